@@ -1,0 +1,113 @@
+package no.nav.ia.agreement;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import no.nav.ia.platform.problem.ApiException;
+
+/** A cooperation agreement (samarbeidsavtale) that makes an enterprise an IA enterprise. */
+@Entity
+@Table(name = "agreement")
+public class Agreement extends PanacheEntityBase {
+
+  @Id public UUID id;
+
+  @Column(name = "org_number")
+  public String orgNumber;
+
+  public String name;
+
+  @Column(name = "county_code")
+  public String countyCode;
+
+  public int employees;
+
+  @Column(name = "signed_on")
+  public LocalDate signedOn;
+
+  /** The corporate group (konsern) the enterprise belongs to, when it signed under a group agreement. */
+  @Column(name = "group_org_number")
+  public String groupOrgNumber;
+
+  @Column(name = "group_agreement_id")
+  public UUID groupAgreementId;
+
+  /** NAV-ident of the fixed contact person (kontaktperson) at the county's centre. */
+  @Column(name = "contact_person")
+  public String contactPerson;
+
+  @Enumerated(EnumType.STRING)
+  public AgreementStatus status;
+
+  @Column(name = "ended_on")
+  public LocalDate endedOn;
+
+  @Column(name = "end_reason")
+  public String endReason;
+
+  @Column(name = "created_at")
+  public OffsetDateTime createdAt;
+
+  @Column(name = "created_by")
+  public String createdBy;
+
+  @Version public long version;
+
+  /** A new, active agreement. */
+  public static Agreement sign(String orgNumber, String name, String countyCode, int employees, LocalDate signedOn) {
+    Agreement a = new Agreement();
+    a.id = UUID.randomUUID();
+    a.orgNumber = orgNumber;
+    a.name = name;
+    a.countyCode = countyCode;
+    a.employees = employees;
+    a.signedOn = signedOn;
+    a.status = AgreementStatus.ACTIVE;
+    return a;
+  }
+
+  public boolean isActive() {
+    return status == AgreementStatus.ACTIVE;
+  }
+
+  /** Active on the date: signed on or before it and not ended before it. */
+  public boolean isActiveOn(LocalDate date) {
+    return !date.isBefore(signedOn) && (endedOn == null || !date.isAfter(endedOn));
+  }
+
+  /** Assigns or changes the contact person; returns the previous one. */
+  public Optional<String> assignContactPerson(String navIdent) {
+    if (!isActive()) {
+      throw ApiException.unprocessable("AGREEMENT_ENDED", "The agreement has ended");
+    }
+    String previous = contactPerson;
+    contactPerson = navIdent;
+    return Optional.ofNullable(previous);
+  }
+
+  /** Ends the agreement; it stays in history and no longer counts as active after that date. */
+  public void terminate(LocalDate on, String reason) {
+    if (!isActive()) {
+      throw ApiException.conflict("AGREEMENT_ALREADY_ENDED", "The agreement has already ended");
+    }
+    if (on.isBefore(signedOn)) {
+      throw ApiException.invalid("endedOn", "must not be before the agreement was signed");
+    }
+    status = AgreementStatus.ENDED;
+    endedOn = on;
+    endReason = reason;
+  }
+
+  public static Optional<Agreement> activeFor(String orgNumber) {
+    return find("orgNumber = ?1 and status = ?2", orgNumber, AgreementStatus.ACTIVE).firstResultOptional();
+  }
+}

@@ -1,0 +1,147 @@
+package no.nav.ia.agreement.service;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.nav.ia.agreement.Agreement;
+import no.nav.ia.agreement.AgreementStatus;
+import no.nav.ia.agreement.County;
+import no.nav.ia.agreement.events.AgreementEvents;
+import no.nav.ia.agreement.events.AgreementEvents.AgreementRegistered;
+import no.nav.ia.agreement.events.AgreementEvents.AgreementTerminated;
+import no.nav.ia.agreement.events.AgreementEvents.ContactPersonAssigned;
+import no.nav.ia.agreement.rest.AgreementRequests.RegisterAgreement;
+import no.nav.ia.platform.events.Outbox;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.problem.FieldError;
+import no.nav.ia.platform.security.Caller;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** The transaction boundary for agreements: each change, its outbox event and its audit row commit together. */
+@ApplicationScoped
+public class AgreementService {
+
+  @Inject Outbox outbox;
+  @Inject AuditTrail audit;
+  @Inject Caller caller;
+
+  @Transactional
+  public Agreement register(RegisterAgreement request) {
+    List<FieldError> errors = new ArrayList<>();
+    Optional<County> county = County.byCode(request.countyCode());
+    if (county.isEmpty()) {
+      errors.add(new FieldError("countyCode", "is not a known county code"));
+    } else if (!county.get().isValidOn(request.signedOn())) {
+      errors.add(new FieldError("countyCode", "is not a county on the signing date"));
+    }
+    if (request.orgNumber().equals(request.groupOrgNumber())) {
+      errors.add(new FieldError("groupOrgNumber", "must differ from the enterprise's own org number"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    if (Agreement.activeFor(request.orgNumber()).isPresent()) {
+      throw ApiException.conflict("AGREEMENT_EXISTS", "The enterprise already has an active agreement");
+    }
+    Agreement agreement =
+        Agreement.sign(request.orgNumber(), request.name().strip(), request.countyCode(), request.employees(), request.signedOn());
+    agreement.contactPerson = request.contactPerson();
+    agreement.groupOrgNumber = request.groupOrgNumber();
+    if (request.groupOrgNumber() != null) {
+      agreement.groupAgreementId = Agreement.activeFor(request.groupOrgNumber()).map(g -> g.id).orElse(null);
+    }
+    agreement.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    agreement.createdBy = caller.actor();
+    try {
+      agreement.persistAndFlush();
+    } catch (PersistenceException e) {
+      if (e.getCause() instanceof ConstraintViolationException c
+          && "agreement_one_active_per_org".equals(c.getConstraintName())) {
+        throw ApiException.conflict("AGREEMENT_EXISTS", "The enterprise already has an active agreement");
+      }
+      throw e;
+    }
+    outbox.publish(
+        AgreementEvents.TOPIC,
+        agreement.orgNumber,
+        "AgreementRegistered",
+        new AgreementRegistered(
+            agreement.id,
+            agreement.orgNumber,
+            agreement.name,
+            agreement.countyCode,
+            agreement.employees,
+            agreement.signedOn,
+            agreement.groupOrgNumber,
+            agreement.groupAgreementId,
+            agreement.contactPerson));
+    audit.changed("REGISTERED", "agreement", agreement.id, agreement.orgNumber, null);
+    return agreement;
+  }
+
+  public Optional<Agreement> find(UUID id) {
+    return Agreement.findByIdOptional(id);
+  }
+
+  /** A page in a stable order (org number, then id). */
+  public no.nav.ia.platform.rest.Page<Agreement> list(
+      Optional<String> county, AgreementStatus status, String orgNumber, int page, int size) {
+    StringBuilder query = new StringBuilder("1 = 1");
+    Parameters params = new Parameters();
+    county.ifPresent(c -> { query.append(" and countyCode = :county"); params.and("county", c); });
+    if (status != null) {
+      query.append(" and status = :status");
+      params.and("status", status);
+    }
+    if (orgNumber != null) {
+      query.append(" and orgNumber = :org");
+      params.and("org", orgNumber);
+    }
+    var found = Agreement.<Agreement>find(query.toString(), Sort.by("orgNumber").and("id"), params).page(Page.of(page, size));
+    return new no.nav.ia.platform.rest.Page<>(found.list(), page, size, found.count());
+  }
+
+  /** The agreement, if the caller may see its county (404 otherwise, 403 for another county). */
+  public Agreement get(UUID id) {
+    Agreement agreement =
+        find(id).orElseThrow(() -> ApiException.notFound("AGREEMENT_NOT_FOUND", "No agreement with that id"));
+    caller.requireCounty(agreement.countyCode);
+    return agreement;
+  }
+
+  @Transactional
+  public Agreement assignContactPerson(UUID id, String navIdent) {
+    Agreement managed = get(id);
+    Optional<String> previous = managed.assignContactPerson(navIdent);
+    outbox.publish(
+        AgreementEvents.TOPIC,
+        managed.orgNumber,
+        "ContactPersonAssigned",
+        new ContactPersonAssigned(managed.id, managed.orgNumber, managed.countyCode, navIdent, previous.orElse(null)));
+    audit.changed("CONTACT_PERSON_ASSIGNED", "agreement", managed.id, managed.orgNumber, previous.map(p -> "previous=" + p).orElse(null));
+    return managed;
+  }
+
+  @Transactional
+  public Agreement terminate(UUID id, java.time.LocalDate endedOn, String reason) {
+    Agreement managed = get(id);
+    managed.terminate(endedOn, reason);
+    outbox.publish(
+        AgreementEvents.TOPIC,
+        managed.orgNumber,
+        "AgreementTerminated",
+        new AgreementTerminated(managed.id, managed.orgNumber, managed.countyCode, managed.signedOn, endedOn, reason));
+    audit.changed("ENDED", "agreement", managed.id, managed.orgNumber, null);
+    return managed;
+  }
+}

@@ -1,0 +1,125 @@
+package no.nav.ia.agreement.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "agreement"))
+class AgreementResourceTest {
+
+  static String register(Map<String, Object> body) {
+    return given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
+        .post("/api/v1/agreements")
+        .then().statusCode(201)
+        .extract().path("id");
+  }
+
+  @Test
+  void registersAnAgreementAndReturnsItWithLocation() {
+    String org = Fixtures.orgNumber();
+    String location =
+        given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+            .body(Fixtures.agreement(org, "03"))
+            .post("/api/v1/agreements")
+            .then().statusCode(201)
+            .body("orgNumber", equalTo(org))
+            .body("status", equalTo("ACTIVE"))
+            .body("countyCode", equalTo("03"))
+            .body("id", notNullValue())
+            .extract().header("Location");
+    given().auth().oauth2(Tokens.adviser("03")).get(location)
+        .then().statusCode(200).body("orgNumber", equalTo(org));
+  }
+
+  @Test
+  void rejectsASecondActiveAgreementForTheSameEnterprise() {
+    String org = Fixtures.orgNumber();
+    register(Fixtures.agreement(org, "03"));
+    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+        .body(Fixtures.agreement(org, "03"))
+        .post("/api/v1/agreements")
+        .then().statusCode(409)
+        .contentType("application/problem+json")
+        .body("code", equalTo("AGREEMENT_EXISTS"));
+  }
+
+  @Test
+  void rejectsAWrongCheckDigitWithAFieldErrorThatDoesNotEchoTheValue() {
+    Map<String, Object> body = Fixtures.agreement("974760674", "03");
+    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
+        .post("/api/v1/agreements")
+        .then().statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("VALIDATION_FAILED"))
+        .body("errors.field", hasItem("orgNumber"))
+        .body(org.hamcrest.Matchers.not(containsString("974760674")));
+  }
+
+  @Test
+  void rejectsACountyThatDidNotExistOnTheSigningDate() {
+    Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), "50");
+    body.put("signedOn", "2012-01-01");
+    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
+        .post("/api/v1/agreements")
+        .then().statusCode(400).body("errors.field", hasItem("countyCode"));
+  }
+
+  @Test
+  void rejectsNegativeEmployeesAndMalformedJson() {
+    Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), "03");
+    body.put("employees", -1);
+    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
+        .post("/api/v1/agreements")
+        .then().statusCode(400).body("errors.field", hasItem("employees"));
+    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body("{\"orgNumber\": ")
+        .post("/api/v1/agreements")
+        .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("MALFORMED_BODY"));
+  }
+
+  @Test
+  void requiresATokenAndTheRightRole() {
+    given().contentType(ContentType.JSON).body(Fixtures.agreement(Fixtures.orgNumber(), "03"))
+        .post("/api/v1/agreements")
+        .then().statusCode(401).contentType("application/problem+json").header("Nav-Call-Id", notNullValue());
+    given().auth().oauth2(Tokens.adviser("03")).contentType(ContentType.JSON)
+        .body(Fixtures.agreement(Fixtures.orgNumber(), "03"))
+        .post("/api/v1/agreements")
+        .then().statusCode(403).contentType("application/problem+json");
+  }
+
+  @Test
+  void echoesTheCallIdOnResponsesAndProblems() {
+    given().header("Nav-Call-Id", "test-call-123").auth().oauth2(Tokens.coordinator())
+        .get("/api/v1/agreements/00000000-0000-0000-0000-000000000000")
+        .then().statusCode(404)
+        .header("Nav-Call-Id", "test-call-123")
+        .body("code", equalTo("AGREEMENT_NOT_FOUND"))
+        .body("callId", equalTo("test-call-123"));
+  }
+
+  @Test
+  void servesTheCountiesValidOnADate() {
+    given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/counties?date=2016-06-01")
+        .then().statusCode(200)
+        .body("code", hasItem("16"))
+        .body("code", org.hamcrest.Matchers.not(hasItem("50")))
+        .body("size()", equalTo(19));
+    given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/counties?date=2024-01-01")
+        .then().statusCode(200).body("size()", equalTo(15));
+    given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/counties?date=not-a-date")
+        .then().statusCode(400).body("errors.field", hasItem("date"));
+  }
+}

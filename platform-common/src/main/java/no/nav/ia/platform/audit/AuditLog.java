@@ -1,0 +1,38 @@
+package no.nav.ia.platform.audit;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Audit lines in ArcSight CEF, as NAV's audit logging expects them (category {@code auditLogger},
+ * routed to the audit log on NAIS): who did what to which enterprise, with the call id.
+ */
+public final class AuditLog {
+
+  private static final Logger AUDIT = Logger.getLogger("auditLogger");
+
+  private AuditLog() {}
+
+  /** Action as in NAV's audit convention: audit:access, audit:create, audit:update, audit:delete. */
+  public static void log(String application, String action, String actor, String orgNumber, String method, String path, String callId) {
+    AUDIT.info(cef(application, action, actor, orgNumber, method, path, callId, System.currentTimeMillis()));
+  }
+
+  static String cef(String application, String action, String actor, String orgNumber, String method, String path, String callId, long epochMillis) {
+    return "CEF:0|ia-platform|" + escapeHeader(application) + "|1.0|" + escapeHeader(action)
+        + "|Sporingslogg|INFO|end=" + epochMillis
+        + " suid=" + escapeValue(actor)
+        + (orgNumber == null ? "" : " duid=" + escapeValue(orgNumber))
+        + " requestMethod=" + escapeValue(method)
+        + " request=" + escapeValue(path)
+        + (callId == null ? "" : " sproc=" + escapeValue(callId))
+        + " flexString1Label=Decision flexString1=Permit";
+  }
+
+  private static String escapeHeader(String s) {
+    return s.replace("\\", "\\\\").replace("|", "\\|");
+  }
+
+  private static String escapeValue(String s) {
+    return s.replace("\\", "\\\\").replace("=", "\\=").replace("\r", " ").replace("\n", " ");
+  }
+}

@@ -1,0 +1,53 @@
+package no.nav.ia.platform.callid;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
+
+/** The Nav-Call-Id of the current unit of work: a request or a consumed event. */
+public final class CallId {
+
+  public static final String HEADER = "Nav-Call-Id";
+  public static final String ALTERNATIVE_HEADER = "X-Correlation-Id";
+  public static final String MDC_KEY = "callId";
+
+  // An id from outside is taken only if it cannot inject anything into a log line.
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
+
+  private CallId() {}
+
+  /** The id from the caller when it is safe to log, otherwise a new one. */
+  public static String acceptOrGenerate(String fromCaller, String alternative) {
+    if (fromCaller != null && SAFE.matcher(fromCaller).matches()) {
+      return fromCaller;
+    }
+    if (alternative != null && SAFE.matcher(alternative).matches()) {
+      return alternative;
+    }
+    return generate();
+  }
+
+  public static String generate() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** The current call id, or a fresh one when none is set (e.g. a scheduled job). */
+  public static String current() {
+    Object value = MDC.get(MDC_KEY);
+    return value == null ? generate() : value.toString();
+  }
+
+  /** The current call id, or null. */
+  public static String currentOrNull() {
+    Object value = MDC.get(MDC_KEY);
+    return value == null ? null : value.toString();
+  }
+
+  public static void set(String callId) {
+    MDC.put(MDC_KEY, callId);
+  }
+
+  public static void clear() {
+    MDC.remove(MDC_KEY);
+  }
+}

@@ -1,0 +1,16 @@
+package no.nav.ia.platform.domain;
+
+import java.util.regex.Pattern;
+
+/** NAV-ident: one capital letter and six digits, e.g. Z990001. */
+public final class NavIdent {
+
+  public static final String REGEX = "[A-Z]\\d{6}";
+  private static final Pattern PATTERN = Pattern.compile(REGEX);
+
+  private NavIdent() {}
+
+  public static boolean isValid(String value) {
+    return value != null && PATTERN.matcher(value).matches();
+  }
+}

@@ -1,0 +1,68 @@
+package no.nav.ia.platform.problem;
+
+import java.util.List;
+
+/** A client-facing failure with a stable code; mapped to problem+json by {@link ProblemMappers}. */
+public class ApiException extends RuntimeException {
+
+  private final int status;
+  private final String code;
+  private final String title;
+  private final List<FieldError> errors;
+
+  public ApiException(int status, String code, String title, String detail, List<FieldError> errors) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.errors = errors == null ? null : List.copyOf(errors);
+  }
+
+  public static ApiException invalid(List<FieldError> errors) {
+    return new ApiException(400, "VALIDATION_FAILED", "Invalid request", "One or more fields are invalid", errors);
+  }
+
+  public static ApiException invalid(String field, String message) {
+    return invalid(List.of(new FieldError(field, message)));
+  }
+
+  public static ApiException badRequest(String code, String detail) {
+    return new ApiException(400, code, "Bad request", detail, null);
+  }
+
+  public static ApiException notFound(String code, String detail) {
+    return new ApiException(404, code, "Not found", detail, null);
+  }
+
+  public static ApiException conflict(String code, String detail) {
+    return new ApiException(409, code, "Conflict", detail, null);
+  }
+
+  public static ApiException unprocessable(String code, String detail) {
+    return new ApiException(422, code, "Not allowed now", detail, null);
+  }
+
+  public static ApiException forbidden(String code, String detail) {
+    return new ApiException(403, code, "Forbidden", detail, null);
+  }
+
+  public static ApiException preconditionFailed(String code, String detail) {
+    return new ApiException(412, code, "Precondition failed", detail, null);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+}

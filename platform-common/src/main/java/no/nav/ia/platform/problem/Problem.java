@@ -1,0 +1,19 @@
+package no.nav.ia.platform.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** The one error body of the platform: RFC 9457 problem details plus {@code code} and {@code callId}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    String code,
+    String callId,
+    List<FieldError> errors) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  public static final String TYPE_BASE = "https://ia.nav.no/problems/";
+}

@@ -1,0 +1,165 @@
+package no.nav.ia.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import no.nav.ia.platform.callid.CallId;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every failure to the platform's problem+json; a client's mistake is never a 500. */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @Inject ObjectMapper json;
+
+  @ServerExceptionMapper
+  public Response api(ApiException e) {
+    return respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors());
+  }
+
+  @ServerExceptionMapper
+  public Response violations(ConstraintViolationException e) {
+    List<FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+            .sorted(Comparator.comparing(FieldError::field))
+            .toList();
+    return respond(400, "VALIDATION_FAILED", "Invalid request", "One or more fields are invalid", errors);
+  }
+
+  @ServerExceptionMapper
+  public Response unreadableJson(JsonProcessingException e) {
+    return respond(400, "MALFORMED_BODY", "Invalid request", "The body is not valid JSON for this request", jsonErrors(e));
+  }
+
+  @ServerExceptionMapper
+  public Response unauthorized(UnauthorizedException e) {
+    return unauthenticated();
+  }
+
+  @ServerExceptionMapper
+  public Response authenticationFailed(AuthenticationFailedException e) {
+    return unauthenticated();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return respond(403, "FORBIDDEN", "Forbidden", "Your roles do not allow this", null);
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    if (e.getCause() instanceof JsonProcessingException jsonError) {
+      return unreadableJson(jsonError);
+    }
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      LOG.error("request failed", e);
+      return respond(status, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
+    }
+    return respond(status, codeFor(status), Response.Status.fromStatusCode(status) == null
+        ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(), null, null);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e) {
+    LOG.error("request failed", e);
+    return respond(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
+  }
+
+  private Response unauthenticated() {
+    Response r = respond(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required", null);
+    return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+  }
+
+  /** Builds the problem+json response; also used by code outside JAX-RS mappers. */
+  public Response respond(int status, String code, String title, String detail, List<FieldError> errors) {
+    Problem problem =
+        new Problem(
+            Problem.TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'),
+            title,
+            status,
+            detail,
+            code,
+            CallId.currentOrNull(),
+            errors == null || errors.isEmpty() ? null : errors);
+    try {
+      return Response.status(status).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(problem)).build();
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  static String codeFor(int status) {
+    return switch (status) {
+      case 400 -> "BAD_REQUEST";
+      case 401 -> "UNAUTHENTICATED";
+      case 403 -> "FORBIDDEN";
+      case 404 -> "NOT_FOUND";
+      case 405 -> "METHOD_NOT_ALLOWED";
+      case 406 -> "NOT_ACCEPTABLE";
+      case 409 -> "CONFLICT";
+      case 412 -> "PRECONDITION_FAILED";
+      case 413 -> "PAYLOAD_TOO_LARGE";
+      case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+      case 428 -> "PRECONDITION_REQUIRED";
+      case 429 -> "TOO_MANY_REQUESTS";
+      default -> "HTTP_" + status;
+    };
+  }
+
+  /** The request field a violation is about: the path without method and parameter names. */
+  static String fieldOf(ConstraintViolation<?> violation) {
+    List<String> names = new java.util.ArrayList<>();
+    for (Path.Node node : violation.getPropertyPath()) {
+      switch (node.getKind()) {
+        case METHOD, CONSTRUCTOR, RETURN_VALUE -> names.clear();
+        case PARAMETER -> {
+          names.clear();
+          names.add(node.getName());
+        }
+        default -> {
+          if (node.getIndex() != null && !names.isEmpty()) {
+            names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+          }
+          if (node.getName() != null) {
+            names.add(node.getName());
+          }
+        }
+      }
+    }
+    // A body parameter's own name says nothing to the client; a query parameter's does.
+    if (names.size() > 1 && names.get(0).equals("request")) {
+      names.remove(0);
+    }
+    return names.isEmpty() ? "body" : String.join(".", names);
+  }
+
+  private static List<FieldError> jsonErrors(JsonProcessingException e) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field =
+          mapping.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      return List.of(new FieldError(field, "has the wrong type or an unknown value"));
+    }
+    return List.of(new FieldError("body", "is not well-formed JSON"));
+  }
+}

@@ -1,0 +1,59 @@
+package no.nav.ia.platform.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import no.nav.ia.platform.problem.ApiException;
+
+/** Parses query parameters into typed values, with a field error instead of a 404 or 500. */
+public final class Params {
+
+  public static final int MAX_PAGE_SIZE = 500;
+
+  private Params() {}
+
+  public static LocalDate date(String name, String value, LocalDate fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalid(name, "must be a date as YYYY-MM-DD");
+    }
+  }
+
+  public static int page(String value) {
+    return integer("page", value, 0, 0, Integer.MAX_VALUE);
+  }
+
+  public static int size(String value) {
+    return integer("size", value, 50, 1, MAX_PAGE_SIZE);
+  }
+
+  public static int integer(String name, String value, int fallback, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed < min || parsed > max) {
+        throw ApiException.invalid(name, "must be between " + min + " and " + max);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid(name, "must be a whole number");
+    }
+  }
+
+  /** An enum constant by name, or a field error listing nothing of the rejected value. */
+  public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(name, "is not one of the allowed values");
+    }
+  }
+}

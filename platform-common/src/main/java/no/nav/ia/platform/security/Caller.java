@@ -1,0 +1,76 @@
+package no.nav.ia.platform.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import no.nav.ia.platform.problem.ApiException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling: roles, NAV-ident or client id, and the county a person is bound to. */
+@RequestScoped
+public class Caller {
+
+  @Inject SecurityIdentity identity;
+  @Inject JsonWebToken jwt;
+
+  public boolean has(String role) {
+    return identity.hasRole(role);
+  }
+
+  /** Coordinators and systems see every county; advisers and managers only their own. */
+  public boolean seesAllCounties() {
+    return has(Roles.COORDINATOR) || has(Roles.SYSTEM);
+  }
+
+  /** The county of the token, when it has one. */
+  public Optional<String> county() {
+    return Optional.ofNullable(jwt.<String>getClaim("county"));
+  }
+
+  /** NAV-ident for people, the client id for machine clients: who did it, for records and audit. */
+  public String actor() {
+    String navIdent = jwt.getClaim("NAVident");
+    if (navIdent != null) {
+      return navIdent;
+    }
+    String azp = jwt.getClaim("azp");
+    return azp != null ? azp : jwt.getSubject();
+  }
+
+  public Optional<String> navIdent() {
+    return Optional.ofNullable(jwt.<String>getClaim("NAVident"));
+  }
+
+  public boolean mayAccessCounty(String countyCode) {
+    return seesAllCounties() || county().map(c -> c.equals(countyCode)).orElse(false);
+  }
+
+  /** Throws 403 unless the caller may act on data of that county. */
+  public void requireCounty(String countyCode) {
+    if (!mayAccessCounty(countyCode)) {
+      throw ApiException.forbidden("FORBIDDEN_COUNTY", "Your token does not give access to this county");
+    }
+  }
+
+  /**
+   * The county a listing is restricted to: the caller's own for advisers and managers (a request
+   * for another county is 403), the requested one (or all) for the others.
+   */
+  public Optional<String> countyScope(String requested) {
+    if (seesAllCounties()) {
+      return Optional.ofNullable(requested);
+    }
+    String own = county().orElseThrow(
+        () -> ApiException.forbidden("FORBIDDEN_COUNTY", "Your token is not bound to a county"));
+    if (requested != null && !requested.equals(own)) {
+      throw ApiException.forbidden("FORBIDDEN_COUNTY", "Your token does not give access to this county");
+    }
+    return Optional.of(own);
+  }
+
+  /** The raw bearer token, to forward on calls to other services. */
+  public String rawToken() {
+    return jwt.getRawToken();
+  }
+}

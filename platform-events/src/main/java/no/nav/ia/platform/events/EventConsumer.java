@@ -1,0 +1,242 @@
+package no.nav.ia.platform.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.platform.callid.CallId;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+
+/**
+ * The consuming side: one poll loop per instance, in order per partition (so per org number).
+ * Each event is applied and its id recorded in one transaction; a redelivered event is skipped; an
+ * event that keeps failing is parked in {@code dead_letter_event}; a database outage stops progress
+ * (offsets are not committed) instead of parking everything.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+  private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+  @Inject Instance<EventHandler> handlers;
+  @Inject KafkaClients clients;
+  @Inject EventsConfig config;
+  @Inject ObjectMapper json;
+  @Inject EntityManager em;
+  @Inject MeterRegistry registry;
+
+  private final Map<String, EventHandler> byTopic = new HashMap<>();
+  private volatile boolean running;
+  private volatile Instant lastPoll = Instant.EPOCH;
+  private Thread thread;
+  private KafkaConsumer<String, String> consumer;
+
+  void start(@Observes StartupEvent event) {
+    handlers.forEach(h -> h.topics().forEach(t -> byTopic.put(t, h)));
+    if (byTopic.isEmpty() || !config.consumerEnabled()) {
+      return;
+    }
+    consumer = clients.consumer();
+    new KafkaClientMetrics(consumer).bindTo(registry);
+    running = true;
+    thread = new Thread(this::loop, "event-consumer");
+    thread.start();
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    running = false;
+    if (consumer != null) {
+      consumer.wakeup();
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Whether the loop is running and has polled recently; backs the readiness check. */
+  public boolean healthy() {
+    return byTopic.isEmpty() || !config.consumerEnabled()
+        || (running && thread.isAlive() && lastPoll.isAfter(Instant.now().minusSeconds(60)));
+  }
+
+  public boolean enabled() {
+    return !byTopic.isEmpty() && config.consumerEnabled();
+  }
+
+  private void loop() {
+    try {
+      consumer.subscribe(List.copyOf(byTopic.keySet()));
+      while (running) {
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        lastPoll = Instant.now();
+        if (!records.isEmpty() && !processAll(records)) {
+          sleep(1000);
+        }
+      }
+    } catch (WakeupException e) {
+      // shutting down
+    } catch (Exception e) {
+      LOG.error("event consumer stopped", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Processes a batch partition by partition; returns false if some partition has to be retried. */
+  private boolean processAll(ConsumerRecords<String, String> records) {
+    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+    boolean allDone = true;
+    for (TopicPartition partition : records.partitions()) {
+      for (ConsumerRecord<String, String> record : records.records(partition)) {
+        if (!process(record)) {
+          consumer.seek(partition, record.offset());
+          allDone = false;
+          break;
+        }
+        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+      }
+    }
+    if (!done.isEmpty()) {
+      consumer.commitSync(done);
+    }
+    return allDone;
+  }
+
+  /** Applies one record; false means a transient failure: try again later, do not skip it. */
+  boolean process(ConsumerRecord<String, String> record) {
+    CallId.set(header(record, CallId.HEADER));
+    try {
+      EventEnvelope envelope;
+      try {
+        envelope = json.readValue(record.value(), EventEnvelope.class);
+        if (envelope.eventId() == null || envelope.type() == null) {
+          throw new IllegalArgumentException("envelope lacks eventId or type");
+        }
+      } catch (Exception e) {
+        return park(record, "unreadable envelope: " + e.getClass().getSimpleName());
+      }
+      if (envelope.callId() != null && CallId.currentOrNull() == null) {
+        CallId.set(envelope.callId());
+      }
+      EventHandler handler = byTopic.get(record.topic());
+      Exception last = null;
+      for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+        try {
+          QuarkusTransaction.requiringNew().run(() -> applyOnce(handler, envelope, record));
+          return true;
+        } catch (Exception e) {
+          if (isTransient(e)) {
+            LOG.warnf("database unavailable while applying %s, will retry: %s", envelope.type(), e);
+            return false;
+          }
+          last = e;
+        }
+      }
+      LOG.errorf(last, "event %s (%s) parked after %d attempts", envelope.eventId(), envelope.type(), config.maxAttempts());
+      return park(record, describe(last));
+    } finally {
+      CallId.clear();
+    }
+  }
+
+  private void applyOnce(EventHandler handler, EventEnvelope envelope, ConsumerRecord<String, String> record) {
+    int inserted =
+        em.createNativeQuery(
+                "insert into processed_event (event_id, event_type, topic, kafka_partition, kafka_offset, processed_at)"
+                    + " values (:id, :type, :topic, :partition, :offset, now()) on conflict do nothing")
+            .setParameter("id", envelope.eventId())
+            .setParameter("type", envelope.type())
+            .setParameter("topic", record.topic())
+            .setParameter("partition", record.partition())
+            .setParameter("offset", record.offset())
+            .executeUpdate();
+    if (inserted == 1) {
+      handler.handle(envelope);
+    }
+  }
+
+  private boolean park(ConsumerRecord<String, String> record, String reason) {
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                DeadLetterEvent parked = new DeadLetterEvent();
+                parked.topic = record.topic();
+                parked.partition = record.partition();
+                parked.offset = record.offset();
+                parked.key = record.key();
+                parked.value = record.value();
+                parked.reason = reason;
+                parked.parkedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                parked.persist();
+              });
+      registry.counter("ia.events.parked", "topic", record.topic()).increment();
+      return true;
+    } catch (Exception e) {
+      LOG.warnf("could not park event at %s-%d@%d, will retry: %s", record.topic(), record.partition(), record.offset(), e);
+      return false;
+    }
+  }
+
+  static boolean isTransient(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      if (t instanceof java.net.ConnectException
+          || t.getClass().getName().contains("AcquisitionTimeout")
+          || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+    String reason = root.getClass().getSimpleName() + message;
+    return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+  }
+
+  private static String header(ConsumerRecord<String, String> record, String name) {
+    Header h = record.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

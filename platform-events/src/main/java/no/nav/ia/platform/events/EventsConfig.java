@@ -1,0 +1,26 @@
+package no.nav.ia.platform.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Outbox relay and consumer settings, shared by every service that produces or consumes events. */
+@ConfigMapping(prefix = "ia.events")
+public interface EventsConfig {
+
+  /** How many outbox rows one relay round publishes at most. */
+  @WithDefault("500")
+  int relayBatchSize();
+
+  /** How long a published outbox row is kept for inspection and replay. */
+  @WithDefault("P7D")
+  Duration outboxRetention();
+
+  /** Whether this instance consumes events (off for tools that only produce). */
+  @WithDefault("true")
+  boolean consumerEnabled();
+
+  /** How often a failing event is tried before it is parked in the dead-letter table. */
+  @WithDefault("3")
+  int maxAttempts();
+}

@@ -1,0 +1,68 @@
+package no.nav.ia.platform.events;
+
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Builds Kafka clients from the service's {@code kafka.*} configuration. */
+@ApplicationScoped
+public class KafkaClients {
+
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafkaConfig;
+
+  @ConfigProperty(name = "quarkus.application.name")
+  String applicationName;
+
+  /** An idempotent producer that waits for all in-sync replicas: nothing acknowledged is lost. */
+  public KafkaProducer<String, String> producer() {
+    Map<String, Object> props = base();
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return new KafkaProducer<>(props);
+  }
+
+  /** A consumer in the application's own group, committing offsets only after processing. */
+  public KafkaConsumer<String, String> consumer() {
+    Map<String, Object> props = base();
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, applicationName);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, applicationName + "-consumer");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    return new KafkaConsumer<>(props);
+  }
+
+  private Map<String, Object> base() {
+    Map<String, Object> props = new HashMap<>();
+    // Only real client settings: the map also carries Quarkus' own kafka.* keys.
+    kafkaConfig.forEach(
+        (k, v) -> {
+          if (!k.startsWith("devservices") && !k.startsWith("health") && !k.startsWith("snappy")) {
+            props.put(k, v);
+          }
+        });
+    return props;
+  }
+}

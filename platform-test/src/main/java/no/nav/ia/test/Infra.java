@@ -1,0 +1,131 @@
+package no.nav.ia.test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * The real infrastructure for tests, started once per JVM: PostgreSQL (embedded binaries), a
+ * single-node KRaft Kafka broker (Kafka's own test kit) and NAV's mock-oauth2-server.
+ */
+public final class Infra {
+
+  /** Issuer id of the platform at the mock OIDC provider. */
+  public static final String ISSUER = "ia";
+  /** Audience every service accepts. */
+  public static final String AUDIENCE = "ia-platform";
+  public static final List<String> TOPICS = List.of("ia.agreement-events-v1", "ia.delivery-events-v1");
+
+  private static EmbeddedPostgres postgres;
+  private static KafkaClusterTestKit kafka;
+  private static MockOAuth2Server oidc;
+
+  private Infra() {}
+
+  /** A running PostgreSQL server; the same for the whole JVM. */
+  public static synchronized EmbeddedPostgres postgres() {
+    if (postgres == null) {
+      try {
+        postgres = EmbeddedPostgres.builder().start();
+      } catch (Exception e) {
+        throw new IllegalStateException("PostgreSQL did not start", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(Infra::closePostgres));
+    }
+    return postgres;
+  }
+
+  /** Creates (once) a database of that name and returns its JDBC URL. */
+  public static synchronized String database(String name) {
+    try (Connection c = postgres().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+        if (!rs.next()) {
+          s.execute("create database " + name);
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("could not create database " + name, e);
+    }
+    return "jdbc:postgresql://localhost:" + postgres().getPort() + "/" + name;
+  }
+
+  /** A running single-node KRaft broker with the platform's topics; the same for the whole JVM. */
+  public static synchronized String kafkaBootstrapServers() {
+    if (kafka == null) {
+      try {
+        kafka =
+            new KafkaClusterTestKit.Builder(
+                    new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        createTopics(kafka.bootstrapServers());
+      } catch (Exception e) {
+        throw new IllegalStateException("Kafka did not start", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(Infra::closeKafka));
+    }
+    return kafka.bootstrapServers();
+  }
+
+  private static void createTopics(String bootstrap) throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(props)) {
+      admin
+          .createTopics(TOPICS.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList())
+          .all()
+          .get();
+    }
+  }
+
+  /** A running mock-oauth2-server; the same for the whole JVM. */
+  public static synchronized MockOAuth2Server oidc() {
+    if (oidc == null) {
+      oidc = new MockOAuth2Server();
+      oidc.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> oidc.shutdown()));
+    }
+    return oidc;
+  }
+
+  /** The issuer URL the services validate tokens against. */
+  public static String issuerUrl() {
+    return oidc().issuerUrl(ISSUER).toString();
+  }
+
+  private static void closePostgres() {
+    try {
+      postgres.close();
+    } catch (Exception ignored) {
+      // shutting down anyway
+    }
+  }
+
+  private static void closeKafka() {
+    try {
+      kafka.close();
+    } catch (Exception ignored) {
+      // shutting down anyway
+    }
+  }
+}

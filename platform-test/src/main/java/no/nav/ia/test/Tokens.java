@@ -1,0 +1,54 @@
+package no.nav.ia.test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
+/** Real signed tokens from the mock OIDC provider, with the platform's claims (API.md). */
+public final class Tokens {
+
+  private Tokens() {}
+
+  public static String adviser(String county) {
+    return person("adviser", county, "Z990001");
+  }
+
+  public static String adviser(String county, String navIdent) {
+    return person("adviser", county, navIdent);
+  }
+
+  public static String manager(String county) {
+    return person("manager", county, "Z990002");
+  }
+
+  public static String coordinator() {
+    return person("coordinator", null, "Z990003");
+  }
+
+  /** A machine client (client credentials): no NAVident, no county. */
+  public static String system(String clientId) {
+    return issue(clientId, Map.of("roles", List.of("system"), "azp", clientId), Infra.AUDIENCE, 3600);
+  }
+
+  public static String person(String role, String county, String navIdent) {
+    Map<String, Object> claims = new HashMap<>();
+    claims.put("roles", List.of(role));
+    claims.put("NAVident", navIdent);
+    if (county != null) {
+      claims.put("county", county);
+    }
+    return issue(navIdent, claims, Infra.AUDIENCE, 3600);
+  }
+
+  /** A token with any claims, audience and lifetime (seconds; negative for an expired one). */
+  public static String issue(String subject, Map<String, Object> claims, String audience, long expirySeconds) {
+    return Infra.oidc()
+        .issueToken(
+            Infra.ISSUER,
+            subject,
+            new DefaultOAuth2TokenCallback(
+                Infra.ISSUER, subject, "JWT", List.of(audience), claims, expirySeconds))
+        .serialize();
+  }
+}
