@@ -48,6 +48,17 @@ public class ProblemMappers {
     return respond(400, "MALFORMED_BODY", "Invalid request", "The body is not valid JSON for this request", jsonErrors(e));
   }
 
+  /** Takes precedence over quarkus-rest-jackson's built-in mapper, which answers without a problem body. */
+  @ServerExceptionMapper
+  public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+    return unreadableJson(e);
+  }
+
+  @ServerExceptionMapper
+  public Response unparseable(com.fasterxml.jackson.core.JsonParseException e) {
+    return unreadableJson(e);
+  }
+
   @ServerExceptionMapper
   public Response unauthorized(UnauthorizedException e) {
     return unauthenticated();

@@ -88,23 +88,28 @@ public class EventConsumer {
     return !byTopic.isEmpty() && config.consumerEnabled();
   }
 
+  /** Polls until shutdown; an unexpected failure restarts the consumer after a pause. */
   private void loop() {
-    try {
-      consumer.subscribe(List.copyOf(byTopic.keySet()));
-      while (running) {
-        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-        lastPoll = Instant.now();
-        if (!records.isEmpty() && !processAll(records)) {
-          sleep(1000);
+    while (running) {
+      try {
+        consumer.subscribe(List.copyOf(byTopic.keySet()));
+        while (running) {
+          ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+          lastPoll = Instant.now();
+          if (!records.isEmpty() && !processAll(records)) {
+            sleep(1000);
+          }
         }
+      } catch (WakeupException e) {
+        // shutting down
+      } catch (Exception e) {
+        LOG.error("event consumer failed; restarting it in 5 s", e);
+        consumer.close(Duration.ofSeconds(5));
+        sleep(5000);
+        consumer = clients.consumer();
       }
-    } catch (WakeupException e) {
-      // shutting down
-    } catch (Exception e) {
-      LOG.error("event consumer stopped", e);
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
     }
+    consumer.close(Duration.ofSeconds(5));
   }
 
   /** Processes a batch partition by partition; returns false if some partition has to be retried. */
@@ -129,7 +134,10 @@ public class EventConsumer {
 
   /** Applies one record; false means a transient failure: try again later, do not skip it. */
   boolean process(ConsumerRecord<String, String> record) {
-    CallId.set(header(record, CallId.HEADER));
+    String headerCallId = header(record, CallId.HEADER);
+    if (headerCallId != null) {
+      CallId.set(headerCallId);
+    }
     try {
       EventEnvelope envelope;
       try {

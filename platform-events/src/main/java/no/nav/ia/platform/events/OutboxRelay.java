@@ -67,7 +67,7 @@ public class OutboxRelay {
   }
 
   public void wake() {
-    if (queued.compareAndSet(false, true)) {
+    if (!worker.isShutdown() && queued.compareAndSet(false, true)) {
       worker.submit(this::drain);
     }
   }

@@ -1,0 +1,132 @@
+package no.nav.ia.delivery;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import no.nav.ia.platform.problem.ApiException;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One service delivery (leveranse) to an IA enterprise, with its rules for correction and void. */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+  /** Registration dates and lag are counted in Norwegian time. */
+  public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
+
+  @Id public UUID id;
+
+  @Column(name = "org_number")
+  public String orgNumber;
+
+  /** The county of the enterprise's agreement on the delivery date. */
+  @Column(name = "county_code")
+  public String countyCode;
+
+  @Enumerated(EnumType.STRING)
+  public ServiceCode service;
+
+  @Enumerated(EnumType.STRING)
+  public Direction direction;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "sub_goals", columnDefinition = "int[]")
+  public List<Integer> subGoals;
+
+  @Column(name = "delivered_on")
+  public LocalDate deliveredOn;
+
+  @Enumerated(EnumType.STRING)
+  public Form form;
+
+  public String note;
+
+  /** NAV-ident of the adviser, or the client id of an integrating system. */
+  public String adviser;
+
+  @Column(name = "registered_at")
+  public OffsetDateTime registeredAt;
+
+  /** Days between delivery and registration: a data-quality signal. */
+  @Column(name = "registration_lag_days")
+  public int registrationLagDays;
+
+  @Enumerated(EnumType.STRING)
+  public DeliveryStatus status;
+
+  /** Starts at 1; every correction or void adds one. Served as the ETag. */
+  public long version;
+
+  /** A new live delivery, registered now. */
+  public static Delivery record(DeliveryFacts facts, String adviser, OffsetDateTime now) {
+    Delivery d = new Delivery();
+    d.id = UUID.randomUUID();
+    d.adviser = adviser;
+    d.registeredAt = now;
+    d.status = DeliveryStatus.LIVE;
+    d.version = 1;
+    d.apply(facts);
+    return d;
+  }
+
+  /** Replaces the recorded facts; {@code expectedVersion} must be the current one. */
+  public void correct(DeliveryFacts facts, long expectedVersion) {
+    requireLive();
+    requireVersion(expectedVersion);
+    apply(facts);
+    version++;
+  }
+
+  /** Voids the delivery: it stays in history and leaves the figures. */
+  public void voidIt(Long expectedVersion) {
+    requireLive();
+    if (expectedVersion != null) {
+      requireVersion(expectedVersion);
+    }
+    status = DeliveryStatus.VOIDED;
+    version++;
+  }
+
+  public boolean isLive() {
+    return status == DeliveryStatus.LIVE;
+  }
+
+  public DeliveryFacts facts() {
+    return new DeliveryFacts(orgNumber, countyCode, service, direction, List.copyOf(subGoals), deliveredOn, form, note);
+  }
+
+  private void apply(DeliveryFacts facts) {
+    orgNumber = facts.orgNumber();
+    countyCode = facts.countyCode();
+    service = facts.service();
+    direction = facts.direction();
+    subGoals = facts.subGoals().stream().sorted().distinct().toList();
+    deliveredOn = facts.deliveredOn();
+    form = facts.form();
+    note = facts.note();
+    registrationLagDays = (int) Math.max(0, ChronoUnit.DAYS.between(deliveredOn, registeredAt.atZoneSameInstant(ZONE).toLocalDate()));
+  }
+
+  private void requireLive() {
+    if (!isLive()) {
+      throw ApiException.conflict("DELIVERY_VOIDED", "The delivery has been voided");
+    }
+  }
+
+  private void requireVersion(long expected) {
+    if (expected != version) {
+      throw ApiException.preconditionFailed("STALE_VERSION", "The delivery has changed since you read it");
+    }
+  }
+}

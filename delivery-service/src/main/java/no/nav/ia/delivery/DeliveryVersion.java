@@ -1,0 +1,46 @@
+package no.nav.ia.delivery;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One kept version of a delivery: what it said, who changed it and when. */
+@Entity
+@Table(name = "delivery_version")
+@IdClass(DeliveryVersion.Key.class)
+public class DeliveryVersion extends PanacheEntityBase {
+
+  /** Composite key: delivery and version. */
+  public record Key(UUID deliveryId, long version) implements Serializable {
+    public Key() {
+      this(null, 0);
+    }
+  }
+
+  @Id
+  @Column(name = "delivery_id")
+  public UUID deliveryId;
+
+  @Id public long version;
+
+  /** RECORDED, CORRECTED or VOIDED. */
+  public String change;
+
+  /** The delivery's facts after this change, as JSON. */
+  public String snapshot;
+
+  @Column(name = "changed_by")
+  public String changedBy;
+
+  @Column(name = "changed_at")
+  public OffsetDateTime changedAt;
+
+  @Column(name = "call_id")
+  public String callId;
+}

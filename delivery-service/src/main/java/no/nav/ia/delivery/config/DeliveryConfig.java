@@ -1,0 +1,18 @@
+package no.nav.ia.delivery.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** delivery-service settings. */
+@ConfigMapping(prefix = "ia.delivery")
+public interface DeliveryConfig {
+
+  /** How long an Idempotency-Key is remembered (at least 24 hours). */
+  @WithDefault("PT48H")
+  Duration idempotencyRetention();
+
+  /** The most items one batch request may carry. */
+  @WithDefault("1000")
+  int maxBatchSize();
+}

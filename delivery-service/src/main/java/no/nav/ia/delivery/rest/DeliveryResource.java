@@ -1,0 +1,171 @@
+package no.nav.ia.delivery.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import no.nav.ia.delivery.Delivery;
+import no.nav.ia.delivery.service.DeliveryService;
+import no.nav.ia.delivery.service.DeliveryService.Filter;
+import no.nav.ia.delivery.service.DeliveryService.Recorded;
+import no.nav.ia.platform.domain.OrgNumber;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.rest.Page;
+import no.nav.ia.platform.rest.Params;
+import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Service deliveries (leveranser) to IA enterprises. */
+@Path("/api/v1/deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Deliveries")
+public class DeliveryResource {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  @Inject DeliveryService deliveries;
+  @Inject Caller caller;
+
+  @POST
+  @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "Record a delivery; the same Idempotency-Key again returns the first result")
+  @APIResponse(responseCode = "201", description = "Recorded (or the earlier result of the same key)")
+  @APIResponse(responseCode = "400", description = "Unknown codes, invalid sub-goals, a future date, an identity number in the text")
+  @APIResponse(responseCode = "403", description = "The enterprise's agreement is in another county than the token's")
+  @APIResponse(responseCode = "422", description = "No agreement active on the delivery date, or the key was used with another body")
+  public Response record(
+      @Valid @NotNull DeliveryRequest request,
+      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+      @Context UriInfo uri) {
+    Recorded result = deliveries.record(request, checkedKey(idempotencyKey));
+    DeliveryResponse body = DeliveryResponse.from(result.delivery());
+    return Response.created(uri.getAbsolutePathBuilder().path(body.id().toString()).build())
+        .entity(body)
+        .tag(body.version() + "")
+        .header("Idempotent-Replayed", result.created() ? null : "true")
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "List deliveries by county, enterprise, adviser and date range; newest first")
+  @APIResponse(responseCode = "200", description = "A page of deliveries")
+  @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  public Page<DeliveryResponse> list(
+      @QueryParam("county") String county,
+      @QueryParam("orgNumber") String orgNumber,
+      @QueryParam("adviser") String adviser,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("includeVoided") boolean includeVoided,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    if (orgNumber != null && !OrgNumber.isValid(orgNumber)) {
+      throw ApiException.invalid("orgNumber", "must be 9 digits with a valid check digit");
+    }
+    if (adviser != null && (adviser.isBlank() || adviser.length() > 100)) {
+      throw ApiException.invalid("adviser", "must be a NAV-ident or a client id");
+    }
+    Filter filter = new Filter(caller.countyScope(county), orgNumber, adviser,
+        Params.date("from", from, null), Params.date("to", to, null), includeVoided);
+    Page<Delivery> found = deliveries.list(filter, Params.page(page), Params.size(size));
+    return new Page<>(found.items().stream().map(DeliveryResponse::from).toList(), found.page(), found.size(), found.total());
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "Read one delivery; the ETag is its version")
+  @APIResponse(responseCode = "200", description = "The delivery")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  @APIResponse(responseCode = "404", description = "Unknown id")
+  public Response get(@PathParam("id") UUID id) {
+    DeliveryResponse body = DeliveryResponse.from(deliveries.get(id));
+    return Response.ok(body).tag(body.version() + "").build();
+  }
+
+  @GET
+  @Path("{id}/history")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "Every version of a delivery, with who changed it and when")
+  @APIResponse(responseCode = "200", description = "The versions, oldest first")
+  @APIResponse(responseCode = "404", description = "Unknown id")
+  public List<VersionResponse> history(@PathParam("id") UUID id) {
+    return deliveries.history(id).stream().map(VersionResponse::from).toList();
+  }
+
+  @PUT
+  @Path("{id}")
+  @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "Correct a delivery; If-Match must carry the version read")
+  @APIResponse(responseCode = "200", description = "The corrected delivery")
+  @APIResponse(responseCode = "400", description = "Invalid fields")
+  @APIResponse(responseCode = "404", description = "Unknown id")
+  @APIResponse(responseCode = "409", description = "The delivery is voided")
+  @APIResponse(responseCode = "412", description = "Stale version")
+  @APIResponse(responseCode = "428", description = "If-Match missing")
+  public Response correct(
+      @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeliveryRequest request) {
+    if (ifMatch == null) {
+      throw new ApiException(428, "PRECONDITION_REQUIRED", "Precondition required", "A correction needs If-Match with the version read", null);
+    }
+    DeliveryResponse body = DeliveryResponse.from(deliveries.correct(id, version(ifMatch), request));
+    return Response.ok(body).tag(body.version() + "").build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "Void a delivery: kept in history, out of the figures")
+  @APIResponse(responseCode = "204", description = "Voided")
+  @APIResponse(responseCode = "404", description = "Unknown id")
+  @APIResponse(responseCode = "412", description = "Stale version in If-Match")
+  public Response voidDelivery(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    deliveries.voidDelivery(id, ifMatch == null ? null : version(ifMatch));
+    return Response.noContent().build();
+  }
+
+  static String checkedKey(String key) {
+    if (key == null) {
+      return null;
+    }
+    if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+      throw ApiException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
+    }
+    return key;
+  }
+
+  static long version(String ifMatch) {
+    String v = ifMatch.strip();
+    if (v.startsWith("W/")) {
+      v = v.substring(2);
+    }
+    v = v.replace("\"", "");
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw ApiException.preconditionFailed("STALE_VERSION", "If-Match does not name a version of this delivery");
+    }
+  }
+}

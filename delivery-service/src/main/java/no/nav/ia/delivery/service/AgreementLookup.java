@@ -1,0 +1,49 @@
+package no.nav.ia.delivery.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Optional;
+import no.nav.ia.delivery.AgreementView;
+import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.security.Caller;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Which county's agreement covers an enterprise on a date. Reads the local read model first; when
+ * that has no active agreement (the event may not have arrived yet), asks agreement-service with the
+ * caller's own token, so an agreement registered a moment before always counts.
+ */
+@ApplicationScoped
+public class AgreementLookup {
+
+  private static final Logger LOG = Logger.getLogger(AgreementLookup.class);
+
+  /** The agreement facts a delivery needs. */
+  public record ActiveAgreement(String orgNumber, String countyCode) {}
+
+  @Inject @RestClient AgreementClient client;
+  @Inject Caller caller;
+  @Inject MeterRegistry registry;
+
+  public Optional<ActiveAgreement> activeOn(String orgNumber, LocalDate date) {
+    Optional<AgreementView> local = AgreementView.activeOn(orgNumber, date);
+    if (local.isPresent()) {
+      return local.map(a -> new ActiveAgreement(a.orgNumber, a.countyCode));
+    }
+    registry.counter("ia.delivery.agreement_lookup_fallback").increment();
+    try {
+      return client.byOrgNumber(orgNumber, "Bearer " + caller.rawToken(), CallId.currentOrNull()).items().stream()
+          .filter(a -> !date.isBefore(a.signedOn()) && (a.endedOn() == null || !date.isAfter(a.endedOn())))
+          .findFirst()
+          .map(a -> new ActiveAgreement(a.orgNumber(), a.countyCode()));
+    } catch (RuntimeException e) {
+      LOG.warnf("agreement-service could not be asked: %s", e.toString());
+      throw new ApiException(503, "AGREEMENT_SERVICE_UNAVAILABLE", "Service unavailable",
+          "The agreement could not be checked just now; try again", null);
+    }
+  }
+}

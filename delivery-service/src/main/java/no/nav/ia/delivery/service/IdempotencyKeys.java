@@ -1,0 +1,57 @@
+package no.nav.ia.delivery.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import no.nav.ia.delivery.IdempotencyKey;
+import no.nav.ia.delivery.config.DeliveryConfig;
+import no.nav.ia.platform.problem.ApiException;
+
+/** Remembers which delivery a caller's Idempotency-Key created, race-free under parallel retries. */
+@ApplicationScoped
+public class IdempotencyKeys {
+
+  @Inject EntityManager em;
+  @Inject DeliveryConfig config;
+
+  /** The delivery an earlier request with this key created; 422 if that request had another body. */
+  public Optional<UUID> earlier(String actor, String key, String requestHash) {
+    IdempotencyKey found = em.find(IdempotencyKey.class, new IdempotencyKey.Id(actor, key));
+    if (found == null) {
+      return Optional.empty();
+    }
+    if (!found.requestHash.equals(requestHash)) {
+      throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED", "The Idempotency-Key was used before with another request body");
+    }
+    return Optional.of(found.deliveryId);
+  }
+
+  /**
+   * Claims the key for a new delivery inside the caller's transaction. A parallel request with the
+   * same key waits on the row lock and then sees the winner's delivery instead.
+   */
+  public Optional<UUID> claim(String actor, String key, String requestHash, UUID deliveryId) {
+    int inserted =
+        em.createNativeQuery(
+                "insert into idempotency_key (actor, key, request_hash, delivery_id, created_at)"
+                    + " values (:actor, :key, :hash, :delivery, now()) on conflict do nothing")
+            .setParameter("actor", actor)
+            .setParameter("key", key)
+            .setParameter("hash", requestHash)
+            .setParameter("delivery", deliveryId)
+            .executeUpdate();
+    return inserted == 1 ? Optional.empty() : earlier(actor, key, requestHash);
+  }
+
+  @Scheduled(every = "1h", delayed = "5m")
+  void purge() {
+    OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.idempotencyRetention());
+    QuarkusTransaction.requiringNew().run(() -> IdempotencyKey.delete("createdAt < ?1", before));
+  }
+}

@@ -1,0 +1,65 @@
+package no.nav.ia.delivery;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for agreement-service's {@code GET /api/v1/agreements?orgNumber=} in contract tests, so
+ * the read-model fallback can be tested without the other service. Agreements are added with
+ * {@link #add}; the end-to-end test runs the real agreement-service.
+ */
+public class AgreementServiceStub implements QuarkusTestResourceLifecycleManager {
+
+  private static final Map<String, String> AGREEMENTS = new ConcurrentHashMap<>();
+  private static volatile boolean down;
+  private HttpServer server;
+
+  /** Makes agreement-service know an agreement the read model has not heard of. */
+  public static void add(String orgNumber, String county, String signedOn) {
+    AGREEMENTS.put(orgNumber, String.format(
+        "{\"id\":\"%s\",\"orgNumber\":\"%s\",\"countyCode\":\"%s\",\"signedOn\":\"%s\",\"endedOn\":null,\"status\":\"ACTIVE\"}",
+        java.util.UUID.randomUUID(), orgNumber, county, signedOn));
+  }
+
+  /** Makes the stub answer 500, as a service that is in trouble. */
+  public static void down(boolean isDown) {
+    down = isDown;
+  }
+
+  @Override
+  public Map<String, String> start() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    server.createContext("/api/v1/agreements", exchange -> {
+      String query = exchange.getRequestURI().getQuery();
+      String org = query == null ? "" : query.replaceAll(".*orgNumber=(\\d{9}).*", "$1");
+      boolean authorized = exchange.getRequestHeaders().getFirst("Authorization") != null;
+      String item = AGREEMENTS.get(org);
+      byte[] body = ("{\"items\":[" + (item == null ? "" : item) + "],\"page\":0,\"size\":50,\"total\":" + (item == null ? 0 : 1) + "}")
+          .getBytes(StandardCharsets.UTF_8);
+      int status = down ? 500 : authorized ? 200 : 401;
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+    return Map.of("quarkus.rest-client.agreement-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  @Override
+  public void stop() {
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package no.nav.ia.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.nav.ia.test.Infra;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Test data: fresh org numbers, request bodies, and agreements delivered as real Kafka events. */
+public final class Fixtures {
+
+  private static final int[] WEIGHTS = {3, 2, 7, 6, 5, 4, 3, 2};
+  private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Fixtures() {}
+
+  public static String orgNumber() {
+    while (true) {
+      String prefix = String.format("8%07d", NEXT.incrementAndGet() % 10_000_000);
+      int sum = 0;
+      for (int i = 0; i < 8; i++) {
+        sum += (prefix.charAt(i) - '0') * WEIGHTS[i];
+      }
+      int remainder = sum % 11;
+      if (remainder != 1) {
+        return prefix + (remainder == 0 ? 0 : 11 - remainder);
+      }
+    }
+  }
+
+  public static Map<String, Object> delivery(String orgNumber) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("orgNumber", orgNumber);
+    body.put("service", "SICK_LEAVE");
+    body.put("direction", "SYSTEM");
+    body.put("subGoals", List.of(1));
+    body.put("deliveredOn", "2012-05-14");
+    body.put("form", "DIRECT");
+    return body;
+  }
+
+  /** The committed AgreementRegistered sample, for this org number and county. */
+  public static String agreementRegistered(String orgNumber, String county, String signedOn) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/events/AgreementRegistered.json")) {
+      ObjectNode envelope = (ObjectNode) JSON.readTree(in);
+      envelope.put("eventId", UUID.randomUUID().toString());
+      ObjectNode payload = (ObjectNode) envelope.get("payload");
+      payload.put("agreementId", UUID.randomUUID().toString());
+      payload.put("orgNumber", orgNumber);
+      payload.put("countyCode", county);
+      payload.put("signedOn", signedOn);
+      return JSON.writeValueAsString(envelope);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Publishes an agreement on the real topic and waits until the read model has it. */
+  public static void agreementViaKafka(String orgNumber, String county) {
+    send("ia.agreement-events-v1", orgNumber, agreementRegistered(orgNumber, county, "2010-03-01"));
+    Instant until = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(until)) {
+      boolean known = QuarkusTransaction.requiringNew().call(() -> AgreementView.activeOn(orgNumber, LocalDate.of(2012, 5, 14)).isPresent());
+      if (known) {
+        return;
+      }
+      sleep(Duration.ofMillis(100));
+    }
+    throw new AssertionError("the agreement event was not applied within 20 s");
+  }
+
+  public static void send(String topic, String key, String value) {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", Infra.kafkaBootstrapServers());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

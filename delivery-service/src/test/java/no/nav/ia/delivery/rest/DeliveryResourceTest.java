@@ -1,0 +1,174 @@
+package no.nav.ia.delivery.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.delivery.AgreementServiceStub;
+import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "delivery"))
+@QuarkusTestResource(AgreementServiceStub.class)
+class DeliveryResourceTest {
+
+  static String enterpriseIn(String county) {
+    String org = Fixtures.orgNumber();
+    Fixtures.agreementViaKafka(org, county);
+    return org;
+  }
+
+  static io.restassured.response.ValidatableResponse post(String token, Map<String, Object> body) {
+    return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/deliveries").then();
+  }
+
+  @Test
+  void recordsADeliveryWithTheAgreementsCountyAndTheTokensAdviser() {
+    String org = enterpriseIn("12");
+    String location = post(Tokens.adviser("12", "Z123456"), Fixtures.delivery(org))
+        .statusCode(201)
+        .header("ETag", "\"1\"")
+        .body("countyCode", equalTo("12"))
+        .body("adviser", equalTo("Z123456"))
+        .body("version", equalTo(1))
+        .body("status", equalTo("LIVE"))
+        .extract().header("Location");
+    given().auth().oauth2(Tokens.manager("12")).get(location).then().statusCode(200).header("ETag", "\"1\"");
+  }
+
+  @Test
+  void refusesAnEnterpriseWithoutAnActiveAgreement() {
+    post(Tokens.adviser("12"), Fixtures.delivery(Fixtures.orgNumber()))
+        .statusCode(422).contentType("application/problem+json").body("code", equalTo("NO_ACTIVE_AGREEMENT"));
+  }
+
+  @Test
+  void acceptsAnAgreementTheReadModelHasNotHeardOfYet() {
+    String org = Fixtures.orgNumber();
+    AgreementServiceStub.add(org, "15", "2011-01-01");
+    post(Tokens.adviser("15"), Fixtures.delivery(org)).statusCode(201).body("countyCode", equalTo("15"));
+  }
+
+  @Test
+  void refusesAnAgreementSignedAfterTheDeliveryDate() {
+    String org = Fixtures.orgNumber();
+    AgreementServiceStub.add(org, "15", "2012-06-01");
+    post(Tokens.adviser("15"), Fixtures.delivery(org)).statusCode(422);
+  }
+
+  @Test
+  void rejectsInvalidFieldsWithFieldErrors() {
+    String org = enterpriseIn("03");
+    Map<String, Object> future = Fixtures.delivery(org);
+    future.put("deliveredOn", LocalDate.now().plusDays(2).toString());
+    post(Tokens.adviser("03"), future).statusCode(400).body("errors.field", hasItem("deliveredOn"));
+
+    Map<String, Object> unknownService = Fixtures.delivery(org);
+    unknownService.put("service", "MASSAGE");
+    post(Tokens.adviser("03"), unknownService).statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("service"))
+        .body(not(containsString("MASSAGE")));
+
+    Map<String, Object> noGoals = Fixtures.delivery(org);
+    noGoals.put("subGoals", List.of());
+    post(Tokens.adviser("03"), noGoals).statusCode(400).body("errors.field", hasItem("subGoals"));
+
+    Map<String, Object> goalFour = Fixtures.delivery(org);
+    goalFour.put("subGoals", List.of(1, 4));
+    post(Tokens.adviser("03"), goalFour).statusCode(400).body("errors.field", hasItem(containsString("subGoals")));
+  }
+
+  @Test
+  void rejectsANationalIdentityNumberInTheNoteWithoutEchoingIt() {
+    String org = enterpriseIn("03");
+    Map<String, Object> body = Fixtures.delivery(org);
+    body.put("note", "Fulgte opp 010190 10046 om tilrettelegging");
+    post(Tokens.adviser("03"), body).statusCode(400)
+        .body("errors.field", hasItem("note"))
+        .body(not(containsString("10046")));
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries?orgNumber=" + org)
+        .then().statusCode(200).body("total", equalTo(0));
+  }
+
+  @Test
+  void theSameIdempotencyKeyReturnsTheFirstDeliveryAndStoresNothingNew() {
+    String org = enterpriseIn("03");
+    String first = given().auth().oauth2(Tokens.adviser("03")).header("Idempotency-Key", "k-" + org)
+        .contentType(ContentType.JSON).body(Fixtures.delivery(org)).post("/api/v1/deliveries")
+        .then().statusCode(201).extract().path("id");
+    given().auth().oauth2(Tokens.adviser("03")).header("Idempotency-Key", "k-" + org)
+        .contentType(ContentType.JSON).body(Fixtures.delivery(org)).post("/api/v1/deliveries")
+        .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+    Map<String, Object> other = Fixtures.delivery(org);
+    other.put("direction", "INDIVIDUAL");
+    given().auth().oauth2(Tokens.adviser("03")).header("Idempotency-Key", "k-" + org)
+        .contentType(ContentType.JSON).body(other).post("/api/v1/deliveries")
+        .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries?orgNumber=" + org)
+        .then().statusCode(200).body("total", equalTo(1));
+  }
+
+  @Test
+  void correctionsNeedTheCurrentVersionAndVoidsLeaveTheListing() {
+    String org = enterpriseIn("03");
+    String token = Tokens.adviser("03");
+    String id = post(token, Fixtures.delivery(org)).statusCode(201).extract().path("id");
+    Map<String, Object> corrected = Fixtures.delivery(org);
+    corrected.put("direction", "INDIVIDUAL");
+
+    given().auth().oauth2(token).contentType(ContentType.JSON).body(corrected).put("/api/v1/deliveries/" + id)
+        .then().statusCode(428);
+    given().auth().oauth2(token).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(corrected)
+        .put("/api/v1/deliveries/" + id)
+        .then().statusCode(200).header("ETag", "\"2\"").body("direction", equalTo("INDIVIDUAL"));
+    given().auth().oauth2(token).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(corrected)
+        .put("/api/v1/deliveries/" + id)
+        .then().statusCode(412).body("code", equalTo("STALE_VERSION"));
+
+    given().auth().oauth2(token).delete("/api/v1/deliveries/" + id).then().statusCode(204);
+    given().auth().oauth2(token).get("/api/v1/deliveries/" + id).then().statusCode(200).body("status", equalTo("VOIDED"));
+    given().auth().oauth2(token).get("/api/v1/deliveries?orgNumber=" + org).then().body("total", equalTo(0));
+    given().auth().oauth2(token).get("/api/v1/deliveries/" + id + "/history")
+        .then().statusCode(200).body("change", equalTo(List.of("RECORDED", "CORRECTED", "VOIDED")));
+  }
+
+  @Test
+  void advisersActOnlyInTheirOwnCountyAndManagersOnlyRead() {
+    String org = enterpriseIn("18");
+    post(Tokens.adviser("03"), Fixtures.delivery(org)).statusCode(403).body("code", equalTo("FORBIDDEN_COUNTY"));
+    post(Tokens.manager("18"), Fixtures.delivery(org)).statusCode(403);
+    given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/deliveries?county=18").then().statusCode(403);
+    post(Tokens.system("arena"), Fixtures.delivery(org)).statusCode(201).body("adviser", equalTo("arena"));
+  }
+
+  @Test
+  void answers503WhenAgreementServiceCannotBeAsked() {
+    AgreementServiceStub.down(true);
+    try {
+      post(Tokens.adviser("03"), Fixtures.delivery(Fixtures.orgNumber()))
+          .statusCode(503).body("code", equalTo("AGREEMENT_SERVICE_UNAVAILABLE"));
+    } finally {
+      AgreementServiceStub.down(false);
+    }
+  }
+
+  @Test
+  void rejectsWithoutAToken() {
+    given().contentType(ContentType.JSON).body(Fixtures.delivery(Fixtures.orgNumber())).post("/api/v1/deliveries")
+        .then().statusCode(401).header("Nav-Call-Id", notNullValue());
+    assertThat(Tokens.coordinator()).isNotBlank();
+  }
+}
