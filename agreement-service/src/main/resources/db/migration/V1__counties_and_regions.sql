@@ -1,4 +1,4 @@
--- Counties (fylker) with validity and successors, from reference/counties.csv.
+-- Counties (fylker) with validity and successors, from reference/counties.csv (platform-common).
 -- CountyReferenceDataTest checks that this migration and the CSV say the same.
 create table county (
     code       varchar(2) primary key,

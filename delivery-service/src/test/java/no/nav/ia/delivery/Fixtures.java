@@ -1,29 +1,23 @@
 package no.nav.ia.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.nav.ia.test.Infra;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import no.nav.ia.test.EventSamples;
+import no.nav.ia.test.TestKafka;
 
 /** Test data: fresh org numbers, request bodies, and agreements delivered as real Kafka events. */
 public final class Fixtures {
 
   private static final int[] WEIGHTS = {3, 2, 7, 6, 5, 4, 3, 2};
   private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Fixtures() {}
 
@@ -54,23 +48,18 @@ public final class Fixtures {
 
   /** The committed AgreementRegistered sample, for this org number and county. */
   public static String agreementRegistered(String orgNumber, String county, String signedOn) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/events/AgreementRegistered.json")) {
-      ObjectNode envelope = (ObjectNode) JSON.readTree(in);
-      envelope.put("eventId", UUID.randomUUID().toString());
-      ObjectNode payload = (ObjectNode) envelope.get("payload");
-      payload.put("agreementId", UUID.randomUUID().toString());
-      payload.put("orgNumber", orgNumber);
-      payload.put("countyCode", county);
-      payload.put("signedOn", signedOn);
-      return JSON.writeValueAsString(envelope);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    ObjectNode envelope = EventSamples.sample("AgreementRegistered");
+    ObjectNode payload = (ObjectNode) envelope.get("payload");
+    payload.put("agreementId", UUID.randomUUID().toString());
+    payload.put("orgNumber", orgNumber);
+    payload.put("countyCode", county);
+    payload.put("signedOn", signedOn);
+    return EventSamples.write(envelope);
   }
 
   /** Publishes an agreement on the real topic and waits until the read model has it. */
   public static void agreementViaKafka(String orgNumber, String county) {
-    send("ia.agreement-events-v1", orgNumber, agreementRegistered(orgNumber, county, "2010-03-01"));
+    TestKafka.send("ia.agreement-events-v1", orgNumber, agreementRegistered(orgNumber, county, "2010-03-01"));
     Instant until = Instant.now().plusSeconds(20);
     while (Instant.now().isBefore(until)) {
       boolean known = QuarkusTransaction.requiringNew().call(() -> AgreementView.activeOn(orgNumber, LocalDate.of(2012, 5, 14)).isPresent());
@@ -80,16 +69,6 @@ public final class Fixtures {
       sleep(Duration.ofMillis(100));
     }
     throw new AssertionError("the agreement event was not applied within 20 s");
-  }
-
-  public static void send(String topic, String key, String value) {
-    Properties props = new Properties();
-    props.put("bootstrap.servers", Infra.kafkaBootstrapServers());
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   public static void sleep(Duration d) {

@@ -1,0 +1,63 @@
+package no.nav.ia.scorecard;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.nav.ia.platform.problem.ApiException;
+
+/** A reporting period: a year, half-year, quarter or month ({@code 2012}, {@code 2012-H1}, {@code 2012-Q3}, {@code 2012-05}). */
+public record Period(String id, YearMonth first, YearMonth last) {
+
+  private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(H[12]|Q[1-4]|\\d{2}))?");
+
+  public static Period parse(String value) {
+    Matcher m = value == null ? null : FORMAT.matcher(value);
+    if (m == null || !m.matches()) {
+      throw ApiException.invalid("period", "must be YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 to YYYY-Q4 or YYYY-MM");
+    }
+    int year = Integer.parseInt(m.group(1));
+    if (year < 2000 || year > 2100) {
+      throw ApiException.invalid("period", "must be a year from 2000 to 2100");
+    }
+    String part = m.group(2);
+    if (part == null) {
+      return new Period(value, YearMonth.of(year, 1), YearMonth.of(year, 12));
+    }
+    return switch (part.charAt(0)) {
+      case 'H' -> {
+        int h = part.charAt(1) - '0';
+        yield new Period(value, YearMonth.of(year, h * 6 - 5), YearMonth.of(year, h * 6));
+      }
+      case 'Q' -> {
+        int q = part.charAt(1) - '0';
+        yield new Period(value, YearMonth.of(year, q * 3 - 2), YearMonth.of(year, q * 3));
+      }
+      default -> {
+        int month = Integer.parseInt(part);
+        if (month < 1 || month > 12) {
+          throw ApiException.invalid("period", "must name a month from 01 to 12");
+        }
+        yield new Period(value, YearMonth.of(year, month), YearMonth.of(year, month));
+      }
+    };
+  }
+
+  public LocalDate from() {
+    return first.atDay(1);
+  }
+
+  public LocalDate to() {
+    return last.atEndOfMonth();
+  }
+
+  public int year() {
+    return first.getYear();
+  }
+
+  /** The same period one year earlier. */
+  public Period yearBefore() {
+    String previousId = (year() - 1) + id.substring(4);
+    return new Period(previousId, first.minusYears(1), last.minusYears(1));
+  }
+}

@@ -1,0 +1,31 @@
+package no.nav.ia.scorecard.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import no.nav.ia.platform.events.EventEnvelope;
+import no.nav.ia.platform.events.EventHandler;
+import no.nav.ia.scorecard.service.Projection;
+import no.nav.ia.scorecard.service.ProjectionState;
+
+/** Feeds both topics into the projections, in the consumer's transaction (idempotent by event id). */
+@ApplicationScoped
+public class ScorecardEventsHandler implements EventHandler {
+
+  static final String AGREEMENTS = "ia.agreement-events-v1";
+  static final String DELIVERIES = "ia.delivery-events-v1";
+
+  @Inject Projection projection;
+  @Inject ProjectionState state;
+
+  @Override
+  public Set<String> topics() {
+    return Set.of(AGREEMENTS, DELIVERIES);
+  }
+
+  @Override
+  public void handle(EventEnvelope event) {
+    projection.apply(event.type().startsWith("Delivery") ? DELIVERIES : AGREEMENTS, event);
+    state.applied(event.occurredAt());
+  }
+}

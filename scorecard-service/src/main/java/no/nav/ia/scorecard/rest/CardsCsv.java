@@ -1,0 +1,90 @@
+package no.nav.ia.scorecard.rest;
+
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import no.nav.ia.scorecard.rest.ScorecardResource.Overview;
+import no.nav.ia.scorecard.rest.ScorecardResource.Regions;
+
+/** Writes cards as CSV, one row per card, for the half-year reports (due 1 March and 1 September). */
+@Provider
+@Produces(CardsCsv.TEXT_CSV)
+public class CardsCsv implements MessageBodyWriter<Object> {
+
+  public static final String TEXT_CSV = "text/csv";
+  static final List<String> SERVICES = List.of("IA_GUIDANCE", "GOALS_ACTION_PLAN", "SICK_LEAVE", "RECRUITMENT",
+      "SENIOR_LIFE_PHASE", "MEASURE_EVALUATE", "CONTACT_PERSON");
+
+  @Override
+  public boolean isWriteable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
+    return type == Card.class || type == Overview.class || type == Regions.class;
+  }
+
+  @Override
+  public void writeTo(Object value, Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType,
+      MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
+    List<Card> cards = new ArrayList<>();
+    if (value instanceof Card c) {
+      cards.add(c);
+    } else if (value instanceof Overview o) {
+      if (o.national() != null) {
+        cards.add(o.national());
+      }
+      cards.addAll(o.counties());
+    } else if (value instanceof Regions r) {
+      cards.addAll(r.regions());
+    }
+    out.write(render(cards).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String render(List<Card> cards) {
+    StringBuilder csv = new StringBuilder("scope_type,scope_code,scope_name,period,from,to,deliveries,system,individual,"
+        + "system_share,target_met,previous_year_total,change,forecast_year_total,agreements_active,agreements_new,"
+        + "with_contact_person,with_delivery,resigning_due,resigning_resigned,resigning_rate,median_lag_days");
+    SERVICES.forEach(s -> csv.append(",service_").append(s.toLowerCase(Locale.ROOT)));
+    csv.append(",sub_goal_1,sub_goal_2,sub_goal_3,as_of\n");
+    for (Card c : cards) {
+      List<Object> row = new ArrayList<>(List.of(c.scope().type(), c.scope().code(), quote(c.scope().name()), c.period().id(),
+          c.period().from(), c.period().to(), c.deliveries().total(), c.deliveries().system(), c.deliveries().individual()));
+      row.add(fraction(c.systemShare()));
+      row.add(c.target().met() == null ? "" : c.target().met());
+      row.add(c.previousYear().total());
+      row.add(fraction(c.previousYear().change()));
+      row.add(c.forecast().yearTotal());
+      row.add(c.agreements().active());
+      row.add(c.agreements().newInPeriod());
+      row.add(c.agreements().withContactPerson());
+      row.add(c.agreements().withDelivery());
+      row.add(c.resigning().due());
+      row.add(c.resigning().resigned());
+      row.add(fraction(c.resigning().rate()));
+      row.add(c.registrationLag().medianDays() == null ? "" : c.registrationLag().medianDays());
+      SERVICES.forEach(s -> row.add(c.deliveries().byService().getOrDefault(s, 0L)));
+      for (String goal : List.of("1", "2", "3")) {
+        row.add(c.deliveries().bySubGoal().getOrDefault(goal, 0L));
+      }
+      row.add(c.asOf() == null ? "" : c.asOf());
+      csv.append(String.join(",", row.stream().map(String::valueOf).toList())).append('\n');
+    }
+    return csv.toString();
+  }
+
+  private static String fraction(Double value) {
+    return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  private static String quote(String value) {
+    return "\"" + value.replace("\"", "\"\"") + "\"";
+  }
+}

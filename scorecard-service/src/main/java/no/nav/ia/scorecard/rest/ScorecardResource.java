@@ -1,0 +1,75 @@
+package no.nav.ia.scorecard.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.security.Roles;
+import no.nav.ia.scorecard.Period;
+import no.nav.ia.scorecard.service.ScorecardService;
+import no.nav.ia.scorecard.service.ScorecardService.Snapshot;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Scorecards (målekort) per county, region and nation, as JSON or CSV. */
+@Path("/api/v1/scorecards")
+@Produces({MediaType.APPLICATION_JSON, CardsCsv.TEXT_CSV})
+@Tag(name = "Scorecards")
+public class ScorecardResource {
+
+  /** The national card and one card per county; advisers and managers get their own county only. */
+  public record Overview(Card national, List<Card> counties) {}
+
+  /** All regions of a grouping. */
+  public record Regions(String grouping, List<Card> regions) {}
+
+  @Inject ScorecardService scorecards;
+  @Inject Caller caller;
+
+  @GET
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "National card and one card per county for a period (2012, 2012-H1, 2012-Q3, 2012-05)")
+  @APIResponse(responseCode = "200", description = "The cards; text/csv gives one row per card")
+  @APIResponse(responseCode = "400", description = "Not a period")
+  public Overview overview(@QueryParam("period") String period) {
+    Snapshot s = scorecards.snapshot(Period.parse(period));
+    if (!caller.seesAllCounties()) {
+      String own = caller.countyScope(null).orElseThrow();
+      return new Overview(null, List.of(scorecards.county(s, own)));
+    }
+    return new Overview(scorecards.national(s), scorecards.counties(s));
+  }
+
+  @GET
+  @Path("counties/{code}")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "One county's card, including the counties merged into it")
+  @APIResponse(responseCode = "200", description = "The card")
+  @APIResponse(responseCode = "400", description = "Not a period")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  @APIResponse(responseCode = "404", description = "Unknown county code")
+  public Card county(@PathParam("code") String code, @QueryParam("period") String period) {
+    Period parsed = Period.parse(period);
+    caller.requireCounty(code);
+    return scorecards.county(scorecards.snapshot(parsed), code);
+  }
+
+  @GET
+  @Path("regions/{grouping}")
+  @RolesAllowed({Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "One card per region of a grouping (proposal-2016: the 11 regions of seed 003)")
+  @APIResponse(responseCode = "200", description = "The cards")
+  @APIResponse(responseCode = "400", description = "Not a period")
+  @APIResponse(responseCode = "404", description = "Unknown grouping")
+  public Regions regions(@PathParam("grouping") String grouping, @QueryParam("period") String period) {
+    Period parsed = Period.parse(period);
+    return new Regions(grouping, scorecards.regions(scorecards.snapshot(parsed), grouping));
+  }
+}

@@ -1,0 +1,103 @@
+package no.nav.ia.scorecard.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import no.nav.ia.scorecard.Figures;
+import no.nav.ia.scorecard.Period;
+
+/**
+ * Reads a period's figures per county code from the pre-aggregated tables: a fixed number of
+ * grouped queries whose cost depends on months and counties, not on the number of deliveries.
+ */
+@ApplicationScoped
+public class FiguresRepository {
+
+  @Inject EntityManager em;
+
+  public Map<String, Figures> perCounty(Period period, Optional<UUID> campaign) {
+    Map<String, Figures> byCounty = new HashMap<>();
+    LocalDate from = period.from();
+    LocalDate to = period.to();
+    LocalDate monthFrom = period.first().atDay(1);
+    LocalDate monthTo = period.last().atDay(1);
+
+    rows("select county_code, service, direction, sum(deliveries) from delivery_month"
+        + " where month between ?1 and ?2 group by 1, 2, 3", monthFrom, monthTo)
+        .forEach(r -> {
+          Figures f = of(byCounty, r[0]);
+          long n = num(r[3]);
+          f.byService.merge((String) r[1], n, Long::sum);
+          if ("SYSTEM".equals(r[2])) {
+            f.system += n;
+          } else {
+            f.individual += n;
+          }
+        });
+    grouped("select county_code, sub_goal, sum(deliveries) from subgoal_month where month between ?1 and ?2 group by 1, 2",
+        byCounty, (f, r) -> f.bySubGoal.merge(String.valueOf(num(r[1])), num(r[2]), Long::sum), monthFrom, monthTo);
+    grouped("select county_code, lag_days, sum(deliveries) from lag_month where month between ?1 and ?2 group by 1, 2",
+        byCounty, (f, r) -> f.lagHistogram.merge((int) num(r[1]), num(r[2]), Long::sum), monthFrom, monthTo);
+    Period before = period.yearBefore();
+    grouped("select county_code, sum(deliveries) from delivery_month where month between ?1 and ?2 group by 1",
+        byCounty, (f, r) -> f.previousYearTotal += num(r[1]), before.first().atDay(1), before.last().atDay(1));
+    int year = period.year();
+    grouped("select county_code, extract(year from month), extract(month from month), sum(deliveries) from delivery_month"
+        + " where month between ?1 and ?2 group by 1, 2, 3",
+        byCounty, (f, r) -> (num(r[1]) == year ? f.monthsThisYear : f.monthsLastYear).merge((int) num(r[2]), num(r[3]), Long::sum),
+        YearMonth.of(year - 1, 1).atDay(1), YearMonth.of(year, 12).atDay(1));
+    grouped("select county_code, count(distinct org_number) from enterprise_month where month between ?1 and ?2 and deliveries > 0 group by 1",
+        byCounty, (f, r) -> f.withDelivery += num(r[1]), monthFrom, monthTo);
+    grouped("select county_code,"
+        + " count(*) filter (where signed_on <= ?2 and (ended_on is null or ended_on >= ?2)),"
+        + " count(*) filter (where signed_on between ?1 and ?2),"
+        + " count(*) filter (where signed_on <= ?2 and (ended_on is null or ended_on >= ?2) and contact_person is not null)"
+        + " from agreement_fact group by 1",
+        byCounty, (f, r) -> {
+          f.activeAgreements += num(r[1]);
+          f.newAgreements += num(r[2]);
+          f.withContactPerson += num(r[3]);
+        }, from, to);
+    campaign.ifPresent(c -> {
+      grouped("select county_code, due from campaign_due where campaign_id = ?1", byCounty, (f, r) -> f.resigningDue += num(r[1]), c);
+      grouped("select county_code, count(*) from resigning_fact where campaign_id = ?1 and status = 'RESIGNED' group by 1",
+          byCounty, (f, r) -> f.resigningResigned += num(r[1]), c);
+    });
+    return byCounty;
+  }
+
+  /** The newest re-signing campaign, whose progress the cards show. */
+  public Optional<UUID> latestCampaign() {
+    return em.createNativeQuery("select campaign_id from campaign order by started_at desc limit 1", UUID.class)
+        .getResultStream().findFirst().map(UUID.class::cast);
+  }
+
+  private void grouped(String sql, Map<String, Figures> byCounty, BiConsumer<Figures, Object[]> add, Object... params) {
+    rows(sql, params).forEach(r -> add.accept(of(byCounty, r[0]), r));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object[]> rows(String sql, Object... params) {
+    var q = em.createNativeQuery(sql);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, params[i]);
+    }
+    return q.getResultList();
+  }
+
+  private static Figures of(Map<String, Figures> byCounty, Object county) {
+    return byCounty.computeIfAbsent((String) county, k -> new Figures());
+  }
+
+  private static long num(Object value) {
+    return ((Number) value).longValue();
+  }
+}

@@ -1,0 +1,205 @@
+package no.nav.ia.scorecard.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import no.nav.ia.platform.events.EventEnvelope;
+
+/**
+ * Applies events to the projection tables; runs inside the consumer's transaction. Deliveries are
+ * applied by version: an event older than the state already applied changes nothing, so the result
+ * does not depend on the order in which a delivery's events arrive.
+ */
+@ApplicationScoped
+public class Projection {
+
+  @Inject EntityManager em;
+  @Inject ObjectMapper json;
+
+  /** One version of a delivery as the projection counts it. */
+  record Fact(boolean live, String county, String org, String service, String direction, List<Integer> subGoals,
+      LocalDate deliveredOn, int lagDays) {
+
+    static Fact of(JsonNode f) {
+      List<Integer> goals = new ArrayList<>();
+      f.required("subGoals").forEach(g -> goals.add(g.asInt()));
+      return new Fact(true, f.required("countyCode").asText(), f.required("orgNumber").asText(),
+          f.required("service").asText(), f.required("direction").asText(), goals,
+          LocalDate.parse(f.required("deliveredOn").asText()), f.path("registrationLagDays").asInt(0));
+    }
+
+    Fact voided() {
+      return new Fact(false, county, org, service, direction, subGoals, deliveredOn, lagDays);
+    }
+  }
+
+  public void apply(String topic, EventEnvelope event) {
+    String envelope;
+    try {
+      envelope = json.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    em.createNativeQuery("insert into event_log (event_id, topic, event_type, occurred_at, envelope) values (:id, :topic, :type, :at, :env) on conflict do nothing")
+        .setParameter("id", event.eventId())
+        .setParameter("topic", topic)
+        .setParameter("type", event.type())
+        .setParameter("at", event.occurredAt())
+        .setParameter("env", envelope)
+        .executeUpdate();
+    applyWithoutLog(event);
+  }
+
+  /** Applies the event's effect only; used by the rebuild, which replays the log itself. */
+  public void applyWithoutLog(EventEnvelope event) {
+    JsonNode p = event.payload();
+    switch (event.type()) {
+      case "DeliveryRecorded" -> delivery(p, Fact.of(p.required("delivery")));
+      case "DeliveryCorrected" -> delivery(p, Fact.of(p.required("after")));
+      case "DeliveryVoided" -> delivery(p, Fact.of(p.required("before")).voided());
+      case "AgreementRegistered" -> agreementRegistered(p);
+      case "AgreementTerminated" -> em.createNativeQuery("update agreement_fact set ended_on = :ended where agreement_id = :id")
+          .setParameter("ended", LocalDate.parse(p.required("endedOn").asText()))
+          .setParameter("id", UUID.fromString(p.required("agreementId").asText()))
+          .executeUpdate();
+      case "ContactPersonAssigned" -> em.createNativeQuery("update agreement_fact set contact_person = :who where agreement_id = :id")
+          .setParameter("who", p.path("navIdent").asText(null))
+          .setParameter("id", UUID.fromString(p.required("agreementId").asText()))
+          .executeUpdate();
+      case "CampaignStarted" -> campaignStarted(p, event);
+      case "ResigningStatusChanged" -> resigningStatusChanged(p);
+      default -> {
+        // An event type this projection does not count.
+      }
+    }
+  }
+
+  private void delivery(JsonNode payload, Fact next) {
+    UUID id = UUID.fromString(payload.required("deliveryId").asText());
+    long version = payload.required("version").asLong();
+    Object[] current = (Object[]) em.createNativeQuery(
+            "select version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days"
+                + " from delivery_fact where delivery_id = :id for update")
+        .setParameter("id", id)
+        .getResultStream().findFirst().orElse(null);
+    if (current != null) {
+      if (((Number) current[0]).longValue() >= version) {
+        return;
+      }
+      if ((Boolean) current[1]) {
+        count(new Fact(true, (String) current[2], (String) current[3], (String) current[4], (String) current[5],
+            toList(current[6]), toDate(current[7]), ((Number) current[8]).intValue()), -1);
+      }
+    }
+    if (next.live()) {
+      count(next, +1);
+    }
+    em.createNativeQuery(
+            "insert into delivery_fact (delivery_id, version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days)"
+                + " values (:id, :v, :live, :county, :org, :service, :direction, cast(:goals as int[]), :on, :lag)"
+                + " on conflict (delivery_id) do update set version = excluded.version, live = excluded.live,"
+                + " county_code = excluded.county_code, org_number = excluded.org_number, service = excluded.service,"
+                + " direction = excluded.direction, sub_goals = excluded.sub_goals, delivered_on = excluded.delivered_on,"
+                + " lag_days = excluded.lag_days")
+        .setParameter("id", id).setParameter("v", version).setParameter("live", next.live())
+        .setParameter("county", next.county()).setParameter("org", next.org()).setParameter("service", next.service())
+        .setParameter("direction", next.direction()).setParameter("goals", arrayLiteral(next.subGoals()))
+        .setParameter("on", next.deliveredOn()).setParameter("lag", next.lagDays())
+        .executeUpdate();
+  }
+
+  /** Adds (+1) or removes (-1) one delivery from every aggregate it counts in. */
+  private void count(Fact f, int delta) {
+    LocalDate month = f.deliveredOn().withDayOfMonth(1);
+    upsert("delivery_month", "service, direction", "(county_code, month, service, direction)", f.county(), month, delta, f.service(), f.direction());
+    for (Integer goal : f.subGoals()) {
+      upsert("subgoal_month", "sub_goal", "(county_code, month, sub_goal)", f.county(), month, delta, goal);
+    }
+    upsert("lag_month", "lag_days", "(county_code, month, lag_days)", f.county(), month, delta, f.lagDays());
+    upsert("enterprise_month", "org_number", "(county_code, month, org_number)", f.county(), month, delta, f.org());
+  }
+
+  private void upsert(String table, String columns, String key, String county, LocalDate month, int delta, Object... values) {
+    String[] names = columns.split(",\\s*");
+    StringBuilder params = new StringBuilder();
+    for (int i = 0; i < names.length; i++) {
+      params.append(", :v").append(i);
+    }
+    var q = em.createNativeQuery("insert into " + table + " (county_code, month, " + columns + ", deliveries)"
+            + " values (:county, :month" + params + ", :delta) on conflict " + key
+            + " do update set deliveries = " + table + ".deliveries + excluded.deliveries")
+        .setParameter("county", county).setParameter("month", month).setParameter("delta", (long) delta);
+    for (int i = 0; i < values.length; i++) {
+      q.setParameter("v" + i, values[i]);
+    }
+    q.executeUpdate();
+  }
+
+  private void agreementRegistered(JsonNode p) {
+    em.createNativeQuery("insert into agreement_fact (agreement_id, org_number, county_code, employees, signed_on, contact_person)"
+            + " values (:id, :org, :county, :employees, :signed, :contact) on conflict (agreement_id) do update set"
+            + " org_number = excluded.org_number, county_code = excluded.county_code, employees = excluded.employees,"
+            + " signed_on = excluded.signed_on, contact_person = coalesce(agreement_fact.contact_person, excluded.contact_person)")
+        .setParameter("id", UUID.fromString(p.required("agreementId").asText()))
+        .setParameter("org", p.required("orgNumber").asText())
+        .setParameter("county", p.required("countyCode").asText())
+        .setParameter("employees", p.path("employees").asInt(0))
+        .setParameter("signed", LocalDate.parse(p.required("signedOn").asText()))
+        .setParameter("contact", p.path("contactPerson").isNull() ? null : p.path("contactPerson").asText(null))
+        .executeUpdate();
+  }
+
+  private void campaignStarted(JsonNode p, EventEnvelope event) {
+    UUID id = UUID.fromString(p.required("campaignId").asText());
+    em.createNativeQuery("insert into campaign (campaign_id, name, deadline, started_on, started_at) values (:id, :name, :deadline, :started, :at) on conflict do nothing")
+        .setParameter("id", id).setParameter("name", p.required("name").asText())
+        .setParameter("deadline", LocalDate.parse(p.required("deadline").asText()))
+        .setParameter("started", LocalDate.parse(p.required("startedOn").asText()))
+        .setParameter("at", event.occurredAt())
+        .executeUpdate();
+    p.path("dueByCounty").fields().forEachRemaining(e ->
+        em.createNativeQuery("insert into campaign_due (campaign_id, county_code, due) values (:id, :county, :due) on conflict do nothing")
+            .setParameter("id", id).setParameter("county", e.getKey()).setParameter("due", e.getValue().asInt())
+            .executeUpdate());
+  }
+
+  private void resigningStatusChanged(JsonNode p) {
+    em.createNativeQuery("insert into resigning_fact (campaign_id, agreement_id, county_code, status, changed_on)"
+            + " values (:c, :a, :county, :status, :on) on conflict (campaign_id, agreement_id) do update set"
+            + " status = excluded.status, changed_on = excluded.changed_on where resigning_fact.changed_on <= excluded.changed_on")
+        .setParameter("c", UUID.fromString(p.required("campaignId").asText()))
+        .setParameter("a", UUID.fromString(p.required("agreementId").asText()))
+        .setParameter("county", p.required("countyCode").asText())
+        .setParameter("status", p.required("to").asText())
+        .setParameter("on", LocalDate.parse(p.required("on").asText()))
+        .executeUpdate();
+  }
+
+  private static String arrayLiteral(List<Integer> values) {
+    return "{" + String.join(",", values.stream().map(String::valueOf).toList()) + "}";
+  }
+
+  private static List<Integer> toList(Object array) {
+    try {
+      Object[] values = array instanceof java.sql.Array sql ? (Object[]) sql.getArray() : (Object[]) array;
+      List<Integer> result = new ArrayList<>();
+      for (Object v : values) {
+        result.add(((Number) v).intValue());
+      }
+      return result;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static LocalDate toDate(Object value) {
+    return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+  }
+}

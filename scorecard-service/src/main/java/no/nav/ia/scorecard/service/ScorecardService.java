@@ -1,0 +1,93 @@
+package no.nav.ia.scorecard.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import no.nav.ia.platform.domain.CountyRegistry;
+import no.nav.ia.platform.domain.CountyRegistry.County;
+import no.nav.ia.platform.domain.CountyRegistry.Region;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.scorecard.Figures;
+import no.nav.ia.scorecard.Forecast;
+import no.nav.ia.scorecard.Period;
+import no.nav.ia.scorecard.rest.Card;
+import no.nav.ia.scorecard.rest.Card.Scope;
+
+/**
+ * Builds cards for counties, regions and the nation. A county's card includes the codes merged into
+ * it; the counties shown for a period are those valid at its end, plus any older code that still has
+ * figures in the period, so the national card always equals the sum of the county cards.
+ */
+@ApplicationScoped
+public class ScorecardService {
+
+  private final CountyRegistry registry = CountyRegistry.get();
+
+  @Inject FiguresRepository figures;
+  @Inject ProjectionState state;
+
+  /** Everything one period's cards are built from, read in one transaction. */
+  public record Snapshot(Period period, Map<String, Figures> perCounty, Optional<UUID> campaign, OffsetDateTime asOf) {}
+
+  @Transactional
+  public Snapshot snapshot(Period period) {
+    Optional<UUID> campaign = figures.latestCampaign();
+    return new Snapshot(period, figures.perCounty(period, campaign), campaign, state.asOf());
+  }
+
+  public Card national(Snapshot s) {
+    return card(s, new Scope("NATIONAL", "NO", "Norge"), s.perCounty().keySet());
+  }
+
+  public Card county(Snapshot s, String code) {
+    County county = registry.county(code)
+        .orElseThrow(() -> ApiException.notFound("COUNTY_NOT_FOUND", "No county with that code"));
+    return card(s, new Scope("COUNTY", county.code(), county.name()), registry.withMergedPredecessors(code));
+  }
+
+  /** One card per county of the period's structure, and one per older code with figures left over. */
+  public List<Card> counties(Snapshot s) {
+    List<Card> cards = new ArrayList<>();
+    Set<String> covered = new LinkedHashSet<>();
+    for (County c : registry.validOn(s.period().to())) {
+      cards.add(county(s, c.code()));
+      covered.addAll(registry.withMergedPredecessors(c.code()));
+    }
+    s.perCounty().keySet().stream().filter(code -> !covered.contains(code)).sorted().forEach(code -> cards.add(
+        registry.county(code).isPresent() ? county(s, code) : card(s, new Scope("COUNTY", code, "Unknown " + code), Set.of(code))));
+    return cards;
+  }
+
+  public List<Card> regions(Snapshot s, String grouping) {
+    Map<String, Region> regions = registry.grouping(grouping)
+        .orElseThrow(() -> ApiException.notFound("GROUPING_NOT_FOUND", "No region grouping with that name"));
+    return regions.values().stream().map(r -> {
+      Set<String> codes = new LinkedHashSet<>();
+      r.counties().forEach(c -> codes.addAll(registry.withMergedPredecessors(c)));
+      // A county formed only by merging counties of this region (e.g. Trøndelag) belongs to it too.
+      registry.all().stream()
+          .filter(c -> !codes.contains(c.code()))
+          .filter(c -> { Set<String> parts = registry.withMergedPredecessors(c.code()); parts.remove(c.code());
+            return !parts.isEmpty() && codes.containsAll(parts); })
+          .forEach(c -> codes.add(c.code()));
+      return card(s, new Scope("REGION", r.code(), r.name()), codes);
+    }).toList();
+  }
+
+  private Card card(Snapshot s, Scope scope, Collection<String> codes) {
+    Figures sum = new Figures();
+    codes.forEach(code -> Optional.ofNullable(s.perCounty().get(code)).ifPresent(sum::add));
+    long forecast = Forecast.yearTotal(s.period().year(), sum.monthsThisYear, sum.monthsLastYear, LocalDate.now(java.time.ZoneId.of("Europe/Oslo")));
+    return Card.of(scope, s.period(), sum, forecast, s.campaign().orElse(null), s.asOf());
+  }
+}

@@ -1,0 +1,86 @@
+package no.nav.ia.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FiguresTest {
+
+  static Figures deliveries(long system, long individual) {
+    Figures f = new Figures();
+    f.system = system;
+    f.individual = individual;
+    return f;
+  }
+
+  @Test
+  void theTargetIsAtLeastTwoThirdsSystemDirectedComparedExactly() {
+    assertThat(deliveries(2, 1).targetMet()).isTrue();
+    assertThat(deliveries(6666, 3334).targetMet()).isFalse();
+    assertThat(deliveries(200, 100).systemShare()).isEqualTo(2.0 / 3);
+    assertThat(deliveries(1, 1).targetMet()).isFalse();
+  }
+
+  @Test
+  void withoutDeliveriesThereIsNoShareAndNoVerdict() {
+    assertThat(deliveries(0, 0).systemShare()).isNull();
+    assertThat(deliveries(0, 0).targetMet()).isNull();
+  }
+
+  @Test
+  void changeIsRelativeToTheSamePeriodAYearBefore() {
+    Figures f = deliveries(60, 50);
+    f.previousYearTotal = 100;
+    assertThat(f.changeFromPreviousYear()).isEqualTo(0.1);
+    f.previousYearTotal = 0;
+    assertThat(f.changeFromPreviousYear()).isNull();
+  }
+
+  @Test
+  void theMedianLagComesFromTheHistogram() {
+    Figures f = new Figures();
+    f.lagHistogram.put(0, 5L);
+    f.lagHistogram.put(3, 1L);
+    f.lagHistogram.put(40, 5L);
+    assertThat(f.medianLagDays()).isEqualTo(3);
+  }
+
+  @Test
+  void figuresAddUp() {
+    Figures a = deliveries(3, 1);
+    a.byService.put("SICK_LEAVE", 4L);
+    Figures b = deliveries(1, 1);
+    b.byService.put("SICK_LEAVE", 1L);
+    b.byService.put("RECRUITMENT", 1L);
+    Figures sum = new Figures().add(a).add(b);
+    assertThat(sum.total()).isEqualTo(6);
+    assertThat(sum.byService).containsEntry("SICK_LEAVE", 5L).containsEntry("RECRUITMENT", 1L);
+  }
+
+  @Test
+  void aPastYearsForecastIsItsTotal() {
+    assertThat(Forecast.yearTotal(2011, Map.of(1, 10L, 12, 5L), Map.of(), LocalDate.of(2012, 3, 1))).isEqualTo(15);
+  }
+
+  @Test
+  void theRunningYearIsForecastWithLastYearsSeasonality() {
+    // Last year: half of all deliveries came in January to June.
+    Map<Integer, Long> lastYear = new HashMap<>();
+    for (int m = 1; m <= 12; m++) {
+      lastYear.put(m, 100L);
+    }
+    lastYear.put(7, 0L);
+    lastYear.put(8, 200L);
+    // This year, by 30 June: 660 deliveries; 600 of last year's 1,200 had come by then.
+    Map<Integer, Long> thisYear = Map.of(1, 110L, 2, 110L, 3, 110L, 4, 110L, 5, 110L, 6, 110L);
+    assertThat(Forecast.yearTotal(2012, thisYear, lastYear, LocalDate.of(2012, 6, 30))).isEqualTo(1320);
+  }
+
+  @Test
+  void withoutLastYearTheForecastIsLinear() {
+    assertThat(Forecast.yearTotal(2012, Map.of(1, 31L), Map.of(), LocalDate.of(2012, 1, 31))).isEqualTo(372);
+  }
+}

@@ -1,0 +1,42 @@
+package no.nav.ia.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import no.nav.ia.platform.problem.ApiException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PeriodTest {
+
+  @Test
+  void parsesYearsHalfYearsQuartersAndMonths() {
+    assertThat(Period.parse("2012").from()).isEqualTo(LocalDate.of(2012, 1, 1));
+    assertThat(Period.parse("2012").to()).isEqualTo(LocalDate.of(2012, 12, 31));
+    assertThat(Period.parse("2012-H2").from()).isEqualTo(LocalDate.of(2012, 7, 1));
+    assertThat(Period.parse("2012-H1").to()).isEqualTo(LocalDate.of(2012, 6, 30));
+    assertThat(Period.parse("2012-Q3").from()).isEqualTo(LocalDate.of(2012, 7, 1));
+    assertThat(Period.parse("2012-Q3").to()).isEqualTo(LocalDate.of(2012, 9, 30));
+    assertThat(Period.parse("2012-02").to()).isEqualTo(LocalDate.of(2012, 2, 29));
+  }
+
+  @Test
+  void theYearBeforeKeepsTheKindOfPeriod() {
+    assertThat(Period.parse("2012-Q3").yearBefore().id()).isEqualTo("2011-Q3");
+    assertThat(Period.parse("2012-Q3").yearBefore().from()).isEqualTo(LocalDate.of(2011, 7, 1));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "12", "2012-H3", "2012-Q5", "2012-Q0", "2012-13", "2012-00", "2012-1", "2012-W05", "x2012", "2012-05-01"})
+  void rejectsAnythingElse(String value) {
+    assertThatThrownBy(() -> Period.parse(value)).isInstanceOf(ApiException.class)
+        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
+  }
+
+  @Test
+  void rejectsAMissingPeriod() {
+    assertThatThrownBy(() -> Period.parse(null)).isInstanceOf(ApiException.class);
+  }
+}

@@ -1,0 +1,177 @@
+package no.nav.ia.scorecard.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import no.nav.ia.platform.events.DeadLetterEvent;
+import no.nav.ia.test.EventSamples;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.TestKafka;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** The consumer on the real broker: redelivery, reordering, poison messages, corrections and voids. */
+@QuarkusTest
+@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
+class ScorecardConsumerTest {
+
+  static final String TOPIC = "ia.delivery-events-v1";
+
+  static ObjectNode event(String type, UUID deliveryId, String county, String month, String direction) {
+    ObjectNode e = EventSamples.sample(type);
+    ObjectNode p = (ObjectNode) e.get("payload");
+    p.put("deliveryId", deliveryId.toString());
+    for (String part : List.of("delivery", "before", "after")) {
+      if (p.has(part)) {
+        ObjectNode facts = (ObjectNode) p.get(part);
+        facts.put("countyCode", county);
+        facts.put("deliveredOn", month + "-14");
+        if (!part.equals("before")) {
+          facts.put("direction", direction);
+        }
+      }
+    }
+    return e;
+  }
+
+  static void send(ObjectNode event) {
+    TestKafka.send(TOPIC, "974760673", EventSamples.write(event));
+  }
+
+  static JsonPath card(String county, String period) {
+    return given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards/counties/" + county + "?period=" + period)
+        .then().statusCode(200).extract().jsonPath();
+  }
+
+  static JsonPath awaitCard(String county, String period, Predicate<JsonPath> done) {
+    Instant until = Instant.now().plusSeconds(20);
+    JsonPath card = card(county, period);
+    while (!done.test(card)) {
+      if (Instant.now().isAfter(until)) {
+        throw new AssertionError("card did not reach the expected state: " + card.prettify());
+      }
+      sleep();
+      card = card(county, period);
+    }
+    return card;
+  }
+
+  @Test
+  void aRedeliveredEventCountsOnce() {
+    ObjectNode recorded = event("DeliveryRecorded", UUID.randomUUID(), "11", "2013-02", "SYSTEM");
+    send(recorded);
+    send(recorded);
+    ObjectNode marker = event("DeliveryRecorded", UUID.randomUUID(), "11", "2013-02", "INDIVIDUAL");
+    send(marker);
+    JsonPath card = awaitCard("11", "2013-02", c -> c.getInt("deliveries.individual") == 1);
+    assertThat(card.getInt("deliveries.system")).isEqualTo(1);
+    assertThat(card.getInt("deliveries.total")).isEqualTo(2);
+    assertThat(card.getFloat("systemShare")).isEqualTo(0.5f);
+    assertThat(card.getBoolean("target.met")).isFalse();
+  }
+
+  @Test
+  void correctionsMoveADeliveryAndVoidsRemoveIt() {
+    UUID id = UUID.randomUUID();
+    send(event("DeliveryRecorded", id, "12", "2013-03", "SYSTEM"));
+    awaitCard("12", "2013-03", c -> c.getInt("deliveries.system") == 1);
+    send(event("DeliveryCorrected", id, "12", "2013-03", "INDIVIDUAL"));
+    JsonPath corrected = awaitCard("12", "2013-03", c -> c.getInt("deliveries.individual") == 1);
+    assertThat(corrected.getInt("deliveries.system")).isZero();
+    assertThat(corrected.getInt("deliveries.bySubGoal.'2'")).isEqualTo(1);
+    send(event("DeliveryVoided", id, "12", "2013-03", "INDIVIDUAL"));
+    awaitCard("12", "2013-03", c -> c.getInt("deliveries.total") == 0);
+  }
+
+  @Test
+  void anOlderVersionArrivingLateChangesNothing() {
+    UUID id = UUID.randomUUID();
+    send(event("DeliveryVoided", id, "14", "2013-04", "SYSTEM"));
+    send(event("DeliveryRecorded", id, "14", "2013-04", "SYSTEM"));
+    send(event("DeliveryRecorded", UUID.randomUUID(), "14", "2013-04", "INDIVIDUAL"));
+    JsonPath card = awaitCard("14", "2013-04", c -> c.getInt("deliveries.individual") == 1);
+    assertThat(card.getInt("deliveries.system")).isZero();
+  }
+
+  @Test
+  void aPoisonMessageIsParkedAndTheConsumerGoesOn() {
+    TestKafka.send(TOPIC, "974760673", "this is not an event");
+    ObjectNode broken = event("DeliveryRecorded", UUID.randomUUID(), "15", "2013-05", "SYSTEM");
+    ((ObjectNode) broken.get("payload")).remove("delivery");
+    send(broken);
+    send(event("DeliveryRecorded", UUID.randomUUID(), "15", "2013-05", "SYSTEM"));
+    awaitCard("15", "2013-05", c -> c.getInt("deliveries.system") == 1);
+    List<String> reasons = QuarkusTransaction.requiringNew().call(() ->
+        DeadLetterEvent.<DeadLetterEvent>listAll().stream().map(d -> d.reason).toList());
+    assertThat(reasons).anyMatch(r -> r.startsWith("unreadable envelope"));
+    assertThat(reasons).anyMatch(r -> r.contains("delivery"));
+  }
+
+  @Test
+  void trondelagIncludesSorAndNordTrondelagAndTheNationEqualsItsCounties() {
+    send(event("DeliveryRecorded", UUID.randomUUID(), "16", "2016-03", "SYSTEM"));
+    send(event("DeliveryRecorded", UUID.randomUUID(), "17", "2016-03", "SYSTEM"));
+    JsonPath trondelag = awaitCard("50", "2016", c -> c.getInt("deliveries.total") == 2);
+    assertThat(trondelag.getString("scope.name")).isEqualTo("Trøndelag");
+    assertThat(card("16", "2016").getInt("deliveries.total")).isEqualTo(1);
+
+    JsonPath all = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=2016")
+        .then().statusCode(200).extract().jsonPath();
+    List<Integer> counties = all.getList("counties.deliveries.total", Integer.class);
+    assertThat(all.getInt("national.deliveries.total")).isEqualTo(counties.stream().mapToInt(Integer::intValue).sum());
+    assertThat(all.getList("counties.scope.code")).contains("16", "17").doesNotContain("50");
+  }
+
+  @Test
+  void agreementEventsFillTheAgreementFigures() {
+    ObjectNode registered = EventSamples.sample("AgreementRegistered");
+    ObjectNode p = (ObjectNode) registered.get("payload");
+    p.put("agreementId", UUID.randomUUID().toString());
+    p.put("countyCode", "19");
+    p.put("signedOn", "2013-06-10");
+    TestKafka.send("ia.agreement-events-v1", p.get("orgNumber").asText(), EventSamples.write(registered));
+    JsonPath card = awaitCard("19", "2013-06", c -> c.getInt("agreements.newInPeriod") == 1);
+    assertThat(card.getInt("agreements.active")).isEqualTo(1);
+    assertThat(card.getInt("agreements.withContactPerson")).isEqualTo(1);
+  }
+
+  @Test
+  void rejectsBadPeriodsAndOtherCountiesAndServesCsv() {
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards/counties/03?period=2012-H3")
+        .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("period"));
+    given().auth().oauth2(Tokens.manager("03")).get("/api/v1/scorecards/counties/12?period=2012")
+        .then().statusCode(403);
+    given().auth().oauth2(Tokens.manager("03")).get("/api/v1/scorecards/counties/03?period=2012")
+        .then().statusCode(200).body("scope.code", equalTo("03"));
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards/counties/99?period=2012")
+        .then().statusCode(404).body("code", equalTo("COUNTY_NOT_FOUND"));
+    given().auth().oauth2(Tokens.coordinator()).accept("text/csv").get("/api/v1/scorecards?period=2012")
+        .then().statusCode(200).contentType(containsString("text/csv"))
+        .body(containsString("scope_type,scope_code,scope_name,period"))
+        .body(containsString("NATIONAL,NO,\"Norge\",2012"));
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards/regions/proposal-2016?period=2012")
+        .then().statusCode(200).body("regions.size()", equalTo(11));
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(Duration.ofMillis(200).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
