@@ -1,0 +1,72 @@
+package no.nav.ia.e2e;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.test.Infra;
+
+/** The whole platform for end-to-end tests: real infrastructure in this JVM, the services as processes. */
+final class Platform {
+
+  final ServiceProcess agreement;
+  final ServiceProcess delivery;
+  final ServiceProcess scorecard;
+  final ServiceProcess gateway;
+
+  private Platform() {
+    String bootstrap = Infra.kafkaBootstrapServers();
+    String issuer = Infra.issuerUrl();
+    int pgPort = Infra.postgres().getPort();
+    agreement = new ServiceProcess("agreement-service", db("agreement", pgPort, bootstrap, issuer));
+    Map<String, String> deliveryEnv = db("delivery", pgPort, bootstrap, issuer);
+    deliveryEnv.put("AGREEMENT_SERVICE_URL", agreement.url());
+    delivery = new ServiceProcess("delivery-service", deliveryEnv);
+    scorecard = new ServiceProcess("scorecard-service", db("scorecard", pgPort, bootstrap, issuer));
+    Map<String, String> gatewayEnv = common(issuer);
+    gatewayEnv.put("AGREEMENT_SERVICE_URL", agreement.url());
+    gatewayEnv.put("DELIVERY_SERVICE_URL", delivery.url());
+    gatewayEnv.put("SCORECARD_SERVICE_URL", scorecard.url());
+    gatewayEnv.put("UPSTREAM_TIMEOUT", "5S");
+    gateway = new ServiceProcess("gateway", gatewayEnv);
+  }
+
+  static Platform start() {
+    Platform p = new Platform();
+    List<ServiceProcess> all = p.all();
+    all.forEach(ServiceProcess::start);
+    all.forEach(s -> s.awaitReady(Duration.ofSeconds(90)));
+    return p;
+  }
+
+  List<ServiceProcess> all() {
+    return List.of(agreement, delivery, scorecard, gateway);
+  }
+
+  void stop() {
+    all().forEach(ServiceProcess::stop);
+  }
+
+  String gatewayUrl() {
+    return gateway.url();
+  }
+
+  private static Map<String, String> db(String database, int pgPort, String bootstrap, String issuer) {
+    Map<String, String> env = common(issuer);
+    Infra.database(database);
+    env.put("DB_HOST", "localhost");
+    env.put("DB_PORT", String.valueOf(pgPort));
+    env.put("DB_DATABASE", database);
+    env.put("DB_USERNAME", "postgres");
+    env.put("DB_PASSWORD", "postgres");
+    env.put("KAFKA_BROKERS", bootstrap);
+    return env;
+  }
+
+  private static Map<String, String> common(String issuer) {
+    Map<String, String> env = new HashMap<>();
+    env.put("OIDC_ISSUER_URL", issuer);
+    env.put("OIDC_AUDIENCE", Infra.AUDIENCE);
+    return env;
+  }
+}

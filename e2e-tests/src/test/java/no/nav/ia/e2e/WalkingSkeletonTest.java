@@ -1,0 +1,93 @@
+package no.nav.ia.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole flow through the gateway, on the packaged services: coordinator registers an agreement,
+ * an adviser records a delivery at once (before the agreement event has necessarily arrived), the
+ * event goes outbox -> Kafka -> scorecard-service, and the county's card shows it.
+ */
+class WalkingSkeletonTest {
+
+  static Platform platform;
+
+  @BeforeAll
+  static void start() {
+    platform = Platform.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (platform != null) {
+      platform.stop();
+    }
+  }
+
+  static int total(JsonPath card) {
+    return card.getInt("deliveries.total");
+  }
+
+  static JsonPath card(String county, String period) {
+    return given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.manager(county))
+        .get("/api/v1/scorecards/counties/" + county + "?period=" + period)
+        .then().statusCode(200).extract().jsonPath();
+  }
+
+  @Test
+  void aDeliveryRecordedThroughTheGatewayReachesTheCountyScorecard() {
+    int before = total(card("46", "2024-Q2"));
+
+    String orgNumber = "974760673";
+    given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+        .header("Nav-Call-Id", "e2e-walking-skeleton")
+        .body(Map.of("orgNumber", orgNumber, "name", "Eksempel Bygg AS", "countyCode", "46", "employees", 120,
+            "signedOn", "2024-01-15"))
+        .post("/api/v1/agreements")
+        .then().statusCode(201)
+        .header("Nav-Call-Id", "e2e-walking-skeleton")
+        .header("Location", notNullValue())
+        .body("status", equalTo("ACTIVE"));
+
+    given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.adviser("46", "Z991234")).contentType(ContentType.JSON)
+        .header("Idempotency-Key", "e2e-1")
+        .body(Map.of("orgNumber", orgNumber, "service", "SICK_LEAVE", "direction", "SYSTEM", "subGoals", List.of(1),
+            "deliveredOn", "2024-05-14", "form", "DIRECT"))
+        .post("/api/v1/deliveries")
+        .then().statusCode(201)
+        .body("countyCode", equalTo("46"))
+        .body("adviser", equalTo("Z991234"));
+
+    Instant until = Instant.now().plusSeconds(30);
+    JsonPath card = card("46", "2024-Q2");
+    while (total(card) != before + 1 && Instant.now().isBefore(until)) {
+      ServiceProcess.sleep(200);
+      card = card("46", "2024-Q2");
+    }
+    assertThat(total(card)).isEqualTo(before + 1);
+    assertThat(card.getString("scope.name")).isEqualTo("Vestland");
+    assertThat(card.getInt("deliveries.byService.SICK_LEAVE")).isGreaterThanOrEqualTo(1);
+    assertThat(card.getString("asOf")).isNotNull();
+  }
+
+  @Test
+  void theGatewayTurnsAwayMissingTokensAndTokensWithoutAPlatformRole() {
+    given().baseUri(platform.gatewayUrl()).get("/api/v1/agreements")
+        .then().statusCode(401).contentType("application/problem+json").header("Nav-Call-Id", notNullValue());
+    String noRole = Tokens.issue("Z999999", Map.of("roles", List.of("tourist")), "ia-platform", 600);
+    given().baseUri(platform.gatewayUrl()).auth().oauth2(noRole).get("/api/v1/agreements")
+        .then().statusCode(403).contentType("application/problem+json");
+  }
+}

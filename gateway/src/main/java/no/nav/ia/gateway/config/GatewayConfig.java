@@ -1,0 +1,18 @@
+package no.nav.ia.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/** Where the gateway sends each public path. */
+@ConfigMapping(prefix = "ia.gateway")
+public interface GatewayConfig {
+
+  /** First path segment after /api/v1/ (e.g. {@code deliveries}) to the base URL of the service serving it. */
+  Map<String, String> routes();
+
+  /** How long a service may take to answer before the client gets 504. */
+  @WithDefault("10S")
+  Duration timeout();
+}
