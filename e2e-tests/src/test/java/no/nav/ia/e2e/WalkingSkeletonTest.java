@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -58,7 +59,7 @@ class WalkingSkeletonTest {
         .post("/api/v1/agreements")
         .then().statusCode(201)
         .header("Nav-Call-Id", "e2e-walking-skeleton")
-        .header("Location", notNullValue())
+        .header("Location", startsWith(platform.gatewayUrl() + "/api/v1/agreements/"))
         .body("status", equalTo("ACTIVE"));
 
     given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.adviser("46", "Z991234")).contentType(ContentType.JSON)

@@ -107,13 +107,18 @@ public class ProxyResource {
       }
     });
     out.putHeader(CallId.HEADER, callId);
+    // A Location from a service names the service's own address; clients must see the gateway's.
+    String publicOrigin = request.scheme() + "://" + request.getHeader("Host");
     Uni<io.vertx.mutiny.ext.web.client.HttpResponse<Buffer>> sent =
         body == null ? out.send() : out.sendBuffer(Buffer.buffer(body));
     return sent
         .map(response -> {
           Response.ResponseBuilder builder = Response.status(response.statusCode());
           response.headers().forEach(h -> {
-            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (name.equals("location") && h.getValue().startsWith(base)) {
+              builder.header(h.getKey(), publicOrigin + h.getValue().substring(base.length()));
+            } else if (!NOT_FORWARDED.contains(name)) {
               builder.header(h.getKey(), h.getValue());
             }
           });

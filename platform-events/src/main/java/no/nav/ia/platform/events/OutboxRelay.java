@@ -68,7 +68,11 @@ public class OutboxRelay {
 
   public void wake() {
     if (!worker.isShutdown() && queued.compareAndSet(false, true)) {
-      worker.submit(this::drain);
+      try {
+        worker.submit(this::drain);
+      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        queued.set(false);
+      }
     }
   }
 

@@ -1,0 +1,56 @@
+# Shared settings of the deploy/local scripts. Every value can be set in the environment.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# Data, logs, PIDs and downloaded tools live outside the repository.
+IA_LOCAL_DIR=${IA_LOCAL_DIR:-/var/tmp/ia-platform}
+LOG_DIR=$IA_LOCAL_DIR/logs
+PID_DIR=$IA_LOCAL_DIR/pids
+
+# PostgreSQL: a private cluster by default; set PGHOST (and PGPORT, PGUSER, PGPASSWORD of a
+# role that may create roles and databases) to use an existing server instead.
+PG_PORT=${PG_PORT:-55432}
+PG_DATA=$IA_LOCAL_DIR/pg
+EXTERNAL_PG=${PGHOST:-}
+
+KAFKA_PORT=${KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+OIDC_PORT=${OIDC_PORT:-8090}
+GATEWAY_PORT=${GATEWAY_PORT:-8080}
+AGREEMENT_PORT=${AGREEMENT_PORT:-8081}
+DELIVERY_PORT=${DELIVERY_PORT:-8082}
+SCORECARD_PORT=${SCORECARD_PORT:-8083}
+ISSUER_URL=http://127.0.0.1:$OIDC_PORT/ia
+
+SERVICES=(agreement-service delivery-service scorecard-service gateway)
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# Waits until a TCP port answers, or fails after $2 seconds.
+wait_port() {
+  local port=$1 seconds=${2:-60} name=${3:-port $1}
+  for _ in $(seq $((seconds * 4))); do
+    (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return 0
+    sleep 0.25
+  done
+  log "$name did not open port $port within ${seconds}s"; return 1
+}
+
+# Waits until a URL answers 200, or fails after $2 seconds.
+wait_http() {
+  local url=$1 seconds=${2:-60} name=${3:-$1}
+  for _ in $(seq $((seconds * 4))); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)" = 200 ] && return 0
+    sleep 0.25
+  done
+  log "$name was not ready at $url within ${seconds}s"; return 1
+}
+
+is_running() {
+  local pidfile=$PID_DIR/$1.pid
+  [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+pg_bin() {
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+}
