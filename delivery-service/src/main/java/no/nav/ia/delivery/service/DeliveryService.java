@@ -23,7 +23,7 @@ import no.nav.ia.delivery.Delivery;
 import no.nav.ia.delivery.DeliveryFacts;
 import no.nav.ia.delivery.DeliveryStatus;
 import no.nav.ia.delivery.DeliveryVersion;
-import no.nav.ia.delivery.NationalIdentityNumbers;
+import no.nav.ia.platform.domain.NationalIdentityNumbers;
 import no.nav.ia.delivery.events.DeliveryEvents;
 import no.nav.ia.delivery.events.DeliveryEvents.DeliveryCorrected;
 import no.nav.ia.delivery.events.DeliveryEvents.DeliveryRecorded;

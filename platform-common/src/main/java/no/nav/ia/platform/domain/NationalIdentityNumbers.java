@@ -1,4 +1,4 @@
-package no.nav.ia.delivery;
+package no.nav.ia.platform.domain;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

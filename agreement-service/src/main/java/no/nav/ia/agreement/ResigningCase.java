@@ -1,0 +1,76 @@
+package no.nav.ia.agreement;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.UUID;
+import no.nav.ia.platform.problem.ApiException;
+
+/** One agreement due in a campaign, with where it stands now. */
+@Entity
+@Table(name = "resigning_case")
+@IdClass(ResigningCase.Key.class)
+public class ResigningCase extends PanacheEntityBase {
+
+  /** Composite key: campaign and agreement. */
+  public record Key(UUID campaignId, UUID agreementId) implements Serializable {
+    public Key() {
+      this(null, null);
+    }
+  }
+
+  @Id
+  @Column(name = "campaign_id")
+  public UUID campaignId;
+
+  @Id
+  @Column(name = "agreement_id")
+  public UUID agreementId;
+
+  @Column(name = "org_number")
+  public String orgNumber;
+
+  @Column(name = "county_code")
+  public String countyCode;
+
+  public int employees;
+
+  @Column(name = "group_org_number")
+  public String groupOrgNumber;
+
+  @Enumerated(EnumType.STRING)
+  public ResigningStatus status;
+
+  /** The date of the latest status (e.g. when the enterprise was contacted). */
+  @Column(name = "status_on")
+  public LocalDate statusOn;
+
+  public String note;
+
+  @Version public long version;
+
+  /** Moves the case on; returns the status it had. 422 for a move the rules do not allow. */
+  public ResigningStatus moveTo(ResigningStatus to, LocalDate on, String note) {
+    if (!status.next().contains(to)) {
+      throw ApiException.unprocessable("RESIGNING_TRANSITION_NOT_ALLOWED",
+          "An agreement that is " + status + " cannot become " + to);
+    }
+    // PENDING's date is only the campaign start; a contact may have been made before it was registered.
+    if (status != ResigningStatus.PENDING && on.isBefore(statusOn)) {
+      throw ApiException.invalid("on", "must not be before the date of the current status");
+    }
+    ResigningStatus from = status;
+    status = to;
+    statusOn = on;
+    this.note = note;
+    return from;
+  }
+}

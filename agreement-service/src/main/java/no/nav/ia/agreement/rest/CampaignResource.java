@@ -1,0 +1,164 @@
+package no.nav.ia.agreement.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import no.nav.ia.agreement.ResigningCampaign;
+import no.nav.ia.agreement.ResigningStatus;
+import no.nav.ia.agreement.config.AgreementConfig;
+import no.nav.ia.agreement.rest.CampaignRecords.CampaignResponse;
+import no.nav.ia.agreement.rest.CampaignRecords.CaseResponse;
+import no.nav.ia.agreement.rest.CampaignRecords.ChangeResponse;
+import no.nav.ia.agreement.rest.CampaignRecords.ChangeStatus;
+import no.nav.ia.agreement.rest.CampaignRecords.Counts;
+import no.nav.ia.agreement.rest.CampaignRecords.Progress;
+import no.nav.ia.agreement.rest.CampaignRecords.Reminder;
+import no.nav.ia.agreement.rest.CampaignRecords.StartCampaign;
+import no.nav.ia.agreement.service.CampaignService;
+import no.nav.ia.platform.domain.NationalIdentityNumbers;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.rest.Page;
+import no.nav.ia.platform.rest.Params;
+import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Re-signing campaigns (re-signering av samarbeidsavtaler). */
+@Path("/api/v1/resigning-campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Re-signing campaigns")
+public class CampaignResource {
+
+  @Inject CampaignService campaigns;
+  @Inject Caller caller;
+  @Inject AgreementConfig config;
+
+  @POST
+  @RolesAllowed(Roles.COORDINATOR)
+  @Operation(summary = "Start a campaign: every agreement active now becomes due, PENDING")
+  @APIResponse(responseCode = "201", description = "Started")
+  @APIResponse(responseCode = "400", description = "Missing name, deadline in the past")
+  @APIResponse(responseCode = "403", description = "Not a coordinator")
+  public Response start(@Valid @NotNull StartCampaign request, @Context UriInfo uri) {
+    ResigningCampaign campaign = campaigns.start(request.name().strip(), request.deadline());
+    return Response.created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())
+        .entity(CampaignResponse.from(campaign)).build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "All campaigns, newest first")
+  @APIResponse(responseCode = "200", description = "The campaigns")
+  public List<CampaignResponse> list() {
+    return campaigns.campaigns().stream().map(CampaignResponse::from).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "One campaign")
+  @APIResponse(responseCode = "200", description = "The campaign")
+  @APIResponse(responseCode = "404", description = "Unknown id")
+  public CampaignResponse get(@PathParam("id") UUID id) {
+    return CampaignResponse.from(campaigns.campaign(id));
+  }
+
+  @POST
+  @Path("{id}/agreements/{agreementId}/status")
+  @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR})
+  @Operation(summary = "Move an agreement on: CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE")
+  @APIResponse(responseCode = "200", description = "The agreement's case after the change")
+  @APIResponse(responseCode = "400", description = "Unknown status, date in the future or before the current status")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  @APIResponse(responseCode = "404", description = "Unknown campaign, or the agreement is not due in it")
+  @APIResponse(responseCode = "422", description = "The rules do not allow that move (e.g. from RESIGNED)")
+  public CaseResponse changeStatus(@PathParam("id") UUID id, @PathParam("agreementId") UUID agreementId,
+      @Valid @NotNull ChangeStatus request) {
+    if (request.status() == ResigningStatus.PENDING) {
+      throw ApiException.invalid("status", "must be CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE");
+    }
+    if (NationalIdentityNumbers.containsOne(request.note())) {
+      throw ApiException.invalid("note", "must not contain a national identity number");
+    }
+    String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+    return CaseResponse.from(campaigns.changeStatus(id, agreementId, request.status(), request.on(), note));
+  }
+
+  @GET
+  @Path("{id}/agreements/{agreementId}/history")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "Every status change of an agreement in the campaign: who, when, from, to")
+  @APIResponse(responseCode = "200", description = "The changes, oldest first")
+  @APIResponse(responseCode = "404", description = "Unknown campaign, or the agreement is not due in it")
+  public List<ChangeResponse> history(@PathParam("id") UUID id, @PathParam("agreementId") UUID agreementId) {
+    return campaigns.history(id, agreementId).stream().map(ChangeResponse::from).toList();
+  }
+
+  @GET
+  @Path("{id}/progress")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "Progress per county and nationally, and the largest enterprises not yet re-signed")
+  @APIResponse(responseCode = "200", description = "The progress; advisers and managers see their own county only")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  @APIResponse(responseCode = "404", description = "Unknown campaign")
+  public Progress progress(@PathParam("id") UUID id, @QueryParam("county") String county,
+      @QueryParam("page") String page, @QueryParam("size") String size) {
+    ResigningCampaign campaign = campaigns.campaign(id);
+    Optional<String> scope = caller.countyScope(county);
+    Map<String, Map<ResigningStatus, Long>> byCounty = campaigns.counts(id, scope);
+    // County-bound tokens see their own county only, also in aggregate.
+    Counts national = !caller.seesAllCounties() ? null
+        : Counts.of(null, sum(scope.isEmpty() ? byCounty : campaigns.counts(id, Optional.empty())));
+    var outstanding = campaigns.largestOutstanding(id, scope, Params.page(page), Params.size(size));
+    return new Progress(campaign.id, campaign.name, campaign.deadline,
+        campaign.daysToDeadline(LocalDate.now(CampaignService.ZONE)), national,
+        byCounty.entrySet().stream().map(e -> Counts.of(e.getKey(), e.getValue())).toList(),
+        new Page<>(outstanding.items().stream().map(CaseResponse::from).toList(), outstanding.page(),
+            outstanding.size(), outstanding.total()));
+  }
+
+  @GET
+  @Path("{id}/reminders")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "Enterprises contacted at least N days ago (default from config, 14) without an answer")
+  @APIResponse(responseCode = "200", description = "The enterprises due a reminder, most employees first")
+  @APIResponse(responseCode = "400", description = "days is not a whole number from 1 to 365")
+  @APIResponse(responseCode = "404", description = "Unknown campaign")
+  public List<Reminder> reminders(@PathParam("id") UUID id, @QueryParam("county") String county, @QueryParam("days") String days) {
+    campaigns.campaign(id);
+    int after = Params.integer("days", days, config.reminderAfterDays(), 1, 365);
+    LocalDate today = LocalDate.now(CampaignService.ZONE);
+    return campaigns.reminders(id, caller.countyScope(county), after).stream()
+        .map(c -> new Reminder(c.agreementId, c.orgNumber, c.countyCode, c.employees, c.statusOn,
+            ChronoUnit.DAYS.between(c.statusOn, today)))
+        .toList();
+  }
+
+  private static Map<ResigningStatus, Long> sum(Map<String, Map<ResigningStatus, Long>> byCounty) {
+    Map<ResigningStatus, Long> total = new EnumMap<>(ResigningStatus.class);
+    byCounty.values().forEach(m -> m.forEach((k, v) -> total.merge(k, v, Long::sum)));
+    return total;
+  }
+}

@@ -1,0 +1,184 @@
+package no.nav.ia.agreement.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import no.nav.ia.agreement.ResigningCampaign;
+import no.nav.ia.agreement.ResigningCase;
+import no.nav.ia.agreement.ResigningStatus;
+import no.nav.ia.agreement.ResigningStatusChange;
+import no.nav.ia.agreement.events.AgreementEvents;
+import no.nav.ia.agreement.events.AgreementEvents.CampaignStarted;
+import no.nav.ia.agreement.events.AgreementEvents.ResigningStatusChanged;
+import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.events.Outbox;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.security.Caller;
+
+/** Re-signing campaigns: start one, move agreements through it, with history, events and audit. */
+@ApplicationScoped
+public class CampaignService {
+
+  public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
+
+  @Inject EntityManager em;
+  @Inject Outbox outbox;
+  @Inject Caller caller;
+  @Inject AuditTrail audit;
+
+  /** Starts a campaign: every agreement active now becomes due, PENDING. */
+  @Transactional
+  public ResigningCampaign start(String name, LocalDate deadline) {
+    LocalDate today = LocalDate.now(ZONE);
+    if (deadline.isBefore(today)) {
+      throw ApiException.invalid("deadline", "must not be in the past");
+    }
+    ResigningCampaign campaign = new ResigningCampaign();
+    campaign.id = UUID.randomUUID();
+    campaign.name = name;
+    campaign.deadline = deadline;
+    campaign.startedOn = today;
+    campaign.startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    campaign.startedBy = caller.actor();
+    campaign.persistAndFlush();
+    em.createNativeQuery("insert into resigning_case (campaign_id, agreement_id, org_number, county_code, employees,"
+            + " group_org_number, status, status_on, version)"
+            + " select :campaign, id, org_number, county_code, employees, group_org_number, 'PENDING', :today, 0"
+            + " from agreement where status = 'ACTIVE'")
+        .setParameter("campaign", campaign.id)
+        .setParameter("today", today)
+        .executeUpdate();
+    Map<String, Integer> dueByCounty = new LinkedHashMap<>();
+    rows("select county_code, count(*) from resigning_case where campaign_id = ?1 group by 1 order by 1", campaign.id)
+        .forEach(r -> dueByCounty.put((String) r[0], ((Number) r[1]).intValue()));
+    int due = dueByCounty.values().stream().mapToInt(Integer::intValue).sum();
+    outbox.publish(AgreementEvents.TOPIC, campaign.id.toString(), "CampaignStarted",
+        new CampaignStarted(campaign.id, name, deadline, today, due, dueByCounty));
+    audit.changed("CAMPAIGN_STARTED", "resigning_campaign", campaign.id, null, "due=" + due);
+    return campaign;
+  }
+
+  public ResigningCampaign campaign(UUID id) {
+    return ResigningCampaign.<ResigningCampaign>findByIdOptional(id)
+        .orElseThrow(() -> ApiException.notFound("CAMPAIGN_NOT_FOUND", "No re-signing campaign with that id"));
+  }
+
+  public List<ResigningCampaign> campaigns() {
+    return ResigningCampaign.list("order by startedAt desc");
+  }
+
+  /** The case of one agreement, if the caller may see its county. */
+  public ResigningCase caseOf(UUID campaignId, UUID agreementId) {
+    campaign(campaignId);
+    ResigningCase found = ResigningCase.<ResigningCase>findByIdOptional(new ResigningCase.Key(campaignId, agreementId))
+        .orElseThrow(() -> ApiException.notFound("AGREEMENT_NOT_DUE", "The agreement is not due in this campaign"));
+    caller.requireCounty(found.countyCode);
+    return found;
+  }
+
+  /**
+   * Moves an agreement to a new status. When a group's own agreement is re-signed, the agreements
+   * of its units that are still outstanding follow (they were waiting for the central signing).
+   */
+  @Transactional
+  public ResigningCase changeStatus(UUID campaignId, UUID agreementId, ResigningStatus to, LocalDate on, String note) {
+    campaign(campaignId);
+    if (on.isAfter(LocalDate.now(ZONE))) {
+      throw ApiException.invalid("on", "must not be in the future");
+    }
+    ResigningCase target = caseOf(campaignId, agreementId);
+    em.lock(target, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(target);
+    move(target, to, on, note);
+    if (to == ResigningStatus.RESIGNED) {
+      List<ResigningCase> units = ResigningCase.list(
+          "campaignId = ?1 and groupOrgNumber = ?2 and status in ?3", campaignId, target.orgNumber,
+          List.of(ResigningStatus.PENDING, ResigningStatus.CONTACTED, ResigningStatus.AWAITING_GROUP, ResigningStatus.NO_RESPONSE));
+      for (ResigningCase unit : units) {
+        move(unit, ResigningStatus.RESIGNED, on, "Re-signed with the group agreement of " + target.orgNumber);
+      }
+    }
+    return target;
+  }
+
+  private void move(ResigningCase c, ResigningStatus to, LocalDate on, String note) {
+    ResigningStatus from = c.moveTo(to, on, note);
+    ResigningStatusChange change = new ResigningStatusChange();
+    change.campaignId = c.campaignId;
+    change.agreementId = c.agreementId;
+    change.from = from;
+    change.to = to;
+    change.on = on;
+    change.note = note;
+    change.changedBy = caller.actor();
+    change.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    change.callId = CallId.currentOrNull();
+    change.persist();
+    outbox.publish(AgreementEvents.TOPIC, c.orgNumber, "ResigningStatusChanged",
+        new ResigningStatusChanged(c.campaignId, c.agreementId, c.orgNumber, c.countyCode, c.employees,
+            from.name(), to.name(), on, change.changedBy));
+    audit.changed("RESIGNING_" + to, "agreement", c.agreementId, c.orgNumber, "campaign=" + c.campaignId + " from=" + from);
+  }
+
+  public List<ResigningStatusChange> history(UUID campaignId, UUID agreementId) {
+    caseOf(campaignId, agreementId);
+    return ResigningStatusChange.list("campaignId = ?1 and agreementId = ?2 order by id", campaignId, agreementId);
+  }
+
+  /** Counts per county and status, for the counties asked (empty: all). */
+  public Map<String, Map<ResigningStatus, Long>> counts(UUID campaignId, Optional<String> county) {
+    Map<String, Map<ResigningStatus, Long>> byCounty = new java.util.TreeMap<>();
+    String sql = "select county_code, status, count(*) from resigning_case where campaign_id = ?1"
+        + (county.isPresent() ? " and county_code = ?2" : "") + " group by 1, 2";
+    rows(sql, county.isPresent() ? new Object[] {campaignId, county.get()} : new Object[] {campaignId})
+        .forEach(r -> byCounty.computeIfAbsent((String) r[0], k -> new java.util.EnumMap<>(ResigningStatus.class))
+            .put(ResigningStatus.valueOf((String) r[1]), ((Number) r[2]).longValue()));
+    return byCounty;
+  }
+
+  /** Outstanding agreements (not re-signed, not declined), most employees first. */
+  public no.nav.ia.platform.rest.Page<ResigningCase> largestOutstanding(UUID campaignId, Optional<String> county, int page, int size) {
+    var query = ResigningCase.<ResigningCase>find(
+        "campaignId = ?1 and status in ?2" + (county.isPresent() ? " and countyCode = ?3" : "")
+            + " order by employees desc, orgNumber",
+        county.isPresent()
+            ? new Object[] {campaignId, outstanding(), county.get()}
+            : new Object[] {campaignId, outstanding()});
+    var paged = query.page(io.quarkus.panache.common.Page.of(page, size));
+    return new no.nav.ia.platform.rest.Page<>(paged.list(), page, size, paged.count());
+  }
+
+  /** Agreements contacted at least {@code days} days ago without an answer since, most employees first. */
+  public List<ResigningCase> reminders(UUID campaignId, Optional<String> county, int days) {
+    LocalDate before = LocalDate.now(ZONE).minusDays(days);
+    return county.isPresent()
+        ? ResigningCase.list("campaignId = ?1 and status = ?2 and statusOn <= ?3 and countyCode = ?4 order by employees desc, orgNumber",
+            campaignId, ResigningStatus.CONTACTED, before, county.get())
+        : ResigningCase.list("campaignId = ?1 and status = ?2 and statusOn <= ?3 order by employees desc, orgNumber",
+            campaignId, ResigningStatus.CONTACTED, before);
+  }
+
+  private static List<ResigningStatus> outstanding() {
+    return java.util.Arrays.stream(ResigningStatus.values()).filter(ResigningStatus::isOutstanding).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object[]> rows(String sql, Object... params) {
+    var q = em.createNativeQuery(sql);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, params[i]);
+    }
+    return q.getResultList();
+  }
+}

@@ -1,0 +1,155 @@
+package no.nav.ia.agreement.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "agreement"))
+class CampaignResourceTest {
+
+  static String agreement(String county, int employees, String groupOrgNumber) {
+    Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), county);
+    body.put("employees", employees);
+    if (groupOrgNumber != null) {
+      body.put("groupOrgNumber", groupOrgNumber);
+    }
+    return AgreementResourceTest.register(body);
+  }
+
+  static String startCampaign() {
+    return given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+        .body(Map.of("name", "IA-avtalen 2014-2018", "deadline", LocalDate.now().plusMonths(3).toString()))
+        .post("/api/v1/resigning-campaigns")
+        .then().statusCode(201).extract().path("id");
+  }
+
+  static io.restassured.response.ValidatableResponse status(String token, String campaign, String agreement, String status, LocalDate on) {
+    return given().auth().oauth2(token).contentType(ContentType.JSON)
+        .body(Map.of("status", status, "on", on.toString()))
+        .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreement + "/status")
+        .then();
+  }
+
+  @Test
+  void aCountyWithSixOfEightAgreementsReSignedStandsAtSeventyFivePercent() {
+    List<String> vestAgder = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      vestAgder.add(agreement("10", 10 + i * 10, null));
+    }
+    String campaign = startCampaign();
+    String adviser = Tokens.adviser("10");
+    LocalDate today = LocalDate.now();
+    for (int i = 0; i < 6; i++) {
+      status(adviser, campaign, vestAgder.get(i), "RESIGNED", today).statusCode(200).body("status", equalTo("RESIGNED"));
+    }
+    status(adviser, campaign, vestAgder.get(6), "DECLINED", today).statusCode(200);
+    status(adviser, campaign, vestAgder.get(7), "CONTACTED", today).statusCode(200);
+
+    JsonPath progress = given().auth().oauth2(Tokens.manager("10"))
+        .get("/api/v1/resigning-campaigns/" + campaign + "/progress")
+        .then().statusCode(200).extract().jsonPath();
+    assertThat(progress.getInt("counties[0].due")).isEqualTo(8);
+    assertThat(progress.getInt("counties[0].resigned")).isEqualTo(6);
+    assertThat(progress.getInt("counties[0].declined")).isEqualTo(1);
+    assertThat(progress.getInt("counties[0].contacted")).isEqualTo(1);
+    assertThat(progress.getDouble("counties[0].rate")).isEqualTo(0.75);
+    assertThat(progress.getList("counties")).hasSize(1);
+    assertThat(progress.getString("national")).isNull();
+    assertThat(progress.getList("largestOutstanding.items.agreementId")).containsExactly(vestAgder.get(7));
+
+    JsonPath national = given().auth().oauth2(Tokens.coordinator())
+        .get("/api/v1/resigning-campaigns/" + campaign + "/progress?county=10")
+        .then().statusCode(200).extract().jsonPath();
+    assertThat(national.getInt("national.due")).isGreaterThanOrEqualTo(8);
+    assertThat(national.getLong("daysToDeadline")).isBetween(85L, 93L);
+  }
+
+  @Test
+  void unitsWaitingForTheirGroupFollowTheGroupsSigning() {
+    String groupOrg = Fixtures.orgNumber();
+    Map<String, Object> groupBody = Fixtures.agreement(groupOrg, "09");
+    groupBody.put("employees", 5000);
+    String group = AgreementResourceTest.register(groupBody);
+    String unit = agreement("09", 40, groupOrg);
+    given().auth().oauth2(Tokens.adviser("09")).get("/api/v1/agreements/" + unit)
+        .then().body("groupAgreementId", equalTo(group));
+    String campaign = startCampaign();
+    String adviser = Tokens.adviser("09");
+    status(adviser, campaign, unit, "AWAITING_GROUP", LocalDate.now()).statusCode(200);
+    status(adviser, campaign, group, "RESIGNED", LocalDate.now()).statusCode(200);
+
+    given().auth().oauth2(adviser).get("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + unit + "/history")
+        .then().statusCode(200)
+        .body("to", equalTo(List.of("AWAITING_GROUP", "RESIGNED")))
+        .body("from", equalTo(List.of("PENDING", "AWAITING_GROUP")))
+        .body("changedBy", equalTo(List.of("Z990001", "Z990001")));
+  }
+
+  @Test
+  void theRulesOfTheCampaignAreEnforcedWithClearErrors() {
+    String agreement = agreement("05", 12, null);
+    String campaign = startCampaign();
+    String adviser = Tokens.adviser("05");
+    status(adviser, campaign, agreement, "RESIGNED", LocalDate.now()).statusCode(200);
+    status(adviser, campaign, agreement, "CONTACTED", LocalDate.now())
+        .statusCode(422).contentType("application/problem+json").body("code", equalTo("RESIGNING_TRANSITION_NOT_ALLOWED"));
+    status(adviser, campaign, agreement, "PENDING", LocalDate.now()).statusCode(400).body("errors.field", hasItem("status"));
+    status(adviser, campaign, agreement, "MAYBE", LocalDate.now()).statusCode(400).body("errors.field", hasItem("status"));
+    status(adviser, campaign, agreement, "CONTACTED", LocalDate.now().plusDays(1)).statusCode(400);
+    status(Tokens.adviser("04"), campaign, agreement, "CONTACTED", LocalDate.now()).statusCode(403);
+    status(Tokens.manager("05"), campaign, agreement, "CONTACTED", LocalDate.now()).statusCode(403);
+    status(adviser, "00000000-0000-0000-0000-000000000000", agreement, "CONTACTED", LocalDate.now())
+        .statusCode(404).body("code", equalTo("CAMPAIGN_NOT_FOUND"));
+    String later = agreement("05", 12, null);
+    status(adviser, campaign, later, "CONTACTED", LocalDate.now()).statusCode(404).body("code", equalTo("AGREEMENT_NOT_DUE"));
+
+    given().auth().oauth2(adviser).contentType(ContentType.JSON)
+        .body(Map.of("status", "CONTACTED", "on", LocalDate.now().toString(), "note", "Snakket med 01019010046"))
+        .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + later + "/status")
+        .then().statusCode(400).body("errors.field", hasItem("note"));
+    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+        .body(Map.of("name", "Too late", "deadline", "2011-07-01"))
+        .post("/api/v1/resigning-campaigns").then().statusCode(400).body("errors.field", hasItem("deadline"));
+  }
+
+  @Test
+  void enterprisesContactedTwoWeeksAgoWithoutAnswerAreDueAReminder() {
+    String old = agreement("07", 300, null);
+    String fresh = agreement("07", 500, null);
+    String campaign = startCampaign();
+    String adviser = Tokens.adviser("07");
+    status(adviser, campaign, old, "CONTACTED", LocalDate.now().minusDays(20)).statusCode(200);
+    status(adviser, campaign, fresh, "CONTACTED", LocalDate.now().minusDays(3)).statusCode(200);
+    given().auth().oauth2(Tokens.manager("07")).get("/api/v1/resigning-campaigns/" + campaign + "/reminders")
+        .then().statusCode(200)
+        .body("agreementId", equalTo(List.of(old)))
+        .body("[0].daysSinceContact", equalTo(20));
+    given().auth().oauth2(Tokens.manager("07")).get("/api/v1/resigning-campaigns/" + campaign + "/reminders?days=2")
+        .then().statusCode(200).body("agreementId", equalTo(List.of(fresh, old)));
+    given().auth().oauth2(Tokens.manager("07")).get("/api/v1/resigning-campaigns/" + campaign + "/reminders?county=08")
+        .then().statusCode(403);
+    given().auth().oauth2(Tokens.manager("07")).get("/api/v1/resigning-campaigns/" + campaign + "/reminders?days=0")
+        .then().statusCode(400);
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/resigning-campaigns/" + campaign + "/progress?county=07")
+        .then().statusCode(200).body("largestOutstanding.items[0].agreementId", equalTo(fresh))
+        .body("national", not(nullValue()));
+  }
+}

@@ -1,0 +1,46 @@
+package no.nav.ia.platform.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NationalIdentityNumbersTest {
+
+  // Synthetic numbers with valid control digits (not real people).
+  @ParameterizedTest
+  @ValueSource(strings = {"01019010046", "41019010110"})
+  void recognisesValidControlDigitsIncludingDNumbers(String value) {
+    assertThat(NationalIdentityNumbers.isValid(value)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"01019010047", "01019010056", "0101901004", "010190100461", "abcdefghijk"})
+  void rejectsWrongControlDigitsAndShapes(String value) {
+    assertThat(NationalIdentityNumbers.isValid(value)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "Samtale med 01019010046 om tilrettelegging",
+    "fnr:01019010046",
+    "010190 10046 ringte",
+    "ref 010190-10046",
+    "010190.10046"
+  })
+  void findsANumberEmbeddedInText(String text) {
+    assertThat(NationalIdentityNumbers.containsOne(text)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "Org.nr 974760673, 12 ansatte",
+    "Saksnummer 01019010047",
+    "Telefon 22 33 44 55, møte 14.05.2012",
+    "1234567890123 is too long to be one",
+    "x010190100461x"
+  })
+  void leavesOrdinaryTextAlone(String text) {
+    assertThat(NationalIdentityNumbers.containsOne(text)).isFalse();
+  }
+}
