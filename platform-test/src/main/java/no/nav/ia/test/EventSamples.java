@@ -16,6 +16,8 @@ import java.util.UUID;
 public final class EventSamples {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Objects whose keys are data (county codes), not field names: their keys are not part of the shape. */
+  private static final Set<String> MAPS = Set.of("payload.dueByCounty");
 
   private EventSamples() {}
 
@@ -47,7 +49,9 @@ public final class EventSamples {
         String name = names.next();
         String path = prefix.isEmpty() ? name : prefix + "." + name;
         into.add(path);
-        collect(path, node.get(name), into);
+        if (!MAPS.contains(path)) {
+          collect(path, node.get(name), into);
+        }
       }
     }
   }

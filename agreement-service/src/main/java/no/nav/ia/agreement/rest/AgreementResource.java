@@ -80,7 +80,7 @@ public class AgreementResource {
             Params.page(page),
             Params.size(size));
     found.items().forEach(a -> audit.read(a.orgNumber));
-    return new Page<>(found.items().stream().map(AgreementResponse::from).toList(), found.page(), found.size(), found.total());
+    return found.map(AgreementResponse::from);
   }
 
   @GET

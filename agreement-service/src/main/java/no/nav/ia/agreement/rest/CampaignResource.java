@@ -36,7 +36,6 @@ import no.nav.ia.agreement.rest.CampaignRecords.StartCampaign;
 import no.nav.ia.agreement.service.CampaignService;
 import no.nav.ia.platform.domain.NationalIdentityNumbers;
 import no.nav.ia.platform.problem.ApiException;
-import no.nav.ia.platform.rest.Page;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
@@ -135,8 +134,7 @@ public class CampaignResource {
     return new Progress(campaign.id, campaign.name, campaign.deadline,
         campaign.daysToDeadline(LocalDate.now(CampaignService.ZONE)), national,
         byCounty.entrySet().stream().map(e -> Counts.of(e.getKey(), e.getValue())).toList(),
-        new Page<>(outstanding.items().stream().map(CaseResponse::from).toList(), outstanding.page(),
-            outstanding.size(), outstanding.total()));
+        outstanding.map(CaseResponse::from));
   }
 
   @GET

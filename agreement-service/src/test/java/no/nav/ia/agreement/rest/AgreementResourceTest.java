@@ -122,4 +122,14 @@ class AgreementResourceTest {
     given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/counties?date=not-a-date")
         .then().statusCode(400).body("errors.field", hasItem("date"));
   }
+
+  @Test
+  void servesTheElevenRegionsOfTheProposal() {
+    given().auth().oauth2(Tokens.manager("03")).get("/api/v1/regions")
+        .then().statusCode(200)
+        .body("size()", equalTo(11))
+        .body("find { it.code == 'nord-og-sor-trondelag' }.counties", equalTo(java.util.List.of("16", "17")));
+    given().auth().oauth2(Tokens.manager("03")).get("/api/v1/regions?grouping=nope")
+        .then().statusCode(404).body("code", equalTo("GROUPING_NOT_FOUND"));
+  }
 }

@@ -90,7 +90,7 @@ public class DeliveryResource {
     Filter filter = new Filter(caller.countyScope(county), orgNumber, adviser,
         Params.date("from", from, null), Params.date("to", to, null), includeVoided);
     Page<Delivery> found = deliveries.list(filter, Params.page(page), Params.size(size));
-    return new Page<>(found.items().stream().map(DeliveryResponse::from).toList(), found.page(), found.size(), found.total());
+    return found.map(DeliveryResponse::from);
   }
 
   @GET
