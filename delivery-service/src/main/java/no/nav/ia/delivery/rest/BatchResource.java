@@ -1,0 +1,106 @@
+package no.nav.ia.delivery.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import no.nav.ia.delivery.config.DeliveryConfig;
+import no.nav.ia.delivery.service.DeliveryService;
+import no.nav.ia.delivery.service.DeliveryService.Recorded;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.problem.FieldError;
+import no.nav.ia.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+/**
+ * Batch intake for integrating NAV systems: up to 1,000 deliveries, each recorded on its own (its
+ * own transaction and optional {@code idempotencyKey}), so a bad item never sinks the others.
+ */
+@Path("/api/v1/deliveries/batch")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Deliveries")
+public class BatchResource {
+
+  private static final Logger LOG = Logger.getLogger(BatchResource.class);
+
+  /** One item's outcome: CREATED, DUPLICATE (its key was seen before) or ERROR with a code. */
+  public record ItemResult(int index, String status, java.util.UUID id, String code, List<FieldError> errors) {}
+
+  public record BatchResult(int created, int duplicates, int failed, List<ItemResult> results) {}
+
+  @Inject DeliveryService deliveries;
+  @Inject DeliveryConfig config;
+  @Inject Validator validator;
+  @Inject ObjectMapper json;
+
+  @POST
+  @RolesAllowed({Roles.SYSTEM, Roles.COORDINATOR, Roles.ADVISER})
+  @Operation(summary = "Record up to 1,000 deliveries; each item may carry its own idempotencyKey")
+  @APIResponse(responseCode = "200", description = "One result per item, in order")
+  @APIResponse(responseCode = "400", description = "Not a JSON array, empty, or more items than allowed")
+  public BatchResult record(List<JsonNode> items) {
+    if (items == null || items.isEmpty()) {
+      throw ApiException.invalid("body", "must be a non-empty array of deliveries");
+    }
+    if (items.size() > config.maxBatchSize()) {
+      throw ApiException.invalid("body", "must hold at most " + config.maxBatchSize() + " deliveries");
+    }
+    List<ItemResult> results = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      results.add(recordOne(i, items.get(i)));
+    }
+    int created = (int) results.stream().filter(r -> r.status().equals("CREATED")).count();
+    int duplicates = (int) results.stream().filter(r -> r.status().equals("DUPLICATE")).count();
+    return new BatchResult(created, duplicates, results.size() - created - duplicates, results);
+  }
+
+  private ItemResult recordOne(int index, JsonNode item) {
+    try {
+      if (!(item instanceof ObjectNode object)) {
+        return error(index, "MALFORMED_ITEM", List.of(new FieldError("item", "must be a JSON object")));
+      }
+      String key = object.hasNonNull("idempotencyKey") ? object.get("idempotencyKey").asText() : null;
+      ObjectNode fields = object.deepCopy();
+      fields.remove("idempotencyKey");
+      DeliveryRequest request;
+      try {
+        request = json.treeToValue(fields, DeliveryRequest.class);
+      } catch (Exception e) {
+        return error(index, "MALFORMED_ITEM", List.of(new FieldError("item", "has a field of the wrong type or an unknown value")));
+      }
+      Set<ConstraintViolation<DeliveryRequest>> violations = validator.validate(request);
+      if (!violations.isEmpty()) {
+        return error(index, "VALIDATION_FAILED", violations.stream()
+            .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+            .sorted(Comparator.comparing(FieldError::field)).toList());
+      }
+      Recorded recorded = deliveries.record(request, DeliveryResource.checkedKey(key));
+      return new ItemResult(index, recorded.created() ? "CREATED" : "DUPLICATE", recorded.delivery().id, null, null);
+    } catch (ApiException e) {
+      return error(index, e.code(), e.errors());
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "batch item %d failed", index);
+      return error(index, "INTERNAL_ERROR", null);
+    }
+  }
+
+  private static ItemResult error(int index, String code, List<FieldError> errors) {
+    return new ItemResult(index, "ERROR", null, code, errors == null || errors.isEmpty() ? null : errors);
+  }
+}

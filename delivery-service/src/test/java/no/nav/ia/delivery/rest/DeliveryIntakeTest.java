@@ -1,0 +1,156 @@
+package no.nav.ia.delivery.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import no.nav.ia.delivery.AgreementServiceStub;
+import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.test.EventSamples;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.TestKafka;
+import no.nav.ia.test.Tokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Exactly-once intake: parallel retries, batches from integrating systems, and the events they produce. */
+@QuarkusTest
+@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "delivery"))
+@QuarkusTestResource(AgreementServiceStub.class)
+class DeliveryIntakeTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void manyParallelPostsWithTheSameKeyGiveOneDelivery() throws Exception {
+    String org = DeliveryResourceTest.enterpriseIn("20");
+    String token = Tokens.adviser("20");
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Callable<String>> posts = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        posts.add(() -> given().auth().oauth2(token).header("Idempotency-Key", "parallel-" + org)
+            .contentType(ContentType.JSON).body(Fixtures.delivery(org)).post("/api/v1/deliveries")
+            .then().statusCode(201).extract().path("id"));
+      }
+      Set<String> ids = new java.util.HashSet<>();
+      for (Future<String> f : pool.invokeAll(posts)) {
+        ids.add(f.get());
+      }
+      assertThat(ids).hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries?orgNumber=" + org)
+        .then().statusCode(200).body("total", equalTo(1));
+  }
+
+  @Test
+  void aBatchRecordsTheGoodItemsAndReportsTheBadOnesOneByOne() {
+    String org = DeliveryResourceTest.enterpriseIn("19");
+    Map<String, Object> good = Fixtures.delivery(org);
+    Map<String, Object> keyed = new HashMap<>(Fixtures.delivery(org));
+    keyed.put("idempotencyKey", "batch-" + org);
+    Map<String, Object> badService = new HashMap<>(Fixtures.delivery(org));
+    badService.put("service", "MASSAGE");
+    Map<String, Object> noGoals = new HashMap<>(Fixtures.delivery(org));
+    noGoals.put("subGoals", List.of());
+    Map<String, Object> identityNumber = new HashMap<>(Fixtures.delivery(org));
+    identityNumber.put("note", "gjelder 01019010046");
+    Map<String, Object> noAgreement = Fixtures.delivery(Fixtures.orgNumber());
+    List<Object> items = List.of(good, keyed, badService, noGoals, identityNumber, noAgreement, keyed, "not an object");
+
+    JsonPath result = given().auth().oauth2(Tokens.system("arena")).contentType(ContentType.JSON).body(items)
+        .post("/api/v1/deliveries/batch").then().statusCode(200).extract().jsonPath();
+    assertThat(result.getList("results.status")).containsExactly(
+        "CREATED", "CREATED", "ERROR", "ERROR", "ERROR", "ERROR", "DUPLICATE", "ERROR");
+    assertThat(result.getList("results.code")).containsExactly(
+        null, null, "MALFORMED_ITEM", "VALIDATION_FAILED", "VALIDATION_FAILED", "NO_ACTIVE_AGREEMENT", null, "MALFORMED_ITEM");
+    assertThat(result.getString("results[6].id")).isEqualTo(result.getString("results[1].id"));
+    assertThat(result.getInt("created")).isEqualTo(2);
+    assertThat(result.getInt("duplicates")).isEqualTo(1);
+    assertThat(result.getInt("failed")).isEqualTo(5);
+    assertThat(result.getString("results[4].errors[0].field")).isEqualTo("note");
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries?orgNumber=" + org).then().body("total", equalTo(2));
+  }
+
+  @Test
+  void aBatchMustBeANonEmptyArrayOfAtMostAThousand() {
+    String token = Tokens.system("arena");
+    given().auth().oauth2(token).contentType(ContentType.JSON).body("[]").post("/api/v1/deliveries/batch")
+        .then().statusCode(400).contentType("application/problem+json");
+    given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"orgNumber\":\"974760673\"}")
+        .post("/api/v1/deliveries/batch").then().statusCode(400).contentType("application/problem+json");
+    List<Map<String, Object>> tooMany = new ArrayList<>();
+    for (int i = 0; i < 1001; i++) {
+      tooMany.add(Fixtures.delivery("974760673"));
+    }
+    given().auth().oauth2(token).contentType(ContentType.JSON).body(tooMany).post("/api/v1/deliveries/batch")
+        .then().statusCode(400).body("errors[0].field", equalTo("body"));
+    given().auth().oauth2(Tokens.manager("03")).contentType(ContentType.JSON).body(List.of(Fixtures.delivery("974760673")))
+        .post("/api/v1/deliveries/batch").then().statusCode(403);
+  }
+
+  @Test
+  void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+    // Announce 5 MB (the limit is 4 MB) and send nothing: the answer must come from the headers alone.
+    int port = io.restassured.RestAssured.port;
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      String request = "POST /api/v1/deliveries HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Authorization: Bearer " + Tokens.adviser("03") + "\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + (5 * 1024 * 1024) + "\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
+      assertThat(statusLine).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+    }
+  }
+
+  @Test
+  void recordCorrectAndVoidArePublishedWithTheSamplesShapeAndWithoutTheNote() throws Exception {
+    String org = DeliveryResourceTest.enterpriseIn("56");
+    Map<String, Object> body = Fixtures.delivery(org);
+    body.put("note", "Dialogmøte med ledelsen");
+    String token = Tokens.adviser("56");
+    String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/deliveries")
+        .then().statusCode(201).extract().path("id");
+    body.put("direction", "INDIVIDUAL");
+    given().auth().oauth2(token).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(body)
+        .put("/api/v1/deliveries/" + id).then().statusCode(200);
+    given().auth().oauth2(token).delete("/api/v1/deliveries/" + id).then().statusCode(204);
+
+    Map<String, JsonNode> byType = new HashMap<>();
+    for (String type : List.of("DeliveryRecorded", "DeliveryCorrected", "DeliveryVoided")) {
+      ConsumerRecord<String, String> record = TestKafka.await("ia.delivery-events-v1",
+          r -> org.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""), Duration.ofSeconds(20));
+      assertThat(record.value()).doesNotContain("Dialogmøte");
+      JsonNode event = JSON.readTree(record.value());
+      assertThat(EventSamples.paths(event)).isEqualTo(EventSamples.paths(EventSamples.sample(type)));
+      byType.put(type, event);
+    }
+    assertThat(byType.get("DeliveryRecorded").at("/payload/delivery/countyCode").asText()).isEqualTo("56");
+    assertThat(byType.get("DeliveryCorrected").at("/payload/before/direction").asText()).isEqualTo("SYSTEM");
+    assertThat(byType.get("DeliveryCorrected").at("/payload/after/direction").asText()).isEqualTo("INDIVIDUAL");
+    assertThat(byType.values().stream().map(e -> e.at("/payload/version").asInt()).collect(Collectors.toList()))
+        .containsExactlyInAnyOrder(1, 2, 3);
+  }
+}
