@@ -1,6 +1,7 @@
 package no.nav.ia.agreement.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -121,6 +122,18 @@ class AgreementResourceTest {
         .then().statusCode(200).body("size()", equalTo(15));
     given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/counties?date=not-a-date")
         .then().statusCode(400).body("errors.field", hasItem("date"));
+  }
+
+  @Test
+  void theOpenApiDocumentListsEveryEndpointWithItsErrorResponses() {
+    io.restassured.path.json.JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    assertThat(doc.getMap("paths")).containsKeys("/api/v1/counties", "/api/v1/regions", "/api/v1/agreements",
+        "/api/v1/agreements/{id}", "/api/v1/agreements/{id}/contact-person", "/api/v1/agreements/{id}/termination",
+        "/api/v1/resigning-campaigns", "/api/v1/resigning-campaigns/{id}/agreements/{agreementId}/status",
+        "/api/v1/resigning-campaigns/{id}/progress", "/api/v1/resigning-campaigns/{id}/reminders");
+    assertThat(doc.getMap("paths.'/api/v1/agreements'.post.responses")).containsKeys("201", "400", "409");
+    assertThat(doc.getMap("paths.'/api/v1/resigning-campaigns/{id}/agreements/{agreementId}/status'.post.responses"))
+        .containsKeys("200", "400", "403", "404", "422");
   }
 
   @Test

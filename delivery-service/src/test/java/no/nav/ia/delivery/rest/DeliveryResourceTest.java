@@ -166,6 +166,16 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void theOpenApiDocumentShowsEveryPathWithItsErrorsAndExamples() {
+    io.restassured.path.json.JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    assertThat(doc.getMap("paths")).containsKeys("/api/v1/deliveries", "/api/v1/deliveries/{id}",
+        "/api/v1/deliveries/{id}/history", "/api/v1/deliveries/batch");
+    assertThat(doc.getMap("paths.'/api/v1/deliveries'.post.responses")).containsKeys("201", "400", "403", "422");
+    assertThat(doc.getMap("paths.'/api/v1/deliveries/{id}'.put.responses")).containsKeys("200", "412", "428");
+    assertThat(doc.getString("components.schemas.RecordDeliveryRequest.properties.service.examples[0]")).isEqualTo("SICK_LEAVE");
+  }
+
+  @Test
   void rejectsWithoutAToken() {
     given().contentType(ContentType.JSON).body(Fixtures.delivery(Fixtures.orgNumber())).post("/api/v1/deliveries")
         .then().statusCode(401).header("Nav-Call-Id", notNullValue());
