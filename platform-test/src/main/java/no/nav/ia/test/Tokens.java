@@ -43,12 +43,16 @@ public final class Tokens {
 
   /** A token with any claims, audience and lifetime (seconds; negative for an expired one). */
   public static String issue(String subject, Map<String, Object> claims, String audience, long expirySeconds) {
+    return fromIssuer(Infra.ISSUER, subject, claims, audience, expirySeconds);
+  }
+
+  /** A token signed by another issuer of the mock provider (e.g. one the platform does not trust). */
+  public static String fromIssuer(String issuerId, String subject, Map<String, Object> claims, String audience, long expirySeconds) {
     return Infra.oidc()
         .issueToken(
-            Infra.ISSUER,
+            issuerId,
             subject,
-            new DefaultOAuth2TokenCallback(
-                Infra.ISSUER, subject, "JWT", List.of(audience), claims, expirySeconds))
+            new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(audience), claims, expirySeconds))
         .serialize();
   }
 }

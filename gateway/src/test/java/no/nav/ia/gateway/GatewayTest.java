@@ -1,0 +1,114 @@
+package no.nav.ia.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import no.nav.ia.test.Infra;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+@QuarkusTestResource(UpstreamStubs.class)
+class GatewayTest {
+
+  static final List<String> ROUTES = List.of("/api/v1/agreements", "/api/v1/deliveries", "/api/v1/scorecards?period=2012",
+      "/api/v1/counties", "/api/v1/resigning-campaigns");
+
+  static String unsigned(String token) {
+    String[] parts = token.split("\\.");
+    String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    return header + "." + parts[1] + ".";
+  }
+
+  /** A valid token whose payload was changed after signing (an adviser making itself coordinator). */
+  static String tampered(String token) {
+    String[] parts = token.split("\\.");
+    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("adviser", "coordinator");
+    return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+  }
+
+  static Stream<Arguments> tokenFaults() {
+    Map<String, Object> adviser = Map.of("roles", List.of("adviser"), "NAVident", "Z990001", "county", "03");
+    Map<String, String> faults = new java.util.LinkedHashMap<>();
+    faults.put("malformed", "not-a-jwt");
+    faults.put("expired", Tokens.issue("Z990001", adviser, Infra.AUDIENCE, -120));
+    faults.put("wrong issuer", Tokens.fromIssuer("someone-else", "Z990001", adviser, Infra.AUDIENCE, 3600));
+    faults.put("wrong audience", Tokens.issue("Z990001", adviser, "another-app", 3600));
+    faults.put("alg none", unsigned(Tokens.adviser("03")));
+    faults.put("wrongly signed", tampered(Tokens.adviser("03")));
+    return ROUTES.stream().flatMap(route -> Stream.concat(
+        Stream.of(Arguments.of("missing", route, null)),
+        faults.entrySet().stream().map(f -> Arguments.of(f.getKey(), route, f.getValue()))));
+  }
+
+  @ParameterizedTest(name = "{0} token on {1}: 401")
+  @MethodSource("tokenFaults")
+  void everyTokenFaultIsA401ProblemOnEveryRoute(String fault, String route, String token) {
+    var request = given();
+    if (token != null) {
+      request = request.header("Authorization", "Bearer " + token);
+    }
+    request.get(route).then().statusCode(401)
+        .contentType("application/problem+json")
+        .body("code", equalTo("UNAUTHENTICATED"))
+        .header("WWW-Authenticate", startsWith("Bearer"));
+  }
+
+  @Test
+  void aTokenWithoutAPlatformRoleIsForbiddenAtTheEdge() {
+    String tourist = Tokens.issue("Z990001", Map.of("roles", List.of("tourist")), Infra.AUDIENCE, 3600);
+    given().auth().oauth2(tourist).get("/api/v1/agreements").then().statusCode(403).contentType("application/problem+json");
+    given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/agreements?county=12")
+        .then().statusCode(403).body("code", equalTo("FORBIDDEN_COUNTY"));
+  }
+
+  @Test
+  void forwardsTheRequestWithItsTokenAndCallIdButNotHopByHopHeaders() {
+    String token = Tokens.coordinator();
+    given().auth().oauth2(token).header("Nav-Call-Id", "gw-test-1").header("Proxy-Authorization", "Basic x")
+        .header("TE", "trailers").header("Idempotency-Key", "k-1").contentType(ContentType.JSON)
+        .body("{\"orgNumber\":\"974760673\"}")
+        .post("/api/v1/agreements?county=03")
+        .then().statusCode(201)
+        .header("Nav-Call-Id", "gw-test-1")
+        .header("X-Upstream", "agreement-service")
+        .header("Location", equalTo(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/agreements/42"))
+        .body("method", equalTo("POST"))
+        .body("uri", equalTo("/api/v1/agreements?county=03"))
+        .body("body", equalTo("{'orgNumber':'974760673'}"))
+        .body("headers.authorization", equalTo("Bearer " + token))
+        .body("headers.nav-call-id", equalTo("gw-test-1"))
+        .body("headers.idempotency-key", equalTo("k-1"))
+        .body("headers.proxy-authorization", nullValue())
+        .body("headers.te", nullValue());
+  }
+
+  @Test
+  void aServiceThatIsDownIsA503AndASlowOneA504NeverAHang() {
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries")
+        .then().statusCode(503).contentType("application/problem+json").body("code", equalTo("SERVICE_UNAVAILABLE"));
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=2012")
+        .then().statusCode(504).contentType("application/problem+json").body("code", equalTo("UPSTREAM_TIMEOUT"));
+  }
+
+  @Test
+  void anUnknownPathIs404() {
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/nothing-here")
+        .then().statusCode(404).contentType("application/problem+json");
+  }
+}

@@ -1,0 +1,89 @@
+package no.nav.ia.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Stands in for the services behind the gateway: {@code agreements} echoes what arrived, {@code
+ * scorecards} answers too late, {@code deliveries} points at a port where nothing listens.
+ */
+public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
+
+  private HttpServer server;
+
+  @Override
+  public Map<String, String> start() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    server.createContext("/api/v1/agreements", exchange -> echo(exchange, base));
+    server.createContext("/api/v1/scorecards", exchange -> {
+      sleep(3000);
+      respond(exchange, 200, "{}");
+    });
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    server.start();
+    return Map.of(
+        "ia.gateway.routes.agreements", base,
+        "ia.gateway.routes.scorecards", base,
+        "ia.gateway.routes.deliveries", "http://127.0.0.1:" + closedPort(),
+        "ia.gateway.timeout", "1S");
+  }
+
+  private static void echo(HttpExchange exchange, String base) throws IOException {
+    String headers = exchange.getRequestHeaders().entrySet().stream()
+        .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
+        .collect(Collectors.joining(","));
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).replace("\"", "'");
+    exchange.getResponseHeaders().add("Location", base + "/api/v1/agreements/42");
+    exchange.getResponseHeaders().add("X-Upstream", "agreement-service");
+    respond(exchange, exchange.getRequestMethod().equals("POST") ? 201 : 200,
+        "{\"method\":\"" + exchange.getRequestMethod() + "\",\"uri\":\"" + exchange.getRequestURI()
+            + "\",\"body\":\"" + body + "\",\"headers\":{" + headers + "}}");
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    } catch (IOException clientGone) {
+      // the gateway gave up waiting: that is what the slow route tests
+    }
+  }
+
+  private static int closedPort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+}
