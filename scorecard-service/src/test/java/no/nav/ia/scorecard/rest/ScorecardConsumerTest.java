@@ -150,6 +150,32 @@ class ScorecardConsumerTest {
   }
 
   @Test
+  void aRebuildFromTheEventLogGivesTheSameCards() {
+    UUID corrected = UUID.randomUUID();
+    send(event("DeliveryRecorded", corrected, "46", "2021-09", "SYSTEM"));
+    send(event("DeliveryCorrected", corrected, "46", "2021-09", "INDIVIDUAL"));
+    UUID voided = UUID.randomUUID();
+    send(event("DeliveryRecorded", voided, "46", "2021-09", "SYSTEM"));
+    send(event("DeliveryVoided", voided, "46", "2021-09", "SYSTEM"));
+    send(event("DeliveryRecorded", UUID.randomUUID(), "46", "2021-10", "SYSTEM"));
+    awaitCard("46", "2021", c -> c.getInt("deliveries.total") == 2);
+    List<String> periods = List.of("2021", "2021-H2", "2016", "2013", "2013-02");
+    List<String> before = periods.stream().map(ScorecardConsumerTest::overview).toList();
+
+    given().auth().oauth2(Tokens.manager("46")).post("/internal/rebuild").then().statusCode(403);
+    int replayed = given().auth().oauth2(Tokens.coordinator()).post("/internal/rebuild")
+        .then().statusCode(200).extract().path("events");
+    assertThat(replayed).isGreaterThanOrEqualTo(5);
+    assertThat(periods.stream().map(ScorecardConsumerTest::overview).toList()).isEqualTo(before);
+    assertThat(card("46", "2021").getInt("deliveries.individual")).isEqualTo(1);
+  }
+
+  static String overview(String period) {
+    return given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=" + period)
+        .then().statusCode(200).extract().asString();
+  }
+
+  @Test
   void rejectsBadPeriodsAndOtherCountiesAndServesCsv() {
     given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards/counties/03?period=2012-H3")
         .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("period"));

@@ -1,0 +1,29 @@
+package no.nav.ia.scorecard.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import no.nav.ia.platform.security.Roles;
+import no.nav.ia.scorecard.service.ProjectionRebuild;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Operations endpoint, not routed by the gateway: rebuild the projections from the event log
+ * ({@code deploy/local/rebuild-scorecard} calls it).
+ */
+@Path("/internal/rebuild")
+@Produces(MediaType.APPLICATION_JSON)
+public class RebuildResource {
+
+  @Inject ProjectionRebuild rebuild;
+
+  @POST
+  @RolesAllowed(Roles.COORDINATOR)
+  @Operation(summary = "Rebuild all projections from the event log (coordinator)")
+  public ProjectionRebuild.Result rebuild() {
+    return rebuild.rebuild();
+  }
+}
