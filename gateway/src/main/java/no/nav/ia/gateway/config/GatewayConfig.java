@@ -15,4 +15,8 @@ public interface GatewayConfig {
   /** How long a service may take to answer before the client gets 504. */
   @WithDefault("10S")
   Duration timeout();
+
+  /** The same for batch intake ({@code .../batch}), which records up to 1,000 items in one call. */
+  @WithDefault("120S")
+  Duration batchTimeout();
 }

@@ -100,7 +100,7 @@ public class ProxyResource {
     }
     URI target = URI.create(base + request.uri());
     HttpRequest<Buffer> out = client.requestAbs(HttpMethod.valueOf(request.method().name()), target.toString())
-        .timeout(config.timeout().toMillis());
+        .timeout((path.endsWith("/batch") ? config.batchTimeout() : config.timeout()).toMillis());
     request.headers().forEach(h -> {
       if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
         out.putHeader(h.getKey(), h.getValue());
