@@ -107,6 +107,33 @@ class GatewayTest {
   }
 
   @Test
+  void aClientOverItsRateGets429WithRetryAfterAndRecovers() throws InterruptedException {
+    String runaway = Tokens.adviser("03", "Z777777");
+    for (int i = 0; i < 5; i++) {
+      given().auth().oauth2(runaway).get("/api/v1/agreements").then().statusCode(200);
+    }
+    String retryAfter = given().auth().oauth2(runaway).get("/api/v1/agreements")
+        .then().statusCode(429).contentType("application/problem+json").body("code", equalTo("TOO_MANY_REQUESTS"))
+        .extract().header("Retry-After");
+    given().auth().oauth2(Tokens.adviser("03", "Z888888")).get("/api/v1/agreements").then().statusCode(200);
+    Thread.sleep(Long.parseLong(retryAfter) * 1000 + 100);
+    given().auth().oauth2(runaway).get("/api/v1/agreements").then().statusCode(200);
+  }
+
+  @Test
+  void aSecondConfiguredIssuerIsTrustedToo() {
+    String machine = Tokens.fromIssuer("ia-machines", "arena", Map.of("roles", List.of("system"), "azp", "arena"), Infra.AUDIENCE, 600);
+    given().auth().oauth2(machine).get("/api/v1/agreements").then().statusCode(200);
+  }
+
+  @Test
+  void requestsAreTimedPerRoute() {
+    given().auth().oauth2(Tokens.system("metrics-check")).get("/api/v1/agreements").then().statusCode(200);
+    given().get("/q/metrics").then().statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("ia_gateway_requests_seconds_count{method=\"GET\",route=\"agreements\",status=\"200\"}"));
+  }
+
+  @Test
   void anUnknownPathIs404() {
     given().auth().oauth2(Tokens.coordinator()).get("/api/v1/nothing-here")
         .then().statusCode(404).contentType("application/problem+json");

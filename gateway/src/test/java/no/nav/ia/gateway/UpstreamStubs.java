@@ -38,7 +38,12 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         "ia.gateway.routes.agreements", base,
         "ia.gateway.routes.scorecards", base,
         "ia.gateway.routes.deliveries", "http://127.0.0.1:" + closedPort(),
-        "ia.gateway.timeout", "1S");
+        "ia.gateway.timeout", "1S",
+        "ia.gateway.rate-limit.per-second", "2",
+        "ia.gateway.rate-limit.burst", "5",
+        // A second trusted issuer, for machine clients: configuration only.
+        "quarkus.oidc.machines.tenant-enabled", "true",
+        "quarkus.oidc.machines.auth-server-url", no.nav.ia.test.Infra.oidc().issuerUrl("ia-machines").toString());
   }
 
   private static void echo(HttpExchange exchange, String base) throws IOException {

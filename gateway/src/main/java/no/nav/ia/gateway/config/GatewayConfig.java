@@ -19,4 +19,20 @@ public interface GatewayConfig {
   /** The same for batch intake ({@code .../batch}), which records up to 1,000 items in one call. */
   @WithDefault("120S")
   Duration batchTimeout();
+
+  RateLimit rateLimit();
+
+  /** Requests per client (token subject or client id), so one runaway integration cannot starve others. */
+  interface RateLimit {
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Sustained requests per second per client. */
+    @WithDefault("50")
+    double perSecond();
+
+    /** Requests a client may send at once before the sustained rate applies. */
+    @WithDefault("100")
+    int burst();
+  }
 }

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import no.nav.ia.gateway.config.GatewayConfig;
+import no.nav.ia.gateway.ratelimit.ClientRateLimit;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.security.Caller;
@@ -41,6 +42,8 @@ import org.jboss.logging.Logger;
 public class ProxyResource {
 
   private static final Logger LOG = Logger.getLogger(ProxyResource.class);
+  /** One line per proxied request: call id (from the MDC), subject, route, status, latency. */
+  private static final Logger ACCESS = Logger.getLogger("gateway.access");
   /** Connection-scoped headers (RFC 9110 7.6.1) and those the gateway sets itself. */
   private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
       "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
@@ -50,6 +53,8 @@ public class ProxyResource {
   @Inject GatewayConfig config;
   @Inject Caller caller;
   @Inject ProblemMappers problems;
+  @Inject ClientRateLimit rateLimit;
+  @Inject io.micrometer.core.instrument.MeterRegistry registry;
   @Context HttpServerRequest request;
 
   private WebClient client;
@@ -88,11 +93,32 @@ public class ProxyResource {
   }
 
   private Uni<Response> forward(String path, byte[] body) {
+    long start = System.nanoTime();
     String callId = CallId.current();
     String segment = path.split("/", 2)[0];
+    String subject = caller.actor();
+    return route(path, body, callId, segment).invoke(response -> {
+      long nanos = System.nanoTime() - start;
+      String route = config.routes().containsKey(segment) ? segment : "unknown";
+      registry.timer("ia.gateway.requests", "route", route, "method", request.method().name(),
+          "status", String.valueOf(response.getStatus())).record(java.time.Duration.ofNanos(nanos));
+      CallId.set(callId);
+      ACCESS.infof("subject=%s route=%s method=%s status=%d latency_ms=%d", subject, route, request.method().name(),
+          response.getStatus(), nanos / 1_000_000);
+    });
+  }
+
+  private Uni<Response> route(String path, byte[] body, String callId, String segment) {
     String base = config.routes().get(segment);
     if (base == null) {
       return Uni.createFrom().item(problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null));
+    }
+    java.time.Duration wait = rateLimit.acquire(caller.actor());
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      return Uni.createFrom().item(Response.fromResponse(
+              problems.respond(429, "TOO_MANY_REQUESTS", "Too Many Requests", "Slow down: this client sent too many requests", null))
+          .header("Retry-After", seconds).build());
     }
     String county = request.getParam("county");
     if (county != null && !caller.mayAccessCounty(county)) {

@@ -1,0 +1,59 @@
+package no.nav.ia.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket per client (token subject or client id): {@code burst} requests at once, refilled
+ * at {@code perSecond}. One runaway integration runs dry on its own bucket and cannot starve advisers.
+ */
+public final class RateLimiter {
+
+  private final double perSecond;
+  private final double burst;
+  private final LongSupplier nanoClock;
+  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+  private static final class Bucket {
+    double tokens;
+    long updatedNanos;
+
+    Bucket(double tokens, long now) {
+      this.tokens = tokens;
+      this.updatedNanos = now;
+    }
+  }
+
+  public RateLimiter(double perSecond, int burst, LongSupplier nanoClock) {
+    this.perSecond = perSecond;
+    this.burst = burst;
+    this.nanoClock = nanoClock;
+  }
+
+  /** Takes one request from the client's bucket: zero if allowed, else how long to wait. */
+  public Duration acquire(String client) {
+    long now = nanoClock.getAsLong();
+    Bucket bucket = buckets.computeIfAbsent(client, k -> new Bucket(burst, now));
+    synchronized (bucket) {
+      bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedNanos) / 1e9 * perSecond);
+      bucket.updatedNanos = now;
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return Duration.ZERO;
+      }
+      return Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / perSecond * 1e9));
+    }
+  }
+
+  /** Forgets clients whose bucket has been full for a while, so memory does not grow with clients. */
+  public void evictIdle(Duration idle) {
+    long now = nanoClock.getAsLong();
+    buckets.entrySet().removeIf(e -> now - e.getValue().updatedNanos > idle.toNanos());
+  }
+
+  int clients() {
+    return buckets.size();
+  }
+}

@@ -1,0 +1,52 @@
+package no.nav.ia.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+  final AtomicLong now = new AtomicLong();
+  final RateLimiter limiter = new RateLimiter(2, 3, now::get);
+
+  @Test
+  void aClientMaySendItsBurstAndIsThenToldHowLongToWait() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(limiter.acquire("arena")).isZero();
+    }
+    assertThat(limiter.acquire("arena")).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void theBucketRefillsAtTheSustainedRate() {
+    for (int i = 0; i < 3; i++) {
+      limiter.acquire("arena");
+    }
+    now.addAndGet(Duration.ofMillis(500).toNanos());
+    assertThat(limiter.acquire("arena")).isZero();
+    assertThat(limiter.acquire("arena")).isPositive();
+    now.addAndGet(Duration.ofSeconds(10).toNanos());
+    for (int i = 0; i < 3; i++) {
+      assertThat(limiter.acquire("arena")).isZero();
+    }
+  }
+
+  @Test
+  void oneRunawayClientDoesNotStarveAnother() {
+    for (int i = 0; i < 100; i++) {
+      limiter.acquire("runaway");
+    }
+    assertThat(limiter.acquire("Z990001")).isZero();
+  }
+
+  @Test
+  void idleClientsAreForgotten() {
+    limiter.acquire("a");
+    now.addAndGet(Duration.ofMinutes(11).toNanos());
+    limiter.acquire("b");
+    limiter.evictIdle(Duration.ofMinutes(10));
+    assertThat(limiter.clients()).isEqualTo(1);
+  }
+}
