@@ -106,6 +106,16 @@ class WalkingSkeletonTest {
   }
 
   @Test
+  void theGatewayServesOneOpenApiDocumentForEveryPublicPath() {
+    JsonPath doc = given().baseUri(platform.gatewayUrl()).get("/openapi").then().statusCode(200).extract().jsonPath();
+    assertThat(doc.getMap("paths")).containsKeys("/api/v1/agreements", "/api/v1/resigning-campaigns/{id}/progress",
+        "/api/v1/deliveries", "/api/v1/deliveries/batch", "/api/v1/scorecards/counties/{code}", "/api/v1/counties");
+    assertThat(doc.getMap("paths")).doesNotContainKey("/internal/rebuild");
+    assertThat(doc.getMap("components.schemas")).containsKeys("RecordDeliveryRequest", "RegisterAgreementRequest");
+    given().baseUri(platform.gatewayUrl()).get("/q/swagger-ui/").then().statusCode(200);
+  }
+
+  @Test
   void theGatewayTurnsAwayMissingTokensAndTokensWithoutAPlatformRole() {
     given().baseUri(platform.gatewayUrl()).get("/api/v1/agreements")
         .then().statusCode(401).contentType("application/problem+json").header("Nav-Call-Id", notNullValue());

@@ -170,6 +170,15 @@ class ScorecardConsumerTest {
     assertThat(card("46", "2021").getInt("deliveries.individual")).isEqualTo(1);
   }
 
+  @Test
+  void consumerLagParkedEventsAndReadinessAreExposed() {
+    send(event("DeliveryRecorded", UUID.randomUUID(), "18", "2013-07", "SYSTEM"));
+    awaitCard("18", "2013-07", c -> c.getInt("deliveries.total") >= 1);
+    given().get("/q/metrics").then().statusCode(200)
+        .body(containsString("kafka_consumer_fetch_manager_records_lag_max{client_id=\"scorecard-service-consumer\""));
+    given().get("/q/health/ready").then().statusCode(200).body(containsString("event-consumer"));
+  }
+
   static String overview(String period) {
     return given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=" + period)
         .then().statusCode(200).extract().asString();

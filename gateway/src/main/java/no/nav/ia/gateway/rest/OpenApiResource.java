@@ -1,0 +1,95 @@
+package no.nav.ia.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.gateway.config.GatewayConfig;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+
+/**
+ * One OpenAPI document for every public path of the platform: the services' own documents merged
+ * (paths under {@code /api/v1/} only, their schemas and security schemes). Swagger UI shows it.
+ */
+@Path("/openapi")
+@PermitAll
+public class OpenApiResource {
+
+  private static final Logger LOG = Logger.getLogger(OpenApiResource.class);
+
+  @Inject Vertx vertx;
+  @Inject GatewayConfig config;
+  @Inject ObjectMapper json;
+
+  private WebClient client;
+
+  @PostConstruct
+  void init() {
+    client = WebClient.create(vertx);
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(hidden = true)
+  public Uni<JsonNode> document() {
+    List<String> services = config.routes().values().stream().distinct().sorted().toList();
+    return Multi.createFrom().iterable(services)
+        .onItem().transformToUniAndConcatenate(base -> client.getAbs(base + "/q/openapi?format=json")
+            .timeout(config.timeout().toMillis()).send()
+            .map(r -> r.statusCode() == 200 ? read(r.bodyAsString()) : null)
+            .onFailure().recoverWithItem(failure -> {
+              LOG.warnf("no OpenAPI document from %s: %s", base, failure.toString());
+              return null;
+            }))
+        .collect().asList()
+        .map(this::merge);
+  }
+
+  private JsonNode read(String body) {
+    try {
+      return json.readTree(body);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private JsonNode merge(List<JsonNode> documents) {
+    ObjectNode merged = json.createObjectNode();
+    merged.put("openapi", "3.0.3");
+    merged.putObject("info").put("title", "IA platform API").put("version", "1.0")
+        .put("description", "Agreements, re-signing campaigns, deliveries and scorecards of NAV Arbeidslivssenter."
+            + " Every call needs a bearer token; errors are application/problem+json.");
+    ObjectNode paths = merged.putObject("paths");
+    ObjectNode components = merged.putObject("components");
+    ObjectNode schemas = components.putObject("schemas");
+    ObjectNode schemes = components.putObject("securitySchemes");
+    for (JsonNode doc : documents) {
+      if (doc == null) {
+        continue;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> path = it.next();
+        if (path.getKey().startsWith("/api/v1/")) {
+          paths.set(path.getKey(), path.getValue());
+        }
+      }
+      doc.path("components").path("schemas").fields().forEachRemaining(e -> schemas.set(e.getKey(), e.getValue()));
+      doc.path("components").path("securitySchemes").fields().forEachRemaining(e -> schemes.set(e.getKey(), e.getValue()));
+    }
+    return merged;
+  }
+}
