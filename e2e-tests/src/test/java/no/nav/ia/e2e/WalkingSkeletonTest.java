@@ -106,6 +106,42 @@ class WalkingSkeletonTest {
   }
 
   @Test
+  void aReSigningCampaignRunThroughTheGatewayShowsInTheCountyScorecard() {
+    String coordinator = Tokens.coordinator();
+    List<String> agreements = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      agreements.add(given().baseUri(platform.gatewayUrl()).auth().oauth2(coordinator).contentType(ContentType.JSON)
+          .body(Map.of("orgNumber", no.nav.ia.test.OrgNumbers.next(6), "name", "Kampanje " + i, "countyCode", "55",
+              "employees", 100 + i, "signedOn", "2024-02-01"))
+          .post("/api/v1/agreements").then().statusCode(201).extract().path("id"));
+    }
+    String campaign = given().baseUri(platform.gatewayUrl()).auth().oauth2(coordinator).contentType(ContentType.JSON)
+        .body(Map.of("name", "Ny IA-periode", "deadline", java.time.LocalDate.now().plusMonths(6).toString()))
+        .post("/api/v1/resigning-campaigns").then().statusCode(201).extract().path("id");
+    for (int i = 0; i < 3; i++) {
+      given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.adviser("55")).contentType(ContentType.JSON)
+          .body(Map.of("status", "RESIGNED", "on", java.time.LocalDate.now().toString()))
+          .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreements.get(i) + "/status")
+          .then().statusCode(200);
+    }
+    given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.manager("55"))
+        .get("/api/v1/resigning-campaigns/" + campaign + "/progress")
+        .then().statusCode(200).body("counties[0].rate", equalTo(0.75f));
+
+    String thisYear = String.valueOf(java.time.LocalDate.now().getYear());
+    Instant until = Instant.now().plusSeconds(30);
+    JsonPath card = card("55", thisYear);
+    while (card.getInt("resigning.resigned") < 3 && Instant.now().isBefore(until)) {
+      ServiceProcess.sleep(200);
+      card = card("55", thisYear);
+    }
+    assertThat(card.getString("resigning.campaignId")).isEqualTo(campaign);
+    assertThat(card.getInt("resigning.due")).isEqualTo(4);
+    assertThat(card.getInt("resigning.resigned")).isEqualTo(3);
+    assertThat(card.getDouble("resigning.rate")).isEqualTo(0.75);
+  }
+
+  @Test
   void theGatewayServesOneOpenApiDocumentForEveryPublicPath() {
     JsonPath doc = given().baseUri(platform.gatewayUrl()).get("/openapi").then().statusCode(200).extract().jsonPath();
     assertThat(doc.getMap("paths")).containsKeys("/api/v1/agreements", "/api/v1/resigning-campaigns/{id}/progress",

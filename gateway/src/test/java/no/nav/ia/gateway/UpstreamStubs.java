@@ -39,7 +39,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         "ia.gateway.routes.scorecards", base,
         "ia.gateway.routes.deliveries", "http://127.0.0.1:" + closedPort(),
         "ia.gateway.timeout", "1S",
-        "ia.gateway.rate-limit.per-second", "2",
+        "ia.gateway.rate-limit.per-second", "0.2",
         "ia.gateway.rate-limit.burst", "5",
         // A second trusted issuer, for machine clients: configuration only.
         "quarkus.oidc.machines.tenant-enabled", "true",
