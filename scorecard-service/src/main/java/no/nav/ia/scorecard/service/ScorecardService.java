@@ -71,17 +71,26 @@ public class ScorecardService {
   public List<Card> regions(Snapshot s, String grouping) {
     Map<String, Region> regions = registry.grouping(grouping)
         .orElseThrow(() -> ApiException.notFound("GROUPING_NOT_FOUND", "No region grouping with that name"));
-    return regions.values().stream().map(r -> {
-      Set<String> codes = new LinkedHashSet<>();
-      r.counties().forEach(c -> codes.addAll(registry.withMergedPredecessors(c)));
-      // A county formed only by merging counties of this region (e.g. Trøndelag) belongs to it too.
-      registry.all().stream()
-          .filter(c -> !codes.contains(c.code()))
-          .filter(c -> { Set<String> parts = registry.withMergedPredecessors(c.code()); parts.remove(c.code());
-            return !parts.isEmpty() && codes.containsAll(parts); })
-          .forEach(c -> codes.add(c.code()));
-      return card(s, new Scope("REGION", r.code(), r.name()), codes);
-    }).toList();
+    return regions.values().stream()
+        .map(r -> card(s, new Scope("REGION", r.code(), r.name()), codesOf(r)))
+        .toList();
+  }
+
+  /**
+   * The codes whose figures make up a region: its counties with what was merged into them, and any
+   * county formed only by merging counties of this region (Trøndelag belongs to Nord- og Sør-Trøndelag).
+   */
+  private Set<String> codesOf(Region region) {
+    Set<String> codes = new LinkedHashSet<>();
+    region.counties().forEach(c -> codes.addAll(registry.withMergedPredecessors(c)));
+    for (County county : registry.all()) {
+      Set<String> parts = new LinkedHashSet<>(registry.withMergedPredecessors(county.code()));
+      parts.remove(county.code());
+      if (!parts.isEmpty() && codes.containsAll(parts)) {
+        codes.add(county.code());
+      }
+    }
+    return codes;
   }
 
   private Card card(Snapshot s, Scope scope, Collection<String> codes) {

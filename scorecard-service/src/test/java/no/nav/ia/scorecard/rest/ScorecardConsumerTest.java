@@ -137,6 +137,22 @@ class ScorecardConsumerTest {
   }
 
   @Test
+  void aRegionIncludesTheCountyItsCountiesMergedIntoAndRegionsAddUpToTheNation() {
+    send(event("DeliveryRecorded", UUID.randomUUID(), "50", "2019-03", "SYSTEM"));
+    send(event("DeliveryRecorded", UUID.randomUUID(), "03", "2019-04", "INDIVIDUAL"));
+    awaitCard("50", "2019", c -> c.getInt("deliveries.total") == 1);
+    awaitCard("03", "2019", c -> c.getInt("deliveries.total") == 1);
+    JsonPath regions = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards/regions/proposal-2016?period=2019")
+        .then().statusCode(200).extract().jsonPath();
+    assertThat(regions.getInt("regions.find { it.scope.code == 'nord-og-sor-trondelag' }.deliveries.total")).isEqualTo(1);
+    assertThat(regions.getInt("regions.find { it.scope.code == 'oslo' }.deliveries.total")).isEqualTo(1);
+    int national = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=2019")
+        .then().statusCode(200).extract().path("national.deliveries.total");
+    assertThat(regions.getList("regions.deliveries.total", Integer.class).stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(national);
+  }
+
+  @Test
   void agreementEventsFillTheAgreementFigures() {
     ObjectNode registered = EventSamples.sample("AgreementRegistered");
     ObjectNode p = (ObjectNode) registered.get("payload");
