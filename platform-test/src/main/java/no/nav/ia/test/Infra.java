@@ -29,6 +29,17 @@ public final class Infra {
   private static KafkaClusterTestKit kafka;
   private static MockOAuth2Server oidc;
 
+  static {
+    // A broker that fails while the JVM shuts down must not halt the test JVM (Kafka's own test
+    // harness does the same): that would fail a build whose tests all passed.
+    org.apache.kafka.common.utils.Exit.setExitProcedure(
+        (code, message) -> System.err.println("Kafka asked to exit(" + code + "): " + message));
+    org.apache.kafka.common.utils.Exit.setHaltProcedure(
+        (code, message) -> System.err.println("Kafka asked to halt(" + code + "): " + message));
+    // One hook, in order: the broker first, then the issuer, then the database.
+    Runtime.getRuntime().addShutdownHook(new Thread(Infra::shutdown, "infra-shutdown"));
+  }
+
   private Infra() {}
 
   /** A running PostgreSQL server; the same for the whole JVM. */
@@ -39,7 +50,6 @@ public final class Infra {
       } catch (Exception e) {
         throw new IllegalStateException("PostgreSQL did not start", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(Infra::closePostgres));
     }
     return postgres;
   }
@@ -82,7 +92,6 @@ public final class Infra {
       } catch (Exception e) {
         throw new IllegalStateException("Kafka did not start", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(Infra::closeKafka));
     }
     return kafka.bootstrapServers();
   }
@@ -103,7 +112,6 @@ public final class Infra {
     if (oidc == null) {
       oidc = new MockOAuth2Server();
       oidc.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> oidc.shutdown()));
     }
     return oidc;
   }
@@ -113,17 +121,25 @@ public final class Infra {
     return oidc().issuerUrl(ISSUER).toString();
   }
 
-  private static void closePostgres() {
-    try {
-      postgres.close();
-    } catch (Exception ignored) {
-      // shutting down anyway
+  private static synchronized void shutdown() {
+    if (kafka != null) {
+      quietly(kafka::close);
+    }
+    if (oidc != null) {
+      quietly(oidc::shutdown);
+    }
+    if (postgres != null) {
+      quietly(postgres::close);
     }
   }
 
-  private static void closeKafka() {
+  private interface Closer {
+    void close() throws Exception;
+  }
+
+  private static void quietly(Closer closer) {
     try {
-      kafka.close();
+      closer.close();
     } catch (Exception ignored) {
       // shutting down anyway
     }
