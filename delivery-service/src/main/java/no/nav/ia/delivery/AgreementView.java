@@ -35,6 +35,11 @@ public class AgreementView extends PanacheEntityBase {
   public OffsetDateTime updatedAt;
 
   public boolean isActiveOn(LocalDate date) {
+    return isActiveOn(signedOn, endedOn, date);
+  }
+
+  /** An agreement is active from its signing day through its last day ({@code endedOn}, inclusive). */
+  public static boolean isActiveOn(LocalDate signedOn, LocalDate endedOn, LocalDate date) {
     return !date.isBefore(signedOn) && (endedOn == null || !date.isAfter(endedOn));
   }
 

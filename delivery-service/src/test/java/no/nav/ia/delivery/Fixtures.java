@@ -35,24 +35,25 @@ public final class Fixtures {
   }
 
   /** The committed AgreementRegistered sample, for this org number and county. */
-  public static String agreementRegistered(String orgNumber, String county, String signedOn) {
+  public static String agreementRegistered(String orgNumber, String county, String signedOn, UUID agreementId) {
     ObjectNode envelope = EventSamples.sample("AgreementRegistered");
     ObjectNode payload = (ObjectNode) envelope.get("payload");
-    payload.put("agreementId", UUID.randomUUID().toString());
+    payload.put("agreementId", agreementId.toString());
     payload.put("orgNumber", orgNumber);
     payload.put("countyCode", county);
     payload.put("signedOn", signedOn);
     return EventSamples.write(envelope);
   }
 
-  /** Publishes an agreement on the real topic and waits until the read model has it. */
-  public static void agreementViaKafka(String orgNumber, String county) {
-    TestKafka.send("ia.agreement-events-v1", orgNumber, agreementRegistered(orgNumber, county, "2010-03-01"));
+  /** Publishes an agreement on the real topic, waits until the read model has it, and returns its id. */
+  public static UUID agreementViaKafka(String orgNumber, String county) {
+    UUID id = UUID.randomUUID();
+    TestKafka.send("ia.agreement-events-v1", orgNumber, agreementRegistered(orgNumber, county, "2010-03-01", id));
     Instant until = Instant.now().plusSeconds(20);
     while (Instant.now().isBefore(until)) {
       boolean known = QuarkusTransaction.requiringNew().call(() -> AgreementView.activeOn(orgNumber, LocalDate.of(2012, 5, 14)).isPresent());
       if (known) {
-        return;
+        return id;
       }
       sleep(Duration.ofMillis(100));
     }

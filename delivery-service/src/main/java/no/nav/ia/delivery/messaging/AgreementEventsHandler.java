@@ -26,30 +26,27 @@ public class AgreementEventsHandler implements EventHandler {
   public void handle(EventEnvelope event) {
     JsonNode p = event.payload();
     switch (event.type()) {
-      case "AgreementRegistered" -> {
-        UUID id = UUID.fromString(p.required("agreementId").asText());
-        AgreementView view = AgreementView.<AgreementView>findByIdOptional(id).orElseGet(AgreementView::new);
-        view.agreementId = id;
-        view.orgNumber = p.required("orgNumber").asText();
-        view.countyCode = p.required("countyCode").asText();
-        view.signedOn = LocalDate.parse(p.required("signedOn").asText());
-        view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        view.persist();
-      }
+      case "AgreementRegistered" -> remember(p).persist();
       case "AgreementTerminated" -> {
-        UUID id = UUID.fromString(p.required("agreementId").asText());
-        AgreementView view = AgreementView.<AgreementView>findByIdOptional(id).orElseGet(AgreementView::new);
-        view.agreementId = id;
-        view.orgNumber = p.required("orgNumber").asText();
-        view.countyCode = p.required("countyCode").asText();
-        view.signedOn = LocalDate.parse(p.required("signedOn").asText());
+        AgreementView view = remember(p);
         view.endedOn = LocalDate.parse(p.required("endedOn").asText());
-        view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         view.persist();
       }
       default -> {
         // Contact persons and campaigns do not decide whether a delivery may be recorded.
       }
     }
+  }
+
+  /** The view of the event's agreement (new or known) with the fields every agreement event carries. */
+  private static AgreementView remember(JsonNode p) {
+    UUID id = UUID.fromString(p.required("agreementId").asText());
+    AgreementView view = AgreementView.<AgreementView>findByIdOptional(id).orElseGet(AgreementView::new);
+    view.agreementId = id;
+    view.orgNumber = p.required("orgNumber").asText();
+    view.countyCode = p.required("countyCode").asText();
+    view.signedOn = LocalDate.parse(p.required("signedOn").asText());
+    view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    return view;
   }
 }

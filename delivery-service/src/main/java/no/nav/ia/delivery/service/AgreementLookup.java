@@ -37,7 +37,7 @@ public class AgreementLookup {
     registry.counter("ia.delivery.agreement_lookup_fallback").increment();
     try {
       return client.byOrgNumber(orgNumber, "Bearer " + caller.rawToken(), CallId.currentOrNull()).items().stream()
-          .filter(a -> !date.isBefore(a.signedOn()) && (a.endedOn() == null || !date.isAfter(a.endedOn())))
+          .filter(a -> AgreementView.isActiveOn(a.signedOn(), a.endedOn(), date))
           .findFirst()
           .map(a -> new ActiveAgreement(a.orgNumber(), a.countyCode()));
     } catch (RuntimeException e) {

@@ -8,16 +8,24 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import no.nav.ia.delivery.AgreementServiceStub;
+import no.nav.ia.delivery.AgreementView;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.TestKafka;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +56,25 @@ class DeliveryResourceTest {
         .body("status", equalTo("LIVE"))
         .extract().header("Location");
     given().auth().oauth2(Tokens.manager("12")).get(location).then().statusCode(200).header("ETag", "\"1\"");
+  }
+
+  @Test
+  void aTerminatedAgreementNoLongerCoversLaterDeliveries() {
+    String org = Fixtures.orgNumber();
+    UUID agreement = Fixtures.agreementViaKafka(org, "06");
+    ObjectNode ended = EventSamples.sample("AgreementTerminated");
+    ((ObjectNode) ended.get("payload")).put("agreementId", agreement.toString())
+        .put("orgNumber", org).put("countyCode", "06").put("signedOn", "2010-03-01").put("endedOn", "2012-01-31");
+    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(ended));
+    Instant until = Instant.now().plusSeconds(20);
+    while (QuarkusTransaction.requiringNew().call(() -> AgreementView.activeOn(org, LocalDate.of(2012, 5, 14)).isPresent())) {
+      assertThat(Instant.now()).isBefore(until);
+      Fixtures.sleep(Duration.ofMillis(100));
+    }
+    post(Tokens.adviser("06"), Fixtures.delivery(org)).statusCode(422).body("code", equalTo("NO_ACTIVE_AGREEMENT"));
+    Map<String, Object> before = Fixtures.delivery(org);
+    before.put("deliveredOn", "2012-01-31");
+    post(Tokens.adviser("06"), before).statusCode(201);
   }
 
   @Test
