@@ -19,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -97,7 +96,7 @@ public class ProxyResource {
     String callId = CallId.current();
     String segment = path.split("/", 2)[0];
     String subject = caller.actor();
-    return route(path, body, callId, segment).invoke(response -> {
+    return route(path, body, callId, segment, subject).invoke(response -> {
       long nanos = System.nanoTime() - start;
       String route = config.routes().containsKey(segment) ? segment : "unknown";
       registry.timer("ia.gateway.requests", "route", route, "method", request.method().name(),
@@ -108,12 +107,12 @@ public class ProxyResource {
     });
   }
 
-  private Uni<Response> route(String path, byte[] body, String callId, String segment) {
+  private Uni<Response> route(String path, byte[] body, String callId, String segment, String subject) {
     String base = config.routes().get(segment);
     if (base == null) {
       return Uni.createFrom().item(problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null));
     }
-    java.time.Duration wait = rateLimit.acquire(caller.actor());
+    java.time.Duration wait = rateLimit.acquire(subject);
     if (!wait.isZero()) {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       return Uni.createFrom().item(Response.fromResponse(
@@ -124,8 +123,7 @@ public class ProxyResource {
     if (county != null && !caller.mayAccessCounty(county)) {
       return Uni.createFrom().item(problems.respond(403, "FORBIDDEN_COUNTY", "Forbidden", "Your token does not give access to this county", null));
     }
-    URI target = URI.create(base + request.uri());
-    HttpRequest<Buffer> out = client.requestAbs(HttpMethod.valueOf(request.method().name()), target.toString())
+    HttpRequest<Buffer> out = client.requestAbs(HttpMethod.valueOf(request.method().name()), base + request.uri())
         .timeout((path.endsWith("/batch") ? config.batchTimeout() : config.timeout()).toMillis());
     request.headers().forEach(h -> {
       if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {

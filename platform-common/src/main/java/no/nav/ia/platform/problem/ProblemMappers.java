@@ -84,8 +84,8 @@ public class ProblemMappers {
       LOG.error("request failed", e);
       return respond(status, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
     }
-    return respond(status, codeFor(status), Response.Status.fromStatusCode(status) == null
-        ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(), null, null);
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return respond(status, codeFor(status), known == null ? "Error" : known.getReasonPhrase(), null, null);
   }
 
   @ServerExceptionMapper
