@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Stands in for the services behind the gateway: {@code agreements} echoes what arrived, {@code
- * scorecards} answers too late, {@code deliveries} points at a port where nothing listens.
+ * scorecards} answers too late, {@code deliveries} points at a port where nothing listens, and the
+ * dashboard echoes too.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +29,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     }
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     server.createContext("/api/v1/agreements", exchange -> echo(exchange, base));
+    server.createContext("/dashboard", exchange -> echo(exchange, base));
     server.createContext("/api/v1/scorecards", exchange -> {
       sleep(3000);
       respond(exchange, 200, "{}");
@@ -37,6 +39,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     return Map.of(
         "ia.gateway.routes.agreements", base,
         "ia.gateway.routes.scorecards", base,
+        "ia.gateway.dashboard", base,
         "ia.gateway.routes.deliveries", "http://127.0.0.1:" + closedPort(),
         "ia.gateway.timeout", "1S",
         "ia.gateway.rate-limit.per-second", "0.2",

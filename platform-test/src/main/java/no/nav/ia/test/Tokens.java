@@ -32,13 +32,26 @@ public final class Tokens {
   }
 
   public static String person(String role, String county, String navIdent) {
+    return issue(navIdent, claims(role, county, navIdent), Infra.AUDIENCE, 3600);
+  }
+
+  /**
+   * The person the mock provider logs in at its next authorization request (a browser login):
+   * the ID and access tokens it then issues carry these claims.
+   */
+  public static void nextLogin(String role, String county, String navIdent) {
+    Infra.oidc().enqueueCallback(new DefaultOAuth2TokenCallback(
+        Infra.ISSUER, navIdent, "JWT", List.of(Infra.AUDIENCE), claims(role, county, navIdent), 3600));
+  }
+
+  private static Map<String, Object> claims(String role, String county, String navIdent) {
     Map<String, Object> claims = new HashMap<>();
     claims.put("roles", List.of(role));
     claims.put("NAVident", navIdent);
     if (county != null) {
       claims.put("county", county);
     }
-    return issue(navIdent, claims, Infra.AUDIENCE, 3600);
+    return claims;
   }
 
   /** A token with any claims, audience and lifetime (seconds; negative for an expired one). */

@@ -12,6 +12,9 @@ public interface GatewayConfig {
   /** First path segment after /api/v1/ (e.g. {@code deliveries}) to the base URL of the service serving it. */
   Map<String, String> routes();
 
+  /** Base URL of the service that renders the managers' dashboard (scorecard-service). */
+  String dashboard();
+
   /** How long a service may take to answer before the client gets 504. */
   @WithDefault("10S")
   Duration timeout();

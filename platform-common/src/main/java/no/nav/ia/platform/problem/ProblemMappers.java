@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -60,13 +63,30 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response unauthorized(UnauthorizedException e) {
-    return unauthenticated();
+  public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext context) {
+    return challenge(context);
   }
 
   @ServerExceptionMapper
-  public Response authenticationFailed(AuthenticationFailedException e) {
-    return unauthenticated();
+  public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
+    return challenge(context);
+  }
+
+  /**
+   * Asks the request's authentication mechanism how to challenge: a browser on a login path (code
+   * flow) is sent to the issuer, everyone else gets 401 problem+json with {@code WWW-Authenticate}.
+   */
+  private Uni<Response> challenge(RoutingContext context) {
+    HttpAuthenticator authenticator = context == null ? null : context.get(HttpAuthenticator.class.getName());
+    if (authenticator == null) {
+      return Uni.createFrom().item(unauthenticated());
+    }
+    return authenticator.getChallenge(context).map(challenge -> {
+      if (challenge != null && challenge.status == 302 && challenge.headerName != null) {
+        return Response.status(302).header(challenge.headerName.toString(), challenge.headerContent).build();
+      }
+      return unauthenticated();
+    });
   }
 
   @ServerExceptionMapper
@@ -94,7 +114,8 @@ public class ProblemMappers {
     return respond(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
   }
 
-  private Response unauthenticated() {
+  /** 401 problem+json with {@code WWW-Authenticate: Bearer}. */
+  public Response unauthenticated() {
     Response r = respond(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required", null);
     return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
   }

@@ -1,0 +1,35 @@
+package no.nav.ia.gateway.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The few pages a browser may see without logging in. */
+@Path("/")
+@PermitAll
+public class BrowserPages {
+
+  @GET
+  @Operation(hidden = true)
+  public Response root() {
+    return Response.seeOther(URI.create("/dashboard")).build();
+  }
+
+  /** Where the issuer sends the browser after logout. */
+  @GET
+  @Path("logged-out")
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(hidden = true)
+  public String loggedOut() {
+    return """
+        <!DOCTYPE html>
+        <html lang="nb"><head><meta charset="utf-8"><title>Logget ut – IA-plattformen</title></head>
+        <body><main><h1>Du er logget ut</h1><p><a id="login" href="/dashboard">Logg inn igjen</a></p></main></body></html>
+        """;
+  }
+}

@@ -1,0 +1,57 @@
+package no.nav.ia.gateway.rest;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.Tenant;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import no.nav.ia.gateway.config.GatewayConfig;
+import no.nav.ia.gateway.upstream.Upstream;
+import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The managers' dashboard, for browsers: the {@code web} tenant logs the user in with the
+ * authorization-code flow (PKCE) and keeps the session in an encrypted cookie; each page is then
+ * fetched from scorecard-service with the user's access token, so the service applies the same
+ * rules as to API clients. The browser never sees a token and the service never sees the cookie.
+ * {@code /dashboard/callback} and {@code /dashboard/logout} are handled by quarkus-oidc before
+ * they would reach this class.
+ */
+@Path("/dashboard")
+@Tenant("web")
+@RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+public class DashboardResource {
+
+  @Inject GatewayConfig config;
+  @Inject SecurityIdentity identity;
+  @Inject Caller caller;
+  @Inject Upstream upstream;
+  @Context HttpServerRequest request;
+
+  @GET
+  @Operation(hidden = true)
+  public Uni<Response> page() {
+    return forward();
+  }
+
+  @GET
+  @Path("{path: .+}")
+  @Operation(hidden = true)
+  public Uni<Response> subPage() {
+    return forward();
+  }
+
+  private Uni<Response> forward() {
+    String accessToken = identity.getCredential(AccessTokenCredential.class).getToken();
+    return upstream.observed(request, "dashboard", caller.actor(), () ->
+        upstream.forward(request, config.dashboard(), null, config.timeout(), "Bearer " + accessToken, "dashboard"));
+  }
+}

@@ -1,0 +1,120 @@
+package no.nav.ia.gateway.upstream;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Supplier;
+import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.problem.ProblemMappers;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends one incoming request on to a service and turns its answer, or its silence, into the
+ * response: hop-by-hop headers and the browser's cookies stay at the gateway, a service's Location
+ * is rewritten to the gateway's address, and a service that is down or slow is a 503 or 504 problem.
+ */
+@ApplicationScoped
+public class Upstream {
+
+  private static final Logger LOG = Logger.getLogger(Upstream.class);
+  /** One line per request through the gateway: call id (from the MDC), subject, route, status, latency. */
+  private static final Logger ACCESS = Logger.getLogger("gateway.access");
+  /**
+   * Connection-scoped headers (RFC 9110 7.6.1), those the gateway sets itself, and the session
+   * cookie, which is the gateway's business only.
+   */
+  private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+      "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
+      "nav-call-id", "x-correlation-id", "cookie", "set-cookie");
+
+  @Inject Vertx vertx;
+  @Inject ProblemMappers problems;
+  @Inject MeterRegistry registry;
+
+  private WebClient client;
+
+  @PostConstruct
+  void init() {
+    client = WebClient.create(vertx);
+  }
+
+  /** Runs {@code handling} and writes the access line and the per-route timer for its response. */
+  public Uni<Response> observed(HttpServerRequest request, String route, String subject, Supplier<Uni<Response>> handling) {
+    long start = System.nanoTime();
+    String callId = CallId.current();
+    return handling.get().invoke(response -> {
+      long nanos = System.nanoTime() - start;
+      registry.timer("ia.gateway.requests", "route", route, "method", request.method().name(),
+          "status", String.valueOf(response.getStatus())).record(Duration.ofNanos(nanos));
+      CallId.set(callId);
+      ACCESS.infof("subject=%s route=%s method=%s status=%d latency_ms=%d", subject, route, request.method().name(),
+          response.getStatus(), nanos / 1_000_000);
+    });
+  }
+
+  /**
+   * Forwards {@code request} to {@code base} + the request's path and query.
+   *
+   * @param authorization the Authorization header to send; the client's own when null
+   */
+  public Uni<Response> forward(HttpServerRequest request, String base, byte[] body, Duration timeout,
+      String authorization, String route) {
+    String callId = CallId.current();
+    HttpRequest<Buffer> out = client.requestAbs(HttpMethod.valueOf(request.method().name()), base + request.uri())
+        .timeout(timeout.toMillis());
+    request.headers().forEach(h -> {
+      if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+        out.putHeader(h.getKey(), h.getValue());
+      }
+    });
+    if (authorization != null) {
+      out.putHeader("Authorization", authorization);
+    }
+    out.putHeader(CallId.HEADER, callId);
+    // A Location from a service names the service's own address; clients must see the gateway's.
+    String publicOrigin = request.scheme() + "://" + request.getHeader("Host");
+    Uni<io.vertx.mutiny.ext.web.client.HttpResponse<Buffer>> sent =
+        body == null ? out.send() : out.sendBuffer(Buffer.buffer(body));
+    return sent
+        .map(response -> {
+          Response.ResponseBuilder builder = Response.status(response.statusCode());
+          response.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (name.equals("location") && h.getValue().startsWith(base)) {
+              builder.header(h.getKey(), publicOrigin + h.getValue().substring(base.length()));
+            } else if (!NOT_FORWARDED.contains(name)) {
+              builder.header(h.getKey(), h.getValue());
+            }
+          });
+          Buffer payload = response.body();
+          return builder.entity(payload == null ? new byte[0] : payload.getBytes()).build();
+        })
+        .onFailure().recoverWithItem(failure -> unavailable(route, failure, callId));
+  }
+
+  private Response unavailable(String route, Throwable failure, String callId) {
+    CallId.set(callId);
+    LOG.warnf("route %s failed: %s", route, failure.toString());
+    if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
+      return problems.respond(504, "UPSTREAM_TIMEOUT", "Gateway Timeout", "The service did not answer in time", null);
+    }
+    if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
+      return problems.respond(503, "SERVICE_UNAVAILABLE", "Service Unavailable", "The service is not available; try again", null);
+    }
+    return problems.respond(502, "BAD_GATEWAY", "Bad Gateway", "The service gave no valid answer", null);
+  }
+}

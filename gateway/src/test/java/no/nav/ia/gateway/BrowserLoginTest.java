@@ -1,0 +1,148 @@
+package no.nav.ia.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The browser's way in, step by step as a browser takes it (each redirect followed by hand, cookies
+ * kept per name): authorization-code flow with PKCE at the mock provider, the session cookie, the
+ * access token sent on to the dashboard's service, logout. The headless-Chromium run of the same
+ * flow against the real services is in e2e-tests.
+ */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+@QuarkusTestResource(UpstreamStubs.class)
+class BrowserLoginTest {
+
+  @TestHTTPResource("/")
+  URI gateway;
+
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final Map<String, String> cookies = new LinkedHashMap<>();
+  private final List<String> setCookies = new java.util.ArrayList<>();
+
+  private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+    if (uri.getPort() == gateway.getPort() && !cookies.isEmpty()) {
+      request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (uri.getPort() == gateway.getPort()) {
+      for (String header : response.headers().allValues("Set-Cookie")) {
+        setCookies.add(header);
+        String pair = header.split(";", 2)[0];
+        String name = pair.substring(0, pair.indexOf('='));
+        String value = pair.substring(pair.indexOf('=') + 1);
+        if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
+          cookies.remove(name);
+        } else {
+          cookies.put(name, value);
+        }
+      }
+    }
+    return response;
+  }
+
+  private static URI location(HttpResponse<?> response) {
+    assertThat(response.statusCode()).as("a redirect").isBetween(302, 303);
+    return response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+  }
+
+  private static Map<String, String> query(URI uri) {
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String pair : uri.getRawQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      params.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+    }
+    return params;
+  }
+
+  /** Logs in as the given person, starting at {@code path}; returns the answer of the last redirect. */
+  private HttpResponse<String> login(String path, String role, String county, String ident) throws Exception {
+    HttpResponse<String> first = get(gateway.resolve(path));
+    URI authorize = location(first);
+    Map<String, String> params = query(authorize);
+    assertThat(authorize.getPath()).endsWith("/ia/authorize");
+    assertThat(params).containsEntry("response_type", "code").containsEntry("code_challenge_method", "S256")
+        .containsKeys("code_challenge", "state");
+    Tokens.nextLogin(role, county, ident);
+    HttpResponse<String> atProvider = http.send(HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.ofString());
+    URI callback = location(atProvider);
+    assertThat(callback.getPath()).isEqualTo("/dashboard/callback");
+    URI back = location(get(callback));
+    return get(back);
+  }
+
+  @Test
+  void aManagerLogsInWithPkceAndTheDashboardGetsTheAccessTokenButNeverTheCookie() throws Exception {
+    HttpResponse<String> page = login("dashboard?period=2024-H1", "manager", "03", "Z990002");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.uri().getPath() + "?" + page.uri().getQuery()).as("back where the user started").isEqualTo("/dashboard?period=2024-H1");
+    String session = setCookies.stream().filter(c -> c.startsWith("q_session")).findFirst().orElseThrow();
+    assertThat(session.toLowerCase()).contains("httponly").contains("samesite=lax").contains("secure").contains("path=/dashboard");
+    String upstream = page.body();
+    assertThat(upstream).contains("\"uri\":\"/dashboard?period=2024-H1\"").doesNotContain("\"cookie\"").doesNotContain("q_session");
+    String bearer = upstream.replaceAll("(?s).*\"authorization\":\"Bearer ([^\"]+)\".*", "$1");
+    String claims = new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]), StandardCharsets.UTF_8);
+    assertThat(claims).contains("\"manager\"").contains("\"county\":\"03\"").contains("\"aud\":\"ia-platform\"");
+    assertThat(cookies.values()).noneMatch(v -> v.contains(bearer)).as("the token is not readable from the cookie");
+
+    // The session is for pages only: the API still wants a bearer token, even if a client sends the cookie.
+    HttpResponse<String> api = get(gateway.resolve("api/v1/agreements"));
+    assertThat(api.statusCode()).isEqualTo(401);
+    assertThat(api.body()).contains("UNAUTHENTICATED");
+  }
+
+  @Test
+  void logoutEndsTheSessionAtTheGatewayAndTheProvider() throws Exception {
+    assertThat(login("dashboard", "coordinator", null, "Z990003").statusCode()).isEqualTo(200);
+
+    URI endSession = location(get(gateway.resolve("dashboard/logout")));
+    assertThat(endSession.getPath()).endsWith("/ia/endsession");
+    assertThat(query(endSession).get("post_logout_redirect_uri")).endsWith("/logged-out");
+    assertThat(cookies).noneSatisfy((name, value) -> assertThat(name).startsWith("q_session"));
+
+    HttpResponse<String> loggedOut = get(location(http.send(HttpRequest.newBuilder(endSession).GET().build(), HttpResponse.BodyHandlers.ofString())));
+    assertThat(loggedOut.statusCode()).isEqualTo(200);
+    assertThat(loggedOut.body()).contains("logget ut");
+    URI again = location(get(gateway.resolve("dashboard")));
+    assertThat(again.getPath()).as("a new visit asks for a login again").endsWith("/ia/authorize");
+  }
+
+  @Test
+  void aPersonWithoutAPlatformRoleIsForbiddenAfterLogin() throws Exception {
+    HttpResponse<String> page = login("dashboard", "tourist", "03", "Z990009");
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void aForgedSessionCookieMeansALoginNotAnError() throws Exception {
+    cookies.put("q_session_web", "forged.session.value");
+    HttpResponse<String> response = get(gateway.resolve("dashboard"));
+    assertThat(location(response).getPath()).endsWith("/ia/authorize");
+  }
+
+  @Test
+  void theRootSendsBrowsersToTheDashboard() throws Exception {
+    assertThat(location(get(gateway)).getPath()).isEqualTo("/dashboard");
+  }
+}
