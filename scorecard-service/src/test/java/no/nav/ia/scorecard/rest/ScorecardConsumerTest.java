@@ -218,6 +218,33 @@ class ScorecardConsumerTest {
         .then().statusCode(200).body("regions.size()", equalTo(11));
   }
 
+  @Test
+  void theDashboardShowsACountyManagerTheOwnCountyAndACoordinatorTheNation() {
+    send(event("DeliveryRecorded", UUID.randomUUID(), "15", "2014-05", "SYSTEM"));
+    send(event("DeliveryRecorded", UUID.randomUUID(), "15", "2014-05", "SYSTEM"));
+    send(event("DeliveryRecorded", UUID.randomUUID(), "15", "2014-06", "INDIVIDUAL"));
+    awaitCard("15", "2014", c -> c.getInt("deliveries.total") == 3);
+
+    String own = given().auth().oauth2(Tokens.manager("15")).get("/dashboard?period=2014")
+        .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+    assertThat(own).contains("data-code=\"15\"").doesNotContain("data-code=\"NO\"").doesNotContain("data-code=\"03\"");
+    assertThat(own).contains("Møre og Romsdal").contains("66,7 %").contains("mål nådd").contains("<option value=\"2014\" selected>");
+
+    String all = given().auth().oauth2(Tokens.coordinator()).get("/dashboard?period=2014")
+        .then().statusCode(200).extract().asString();
+    assertThat(all).contains("data-code=\"NO\"").contains("data-code=\"15\"").contains("data-code=\"03\"");
+
+    String invalid = given().auth().oauth2(Tokens.manager("15")).get("/dashboard?period=2014-H3")
+        .then().statusCode(400).contentType(containsString("text/html")).extract().asString();
+    assertThat(invalid).contains("id=\"error\"").contains("2014-H3").doesNotContain("data-code=");
+    assertThat(given().auth().oauth2(Tokens.manager("15")).get("/dashboard?period=<script>").then().statusCode(400)
+        .extract().asString()).contains("&lt;script&gt;").doesNotContain("<script>");
+
+    given().get("/dashboard").then().statusCode(401);
+    given().auth().oauth2(Tokens.issue("Z990001", java.util.Map.of("roles", List.of("manager")), no.nav.ia.test.Infra.AUDIENCE, 3600))
+        .get("/dashboard").then().statusCode(403);
+  }
+
   private static void sleep() {
     try {
       Thread.sleep(Duration.ofMillis(200).toMillis());
