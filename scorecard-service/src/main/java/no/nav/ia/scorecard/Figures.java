@@ -21,6 +21,11 @@ public final class Figures {
   public long resigningDue;
   public long resigningResigned;
 
+  /** Nothing to show: no delivery this period or the year before, no agreement, nothing due. */
+  public boolean isEmpty() {
+    return total() == 0 && previousYearTotal == 0 && activeAgreements == 0 && newAgreements == 0 && resigningDue == 0;
+  }
+
   public long total() {
     return system + individual;
   }

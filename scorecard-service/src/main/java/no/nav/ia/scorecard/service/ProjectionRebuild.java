@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,9 @@ public class ProjectionRebuild {
   @Inject ProjectionState state;
   @Inject ObjectMapper json;
 
+  /** One transaction for the whole replay, so cards never show half a rebuild; a large log takes minutes. */
   @Transactional(value = Transactional.TxType.REQUIRES_NEW)
+  @TransactionConfiguration(timeout = 3600)
   public Result rebuild() {
     Instant start = Instant.now();
     em.createNativeQuery("lock table event_log in exclusive mode").executeUpdate();

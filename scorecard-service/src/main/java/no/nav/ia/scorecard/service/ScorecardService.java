@@ -63,8 +63,13 @@ public class ScorecardService {
       cards.add(county(s, c.code()));
       covered.addAll(registry.withMergedPredecessors(c.code()));
     }
-    s.perCounty().keySet().stream().filter(code -> !covered.contains(code)).sorted().forEach(code -> cards.add(
-        registry.county(code).isPresent() ? county(s, code) : card(s, new Scope("COUNTY", code, "Unknown " + code), Set.of(code))));
+    // A code outside the period's structure (one that was split, or one formed later) shows only its
+    // own figures: its predecessors are already on their own cards.
+    s.perCounty().entrySet().stream()
+        .filter(e -> !covered.contains(e.getKey()) && !e.getValue().isEmpty())
+        .map(Map.Entry::getKey).sorted()
+        .forEach(code -> cards.add(card(s, new Scope("COUNTY", code,
+            registry.county(code).map(County::name).orElse("Unknown " + code)), Set.of(code))));
     return cards;
   }
 

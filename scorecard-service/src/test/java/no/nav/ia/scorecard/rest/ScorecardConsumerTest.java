@@ -137,6 +137,33 @@ class ScorecardConsumerTest {
   }
 
   @Test
+  void aCodeFromALaterStructureShowsOnlyItsOwnFiguresSoCountiesStillAddUpToTheNation() {
+    send(event("DeliveryRecorded", UUID.randomUUID(), "04", "2011-03", "SYSTEM"));
+    send(event("DeliveryRecorded", UUID.randomUUID(), "34", "2011-04", "SYSTEM"));
+    awaitCard("04", "2011", c -> c.getInt("deliveries.total") == 1);
+    JsonPath all = awaitOverview("2011", o -> o.getInt("national.deliveries.total") == 2);
+    List<String> codes = all.getList("counties.scope.code");
+    List<Integer> totals = all.getList("counties.deliveries.total", Integer.class);
+    assertThat(totals.get(codes.indexOf("34"))).as("Innlandet in 2011: only what was recorded under 34").isEqualTo(1);
+    assertThat(totals.stream().mapToInt(Integer::intValue).sum()).isEqualTo(2);
+  }
+
+  static JsonPath awaitOverview(String period, Predicate<JsonPath> done) {
+    Instant until = Instant.now().plusSeconds(20);
+    while (true) {
+      JsonPath overview = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=" + period)
+          .then().statusCode(200).extract().jsonPath();
+      if (done.test(overview)) {
+        return overview;
+      }
+      if (Instant.now().isAfter(until)) {
+        throw new AssertionError("overview did not reach the expected state: " + overview.prettify());
+      }
+      sleep();
+    }
+  }
+
+  @Test
   void aRegionIncludesTheCountyItsCountiesMergedIntoAndRegionsAddUpToTheNation() {
     send(event("DeliveryRecorded", UUID.randomUUID(), "50", "2019-03", "SYSTEM"));
     send(event("DeliveryRecorded", UUID.randomUUID(), "03", "2019-04", "INDIVIDUAL"));
