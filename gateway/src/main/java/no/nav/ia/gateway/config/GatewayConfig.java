@@ -23,6 +23,10 @@ public interface GatewayConfig {
   @WithDefault("120S")
   Duration batchTimeout();
 
+  /** Open connections the gateway keeps to each service; requests beyond wait for one. */
+  @WithDefault("128")
+  int maxConnectionsPerService();
+
   RateLimit rateLimit();
 
   /** Requests per client (token subject or client id), so one runaway integration cannot starve others. */

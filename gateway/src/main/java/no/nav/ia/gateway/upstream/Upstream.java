@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.ext.web.client.WebClientOptions;
+import no.nav.ia.gateway.config.GatewayConfig;
 import java.util.function.Supplier;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.ProblemMappers;
@@ -44,12 +46,17 @@ public class Upstream {
   @Inject Vertx vertx;
   @Inject ProblemMappers problems;
   @Inject MeterRegistry registry;
+  @Inject GatewayConfig config;
 
   private WebClient client;
 
   @PostConstruct
   void init() {
-    client = WebClient.create(vertx);
+    // Vert.x keeps 5 connections per service by default: far too few for a gateway.
+    client = WebClient.create(vertx, new WebClientOptions()
+        .setMaxPoolSize(config.maxConnectionsPerService())
+        .setKeepAlive(true)
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())));
   }
 
   /** Runs {@code handling} and writes the access line and the per-route timer for its response. */
