@@ -1,0 +1,73 @@
+package no.nav.ia.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** HTTP for the harnesses: one client, tokens from the local issuer, small JSON helpers. */
+final class Http {
+
+  static final HttpClient CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private Http() {}
+
+  /** A token from mock-oauth2-server with the platform's claims, as deploy/local/token asks for it. */
+  static String token(String issuer, String role, String county, String ident) {
+    String form = "grant_type=client_credentials&client_id=" + enc(role.equals("system") ? ident : "ia-bench")
+        + "&client_secret=not-checked-locally&role=" + enc(role) + "&county=" + enc(county == null ? "" : county)
+        + "&ident=" + enc(ident);
+    HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    String body = send(request).body();
+    return field(body, "access_token");
+  }
+
+  static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(request.uri() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static HttpRequest.Builder json(String url, String token) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+  }
+
+  /** The value of a top-level string or number field of a flat JSON answer. */
+  static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + name + " in " + json.substring(0, Math.min(300, json.length())));
+    }
+    return m.group(1);
+  }
+
+  /** {@code deliveries.total} of a card. */
+  static long total(String card) {
+    Matcher m = Pattern.compile("\"deliveries\"\\s*:\\s*\\{\"total\"\\s*:\\s*(\\d+)").matcher(card);
+    if (!m.find()) {
+      throw new IllegalStateException("no deliveries.total in " + card.substring(0, Math.min(300, card.length())));
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,103 @@
+package no.nav.ia.bench;
+
+import java.net.http.HttpRequest;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Entry point of the harnesses that bench/run and bench/faults call:
+ * {@code java -cp bench/target/bench.jar:bench/target/lib/* no.nav.ia.bench.Main COMMAND key=value...}.
+ * Each prints its figures as {@code name=value} lines.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] argv) throws Exception {
+    if (argv.length == 0) {
+      System.err.println("commands: agreement, lag, bulk-load, fault-load, bad-inputs");
+      System.exit(2);
+    }
+    Map<String, String> args = new HashMap<>();
+    for (int i = 1; i < argv.length; i++) {
+      String[] kv = argv[i].split("=", 2);
+      args.put(kv[0], kv.length > 1 ? kv[1] : "");
+    }
+    Config config = new Config(args);
+    switch (argv[0]) {
+      case "agreement" -> System.out.println("org=" + agreement(config, config.get("county", "03"), config.get("signedOn", "2018-01-02")));
+      case "fixtures" -> fixtures(config);
+      case "lag" -> new LagProbe(config).run();
+      case "bulk-load" -> new BulkLoad(config).run();
+      case "fault-load" -> new FaultLoad(config).run();
+      case "bad-inputs" -> new BadInputs(config).run();
+      default -> {
+        System.err.println("unknown command " + argv[0]);
+        System.exit(2);
+      }
+    }
+  }
+
+  /** An agreement and a delivery for the bad-input run to aim at: prints org, agreement_id, delivery_id. */
+  static void fixtures(Config config) {
+    String county = config.get("county", "03");
+    String registered = register(config, county, "2018-01-02");
+    String org = Http.field(registered, "orgNumber");
+    String agreementId = Http.field(registered, "id");
+    String adviser = Http.token(config.issuer(), "adviser", county, "Z990001");
+    var delivery = Http.send(Http.json(config.gateway() + "/api/v1/deliveries", adviser)
+        .POST(HttpRequest.BodyPublishers.ofString(DeliveryJson.of(org, "SYSTEM", "2024-03-04"))).build());
+    if (delivery.statusCode() != 201 || agreementId == null) {
+      throw new IllegalStateException("fixtures: " + delivery.statusCode() + " " + delivery.body() + " agreement " + agreementId);
+    }
+    System.out.println("org=" + org);
+    System.out.println("agreement_id=" + agreementId);
+    System.out.println("delivery_id=" + Http.field(delivery.body(), "id"));
+  }
+
+  /** Registers an agreement for a new enterprise through the gateway; returns its org number. */
+  static String agreement(Config config, String county, String signedOn) {
+    return Http.field(register(config, county, signedOn), "orgNumber");
+  }
+
+  /** Registers an agreement for a new enterprise through the gateway; returns the agreement as JSON. */
+  static String register(Config config, String county, String signedOn) {
+    String coordinator = Http.token(config.issuer(), "coordinator", null, "Z990003");
+    for (int attempt = 0; ; attempt++) {
+      String org = OrgNumbers.random();
+      String body = "{\"orgNumber\":\"" + org + "\",\"name\":\"Bench " + org + " AS\",\"countyCode\":\"" + county
+          + "\",\"employees\":50,\"signedOn\":\"" + signedOn + "\"}";
+      var response = Http.send(Http.json(config.gateway() + "/api/v1/agreements", coordinator)
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+      if (response.statusCode() == 201) {
+        return response.body();
+      }
+      if (response.statusCode() != 409 || attempt > 5) {
+        throw new IllegalStateException("agreement not registered: " + response.statusCode() + " " + response.body());
+      }
+    }
+  }
+
+  /** key=value arguments with the local platform's defaults. */
+  record Config(Map<String, String> args) {
+    String get(String key, String fallback) {
+      return args.getOrDefault(key, fallback);
+    }
+
+    int integer(String key, int fallback) {
+      return Integer.parseInt(get(key, String.valueOf(fallback)));
+    }
+
+    String gateway() {
+      return get("gateway", "http://127.0.0.1:8080");
+    }
+
+    String scorecard() {
+      return get("scorecard", "http://127.0.0.1:8083");
+    }
+
+    String issuer() {
+      return get("issuer", "http://127.0.0.1:8090/ia");
+    }
+  }
+}

@@ -1,0 +1,129 @@
+# Starting the platform's parts one by one; sourced by `up` and `restart` after lib.sh.
+
+# Where the services find PostgreSQL (start_postgres sets the same).
+if [ -n "$EXTERNAL_PG" ]; then PG_HOST=$PGHOST; PG_PORT=${PGPORT:-5432}; else PG_HOST=127.0.0.1; fi
+
+fetch_tools() {
+  for tool in kafka oidc; do
+    if [ ! -d "$IA_LOCAL_DIR/lib/$tool" ]; then
+      log "resolving $tool from Maven Central into $IA_LOCAL_DIR/lib/$tool"
+      ./mvnw -B -q -f "deploy/local/tools/$tool/pom.xml" dependency:copy-dependencies \
+        -DoutputDirectory="$IA_LOCAL_DIR/lib/$tool" -DincludeScope=runtime
+    fi
+  done
+}
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  local psql_admin
+  if [ -n "$EXTERNAL_PG" ]; then
+    log "using the existing PostgreSQL at $PGHOST:${PGPORT:-5432}"
+    PG_HOST=$PGHOST; PG_PORT=${PGPORT:-5432}
+    psql_admin=(psql -v ON_ERROR_STOP=1 -q -h "$PG_HOST" -p "$PG_PORT" -U "${PGUSER:-postgres}" -d postgres)
+  else
+    local bin; bin=$(pg_bin)
+    if [ -z "$bin" ]; then
+      log "installing Debian's postgresql (its binaries are absent)"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-upgrade postgresql >/dev/null
+      bin=$(pg_bin)
+    fi
+    mkdir -p "$PG_DATA"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DATA"
+    chmod 700 "$PG_DATA"
+    if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+      log "initialising a private PostgreSQL cluster in $PG_DATA"
+      as_postgres "$bin/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 >/dev/null
+    fi
+    if ! as_postgres "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+      log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+      as_postgres "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/postgres.log" -w \
+        -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1" start >/dev/null
+      echo "$bin" > "$PID_DIR/postgres.started"
+    fi
+    PG_HOST=127.0.0.1
+    psql_admin=("$bin/psql" -v ON_ERROR_STOP=1 -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
+  fi
+  for db in agreement delivery scorecard; do
+    "${psql_admin[@]}" -tAc "select 1 from pg_roles where rolname = '$db'" | grep -q 1 \
+      || "${psql_admin[@]}" -c "create role $db login password '$db'"
+    "${psql_admin[@]}" -tAc "select 1 from pg_database where datname = '$db'" | grep -q 1 \
+      || "${psql_admin[@]}" -c "create database $db owner $db"
+  done
+}
+
+start_kafka() {
+  if is_running kafka; then log "Kafka is already running"; return; fi
+  local dir=$IA_LOCAL_DIR/kafka cp="$IA_LOCAL_DIR/lib/kafka/*"
+  mkdir -p "$dir"
+  cat > "$dir/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$dir/data
+num.partitions=6
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPS
+  if [ ! -f "$dir/data/meta.properties" ]; then
+    log "formatting Kafka storage in $dir/data"
+    local id; id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
+    java -cp "$cp" kafka.tools.StorageTool format -t "$id" -c "$dir/server.properties" >/dev/null
+  fi
+  log "starting Kafka (KRaft) on 127.0.0.1:$KAFKA_PORT"
+  nohup java -Xmx512m -cp "$cp" kafka.Kafka "$dir/server.properties" >"$LOG_DIR/kafka.log" 2>&1 &
+  echo $! > "$PID_DIR/kafka.pid"
+  wait_port "$KAFKA_PORT" 60 Kafka
+  java -cp "$cp" "$ROOT/deploy/local/CreateTopics.java" "127.0.0.1:$KAFKA_PORT"
+}
+
+start_oidc() {
+  if is_running oidc; then log "mock-oauth2-server is already running"; return; fi
+  log "starting mock-oauth2-server on 127.0.0.1:$OIDC_PORT (issuer $ISSUER_URL)"
+  SERVER_HOSTNAME=127.0.0.1 SERVER_PORT=$OIDC_PORT JSON_CONFIG_PATH="$ROOT/deploy/local/oidc.json" \
+    nohup java -Xmx128m -cp "$IA_LOCAL_DIR/lib/oidc/*" no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt \
+    >"$LOG_DIR/oidc.log" 2>&1 &
+  echo $! > "$PID_DIR/oidc.pid"
+  wait_http "$ISSUER_URL/.well-known/openid-configuration" 60 mock-oauth2-server
+}
+
+start_service() {
+  local name=$1 port=$2; shift 2
+  if is_running "$name"; then log "$name is already running"; return; fi
+  log "starting $name on 127.0.0.1:$port"
+  env PORT="$port" OIDC_ISSUER_URL="$ISSUER_URL" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" \
+    DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" "$@" \
+    nohup java -Xmx256m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/$name.log" 2>&1 &
+  echo $! > "$PID_DIR/$name.pid"
+}
+
+
+# Starts one of the four services with its own settings.
+start_named() {
+  case $1 in
+    agreement-service) start_service agreement-service "$AGREEMENT_PORT" DB_DATABASE=agreement DB_USERNAME=agreement DB_PASSWORD=agreement ;;
+    delivery-service) start_service delivery-service "$DELIVERY_PORT" DB_DATABASE=delivery DB_USERNAME=delivery DB_PASSWORD=delivery \
+      AGREEMENT_SERVICE_URL="http://127.0.0.1:$AGREEMENT_PORT" ;;
+    scorecard-service) start_service scorecard-service "$SCORECARD_PORT" DB_DATABASE=scorecard DB_USERNAME=scorecard DB_PASSWORD=scorecard ;;
+    gateway) start_service gateway "$GATEWAY_PORT" AGREEMENT_SERVICE_URL="http://127.0.0.1:$AGREEMENT_PORT" \
+      DELIVERY_SERVICE_URL="http://127.0.0.1:$DELIVERY_PORT" SCORECARD_SERVICE_URL="http://127.0.0.1:$SCORECARD_PORT" ;;
+    *) log "unknown service $1"; return 2 ;;
+  esac
+}
+
+port_of() {
+  case $1 in
+    agreement-service) echo "$AGREEMENT_PORT" ;; delivery-service) echo "$DELIVERY_PORT" ;;
+    scorecard-service) echo "$SCORECARD_PORT" ;; gateway) echo "$GATEWAY_PORT" ;;
+  esac
+}
