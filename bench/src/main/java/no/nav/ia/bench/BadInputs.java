@@ -222,7 +222,7 @@ final class BadInputs {
         withField(agreement, "orgNumber", List.of("\"12345678\"", "\"9747606731\"", "\"97476067A\"", "\"\"", "[]").get(r.nextInt(5))), coordinator(r), none));
     k.add(r -> new Bad("agreement, huge name", "POST", agreements, "application/json", withField(agreement, "name", quoted(huge(r))), coordinator(r), none));
     k.add(r -> new Bad("agreement, name of wrong type", "POST", agreements, "application/json",
-        withField(agreement, "name", List.of("[]", "{}", "12", "true").get(r.nextInt(4))), coordinator(r), none));
+        withField(agreement, "name", List.of("[]", "{}", "[\"a\"]", "null").get(r.nextInt(4))), coordinator(r), none));
     k.add(r -> new Bad("agreement, bad county", "POST", agreements, "application/json",
         withField(agreement, "countyCode", List.of("\"99\"", "\"3\"", "\"0003\"", "3", "\"50\",\"signedOn\":\"2012-01-01\"").get(r.nextInt(5))), coordinator(r), none));
     k.add(r -> new Bad("agreement, bad employees", "POST", agreements, "application/json",
@@ -249,7 +249,7 @@ final class BadInputs {
     // --- campaigns: a coordinator with bad bodies, others without the role; unknown campaigns
     k.add(r -> new Bad("campaign, bad body", "POST", "/api/v1/resigning-campaigns", "application/json",
         List.of("{\"name\":\"IA 2026\",\"deadline\":\"2000-01-01\"}", "{\"name\":\"\",\"deadline\":\"2099-01-01\"}", "{\"deadline\":\"2099-01-01\"}",
-            "{\"name\":\"" + huge(r) + "\",\"deadline\":\"2099-01-01\"}", "{\"name\":\"x\",\"deadline\":\"" + badDate(r) + "\"}", brokenJson(r, "{\"name\":\"x\",\"deadline\":\"2099-01-01\"}"))
+            "{\"name\":\"" + huge(r) + "\",\"deadline\":\"2099-01-01\"}", "{\"name\":\"x\",\"deadline\":\"" + List.of("2024-02-30", "31.12.2099", "", "soon").get(r.nextInt(4)) + "\"}", brokenJson(r, "{\"name\":\"x\",\"deadline\":\"2099-01-01\"}"))
             .get(r.nextInt(6)), coordinator(r), none));
     k.add(r -> new Bad("campaign by an adviser", "POST", "/api/v1/resigning-campaigns", "application/json", "{\"name\":\"IA\",\"deadline\":\"2099-01-01\"}", adviser(r), none));
     k.add(r -> new Bad("campaign status, unknown campaign or bad status", "POST",
@@ -279,7 +279,7 @@ final class BadInputs {
     k.add(r -> new Bad("delivery, bad token", "POST", deliveries, "application/json", delivery, badToken(r, adviser(r)), none));
     k.add(r -> new Bad("delivery by an adviser of another county", "POST", deliveries, "application/json", delivery, otherCountyAdviser, none));
     k.add(r -> new Bad("delivery, bad idempotency key", "POST", deliveries, "application/json", delivery, adviser(r),
-        Map.of("Idempotency-Key", List.of("x".repeat(201), "bad key with spaces", "æøå").get(r.nextInt(3)))));
+        Map.of("Idempotency-Key", List.of("x".repeat(201), "bad key with spaces", "x".repeat(5000)).get(r.nextInt(3)))));
     k.add(r -> new Bad("batch of invalid items", "POST", deliveries + "/batch", "application/json",
         List.of("[" + withoutField(delivery, "service") + "," + withField(delivery, "deliveredOn", "\"2999-01-01\"") + "]", "{}", "[]", brokenJson(r, "[" + delivery + "]"),
             "[" + (delivery + ",").repeat(1001) + delivery + "]").get(r.nextInt(5)), adviser(r), none));
