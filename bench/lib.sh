@@ -62,14 +62,17 @@ harness() {
 # A value from a harness's output.
 value() { sed -n "s/^$1=//p" | head -n 1; }
 
-# psql against one of the platform's databases, as the admin role.
+# How the PostgreSQL client tools reach the platform's server, as the admin role.
+if [ -n "$EXTERNAL_PG" ]; then
+  PG_CLIENT_BIN=; PG_CONN=(-h "$PGHOST" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}")
+else
+  PG_CLIENT_BIN="$(pg_bin)/"; PG_CONN=(-h 127.0.0.1 -p "$PG_PORT" -U postgres)
+fi
+
+# psql against one of the platform's databases.
 sql() {
   local db=$1; shift
-  if [ -n "$EXTERNAL_PG" ]; then
-    psql -h "$PGHOST" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" -d "$db" -tAq -v ON_ERROR_STOP=1 "$@"
-  else
-    "$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" -tAq -v ON_ERROR_STOP=1 "$@"
-  fi
+  "${PG_CLIENT_BIN}psql" "${PG_CONN[@]}" -d "$db" -tAq -v ON_ERROR_STOP=1 "$@"
 }
 
 pid_of() { cat "$PID_DIR/$1.pid"; }

@@ -46,6 +46,21 @@ wait_http() {
   log "$name was not ready at $url within ${seconds}s"; return 1
 }
 
+# Stops a process the scripts started, by its recorded PID: SIGNAL (default TERM), then KILL after
+# 15 s if it is still there.
+stop_pid() {
+  local name=$1 signal=${2:-TERM} pidfile=$PID_DIR/$1.pid pid
+  [ -f "$pidfile" ] || return 0
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping $name ($pid)"
+    kill -s "$signal" "$pid"
+    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && { log "$name did not stop in 15 s; killing it"; kill -9 "$pid"; }
+  fi
+  rm -f "$pidfile"
+}
+
 is_running() {
   local pidfile=$PID_DIR/$1.pid
   [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
@@ -56,11 +55,8 @@ public class DashboardResource {
       return html(400, DashboardView.invalid(id, reason, caller.actor(), today));
     }
     Snapshot s = scorecards.snapshot(period);
-    DashboardView view = caller.seesAllCounties()
-        ? DashboardView.of(id, scorecards.national(s), scorecards.counties(s), caller.actor(), s.asOf(), today)
-        : DashboardView.of(id, null, List.of(scorecards.county(s, caller.countyScope(null).orElseThrow())),
-            caller.actor(), s.asOf(), today);
-    return html(200, view);
+    ScorecardResource.Overview cards = ScorecardResource.visible(scorecards, caller, s);
+    return html(200, DashboardView.of(id, cards.national(), cards.counties(), caller.actor(), s.asOf(), today));
   }
 
   private static Response html(int status, DashboardView view) {

@@ -39,7 +39,11 @@ public class ScorecardResource {
   @APIResponse(responseCode = "200", description = "The cards; text/csv gives one row per card")
   @APIResponse(responseCode = "400", description = "Not a period")
   public Overview overview(@QueryParam("period") String period) {
-    Snapshot s = scorecards.snapshot(Period.parse(period));
+    return visible(scorecards, caller, scorecards.snapshot(Period.parse(period)));
+  }
+
+  /** The cards the caller may see: the nation and every county, or only the own county. */
+  static Overview visible(ScorecardService scorecards, Caller caller, Snapshot s) {
     if (!caller.seesAllCounties()) {
       String own = caller.countyScope(null).orElseThrow();
       return new Overview(null, List.of(scorecards.county(s, own)));
