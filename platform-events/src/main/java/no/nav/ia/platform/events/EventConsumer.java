@@ -32,9 +32,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The consuming side: one poll loop per instance, in order per partition (so per org number).
- * Each event is applied and its id recorded in one transaction; a redelivered event is skipped; an
- * event that keeps failing is parked in {@code dead_letter_event}; a database outage stops progress
- * (offsets are not committed) instead of parking everything.
+ * Each event is applied and its id recorded in the same transaction (one per partition and poll);
+ * a redelivered event is skipped; an event that keeps failing is parked in {@code dead_letter_event};
+ * a database outage stops progress (offsets are not committed) instead of parking everything.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -112,12 +112,28 @@ public class EventConsumer {
     consumer.close(Duration.ofSeconds(5));
   }
 
-  /** Processes a batch partition by partition; returns false if some partition has to be retried. */
+  /**
+   * Processes a poll partition by partition, each partition's records in one transaction (one commit
+   * instead of one per event). If that fails for another reason than an unavailable database, the
+   * partition's records are applied one by one so that only the failing event is parked. Returns
+   * false if some partition has to be retried.
+   */
   private boolean processAll(ConsumerRecords<String, String> records) {
     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
     boolean allDone = true;
     for (TopicPartition partition : records.partitions()) {
-      for (ConsumerRecord<String, String> record : records.records(partition)) {
+      List<ConsumerRecord<String, String>> batch = records.records(partition);
+      Outcome together = applyTogether(batch);
+      if (together == Outcome.APPLIED) {
+        done.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+        continue;
+      }
+      if (together == Outcome.UNAVAILABLE) {
+        consumer.seek(partition, batch.get(0).offset());
+        allDone = false;
+        continue;
+      }
+      for (ConsumerRecord<String, String> record : batch) {
         if (!process(record)) {
           consumer.seek(partition, record.offset());
           allDone = false;
@@ -132,44 +148,87 @@ public class EventConsumer {
     return allDone;
   }
 
-  /** Applies one record; false means a transient failure: try again later, do not skip it. */
-  boolean process(ConsumerRecord<String, String> record) {
-    String headerCallId = header(record, CallId.HEADER);
-    if (headerCallId != null) {
-      CallId.set(headerCallId);
+  private enum Outcome { APPLIED, UNAVAILABLE, FAILED }
+
+  /** Applies records of one partition in one transaction: all of them, or none. */
+  Outcome applyTogether(List<ConsumerRecord<String, String>> batch) {
+    try {
+      QuarkusTransaction.requiringNew().run(() -> {
+        for (ConsumerRecord<String, String> record : batch) {
+          EventEnvelope envelope = read(record);
+          withCallId(record, envelope, () -> applyOnce(byTopic.get(record.topic()), envelope, record));
+        }
+      });
+      return Outcome.APPLIED;
+    } catch (Exception e) {
+      if (isTransient(e)) {
+        LOG.warnf("database unavailable while applying %d events, will retry: %s", batch.size(), e);
+        return Outcome.UNAVAILABLE;
+      }
+      LOG.infof("a batch of %d events failed (%s); applying them one by one", batch.size(), describe(e));
+      return Outcome.FAILED;
+    }
+  }
+
+  /** The record's envelope; {@link Unreadable} if it is not one. */
+  private EventEnvelope read(ConsumerRecord<String, String> record) {
+    EventEnvelope envelope;
+    try {
+      envelope = json.readValue(record.value(), EventEnvelope.class);
+    } catch (Exception e) {
+      throw new Unreadable(e.getClass().getSimpleName());
+    }
+    if (envelope == null || envelope.eventId() == null || envelope.type() == null) {
+      throw new Unreadable("envelope lacks eventId or type");
+    }
+    return envelope;
+  }
+
+  private static final class Unreadable extends RuntimeException {
+    Unreadable(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  private static void withCallId(ConsumerRecord<String, String> record, EventEnvelope envelope, Runnable work) {
+    String callId = header(record, CallId.HEADER);
+    if (callId == null) {
+      callId = envelope.callId();
+    }
+    if (callId != null) {
+      CallId.set(callId);
     }
     try {
-      EventEnvelope envelope;
-      try {
-        envelope = json.readValue(record.value(), EventEnvelope.class);
-        if (envelope.eventId() == null || envelope.type() == null) {
-          throw new IllegalArgumentException("envelope lacks eventId or type");
-        }
-      } catch (Exception e) {
-        return park(record, "unreadable envelope: " + e.getClass().getSimpleName());
-      }
-      if (envelope.callId() != null && CallId.currentOrNull() == null) {
-        CallId.set(envelope.callId());
-      }
-      EventHandler handler = byTopic.get(record.topic());
-      Exception last = null;
-      for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-        try {
-          QuarkusTransaction.requiringNew().run(() -> applyOnce(handler, envelope, record));
-          return true;
-        } catch (Exception e) {
-          if (isTransient(e)) {
-            LOG.warnf("database unavailable while applying %s, will retry: %s", envelope.type(), e);
-            return false;
-          }
-          last = e;
-        }
-      }
-      LOG.errorf(last, "event %s (%s) parked after %d attempts", envelope.eventId(), envelope.type(), config.maxAttempts());
-      return park(record, describe(last));
+      work.run();
     } finally {
       CallId.clear();
     }
+  }
+
+  /** Applies one record; false means a transient failure: try again later, do not skip it. */
+  boolean process(ConsumerRecord<String, String> record) {
+    EventEnvelope envelope;
+    try {
+      envelope = read(record);
+    } catch (Unreadable e) {
+      return park(record, "unreadable envelope: " + e.getMessage());
+    }
+    EventHandler handler = byTopic.get(record.topic());
+    Exception last = null;
+    for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+      try {
+        QuarkusTransaction.requiringNew().run(() -> withCallId(record, envelope, () -> applyOnce(handler, envelope, record)));
+        return true;
+      } catch (Exception e) {
+        if (isTransient(e)) {
+          LOG.warnf("database unavailable while applying %s, will retry: %s", envelope.type(), e);
+          return false;
+        }
+        last = e;
+      }
+    }
+    LOG.errorf(last, "event %s (%s) parked after %d attempts", envelope.eventId(), envelope.type(), config.maxAttempts());
+    return park(record, describe(last));
   }
 
   private void applyOnce(EventHandler handler, EventEnvelope envelope, ConsumerRecord<String, String> record) {
