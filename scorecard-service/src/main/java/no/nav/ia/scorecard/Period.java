@@ -55,6 +55,10 @@ public record Period(String id, YearMonth first, YearMonth last) {
     return first.getYear();
   }
 
+  public boolean contains(LocalDate day) {
+    return !day.isBefore(from()) && !day.isAfter(to());
+  }
+
   /** The same period one year earlier. */
   public Period yearBefore() {
     String previousId = (year() - 1) + id.substring(4);

@@ -28,6 +28,15 @@ class PeriodTest {
     assertThat(Period.parse("2012-Q3").yearBefore().from()).isEqualTo(LocalDate.of(2011, 7, 1));
   }
 
+  @Test
+  void containsTheDaysFromItsFirstToItsLast() {
+    Period q2 = Period.parse("2012-Q2");
+    assertThat(q2.contains(LocalDate.of(2012, 4, 1))).isTrue();
+    assertThat(q2.contains(LocalDate.of(2012, 6, 30))).isTrue();
+    assertThat(q2.contains(LocalDate.of(2012, 3, 31))).isFalse();
+    assertThat(q2.contains(LocalDate.of(2012, 7, 1))).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "12", "2012-H3", "2012-Q5", "2012-Q0", "2012-13", "2012-00", "2012-1", "2012-W05", "x2012", "2012-05-01"})
   void rejectsAnythingElse(String value) {

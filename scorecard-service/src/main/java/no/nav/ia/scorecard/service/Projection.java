@@ -123,7 +123,25 @@ public class Projection {
       upsert("subgoal_month", "sub_goal", "(county_code, month, sub_goal)", f.county(), month, delta, goal);
     }
     upsert("lag_month", "lag_days", "(county_code, month, lag_days)", f.county(), month, delta, f.lagDays());
-    upsert("enterprise_month", "org_number", "(county_code, month, org_number)", f.county(), month, delta, f.org());
+    enterprise(f, delta);
+  }
+
+  /**
+   * Counts the delivery for its enterprise in each card period containing the day; the county's count
+   * of enterprises with deliveries moves when the enterprise's first one arrives or its last one goes.
+   */
+  private void enterprise(Fact f, int delta) {
+    em.createNativeQuery("with changed as ("
+            + " insert into enterprise_period (county_code, period, org_number, deliveries)"
+            + " select :county, p, :org, :delta from unnest(card_periods(:day)) p"
+            + " on conflict (county_code, period, org_number) do update set deliveries = enterprise_period.deliveries + excluded.deliveries"
+            + " returning period, deliveries)"
+            + " insert into enterprise_period_count (period, county_code, enterprises)"
+            + " select period, :county, :delta from changed where deliveries = :firstOrLast"
+            + " on conflict (period, county_code) do update set enterprises = enterprise_period_count.enterprises + excluded.enterprises")
+        .setParameter("county", f.county()).setParameter("org", f.org()).setParameter("day", f.deliveredOn())
+        .setParameter("delta", (long) delta).setParameter("firstOrLast", delta > 0 ? 1L : 0L)
+        .executeUpdate();
   }
 
   private void upsert(String table, String columns, String key, String county, LocalDate month, int delta, Object... values) {

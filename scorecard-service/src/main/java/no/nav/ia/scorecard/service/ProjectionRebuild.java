@@ -8,55 +8,81 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.util.List;
 import no.nav.ia.platform.events.EventEnvelope;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds every projection from the projection's own event log, in the order the events were
- * applied: how a fix to a figure is rolled out. The event log is locked for the rebuild, so the
- * consumer waits and then applies new events on top of the rebuilt tables.
+ * Rebuilds every projection from the projection's own event log: how a fix to a figure is rolled
+ * out. Agreement and campaign events are replayed through {@link Projection} in the order they were
+ * applied; deliveries are rebuilt set-wise, each delivery's newest version taken from the log and
+ * every aggregate counted from those facts, which gives what applying them one by one gives (the
+ * projection applies deliveries by version) in a few statements instead of ten per event. The event
+ * log is locked for the rebuild, so the consumer waits and then applies new events on top.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
 
   private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
   private static final String PROJECTION_TABLES = "delivery_fact, delivery_month, subgoal_month, lag_month,"
-      + " enterprise_month, agreement_fact, resigning_fact, campaign_due, campaign";
+      + " enterprise_period, enterprise_period_count, agreement_fact, resigning_fact, campaign_due, campaign";
+  private static final String DELIVERY_EVENTS = "('DeliveryRecorded', 'DeliveryCorrected', 'DeliveryVoided')";
+
+  /**
+   * Each delivery's newest version as the events carry it (the delivery, the correction's after, the
+   * void's before); of two events with one version the first applied wins, as in the projection.
+   */
+  private static final String NEWEST_VERSIONS = """
+      insert into delivery_fact (delivery_id, version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days)
+      select distinct on (id) id, version, live, f->>'countyCode', f->>'orgNumber', f->>'service', f->>'direction',
+             array(select jsonb_array_elements_text(f->'subGoals')::int), (f->>'deliveredOn')::date,
+             coalesce((f->>'registrationLagDays')::int, 0)
+        from (select seq, (p->>'deliveryId')::uuid id, (p->>'version')::bigint version, event_type <> 'DeliveryVoided' live,
+                     case event_type when 'DeliveryRecorded' then p->'delivery' when 'DeliveryCorrected' then p->'after' else p->'before' end f
+                from (select seq, event_type, envelope::jsonb->'payload' p from event_log where event_type in %s) e) v
+       order by id, version desc, seq
+      """.formatted(DELIVERY_EVENTS);
+
+  /** Every aggregate the consumer keeps, counted from the live facts. */
+  private static final List<String> AGGREGATES = List.of(
+      "insert into delivery_month (county_code, month, service, direction, deliveries)"
+          + " select county_code, date_trunc('month', delivered_on)::date, service, direction, count(*) from delivery_fact where live group by 1, 2, 3, 4",
+      "insert into subgoal_month (county_code, month, sub_goal, deliveries)"
+          + " select county_code, date_trunc('month', delivered_on)::date, g, count(*) from delivery_fact, unnest(sub_goals) g where live group by 1, 2, 3",
+      "insert into lag_month (county_code, month, lag_days, deliveries)"
+          + " select county_code, date_trunc('month', delivered_on)::date, lag_days, count(*) from delivery_fact where live group by 1, 2, 3",
+      "insert into enterprise_period (county_code, period, org_number, deliveries)"
+          + " select county_code, p, org_number, count(*) from delivery_fact, unnest(card_periods(delivered_on)) p where live group by 1, 2, 3",
+      "insert into enterprise_period_count (period, county_code, enterprises)"
+          + " select period, county_code, count(*) from enterprise_period group by 1, 2");
 
   /** What a rebuild did. */
   public record Result(long events, long millis) {}
 
   @Inject EntityManager em;
   @Inject Projection projection;
-  @Inject ProjectionState state;
   @Inject ObjectMapper json;
 
-  /** One transaction for the whole replay, so cards never show half a rebuild; a large log takes minutes. */
+  /** One transaction for the whole rebuild, so cards never show half of it; a large log takes minutes. */
   @Transactional(value = Transactional.TxType.REQUIRES_NEW)
   @TransactionConfiguration(timeout = 3600)
   public Result rebuild() {
     Instant start = Instant.now();
     em.createNativeQuery("lock table event_log in exclusive mode").executeUpdate();
     em.createNativeQuery("truncate " + PROJECTION_TABLES).executeUpdate();
-    em.createNativeQuery("update projection_state set as_of = null").executeUpdate();
-    long count = 0;
-    try (var rows = em.createNativeQuery("select envelope from event_log order by seq")
+    try (var rows = em.createNativeQuery("select envelope from event_log where event_type not in " + DELIVERY_EVENTS + " order by seq")
         .setHint("org.hibernate.fetchSize", 1000)
         .getResultStream()) {
       for (Object row : (Iterable<Object>) rows::iterator) {
-        EventEnvelope event = json.readValue((String) row, EventEnvelope.class);
-        projection.applyWithoutLog(event);
-        OffsetDateTime at = event.occurredAt();
-        state.applied(at);
-        if (++count % 10_000 == 0) {
-          em.flush();
-          em.clear();
-        }
+        projection.applyWithoutLog(json.readValue((String) row, EventEnvelope.class));
       }
     } catch (java.io.IOException e) {
       throw new IllegalStateException("the event log holds an unreadable envelope", e);
     }
+    em.createNativeQuery(NEWEST_VERSIONS).executeUpdate();
+    AGGREGATES.forEach(sql -> em.createNativeQuery(sql).executeUpdate());
+    em.createNativeQuery("update projection_state set as_of = (select max(occurred_at) from event_log)").executeUpdate();
+    long count = ((Number) em.createNativeQuery("select count(*) from event_log").getSingleResult()).longValue();
     long millis = Duration.between(start, Instant.now()).toMillis();
     LOG.infof("projections rebuilt from %d events in %d ms", count, millis);
     return new Result(count, millis);

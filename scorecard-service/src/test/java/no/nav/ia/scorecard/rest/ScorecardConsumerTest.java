@@ -97,6 +97,40 @@ class ScorecardConsumerTest {
     awaitCard("12", "2013-03", c -> c.getInt("deliveries.total") == 0);
   }
 
+  static ObjectNode forOrg(ObjectNode event, String org) {
+    ObjectNode p = (ObjectNode) event.get("payload");
+    for (String part : List.of("delivery", "before", "after")) {
+      if (p.has(part)) {
+        ((ObjectNode) p.get(part)).put("orgNumber", org);
+      }
+    }
+    return event;
+  }
+
+  static int withDelivery(String county, String period) {
+    return card(county, period).getInt("agreements.withDelivery");
+  }
+
+  @Test
+  void anEnterpriseCountsOnceInEachPeriodWithADeliveryUntilItsLastOneIsVoided() {
+    UUID january = UUID.randomUUID();
+    UUID february = UUID.randomUUID();
+    send(forOrg(event("DeliveryRecorded", january, "20", "2012-01", "SYSTEM"), "911111111"));
+    send(forOrg(event("DeliveryRecorded", february, "20", "2012-02", "SYSTEM"), "911111111"));
+    send(forOrg(event("DeliveryRecorded", UUID.randomUUID(), "20", "2012-04", "SYSTEM"), "922222222"));
+    awaitCard("20", "2012", c -> c.getInt("deliveries.total") == 3);
+    assertThat(List.of("2012", "2012-H1", "2012-H2", "2012-Q1", "2012-Q2", "2012-01", "2012-02", "2012-03"))
+        .map(p -> withDelivery("20", p)).containsExactly(2, 2, 0, 1, 1, 1, 1, 0);
+
+    send(forOrg(event("DeliveryVoided", january, "20", "2012-01", "SYSTEM"), "911111111"));
+    awaitCard("20", "2012", c -> c.getInt("deliveries.total") == 2);
+    assertThat(List.of("2012", "2012-Q1", "2012-01", "2012-02")).map(p -> withDelivery("20", p)).containsExactly(2, 1, 0, 1);
+
+    send(forOrg(event("DeliveryVoided", february, "20", "2012-02", "SYSTEM"), "911111111"));
+    awaitCard("20", "2012", c -> c.getInt("deliveries.total") == 1);
+    assertThat(List.of("2012", "2012-H1", "2012-Q1", "2012-Q2")).map(p -> withDelivery("20", p)).containsExactly(1, 1, 0, 1);
+  }
+
   @Test
   void anOlderVersionArrivingLateChangesNothing() {
     UUID id = UUID.randomUUID();
@@ -202,7 +236,7 @@ class ScorecardConsumerTest {
     send(event("DeliveryVoided", voided, "46", "2021-09", "SYSTEM"));
     send(event("DeliveryRecorded", UUID.randomUUID(), "46", "2021-10", "SYSTEM"));
     awaitCard("46", "2021", c -> c.getInt("deliveries.total") == 2);
-    List<String> periods = List.of("2021", "2021-H2", "2016", "2013", "2013-02");
+    List<String> periods = List.of("2021", "2021-H2", "2021-Q3", "2021-09", "2021-10", "2016", "2013", "2013-02", "2012", "2012-Q1");
     List<String> before = periods.stream().map(ScorecardConsumerTest::overview).toList();
 
     given().auth().oauth2(Tokens.manager("46")).post("/internal/rebuild").then().statusCode(403);
