@@ -97,13 +97,24 @@ start_oidc() {
   wait_http "$ISSUER_URL/.well-known/openid-configuration" 60 mock-oauth2-server
 }
 
+# The services' JVM: a small heap with the serial collector (one collector thread, no G1 remembered
+# sets) and two glibc malloc arenas instead of one per thread keep the footprint small; override
+# with IA_JAVA_OPTS and MALLOC_ARENA_MAX. The AppCDS archive that `up` builds
+# (quarkus.package.jar.appcds) is used when present: classes load from it instead of the jars. The
+# archive holds the class path as the build ran it, so the JVM starts in the app's own folder.
+JAVA_OPTS_DEFAULT="-Xmx128m -XX:+UseSerialGC"
+
 start_service() {
   local name=$1 port=$2; shift 2
+  local app=$ROOT/$name/target/quarkus-app
+  local -a opts
+  read -r -a opts <<< "${IA_JAVA_OPTS:-$JAVA_OPTS_DEFAULT}"
+  [ -f "$app/app-cds.jsa" ] && opts+=("-XX:SharedArchiveFile=app-cds.jsa")
   if is_running "$name"; then log "$name is already running"; return; fi
   log "starting $name on 127.0.0.1:$port"
-  env PORT="$port" OIDC_ISSUER_URL="$ISSUER_URL" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" \
+  env MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} PORT="$port" OIDC_ISSUER_URL="$ISSUER_URL" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" \
     DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" "$@" \
-    nohup java -Xmx256m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/$name.log" 2>&1 &
+    bash -c 'cd "$1" && shift && exec nohup java "$@" -jar quarkus-run.jar' start "$app" "${opts[@]}" >"$LOG_DIR/$name.log" 2>&1 &
   echo $! > "$PID_DIR/$name.pid"
 }
 
