@@ -31,30 +31,11 @@ public class FiguresRepository {
     LocalDate monthFrom = period.first().atDay(1);
     LocalDate monthTo = period.last().atDay(1);
 
-    rows("select county_code, service, direction, sum(deliveries) from delivery_month"
-        + " where month between ?1 and ?2 group by 1, 2, 3 having sum(deliveries) <> 0", monthFrom, monthTo)
-        .forEach(r -> {
-          Figures f = of(byCounty, r[0]);
-          long n = num(r[3]);
-          f.byService.merge((String) r[1], n, Long::sum);
-          if ("SYSTEM".equals(r[2])) {
-            f.system += n;
-          } else {
-            f.individual += n;
-          }
-        });
+    deliveries(period, byCounty);
     grouped("select county_code, sub_goal, sum(deliveries) from subgoal_month where month between ?1 and ?2 group by 1, 2 having sum(deliveries) <> 0",
         byCounty, (f, r) -> f.bySubGoal.merge(String.valueOf(num(r[1])), num(r[2]), Long::sum), monthFrom, monthTo);
     grouped("select county_code, lag_days, sum(deliveries) from lag_month where month between ?1 and ?2 group by 1, 2 having sum(deliveries) <> 0",
         byCounty, (f, r) -> f.lagHistogram.merge((int) num(r[1]), num(r[2]), Long::sum), monthFrom, monthTo);
-    Period before = period.yearBefore();
-    grouped("select county_code, sum(deliveries) from delivery_month where month between ?1 and ?2 group by 1",
-        byCounty, (f, r) -> f.previousYearTotal += num(r[1]), before.first().atDay(1), before.last().atDay(1));
-    int year = period.year();
-    grouped("select county_code, extract(year from month), extract(month from month), sum(deliveries) from delivery_month"
-        + " where month between ?1 and ?2 group by 1, 2, 3",
-        byCounty, (f, r) -> (num(r[1]) == year ? f.monthsThisYear : f.monthsLastYear).merge((int) num(r[2]), num(r[3]), Long::sum),
-        YearMonth.of(year - 1, 1).atDay(1), YearMonth.of(year, 12).atDay(1));
     grouped("select county_code, enterprises from enterprise_period_count where period = ?1",
         byCounty, (f, r) -> f.withDelivery += num(r[1]), period.id());
     grouped("select county_code,"
@@ -73,6 +54,51 @@ public class FiguresRepository {
           byCounty, (f, r) -> f.resigningResigned += num(r[1]), c);
     });
     return byCounty;
+  }
+
+  /**
+   * The period's deliveries by service and direction, the same period a year before, and the month
+   * totals of this and last year, from one range read of the month rows of those two years (the
+   * period and the year before it lie in them) instead of three grouped queries over them.
+   */
+  private void deliveries(Period period, Map<String, Figures> byCounty) {
+    int year = period.year();
+    Period before = period.yearBefore();
+    Map<String, Map<List<String>, Long>> inPeriod = new HashMap<>();
+    for (Object[] r : rows("select county_code, month, service, direction, deliveries from delivery_month where month between ?1 and ?2",
+        YearMonth.of(year - 1, 1).atDay(1), YearMonth.of(year, 12).atDay(1))) {
+      String county = (String) r[0];
+      YearMonth month = YearMonth.from(toDate(r[1]));
+      long n = num(r[4]);
+      Figures f = of(byCounty, county);
+      (month.getYear() == year ? f.monthsThisYear : f.monthsLastYear).merge(month.getMonthValue(), n, Long::sum);
+      if (within(month, before)) {
+        f.previousYearTotal += n;
+      }
+      if (within(month, period)) {
+        inPeriod.computeIfAbsent(county, k -> new HashMap<>()).merge(List.of((String) r[2], (String) r[3]), n, Long::sum);
+      }
+    }
+    inPeriod.forEach((county, groups) -> groups.forEach((serviceAndDirection, n) -> {
+      if (n == 0) {
+        return; // corrected or voided away: not a service with deliveries
+      }
+      Figures f = byCounty.get(county);
+      f.byService.merge(serviceAndDirection.get(0), n, Long::sum);
+      if ("SYSTEM".equals(serviceAndDirection.get(1))) {
+        f.system += n;
+      } else {
+        f.individual += n;
+      }
+    }));
+  }
+
+  private static boolean within(YearMonth month, Period period) {
+    return !month.isBefore(period.first()) && !month.isAfter(period.last());
+  }
+
+  private static LocalDate toDate(Object value) {
+    return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
   }
 
   /** The newest re-signing campaign, whose progress the cards show. */

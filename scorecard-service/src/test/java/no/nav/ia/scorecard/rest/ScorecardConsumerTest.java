@@ -132,6 +132,30 @@ class ScorecardConsumerTest {
   }
 
   @Test
+  void aCardComparesWithTheSamePeriodOfTheYearBeforeAndLeavesOutServicesCorrectedAway() {
+    send(event("DeliveryRecorded", UUID.randomUUID(), "10", "2017-03", "SYSTEM"));
+    send(event("DeliveryRecorded", UUID.randomUUID(), "10", "2017-08", "SYSTEM"));
+    UUID moved = UUID.randomUUID();
+    send(event("DeliveryRecorded", moved, "10", "2018-03", "SYSTEM"));
+    ObjectNode correction = event("DeliveryCorrected", moved, "10", "2018-03", "INDIVIDUAL");
+    ((ObjectNode) correction.get("payload").get("after")).put("service", "RECRUITMENT");
+    send(correction);
+    send(event("DeliveryRecorded", UUID.randomUUID(), "10", "2018-02", "SYSTEM"));
+    JsonPath quarter = awaitCard("10", "2018-Q1", c -> c.getInt("deliveries.individual") == 1);
+    assertThat(quarter.getString("previousYear.period")).isEqualTo("2017-Q1");
+    assertThat(quarter.getInt("previousYear.total")).isEqualTo(1);
+    assertThat(quarter.getFloat("previousYear.change")).isEqualTo(1.0f);
+    assertThat(quarter.getInt("deliveries.system")).isEqualTo(1);
+    JsonPath year = card("10", "2018");
+    assertThat(year.getInt("previousYear.total")).isEqualTo(2);
+    assertThat(year.getFloat("previousYear.change")).isEqualTo(0.0f);
+    assertThat(card("10", "2018-03").getInt("previousYear.total")).isEqualTo(1);
+    assertThat(card("10", "2017-H2").getInt("deliveries.total")).isEqualTo(1);
+    // The correction moved the delivery to another service: the one it had is gone, not shown as 0.
+    assertThat(card("10", "2018-03").getMap("deliveries.byService")).containsOnlyKeys("RECRUITMENT");
+  }
+
+  @Test
   void anOlderVersionArrivingLateChangesNothing() {
     UUID id = UUID.randomUUID();
     send(event("DeliveryVoided", id, "14", "2013-04", "SYSTEM"));
