@@ -72,10 +72,10 @@ public class FiguresRepository {
       long n = num(r[4]);
       Figures f = of(byCounty, county);
       (month.getYear() == year ? f.monthsThisYear : f.monthsLastYear).merge(month.getMonthValue(), n, Long::sum);
-      if (within(month, before)) {
+      if (before.contains(month.atDay(1))) {
         f.previousYearTotal += n;
       }
-      if (within(month, period)) {
+      if (period.contains(month.atDay(1))) {
         inPeriod.computeIfAbsent(county, k -> new HashMap<>()).merge(List.of((String) r[2], (String) r[3]), n, Long::sum);
       }
     }
@@ -91,10 +91,6 @@ public class FiguresRepository {
         f.individual += n;
       }
     }));
-  }
-
-  private static boolean within(YearMonth month, Period period) {
-    return !month.isBefore(period.first()) && !month.isAfter(period.last());
   }
 
   private static LocalDate toDate(Object value) {
