@@ -2,11 +2,11 @@ package no.nav.ia.scorecard.dashboard;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.rest.Card;
 
 /**
@@ -24,7 +24,6 @@ public record DashboardView(
     String error) {
 
   private static final Locale NB = Locale.forLanguageTag("nb-NO");
-  private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
   private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss", NB);
   /** Where the 2/3 target line sits on a share bar, in percent of its width. */
   public static final String TARGET_LINE = format(Card.SYSTEM_SHARE_MIN * 100, 2).replace(',', '.');
@@ -77,7 +76,7 @@ public record DashboardView(
       rows.add(Row.of(national));
     }
     counties.stream().map(Row::of).forEach(rows::add);
-    return new DashboardView(period, periodsAround(today, period), List.copyOf(rows), user, asOf == null ? "ingen hendelser ennå" : AS_OF.format(asOf.atZoneSameInstant(OSLO)), null);
+    return new DashboardView(period, periodsAround(today, period), List.copyOf(rows), user, asOf == null ? "ingen hendelser ennå" : AS_OF.format(asOf.atZoneSameInstant(Period.ZONE)), null);
   }
 
   /** The page for a period that could not be read: the picker and the reason, no figures. */

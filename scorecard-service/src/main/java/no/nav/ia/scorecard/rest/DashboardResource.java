@@ -10,9 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
@@ -31,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
 public class DashboardResource {
 
-  private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance dashboard(DashboardView view, String targetLine);
@@ -45,7 +41,7 @@ public class DashboardResource {
   @Produces(MediaType.TEXT_HTML)
   @Operation(hidden = true)
   public Response page(@QueryParam("period") String requested) {
-    LocalDate today = LocalDate.now(Clock.system(OSLO));
+    LocalDate today = LocalDate.now(Period.ZONE);
     String id = requested == null || requested.isBlank() ? String.valueOf(today.getYear()) : requested.trim();
     Period period;
     try {

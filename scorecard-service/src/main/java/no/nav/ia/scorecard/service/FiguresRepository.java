@@ -68,7 +68,7 @@ public class FiguresRepository {
     for (Object[] r : rows("select county_code, month, service, direction, deliveries from delivery_month where month between ?1 and ?2",
         YearMonth.of(year - 1, 1).atDay(1), YearMonth.of(year, 12).atDay(1))) {
       String county = (String) r[0];
-      YearMonth month = YearMonth.from(toDate(r[1]));
+      YearMonth month = YearMonth.from(Projection.toDate(r[1]));
       long n = num(r[4]);
       Figures f = of(byCounty, county);
       (month.getYear() == year ? f.monthsThisYear : f.monthsLastYear).merge(month.getMonthValue(), n, Long::sum);
@@ -91,10 +91,6 @@ public class FiguresRepository {
         f.individual += n;
       }
     }));
-  }
-
-  private static LocalDate toDate(Object value) {
-    return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
   }
 
   /** The newest re-signing campaign, whose progress the cards show. */

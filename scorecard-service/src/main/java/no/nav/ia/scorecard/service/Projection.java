@@ -217,7 +217,8 @@ public class Projection {
     }
   }
 
-  private static LocalDate toDate(Object value) {
+  /** A date column of a native query, as the driver hands it over. */
+  static LocalDate toDate(Object value) {
     return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
   }
 }

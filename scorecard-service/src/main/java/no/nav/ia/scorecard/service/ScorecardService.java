@@ -101,7 +101,7 @@ public class ScorecardService {
   private Card card(Snapshot s, Scope scope, Collection<String> codes) {
     Figures sum = new Figures();
     codes.forEach(code -> Optional.ofNullable(s.perCounty().get(code)).ifPresent(sum::add));
-    long forecast = Forecast.yearTotal(s.period().year(), sum.monthsThisYear, sum.monthsLastYear, LocalDate.now(java.time.ZoneId.of("Europe/Oslo")));
+    long forecast = Forecast.yearTotal(s.period().year(), sum.monthsThisYear, sum.monthsLastYear, LocalDate.now(Period.ZONE));
     return Card.of(scope, s.period(), sum, forecast, s.campaign().orElse(null), s.asOf());
   }
 }
