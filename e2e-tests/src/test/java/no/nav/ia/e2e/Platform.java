@@ -31,12 +31,26 @@ final class Platform {
     gateway = new ServiceProcess("gateway", gatewayEnv);
   }
 
+  /**
+   * Starts the four services on free ports. A port found free can be taken by another process before
+   * the service binds it; then the service exits, and the platform starts again on other ports.
+   */
   static Platform start() {
-    Platform p = new Platform();
-    List<ServiceProcess> all = p.all();
-    all.forEach(ServiceProcess::start);
-    all.forEach(s -> s.awaitReady(Duration.ofSeconds(90)));
-    return p;
+    IllegalStateException failure = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Platform p = new Platform();
+      try {
+        List<ServiceProcess> all = p.all();
+        all.forEach(ServiceProcess::start);
+        all.forEach(s -> s.awaitReady(Duration.ofSeconds(90)));
+        return p;
+      } catch (IllegalStateException e) {
+        System.err.println("platform start " + attempt + " failed: " + e.getMessage());
+        p.stop();
+        failure = e;
+      }
+    }
+    throw failure;
   }
 
   List<ServiceProcess> all() {

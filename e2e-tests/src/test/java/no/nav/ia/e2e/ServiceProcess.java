@@ -1,6 +1,5 @@
 package no.nav.ia.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -11,19 +10,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** One packaged service started as its own JVM, the way deploy/local/up starts it. */
 final class ServiceProcess {
 
+  /** Ports already given to a service of this JVM: the kernel may hand the same free port out twice. */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
   final String name;
   final int port;
   private final Map<String, String> env;
+  private final Path log;
   private Process process;
+  private long logStart;
 
   ServiceProcess(String name, Map<String, String> env) {
     this.name = name;
     this.port = freePort();
     this.env = env;
+    this.log = Path.of("target", "e2e-logs", name + ".log");
   }
 
   String url() {
@@ -35,16 +43,16 @@ final class ServiceProcess {
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify builds them)");
     }
-    Path logs = Path.of("target", "e2e-logs");
     try {
-      Files.createDirectories(logs);
+      Files.createDirectories(log.getParent());
+      logStart = Files.exists(log) ? Files.size(log) : 0;
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString()))
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(logs.toFile(), name + ".log")));
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     builder.environment().put("PORT", String.valueOf(port));
     try {
@@ -55,25 +63,44 @@ final class ServiceProcess {
     return this;
   }
 
+  /**
+   * Waits until this process says it listens on its own port and the port answers ready. A ready
+   * answer alone could come from another service that got the same port, so the log must agree.
+   */
   void awaitReady(Duration timeout) {
     Instant until = Instant.now().plus(timeout);
+    Pattern listening = Pattern.compile(Pattern.quote(name) + " .*Listening on: http://[^\\s]+:" + port + "\\b");
     while (Instant.now().isBefore(until)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see target/e2e-logs/" + name + ".log");
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
       }
-      try {
-        HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
-        c.setConnectTimeout(500);
-        c.setReadTimeout(2000);
-        if (c.getResponseCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
+      if (listening.matcher(logSinceStart()).find() && answersReady()) {
+        return;
       }
       sleep(250);
     }
-    throw new IllegalStateException(name + " was not ready within " + timeout);
+    throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+  }
+
+  private boolean answersReady() {
+    try {
+      HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
+      c.setConnectTimeout(500);
+      c.setReadTimeout(2000);
+      return c.getResponseCode() == 200;
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  private String logSinceStart() {
+    try {
+      byte[] all = Files.readAllBytes(log);
+      return new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   void stop() {
@@ -91,10 +118,14 @@ final class ServiceProcess {
   }
 
   static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    while (true) {
+      try (ServerSocket s = new ServerSocket(0)) {
+        if (HANDED_OUT.add(s.getLocalPort())) {
+          return s.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
