@@ -9,11 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.time.NorwegianTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -21,9 +21,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
-
-  /** Registration dates and lag are counted in Norwegian time. */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
   @Id public UUID id;
 
@@ -115,7 +112,7 @@ public class Delivery extends PanacheEntityBase {
     deliveredOn = facts.deliveredOn();
     form = facts.form();
     note = facts.note();
-    registrationLagDays = (int) Math.max(0, ChronoUnit.DAYS.between(deliveredOn, registeredAt.atZoneSameInstant(ZONE).toLocalDate()));
+    registrationLagDays = (int) Math.max(0, ChronoUnit.DAYS.between(deliveredOn, registeredAt.atZoneSameInstant(NorwegianTime.ZONE).toLocalDate()));
   }
 
   private void requireLive() {

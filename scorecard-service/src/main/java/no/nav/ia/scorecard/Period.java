@@ -2,16 +2,12 @@ package no.nav.ia.scorecard;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.nav.ia.platform.problem.ApiException;
 
 /** A reporting period: a year, half-year, quarter or month ({@code 2012}, {@code 2012-H1}, {@code 2012-Q3}, {@code 2012-05}). */
 public record Period(String id, YearMonth first, YearMonth last) {
-
-  /** Periods are Norwegian calendar periods: "today" and the time of day are Oslo's. */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
   private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(H[12]|Q[1-4]|\\d{2}))?");
 

@@ -39,6 +39,7 @@ import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
+import no.nav.ia.platform.time.NorwegianTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -132,7 +133,7 @@ public class CampaignResource {
         : Counts.of(null, sum(scope.isEmpty() ? byCounty : campaigns.counts(id, Optional.empty())));
     var outstanding = campaigns.largestOutstanding(id, scope, Params.page(page), Params.size(size));
     return new Progress(campaign.id, campaign.name, campaign.deadline,
-        campaign.daysToDeadline(LocalDate.now(CampaignService.ZONE)), national,
+        campaign.daysToDeadline(NorwegianTime.today()), national,
         byCounty.entrySet().stream().map(e -> Counts.of(e.getKey(), e.getValue())).toList(),
         outstanding.map(CaseResponse::from));
   }
@@ -147,7 +148,7 @@ public class CampaignResource {
   public List<Reminder> reminders(@PathParam("id") UUID id, @QueryParam("county") String county, @QueryParam("days") String days) {
     campaigns.campaign(id);
     int after = Params.integer("days", days, config.reminderAfterDays(), 1, 365);
-    LocalDate today = LocalDate.now(CampaignService.ZONE);
+    LocalDate today = NorwegianTime.today();
     return campaigns.reminders(id, caller.countyScope(county), after).stream()
         .map(c -> new Reminder(c.agreementId, c.orgNumber, c.countyCode, c.employees, c.statusOn,
             ChronoUnit.DAYS.between(c.statusOn, today)))

@@ -11,6 +11,7 @@ import java.util.List;
 import no.nav.ia.agreement.County;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Roles;
+import no.nav.ia.platform.time.NorwegianTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,6 +35,6 @@ public class CountyResource {
   @APIResponse(responseCode = "200", description = "The counties, by code")
   @APIResponse(responseCode = "400", description = "Not a date")
   public List<CountyResponse> counties(@QueryParam("date") String date) {
-    return County.validOn(Params.date("date", date, LocalDate.now())).stream().map(CountyResponse::from).toList();
+    return County.validOn(Params.date("date", date, NorwegianTime.today())).stream().map(CountyResponse::from).toList();
   }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +24,11 @@ import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.time.NorwegianTime;
 
 /** Re-signing campaigns: start one, move agreements through it, with history, events and audit. */
 @ApplicationScoped
 public class CampaignService {
-
-  public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
   @Inject EntityManager em;
   @Inject Outbox outbox;
@@ -40,7 +38,7 @@ public class CampaignService {
   /** Starts a campaign: every agreement active now becomes due, PENDING. */
   @Transactional
   public ResigningCampaign start(String name, LocalDate deadline) {
-    LocalDate today = LocalDate.now(ZONE);
+    LocalDate today = NorwegianTime.today();
     if (deadline.isBefore(today)) {
       throw ApiException.invalid("deadline", "must not be in the past");
     }
@@ -94,7 +92,7 @@ public class CampaignService {
   @Transactional
   public ResigningCase changeStatus(UUID campaignId, UUID agreementId, ResigningStatus to, LocalDate on, String note) {
     campaign(campaignId);
-    if (on.isAfter(LocalDate.now(ZONE))) {
+    if (on.isAfter(NorwegianTime.today())) {
       throw ApiException.invalid("on", "must not be in the future");
     }
     ResigningCase target = caseOf(campaignId, agreementId);
@@ -161,7 +159,7 @@ public class CampaignService {
 
   /** Agreements contacted at least {@code days} days ago without an answer since, most employees first. */
   public List<ResigningCase> reminders(UUID campaignId, Optional<String> county, int days) {
-    LocalDate before = LocalDate.now(ZONE).minusDays(days);
+    LocalDate before = NorwegianTime.today().minusDays(days);
     return county.isPresent()
         ? ResigningCase.list("campaignId = ?1 and status = ?2 and statusOn <= ?3 and countyCode = ?4 order by employees desc, orgNumber",
             campaignId, ResigningStatus.CONTACTED, before, county.get())

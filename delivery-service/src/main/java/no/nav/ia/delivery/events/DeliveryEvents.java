@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import no.nav.ia.delivery.Delivery;
+import no.nav.ia.platform.time.NorwegianTime;
 
 /**
  * The wire contract of {@code ia.delivery-events-v1}. Every event carries the full facts the
@@ -32,7 +33,7 @@ public final class DeliveryEvents {
     public static Facts of(Delivery d) {
       return new Facts(
           d.orgNumber, d.countyCode, d.service.name(), d.direction.name(), List.copyOf(d.subGoals), d.deliveredOn,
-          d.registeredAt.atZoneSameInstant(Delivery.ZONE).toLocalDate(), d.registrationLagDays,
+          d.registeredAt.atZoneSameInstant(NorwegianTime.ZONE).toLocalDate(), d.registrationLagDays,
           d.form == null ? null : d.form.name(), d.adviser);
     }
   }

@@ -14,6 +14,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +25,8 @@ import java.util.UUID;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.AgreementView;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.platform.time.NorwegianClockProvider;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.TestKafka;
@@ -101,7 +105,7 @@ class DeliveryResourceTest {
   void rejectsInvalidFieldsWithFieldErrors() {
     String org = enterpriseIn("03");
     Map<String, Object> future = Fixtures.delivery(org);
-    future.put("deliveredOn", LocalDate.now().plusDays(2).toString());
+    future.put("deliveredOn", NorwegianTime.today().plusDays(2).toString());
     post(Tokens.adviser("03"), future).statusCode(400).body("errors.field", hasItem("deliveredOn"));
 
     Map<String, Object> unknownService = Fixtures.delivery(org);
@@ -116,6 +120,16 @@ class DeliveryResourceTest {
     Map<String, Object> goalFour = Fixtures.delivery(org);
     goalFour.put("subGoals", List.of(1, 4));
     post(Tokens.adviser("03"), goalFour).statusCode(400).body("errors.field", hasItem(containsString("subGoals")));
+  }
+
+  @Inject ValidatorFactory validation;
+
+  @Test
+  void futureDatesAreJudgedByTheNorwegianCalendarNotTheServersZone() {
+    // Bean Validation keeps the clock it is given when a check is first made, so the request path
+    // cannot be moved to 00:30 in a test; NorwegianClockProviderTest shows that moment at a fixed clock.
+    assertThat(validation.getClockProvider()).isInstanceOf(NorwegianClockProvider.class);
+    assertThat(validation.getClockProvider().getClock().getZone()).isEqualTo(NorwegianTime.ZONE);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.rest.Card;
 
@@ -76,7 +77,7 @@ public record DashboardView(
       rows.add(Row.of(national));
     }
     counties.stream().map(Row::of).forEach(rows::add);
-    return new DashboardView(period, periodsAround(today, period), List.copyOf(rows), user, asOf == null ? "ingen hendelser ennå" : AS_OF.format(asOf.atZoneSameInstant(Period.ZONE)), null);
+    return new DashboardView(period, periodsAround(today, period), List.copyOf(rows), user, asOf == null ? "ingen hendelser ennå" : AS_OF.format(asOf.atZoneSameInstant(NorwegianTime.ZONE)), null);
   }
 
   /** The page for a period that could not be read: the picker and the reason, no figures. */

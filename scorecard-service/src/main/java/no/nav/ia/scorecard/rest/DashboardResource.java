@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.dashboard.DashboardView;
 import no.nav.ia.scorecard.service.ScorecardService;
@@ -41,7 +42,7 @@ public class DashboardResource {
   @Produces(MediaType.TEXT_HTML)
   @Operation(hidden = true)
   public Response page(@QueryParam("period") String requested) {
-    LocalDate today = LocalDate.now(Period.ZONE);
+    LocalDate today = NorwegianTime.today();
     String id = requested == null || requested.isBlank() ? String.valueOf(today.getYear()) : requested.trim();
     Period period;
     try {

@@ -17,6 +17,7 @@ import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.CountyRegistry.County;
 import no.nav.ia.platform.domain.CountyRegistry.Region;
 import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Forecast;
 import no.nav.ia.scorecard.Period;
@@ -101,7 +102,7 @@ public class ScorecardService {
   private Card card(Snapshot s, Scope scope, Collection<String> codes) {
     Figures sum = new Figures();
     codes.forEach(code -> Optional.ofNullable(s.perCounty().get(code)).ifPresent(sum::add));
-    long forecast = Forecast.yearTotal(s.period().year(), sum.monthsThisYear, sum.monthsLastYear, LocalDate.now(Period.ZONE));
+    long forecast = Forecast.yearTotal(s.period().year(), sum.monthsThisYear, sum.monthsLastYear, NorwegianTime.today());
     return Card.of(scope, s.period(), sum, forecast, s.campaign().orElse(null), s.asOf());
   }
 }

@@ -1,0 +1,27 @@
+package no.nav.ia.platform.time;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The platform's one time zone. A delivery date, a signing date, a period and a deadline are
+ * Norwegian calendar dates, whatever zone the server runs in (UTC on NAIS): just after midnight in
+ * Oslo it is still yesterday in UTC.
+ */
+public final class NorwegianTime {
+
+  public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
+
+  private NorwegianTime() {}
+
+  /** Today's date in Norway. */
+  public static LocalDate today() {
+    return LocalDate.now(ZONE);
+  }
+
+  /** The system clock, read in Norwegian time. */
+  public static Clock clock() {
+    return Clock.system(ZONE);
+  }
+}
