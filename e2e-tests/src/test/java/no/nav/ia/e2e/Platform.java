@@ -1,5 +1,7 @@
 package no.nav.ia.e2e;
 
+import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,9 @@ final class Platform {
    * the service binds it; then the service exits, and the platform starts again on other ports.
    */
   static Platform start() {
+    // A failed expectation in CI's output then shows the request and the answer, not only a status.
+    RestAssured.config = RestAssured.config().logConfig(
+        LogConfig.logConfig().blacklistHeader("Authorization").enableLoggingOfRequestAndResponseIfValidationFails());
     IllegalStateException failure = null;
     for (int attempt = 1; attempt <= 3; attempt++) {
       Platform p = new Platform();
