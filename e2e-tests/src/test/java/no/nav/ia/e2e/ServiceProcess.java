@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,8 +97,8 @@ final class ServiceProcess {
   private String logSinceStart() {
     try {
       byte[] all = Files.readAllBytes(log);
-      return new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
-          java.nio.charset.StandardCharsets.UTF_8);
+      int from = (int) Math.min(logStart, all.length);
+      return new String(all, from, all.length - from, StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "";
     }

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(AgreementServiceStub.class)
 class DeliveryResourceTest {
 
+  @Inject ValidatorFactory validation;
+
   static String enterpriseIn(String county) {
     String org = Fixtures.orgNumber();
     Fixtures.agreementViaKafka(org, county);
@@ -121,8 +123,6 @@ class DeliveryResourceTest {
     goalFour.put("subGoals", List.of(1, 4));
     post(Tokens.adviser("03"), goalFour).statusCode(400).body("errors.field", hasItem(containsString("subGoals")));
   }
-
-  @Inject ValidatorFactory validation;
 
   @Test
   void futureDatesAreJudgedByTheNorwegianCalendarNotTheServersZone() {

@@ -18,7 +18,7 @@ public class NorwegianClockProvider implements ClockProvider {
     this(NorwegianTime.clock());
   }
 
-  /** Another clock: a fixed one in a test of what a request sees just after midnight. */
+  /** Another clock, such as a fixed one in a test of the moment just after midnight. */
   public NorwegianClockProvider(Clock clock) {
     this.clock = clock;
   }
