@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,12 @@ public class FiguresRepository {
     Map<String, Figures> byCounty = new HashMap<>();
     LocalDate from = period.from();
     LocalDate to = period.to();
-    LocalDate monthFrom = period.first().atDay(1);
-    LocalDate monthTo = period.last().atDay(1);
 
     deliveries(period, byCounty);
-    grouped("select county_code, sub_goal, sum(deliveries) from subgoal_month where month between ?1 and ?2 group by 1, 2 having sum(deliveries) <> 0",
-        byCounty, (f, r) -> f.bySubGoal.merge(String.valueOf(num(r[1])), num(r[2]), Long::sum), monthFrom, monthTo);
-    grouped("select county_code, lag_days, sum(deliveries) from lag_month where month between ?1 and ?2 group by 1, 2 having sum(deliveries) <> 0",
-        byCounty, (f, r) -> f.lagHistogram.merge((int) num(r[1]), num(r[2]), Long::sum), monthFrom, monthTo);
+    grouped("select county_code, sub_goal, deliveries from subgoal_period where period = ?1 and deliveries <> 0",
+        byCounty, (f, r) -> f.bySubGoal.merge(String.valueOf(num(r[1])), num(r[2]), Long::sum), period.id());
+    grouped("select county_code, lag_days, deliveries from lag_period where period = ?1 and deliveries <> 0",
+        byCounty, (f, r) -> f.lagHistogram.merge((int) num(r[1]), num(r[2]), Long::sum), period.id());
     grouped("select county_code, enterprises from enterprise_period_count where period = ?1",
         byCounty, (f, r) -> f.withDelivery += num(r[1]), period.id());
     grouped("select county_code,"
@@ -57,40 +56,42 @@ public class FiguresRepository {
   }
 
   /**
-   * The period's deliveries by service and direction, the same period a year before, and the month
-   * totals of this and last year, from one range read of the month rows of those two years (the
-   * period and the year before it lie in them) instead of three grouped queries over them.
+   * The period's deliveries by service and direction (a group corrected or voided down to zero is
+   * not a service with deliveries), and from the per-county totals the same period a year before and
+   * the month series of this and last year.
    */
   private void deliveries(Period period, Map<String, Figures> byCounty) {
+    grouped("select county_code, service, direction, deliveries from delivery_period where period = ?1 and deliveries <> 0",
+        byCounty, (f, r) -> {
+          long n = num(r[3]);
+          f.byService.merge((String) r[1], n, Long::sum);
+          if ("SYSTEM".equals(r[2])) {
+            f.system += n;
+          } else {
+            f.individual += n;
+          }
+        }, period.id());
     int year = period.year();
-    Period before = period.yearBefore();
-    Map<String, Map<List<String>, Long>> inPeriod = new HashMap<>();
-    for (Object[] r : rows("select county_code, month, service, direction, deliveries from delivery_month where month between ?1 and ?2",
-        YearMonth.of(year - 1, 1).atDay(1), YearMonth.of(year, 12).atDay(1))) {
-      String county = (String) r[0];
-      YearMonth month = YearMonth.from(Projection.toDate(r[1]));
-      long n = num(r[4]);
-      Figures f = of(byCounty, county);
-      (month.getYear() == year ? f.monthsThisYear : f.monthsLastYear).merge(month.getMonthValue(), n, Long::sum);
-      if (before.contains(month.atDay(1))) {
-        f.previousYearTotal += n;
-      }
-      if (period.contains(month.atDay(1))) {
-        inPeriod.computeIfAbsent(county, k -> new HashMap<>()).merge(List.of((String) r[2], (String) r[3]), n, Long::sum);
+    String before = period.yearBefore().id();
+    List<String> ids = new ArrayList<>();
+    ids.add(before);
+    for (int y = year - 1; y <= year; y++) {
+      for (int m = 1; m <= 12; m++) {
+        ids.add(YearMonth.of(y, m).toString());
       }
     }
-    inPeriod.forEach((county, groups) -> groups.forEach((serviceAndDirection, n) -> {
-      if (n == 0) {
-        return; // corrected or voided away: not a service with deliveries
-      }
-      Figures f = byCounty.get(county);
-      f.byService.merge(serviceAndDirection.get(0), n, Long::sum);
-      if ("SYSTEM".equals(serviceAndDirection.get(1))) {
-        f.system += n;
-      } else {
-        f.individual += n;
-      }
-    }));
+    grouped("select county_code, period, deliveries from delivery_period_total where period = any(cast(?1 as varchar[]))",
+        byCounty, (f, r) -> {
+          String id = (String) r[1];
+          long n = num(r[2]);
+          if (id.equals(before)) {
+            f.previousYearTotal += n;
+          }
+          if (id.length() == 7 && Character.isDigit(id.charAt(5))) {
+            YearMonth month = YearMonth.parse(id);
+            (month.getYear() == year ? f.monthsThisYear : f.monthsLastYear).merge(month.getMonthValue(), n, Long::sum);
+          }
+        }, "{" + String.join(",", ids) + "}");
   }
 
   /** The newest re-signing campaign, whose progress the cards show. */

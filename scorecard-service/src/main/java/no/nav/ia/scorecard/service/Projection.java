@@ -115,14 +115,14 @@ public class Projection {
         .executeUpdate();
   }
 
-  /** Adds (+1) or removes (-1) one delivery from every aggregate it counts in. */
+  /** Adds (+1) or removes (-1) one delivery from every aggregate it counts in, in each of its card periods. */
   private void count(Fact f, int delta) {
-    LocalDate month = f.deliveredOn().withDayOfMonth(1);
-    upsert("delivery_month", "service, direction", "(county_code, month, service, direction)", f.county(), month, delta, f.service(), f.direction());
+    upsert("delivery_period", "service, direction", f, delta, f.service(), f.direction());
+    upsert("delivery_period_total", "", f, delta);
     for (Integer goal : f.subGoals()) {
-      upsert("subgoal_month", "sub_goal", "(county_code, month, sub_goal)", f.county(), month, delta, goal);
+      upsert("subgoal_period", "sub_goal", f, delta, goal);
     }
-    upsert("lag_month", "lag_days", "(county_code, month, lag_days)", f.county(), month, delta, f.lagDays());
+    upsert("lag_period", "lag_days", f, delta, f.lagDays());
     enterprise(f, delta);
   }
 
@@ -144,16 +144,22 @@ public class Projection {
         .executeUpdate();
   }
 
-  private void upsert(String table, String columns, String key, String county, LocalDate month, int delta, Object... values) {
-    String[] names = columns.split(",\\s*");
+  /** One row per card period of the delivery's day (year, half, quarter, month), each moved by {@code delta}. */
+  private void upsert(String table, String columns, Fact f, int delta, Object... values) {
+    StringBuilder names = new StringBuilder();
     StringBuilder params = new StringBuilder();
-    for (int i = 0; i < names.length; i++) {
-      params.append(", :v").append(i);
+    if (!columns.isEmpty()) {
+      String[] split = columns.split(",\\s*");
+      for (int i = 0; i < split.length; i++) {
+        names.append(", ").append(split[i]);
+        params.append(", :v").append(i);
+      }
     }
-    var q = em.createNativeQuery("insert into " + table + " (county_code, month, " + columns + ", deliveries)"
-            + " values (:county, :month" + params + ", :delta) on conflict " + key
+    var q = em.createNativeQuery("insert into " + table + " (period, county_code" + names + ", deliveries)"
+            + " select p, :county" + params + ", :delta from unnest(card_periods(:day)) p"
+            + " on conflict (period, county_code" + names + ")"
             + " do update set deliveries = " + table + ".deliveries + excluded.deliveries")
-        .setParameter("county", county).setParameter("month", month).setParameter("delta", (long) delta);
+        .setParameter("county", f.county()).setParameter("day", f.deliveredOn()).setParameter("delta", (long) delta);
     for (int i = 0; i < values.length; i++) {
       q.setParameter("v" + i, values[i]);
     }

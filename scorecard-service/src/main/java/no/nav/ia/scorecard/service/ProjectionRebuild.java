@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
 public class ProjectionRebuild {
 
   private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
-  private static final String PROJECTION_TABLES = "delivery_fact, delivery_month, subgoal_month, lag_month,"
-      + " enterprise_period, enterprise_period_count, agreement_fact, resigning_fact, campaign_due, campaign";
+  private static final String PROJECTION_TABLES = "delivery_fact, delivery_period, delivery_period_total, subgoal_period,"
+      + " lag_period, enterprise_period, enterprise_period_count, agreement_fact, resigning_fact, campaign_due, campaign";
   private static final String DELIVERY_EVENTS = "('DeliveryRecorded', 'DeliveryCorrected', 'DeliveryVoided')";
 
   /**
@@ -43,14 +43,22 @@ public class ProjectionRebuild {
        order by id, version desc, seq
       """.formatted(DELIVERY_EVENTS);
 
-  /** Every aggregate the consumer keeps, counted from the live facts. */
+  /**
+   * Every aggregate the consumer keeps, counted from the live facts: per month first, then each month
+   * added to its card periods (year, half, quarter, month), which reads the facts once per table.
+   */
   private static final List<String> AGGREGATES = List.of(
-      "insert into delivery_month (county_code, month, service, direction, deliveries)"
-          + " select county_code, date_trunc('month', delivered_on)::date, service, direction, count(*) from delivery_fact where live group by 1, 2, 3, 4",
-      "insert into subgoal_month (county_code, month, sub_goal, deliveries)"
-          + " select county_code, date_trunc('month', delivered_on)::date, g, count(*) from delivery_fact, unnest(sub_goals) g where live group by 1, 2, 3",
-      "insert into lag_month (county_code, month, lag_days, deliveries)"
-          + " select county_code, date_trunc('month', delivered_on)::date, lag_days, count(*) from delivery_fact where live group by 1, 2, 3",
+      "insert into delivery_period (period, county_code, service, direction, deliveries)"
+          + " select p, county_code, service, direction, sum(n) from (select county_code, date_trunc('month', delivered_on)::date m,"
+          + " service, direction, count(*) n from delivery_fact where live group by 1, 2, 3, 4) x, unnest(card_periods(m)) p group by 1, 2, 3, 4",
+      "insert into delivery_period_total (period, county_code, deliveries)"
+          + " select period, county_code, sum(deliveries) from delivery_period group by 1, 2",
+      "insert into subgoal_period (period, county_code, sub_goal, deliveries)"
+          + " select p, county_code, g, sum(n) from (select county_code, date_trunc('month', delivered_on)::date m, g, count(*) n"
+          + " from delivery_fact, unnest(sub_goals) g where live group by 1, 2, 3) x, unnest(card_periods(m)) p group by 1, 2, 3",
+      "insert into lag_period (period, county_code, lag_days, deliveries)"
+          + " select p, county_code, lag_days, sum(n) from (select county_code, date_trunc('month', delivered_on)::date m, lag_days, count(*) n"
+          + " from delivery_fact where live group by 1, 2, 3) x, unnest(card_periods(m)) p group by 1, 2, 3",
       "insert into enterprise_period (county_code, period, org_number, deliveries)"
           + " select county_code, p, org_number, count(*) from delivery_fact, unnest(card_periods(delivered_on)) p where live group by 1, 2, 3",
       "insert into enterprise_period_count (period, county_code, enterprises)"

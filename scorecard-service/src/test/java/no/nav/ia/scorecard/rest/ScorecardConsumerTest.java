@@ -15,9 +15,12 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import no.nav.ia.platform.events.DeadLetterEvent;
+import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.scorecard.Forecast;
 import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.TestKafka;
@@ -153,6 +156,25 @@ class ScorecardConsumerTest {
     assertThat(card("10", "2017-H2").getInt("deliveries.total")).isEqualTo(1);
     // The correction moved the delivery to another service: the one it had is gone, not shown as 0.
     assertThat(card("10", "2018-03").getMap("deliveries.byService")).containsOnlyKeys("RECRUITMENT");
+  }
+
+  @Test
+  void theRunningYearsForecastFollowsLastYearsMonths() {
+    int year = NorwegianTime.today().getYear();
+    // Last year: one delivery in January, three in December; this year two in January so far.
+    send(event("DeliveryRecorded", UUID.randomUUID(), "42", (year - 1) + "-01", "SYSTEM"));
+    for (int i = 0; i < 3; i++) {
+      send(event("DeliveryRecorded", UUID.randomUUID(), "42", (year - 1) + "-12", "SYSTEM"));
+    }
+    send(event("DeliveryRecorded", UUID.randomUUID(), "42", year + "-01", "SYSTEM"));
+    send(event("DeliveryRecorded", UUID.randomUUID(), "42", year + "-01", "INDIVIDUAL"));
+    JsonPath card = awaitCard("42", String.valueOf(year), c -> c.getInt("deliveries.total") == 2 && c.getInt("previousYear.total") == 4);
+    long expected = Forecast.yearTotal(year, Map.of(1, 2L), Map.of(1, 1L, 12, 3L), NorwegianTime.today());
+    assertThat(card.getLong("forecast.yearTotal")).isEqualTo(expected);
+    // Without last year's months the forecast would be the share of the year passed: another figure.
+    assertThat(expected).isNotEqualTo(Forecast.yearTotal(year, Map.of(1, 2L), Map.of(), NorwegianTime.today()));
+    assertThat(card("42", (year - 1) + "-12").getInt("deliveries.total")).isEqualTo(3);
+    assertThat(card("42", (year - 1) + "-H2").getInt("deliveries.total")).isEqualTo(3);
   }
 
   @Test
