@@ -16,9 +16,9 @@ import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Period;
 
 /**
- * Reads a period's figures per county code from the pre-aggregated tables: a fixed number of
- * grouped queries whose cost depends on months and counties, not on the number of deliveries or
- * enterprises (the enterprises with a delivery are counted per period when events are applied).
+ * Reads a period's figures per county code from the aggregates kept per card period: a fixed number
+ * of queries, each reading the rows of one period (or of the 24 months around it), so the cost
+ * depends on counties and services, not on the number of deliveries or enterprises.
  */
 @ApplicationScoped
 public class FiguresRepository {
