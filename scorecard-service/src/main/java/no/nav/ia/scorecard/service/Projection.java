@@ -223,8 +223,7 @@ public class Projection {
     }
   }
 
-  /** A date column of a native query, as the driver hands it over. */
-  static LocalDate toDate(Object value) {
+  private static LocalDate toDate(Object value) {
     return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
   }
 }
