@@ -9,7 +9,7 @@ PID_DIR=$IA_LOCAL_DIR/pids
 
 # PostgreSQL: a private cluster by default; set PGHOST (and PGPORT, PGUSER, PGPASSWORD of a
 # role that may create roles and databases) to use an existing server instead.
-PG_PORT=${PG_PORT:-55432}
+PG_PORT=${PG_PORT:-15432}
 PG_DATA=$IA_LOCAL_DIR/pg
 EXTERNAL_PG=${PGHOST:-}
 
