@@ -161,16 +161,40 @@ final class Reconciliation {
     return new Ledger(total, system, total - system, byService, byCounty);
   }
 
-  /** Waits until the national 2015 card has caught up with the ledger's total (or 60 s). */
-  JsonPath awaitNationalTotal(int total) {
+  /**
+   * Waits until the national 2015 cards equal the ledger (or 60 s) and returns the last read. All of the ledger is
+   * compared, not only the total: a trailing correction changes the direction, service or county but not the total.
+   */
+  JsonPath awaitNational(Ledger ledger) {
     Instant until = Instant.now().plusSeconds(60);
     while (true) {
       JsonPath cards = given().baseUri(gateway).auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=2015")
           .then().statusCode(200).extract().jsonPath();
-      if (cards.getInt("national.deliveries.total") == total || Instant.now().isAfter(until)) {
+      if (equalsLedger(cards, ledger) || Instant.now().isAfter(until)) {
         return cards;
       }
       ServiceProcess.sleep(250);
     }
+  }
+
+  static boolean equalsLedger(JsonPath cards, Ledger ledger) {
+    return cards.getInt("national.deliveries.total") == ledger.total()
+        && cards.getInt("national.deliveries.system") == ledger.system()
+        && cards.getInt("national.deliveries.individual") == ledger.individual()
+        && ledger.byService().equals(cards.getMap("national.deliveries.byService"))
+        && ledger.byCounty().equals(totalsByCounty(cards));
+  }
+
+  /** The counties' totals in an overview, leaving out counties without deliveries (as the ledger does). */
+  static Map<String, Integer> totalsByCounty(JsonPath cards) {
+    Map<String, Integer> perCounty = new TreeMap<>();
+    List<Map<String, Object>> counties = cards.getList("counties");
+    for (Map<String, Object> card : counties) {
+      int total = ((Number) ((Map<?, ?>) card.get("deliveries")).get("total")).intValue();
+      if (total > 0) {
+        perCounty.put((String) ((Map<?, ?>) card.get("scope")).get("code"), total);
+      }
+    }
+    return perCounty;
   }
 }

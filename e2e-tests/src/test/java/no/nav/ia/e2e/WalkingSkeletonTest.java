@@ -87,20 +87,12 @@ class WalkingSkeletonTest {
   void afterThousandsOfRandomRecordsCorrectionsAndVoidsTheCardsEqualTheLedger() {
     Reconciliation run = new Reconciliation(platform.gatewayUrl(), Integer.getInteger("reconciliation.operations", 10_000));
     Reconciliation.Ledger ledger = run.run();
-    JsonPath national = run.awaitNationalTotal(ledger.total());
+    JsonPath national = run.awaitNational(ledger);
     assertThat(national.getInt("national.deliveries.total")).isEqualTo(ledger.total());
     assertThat(national.getInt("national.deliveries.system")).isEqualTo(ledger.system());
     assertThat(national.getInt("national.deliveries.individual")).isEqualTo(ledger.individual());
     assertThat(national.getMap("national.deliveries.byService")).isEqualTo(ledger.byService());
-    Map<String, Integer> perCounty = new java.util.TreeMap<>();
-    List<Map<String, Object>> cards = national.getList("counties");
-    for (Map<String, Object> card : cards) {
-      int total = ((Number) ((Map<?, ?>) card.get("deliveries")).get("total")).intValue();
-      if (total > 0) {
-        perCounty.put((String) ((Map<?, ?>) card.get("scope")).get("code"), total);
-      }
-    }
-    assertThat(perCounty).isEqualTo(ledger.byCounty());
+    assertThat(Reconciliation.totalsByCounty(national)).isEqualTo(ledger.byCounty());
     System.out.printf("reconciliation: %d operations (%s), %d live deliveries, cards equal to the ledger%n",
         run.operations(), run.mix(), ledger.total());
   }
