@@ -14,12 +14,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import no.nav.ia.agreement.AuditEvent;
 import no.nav.ia.agreement.Fixtures;
 import no.nav.ia.platform.domain.CountyRegistry;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.TestKafka;
@@ -69,11 +69,11 @@ class AgreementEventsTest {
     JsonNode started = awaitEvent("CampaignStarted", campaign);
     assertThat(started.at("/payload/dueByCounty/18").asInt()).isGreaterThanOrEqualTo(1);
 
-    CampaignResourceTest.status(Tokens.adviser("18"), campaign, id, "RESIGNED", LocalDate.now()).statusCode(200);
+    CampaignResourceTest.status(Tokens.adviser("18"), campaign, id, "RESIGNED", NorwegianTime.today()).statusCode(200);
     assertThat(awaitEvent("ResigningStatusChanged", org).at("/payload/to").asText()).isEqualTo("RESIGNED");
 
     given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
-        .body(Map.of("endedOn", LocalDate.now().toString(), "reason", "Lagt ned"))
+        .body(Map.of("endedOn", NorwegianTime.today().toString(), "reason", "Lagt ned"))
         .post("/api/v1/agreements/" + id + "/termination").then().statusCode(200);
     assertThat(awaitEvent("AgreementTerminated", org).at("/payload/signedOn").asText()).isEqualTo("2011-03-01");
   }

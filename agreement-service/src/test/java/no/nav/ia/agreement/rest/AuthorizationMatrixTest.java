@@ -7,13 +7,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,13 +70,13 @@ class AuthorizationMatrixTest {
       new Endpoint("PUT contact person", (r, c) -> r.contentType(ContentType.JSON).body(Map.of("navIdent", "Z990009"))
           .put("/api/v1/agreements/" + Data.agreement(c) + "/contact-person")),
       new Endpoint("POST termination", (r, c) -> r.contentType(ContentType.JSON)
-          .body(Map.of("endedOn", LocalDate.now().toString(), "reason", "Lagt ned"))
+          .body(Map.of("endedOn", NorwegianTime.today().toString(), "reason", "Lagt ned"))
           .post("/api/v1/agreements/" + AgreementResourceTest.register(Fixtures.agreement(Fixtures.orgNumber(), c)) + "/termination")),
       new Endpoint("POST campaign", (r, c) -> r.contentType(ContentType.JSON)
-          .body(Map.of("name", "Matrix", "deadline", LocalDate.now().plusDays(30).toString())).post("/api/v1/resigning-campaigns")),
+          .body(Map.of("name", "Matrix", "deadline", NorwegianTime.today().plusDays(30).toString())).post("/api/v1/resigning-campaigns")),
       new Endpoint("GET campaigns", (r, c) -> r.get("/api/v1/resigning-campaigns")),
       new Endpoint("POST status", (r, c) -> r.contentType(ContentType.JSON)
-          .body(Map.of("status", "CONTACTED", "on", LocalDate.now().toString()))
+          .body(Map.of("status", "CONTACTED", "on", NorwegianTime.today().toString()))
           .post("/api/v1/resigning-campaigns/" + campaign() + "/agreements/" + Data.agreement(c) + "/status")),
       new Endpoint("GET status history", (r, c) ->
           r.get("/api/v1/resigning-campaigns/" + campaign() + "/agreements/" + Data.agreement(c) + "/history")),

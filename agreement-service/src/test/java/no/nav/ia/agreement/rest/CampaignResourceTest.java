@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class CampaignResourceTest {
 
   static String startCampaign() {
     return given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
-        .body(Map.of("name", "IA-avtalen 2014-2018", "deadline", LocalDate.now().plusMonths(3).toString()))
+        .body(Map.of("name", "IA-avtalen 2014-2018", "deadline", NorwegianTime.today().plusMonths(3).toString()))
         .post("/api/v1/resigning-campaigns")
         .then().statusCode(201).extract().path("id");
   }
@@ -56,7 +57,7 @@ class CampaignResourceTest {
     }
     String campaign = startCampaign();
     String adviser = Tokens.adviser("10");
-    LocalDate today = LocalDate.now();
+    LocalDate today = NorwegianTime.today();
     for (int i = 0; i < 6; i++) {
       status(adviser, campaign, vestAgder.get(i), "RESIGNED", today).statusCode(200).body("status", equalTo("RESIGNED"));
     }
@@ -93,8 +94,8 @@ class CampaignResourceTest {
         .then().body("groupAgreementId", equalTo(group));
     String campaign = startCampaign();
     String adviser = Tokens.adviser("09");
-    status(adviser, campaign, unit, "AWAITING_GROUP", LocalDate.now()).statusCode(200);
-    status(adviser, campaign, group, "RESIGNED", LocalDate.now()).statusCode(200);
+    status(adviser, campaign, unit, "AWAITING_GROUP", NorwegianTime.today()).statusCode(200);
+    status(adviser, campaign, group, "RESIGNED", NorwegianTime.today()).statusCode(200);
 
     given().auth().oauth2(adviser).get("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + unit + "/history")
         .then().statusCode(200)
@@ -108,21 +109,21 @@ class CampaignResourceTest {
     String agreement = agreement("05", 12, null);
     String campaign = startCampaign();
     String adviser = Tokens.adviser("05");
-    status(adviser, campaign, agreement, "RESIGNED", LocalDate.now()).statusCode(200);
-    status(adviser, campaign, agreement, "CONTACTED", LocalDate.now())
+    status(adviser, campaign, agreement, "RESIGNED", NorwegianTime.today()).statusCode(200);
+    status(adviser, campaign, agreement, "CONTACTED", NorwegianTime.today())
         .statusCode(422).contentType("application/problem+json").body("code", equalTo("RESIGNING_TRANSITION_NOT_ALLOWED"));
-    status(adviser, campaign, agreement, "PENDING", LocalDate.now()).statusCode(400).body("errors.field", hasItem("status"));
-    status(adviser, campaign, agreement, "MAYBE", LocalDate.now()).statusCode(400).body("errors.field", hasItem("status"));
-    status(adviser, campaign, agreement, "CONTACTED", LocalDate.now().plusDays(1)).statusCode(400);
-    status(Tokens.adviser("04"), campaign, agreement, "CONTACTED", LocalDate.now()).statusCode(403);
-    status(Tokens.manager("05"), campaign, agreement, "CONTACTED", LocalDate.now()).statusCode(403);
-    status(adviser, "00000000-0000-0000-0000-000000000000", agreement, "CONTACTED", LocalDate.now())
+    status(adviser, campaign, agreement, "PENDING", NorwegianTime.today()).statusCode(400).body("errors.field", hasItem("status"));
+    status(adviser, campaign, agreement, "MAYBE", NorwegianTime.today()).statusCode(400).body("errors.field", hasItem("status"));
+    status(adviser, campaign, agreement, "CONTACTED", NorwegianTime.today().plusDays(1)).statusCode(400);
+    status(Tokens.adviser("04"), campaign, agreement, "CONTACTED", NorwegianTime.today()).statusCode(403);
+    status(Tokens.manager("05"), campaign, agreement, "CONTACTED", NorwegianTime.today()).statusCode(403);
+    status(adviser, "00000000-0000-0000-0000-000000000000", agreement, "CONTACTED", NorwegianTime.today())
         .statusCode(404).body("code", equalTo("CAMPAIGN_NOT_FOUND"));
     String later = agreement("05", 12, null);
-    status(adviser, campaign, later, "CONTACTED", LocalDate.now()).statusCode(404).body("code", equalTo("AGREEMENT_NOT_DUE"));
+    status(adviser, campaign, later, "CONTACTED", NorwegianTime.today()).statusCode(404).body("code", equalTo("AGREEMENT_NOT_DUE"));
 
     given().auth().oauth2(adviser).contentType(ContentType.JSON)
-        .body(Map.of("status", "CONTACTED", "on", LocalDate.now().toString(), "note", "Snakket med 01019010046"))
+        .body(Map.of("status", "CONTACTED", "on", NorwegianTime.today().toString(), "note", "Snakket med 01019010046"))
         .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + later + "/status")
         .then().statusCode(400).body("errors.field", hasItem("note"));
     given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
@@ -136,8 +137,8 @@ class CampaignResourceTest {
     String fresh = agreement("07", 500, null);
     String campaign = startCampaign();
     String adviser = Tokens.adviser("07");
-    status(adviser, campaign, old, "CONTACTED", LocalDate.now().minusDays(20)).statusCode(200);
-    status(adviser, campaign, fresh, "CONTACTED", LocalDate.now().minusDays(3)).statusCode(200);
+    status(adviser, campaign, old, "CONTACTED", NorwegianTime.today().minusDays(20)).statusCode(200);
+    status(adviser, campaign, fresh, "CONTACTED", NorwegianTime.today().minusDays(3)).statusCode(200);
     given().auth().oauth2(Tokens.manager("07")).get("/api/v1/resigning-campaigns/" + campaign + "/reminders")
         .then().statusCode(200)
         .body("agreementId", equalTo(List.of(old)))
