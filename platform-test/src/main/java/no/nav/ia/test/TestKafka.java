@@ -2,7 +2,6 @@ package no.nav.ia.test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -47,26 +46,5 @@ public final class TestKafka {
       }
     }
     throw new AssertionError("no matching record on " + topic + " within " + timeout);
-  }
-
-  /** Everything on the topic now, from the start. */
-  public static List<ConsumerRecord<String, String>> readAll(String topic, Duration quiet) {
-    Properties props = new Properties();
-    props.put("bootstrap.servers", Infra.kafkaBootstrapServers());
-    props.put("group.id", "test-" + UUID.randomUUID());
-    props.put("auto.offset.reset", "earliest");
-    List<ConsumerRecord<String, String>> all = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      Instant lastSeen = Instant.now();
-      while (Duration.between(lastSeen, Instant.now()).compareTo(quiet) < 0) {
-        var records = consumer.poll(Duration.ofMillis(200));
-        records.forEach(all::add);
-        if (!records.isEmpty()) {
-          lastSeen = Instant.now();
-        }
-      }
-    }
-    return all;
   }
 }
