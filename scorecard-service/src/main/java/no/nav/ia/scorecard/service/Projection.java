@@ -117,12 +117,12 @@ public class Projection {
 
   /** Adds (+1) or removes (-1) one delivery from every aggregate it counts in, in each of its card periods. */
   private void count(Fact f, int delta) {
-    upsert("delivery_period", "service, direction", f, delta, f.service(), f.direction());
-    upsert("delivery_period_total", "", f, delta);
+    upsert("delivery_period", List.of("service", "direction"), f, delta, f.service(), f.direction());
+    upsert("delivery_period_total", List.of(), f, delta);
     for (Integer goal : f.subGoals()) {
-      upsert("subgoal_period", "sub_goal", f, delta, goal);
+      upsert("subgoal_period", List.of("sub_goal"), f, delta, goal);
     }
-    upsert("lag_period", "lag_days", f, delta, f.lagDays());
+    upsert("lag_period", List.of("lag_days"), f, delta, f.lagDays());
     enterprise(f, delta);
   }
 
@@ -144,16 +144,19 @@ public class Projection {
         .executeUpdate();
   }
 
-  /** One row per card period of the delivery's day (year, half, quarter, month), each moved by {@code delta}. */
-  private void upsert(String table, String columns, Fact f, int delta, Object... values) {
+  /**
+   * One row per card period of the delivery's day (year, half, quarter, month), each moved by {@code delta}; the
+   * table's key is the period, the county and {@code columns}, which take {@code values} in order.
+   */
+  private void upsert(String table, List<String> columns, Fact f, int delta, Object... values) {
+    if (columns.size() != values.length) {
+      throw new IllegalArgumentException(table + ": " + columns.size() + " columns, " + values.length + " values");
+    }
     StringBuilder names = new StringBuilder();
     StringBuilder params = new StringBuilder();
-    if (!columns.isEmpty()) {
-      String[] split = columns.split(",\\s*");
-      for (int i = 0; i < split.length; i++) {
-        names.append(", ").append(split[i]);
-        params.append(", :v").append(i);
-      }
+    for (int i = 0; i < columns.size(); i++) {
+      names.append(", ").append(columns.get(i));
+      params.append(", :v").append(i);
     }
     var q = em.createNativeQuery("insert into " + table + " (period, county_code" + names + ", deliveries)"
             + " select p, :county" + params + ", :delta from unnest(card_periods(:day)) p"
