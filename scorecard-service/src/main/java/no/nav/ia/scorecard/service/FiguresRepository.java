@@ -73,13 +73,14 @@ public class FiguresRepository {
         }, period.id());
     int year = period.year();
     String before = period.yearBefore().id();
-    List<String> ids = new ArrayList<>();
-    ids.add(before);
+    Map<String, YearMonth> months = new HashMap<>();
     for (int y = year - 1; y <= year; y++) {
       for (int m = 1; m <= 12; m++) {
-        ids.add(YearMonth.of(y, m).toString());
+        months.put(YearMonth.of(y, m).toString(), YearMonth.of(y, m));
       }
     }
+    List<String> ids = new ArrayList<>(months.keySet());
+    ids.add(before);
     grouped("select county_code, period, deliveries from delivery_period_total where period = any(cast(?1 as varchar[]))",
         byCounty, (f, r) -> {
           String id = (String) r[1];
@@ -87,8 +88,8 @@ public class FiguresRepository {
           if (id.equals(before)) {
             f.previousYearTotal += n;
           }
-          if (id.length() == 7 && Character.isDigit(id.charAt(5))) {
-            YearMonth month = YearMonth.parse(id);
+          YearMonth month = months.get(id);
+          if (month != null) {
             (month.getYear() == year ? f.monthsThisYear : f.monthsLastYear).merge(month.getMonthValue(), n, Long::sum);
           }
         }, "{" + String.join(",", ids) + "}");
