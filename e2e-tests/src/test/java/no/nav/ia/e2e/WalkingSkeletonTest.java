@@ -11,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,11 +46,6 @@ class WalkingSkeletonTest {
     return given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.manager(county))
         .get("/api/v1/scorecards/counties/" + county + "?period=" + period)
         .then().statusCode(200).extract().jsonPath();
-  }
-
-  /** Today in Norway, as the services judge dates, whatever zone this JVM runs in. */
-  static java.time.LocalDate today() {
-    return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo"));
   }
 
   @Test
@@ -113,11 +109,11 @@ class WalkingSkeletonTest {
           .post("/api/v1/agreements").then().statusCode(201).extract().path("id"));
     }
     String campaign = given().baseUri(platform.gatewayUrl()).auth().oauth2(coordinator).contentType(ContentType.JSON)
-        .body(Map.of("name", "Ny IA-periode", "deadline", today().plusMonths(6).toString()))
+        .body(Map.of("name", "Ny IA-periode", "deadline", NorwegianTime.today().plusMonths(6).toString()))
         .post("/api/v1/resigning-campaigns").then().statusCode(201).extract().path("id");
     for (int i = 0; i < 3; i++) {
       given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.adviser("55")).contentType(ContentType.JSON)
-          .body(Map.of("status", "RESIGNED", "on", today().toString()))
+          .body(Map.of("status", "RESIGNED", "on", NorwegianTime.today().toString()))
           .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreements.get(i) + "/status")
           .then().statusCode(200);
     }
@@ -125,7 +121,7 @@ class WalkingSkeletonTest {
         .get("/api/v1/resigning-campaigns/" + campaign + "/progress")
         .then().statusCode(200).body("counties[0].rate", equalTo(0.75f));
 
-    String thisYear = String.valueOf(today().getYear());
+    String thisYear = String.valueOf(NorwegianTime.today().getYear());
     Instant until = Instant.now().plusSeconds(30);
     JsonPath card = card("55", thisYear);
     // The campaign's start and the status changes travel on different partitions (keyed by campaign and by
