@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import no.nav.ia.platform.domain.NoIdentityNumber;
 
 /** Request bodies of the agreement endpoints. */
 public final class AgreementRequests {
@@ -19,7 +20,7 @@ public final class AgreementRequests {
   @Schema(name = "RegisterAgreementRequest")
   public record RegisterAgreement(
       @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,
-      @NotBlank @Size(max = 200) @Schema(examples = "Eksempel Bygg AS") String name,
+      @NotBlank @Size(max = 200) @NoIdentityNumber @Schema(examples = "Eksempel Bygg AS") String name,
       @NotNull @Pattern(regexp = "\\d{2}", message = "must be a two-digit county code") @Schema(examples = "03") String countyCode,
       @NotNull @PositiveOrZero @Schema(examples = "120") Integer employees,
       @NotNull @PastOrPresent @Schema(examples = "2010-05-01") LocalDate signedOn,
@@ -34,6 +35,6 @@ public final class AgreementRequests {
   @Schema(name = "TerminationRequest")
   public record Terminate(
       @NotNull @PastOrPresent LocalDate endedOn,
-      @NotBlank @Size(max = 500) String reason) {}
+      @NotBlank @Size(max = 500) @NoIdentityNumber String reason) {}
 
 }

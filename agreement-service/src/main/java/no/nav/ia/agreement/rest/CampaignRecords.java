@@ -14,6 +14,7 @@ import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.agreement.ResigningStatusChange;
 import no.nav.ia.platform.rest.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import no.nav.ia.platform.domain.NoIdentityNumber;
 
 /** Request and response bodies of the re-signing campaign endpoints. */
 public final class CampaignRecords {
@@ -22,14 +23,14 @@ public final class CampaignRecords {
 
   @Schema(name = "StartCampaignRequest")
   public record StartCampaign(
-      @NotBlank @Size(max = 200) @Schema(examples = "IA-avtalen 2014-2018") String name,
+      @NotBlank @Size(max = 200) @NoIdentityNumber @Schema(examples = "IA-avtalen 2014-2018") String name,
       @NotNull @Schema(examples = "2014-07-01") LocalDate deadline) {}
 
   @Schema(name = "ResigningStatusRequest")
   public record ChangeStatus(
       @NotNull @Schema(examples = "CONTACTED") ResigningStatus status,
       @NotNull @Schema(examples = "2014-03-10") LocalDate on,
-      @Size(max = 1000) String note) {}
+      @Size(max = 1000) @NoIdentityNumber String note) {}
 
   public record CampaignResponse(UUID id, String name, LocalDate deadline, LocalDate startedOn, String startedBy) {
     static CampaignResponse from(ResigningCampaign c) {

@@ -34,7 +34,6 @@ import no.nav.ia.agreement.rest.CampaignRecords.Progress;
 import no.nav.ia.agreement.rest.CampaignRecords.Reminder;
 import no.nav.ia.agreement.rest.CampaignRecords.StartCampaign;
 import no.nav.ia.agreement.service.CampaignService;
-import no.nav.ia.platform.domain.NationalIdentityNumbers;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
@@ -98,9 +97,6 @@ public class CampaignResource {
       @Valid @NotNull ChangeStatus request) {
     if (request.status() == ResigningStatus.PENDING) {
       throw ApiException.invalid("status", "must be CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE");
-    }
-    if (NationalIdentityNumbers.containsOne(request.note())) {
-      throw ApiException.invalid("note", "must not contain a national identity number");
     }
     String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
     return CaseResponse.from(campaigns.changeStatus(id, agreementId, request.status(), request.on(), note));

@@ -123,12 +123,15 @@ class CampaignResourceTest {
     status(adviser, campaign, later, "CONTACTED", NorwegianTime.today()).statusCode(404).body("code", equalTo("AGREEMENT_NOT_DUE"));
 
     given().auth().oauth2(adviser).contentType(ContentType.JSON)
-        .body(Map.of("status", "CONTACTED", "on", NorwegianTime.today().toString(), "note", "Snakket med 01019010046"))
+        .body(Map.of("status", "CONTACTED", "on", NorwegianTime.today().toString(), "note", "Snakket med 01.01.90 10046"))
         .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + later + "/status")
         .then().statusCode(400).body("errors.field", hasItem("note"));
     given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
         .body(Map.of("name", "Too late", "deadline", "2011-07-01"))
         .post("/api/v1/resigning-campaigns").then().statusCode(400).body("errors.field", hasItem("deadline"));
+    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+        .body(Map.of("name", "Oppfølging 010190-10046", "deadline", NorwegianTime.today().plusMonths(3).toString()))
+        .post("/api/v1/resigning-campaigns").then().statusCode(400).body("errors.field", hasItem("name"));
   }
 
   @Test

@@ -13,6 +13,7 @@ import no.nav.ia.delivery.Form;
 import no.nav.ia.delivery.ServiceCode;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import no.nav.ia.platform.domain.NoIdentityNumber;
 
 /** A delivery as an adviser's client records or corrects it. */
 @Schema(name = "RecordDeliveryRequest")
@@ -23,4 +24,4 @@ public record DeliveryRequest(
     @NotEmpty @Size(max = 3) @Schema(examples = "[1]") Set<@NotNull @Min(1) @Max(3) Integer> subGoals,
     @NotNull @PastOrPresent @Schema(examples = "2012-05-14") LocalDate deliveredOn,
     @Schema(examples = "DIRECT") Form form,
-    @Size(max = 2000) @Schema(description = "Free text about the service; never personal data") String note) {}
+    @Size(max = 2000) @NoIdentityNumber @Schema(description = "Free text about the service; never personal data") String note) {}

@@ -23,7 +23,6 @@ import no.nav.ia.delivery.Delivery;
 import no.nav.ia.delivery.DeliveryFacts;
 import no.nav.ia.delivery.DeliveryStatus;
 import no.nav.ia.delivery.DeliveryVersion;
-import no.nav.ia.platform.domain.NationalIdentityNumbers;
 import no.nav.ia.delivery.events.DeliveryEvents;
 import no.nav.ia.delivery.events.DeliveryEvents.DeliveryCorrected;
 import no.nav.ia.delivery.events.DeliveryEvents.DeliveryRecorded;
@@ -144,11 +143,8 @@ public class DeliveryService {
     return DeliveryVersion.list("deliveryId", Sort.by("version"), id);
   }
 
-  /** Checks the text and finds the agreement that gives the delivery its county. */
+  /** Finds the agreement that gives the delivery its county (the text was checked by the request's constraints). */
   private DeliveryFacts resolve(DeliveryRequest request) {
-    if (NationalIdentityNumbers.containsOne(request.note())) {
-      throw ApiException.invalid("note", "must not contain a national identity number");
-    }
     var agreement = agreements.activeOn(request.orgNumber(), request.deliveredOn())
         .orElseThrow(() -> ApiException.unprocessable("NO_ACTIVE_AGREEMENT",
             "The enterprise has no cooperation agreement active on the delivery date"));

@@ -136,7 +136,7 @@ class DeliveryResourceTest {
   void rejectsANationalIdentityNumberInTheNoteWithoutEchoingIt() {
     String org = enterpriseIn("03");
     Map<String, Object> body = Fixtures.delivery(org);
-    body.put("note", "Fulgte opp 010190 10046 om tilrettelegging");
+    body.put("note", "Fulgte opp 010 190 10046 om tilrettelegging");
     post(Tokens.adviser("03"), body).statusCode(400)
         .body("errors.field", hasItem("note"))
         .body(not(containsString("10046")));

@@ -26,7 +26,13 @@ class NationalIdentityNumbersTest {
     "fnr:01019010046",
     "010190 10046 ringte",
     "ref 010190-10046",
-    "010190.10046"
+    "010190.10046",
+    "fnr 010190/10046",
+    "født 01.01.90 10046",
+    "010 190 10046",
+    "01 01 90 10046",
+    "tlf 12 01019010046",
+    "+47 01019010046"
   })
   void findsANumberEmbeddedInText(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isTrue();
@@ -38,7 +44,11 @@ class NationalIdentityNumbersTest {
     "Saksnummer 01019010047",
     "Telefon 22 33 44 55, møte 14.05.2012",
     "1234567890123 is too long to be one",
-    "x010190100461x"
+    "x010190100461x",
+    "Møte 12.03.2024 kl 10, 15 deltakere",
+    "Org.nr. 974 760 673, 120 ansatte",
+    "010190 10047 has a wrong control digit",
+    "01.01.90, 10046 kroner"
   })
   void leavesOrdinaryTextAlone(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isFalse();
