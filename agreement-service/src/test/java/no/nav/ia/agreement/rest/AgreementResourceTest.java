@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.test.Infra;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 @QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "agreement"))
@@ -43,6 +48,66 @@ class AgreementResourceTest {
             .extract().header("Location");
     given().auth().oauth2(Tokens.adviser("03")).get(location)
         .then().statusCode(200).body("orgNumber", equalTo(org));
+  }
+
+  @ParameterizedTest
+  @MethodSource("countyClaimsThatAreNoCounty")
+  void anAdviserWhoseCountyClaimIsNoCountyCodeIsRefusedNotServedAnEmptyList(Object county) {
+    String token = Tokens.issue("Z990077", Map.of("roles", List.of("adviser"), "NAVident", "Z990077", "county", county),
+        Infra.AUDIENCE, 600);
+    given().auth().oauth2(token).get("/api/v1/agreements")
+        .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN_COUNTY"));
+    given().auth().oauth2(token).get("/api/v1/agreements?county=03")
+        .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN_COUNTY"));
+  }
+
+  static List<Object> countyClaimsThatAreNoCounty() {
+    return List.of(3, "3", "003", "Oslo", List.of("03"));
+  }
+
+  @Test
+  void aNameOrReasonHoldingAnIdentityNumberInAnyWrittenFormIsRefusedAndNothingIsStored() {
+    String org = Fixtures.orgNumber();
+    Map<String, Object> body = new java.util.HashMap<>(Fixtures.agreement(org, "03"));
+    body.put("name", "Kontakt 01.01.90 10046");
+    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body).post("/api/v1/agreements")
+        .then().statusCode(400).contentType("application/problem+json")
+        .body("errors.field", hasItem("name")).body(not(containsString("10046")));
+    // Nothing was stored: the same enterprise registers now (a stored agreement would make this 409).
+    String id = register(Fixtures.agreement(org, "03"));
+    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+        .body(Map.of("endedOn", "2013-01-01", "reason", "Daglig leder 010190/10046 sluttet"))
+        .post("/api/v1/agreements/" + id + "/termination")
+        .then().statusCode(400).body("errors.field", hasItem("reason"));
+    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/agreements/" + id).then().statusCode(200).body("status", equalTo("ACTIVE"));
+  }
+
+  @Test
+  void concurrentChangesOfOneAgreementAreServedOrRefusedWith409NeverA500() throws Exception {
+    String id = register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    String adviser = Tokens.adviser("03");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        String navIdent = String.format("Z99%04d", 5100 + i);
+        answers.add(pool.submit(() -> given().auth().oauth2(adviser).contentType(ContentType.JSON)
+            .body(Map.of("navIdent", navIdent)).put("/api/v1/agreements/" + id + "/contact-person")));
+      }
+      int served = 0;
+      for (var answer : answers) {
+        io.restassured.response.Response r = answer.get();
+        assertThat(r.statusCode()).as(r.asString()).isIn(200, 409);
+        if (r.statusCode() == 409) {
+          r.then().contentType("application/problem+json").body("code", equalTo("CONCURRENT_UPDATE"));
+        } else {
+          served++;
+        }
+      }
+      assertThat(served).isPositive();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -110,8 +110,30 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
+    if (isConcurrentUpdate(e)) {
+      LOG.info("concurrent update refused: " + e);
+      return respond(409, "CONCURRENT_UPDATE", "Conflict",
+          "Someone changed this at the same moment; read it again and repeat the change", null);
+    }
     LOG.error("request failed", e);
     return respond(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
+  }
+
+  /**
+   * An optimistic-lock failure (JPA's {@code OptimisticLockException}, Hibernate's stale state),
+   * anywhere in the cause chain (the transaction's commit wraps it): two writers met, neither is
+   * the client's mistake nor a server fault. Known by name, so this module needs no JPA.
+   */
+  static boolean isConcurrentUpdate(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+        String name = c.getName();
+        if (name.equals("jakarta.persistence.OptimisticLockException") || name.equals("org.hibernate.StaleStateException")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** 401 problem+json with {@code WWW-Authenticate: Bearer}. */

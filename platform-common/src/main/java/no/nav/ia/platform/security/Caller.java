@@ -3,6 +3,7 @@ package no.nav.ia.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import java.util.Optional;
 import no.nav.ia.platform.problem.ApiException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -23,9 +24,22 @@ public class Caller {
     return has(Roles.COORDINATOR) || has(Roles.SYSTEM);
   }
 
-  /** The county of the token, when it has one. */
+  /**
+   * The county of the token, when it has one that is a county code: a claim that is not a string of
+   * two digits (a number, a list, "3") binds the caller to no county, so a county-bound role is
+   * refused (403) instead of failing (500) or seeing an empty county.
+   */
   public Optional<String> county() {
-    return Optional.ofNullable(jwt.<String>getClaim("county"));
+    return countyCode(jwt.getClaim("county"));
+  }
+
+  /** The county code in a {@code county} claim's value, if it is a string of two digits. */
+  static Optional<String> countyCode(Object claim) {
+    String value = claim instanceof String s ? s : claim instanceof JsonString js ? js.getString() : null;
+    if (value == null || value.length() != 2 || !Character.isDigit(value.charAt(0)) || !Character.isDigit(value.charAt(1))) {
+      return Optional.empty();
+    }
+    return Optional.of(value);
   }
 
   /** NAV-ident for people, the client id for machine clients: who did it, for records and audit. */
