@@ -2,7 +2,10 @@ package no.nav.ia.delivery.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +14,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +30,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.platform.events.OutboxRelay;
 import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.TestKafka;
@@ -38,6 +48,57 @@ import org.junit.jupiter.api.Test;
 class DeliveryIntakeTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject DataSource dataSource;
+
+  /** When the event of the delivery for {@code org} was published, or null while it is pending. */
+  private java.sql.Timestamp publishedAt(String org) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q = c.prepareStatement("select published_at from outbox_event where event_key = ?")) {
+      q.setString(1, org);
+      try (ResultSet rs = q.executeQuery()) {
+        assertThat(rs.next()).as("the outbox row of " + org).isTrue();
+        return rs.getTimestamp(1);
+      }
+    }
+  }
+
+  @Test
+  void whileAnotherReplicasRelayHoldsTheRelayLockThisOneSendsNothingAndCatchesUpAfterwards() throws Exception {
+    String org = DeliveryResourceTest.enterpriseIn("46");
+    try (Connection otherReplica = dataSource.getConnection()) {
+      otherReplica.setAutoCommit(false);
+      try (Statement s = otherReplica.createStatement()) {
+        s.execute("select pg_advisory_xact_lock(" + OutboxRelay.LOCK_KEY + ")");
+      }
+      given().auth().oauth2(Tokens.adviser("46")).contentType(ContentType.JSON).body(Fixtures.delivery(org))
+          .post("/api/v1/deliveries").then().statusCode(201);
+      // The relay is woken at the commit, tries for about a second, then every poll (1 s): three seconds
+      // cover both, and the event must still be waiting.
+      Fixtures.sleep(Duration.ofSeconds(3));
+      assertThat(publishedAt(org)).as("published while another relay held the lock").isNull();
+      assertThat(oldestPendingSeconds()).as("the outbox age metric while the event waits").isGreaterThanOrEqualTo(1.0);
+      otherReplica.rollback();
+    }
+    TestKafka.await("ia.delivery-events-v1", r -> org.equals(r.key()) && r.value().contains("\"DeliveryRecorded\""),
+        Duration.ofSeconds(20));
+    assertThat(publishedAt(org)).isNotNull();
+  }
+
+  private static double oldestPendingSeconds() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics.lines().filter(l -> l.startsWith("ia_outbox_oldest_pending_seconds"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+        .orElseThrow(() -> new AssertionError("no ia_outbox_oldest_pending_seconds in /q/metrics"));
+  }
+
+  @Test
+  void readinessLeavesTheBrokerOutAndLivenessWatchesTheConsumer() {
+    // A broker outage must not make the API unready: writes go on into the outbox meanwhile.
+    given().get("/q/health/ready").then().statusCode(200)
+        .body("checks.name", not(hasItem(containsStringIgnoringCase("kafka"))));
+    given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("event-consumer"));
+  }
 
   @Test
   void manyParallelPostsWithTheSameKeyGiveOneDelivery() throws Exception {

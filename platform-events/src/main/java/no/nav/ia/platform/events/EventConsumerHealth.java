@@ -4,10 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Liveness;
 
-/** Ready only while the event consumer (where the service has one) is polling. */
-@Readiness
+/**
+ * Alive only while the event consumer (where the service has one) is polling: a consumer thread that
+ * died is a restart, not a reason to stop serving the API. A broker outage does not stop the polling
+ * (a poll then returns nothing), so it makes the pod neither unready nor dead.
+ */
+@Liveness
 @ApplicationScoped
 public class EventConsumerHealth implements HealthCheck {
 

@@ -1,6 +1,7 @@
 package no.nav.ia.platform.events;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import no.nav.ia.platform.callid.CallId;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,12 +31,22 @@ import org.jboss.logging.Logger;
 /**
  * Publishes committed outbox rows to Kafka in commit order, and marks them published only after the
  * broker acknowledged them (acks=all). A crash between the two publishes again: consumers dedupe by
- * event id. One relay thread per instance; {@code FOR UPDATE SKIP LOCKED} keeps instances apart.
+ * event id. One relay thread per instance, and one relay publishing per service at a time: each batch
+ * runs under a transaction-scoped PostgreSQL advisory lock, so two replicas never send two events of
+ * one enterprise out of order; a replica that finds the lock taken tries again shortly.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  /** The advisory lock key of the relay (each service has its own database, so one key serves all). */
+  public static final long LOCK_KEY = 0x1A_0B_0C_5EL;
+
+  /** How often, and how far apart, a relay tries again when another replica holds the lock. */
+  private static final int LOCK_TRIES = 40;
+  private static final long LOCK_PAUSE_MILLIS = 25;
+  private static final int LOCKED = -1;
 
   @Inject EntityManager em;
   @Inject KafkaClients clients;
@@ -46,16 +58,39 @@ public class OutboxRelay {
   private final AtomicBoolean queued = new AtomicBoolean();
   private volatile KafkaProducer<String, String> producer;
   private Counter published;
+  private volatile AtomicReference<Double> oldestPending;
 
   /** Wakes the relay as soon as a transaction with an event has committed. */
   void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
     wake();
   }
 
-  /** Catches up on anything a wake-up missed (e.g. rows left by a crash or a broker outage). */
+  /**
+   * Catches up on anything a wake-up missed (e.g. rows left by a crash or a broker outage), and
+   * measures how old the oldest unpublished event is ({@code ia_outbox_oldest_pending_seconds}): while
+   * the broker is away the API goes on writing into the outbox, and this figure, not readiness, says so.
+   */
   @Scheduled(every = "${ia.events.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void poll() {
     wake();
+    try {
+      Number age = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+              "select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_event where published_at is null")
+          .getSingleResult());
+      oldestPendingSeconds().set(age.doubleValue());
+    } catch (RuntimeException databaseAway) {
+      LOG.debugf("outbox age not measured: %s", databaseAway.toString());
+    }
+  }
+
+  private AtomicReference<Double> oldestPendingSeconds() {
+    if (oldestPending == null) {
+      AtomicReference<Double> value = new AtomicReference<>(0.0);
+      Gauge.builder("ia.outbox.oldest.pending", value, AtomicReference::get)
+          .baseUnit("seconds").description("Age of the oldest event not yet published to Kafka").register(registry);
+      oldestPending = value;
+    }
+    return oldestPending;
   }
 
   /** Deletes published rows older than the retention. */
@@ -76,28 +111,49 @@ public class OutboxRelay {
     }
   }
 
-  /** Publishes until nothing is pending; returns how many rows it published. */
+  /**
+   * Publishes until nothing is pending; returns how many rows it published. While another replica
+   * holds the relay lock it tries again for about a second (that replica may finish its batch before
+   * our rows committed), then leaves the rest to the next wake-up.
+   */
   public int drain() {
     queued.set(false);
     int total = 0;
     try {
-      int sent;
-      do {
-        sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
+      int tries = 0;
+      while (true) {
+        int sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
+        if (sent == LOCKED) {
+          if (++tries == LOCK_TRIES) {
+            break;
+          }
+          Thread.sleep(LOCK_PAUSE_MILLIS);
+          continue;
+        }
         total += sent;
-      } while (sent == config.relayBatchSize());
+        if (sent < config.relayBatchSize()) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (Exception e) {
       LOG.warnf("outbox relay round failed, will retry: %s", e.toString());
     }
     return total;
   }
 
+  /** One batch under the relay lock: the number published, or {@link #LOCKED} when another relay holds it. */
   @SuppressWarnings("unchecked")
   private int publishBatch() throws Exception {
+    boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+        .setParameter("key", LOCK_KEY).getSingleResult();
+    if (!mine) {
+      return LOCKED;
+    }
     List<OutboxEvent> batch =
         em.createNativeQuery(
-                "select * from outbox_event where published_at is null order by seq"
-                    + " limit :n for update skip locked",
+                "select * from outbox_event where published_at is null order by seq limit :n",
                 OutboxEvent.class)
             .setParameter("n", config.relayBatchSize())
             .getResultList();
