@@ -36,8 +36,16 @@ public class Upstream {
   /** One line per request through the gateway: call id (from the MDC), subject, route, status, latency. */
   private static final Logger ACCESS = Logger.getLogger("gateway.access");
   /**
-   * Connection-scoped headers (RFC 9110 7.6.1), those the gateway sets itself, and the session
-   * cookie, which is the gateway's business only.
+   * The only request headers a service gets from a client (an allow list): what the API uses. Anything
+   * else stays at the gateway, among them client-sent {@code X-Forwarded-*} and {@code Forwarded}
+   * (a client must not choose the address or scheme a service believes), hop-by-hop headers and the
+   * session cookie. The gateway sets Nav-Call-Id itself.
+   */
+  static final Set<String> FORWARDED_REQUEST_HEADERS = Set.of("accept", "accept-language", "authorization",
+      "content-type", "idempotency-key", "if-match", "if-none-match", "user-agent");
+  /**
+   * Response headers kept from the client: connection-scoped ones (RFC 9110 7.6.1), those the gateway
+   * sets itself, and cookies, which are the gateway's business only.
    */
   private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
       "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
@@ -81,10 +89,12 @@ public class Upstream {
   public Uni<Response> forward(HttpServerRequest request, String base, byte[] body, Duration timeout,
       String authorization, String route) {
     String callId = CallId.current();
-    HttpRequest<Buffer> out = client.requestAbs(HttpMethod.valueOf(request.method().name()), base + request.uri())
+    // Path and query only: the request target was checked to be origin-form (AbsoluteFormFilter).
+    String target = request.query() == null ? request.path() : request.path() + "?" + request.query();
+    HttpRequest<Buffer> out = client.requestAbs(HttpMethod.valueOf(request.method().name()), base + target)
         .timeout(timeout.toMillis());
     request.headers().forEach(h -> {
-      if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+      if (FORWARDED_REQUEST_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
         out.putHeader(h.getKey(), h.getValue());
       }
     });
