@@ -17,6 +17,7 @@ function init(args)
     .. '"deliveredOn":"' .. args[3] .. '","form":"DIRECT"}'
   run = args[4]
   counter = 0
+  limited = 0
 end
 
 function request()
@@ -29,11 +30,25 @@ function request()
   }, body)
 end
 
+-- wrk keeps its connections busy and cannot wait out a 429 per request; the requests rotate over 64
+-- advisers' tokens, far below the gateway's per-client limit each, and any 429 is counted so that a
+-- run that was rate limited says so instead of passing the refusals off as plain failures.
+function response(status, headers, body)
+  if status == 429 then
+    limited = limited + 1
+  end
+end
+
 function done(summary, latency, requests)
+  local rate_limited = 0
+  for _, thread in ipairs(threads) do
+    rate_limited = rate_limited + (thread:get("limited") or 0)
+  end
   local e = summary.errors
   local failed = e.status + e.connect + e.read + e.write + e.timeout
   local seconds = summary.duration / 1e6
   io.write(string.format("ingest_requests=%d\ningest_failed=%d\ningest_rps=%.0f\ningest_p50_ms=%.1f\ningest_p99_ms=%.1f\n",
     summary.requests, failed, (summary.requests - failed) / seconds,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  io.write(string.format("ingest_rate_limited=%d\n", rate_limited))
 end

@@ -91,6 +91,7 @@ final class BadInputs {
     System.out.println("bad_input_kinds=" + kinds.size());
     System.out.println("server_errors=" + serverErrors.get());
     System.out.println("accepted=" + accepted.get());
+    System.out.println("rate_limited_waits=" + Http.RATE_LIMITED_WAITS.get());
     new TreeMap<>(byStatus).forEach((status, n) -> System.out.println("status_" + status + "=" + n.get()));
     examples.forEach((k, v) -> System.out.println("# example " + k + ": " + v));
   }
@@ -108,7 +109,8 @@ final class BadInputs {
     HttpRequest.BodyPublisher body = bad.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(bad.body());
     request.method(bad.method(), body);
     try {
-      HttpResponse<String> response = Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      // A 429 says nothing about the input: wait it out and send the same request again.
+      HttpResponse<String> response = Http.politely(request.build());
       if (response.statusCode() == 200 && bad.path().endsWith("/batch") && response.body().contains("\"created\":0")) {
         return 422; // a batch answers 200 with a result per item; none created is a reject
       }

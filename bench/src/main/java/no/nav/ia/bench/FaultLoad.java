@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Steady delivery load for the fault suite, as a careful client sends it: every delivery has its
- * own Idempotency-Key, and a request that got no answer (timeout, refused connection) or a 5xx/429
- * is sent again with the same key until it is acknowledged. Runs for {@code seconds}, then keeps
+ * own Idempotency-Key, a 429 is waited out for the seconds its Retry-After says, and a request that
+ * got no answer (timeout, refused connection) or a 5xx is sent again with the same key until it is
+ * acknowledged. Runs for {@code seconds}, then keeps
  * retrying what is unacknowledged for up to {@code grace} seconds. Writes the acknowledged delivery
  * ids to {@code acks} and prints what was sent and acknowledged.
  */
@@ -41,6 +42,7 @@ final class FaultLoad {
     AtomicLong retries = new AtomicLong();
     AtomicLong keys = new AtomicLong();
     AtomicLong gaveUp = new AtomicLong();
+    AtomicLong failedAnswers = new AtomicLong();
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     long stopNew = System.nanoTime() + seconds * 1_000_000_000L;
     long stopAll = stopNew + grace * 1_000_000_000L;
@@ -68,7 +70,7 @@ final class FaultLoad {
             HttpRequest request = Http.json(url, token).timeout(Duration.ofSeconds(10)).header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             try {
-              HttpResponse<String> response = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+              HttpResponse<String> response = Http.politely(request);
               int status = response.statusCode();
               if (status == 201 || status == 200) {
                 acknowledged.add(Http.field(response.body(), "id"));
@@ -77,7 +79,9 @@ final class FaultLoad {
               if (status < 500 && status != 429 && status != 408) {
                 throw new IllegalStateException("the platform refused a valid delivery: " + status + " " + response.body());
               }
+              failedAnswers.incrementAndGet();
             } catch (IOException noAnswer) {
+              failedAnswers.incrementAndGet();
               // no answer: send the same request again with the same key
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
@@ -98,6 +102,8 @@ final class FaultLoad {
     System.out.println("retried=" + retries.get());
     System.out.println("acknowledged=" + acknowledged.size());
     System.out.println("unacknowledged=" + gaveUp.get());
+    System.out.println("failed_answers=" + failedAnswers.get());
+    System.out.println("rate_limited_waits=" + Http.RATE_LIMITED_WAITS.get());
   }
 
   private static void sleep(long millis) {

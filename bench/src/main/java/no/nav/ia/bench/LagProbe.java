@@ -43,6 +43,7 @@ final class LagProbe {
     Semaphore inFlight = new Semaphore(64);
     AtomicLong sent = new AtomicLong();
     AtomicLong ok = new AtomicLong();
+    AtomicLong limited = new AtomicLong();
     long periodMicros = (long) (1_000_000 / rate);
     background.scheduleAtFixedRate(() -> {
       if (!inFlight.tryAcquire()) {
@@ -56,6 +57,9 @@ final class LagProbe {
         inFlight.release();
         if (r != null && r.statusCode() == 201) {
           ok.incrementAndGet();
+        } else if (r != null && r.statusCode() == 429) {
+          // An open-loop background keeps its rate: a refused delivery is counted, not sent again.
+          limited.incrementAndGet();
         }
       });
     }, 0, periodMicros, TimeUnit.MICROSECONDS);
@@ -85,6 +89,8 @@ final class LagProbe {
     background.shutdownNow();
     System.out.printf("lag_background_rps=%.0f%n", ok.get() / seconds);
     System.out.println("lag_probes=" + probes);
+    System.out.println("lag_background_rate_limited=" + limited.get());
+    System.out.println("rate_limited_waits=" + Http.RATE_LIMITED_WAITS.get());
     System.out.println("lag_p50_ms=" + Stats.ms(Stats.percentile(lags, 50)));
     System.out.println("lag_p99_ms=" + Stats.ms(Stats.percentile(lags, 99)));
   }

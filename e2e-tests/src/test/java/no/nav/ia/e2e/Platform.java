@@ -30,6 +30,12 @@ final class Platform {
     gatewayEnv.put("DELIVERY_SERVICE_URL", delivery.url());
     gatewayEnv.put("SCORECARD_SERVICE_URL", scorecard.url());
     gatewayEnv.put("UPSTREAM_TIMEOUT", "5S");
+    // The gateway's per-client limit as in production (50/s) unless a run asks for a stricter one, e.g.
+    // -De2e.gateway.rate-limit.per-second=20, to show that the tests wait out 429 instead of failing.
+    String perSecond = System.getProperty("e2e.gateway.rate-limit.per-second");
+    if (perSecond != null) {
+      gatewayEnv.put("IA_GATEWAY_RATE_LIMIT_PER_SECOND", perSecond);
+    }
     gateway = new ServiceProcess("gateway", gatewayEnv);
   }
 

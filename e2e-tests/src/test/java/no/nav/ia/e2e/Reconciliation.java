@@ -90,10 +90,10 @@ final class Reconciliation {
     List<String> orgs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String org = OrgNumbers.next(7);
-      given().baseUri(gateway).auth().oauth2(system).contentType(ContentType.JSON)
-          .body(Map.of("orgNumber", org, "name", "Avstemming " + i, "countyCode", COUNTIES[i % COUNTIES.length],
-              "employees", 10 + i, "signedOn", "2014-01-01"))
-          .post("/api/v1/agreements").then().statusCode(201);
+      Map<String, Object> agreement = Map.of("orgNumber", org, "name", "Avstemming " + i,
+          "countyCode", COUNTIES[i % COUNTIES.length], "employees", 10 + i, "signedOn", "2014-01-01");
+      Polite.send(() -> given().baseUri(gateway).auth().oauth2(system).contentType(ContentType.JSON).body(agreement)
+          .post("/api/v1/agreements")).then().statusCode(201);
       orgs.add(org);
     }
     return orgs;
@@ -114,8 +114,8 @@ final class Reconciliation {
     if (pending.isEmpty()) {
       return List.of();
     }
-    List<String> ids = given().baseUri(gateway).auth().oauth2(system).contentType(ContentType.JSON).body(pending)
-        .post("/api/v1/deliveries/batch").then().statusCode(200).extract().path("results.id");
+    List<String> ids = Polite.send(() -> given().baseUri(gateway).auth().oauth2(system).contentType(ContentType.JSON)
+        .body(pending).post("/api/v1/deliveries/batch")).then().statusCode(200).extract().path("results.id");
     List<Live> created = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       if (ids.get(i) == null) {
@@ -128,14 +128,16 @@ final class Reconciliation {
   }
 
   private Live correct(Live delivery) {
-    long version = ((Number) given().baseUri(gateway).auth().oauth2(system).header("If-Match", "\"" + delivery.version() + "\"")
-        .contentType(ContentType.JSON).body(randomDelivery(delivery.org())).put("/api/v1/deliveries/" + delivery.id())
-        .then().statusCode(200).extract().path("version")).longValue();
+    Map<String, Object> corrected = randomDelivery(delivery.org());
+    long version = ((Number) Polite.send(() -> given().baseUri(gateway).auth().oauth2(system)
+        .header("If-Match", "\"" + delivery.version() + "\"").contentType(ContentType.JSON).body(corrected)
+        .put("/api/v1/deliveries/" + delivery.id())).then().statusCode(200).extract().path("version")).longValue();
     return new Live(delivery.id(), delivery.org(), version);
   }
 
   private void void_(Live delivery) {
-    given().baseUri(gateway).auth().oauth2(system).delete("/api/v1/deliveries/" + delivery.id()).then().statusCode(204);
+    Polite.send(() -> given().baseUri(gateway).auth().oauth2(system).delete("/api/v1/deliveries/" + delivery.id()))
+        .then().statusCode(204);
   }
 
   Ledger ledger() {
@@ -144,8 +146,8 @@ final class Reconciliation {
     Map<String, Integer> byService = new TreeMap<>();
     Map<String, Integer> byCounty = new TreeMap<>();
     for (int page = 0; ; page++) {
-      JsonPath p = given().baseUri(gateway).auth().oauth2(this.system)
-          .get("/api/v1/deliveries?from=2015-01-01&to=2015-12-31&size=500&page=" + page)
+      String path = "/api/v1/deliveries?from=2015-01-01&to=2015-12-31&size=500&page=" + page;
+      JsonPath p = Polite.send(() -> given().baseUri(gateway).auth().oauth2(this.system).get(path))
           .then().statusCode(200).extract().jsonPath();
       List<Map<String, Object>> items = p.getList("items");
       for (Map<String, Object> d : items) {
@@ -168,8 +170,8 @@ final class Reconciliation {
   JsonPath awaitNational(Ledger ledger) {
     Instant until = Instant.now().plusSeconds(60);
     while (true) {
-      JsonPath cards = given().baseUri(gateway).auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=2015")
-          .then().statusCode(200).extract().jsonPath();
+      JsonPath cards = Polite.send(() -> given().baseUri(gateway).auth().oauth2(Tokens.coordinator())
+          .get("/api/v1/scorecards?period=2015")).then().statusCode(200).extract().jsonPath();
       if (equalsLedger(cards, ledger) || Instant.now().isAfter(until)) {
         return cards;
       }

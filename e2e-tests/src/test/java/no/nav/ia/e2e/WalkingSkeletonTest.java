@@ -43,8 +43,8 @@ class WalkingSkeletonTest {
   }
 
   static JsonPath card(String county, String period) {
-    return given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.manager(county))
-        .get("/api/v1/scorecards/counties/" + county + "?period=" + period)
+    return Polite.send(() -> given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.manager(county))
+        .get("/api/v1/scorecards/counties/" + county + "?period=" + period))
         .then().statusCode(200).extract().jsonPath();
   }
 
@@ -94,8 +94,8 @@ class WalkingSkeletonTest {
     assertThat(national.getInt("national.deliveries.individual")).isEqualTo(ledger.individual());
     assertThat(national.getMap("national.deliveries.byService")).isEqualTo(ledger.byService());
     assertThat(Reconciliation.totalsByCounty(national)).isEqualTo(ledger.byCounty());
-    System.out.printf("reconciliation: %d operations (%s), %d live deliveries, cards equal to the ledger%n",
-        run.operations(), run.mix(), ledger.total());
+    System.out.printf("reconciliation: %d operations (%s), %d live deliveries, cards equal to the ledger;"
+        + " waited out the gateway's rate limit %d times%n", run.operations(), run.mix(), ledger.total(), Polite.waits());
   }
 
   @Test
