@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.nav.ia.platform.callid.CallId;
@@ -40,6 +42,8 @@ import org.jboss.logging.Logger;
 public class EventConsumer {
 
   private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+  /** Tries of one event against a deadlock or serialization failure before it waits for the next poll. */
+  static final int CONTENTION_TRIES = 8;
 
   @Inject Instance<EventHandler> handlers;
   @Inject KafkaClients clients;
@@ -154,10 +158,17 @@ public class EventConsumer {
   Outcome applyTogether(List<ConsumerRecord<String, String>> batch) {
     try {
       QuarkusTransaction.requiringNew().run(() -> {
+        Map<EventHandler, List<EventEnvelope>> applied = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
           EventEnvelope envelope = read(record);
-          withCallId(record, envelope, () -> applyOnce(byTopic.get(record.topic()), envelope, record));
+          EventHandler handler = byTopic.get(record.topic());
+          withCallId(record, envelope, () -> {
+            if (applyOnce(handler, envelope, record)) {
+              applied.computeIfAbsent(handler, h -> new ArrayList<>()).add(envelope);
+            }
+          });
         }
+        applied.forEach(EventHandler::applied);
       });
       return Outcome.APPLIED;
     } catch (Exception e) {
@@ -213,16 +224,29 @@ public class EventConsumer {
     } catch (Unreadable e) {
       return park(record, "unreadable envelope: " + e.getMessage());
     }
-    EventHandler handler = byTopic.get(record.topic());
     Exception last = null;
+    int contended = 0;
     for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
       try {
-        QuarkusTransaction.requiringNew().run(() -> withCallId(record, envelope, () -> applyOnce(handler, envelope, record)));
+        applyAlone(record, envelope);
         return true;
       } catch (Exception e) {
         if (isTransient(e)) {
           LOG.warnf("database unavailable while applying %s, will retry: %s", envelope.type(), e);
           return false;
+        }
+        if (isContention(e)) {
+          // A deadlock or serialization failure says nothing about the event: wait and try again,
+          // without spending an attempt; if it persists, leave it for the next poll instead of parking.
+          if (++contended > CONTENTION_TRIES) {
+            LOG.warnf("event %s (%s) still meets concurrent writers, will retry: %s", envelope.eventId(), envelope.type(), describe(e));
+            registry.counter("ia.events.contention.deferred", "topic", record.topic()).increment();
+            return false;
+          }
+          registry.counter("ia.events.contention.retried", "topic", record.topic()).increment();
+          sleep(contentionBackoffMillis(contended));
+          attempt--;
+          continue;
         }
         last = e;
       }
@@ -231,7 +255,56 @@ public class EventConsumer {
     return park(record, describe(last));
   }
 
-  private void applyOnce(EventHandler handler, EventEnvelope envelope, ConsumerRecord<String, String> record) {
+  /** Applies one record in its own transaction, with the handler's per-batch bookkeeping. */
+  private void applyAlone(ConsumerRecord<String, String> record, EventEnvelope envelope) {
+    EventHandler handler = byTopic.get(record.topic());
+    QuarkusTransaction.requiringNew().run(() -> withCallId(record, envelope, () -> {
+      if (applyOnce(handler, envelope, record)) {
+        handler.applied(List.of(envelope));
+      }
+    }));
+  }
+
+  /**
+   * Applies a parked event again (the dead letter's replay): true if it is applied now or was applied
+   * already (its id is in the processed-event log), false with the reason left in {@code reason[0]}.
+   */
+  boolean replay(DeadLetterEvent parked, String[] reason) {
+    ConsumerRecord<String, String> record =
+        new ConsumerRecord<>(parked.topic, parked.partition, parked.offset, parked.key, parked.value);
+    if (!byTopic.containsKey(record.topic())) {
+      reason[0] = "no handler for topic " + record.topic();
+      return false;
+    }
+    try {
+      applyAlone(record, read(record));
+      return true;
+    } catch (Unreadable e) {
+      reason[0] = "unreadable envelope: " + e.getMessage();
+    } catch (Exception e) {
+      reason[0] = describe(e);
+    }
+    return false;
+  }
+
+  /** Deadlock (40P01) and serialization failure (40001): two writers met; trying again helps. */
+  static boolean isContention(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 50, 100, 200 ... ms, at most 2 s, with jitter so that two replicas do not meet again in step. */
+  static long contentionBackoffMillis(int tries) {
+    long base = Math.min(2000, 50L << Math.min(tries - 1, 6));
+    return base / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 2 + 1);
+  }
+
+  /** Records the event id; true (and the handler applied it) if the id was new. */
+  private boolean applyOnce(EventHandler handler, EventEnvelope envelope, ConsumerRecord<String, String> record) {
     int inserted =
         em.createNativeQuery(
                 "insert into processed_event (event_id, event_type, topic, kafka_partition, kafka_offset, processed_at)"
@@ -245,6 +318,7 @@ public class EventConsumer {
     if (inserted == 1) {
       handler.handle(envelope);
     }
+    return inserted == 1;
   }
 
   private boolean park(ConsumerRecord<String, String> record, String reason) {

@@ -1,5 +1,6 @@
 package no.nav.ia.platform.events;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,4 +13,11 @@ public interface EventHandler {
 
   /** Applies one event; throwing rolls the transaction back and, after retries, parks the event. */
   void handle(EventEnvelope event);
+
+  /**
+   * Called once per transaction, after {@link #handle} for each of its newly applied events (never
+   * empty): bookkeeping that would serialise concurrent consumers if written per event, such as the
+   * time of the newest event, is written here once per batch.
+   */
+  default void applied(List<EventEnvelope> events) {}
 }

@@ -2,6 +2,7 @@ package no.nav.ia.scorecard.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 import no.nav.ia.platform.events.EventEnvelope;
 import no.nav.ia.platform.events.EventHandler;
@@ -26,6 +27,12 @@ public class ScorecardEventsHandler implements EventHandler {
   @Override
   public void handle(EventEnvelope event) {
     projection.apply(event.type().startsWith("Delivery") ? DELIVERIES : AGREEMENTS, event);
-    state.applied(event.occurredAt());
+  }
+
+  /** The cards' asOf, written once per batch: one row that every consumer would otherwise update per event. */
+  @Override
+  public void applied(List<EventEnvelope> events) {
+    events.stream().map(EventEnvelope::occurredAt).filter(java.util.Objects::nonNull)
+        .max(java.util.Comparator.naturalOrder()).ifPresent(state::applied);
   }
 }

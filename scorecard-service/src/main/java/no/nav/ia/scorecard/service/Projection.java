@@ -65,13 +65,25 @@ public class Projection {
       case "DeliveryCorrected" -> delivery(p, Fact.of(p.required("after")));
       case "DeliveryVoided" -> delivery(p, Fact.of(p.required("before")).voided());
       case "AgreementRegistered" -> agreementRegistered(p);
-      case "AgreementTerminated" -> em.createNativeQuery("update agreement_fact set ended_on = :ended where agreement_id = :id")
+      // Both upsert: arriving before the registration, they leave a row it completes (never a lost update).
+      case "AgreementTerminated" -> em.createNativeQuery(
+              "insert into agreement_fact (agreement_id, org_number, county_code, signed_on, ended_on)"
+                  + " values (:id, :org, :county, :signed, :ended)"
+                  + " on conflict (agreement_id) do update set ended_on = excluded.ended_on")
+          .setParameter("id", UUID.fromString(p.required("agreementId").asText()))
+          .setParameter("org", p.required("orgNumber").asText())
+          .setParameter("county", p.required("countyCode").asText())
+          .setParameter("signed", LocalDate.parse(p.required("signedOn").asText()))
           .setParameter("ended", LocalDate.parse(p.required("endedOn").asText()))
-          .setParameter("id", UUID.fromString(p.required("agreementId").asText()))
           .executeUpdate();
-      case "ContactPersonAssigned" -> em.createNativeQuery("update agreement_fact set contact_person = :who where agreement_id = :id")
-          .setParameter("who", p.path("navIdent").asText(null))
+      case "ContactPersonAssigned" -> em.createNativeQuery(
+              "insert into agreement_fact (agreement_id, org_number, county_code, contact_person)"
+                  + " values (:id, :org, :county, :who)"
+                  + " on conflict (agreement_id) do update set contact_person = excluded.contact_person")
           .setParameter("id", UUID.fromString(p.required("agreementId").asText()))
+          .setParameter("org", p.required("orgNumber").asText())
+          .setParameter("county", p.required("countyCode").asText())
+          .setParameter("who", p.path("navIdent").asText(null))
           .executeUpdate();
       case "CampaignStarted" -> campaignStarted(p, event);
       case "ResigningStatusChanged" -> resigningStatusChanged(p);

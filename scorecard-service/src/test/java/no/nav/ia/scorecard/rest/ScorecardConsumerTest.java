@@ -3,6 +3,8 @@ package no.nav.ia.scorecard.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -203,6 +205,41 @@ class ScorecardConsumerTest {
   }
 
   @Test
+  void aParkedEventReplayedByACoordinatorCountsOnceAndLeavesTheDeadLetters() {
+    // An event parked while something it needed was broken, as the consumer stored it from Kafka.
+    ObjectNode recorded = event("DeliveryRecorded", UUID.randomUUID(), "09", "2013-09", "SYSTEM");
+    long id = QuarkusTransaction.requiringNew().call(() -> {
+      DeadLetterEvent parked = new DeadLetterEvent();
+      parked.topic = TOPIC;
+      parked.partition = 0;
+      parked.offset = 0;
+      parked.key = "974760673";
+      parked.value = EventSamples.write(recorded);
+      parked.reason = "parked while its dependency was broken";
+      parked.parkedAt = java.time.OffsetDateTime.now();
+      parked.persist();
+      return parked.id;
+    });
+    assertThat(card("09", "2013-09").getInt("deliveries.total")).isZero();
+    given().auth().oauth2(Tokens.coordinator()).get("/internal/dead-letters")
+        .then().statusCode(200).body("id", hasItem((int) id));
+
+    given().auth().oauth2(Tokens.manager("09")).post("/internal/dead-letters/replay").then().statusCode(403);
+    given().auth().oauth2(Tokens.coordinator()).post("/internal/dead-letters/replay")
+        .then().statusCode(200).body("replayed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    assertThat(card("09", "2013-09").getInt("deliveries.total")).isEqualTo(1);
+    assertThat(QuarkusTransaction.requiringNew().<DeadLetterEvent>call(() -> DeadLetterEvent.findById(id))).isNull();
+
+    // The same event from Kafka again (the original delivery), and a second replay: still once.
+    send(recorded);
+    given().auth().oauth2(Tokens.coordinator()).post("/internal/dead-letters/replay").then().statusCode(200);
+    send(event("DeliveryRecorded", UUID.randomUUID(), "09", "2013-09", "INDIVIDUAL"));
+    JsonPath card = awaitCard("09", "2013-09", c -> c.getInt("deliveries.individual") == 1);
+    assertThat(card.getInt("deliveries.system")).isEqualTo(1);
+    given().get("/q/metrics").then().statusCode(200).body(containsString("ia_events_replayed_total"));
+  }
+
+  @Test
   void trondelagIncludesSorAndNordTrondelagAndTheNationEqualsItsCounties() {
     send(event("DeliveryRecorded", UUID.randomUUID(), "16", "2016-03", "SYSTEM"));
     send(event("DeliveryRecorded", UUID.randomUUID(), "17", "2016-03", "SYSTEM"));
@@ -273,6 +310,37 @@ class ScorecardConsumerTest {
     assertThat(card.getInt("agreements.withContactPerson")).isEqualTo(1);
   }
 
+  static ObjectNode agreementEvent(String type, UUID agreementId, String county) {
+    ObjectNode e = EventSamples.sample(type);
+    ObjectNode p = (ObjectNode) e.get("payload");
+    p.put("agreementId", agreementId.toString());
+    p.put("countyCode", county);
+    if (p.has("signedOn")) {
+      p.put("signedOn", "2014-01-10");
+    }
+    return e;
+  }
+
+  @Test
+  void anAgreementsTerminationAndContactPersonCountEvenWhenTheyArriveBeforeItsRegistration() {
+    UUID early = UUID.randomUUID();
+    ObjectNode terminated = agreementEvent("AgreementTerminated", early, "20");
+    ((ObjectNode) terminated.get("payload")).put("endedOn", "2014-06-30");
+    ObjectNode assigned = agreementEvent("ContactPersonAssigned", early, "20");
+    ((ObjectNode) assigned.get("payload")).put("navIdent", "Z990055");
+    ObjectNode registered = agreementEvent("AgreementRegistered", early, "20");
+    ((ObjectNode) registered.get("payload")).putNull("contactPerson");
+    // A second agreement, registered last on the same partition: once it counts, the three before it do too.
+    ObjectNode marker = agreementEvent("AgreementRegistered", UUID.randomUUID(), "20");
+    for (ObjectNode event : List.of(terminated, assigned, registered, marker)) {
+      TestKafka.send("ia.agreement-events-v1", "974760673", EventSamples.write(event));
+    }
+    JsonPath q1 = awaitCard("20", "2014-Q1", c -> c.getInt("agreements.newInPeriod") == 2);
+    assertThat(q1.getInt("agreements.active")).isEqualTo(2);
+    assertThat(q1.getInt("agreements.withContactPerson")).as("the early assignment and the marker's").isEqualTo(2);
+    assertThat(card("20", "2014-Q3").getInt("agreements.active")).as("the early termination holds").isEqualTo(1);
+  }
+
   @Test
   void aRebuildFromTheEventLogGivesTheSameCards() {
     UUID corrected = UUID.randomUUID();
@@ -302,7 +370,8 @@ class ScorecardConsumerTest {
     awaitCard("18", "2013-07", c -> c.getInt("deliveries.total") >= 1);
     given().get("/q/metrics").then().statusCode(200)
         .body(containsString("kafka_consumer_fetch_manager_records_lag_max{client_id=\"scorecard-service-consumer\""));
-    given().get("/q/health/ready").then().statusCode(200).body(containsString("event-consumer"));
+    given().get("/q/health/live").then().statusCode(200).body(containsString("event-consumer"));
+    given().get("/q/health/ready").then().statusCode(200).body(not(containsStringIgnoringCase("kafka")));
   }
 
   static String overview(String period) {
