@@ -39,7 +39,16 @@ class BrowserLoginTest {
   private final List<String> setCookies = new java.util.ArrayList<>();
 
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+    return send(HttpRequest.newBuilder(uri).GET(), uri);
+  }
+
+  /** A form post with no fields, as the dashboard's logout button sends it. */
+  private HttpResponse<String> post(URI uri) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.noBody()), uri);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, URI uri) throws IOException, InterruptedException {
     if (uri.getPort() == gateway.getPort() && !cookies.isEmpty()) {
       request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
     }
@@ -104,6 +113,10 @@ class BrowserLoginTest {
     String claims = new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]), StandardCharsets.UTF_8);
     assertThat(claims).contains("\"manager\"").contains("\"county\":\"03\"").contains("\"aud\":\"ia-platform\"");
     assertThat(cookies.values()).noneMatch(v -> v.contains(bearer)).as("the token is not readable from the cookie");
+    String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertThat(policy).contains("frame-ancestors 'none'").contains("default-src 'none'").doesNotContain("script-src")
+        .contains("form-action 'self' " + no.nav.ia.gateway.rest.BrowserHardening.origin(no.nav.ia.test.Infra.issuerUrl()));
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
     // The session is for pages only: the API still wants a bearer token, even if a client sends the cookie.
     HttpResponse<String> api = get(gateway.resolve("api/v1/agreements"));
@@ -115,7 +128,13 @@ class BrowserLoginTest {
   void logoutEndsTheSessionAtTheGatewayAndTheProvider() throws Exception {
     assertThat(login("dashboard", "coordinator", null, "Z990003").statusCode()).isEqualTo(200);
 
-    URI endSession = location(get(gateway.resolve("dashboard/logout")));
+    // A GET (an image on another page could send one) does not log out; the button's POST does.
+    HttpResponse<String> byGet = get(gateway.resolve("dashboard/logout"));
+    assertThat(byGet.statusCode()).isEqualTo(405);
+    assertThat(byGet.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(get(gateway.resolve("dashboard")).statusCode()).as("still logged in").isEqualTo(200);
+
+    URI endSession = location(post(gateway.resolve("dashboard/logout")));
     assertThat(endSession.getPath()).endsWith("/ia/endsession");
     assertThat(query(endSession).get("post_logout_redirect_uri")).endsWith("/logged-out");
     assertThat(cookies).noneSatisfy((name, value) -> assertThat(name).startsWith("q_session"));

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +48,18 @@ public class DashboardResource {
   @Operation(hidden = true)
   public Uni<Response> subPage() {
     return forward();
+  }
+
+  /**
+   * The logout button's POST. It selects the {@code web} tenant (this class's {@code @Tenant}), whose
+   * code-flow mechanism ends the session and redirects to the issuer before a method would run;
+   * reaching this method means the logout did not happen. A GET is refused earlier (BrowserHardening).
+   */
+  @POST
+  @Path("logout")
+  @Operation(hidden = true)
+  public Response logout() {
+    throw new IllegalStateException("the OIDC logout path was not handled by the web tenant");
   }
 
   private Uni<Response> forward() {
