@@ -106,7 +106,7 @@ JAVA_OPTS_DEFAULT="-Xmx128m -XX:+UseSerialGC"
 
 start_service() {
   local name=$1 port=$2; shift 2
-  local app=$ROOT/$name/target/quarkus-app
+  local app; app=$ROOT/$(service_of "$name")/target/quarkus-app
   local -a opts
   read -r -a opts <<< "${IA_JAVA_OPTS:-$JAVA_OPTS_DEFAULT}"
   [ -f "$app/app-cds.jsa" ] && opts+=("-XX:SharedArchiveFile=app-cds.jsa")
@@ -119,22 +119,46 @@ start_service() {
 }
 
 
-# Starts one of the four services with its own settings.
+# The service of an instance name (delivery-service-2 -> delivery-service) and its number (2).
+service_of() { case $1 in *-service-[0-9]|gateway-[0-9]) echo "${1%-*}" ;; *) echo "$1" ;; esac; }
+instance_of() { case $1 in *-service-[0-9]|gateway-[0-9]) echo "${1##*-}" ;; *) echo 1 ;; esac; }
+
+# Every instance name of a service: SERVICE, then SERVICE-2 ... SERVICE-REPLICAS.
+instances_of() {
+  echo "$1"
+  for k in $(seq 2 "$REPLICAS"); do echo "$1-$k"; done
+}
+
+# The base URLs of every instance of a service, separated by commas (what the gateway balances across).
+urls_of() {
+  local base urls=""
+  base=$(port_of "$1")
+  for k in $(seq 1 "$REPLICAS"); do urls+="${urls:+,}http://127.0.0.1:$((base + 100 * (k - 1)))"; done
+  echo "$urls"
+}
+
+# Starts one instance of one of the four services with its own settings: NAME or NAME-k.
 start_named() {
-  case $1 in
-    agreement-service) start_service agreement-service "$AGREEMENT_PORT" DB_DATABASE=agreement DB_USERNAME=agreement DB_PASSWORD=agreement ;;
-    delivery-service) start_service delivery-service "$DELIVERY_PORT" DB_DATABASE=delivery DB_USERNAME=delivery DB_PASSWORD=delivery \
+  local service instance port name=$1
+  service=$(service_of "$name"); instance=$(instance_of "$name")
+  port=$(( $(port_of "$service") + 100 * (instance - 1) ))
+  case $service in
+    agreement-service) start_service "$name" "$port" DB_DATABASE=agreement DB_USERNAME=agreement DB_PASSWORD=agreement ;;
+    delivery-service) start_service "$name" "$port" DB_DATABASE=delivery DB_USERNAME=delivery DB_PASSWORD=delivery \
       AGREEMENT_SERVICE_URL="http://127.0.0.1:$AGREEMENT_PORT" ;;
-    scorecard-service) start_service scorecard-service "$SCORECARD_PORT" DB_DATABASE=scorecard DB_USERNAME=scorecard DB_PASSWORD=scorecard ;;
-    gateway) start_service gateway "$GATEWAY_PORT" AGREEMENT_SERVICE_URL="http://127.0.0.1:$AGREEMENT_PORT" \
-      DELIVERY_SERVICE_URL="http://127.0.0.1:$DELIVERY_PORT" SCORECARD_SERVICE_URL="http://127.0.0.1:$SCORECARD_PORT" ;;
-    *) log "unknown service $1"; return 2 ;;
+    scorecard-service) start_service "$name" "$port" DB_DATABASE=scorecard DB_USERNAME=scorecard DB_PASSWORD=scorecard ;;
+    gateway) start_service "$name" "$port" AGREEMENT_SERVICE_URL="$(urls_of agreement-service)" \
+      DELIVERY_SERVICE_URL="$(urls_of delivery-service)" SCORECARD_SERVICE_URL="$(urls_of scorecard-service)" ;;
+    *) log "unknown service $name"; return 2 ;;
   esac
 }
 
+# The port of a service's first instance, or of the named instance (NAME-k).
 port_of() {
-  case $1 in
-    agreement-service) echo "$AGREEMENT_PORT" ;; delivery-service) echo "$DELIVERY_PORT" ;;
-    scorecard-service) echo "$SCORECARD_PORT" ;; gateway) echo "$GATEWAY_PORT" ;;
+  local base
+  case $(service_of "$1") in
+    agreement-service) base=$AGREEMENT_PORT ;; delivery-service) base=$DELIVERY_PORT ;;
+    scorecard-service) base=$SCORECARD_PORT ;; gateway) base=$GATEWAY_PORT ;;
   esac
+  echo $((base + 100 * ($(instance_of "$1") - 1)))
 }

@@ -23,6 +23,9 @@ SCORECARD_PORT=${SCORECARD_PORT:-8083}
 ISSUER_URL=http://127.0.0.1:$OIDC_PORT/ia
 
 SERVICES=(agreement-service delivery-service scorecard-service gateway)
+# Instances of each service (`up --replicas N`, remembered for restart and down): instance k > 1 is
+# named SERVICE-k and listens on the service's port + 100*(k-1). One gateway balances across them.
+REPLICAS=$(cat "$IA_LOCAL_DIR/replicas" 2>/dev/null || echo 1)
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 

@@ -15,8 +15,10 @@ final class Platform {
   final ServiceProcess delivery;
   final ServiceProcess scorecard;
   final ServiceProcess gateway;
+  /** Further instances of the three services (with replicas > 1), in that order per replica. */
+  final List<ServiceProcess> replicas = new java.util.ArrayList<>();
 
-  private Platform() {
+  private Platform(int instances) {
     String bootstrap = Infra.kafkaBootstrapServers();
     String issuer = Infra.issuerUrl();
     int pgPort = Infra.postgres().getPort();
@@ -25,10 +27,15 @@ final class Platform {
     deliveryEnv.put("AGREEMENT_SERVICE_URL", agreement.url());
     delivery = new ServiceProcess("delivery-service", deliveryEnv);
     scorecard = new ServiceProcess("scorecard-service", db("scorecard", pgPort, bootstrap, issuer));
+    for (int k = 2; k <= instances; k++) {
+      replicas.add(new ServiceProcess("agreement-service", "agreement-service-" + k, db("agreement", pgPort, bootstrap, issuer)));
+      replicas.add(new ServiceProcess("delivery-service", "delivery-service-" + k, deliveryEnv));
+      replicas.add(new ServiceProcess("scorecard-service", "scorecard-service-" + k, db("scorecard", pgPort, bootstrap, issuer)));
+    }
     Map<String, String> gatewayEnv = common(issuer);
-    gatewayEnv.put("AGREEMENT_SERVICE_URL", agreement.url());
-    gatewayEnv.put("DELIVERY_SERVICE_URL", delivery.url());
-    gatewayEnv.put("SCORECARD_SERVICE_URL", scorecard.url());
+    gatewayEnv.put("AGREEMENT_SERVICE_URL", urls(agreement));
+    gatewayEnv.put("DELIVERY_SERVICE_URL", urls(delivery));
+    gatewayEnv.put("SCORECARD_SERVICE_URL", urls(scorecard));
     gatewayEnv.put("UPSTREAM_TIMEOUT", "5S");
     // The gateway's per-client limit as in production (50/s) unless a run asks for a stricter one, e.g.
     // -De2e.gateway.rate-limit.per-second=20, to show that the tests wait out 429 instead of failing.
@@ -44,12 +51,17 @@ final class Platform {
    * the service binds it; then the service exits, and the platform starts again on other ports.
    */
   static Platform start() {
+    return start(1);
+  }
+
+  /** The platform with {@code instances} instances of each of the three services behind one gateway. */
+  static Platform start(int instances) {
     // A failed expectation in CI's output then shows the request and the answer, not only a status.
     RestAssured.config = RestAssured.config().logConfig(
         LogConfig.logConfig().blacklistHeader("Authorization").enableLoggingOfRequestAndResponseIfValidationFails());
     IllegalStateException failure = null;
     for (int attempt = 1; attempt <= 3; attempt++) {
-      Platform p = new Platform();
+      Platform p = new Platform(instances);
       try {
         List<ServiceProcess> all = p.all();
         all.forEach(ServiceProcess::start);
@@ -65,7 +77,17 @@ final class Platform {
   }
 
   List<ServiceProcess> all() {
-    return List.of(agreement, delivery, scorecard, gateway);
+    List<ServiceProcess> all = new java.util.ArrayList<>(List.of(agreement, delivery, scorecard));
+    all.addAll(replicas);
+    all.add(gateway);
+    return all;
+  }
+
+  /** Every instance's base URL of the first instance's service, separated by commas, as the gateway takes them. */
+  private String urls(ServiceProcess first) {
+    StringBuilder urls = new StringBuilder(first.url());
+    replicas.stream().filter(r -> r.name.equals(first.name)).forEach(r -> urls.append(',').append(r.url()));
+    return urls.toString();
   }
 
   void stop() {

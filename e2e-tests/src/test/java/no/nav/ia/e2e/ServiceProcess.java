@@ -21,7 +21,10 @@ final class ServiceProcess {
   /** Ports already given to a service of this JVM: the kernel may hand the same free port out twice. */
   private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
+  /** The service (its jar, and the application name its log lines carry). */
   final String name;
+  /** This instance: the service's name, or {@code name-k} for a further replica. */
+  final String instance;
   final int port;
   private final Map<String, String> env;
   private final Path log;
@@ -29,10 +32,15 @@ final class ServiceProcess {
   private long logStart;
 
   ServiceProcess(String name, Map<String, String> env) {
+    this(name, name, env);
+  }
+
+  ServiceProcess(String name, String instance, Map<String, String> env) {
     this.name = name;
+    this.instance = instance;
     this.port = freePort();
     this.env = env;
-    this.log = Path.of("target", "e2e-logs", name + ".log");
+    this.log = Path.of("target", "e2e-logs", instance + ".log");
   }
 
   String url() {
@@ -101,6 +109,18 @@ final class ServiceProcess {
       return new String(all, from, all.length - from, StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "";
+    }
+  }
+
+  /** A crash: kill -9, no shutdown hooks, in-flight requests cut. */
+  void kill() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -100,7 +100,7 @@ class GatewayTest {
 
   @Test
   void headersReachAServiceOnlyFromTheAllowListAndClientSentForwardingHeadersAreDropped() {
-    given().auth().oauth2(Tokens.coordinator()).header("If-Match", "\"3\"").header("X-Forwarded-For", "10.9.8.7")
+    given().auth().oauth2(Tokens.system("allow-list")).header("If-Match", "\"3\"").header("X-Forwarded-For", "10.9.8.7")
         .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "http")
         .header("Forwarded", "for=10.9.8.7;host=evil.example").header("X-Debug-Mode", "on")
         .get("/api/v1/agreements/42")
@@ -111,6 +111,16 @@ class GatewayTest {
         .body("headers.x-forwarded-proto", nullValue())
         .body("headers.forwarded", nullValue())
         .body("headers.x-debug-mode", nullValue());
+  }
+
+  @Test
+  void aServiceWithTwoInstancesIsServedByTheOneUpWhenTheOtherIsDown() {
+    // A client of its own per request: the test profile's rate limit is five requests per client.
+    for (int i = 0; i < 4; i++) {
+      given().auth().oauth2(Tokens.system("two-instances-" + i)).header("Idempotency-Key", "two-" + i).get("/api/v1/regions?i=" + i)
+          .then().statusCode(200).body("uri", equalTo("/api/v1/regions?i=" + i))
+          .body("headers.idempotency-key", equalTo("two-" + i));
+    }
   }
 
   @Test

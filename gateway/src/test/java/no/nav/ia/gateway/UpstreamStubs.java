@@ -30,6 +30,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     server.createContext("/api/v1/agreements", exchange -> echo(exchange, base));
     server.createContext("/dashboard", exchange -> echo(exchange, base));
+    server.createContext("/api/v1/regions", exchange -> echo(exchange, base));
     server.createContext("/api/v1/scorecards", exchange -> {
       sleep(3000);
       respond(exchange, 200, "{}");
@@ -41,6 +42,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         "ia.gateway.routes.scorecards", base,
         "ia.gateway.dashboard", base,
         "ia.gateway.routes.deliveries", "http://127.0.0.1:" + closedPort(),
+        // Two instances of a service, the first of them down.
+        "ia.gateway.routes.regions", "http://127.0.0.1:" + closedPort() + "," + base,
         "ia.gateway.timeout", "1S",
         "ia.gateway.rate-limit.per-second", "0.2",
         "ia.gateway.rate-limit.burst", "5",

@@ -28,6 +28,32 @@ public final class TestKafka {
     }
   }
 
+  /**
+   * Every record of the topic that {@code keep} accepts, from the start, in each partition's order
+   * (so in order per key); reads until no record came for {@code quiet}.
+   */
+  public static List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> keep,
+      Duration quiet) {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", Infra.kafkaBootstrapServers());
+    props.put("group.id", "test-" + UUID.randomUUID());
+    props.put("auto.offset.reset", "earliest");
+    List<ConsumerRecord<String, String>> kept = new java.util.ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      Instant lastRecord = Instant.now();
+      while (Instant.now().isBefore(lastRecord.plus(quiet))) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          lastRecord = Instant.now();
+          if (keep.test(r)) {
+            kept.add(r);
+          }
+        }
+      }
+    }
+    return kept;
+  }
+
   /** Reads the topic from the start until a record matches, or fails after the timeout. */
   public static ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
     Properties props = new Properties();

@@ -9,10 +9,17 @@ import java.util.Map;
 @ConfigMapping(prefix = "ia.gateway")
 public interface GatewayConfig {
 
-  /** First path segment after /api/v1/ (e.g. {@code deliveries}) to the base URL of the service serving it. */
+  /**
+   * First path segment after /api/v1/ (e.g. {@code deliveries}) to the base URL of the service serving
+   * it, or the base URLs of its instances separated by commas (the gateway balances across them).
+   */
   Map<String, String> routes();
 
-  /** Base URL of the service that renders the managers' dashboard (scorecard-service). */
+  /** How long an instance that refused a connection is left out before it is tried again. */
+  @WithDefault("5S")
+  Duration instanceDownPause();
+
+  /** Base URL (or URLs of its instances) of the service that renders the managers' dashboard (scorecard-service). */
   String dashboard();
 
   /** How long a service may take to answer before the client gets 504. */

@@ -46,7 +46,12 @@ public class OpenApiResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(hidden = true)
   public Uni<JsonNode> document() {
-    List<String> services = config.routes().values().stream().distinct().sorted().toList();
+    Cached cached = this.cached;
+    if (cached != null && System.nanoTime() - cached.at() < CACHE_NANOS) {
+      return Uni.createFrom().item(cached.document());
+    }
+    // One instance per service (a route may list several): the first, as every instance serves the same API.
+    List<String> services = config.routes().values().stream().map(v -> v.split(",")[0].strip()).distinct().sorted().toList();
     return Multi.createFrom().iterable(services)
         .onItem().transformToUniAndConcatenate(base -> client.getAbs(base + "/q/openapi?format=json")
             .timeout(config.timeout().toMillis()).send()
@@ -56,8 +61,21 @@ public class OpenApiResource {
               return null;
             }))
         .collect().asList()
-        .map(this::merge);
+        .map(documents -> {
+          JsonNode merged = merge(documents);
+          // Kept only when every service answered: a document missing a service is not worth keeping.
+          if (documents.stream().allMatch(java.util.Objects::nonNull)) {
+            this.cached = new Cached(merged, System.nanoTime());
+          }
+          return merged;
+        });
   }
+
+  /** The merged document and when it was made: the services' APIs change only with a deployment. */
+  private record Cached(JsonNode document, long at) {}
+
+  private static final long CACHE_NANOS = java.time.Duration.ofMinutes(5).toNanos();
+  private volatile Cached cached;
 
   private JsonNode read(String body) {
     try {

@@ -13,7 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,6 +60,8 @@ public class Upstream {
   @Inject GatewayConfig config;
 
   private WebClient client;
+  /** The instances of each configured route value (one or several base URLs). */
+  private final Map<String, Instances> instances = new ConcurrentHashMap<>();
 
   @PostConstruct
   void init() {
@@ -82,13 +87,23 @@ public class Upstream {
   }
 
   /**
-   * Forwards {@code request} to {@code base} + the request's path and query.
+   * Forwards {@code request} to an instance of the service + the request's path and query. The
+   * instances take turns; one that refuses the connection (the request never reached it, so any
+   * method may go to the next) is left out for a while and the next one is tried.
    *
+   * @param configured the route's base URL, or several instances' base URLs separated by commas
    * @param authorization the Authorization header to send; the client's own when null
    */
-  public Uni<Response> forward(HttpServerRequest request, String base, byte[] body, Duration timeout,
+  public Uni<Response> forward(HttpServerRequest request, String configured, byte[] body, Duration timeout,
       String authorization, String route) {
-    String callId = CallId.current();
+    Instances instances = this.instances.computeIfAbsent(configured,
+        c -> new Instances(c, config.instanceDownPause(), System::nanoTime));
+    return attempt(request, instances, instances.order(), 0, body, timeout, authorization, route, CallId.current());
+  }
+
+  private Uni<Response> attempt(HttpServerRequest request, Instances instances, List<String> order, int index,
+      byte[] body, Duration timeout, String authorization, String route, String callId) {
+    String base = order.get(index);
     // Path and query only: the request target was checked to be origin-form (AbsoluteFormFilter).
     String target = request.query() == null ? request.path() : request.path() + "?" + request.query();
     HttpRequest<Buffer> out = client.requestAbs(HttpMethod.valueOf(request.method().name()), base + target)
@@ -108,6 +123,7 @@ public class Upstream {
         body == null ? out.send() : out.sendBuffer(Buffer.buffer(body));
     return sent
         .map(response -> {
+          instances.up(base);
           Response.ResponseBuilder builder = Response.status(response.statusCode());
           response.headers().forEach(h -> {
             String name = h.getKey().toLowerCase(Locale.ROOT);
@@ -120,7 +136,21 @@ public class Upstream {
           Buffer payload = response.body();
           return builder.entity(payload == null ? new byte[0] : payload.getBytes()).build();
         })
+        .onFailure(Upstream::refused).recoverWithUni(failure -> {
+          instances.down(base);
+          if (index + 1 < order.size()) {
+            CallId.set(callId);
+            LOG.infof("route %s: %s refused the connection, trying the next instance", route, base);
+            return attempt(request, instances, order, index + 1, body, timeout, authorization, route, callId);
+          }
+          return Uni.createFrom().item(unavailable(route, failure, callId));
+        })
         .onFailure().recoverWithItem(failure -> unavailable(route, failure, callId));
+  }
+
+  /** The connection was refused: the request never reached the instance. */
+  static boolean refused(Throwable failure) {
+    return failure instanceof ConnectException || failure.getCause() instanceof ConnectException;
   }
 
   private Response unavailable(String route, Throwable failure, String callId) {
@@ -129,7 +159,7 @@ public class Upstream {
     if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
       return problems.respond(504, "UPSTREAM_TIMEOUT", "Gateway Timeout", "The service did not answer in time", null);
     }
-    if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
+    if (refused(failure)) {
       return problems.respond(503, "SERVICE_UNAVAILABLE", "Service Unavailable", "The service is not available; try again", null);
     }
     return problems.respond(502, "BAD_GATEWAY", "Bad Gateway", "The service gave no valid answer", null);
