@@ -43,6 +43,7 @@ final class FaultLoad {
     AtomicLong keys = new AtomicLong();
     AtomicLong gaveUp = new AtomicLong();
     AtomicLong failedAnswers = new AtomicLong();
+    AtomicLong uncorrected = new AtomicLong();
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     long stopNew = System.nanoTime() + seconds * 1_000_000_000L;
     long stopAll = stopNew + grace * 1_000_000_000L;
@@ -73,7 +74,13 @@ final class FaultLoad {
               HttpResponse<String> response = Http.politely(request);
               int status = response.statusCode();
               if (status == 201 || status == 200) {
-                acknowledged.add(Http.field(response.body(), "id"));
+                String id = Http.field(response.body(), "id");
+                acknowledged.add(id);
+                // Every fourth delivery is corrected once, so that the order check has versions to compare.
+                if (keys.get() % 4 == 0 && !correct(token, id, body.replace("\"SYSTEM\"", "\"X\"")
+                    .replace("\"INDIVIDUAL\"", "\"SYSTEM\"").replace("\"X\"", "\"INDIVIDUAL\""), stopAll, failedAnswers)) {
+                  uncorrected.incrementAndGet();
+                }
                 break;
               }
               if (status < 500 && status != 429 && status != 408) {
@@ -103,7 +110,44 @@ final class FaultLoad {
     System.out.println("acknowledged=" + acknowledged.size());
     System.out.println("unacknowledged=" + gaveUp.get());
     System.out.println("failed_answers=" + failedAnswers.get());
+    System.out.println("uncorrected=" + uncorrected.get());
     System.out.println("rate_limited_waits=" + Http.RATE_LIMITED_WAITS.get());
+  }
+
+  /**
+   * Corrects a delivery from version 1 to 2, sending the correction again while it gets no answer. A
+   * 412 after a lost answer means it was applied when the delivery is at version 2. False if it never
+   * was acknowledged before {@code stopAll}.
+   */
+  private boolean correct(String token, String id, String body, long stopAll, AtomicLong failedAnswers) {
+    String url = config.gateway() + "/api/v1/deliveries/" + id;
+    while (System.nanoTime() < stopAll) {
+      HttpRequest put = Http.json(url, token).timeout(Duration.ofSeconds(10)).header("If-Match", "\"1\"")
+          .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+      try {
+        int status = Http.politely(put).statusCode();
+        if (status == 200) {
+          return true;
+        }
+        if (status == 412) {
+          HttpResponse<String> now = Http.politely(Http.json(url, token).timeout(Duration.ofSeconds(10)).GET().build());
+          if (now.statusCode() == 200 && Long.parseLong(Http.field(now.body(), "version")) >= 2) {
+            return true;
+          }
+        } else if (status < 500 && status != 429 && status != 408) {
+          throw new IllegalStateException("the platform refused a valid correction: " + status);
+        } else {
+          failedAnswers.incrementAndGet();
+        }
+      } catch (IOException noAnswer) {
+        failedAnswers.incrementAndGet();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      sleep(250);
+    }
+    return false;
   }
 
   private static void sleep(long millis) {

@@ -15,7 +15,7 @@ public final class Main {
 
   public static void main(String[] argv) throws Exception {
     if (argv.length == 0) {
-      System.err.println("commands: agreement, lag, bulk-load, fault-load, bad-inputs");
+      System.err.println("commands: agreement, lag, bulk-load, fault-load, bad-inputs, event-order");
       System.exit(2);
     }
     Map<String, String> args = new HashMap<>();
@@ -31,6 +31,7 @@ public final class Main {
       case "bulk-load" -> new BulkLoad(config).run();
       case "fault-load" -> new FaultLoad(config).run();
       case "bad-inputs" -> new BadInputs(config).run();
+      case "event-order" -> new EventOrder(config).run();
       default -> {
         System.err.println("unknown command " + argv[0]);
         System.exit(2);
