@@ -67,6 +67,41 @@ class GatewayMatrixTest {
   }
 
   @Test
+  void aServiceStoppedWhileABatchIsRunningFinishesTheBatchBeforeItGoes() throws Exception {
+    String enterprise = no.nav.ia.test.OrgNumbers.next(4);
+    given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.coordinator()).contentType(io.restassured.http.ContentType.JSON)
+        .body(java.util.Map.of("orgNumber", enterprise, "name", "Avslutning AS", "countyCode", "03", "employees", 12,
+            "signedOn", "2013-01-02"))
+        .post("/api/v1/agreements").then().statusCode(201);
+    List<java.util.Map<String, Object>> items = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      items.add(java.util.Map.of("orgNumber", enterprise, "service", "SICK_LEAVE", "direction", "SYSTEM", "subGoals", List.of(1),
+          "deliveredOn", "2013-03-04", "idempotencyKey", enterprise + "-" + i));
+    }
+    String system = Tokens.system("shutdown-drill");
+    var batch = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().baseUri(platform.gatewayUrl())
+        .auth().oauth2(system).contentType(io.restassured.http.ContentType.JSON).body(items)
+        .post("/api/v1/deliveries/batch"));
+    // Stop the service (SIGTERM) once the batch is under way: its first deliveries are stored.
+    java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+    while (Polite.send(() -> given().baseUri(platform.gatewayUrl()).auth().oauth2(system)
+        .get("/api/v1/deliveries?orgNumber=" + enterprise)).then().statusCode(200).extract().<Integer>path("total") == 0) {
+      org.assertj.core.api.Assertions.assertThat(java.time.Instant.now()).as("the batch started").isBefore(until);
+      ServiceProcess.sleep(25);
+    }
+    platform.delivery.stop();
+    try {
+      var answer = batch.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      answer.then().statusCode(200);
+      org.assertj.core.api.Assertions.assertThat(answer.<Integer>path("created")).as("every item of the batch").isEqualTo(250);
+    } finally {
+      platform.delivery.start().awaitReady(java.time.Duration.ofSeconds(90));
+    }
+    Polite.send(() -> given().baseUri(platform.gatewayUrl()).auth().oauth2(system).get("/api/v1/deliveries?orgNumber=" + enterprise))
+        .then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(250));
+  }
+
+  @Test
   void aServiceStoppedMidTestIsA503ProblemAndServesAgainWhenBack() {
     String coordinator = Tokens.coordinator();
     given().baseUri(platform.gatewayUrl()).auth().oauth2(coordinator).get("/api/v1/scorecards?period=2012")

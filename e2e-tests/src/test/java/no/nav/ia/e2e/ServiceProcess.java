@@ -128,7 +128,8 @@ final class ServiceProcess {
     if (process != null && process.isAlive()) {
       process.destroy();
       try {
-        if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+        // As long as a graceful shutdown may take (quarkus.shutdown.timeout, 25 s), and a little more.
+        if (!process.waitFor(35, java.util.concurrent.TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }
       } catch (InterruptedException e) {
