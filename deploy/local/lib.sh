@@ -50,7 +50,7 @@ wait_http() {
 }
 
 # Stops a process the scripts started, by its recorded PID: SIGNAL (default TERM), then KILL after
-# 15 s if it is still there.
+# 30 s if it is still there (a graceful shutdown lets requests in flight finish, up to 25 s).
 stop_pid() {
   local name=$1 signal=${2:-TERM} pidfile=$PID_DIR/$1.pid pid
   [ -f "$pidfile" ] || return 0
@@ -58,8 +58,8 @@ stop_pid() {
   if kill -0 "$pid" 2>/dev/null; then
     log "stopping $name ($pid)"
     kill -s "$signal" "$pid"
-    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -0 "$pid" 2>/dev/null && { log "$name did not stop in 15 s; killing it"; kill -9 "$pid"; }
+    for _ in $(seq 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && { log "$name did not stop in 30 s; killing it"; kill -9 "$pid"; }
   fi
   rm -f "$pidfile"
 }
