@@ -173,6 +173,25 @@ class GatewayTest {
   }
 
   @Test
+  void theSecondIssuerMayGrantOnlyTheSystemRole() {
+    String claimsCoordinator = Tokens.fromIssuer("ia-machines", "rogue", Map.of("roles", List.of("coordinator"), "azp", "rogue"),
+        Infra.AUDIENCE, 600);
+    given().auth().oauth2(claimsCoordinator).get("/api/v1/agreements").then().statusCode(403);
+  }
+
+  @Test
+  void anEntraGroupMapsToItsRoleAndCounty() {
+    String manager = Tokens.issue("Z990100", Map.of("groups", List.of("0b7f-oslo-managers"), "NAVident", "Z990100"),
+        Infra.AUDIENCE, 600);
+    given().auth().oauth2(manager).get("/api/v1/agreements?county=03").then().statusCode(200);
+    given().auth().oauth2(manager).get("/api/v1/agreements?county=12").then().statusCode(403)
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
+    String outsider = Tokens.issue("Z990101", Map.of("groups", List.of("some-other-group"), "NAVident", "Z990101"),
+        Infra.AUDIENCE, 600);
+    given().auth().oauth2(outsider).get("/api/v1/agreements?county=03").then().statusCode(403);
+  }
+
+  @Test
   void aSecondConfiguredIssuerIsTrustedToo() {
     String machine = Tokens.fromIssuer("ia-machines", "arena", Map.of("roles", List.of("system"), "azp", "arena"), Infra.AUDIENCE, 600);
     given().auth().oauth2(machine).get("/api/v1/agreements").then().statusCode(200);

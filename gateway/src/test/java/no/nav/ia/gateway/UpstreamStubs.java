@@ -37,19 +37,22 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     });
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     server.start();
-    return Map.of(
-        "ia.gateway.routes.agreements", base,
-        "ia.gateway.routes.scorecards", base,
-        "ia.gateway.dashboard", base,
-        "ia.gateway.routes.deliveries", "http://127.0.0.1:" + closedPort(),
+    return Map.ofEntries(
+        Map.entry("ia.gateway.routes.agreements", base),
+        Map.entry("ia.gateway.routes.scorecards", base),
+        Map.entry("ia.gateway.dashboard", base),
+        Map.entry("ia.gateway.routes.deliveries", "http://127.0.0.1:" + closedPort()),
         // Two instances of a service, the first of them down.
-        "ia.gateway.routes.regions", "http://127.0.0.1:" + closedPort() + "," + base,
-        "ia.gateway.timeout", "1S",
-        "ia.gateway.rate-limit.per-second", "0.2",
-        "ia.gateway.rate-limit.burst", "5",
+        Map.entry("ia.gateway.routes.regions", "http://127.0.0.1:" + closedPort() + "," + base),
+        Map.entry("ia.gateway.timeout", "1S"),
+        Map.entry("ia.gateway.rate-limit.per-second", "0.2"),
+        Map.entry("ia.gateway.rate-limit.burst", "5"),
+        // An Entra ID group of Oslo's centre managers.
+        Map.entry("ia.security.groups.0b7f-oslo-managers.role", "manager"),
+        Map.entry("ia.security.groups.0b7f-oslo-managers.county", "03"),
         // A second trusted issuer, for machine clients: configuration only.
-        "quarkus.oidc.machines.tenant-enabled", "true",
-        "quarkus.oidc.machines.auth-server-url", no.nav.ia.test.Infra.oidc().issuerUrl("ia-machines").toString());
+        Map.entry("quarkus.oidc.machines.tenant-enabled", "true"),
+        Map.entry("quarkus.oidc.machines.auth-server-url", no.nav.ia.test.Infra.oidc().issuerUrl("ia-machines").toString()));
   }
 
   private static void echo(HttpExchange exchange, String base) throws IOException {

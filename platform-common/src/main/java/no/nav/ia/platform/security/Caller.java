@@ -25,16 +25,17 @@ public class Caller {
   }
 
   /**
-   * The county of the token, when it has one that is a county code: a claim that is not a string of
-   * two digits (a number, a list, "3") binds the caller to no county, so a county-bound role is
-   * refused (403) instead of failing (500) or seeing an empty county.
+   * The caller's county (IdentityMapping: the token's county claim, or its groups' county), when it
+   * is a county code: a claim that is not a string of two digits (a number, a list, "3") binds the
+   * caller to no county, so a county-bound role is refused (403) instead of failing (500) or seeing
+   * an empty county.
    */
   public Optional<String> county() {
-    return countyCode(jwt.getClaim("county"));
+    return Optional.ofNullable(identity.<String>getAttribute(PlatformIdentityAugmentor.COUNTY_ATTRIBUTE));
   }
 
   /** The county code in a {@code county} claim's value, if it is a string of two digits. */
-  static Optional<String> countyCode(Object claim) {
+  public static Optional<String> countyCode(Object claim) {
     String value = claim instanceof String s ? s : claim instanceof JsonString js ? js.getString() : null;
     if (value == null || value.length() != 2 || !Character.isDigit(value.charAt(0)) || !Character.isDigit(value.charAt(1))) {
       return Optional.empty();
