@@ -1,0 +1,63 @@
+package no.nav.ia.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The production manifests against what the platform needs (read as text: a guard against drift,
+ * not a NAIS validator): probes that do not depend on Kafka, a heap that fits the memory limit, and
+ * database pools that fit the instance with every replica counted.
+ */
+class NaisManifestsTest {
+
+  /** Connections one Cloud SQL instance of the manifests' tier takes (its default max_connections). */
+  static final int DATABASE_CONNECTIONS = 100;
+
+  private static String manifest(String app) throws IOException {
+    return Files.readString(Path.of("..", "deploy", "nais", app + ".yaml"));
+  }
+
+  private static int number(String yaml, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(yaml);
+    assertThat(m.find()).as(regex).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"agreement-service", "delivery-service", "scorecard-service", "gateway"})
+  void probesHeapAndMemoryFit(String app) throws IOException {
+    String yaml = manifest(app);
+    assertThat(yaml).contains("path: /q/health/live").contains("path: /q/health/ready");
+    int limitMi = number(yaml, "limits:\\s*\\n\\s*memory:\\s*(\\d+)Mi");
+    int heapPercent = number(yaml, "MaxRAMPercentage=(\\d+)");
+    // About 150 MB besides the heap (class metadata, code cache, threads), measured with NMT.
+    assertThat(limitMi * (100 - heapPercent) / 100).as("room besides the heap").isGreaterThanOrEqualTo(200);
+    assertThat(yaml).contains("-XX:+ExitOnOutOfMemoryError");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"agreement-service", "delivery-service", "scorecard-service"})
+  void theDatabasePoolsOfEveryReplicaFitTheInstanceWithRoomToSpare(String app) throws IOException {
+    String yaml = manifest(app);
+    int maxReplicas = number(yaml, "replicas:\\s*\\n\\s*min:\\s*\\d+\\s*\\n\\s*max:\\s*(\\d+)");
+    int pool = number(yaml, "name: DB_POOL_SIZE\\s*\\n\\s*value:\\s*\"(\\d+)\"");
+    // A rolling deploy adds a pod while the old ones still hold their pools; half is left for operators.
+    assertThat((maxReplicas + 1) * pool).isLessThanOrEqualTo(DATABASE_CONNECTIONS / 2);
+  }
+
+  @Test
+  void navSystemsReachTheGatewayWithTheSystemRoleOnly() throws IOException {
+    String yaml = manifest("gateway");
+    Matcher roles = Pattern.compile("roles:\\s*\\n((?:\\s*- \\w+\\s*\\n)+)").matcher(yaml);
+    assertThat(roles.find()).as("an inbound rule with app roles").isTrue();
+    assertThat(roles.group(1).trim().split("\\s*-\\s*")).containsOnly("", "system");
+  }
+}
