@@ -59,7 +59,9 @@ final class Reconciliation {
     while (operations < target) {
       double dice = random.nextDouble();
       if (dice < 0.6) {
-        pending.add(randomDelivery(enterprises.get(random.nextInt(enterprises.size()))));
+        Map<String, Object> item = randomDelivery(enterprises.get(random.nextInt(enterprises.size())));
+        item.put("idempotencyKey", "reconciliation-" + operations);
+        pending.add(item);
         operations++;
         if (pending.size() == 250) {
           live.addAll(recordBatch(pending));

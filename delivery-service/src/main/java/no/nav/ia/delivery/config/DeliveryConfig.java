@@ -15,4 +15,12 @@ public interface DeliveryConfig {
   /** The most items one batch request may carry. */
   @WithDefault("1000")
   int maxBatchSize();
+
+  /**
+   * How long one batch request may record items: items not started by then are answered
+   * DEADLINE_EXCEEDED (not recorded; send them again with their keys). Shorter than the gateway's
+   * batch timeout (120 s), so a slow batch still gets its answer instead of a 504.
+   */
+  @WithDefault("60S")
+  Duration batchDeadline();
 }

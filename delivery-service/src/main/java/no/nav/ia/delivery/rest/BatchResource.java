@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import java.util.Set;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.delivery.service.DeliveryService;
@@ -29,7 +31,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Batch intake for integrating NAV systems: up to 1,000 deliveries, each recorded on its own (its
- * own transaction and optional {@code idempotencyKey}), so a bad item never sinks the others.
+ * own transaction and its own, required {@code idempotencyKey}, so any item can be sent again), so a
+ * bad item never sinks the others. Items not started before the batch deadline are answered
+ * DEADLINE_EXCEEDED and recorded by nobody: the client sends them again.
  */
 @Path("/api/v1/deliveries/batch")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +55,7 @@ public class BatchResource {
 
   @POST
   @RolesAllowed({Roles.SYSTEM, Roles.COORDINATOR, Roles.ADVISER})
-  @Operation(summary = "Record up to 1,000 deliveries; each item may carry its own idempotencyKey")
+  @Operation(summary = "Record up to 1,000 deliveries; each item carries its own idempotencyKey")
   @APIResponse(responseCode = "200", description = "One result per item, in order")
   @APIResponse(responseCode = "400", description = "Not a JSON array, empty, or more items than allowed")
   public BatchResult record(List<JsonNode> items) {
@@ -61,13 +65,20 @@ public class BatchResource {
     if (items.size() > config.maxBatchSize()) {
       throw ApiException.invalid("body", "must hold at most " + config.maxBatchSize() + " deliveries");
     }
-    List<ItemResult> results = new ArrayList<>(items.size());
-    for (int i = 0; i < items.size(); i++) {
-      results.add(recordOne(i, items.get(i)));
-    }
+    List<ItemResult> results = recordAll(items.size(), System::nanoTime,
+        System.nanoTime() + config.batchDeadline().toNanos(), i -> recordOne(i, items.get(i)));
     int created = (int) results.stream().filter(r -> r.status().equals("CREATED")).count();
     int duplicates = (int) results.stream().filter(r -> r.status().equals("DUPLICATE")).count();
     return new BatchResult(created, duplicates, results.size() - created - duplicates, results);
+  }
+
+  /** Records items one by one until the deadline (clock nanos); the rest are DEADLINE_EXCEEDED. */
+  static List<ItemResult> recordAll(int count, LongSupplier clock, long deadline, IntFunction<ItemResult> one) {
+    List<ItemResult> results = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      results.add(clock.getAsLong() - deadline < 0 ? one.apply(i) : error(i, "DEADLINE_EXCEEDED", null));
+    }
+    return results;
   }
 
   private ItemResult recordOne(int index, JsonNode item) {
@@ -76,6 +87,10 @@ public class BatchResource {
         return error(index, "MALFORMED_ITEM", List.of(new FieldError("item", "must be a JSON object")));
       }
       String key = object.hasNonNull("idempotencyKey") ? object.get("idempotencyKey").asText() : null;
+      if (key == null || key.isBlank()) {
+        return error(index, "VALIDATION_FAILED",
+            List.of(new FieldError("idempotencyKey", "is required for every item of a batch, so that it can be sent again")));
+      }
       ObjectNode fields = object.deepCopy();
       fields.remove("idempotencyKey");
       DeliveryRequest request;

@@ -127,30 +127,37 @@ class DeliveryIntakeTest {
   @Test
   void aBatchRecordsTheGoodItemsAndReportsTheBadOnesOneByOne() {
     String org = DeliveryResourceTest.enterpriseIn("19");
-    Map<String, Object> good = Fixtures.delivery(org);
-    Map<String, Object> keyed = new HashMap<>(Fixtures.delivery(org));
-    keyed.put("idempotencyKey", "batch-" + org);
-    Map<String, Object> badService = new HashMap<>(Fixtures.delivery(org));
+    Map<String, Object> good = keyed(Fixtures.delivery(org), "batch-good-" + org);
+    Map<String, Object> keyed = keyed(Fixtures.delivery(org), "batch-" + org);
+    Map<String, Object> badService = keyed(Fixtures.delivery(org), "batch-bad-service-" + org);
     badService.put("service", "MASSAGE");
-    Map<String, Object> noGoals = new HashMap<>(Fixtures.delivery(org));
+    Map<String, Object> noGoals = keyed(Fixtures.delivery(org), "batch-no-goals-" + org);
     noGoals.put("subGoals", List.of());
-    Map<String, Object> identityNumber = new HashMap<>(Fixtures.delivery(org));
+    Map<String, Object> identityNumber = keyed(Fixtures.delivery(org), "batch-fnr-" + org);
     identityNumber.put("note", "gjelder 01019010046");
-    Map<String, Object> noAgreement = Fixtures.delivery(Fixtures.orgNumber());
-    List<Object> items = List.of(good, keyed, badService, noGoals, identityNumber, noAgreement, keyed, "not an object");
+    Map<String, Object> noAgreement = keyed(Fixtures.delivery(Fixtures.orgNumber()), "batch-no-agreement-" + org);
+    Map<String, Object> noKey = Fixtures.delivery(org);
+    List<Object> items = List.of(good, keyed, badService, noGoals, identityNumber, noAgreement, keyed, "not an object", noKey);
 
     JsonPath result = given().auth().oauth2(Tokens.system("arena")).contentType(ContentType.JSON).body(items)
         .post("/api/v1/deliveries/batch").then().statusCode(200).extract().jsonPath();
     assertThat(result.getList("results.status")).containsExactly(
-        "CREATED", "CREATED", "ERROR", "ERROR", "ERROR", "ERROR", "DUPLICATE", "ERROR");
-    assertThat(result.getList("results.code")).containsExactly(
-        null, null, "MALFORMED_ITEM", "VALIDATION_FAILED", "VALIDATION_FAILED", "NO_ACTIVE_AGREEMENT", null, "MALFORMED_ITEM");
+        "CREATED", "CREATED", "ERROR", "ERROR", "ERROR", "ERROR", "DUPLICATE", "ERROR", "ERROR");
+    assertThat(result.getList("results.code")).containsExactly(null, null, "MALFORMED_ITEM", "VALIDATION_FAILED",
+        "VALIDATION_FAILED", "NO_ACTIVE_AGREEMENT", null, "MALFORMED_ITEM", "VALIDATION_FAILED");
     assertThat(result.getString("results[6].id")).isEqualTo(result.getString("results[1].id"));
     assertThat(result.getInt("created")).isEqualTo(2);
     assertThat(result.getInt("duplicates")).isEqualTo(1);
-    assertThat(result.getInt("failed")).isEqualTo(5);
+    assertThat(result.getInt("failed")).isEqualTo(6);
     assertThat(result.getString("results[4].errors[0].field")).isEqualTo("note");
+    assertThat(result.getString("results[8].errors[0].field")).isEqualTo("idempotencyKey");
     given().auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries?orgNumber=" + org).then().body("total", equalTo(2));
+  }
+
+  private static Map<String, Object> keyed(Map<String, Object> delivery, String key) {
+    Map<String, Object> item = new HashMap<>(delivery);
+    item.put("idempotencyKey", key);
+    return item;
   }
 
   @Test

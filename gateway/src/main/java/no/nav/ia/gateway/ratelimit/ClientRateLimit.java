@@ -17,9 +17,29 @@ public class ClientRateLimit {
     this.limiter = new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime);
   }
 
-  /** Zero if the client may go on, else how long it should wait. */
-  public Duration acquire(String client) {
-    return enabled ? limiter.acquire(client) : Duration.ZERO;
+  /** Zero if the client may go on with a request of {@code items} (1, or a batch's items), else how long it should wait. */
+  public Duration acquire(String client, int items) {
+    return enabled ? limiter.acquire(client, items) : Duration.ZERO;
+  }
+
+  /** The items of a batch body (a JSON array's elements); 1 for anything else, which the service refuses. */
+  public static int items(byte[] body) {
+    if (body == null || body.length == 0) {
+      return 1;
+    }
+    try (com.fasterxml.jackson.core.JsonParser parser = new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
+      if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+        return 1;
+      }
+      int items = 0;
+      while (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+        parser.skipChildren();
+        items++;
+      }
+      return Math.max(1, items);
+    } catch (java.io.IOException | RuntimeException notAnArray) {
+      return 1;
+    }
   }
 
   @Scheduled(every = "5m")

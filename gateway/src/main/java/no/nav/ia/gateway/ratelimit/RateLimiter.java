@@ -34,13 +34,22 @@ public final class RateLimiter {
 
   /** Takes one request from the client's bucket: zero if allowed, else how long to wait. */
   public Duration acquire(String client) {
+    return acquire(client, 1);
+  }
+
+  /**
+   * Takes {@code items} (a batch counts its items) from the client's bucket: allowed when the bucket
+   * holds a whole token, and then it may go into debt, so a batch larger than the burst still passes
+   * and the client waits afterwards until it has paid; zero if allowed, else how long to wait.
+   */
+  public Duration acquire(String client, int items) {
     long now = nanoClock.getAsLong();
     Bucket bucket = buckets.computeIfAbsent(client, k -> new Bucket(burst, now));
     synchronized (bucket) {
       bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedNanos) / 1e9 * perSecond);
       bucket.updatedNanos = now;
       if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
+        bucket.tokens -= Math.max(1, items);
         return Duration.ZERO;
       }
       return Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / perSecond * 1e9));

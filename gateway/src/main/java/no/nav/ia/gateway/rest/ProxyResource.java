@@ -79,7 +79,9 @@ public class ProxyResource {
       if (base == null) {
         return Uni.createFrom().item(problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null));
       }
-      java.time.Duration wait = rateLimit.acquire(subject);
+      // A batch counts its items (API.md): a thousand deliveries in one call cost what a thousand calls do.
+      boolean batch = path.endsWith("/batch");
+      java.time.Duration wait = rateLimit.acquire(subject, batch ? ClientRateLimit.items(body) : 1);
       if (!wait.isZero()) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return Uni.createFrom().item(Response.fromResponse(
@@ -90,7 +92,7 @@ public class ProxyResource {
       if (county != null && !caller.mayAccessCounty(county)) {
         return Uni.createFrom().item(problems.respond(403, "FORBIDDEN_COUNTY", "Forbidden", "Your token does not give access to this county", null));
       }
-      var timeout = path.endsWith("/batch") ? config.batchTimeout() : config.timeout();
+      var timeout = batch ? config.batchTimeout() : config.timeout();
       return upstream.forward(request, base, body, timeout, null, segment);
     });
   }

@@ -20,6 +20,27 @@ class RateLimiterTest {
   }
 
   @Test
+  void aBatchCountsItsItemsAndABatchLargerThanTheBurstPassesThenTheClientWaitsItOff() {
+    // 3 at once, 2 a second: a batch of 7 passes on a full bucket and leaves a debt of 4.
+    assertThat(limiter.acquire("arena", 7)).isZero();
+    assertThat(limiter.acquire("arena")).isEqualTo(Duration.ofMillis(2500));
+    now.addAndGet(Duration.ofMillis(2500).toNanos());
+    assertThat(limiter.acquire("arena")).isZero();
+    assertThat(limiter.acquire("other", 2)).isZero();
+    assertThat(limiter.acquire("other", 1)).isZero();
+    assertThat(limiter.acquire("other", 1)).isPositive();
+  }
+
+  @Test
+  void aBatchBodyIsCountedByItsItems() {
+    assertThat(ClientRateLimit.items("[{\"a\":[1,2]},{\"b\":{}},3]".getBytes())).isEqualTo(3);
+    assertThat(ClientRateLimit.items("[]".getBytes())).isEqualTo(1);
+    assertThat(ClientRateLimit.items("{\"orgNumber\":\"1\"}".getBytes())).isEqualTo(1);
+    assertThat(ClientRateLimit.items("[{\"broken\"".getBytes())).isEqualTo(1);
+    assertThat(ClientRateLimit.items(null)).isEqualTo(1);
+  }
+
+  @Test
   void theBucketRefillsAtTheSustainedRate() {
     for (int i = 0; i < 3; i++) {
       limiter.acquire("arena");
