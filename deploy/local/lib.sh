@@ -50,7 +50,7 @@ wait_http() {
 }
 
 # Stops a process the scripts started, by its recorded PID: SIGNAL (default TERM), then KILL after
-# 30 s if it is still there (a graceful shutdown lets requests in flight finish, up to 25 s).
+# 30 s if it is still there (a graceful shutdown lets requests in flight finish, up to 20 s).
 stop_pid() {
   local name=$1 signal=${2:-TERM} pidfile=$PID_DIR/$1.pid pid
   [ -f "$pidfile" ] || return 0

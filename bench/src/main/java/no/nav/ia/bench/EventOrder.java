@@ -44,6 +44,15 @@ final class EventOrder {
     List<String> envelopes = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of("ia.delivery-events-v1"));
+      // The quiet time counts from when the partitions are ours: joining the group can take a while.
+      long joinBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (consumer.assignment().isEmpty() && System.nanoTime() < joinBy) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(250))) {
+          if (org.equals(r.key())) {
+            envelopes.add(r.value());
+          }
+        }
+      }
       long quietUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
       while (System.nanoTime() < quietUntil) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(250))) {

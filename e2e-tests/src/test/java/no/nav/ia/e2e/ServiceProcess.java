@@ -128,7 +128,7 @@ final class ServiceProcess {
     if (process != null && process.isAlive()) {
       process.destroy();
       try {
-        // As long as a graceful shutdown may take (quarkus.shutdown.timeout, 25 s), and a little more.
+        // As long as a graceful shutdown may take (quarkus.shutdown.timeout, 20 s), and a little more.
         if (!process.waitFor(35, java.util.concurrent.TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }

@@ -124,6 +124,14 @@ class GatewayTest {
   }
 
   @Test
+  void aRequestRefusedByAnInstanceThatIsStoppingGoesToTheNextOne() {
+    for (int i = 0; i < 4; i++) {
+      given().auth().oauth2(Tokens.system("stopping-" + i)).contentType(ContentType.JSON).body("{\"i\":" + i + "}")
+          .post("/api/v1/counties").then().statusCode(201).body("body", equalTo("{'i':" + i + "}"));
+    }
+  }
+
+  @Test
   void anAbsoluteFormRequestTargetIsA400ProblemNotA500() throws Exception {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
       socket.setSoTimeout(10_000);

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
   private HttpServer server;
+  /** An instance in its graceful shutdown: every new request is a bare 503, as Quarkus answers then. */
+  private HttpServer stopping;
 
   @Override
   public Map<String, String> start() {
@@ -31,6 +33,18 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     server.createContext("/api/v1/agreements", exchange -> echo(exchange, base));
     server.createContext("/dashboard", exchange -> echo(exchange, base));
     server.createContext("/api/v1/regions", exchange -> echo(exchange, base));
+    server.createContext("/api/v1/counties", exchange -> echo(exchange, base));
+    try {
+      stopping = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    stopping.createContext("/", exchange -> {
+      exchange.sendResponseHeaders(503, -1);
+      exchange.close();
+    });
+    stopping.start();
+    String stoppingBase = "http://127.0.0.1:" + stopping.getAddress().getPort();
     server.createContext("/api/v1/scorecards", exchange -> {
       sleep(3000);
       respond(exchange, 200, "{}");
@@ -44,6 +58,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         Map.entry("ia.gateway.routes.deliveries", "http://127.0.0.1:" + closedPort()),
         // Two instances of a service, the first of them down.
         Map.entry("ia.gateway.routes.regions", "http://127.0.0.1:" + closedPort() + "," + base),
+        // Two instances, the first of them stopping gracefully.
+        Map.entry("ia.gateway.routes.counties", stoppingBase + "," + base),
         Map.entry("ia.gateway.timeout", "1S"),
         Map.entry("ia.gateway.rate-limit.per-second", "0.2"),
         Map.entry("ia.gateway.rate-limit.burst", "5"),
@@ -98,6 +114,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
   public void stop() {
     if (server != null) {
       server.stop(0);
+    }
+    if (stopping != null) {
+      stopping.stop(0);
     }
   }
 }

@@ -41,6 +41,15 @@ public final class TestKafka {
     List<ConsumerRecord<String, String>> kept = new java.util.ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
+      // The quiet time counts from when the partitions are ours: joining the group can take a while.
+      Instant joinBy = Instant.now().plusSeconds(60);
+      while (consumer.assignment().isEmpty() && Instant.now().isBefore(joinBy)) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          if (keep.test(r)) {
+            kept.add(r);
+          }
+        }
+      }
       Instant lastRecord = Instant.now();
       while (Instant.now().isBefore(lastRecord.plus(quiet))) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {

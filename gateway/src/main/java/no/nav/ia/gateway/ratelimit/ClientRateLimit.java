@@ -22,7 +22,13 @@ public class ClientRateLimit {
     return enabled ? limiter.acquire(client, items) : Duration.ZERO;
   }
 
-  /** The items of a batch body (a JSON array's elements); 1 for anything else, which the service refuses. */
+  /** The most items a batch is charged: the services take at most 1,000, so a larger body is refused there. */
+  static final int MAX_CHARGED_ITEMS = 1000;
+
+  /**
+   * The items of a batch body (a JSON array's elements), at most {@link #MAX_CHARGED_ITEMS}; 1 for
+   * anything else, which the service refuses.
+   */
   public static int items(byte[] body) {
     if (body == null || body.length == 0) {
       return 1;
@@ -32,7 +38,7 @@ public class ClientRateLimit {
         return 1;
       }
       int items = 0;
-      while (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+      while (items < MAX_CHARGED_ITEMS && parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
         parser.skipChildren();
         items++;
       }

@@ -122,19 +122,16 @@ public class Upstream {
     Uni<io.vertx.mutiny.ext.web.client.HttpResponse<Buffer>> sent =
         body == null ? out.send() : out.sendBuffer(Buffer.buffer(body));
     return sent
-        .map(response -> {
-          instances.up(base);
-          Response.ResponseBuilder builder = Response.status(response.statusCode());
-          response.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (name.equals("location") && h.getValue().startsWith(base)) {
-              builder.header(h.getKey(), publicOrigin + h.getValue().substring(base.length()));
-            } else if (!NOT_FORWARDED.contains(name)) {
-              builder.header(h.getKey(), h.getValue());
-            }
-          });
-          Buffer payload = response.body();
-          return builder.entity(payload == null ? new byte[0] : payload.getBytes()).build();
+        .onItem().transformToUni(response -> {
+          if (refusedWhileStopping(response) && index + 1 < order.size()) {
+            // Stopping gracefully (a deploy, a scale-down): it finishes its own requests and refuses new
+            // ones before handling them, so this one may go to the next instance whatever its method.
+            instances.down(base);
+            CallId.set(callId);
+            LOG.infof("route %s: %s is stopping, trying the next instance", route, base);
+            return attempt(request, instances, order, index + 1, body, timeout, authorization, route, callId);
+          }
+          return Uni.createFrom().item(toResponse(response, instances, base, publicOrigin));
         })
         .onFailure(Upstream::refused).recoverWithUni(failure -> {
           instances.down(base);
@@ -146,6 +143,31 @@ public class Upstream {
           return Uni.createFrom().item(unavailable(route, failure, callId));
         })
         .onFailure().recoverWithItem(failure -> unavailable(route, failure, callId));
+  }
+
+  /**
+   * A 503 without the platform's problem body: Quarkus refusing a request during its graceful
+   * shutdown, before any of the service's code ran. (A service's own 503 is a problem+json.)
+   */
+  static boolean refusedWhileStopping(io.vertx.mutiny.ext.web.client.HttpResponse<Buffer> response) {
+    String type = response.getHeader("Content-Type");
+    return response.statusCode() == 503 && (type == null || !type.startsWith("application/problem+json"));
+  }
+
+  private static Response toResponse(io.vertx.mutiny.ext.web.client.HttpResponse<Buffer> response, Instances instances,
+      String base, String publicOrigin) {
+    instances.up(base);
+    Response.ResponseBuilder builder = Response.status(response.statusCode());
+    response.headers().forEach(h -> {
+      String name = h.getKey().toLowerCase(Locale.ROOT);
+      if (name.equals("location") && h.getValue().startsWith(base)) {
+        builder.header(h.getKey(), publicOrigin + h.getValue().substring(base.length()));
+      } else if (!NOT_FORWARDED.contains(name)) {
+        builder.header(h.getKey(), h.getValue());
+      }
+    });
+    Buffer payload = response.body();
+    return builder.entity(payload == null ? new byte[0] : payload.getBytes()).build();
   }
 
   /** The connection was refused: the request never reached the instance. */
