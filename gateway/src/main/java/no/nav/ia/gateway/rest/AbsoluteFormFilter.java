@@ -26,10 +26,8 @@ public class AbsoluteFormFilter {
         ctx.next();
         return;
       }
-      var problem = problems.respond(400, "BAD_REQUEST_TARGET", "Bad Request",
-          "The request target must be a path, not an absolute URL", null);
-      ctx.response().setStatusCode(400).putHeader("Content-Type", problem.getMediaType().toString())
-          .end(String.valueOf(problem.getEntity()));
+      problems.end(ctx.response(), 400, "BAD_REQUEST_TARGET", "Bad Request",
+          "The request target must be a path, not an absolute URL");
     });
   }
 }

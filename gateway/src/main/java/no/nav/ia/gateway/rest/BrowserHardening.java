@@ -55,9 +55,8 @@ public class BrowserHardening {
           .putHeader("X-Content-Type-Options", "nosniff")
           .putHeader("Referrer-Policy", "no-referrer");
       if (path.equals(LOGOUT_PATH) && ctx.request().method() != HttpMethod.POST) {
-        var problem = problems.respond(405, "METHOD_NOT_ALLOWED", "Method Not Allowed", "Log out with POST", null);
-        ctx.response().setStatusCode(405).putHeader("Allow", "POST")
-            .putHeader("Content-Type", problem.getMediaType().toString()).end(String.valueOf(problem.getEntity()));
+        problems.end(ctx.response().putHeader("Allow", "POST"), 405, "METHOD_NOT_ALLOWED", "Method Not Allowed",
+            "Log out with POST");
         return;
       }
       ctx.next();

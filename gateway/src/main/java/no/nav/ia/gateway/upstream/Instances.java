@@ -31,10 +31,6 @@ public final class Instances {
     this.clock = clock;
   }
 
-  public List<String> all() {
-    return bases;
-  }
-
   /**
    * The instances in the order to try them for one request: those in service first, starting at the
    * next in turn, then those left out, the one back soonest first.
@@ -66,15 +62,5 @@ public final class Instances {
   /** The instance answered: it is in service. */
   public void up(String base) {
     outUntil.remove(base);
-  }
-
-  /** The configured base this URL starts with (for rewriting a service's Location), or null. */
-  public String baseOf(String url) {
-    for (String base : bases) {
-      if (url.startsWith(base)) {
-        return base;
-      }
-    }
-    return null;
   }
 }

@@ -123,26 +123,30 @@ public class Upstream {
         body == null ? out.send() : out.sendBuffer(Buffer.buffer(body));
     return sent
         .onItem().transformToUni(response -> {
+          // Stopping gracefully (a deploy, a scale-down): it finishes its own requests and refuses new
+          // ones before handling them, so this one may go to the next instance whatever its method.
           if (refusedWhileStopping(response) && index + 1 < order.size()) {
-            // Stopping gracefully (a deploy, a scale-down): it finishes its own requests and refuses new
-            // ones before handling them, so this one may go to the next instance whatever its method.
-            instances.down(base);
-            CallId.set(callId);
-            LOG.infof("route %s: %s is stopping, trying the next instance", route, base);
-            return attempt(request, instances, order, index + 1, body, timeout, authorization, route, callId);
+            return next(request, instances, order, index, body, timeout, authorization, route, callId, "is stopping");
           }
           return Uni.createFrom().item(toResponse(response, instances, base, publicOrigin));
         })
         .onFailure(Upstream::refused).recoverWithUni(failure -> {
-          instances.down(base);
           if (index + 1 < order.size()) {
-            CallId.set(callId);
-            LOG.infof("route %s: %s refused the connection, trying the next instance", route, base);
-            return attempt(request, instances, order, index + 1, body, timeout, authorization, route, callId);
+            return next(request, instances, order, index, body, timeout, authorization, route, callId, "refused the connection");
           }
+          instances.down(base);
           return Uni.createFrom().item(unavailable(route, failure, callId));
         })
         .onFailure().recoverWithItem(failure -> unavailable(route, failure, callId));
+  }
+
+  /** The instance at {@code index} did not take the request: leave it out for a while and try the next one. */
+  private Uni<Response> next(HttpServerRequest request, Instances instances, List<String> order, int index, byte[] body,
+      Duration timeout, String authorization, String route, String callId, String why) {
+    instances.down(order.get(index));
+    CallId.set(callId);
+    LOG.infof("route %s: %s %s, trying the next instance", route, order.get(index), why);
+    return attempt(request, instances, order, index + 1, body, timeout, authorization, route, callId);
   }
 
   /**

@@ -125,21 +125,27 @@ public class ProblemMappers {
    * the client's mistake nor a server fault. Known by name, so this module needs no JPA.
    */
   static boolean isConcurrentUpdate(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    return Causes.any(e, t -> {
       for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
         String name = c.getName();
         if (name.equals("jakarta.persistence.OptimisticLockException") || name.equals("org.hibernate.StaleStateException")) {
           return true;
         }
       }
-    }
-    return false;
+      return false;
+    });
   }
 
   /** 401 problem+json with {@code WWW-Authenticate: Bearer}. */
   public Response unauthenticated() {
     Response r = respond(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required", null);
     return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+  }
+
+  /** Answers with the problem on a Vert.x response: for route filters that refuse a request before JAX-RS. */
+  public void end(io.vertx.core.http.HttpServerResponse response, int status, String code, String title, String detail) {
+    response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        .end(String.valueOf(respond(status, code, title, detail, null).getEntity()));
   }
 
   /** Builds the problem+json response; also used by code outside JAX-RS mappers. */

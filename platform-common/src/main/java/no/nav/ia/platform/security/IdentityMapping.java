@@ -27,12 +27,12 @@ public final class IdentityMapping {
 
   public record Result(Set<String> roles, Optional<String> county) {}
 
-  static final Set<String> PLATFORM_ROLES = Set.of(Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM);
   static final String MACHINES_TENANT = "machines";
 
   private IdentityMapping() {}
 
-  public static Result map(String tenant, Collection<String> roles, Collection<String> groups, String countyClaim,
+  /** @param countyClaim the token's {@code county} claim as it came (a string, a JSON value, or anything else) */
+  public static Result map(String tenant, Collection<String> roles, Collection<String> groups, Object countyClaim,
       Map<String, Group> configured) {
     Set<String> mapped = new LinkedHashSet<>(roles);
     List<String> counties = new ArrayList<>();

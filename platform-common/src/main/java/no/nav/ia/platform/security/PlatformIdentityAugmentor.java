@@ -5,8 +5,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import java.util.Collection;
@@ -20,25 +20,28 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * mapped ones and its {@value #COUNTY_ATTRIBUTE} attribute the caller's county, which {@link Caller}
  * reads. Groups are mapped by configuration ({@code ia.security.groups."<object id>".role|county}).
  */
-@ApplicationScoped
+@Singleton
 public class PlatformIdentityAugmentor implements SecurityIdentityAugmentor {
 
   /** The identity attribute holding the caller's county (absent when the caller has none). */
   public static final String COUNTY_ATTRIBUTE = "ia.county";
 
-  @Inject SecurityGroupsConfig config;
+  /** The configured groups, read once (configuration does not change while the service runs). */
+  private final Map<String, IdentityMapping.Group> groups;
+
+  @Inject
+  PlatformIdentityAugmentor(SecurityGroupsConfig config) {
+    this.groups = config.groups().entrySet().stream().collect(Collectors.toUnmodifiableMap(
+        Map.Entry::getKey, e -> new IdentityMapping.Group(e.getValue().role(), e.getValue().county())));
+  }
 
   @Override
   public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
     if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
       return Uni.createFrom().item(identity);
     }
-    Map<String, IdentityMapping.Group> groups = config.groups().entrySet().stream().collect(Collectors.toMap(
-        Map.Entry::getKey, e -> new IdentityMapping.Group(e.getValue().role(), e.getValue().county())));
-    Object county = jwt.getClaim("county");
     IdentityMapping.Result result = IdentityMapping.map(identity.getAttribute("tenant-id"), identity.getRoles(),
-        strings(jwt.getClaim("groups")), county instanceof JsonString s ? s.getString() : county instanceof String s ? s : null,
-        groups);
+        strings(jwt.getClaim("groups")), jwt.getClaim("county"), groups);
     // Roles only added: the identity as it is, plus them. Roles taken away (the machines issuer): a new
     // identity with the same principal, credentials and attributes.
     QuarkusSecurityIdentity.Builder builder = result.roles().containsAll(identity.getRoles())

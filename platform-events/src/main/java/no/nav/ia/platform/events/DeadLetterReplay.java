@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,14 +43,15 @@ public class DeadLetterReplay {
       if (parked == null) {
         continue; // replayed by a concurrent call
       }
-      String[] reason = new String[1];
-      if (consumer.replay(parked, reason)) {
+      Optional<String> stillFailing = consumer.replay(parked);
+      if (stillFailing.isEmpty()) {
         QuarkusTransaction.requiringNew().run(() -> DeadLetterEvent.deleteById(id));
         registry.counter("ia.events.replayed", "topic", parked.topic).increment();
         replayed++;
       } else {
-        QuarkusTransaction.requiringNew().run(() -> DeadLetterEvent.update("reason = ?1 where id = ?2", reason[0], id));
-        reasons.add(reason[0]);
+        String reason = stillFailing.get();
+        QuarkusTransaction.requiringNew().run(() -> DeadLetterEvent.update("reason = ?1 where id = ?2", reason, id));
+        reasons.add(reason);
       }
     }
     LOG.infof("replayed %d parked events, %d still parked", replayed, reasons.size());

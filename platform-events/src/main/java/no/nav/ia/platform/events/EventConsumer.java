@@ -22,7 +22,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.problem.Causes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -266,35 +268,28 @@ public class EventConsumer {
   }
 
   /**
-   * Applies a parked event again (the dead letter's replay): true if it is applied now or was applied
-   * already (its id is in the processed-event log), false with the reason left in {@code reason[0]}.
+   * Applies a parked event again (the dead letter's replay): empty if it is applied now or was applied
+   * already (its id is in the processed-event log), else why it still fails.
    */
-  boolean replay(DeadLetterEvent parked, String[] reason) {
+  Optional<String> replay(DeadLetterEvent parked) {
     ConsumerRecord<String, String> record =
         new ConsumerRecord<>(parked.topic, parked.partition, parked.offset, parked.key, parked.value);
     if (!byTopic.containsKey(record.topic())) {
-      reason[0] = "no handler for topic " + record.topic();
-      return false;
+      return Optional.of("no handler for topic " + record.topic());
     }
     try {
       applyAlone(record, read(record));
-      return true;
+      return Optional.empty();
     } catch (Unreadable e) {
-      reason[0] = "unreadable envelope: " + e.getMessage();
+      return Optional.of("unreadable envelope: " + e.getMessage());
     } catch (Exception e) {
-      reason[0] = describe(e);
+      return Optional.of(describe(e));
     }
-    return false;
   }
 
   /** Deadlock (40P01) and serialization failure (40001): two writers met; trying again helps. */
   static boolean isContention(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.any(e, t -> t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState())));
   }
 
   /** 50, 100, 200 ... ms, at most 2 s, with jitter so that two replicas do not meet again in step. */
@@ -345,17 +340,10 @@ public class EventConsumer {
   }
 
   static boolean isTransient(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-        return true;
-      }
-      if (t instanceof java.net.ConnectException
-          || t.getClass().getName().contains("AcquisitionTimeout")
-          || t instanceof org.hibernate.exception.JDBCConnectionException) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.any(e, t -> t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+        || t instanceof java.net.ConnectException
+        || t.getClass().getName().contains("AcquisitionTimeout")
+        || t instanceof org.hibernate.exception.JDBCConnectionException);
   }
 
   private static String describe(Exception e) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -32,8 +33,8 @@ import org.jboss.logging.Logger;
  * Publishes committed outbox rows to Kafka in commit order, and marks them published only after the
  * broker acknowledged them (acks=all). A crash between the two publishes again: consumers dedupe by
  * event id. One relay thread per instance, and one relay publishing per service at a time: each batch
- * runs under a transaction-scoped PostgreSQL advisory lock, so two replicas never send two events of
- * one enterprise out of order; a replica that finds the lock taken tries again shortly.
+ * runs under a transaction-scoped PostgreSQL advisory lock, so two replicas never send the events of
+ * one delivery or agreement out of order; a replica that finds the lock taken tries again shortly.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -58,7 +59,14 @@ public class OutboxRelay {
   private final AtomicBoolean queued = new AtomicBoolean();
   private volatile KafkaProducer<String, String> producer;
   private Counter published;
-  private volatile AtomicReference<Double> oldestPending;
+  /** Seconds since the oldest unpublished event was written ({@code ia_outbox_oldest_pending_seconds}). */
+  private final AtomicReference<Double> oldestPending = new AtomicReference<>(0.0);
+
+  @PostConstruct
+  void registerMetrics() {
+    Gauge.builder("ia.outbox.oldest.pending", oldestPending, AtomicReference::get)
+        .baseUnit("seconds").description("Age of the oldest event not yet published to Kafka").register(registry);
+  }
 
   /** Wakes the relay as soon as a transaction with an event has committed. */
   void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
@@ -77,21 +85,12 @@ public class OutboxRelay {
       Number age = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
               "select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_event where published_at is null")
           .getSingleResult());
-      oldestPendingSeconds().set(age.doubleValue());
+      oldestPending.set(age.doubleValue());
     } catch (RuntimeException databaseAway) {
       LOG.debugf("outbox age not measured: %s", databaseAway.toString());
     }
   }
 
-  private AtomicReference<Double> oldestPendingSeconds() {
-    if (oldestPending == null) {
-      AtomicReference<Double> value = new AtomicReference<>(0.0);
-      Gauge.builder("ia.outbox.oldest.pending", value, AtomicReference::get)
-          .baseUnit("seconds").description("Age of the oldest event not yet published to Kafka").register(registry);
-      oldestPending = value;
-    }
-    return oldestPending;
-  }
 
   /** Deletes published rows older than the retention. */
   @Scheduled(every = "1h", delayed = "1m")

@@ -1,0 +1,19 @@
+package no.nav.ia.platform.problem;
+
+import java.util.function.Predicate;
+
+/** The one walk along an exception's cause chain (a transaction's commit and Hibernate wrap what happened). */
+public final class Causes {
+
+  private Causes() {}
+
+  /** True if the exception or any of its causes matches. */
+  public static boolean any(Throwable e, Predicate<Throwable> match) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (match.test(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
