@@ -22,11 +22,16 @@ final class Http {
 
   private Http() {}
 
-  /** A token from mock-oauth2-server with the platform's claims, as deploy/local/token asks for it. */
+  /** A token for the gateway from mock-oauth2-server with the platform's claims, as deploy/local/token asks for it. */
   static String token(String issuer, String role, String county, String ident) {
+    return token(issuer, role, county, ident, "ia-platform");
+  }
+
+  /** The same for one service's own audience (e.g. ia-scorecard-service), to call it directly. */
+  static String token(String issuer, String role, String county, String ident, String audience) {
     String form = "grant_type=client_credentials&client_id=" + enc(role.equals("system") ? ident : "ia-bench")
         + "&client_secret=not-checked-locally&role=" + enc(role) + "&county=" + enc(county == null ? "" : county)
-        + "&ident=" + enc(ident);
+        + "&ident=" + enc(ident) + "&audience=" + enc(audience);
     HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/token"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build();

@@ -37,7 +37,8 @@ final class LagProbe {
       advisers.add(Http.token(issuer, "adviser", config.get("county", "03"), String.format("Z99%04d", 7000 + i)));
     }
     String prober = Http.token(issuer, "adviser", probeCounty, "Z998999");
-    String reader = Http.token(issuer, "coordinator", null, "Z990003");
+    // The card is read from scorecard-service directly (the lag, not the gateway), with a token for it.
+    String reader = Http.token(issuer, "coordinator", null, "Z990003", "ia-scorecard-service");
 
     ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
     Semaphore inFlight = new Semaphore(64);

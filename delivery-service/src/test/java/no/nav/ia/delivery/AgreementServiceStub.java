@@ -17,6 +17,9 @@ public class AgreementServiceStub implements QuarkusTestResourceLifecycleManager
 
   private static final Map<String, String> AGREEMENTS = new ConcurrentHashMap<>();
   private static volatile boolean down;
+  /** The claims of the token and the Nav-Consumer-Id of the last request. */
+  private static volatile String lastClaims = "";
+  private static volatile String lastConsumer;
   private HttpServer server;
 
   /** Makes agreement-service know an agreement the read model has not heard of. */
@@ -24,6 +27,16 @@ public class AgreementServiceStub implements QuarkusTestResourceLifecycleManager
     AGREEMENTS.put(orgNumber, String.format(
         "{\"id\":\"%s\",\"orgNumber\":\"%s\",\"countyCode\":\"%s\",\"signedOn\":\"%s\",\"endedOn\":null,\"status\":\"ACTIVE\"}",
         java.util.UUID.randomUUID(), orgNumber, county, signedOn));
+  }
+
+  /** The claims of the token the last request carried (its payload, decoded). */
+  public static String lastClaims() {
+    return lastClaims;
+  }
+
+  /** The machine client the last request was made for, if it named one. */
+  public static String lastConsumer() {
+    return lastConsumer;
   }
 
   /** Makes the stub answer 500, as a service that is in trouble. */
@@ -41,7 +54,12 @@ public class AgreementServiceStub implements QuarkusTestResourceLifecycleManager
     server.createContext("/api/v1/agreements", exchange -> {
       String query = exchange.getRequestURI().getQuery();
       String org = query == null ? "" : query.replaceAll(".*orgNumber=(\\d{9}).*", "$1");
-      boolean authorized = exchange.getRequestHeaders().getFirst("Authorization") != null;
+      // As agreement-service: only a token for its own audience (a hop token, HopTokens) is taken.
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      lastClaims = authorization == null || !authorization.startsWith("Bearer ") ? "" : new String(
+          java.util.Base64.getUrlDecoder().decode(authorization.substring(7).split("\\.")[1]), StandardCharsets.UTF_8);
+      lastConsumer = exchange.getRequestHeaders().getFirst("Nav-Consumer-Id");
+      boolean authorized = lastClaims.contains("\"aud\":\"ia-agreement-service\"");
       String item = AGREEMENTS.get(org);
       byte[] body = ("{\"items\":[" + (item == null ? "" : item) + "],\"page\":0,\"size\":50,\"total\":" + (item == null ? 0 : 1) + "}")
           .getBytes(StandardCharsets.UTF_8);

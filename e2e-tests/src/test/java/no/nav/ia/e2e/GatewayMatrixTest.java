@@ -104,6 +104,42 @@ class GatewayMatrixTest {
   }
 
   @Test
+  void eachServiceTakesOnlyATokenForItsOwnAudience() {
+    String forTheGateway = Tokens.coordinator();
+    var paths = java.util.Map.of(platform.agreement, "/api/v1/counties", platform.delivery, "/api/v1/deliveries",
+        platform.scorecard, "/api/v1/scorecards?period=2012");
+    for (ServiceProcess service : paths.keySet()) {
+      String path = paths.get(service);
+      given().baseUri(service.url()).auth().oauth2(forTheGateway).get(path).then().statusCode(401);
+      String forTheService = Tokens.issue("Z990003", java.util.Map.of("roles", List.of("coordinator"), "NAVident", "Z990003"),
+          "ia-" + service.name, 600);
+      given().baseUri(service.url()).auth().oauth2(forTheService).get(path).then().statusCode(200);
+      given().baseUri(platform.gatewayUrl()).auth().oauth2(forTheService).get(path).then().statusCode(401);
+    }
+  }
+
+  @Test
+  void everyHopCarriesTheCallerADeliveryNamesThePersonOrTheMachine() {
+    // Registered and used at once: delivery-service has likely not had the agreement's event yet and
+    // asks agreement-service (a second hop); either way the delivery names who recorded it.
+    for (String[] caller : new String[][] {{Tokens.adviser("03", "Z993003"), "Z993003"}, {Tokens.system("arena-hops"), "arena-hops"}}) {
+      String enterprise = no.nav.ia.test.OrgNumbers.next(5);
+      Polite.send(() -> given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.coordinator())
+              .contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("orgNumber", enterprise, "name", "Hopp AS",
+                  "countyCode", "03", "employees", 12, "signedOn", "2013-01-02")).post("/api/v1/agreements"))
+          .then().statusCode(201);
+      var delivery = java.util.Map.of("orgNumber", enterprise, "service", "SICK_LEAVE", "direction", "SYSTEM",
+          "subGoals", List.of(1), "deliveredOn", "2013-03-04");
+      String id = Polite.send(() -> given().baseUri(platform.gatewayUrl()).auth().oauth2(caller[0])
+              .contentType(io.restassured.http.ContentType.JSON).header("Idempotency-Key", enterprise).body(delivery)
+              .post("/api/v1/deliveries"))
+          .then().statusCode(201).body("adviser", org.hamcrest.Matchers.equalTo(caller[1])).extract().path("id");
+      Polite.send(() -> given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries/" + id))
+          .then().statusCode(200).body("adviser", org.hamcrest.Matchers.equalTo(caller[1]));
+    }
+  }
+
+  @Test
   void aServiceStoppedMidTestIsA503ProblemAndServesAgainWhenBack() {
     String coordinator = Tokens.coordinator();
     given().baseUri(platform.gatewayUrl()).auth().oauth2(coordinator).get("/api/v1/scorecards?period=2012")

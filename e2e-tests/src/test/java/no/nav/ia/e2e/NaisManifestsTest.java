@@ -60,4 +60,18 @@ class NaisManifestsTest {
     assertThat(roles.find()).as("an inbound rule with app roles").isTrue();
     assertThat(roles.group(1).trim().split("\\s*-\\s*")).containsOnly("", "system");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"agreement-service", "delivery-service", "scorecard-service"})
+  void theGatewayGetsTokensForEachServiceAndTheServiceBelievesOnlyItsCallers(String app) throws IOException {
+    String gateway = manifest("gateway");
+    String scopeVariable = app.substring(0, app.indexOf('-')).toUpperCase() + "_SERVICE_SCOPE";
+    assertThat(gateway).as("the gateway asks for tokens for " + app)
+        .containsPattern("name: " + scopeVariable + "\\s*\\n\\s*value: \"api://\\{\\{ cluster }}\\.ia\\." + app + "/\\.default\"");
+    assertThat(gateway).contains("- application: " + app);
+    String yaml = manifest(app);
+    assertThat(yaml).as("the gateway may call " + app + " as itself with the system role")
+        .containsPattern("- application: gateway\\s*\\n\\s*permissions:\\s*\\n\\s*roles:\\s*\\n\\s*- system");
+    assertThat(yaml).containsPattern("name: IA_TRUSTED_FORWARDERS\\s*\\n\\s*value: \"\\{\\{ cluster }}:ia:gateway[,\"]");
+  }
 }

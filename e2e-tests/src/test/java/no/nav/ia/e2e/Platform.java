@@ -110,10 +110,14 @@ final class Platform {
     return env;
   }
 
+  /**
+   * Each service with its own client id and audience (their defaults: ia-platform for the gateway,
+   * ia-agreement-service and so on), as on NAIS: the gateway and delivery-service get a token for the
+   * service they call from the issuer (HopTokens).
+   */
   private static Map<String, String> common(String issuer) {
     Map<String, String> env = new HashMap<>();
     env.put("OIDC_ISSUER_URL", issuer);
-    env.put("OIDC_AUDIENCE", Infra.AUDIENCE);
     return env;
   }
 }

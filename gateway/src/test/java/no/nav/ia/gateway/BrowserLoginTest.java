@@ -111,7 +111,8 @@ class BrowserLoginTest {
     assertThat(upstream).contains("\"uri\":\"/dashboard?period=2024-H1\"").doesNotContain("\"cookie\"").doesNotContain("q_session");
     String bearer = upstream.replaceAll("(?s).*\"authorization\":\"Bearer ([^\"]+)\".*", "$1");
     String claims = new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]), StandardCharsets.UTF_8);
-    assertThat(claims).contains("\"manager\"").contains("\"county\":\"03\"").contains("\"aud\":\"ia-platform\"");
+    assertThat(claims).contains("\"manager\"").contains("\"county\":\"03\"").contains("\"aud\":\"ia-scorecard-service\"")
+        .as("exchanged on the manager's behalf for scorecard-service's audience").contains("\"NAVident\":\"Z990002\"");
     assertThat(cookies.values()).noneMatch(v -> v.contains(bearer)).as("the token is not readable from the cookie");
     String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
     assertThat(policy).contains("frame-ancestors 'none'").contains("default-src 'none'").doesNotContain("script-src")

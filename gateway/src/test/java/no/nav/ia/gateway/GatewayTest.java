@@ -1,7 +1,9 @@
 package no.nav.ia.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -77,6 +79,38 @@ class GatewayTest {
         .then().statusCode(403).body("code", equalTo("FORBIDDEN_COUNTY"));
   }
 
+  /** The claims of the token a service got from the gateway (the stub echoes the request's headers). */
+  static String forwardedClaims(io.restassured.response.ValidatableResponse response) {
+    String authorization = response.extract().path("headers.authorization");
+    assertThat(authorization).startsWith("Bearer ");
+    return new String(Base64.getUrlDecoder().decode(authorization.substring(7).split("\\.")[1]), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aPersonsTokenReachesAServiceExchangedForOneWithThatServicesAudience() {
+    String token = Tokens.coordinator();
+    var response = given().auth().oauth2(token).header("Nav-Consumer-Id", "pretender").get("/api/v1/agreements/42")
+        .then().statusCode(200).body("headers.authorization", not(equalTo("Bearer " + token)))
+        .body("headers.nav-consumer-id", nullValue());
+    assertThat(forwardedClaims(response)).contains("\"aud\":\"ia-agreement-service\"").contains("\"NAVident\":\"Z990003\"")
+        .contains("\"coordinator\"").doesNotContain("ia-platform");
+  }
+
+  @Test
+  void aMachineClientsCallGoesWithTheGatewaysOwnTokenAndNamesTheMachine() {
+    var response = given().auth().oauth2(Tokens.system("arena-hop")).header("Nav-Consumer-Id", "pretender")
+        .get("/api/v1/agreements/42").then().statusCode(200).body("headers.nav-consumer-id", equalTo("arena-hop"));
+    assertThat(forwardedClaims(response)).contains("\"aud\":\"ia-agreement-service\"").contains("\"azp\":\"ia-platform\"")
+        .contains("\"system\"").doesNotContain("arena-hop");
+  }
+
+  @Test
+  void aMachineClientWithoutTheSystemRoleIsForbidden() {
+    String machine = Tokens.issue("robot", Map.of("roles", List.of("coordinator"), "azp", "robot"), Infra.AUDIENCE, 600);
+    given().auth().oauth2(machine).get("/api/v1/agreements/42").then().statusCode(403)
+        .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+  }
+
   @Test
   void forwardsTheRequestWithItsTokenAndCallIdButNotHopByHopHeaders() {
     String token = Tokens.coordinator();
@@ -91,7 +125,7 @@ class GatewayTest {
         .body("method", equalTo("POST"))
         .body("uri", equalTo("/api/v1/agreements?county=03"))
         .body("body", equalTo("{'orgNumber':'974760673'}"))
-        .body("headers.authorization", equalTo("Bearer " + token))
+        .body("headers.authorization", startsWith("Bearer "))
         .body("headers.nav-call-id", equalTo("gw-test-1"))
         .body("headers.idempotency-key", equalTo("k-1"))
         .body("headers.proxy-authorization", nullValue())

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,8 +22,25 @@ public final class Infra {
 
   /** Issuer id of the platform at the mock OIDC provider. */
   public static final String ISSUER = "ia";
-  /** Audience every service accepts. */
+  /**
+   * The gateway's audience (the platform's public API): what callers' tokens are for. Each service
+   * accepts only its own (its name with the prefix {@code ia-}), which the gateway asks the issuer for.
+   */
   public static final String AUDIENCE = "ia-platform";
+
+  /**
+   * The issuer's answers to the token requests services make for calls to each other (HopTokens), as
+   * Entra ID gives them: on behalf of a person (the JWT bearer grant) the person's claims for the
+   * audience the scope names; with client credentials the client itself, holding the {@code system}
+   * role at the target. deploy/local/oidc.json has the same two mappings.
+   */
+  private static final String HOP_GRANTS = """
+      {"interactiveLogin": false, "tokenCallbacks": [{"issuerId": "ia", "tokenExpiry": 3600, "requestMappings": [
+        {"requestParam": "grant_type", "match": "urn:ietf:params:oauth:grant-type:jwt-bearer",
+         "claims": {"aud": ["${scope}"]}},
+        {"requestParam": "grant_type", "match": "client_credentials",
+         "claims": {"sub": "${client_id}", "azp": "${client_id}", "aud": ["${scope}"], "roles": ["system"]}}
+      ]}]}""";
   public static final List<String> TOPICS = List.of("ia.agreement-events-v1", "ia.delivery-events-v1");
 
   private static EmbeddedPostgres postgres;
@@ -110,7 +128,7 @@ public final class Infra {
   /** A running mock-oauth2-server; the same for the whole JVM. */
   public static synchronized MockOAuth2Server oidc() {
     if (oidc == null) {
-      oidc = new MockOAuth2Server();
+      oidc = new MockOAuth2Server(OAuth2Config.Companion.fromJson(HOP_GRANTS));
       oidc.start();
     }
     return oidc;

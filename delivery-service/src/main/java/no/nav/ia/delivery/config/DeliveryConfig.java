@@ -24,4 +24,7 @@ public interface DeliveryConfig {
    */
   @WithDefault("15S")
   Duration batchDeadline();
+
+  /** The scope of tokens for agreement-service (HopTokens), asked when the read model has no agreement. */
+  String agreementServiceScope();
 }

@@ -18,6 +18,7 @@ public interface AgreementClient {
   AgreementPage byOrgNumber(
       @QueryParam("orgNumber") String orgNumber,
       @HeaderParam("Authorization") String authorization,
+      @HeaderParam("Nav-Consumer-Id") String consumer,
       @HeaderParam("Nav-Call-Id") String callId);
 
   /** The fields of agreement-service's page this service needs. */

@@ -6,16 +6,20 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.Optional;
 import no.nav.ia.delivery.AgreementView;
+import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.security.HopTokens;
+import no.nav.ia.platform.security.HopTokens.Hop;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * Which county's agreement covers an enterprise on a date. Reads the local read model first; when
- * that has no active agreement (the event may not have arrived yet), asks agreement-service with the
- * caller's own token, so an agreement registered a moment before always counts.
+ * that has no active agreement (the event may not have arrived yet), asks agreement-service for the
+ * caller (HopTokens: a token for agreement-service on the caller's behalf), so an agreement
+ * registered a moment before always counts.
  */
 @ApplicationScoped
 public class AgreementLookup {
@@ -27,6 +31,8 @@ public class AgreementLookup {
 
   @Inject @RestClient AgreementClient client;
   @Inject Caller caller;
+  @Inject HopTokens hops;
+  @Inject DeliveryConfig config;
   @Inject MeterRegistry registry;
 
   public Optional<ActiveAgreement> activeOn(String orgNumber, LocalDate date) {
@@ -36,7 +42,8 @@ public class AgreementLookup {
     }
     registry.counter("ia.delivery.agreement_lookup_fallback").increment();
     try {
-      return client.byOrgNumber(orgNumber, "Bearer " + caller.rawToken(), CallId.currentOrNull()).items().stream()
+      Hop hop = hops.to(config.agreementServiceScope(), caller).await().indefinitely();
+      return client.byOrgNumber(orgNumber, hop.authorization(), hop.consumer(), CallId.currentOrNull()).items().stream()
           .filter(a -> AgreementView.isActiveOn(a.signedOn(), a.endedOn(), date))
           .findFirst()
           .map(a -> new ActiveAgreement(a.orgNumber(), a.countyCode()));

@@ -93,7 +93,20 @@ class DeliveryResourceTest {
   void acceptsAnAgreementTheReadModelHasNotHeardOfYet() {
     String org = Fixtures.orgNumber();
     AgreementServiceStub.add(org, "15", "2011-01-01");
-    post(Tokens.adviser("15"), Fixtures.delivery(org)).statusCode(201).body("countyCode", equalTo("15"));
+    post(Tokens.adviser("15", "Z991515"), Fixtures.delivery(org)).statusCode(201).body("countyCode", equalTo("15"));
+    // Asked on the adviser's behalf with a token for agreement-service, not with the adviser's own.
+    assertThat(AgreementServiceStub.lastClaims()).contains("\"aud\":\"ia-agreement-service\"").contains("\"NAVident\":\"Z991515\"");
+    assertThat(AgreementServiceStub.lastConsumer()).isNull();
+  }
+
+  @Test
+  void asksAgreementServiceForAMachineClientAsItselfNamingTheMachine() {
+    String org = Fixtures.orgNumber();
+    AgreementServiceStub.add(org, "15", "2011-01-01");
+    post(Tokens.system("arena-fallback"), Fixtures.delivery(org)).statusCode(201).body("adviser", equalTo("arena-fallback"));
+    assertThat(AgreementServiceStub.lastClaims()).contains("\"aud\":\"ia-agreement-service\"")
+        .contains("\"azp\":\"ia-delivery-service\"").contains("\"system\"");
+    assertThat(AgreementServiceStub.lastConsumer()).isEqualTo("arena-fallback");
   }
 
   @Test

@@ -15,12 +15,21 @@ public interface GatewayConfig {
    */
   Map<String, String> routes();
 
+  /**
+   * The same segments to the scope a token for that service is asked for (HopTokens): the service's
+   * client id locally, {@code api://<cluster>.<namespace>.<app>/.default} on NAIS.
+   */
+  Map<String, String> scopes();
+
   /** How long an instance that refused a connection is left out before it is tried again. */
   @WithDefault("5S")
   Duration instanceDownPause();
 
   /** Base URL (or URLs of its instances) of the service that renders the managers' dashboard (scorecard-service). */
   String dashboard();
+
+  /** The scope of tokens for the dashboard's service. */
+  String dashboardScope();
 
   /** How long a service may take to answer before the client gets 504. */
   @WithDefault("10S")

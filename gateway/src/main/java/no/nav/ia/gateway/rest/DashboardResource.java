@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.gateway.upstream.Upstream;
 import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.security.HopTokens;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -35,6 +36,7 @@ public class DashboardResource {
   @Inject SecurityIdentity identity;
   @Inject Caller caller;
   @Inject Upstream upstream;
+  @Inject HopTokens hops;
   @Context HttpServerRequest request;
 
   @GET
@@ -64,7 +66,7 @@ public class DashboardResource {
 
   private Uni<Response> forward() {
     String accessToken = identity.getCredential(AccessTokenCredential.class).getToken();
-    return upstream.observed(request, "dashboard", caller.actor(), () ->
-        upstream.forward(request, config.dashboard(), null, config.timeout(), "Bearer " + accessToken, "dashboard"));
+    return upstream.observed(request, "dashboard", caller.actor(), () -> upstream.forward(request, config.dashboard(), null,
+        config.timeout(), hops.onBehalfOf(config.dashboardScope(), accessToken, 0), "dashboard"));
   }
 }

@@ -19,13 +19,15 @@ import no.nav.ia.gateway.ratelimit.ClientRateLimit;
 import no.nav.ia.gateway.upstream.Upstream;
 import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.security.HopTokens;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Routes {@code /api/v1/**} to the service that owns the path. The token was checked here (coarse:
- * a platform role, and the own county for advisers and managers); the original Authorization header
- * goes along and every service checks it again.
+ * a platform role, and the own county for advisers and managers); the service gets a token for its own
+ * audience in its place (HopTokens: on behalf of a person, or the gateway's own for a machine client
+ * with the machine named beside it) and checks everything again.
  */
 @Path("/api/v1")
 @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
@@ -37,6 +39,7 @@ public class ProxyResource {
   @Inject ProblemMappers problems;
   @Inject ClientRateLimit rateLimit;
   @Inject Upstream upstream;
+  @Inject HopTokens hops;
   @Context HttpServerRequest request;
 
   @GET
@@ -92,8 +95,12 @@ public class ProxyResource {
       if (county != null && !caller.mayAccessCounty(county)) {
         return Uni.createFrom().item(problems.respond(403, "FORBIDDEN_COUNTY", "Forbidden", "Your token does not give access to this county", null));
       }
+      if (HopTokens.isMachine(caller.token()) && !caller.has(Roles.SYSTEM)) {
+        // A machine client calls the services with the gateway's system role: it must hold that role itself.
+        return Uni.createFrom().item(problems.respond(403, "FORBIDDEN", "Forbidden", "A machine client needs the system role", null));
+      }
       var timeout = batch ? config.batchTimeout() : config.timeout();
-      return upstream.forward(request, base, body, timeout, null, segment);
+      return upstream.forward(request, base, body, timeout, hops.to(config.scopes().get(segment), caller), segment);
     });
   }
 }

@@ -25,6 +25,8 @@ import no.nav.ia.gateway.config.GatewayConfig;
 import java.util.function.Supplier;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.ProblemMappers;
+import no.nav.ia.platform.security.HopTokens;
+import no.nav.ia.platform.security.HopTokens.Hop;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,9 +44,10 @@ public class Upstream {
    * The only request headers a service gets from a client (an allow list): what the API uses. Anything
    * else stays at the gateway, among them client-sent {@code X-Forwarded-*} and {@code Forwarded}
    * (a client must not choose the address or scheme a service believes), hop-by-hop headers and the
-   * session cookie. The gateway sets Nav-Call-Id itself.
+   * session cookie. The gateway sets Nav-Call-Id, Authorization (a token for the service, HopTokens) and
+   * Nav-Consumer-Id itself.
    */
-  static final Set<String> FORWARDED_REQUEST_HEADERS = Set.of("accept", "accept-language", "authorization",
+  static final Set<String> FORWARDED_REQUEST_HEADERS = Set.of("accept", "accept-language",
       "content-type", "idempotency-key", "if-match", "if-none-match", "user-agent");
   /**
    * Response headers kept from the client: connection-scoped ones (RFC 9110 7.6.1), those the gateway
@@ -87,22 +90,32 @@ public class Upstream {
   }
 
   /**
-   * Forwards {@code request} to an instance of the service + the request's path and query. The
-   * instances take turns; one that refuses the connection (the request never reached it, so any
-   * method may go to the next) is left out for a while and the next one is tried.
+   * Forwards {@code request} to an instance of the service + the request's path and query, with the
+   * token {@code hop} gives for that service (HopTokens: never the client's own). The instances take
+   * turns; one that refuses the connection (the request never reached it, so any method may go to the
+   * next) is left out for a while and the next one is tried.
    *
    * @param configured the route's base URL, or several instances' base URLs separated by commas
-   * @param authorization the Authorization header to send; the client's own when null
    */
   public Uni<Response> forward(HttpServerRequest request, String configured, byte[] body, Duration timeout,
-      String authorization, String route) {
+      Uni<Hop> hop, String route) {
     Instances instances = this.instances.computeIfAbsent(configured,
         c -> new Instances(c, config.instanceDownPause(), System::nanoTime));
-    return attempt(request, instances, instances.order(), 0, body, timeout, authorization, route, CallId.current());
+    String callId = CallId.current();
+    return hop.onItemOrFailure().transformToUni((credentials, failure) -> {
+      if (failure != null) {
+        CallId.set(callId);
+        LOG.warnf("route %s: no token for the service: %s", route, failure.toString());
+        return Uni.createFrom().item(Response.fromResponse(problems.respond(503, "TOKEN_UNAVAILABLE",
+            "Service Unavailable", "The platform could not get a token for the service; try again", null))
+            .header("Retry-After", 1).build());
+      }
+      return attempt(request, instances, instances.order(), 0, body, timeout, credentials, route, callId);
+    });
   }
 
   private Uni<Response> attempt(HttpServerRequest request, Instances instances, List<String> order, int index,
-      byte[] body, Duration timeout, String authorization, String route, String callId) {
+      byte[] body, Duration timeout, Hop hop, String route, String callId) {
     String base = order.get(index);
     // Path and query only: the request target was checked to be origin-form (AbsoluteFormFilter).
     String target = request.query() == null ? request.path() : request.path() + "?" + request.query();
@@ -113,8 +126,9 @@ public class Upstream {
         out.putHeader(h.getKey(), h.getValue());
       }
     });
-    if (authorization != null) {
-      out.putHeader("Authorization", authorization);
+    out.putHeader("Authorization", hop.authorization());
+    if (hop.consumer() != null) {
+      out.putHeader(HopTokens.CONSUMER_HEADER, hop.consumer());
     }
     out.putHeader(CallId.HEADER, callId);
     // A Location from a service names the service's own address; clients must see the gateway's.
@@ -126,13 +140,13 @@ public class Upstream {
           // Stopping gracefully (a deploy, a scale-down): it finishes its own requests and refuses new
           // ones before handling them, so this one may go to the next instance whatever its method.
           if (refusedWhileStopping(response) && index + 1 < order.size()) {
-            return next(request, instances, order, index, body, timeout, authorization, route, callId, "is stopping");
+            return next(request, instances, order, index, body, timeout, hop, route, callId, "is stopping");
           }
           return Uni.createFrom().item(toResponse(response, instances, base, publicOrigin));
         })
         .onFailure(Upstream::refused).recoverWithUni(failure -> {
           if (index + 1 < order.size()) {
-            return next(request, instances, order, index, body, timeout, authorization, route, callId, "refused the connection");
+            return next(request, instances, order, index, body, timeout, hop, route, callId, "refused the connection");
           }
           instances.down(base);
           return Uni.createFrom().item(unavailable(route, failure, callId));
@@ -142,11 +156,11 @@ public class Upstream {
 
   /** The instance at {@code index} did not take the request: leave it out for a while and try the next one. */
   private Uni<Response> next(HttpServerRequest request, Instances instances, List<String> order, int index, byte[] body,
-      Duration timeout, String authorization, String route, String callId, String why) {
+      Duration timeout, Hop hop, String route, String callId, String why) {
     instances.down(order.get(index));
     CallId.set(callId);
     LOG.infof("route %s: %s %s, trying the next instance", route, order.get(index), why);
-    return attempt(request, instances, order, index + 1, body, timeout, authorization, route, callId);
+    return attempt(request, instances, order, index + 1, body, timeout, hop, route, callId);
   }
 
   /**

@@ -1,10 +1,13 @@
 package no.nav.ia.platform.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import no.nav.ia.platform.problem.ApiException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -14,6 +17,11 @@ public class Caller {
 
   @Inject SecurityIdentity identity;
   @Inject JsonWebToken jwt;
+  @Inject HttpServerRequest request;
+  @Inject HopConfig hops;
+
+  /** What a client id looks like (Entra ID's GUIDs, NAIS' cluster:namespace:app, local names). */
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   public boolean has(String role) {
     return identity.hasRole(role);
@@ -43,14 +51,28 @@ public class Caller {
     return Optional.of(value);
   }
 
-  /** NAV-ident for people, the client id for machine clients: who did it, for records and audit. */
+  /**
+   * NAV-ident for people, the client id for machine clients: who did it, for records and audit. A
+   * machine's call that reaches this service through another of the platform's services (HopTokens)
+   * carries that service's token and names the machine in {@value HopTokens#CONSUMER_HEADER}.
+   */
   public String actor() {
-    String navIdent = jwt.getClaim("NAVident");
+    return actorOf(jwt, request.getHeader(HopTokens.CONSUMER_HEADER), hops.trustedForwarders());
+  }
+
+  static String actorOf(JsonWebToken token, String consumer, Collection<String> trustedForwarders) {
+    String navIdent = token.getClaim("NAVident");
     if (navIdent != null) {
       return navIdent;
     }
-    String azp = jwt.getClaim("azp");
-    return azp != null ? azp : jwt.getSubject();
+    String azp = token.getClaim("azp");
+    String azpName = token.getClaim("azp_name");
+    boolean forwarded = consumer != null && CLIENT_ID.matcher(consumer).matches()
+        && (azp != null && trustedForwarders.contains(azp) || azpName != null && trustedForwarders.contains(azpName));
+    if (forwarded) {
+      return consumer;
+    }
+    return azp != null ? azp : token.getSubject();
   }
 
   public Optional<String> navIdent() {
@@ -84,8 +106,8 @@ public class Caller {
     return Optional.of(own);
   }
 
-  /** The raw bearer token, to forward on calls to other services. */
-  public String rawToken() {
-    return jwt.getRawToken();
+  /** The caller's verified token, for a call to another service on its behalf (HopTokens). */
+  public JsonWebToken token() {
+    return jwt;
   }
 }

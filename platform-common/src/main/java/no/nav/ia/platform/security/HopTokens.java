@@ -1,0 +1,145 @@
+package no.nav.ia.platform.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.OidcClientConfigBuilder;
+import io.quarkus.oidc.client.OidcClients;
+import io.quarkus.oidc.client.Tokens;
+import io.quarkus.oidc.client.runtime.OidcClientConfig.Grant;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The token a call to another service of the platform carries: every service accepts only tokens
+ * whose audience is its own, so the caller's token is never sent on as it is. The NAV way with Entra ID:
+ * <ul>
+ *   <li>a person's token is exchanged on their behalf (OAuth 2.0 on-behalf-of, the JWT bearer grant):
+ *       the new token names the same person with the same roles, for the target's audience;</li>
+ *   <li>a machine client's token cannot be exchanged on its behalf (Entra ID refuses app-only tokens),
+ *       so the service calls as itself (client credentials, holding the {@code system} role at the
+ *       target) and names the machine in {@value #CONSUMER_HEADER}, which the target believes from
+ *       the platform's own services only ({@link HopConfig#trustedForwarders()}).</li>
+ * </ul>
+ * Exchanged tokens are cached per caller's token and target until shortly before either expires, so
+ * a caller's requests cost the issuer one round trip per target while their token lives.
+ */
+@ApplicationScoped
+public class HopTokens {
+
+  /** The machine client a call is made for, from a trusted platform service. */
+  public static final String CONSUMER_HEADER = "Nav-Consumer-Id";
+  /** A cached token is not handed out closer than this to its expiry (clock skew, the call's own time). */
+  static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
+
+  /** What a call to another service sends: its Authorization header and, for a machine, whom it acts for. */
+  public record Hop(String authorization, String consumer) {}
+
+  private record Exchanged(Hop hop, Instant expires) {}
+
+  private final OidcClients clients;
+  private final HopConfig config;
+  private final String issuer;
+  private final String clientId;
+  private final Cache<String, Exchanged> cache;
+  /** One client per grant and scope, created at first use. */
+  private final Map<String, Uni<OidcClient>> oidcClients = new ConcurrentHashMap<>();
+
+  @Inject
+  HopTokens(OidcClients clients, HopConfig config,
+      @ConfigProperty(name = "quarkus.oidc.auth-server-url") String issuer,
+      @ConfigProperty(name = "quarkus.oidc.client-id") String clientId) {
+    this.clients = clients;
+    this.config = config;
+    this.issuer = issuer;
+    this.clientId = clientId;
+    this.cache = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfter(new Expiry<String, Exchanged>() {
+      @Override
+      public long expireAfterCreate(String key, Exchanged value, long currentTime) {
+        return Math.max(0, Duration.between(Instant.now(), value.expires()).toNanos());
+      }
+
+      @Override
+      public long expireAfterUpdate(String key, Exchanged value, long currentTime, long currentDuration) {
+        return expireAfterCreate(key, value, currentTime);
+      }
+
+      @Override
+      public long expireAfterRead(String key, Exchanged value, long currentTime, long currentDuration) {
+        return currentDuration;
+      }
+    }).build();
+  }
+
+  /** The token for a call to the service behind {@code scope} for this request's caller. */
+  public Uni<Hop> to(String scope, Caller caller) {
+    JsonWebToken token = caller.token();
+    if (isMachine(token)) {
+      String consumer = caller.actor();
+      return fetch(scope, client(Grant.Type.CLIENT, scope).chain(c -> c.getTokens()), 0)
+          .map(hop -> new Hop(hop.authorization(), consumer));
+    }
+    return onBehalfOf(scope, token.getRawToken(), token.getExpirationTime());
+  }
+
+  /**
+   * A person's access token exchanged for one for the service behind {@code scope}.
+   *
+   * @param expiresAt when {@code token} expires (epoch seconds), or 0 when not known
+   */
+  public Uni<Hop> onBehalfOf(String scope, String token, long expiresAt) {
+    return fetch(scope + ' ' + token,
+        client(Grant.Type.JWT, scope).chain(c -> c.getTokens(Map.of("assertion", token))), expiresAt);
+  }
+
+  private Uni<Hop> fetch(String key, Uni<Tokens> request, long callerExpiresAt) {
+    Exchanged cached = cache.getIfPresent(key);
+    if (cached != null) {
+      return Uni.createFrom().item(cached.hop());
+    }
+    return request.ifNoItem().after(config.timeout()).fail().map(tokens -> {
+      Exchanged exchanged = new Exchanged(new Hop("Bearer " + tokens.getAccessToken(), null), expiry(tokens, callerExpiresAt));
+      cache.put(key, exchanged);
+      return exchanged.hop();
+    });
+  }
+
+  /**
+   * A machine client's token: Entra ID marks app-only tokens {@code idtyp=app}; a token without a
+   * NAV-ident names no person either.
+   */
+  public static boolean isMachine(JsonWebToken token) {
+    return "app".equals(token.getClaim("idtyp")) || token.getClaim("NAVident") == null;
+  }
+
+  /** When a token fetched now stops being handed out: before it, or the caller's own token, expires. */
+  static Instant expiry(Tokens tokens, long callerExpiresAt) {
+    Long at = tokens.getAccessTokenExpiresAt();
+    long seconds = at != null ? at : Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond();
+    if (callerExpiresAt > 0) {
+      seconds = Math.min(seconds, callerExpiresAt);
+    }
+    return Instant.ofEpochSecond(seconds).minus(EXPIRY_MARGIN);
+  }
+
+  private Uni<OidcClient> client(Grant.Type grant, String scope) {
+    return oidcClients.computeIfAbsent(grant + " " + scope, id -> {
+      OidcClientConfigBuilder builder = new OidcClientConfigBuilder().id(id).authServerUrl(issuer).clientId(clientId)
+          .credentials(config.clientSecret()).scopes(scope).grant(grant).connectionTimeout(config.timeout());
+      if (grant == Grant.Type.JWT) {
+        builder.grantOptions("jwt", "requested_token_use", "on_behalf_of");
+      }
+      // A client that could not be created (the issuer away) is created again at the next call.
+      return clients.newClient(builder.build()).memoize().until(() -> false)
+          .onFailure().invoke(() -> oidcClients.remove(grant + " " + scope));
+    });
+  }
+}
