@@ -78,7 +78,6 @@ public class AgreementService {
         new AgreementRegistered(
             agreement.id,
             agreement.orgNumber,
-            agreement.name,
             agreement.countyCode,
             agreement.employees,
             agreement.signedOn,
@@ -140,7 +139,7 @@ public class AgreementService {
         AgreementEvents.TOPIC,
         managed.orgNumber,
         "AgreementTerminated",
-        new AgreementTerminated(managed.id, managed.orgNumber, managed.countyCode, managed.signedOn, endedOn, reason));
+        new AgreementTerminated(managed.id, managed.orgNumber, managed.countyCode, managed.signedOn, endedOn));
     audit.changed("ENDED", "agreement", managed.id, managed.orgNumber, null);
     return managed;
   }

@@ -62,7 +62,7 @@ public class CampaignService {
         .forEach(r -> dueByCounty.put((String) r[0], ((Number) r[1]).intValue()));
     int due = dueByCounty.values().stream().mapToInt(Integer::intValue).sum();
     outbox.publish(AgreementEvents.TOPIC, campaign.id.toString(), "CampaignStarted",
-        new CampaignStarted(campaign.id, name, deadline, today, due, dueByCounty));
+        new CampaignStarted(campaign.id, deadline, today, due, dueByCounty));
     audit.changed("CAMPAIGN_STARTED", "resigning_campaign", campaign.id, null, "due=" + due);
     return campaign;
   }

@@ -43,6 +43,9 @@ class AgreementEventsTest {
     try {
       JsonNode event = JSON.readTree(record.value());
       assertThat(EventSamples.paths(event)).isEqualTo(EventSamples.paths(EventSamples.sample(type)));
+      // Free text (names, reasons) never goes on a topic: it may hold what nobody should publish.
+      assertThat(event.get("payload").has("name")).as(type + " carries no name").isFalse();
+      assertThat(event.get("payload").has("reason")).as(type + " carries no reason").isFalse();
       assertThat(new String(record.headers().lastHeader("eventType").value(), StandardCharsets.UTF_8)).isEqualTo(type);
       return event;
     } catch (java.io.IOException e) {

@@ -197,8 +197,8 @@ public class Projection {
 
   private void campaignStarted(JsonNode p, EventEnvelope event) {
     UUID id = UUID.fromString(p.required("campaignId").asText());
-    em.createNativeQuery("insert into campaign (campaign_id, name, deadline, started_on, started_at) values (:id, :name, :deadline, :started, :at) on conflict do nothing")
-        .setParameter("id", id).setParameter("name", p.required("name").asText())
+    em.createNativeQuery("insert into campaign (campaign_id, deadline, started_on, started_at) values (:id, :deadline, :started, :at) on conflict do nothing")
+        .setParameter("id", id)
         .setParameter("deadline", LocalDate.parse(p.required("deadline").asText()))
         .setParameter("started", LocalDate.parse(p.required("startedOn").asText()))
         .setParameter("at", event.occurredAt())
