@@ -34,7 +34,7 @@ write_results() {
 
 # The platform must be up; bring it up with the README's command when it is not.
 ensure_platform() {
-  if ! curl -sf "$GATEWAY/q/health/ready" >/dev/null 2>&1; then
+  if ! curl -sf "$(management_url_of gateway)/q/health/ready" >/dev/null 2>&1; then
     log "the platform is not up: running deploy/local/up"
     "$ROOT/deploy/local/up"
   fi

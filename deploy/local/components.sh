@@ -112,7 +112,7 @@ start_service() {
   [ -f "$app/app-cds.jsa" ] && opts+=("-XX:SharedArchiveFile=app-cds.jsa")
   if is_running "$name"; then log "$name is already running"; return; fi
   log "starting $name on 127.0.0.1:$port"
-  env MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} PORT="$port" OIDC_ISSUER_URL="$ISSUER_URL" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" \
+  env MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} PORT="$port" MANAGEMENT_PORT=$((port + 1000)) OIDC_ISSUER_URL="$ISSUER_URL" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" \
     DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" "$@" \
     bash -c 'cd "$1" && shift && exec nohup java "$@" -jar quarkus-run.jar' start "$app" "${opts[@]}" >"$LOG_DIR/$name.log" 2>&1 &
   echo $! > "$PID_DIR/$name.pid"
@@ -162,3 +162,6 @@ port_of() {
   esac
   echo $((base + 100 * ($(instance_of "$1") - 1)))
 }
+
+# The management interface of an instance (health, metrics): its port + 1000.
+management_url_of() { echo "http://127.0.0.1:$(( $(port_of "$1") + 1000 ))"; }

@@ -36,6 +36,9 @@ class NaisManifestsTest {
   void probesHeapAndMemoryFit(String app) throws IOException {
     String yaml = manifest(app);
     assertThat(yaml).contains("path: /q/health/live").contains("path: /q/health/ready");
+    // The management interface (quarkus.management.port=9000 in the nais profile).
+    assertThat(yaml).containsPattern("path: /q/health/live\\s*\\n\\s*port: 9000")
+        .containsPattern("path: /q/health/ready\\s*\\n\\s*port: 9000").containsPattern("path: /q/metrics\\s*\\n\\s*port: \"9000\"");
     int limitMi = number(yaml, "limits:\\s*\\n\\s*memory:\\s*(\\d+)Mi");
     int heapPercent = number(yaml, "MaxRAMPercentage=(\\d+)");
     // About 150 MB besides the heap (class metadata, code cache, threads), measured with NMT.
@@ -73,5 +76,13 @@ class NaisManifestsTest {
     assertThat(yaml).as("the gateway may call " + app + " as itself with the system role")
         .containsPattern("- application: gateway\\s*\\n\\s*permissions:\\s*\\n\\s*roles:\\s*\\n\\s*- system");
     assertThat(yaml).containsPattern("name: IA_TRUSTED_FORWARDERS\\s*\\n\\s*value: \"\\{\\{ cluster }}:ia:gateway[,\"]");
+  }
+
+  @Test
+  void theGatewaysRateLimitIsSharedAmongItsMinimumReplicas() throws IOException {
+    String yaml = manifest("gateway");
+    Matcher min = Pattern.compile("replicas:\\s*\\n\\s*min: (\\d+)").matcher(yaml);
+    assertThat(min.find()).isTrue();
+    assertThat(yaml).containsPattern("name: IA_GATEWAY_RATE_LIMIT_REPLICAS\\s*\\n\\s*value: \"" + min.group(1) + "\"");
   }
 }

@@ -26,6 +26,8 @@ final class ServiceProcess {
   /** This instance: the service's name, or {@code name-k} for a further replica. */
   final String instance;
   final int port;
+  /** The management interface's port (health, metrics). */
+  final int managementPort;
   private final Map<String, String> env;
   private final Path log;
   private Process process;
@@ -39,6 +41,7 @@ final class ServiceProcess {
     this.name = name;
     this.instance = instance;
     this.port = freePort();
+    this.managementPort = freePort();
     this.env = env;
     this.log = Path.of("target", "e2e-logs", instance + ".log");
   }
@@ -64,6 +67,7 @@ final class ServiceProcess {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     builder.environment().put("PORT", String.valueOf(port));
+    builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
     try {
       process = builder.start();
     } catch (IOException e) {
@@ -93,7 +97,7 @@ final class ServiceProcess {
 
   private boolean answersReady() {
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
+      HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready").toURL().openConnection();
       c.setConnectTimeout(500);
       c.setReadTimeout(2000);
       return c.getResponseCode() == 200;

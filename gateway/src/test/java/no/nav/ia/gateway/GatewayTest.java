@@ -2,6 +2,7 @@ package no.nav.ia.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import no.nav.ia.test.Infra;
+import no.nav.ia.test.Management;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,37 @@ class GatewayTest {
   }
 
   @Test
+  void refusedRequestsGetAnAccessLineToo() {
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        lines.add(((org.jboss.logmanager.ExtLogRecord) record).getFormattedMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    java.util.logging.Logger access = java.util.logging.Logger.getLogger("gateway.access");
+    access.addHandler(capture);
+    try {
+      given().get("/api/v1/agreements?access=none").then().statusCode(401);
+      String tourist = Tokens.issue("Z990009", Map.of("roles", List.of("tourist"), "NAVident", "Z990009"), Infra.AUDIENCE, 600);
+      given().auth().oauth2(tourist).get("/api/v1/agreements?access=tourist").then().statusCode(403);
+      given().auth().oauth2(Tokens.system("access-served")).get("/api/v1/agreements/42").then().statusCode(200);
+      await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lines)
+          .anyMatch(l -> l.startsWith("subject=- route=agreements method=GET status=401 latency_ms="))
+          .anyMatch(l -> l.startsWith("subject=Z990009 route=agreements method=GET status=403 latency_ms="))
+          .anyMatch(l -> l.startsWith("subject=access-served route=agreements method=GET status=200 latency_ms=")));
+    } finally {
+      access.removeHandler(capture);
+    }
+  }
+
+  @Test
   void aMachineClientWithoutTheSystemRoleIsForbidden() {
     String machine = Tokens.issue("robot", Map.of("roles", List.of("coordinator"), "azp", "robot"), Infra.AUDIENCE, 600);
     given().auth().oauth2(machine).get("/api/v1/agreements/42").then().statusCode(403)
@@ -115,13 +148,14 @@ class GatewayTest {
   void forwardsTheRequestWithItsTokenAndCallIdButNotHopByHopHeaders() {
     String token = Tokens.coordinator();
     given().auth().oauth2(token).header("Nav-Call-Id", "gw-test-1").header("Proxy-Authorization", "Basic x")
+        .header("Host", "evil.example")
         .header("TE", "trailers").header("Idempotency-Key", "k-1").contentType(ContentType.JSON)
         .body("{\"orgNumber\":\"974760673\"}")
         .post("/api/v1/agreements?county=03")
         .then().statusCode(201)
         .header("Nav-Call-Id", "gw-test-1")
         .header("X-Upstream", "agreement-service")
-        .header("Location", equalTo(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/agreements/42"))
+        .header("Location", equalTo("https://ia.example.test/api/v1/agreements/42"))
         .body("method", equalTo("POST"))
         .body("uri", equalTo("/api/v1/agreements?county=03"))
         .body("body", equalTo("{'orgNumber':'974760673'}"))
@@ -242,7 +276,11 @@ class GatewayTest {
   @Test
   void requestsAreTimedPerRoute() {
     given().auth().oauth2(Tokens.system("metrics-check")).get("/api/v1/agreements").then().statusCode(200);
-    given().get("/q/metrics").then().statusCode(200)
+    // Metrics and health are on the management interface only, not on the public port.
+    given().get("/q/metrics").then().statusCode(404);
+    given().get("/q/health/ready").then().statusCode(404);
+    Management.given().get("/q/health/ready").then().statusCode(200);
+    Management.given().get("/q/metrics").then().statusCode(200)
         .body(org.hamcrest.Matchers.containsString("ia_gateway_requests_seconds_count{method=\"GET\",route=\"agreements\",status=\"200\"}"));
   }
 

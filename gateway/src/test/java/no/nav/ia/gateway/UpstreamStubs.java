@@ -61,6 +61,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         // Two instances, the first of them stopping gracefully.
         Map.entry("ia.gateway.routes.counties", stoppingBase + "," + base),
         Map.entry("ia.gateway.timeout", "1S"),
+        Map.entry("ia.gateway.public-url", "https://ia.example.test/"),
         Map.entry("ia.gateway.rate-limit.per-second", "0.2"),
         Map.entry("ia.gateway.rate-limit.burst", "5"),
         // An Entra ID group of Oslo's centre managers.

@@ -35,6 +35,7 @@ import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
 import no.nav.ia.platform.events.OutboxRelay;
 import no.nav.ia.test.EventSamples;
+import no.nav.ia.test.Management;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.TestKafka;
 import no.nav.ia.test.Tokens;
@@ -86,7 +87,7 @@ class DeliveryIntakeTest {
   }
 
   private static double oldestPendingSeconds() {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
     return metrics.lines().filter(l -> l.startsWith("ia_outbox_oldest_pending_seconds"))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
         .orElseThrow(() -> new AssertionError("no ia_outbox_oldest_pending_seconds in /q/metrics"));
@@ -95,9 +96,9 @@ class DeliveryIntakeTest {
   @Test
   void readinessLeavesTheBrokerOutAndLivenessWatchesTheConsumer() {
     // A broker outage must not make the API unready: writes go on into the outbox meanwhile.
-    given().get("/q/health/ready").then().statusCode(200)
+    Management.given().get("/q/health/ready").then().statusCode(200)
         .body("checks.name", not(hasItem(containsStringIgnoringCase("kafka"))));
-    given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("event-consumer"));
+    Management.given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("event-consumer"));
   }
 
   @Test

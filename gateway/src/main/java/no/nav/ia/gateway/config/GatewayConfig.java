@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where the gateway sends each public path. */
 @ConfigMapping(prefix = "ia.gateway")
@@ -20,6 +21,13 @@ public interface GatewayConfig {
    * client id locally, {@code api://<cluster>.<namespace>.<app>/.default} on NAIS.
    */
   Map<String, String> scopes();
+
+  /**
+   * The gateway's address as clients know it (https://ia-platform.intern.nav.no on NAIS, behind the
+   * ingress): a service's {@code Location} is rewritten to it. Without it, the request's own scheme and
+   * Host are used (locally).
+   */
+  Optional<String> publicUrl();
 
   /** How long an instance that refused a connection is left out before it is tried again. */
   @WithDefault("5S")
@@ -57,5 +65,12 @@ public interface GatewayConfig {
     /** Requests a client may send at once before the sustained rate applies. */
     @WithDefault("100")
     int burst();
+
+    /**
+     * The gateway instances that share the clients: each keeps its share of the rate and burst, so the
+     * limits above hold for a client across all of them (NAIS: replicas.min).
+     */
+    @WithDefault("1")
+    int replicas();
   }
 }

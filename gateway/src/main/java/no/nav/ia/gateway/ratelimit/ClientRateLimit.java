@@ -14,7 +14,8 @@ public class ClientRateLimit {
 
   ClientRateLimit(GatewayConfig config) {
     this.enabled = config.rateLimit().enabled();
-    this.limiter = new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime);
+    this.limiter = RateLimiter.shareOf(config.rateLimit().perSecond(), config.rateLimit().burst(),
+        config.rateLimit().replicas(), System::nanoTime);
   }
 
   /** Zero if the client may go on with a request of {@code items} (1, or a batch's items), else how long it should wait. */

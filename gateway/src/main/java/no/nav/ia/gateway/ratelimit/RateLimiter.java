@@ -32,6 +32,16 @@ public final class RateLimiter {
     this.nanoClock = nanoClock;
   }
 
+  /**
+   * One gateway instance's share of a client's limit when {@code replicas} instances share the
+   * clients (each request reaches one of them): the rate and burst divided among them, so a client
+   * gets the configured total whichever instances its requests reach.
+   */
+  public static RateLimiter shareOf(double perSecond, int burst, int replicas, LongSupplier nanoClock) {
+    int instances = Math.max(1, replicas);
+    return new RateLimiter(perSecond / instances, Math.max(1, (int) Math.ceil((double) burst / instances)), nanoClock);
+  }
+
   /** Takes one request from the client's bucket: zero if allowed, else how long to wait. */
   public Duration acquire(String client) {
     return acquire(client, 1);

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.gateway.upstream.Upstream;
-import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.HopTokens;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,7 +33,6 @@ public class DashboardResource {
 
   @Inject GatewayConfig config;
   @Inject SecurityIdentity identity;
-  @Inject Caller caller;
   @Inject Upstream upstream;
   @Inject HopTokens hops;
   @Context HttpServerRequest request;
@@ -66,7 +64,7 @@ public class DashboardResource {
 
   private Uni<Response> forward() {
     String accessToken = identity.getCredential(AccessTokenCredential.class).getToken();
-    return upstream.observed(request, "dashboard", caller.actor(), () -> upstream.forward(request, config.dashboard(), null,
+    return upstream.observed(request, "dashboard", () -> upstream.forward(request, config.dashboard(), null,
         config.timeout(), hops.onBehalfOf(config.dashboardScope(), accessToken, 0), "dashboard"));
   }
 }

@@ -50,16 +50,11 @@ public class OpenApiResource {
     if (cached != null && System.nanoTime() - cached.at() < CACHE_NANOS) {
       return Uni.createFrom().item(cached.document());
     }
-    // One instance per service (a route may list several): the first, as every instance serves the same API.
-    List<String> services = config.routes().values().stream().map(v -> v.split(",")[0].strip()).distinct().sorted().toList();
+    // Every instance serves the same API: each service's first instance that answers.
+    List<List<String>> services = config.routes().values().stream().distinct().sorted()
+        .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).toList()).toList();
     return Multi.createFrom().iterable(services)
-        .onItem().transformToUniAndConcatenate(base -> client.getAbs(base + "/q/openapi?format=json")
-            .timeout(config.timeout().toMillis()).send()
-            .map(r -> r.statusCode() == 200 ? read(r.bodyAsString()) : null)
-            .onFailure().recoverWithItem(failure -> {
-              LOG.warnf("no OpenAPI document from %s: %s", base, failure.toString());
-              return null;
-            }))
+        .onItem().transformToUniAndConcatenate(instances -> fetch(instances, 0))
         .collect().asList()
         .map(documents -> {
           JsonNode merged = merge(documents);
@@ -69,6 +64,19 @@ public class OpenApiResource {
           }
           return merged;
         });
+  }
+
+  /** The document of the instance at {@code index}, or of the next one when it does not answer. */
+  private Uni<JsonNode> fetch(List<String> instances, int index) {
+    String base = instances.get(index);
+    return client.getAbs(base + "/q/openapi?format=json").timeout(config.timeout().toMillis()).send()
+        .map(r -> r.statusCode() == 200 ? read(r.bodyAsString()) : null)
+        .onFailure().recoverWithItem(failure -> {
+          LOG.warnf("no OpenAPI document from %s: %s", base, failure.toString());
+          return null;
+        })
+        .chain(document -> document != null || index + 1 >= instances.size()
+            ? Uni.createFrom().item(document) : fetch(instances, index + 1));
   }
 
   /** The merged document and when it was made: the services' APIs change only with a deployment. */

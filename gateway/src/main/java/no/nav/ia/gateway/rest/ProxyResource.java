@@ -78,7 +78,7 @@ public class ProxyResource {
     String segment = path.split("/", 2)[0];
     String base = config.routes().get(segment);
     String subject = caller.actor();
-    return upstream.observed(request, base == null ? "unknown" : segment, subject, () -> {
+    return upstream.observed(request, base == null ? "unknown" : segment, () -> {
       if (base == null) {
         return Uni.createFrom().item(problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null));
       }

@@ -38,8 +38,6 @@ import org.jboss.logging.Logger;
 public class Upstream {
 
   private static final Logger LOG = Logger.getLogger(Upstream.class);
-  /** One line per request through the gateway: call id (from the MDC), subject, route, status, latency. */
-  private static final Logger ACCESS = Logger.getLogger("gateway.access");
   /**
    * The only request headers a service gets from a client (an allow list): what the API uses. Anything
    * else stays at the gateway, among them client-sent {@code X-Forwarded-*} and {@code Forwarded}
@@ -75,18 +73,11 @@ public class Upstream {
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())));
   }
 
-  /** Runs {@code handling} and writes the access line and the per-route timer for its response. */
-  public Uni<Response> observed(HttpServerRequest request, String route, String subject, Supplier<Uni<Response>> handling) {
+  /** Runs {@code handling} and records the per-route timer for its response (AccessLog writes the line). */
+  public Uni<Response> observed(HttpServerRequest request, String route, Supplier<Uni<Response>> handling) {
     long start = System.nanoTime();
-    String callId = CallId.current();
-    return handling.get().invoke(response -> {
-      long nanos = System.nanoTime() - start;
-      registry.timer("ia.gateway.requests", "route", route, "method", request.method().name(),
-          "status", String.valueOf(response.getStatus())).record(Duration.ofNanos(nanos));
-      CallId.set(callId);
-      ACCESS.infof("subject=%s route=%s method=%s status=%d latency_ms=%d", subject, route, request.method().name(),
-          response.getStatus(), nanos / 1_000_000);
-    });
+    return handling.get().invoke(response -> registry.timer("ia.gateway.requests", "route", route, "method",
+        request.method().name(), "status", String.valueOf(response.getStatus())).record(Duration.ofNanos(System.nanoTime() - start)));
   }
 
   /**
@@ -131,8 +122,10 @@ public class Upstream {
       out.putHeader(HopTokens.CONSUMER_HEADER, hop.consumer());
     }
     out.putHeader(CallId.HEADER, callId);
-    // A Location from a service names the service's own address; clients must see the gateway's.
-    String publicOrigin = request.scheme() + "://" + request.getHeader("Host");
+    // A Location from a service names the service's own address; clients must see the gateway's, as
+    // configured (a client's Host header must not choose where a Location points), or locally the request's.
+    String publicOrigin = config.publicUrl().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+        .orElseGet(() -> request.scheme() + "://" + request.getHeader("Host"));
     Uni<io.vertx.mutiny.ext.web.client.HttpResponse<Buffer>> sent =
         body == null ? out.send() : out.sendBuffer(Buffer.buffer(body));
     return sent

@@ -72,4 +72,21 @@ class RateLimiterTest {
     limiter.evictIdle(Duration.ofMinutes(10));
     assertThat(limiter.clients()).isEqualTo(1);
   }
+
+  @Test
+  void twoGatewayInstancesEachKeepHalfSoAClientGetsTheConfiguredLimitAcrossBoth() {
+    RateLimiter first = RateLimiter.shareOf(2, 3, 2, now::get);
+    RateLimiter second = RateLimiter.shareOf(2, 3, 2, now::get);
+    int passed = 0;
+    for (int i = 0; i < 10; i++) {
+      passed += first.acquire("arena").isZero() ? 1 : 0;
+      passed += second.acquire("arena").isZero() ? 1 : 0;
+    }
+    // A burst of 3 split in two: 2 each (rounded up), and 1 a second each, 2 a second together.
+    assertThat(passed).isEqualTo(4);
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertThat(first.acquire("arena")).isZero();
+    assertThat(second.acquire("arena")).isZero();
+    assertThat(first.acquire("arena")).isPositive();
+  }
 }

@@ -24,6 +24,7 @@ import no.nav.ia.platform.events.DeadLetterEvent;
 import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Forecast;
 import no.nav.ia.test.EventSamples;
+import no.nav.ia.test.Management;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.TestKafka;
 import no.nav.ia.test.Tokens;
@@ -236,7 +237,7 @@ class ScorecardConsumerTest {
     send(event("DeliveryRecorded", UUID.randomUUID(), "09", "2013-09", "INDIVIDUAL"));
     JsonPath card = awaitCard("09", "2013-09", c -> c.getInt("deliveries.individual") == 1);
     assertThat(card.getInt("deliveries.system")).isEqualTo(1);
-    given().get("/q/metrics").then().statusCode(200).body(containsString("ia_events_replayed_total"));
+    Management.given().get("/q/metrics").then().statusCode(200).body(containsString("ia_events_replayed_total"));
   }
 
   @Test
@@ -368,10 +369,10 @@ class ScorecardConsumerTest {
   void consumerLagParkedEventsAndReadinessAreExposed() {
     send(event("DeliveryRecorded", UUID.randomUUID(), "18", "2013-07", "SYSTEM"));
     awaitCard("18", "2013-07", c -> c.getInt("deliveries.total") >= 1);
-    given().get("/q/metrics").then().statusCode(200)
+    Management.given().get("/q/metrics").then().statusCode(200)
         .body(containsString("kafka_consumer_fetch_manager_records_lag_max{client_id=\"scorecard-service-consumer\""));
-    given().get("/q/health/live").then().statusCode(200).body(containsString("event-consumer"));
-    given().get("/q/health/ready").then().statusCode(200).body(not(containsStringIgnoringCase("kafka")));
+    Management.given().get("/q/health/live").then().statusCode(200).body(containsString("event-consumer"));
+    Management.given().get("/q/health/ready").then().statusCode(200).body(not(containsStringIgnoringCase("kafka")));
   }
 
   static String overview(String period) {

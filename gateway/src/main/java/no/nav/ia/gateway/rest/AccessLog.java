@@ -1,0 +1,73 @@
+package no.nav.ia.gateway.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import no.nav.ia.platform.callid.CallId;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * One access line per request to the API or the dashboard, whatever answered it: the services, the
+ * gateway itself, or the security layer before any resource ran (401 for a missing or bad token,
+ * 403 for a missing role), so refused calls are as visible as served ones. Call id (from the MDC),
+ * subject (NAV-ident or client id; "-" before authentication), route, method, status, latency.
+ */
+@Singleton
+public class AccessLog {
+
+  private static final Logger ACCESS = Logger.getLogger("gateway.access");
+
+  void install(@Observes Router router) {
+    router.route().order(Integer.MIN_VALUE + 20).handler(ctx -> {
+      String path = ctx.request().path();
+      if (path.startsWith("/api/") || path.startsWith("/dashboard")) {
+        long start = System.nanoTime();
+        ctx.addEndHandler(done -> line(ctx, path, start));
+      }
+      ctx.next();
+    });
+  }
+
+  private static void line(RoutingContext ctx, String path, long start) {
+    Object callId = ctx.get(CallId.MDC_KEY);
+    if (callId != null) {
+      MDC.put(CallId.MDC_KEY, callId);
+    }
+    ACCESS.infof("subject=%s route=%s method=%s status=%d latency_ms=%d", subject(ctx), route(path),
+        ctx.request().method().name(), ctx.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The first segment after /api/v1/ (the service's route), or "dashboard". */
+  static String route(String path) {
+    if (!path.startsWith("/api/v1/")) {
+      return path.startsWith("/dashboard") ? "dashboard" : "unknown";
+    }
+    String rest = path.substring("/api/v1/".length());
+    int slash = rest.indexOf('/');
+    String segment = slash < 0 ? rest : rest.substring(0, slash);
+    return segment.length() > 40 ? segment.substring(0, 40) + "..." : segment;
+  }
+
+  private static String subject(RoutingContext ctx) {
+    if (!(ctx.user() instanceof QuarkusHttpUser user)) {
+      return "-";
+    }
+    SecurityIdentity identity = user.getSecurityIdentity();
+    if (identity.isAnonymous()) {
+      return "-";
+    }
+    if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+      for (String claim : new String[] {"NAVident", "azp"}) {
+        if (jwt.getClaim(claim) instanceof String value) {
+          return value;
+        }
+      }
+    }
+    return identity.getPrincipal().getName();
+  }
+}
