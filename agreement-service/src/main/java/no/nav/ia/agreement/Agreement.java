@@ -10,9 +10,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 
 /** A cooperation agreement (samarbeidsavtale) that makes an enterprise an IA enterprise. */
 @Entity
@@ -62,6 +64,32 @@ public class Agreement extends PanacheEntityBase {
 
   @Version public long version;
 
+  /**
+   * A new, active agreement registered by a centre, if the registration keeps the rules: the county
+   * code must be a county on the signing date (counties were merged and split over the years), and a
+   * group's org number must not be the enterprise's own.
+   *
+   * @param county the county of that code, if there is one
+   */
+  public static Agreement register(String orgNumber, String name, String countyCode, Optional<County> county,
+      int employees, LocalDate signedOn, String groupOrgNumber) {
+    List<DomainException.Violation> violations = new ArrayList<>();
+    if (county.isEmpty()) {
+      violations.add(new DomainException.Violation("countyCode", "is not a known county code"));
+    } else if (!county.get().isValidOn(signedOn)) {
+      violations.add(new DomainException.Violation("countyCode", "is not a county on the signing date"));
+    }
+    if (orgNumber.equals(groupOrgNumber)) {
+      violations.add(new DomainException.Violation("groupOrgNumber", "must differ from the enterprise's own org number"));
+    }
+    if (!violations.isEmpty()) {
+      throw DomainException.invalid(violations);
+    }
+    Agreement agreement = sign(orgNumber, name, countyCode, employees, signedOn);
+    agreement.groupOrgNumber = groupOrgNumber;
+    return agreement;
+  }
+
   /** A new, active agreement. */
   public static Agreement sign(String orgNumber, String name, String countyCode, int employees, LocalDate signedOn) {
     Agreement a = new Agreement();
@@ -87,7 +115,7 @@ public class Agreement extends PanacheEntityBase {
   /** Assigns or changes the contact person; returns the previous one. */
   public Optional<String> assignContactPerson(String navIdent) {
     if (!isActive()) {
-      throw ApiException.unprocessable("AGREEMENT_ENDED", "The agreement has ended");
+      throw DomainException.notAllowedNow("AGREEMENT_ENDED", "The agreement has ended");
     }
     String previous = contactPerson;
     contactPerson = navIdent;
@@ -97,10 +125,10 @@ public class Agreement extends PanacheEntityBase {
   /** Ends the agreement; it stays in history and no longer counts as active after that date. */
   public void terminate(LocalDate on, String reason) {
     if (!isActive()) {
-      throw ApiException.conflict("AGREEMENT_ALREADY_ENDED", "The agreement has already ended");
+      throw DomainException.conflict("AGREEMENT_ALREADY_ENDED", "The agreement has already ended");
     }
     if (on.isBefore(signedOn)) {
-      throw ApiException.invalid("endedOn", "must not be before the agreement was signed");
+      throw DomainException.invalid("endedOn", "must not be before the agreement was signed");
     }
     status = AgreementStatus.ENDED;
     endedOn = on;

@@ -11,8 +11,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 
 /** One agreement due in a campaign, with where it stands now. */
 @Entity
@@ -57,15 +60,21 @@ public class ResigningCase extends PanacheEntityBase {
 
   @Version public long version;
 
-  /** Moves the case on; returns the status it had. 422 for a move the rules do not allow. */
-  public ResigningStatus moveTo(ResigningStatus to, LocalDate on, String note) {
+  /**
+   * Moves the case on; returns the status it had. Refused for a move the rules do not allow
+   * (RESIGNING_TRANSITION_NOT_ALLOWED), a date in the future or before the current status's.
+   */
+  public ResigningStatus moveTo(ResigningStatus to, LocalDate on, LocalDate today, String note) {
+    if (on.isAfter(today)) {
+      throw DomainException.invalid("on", "must not be in the future");
+    }
     if (!status.next().contains(to)) {
-      throw ApiException.unprocessable("RESIGNING_TRANSITION_NOT_ALLOWED",
+      throw DomainException.notAllowedNow("RESIGNING_TRANSITION_NOT_ALLOWED",
           "An agreement that is " + status + " cannot become " + to);
     }
     // PENDING's date is only the campaign start; a contact may have been made before it was registered.
     if (status != ResigningStatus.PENDING && on.isBefore(statusOn)) {
-      throw ApiException.invalid("on", "must not be before the date of the current status");
+      throw DomainException.invalid("on", "must not be before the date of the current status");
     }
     ResigningStatus from = status;
     status = to;
@@ -73,4 +82,19 @@ public class ResigningCase extends PanacheEntityBase {
     this.note = note;
     return from;
   }
+
+  /**
+   * The group cascade: when this case (a group's own agreement) is re-signed, the cases of its units
+   * that are still open follow it, since they were waiting for the central signing. Returns those
+   * among {@code unitsOfGroup} (the campaign's cases whose group is this enterprise).
+   */
+  public List<ResigningCase> unitsResigningWith(List<ResigningCase> unitsOfGroup) {
+    return unitsOfGroup.stream()
+        .filter(unit -> orgNumber.equals(unit.groupOrgNumber) && FOLLOWS_GROUP.contains(unit.status))
+        .toList();
+  }
+
+  /** The statuses a unit leaves for RESIGNED when its group re-signs (not DECLINED, not done). */
+  static final Set<ResigningStatus> FOLLOWS_GROUP = EnumSet.of(
+      ResigningStatus.PENDING, ResigningStatus.CONTACTED, ResigningStatus.AWAITING_GROUP, ResigningStatus.NO_RESPONSE);
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import no.nav.ia.platform.domain.CountyRegistry;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 class AgreementRulesTest {
@@ -29,10 +30,12 @@ class AgreementRulesTest {
   void anAgreementEndsOnceAndNotBeforeItWasSigned() {
     Agreement a = signed();
     assertThatThrownBy(() -> a.terminate(LocalDate.of(2009, 1, 1), "x"))
-        .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field").containsExactly("endedOn"));
     a.terminate(LocalDate.of(2012, 1, 1), "x");
     assertThatThrownBy(() -> a.terminate(LocalDate.of(2012, 2, 1), "x"))
-        .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409));
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("AGREEMENT_ALREADY_ENDED"));
   }
 
   @Test
@@ -42,7 +45,9 @@ class AgreementRulesTest {
     assertThat(a.assignContactPerson("Z990002")).contains("Z990001");
     a.terminate(LocalDate.of(2012, 1, 1), "x");
     assertThatThrownBy(() -> a.assignContactPerson("Z990003"))
-        .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(422));
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.NOT_ALLOWED_NOW))
+        .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("AGREEMENT_ENDED"));
   }
 
   @Test
@@ -52,5 +57,38 @@ class AgreementRulesTest {
     assertThat(registry.county("16").orElseThrow().isValidOn(LocalDate.of(2018, 1, 1))).isFalse();
     assertThat(registry.county("50").orElseThrow().isValidOn(LocalDate.of(2018, 1, 1))).isTrue();
     assertThat(registry.county("30").orElseThrow().isValidOn(LocalDate.of(2024, 1, 1))).isFalse();
+  }
+
+  static County county(String code, LocalDate from, LocalDate to) {
+    County c = new County();
+    c.code = code;
+    c.validFrom = from;
+    c.validTo = to;
+    return c;
+  }
+
+  @Test
+  void aRegistrationNamesACountyOfTheSigningDateAndAGroupOtherThanItself() {
+    Optional<County> ostfold = Optional.of(county("01", null, LocalDate.of(2019, 12, 31)));
+    Agreement ok = Agreement.register("974760673", "Eksempel AS", "01", ostfold, 10, LocalDate.of(2015, 1, 2), "910000001");
+    assertThat(ok.isActive()).isTrue();
+    assertThat(ok.groupOrgNumber).isEqualTo("910000001");
+    assertThatThrownBy(() -> Agreement.register("974760673", "Eksempel AS", "01", ostfold, 10, LocalDate.of(2020, 1, 2), "974760673"))
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field", "message").containsExactly(
+            org.assertj.core.groups.Tuple.tuple("countyCode", "is not a county on the signing date"),
+            org.assertj.core.groups.Tuple.tuple("groupOrgNumber", "must differ from the enterprise's own org number")));
+    assertThatThrownBy(() -> Agreement.register("974760673", "Eksempel AS", "99", Optional.empty(), 10, LocalDate.of(2015, 1, 2), null))
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("message").containsExactly("is not a known county code"));
+  }
+
+  @Test
+  void aCampaignsDeadlineIsNotInThePast() {
+    LocalDate today = LocalDate.of(2014, 1, 2);
+    assertThat(ResigningCampaign.start("IA 2014", today, today, "Z990003").startedOn).isEqualTo(today);
+    assertThatThrownBy(() -> ResigningCampaign.start("IA 2014", today.minusDays(1), today, "Z990003"))
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field").containsExactly("deadline"));
   }
 }

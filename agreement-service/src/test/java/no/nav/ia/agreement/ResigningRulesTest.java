@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ResigningRulesTest {
+
+  static final LocalDate TODAY = LocalDate.of(2014, 6, 1);
 
   static ResigningCase pending() {
     ResigningCase c = new ResigningCase();
@@ -22,7 +24,7 @@ class ResigningRulesTest {
   @EnumSource(value = ResigningStatus.class, names = {"CONTACTED", "RESIGNED", "DECLINED", "AWAITING_GROUP", "NO_RESPONSE"})
   void aPendingAgreementMayMoveToAnyAnswer(ResigningStatus to) {
     ResigningCase c = pending();
-    assertThat(c.moveTo(to, LocalDate.of(2014, 3, 5), null)).isEqualTo(ResigningStatus.PENDING);
+    assertThat(c.moveTo(to, LocalDate.of(2014, 3, 5), TODAY, null)).isEqualTo(ResigningStatus.PENDING);
     assertThat(c.status).isEqualTo(to);
   }
 
@@ -30,10 +32,11 @@ class ResigningRulesTest {
   @EnumSource(ResigningStatus.class)
   void aReSignedAgreementIsFinal(ResigningStatus to) {
     ResigningCase c = pending();
-    c.moveTo(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 5), null);
-    assertThatThrownBy(() -> c.moveTo(to, LocalDate.of(2014, 3, 6), null))
-        .isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(422));
+    c.moveTo(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 5), TODAY, null);
+    assertThatThrownBy(() -> c.moveTo(to, LocalDate.of(2014, 3, 6), TODAY, null))
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.NOT_ALLOWED_NOW))
+        .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("RESIGNING_TRANSITION_NOT_ALLOWED"));
   }
 
   @Test
@@ -46,25 +49,25 @@ class ResigningRulesTest {
   @Test
   void aDeclinedEnterpriseMayStillReSignButNotSitWaitingForItsGroup() {
     ResigningCase c = pending();
-    c.moveTo(ResigningStatus.DECLINED, LocalDate.of(2014, 3, 5), null);
-    assertThatThrownBy(() -> c.moveTo(ResigningStatus.AWAITING_GROUP, LocalDate.of(2014, 3, 6), null)).isInstanceOf(ApiException.class);
-    c.moveTo(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 7), "changed its mind");
+    c.moveTo(ResigningStatus.DECLINED, LocalDate.of(2014, 3, 5), TODAY, null);
+    assertThatThrownBy(() -> c.moveTo(ResigningStatus.AWAITING_GROUP, LocalDate.of(2014, 3, 6), TODAY, null)).isInstanceOf(DomainException.class);
+    c.moveTo(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 7), TODAY, "changed its mind");
     assertThat(c.status).isEqualTo(ResigningStatus.RESIGNED);
   }
 
   @Test
   void aStatusCannotBeDatedBeforeThePreviousOne() {
     ResigningCase c = pending();
-    c.moveTo(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 10), null);
-    assertThatThrownBy(() -> c.moveTo(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 9), null))
-        .isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).errors()).extracting("field").containsExactly("on"));
+    c.moveTo(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 10), TODAY, null);
+    assertThatThrownBy(() -> c.moveTo(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 9), TODAY, null))
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field").containsExactly("on"));
   }
 
   @Test
   void aContactMadeBeforeTheCampaignWasRegisteredCounts() {
     ResigningCase c = pending();
-    c.moveTo(ResigningStatus.CONTACTED, LocalDate.of(2014, 2, 20), null);
+    c.moveTo(ResigningStatus.CONTACTED, LocalDate.of(2014, 2, 20), TODAY, null);
     assertThat(c.statusOn).isEqualTo(LocalDate.of(2014, 2, 20));
   }
 
@@ -74,5 +77,33 @@ class ResigningRulesTest {
     assertThat(ResigningStatus.DECLINED.isOutstanding()).isFalse();
     assertThat(ResigningStatus.AWAITING_GROUP.isOutstanding()).isTrue();
     assertThat(ResigningStatus.NO_RESPONSE.isOutstanding()).isTrue();
+  }
+
+  @Test
+  void aStatusIsNotDatedInTheFuture() {
+    assertThatThrownBy(() -> pending().moveTo(ResigningStatus.CONTACTED, TODAY.plusDays(1), TODAY, null))
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field").containsExactly("on"));
+    assertThat(pending().moveTo(ResigningStatus.CONTACTED, TODAY, TODAY, null)).isEqualTo(ResigningStatus.PENDING);
+  }
+
+  static ResigningCase unit(String org, String group, ResigningStatus status) {
+    ResigningCase c = pending();
+    c.orgNumber = org;
+    c.groupOrgNumber = group;
+    c.status = status;
+    return c;
+  }
+
+  @Test
+  void whenAGroupReSignsItsOpenUnitsFollowAndTheOthersStayAsTheyAre() {
+    ResigningCase group = unit("910000001", null, ResigningStatus.RESIGNED);
+    ResigningCase waiting = unit("910000002", "910000001", ResigningStatus.AWAITING_GROUP);
+    ResigningCase contacted = unit("910000003", "910000001", ResigningStatus.CONTACTED);
+    ResigningCase declined = unit("910000004", "910000001", ResigningStatus.DECLINED);
+    ResigningCase done = unit("910000005", "910000001", ResigningStatus.RESIGNED);
+    ResigningCase otherGroup = unit("910000006", "919999999", ResigningStatus.PENDING);
+    assertThat(group.unitsResigningWith(java.util.List.of(waiting, contacted, declined, done, otherGroup)))
+        .containsExactly(waiting, contacted);
   }
 }

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.time.NorwegianTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -117,13 +117,13 @@ public class Delivery extends PanacheEntityBase {
 
   private void requireLive() {
     if (!isLive()) {
-      throw ApiException.conflict("DELIVERY_VOIDED", "The delivery has been voided");
+      throw DomainException.conflict("DELIVERY_VOIDED", "The delivery has been voided");
     }
   }
 
   private void requireVersion(long expected) {
     if (expected != version) {
-      throw ApiException.preconditionFailed("STALE_VERSION", "The delivery has changed since you read it");
+      throw DomainException.stale("STALE_VERSION", "The delivery has changed since you read it");
     }
   }
 }

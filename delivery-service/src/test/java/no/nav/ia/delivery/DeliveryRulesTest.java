@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 class DeliveryRulesTest {
@@ -39,7 +39,7 @@ class DeliveryRulesTest {
   void aCorrectionNeedsTheCurrentVersionAndAddsOne() {
     Delivery d = recorded();
     assertThatThrownBy(() -> d.correct(facts(Direction.INDIVIDUAL, List.of(1), LocalDate.of(2012, 5, 14)), 2))
-        .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(412));
+        .isInstanceOf(DomainException.class).satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.STALE));
     d.correct(facts(Direction.INDIVIDUAL, List.of(1), LocalDate.of(2012, 5, 14)), 1);
     assertThat(d.version).isEqualTo(2);
     assertThat(d.direction).isEqualTo(Direction.INDIVIDUAL);
@@ -52,15 +52,15 @@ class DeliveryRulesTest {
     assertThat(d.status).isEqualTo(DeliveryStatus.VOIDED);
     assertThat(d.version).isEqualTo(2);
     assertThatThrownBy(() -> d.correct(facts(Direction.SYSTEM, List.of(1), LocalDate.of(2012, 5, 14)), 2))
-        .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409));
-    assertThatThrownBy(() -> d.voidIt(2L)).isInstanceOf(ApiException.class);
+        .isInstanceOf(DomainException.class).satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("DELIVERY_VOIDED"));
+    assertThatThrownBy(() -> d.voidIt(2L)).isInstanceOf(DomainException.class);
   }
 
   @Test
   void aVoidWithAStaleIfMatchIsRefused() {
     Delivery d = recorded();
     assertThatThrownBy(() -> d.voidIt(5L))
-        .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(412));
+        .isInstanceOf(DomainException.class).satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.STALE));
     assertThat(d.isLive()).isTrue();
   }
 }

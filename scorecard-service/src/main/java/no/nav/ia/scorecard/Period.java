@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 
 /** A reporting period: a year, half-year, quarter or month ({@code 2012}, {@code 2012-H1}, {@code 2012-Q3}, {@code 2012-05}). */
 public record Period(String id, YearMonth first, YearMonth last) {
@@ -14,11 +14,11 @@ public record Period(String id, YearMonth first, YearMonth last) {
   public static Period parse(String value) {
     Matcher m = value == null ? null : FORMAT.matcher(value);
     if (m == null || !m.matches()) {
-      throw ApiException.invalid("period", "must be YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 to YYYY-Q4 or YYYY-MM");
+      throw DomainException.invalid("period", "must be YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 to YYYY-Q4 or YYYY-MM");
     }
     int year = Integer.parseInt(m.group(1));
     if (year < 2000 || year > 2100) {
-      throw ApiException.invalid("period", "must be a year from 2000 to 2100");
+      throw DomainException.invalid("period", "must be a year from 2000 to 2100");
     }
     String part = m.group(2);
     if (part == null) {
@@ -36,7 +36,7 @@ public record Period(String id, YearMonth first, YearMonth last) {
       default -> {
         int month = Integer.parseInt(part);
         if (month < 1 || month > 12) {
-          throw ApiException.invalid("period", "must name a month from 01 to 12");
+          throw DomainException.invalid("period", "must name a month from 01 to 12");
         }
         yield new Period(value, YearMonth.of(year, month), YearMonth.of(year, month));
       }

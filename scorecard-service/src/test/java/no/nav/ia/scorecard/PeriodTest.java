@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,12 +40,12 @@ class PeriodTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "12", "2012-H3", "2012-Q5", "2012-Q0", "2012-13", "2012-00", "2012-1", "2012-W05", "x2012", "2012-05-01"})
   void rejectsAnythingElse(String value) {
-    assertThatThrownBy(() -> Period.parse(value)).isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
+    assertThatThrownBy(() -> Period.parse(value)).isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field").containsExactly("period"));
   }
 
   @Test
   void rejectsAMissingPeriod() {
-    assertThatThrownBy(() -> Period.parse(null)).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> Period.parse(null)).isInstanceOf(DomainException.class);
   }
 }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import no.nav.ia.platform.domain.CountyRegistry;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,7 +42,7 @@ public class RegionResource {
         .setParameter(1, name)
         .getResultList();
     if (rows.isEmpty()) {
-      throw ApiException.notFound("GROUPING_NOT_FOUND", "No region grouping with that name");
+      throw DomainException.notFound("GROUPING_NOT_FOUND", "No region grouping with that name");
     }
     return rows.stream()
         .map(r -> new RegionResponse(name, (String) r[0], (String) r[1], Arrays.asList(((String) r[2]).split(" "))))

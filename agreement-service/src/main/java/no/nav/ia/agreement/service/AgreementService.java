@@ -9,8 +9,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
@@ -21,9 +19,8 @@ import no.nav.ia.agreement.events.AgreementEvents.AgreementRegistered;
 import no.nav.ia.agreement.events.AgreementEvents.AgreementTerminated;
 import no.nav.ia.agreement.events.AgreementEvents.ContactPersonAssigned;
 import no.nav.ia.agreement.rest.AgreementRequests.RegisterAgreement;
+import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
-import no.nav.ia.platform.problem.ApiException;
-import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.security.Caller;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -37,26 +34,12 @@ public class AgreementService {
 
   @Transactional
   public Agreement register(RegisterAgreement request) {
-    List<FieldError> errors = new ArrayList<>();
-    Optional<County> county = County.byCode(request.countyCode());
-    if (county.isEmpty()) {
-      errors.add(new FieldError("countyCode", "is not a known county code"));
-    } else if (!county.get().isValidOn(request.signedOn())) {
-      errors.add(new FieldError("countyCode", "is not a county on the signing date"));
-    }
-    if (request.orgNumber().equals(request.groupOrgNumber())) {
-      errors.add(new FieldError("groupOrgNumber", "must differ from the enterprise's own org number"));
-    }
-    if (!errors.isEmpty()) {
-      throw ApiException.invalid(errors);
-    }
+    Agreement agreement = Agreement.register(request.orgNumber(), request.name().strip(), request.countyCode(),
+        County.byCode(request.countyCode()), request.employees(), request.signedOn(), request.groupOrgNumber());
     if (Agreement.activeFor(request.orgNumber()).isPresent()) {
-      throw ApiException.conflict("AGREEMENT_EXISTS", "The enterprise already has an active agreement");
+      throw DomainException.conflict("AGREEMENT_EXISTS", "The enterprise already has an active agreement");
     }
-    Agreement agreement =
-        Agreement.sign(request.orgNumber(), request.name().strip(), request.countyCode(), request.employees(), request.signedOn());
     agreement.contactPerson = request.contactPerson();
-    agreement.groupOrgNumber = request.groupOrgNumber();
     if (request.groupOrgNumber() != null) {
       agreement.groupAgreementId = Agreement.activeFor(request.groupOrgNumber()).map(g -> g.id).orElse(null);
     }
@@ -67,7 +50,7 @@ public class AgreementService {
     } catch (PersistenceException e) {
       if (e.getCause() instanceof ConstraintViolationException c
           && "agreement_one_active_per_org".equals(c.getConstraintName())) {
-        throw ApiException.conflict("AGREEMENT_EXISTS", "The enterprise already has an active agreement");
+        throw DomainException.conflict("AGREEMENT_EXISTS", "The enterprise already has an active agreement");
       }
       throw e;
     }
@@ -113,7 +96,7 @@ public class AgreementService {
   /** The agreement, if the caller may see its county (404 otherwise, 403 for another county). */
   public Agreement get(UUID id) {
     Agreement agreement =
-        find(id).orElseThrow(() -> ApiException.notFound("AGREEMENT_NOT_FOUND", "No agreement with that id"));
+        find(id).orElseThrow(() -> DomainException.notFound("AGREEMENT_NOT_FOUND", "No agreement with that id"));
     caller.requireCounty(agreement.countyCode);
     return agreement;
   }

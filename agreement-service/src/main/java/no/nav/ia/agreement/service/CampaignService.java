@@ -21,8 +21,8 @@ import no.nav.ia.agreement.events.AgreementEvents;
 import no.nav.ia.agreement.events.AgreementEvents.CampaignStarted;
 import no.nav.ia.agreement.events.AgreementEvents.ResigningStatusChanged;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
-import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.time.NorwegianTime;
 
@@ -39,16 +39,7 @@ public class CampaignService {
   @Transactional
   public ResigningCampaign start(String name, LocalDate deadline) {
     LocalDate today = NorwegianTime.today();
-    if (deadline.isBefore(today)) {
-      throw ApiException.invalid("deadline", "must not be in the past");
-    }
-    ResigningCampaign campaign = new ResigningCampaign();
-    campaign.id = UUID.randomUUID();
-    campaign.name = name;
-    campaign.deadline = deadline;
-    campaign.startedOn = today;
-    campaign.startedAt = OffsetDateTime.now(ZoneOffset.UTC);
-    campaign.startedBy = caller.actor();
+    ResigningCampaign campaign = ResigningCampaign.start(name, deadline, today, caller.actor());
     campaign.persistAndFlush();
     em.createNativeQuery("insert into resigning_case (campaign_id, agreement_id, org_number, county_code, employees,"
             + " group_org_number, status, status_on, version)"
@@ -69,7 +60,7 @@ public class CampaignService {
 
   public ResigningCampaign campaign(UUID id) {
     return ResigningCampaign.<ResigningCampaign>findByIdOptional(id)
-        .orElseThrow(() -> ApiException.notFound("CAMPAIGN_NOT_FOUND", "No re-signing campaign with that id"));
+        .orElseThrow(() -> DomainException.notFound("CAMPAIGN_NOT_FOUND", "No re-signing campaign with that id"));
   }
 
   public List<ResigningCampaign> campaigns() {
@@ -80,7 +71,7 @@ public class CampaignService {
   public ResigningCase caseOf(UUID campaignId, UUID agreementId) {
     campaign(campaignId);
     ResigningCase found = ResigningCase.<ResigningCase>findByIdOptional(new ResigningCase.Key(campaignId, agreementId))
-        .orElseThrow(() -> ApiException.notFound("AGREEMENT_NOT_DUE", "The agreement is not due in this campaign"));
+        .orElseThrow(() -> DomainException.notFound("AGREEMENT_NOT_DUE", "The agreement is not due in this campaign"));
     caller.requireCounty(found.countyCode);
     return found;
   }
@@ -92,18 +83,13 @@ public class CampaignService {
   @Transactional
   public ResigningCase changeStatus(UUID campaignId, UUID agreementId, ResigningStatus to, LocalDate on, String note) {
     campaign(campaignId);
-    if (on.isAfter(NorwegianTime.today())) {
-      throw ApiException.invalid("on", "must not be in the future");
-    }
     ResigningCase target = caseOf(campaignId, agreementId);
     em.lock(target, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(target);
     move(target, to, on, note);
     if (to == ResigningStatus.RESIGNED) {
-      List<ResigningCase> units = ResigningCase.list(
-          "campaignId = ?1 and groupOrgNumber = ?2 and status in ?3", campaignId, target.orgNumber,
-          List.of(ResigningStatus.PENDING, ResigningStatus.CONTACTED, ResigningStatus.AWAITING_GROUP, ResigningStatus.NO_RESPONSE));
-      for (ResigningCase unit : units) {
+      List<ResigningCase> unitsOfGroup = ResigningCase.list("campaignId = ?1 and groupOrgNumber = ?2", campaignId, target.orgNumber);
+      for (ResigningCase unit : target.unitsResigningWith(unitsOfGroup)) {
         move(unit, ResigningStatus.RESIGNED, on, "Re-signed with the group agreement of " + target.orgNumber);
       }
     }
@@ -111,7 +97,7 @@ public class CampaignService {
   }
 
   private void move(ResigningCase c, ResigningStatus to, LocalDate on, String note) {
-    ResigningStatus from = c.moveTo(to, on, note);
+    ResigningStatus from = c.moveTo(to, on, NorwegianTime.today(), note);
     ResigningStatusChange change = new ResigningStatusChange();
     change.campaignId = c.campaignId;
     change.agreementId = c.agreementId;

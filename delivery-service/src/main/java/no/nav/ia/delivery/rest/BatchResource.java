@@ -21,6 +21,7 @@ import java.util.Set;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.delivery.service.DeliveryService;
 import no.nav.ia.delivery.service.DeliveryService.Recorded;
+import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.security.Roles;
@@ -107,6 +108,8 @@ public class BatchResource {
       }
       Recorded recorded = deliveries.record(request, DeliveryResource.checkedKey(key));
       return new ItemResult(index, recorded.created() ? "CREATED" : "DUPLICATE", recorded.delivery().id, null, null);
+    } catch (DomainException e) {
+      return error(index, e.code(), e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
     } catch (ApiException e) {
       return error(index, e.code(), e.errors());
     } catch (RuntimeException e) {

@@ -31,7 +31,7 @@ import no.nav.ia.delivery.events.DeliveryEvents.Facts;
 import no.nav.ia.delivery.rest.DeliveryRequest;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.events.Outbox;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.security.Caller;
 
 /**
@@ -146,7 +146,7 @@ public class DeliveryService {
   /** Finds the agreement that gives the delivery its county (the text was checked by the request's constraints). */
   private DeliveryFacts resolve(DeliveryRequest request) {
     var agreement = agreements.activeOn(request.orgNumber(), request.deliveredOn())
-        .orElseThrow(() -> ApiException.unprocessable("NO_ACTIVE_AGREEMENT",
+        .orElseThrow(() -> DomainException.notAllowedNow("NO_ACTIVE_AGREEMENT",
             "The enterprise has no cooperation agreement active on the delivery date"));
     caller.requireCounty(agreement.countyCode());
     return new DeliveryFacts(request.orgNumber(), agreement.countyCode(), request.service(), request.direction(),
@@ -174,8 +174,8 @@ public class DeliveryService {
     return Delivery.<Delivery>findByIdOptional(id).orElseThrow(DeliveryService::notFound);
   }
 
-  private static ApiException notFound() {
-    return ApiException.notFound("DELIVERY_NOT_FOUND", "No delivery with that id");
+  private static DomainException notFound() {
+    return DomainException.notFound("DELIVERY_NOT_FOUND", "No delivery with that id");
   }
 
   /** The same request body gives the same fingerprint, whatever the order of its sub-goals. */

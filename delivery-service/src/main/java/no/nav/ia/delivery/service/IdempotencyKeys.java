@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.delivery.IdempotencyKey;
 import no.nav.ia.delivery.config.DeliveryConfig;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 
 /** Remembers which delivery a caller's Idempotency-Key created, race-free under parallel retries. */
 @ApplicationScoped
@@ -27,7 +27,7 @@ public class IdempotencyKeys {
       return Optional.empty();
     }
     if (!found.requestHash.equals(requestHash)) {
-      throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED", "The Idempotency-Key was used before with another request body");
+      throw DomainException.notAllowedNow("IDEMPOTENCY_KEY_REUSED", "The Idempotency-Key was used before with another request body");
     }
     return Optional.of(found.deliveryId);
   }

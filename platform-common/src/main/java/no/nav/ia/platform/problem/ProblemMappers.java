@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.domain.DomainException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -34,6 +35,20 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response api(ApiException e) {
     return respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors());
+  }
+
+  /** Every domain refusal of every service, by its kind: the one place a rule's "no" becomes a status. */
+  @ServerExceptionMapper
+  public Response domain(DomainException e) {
+    return switch (e.kind()) {
+      case INVALID -> respond(400, e.code(), "Invalid request", e.getMessage(),
+          e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+      case NOT_FOUND -> respond(404, e.code(), "Not found", e.getMessage(), null);
+      case FORBIDDEN -> respond(403, e.code(), "Forbidden", e.getMessage(), null);
+      case CONFLICT -> respond(409, e.code(), "Conflict", e.getMessage(), null);
+      case NOT_ALLOWED_NOW -> respond(422, e.code(), "Not allowed now", e.getMessage(), null);
+      case STALE -> respond(412, e.code(), "Precondition failed", e.getMessage(), null);
+    };
   }
 
   @ServerExceptionMapper

@@ -8,7 +8,7 @@ import jakarta.json.JsonString;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.CountyVisibility;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling: roles, NAV-ident or client id, and the county a person is bound to. */
@@ -79,31 +79,23 @@ public class Caller {
     return Optional.ofNullable(jwt.<String>getClaim("NAVident"));
   }
 
+  /** The counties this caller may see and change (the rule: CountyVisibility). */
+  public CountyVisibility visibility() {
+    return new CountyVisibility(seesAllCounties(), county());
+  }
+
   public boolean mayAccessCounty(String countyCode) {
-    return seesAllCounties() || county().map(c -> c.equals(countyCode)).orElse(false);
+    return visibility().mayAccess(countyCode);
   }
 
-  /** Throws 403 unless the caller may act on data of that county. */
+  /** Refuses (FORBIDDEN_COUNTY) unless the caller may act on data of that county. */
   public void requireCounty(String countyCode) {
-    if (!mayAccessCounty(countyCode)) {
-      throw ApiException.forbidden("FORBIDDEN_COUNTY", "Your token does not give access to this county");
-    }
+    visibility().require(countyCode);
   }
 
-  /**
-   * The county a listing is restricted to: the caller's own for advisers and managers (a request
-   * for another county is 403), the requested one (or all) for the others.
-   */
+  /** The county a listing is restricted to (CountyVisibility.scope). */
   public Optional<String> countyScope(String requested) {
-    if (seesAllCounties()) {
-      return Optional.ofNullable(requested);
-    }
-    String own = county().orElseThrow(
-        () -> ApiException.forbidden("FORBIDDEN_COUNTY", "Your token is not bound to a county"));
-    if (requested != null && !requested.equals(own)) {
-      throw ApiException.forbidden("FORBIDDEN_COUNTY", "Your token does not give access to this county");
-    }
-    return Optional.of(own);
+    return visibility().scope(requested);
   }
 
   /** The caller's verified token, for a call to another service on its behalf (HopTokens). */

@@ -11,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.platform.time.NorwegianTime;
@@ -47,7 +47,7 @@ public class DashboardResource {
     Period period;
     try {
       period = Period.parse(id);
-    } catch (ApiException invalid) {
+    } catch (DomainException invalid) {
       String reason = "«" + id + "» er ikke en periode. Velg år, halvår, kvartal eller måned.";
       return html(400, DashboardView.invalid(id, reason, caller.actor(), today));
     }

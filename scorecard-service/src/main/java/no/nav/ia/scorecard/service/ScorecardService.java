@@ -15,7 +15,7 @@ import java.util.UUID;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.CountyRegistry.County;
 import no.nav.ia.platform.domain.CountyRegistry.Region;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Forecast;
@@ -51,7 +51,7 @@ public class ScorecardService {
 
   public Card county(Snapshot s, String code) {
     County county = registry.county(code)
-        .orElseThrow(() -> ApiException.notFound("COUNTY_NOT_FOUND", "No county with that code"));
+        .orElseThrow(() -> DomainException.notFound("COUNTY_NOT_FOUND", "No county with that code"));
     return card(s, new Scope("COUNTY", county.code(), county.name()), registry.withMergedPredecessors(code));
   }
 
@@ -75,7 +75,7 @@ public class ScorecardService {
 
   public List<Card> regions(Snapshot s, String grouping) {
     Map<String, Region> regions = registry.grouping(grouping)
-        .orElseThrow(() -> ApiException.notFound("GROUPING_NOT_FOUND", "No region grouping with that name"));
+        .orElseThrow(() -> DomainException.notFound("GROUPING_NOT_FOUND", "No region grouping with that name"));
     return regions.values().stream()
         .map(r -> card(s, new Scope("REGION", r.code(), r.name()), codesOf(r)))
         .toList();

@@ -1,0 +1,39 @@
+package no.nav.ia.platform.domain;
+
+import java.util.Optional;
+
+/**
+ * Which counties' data a caller may see and change: coordinators and NAV systems every county,
+ * advisers and managers their own only (API.md). The one place this rule lives.
+ *
+ * @param allCounties whether the caller sees every county
+ * @param own the caller's county, if bound to one
+ */
+public record CountyVisibility(boolean allCounties, Optional<String> own) {
+
+  public boolean mayAccess(String countyCode) {
+    return allCounties || own.map(c -> c.equals(countyCode)).orElse(false);
+  }
+
+  /** Refuses (FORBIDDEN_COUNTY) unless the caller may act on data of that county. */
+  public void require(String countyCode) {
+    if (!mayAccess(countyCode)) {
+      throw DomainException.forbidden("FORBIDDEN_COUNTY", "Your token does not give access to this county");
+    }
+  }
+
+  /**
+   * The county a listing is restricted to: the caller's own for advisers and managers (asking for
+   * another is refused), the one asked for (or every county) for the others.
+   */
+  public Optional<String> scope(String requested) {
+    if (allCounties) {
+      return Optional.ofNullable(requested);
+    }
+    String county = own.orElseThrow(() -> DomainException.forbidden("FORBIDDEN_COUNTY", "Your token is not bound to a county"));
+    if (requested != null && !requested.equals(county)) {
+      throw DomainException.forbidden("FORBIDDEN_COUNTY", "Your token does not give access to this county");
+    }
+    return Optional.of(county);
+  }
+}

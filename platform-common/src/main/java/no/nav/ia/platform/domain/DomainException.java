@@ -1,0 +1,81 @@
+package no.nav.ia.platform.domain;
+
+import java.util.List;
+
+/**
+ * A rule of the domain said no. It knows nothing of HTTP: its {@link Kind} says what sort of "no"
+ * it is and its code which rule, and ProblemMappers turns the kind into a status in one place. Rule
+ * tests assert the kind and the code.
+ */
+public class DomainException extends RuntimeException {
+
+  /** What sort of refusal it is. */
+  public enum Kind {
+    /** A value breaks a rule (e.g. a date before the signing): the violations name the fields. */
+    INVALID,
+    /** Nothing with that identity exists. */
+    NOT_FOUND,
+    /** The caller may not act on it (e.g. another county's agreement). */
+    FORBIDDEN,
+    /** It clashes with what exists (e.g. a second active agreement). */
+    CONFLICT,
+    /** The thing's state does not allow it now (e.g. a move the re-signing rules do not allow). */
+    NOT_ALLOWED_NOW,
+    /** It changed since the caller read it. */
+    STALE
+  }
+
+  /** One field that breaks a rule; the message never repeats the value. */
+  public record Violation(String field, String message) {}
+
+  private final Kind kind;
+  private final String code;
+  private final List<Violation> violations;
+
+  private DomainException(Kind kind, String code, String detail, List<Violation> violations) {
+    super(detail);
+    this.kind = kind;
+    this.code = code;
+    this.violations = List.copyOf(violations);
+  }
+
+  public static DomainException invalid(String field, String message) {
+    return invalid(List.of(new Violation(field, message)));
+  }
+
+  public static DomainException invalid(List<Violation> violations) {
+    return new DomainException(Kind.INVALID, "VALIDATION_FAILED", "One or more fields are invalid", violations);
+  }
+
+  public static DomainException notFound(String code, String detail) {
+    return new DomainException(Kind.NOT_FOUND, code, detail, List.of());
+  }
+
+  public static DomainException forbidden(String code, String detail) {
+    return new DomainException(Kind.FORBIDDEN, code, detail, List.of());
+  }
+
+  public static DomainException conflict(String code, String detail) {
+    return new DomainException(Kind.CONFLICT, code, detail, List.of());
+  }
+
+  public static DomainException notAllowedNow(String code, String detail) {
+    return new DomainException(Kind.NOT_ALLOWED_NOW, code, detail, List.of());
+  }
+
+  public static DomainException stale(String code, String detail) {
+    return new DomainException(Kind.STALE, code, detail, List.of());
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public List<Violation> violations() {
+    return violations;
+  }
+}

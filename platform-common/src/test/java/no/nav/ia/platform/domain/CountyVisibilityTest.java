@@ -1,0 +1,35 @@
+package no.nav.ia.platform.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CountyVisibilityTest {
+
+  static final CountyVisibility OSLO_ADVISER = new CountyVisibility(false, Optional.of("03"));
+  static final CountyVisibility COORDINATOR = new CountyVisibility(true, Optional.empty());
+  static final CountyVisibility UNBOUND_MANAGER = new CountyVisibility(false, Optional.empty());
+
+  @Test
+  void anAdviserSeesTheOwnCountyOnlyAndACoordinatorEvery() {
+    assertThat(OSLO_ADVISER.mayAccess("03")).isTrue();
+    assertThat(OSLO_ADVISER.mayAccess("46")).isFalse();
+    assertThat(COORDINATOR.mayAccess("46")).isTrue();
+    assertThat(UNBOUND_MANAGER.mayAccess("03")).isFalse();
+    assertThatThrownBy(() -> OSLO_ADVISER.require("46")).isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("FORBIDDEN_COUNTY"));
+  }
+
+  @Test
+  void aListingIsScopedToTheOwnCountyOrTheOneAskedFor() {
+    assertThat(OSLO_ADVISER.scope(null)).contains("03");
+    assertThat(OSLO_ADVISER.scope("03")).contains("03");
+    assertThat(COORDINATOR.scope(null)).isEmpty();
+    assertThat(COORDINATOR.scope("46")).contains("46");
+    assertThatThrownBy(() -> OSLO_ADVISER.scope("46")).isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
+    assertThatThrownBy(() -> UNBOUND_MANAGER.scope(null)).isInstanceOf(DomainException.class);
+  }
+}
