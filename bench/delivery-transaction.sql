@@ -13,7 +13,7 @@ insert into idempotency_key (actor, key, request_hash, delivery_id, created_at)
   values ('Z990001', 'pgbench-:client_id-:n-:id', '5d41402abc4b2a76b9719d911017c592', ':id', now()) on conflict do nothing;
 insert into delivery (id, org_number, county_code, service, direction, sub_goals, delivered_on, form, note, adviser,
   registered_at, registration_lag_days, status, version)
-  values (':id', ':org', '03', 'SICK_LEAVE', 'SYSTEM', '{1}', '2025-06-10', 'DIRECT', null, 'Z990001', now(), 1, 'RECORDED', 1);
+  values (':id', ':org', '03', 'SICK_LEAVE', 'SYSTEM', '{1}', '2025-06-10', 'DIRECT', null, 'Z990001', now(), 1, 'LIVE', 1);
 insert into delivery_version (delivery_id, version, change, snapshot, changed_by, changed_at, call_id)
   values (':id', 1, 'RECORDED', '{"orgNumber":":org","countyCode":"03","service":"SICK_LEAVE","direction":"SYSTEM","subGoals":[1],"deliveredOn":"2025-06-10","form":"DIRECT","note":null,"status":"RECORDED"}', 'Z990001', now(), 'pgbench-call-id-0000000000000000');
 insert into outbox_event (event_id, topic, event_key, event_type, envelope, call_id, created_at)
