@@ -1,12 +1,11 @@
 package no.nav.ia.delivery.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
-import java.util.UUID;
 import no.nav.ia.delivery.AgreementView;
 import no.nav.ia.platform.events.EventEnvelope;
 import no.nav.ia.platform.events.EventHandler;
@@ -17,6 +16,8 @@ public class AgreementEventsHandler implements EventHandler {
 
   static final String TOPIC = "ia.agreement-events-v1";
 
+  @Inject ObjectMapper json;
+
   @Override
   public Set<String> topics() {
     return Set.of(TOPIC);
@@ -24,28 +25,22 @@ public class AgreementEventsHandler implements EventHandler {
 
   @Override
   public void handle(EventEnvelope event) {
-    JsonNode p = event.payload();
-    switch (event.type()) {
-      case "AgreementRegistered" -> remember(p).persist();
-      case "AgreementTerminated" -> {
-        AgreementView view = remember(p);
-        view.endedOn = LocalDate.parse(p.required("endedOn").asText());
-        view.persist();
+    AgreementEvent.read(event, json).ifPresent(e -> {
+      AgreementView view = remember(e);
+      if (e instanceof AgreementEvent.Terminated terminated) {
+        view.endedOn = terminated.endedOn();
       }
-      default -> {
-        // Contact persons and campaigns do not decide whether a delivery may be recorded.
-      }
-    }
+      view.persist();
+    });
   }
 
   /** The view of the event's agreement (new or known) with the fields every agreement event carries. */
-  private static AgreementView remember(JsonNode p) {
-    UUID id = UUID.fromString(p.required("agreementId").asText());
-    AgreementView view = AgreementView.<AgreementView>findByIdOptional(id).orElseGet(AgreementView::new);
-    view.agreementId = id;
-    view.orgNumber = p.required("orgNumber").asText();
-    view.countyCode = p.required("countyCode").asText();
-    view.signedOn = LocalDate.parse(p.required("signedOn").asText());
+  private static AgreementView remember(AgreementEvent e) {
+    AgreementView view = AgreementView.<AgreementView>findByIdOptional(e.agreementId()).orElseGet(AgreementView::new);
+    view.agreementId = e.agreementId();
+    view.orgNumber = e.orgNumber();
+    view.countyCode = e.countyCode();
+    view.signedOn = e.signedOn();
     view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     return view;
   }

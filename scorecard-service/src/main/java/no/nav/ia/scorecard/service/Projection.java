@@ -1,7 +1,6 @@
 package no.nav.ia.scorecard.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import no.nav.ia.platform.events.EventEnvelope;
+import no.nav.ia.scorecard.events.ScorecardEvent;
+import no.nav.ia.scorecard.events.ScorecardEvent.AgreementRegistered;
+import no.nav.ia.scorecard.events.ScorecardEvent.AgreementTerminated;
+import no.nav.ia.scorecard.events.ScorecardEvent.CampaignStarted;
+import no.nav.ia.scorecard.events.ScorecardEvent.ContactPersonAssigned;
+import no.nav.ia.scorecard.events.ScorecardEvent.ResigningStatusChanged;
 
 /**
  * Applies events to the projection tables; runs inside the consumer's transaction. Deliveries are
@@ -27,17 +32,12 @@ public class Projection {
   record Fact(boolean live, String county, String org, String service, String direction, List<Integer> subGoals,
       LocalDate deliveredOn, int lagDays) {
 
-    static Fact of(JsonNode f) {
-      List<Integer> goals = new ArrayList<>();
-      f.required("subGoals").forEach(g -> goals.add(g.asInt()));
-      return new Fact(true, f.required("countyCode").asText(), f.required("orgNumber").asText(),
-          f.required("service").asText(), f.required("direction").asText(), goals,
-          LocalDate.parse(f.required("deliveredOn").asText()), f.path("registrationLagDays").asInt(0));
+    static Fact of(ScorecardEvent.DeliveryEvent event) {
+      ScorecardEvent.Facts f = event.facts();
+      return new Fact(event.live(), f.countyCode(), f.orgNumber(), f.service(), f.direction(), List.copyOf(f.subGoals()),
+          f.deliveredOn(), f.lagDays());
     }
 
-    Fact voided() {
-      return new Fact(false, county, org, service, direction, subGoals, deliveredOn, lagDays);
-    }
   }
 
   public void apply(String topic, EventEnvelope event) {
@@ -59,43 +59,41 @@ public class Projection {
 
   /** Applies the event's effect only; used by the rebuild, which replays the log itself. */
   public void applyWithoutLog(EventEnvelope event) {
-    JsonNode p = event.payload();
-    switch (event.type()) {
-      case "DeliveryRecorded" -> delivery(p, Fact.of(p.required("delivery")));
-      case "DeliveryCorrected" -> delivery(p, Fact.of(p.required("after")));
-      case "DeliveryVoided" -> delivery(p, Fact.of(p.required("before")).voided());
-      case "AgreementRegistered" -> agreementRegistered(p);
+    // Java 17: an instanceof chain over the sealed type (a pattern switch once the platform is on 21).
+    ScorecardEvent e = ScorecardEvent.read(event, json).orElse(null);
+    if (e instanceof ScorecardEvent.DeliveryEvent delivery) {
+      delivery(delivery.deliveryId(), delivery.version(), Fact.of(delivery));
+    } else if (e instanceof AgreementRegistered registered) {
+      agreementRegistered(registered);
+    } else if (e instanceof AgreementTerminated terminated) {
       // Both upsert: arriving before the registration, they leave a row it completes (never a lost update).
-      case "AgreementTerminated" -> em.createNativeQuery(
-              "insert into agreement_fact (agreement_id, org_number, county_code, signed_on, ended_on)"
-                  + " values (:id, :org, :county, :signed, :ended)"
-                  + " on conflict (agreement_id) do update set ended_on = excluded.ended_on")
-          .setParameter("id", UUID.fromString(p.required("agreementId").asText()))
-          .setParameter("org", p.required("orgNumber").asText())
-          .setParameter("county", p.required("countyCode").asText())
-          .setParameter("signed", LocalDate.parse(p.required("signedOn").asText()))
-          .setParameter("ended", LocalDate.parse(p.required("endedOn").asText()))
+      em.createNativeQuery("insert into agreement_fact (agreement_id, org_number, county_code, signed_on, ended_on)"
+              + " values (:id, :org, :county, :signed, :ended)"
+              + " on conflict (agreement_id) do update set ended_on = excluded.ended_on")
+          .setParameter("id", terminated.agreementId())
+          .setParameter("org", terminated.orgNumber())
+          .setParameter("county", terminated.countyCode())
+          .setParameter("signed", terminated.signedOn())
+          .setParameter("ended", terminated.endedOn())
           .executeUpdate();
-      case "ContactPersonAssigned" -> em.createNativeQuery(
-              "insert into agreement_fact (agreement_id, org_number, county_code, contact_person)"
-                  + " values (:id, :org, :county, :who)"
-                  + " on conflict (agreement_id) do update set contact_person = excluded.contact_person")
-          .setParameter("id", UUID.fromString(p.required("agreementId").asText()))
-          .setParameter("org", p.required("orgNumber").asText())
-          .setParameter("county", p.required("countyCode").asText())
-          .setParameter("who", p.path("navIdent").asText(null))
+    } else if (e instanceof ContactPersonAssigned assigned) {
+      em.createNativeQuery("insert into agreement_fact (agreement_id, org_number, county_code, contact_person)"
+              + " values (:id, :org, :county, :who)"
+              + " on conflict (agreement_id) do update set contact_person = excluded.contact_person")
+          .setParameter("id", assigned.agreementId())
+          .setParameter("org", assigned.orgNumber())
+          .setParameter("county", assigned.countyCode())
+          .setParameter("who", assigned.navIdent())
           .executeUpdate();
-      case "CampaignStarted" -> campaignStarted(p, event);
-      case "ResigningStatusChanged" -> resigningStatusChanged(p);
-      default -> {
-        // An event type this projection does not count.
-      }
+    } else if (e instanceof CampaignStarted started) {
+      campaignStarted(started, event);
+    } else if (e instanceof ResigningStatusChanged changed) {
+      resigningStatusChanged(changed);
     }
+    // Anything else (null): an event type the projection does not count.
   }
 
-  private void delivery(JsonNode payload, Fact next) {
-    UUID id = UUID.fromString(payload.required("deliveryId").asText());
-    long version = payload.required("version").asLong();
+  private void delivery(UUID id, long version, Fact next) {
     Object[] current = (Object[]) em.createNativeQuery(
             "select version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days"
                 + " from delivery_fact where delivery_id = :id for update")
@@ -181,43 +179,42 @@ public class Projection {
     q.executeUpdate();
   }
 
-  private void agreementRegistered(JsonNode p) {
+  private void agreementRegistered(AgreementRegistered e) {
     em.createNativeQuery("insert into agreement_fact (agreement_id, org_number, county_code, employees, signed_on, contact_person)"
             + " values (:id, :org, :county, :employees, :signed, :contact) on conflict (agreement_id) do update set"
             + " org_number = excluded.org_number, county_code = excluded.county_code, employees = excluded.employees,"
             + " signed_on = excluded.signed_on, contact_person = coalesce(agreement_fact.contact_person, excluded.contact_person)")
-        .setParameter("id", UUID.fromString(p.required("agreementId").asText()))
-        .setParameter("org", p.required("orgNumber").asText())
-        .setParameter("county", p.required("countyCode").asText())
-        .setParameter("employees", p.path("employees").asInt(0))
-        .setParameter("signed", LocalDate.parse(p.required("signedOn").asText()))
-        .setParameter("contact", p.path("contactPerson").isNull() ? null : p.path("contactPerson").asText(null))
+        .setParameter("id", e.agreementId())
+        .setParameter("org", e.orgNumber())
+        .setParameter("county", e.countyCode())
+        .setParameter("employees", e.employees())
+        .setParameter("signed", e.signedOn())
+        .setParameter("contact", e.contactPerson())
         .executeUpdate();
   }
 
-  private void campaignStarted(JsonNode p, EventEnvelope event) {
-    UUID id = UUID.fromString(p.required("campaignId").asText());
+  private void campaignStarted(CampaignStarted e, EventEnvelope event) {
     em.createNativeQuery("insert into campaign (campaign_id, deadline, started_on, started_at) values (:id, :deadline, :started, :at) on conflict do nothing")
-        .setParameter("id", id)
-        .setParameter("deadline", LocalDate.parse(p.required("deadline").asText()))
-        .setParameter("started", LocalDate.parse(p.required("startedOn").asText()))
+        .setParameter("id", e.campaignId())
+        .setParameter("deadline", e.deadline())
+        .setParameter("started", e.startedOn())
         .setParameter("at", event.occurredAt())
         .executeUpdate();
-    p.path("dueByCounty").fields().forEachRemaining(e ->
+    e.dueByCounty().forEach((county, due) ->
         em.createNativeQuery("insert into campaign_due (campaign_id, county_code, due) values (:id, :county, :due) on conflict do nothing")
-            .setParameter("id", id).setParameter("county", e.getKey()).setParameter("due", e.getValue().asInt())
+            .setParameter("id", e.campaignId()).setParameter("county", county).setParameter("due", due)
             .executeUpdate());
   }
 
-  private void resigningStatusChanged(JsonNode p) {
+  private void resigningStatusChanged(ResigningStatusChanged e) {
     em.createNativeQuery("insert into resigning_fact (campaign_id, agreement_id, county_code, status, changed_on)"
             + " values (:c, :a, :county, :status, :on) on conflict (campaign_id, agreement_id) do update set"
             + " status = excluded.status, changed_on = excluded.changed_on where resigning_fact.changed_on <= excluded.changed_on")
-        .setParameter("c", UUID.fromString(p.required("campaignId").asText()))
-        .setParameter("a", UUID.fromString(p.required("agreementId").asText()))
-        .setParameter("county", p.required("countyCode").asText())
-        .setParameter("status", p.required("to").asText())
-        .setParameter("on", LocalDate.parse(p.required("on").asText()))
+        .setParameter("c", e.campaignId())
+        .setParameter("a", e.agreementId())
+        .setParameter("county", e.countyCode())
+        .setParameter("status", e.to())
+        .setParameter("on", e.on())
         .executeUpdate();
   }
 
