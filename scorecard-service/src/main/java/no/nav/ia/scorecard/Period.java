@@ -2,6 +2,7 @@ package no.nav.ia.scorecard;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.nav.ia.platform.domain.DomainException;
@@ -41,6 +42,18 @@ public record Period(String id, YearMonth first, YearMonth last) {
         yield new Period(value, YearMonth.of(year, month), YearMonth.of(year, month));
       }
     };
+  }
+
+  /**
+   * The card periods a day counts in: its year, half-year, quarter and month. The one definition:
+   * the projection counts by it, and the SQL function card_periods (V2, used by the rebuild) gives
+   * the same, which PeriodDefinitionTest checks for every day of 2000-2040.
+   */
+  public static List<String> containing(LocalDate day) {
+    int year = day.getYear();
+    int month = day.getMonthValue();
+    return List.of(String.valueOf(year), year + "-H" + (month <= 6 ? 1 : 2), year + "-Q" + ((month - 1) / 3 + 1),
+        String.format("%d-%02d", year, month));
   }
 
   public LocalDate from() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import no.nav.ia.platform.events.EventEnvelope;
+import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.events.ScorecardEvent;
 import no.nav.ia.scorecard.events.ScorecardEvent.AgreementRegistered;
 import no.nav.ia.scorecard.events.ScorecardEvent.AgreementTerminated;
@@ -127,56 +128,36 @@ public class Projection {
 
   /** Adds (+1) or removes (-1) one delivery from every aggregate it counts in, in each of its card periods. */
   private void count(Fact f, int delta) {
-    upsert("delivery_period", List.of("service", "direction"), f, delta, f.service(), f.direction());
-    upsert("delivery_period_total", List.of(), f, delta);
-    for (Integer goal : f.subGoals()) {
-      upsert("subgoal_period", List.of("sub_goal"), f, delta, goal);
+    String periods = "{" + String.join(",", Period.containing(f.deliveredOn())) + "}";
+    for (Aggregates.Aggregate aggregate : Aggregates.ALL) {
+      for (List<Object> key : aggregate.keys().apply(f)) {
+        var q = em.createNativeQuery(aggregate.upsertSql())
+            .setParameter("county", f.county()).setParameter("periods", periods).setParameter("delta", (long) delta);
+        for (int i = 0; i < key.size(); i++) {
+          q.setParameter("v" + i, key.get(i));
+        }
+        q.executeUpdate();
+      }
     }
-    upsert("lag_period", List.of("lag_days"), f, delta, f.lagDays());
-    enterprise(f, delta);
+    enterprise(f, delta, periods);
   }
 
   /**
    * Counts the delivery for its enterprise in each card period containing the day; the county's count
    * of enterprises with deliveries moves when the enterprise's first one arrives or its last one goes.
    */
-  private void enterprise(Fact f, int delta) {
+  private void enterprise(Fact f, int delta, String periods) {
     em.createNativeQuery("with changed as ("
             + " insert into enterprise_period (county_code, period, org_number, deliveries)"
-            + " select :county, p, :org, :delta from unnest(card_periods(:day)) p"
+            + " select :county, p, :org, :delta from unnest(cast(:periods as text[])) p"
             + " on conflict (county_code, period, org_number) do update set deliveries = enterprise_period.deliveries + excluded.deliveries"
             + " returning period, deliveries)"
             + " insert into enterprise_period_count (period, county_code, enterprises)"
             + " select period, :county, :delta from changed where deliveries = :firstOrLast"
             + " on conflict (period, county_code) do update set enterprises = enterprise_period_count.enterprises + excluded.enterprises")
-        .setParameter("county", f.county()).setParameter("org", f.org()).setParameter("day", f.deliveredOn())
+        .setParameter("county", f.county()).setParameter("org", f.org()).setParameter("periods", periods)
         .setParameter("delta", (long) delta).setParameter("firstOrLast", delta > 0 ? 1L : 0L)
         .executeUpdate();
-  }
-
-  /**
-   * One row per card period of the delivery's day (year, half, quarter, month), each moved by {@code delta}; the
-   * table's key is the period, the county and {@code columns}, which take {@code values} in order.
-   */
-  private void upsert(String table, List<String> columns, Fact f, int delta, Object... values) {
-    if (columns.size() != values.length) {
-      throw new IllegalArgumentException(table + ": " + columns.size() + " columns, " + values.length + " values");
-    }
-    StringBuilder names = new StringBuilder();
-    StringBuilder params = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      names.append(", ").append(columns.get(i));
-      params.append(", :v").append(i);
-    }
-    var q = em.createNativeQuery("insert into " + table + " (period, county_code" + names + ", deliveries)"
-            + " select p, :county" + params + ", :delta from unnest(card_periods(:day)) p"
-            + " on conflict (period, county_code" + names + ")"
-            + " do update set deliveries = " + table + ".deliveries + excluded.deliveries")
-        .setParameter("county", f.county()).setParameter("day", f.deliveredOn()).setParameter("delta", (long) delta);
-    for (int i = 0; i < values.length; i++) {
-      q.setParameter("v" + i, values[i]);
-    }
-    q.executeUpdate();
   }
 
   private void agreementRegistered(AgreementRegistered e) {

@@ -44,21 +44,10 @@ public class ProjectionRebuild {
       """.formatted(DELIVERY_EVENTS);
 
   /**
-   * Every aggregate the consumer keeps, counted from the live facts: per month first, then each month
-   * added to its card periods (year, half, quarter, month), which reads the facts once per table.
+   * The enterprise counts, counted from the live facts (the other aggregates come from
+   * {@link Aggregates}, as the consumer's own upserts do).
    */
-  private static final List<String> AGGREGATES = List.of(
-      "insert into delivery_period (period, county_code, service, direction, deliveries)"
-          + " select p, county_code, service, direction, sum(n) from (select county_code, date_trunc('month', delivered_on)::date m,"
-          + " service, direction, count(*) n from delivery_fact where live group by 1, 2, 3, 4) x, unnest(card_periods(m)) p group by 1, 2, 3, 4",
-      "insert into delivery_period_total (period, county_code, deliveries)"
-          + " select period, county_code, sum(deliveries) from delivery_period group by 1, 2",
-      "insert into subgoal_period (period, county_code, sub_goal, deliveries)"
-          + " select p, county_code, g, sum(n) from (select county_code, date_trunc('month', delivered_on)::date m, g, count(*) n"
-          + " from delivery_fact, unnest(sub_goals) g where live group by 1, 2, 3) x, unnest(card_periods(m)) p group by 1, 2, 3",
-      "insert into lag_period (period, county_code, lag_days, deliveries)"
-          + " select p, county_code, lag_days, sum(n) from (select county_code, date_trunc('month', delivered_on)::date m, lag_days, count(*) n"
-          + " from delivery_fact where live group by 1, 2, 3) x, unnest(card_periods(m)) p group by 1, 2, 3",
+  private static final List<String> ENTERPRISES = List.of(
       "insert into enterprise_period (county_code, period, org_number, deliveries)"
           + " select county_code, p, org_number, count(*) from delivery_fact, unnest(card_periods(delivered_on)) p where live group by 1, 2, 3",
       "insert into enterprise_period_count (period, county_code, enterprises)"
@@ -88,7 +77,8 @@ public class ProjectionRebuild {
       throw new IllegalStateException("the event log holds an unreadable envelope", e);
     }
     em.createNativeQuery(NEWEST_VERSIONS).executeUpdate();
-    AGGREGATES.forEach(sql -> em.createNativeQuery(sql).executeUpdate());
+    Aggregates.ALL.forEach(aggregate -> em.createNativeQuery(aggregate.rebuildSql()).executeUpdate());
+    ENTERPRISES.forEach(sql -> em.createNativeQuery(sql).executeUpdate());
     em.createNativeQuery("update projection_state set as_of = (select max(occurred_at) from event_log)").executeUpdate();
     long count = ((Number) em.createNativeQuery("select count(*) from event_log").getSingleResult()).longValue();
     long millis = Duration.between(start, Instant.now()).toMillis();
