@@ -1,0 +1,12 @@
+package no.nav.ia.delivery;
+
+import no.nav.ia.test.Architecture;
+import org.junit.jupiter.api.Test;
+
+class DomainCoreTest {
+
+  @Test
+  void theDomainCoreKnowsNothingOfHttpNorOfTheLayersAroundIt() {
+    Architecture.domainKnowsNoHttp("no.nav.ia.delivery");
+  }
+}
