@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /** How the consumer tells failures apart: retry later, retry now with a pause, or count as the event's own. */
-class FailureClassificationTest {
+class RetryPolicyTest {
 
   private static Throwable wrapped(SQLException cause) {
     return new RuntimeException("commit failed", new IllegalStateException("flush", cause));
@@ -14,24 +14,24 @@ class FailureClassificationTest {
 
   @Test
   void deadlocksAndSerializationFailuresAreContentionNotTheEventsFault() {
-    assertThat(EventConsumer.isContention(wrapped(new SQLException("deadlock detected", "40P01")))).isTrue();
-    assertThat(EventConsumer.isContention(wrapped(new SQLException("could not serialize access", "40001")))).isTrue();
-    assertThat(EventConsumer.isContention(wrapped(new SQLException("null value in column", "23502")))).isFalse();
-    assertThat(EventConsumer.isContention(new IllegalArgumentException("no delivery in payload"))).isFalse();
+    assertThat(RetryPolicy.isContention(wrapped(new SQLException("deadlock detected", "40P01")))).isTrue();
+    assertThat(RetryPolicy.isContention(wrapped(new SQLException("could not serialize access", "40001")))).isTrue();
+    assertThat(RetryPolicy.isContention(wrapped(new SQLException("null value in column", "23502")))).isFalse();
+    assertThat(RetryPolicy.isContention(new IllegalArgumentException("no delivery in payload"))).isFalse();
   }
 
   @Test
   void aLostConnectionIsTransientAndIsNotContention() {
     Throwable lost = wrapped(new SQLException("connection refused", "08001"));
-    assertThat(EventConsumer.isTransient(lost)).isTrue();
-    assertThat(EventConsumer.isContention(lost)).isFalse();
+    assertThat(RetryPolicy.isTransient(lost)).isTrue();
+    assertThat(RetryPolicy.isContention(lost)).isFalse();
   }
 
   @Test
   void theContentionPauseGrowsAndStaysWithinTwoSeconds() {
-    for (int tries = 1; tries <= EventConsumer.CONTENTION_TRIES + 5; tries++) {
+    for (int tries = 1; tries <= RetryPolicy.CONTENTION_TRIES + 5; tries++) {
       long expectedMax = Math.min(2000, 50L << Math.min(tries - 1, 6));
-      assertThat(EventConsumer.contentionBackoffMillis(tries)).isBetween(expectedMax / 2, expectedMax);
+      assertThat(RetryPolicy.contentionBackoffMillis(tries)).isBetween(expectedMax / 2, expectedMax);
     }
   }
 }

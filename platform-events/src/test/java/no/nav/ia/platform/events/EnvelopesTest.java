@@ -1,0 +1,45 @@
+package no.nav.ia.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import no.nav.ia.platform.callid.CallId;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class EnvelopesTest {
+
+  static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+  static ConsumerRecord<String, String> record(String value) {
+    return new ConsumerRecord<>("ia.delivery-events-v1", 0, 7L, "974760673", value);
+  }
+
+  static final String ENVELOPE = "{\"eventId\":\"2b8e7c1d-4f5a-4b6c-9d8e-7f6a5b4c3d21\",\"type\":\"DeliveryRecorded\","
+      + "\"occurredAt\":\"2012-05-15T08:30:00Z\",\"callId\":\"from-the-envelope\",\"payload\":{}}";
+
+  @Test
+  void anEnvelopeIsReadAndAnythingElseIsUnreadable() {
+    assertThat(Envelopes.read(record(ENVELOPE), JSON).type()).isEqualTo("DeliveryRecorded");
+    assertThatThrownBy(() -> Envelopes.read(record("not json"), JSON)).isInstanceOf(Envelopes.Unreadable.class);
+    assertThatThrownBy(() -> Envelopes.read(record("{\"type\":\"DeliveryRecorded\"}"), JSON))
+        .isInstanceOf(Envelopes.Unreadable.class).hasMessageContaining("eventId");
+    assertThatThrownBy(() -> Envelopes.read(record("null"), JSON)).isInstanceOf(Envelopes.Unreadable.class);
+  }
+
+  @Test
+  void theWorkRunsUnderTheRecordsCallIdAndLeavesNoneBehind() {
+    EventEnvelope envelope = Envelopes.read(record(ENVELOPE), JSON);
+    AtomicReference<String> seen = new AtomicReference<>();
+    Envelopes.withCallId(record(ENVELOPE), envelope, () -> seen.set(CallId.currentOrNull()));
+    assertThat(seen).hasValue("from-the-envelope");
+    ConsumerRecord<String, String> withHeader = record(ENVELOPE);
+    withHeader.headers().add(CallId.HEADER, "from-the-header".getBytes(StandardCharsets.UTF_8));
+    Envelopes.withCallId(withHeader, envelope, () -> seen.set(CallId.currentOrNull()));
+    assertThat(seen).hasValue("from-the-header");
+    assertThat(CallId.currentOrNull()).isNull();
+  }
+}
