@@ -1,9 +1,10 @@
 package no.nav.ia.delivery;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -49,15 +50,10 @@ public final class Fixtures {
   public static UUID agreementViaKafka(String orgNumber, String county) {
     UUID id = UUID.randomUUID();
     TestKafka.send("ia.agreement-events-v1", orgNumber, agreementRegistered(orgNumber, county, "2010-03-01", id));
-    Instant until = Instant.now().plusSeconds(20);
-    while (Instant.now().isBefore(until)) {
-      boolean known = QuarkusTransaction.requiringNew().call(() -> AgreementView.activeOn(orgNumber, LocalDate.of(2012, 5, 14)).isPresent());
-      if (known) {
-        return id;
-      }
-      sleep(Duration.ofMillis(100));
-    }
-    throw new AssertionError("the agreement event was not applied within 20 s");
+    await("the agreement event applied to the read model").atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> QuarkusTransaction.requiringNew().call(() -> AgreementView.activeOn(orgNumber, LocalDate.of(2012, 5, 14)).isPresent()));
+    return id;
   }
 
   public static void sleep(Duration d) {

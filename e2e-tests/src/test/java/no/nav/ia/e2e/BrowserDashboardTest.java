@@ -9,11 +9,11 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import no.nav.ia.test.OrgNumbers;
 import no.nav.ia.test.Tokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,14 +68,12 @@ class BrowserDashboardTest {
           .post("/api/v1/deliveries").then().statusCode(201);
     }
     // Wait for all four, the 2024 one (posted last) included: the page compares with the year before.
-    Instant until = Instant.now().plusSeconds(30);
-    JsonPath card;
-    while ((card = given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.manager(COUNTY))
-        .get("/api/v1/scorecards/counties/" + COUNTY + "?period=2025").then().statusCode(200)
-        .extract().jsonPath()).getInt("deliveries.total") < 3 || card.getInt("previousYear.total") < 1) {
-      assertThat(Instant.now()).as("the deliveries reach the scorecard").isBefore(until);
-      ServiceProcess.sleep(200);
-    }
+    Awaitility.await("the deliveries reach the scorecard").atMost(java.time.Duration.ofSeconds(30))
+        .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+          JsonPath card = given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.manager(COUNTY))
+              .get("/api/v1/scorecards/counties/" + COUNTY + "?period=2025").then().statusCode(200).extract().jsonPath();
+          return card.getInt("deliveries.total") >= 3 && card.getInt("previousYear.total") >= 1;
+        });
   }
 
   @AfterAll

@@ -1,6 +1,7 @@
 package no.nav.ia.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,12 +86,10 @@ class GatewayMatrixTest {
     // Stop the service (SIGTERM) once the batch is under way: its first deliveries are stored. Another
     // client watches (the batch's 250 items used up the system's rate for the next seconds).
     String watcher = Tokens.system("shutdown-watch");
-    java.time.Instant until = java.time.Instant.now().plusSeconds(60);
-    while (Polite.send(() -> given().baseUri(platform.gatewayUrl()).auth().oauth2(watcher)
-        .get("/api/v1/deliveries?orgNumber=" + enterprise)).then().statusCode(200).extract().<Integer>path("total") == 0) {
-      org.assertj.core.api.Assertions.assertThat(java.time.Instant.now()).as("the batch started").isBefore(until);
-      ServiceProcess.sleep(25);
-    }
+    await("the batch started").atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofMillis(25))
+        .until(() -> Polite.send(() -> given().baseUri(platform.gatewayUrl()).auth().oauth2(watcher)
+            .get("/api/v1/deliveries?orgNumber=" + enterprise)).then().statusCode(200).extract().<Integer>path("total") > 0);
     platform.delivery.stop();
     try {
       var answer = batch.get(60, java.util.concurrent.TimeUnit.SECONDS);

@@ -1,10 +1,10 @@
 package no.nav.ia.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import no.nav.ia.test.OrgNumbers;
 import no.nav.ia.test.Tokens;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Random records (through the batch endpoint), corrections and voids through the gateway in 2015,
@@ -170,15 +171,18 @@ final class Reconciliation {
    * compared, not only the total: a trailing correction changes the direction, service or county but not the total.
    */
   JsonPath awaitNational(Ledger ledger) {
-    Instant until = Instant.now().plusSeconds(60);
-    while (true) {
-      JsonPath cards = Polite.send(() -> given().baseUri(gateway).auth().oauth2(Tokens.coordinator())
-          .get("/api/v1/scorecards?period=2015")).then().statusCode(200).extract().jsonPath();
-      if (equalsLedger(cards, ledger) || Instant.now().isAfter(until)) {
-        return cards;
-      }
-      ServiceProcess.sleep(250);
+    java.util.concurrent.atomic.AtomicReference<JsonPath> last = new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      await("the national cards equal the ledger").atMost(java.time.Duration.ofSeconds(60))
+          .pollInterval(java.time.Duration.ofMillis(250)).until(() -> {
+            last.set(Polite.send(() -> given().baseUri(gateway).auth().oauth2(Tokens.coordinator())
+                .get("/api/v1/scorecards?period=2015")).then().statusCode(200).extract().jsonPath());
+            return equalsLedger(last.get(), ledger);
+          });
+    } catch (ConditionTimeoutException notEqual) {
+      // The caller compares the last read figure by figure, which says which of them differ.
     }
+    return last.get();
   }
 
   static boolean equalsLedger(JsonPath cards, Ledger ledger) {

@@ -2,6 +2,7 @@ package no.nav.ia.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -112,16 +112,11 @@ class TwoReplicasTest {
     assertThat(ledger.values()).containsOnly(3);
 
     // The card comes to the ledger once the surviving instances have taken over the partitions.
-    Instant until = Instant.now().plusSeconds(120);
-    JsonPath card;
-    do {
-      card = Polite.send(() -> given().baseUri(gateway).auth().oauth2(Tokens.coordinator())
-          .get("/api/v1/scorecards/counties/" + COUNTY + "?period=2016")).then().statusCode(200).extract().jsonPath();
-      if (card.getInt("deliveries.total") == ledger.size() && card.getInt("deliveries.system") == ledger.size()) {
-        break;
-      }
-      ServiceProcess.sleep(500);
-    } while (Instant.now().isBefore(until));
+    JsonPath card = await("the card comes to the ledger").atMost(java.time.Duration.ofSeconds(120))
+        .pollInterval(java.time.Duration.ofMillis(500))
+        .until(() -> Polite.send(() -> given().baseUri(gateway).auth().oauth2(Tokens.coordinator())
+                .get("/api/v1/scorecards/counties/" + COUNTY + "?period=2016")).then().statusCode(200).extract().jsonPath(),
+            c -> c.getInt("deliveries.total") == ledger.size() && c.getInt("deliveries.system") == ledger.size());
     assertThat(card.getInt("deliveries.total")).as("card total against the ledger").isEqualTo(ledger.size());
     assertThat(card.getInt("deliveries.system")).as("every delivery's last version is SYSTEM").isEqualTo(ledger.size());
 

@@ -2,13 +2,13 @@ package no.nav.ia.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import no.nav.ia.platform.time.NorwegianTime;
@@ -72,13 +72,8 @@ class WalkingSkeletonTest {
         .body("countyCode", equalTo("46"))
         .body("adviser", equalTo("Z991234"));
 
-    Instant until = Instant.now().plusSeconds(30);
-    JsonPath card = card("46", "2024-Q2");
-    while (total(card) != before + 1 && Instant.now().isBefore(until)) {
-      ServiceProcess.sleep(200);
-      card = card("46", "2024-Q2");
-    }
-    assertThat(total(card)).isEqualTo(before + 1);
+    JsonPath card = await("the delivery reaches the card").atMost(java.time.Duration.ofSeconds(30))
+        .pollInterval(java.time.Duration.ofMillis(200)).until(() -> card("46", "2024-Q2"), c -> total(c) == before + 1);
     assertThat(card.getString("scope.name")).isEqualTo("Vestland");
     assertThat(card.getInt("deliveries.byService.SICK_LEAVE")).isGreaterThanOrEqualTo(1);
     assertThat(card.getString("asOf")).isNotNull();
@@ -122,15 +117,12 @@ class WalkingSkeletonTest {
         .then().statusCode(200).body("counties[0].rate", equalTo(0.75f));
 
     String thisYear = String.valueOf(NorwegianTime.today().getYear());
-    Instant until = Instant.now().plusSeconds(30);
-    JsonPath card = card("55", thisYear);
     // The campaign's start and the status changes travel on different partitions (keyed by campaign and by
     // enterprise): wait for both.
-    while (!(card.getInt("resigning.resigned") == 3 && campaign.equals(card.getString("resigning.campaignId")))
-        && Instant.now().isBefore(until)) {
-      ServiceProcess.sleep(200);
-      card = card("55", thisYear);
-    }
+    JsonPath card = await("the campaign and its statuses reach the card")
+        .atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200))
+        .until(() -> card("55", thisYear),
+            c -> c.getInt("resigning.resigned") == 3 && campaign.equals(c.getString("resigning.campaignId")));
     assertThat(card.getString("resigning.campaignId")).isEqualTo(campaign);
     assertThat(card.getInt("resigning.due")).isEqualTo(4);
     assertThat(card.getInt("resigning.resigned")).isEqualTo(3);

@@ -2,6 +2,7 @@ package no.nav.ia.delivery.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,7 +18,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +72,9 @@ class DeliveryResourceTest {
     ((ObjectNode) ended.get("payload")).put("agreementId", agreement.toString())
         .put("orgNumber", org).put("countyCode", "06").put("signedOn", "2010-03-01").put("endedOn", "2012-01-31");
     TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(ended));
-    Instant until = Instant.now().plusSeconds(20);
-    while (QuarkusTransaction.requiringNew().call(() -> AgreementView.activeOn(org, LocalDate.of(2012, 5, 14)).isPresent())) {
-      assertThat(Instant.now()).isBefore(until);
-      Fixtures.sleep(Duration.ofMillis(100));
-    }
+    await("the termination applied to the read model").atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !QuarkusTransaction.requiringNew().call(() -> AgreementView.activeOn(org, LocalDate.of(2012, 5, 14)).isPresent()));
     post(Tokens.adviser("06"), Fixtures.delivery(org)).statusCode(422).body("code", equalTo("NO_ACTIVE_AGREEMENT"));
     Map<String, Object> before = Fixtures.delivery(org);
     before.put("deliveredOn", "2012-01-31");
