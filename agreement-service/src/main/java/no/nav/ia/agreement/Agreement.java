@@ -36,7 +36,10 @@ public class Agreement extends PanacheEntityBase {
   @Column(name = "signed_on")
   public LocalDate signedOn;
 
-  /** The corporate group (konsern) the enterprise belongs to, when it signed under a group agreement. */
+  /**
+   * The corporate group (konsern) the enterprise belongs to, when it signed under a group
+   * agreement.
+   */
   @Column(name = "group_org_number")
   public String groupOrgNumber;
 
@@ -66,21 +69,30 @@ public class Agreement extends PanacheEntityBase {
 
   /**
    * A new, active agreement registered by a centre, if the registration keeps the rules: the county
-   * code must be a county on the signing date (counties were merged and split over the years), and a
-   * group's org number must not be the enterprise's own.
+   * code must be a county on the signing date (counties were merged and split over the years), and
+   * a group's org number must not be the enterprise's own.
    *
    * @param county the county of that code, if there is one
    */
-  public static Agreement register(String orgNumber, String name, String countyCode, Optional<County> county,
-      int employees, LocalDate signedOn, String groupOrgNumber) {
+  public static Agreement register(
+      String orgNumber,
+      String name,
+      String countyCode,
+      Optional<County> county,
+      int employees,
+      LocalDate signedOn,
+      String groupOrgNumber) {
     List<DomainException.Violation> violations = new ArrayList<>();
     if (county.isEmpty()) {
       violations.add(new DomainException.Violation("countyCode", "is not a known county code"));
     } else if (!county.get().isValidOn(signedOn)) {
-      violations.add(new DomainException.Violation("countyCode", "is not a county on the signing date"));
+      violations.add(
+          new DomainException.Violation("countyCode", "is not a county on the signing date"));
     }
     if (orgNumber.equals(groupOrgNumber)) {
-      violations.add(new DomainException.Violation("groupOrgNumber", "must differ from the enterprise's own org number"));
+      violations.add(
+          new DomainException.Violation(
+              "groupOrgNumber", "must differ from the enterprise's own org number"));
     }
     if (!violations.isEmpty()) {
       throw DomainException.invalid(violations);
@@ -91,7 +103,8 @@ public class Agreement extends PanacheEntityBase {
   }
 
   /** A new, active agreement. */
-  public static Agreement sign(String orgNumber, String name, String countyCode, int employees, LocalDate signedOn) {
+  public static Agreement sign(
+      String orgNumber, String name, String countyCode, int employees, LocalDate signedOn) {
     Agreement a = new Agreement();
     a.id = UUID.randomUUID();
     a.orgNumber = orgNumber;
@@ -136,6 +149,7 @@ public class Agreement extends PanacheEntityBase {
   }
 
   public static Optional<Agreement> activeFor(String orgNumber) {
-    return find("orgNumber = ?1 and status = ?2", orgNumber, AgreementStatus.ACTIVE).firstResultOptional();
+    return find("orgNumber = ?1 and status = ?2", orgNumber, AgreementStatus.ACTIVE)
+        .firstResultOptional();
   }
 }

@@ -32,7 +32,8 @@ public class County extends PanacheEntityBase {
 
   /** True if the code was in use on that date (both ends inclusive, open ends unbounded). */
   public boolean isValidOn(LocalDate date) {
-    return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
+    return (validFrom == null || !date.isBefore(validFrom))
+        && (validTo == null || !date.isAfter(validTo));
   }
 
   public static Optional<County> byCode(String code) {

@@ -33,7 +33,8 @@ public class ResigningCampaign extends PanacheEntityBase {
   public String startedBy;
 
   /** A campaign starting today, by whom; its deadline must not have passed. */
-  public static ResigningCampaign start(String name, LocalDate deadline, LocalDate today, String startedBy) {
+  public static ResigningCampaign start(
+      String name, LocalDate deadline, LocalDate today, String startedBy) {
     if (deadline.isBefore(today)) {
       throw DomainException.invalid("deadline", "must not be in the past");
     }

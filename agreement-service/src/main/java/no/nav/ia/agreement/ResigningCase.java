@@ -69,10 +69,12 @@ public class ResigningCase extends PanacheEntityBase {
       throw DomainException.invalid("on", "must not be in the future");
     }
     if (!status.next().contains(to)) {
-      throw DomainException.notAllowedNow("RESIGNING_TRANSITION_NOT_ALLOWED",
+      throw DomainException.notAllowedNow(
+          "RESIGNING_TRANSITION_NOT_ALLOWED",
           "An agreement that is " + status + " cannot become " + to);
     }
-    // PENDING's date is only the campaign start; a contact may have been made before it was registered.
+    // PENDING's date is only the campaign start; a contact may have been made before it was
+    // registered.
     if (status != ResigningStatus.PENDING && on.isBefore(statusOn)) {
       throw DomainException.invalid("on", "must not be before the date of the current status");
     }
@@ -84,17 +86,22 @@ public class ResigningCase extends PanacheEntityBase {
   }
 
   /**
-   * The group cascade: when this case (a group's own agreement) is re-signed, the cases of its units
-   * that are still open follow it, since they were waiting for the central signing. Returns those
-   * among {@code unitsOfGroup} (the campaign's cases whose group is this enterprise).
+   * The group cascade: when this case (a group's own agreement) is re-signed, the cases of its
+   * units that are still open follow it, since they were waiting for the central signing. Returns
+   * those among {@code unitsOfGroup} (the campaign's cases whose group is this enterprise).
    */
   public List<ResigningCase> unitsResigningWith(List<ResigningCase> unitsOfGroup) {
     return unitsOfGroup.stream()
-        .filter(unit -> orgNumber.equals(unit.groupOrgNumber) && FOLLOWS_GROUP.contains(unit.status))
+        .filter(
+            unit -> orgNumber.equals(unit.groupOrgNumber) && FOLLOWS_GROUP.contains(unit.status))
         .toList();
   }
 
   /** The statuses a unit leaves for RESIGNED when its group re-signs (not DECLINED, not done). */
-  static final Set<ResigningStatus> FOLLOWS_GROUP = EnumSet.of(
-      ResigningStatus.PENDING, ResigningStatus.CONTACTED, ResigningStatus.AWAITING_GROUP, ResigningStatus.NO_RESPONSE);
+  static final Set<ResigningStatus> FOLLOWS_GROUP =
+      EnumSet.of(
+          ResigningStatus.PENDING,
+          ResigningStatus.CONTACTED,
+          ResigningStatus.AWAITING_GROUP,
+          ResigningStatus.NO_RESPONSE);
 }

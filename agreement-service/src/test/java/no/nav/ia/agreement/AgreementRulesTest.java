@@ -31,11 +31,16 @@ class AgreementRulesTest {
     Agreement a = signed();
     assertThatThrownBy(() -> a.terminate(LocalDate.of(2009, 1, 1), "x"))
         .isInstanceOf(DomainException.class)
-        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field").containsExactly("endedOn"));
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).violations())
+                    .extracting("field")
+                    .containsExactly("endedOn"));
     a.terminate(LocalDate.of(2012, 1, 1), "x");
     assertThatThrownBy(() -> a.terminate(LocalDate.of(2012, 2, 1), "x"))
         .isInstanceOf(DomainException.class)
-        .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("AGREEMENT_ALREADY_ENDED"));
+        .satisfies(
+            e -> assertThat(((DomainException) e).code()).isEqualTo("AGREEMENT_ALREADY_ENDED"));
   }
 
   @Test
@@ -46,7 +51,10 @@ class AgreementRulesTest {
     a.terminate(LocalDate.of(2012, 1, 1), "x");
     assertThatThrownBy(() -> a.assignContactPerson("Z990003"))
         .isInstanceOf(DomainException.class)
-        .satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.NOT_ALLOWED_NOW))
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).kind())
+                    .isEqualTo(DomainException.Kind.NOT_ALLOWED_NOW))
         .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("AGREEMENT_ENDED"));
   }
 
@@ -70,25 +78,61 @@ class AgreementRulesTest {
   @Test
   void aRegistrationNamesACountyOfTheSigningDateAndAGroupOtherThanItself() {
     Optional<County> ostfold = Optional.of(county("01", null, LocalDate.of(2019, 12, 31)));
-    Agreement ok = Agreement.register("974760673", "Eksempel AS", "01", ostfold, 10, LocalDate.of(2015, 1, 2), "910000001");
+    Agreement ok =
+        Agreement.register(
+            "974760673", "Eksempel AS", "01", ostfold, 10, LocalDate.of(2015, 1, 2), "910000001");
     assertThat(ok.isActive()).isTrue();
     assertThat(ok.groupOrgNumber).isEqualTo("910000001");
-    assertThatThrownBy(() -> Agreement.register("974760673", "Eksempel AS", "01", ostfold, 10, LocalDate.of(2020, 1, 2), "974760673"))
+    assertThatThrownBy(
+            () ->
+                Agreement.register(
+                    "974760673",
+                    "Eksempel AS",
+                    "01",
+                    ostfold,
+                    10,
+                    LocalDate.of(2020, 1, 2),
+                    "974760673"))
         .isInstanceOf(DomainException.class)
-        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field", "message").containsExactly(
-            org.assertj.core.groups.Tuple.tuple("countyCode", "is not a county on the signing date"),
-            org.assertj.core.groups.Tuple.tuple("groupOrgNumber", "must differ from the enterprise's own org number")));
-    assertThatThrownBy(() -> Agreement.register("974760673", "Eksempel AS", "99", Optional.empty(), 10, LocalDate.of(2015, 1, 2), null))
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).violations())
+                    .extracting("field", "message")
+                    .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                            "countyCode", "is not a county on the signing date"),
+                        org.assertj.core.groups.Tuple.tuple(
+                            "groupOrgNumber", "must differ from the enterprise's own org number")));
+    assertThatThrownBy(
+            () ->
+                Agreement.register(
+                    "974760673",
+                    "Eksempel AS",
+                    "99",
+                    Optional.empty(),
+                    10,
+                    LocalDate.of(2015, 1, 2),
+                    null))
         .isInstanceOf(DomainException.class)
-        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("message").containsExactly("is not a known county code"));
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).violations())
+                    .extracting("message")
+                    .containsExactly("is not a known county code"));
   }
 
   @Test
   void aCampaignsDeadlineIsNotInThePast() {
     LocalDate today = LocalDate.of(2014, 1, 2);
-    assertThat(ResigningCampaign.start("IA 2014", today, today, "Z990003").startedOn).isEqualTo(today);
-    assertThatThrownBy(() -> ResigningCampaign.start("IA 2014", today.minusDays(1), today, "Z990003"))
+    assertThat(ResigningCampaign.start("IA 2014", today, today, "Z990003").startedOn)
+        .isEqualTo(today);
+    assertThatThrownBy(
+            () -> ResigningCampaign.start("IA 2014", today.minusDays(1), today, "Z990003"))
         .isInstanceOf(DomainException.class)
-        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field").containsExactly("deadline"));
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).violations())
+                    .extracting("field")
+                    .containsExactly("deadline"));
   }
 }

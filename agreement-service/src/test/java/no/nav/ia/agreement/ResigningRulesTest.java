@@ -21,10 +21,13 @@ class ResigningRulesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ResigningStatus.class, names = {"CONTACTED", "RESIGNED", "DECLINED", "AWAITING_GROUP", "NO_RESPONSE"})
+  @EnumSource(
+      value = ResigningStatus.class,
+      names = {"CONTACTED", "RESIGNED", "DECLINED", "AWAITING_GROUP", "NO_RESPONSE"})
   void aPendingAgreementMayMoveToAnyAnswer(ResigningStatus to) {
     ResigningCase c = pending();
-    assertThat(c.moveTo(to, LocalDate.of(2014, 3, 5), TODAY, null)).isEqualTo(ResigningStatus.PENDING);
+    assertThat(c.moveTo(to, LocalDate.of(2014, 3, 5), TODAY, null))
+        .isEqualTo(ResigningStatus.PENDING);
     assertThat(c.status).isEqualTo(to);
   }
 
@@ -35,8 +38,14 @@ class ResigningRulesTest {
     c.moveTo(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 5), TODAY, null);
     assertThatThrownBy(() -> c.moveTo(to, LocalDate.of(2014, 3, 6), TODAY, null))
         .isInstanceOf(DomainException.class)
-        .satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.NOT_ALLOWED_NOW))
-        .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("RESIGNING_TRANSITION_NOT_ALLOWED"));
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).kind())
+                    .isEqualTo(DomainException.Kind.NOT_ALLOWED_NOW))
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).code())
+                    .isEqualTo("RESIGNING_TRANSITION_NOT_ALLOWED"));
   }
 
   @Test
@@ -50,7 +59,9 @@ class ResigningRulesTest {
   void aDeclinedEnterpriseMayStillReSignButNotSitWaitingForItsGroup() {
     ResigningCase c = pending();
     c.moveTo(ResigningStatus.DECLINED, LocalDate.of(2014, 3, 5), TODAY, null);
-    assertThatThrownBy(() -> c.moveTo(ResigningStatus.AWAITING_GROUP, LocalDate.of(2014, 3, 6), TODAY, null)).isInstanceOf(DomainException.class);
+    assertThatThrownBy(
+            () -> c.moveTo(ResigningStatus.AWAITING_GROUP, LocalDate.of(2014, 3, 6), TODAY, null))
+        .isInstanceOf(DomainException.class);
     c.moveTo(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 7), TODAY, "changed its mind");
     assertThat(c.status).isEqualTo(ResigningStatus.RESIGNED);
   }
@@ -59,9 +70,14 @@ class ResigningRulesTest {
   void aStatusCannotBeDatedBeforeThePreviousOne() {
     ResigningCase c = pending();
     c.moveTo(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 10), TODAY, null);
-    assertThatThrownBy(() -> c.moveTo(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 9), TODAY, null))
+    assertThatThrownBy(
+            () -> c.moveTo(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 9), TODAY, null))
         .isInstanceOf(DomainException.class)
-        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field").containsExactly("on"));
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).violations())
+                    .extracting("field")
+                    .containsExactly("on"));
   }
 
   @Test
@@ -81,10 +97,16 @@ class ResigningRulesTest {
 
   @Test
   void aStatusIsNotDatedInTheFuture() {
-    assertThatThrownBy(() -> pending().moveTo(ResigningStatus.CONTACTED, TODAY.plusDays(1), TODAY, null))
+    assertThatThrownBy(
+            () -> pending().moveTo(ResigningStatus.CONTACTED, TODAY.plusDays(1), TODAY, null))
         .isInstanceOf(DomainException.class)
-        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field").containsExactly("on"));
-    assertThat(pending().moveTo(ResigningStatus.CONTACTED, TODAY, TODAY, null)).isEqualTo(ResigningStatus.PENDING);
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).violations())
+                    .extracting("field")
+                    .containsExactly("on"));
+    assertThat(pending().moveTo(ResigningStatus.CONTACTED, TODAY, TODAY, null))
+        .isEqualTo(ResigningStatus.PENDING);
   }
 
   static ResigningCase unit(String org, String group, ResigningStatus status) {
@@ -103,7 +125,9 @@ class ResigningRulesTest {
     ResigningCase declined = unit("910000004", "910000001", ResigningStatus.DECLINED);
     ResigningCase done = unit("910000005", "910000001", ResigningStatus.RESIGNED);
     ResigningCase otherGroup = unit("910000006", "919999999", ResigningStatus.PENDING);
-    assertThat(group.unitsResigningWith(java.util.List.of(waiting, contacted, declined, done, otherGroup)))
+    assertThat(
+            group.unitsResigningWith(
+                java.util.List.of(waiting, contacted, declined, done, otherGroup)))
         .containsExactly(waiting, contacted);
   }
 }

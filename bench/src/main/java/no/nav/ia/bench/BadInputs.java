@@ -22,14 +22,21 @@ import java.util.function.Function;
  * Sends generated malformed or mutated requests to every public endpoint through the gateway:
  * missing fields, wrong types, huge strings, invalid dates, invalid org numbers, identity numbers
  * in text, broken JSON, wrong content types and bad tokens. Every request is invalid by
- * construction, so every answer must be a 4xx; prints {@code bad_inputs}, {@code server_errors}
- * and {@code accepted} (a 2xx to a write) with the answers per status. bench/faults compares the
+ * construction, so every answer must be a 4xx; prints {@code bad_inputs}, {@code server_errors} and
+ * {@code accepted} (a 2xx to a write) with the answers per status. bench/faults compares the
  * databases before and after for {@code data_changed_by_rejects}.
  */
 final class BadInputs {
 
   /** One generated request: method, path, content type, body, and which token it carries. */
-  record Bad(String what, String method, String path, String contentType, String body, String token, Map<String, String> headers) {
+  record Bad(
+      String what,
+      String method,
+      String path,
+      String contentType,
+      String body,
+      String token,
+      Map<String, String> headers) {
     boolean write() {
       return !method.equals("GET");
     }
@@ -59,9 +66,11 @@ final class BadInputs {
     int tokens = config.integer("tokens", 100);
     for (int i = 0; i < tokens; i++) {
       advisers.add(Http.token(config.issuer(), "adviser", county, String.format("Z97%04d", i)));
-      coordinators.add(Http.token(config.issuer(), "coordinator", null, String.format("Z96%04d", i)));
+      coordinators.add(
+          Http.token(config.issuer(), "coordinator", null, String.format("Z96%04d", i)));
     }
-    otherCountyAdviser = Http.token(config.issuer(), "adviser", county.equals("03") ? "11" : "03", "Z979999");
+    otherCountyAdviser =
+        Http.token(config.issuer(), "adviser", county.equals("03") ? "11" : "03", "Z979999");
     List<Function<Random, Bad>> kinds = kinds();
     List<Bad> requests = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -73,17 +82,19 @@ final class BadInputs {
     Map<String, String> examples = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(config.integer("clients", 8));
     for (Bad bad : requests) {
-      pool.submit(() -> {
-        int status = send(bad);
-        byStatus.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-        if (status >= 500) {
-          serverErrors.incrementAndGet();
-          examples.putIfAbsent("server_error_" + status, bad.what() + " " + bad.method() + " " + bad.path());
-        } else if (status < 300 && bad.write()) {
-          accepted.incrementAndGet();
-          examples.putIfAbsent("accepted", bad.what() + " " + bad.method() + " " + bad.path());
-        }
-      });
+      pool.submit(
+          () -> {
+            int status = send(bad);
+            byStatus.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+            if (status >= 500) {
+              serverErrors.incrementAndGet();
+              examples.putIfAbsent(
+                  "server_error_" + status, bad.what() + " " + bad.method() + " " + bad.path());
+            } else if (status < 300 && bad.write()) {
+              accepted.incrementAndGet();
+              examples.putIfAbsent("accepted", bad.what() + " " + bad.method() + " " + bad.path());
+            }
+          });
     }
     pool.shutdown();
     pool.awaitTermination(30, TimeUnit.MINUTES);
@@ -92,13 +103,15 @@ final class BadInputs {
     System.out.println("server_errors=" + serverErrors.get());
     System.out.println("accepted=" + accepted.get());
     System.out.println("rate_limited_waits=" + Http.RATE_LIMITED_WAITS.get());
-    new TreeMap<>(byStatus).forEach((status, n) -> System.out.println("status_" + status + "=" + n.get()));
+    new TreeMap<>(byStatus)
+        .forEach((status, n) -> System.out.println("status_" + status + "=" + n.get()));
     examples.forEach((k, v) -> System.out.println("# example " + k + ": " + v));
   }
 
   private int send(Bad bad) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.gateway() + bad.path()))
-        .timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(config.gateway() + bad.path()))
+            .timeout(Duration.ofSeconds(60));
     if (bad.token() != null) {
       request.header("Authorization", "Bearer " + bad.token());
     }
@@ -106,12 +119,17 @@ final class BadInputs {
       request.header("Content-Type", bad.contentType());
     }
     bad.headers().forEach(request::header);
-    HttpRequest.BodyPublisher body = bad.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(bad.body());
+    HttpRequest.BodyPublisher body =
+        bad.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(bad.body());
     request.method(bad.method(), body);
     try {
       // A 429 says nothing about the input: wait it out and send the same request again.
       HttpResponse<String> response = Http.politely(request.build());
-      if (response.statusCode() == 200 && bad.path().endsWith("/batch") && response.body().contains("\"created\":0")) {
+      if (response.statusCode() == 200
+          && bad.path().endsWith("/batch")
+          && response.body().contains("\"created\":0")) {
         return 422; // a batch answers 200 with a result per item; none created is a reject
       }
       return response.statusCode();
@@ -131,12 +149,18 @@ final class BadInputs {
     return coordinators.get(r.nextInt(coordinators.size()));
   }
 
-  /** A valid-looking national identity number (both control digits right), for text that must refuse it. */
+  /**
+   * A valid-looking national identity number (both control digits right), for text that must refuse
+   * it.
+   */
   static String identityNumber(Random r) {
     int[] k1 = {3, 7, 6, 1, 8, 9, 4, 5, 2};
     int[] k2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
     while (true) {
-      String base = String.format("%02d%02d%02d%03d", 1 + r.nextInt(28), 1 + r.nextInt(12), r.nextInt(100), r.nextInt(1000));
+      String base =
+          String.format(
+              "%02d%02d%02d%03d",
+              1 + r.nextInt(28), 1 + r.nextInt(12), r.nextInt(100), r.nextInt(1000));
       int c1 = control(base, k1);
       if (c1 == 10) {
         continue;
@@ -168,7 +192,9 @@ final class BadInputs {
   }
 
   private static String badDate(Random r) {
-    return List.of("2024-02-30", "2024-13-01", "31.12.2024", "yesterday", "2999-01-01", "", "2024-1-1").get(r.nextInt(7));
+    return List.of(
+            "2024-02-30", "2024-13-01", "31.12.2024", "yesterday", "2999-01-01", "", "2024-1-1")
+        .get(r.nextInt(7));
   }
 
   private static String brokenJson(Random r, String valid) {
@@ -184,11 +210,18 @@ final class BadInputs {
 
   private static String withField(String json, String field, String rawValue) {
     String without = withoutField(json, field);
-    return without.substring(0, without.length() - 1) + (without.length() > 2 ? "," : "") + "\"" + field + "\":" + rawValue + "}";
+    return without.substring(0, without.length() - 1)
+        + (without.length() > 2 ? "," : "")
+        + "\""
+        + field
+        + "\":"
+        + rawValue
+        + "}";
   }
 
   static String withoutField(String json, String field) {
-    return json.replaceAll("\"" + field + "\":(\"[^\"]*\"|\\[[^\\]]*\\]|[^,}]*),?", "").replace(",}", "}");
+    return json.replaceAll("\"" + field + "\":(\"[^\"]*\"|\\[[^\\]]*\\]|[^,}]*),?", "")
+        .replace(",}", "}");
   }
 
   private static String quoted(String s) {
@@ -202,110 +235,619 @@ final class BadInputs {
       case 0 -> null;
       case 1 -> "not-a-token";
       case 2 -> parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
-      default -> Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes()) + "." + parts[1] + ".";
+      default ->
+          Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+              + "."
+              + parts[1]
+              + ".";
     };
   }
 
   private List<Function<Random, Bad>> kinds() {
-    String agreement = "{\"orgNumber\":\"" + OrgNumbers.random() + "\",\"name\":\"Bad Input AS\",\"countyCode\":\"" + county
-        + "\",\"employees\":10,\"signedOn\":\"2020-06-01\"}";
-    String delivery = DeliveryJson.of(org, "SYSTEM", "2024-03-04").replace("}", ",\"note\":\"ok\"}");
+    String agreement =
+        "{\"orgNumber\":\""
+            + OrgNumbers.random()
+            + "\",\"name\":\"Bad Input AS\",\"countyCode\":\""
+            + county
+            + "\",\"employees\":10,\"signedOn\":\"2020-06-01\"}";
+    String delivery =
+        DeliveryJson.of(org, "SYSTEM", "2024-03-04").replace("}", ",\"note\":\"ok\"}");
     List<Function<Random, Bad>> k = new ArrayList<>();
     String agreements = "/api/v1/agreements";
     String deliveries = "/api/v1/deliveries";
     Map<String, String> none = Map.of();
     // --- POST /agreements (coordinator): every mutation leaves it invalid
     for (String field : List.of("orgNumber", "name", "countyCode", "employees", "signedOn")) {
-      k.add(r -> new Bad("agreement without " + field, "POST", agreements, "application/json", withoutField(agreement, field), coordinator(r), none));
+      k.add(
+          r ->
+              new Bad(
+                  "agreement without " + field,
+                  "POST",
+                  agreements,
+                  "application/json",
+                  withoutField(agreement, field),
+                  coordinator(r),
+                  none));
     }
-    k.add(r -> new Bad("agreement, org number with wrong check digit", "POST", agreements, "application/json",
-        withField(agreement, "orgNumber", quoted(OrgNumbers.withWrongCheckDigit(OrgNumbers.random()))), coordinator(r), none));
-    k.add(r -> new Bad("agreement, org number not 9 digits", "POST", agreements, "application/json",
-        withField(agreement, "orgNumber", List.of("\"12345678\"", "\"9747606731\"", "\"97476067A\"", "\"\"", "[]").get(r.nextInt(5))), coordinator(r), none));
-    k.add(r -> new Bad("agreement, huge name", "POST", agreements, "application/json", withField(agreement, "name", quoted(huge(r))), coordinator(r), none));
-    k.add(r -> new Bad("agreement, name of wrong type", "POST", agreements, "application/json",
-        withField(agreement, "name", List.of("[]", "{}", "[\"a\"]", "null").get(r.nextInt(4))), coordinator(r), none));
-    k.add(r -> new Bad("agreement, bad county", "POST", agreements, "application/json",
-        withField(agreement, "countyCode", List.of("\"99\"", "\"3\"", "\"0003\"", "3", "\"50\",\"signedOn\":\"2012-01-01\"").get(r.nextInt(5))), coordinator(r), none));
-    k.add(r -> new Bad("agreement, bad employees", "POST", agreements, "application/json",
-        withField(agreement, "employees", List.of("-1", "\"many\"", "1e40", "[]").get(r.nextInt(4))), coordinator(r), none));
-    k.add(r -> new Bad("agreement, bad signedOn", "POST", agreements, "application/json", withField(agreement, "signedOn", quoted(badDate(r))), coordinator(r), none));
-    k.add(r -> new Bad("agreement, bad contact person", "POST", agreements, "application/json",
-        withField(agreement, "contactPerson", List.of("\"z12\"", "\"ZZ123456\"", quoted(identityNumber(r)), "42").get(r.nextInt(4))), coordinator(r), none));
-    k.add(r -> new Bad("agreement, broken JSON", "POST", agreements, "application/json", brokenJson(r, agreement), coordinator(r), none));
-    k.add(r -> new Bad("agreement, wrong content type", "POST", agreements, List.of("text/plain", "application/xml", "application/x-www-form-urlencoded").get(r.nextInt(3)),
-        agreement, coordinator(r), none));
-    k.add(r -> new Bad("agreement, bad token", "POST", agreements, "application/json", agreement, badToken(r, coordinator(r)), none));
-    k.add(r -> new Bad("agreement by an adviser", "POST", agreements, "application/json", agreement, adviser(r), none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement, org number with wrong check digit",
+                "POST",
+                agreements,
+                "application/json",
+                withField(
+                    agreement,
+                    "orgNumber",
+                    quoted(OrgNumbers.withWrongCheckDigit(OrgNumbers.random()))),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement, org number not 9 digits",
+                "POST",
+                agreements,
+                "application/json",
+                withField(
+                    agreement,
+                    "orgNumber",
+                    List.of("\"12345678\"", "\"9747606731\"", "\"97476067A\"", "\"\"", "[]")
+                        .get(r.nextInt(5))),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement, huge name",
+                "POST",
+                agreements,
+                "application/json",
+                withField(agreement, "name", quoted(huge(r))),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement, name of wrong type",
+                "POST",
+                agreements,
+                "application/json",
+                withField(
+                    agreement, "name", List.of("[]", "{}", "[\"a\"]", "null").get(r.nextInt(4))),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement, bad county",
+                "POST",
+                agreements,
+                "application/json",
+                withField(
+                    agreement,
+                    "countyCode",
+                    List.of(
+                            "\"99\"",
+                            "\"3\"",
+                            "\"0003\"",
+                            "3",
+                            "\"50\",\"signedOn\":\"2012-01-01\"")
+                        .get(r.nextInt(5))),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement, bad employees",
+                "POST",
+                agreements,
+                "application/json",
+                withField(
+                    agreement,
+                    "employees",
+                    List.of("-1", "\"many\"", "1e40", "[]").get(r.nextInt(4))),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement, bad signedOn",
+                "POST",
+                agreements,
+                "application/json",
+                withField(agreement, "signedOn", quoted(badDate(r))),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement, bad contact person",
+                "POST",
+                agreements,
+                "application/json",
+                withField(
+                    agreement,
+                    "contactPerson",
+                    List.of("\"z12\"", "\"ZZ123456\"", quoted(identityNumber(r)), "42")
+                        .get(r.nextInt(4))),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement, broken JSON",
+                "POST",
+                agreements,
+                "application/json",
+                brokenJson(r, agreement),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement, wrong content type",
+                "POST",
+                agreements,
+                List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")
+                    .get(r.nextInt(3)),
+                agreement,
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement, bad token",
+                "POST",
+                agreements,
+                "application/json",
+                agreement,
+                badToken(r, coordinator(r)),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement by an adviser",
+                "POST",
+                agreements,
+                "application/json",
+                agreement,
+                adviser(r),
+                none));
     // --- contact person and termination of the fixture agreement: always invalid
-    k.add(r -> new Bad("contact person, bad ident", "PUT", agreements + "/" + agreementId + "/contact-person", "application/json",
-        List.of("{\"navIdent\":\"z1\"}", "{}", "{\"navIdent\":" + identityNumber(r) + "}", "{\"navIdent\":[]}", "{\"navIdent\":\"" + huge(r) + "\"}").get(r.nextInt(5)), coordinator(r), none));
-    k.add(r -> new Bad("termination, bad body", "POST", agreements + "/" + agreementId + "/termination", "application/json",
-        List.of("{\"endedOn\":\"2010-01-01\",\"reason\":\"before signing\"}", "{\"endedOn\":\"2999-01-01\",\"reason\":\"future\"}",
-            "{\"endedOn\":\"" + badDate(r) + "\",\"reason\":\"x\"}", "{\"endedOn\":\"2024-01-01\"}", "{\"reason\":\"no date\"}", brokenJson(r, "{\"endedOn\":\"2024-01-01\",\"reason\":\"x\"}"))
-            .get(r.nextInt(6)), coordinator(r), none));
-    k.add(r -> new Bad("agreement path, not an id", "GET", agreements + "/" + List.of("not-a-uuid", "1", "%00", UUID.randomUUID().toString()).get(r.nextInt(4)), null, null, coordinator(r), none));
-    k.add(r -> new Bad("agreement listing, bad paging", "GET", agreements + "?" + List.of("page=-1", "size=0", "size=100000", "page=abc", "status=FROZEN", "county=99").get(r.nextInt(6)),
-        null, null, coordinator(r), none));
-    k.add(r -> new Bad("counties, bad date", "GET", "/api/v1/counties?date=" + Http.enc(badDate(r)), null, null, adviser(r), none));
+    k.add(
+        r ->
+            new Bad(
+                "contact person, bad ident",
+                "PUT",
+                agreements + "/" + agreementId + "/contact-person",
+                "application/json",
+                List.of(
+                        "{\"navIdent\":\"z1\"}",
+                        "{}",
+                        "{\"navIdent\":" + identityNumber(r) + "}",
+                        "{\"navIdent\":[]}",
+                        "{\"navIdent\":\"" + huge(r) + "\"}")
+                    .get(r.nextInt(5)),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "termination, bad body",
+                "POST",
+                agreements + "/" + agreementId + "/termination",
+                "application/json",
+                List.of(
+                        "{\"endedOn\":\"2010-01-01\",\"reason\":\"before signing\"}",
+                        "{\"endedOn\":\"2999-01-01\",\"reason\":\"future\"}",
+                        "{\"endedOn\":\"" + badDate(r) + "\",\"reason\":\"x\"}",
+                        "{\"endedOn\":\"2024-01-01\"}",
+                        "{\"reason\":\"no date\"}",
+                        brokenJson(r, "{\"endedOn\":\"2024-01-01\",\"reason\":\"x\"}"))
+                    .get(r.nextInt(6)),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement path, not an id",
+                "GET",
+                agreements
+                    + "/"
+                    + List.of("not-a-uuid", "1", "%00", UUID.randomUUID().toString())
+                        .get(r.nextInt(4)),
+                null,
+                null,
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "agreement listing, bad paging",
+                "GET",
+                agreements
+                    + "?"
+                    + List.of(
+                            "page=-1",
+                            "size=0",
+                            "size=100000",
+                            "page=abc",
+                            "status=FROZEN",
+                            "county=99")
+                        .get(r.nextInt(6)),
+                null,
+                null,
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "counties, bad date",
+                "GET",
+                "/api/v1/counties?date=" + Http.enc(badDate(r)),
+                null,
+                null,
+                adviser(r),
+                none));
     // --- campaigns: a coordinator with bad bodies, others without the role; unknown campaigns
-    k.add(r -> new Bad("campaign, bad body", "POST", "/api/v1/resigning-campaigns", "application/json",
-        List.of("{\"name\":\"IA 2026\",\"deadline\":\"2000-01-01\"}", "{\"name\":\"\",\"deadline\":\"2099-01-01\"}", "{\"deadline\":\"2099-01-01\"}",
-            "{\"name\":\"" + huge(r) + "\",\"deadline\":\"2099-01-01\"}", "{\"name\":\"x\",\"deadline\":\"" + List.of("2024-02-30", "31.12.2099", "", "soon").get(r.nextInt(4)) + "\"}", brokenJson(r, "{\"name\":\"x\",\"deadline\":\"2099-01-01\"}"))
-            .get(r.nextInt(6)), coordinator(r), none));
-    k.add(r -> new Bad("campaign by an adviser", "POST", "/api/v1/resigning-campaigns", "application/json", "{\"name\":\"IA\",\"deadline\":\"2099-01-01\"}", adviser(r), none));
-    k.add(r -> new Bad("campaign status, unknown campaign or bad status", "POST",
-        "/api/v1/resigning-campaigns/" + UUID.randomUUID() + "/agreements/" + agreementId + "/status", "application/json",
-        List.of("{\"status\":\"RESIGNED\",\"on\":\"2024-01-01\"}", "{\"status\":\"PENDING\",\"on\":\"2024-01-01\"}", "{\"status\":\"MAYBE\",\"on\":\"2024-01-01\"}",
-            "{\"status\":\"CONTACTED\",\"on\":\"2999-01-01\"}", "{\"status\":\"CONTACTED\",\"on\":\"2024-01-01\",\"note\":\"fnr " + identityNumber(r) + "\"}").get(r.nextInt(5)),
-        coordinator(r), none));
-    k.add(r -> new Bad("campaign progress, unknown or bad id", "GET", "/api/v1/resigning-campaigns/" + List.of("x", UUID.randomUUID().toString()).get(r.nextInt(2)) + "/progress",
-        null, null, coordinator(r), none));
+    k.add(
+        r ->
+            new Bad(
+                "campaign, bad body",
+                "POST",
+                "/api/v1/resigning-campaigns",
+                "application/json",
+                List.of(
+                        "{\"name\":\"IA 2026\",\"deadline\":\"2000-01-01\"}",
+                        "{\"name\":\"\",\"deadline\":\"2099-01-01\"}",
+                        "{\"deadline\":\"2099-01-01\"}",
+                        "{\"name\":\"" + huge(r) + "\",\"deadline\":\"2099-01-01\"}",
+                        "{\"name\":\"x\",\"deadline\":\""
+                            + List.of("2024-02-30", "31.12.2099", "", "soon").get(r.nextInt(4))
+                            + "\"}",
+                        brokenJson(r, "{\"name\":\"x\",\"deadline\":\"2099-01-01\"}"))
+                    .get(r.nextInt(6)),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "campaign by an adviser",
+                "POST",
+                "/api/v1/resigning-campaigns",
+                "application/json",
+                "{\"name\":\"IA\",\"deadline\":\"2099-01-01\"}",
+                adviser(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "campaign status, unknown campaign or bad status",
+                "POST",
+                "/api/v1/resigning-campaigns/"
+                    + UUID.randomUUID()
+                    + "/agreements/"
+                    + agreementId
+                    + "/status",
+                "application/json",
+                List.of(
+                        "{\"status\":\"RESIGNED\",\"on\":\"2024-01-01\"}",
+                        "{\"status\":\"PENDING\",\"on\":\"2024-01-01\"}",
+                        "{\"status\":\"MAYBE\",\"on\":\"2024-01-01\"}",
+                        "{\"status\":\"CONTACTED\",\"on\":\"2999-01-01\"}",
+                        "{\"status\":\"CONTACTED\",\"on\":\"2024-01-01\",\"note\":\"fnr "
+                            + identityNumber(r)
+                            + "\"}")
+                    .get(r.nextInt(5)),
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "campaign progress, unknown or bad id",
+                "GET",
+                "/api/v1/resigning-campaigns/"
+                    + List.of("x", UUID.randomUUID().toString()).get(r.nextInt(2))
+                    + "/progress",
+                null,
+                null,
+                coordinator(r),
+                none));
     // --- POST /deliveries (adviser of the fixture's county)
     for (String field : List.of("orgNumber", "service", "direction", "subGoals", "deliveredOn")) {
-      k.add(r -> new Bad("delivery without " + field, "POST", deliveries, "application/json", withoutField(delivery, field), adviser(r), none));
+      k.add(
+          r ->
+              new Bad(
+                  "delivery without " + field,
+                  "POST",
+                  deliveries,
+                  "application/json",
+                  withoutField(delivery, field),
+                  adviser(r),
+                  none));
     }
-    k.add(r -> new Bad("delivery, unknown code", "POST", deliveries, "application/json",
-        List.of(withField(delivery, "service", "\"NAPPING\""), withField(delivery, "direction", "\"SIDEWAYS\""), withField(delivery, "form", "\"SMOKE_SIGNALS\""),
-            withField(delivery, "service", "99")).get(r.nextInt(4)), adviser(r), none));
-    k.add(r -> new Bad("delivery, bad sub-goals", "POST", deliveries, "application/json",
-        withField(delivery, "subGoals", List.of("[]", "[4]", "[0]", "[\"a\"]", "[1,-2]", "null", "{}").get(r.nextInt(7))), adviser(r), none));
-    k.add(r -> new Bad("delivery, bad date", "POST", deliveries, "application/json", withField(delivery, "deliveredOn", quoted(badDate(r))), adviser(r), none));
-    k.add(r -> new Bad("delivery, identity number in the note", "POST", deliveries, "application/json",
-        withField(delivery, "note", quoted(List.of("", "Møte med ", "fnr: ").get(r.nextInt(3)) + identityNumber(r))), adviser(r), none));
-    k.add(r -> new Bad("delivery, huge note", "POST", deliveries, "application/json", withField(delivery, "note", quoted(hugeNote(r))), adviser(r), none));
-    k.add(r -> new Bad("delivery, org number invalid or without agreement", "POST", deliveries, "application/json",
-        withField(delivery, "orgNumber", quoted(r.nextBoolean() ? OrgNumbers.withWrongCheckDigit(org) : OrgNumbers.random())), adviser(r), none));
-    k.add(r -> new Bad("delivery, broken JSON", "POST", deliveries, "application/json", brokenJson(r, delivery), adviser(r), none));
-    k.add(r -> new Bad("delivery, wrong content type", "POST", deliveries, List.of("text/plain", "application/xml", "text/csv").get(r.nextInt(3)), delivery, adviser(r), none));
-    k.add(r -> new Bad("delivery, bad token", "POST", deliveries, "application/json", delivery, badToken(r, adviser(r)), none));
-    k.add(r -> new Bad("delivery by an adviser of another county", "POST", deliveries, "application/json", delivery, otherCountyAdviser, none));
-    k.add(r -> new Bad("delivery, bad idempotency key", "POST", deliveries, "application/json", delivery, adviser(r),
-        Map.of("Idempotency-Key", List.of("x".repeat(201), "bad key with spaces", "x".repeat(5000)).get(r.nextInt(3)))));
-    k.add(r -> new Bad("batch of invalid items", "POST", deliveries + "/batch", "application/json",
-        List.of("[" + withoutField(delivery, "service") + "," + withField(delivery, "deliveredOn", "\"2999-01-01\"") + "]", "{}", "[]", brokenJson(r, "[" + delivery + "]"),
-            "[" + (delivery + ",").repeat(1001) + delivery + "]").get(r.nextInt(5)), adviser(r), none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery, unknown code",
+                "POST",
+                deliveries,
+                "application/json",
+                List.of(
+                        withField(delivery, "service", "\"NAPPING\""),
+                        withField(delivery, "direction", "\"SIDEWAYS\""),
+                        withField(delivery, "form", "\"SMOKE_SIGNALS\""),
+                        withField(delivery, "service", "99"))
+                    .get(r.nextInt(4)),
+                adviser(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery, bad sub-goals",
+                "POST",
+                deliveries,
+                "application/json",
+                withField(
+                    delivery,
+                    "subGoals",
+                    List.of("[]", "[4]", "[0]", "[\"a\"]", "[1,-2]", "null", "{}")
+                        .get(r.nextInt(7))),
+                adviser(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery, bad date",
+                "POST",
+                deliveries,
+                "application/json",
+                withField(delivery, "deliveredOn", quoted(badDate(r))),
+                adviser(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery, identity number in the note",
+                "POST",
+                deliveries,
+                "application/json",
+                withField(
+                    delivery,
+                    "note",
+                    quoted(
+                        List.of("", "Møte med ", "fnr: ").get(r.nextInt(3)) + identityNumber(r))),
+                adviser(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery, huge note",
+                "POST",
+                deliveries,
+                "application/json",
+                withField(delivery, "note", quoted(hugeNote(r))),
+                adviser(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery, org number invalid or without agreement",
+                "POST",
+                deliveries,
+                "application/json",
+                withField(
+                    delivery,
+                    "orgNumber",
+                    quoted(
+                        r.nextBoolean()
+                            ? OrgNumbers.withWrongCheckDigit(org)
+                            : OrgNumbers.random())),
+                adviser(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery, broken JSON",
+                "POST",
+                deliveries,
+                "application/json",
+                brokenJson(r, delivery),
+                adviser(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery, wrong content type",
+                "POST",
+                deliveries,
+                List.of("text/plain", "application/xml", "text/csv").get(r.nextInt(3)),
+                delivery,
+                adviser(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery, bad token",
+                "POST",
+                deliveries,
+                "application/json",
+                delivery,
+                badToken(r, adviser(r)),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery by an adviser of another county",
+                "POST",
+                deliveries,
+                "application/json",
+                delivery,
+                otherCountyAdviser,
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery, bad idempotency key",
+                "POST",
+                deliveries,
+                "application/json",
+                delivery,
+                adviser(r),
+                Map.of(
+                    "Idempotency-Key",
+                    List.of("x".repeat(201), "bad key with spaces", "x".repeat(5000))
+                        .get(r.nextInt(3)))));
+    k.add(
+        r ->
+            new Bad(
+                "batch of invalid items",
+                "POST",
+                deliveries + "/batch",
+                "application/json",
+                List.of(
+                        "["
+                            + withoutField(delivery, "service")
+                            + ","
+                            + withField(delivery, "deliveredOn", "\"2999-01-01\"")
+                            + "]",
+                        "{}",
+                        "[]",
+                        brokenJson(r, "[" + delivery + "]"),
+                        "[" + (delivery + ",").repeat(1001) + delivery + "]")
+                    .get(r.nextInt(5)),
+                adviser(r),
+                none));
     // --- corrections, voids and reads of the fixture delivery: never with a valid version and body
-    k.add(r -> new Bad("correction without If-Match", "PUT", deliveries + "/" + deliveryId, "application/json", delivery, adviser(r), none));
-    k.add(r -> new Bad("correction with a stale If-Match", "PUT", deliveries + "/" + deliveryId, "application/json", delivery, adviser(r),
-        Map.of("If-Match", List.of("\"99\"", "\"0\"", "W/\"x\"", "*x").get(r.nextInt(4)))));
-    k.add(r -> new Bad("correction with a bad body", "PUT", deliveries + "/" + deliveryId, "application/json",
-        List.of(withField(delivery, "subGoals", "[9]"), brokenJson(r, delivery), withoutField(delivery, "direction")).get(r.nextInt(3)), adviser(r), Map.of("If-Match", "\"1\"")));
-    k.add(r -> new Bad("void by a stranger", "DELETE", deliveries + "/" + deliveryId, null, null,
-        r.nextBoolean() ? otherCountyAdviser : badToken(r, adviser(r)), none));
-    k.add(r -> new Bad("void or read of no delivery", List.of("DELETE", "GET", "PUT").get(r.nextInt(3)),
-        deliveries + "/" + List.of("not-a-uuid", UUID.randomUUID().toString(), "..%2F..%2Fetc").get(r.nextInt(3)), "application/json", delivery, adviser(r), Map.of("If-Match", "\"1\"")));
-    k.add(r -> new Bad("delivery listing, bad filters", "GET", deliveries + "?" + List.of("from=" + Http.enc(badDate(r)), "to=yesterday", "page=-5", "size=1000000",
-        "county=" + (county.equals("03") ? "11" : "03"), "orgNumber=123").get(r.nextInt(6)), null, null, adviser(r), none));
+    k.add(
+        r ->
+            new Bad(
+                "correction without If-Match",
+                "PUT",
+                deliveries + "/" + deliveryId,
+                "application/json",
+                delivery,
+                adviser(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "correction with a stale If-Match",
+                "PUT",
+                deliveries + "/" + deliveryId,
+                "application/json",
+                delivery,
+                adviser(r),
+                Map.of("If-Match", List.of("\"99\"", "\"0\"", "W/\"x\"", "*x").get(r.nextInt(4)))));
+    k.add(
+        r ->
+            new Bad(
+                "correction with a bad body",
+                "PUT",
+                deliveries + "/" + deliveryId,
+                "application/json",
+                List.of(
+                        withField(delivery, "subGoals", "[9]"),
+                        brokenJson(r, delivery),
+                        withoutField(delivery, "direction"))
+                    .get(r.nextInt(3)),
+                adviser(r),
+                Map.of("If-Match", "\"1\"")));
+    k.add(
+        r ->
+            new Bad(
+                "void by a stranger",
+                "DELETE",
+                deliveries + "/" + deliveryId,
+                null,
+                null,
+                r.nextBoolean() ? otherCountyAdviser : badToken(r, adviser(r)),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "void or read of no delivery",
+                List.of("DELETE", "GET", "PUT").get(r.nextInt(3)),
+                deliveries
+                    + "/"
+                    + List.of("not-a-uuid", UUID.randomUUID().toString(), "..%2F..%2Fetc")
+                        .get(r.nextInt(3)),
+                "application/json",
+                delivery,
+                adviser(r),
+                Map.of("If-Match", "\"1\"")));
+    k.add(
+        r ->
+            new Bad(
+                "delivery listing, bad filters",
+                "GET",
+                deliveries
+                    + "?"
+                    + List.of(
+                            "from=" + Http.enc(badDate(r)),
+                            "to=yesterday",
+                            "page=-5",
+                            "size=1000000",
+                            "county=" + (county.equals("03") ? "11" : "03"),
+                            "orgNumber=123")
+                        .get(r.nextInt(6)),
+                null,
+                null,
+                adviser(r),
+                none));
     // --- scorecards
-    k.add(r -> new Bad("scorecard, bad period", "GET", "/api/v1/scorecards?period=" + Http.enc(List.of("2024-Q5", "2024-H3", "24", "2024-13", "1999", "", "2024-Q1-01").get(r.nextInt(7))),
-        null, null, coordinator(r), none));
-    k.add(r -> new Bad("scorecard, unknown county or grouping", "GET",
-        List.of("/api/v1/scorecards/counties/99?period=2024", "/api/v1/scorecards/regions/none?period=2024", "/api/v1/scorecards/counties/" + (county.equals("03") ? "11" : "03") + "?period=2024")
-            .get(r.nextInt(3)), null, null, r.nextBoolean() ? coordinator(r) : adviser(r), none));
-    k.add(r -> new Bad("scorecard, bad token", "GET", "/api/v1/scorecards?period=2024", null, null, badToken(r, coordinator(r)), none));
-    k.add(r -> new Bad("no such path", List.of("GET", "POST", "PATCH").get(r.nextInt(3)), "/api/v1/" + List.of("nothing", "deliveries/batch/x", "agreements/x/y/z").get(r.nextInt(3)),
-        "application/json", "{}", adviser(r), none));
+    k.add(
+        r ->
+            new Bad(
+                "scorecard, bad period",
+                "GET",
+                "/api/v1/scorecards?period="
+                    + Http.enc(
+                        List.of("2024-Q5", "2024-H3", "24", "2024-13", "1999", "", "2024-Q1-01")
+                            .get(r.nextInt(7))),
+                null,
+                null,
+                coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "scorecard, unknown county or grouping",
+                "GET",
+                List.of(
+                        "/api/v1/scorecards/counties/99?period=2024",
+                        "/api/v1/scorecards/regions/none?period=2024",
+                        "/api/v1/scorecards/counties/"
+                            + (county.equals("03") ? "11" : "03")
+                            + "?period=2024")
+                    .get(r.nextInt(3)),
+                null,
+                null,
+                r.nextBoolean() ? coordinator(r) : adviser(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "scorecard, bad token",
+                "GET",
+                "/api/v1/scorecards?period=2024",
+                null,
+                null,
+                badToken(r, coordinator(r)),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "no such path",
+                List.of("GET", "POST", "PATCH").get(r.nextInt(3)),
+                "/api/v1/"
+                    + List.of("nothing", "deliveries/batch/x", "agreements/x/y/z")
+                        .get(r.nextInt(3)),
+                "application/json",
+                "{}",
+                adviser(r),
+                none));
     return k;
   }
 }

@@ -14,24 +14,37 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Loads history for the card-cost benchmark through the real event path from the topic on:
- * DeliveryRecorded events, shaped as delivery-service writes them, produced to
- * {@code ia.delivery-events-v1} with an idempotent producer; scorecard-service's consumer applies
- * them as any other. Deliveries are spread over 2010-2024 (one of the county codes valid in that
- * year, 5,000 enterprises). Prints how many were produced and how fast; bench/run waits until the
+ * DeliveryRecorded events, shaped as delivery-service writes them, produced to {@code
+ * ia.delivery-events-v1} with an idempotent producer; scorecard-service's consumer applies them as
+ * any other. Deliveries are spread over 2010-2024 (one of the county codes valid in that year,
+ * 5,000 enterprises). Prints how many were produced and how fast; bench/run waits until the
  * projection has them all and computes {@code bulk_load_rps} from that.
  */
 final class BulkLoad {
 
   static final String TOPIC = "ia.delivery-events-v1";
-  static final List<String> UNTIL_2017 = List.of("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
-      "14", "15", "16", "17", "18", "19", "20");
-  static final List<String> Y2018 = List.of("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
-      "14", "15", "18", "19", "20", "50");
-  static final List<String> Y2020 = List.of("03", "11", "15", "18", "30", "34", "38", "42", "46", "50", "54");
-  static final List<String> Y2024 = List.of("03", "11", "15", "18", "31", "32", "33", "34", "39", "40", "42", "46", "50",
-      "55", "56");
-  static final List<String> SERVICES = List.of("IA_GUIDANCE", "GOALS_ACTION_PLAN", "SICK_LEAVE", "RECRUITMENT",
-      "SENIOR_LIFE_PHASE", "MEASURE_EVALUATE", "CONTACT_PERSON");
+  static final List<String> UNTIL_2017 =
+      List.of(
+          "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "14", "15", "16",
+          "17", "18", "19", "20");
+  static final List<String> Y2018 =
+      List.of(
+          "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "14", "15", "18",
+          "19", "20", "50");
+  static final List<String> Y2020 =
+      List.of("03", "11", "15", "18", "30", "34", "38", "42", "46", "50", "54");
+  static final List<String> Y2024 =
+      List.of(
+          "03", "11", "15", "18", "31", "32", "33", "34", "39", "40", "42", "46", "50", "55", "56");
+  static final List<String> SERVICES =
+      List.of(
+          "IA_GUIDANCE",
+          "GOALS_ACTION_PLAN",
+          "SICK_LEAVE",
+          "RECRUITMENT",
+          "SENIOR_LIFE_PHASE",
+          "MEASURE_EVALUATE",
+          "CONTACT_PERSON");
 
   private final Main.Config config;
 
@@ -57,16 +70,23 @@ final class BulkLoad {
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     long started = System.nanoTime();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       for (long i = 0; i < count; i++) {
         int year = 2010 + random.nextInt(15);
         LocalDate deliveredOn = LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28));
         List<String> counties = countiesIn(year);
         String org = orgs[random.nextInt(orgs.length)];
-        String event = event(org, counties.get(random.nextInt(counties.size())), deliveredOn,
-            random.nextInt(3) == 0 ? "INDIVIDUAL" : "SYSTEM", SERVICES.get(random.nextInt(SERVICES.size())),
-            1 + random.nextInt(3), random.nextInt(30));
+        String event =
+            event(
+                org,
+                counties.get(random.nextInt(counties.size())),
+                deliveredOn,
+                random.nextInt(3) == 0 ? "INDIVIDUAL" : "SYSTEM",
+                SERVICES.get(random.nextInt(SERVICES.size())),
+                1 + random.nextInt(3),
+                random.nextInt(30));
         producer.send(new ProducerRecord<>(TOPIC, org, event));
       }
       producer.flush();
@@ -76,14 +96,40 @@ final class BulkLoad {
     System.out.printf("bulk_produce_rps=%.0f%n", count / seconds);
   }
 
-  static String event(String org, String county, LocalDate deliveredOn, String direction, String service, int subGoal, int lagDays) {
+  static String event(
+      String org,
+      String county,
+      LocalDate deliveredOn,
+      String direction,
+      String service,
+      int subGoal,
+      int lagDays) {
     LocalDate registeredOn = deliveredOn.plusDays(lagDays);
     OffsetDateTime registeredAt = registeredOn.atTime(9, 0).atOffset(ZoneOffset.UTC);
-    return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"DeliveryRecorded\",\"occurredAt\":\"" + registeredAt
-        + "\",\"callId\":\"bench-bulk-load\",\"payload\":{\"deliveryId\":\"" + UUID.randomUUID()
-        + "\",\"version\":1,\"registeredAt\":\"" + registeredAt + "\",\"delivery\":{\"orgNumber\":\"" + org
-        + "\",\"countyCode\":\"" + county + "\",\"service\":\"" + service + "\",\"direction\":\"" + direction
-        + "\",\"subGoals\":[" + subGoal + "],\"deliveredOn\":\"" + deliveredOn + "\",\"registeredOn\":\"" + registeredOn
-        + "\",\"registrationLagDays\":" + lagDays + ",\"form\":\"DIRECT\",\"adviser\":\"Z990001\"}}}";
+    return "{\"eventId\":\""
+        + UUID.randomUUID()
+        + "\",\"type\":\"DeliveryRecorded\",\"occurredAt\":\""
+        + registeredAt
+        + "\",\"callId\":\"bench-bulk-load\",\"payload\":{\"deliveryId\":\""
+        + UUID.randomUUID()
+        + "\",\"version\":1,\"registeredAt\":\""
+        + registeredAt
+        + "\",\"delivery\":{\"orgNumber\":\""
+        + org
+        + "\",\"countyCode\":\""
+        + county
+        + "\",\"service\":\""
+        + service
+        + "\",\"direction\":\""
+        + direction
+        + "\",\"subGoals\":["
+        + subGoal
+        + "],\"deliveredOn\":\""
+        + deliveredOn
+        + "\",\"registeredOn\":\""
+        + registeredOn
+        + "\",\"registrationLagDays\":"
+        + lagDays
+        + ",\"form\":\"DIRECT\",\"adviser\":\"Z990001\"}}}";
   }
 }

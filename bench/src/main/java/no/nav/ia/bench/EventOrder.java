@@ -42,9 +42,11 @@ final class EventOrder {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     List<String> envelopes = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of("ia.delivery-events-v1"));
-      // The quiet time counts from when the partitions are ours: joining the group can take a while.
+      // The quiet time counts from when the partitions are ours: joining the group can take a
+      // while.
       long joinBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (consumer.assignment().isEmpty() && System.nanoTime() < joinBy) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(250))) {
@@ -71,7 +73,10 @@ final class EventOrder {
 
   record Result(int deliveries, int violations) {}
 
-  /** Envelopes of one key in topic order: deliveries whose versions (first sight of each eventId) do not rise. */
+  /**
+   * Envelopes of one key in topic order: deliveries whose versions (first sight of each eventId) do
+   * not rise.
+   */
   static Result check(List<String> envelopes) {
     Set<String> seen = new HashSet<>();
     Map<String, Integer> last = new HashMap<>();

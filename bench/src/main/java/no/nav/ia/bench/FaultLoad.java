@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Steady delivery load for the fault suite, as a careful client sends it: every delivery has its
  * own Idempotency-Key, a 429 is waited out for the seconds its Retry-After says, and a request that
  * got no answer (timeout, refused connection) or a 5xx is sent again with the same key until it is
- * acknowledged. Runs for {@code seconds}, then keeps
- * retrying what is unacknowledged for up to {@code grace} seconds. Writes the acknowledged delivery
- * ids to {@code acks} and prints what was sent and acknowledged.
+ * acknowledged. Runs for {@code seconds}, then keeps retrying what is unacknowledged for up to
+ * {@code grace} seconds. Writes the acknowledged delivery ids to {@code acks} and prints what was
+ * sent and acknowledged.
  */
 final class FaultLoad {
 
@@ -50,53 +50,73 @@ final class FaultLoad {
 
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      String token = Http.token(config.issuer(), "adviser", county, String.format("Z99%04d", 8000 + c));
-      Thread t = new Thread(() -> {
-        while (System.nanoTime() < stopNew) {
-          String key = UUID.randomUUID().toString();
-          keys.incrementAndGet();
-          String body = DeliveryJson.of(org, keys.get() % 3 == 0 ? "INDIVIDUAL" : "SYSTEM", day);
-          boolean first = true;
-          while (true) {
-            if (System.nanoTime() > stopAll) {
-              gaveUp.incrementAndGet();
-              break;
-            }
-            if (!first) {
-              retries.incrementAndGet();
-              sleep(250);
-            }
-            first = false;
-            attempts.incrementAndGet();
-            HttpRequest request = Http.json(url, token).timeout(Duration.ofSeconds(10)).header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            try {
-              HttpResponse<String> response = Http.politely(request);
-              int status = response.statusCode();
-              if (status == 201 || status == 200) {
-                String id = Http.field(response.body(), "id");
-                acknowledged.add(id);
-                // Every fourth delivery is corrected once, so that the order check has versions to compare.
-                if (keys.get() % 4 == 0 && !correct(token, id, body.replace("\"SYSTEM\"", "\"X\"")
-                    .replace("\"INDIVIDUAL\"", "\"SYSTEM\"").replace("\"X\"", "\"INDIVIDUAL\""), stopAll, failedAnswers)) {
-                  uncorrected.incrementAndGet();
+      String token =
+          Http.token(config.issuer(), "adviser", county, String.format("Z99%04d", 8000 + c));
+      Thread t =
+          new Thread(
+              () -> {
+                while (System.nanoTime() < stopNew) {
+                  String key = UUID.randomUUID().toString();
+                  keys.incrementAndGet();
+                  String body =
+                      DeliveryJson.of(org, keys.get() % 3 == 0 ? "INDIVIDUAL" : "SYSTEM", day);
+                  boolean first = true;
+                  while (true) {
+                    if (System.nanoTime() > stopAll) {
+                      gaveUp.incrementAndGet();
+                      break;
+                    }
+                    if (!first) {
+                      retries.incrementAndGet();
+                      sleep(250);
+                    }
+                    first = false;
+                    attempts.incrementAndGet();
+                    HttpRequest request =
+                        Http.json(url, token)
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Idempotency-Key", key)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+                    try {
+                      HttpResponse<String> response = Http.politely(request);
+                      int status = response.statusCode();
+                      if (status == 201 || status == 200) {
+                        String id = Http.field(response.body(), "id");
+                        acknowledged.add(id);
+                        // Every fourth delivery is corrected once, so that the order check has
+                        // versions to compare.
+                        if (keys.get() % 4 == 0
+                            && !correct(
+                                token,
+                                id,
+                                body.replace("\"SYSTEM\"", "\"X\"")
+                                    .replace("\"INDIVIDUAL\"", "\"SYSTEM\"")
+                                    .replace("\"X\"", "\"INDIVIDUAL\""),
+                                stopAll,
+                                failedAnswers)) {
+                          uncorrected.incrementAndGet();
+                        }
+                        break;
+                      }
+                      if (status < 500 && status != 429 && status != 408) {
+                        throw new IllegalStateException(
+                            "the platform refused a valid delivery: "
+                                + status
+                                + " "
+                                + response.body());
+                      }
+                      failedAnswers.incrementAndGet();
+                    } catch (IOException noAnswer) {
+                      failedAnswers.incrementAndGet();
+                      // no answer: send the same request again with the same key
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      return;
+                    }
+                  }
                 }
-                break;
-              }
-              if (status < 500 && status != 429 && status != 408) {
-                throw new IllegalStateException("the platform refused a valid delivery: " + status + " " + response.body());
-              }
-              failedAnswers.incrementAndGet();
-            } catch (IOException noAnswer) {
-              failedAnswers.incrementAndGet();
-              // no answer: send the same request again with the same key
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return;
-            }
-          }
-        }
-      });
+              });
       t.start();
       threads.add(t);
     }
@@ -115,22 +135,28 @@ final class FaultLoad {
   }
 
   /**
-   * Corrects a delivery from version 1 to 2, sending the correction again while it gets no answer. A
-   * 412 after a lost answer means it was applied when the delivery is at version 2. False if it never
-   * was acknowledged before {@code stopAll}.
+   * Corrects a delivery from version 1 to 2, sending the correction again while it gets no answer.
+   * A 412 after a lost answer means it was applied when the delivery is at version 2. False if it
+   * never was acknowledged before {@code stopAll}.
    */
-  private boolean correct(String token, String id, String body, long stopAll, AtomicLong failedAnswers) {
+  private boolean correct(
+      String token, String id, String body, long stopAll, AtomicLong failedAnswers) {
     String url = config.gateway() + "/api/v1/deliveries/" + id;
     while (System.nanoTime() < stopAll) {
-      HttpRequest put = Http.json(url, token).timeout(Duration.ofSeconds(10)).header("If-Match", "\"1\"")
-          .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+      HttpRequest put =
+          Http.json(url, token)
+              .timeout(Duration.ofSeconds(10))
+              .header("If-Match", "\"1\"")
+              .PUT(HttpRequest.BodyPublishers.ofString(body))
+              .build();
       try {
         int status = Http.politely(put).statusCode();
         if (status == 200) {
           return true;
         }
         if (status == 412) {
-          HttpResponse<String> now = Http.politely(Http.json(url, token).timeout(Duration.ofSeconds(10)).GET().build());
+          HttpResponse<String> now =
+              Http.politely(Http.json(url, token).timeout(Duration.ofSeconds(10)).GET().build());
           if (now.statusCode() == 200 && Long.parseLong(Http.field(now.body(), "version")) >= 2) {
             return true;
           }

@@ -15,26 +15,40 @@ import java.util.regex.Pattern;
 /** HTTP for the harnesses: one client, tokens from the local issuer, small JSON helpers. */
 final class Http {
 
-  static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private Http() {}
 
-  /** A token for the gateway from mock-oauth2-server with the platform's claims, as deploy/local/token asks for it. */
+  /**
+   * A token for the gateway from mock-oauth2-server with the platform's claims, as
+   * deploy/local/token asks for it.
+   */
   static String token(String issuer, String role, String county, String ident) {
     return token(issuer, role, county, ident, "ia-platform");
   }
 
   /** The same for one service's own audience (e.g. ia-scorecard-service), to call it directly. */
   static String token(String issuer, String role, String county, String ident, String audience) {
-    String form = "grant_type=client_credentials&client_id=" + enc(role.equals("system") ? ident : "ia-bench")
-        + "&client_secret=not-checked-locally&role=" + enc(role) + "&county=" + enc(county == null ? "" : county)
-        + "&ident=" + enc(ident) + "&audience=" + enc(audience);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    String form =
+        "grant_type=client_credentials&client_id="
+            + enc(role.equals("system") ? ident : "ia-bench")
+            + "&client_secret=not-checked-locally&role="
+            + enc(role)
+            + "&county="
+            + enc(county == null ? "" : county)
+            + "&ident="
+            + enc(ident)
+            + "&audience="
+            + enc(audience);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(issuer + "/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
     String body = send(request).body();
     return field(body, "access_token");
   }
@@ -61,7 +75,8 @@ final class Http {
    * Retry-After, then the same request (same body, same Idempotency-Key) is sent again; after
    * {@link #MAX_WAITS_PER_REQUEST} waits the 429 is returned.
    */
-  static HttpResponse<String> politely(HttpRequest request) throws IOException, InterruptedException {
+  static HttpResponse<String> politely(HttpRequest request)
+      throws IOException, InterruptedException {
     HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     for (int waited = 0; response.statusCode() == 429 && waited < MAX_WAITS_PER_REQUEST; waited++) {
       RATE_LIMITED_WAITS.incrementAndGet();
@@ -72,9 +87,9 @@ final class Http {
   }
 
   /**
-   * Retry-After in milliseconds: whole seconds as the gateway sends them, one second when absent or a
-   * date. (The platform's RetryAfter says the same; the harness jar links none of the platform's code
-   * at run time, as any outside client.)
+   * Retry-After in milliseconds: whole seconds as the gateway sends them, one second when absent or
+   * a date. (The platform's RetryAfter says the same; the harness jar links none of the platform's
+   * code at run time, as any outside client.)
    */
   static long retryAfterMillis(String retryAfter) {
     try {
@@ -85,15 +100,19 @@ final class Http {
   }
 
   static HttpRequest.Builder json(String url, String token) {
-    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json");
   }
 
   /** The value of a top-level string or number field of a flat JSON answer. */
   static String field(String json, String name) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
+    Matcher m =
+        Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
     if (!m.find()) {
-      throw new IllegalStateException("no " + name + " in " + json.substring(0, Math.min(300, json.length())));
+      throw new IllegalStateException(
+          "no " + name + " in " + json.substring(0, Math.min(300, json.length())));
     }
     return m.group(1);
   }
@@ -102,7 +121,8 @@ final class Http {
   static long total(String card) {
     Matcher m = Pattern.compile("\"deliveries\"\\s*:\\s*\\{\"total\"\\s*:\\s*(\\d+)").matcher(card);
     if (!m.find()) {
-      throw new IllegalStateException("no deliveries.total in " + card.substring(0, Math.min(300, card.length())));
+      throw new IllegalStateException(
+          "no deliveries.total in " + card.substring(0, Math.min(300, card.length())));
     }
     return Long.parseLong(m.group(1));
   }

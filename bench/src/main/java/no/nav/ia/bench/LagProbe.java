@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Event lag under a steady background load: the background posts deliveries at a fixed rate
- * (half the measured maximum), while a probe posts one delivery at a time for an enterprise and
- * month nobody else touches and polls that county's month card at scorecard-service until it
- * shows the delivery. Lag = from the 201 to the first card that counts it.
+ * Event lag under a steady background load: the background posts deliveries at a fixed rate (half
+ * the measured maximum), while a probe posts one delivery at a time for an enterprise and month
+ * nobody else touches and polls that county's month card at scorecard-service until it shows the
+ * delivery. Lag = from the 201 to the first card that counts it.
  */
 final class LagProbe {
 
@@ -34,10 +34,13 @@ final class LagProbe {
     String issuer = config.issuer();
     List<String> advisers = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
-      advisers.add(Http.token(issuer, "adviser", config.get("county", "03"), String.format("Z99%04d", 7000 + i)));
+      advisers.add(
+          Http.token(
+              issuer, "adviser", config.get("county", "03"), String.format("Z99%04d", 7000 + i)));
     }
     String prober = Http.token(issuer, "adviser", probeCounty, "Z998999");
-    // The card is read from scorecard-service directly (the lag, not the gateway), with a token for it.
+    // The card is read from scorecard-service directly (the lag, not the gateway), with a token for
+    // it.
     String reader = Http.token(issuer, "coordinator", null, "Z990003", "ia-scorecard-service");
 
     ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
@@ -46,36 +49,56 @@ final class LagProbe {
     AtomicLong ok = new AtomicLong();
     AtomicLong limited = new AtomicLong();
     long periodMicros = (long) (1_000_000 / rate);
-    background.scheduleAtFixedRate(() -> {
-      if (!inFlight.tryAcquire()) {
-        return;
-      }
-      long n = sent.incrementAndGet();
-      String body = DeliveryJson.of(backgroundOrg, "SYSTEM", config.get("month", "2025-06") + "-10");
-      HttpRequest request = Http.json(config.gateway() + "/api/v1/deliveries", advisers.get((int) (n % advisers.size())))
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-      Http.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-        inFlight.release();
-        if (r != null && r.statusCode() == 201) {
-          ok.incrementAndGet();
-        } else if (r != null && r.statusCode() == 429) {
-          // An open-loop background keeps its rate: a refused delivery is counted, not sent again.
-          limited.incrementAndGet();
-        }
-      });
-    }, 0, periodMicros, TimeUnit.MICROSECONDS);
+    background.scheduleAtFixedRate(
+        () -> {
+          if (!inFlight.tryAcquire()) {
+            return;
+          }
+          long n = sent.incrementAndGet();
+          String body =
+              DeliveryJson.of(backgroundOrg, "SYSTEM", config.get("month", "2025-06") + "-10");
+          HttpRequest request =
+              Http.json(
+                      config.gateway() + "/api/v1/deliveries",
+                      advisers.get((int) (n % advisers.size())))
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build();
+          Http.CLIENT
+              .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+              .whenComplete(
+                  (r, e) -> {
+                    inFlight.release();
+                    if (r != null && r.statusCode() == 201) {
+                      ok.incrementAndGet();
+                    } else if (r != null && r.statusCode() == 429) {
+                      // An open-loop background keeps its rate: a refused delivery is counted, not
+                      // sent again.
+                      limited.incrementAndGet();
+                    }
+                  });
+        },
+        0,
+        periodMicros,
+        TimeUnit.MICROSECONDS);
 
-    String cardUrl = config.scorecard() + "/api/v1/scorecards/counties/" + probeCounty + "?period=" + probeMonth;
+    String cardUrl =
+        config.scorecard() + "/api/v1/scorecards/counties/" + probeCounty + "?period=" + probeMonth;
     long[] lags = new long[probes];
     long started = System.nanoTime();
     Thread.sleep(2000);
     for (int i = 0; i < probes; i++) {
       long before = Http.total(Http.send(Http.json(cardUrl, reader).GET().build()).body());
-      HttpResponse<String> posted = Http.send(Http.json(config.gateway() + "/api/v1/deliveries", prober)
-          .POST(HttpRequest.BodyPublishers.ofString(DeliveryJson.of(probeOrg, "SYSTEM", probeMonth + "-12"))).build());
+      HttpResponse<String> posted =
+          Http.send(
+              Http.json(config.gateway() + "/api/v1/deliveries", prober)
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          DeliveryJson.of(probeOrg, "SYSTEM", probeMonth + "-12")))
+                  .build());
       long acknowledged = System.nanoTime();
       if (posted.statusCode() != 201) {
-        throw new IllegalStateException("probe delivery: " + posted.statusCode() + " " + posted.body());
+        throw new IllegalStateException(
+            "probe delivery: " + posted.statusCode() + " " + posted.body());
       }
       while (Http.total(Http.send(Http.json(cardUrl, reader).GET().build()).body()) <= before) {
         if (System.nanoTime() - acknowledged > 30_000_000_000L) {

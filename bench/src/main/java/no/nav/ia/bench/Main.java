@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Entry point of the harnesses that bench/run and bench/faults call:
- * {@code java -cp bench/target/bench.jar:bench/target/lib/* no.nav.ia.bench.Main COMMAND key=value...}.
- * Each prints its figures as {@code name=value} lines.
+ * Entry point of the harnesses that bench/run and bench/faults call: {@code java -cp
+ * bench/target/bench.jar:bench/target/lib/* no.nav.ia.bench.Main COMMAND key=value...}. Each prints
+ * its figures as {@code name=value} lines.
  */
 public final class Main {
 
@@ -15,7 +15,8 @@ public final class Main {
 
   public static void main(String[] argv) throws Exception {
     if (argv.length == 0) {
-      System.err.println("commands: agreement, lag, bulk-load, fault-load, bad-inputs, event-order");
+      System.err.println(
+          "commands: agreement, lag, bulk-load, fault-load, bad-inputs, event-order");
       System.exit(2);
     }
     Map<String, String> args = new HashMap<>();
@@ -25,7 +26,11 @@ public final class Main {
     }
     Config config = new Config(args);
     switch (argv[0]) {
-      case "agreement" -> System.out.println("org=" + agreement(config, config.get("county", "03"), config.get("signedOn", "2018-01-02")));
+      case "agreement" ->
+          System.out.println(
+              "org="
+                  + agreement(
+                      config, config.get("county", "03"), config.get("signedOn", "2018-01-02")));
       case "fixtures" -> fixtures(config);
       case "lag" -> new LagProbe(config).run();
       case "bulk-load" -> new BulkLoad(config).run();
@@ -39,17 +44,31 @@ public final class Main {
     }
   }
 
-  /** An agreement and a delivery for the bad-input run to aim at: prints org, agreement_id, delivery_id. */
+  /**
+   * An agreement and a delivery for the bad-input run to aim at: prints org, agreement_id,
+   * delivery_id.
+   */
   static void fixtures(Config config) {
     String county = config.get("county", "03");
     String registered = register(config, county, "2018-01-02");
     String org = Http.field(registered, "orgNumber");
     String agreementId = Http.field(registered, "id");
     String adviser = Http.token(config.issuer(), "adviser", county, "Z990001");
-    var delivery = Http.send(Http.json(config.gateway() + "/api/v1/deliveries", adviser)
-        .POST(HttpRequest.BodyPublishers.ofString(DeliveryJson.of(org, "SYSTEM", "2024-03-04"))).build());
+    var delivery =
+        Http.send(
+            Http.json(config.gateway() + "/api/v1/deliveries", adviser)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        DeliveryJson.of(org, "SYSTEM", "2024-03-04")))
+                .build());
     if (delivery.statusCode() != 201 || agreementId == null) {
-      throw new IllegalStateException("fixtures: " + delivery.statusCode() + " " + delivery.body() + " agreement " + agreementId);
+      throw new IllegalStateException(
+          "fixtures: "
+              + delivery.statusCode()
+              + " "
+              + delivery.body()
+              + " agreement "
+              + agreementId);
     }
     System.out.println("org=" + org);
     System.out.println("agreement_id=" + agreementId);
@@ -61,20 +80,34 @@ public final class Main {
     return Http.field(register(config, county, signedOn), "orgNumber");
   }
 
-  /** Registers an agreement for a new enterprise through the gateway; returns the agreement as JSON. */
+  /**
+   * Registers an agreement for a new enterprise through the gateway; returns the agreement as JSON.
+   */
   static String register(Config config, String county, String signedOn) {
     String coordinator = Http.token(config.issuer(), "coordinator", null, "Z990003");
     for (int attempt = 0; ; attempt++) {
       String org = OrgNumbers.random();
-      String body = "{\"orgNumber\":\"" + org + "\",\"name\":\"Bench " + org + " AS\",\"countyCode\":\"" + county
-          + "\",\"employees\":50,\"signedOn\":\"" + signedOn + "\"}";
-      var response = Http.send(Http.json(config.gateway() + "/api/v1/agreements", coordinator)
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+      String body =
+          "{\"orgNumber\":\""
+              + org
+              + "\",\"name\":\"Bench "
+              + org
+              + " AS\",\"countyCode\":\""
+              + county
+              + "\",\"employees\":50,\"signedOn\":\""
+              + signedOn
+              + "\"}";
+      var response =
+          Http.send(
+              Http.json(config.gateway() + "/api/v1/agreements", coordinator)
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build());
       if (response.statusCode() == 201) {
         return response.body();
       }
       if (response.statusCode() != 409 || attempt > 5) {
-        throw new IllegalStateException("agreement not registered: " + response.statusCode() + " " + response.body());
+        throw new IllegalStateException(
+            "agreement not registered: " + response.statusCode() + " " + response.body());
       }
     }
   }

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.nav.ia.platform.rest.RetryAfter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import no.nav.ia.platform.rest.RetryAfter;
 import org.junit.jupiter.api.Test;
 
 /** The harnesses wait out the gateway's 429 and send the very same request again. */
@@ -26,18 +26,23 @@ class PoliteClientTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/api/v1/deliveries", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      received.add(exchange.getRequestHeaders().getFirst("Idempotency-Key") + " " + body);
-      boolean refuse = refuseFirst.getAndDecrement() > 0;
-      if (refuse) {
-        exchange.getResponseHeaders().add("Retry-After", "0");
-      }
-      byte[] answer = (refuse ? "{\"code\":\"TOO_MANY_REQUESTS\"}" : "{\"id\":\"d-1\"}").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(refuse ? 429 : 201, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    server.createContext(
+        "/api/v1/deliveries",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          received.add(exchange.getRequestHeaders().getFirst("Idempotency-Key") + " " + body);
+          boolean refuse = refuseFirst.getAndDecrement() > 0;
+          if (refuse) {
+            exchange.getResponseHeaders().add("Retry-After", "0");
+          }
+          byte[] answer =
+              (refuse ? "{\"code\":\"TOO_MANY_REQUESTS\"}" : "{\"id\":\"d-1\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(refuse ? 429 : 201, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -47,8 +52,11 @@ class PoliteClientTest {
   }
 
   private HttpRequest delivery() {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/deliveries"))
-        .header("Idempotency-Key", "key-1").POST(HttpRequest.BodyPublishers.ofString("{\"n\":1}")).build();
+    return HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/deliveries"))
+        .header("Idempotency-Key", "key-1")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"n\":1}"))
+        .build();
   }
 
   @Test
@@ -72,8 +80,11 @@ class PoliteClientTest {
 
   @Test
   void retryAfterIsReadAsThePlatformReadsIt() {
-    for (String value : new String[] {"2", " 0 ", null, "", "Wed, 21 Oct 2026 07:28:00 GMT", "-5"}) {
-      assertThat(Http.retryAfterMillis(value)).as(String.valueOf(value)).isEqualTo(RetryAfter.millis(value));
+    for (String value :
+        new String[] {"2", " 0 ", null, "", "Wed, 21 Oct 2026 07:28:00 GMT", "-5"}) {
+      assertThat(Http.retryAfterMillis(value))
+          .as(String.valueOf(value))
+          .isEqualTo(RetryAfter.millis(value));
     }
   }
 }

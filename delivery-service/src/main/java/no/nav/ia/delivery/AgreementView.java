@@ -38,13 +38,17 @@ public class AgreementView extends PanacheEntityBase {
     return isActiveOn(signedOn, endedOn, date);
   }
 
-  /** An agreement is active from its signing day through its last day ({@code endedOn}, inclusive). */
+  /**
+   * An agreement is active from its signing day through its last day ({@code endedOn}, inclusive).
+   */
   public static boolean isActiveOn(LocalDate signedOn, LocalDate endedOn, LocalDate date) {
     return !date.isBefore(signedOn) && (endedOn == null || !date.isAfter(endedOn));
   }
 
   /** The enterprise's agreement active on the date, if this service has heard of it. */
   public static Optional<AgreementView> activeOn(String orgNumber, LocalDate date) {
-    return AgreementView.<AgreementView>list("orgNumber", orgNumber).stream().filter(a -> a.isActiveOn(date)).findFirst();
+    return AgreementView.<AgreementView>list("orgNumber", orgNumber).stream()
+        .filter(a -> a.isActiveOn(date))
+        .findFirst();
   }
 }

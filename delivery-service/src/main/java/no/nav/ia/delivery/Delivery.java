@@ -100,7 +100,8 @@ public class Delivery extends PanacheEntityBase {
   }
 
   public DeliveryFacts facts() {
-    return new DeliveryFacts(orgNumber, countyCode, service, direction, List.copyOf(subGoals), deliveredOn, form, note);
+    return new DeliveryFacts(
+        orgNumber, countyCode, service, direction, List.copyOf(subGoals), deliveredOn, form, note);
   }
 
   private void apply(DeliveryFacts facts) {
@@ -112,7 +113,12 @@ public class Delivery extends PanacheEntityBase {
     deliveredOn = facts.deliveredOn();
     form = facts.form();
     note = facts.note();
-    registrationLagDays = (int) Math.max(0, ChronoUnit.DAYS.between(deliveredOn, registeredAt.atZoneSameInstant(NorwegianTime.ZONE).toLocalDate()));
+    registrationLagDays =
+        (int)
+            Math.max(
+                0,
+                ChronoUnit.DAYS.between(
+                    deliveredOn, registeredAt.atZoneSameInstant(NorwegianTime.ZONE).toLocalDate()));
   }
 
   private void requireLive() {

@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 class DeliveryRulesTest {
 
   static DeliveryFacts facts(Direction direction, List<Integer> goals, LocalDate on) {
-    return new DeliveryFacts("974760673", "03", ServiceCode.SICK_LEAVE, direction, goals, on, Form.DIRECT, null);
+    return new DeliveryFacts(
+        "974760673", "03", ServiceCode.SICK_LEAVE, direction, goals, on, Form.DIRECT, null);
   }
 
   static Delivery recorded() {
-    return Delivery.record(facts(Direction.SYSTEM, List.of(3, 1), LocalDate.of(2012, 5, 14)), "Z990001",
+    return Delivery.record(
+        facts(Direction.SYSTEM, List.of(3, 1), LocalDate.of(2012, 5, 14)),
+        "Z990001",
         OffsetDateTime.of(2012, 5, 20, 23, 30, 0, 0, ZoneOffset.UTC));
   }
 
@@ -38,8 +41,11 @@ class DeliveryRulesTest {
   @Test
   void aCorrectionNeedsTheCurrentVersionAndAddsOne() {
     Delivery d = recorded();
-    assertThatThrownBy(() -> d.correct(facts(Direction.INDIVIDUAL, List.of(1), LocalDate.of(2012, 5, 14)), 2))
-        .isInstanceOf(DomainException.class).satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.STALE));
+    assertThatThrownBy(
+            () -> d.correct(facts(Direction.INDIVIDUAL, List.of(1), LocalDate.of(2012, 5, 14)), 2))
+        .isInstanceOf(DomainException.class)
+        .satisfies(
+            e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.STALE));
     d.correct(facts(Direction.INDIVIDUAL, List.of(1), LocalDate.of(2012, 5, 14)), 1);
     assertThat(d.version).isEqualTo(2);
     assertThat(d.direction).isEqualTo(Direction.INDIVIDUAL);
@@ -51,8 +57,10 @@ class DeliveryRulesTest {
     d.voidIt(null);
     assertThat(d.status).isEqualTo(DeliveryStatus.VOIDED);
     assertThat(d.version).isEqualTo(2);
-    assertThatThrownBy(() -> d.correct(facts(Direction.SYSTEM, List.of(1), LocalDate.of(2012, 5, 14)), 2))
-        .isInstanceOf(DomainException.class).satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("DELIVERY_VOIDED"));
+    assertThatThrownBy(
+            () -> d.correct(facts(Direction.SYSTEM, List.of(1), LocalDate.of(2012, 5, 14)), 2))
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("DELIVERY_VOIDED"));
     assertThatThrownBy(() -> d.voidIt(2L)).isInstanceOf(DomainException.class);
   }
 
@@ -60,7 +68,9 @@ class DeliveryRulesTest {
   void aVoidWithAStaleIfMatchIsRefused() {
     Delivery d = recorded();
     assertThatThrownBy(() -> d.voidIt(5L))
-        .isInstanceOf(DomainException.class).satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.STALE));
+        .isInstanceOf(DomainException.class)
+        .satisfies(
+            e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.STALE));
     assertThat(d.isLive()).isTrue();
   }
 }

@@ -36,7 +36,8 @@ public final class Fixtures {
   }
 
   /** The committed AgreementRegistered sample, for this org number and county. */
-  public static String agreementRegistered(String orgNumber, String county, String signedOn, UUID agreementId) {
+  public static String agreementRegistered(
+      String orgNumber, String county, String signedOn, UUID agreementId) {
     ObjectNode envelope = EventSamples.sample("AgreementRegistered");
     ObjectNode payload = (ObjectNode) envelope.get("payload");
     payload.put("agreementId", agreementId.toString());
@@ -46,13 +47,33 @@ public final class Fixtures {
     return EventSamples.write(envelope);
   }
 
-  /** Publishes an agreement on the real topic, waits until the read model has it, and returns its id. */
+  /** A new enterprise with an active agreement in the county, known to the read model. */
+  public static String enterpriseIn(String county) {
+    String org = orgNumber();
+    agreementViaKafka(org, county);
+    return org;
+  }
+
+  /**
+   * Publishes an agreement on the real topic, waits until the read model has it, and returns its
+   * id.
+   */
   public static UUID agreementViaKafka(String orgNumber, String county) {
     UUID id = UUID.randomUUID();
-    TestKafka.send("ia.agreement-events-v1", orgNumber, agreementRegistered(orgNumber, county, "2010-03-01", id));
-    await("the agreement event applied to the read model").atMost(Duration.ofSeconds(20))
+    TestKafka.send(
+        "ia.agreement-events-v1",
+        orgNumber,
+        agreementRegistered(orgNumber, county, "2010-03-01", id));
+    await("the agreement event applied to the read model")
+        .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> QuarkusTransaction.requiringNew().call(() -> AgreementView.activeOn(orgNumber, LocalDate.of(2012, 5, 14)).isPresent()));
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(
+                        () ->
+                            AgreementView.activeOn(orgNumber, LocalDate.of(2012, 5, 14))
+                                .isPresent()));
     return id;
   }
 

@@ -31,13 +31,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A manager's browser (Debian's chromium, headless, driven through chromedriver) logs in at the
- * gateway with the authorization-code flow against the mock provider, sees the dashboard rendered by
- * scorecard-service from the real event path, picks another period, and logs out.
+ * gateway with the authorization-code flow against the mock provider, sees the dashboard rendered
+ * by scorecard-service from the real event path, picks another period, and logs out.
  */
 class BrowserDashboardTest {
 
   static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
-  static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+  static final String CHROMEDRIVER =
+      System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
   static final String COUNTY = "34";
 
   static Platform platform;
@@ -46,34 +47,91 @@ class BrowserDashboardTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assertThat(new File(CHROMIUM)).as("Debian's chromium (apt-get install chromium chromium-driver; see README)").isFile();
-    assertThat(new File(CHROMEDRIVER)).as("Debian's chromedriver (apt-get install chromium-driver; see README)").isFile();
+    assertThat(new File(CHROMIUM))
+        .as("Debian's chromium (apt-get install chromium chromium-driver; see README)")
+        .isFile();
+    assertThat(new File(CHROMEDRIVER))
+        .as("Debian's chromedriver (apt-get install chromium-driver; see README)")
+        .isFile();
     platform = Platform.start();
     seed();
   }
 
-  /** Two system-directed and one individual-directed delivery in 2025, one in 2024, through the gateway. */
+  /**
+   * Two system-directed and one individual-directed delivery in 2025, one in 2024, through the
+   * gateway.
+   */
   static void seed() {
     String orgNumber = OrgNumbers.next(9);
-    given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
-        .body(Map.of("orgNumber", orgNumber, "name", "Fjellvegen Transport AS", "countyCode", COUNTY, "employees", 40,
-            "signedOn", "2023-01-10"))
-        .post("/api/v1/agreements").then().statusCode(201);
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "orgNumber",
+                orgNumber,
+                "name",
+                "Fjellvegen Transport AS",
+                "countyCode",
+                COUNTY,
+                "employees",
+                40,
+                "signedOn",
+                "2023-01-10"))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(201);
     String adviser = Tokens.adviser(COUNTY, "Z993401");
-    for (String[] d : List.of(new String[] {"SYSTEM", "2025-03-10"}, new String[] {"SYSTEM", "2025-04-02"},
-        new String[] {"INDIVIDUAL", "2025-05-20"}, new String[] {"SYSTEM", "2024-03-11"})) {
-      given().baseUri(platform.gatewayUrl()).auth().oauth2(adviser).contentType(ContentType.JSON)
-          .body(Map.of("orgNumber", orgNumber, "service", "SICK_LEAVE", "direction", d[0], "subGoals", List.of(1),
-              "deliveredOn", d[1], "form", "DIRECT"))
-          .post("/api/v1/deliveries").then().statusCode(201);
+    for (String[] d :
+        List.of(
+            new String[] {"SYSTEM", "2025-03-10"},
+            new String[] {"SYSTEM", "2025-04-02"},
+            new String[] {"INDIVIDUAL", "2025-05-20"},
+            new String[] {"SYSTEM", "2024-03-11"})) {
+      given()
+          .baseUri(platform.gatewayUrl())
+          .auth()
+          .oauth2(adviser)
+          .contentType(ContentType.JSON)
+          .body(
+              Map.of(
+                  "orgNumber",
+                  orgNumber,
+                  "service",
+                  "SICK_LEAVE",
+                  "direction",
+                  d[0],
+                  "subGoals",
+                  List.of(1),
+                  "deliveredOn",
+                  d[1],
+                  "form",
+                  "DIRECT"))
+          .post("/api/v1/deliveries")
+          .then()
+          .statusCode(201);
     }
-    // Wait for all four, the 2024 one (posted last) included: the page compares with the year before.
-    Awaitility.await("the deliveries reach the scorecard").atMost(java.time.Duration.ofSeconds(30))
-        .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
-          JsonPath card = given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.manager(COUNTY))
-              .get("/api/v1/scorecards/counties/" + COUNTY + "?period=2025").then().statusCode(200).extract().jsonPath();
-          return card.getInt("deliveries.total") >= 3 && card.getInt("previousYear.total") >= 1;
-        });
+    // Wait for all four, the 2024 one (posted last) included: the page compares with the year
+    // before.
+    Awaitility.await("the deliveries reach the scorecard")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () -> {
+              JsonPath card =
+                  given()
+                      .baseUri(platform.gatewayUrl())
+                      .auth()
+                      .oauth2(Tokens.manager(COUNTY))
+                      .get("/api/v1/scorecards/counties/" + COUNTY + "?period=2025")
+                      .then()
+                      .statusCode(200)
+                      .extract()
+                      .jsonPath();
+              return card.getInt("deliveries.total") >= 3 && card.getInt("previousYear.total") >= 1;
+            });
   }
 
   @AfterAll
@@ -86,11 +144,26 @@ class BrowserDashboardTest {
   @BeforeEach
   void openBrowser() throws Exception {
     profile = Files.createTempDirectory("chromium-profile");
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
+    ChromeOptions options =
+        new ChromeOptions()
+            .setBinary(CHROMIUM)
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile);
     // One chromedriver per browser: quitting the browser stops its driver too.
-    ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    ChromeDriverService driver =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(driver, options);
   }
 
@@ -102,7 +175,8 @@ class BrowserDashboardTest {
   }
 
   private WebElement await(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
+    return new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.presenceOfElementLocated(by));
   }
 
   @Test
@@ -113,7 +187,9 @@ class BrowserDashboardTest {
     WebElement row = await(By.cssSelector("tr[data-code='" + COUNTY + "']"));
     assertThat(browser.getCurrentUrl()).isEqualTo(platform.gatewayUrl() + "/dashboard?period=2025");
     assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("Z993400");
-    assertThat(browser.findElements(By.cssSelector("tr[data-code]"))).as("only the own county").hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("tr[data-code]")))
+        .as("only the own county")
+        .hasSize(1);
     assertThat(row.findElement(By.cssSelector("th")).getText()).contains("Innlandet");
     assertThat(row.findElement(By.cssSelector(".share")).getText()).isEqualTo("66,7 %");
     assertThat(row.findElement(By.cssSelector(".target-text")).getText()).isEqualTo("mål nådd");
@@ -122,12 +198,15 @@ class BrowserDashboardTest {
     assertThat(row.findElement(By.cssSelector(".change")).getText()).isEqualTo("+200 %");
     WebElement bar = row.findElement(By.cssSelector(".fill"));
     WebElement line = row.findElement(By.cssSelector(".target"));
-    assertThat(bar.getRect().getWidth()).as("the share bar reaches the 2/3 line")
-        .isCloseTo(line.getRect().getX() - bar.getRect().getX(), org.assertj.core.data.Offset.offset(2));
+    assertThat(bar.getRect().getWidth())
+        .as("the share bar reaches the 2/3 line")
+        .isCloseTo(
+            line.getRect().getX() - bar.getRect().getX(), org.assertj.core.data.Offset.offset(2));
 
     new Select(browser.findElement(By.id("period"))).selectByValue("2025-Q1");
     browser.findElement(By.id("show")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("period=2025-Q1"));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("period=2025-Q1"));
     WebElement q1 = await(By.cssSelector("tr[data-code='" + COUNTY + "']"));
     assertThat(q1.findElement(By.cssSelector(".total")).getText()).isEqualTo("1");
     assertThat(q1.findElement(By.cssSelector(".share")).getText()).isEqualTo("100,0 %");
@@ -136,7 +215,8 @@ class BrowserDashboardTest {
     await(By.id("login"));
     assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl() + "/logged-out");
 
-    // The manager's session is gone: the next visit logs in again, here as the national coordinator.
+    // The manager's session is gone: the next visit logs in again, here as the national
+    // coordinator.
     Tokens.nextLogin("coordinator", null, "Z993499");
     browser.get(platform.gatewayUrl() + "/dashboard?period=2025");
     await(By.cssSelector("tr[data-code='NO']"));
@@ -148,7 +228,8 @@ class BrowserDashboardTest {
   void aPersonWithoutAPlatformRoleGetsNoDashboard() {
     Tokens.nextLogin("tourist", COUNTY, "Z993402");
     browser.get(platform.gatewayUrl() + "/dashboard");
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("FORBIDDEN"));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> d.getPageSource().contains("FORBIDDEN"));
     assertThat(browser.findElements(By.cssSelector("tr[data-code]"))).isEmpty();
   }
 }

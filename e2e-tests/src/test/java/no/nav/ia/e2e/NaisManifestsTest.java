@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NaisManifestsTest {
 
-  /** Connections one Cloud SQL instance of the manifests' tier takes (its default max_connections). */
+  /**
+   * Connections one Cloud SQL instance of the manifests' tier takes (its default max_connections).
+   */
   static final int DATABASE_CONNECTIONS = 100;
 
   private static String manifest(String app) throws IOException {
@@ -37,12 +39,16 @@ class NaisManifestsTest {
     String yaml = manifest(app);
     assertThat(yaml).contains("path: /q/health/live").contains("path: /q/health/ready");
     // The management interface (quarkus.management.port=9000 in the nais profile).
-    assertThat(yaml).containsPattern("path: /q/health/live\\s*\\n\\s*port: 9000")
-        .containsPattern("path: /q/health/ready\\s*\\n\\s*port: 9000").containsPattern("path: /q/metrics\\s*\\n\\s*port: \"9000\"");
+    assertThat(yaml)
+        .containsPattern("path: /q/health/live\\s*\\n\\s*port: 9000")
+        .containsPattern("path: /q/health/ready\\s*\\n\\s*port: 9000")
+        .containsPattern("path: /q/metrics\\s*\\n\\s*port: \"9000\"");
     int limitMi = number(yaml, "limits:\\s*\\n\\s*memory:\\s*(\\d+)Mi");
     int heapPercent = number(yaml, "MaxRAMPercentage=(\\d+)");
     // About 150 MB besides the heap (class metadata, code cache, threads), measured with NMT.
-    assertThat(limitMi * (100 - heapPercent) / 100).as("room besides the heap").isGreaterThanOrEqualTo(200);
+    assertThat(limitMi * (100 - heapPercent) / 100)
+        .as("room besides the heap")
+        .isGreaterThanOrEqualTo(200);
     assertThat(yaml).contains("-XX:+ExitOnOutOfMemoryError");
   }
 
@@ -52,7 +58,8 @@ class NaisManifestsTest {
     String yaml = manifest(app);
     int maxReplicas = number(yaml, "replicas:\\s*\\n\\s*min:\\s*\\d+\\s*\\n\\s*max:\\s*(\\d+)");
     int pool = number(yaml, "name: DB_POOL_SIZE\\s*\\n\\s*value:\\s*\"(\\d+)\"");
-    // A rolling deploy adds a pod while the old ones still hold their pools; half is left for operators.
+    // A rolling deploy adds a pod while the old ones still hold their pools; half is left for
+    // operators.
     assertThat((maxReplicas + 1) * pool).isLessThanOrEqualTo(DATABASE_CONNECTIONS / 2);
   }
 
@@ -66,16 +73,27 @@ class NaisManifestsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"agreement-service", "delivery-service", "scorecard-service"})
-  void theGatewayGetsTokensForEachServiceAndTheServiceBelievesOnlyItsCallers(String app) throws IOException {
+  void theGatewayGetsTokensForEachServiceAndTheServiceBelievesOnlyItsCallers(String app)
+      throws IOException {
     String gateway = manifest("gateway");
     String scopeVariable = app.substring(0, app.indexOf('-')).toUpperCase() + "_SERVICE_SCOPE";
-    assertThat(gateway).as("the gateway asks for tokens for " + app)
-        .containsPattern("name: " + scopeVariable + "\\s*\\n\\s*value: \"api://\\{\\{ cluster }}\\.ia\\." + app + "/\\.default\"");
+    assertThat(gateway)
+        .as("the gateway asks for tokens for " + app)
+        .containsPattern(
+            "name: "
+                + scopeVariable
+                + "\\s*\\n\\s*value: \"api://\\{\\{ cluster }}\\.ia\\."
+                + app
+                + "/\\.default\"");
     assertThat(gateway).contains("- application: " + app);
     String yaml = manifest(app);
-    assertThat(yaml).as("the gateway may call " + app + " as itself with the system role")
-        .containsPattern("- application: gateway\\s*\\n\\s*permissions:\\s*\\n\\s*roles:\\s*\\n\\s*- system");
-    assertThat(yaml).containsPattern("name: IA_TRUSTED_FORWARDERS\\s*\\n\\s*value: \"\\{\\{ cluster }}:ia:gateway[,\"]");
+    assertThat(yaml)
+        .as("the gateway may call " + app + " as itself with the system role")
+        .containsPattern(
+            "- application: gateway\\s*\\n\\s*permissions:\\s*\\n\\s*roles:\\s*\\n\\s*- system");
+    assertThat(yaml)
+        .containsPattern(
+            "name: IA_TRUSTED_FORWARDERS\\s*\\n\\s*value: \"\\{\\{ cluster }}:ia:gateway[,\"]");
   }
 
   @Test
@@ -83,6 +101,8 @@ class NaisManifestsTest {
     String yaml = manifest("gateway");
     Matcher min = Pattern.compile("replicas:\\s*\\n\\s*min: (\\d+)").matcher(yaml);
     assertThat(min.find()).isTrue();
-    assertThat(yaml).containsPattern("name: IA_GATEWAY_RATE_LIMIT_REPLICAS\\s*\\n\\s*value: \"" + min.group(1) + "\"");
+    assertThat(yaml)
+        .containsPattern(
+            "name: IA_GATEWAY_RATE_LIMIT_REPLICAS\\s*\\n\\s*value: \"" + min.group(1) + "\"");
   }
 }

@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 import no.nav.ia.test.Infra;
 
-/** The whole platform for end-to-end tests: real infrastructure in this JVM, the services as processes. */
+/**
+ * The whole platform for end-to-end tests: real infrastructure in this JVM, the services as
+ * processes.
+ */
 final class Platform {
 
   final ServiceProcess agreement;
   final ServiceProcess delivery;
   final ServiceProcess scorecard;
   final ServiceProcess gateway;
+
   /** Further instances of the three services (with replicas > 1), in that order per replica. */
   final List<ServiceProcess> replicas = new java.util.ArrayList<>();
 
@@ -28,17 +32,27 @@ final class Platform {
     delivery = new ServiceProcess("delivery-service", deliveryEnv);
     scorecard = new ServiceProcess("scorecard-service", db("scorecard", pgPort, bootstrap, issuer));
     for (int k = 2; k <= instances; k++) {
-      replicas.add(new ServiceProcess("agreement-service", "agreement-service-" + k, db("agreement", pgPort, bootstrap, issuer)));
+      replicas.add(
+          new ServiceProcess(
+              "agreement-service",
+              "agreement-service-" + k,
+              db("agreement", pgPort, bootstrap, issuer)));
       replicas.add(new ServiceProcess("delivery-service", "delivery-service-" + k, deliveryEnv));
-      replicas.add(new ServiceProcess("scorecard-service", "scorecard-service-" + k, db("scorecard", pgPort, bootstrap, issuer)));
+      replicas.add(
+          new ServiceProcess(
+              "scorecard-service",
+              "scorecard-service-" + k,
+              db("scorecard", pgPort, bootstrap, issuer)));
     }
     Map<String, String> gatewayEnv = common(issuer);
     gatewayEnv.put("AGREEMENT_SERVICE_URL", urls(agreement));
     gatewayEnv.put("DELIVERY_SERVICE_URL", urls(delivery));
     gatewayEnv.put("SCORECARD_SERVICE_URL", urls(scorecard));
     gatewayEnv.put("UPSTREAM_TIMEOUT", "5S");
-    // The gateway's per-client limit as in production (50/s) unless a run asks for a stricter one, e.g.
-    // -De2e.gateway.rate-limit.per-second=20, to show that the tests wait out 429 instead of failing.
+    // The gateway's per-client limit as in production (50/s) unless a run asks for a stricter one,
+    // e.g.
+    // -De2e.gateway.rate-limit.per-second=20, to show that the tests wait out 429 instead of
+    // failing.
     String perSecond = System.getProperty("e2e.gateway.rate-limit.per-second");
     if (perSecond != null) {
       gatewayEnv.put("IA_GATEWAY_RATE_LIMIT_PER_SECOND", perSecond);
@@ -47,18 +61,25 @@ final class Platform {
   }
 
   /**
-   * Starts the four services on free ports. A port found free can be taken by another process before
-   * the service binds it; then the service exits, and the platform starts again on other ports.
+   * Starts the four services on free ports. A port found free can be taken by another process
+   * before the service binds it; then the service exits, and the platform starts again on other
+   * ports.
    */
   static Platform start() {
     return start(1);
   }
 
-  /** The platform with {@code instances} instances of each of the three services behind one gateway. */
+  /**
+   * The platform with {@code instances} instances of each of the three services behind one gateway.
+   */
   static Platform start(int instances) {
     // A failed expectation in CI's output then shows the request and the answer, not only a status.
-    RestAssured.config = RestAssured.config().logConfig(
-        LogConfig.logConfig().blacklistHeader("Authorization").enableLoggingOfRequestAndResponseIfValidationFails());
+    RestAssured.config =
+        RestAssured.config()
+            .logConfig(
+                LogConfig.logConfig()
+                    .blacklistHeader("Authorization")
+                    .enableLoggingOfRequestAndResponseIfValidationFails());
     IllegalStateException failure = null;
     for (int attempt = 1; attempt <= 3; attempt++) {
       Platform p = new Platform(instances);
@@ -83,10 +104,15 @@ final class Platform {
     return all;
   }
 
-  /** Every instance's base URL of the first instance's service, separated by commas, as the gateway takes them. */
+  /**
+   * Every instance's base URL of the first instance's service, separated by commas, as the gateway
+   * takes them.
+   */
   private String urls(ServiceProcess first) {
     StringBuilder urls = new StringBuilder(first.url());
-    replicas.stream().filter(r -> r.name.equals(first.name)).forEach(r -> urls.append(',').append(r.url()));
+    replicas.stream()
+        .filter(r -> r.name.equals(first.name))
+        .forEach(r -> urls.append(',').append(r.url()));
     return urls.toString();
   }
 
@@ -98,7 +124,8 @@ final class Platform {
     return gateway.url();
   }
 
-  private static Map<String, String> db(String database, int pgPort, String bootstrap, String issuer) {
+  private static Map<String, String> db(
+      String database, int pgPort, String bootstrap, String issuer) {
     Map<String, String> env = common(issuer);
     Infra.database(database);
     env.put("DB_HOST", "localhost");
@@ -112,8 +139,8 @@ final class Platform {
 
   /**
    * Each service with its own client id and audience (their defaults: ia-platform for the gateway,
-   * ia-agreement-service and so on), as on NAIS: the gateway and delivery-service get a token for the
-   * service they call from the issuer (HopTokens).
+   * ia-agreement-service and so on), as on NAIS: the gateway and delivery-service get a token for
+   * the service they call from the issuer (HopTokens).
    */
   private static Map<String, String> common(String issuer) {
     Map<String, String> env = new HashMap<>();

@@ -7,10 +7,10 @@ import java.util.function.Supplier;
 import no.nav.ia.platform.rest.RetryAfter;
 
 /**
- * The tests as a well-behaved client of the gateway: a 429 is waited out for the seconds its
- * {@code Retry-After} says, and then the same request is sent again (the caller's supplier builds it
- * anew, with the same Idempotency-Key where it has one). The gateway's rate limit stays in the path;
- * how fast the machine is decides how often the tests wait, never whether they pass.
+ * The tests as a well-behaved client of the gateway: a 429 is waited out for the seconds its {@code
+ * Retry-After} says, and then the same request is sent again (the caller's supplier builds it anew,
+ * with the same Idempotency-Key where it has one). The gateway's rate limit stays in the path; how
+ * fast the machine is decides how often the tests wait, never whether they pass.
  */
 final class Polite {
 

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 class PoliteTest {
 
   private static Response answer(int status, String retryAfter) {
-    ResponseBuilder builder = new ResponseBuilder().setStatusCode(status).setBody("{}").setContentType("application/json");
+    ResponseBuilder builder =
+        new ResponseBuilder()
+            .setStatusCode(status)
+            .setBody("{}")
+            .setContentType("application/json");
     if (retryAfter != null) {
       builder.setHeader("Retry-After", retryAfter);
     }
@@ -23,15 +27,19 @@ class PoliteTest {
 
   @Test
   void waitsTheSecondsOfRetryAfterAndSendsTheSameRequestAgainUntilItIsServed() {
-    Deque<Response> answers = new ArrayDeque<>(List.of(answer(429, "2"), answer(429, "1"), answer(201, null)));
+    Deque<Response> answers =
+        new ArrayDeque<>(List.of(answer(429, "2"), answer(429, "1"), answer(201, null)));
     List<Long> slept = new ArrayList<>();
     int[] sent = {0};
     int waitsBefore = Polite.waits();
 
-    Response served = Polite.send(() -> {
-      sent[0]++;
-      return answers.pop();
-    }, slept::add);
+    Response served =
+        Polite.send(
+            () -> {
+              sent[0]++;
+              return answers.pop();
+            },
+            slept::add);
 
     assertThat(served.statusCode()).isEqualTo(201);
     assertThat(sent[0]).isEqualTo(3);
@@ -50,7 +58,8 @@ class PoliteTest {
   void aClientThatIsRefusedForeverFailsWithTheLastAnswerInsteadOfHanging() {
     List<Long> slept = new ArrayList<>();
     assertThatThrownBy(() -> Polite.send(() -> answer(429, "1"), slept::add))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("still 429");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("still 429");
     assertThat(slept).hasSize(Polite.MAX_WAITS_PER_REQUEST);
   }
 }

@@ -17,17 +17,29 @@ import no.nav.ia.test.Tokens;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Random records (through the batch endpoint), corrections and voids through the gateway in 2015,
- * a year no other test uses; then the ledger of live deliveries as delivery-service lists them.
+ * Random records (through the batch endpoint), corrections and voids through the gateway in 2015, a
+ * year no other test uses; then the ledger of live deliveries as delivery-service lists them.
  */
 final class Reconciliation {
 
   static final String[] COUNTIES = {"01", "03", "04", "11", "12", "15", "16", "18", "19", "20"};
-  static final String[] SERVICES = {"IA_GUIDANCE", "GOALS_ACTION_PLAN", "SICK_LEAVE", "RECRUITMENT",
-      "SENIOR_LIFE_PHASE", "MEASURE_EVALUATE", "CONTACT_PERSON"};
+  static final String[] SERVICES = {
+    "IA_GUIDANCE",
+    "GOALS_ACTION_PLAN",
+    "SICK_LEAVE",
+    "RECRUITMENT",
+    "SENIOR_LIFE_PHASE",
+    "MEASURE_EVALUATE",
+    "CONTACT_PERSON"
+  };
 
   /** Live deliveries counted from delivery-service. */
-  record Ledger(int total, int system, int individual, Map<String, Integer> byService, Map<String, Integer> byCounty) {}
+  record Ledger(
+      int total,
+      int system,
+      int individual,
+      Map<String, Integer> byService,
+      Map<String, Integer> byCounty) {}
 
   private record Live(String id, String org, long version) {}
 
@@ -49,10 +61,18 @@ final class Reconciliation {
   }
 
   String mix() {
-    return (operations - corrections - voids) + " records, " + corrections + " corrections, " + voids + " voids";
+    return (operations - corrections - voids)
+        + " records, "
+        + corrections
+        + " corrections, "
+        + voids
+        + " voids";
   }
 
-  /** Each operation is drawn on its own: 60 % records (sent 250 at a time), 20 % corrections, 20 % voids. */
+  /**
+   * Each operation is drawn on its own: 60 % records (sent 250 at a time), 20 % corrections, 20 %
+   * voids.
+   */
   Ledger run() {
     List<String> enterprises = registerEnterprises(40);
     List<Live> live = new ArrayList<>();
@@ -60,7 +80,8 @@ final class Reconciliation {
     while (operations < target) {
       double dice = random.nextDouble();
       if (dice < 0.6) {
-        Map<String, Object> item = randomDelivery(enterprises.get(random.nextInt(enterprises.size())));
+        Map<String, Object> item =
+            randomDelivery(enterprises.get(random.nextInt(enterprises.size())));
         item.put("idempotencyKey", "reconciliation-" + operations);
         pending.add(item);
         operations++;
@@ -93,10 +114,29 @@ final class Reconciliation {
     List<String> orgs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String org = OrgNumbers.next(7);
-      Map<String, Object> agreement = Map.of("orgNumber", org, "name", "Avstemming " + i,
-          "countyCode", COUNTIES[i % COUNTIES.length], "employees", 10 + i, "signedOn", "2014-01-01");
-      Polite.send(() -> given().baseUri(gateway).auth().oauth2(system).contentType(ContentType.JSON).body(agreement)
-          .post("/api/v1/agreements")).then().statusCode(201);
+      Map<String, Object> agreement =
+          Map.of(
+              "orgNumber",
+              org,
+              "name",
+              "Avstemming " + i,
+              "countyCode",
+              COUNTIES[i % COUNTIES.length],
+              "employees",
+              10 + i,
+              "signedOn",
+              "2014-01-01");
+      Polite.send(
+              () ->
+                  given()
+                      .baseUri(gateway)
+                      .auth()
+                      .oauth2(system)
+                      .contentType(ContentType.JSON)
+                      .body(agreement)
+                      .post("/api/v1/agreements"))
+          .then()
+          .statusCode(201);
       orgs.add(org);
     }
     return orgs;
@@ -117,8 +157,20 @@ final class Reconciliation {
     if (pending.isEmpty()) {
       return List.of();
     }
-    List<String> ids = Polite.send(() -> given().baseUri(gateway).auth().oauth2(system).contentType(ContentType.JSON)
-        .body(pending).post("/api/v1/deliveries/batch")).then().statusCode(200).extract().path("results.id");
+    List<String> ids =
+        Polite.send(
+                () ->
+                    given()
+                        .baseUri(gateway)
+                        .auth()
+                        .oauth2(system)
+                        .contentType(ContentType.JSON)
+                        .body(pending)
+                        .post("/api/v1/deliveries/batch"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("results.id");
     List<Live> created = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       if (ids.get(i) == null) {
@@ -132,15 +184,36 @@ final class Reconciliation {
 
   private Live correct(Live delivery) {
     Map<String, Object> corrected = randomDelivery(delivery.org());
-    long version = ((Number) Polite.send(() -> given().baseUri(gateway).auth().oauth2(system)
-        .header("If-Match", "\"" + delivery.version() + "\"").contentType(ContentType.JSON).body(corrected)
-        .put("/api/v1/deliveries/" + delivery.id())).then().statusCode(200).extract().path("version")).longValue();
+    long version =
+        ((Number)
+                Polite.send(
+                        () ->
+                            given()
+                                .baseUri(gateway)
+                                .auth()
+                                .oauth2(system)
+                                .header("If-Match", "\"" + delivery.version() + "\"")
+                                .contentType(ContentType.JSON)
+                                .body(corrected)
+                                .put("/api/v1/deliveries/" + delivery.id()))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("version"))
+            .longValue();
     return new Live(delivery.id(), delivery.org(), version);
   }
 
   private void void_(Live delivery) {
-    Polite.send(() -> given().baseUri(gateway).auth().oauth2(system).delete("/api/v1/deliveries/" + delivery.id()))
-        .then().statusCode(204);
+    Polite.send(
+            () ->
+                given()
+                    .baseUri(gateway)
+                    .auth()
+                    .oauth2(system)
+                    .delete("/api/v1/deliveries/" + delivery.id()))
+        .then()
+        .statusCode(204);
   }
 
   Ledger ledger() {
@@ -150,8 +223,12 @@ final class Reconciliation {
     Map<String, Integer> byCounty = new TreeMap<>();
     for (int page = 0; ; page++) {
       String path = "/api/v1/deliveries?from=2015-01-01&to=2015-12-31&size=500&page=" + page;
-      JsonPath p = Polite.send(() -> given().baseUri(gateway).auth().oauth2(this.system).get(path))
-          .then().statusCode(200).extract().jsonPath();
+      JsonPath p =
+          Polite.send(() -> given().baseUri(gateway).auth().oauth2(this.system).get(path))
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
       List<Map<String, Object>> items = p.getList("items");
       for (Map<String, Object> d : items) {
         total++;
@@ -167,18 +244,33 @@ final class Reconciliation {
   }
 
   /**
-   * Waits until the national 2015 cards equal the ledger (or 60 s) and returns the last read. All of the ledger is
-   * compared, not only the total: a trailing correction changes the direction, service or county but not the total.
+   * Waits until the national 2015 cards equal the ledger (or 60 s) and returns the last read. All
+   * of the ledger is compared, not only the total: a trailing correction changes the direction,
+   * service or county but not the total.
    */
   JsonPath awaitNational(Ledger ledger) {
-    java.util.concurrent.atomic.AtomicReference<JsonPath> last = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<JsonPath> last =
+        new java.util.concurrent.atomic.AtomicReference<>();
     try {
-      await("the national cards equal the ledger").atMost(java.time.Duration.ofSeconds(60))
-          .pollInterval(java.time.Duration.ofMillis(250)).until(() -> {
-            last.set(Polite.send(() -> given().baseUri(gateway).auth().oauth2(Tokens.coordinator())
-                .get("/api/v1/scorecards?period=2015")).then().statusCode(200).extract().jsonPath());
-            return equalsLedger(last.get(), ledger);
-          });
+      await("the national cards equal the ledger")
+          .atMost(java.time.Duration.ofSeconds(60))
+          .pollInterval(java.time.Duration.ofMillis(250))
+          .until(
+              () -> {
+                last.set(
+                    Polite.send(
+                            () ->
+                                given()
+                                    .baseUri(gateway)
+                                    .auth()
+                                    .oauth2(Tokens.coordinator())
+                                    .get("/api/v1/scorecards?period=2015"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath());
+                return equalsLedger(last.get(), ledger);
+              });
     } catch (ConditionTimeoutException notEqual) {
       // The caller compares the last read figure by figure, which says which of them differ.
     }
@@ -193,7 +285,10 @@ final class Reconciliation {
         && ledger.byCounty().equals(totalsByCounty(cards));
   }
 
-  /** The counties' totals in an overview, leaving out counties without deliveries (as the ledger does). */
+  /**
+   * The counties' totals in an overview, leaving out counties without deliveries (as the ledger
+   * does).
+   */
   static Map<String, Integer> totalsByCounty(JsonPath cards) {
     Map<String, Integer> perCounty = new TreeMap<>();
     List<Map<String, Object>> counties = cards.getList("counties");

@@ -18,16 +18,22 @@ import java.util.regex.Pattern;
 /** One packaged service started as its own JVM, the way deploy/local/up starts it. */
 final class ServiceProcess {
 
-  /** Ports already given to a service of this JVM: the kernel may hand the same free port out twice. */
+  /**
+   * Ports already given to a service of this JVM: the kernel may hand the same free port out twice.
+   */
   private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   /** The service (its jar, and the application name its log lines carry). */
   final String name;
+
   /** This instance: the service's name, or {@code name-k} for a further replica. */
   final String instance;
+
   final int port;
+
   /** The management interface's port (health, metrics). */
   final int managementPort;
+
   private final Map<String, String> env;
   private final Path log;
   private Process process;
@@ -51,9 +57,13 @@ final class ServiceProcess {
   }
 
   ServiceProcess start() {
-    Path jar = Path.of("..", name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+    Path jar =
+        Path.of("..", name, "target", "quarkus-app", "quarkus-run.jar")
+            .toAbsolutePath()
+            .normalize();
     if (!Files.exists(jar)) {
-      throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify builds them)");
+      throw new IllegalStateException(
+          jar + " is missing: package the services first (./mvnw verify builds them)");
     }
     try {
       Files.createDirectories(log.getParent());
@@ -62,9 +72,10 @@ final class ServiceProcess {
       throw new IllegalStateException(e);
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString()))
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     builder.environment().put("PORT", String.valueOf(port));
     builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
@@ -82,10 +93,12 @@ final class ServiceProcess {
    */
   void awaitReady(Duration timeout) {
     Instant until = Instant.now().plus(timeout);
-    Pattern listening = Pattern.compile(Pattern.quote(name) + " .*Listening on: http://[^\\s]+:" + port + "\\b");
+    Pattern listening =
+        Pattern.compile(Pattern.quote(name) + " .*Listening on: http://[^\\s]+:" + port + "\\b");
     while (Instant.now().isBefore(until)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + "; see " + log);
       }
       if (listening.matcher(logSinceStart()).find() && answersReady()) {
         return;
@@ -97,7 +110,11 @@ final class ServiceProcess {
 
   private boolean answersReady() {
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready").toURL().openConnection();
+      HttpURLConnection c =
+          (HttpURLConnection)
+              URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")
+                  .toURL()
+                  .openConnection();
       c.setConnectTimeout(500);
       c.setReadTimeout(2000);
       return c.getResponseCode() == 200;
@@ -132,7 +149,8 @@ final class ServiceProcess {
     if (process != null && process.isAlive()) {
       process.destroy();
       try {
-        // As long as a graceful shutdown may take (quarkus.shutdown.timeout, 20 s), and a little more.
+        // As long as a graceful shutdown may take (quarkus.shutdown.timeout, 20 s), and a little
+        // more.
         if (!process.waitFor(35, java.util.concurrent.TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }

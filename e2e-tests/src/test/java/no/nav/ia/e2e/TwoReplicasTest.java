@@ -58,15 +58,36 @@ class TwoReplicasTest {
   }
 
   @Test
-  void losingOneInstanceOfEachServiceUnderLoadLosesNothingDoublesNothingAndKeepsEachDeliverysEventsInOrder() throws Exception {
+  void
+      losingOneInstanceOfEachServiceUnderLoadLosesNothingDoublesNothingAndKeepsEachDeliverysEventsInOrder()
+          throws Exception {
     String gateway = platform.gatewayUrl();
     List<String> orgs = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       String org = OrgNumbers.next(5);
-      Map<String, Object> agreement = Map.of("orgNumber", org, "name", "Replika " + i, "countyCode", COUNTY,
-          "employees", 30 + i, "signedOn", "2015-06-01");
-      Polite.send(() -> given().baseUri(gateway).auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
-          .body(agreement).post("/api/v1/agreements")).then().statusCode(201);
+      Map<String, Object> agreement =
+          Map.of(
+              "orgNumber",
+              org,
+              "name",
+              "Replika " + i,
+              "countyCode",
+              COUNTY,
+              "employees",
+              30 + i,
+              "signedOn",
+              "2015-06-01");
+      Polite.send(
+              () ->
+                  given()
+                      .baseUri(gateway)
+                      .auth()
+                      .oauth2(Tokens.coordinator())
+                      .contentType(ContentType.JSON)
+                      .body(agreement)
+                      .post("/api/v1/agreements"))
+          .then()
+          .statusCode(201);
       orgs.add(org);
     }
 
@@ -78,16 +99,18 @@ class TwoReplicasTest {
     for (int t = 0; t < 4; t++) {
       int client = t;
       String adviser = Tokens.adviser(COUNTY, String.format("Z99%04d", 6100 + client));
-      clients.add(pool.submit(() -> {
-        for (int n = 0; System.nanoTime() < stopAt; n++) {
-          String org = orgs.get((client + n) % orgs.size());
-          String id = record(gateway, adviser, org, "replicas-" + client + "-" + n, resent);
-          acknowledged.add(id);
-          correctTo(gateway, adviser, id, org, 2, resent);
-          correctTo(gateway, adviser, id, org, 3, resent);
-        }
-        return null;
-      }));
+      clients.add(
+          pool.submit(
+              () -> {
+                for (int n = 0; System.nanoTime() < stopAt; n++) {
+                  String org = orgs.get((client + n) % orgs.size());
+                  String id = record(gateway, adviser, org, "replicas-" + client + "-" + n, resent);
+                  acknowledged.add(id);
+                  correctTo(gateway, adviser, id, org, 2, resent);
+                  correctTo(gateway, adviser, id, org, 3, resent);
+                }
+                return null;
+              }));
     }
     Thread.sleep(8_000);
     platform.replicas.forEach(ServiceProcess::kill);
@@ -100,50 +123,98 @@ class TwoReplicasTest {
     // The ledger: every acknowledged delivery once, each at its third version, nothing else.
     Map<String, Integer> ledger = new HashMap<>();
     for (int page = 0; ; page++) {
-      String path = "/api/v1/deliveries?county=" + COUNTY + "&from=2016-01-01&to=2016-12-31&size=500&page=" + page;
-      List<Map<String, Object>> items = Polite.send(() -> given().baseUri(gateway).auth().oauth2(Tokens.coordinator()).get(path))
-          .then().statusCode(200).extract().jsonPath().getList("items");
+      String path =
+          "/api/v1/deliveries?county="
+              + COUNTY
+              + "&from=2016-01-01&to=2016-12-31&size=500&page="
+              + page;
+      List<Map<String, Object>> items =
+          Polite.send(() -> given().baseUri(gateway).auth().oauth2(Tokens.coordinator()).get(path))
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("items");
       items.forEach(d -> ledger.put((String) d.get("id"), ((Number) d.get("version")).intValue()));
       if (items.size() < 500) {
         break;
       }
     }
-    assertThat(ledger.keySet()).as("stored exactly the acknowledged deliveries").isEqualTo(acknowledged);
+    assertThat(ledger.keySet())
+        .as("stored exactly the acknowledged deliveries")
+        .isEqualTo(acknowledged);
     assertThat(ledger.values()).containsOnly(3);
 
     // The card comes to the ledger once the surviving instances have taken over the partitions.
-    JsonPath card = await("the card comes to the ledger").atMost(java.time.Duration.ofSeconds(120))
-        .pollInterval(java.time.Duration.ofMillis(500))
-        .until(() -> Polite.send(() -> given().baseUri(gateway).auth().oauth2(Tokens.coordinator())
-                .get("/api/v1/scorecards/counties/" + COUNTY + "?period=2016")).then().statusCode(200).extract().jsonPath(),
-            c -> c.getInt("deliveries.total") == ledger.size() && c.getInt("deliveries.system") == ledger.size());
-    assertThat(card.getInt("deliveries.total")).as("card total against the ledger").isEqualTo(ledger.size());
-    assertThat(card.getInt("deliveries.system")).as("every delivery's last version is SYSTEM").isEqualTo(ledger.size());
+    JsonPath card =
+        await("the card comes to the ledger")
+            .atMost(java.time.Duration.ofSeconds(120))
+            .pollInterval(java.time.Duration.ofMillis(500))
+            .until(
+                () ->
+                    Polite.send(
+                            () ->
+                                given()
+                                    .baseUri(gateway)
+                                    .auth()
+                                    .oauth2(Tokens.coordinator())
+                                    .get("/api/v1/scorecards/counties/" + COUNTY + "?period=2016"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath(),
+                c ->
+                    c.getInt("deliveries.total") == ledger.size()
+                        && c.getInt("deliveries.system") == ledger.size());
+    assertThat(card.getInt("deliveries.total"))
+        .as("card total against the ledger")
+        .isEqualTo(ledger.size());
+    assertThat(card.getInt("deliveries.system"))
+        .as("every delivery's last version is SYSTEM")
+        .isEqualTo(ledger.size());
 
-    // Each delivery's events in version order (a redelivered event, the same eventId again, is skipped
+    // Each delivery's events in version order (a redelivered event, the same eventId again, is
+    // skipped
     // by consumers and left out here).
     Map<String, List<Integer>> versions = new HashMap<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (ConsumerRecord<String, String> record : TestKafka.readAll("ia.delivery-events-v1", r -> orgs.contains(r.key()),
-        Duration.ofSeconds(3))) {
+    for (ConsumerRecord<String, String> record :
+        TestKafka.readAll(
+            "ia.delivery-events-v1", r -> orgs.contains(r.key()), Duration.ofSeconds(3))) {
       JsonNode event = JSON.readTree(record.value());
       if (!seen.add(event.path("eventId").asText())) {
         continue;
       }
       String id = event.at("/payload/deliveryId").asText();
       if (acknowledged.contains(id)) {
-        versions.computeIfAbsent(id, k -> new ArrayList<>()).add(event.at("/payload/version").asInt());
+        versions
+            .computeIfAbsent(id, k -> new ArrayList<>())
+            .add(event.at("/payload/version").asInt());
       }
     }
     assertThat(versions.keySet()).isEqualTo(acknowledged);
-    versions.forEach((id, order) -> assertThat(order).as("events of delivery " + id).containsExactly(1, 2, 3));
-    System.out.printf("two replicas: %d deliveries acknowledged, %d requests sent again after a lost answer,"
-        + " one instance of each service killed; ledger, card and event order hold%n", acknowledged.size(), resent.get());
+    versions.forEach(
+        (id, order) -> assertThat(order).as("events of delivery " + id).containsExactly(1, 2, 3));
+    System.out.printf(
+        "two replicas: %d deliveries acknowledged, %d requests sent again after a lost answer,"
+            + " one instance of each service killed; ledger, card and event order hold%n",
+        acknowledged.size(), resent.get());
   }
 
   private static Map<String, Object> delivery(String org, String direction) {
-    return Map.of("orgNumber", org, "service", "SICK_LEAVE", "direction", direction, "subGoals", List.of(1),
-        "deliveredOn", "2016-05-10", "form", "DIRECT");
+    return Map.of(
+        "orgNumber",
+        org,
+        "service",
+        "SICK_LEAVE",
+        "direction",
+        direction,
+        "subGoals",
+        List.of(1),
+        "deliveredOn",
+        "2016-05-10",
+        "form",
+        "DIRECT");
   }
 
   /** The answer, or null when there was none (the instance died with the connection open). */
@@ -157,16 +228,27 @@ class TwoReplicasTest {
   }
 
   /** Records a delivery, sending it again with the same key until it is acknowledged. */
-  private static String record(String gateway, String token, String org, String key, AtomicInteger resent) {
+  private static String record(
+      String gateway, String token, String org, String key, AtomicInteger resent) {
     Map<String, Object> body = delivery(org, "SYSTEM");
     for (int attempt = 0; attempt < 120; attempt++) {
-      Response r = answerOrNull(() -> given().baseUri(gateway).auth().oauth2(token).header("Idempotency-Key", key)
-          .contentType(ContentType.JSON).body(body).post("/api/v1/deliveries"));
+      Response r =
+          answerOrNull(
+              () ->
+                  given()
+                      .baseUri(gateway)
+                      .auth()
+                      .oauth2(token)
+                      .header("Idempotency-Key", key)
+                      .contentType(ContentType.JSON)
+                      .body(body)
+                      .post("/api/v1/deliveries"));
       if (r != null && (r.statusCode() == 201 || r.statusCode() == 200)) {
         return r.path("id");
       }
       if (r != null && r.statusCode() < 500) {
-        throw new AssertionError("a valid delivery was refused: " + r.statusCode() + " " + r.asString());
+        throw new AssertionError(
+            "a valid delivery was refused: " + r.statusCode() + " " + r.asString());
       }
       resent.incrementAndGet();
       ServiceProcess.sleep(250);
@@ -175,24 +257,41 @@ class TwoReplicasTest {
   }
 
   /**
-   * Corrects the delivery to {@code version} (INDIVIDUAL at 2, SYSTEM at 3). A correction whose answer
-   * was lost may have been applied: a 412 then means it was, when the delivery is at that version.
+   * Corrects the delivery to {@code version} (INDIVIDUAL at 2, SYSTEM at 3). A correction whose
+   * answer was lost may have been applied: a 412 then means it was, when the delivery is at that
+   * version.
    */
-  private static void correctTo(String gateway, String token, String id, String org, int version, AtomicInteger resent) {
+  private static void correctTo(
+      String gateway, String token, String id, String org, int version, AtomicInteger resent) {
     Map<String, Object> body = delivery(org, version == 2 ? "INDIVIDUAL" : "SYSTEM");
     for (int attempt = 0; attempt < 120; attempt++) {
-      Response r = answerOrNull(() -> given().baseUri(gateway).auth().oauth2(token).header("If-Match", "\"" + (version - 1) + "\"")
-          .contentType(ContentType.JSON).body(body).put("/api/v1/deliveries/" + id));
+      Response r =
+          answerOrNull(
+              () ->
+                  given()
+                      .baseUri(gateway)
+                      .auth()
+                      .oauth2(token)
+                      .header("If-Match", "\"" + (version - 1) + "\"")
+                      .contentType(ContentType.JSON)
+                      .body(body)
+                      .put("/api/v1/deliveries/" + id));
       if (r != null && r.statusCode() == 200) {
         return;
       }
       if (r != null && r.statusCode() == 412) {
-        Response now = answerOrNull(() -> given().baseUri(gateway).auth().oauth2(token).get("/api/v1/deliveries/" + id));
-        if (now != null && now.statusCode() == 200 && ((Number) now.path("version")).intValue() >= version) {
+        Response now =
+            answerOrNull(
+                () ->
+                    given().baseUri(gateway).auth().oauth2(token).get("/api/v1/deliveries/" + id));
+        if (now != null
+            && now.statusCode() == 200
+            && ((Number) now.path("version")).intValue() >= version) {
           return;
         }
       } else if (r != null && r.statusCode() < 500) {
-        throw new AssertionError("a valid correction was refused: " + r.statusCode() + " " + r.asString());
+        throw new AssertionError(
+            "a valid correction was refused: " + r.statusCode() + " " + r.asString());
       }
       resent.incrementAndGet();
       ServiceProcess.sleep(250);

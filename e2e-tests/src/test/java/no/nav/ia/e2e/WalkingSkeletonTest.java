@@ -43,9 +43,17 @@ class WalkingSkeletonTest {
   }
 
   static JsonPath card(String county, String period) {
-    return Polite.send(() -> given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.manager(county))
-        .get("/api/v1/scorecards/counties/" + county + "?period=" + period))
-        .then().statusCode(200).extract().jsonPath();
+    return Polite.send(
+            () ->
+                given()
+                    .baseUri(platform.gatewayUrl())
+                    .auth()
+                    .oauth2(Tokens.manager(county))
+                    .get("/api/v1/scorecards/counties/" + county + "?period=" + period))
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   @Test
@@ -53,27 +61,62 @@ class WalkingSkeletonTest {
     int before = total(card("46", "2024-Q2"));
 
     String orgNumber = "974760673";
-    given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
         .header("Nav-Call-Id", "e2e-walking-skeleton")
-        .body(Map.of("orgNumber", orgNumber, "name", "Eksempel Bygg AS", "countyCode", "46", "employees", 120,
-            "signedOn", "2024-01-15"))
+        .body(
+            Map.of(
+                "orgNumber",
+                orgNumber,
+                "name",
+                "Eksempel Bygg AS",
+                "countyCode",
+                "46",
+                "employees",
+                120,
+                "signedOn",
+                "2024-01-15"))
         .post("/api/v1/agreements")
-        .then().statusCode(201)
+        .then()
+        .statusCode(201)
         .header("Nav-Call-Id", "e2e-walking-skeleton")
         .header("Location", startsWith(platform.gatewayUrl() + "/api/v1/agreements/"))
         .body("status", equalTo("ACTIVE"));
 
-    given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.adviser("46", "Z991234")).contentType(ContentType.JSON)
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(Tokens.adviser("46", "Z991234"))
+        .contentType(ContentType.JSON)
         .header("Idempotency-Key", "e2e-1")
-        .body(Map.of("orgNumber", orgNumber, "service", "SICK_LEAVE", "direction", "SYSTEM", "subGoals", List.of(1),
-            "deliveredOn", "2024-05-14", "form", "DIRECT"))
+        .body(
+            Map.of(
+                "orgNumber",
+                orgNumber,
+                "service",
+                "SICK_LEAVE",
+                "direction",
+                "SYSTEM",
+                "subGoals",
+                List.of(1),
+                "deliveredOn",
+                "2024-05-14",
+                "form",
+                "DIRECT"))
         .post("/api/v1/deliveries")
-        .then().statusCode(201)
+        .then()
+        .statusCode(201)
         .body("countyCode", equalTo("46"))
         .body("adviser", equalTo("Z991234"));
 
-    JsonPath card = await("the delivery reaches the card").atMost(java.time.Duration.ofSeconds(30))
-        .pollInterval(java.time.Duration.ofMillis(200)).until(() -> card("46", "2024-Q2"), c -> total(c) == before + 1);
+    JsonPath card =
+        await("the delivery reaches the card")
+            .atMost(java.time.Duration.ofSeconds(30))
+            .pollInterval(java.time.Duration.ofMillis(200))
+            .until(() -> card("46", "2024-Q2"), c -> total(c) == before + 1);
     assertThat(card.getString("scope.name")).isEqualTo("Vestland");
     assertThat(card.getInt("deliveries.byService.SICK_LEAVE")).isGreaterThanOrEqualTo(1);
     assertThat(card.getString("asOf")).isNotNull();
@@ -81,7 +124,9 @@ class WalkingSkeletonTest {
 
   @Test
   void afterThousandsOfRandomRecordsCorrectionsAndVoidsTheCardsEqualTheLedger() {
-    Reconciliation run = new Reconciliation(platform.gatewayUrl(), Integer.getInteger("reconciliation.operations", 10_000));
+    Reconciliation run =
+        new Reconciliation(
+            platform.gatewayUrl(), Integer.getInteger("reconciliation.operations", 10_000));
     Reconciliation.Ledger ledger = run.run();
     JsonPath national = run.awaitNational(ledger);
     assertThat(national.getInt("national.deliveries.total")).isEqualTo(ledger.total());
@@ -89,8 +134,10 @@ class WalkingSkeletonTest {
     assertThat(national.getInt("national.deliveries.individual")).isEqualTo(ledger.individual());
     assertThat(national.getMap("national.deliveries.byService")).isEqualTo(ledger.byService());
     assertThat(Reconciliation.totalsByCounty(national)).isEqualTo(ledger.byCounty());
-    System.out.printf("reconciliation: %d operations (%s), %d live deliveries, cards equal to the ledger;"
-        + " waited out the gateway's rate limit %d times%n", run.operations(), run.mix(), ledger.total(), Polite.waits());
+    System.out.printf(
+        "reconciliation: %d operations (%s), %d live deliveries, cards equal to the ledger;"
+            + " waited out the gateway's rate limit %d times%n",
+        run.operations(), run.mix(), ledger.total(), Polite.waits());
   }
 
   @Test
@@ -98,31 +145,85 @@ class WalkingSkeletonTest {
     String coordinator = Tokens.coordinator();
     List<String> agreements = new java.util.ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      agreements.add(given().baseUri(platform.gatewayUrl()).auth().oauth2(coordinator).contentType(ContentType.JSON)
-          .body(Map.of("orgNumber", no.nav.ia.test.OrgNumbers.next(6), "name", "Kampanje " + i, "countyCode", "55",
-              "employees", 100 + i, "signedOn", "2024-02-01"))
-          .post("/api/v1/agreements").then().statusCode(201).extract().path("id"));
+      agreements.add(
+          given()
+              .baseUri(platform.gatewayUrl())
+              .auth()
+              .oauth2(coordinator)
+              .contentType(ContentType.JSON)
+              .body(
+                  Map.of(
+                      "orgNumber",
+                      no.nav.ia.test.OrgNumbers.next(6),
+                      "name",
+                      "Kampanje " + i,
+                      "countyCode",
+                      "55",
+                      "employees",
+                      100 + i,
+                      "signedOn",
+                      "2024-02-01"))
+              .post("/api/v1/agreements")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id"));
     }
-    String campaign = given().baseUri(platform.gatewayUrl()).auth().oauth2(coordinator).contentType(ContentType.JSON)
-        .body(Map.of("name", "Ny IA-periode", "deadline", NorwegianTime.today().plusMonths(6).toString()))
-        .post("/api/v1/resigning-campaigns").then().statusCode(201).extract().path("id");
+    String campaign =
+        given()
+            .baseUri(platform.gatewayUrl())
+            .auth()
+            .oauth2(coordinator)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "name",
+                    "Ny IA-periode",
+                    "deadline",
+                    NorwegianTime.today().plusMonths(6).toString()))
+            .post("/api/v1/resigning-campaigns")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     for (int i = 0; i < 3; i++) {
-      given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.adviser("55")).contentType(ContentType.JSON)
+      given()
+          .baseUri(platform.gatewayUrl())
+          .auth()
+          .oauth2(Tokens.adviser("55"))
+          .contentType(ContentType.JSON)
           .body(Map.of("status", "RESIGNED", "on", NorwegianTime.today().toString()))
-          .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreements.get(i) + "/status")
-          .then().statusCode(200);
+          .post(
+              "/api/v1/resigning-campaigns/"
+                  + campaign
+                  + "/agreements/"
+                  + agreements.get(i)
+                  + "/status")
+          .then()
+          .statusCode(200);
     }
-    given().baseUri(platform.gatewayUrl()).auth().oauth2(Tokens.manager("55"))
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(Tokens.manager("55"))
         .get("/api/v1/resigning-campaigns/" + campaign + "/progress")
-        .then().statusCode(200).body("counties[0].rate", equalTo(0.75f));
+        .then()
+        .statusCode(200)
+        .body("counties[0].rate", equalTo(0.75f));
 
     String thisYear = String.valueOf(NorwegianTime.today().getYear());
-    // The campaign's start and the status changes travel on different partitions (keyed by campaign and by
+    // The campaign's start and the status changes travel on different partitions (keyed by campaign
+    // and by
     // enterprise): wait for both.
-    JsonPath card = await("the campaign and its statuses reach the card")
-        .atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200))
-        .until(() -> card("55", thisYear),
-            c -> c.getInt("resigning.resigned") == 3 && campaign.equals(c.getString("resigning.campaignId")));
+    JsonPath card =
+        await("the campaign and its statuses reach the card")
+            .atMost(java.time.Duration.ofSeconds(30))
+            .pollInterval(java.time.Duration.ofMillis(200))
+            .until(
+                () -> card("55", thisYear),
+                c ->
+                    c.getInt("resigning.resigned") == 3
+                        && campaign.equals(c.getString("resigning.campaignId")));
     assertThat(card.getString("resigning.campaignId")).isEqualTo(campaign);
     assertThat(card.getInt("resigning.due")).isEqualTo(4);
     assertThat(card.getInt("resigning.resigned")).isEqualTo(3);
@@ -131,20 +232,46 @@ class WalkingSkeletonTest {
 
   @Test
   void theGatewayServesOneOpenApiDocumentForEveryPublicPath() {
-    JsonPath doc = given().baseUri(platform.gatewayUrl()).get("/openapi").then().statusCode(200).extract().jsonPath();
-    assertThat(doc.getMap("paths")).containsKeys("/api/v1/agreements", "/api/v1/resigning-campaigns/{id}/progress",
-        "/api/v1/deliveries", "/api/v1/deliveries/batch", "/api/v1/scorecards/counties/{code}", "/api/v1/counties");
+    JsonPath doc =
+        given()
+            .baseUri(platform.gatewayUrl())
+            .get("/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(doc.getMap("paths"))
+        .containsKeys(
+            "/api/v1/agreements",
+            "/api/v1/resigning-campaigns/{id}/progress",
+            "/api/v1/deliveries",
+            "/api/v1/deliveries/batch",
+            "/api/v1/scorecards/counties/{code}",
+            "/api/v1/counties");
     assertThat(doc.getMap("paths")).doesNotContainKey("/internal/rebuild");
-    assertThat(doc.getMap("components.schemas")).containsKeys("RecordDeliveryRequest", "RegisterAgreementRequest");
+    assertThat(doc.getMap("components.schemas"))
+        .containsKeys("RecordDeliveryRequest", "RegisterAgreementRequest");
     given().baseUri(platform.gatewayUrl()).get("/q/swagger-ui/").then().statusCode(200);
   }
 
   @Test
   void theGatewayTurnsAwayMissingTokensAndTokensWithoutAPlatformRole() {
-    given().baseUri(platform.gatewayUrl()).get("/api/v1/agreements")
-        .then().statusCode(401).contentType("application/problem+json").header("Nav-Call-Id", notNullValue());
-    String noRole = Tokens.issue("Z999999", Map.of("roles", List.of("tourist")), "ia-platform", 600);
-    given().baseUri(platform.gatewayUrl()).auth().oauth2(noRole).get("/api/v1/agreements")
-        .then().statusCode(403).contentType("application/problem+json");
+    given()
+        .baseUri(platform.gatewayUrl())
+        .get("/api/v1/agreements")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("Nav-Call-Id", notNullValue());
+    String noRole =
+        Tokens.issue("Z999999", Map.of("roles", List.of("tourist")), "ia-platform", 600);
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(noRole)
+        .get("/api/v1/agreements")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
   }
 }

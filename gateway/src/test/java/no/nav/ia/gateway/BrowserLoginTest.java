@@ -34,7 +34,8 @@ class BrowserLoginTest {
   @TestHTTPResource("/")
   URI gateway;
 
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final Map<String, String> cookies = new LinkedHashMap<>();
   private final List<String> setCookies = new java.util.ArrayList<>();
 
@@ -44,15 +45,24 @@ class BrowserLoginTest {
 
   /** A form post with no fields, as the dashboard's logout button sends it. */
   private HttpResponse<String> post(URI uri) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.noBody()), uri);
+    return send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.noBody()),
+        uri);
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request, URI uri) throws IOException, InterruptedException {
+  private HttpResponse<String> send(HttpRequest.Builder request, URI uri)
+      throws IOException, InterruptedException {
     if (uri.getPort() == gateway.getPort() && !cookies.isEmpty()) {
-      request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+      request.header(
+          "Cookie",
+          String.join(
+              "; ",
+              cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
     }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (uri.getPort() == gateway.getPort()) {
       for (String header : response.headers().allValues("Set-Cookie")) {
         setCookies.add(header);
@@ -83,16 +93,23 @@ class BrowserLoginTest {
     return params;
   }
 
-  /** Logs in as the given person, starting at {@code path}; returns the answer of the last redirect. */
-  private HttpResponse<String> login(String path, String role, String county, String ident) throws Exception {
+  /**
+   * Logs in as the given person, starting at {@code path}; returns the answer of the last redirect.
+   */
+  private HttpResponse<String> login(String path, String role, String county, String ident)
+      throws Exception {
     HttpResponse<String> first = get(gateway.resolve(path));
     URI authorize = location(first);
     Map<String, String> params = query(authorize);
     assertThat(authorize.getPath()).endsWith("/ia/authorize");
-    assertThat(params).containsEntry("response_type", "code").containsEntry("code_challenge_method", "S256")
+    assertThat(params)
+        .containsEntry("response_type", "code")
+        .containsEntry("code_challenge_method", "S256")
         .containsKeys("code_challenge", "state");
     Tokens.nextLogin(role, county, ident);
-    HttpResponse<String> atProvider = http.send(HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> atProvider =
+        http.send(
+            HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.ofString());
     URI callback = location(atProvider);
     assertThat(callback.getPath()).isEqualTo("/dashboard/callback");
     URI back = location(get(callback));
@@ -104,22 +121,45 @@ class BrowserLoginTest {
     HttpResponse<String> page = login("dashboard?period=2024-H1", "manager", "03", "Z990002");
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.uri().getPath() + "?" + page.uri().getQuery()).as("back where the user started").isEqualTo("/dashboard?period=2024-H1");
-    String session = setCookies.stream().filter(c -> c.startsWith("q_session")).findFirst().orElseThrow();
-    assertThat(session.toLowerCase()).contains("httponly").contains("samesite=lax").contains("secure").contains("path=/dashboard");
+    assertThat(page.uri().getPath() + "?" + page.uri().getQuery())
+        .as("back where the user started")
+        .isEqualTo("/dashboard?period=2024-H1");
+    String session =
+        setCookies.stream().filter(c -> c.startsWith("q_session")).findFirst().orElseThrow();
+    assertThat(session.toLowerCase())
+        .contains("httponly")
+        .contains("samesite=lax")
+        .contains("secure")
+        .contains("path=/dashboard");
     String upstream = page.body();
-    assertThat(upstream).contains("\"uri\":\"/dashboard?period=2024-H1\"").doesNotContain("\"cookie\"").doesNotContain("q_session");
+    assertThat(upstream)
+        .contains("\"uri\":\"/dashboard?period=2024-H1\"")
+        .doesNotContain("\"cookie\"")
+        .doesNotContain("q_session");
     String bearer = upstream.replaceAll("(?s).*\"authorization\":\"Bearer ([^\"]+)\".*", "$1");
-    String claims = new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]), StandardCharsets.UTF_8);
-    assertThat(claims).contains("\"manager\"").contains("\"county\":\"03\"").contains("\"aud\":\"ia-scorecard-service\"")
-        .as("exchanged on the manager's behalf for scorecard-service's audience").contains("\"NAVident\":\"Z990002\"");
-    assertThat(cookies.values()).noneMatch(v -> v.contains(bearer)).as("the token is not readable from the cookie");
+    String claims =
+        new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]), StandardCharsets.UTF_8);
+    assertThat(claims)
+        .contains("\"manager\"")
+        .contains("\"county\":\"03\"")
+        .contains("\"aud\":\"ia-scorecard-service\"")
+        .as("exchanged on the manager's behalf for scorecard-service's audience")
+        .contains("\"NAVident\":\"Z990002\"");
+    assertThat(cookies.values())
+        .noneMatch(v -> v.contains(bearer))
+        .as("the token is not readable from the cookie");
     String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-    assertThat(policy).contains("frame-ancestors 'none'").contains("default-src 'none'").doesNotContain("script-src")
-        .contains("form-action 'self' " + no.nav.ia.gateway.rest.BrowserHardening.origin(no.nav.ia.test.Infra.issuerUrl()));
+    assertThat(policy)
+        .contains("frame-ancestors 'none'")
+        .contains("default-src 'none'")
+        .doesNotContain("script-src")
+        .contains(
+            "form-action 'self' "
+                + no.nav.ia.gateway.rest.BrowserHardening.origin(no.nav.ia.test.Infra.issuerUrl()));
     assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
-    // The session is for pages only: the API still wants a bearer token, even if a client sends the cookie.
+    // The session is for pages only: the API still wants a bearer token, even if a client sends the
+    // cookie.
     HttpResponse<String> api = get(gateway.resolve("api/v1/agreements"));
     assertThat(api.statusCode()).isEqualTo(401);
     assertThat(api.body()).contains("UNAUTHENTICATED");
@@ -140,7 +180,12 @@ class BrowserLoginTest {
     assertThat(query(endSession).get("post_logout_redirect_uri")).endsWith("/logged-out");
     assertThat(cookies).noneSatisfy((name, value) -> assertThat(name).startsWith("q_session"));
 
-    HttpResponse<String> loggedOut = get(location(http.send(HttpRequest.newBuilder(endSession).GET().build(), HttpResponse.BodyHandlers.ofString())));
+    HttpResponse<String> loggedOut =
+        get(
+            location(
+                http.send(
+                    HttpRequest.newBuilder(endSession).GET().build(),
+                    HttpResponse.BodyHandlers.ofString())));
     assertThat(loggedOut.statusCode()).isEqualTo(200);
     assertThat(loggedOut.body()).contains("logget ut");
     URI again = location(get(gateway.resolve("dashboard")));
@@ -151,7 +196,8 @@ class BrowserLoginTest {
   void aPersonWithoutAPlatformRoleIsForbiddenAfterLogin() throws Exception {
     HttpResponse<String> page = login("dashboard", "tourist", "03", "Z990009");
     assertThat(page.statusCode()).isEqualTo(403);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
   }
 
   @Test

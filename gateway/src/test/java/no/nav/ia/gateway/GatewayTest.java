@@ -30,34 +30,59 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTestResource(UpstreamStubs.class)
 class GatewayTest {
 
-  static final List<String> ROUTES = List.of("/api/v1/agreements", "/api/v1/deliveries", "/api/v1/scorecards?period=2012",
-      "/api/v1/counties", "/api/v1/resigning-campaigns");
+  static final List<String> ROUTES =
+      List.of(
+          "/api/v1/agreements",
+          "/api/v1/deliveries",
+          "/api/v1/scorecards?period=2012",
+          "/api/v1/counties",
+          "/api/v1/resigning-campaigns");
 
   static String unsigned(String token) {
     String[] parts = token.split("\\.");
-    String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String header =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     return header + "." + parts[1] + ".";
   }
 
-  /** A valid token whose payload was changed after signing (an adviser making itself coordinator). */
+  /**
+   * A valid token whose payload was changed after signing (an adviser making itself coordinator).
+   */
   static String tampered(String token) {
     String[] parts = token.split("\\.");
-    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("adviser", "coordinator");
-    return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    String payload =
+        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+            .replace("adviser", "coordinator");
+    return parts[0]
+        + "."
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + parts[2];
   }
 
   static Stream<Arguments> tokenFaults() {
-    Map<String, Object> adviser = Map.of("roles", List.of("adviser"), "NAVident", "Z990001", "county", "03");
+    Map<String, Object> adviser =
+        Map.of("roles", List.of("adviser"), "NAVident", "Z990001", "county", "03");
     Map<String, String> faults = new java.util.LinkedHashMap<>();
     faults.put("malformed", "not-a-jwt");
     faults.put("expired", Tokens.issue("Z990001", adviser, Infra.AUDIENCE, -120));
-    faults.put("wrong issuer", Tokens.fromIssuer("someone-else", "Z990001", adviser, Infra.AUDIENCE, 3600));
+    faults.put(
+        "wrong issuer",
+        Tokens.fromIssuer("someone-else", "Z990001", adviser, Infra.AUDIENCE, 3600));
     faults.put("wrong audience", Tokens.issue("Z990001", adviser, "another-app", 3600));
     faults.put("alg none", unsigned(Tokens.adviser("03")));
     faults.put("wrongly signed", tampered(Tokens.adviser("03")));
-    return ROUTES.stream().flatMap(route -> Stream.concat(
-        Stream.of(Arguments.of("missing", route, null)),
-        faults.entrySet().stream().map(f -> Arguments.of(f.getKey(), route, f.getValue()))));
+    return ROUTES.stream()
+        .flatMap(
+            route ->
+                Stream.concat(
+                    Stream.of(Arguments.of("missing", route, null)),
+                    faults.entrySet().stream()
+                        .map(f -> Arguments.of(f.getKey(), route, f.getValue()))));
   }
 
   @ParameterizedTest(name = "{0} token on {1}: 401")
@@ -67,7 +92,10 @@ class GatewayTest {
     if (token != null) {
       request = request.header("Authorization", "Bearer " + token);
     }
-    request.get(route).then().statusCode(401)
+    request
+        .get(route)
+        .then()
+        .statusCode(401)
         .contentType("application/problem+json")
         .body("code", equalTo("UNAUTHENTICATED"))
         .header("WWW-Authenticate", startsWith("Bearer"));
@@ -75,63 +103,128 @@ class GatewayTest {
 
   @Test
   void aTokenWithoutAPlatformRoleIsForbiddenAtTheEdge() {
-    String tourist = Tokens.issue("Z990001", Map.of("roles", List.of("tourist")), Infra.AUDIENCE, 3600);
-    given().auth().oauth2(tourist).get("/api/v1/agreements").then().statusCode(403).contentType("application/problem+json");
-    given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/agreements?county=12")
-        .then().statusCode(403).body("code", equalTo("FORBIDDEN_COUNTY"));
+    String tourist =
+        Tokens.issue("Z990001", Map.of("roles", List.of("tourist")), Infra.AUDIENCE, 3600);
+    given()
+        .auth()
+        .oauth2(tourist)
+        .get("/api/v1/agreements")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .get("/api/v1/agreements?county=12")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
   }
 
-  /** The claims of the token a service got from the gateway (the stub echoes the request's headers). */
+  /**
+   * The claims of the token a service got from the gateway (the stub echoes the request's headers).
+   */
   static String forwardedClaims(io.restassured.response.ValidatableResponse response) {
     String authorization = response.extract().path("headers.authorization");
     assertThat(authorization).startsWith("Bearer ");
-    return new String(Base64.getUrlDecoder().decode(authorization.substring(7).split("\\.")[1]), StandardCharsets.UTF_8);
+    return new String(
+        Base64.getUrlDecoder().decode(authorization.substring(7).split("\\.")[1]),
+        StandardCharsets.UTF_8);
   }
 
   @Test
   void aPersonsTokenReachesAServiceExchangedForOneWithThatServicesAudience() {
     String token = Tokens.coordinator();
-    var response = given().auth().oauth2(token).header("Nav-Consumer-Id", "pretender").get("/api/v1/agreements/42")
-        .then().statusCode(200).body("headers.authorization", not(equalTo("Bearer " + token)))
-        .body("headers.nav-consumer-id", nullValue());
-    assertThat(forwardedClaims(response)).contains("\"aud\":\"ia-agreement-service\"").contains("\"NAVident\":\"Z990003\"")
-        .contains("\"coordinator\"").doesNotContain("ia-platform");
+    var response =
+        given()
+            .auth()
+            .oauth2(token)
+            .header("Nav-Consumer-Id", "pretender")
+            .get("/api/v1/agreements/42")
+            .then()
+            .statusCode(200)
+            .body("headers.authorization", not(equalTo("Bearer " + token)))
+            .body("headers.nav-consumer-id", nullValue());
+    assertThat(forwardedClaims(response))
+        .contains("\"aud\":\"ia-agreement-service\"")
+        .contains("\"NAVident\":\"Z990003\"")
+        .contains("\"coordinator\"")
+        .doesNotContain("ia-platform");
   }
 
   @Test
   void aMachineClientsCallGoesWithTheGatewaysOwnTokenAndNamesTheMachine() {
-    var response = given().auth().oauth2(Tokens.system("arena-hop")).header("Nav-Consumer-Id", "pretender")
-        .get("/api/v1/agreements/42").then().statusCode(200).body("headers.nav-consumer-id", equalTo("arena-hop"));
-    assertThat(forwardedClaims(response)).contains("\"aud\":\"ia-agreement-service\"").contains("\"azp\":\"ia-platform\"")
-        .contains("\"system\"").doesNotContain("arena-hop");
+    var response =
+        given()
+            .auth()
+            .oauth2(Tokens.system("arena-hop"))
+            .header("Nav-Consumer-Id", "pretender")
+            .get("/api/v1/agreements/42")
+            .then()
+            .statusCode(200)
+            .body("headers.nav-consumer-id", equalTo("arena-hop"));
+    assertThat(forwardedClaims(response))
+        .contains("\"aud\":\"ia-agreement-service\"")
+        .contains("\"azp\":\"ia-platform\"")
+        .contains("\"system\"")
+        .doesNotContain("arena-hop");
   }
 
   @Test
   void refusedRequestsGetAnAccessLineToo() {
     List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Handler capture = new java.util.logging.Handler() {
-      @Override
-      public void publish(java.util.logging.LogRecord record) {
-        lines.add(((org.jboss.logmanager.ExtLogRecord) record).getFormattedMessage());
-      }
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            lines.add(((org.jboss.logmanager.ExtLogRecord) record).getFormattedMessage());
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     java.util.logging.Logger access = java.util.logging.Logger.getLogger("gateway.access");
     access.addHandler(capture);
     try {
       given().get("/api/v1/agreements?access=none").then().statusCode(401);
-      String tourist = Tokens.issue("Z990009", Map.of("roles", List.of("tourist"), "NAVident", "Z990009"), Infra.AUDIENCE, 600);
-      given().auth().oauth2(tourist).get("/api/v1/agreements?access=tourist").then().statusCode(403);
-      given().auth().oauth2(Tokens.system("access-served")).get("/api/v1/agreements/42").then().statusCode(200);
-      await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lines)
-          .anyMatch(l -> l.startsWith("subject=- route=agreements method=GET status=401 latency_ms="))
-          .anyMatch(l -> l.startsWith("subject=Z990009 route=agreements method=GET status=403 latency_ms="))
-          .anyMatch(l -> l.startsWith("subject=access-served route=agreements method=GET status=200 latency_ms=")));
+      String tourist =
+          Tokens.issue(
+              "Z990009",
+              Map.of("roles", List.of("tourist"), "NAVident", "Z990009"),
+              Infra.AUDIENCE,
+              600);
+      given()
+          .auth()
+          .oauth2(tourist)
+          .get("/api/v1/agreements?access=tourist")
+          .then()
+          .statusCode(403);
+      given()
+          .auth()
+          .oauth2(Tokens.system("access-served"))
+          .get("/api/v1/agreements/42")
+          .then()
+          .statusCode(200);
+      await()
+          .atMost(java.time.Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(lines)
+                      .anyMatch(
+                          l ->
+                              l.startsWith(
+                                  "subject=- route=agreements method=GET status=401 latency_ms="))
+                      .anyMatch(
+                          l ->
+                              l.startsWith(
+                                  "subject=Z990009 route=agreements method=GET status=403 latency_ms="))
+                      .anyMatch(
+                          l ->
+                              l.startsWith(
+                                  "subject=access-served route=agreements method=GET status=200 latency_ms=")));
     } finally {
       access.removeHandler(capture);
     }
@@ -139,20 +232,35 @@ class GatewayTest {
 
   @Test
   void aMachineClientWithoutTheSystemRoleIsForbidden() {
-    String machine = Tokens.issue("robot", Map.of("roles", List.of("coordinator"), "azp", "robot"), Infra.AUDIENCE, 600);
-    given().auth().oauth2(machine).get("/api/v1/agreements/42").then().statusCode(403)
-        .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+    String machine =
+        Tokens.issue(
+            "robot", Map.of("roles", List.of("coordinator"), "azp", "robot"), Infra.AUDIENCE, 600);
+    given()
+        .auth()
+        .oauth2(machine)
+        .get("/api/v1/agreements/42")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("code", equalTo("FORBIDDEN"));
   }
 
   @Test
   void forwardsTheRequestWithItsTokenAndCallIdButNotHopByHopHeaders() {
     String token = Tokens.coordinator();
-    given().auth().oauth2(token).header("Nav-Call-Id", "gw-test-1").header("Proxy-Authorization", "Basic x")
+    given()
+        .auth()
+        .oauth2(token)
+        .header("Nav-Call-Id", "gw-test-1")
+        .header("Proxy-Authorization", "Basic x")
         .header("Host", "evil.example")
-        .header("TE", "trailers").header("Idempotency-Key", "k-1").contentType(ContentType.JSON)
+        .header("TE", "trailers")
+        .header("Idempotency-Key", "k-1")
+        .contentType(ContentType.JSON)
         .body("{\"orgNumber\":\"974760673\"}")
         .post("/api/v1/agreements?county=03")
-        .then().statusCode(201)
+        .then()
+        .statusCode(201)
         .header("Nav-Call-Id", "gw-test-1")
         .header("X-Upstream", "agreement-service")
         .header("Location", equalTo("https://ia.example.test/api/v1/agreements/42"))
@@ -168,11 +276,18 @@ class GatewayTest {
 
   @Test
   void headersReachAServiceOnlyFromTheAllowListAndClientSentForwardingHeadersAreDropped() {
-    given().auth().oauth2(Tokens.system("allow-list")).header("If-Match", "\"3\"").header("X-Forwarded-For", "10.9.8.7")
-        .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "http")
-        .header("Forwarded", "for=10.9.8.7;host=evil.example").header("X-Debug-Mode", "on")
+    given()
+        .auth()
+        .oauth2(Tokens.system("allow-list"))
+        .header("If-Match", "\"3\"")
+        .header("X-Forwarded-For", "10.9.8.7")
+        .header("X-Forwarded-Host", "evil.example")
+        .header("X-Forwarded-Proto", "http")
+        .header("Forwarded", "for=10.9.8.7;host=evil.example")
+        .header("X-Debug-Mode", "on")
         .get("/api/v1/agreements/42")
-        .then().statusCode(200)
+        .then()
+        .statusCode(200)
         .body("headers.if-match", equalTo("'3'"))
         .body("headers.x-forwarded-for", nullValue())
         .body("headers.x-forwarded-host", nullValue())
@@ -185,8 +300,14 @@ class GatewayTest {
   void aServiceWithTwoInstancesIsServedByTheOneUpWhenTheOtherIsDown() {
     // A client of its own per request: the test profile's rate limit is five requests per client.
     for (int i = 0; i < 4; i++) {
-      given().auth().oauth2(Tokens.system("two-instances-" + i)).header("Idempotency-Key", "two-" + i).get("/api/v1/regions?i=" + i)
-          .then().statusCode(200).body("uri", equalTo("/api/v1/regions?i=" + i))
+      given()
+          .auth()
+          .oauth2(Tokens.system("two-instances-" + i))
+          .header("Idempotency-Key", "two-" + i)
+          .get("/api/v1/regions?i=" + i)
+          .then()
+          .statusCode(200)
+          .body("uri", equalTo("/api/v1/regions?i=" + i))
           .body("headers.idempotency-key", equalTo("two-" + i));
     }
   }
@@ -194,30 +315,54 @@ class GatewayTest {
   @Test
   void aRequestRefusedByAnInstanceThatIsStoppingGoesToTheNextOne() {
     for (int i = 0; i < 4; i++) {
-      given().auth().oauth2(Tokens.system("stopping-" + i)).contentType(ContentType.JSON).body("{\"i\":" + i + "}")
-          .post("/api/v1/counties").then().statusCode(201).body("body", equalTo("{'i':" + i + "}"));
+      given()
+          .auth()
+          .oauth2(Tokens.system("stopping-" + i))
+          .contentType(ContentType.JSON)
+          .body("{\"i\":" + i + "}")
+          .post("/api/v1/counties")
+          .then()
+          .statusCode(201)
+          .body("body", equalTo("{'i':" + i + "}"));
     }
   }
 
   @Test
   void anAbsoluteFormRequestTargetIsA400ProblemNotA500() throws Exception {
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+    try (java.net.Socket socket =
+        new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
       socket.setSoTimeout(10_000);
-      String request = "GET http://elsewhere.example/api/v1/agreements HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-          + Tokens.coordinator() + "\r\nConnection: close\r\n\r\n";
+      String request =
+          "GET http://elsewhere.example/api/v1/agreements HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+              + Tokens.coordinator()
+              + "\r\nConnection: close\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      org.assertj.core.api.Assertions.assertThat(answer).startsWith("HTTP/1.1 400")
-          .contains("application/problem+json").contains("\"code\":\"BAD_REQUEST_TARGET\"");
+      org.assertj.core.api.Assertions.assertThat(answer)
+          .startsWith("HTTP/1.1 400")
+          .contains("application/problem+json")
+          .contains("\"code\":\"BAD_REQUEST_TARGET\"");
     }
   }
 
   @Test
   void aServiceThatIsDownIsA503AndASlowOneA504NeverAHang() {
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries")
-        .then().statusCode(503).contentType("application/problem+json").body("code", equalTo("SERVICE_UNAVAILABLE"));
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=2012")
-        .then().statusCode(504).contentType("application/problem+json").body("code", equalTo("UPSTREAM_TIMEOUT"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/deliveries")
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .body("code", equalTo("SERVICE_UNAVAILABLE"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/scorecards?period=2012")
+        .then()
+        .statusCode(504)
+        .contentType("application/problem+json")
+        .body("code", equalTo("UPSTREAM_TIMEOUT"));
   }
 
   @Test
@@ -240,65 +385,120 @@ class GatewayTest {
     // The burst, plus one for every 5 s the requests took (a slow machine earns more, never fewer).
     long refilled = (System.nanoTime() - started) / 5_000_000_000L;
     org.assertj.core.api.Assertions.assertThat(allowed).isBetween(5, 5 + (int) refilled + 1);
-    refused.then().contentType("application/problem+json").body("code", equalTo("TOO_MANY_REQUESTS"));
+    refused
+        .then()
+        .contentType("application/problem+json")
+        .body("code", equalTo("TOO_MANY_REQUESTS"));
     long retryAfter = Long.parseLong(refused.header("Retry-After"));
     org.assertj.core.api.Assertions.assertThat(retryAfter).isBetween(1L, 5L);
-    given().auth().oauth2(Tokens.adviser("03", "Z888888")).get("/api/v1/agreements").then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03", "Z888888"))
+        .get("/api/v1/agreements")
+        .then()
+        .statusCode(200);
     Thread.sleep(retryAfter * 1000 + 200);
     given().auth().oauth2(runaway).get("/api/v1/agreements").then().statusCode(200);
   }
 
   @Test
   void theSecondIssuerMayGrantOnlyTheSystemRole() {
-    String claimsCoordinator = Tokens.fromIssuer("ia-machines", "rogue", Map.of("roles", List.of("coordinator"), "azp", "rogue"),
-        Infra.AUDIENCE, 600);
+    String claimsCoordinator =
+        Tokens.fromIssuer(
+            "ia-machines",
+            "rogue",
+            Map.of("roles", List.of("coordinator"), "azp", "rogue"),
+            Infra.AUDIENCE,
+            600);
     given().auth().oauth2(claimsCoordinator).get("/api/v1/agreements").then().statusCode(403);
   }
 
   @Test
   void anEntraGroupMapsToItsRoleAndCounty() {
-    String manager = Tokens.issue("Z990100", Map.of("groups", List.of("0b7f-oslo-managers"), "NAVident", "Z990100"),
-        Infra.AUDIENCE, 600);
+    String manager =
+        Tokens.issue(
+            "Z990100",
+            Map.of("groups", List.of("0b7f-oslo-managers"), "NAVident", "Z990100"),
+            Infra.AUDIENCE,
+            600);
     given().auth().oauth2(manager).get("/api/v1/agreements?county=03").then().statusCode(200);
-    given().auth().oauth2(manager).get("/api/v1/agreements?county=12").then().statusCode(403)
+    given()
+        .auth()
+        .oauth2(manager)
+        .get("/api/v1/agreements?county=12")
+        .then()
+        .statusCode(403)
         .body("code", equalTo("FORBIDDEN_COUNTY"));
-    String outsider = Tokens.issue("Z990101", Map.of("groups", List.of("some-other-group"), "NAVident", "Z990101"),
-        Infra.AUDIENCE, 600);
+    String outsider =
+        Tokens.issue(
+            "Z990101",
+            Map.of("groups", List.of("some-other-group"), "NAVident", "Z990101"),
+            Infra.AUDIENCE,
+            600);
     given().auth().oauth2(outsider).get("/api/v1/agreements?county=03").then().statusCode(403);
   }
 
   @Test
   void aSecondConfiguredIssuerIsTrustedToo() {
-    String machine = Tokens.fromIssuer("ia-machines", "arena", Map.of("roles", List.of("system"), "azp", "arena"), Infra.AUDIENCE, 600);
+    String machine =
+        Tokens.fromIssuer(
+            "ia-machines",
+            "arena",
+            Map.of("roles", List.of("system"), "azp", "arena"),
+            Infra.AUDIENCE,
+            600);
     given().auth().oauth2(machine).get("/api/v1/agreements").then().statusCode(200);
   }
 
   @Test
   void requestsAreTimedPerRoute() {
-    given().auth().oauth2(Tokens.system("metrics-check")).get("/api/v1/agreements").then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(Tokens.system("metrics-check"))
+        .get("/api/v1/agreements")
+        .then()
+        .statusCode(200);
     // Metrics and health are on the management interface only, not on the public port.
     given().get("/q/metrics").then().statusCode(404);
     given().get("/q/health/ready").then().statusCode(404);
     Management.given().get("/q/health/ready").then().statusCode(200);
-    Management.given().get("/q/metrics").then().statusCode(200)
-        .body(org.hamcrest.Matchers.containsString("ia_gateway_requests_seconds_count{method=\"GET\",route=\"agreements\",status=\"200\"}"));
+    Management.given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(
+            org.hamcrest.Matchers.containsString(
+                "ia_gateway_requests_seconds_count{method=\"GET\",route=\"agreements\",status=\"200\"}"));
   }
 
   @Test
   void aBodyOverTheLimitIsRefusedWith413BeforeItReachesAService() throws Exception {
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+    try (java.net.Socket socket =
+        new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
       socket.setSoTimeout(10_000);
-      String request = "POST /api/v1/agreements HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + Tokens.coordinator()
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + (5 * 1024 * 1024) + "\r\n\r\n";
+      String request =
+          "POST /api/v1/agreements HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+              + Tokens.coordinator()
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + (5 * 1024 * 1024)
+              + "\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
-      org.assertj.core.api.Assertions.assertThat(statusLine).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+      String statusLine =
+          new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()))
+              .readLine();
+      org.assertj.core.api.Assertions.assertThat(statusLine)
+          .isEqualTo("HTTP/1.1 413 Request Entity Too Large");
     }
   }
 
   @Test
   void anUnknownPathIs404() {
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/nothing-here")
-        .then().statusCode(404).contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/nothing-here")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 }

@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
   private HttpServer server;
-  /** An instance in its graceful shutdown: every new request is a bare 503, as Quarkus answers then. */
+
+  /**
+   * An instance in its graceful shutdown: every new request is a bare 503, as Quarkus answers then.
+   */
   private HttpServer stopping;
 
   @Override
@@ -39,16 +42,20 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    stopping.createContext("/", exchange -> {
-      exchange.sendResponseHeaders(503, -1);
-      exchange.close();
-    });
+    stopping.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(503, -1);
+          exchange.close();
+        });
     stopping.start();
     String stoppingBase = "http://127.0.0.1:" + stopping.getAddress().getPort();
-    server.createContext("/api/v1/scorecards", exchange -> {
-      sleep(3000);
-      respond(exchange, 200, "{}");
-    });
+    server.createContext(
+        "/api/v1/scorecards",
+        exchange -> {
+          sleep(3000);
+          respond(exchange, 200, "{}");
+        });
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     server.start();
     return Map.ofEntries(
@@ -69,19 +76,39 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         Map.entry("ia.security.groups.0b7f-oslo-managers.county", "03"),
         // A second trusted issuer, for machine clients: configuration only.
         Map.entry("quarkus.oidc.machines.tenant-enabled", "true"),
-        Map.entry("quarkus.oidc.machines.auth-server-url", no.nav.ia.test.Infra.oidc().issuerUrl("ia-machines").toString()));
+        Map.entry(
+            "quarkus.oidc.machines.auth-server-url",
+            no.nav.ia.test.Infra.oidc().issuerUrl("ia-machines").toString()));
   }
 
   private static void echo(HttpExchange exchange, String base) throws IOException {
-    String headers = exchange.getRequestHeaders().entrySet().stream()
-        .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
-        .collect(Collectors.joining(","));
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).replace("\"", "'");
+    String headers =
+        exchange.getRequestHeaders().entrySet().stream()
+            .map(
+                e ->
+                    "\""
+                        + e.getKey().toLowerCase()
+                        + "\":\""
+                        + String.join(",", e.getValue()).replace("\"", "'")
+                        + "\"")
+            .collect(Collectors.joining(","));
+    String body =
+        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+            .replace("\"", "'");
     exchange.getResponseHeaders().add("Location", base + "/api/v1/agreements/42");
     exchange.getResponseHeaders().add("X-Upstream", "agreement-service");
-    respond(exchange, exchange.getRequestMethod().equals("POST") ? 201 : 200,
-        "{\"method\":\"" + exchange.getRequestMethod() + "\",\"uri\":\"" + exchange.getRequestURI()
-            + "\",\"body\":\"" + body + "\",\"headers\":{" + headers + "}}");
+    respond(
+        exchange,
+        exchange.getRequestMethod().equals("POST") ? 201 : 200,
+        "{\"method\":\""
+            + exchange.getRequestMethod()
+            + "\",\"uri\":\""
+            + exchange.getRequestURI()
+            + "\",\"body\":\""
+            + body
+            + "\",\"headers\":{"
+            + headers
+            + "}}");
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -8,23 +8,40 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The dependency rules of a service, as tests: its domain core (the service's root package, e.g.
- * {@code no.nav.ia.agreement}: entities, value types, policies) knows nothing of HTTP or of the layers
- * around it. A rule refuses with a DomainException; the rest layer and ProblemMappers speak HTTP.
+ * {@code no.nav.ia.agreement}: entities, value types, policies) knows nothing of HTTP or of the
+ * layers around it. A rule refuses with a DomainException; the rest layer and ProblemMappers speak
+ * HTTP.
  */
 public final class Architecture {
 
   private Architecture() {}
 
-  /** Fails, naming each offending dependency, if a class of the domain core depends on HTTP or an outer layer. */
+  /**
+   * Fails, naming each offending dependency, if a class of the domain core depends on HTTP or an
+   * outer layer.
+   */
   public static void domainKnowsNoHttp(String domainPackage) {
-    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(domainPackage);
-    noClasses().that().resideInAPackage(domainPackage)
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..", "io.quarkus.vertx..",
-            "no.nav.ia.platform.problem..", "no.nav.ia.platform.security..",
-            domainPackage + ".rest..", domainPackage + ".service..", domainPackage + ".messaging..")
-        .because("the domain core holds the rules and knows nothing of HTTP or the layers around it (README, where a rule lives)")
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(domainPackage);
+    noClasses()
+        .that()
+        .resideInAPackage(domainPackage)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "jakarta.ws.rs..",
+            "org.jboss.resteasy..",
+            "io.vertx..",
+            "io.quarkus.vertx..",
+            "no.nav.ia.platform.problem..",
+            "no.nav.ia.platform.security..",
+            domainPackage + ".rest..",
+            domainPackage + ".service..",
+            domainPackage + ".messaging..")
+        .because(
+            "the domain core holds the rules and knows nothing of HTTP or the layers around it (README, where a rule lives)")
         .check(classes);
   }
 }

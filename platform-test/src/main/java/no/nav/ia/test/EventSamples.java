@@ -10,13 +10,17 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The committed event samples ({@code events/<Type>.json}): the wire contract both the producing and
- * the consuming service test against.
+ * The committed event samples ({@code events/<Type>.json}): the wire contract both the producing
+ * and the consuming service test against.
  */
 public final class EventSamples {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Objects whose keys are data (county codes), not field names: their keys are not part of the shape. */
+
+  /**
+   * Objects whose keys are data (county codes), not field names: their keys are not part of the
+   * shape.
+   */
   private static final Set<String> MAPS = Set.of("payload.dueByCounty");
 
   private EventSamples() {}
@@ -35,7 +39,9 @@ public final class EventSamples {
     }
   }
 
-  /** Every field path of a JSON tree ({@code payload.delivery.countyCode}, ...), to compare shapes. */
+  /**
+   * Every field path of a JSON tree ({@code payload.delivery.countyCode}, ...), to compare shapes.
+   */
   public static Set<String> paths(JsonNode node) {
     Set<String> paths = new TreeSet<>();
     collect("", node, paths);

@@ -22,26 +22,31 @@ public final class Infra {
 
   /** Issuer id of the platform at the mock OIDC provider. */
   public static final String ISSUER = "ia";
+
   /**
    * The gateway's audience (the platform's public API): what callers' tokens are for. Each service
-   * accepts only its own (its name with the prefix {@code ia-}), which the gateway asks the issuer for.
+   * accepts only its own (its name with the prefix {@code ia-}), which the gateway asks the issuer
+   * for.
    */
   public static final String AUDIENCE = "ia-platform";
 
   /**
-   * The issuer's answers to the token requests services make for calls to each other (HopTokens), as
-   * Entra ID gives them: on behalf of a person (the JWT bearer grant) the person's claims for the
-   * audience the scope names; with client credentials the client itself, holding the {@code system}
-   * role at the target. deploy/local/oidc.json has the same two mappings.
+   * The issuer's answers to the token requests services make for calls to each other (HopTokens),
+   * as Entra ID gives them: on behalf of a person (the JWT bearer grant) the person's claims for
+   * the audience the scope names; with client credentials the client itself, holding the {@code
+   * system} role at the target. deploy/local/oidc.json has the same two mappings.
    */
-  private static final String HOP_GRANTS = """
+  private static final String HOP_GRANTS =
+      """
       {"interactiveLogin": false, "tokenCallbacks": [{"issuerId": "ia", "tokenExpiry": 3600, "requestMappings": [
         {"requestParam": "grant_type", "match": "urn:ietf:params:oauth:grant-type:jwt-bearer",
          "claims": {"aud": ["${scope}"]}},
         {"requestParam": "grant_type", "match": "client_credentials",
          "claims": {"sub": "${client_id}", "azp": "${client_id}", "aud": ["${scope}"], "roles": ["system"]}}
       ]}]}""";
-  public static final List<String> TOPICS = List.of("ia.agreement-events-v1", "ia.delivery-events-v1");
+
+  public static final List<String> TOPICS =
+      List.of("ia.agreement-events-v1", "ia.delivery-events-v1");
 
   private static EmbeddedPostgres postgres;
   private static KafkaClusterTestKit kafka;
@@ -76,7 +81,8 @@ public final class Infra {
   public static synchronized String database(String name) {
     try (Connection c = postgres().getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+      try (ResultSet rs =
+          s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
         if (!rs.next()) {
           s.execute("create database " + name);
         }

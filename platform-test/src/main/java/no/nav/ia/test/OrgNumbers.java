@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class OrgNumbers {
 
   private static final int[] WEIGHTS = {3, 2, 7, 6, 5, 4, 3, 2};
-  private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+  private static final AtomicInteger NEXT =
+      new AtomicInteger((int) (System.nanoTime() % 1_000_000));
 
   private OrgNumbers() {}
 

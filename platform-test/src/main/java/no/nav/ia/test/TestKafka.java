@@ -21,7 +21,8 @@ public final class TestKafka {
   public static void send(String topic, String key, String value) {
     Properties props = new Properties();
     props.put("bootstrap.servers", Infra.kafkaBootstrapServers());
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value)).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -32,16 +33,18 @@ public final class TestKafka {
    * Every record of the topic that {@code keep} accepts, from the start, in each partition's order
    * (so in order per key); reads until no record came for {@code quiet}.
    */
-  public static List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> keep,
-      Duration quiet) {
+  public static List<ConsumerRecord<String, String>> readAll(
+      String topic, Predicate<ConsumerRecord<String, String>> keep, Duration quiet) {
     Properties props = new Properties();
     props.put("bootstrap.servers", Infra.kafkaBootstrapServers());
     props.put("group.id", "test-" + UUID.randomUUID());
     props.put("auto.offset.reset", "earliest");
     List<ConsumerRecord<String, String>> kept = new java.util.ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
-      // The quiet time counts from when the partitions are ours: joining the group can take a while.
+      // The quiet time counts from when the partitions are ours: joining the group can take a
+      // while.
       Instant joinBy = Instant.now().plusSeconds(60);
       while (consumer.assignment().isEmpty() && Instant.now().isBefore(joinBy)) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
@@ -64,12 +67,14 @@ public final class TestKafka {
   }
 
   /** Reads the topic from the start until a record matches, or fails after the timeout. */
-  public static ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+  public static ConsumerRecord<String, String> await(
+      String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
     Properties props = new Properties();
     props.put("bootstrap.servers", Infra.kafkaBootstrapServers());
     props.put("group.id", "test-" + UUID.randomUUID());
     props.put("auto.offset.reset", "earliest");
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
       Instant until = Instant.now().plus(timeout);
       while (Instant.now().isBefore(until)) {

@@ -28,7 +28,8 @@ public final class Tokens {
 
   /** A machine client (client credentials): no NAVident, no county. */
   public static String system(String clientId) {
-    return issue(clientId, Map.of("roles", List.of("system"), "azp", clientId), Infra.AUDIENCE, 3600);
+    return issue(
+        clientId, Map.of("roles", List.of("system"), "azp", clientId), Infra.AUDIENCE, 3600);
   }
 
   public static String person(String role, String county, String navIdent) {
@@ -36,12 +37,19 @@ public final class Tokens {
   }
 
   /**
-   * The person the mock provider logs in at its next authorization request (a browser login):
-   * the ID and access tokens it then issues carry these claims.
+   * The person the mock provider logs in at its next authorization request (a browser login): the
+   * ID and access tokens it then issues carry these claims.
    */
   public static void nextLogin(String role, String county, String navIdent) {
-    Infra.oidc().enqueueCallback(new DefaultOAuth2TokenCallback(
-        Infra.ISSUER, navIdent, "JWT", List.of(Infra.AUDIENCE), claims(role, county, navIdent), 3600));
+    Infra.oidc()
+        .enqueueCallback(
+            new DefaultOAuth2TokenCallback(
+                Infra.ISSUER,
+                navIdent,
+                "JWT",
+                List.of(Infra.AUDIENCE),
+                claims(role, county, navIdent),
+                3600));
   }
 
   private static Map<String, Object> claims(String role, String county, String navIdent) {
@@ -55,17 +63,26 @@ public final class Tokens {
   }
 
   /** A token with any claims, audience and lifetime (seconds; negative for an expired one). */
-  public static String issue(String subject, Map<String, Object> claims, String audience, long expirySeconds) {
+  public static String issue(
+      String subject, Map<String, Object> claims, String audience, long expirySeconds) {
     return fromIssuer(Infra.ISSUER, subject, claims, audience, expirySeconds);
   }
 
-  /** A token signed by another issuer of the mock provider (e.g. one the platform does not trust). */
-  public static String fromIssuer(String issuerId, String subject, Map<String, Object> claims, String audience, long expirySeconds) {
+  /**
+   * A token signed by another issuer of the mock provider (e.g. one the platform does not trust).
+   */
+  public static String fromIssuer(
+      String issuerId,
+      String subject,
+      Map<String, Object> claims,
+      String audience,
+      long expirySeconds) {
     return Infra.oidc()
         .issueToken(
             issuerId,
             subject,
-            new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(audience), claims, expirySeconds))
+            new DefaultOAuth2TokenCallback(
+                issuerId, subject, "JWT", List.of(audience), claims, expirySeconds))
         .serialize();
   }
 }

@@ -23,7 +23,11 @@ public final class Figures {
 
   /** Nothing to show: no delivery this period or the year before, no agreement, nothing due. */
   public boolean isEmpty() {
-    return total() == 0 && previousYearTotal == 0 && activeAgreements == 0 && newAgreements == 0 && resigningDue == 0;
+    return total() == 0
+        && previousYearTotal == 0
+        && activeAgreements == 0
+        && newAgreements == 0
+        && resigningDue == 0;
   }
 
   public long total() {
@@ -35,14 +39,19 @@ public final class Figures {
     return total() == 0 ? null : (double) system / total();
   }
 
-  /** At least 2/3 system-directed, compared exactly (3 * system >= 2 * total); null without deliveries. */
+  /**
+   * At least 2/3 system-directed, compared exactly (3 * system >= 2 * total); null without
+   * deliveries.
+   */
   public Boolean targetMet() {
     return total() == 0 ? null : 3 * system >= 2 * total();
   }
 
   /** Relative change against the same period a year before, or null when that had none. */
   public Double changeFromPreviousYear() {
-    return previousYearTotal == 0 ? null : (double) (total() - previousYearTotal) / previousYearTotal;
+    return previousYearTotal == 0
+        ? null
+        : (double) (total() - previousYearTotal) / previousYearTotal;
   }
 
   /** The median days from delivery to registration, or null without deliveries. */

@@ -4,17 +4,18 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * Forecast of a year's delivery total. A past year's forecast is its total. For the running year the
- * deliveries so far are divided by the share of last year's deliveries that had come by the same
- * day (seasonality: summer and Christmas are quiet); without last year's data, by the share of the
- * year that has passed.
+ * Forecast of a year's delivery total. A past year's forecast is its total. For the running year
+ * the deliveries so far are divided by the share of last year's deliveries that had come by the
+ * same day (seasonality: summer and Christmas are quiet); without last year's data, by the share of
+ * the year that has passed.
  */
 public final class Forecast {
 
   private Forecast() {}
 
   /** {@code thisYear} and {@code lastYear} map month (1-12) to deliveries. */
-  public static long yearTotal(int year, Map<Integer, Long> thisYear, Map<Integer, Long> lastYear, LocalDate today) {
+  public static long yearTotal(
+      int year, Map<Integer, Long> thisYear, Map<Integer, Long> lastYear, LocalDate today) {
     long soFar = thisYear.values().stream().mapToLong(Long::longValue).sum();
     if (year < today.getYear()) {
       return soFar;

@@ -7,7 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.nav.ia.platform.domain.DomainException;
 
-/** A reporting period: a year, half-year, quarter or month ({@code 2012}, {@code 2012-H1}, {@code 2012-Q3}, {@code 2012-05}). */
+/**
+ * A reporting period: a year, half-year, quarter or month ({@code 2012}, {@code 2012-H1}, {@code
+ * 2012-Q3}, {@code 2012-05}).
+ */
 public record Period(String id, YearMonth first, YearMonth last) {
 
   private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(H[12]|Q[1-4]|\\d{2}))?");
@@ -15,7 +18,8 @@ public record Period(String id, YearMonth first, YearMonth last) {
   public static Period parse(String value) {
     Matcher m = value == null ? null : FORMAT.matcher(value);
     if (m == null || !m.matches()) {
-      throw DomainException.invalid("period", "must be YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 to YYYY-Q4 or YYYY-MM");
+      throw DomainException.invalid(
+          "period", "must be YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 to YYYY-Q4 or YYYY-MM");
     }
     int year = Integer.parseInt(m.group(1));
     if (year < 2000 || year > 2100) {
@@ -52,7 +56,10 @@ public record Period(String id, YearMonth first, YearMonth last) {
   public static List<String> containing(LocalDate day) {
     int year = day.getYear();
     int month = day.getMonthValue();
-    return List.of(String.valueOf(year), year + "-H" + (month <= 6 ? 1 : 2), year + "-Q" + ((month - 1) / 3 + 1),
+    return List.of(
+        String.valueOf(year),
+        year + "-H" + (month <= 6 ? 1 : 2),
+        year + "-Q" + ((month - 1) / 3 + 1),
         String.format("%d-%02d", year, month));
   }
 

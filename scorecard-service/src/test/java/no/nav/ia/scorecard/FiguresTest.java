@@ -62,7 +62,8 @@ class FiguresTest {
 
   @Test
   void aPastYearsForecastIsItsTotal() {
-    assertThat(Forecast.yearTotal(2011, Map.of(1, 10L, 12, 5L), Map.of(), LocalDate.of(2012, 3, 1))).isEqualTo(15);
+    assertThat(Forecast.yearTotal(2011, Map.of(1, 10L, 12, 5L), Map.of(), LocalDate.of(2012, 3, 1)))
+        .isEqualTo(15);
   }
 
   @Test
@@ -76,11 +77,13 @@ class FiguresTest {
     lastYear.put(8, 200L);
     // This year, by 30 June: 660 deliveries; 600 of last year's 1,200 had come by then.
     Map<Integer, Long> thisYear = Map.of(1, 110L, 2, 110L, 3, 110L, 4, 110L, 5, 110L, 6, 110L);
-    assertThat(Forecast.yearTotal(2012, thisYear, lastYear, LocalDate.of(2012, 6, 30))).isEqualTo(1320);
+    assertThat(Forecast.yearTotal(2012, thisYear, lastYear, LocalDate.of(2012, 6, 30)))
+        .isEqualTo(1320);
   }
 
   @Test
   void withoutLastYearTheForecastIsLinear() {
-    assertThat(Forecast.yearTotal(2012, Map.of(1, 31L), Map.of(), LocalDate.of(2012, 1, 31))).isEqualTo(372);
+    assertThat(Forecast.yearTotal(2012, Map.of(1, 31L), Map.of(), LocalDate.of(2012, 1, 31)))
+        .isEqualTo(372);
   }
 }

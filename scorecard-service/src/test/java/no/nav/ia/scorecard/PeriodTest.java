@@ -38,10 +38,28 @@ class PeriodTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "12", "2012-H3", "2012-Q5", "2012-Q0", "2012-13", "2012-00", "2012-1", "2012-W05", "x2012", "2012-05-01"})
+  @ValueSource(
+      strings = {
+        "",
+        "12",
+        "2012-H3",
+        "2012-Q5",
+        "2012-Q0",
+        "2012-13",
+        "2012-00",
+        "2012-1",
+        "2012-W05",
+        "x2012",
+        "2012-05-01"
+      })
   void rejectsAnythingElse(String value) {
-    assertThatThrownBy(() -> Period.parse(value)).isInstanceOf(DomainException.class)
-        .satisfies(e -> assertThat(((DomainException) e).violations()).extracting("field").containsExactly("period"));
+    assertThatThrownBy(() -> Period.parse(value))
+        .isInstanceOf(DomainException.class)
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).violations())
+                    .extracting("field")
+                    .containsExactly("period"));
   }
 
   @Test

@@ -7,7 +7,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "ia.agreement")
 public interface AgreementConfig {
 
-  /** Days after contact without an answer before an enterprise is due a reminder (the same for every county). */
+  /**
+   * Days after contact without an answer before an enterprise is due a reminder (the same for every
+   * county).
+   */
   @WithDefault("14")
   int reminderAfterDays();
 }

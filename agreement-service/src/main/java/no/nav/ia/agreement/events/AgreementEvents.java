@@ -7,8 +7,9 @@ import java.util.UUID;
 /**
  * The wire contract of {@code ia.agreement-events-v1}: one record per event type, each carrying
  * enough that a consumer never calls back. No free text goes on the topic (an agreement's name, a
- * termination's reason, a campaign's name: whatever a person typed may hold personal data); consumers
- * that show a name ask agreement-service. Samples: platform-test/src/main/resources/events/*.json.
+ * termination's reason, a campaign's name: whatever a person typed may hold personal data);
+ * consumers that show a name ask agreement-service. Samples:
+ * platform-test/src/main/resources/events/*.json.
  */
 public final class AgreementEvents {
 
@@ -30,11 +31,19 @@ public final class AgreementEvents {
       UUID agreementId, String orgNumber, String countyCode, String navIdent, String previous) {}
 
   public record AgreementTerminated(
-      UUID agreementId, String orgNumber, String countyCode, LocalDate signedOn, LocalDate endedOn) {}
+      UUID agreementId,
+      String orgNumber,
+      String countyCode,
+      LocalDate signedOn,
+      LocalDate endedOn) {}
 
   /** A re-signing campaign started; {@code dueByCounty} counts the agreements due per county. */
   public record CampaignStarted(
-      UUID campaignId, LocalDate deadline, LocalDate startedOn, int due, Map<String, Integer> dueByCounty) {}
+      UUID campaignId,
+      LocalDate deadline,
+      LocalDate startedOn,
+      int due,
+      Map<String, Integer> dueByCounty) {}
 
   public record ResigningStatusChanged(
       UUID campaignId,

@@ -8,9 +8,9 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import no.nav.ia.platform.domain.NavIdent;
+import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import no.nav.ia.platform.domain.NoIdentityNumber;
 
 /** Request bodies of the agreement endpoints. */
 public final class AgreementRequests {
@@ -20,21 +20,32 @@ public final class AgreementRequests {
   @Schema(name = "RegisterAgreementRequest")
   public record RegisterAgreement(
       @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,
-      @NotBlank @Size(max = 200) @NoIdentityNumber @Schema(examples = "Eksempel Bygg AS") String name,
-      @NotNull @Pattern(regexp = "\\d{2}", message = "must be a two-digit county code") @Schema(examples = "03") String countyCode,
+      @NotBlank @Size(max = 200) @NoIdentityNumber @Schema(examples = "Eksempel Bygg AS")
+          String name,
+      @NotNull
+          @Pattern(regexp = "\\d{2}", message = "must be a two-digit county code")
+          @Schema(examples = "03")
+          String countyCode,
       @NotNull @PositiveOrZero @Schema(examples = "120") Integer employees,
       @NotNull @PastOrPresent @Schema(examples = "2010-05-01") LocalDate signedOn,
-      @ValidOrgNumber @Schema(description = "The corporate group (konsern), when signed under a group agreement") String groupOrgNumber,
-      @Pattern(regexp = NavIdent.REGEX, message = "must be a NAV-ident (one letter and six digits)") String contactPerson) {}
+      @ValidOrgNumber
+          @Schema(
+              description = "The corporate group (konsern), when signed under a group agreement")
+          String groupOrgNumber,
+      @Pattern(regexp = NavIdent.REGEX, message = "must be a NAV-ident (one letter and six digits)")
+          String contactPerson) {}
 
   @Schema(name = "ContactPersonRequest")
   public record AssignContactPerson(
-      @NotNull @Pattern(regexp = NavIdent.REGEX, message = "must be a NAV-ident (one letter and six digits)")
-          @Schema(examples = "Z990001") String navIdent) {}
+      @NotNull
+          @Pattern(
+              regexp = NavIdent.REGEX,
+              message = "must be a NAV-ident (one letter and six digits)")
+          @Schema(examples = "Z990001")
+          String navIdent) {}
 
   @Schema(name = "TerminationRequest")
   public record Terminate(
       @NotNull @PastOrPresent LocalDate endedOn,
       @NotBlank @Size(max = 500) @NoIdentityNumber String reason) {}
-
 }

@@ -48,9 +48,12 @@ public class AgreementResource {
   @RolesAllowed({Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(summary = "Register a cooperation agreement")
   @APIResponse(responseCode = "201", description = "Registered")
-  @APIResponse(responseCode = "400", description = "Invalid org number, county not valid on signedOn, negative employees")
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid org number, county not valid on signedOn, negative employees")
   @APIResponse(responseCode = "409", description = "The org number already has an active agreement")
-  public Response register(@Valid @NotNull RegisterAgreement request, @jakarta.ws.rs.core.Context UriInfo uri) {
+  public Response register(
+      @Valid @NotNull RegisterAgreement request, @jakarta.ws.rs.core.Context UriInfo uri) {
     Agreement agreement = agreements.register(request);
     return Response.created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build())
         .entity(AgreementResponse.from(agreement))
@@ -105,7 +108,8 @@ public class AgreementResource {
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown id")
   @APIResponse(responseCode = "422", description = "The agreement has ended")
-  public AgreementResponse assignContactPerson(@PathParam("id") UUID id, @Valid @NotNull AssignContactPerson request) {
+  public AgreementResponse assignContactPerson(
+      @PathParam("id") UUID id, @Valid @NotNull AssignContactPerson request) {
     return AgreementResponse.from(agreements.assignContactPerson(id, request.navIdent()));
   }
 
@@ -118,6 +122,7 @@ public class AgreementResource {
   @APIResponse(responseCode = "404", description = "Unknown id")
   @APIResponse(responseCode = "409", description = "Already ended")
   public AgreementResponse terminate(@PathParam("id") UUID id, @Valid @NotNull Terminate request) {
-    return AgreementResponse.from(agreements.terminate(id, request.endedOn(), request.reason().strip()));
+    return AgreementResponse.from(
+        agreements.terminate(id, request.endedOn(), request.reason().strip()));
   }
 }

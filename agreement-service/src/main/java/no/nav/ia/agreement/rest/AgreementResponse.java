@@ -24,7 +24,19 @@ public record AgreementResponse(
 
   public static AgreementResponse from(Agreement a) {
     return new AgreementResponse(
-        a.id, a.orgNumber, a.name, a.countyCode, a.employees, a.signedOn, a.groupOrgNumber, a.groupAgreementId,
-        a.contactPerson, a.status.name(), a.endedOn, a.endReason, a.createdAt, a.version);
+        a.id,
+        a.orgNumber,
+        a.name,
+        a.countyCode,
+        a.employees,
+        a.signedOn,
+        a.groupOrgNumber,
+        a.groupAgreementId,
+        a.contactPerson,
+        a.status.name(),
+        a.endedOn,
+        a.endReason,
+        a.createdAt,
+        a.version);
   }
 }

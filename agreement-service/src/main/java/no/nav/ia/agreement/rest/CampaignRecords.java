@@ -12,9 +12,9 @@ import no.nav.ia.agreement.ResigningCampaign;
 import no.nav.ia.agreement.ResigningCase;
 import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.agreement.ResigningStatusChange;
+import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.rest.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import no.nav.ia.platform.domain.NoIdentityNumber;
 
 /** Request and response bodies of the re-signing campaign endpoints. */
 public final class CampaignRecords {
@@ -23,7 +23,8 @@ public final class CampaignRecords {
 
   @Schema(name = "StartCampaignRequest")
   public record StartCampaign(
-      @NotBlank @Size(max = 200) @NoIdentityNumber @Schema(examples = "IA-avtalen 2014-2018") String name,
+      @NotBlank @Size(max = 200) @NoIdentityNumber @Schema(examples = "IA-avtalen 2014-2018")
+          String name,
       @NotNull @Schema(examples = "2014-07-01") LocalDate deadline) {}
 
   @Schema(name = "ResigningStatusRequest")
@@ -32,21 +33,43 @@ public final class CampaignRecords {
       @NotNull @Schema(examples = "2014-03-10") LocalDate on,
       @Size(max = 1000) @NoIdentityNumber String note) {}
 
-  public record CampaignResponse(UUID id, String name, LocalDate deadline, LocalDate startedOn, String startedBy) {
+  public record CampaignResponse(
+      UUID id, String name, LocalDate deadline, LocalDate startedOn, String startedBy) {
     static CampaignResponse from(ResigningCampaign c) {
       return new CampaignResponse(c.id, c.name, c.deadline, c.startedOn, c.startedBy);
     }
   }
 
-  public record CaseResponse(UUID campaignId, UUID agreementId, String orgNumber, String countyCode, int employees,
-      String groupOrgNumber, ResigningStatus status, LocalDate statusOn, String note) {
+  public record CaseResponse(
+      UUID campaignId,
+      UUID agreementId,
+      String orgNumber,
+      String countyCode,
+      int employees,
+      String groupOrgNumber,
+      ResigningStatus status,
+      LocalDate statusOn,
+      String note) {
     static CaseResponse from(ResigningCase c) {
-      return new CaseResponse(c.campaignId, c.agreementId, c.orgNumber, c.countyCode, c.employees, c.groupOrgNumber,
-          c.status, c.statusOn, c.note);
+      return new CaseResponse(
+          c.campaignId,
+          c.agreementId,
+          c.orgNumber,
+          c.countyCode,
+          c.employees,
+          c.groupOrgNumber,
+          c.status,
+          c.statusOn,
+          c.note);
     }
   }
 
-  public record ChangeResponse(ResigningStatus from, ResigningStatus to, LocalDate on, String note, String changedBy,
+  public record ChangeResponse(
+      ResigningStatus from,
+      ResigningStatus to,
+      LocalDate on,
+      String note,
+      String changedBy,
       OffsetDateTime changedAt) {
     static ChangeResponse from(ResigningStatusChange c) {
       return new ChangeResponse(c.from, c.to, c.on, c.note, c.changedBy, c.changedAt);
@@ -54,22 +77,47 @@ public final class CampaignRecords {
   }
 
   /** How far a county (or the nation) has come; {@code rate} is resigned / due. */
-  public record Counts(String countyCode, long due, long resigned, long declined, long awaitingGroup, long noResponse,
-      long pending, long contacted, Double rate) {
+  public record Counts(
+      String countyCode,
+      long due,
+      long resigned,
+      long declined,
+      long awaitingGroup,
+      long noResponse,
+      long pending,
+      long contacted,
+      Double rate) {
 
     static Counts of(String county, Map<ResigningStatus, Long> byStatus) {
       long due = byStatus.values().stream().mapToLong(Long::longValue).sum();
       long resigned = byStatus.getOrDefault(ResigningStatus.RESIGNED, 0L);
-      return new Counts(county, due, resigned, byStatus.getOrDefault(ResigningStatus.DECLINED, 0L),
-          byStatus.getOrDefault(ResigningStatus.AWAITING_GROUP, 0L), byStatus.getOrDefault(ResigningStatus.NO_RESPONSE, 0L),
-          byStatus.getOrDefault(ResigningStatus.PENDING, 0L), byStatus.getOrDefault(ResigningStatus.CONTACTED, 0L),
+      return new Counts(
+          county,
+          due,
+          resigned,
+          byStatus.getOrDefault(ResigningStatus.DECLINED, 0L),
+          byStatus.getOrDefault(ResigningStatus.AWAITING_GROUP, 0L),
+          byStatus.getOrDefault(ResigningStatus.NO_RESPONSE, 0L),
+          byStatus.getOrDefault(ResigningStatus.PENDING, 0L),
+          byStatus.getOrDefault(ResigningStatus.CONTACTED, 0L),
           due == 0 ? null : (double) resigned / due);
     }
   }
 
-  public record Progress(UUID campaignId, String name, LocalDate deadline, long daysToDeadline, Counts national,
-      List<Counts> counties, Page<CaseResponse> largestOutstanding) {}
+  public record Progress(
+      UUID campaignId,
+      String name,
+      LocalDate deadline,
+      long daysToDeadline,
+      Counts national,
+      List<Counts> counties,
+      Page<CaseResponse> largestOutstanding) {}
 
-  public record Reminder(UUID agreementId, String orgNumber, String countyCode, int employees, LocalDate contactedOn,
+  public record Reminder(
+      UUID agreementId,
+      String orgNumber,
+      String countyCode,
+      int employees,
+      LocalDate contactedOn,
       long daysSinceContact) {}
 }

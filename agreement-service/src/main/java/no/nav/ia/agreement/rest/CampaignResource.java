@@ -63,7 +63,8 @@ public class CampaignResource {
   public Response start(@Valid @NotNull StartCampaign request, @Context UriInfo uri) {
     ResigningCampaign campaign = campaigns.start(request.name().strip(), request.deadline());
     return Response.created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())
-        .entity(CampaignResponse.from(campaign)).build();
+        .entity(CampaignResponse.from(campaign))
+        .build();
   }
 
   @GET
@@ -87,19 +88,32 @@ public class CampaignResource {
   @POST
   @Path("{id}/agreements/{agreementId}/status")
   @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR})
-  @Operation(summary = "Move an agreement on: CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE")
+  @Operation(
+      summary =
+          "Move an agreement on: CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE")
   @APIResponse(responseCode = "200", description = "The agreement's case after the change")
-  @APIResponse(responseCode = "400", description = "Unknown status, date in the future or before the current status")
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown status, date in the future or before the current status")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
-  @APIResponse(responseCode = "404", description = "Unknown campaign, or the agreement is not due in it")
-  @APIResponse(responseCode = "422", description = "The rules do not allow that move (e.g. from RESIGNED)")
-  public CaseResponse changeStatus(@PathParam("id") UUID id, @PathParam("agreementId") UUID agreementId,
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown campaign, or the agreement is not due in it")
+  @APIResponse(
+      responseCode = "422",
+      description = "The rules do not allow that move (e.g. from RESIGNED)")
+  public CaseResponse changeStatus(
+      @PathParam("id") UUID id,
+      @PathParam("agreementId") UUID agreementId,
       @Valid @NotNull ChangeStatus request) {
     if (request.status() == ResigningStatus.PENDING) {
-      throw ApiException.invalid("status", "must be CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE");
+      throw ApiException.invalid(
+          "status", "must be CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE");
     }
-    String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-    return CaseResponse.from(campaigns.changeStatus(id, agreementId, request.status(), request.on(), note));
+    String note =
+        request.note() == null || request.note().isBlank() ? null : request.note().strip();
+    return CaseResponse.from(
+        campaigns.changeStatus(id, agreementId, request.status(), request.on(), note));
   }
 
   @GET
@@ -107,29 +121,45 @@ public class CampaignResource {
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(summary = "Every status change of an agreement in the campaign: who, when, from, to")
   @APIResponse(responseCode = "200", description = "The changes, oldest first")
-  @APIResponse(responseCode = "404", description = "Unknown campaign, or the agreement is not due in it")
-  public List<ChangeResponse> history(@PathParam("id") UUID id, @PathParam("agreementId") UUID agreementId) {
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown campaign, or the agreement is not due in it")
+  public List<ChangeResponse> history(
+      @PathParam("id") UUID id, @PathParam("agreementId") UUID agreementId) {
     return campaigns.history(id, agreementId).stream().map(ChangeResponse::from).toList();
   }
 
   @GET
   @Path("{id}/progress")
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
-  @Operation(summary = "Progress per county and nationally, and the largest enterprises not yet re-signed")
-  @APIResponse(responseCode = "200", description = "The progress; advisers and managers see their own county only")
+  @Operation(
+      summary = "Progress per county and nationally, and the largest enterprises not yet re-signed")
+  @APIResponse(
+      responseCode = "200",
+      description = "The progress; advisers and managers see their own county only")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown campaign")
-  public Progress progress(@PathParam("id") UUID id, @QueryParam("county") String county,
-      @QueryParam("page") String page, @QueryParam("size") String size) {
+  public Progress progress(
+      @PathParam("id") UUID id,
+      @QueryParam("county") String county,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
     ResigningCampaign campaign = campaigns.campaign(id);
     Optional<String> scope = caller.countyScope(county);
     Map<String, Map<ResigningStatus, Long>> byCounty = campaigns.counts(id, scope);
     // County-bound tokens see their own county only, also in aggregate.
-    Counts national = !caller.seesAllCounties() ? null
-        : Counts.of(null, sum(scope.isEmpty() ? byCounty : campaigns.counts(id, Optional.empty())));
+    Counts national =
+        !caller.seesAllCounties()
+            ? null
+            : Counts.of(
+                null, sum(scope.isEmpty() ? byCounty : campaigns.counts(id, Optional.empty())));
     var outstanding = campaigns.largestOutstanding(id, scope, Params.page(page), Params.size(size));
-    return new Progress(campaign.id, campaign.name, campaign.deadline,
-        campaign.daysToDeadline(NorwegianTime.today()), national,
+    return new Progress(
+        campaign.id,
+        campaign.name,
+        campaign.deadline,
+        campaign.daysToDeadline(NorwegianTime.today()),
+        national,
         byCounty.entrySet().stream().map(e -> Counts.of(e.getKey(), e.getValue())).toList(),
         outstanding.map(CaseResponse::from));
   }
@@ -137,17 +167,31 @@ public class CampaignResource {
   @GET
   @Path("{id}/reminders")
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
-  @Operation(summary = "Enterprises contacted at least N days ago (default from config, 14) without an answer")
-  @APIResponse(responseCode = "200", description = "The enterprises due a reminder, most employees first")
+  @Operation(
+      summary =
+          "Enterprises contacted at least N days ago (default from config, 14) without an answer")
+  @APIResponse(
+      responseCode = "200",
+      description = "The enterprises due a reminder, most employees first")
   @APIResponse(responseCode = "400", description = "days is not a whole number from 1 to 365")
   @APIResponse(responseCode = "404", description = "Unknown campaign")
-  public List<Reminder> reminders(@PathParam("id") UUID id, @QueryParam("county") String county, @QueryParam("days") String days) {
+  public List<Reminder> reminders(
+      @PathParam("id") UUID id,
+      @QueryParam("county") String county,
+      @QueryParam("days") String days) {
     campaigns.campaign(id);
     int after = Params.integer("days", days, config.reminderAfterDays(), 1, 365);
     LocalDate today = NorwegianTime.today();
     return campaigns.reminders(id, caller.countyScope(county), after).stream()
-        .map(c -> new Reminder(c.agreementId, c.orgNumber, c.countyCode, c.employees, c.statusOn,
-            ChronoUnit.DAYS.between(c.statusOn, today)))
+        .map(
+            c ->
+                new Reminder(
+                    c.agreementId,
+                    c.orgNumber,
+                    c.countyCode,
+                    c.employees,
+                    c.statusOn,
+                    ChronoUnit.DAYS.between(c.statusOn, today)))
         .toList();
   }
 

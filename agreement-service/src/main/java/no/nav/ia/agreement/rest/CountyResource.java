@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CountyResource {
 
   /** A county as clients see it. */
-  public record CountyResponse(String code, String name, LocalDate validFrom, LocalDate validTo, List<String> successors) {
+  public record CountyResponse(
+      String code, String name, LocalDate validFrom, LocalDate validTo, List<String> successors) {
     static CountyResponse from(County c) {
       return new CountyResponse(c.code, c.name, c.validFrom, c.validTo, c.successors);
     }
@@ -35,6 +36,8 @@ public class CountyResource {
   @APIResponse(responseCode = "200", description = "The counties, by code")
   @APIResponse(responseCode = "400", description = "Not a date")
   public List<CountyResponse> counties(@QueryParam("date") String date) {
-    return County.validOn(Params.date("date", date, NorwegianTime.today())).stream().map(CountyResponse::from).toList();
+    return County.validOn(Params.date("date", date, NorwegianTime.today())).stream()
+        .map(CountyResponse::from)
+        .toList();
   }
 }

@@ -30,22 +30,29 @@ public class RegionResource {
 
   @GET
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
-  @Operation(summary = "The regions of a grouping (default proposal-2016, the 11 regions of seed 003)")
+  @Operation(
+      summary = "The regions of a grouping (default proposal-2016, the 11 regions of seed 003)")
   @APIResponse(responseCode = "200", description = "The regions")
   @APIResponse(responseCode = "404", description = "Unknown grouping")
   @SuppressWarnings("unchecked")
   public List<RegionResponse> regions(@QueryParam("grouping") String grouping) {
-    String name = grouping == null || grouping.isBlank() ? CountyRegistry.DEFAULT_GROUPING : grouping;
-    List<Object[]> rows = em.createNativeQuery("select r.code, r.name, string_agg(rc.county_code, ' ' order by rc.county_code)"
-            + " from region r join region_county rc on rc.grouping = r.grouping and rc.region_code = r.code"
-            + " where r.grouping = ?1 group by r.code, r.name order by r.code")
-        .setParameter(1, name)
-        .getResultList();
+    String name =
+        grouping == null || grouping.isBlank() ? CountyRegistry.DEFAULT_GROUPING : grouping;
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select r.code, r.name, string_agg(rc.county_code, ' ' order by rc.county_code)"
+                    + " from region r join region_county rc on rc.grouping = r.grouping and rc.region_code = r.code"
+                    + " where r.grouping = ?1 group by r.code, r.name order by r.code")
+            .setParameter(1, name)
+            .getResultList();
     if (rows.isEmpty()) {
       throw DomainException.notFound("GROUPING_NOT_FOUND", "No region grouping with that name");
     }
     return rows.stream()
-        .map(r -> new RegionResponse(name, (String) r[0], (String) r[1], Arrays.asList(((String) r[2]).split(" "))))
+        .map(
+            r ->
+                new RegionResponse(
+                    name, (String) r[0], (String) r[1], Arrays.asList(((String) r[2]).split(" "))))
         .toList();
   }
 }

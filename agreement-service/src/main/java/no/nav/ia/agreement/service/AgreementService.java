@@ -24,7 +24,10 @@ import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.security.Caller;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** The transaction boundary for agreements: each change, its outbox event and its audit row commit together. */
+/**
+ * The transaction boundary for agreements: each change, its outbox event and its audit row commit
+ * together.
+ */
 @ApplicationScoped
 public class AgreementService {
 
@@ -34,14 +37,23 @@ public class AgreementService {
 
   @Transactional
   public Agreement register(RegisterAgreement request) {
-    Agreement agreement = Agreement.register(request.orgNumber(), request.name().strip(), request.countyCode(),
-        County.byCode(request.countyCode()), request.employees(), request.signedOn(), request.groupOrgNumber());
+    Agreement agreement =
+        Agreement.register(
+            request.orgNumber(),
+            request.name().strip(),
+            request.countyCode(),
+            County.byCode(request.countyCode()),
+            request.employees(),
+            request.signedOn(),
+            request.groupOrgNumber());
     if (Agreement.activeFor(request.orgNumber()).isPresent()) {
-      throw DomainException.conflict("AGREEMENT_EXISTS", "The enterprise already has an active agreement");
+      throw DomainException.conflict(
+          "AGREEMENT_EXISTS", "The enterprise already has an active agreement");
     }
     agreement.contactPerson = request.contactPerson();
     if (request.groupOrgNumber() != null) {
-      agreement.groupAgreementId = Agreement.activeFor(request.groupOrgNumber()).map(g -> g.id).orElse(null);
+      agreement.groupAgreementId =
+          Agreement.activeFor(request.groupOrgNumber()).map(g -> g.id).orElse(null);
     }
     agreement.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     agreement.createdBy = caller.actor();
@@ -50,7 +62,8 @@ public class AgreementService {
     } catch (PersistenceException e) {
       if (e.getCause() instanceof ConstraintViolationException c
           && "agreement_one_active_per_org".equals(c.getConstraintName())) {
-        throw DomainException.conflict("AGREEMENT_EXISTS", "The enterprise already has an active agreement");
+        throw DomainException.conflict(
+            "AGREEMENT_EXISTS", "The enterprise already has an active agreement");
       }
       throw e;
     }
@@ -80,7 +93,11 @@ public class AgreementService {
       Optional<String> county, AgreementStatus status, String orgNumber, int page, int size) {
     StringBuilder query = new StringBuilder("1 = 1");
     Parameters params = new Parameters();
-    county.ifPresent(c -> { query.append(" and countyCode = :county"); params.and("county", c); });
+    county.ifPresent(
+        c -> {
+          query.append(" and countyCode = :county");
+          params.and("county", c);
+        });
     if (status != null) {
       query.append(" and status = :status");
       params.and("status", status);
@@ -89,14 +106,18 @@ public class AgreementService {
       query.append(" and orgNumber = :org");
       params.and("org", orgNumber);
     }
-    var found = Agreement.<Agreement>find(query.toString(), Sort.by("orgNumber").and("id"), params).page(Page.of(page, size));
+    var found =
+        Agreement.<Agreement>find(query.toString(), Sort.by("orgNumber").and("id"), params)
+            .page(Page.of(page, size));
     return new no.nav.ia.platform.rest.Page<>(found.list(), page, size, found.count());
   }
 
   /** The agreement, if the caller may see its county (404 otherwise, 403 for another county). */
   public Agreement get(UUID id) {
     Agreement agreement =
-        find(id).orElseThrow(() -> DomainException.notFound("AGREEMENT_NOT_FOUND", "No agreement with that id"));
+        find(id)
+            .orElseThrow(
+                () -> DomainException.notFound("AGREEMENT_NOT_FOUND", "No agreement with that id"));
     caller.requireCounty(agreement.countyCode);
     return agreement;
   }
@@ -109,8 +130,14 @@ public class AgreementService {
         AgreementEvents.TOPIC,
         managed.orgNumber,
         "ContactPersonAssigned",
-        new ContactPersonAssigned(managed.id, managed.orgNumber, managed.countyCode, navIdent, previous.orElse(null)));
-    audit.changed("CONTACT_PERSON_ASSIGNED", "agreement", managed.id, managed.orgNumber, previous.map(p -> "previous=" + p).orElse(null));
+        new ContactPersonAssigned(
+            managed.id, managed.orgNumber, managed.countyCode, navIdent, previous.orElse(null)));
+    audit.changed(
+        "CONTACT_PERSON_ASSIGNED",
+        "agreement",
+        managed.id,
+        managed.orgNumber,
+        previous.map(p -> "previous=" + p).orElse(null));
     return managed;
   }
 
@@ -122,7 +149,8 @@ public class AgreementService {
         AgreementEvents.TOPIC,
         managed.orgNumber,
         "AgreementTerminated",
-        new AgreementTerminated(managed.id, managed.orgNumber, managed.countyCode, managed.signedOn, endedOn));
+        new AgreementTerminated(
+            managed.id, managed.orgNumber, managed.countyCode, managed.signedOn, endedOn));
     audit.changed("ENDED", "agreement", managed.id, managed.orgNumber, null);
     return managed;
   }

@@ -20,7 +20,8 @@ public class AuditTrail {
   @Inject HttpServerRequest request;
 
   /** A change: stored with the change's transaction, and a CEF line. */
-  public void changed(String action, String entityType, Object entityId, String orgNumber, String detail) {
+  public void changed(
+      String action, String entityType, Object entityId, String orgNumber, String detail) {
     AuditEvent event = new AuditEvent();
     event.at = OffsetDateTime.now(ZoneOffset.UTC);
     event.actor = caller.actor();
@@ -31,7 +32,11 @@ public class AuditTrail {
     event.callId = CallId.currentOrNull();
     event.detail = detail;
     event.persist();
-    cef(action.startsWith("ENDED") ? "audit:delete" : action.startsWith("REGISTERED") ? "audit:create" : "audit:update", orgNumber);
+    cef(
+        action.startsWith("ENDED")
+            ? "audit:delete"
+            : action.startsWith("REGISTERED") ? "audit:create" : "audit:update",
+        orgNumber);
   }
 
   /** A read of an agreement. */
@@ -40,6 +45,13 @@ public class AuditTrail {
   }
 
   private void cef(String action, String orgNumber) {
-    AuditLog.log(APP, action, caller.actor(), orgNumber, request.method().name(), request.path(), CallId.currentOrNull());
+    AuditLog.log(
+        APP,
+        action,
+        caller.actor(),
+        orgNumber,
+        request.method().name(),
+        request.path(),
+        CallId.currentOrNull());
   }
 }

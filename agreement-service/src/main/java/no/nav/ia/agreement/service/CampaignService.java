@@ -41,18 +41,24 @@ public class CampaignService {
     LocalDate today = NorwegianTime.today();
     ResigningCampaign campaign = ResigningCampaign.start(name, deadline, today, caller.actor());
     campaign.persistAndFlush();
-    em.createNativeQuery("insert into resigning_case (campaign_id, agreement_id, org_number, county_code, employees,"
-            + " group_org_number, status, status_on, version)"
-            + " select :campaign, id, org_number, county_code, employees, group_org_number, 'PENDING', :today, 0"
-            + " from agreement where status = 'ACTIVE'")
+    em.createNativeQuery(
+            "insert into resigning_case (campaign_id, agreement_id, org_number, county_code, employees,"
+                + " group_org_number, status, status_on, version)"
+                + " select :campaign, id, org_number, county_code, employees, group_org_number, 'PENDING', :today, 0"
+                + " from agreement where status = 'ACTIVE'")
         .setParameter("campaign", campaign.id)
         .setParameter("today", today)
         .executeUpdate();
     Map<String, Integer> dueByCounty = new LinkedHashMap<>();
-    rows("select county_code, count(*) from resigning_case where campaign_id = ?1 group by 1 order by 1", campaign.id)
+    rows(
+            "select county_code, count(*) from resigning_case where campaign_id = ?1 group by 1 order by 1",
+            campaign.id)
         .forEach(r -> dueByCounty.put((String) r[0], ((Number) r[1]).intValue()));
     int due = dueByCounty.values().stream().mapToInt(Integer::intValue).sum();
-    outbox.publish(AgreementEvents.TOPIC, campaign.id.toString(), "CampaignStarted",
+    outbox.publish(
+        AgreementEvents.TOPIC,
+        campaign.id.toString(),
+        "CampaignStarted",
         new CampaignStarted(campaign.id, deadline, today, due, dueByCounty));
     audit.changed("CAMPAIGN_STARTED", "resigning_campaign", campaign.id, null, "due=" + due);
     return campaign;
@@ -60,7 +66,10 @@ public class CampaignService {
 
   public ResigningCampaign campaign(UUID id) {
     return ResigningCampaign.<ResigningCampaign>findByIdOptional(id)
-        .orElseThrow(() -> DomainException.notFound("CAMPAIGN_NOT_FOUND", "No re-signing campaign with that id"));
+        .orElseThrow(
+            () ->
+                DomainException.notFound(
+                    "CAMPAIGN_NOT_FOUND", "No re-signing campaign with that id"));
   }
 
   public List<ResigningCampaign> campaigns() {
@@ -70,8 +79,13 @@ public class CampaignService {
   /** The case of one agreement, if the caller may see its county. */
   public ResigningCase caseOf(UUID campaignId, UUID agreementId) {
     campaign(campaignId);
-    ResigningCase found = ResigningCase.<ResigningCase>findByIdOptional(new ResigningCase.Key(campaignId, agreementId))
-        .orElseThrow(() -> DomainException.notFound("AGREEMENT_NOT_DUE", "The agreement is not due in this campaign"));
+    ResigningCase found =
+        ResigningCase.<ResigningCase>findByIdOptional(
+                new ResigningCase.Key(campaignId, agreementId))
+            .orElseThrow(
+                () ->
+                    DomainException.notFound(
+                        "AGREEMENT_NOT_DUE", "The agreement is not due in this campaign"));
     caller.requireCounty(found.countyCode);
     return found;
   }
@@ -81,16 +95,23 @@ public class CampaignService {
    * of its units that are still outstanding follow (they were waiting for the central signing).
    */
   @Transactional
-  public ResigningCase changeStatus(UUID campaignId, UUID agreementId, ResigningStatus to, LocalDate on, String note) {
+  public ResigningCase changeStatus(
+      UUID campaignId, UUID agreementId, ResigningStatus to, LocalDate on, String note) {
     campaign(campaignId);
     ResigningCase target = caseOf(campaignId, agreementId);
     em.lock(target, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(target);
     move(target, to, on, note);
     if (to == ResigningStatus.RESIGNED) {
-      List<ResigningCase> unitsOfGroup = ResigningCase.list("campaignId = ?1 and groupOrgNumber = ?2", campaignId, target.orgNumber);
+      List<ResigningCase> unitsOfGroup =
+          ResigningCase.list(
+              "campaignId = ?1 and groupOrgNumber = ?2", campaignId, target.orgNumber);
       for (ResigningCase unit : target.unitsResigningWith(unitsOfGroup)) {
-        move(unit, ResigningStatus.RESIGNED, on, "Re-signed with the group agreement of " + target.orgNumber);
+        move(
+            unit,
+            ResigningStatus.RESIGNED,
+            on,
+            "Re-signed with the group agreement of " + target.orgNumber);
       }
     }
     return target;
@@ -109,52 +130,94 @@ public class CampaignService {
     change.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
     change.callId = CallId.currentOrNull();
     change.persist();
-    outbox.publish(AgreementEvents.TOPIC, c.orgNumber, "ResigningStatusChanged",
-        new ResigningStatusChanged(c.campaignId, c.agreementId, c.orgNumber, c.countyCode, c.employees,
-            from.name(), to.name(), on, change.changedBy));
-    audit.changed("RESIGNING_" + to, "agreement", c.agreementId, c.orgNumber, "campaign=" + c.campaignId + " from=" + from);
+    outbox.publish(
+        AgreementEvents.TOPIC,
+        c.orgNumber,
+        "ResigningStatusChanged",
+        new ResigningStatusChanged(
+            c.campaignId,
+            c.agreementId,
+            c.orgNumber,
+            c.countyCode,
+            c.employees,
+            from.name(),
+            to.name(),
+            on,
+            change.changedBy));
+    audit.changed(
+        "RESIGNING_" + to,
+        "agreement",
+        c.agreementId,
+        c.orgNumber,
+        "campaign=" + c.campaignId + " from=" + from);
   }
 
   public List<ResigningStatusChange> history(UUID campaignId, UUID agreementId) {
     caseOf(campaignId, agreementId);
-    return ResigningStatusChange.list("campaignId = ?1 and agreementId = ?2 order by id", campaignId, agreementId);
+    return ResigningStatusChange.list(
+        "campaignId = ?1 and agreementId = ?2 order by id", campaignId, agreementId);
   }
 
   /** Counts per county and status, for the counties asked (empty: all). */
   public Map<String, Map<ResigningStatus, Long>> counts(UUID campaignId, Optional<String> county) {
     Map<String, Map<ResigningStatus, Long>> byCounty = new java.util.TreeMap<>();
-    String sql = "select county_code, status, count(*) from resigning_case where campaign_id = ?1"
-        + (county.isPresent() ? " and county_code = ?2" : "") + " group by 1, 2";
-    rows(sql, county.isPresent() ? new Object[] {campaignId, county.get()} : new Object[] {campaignId})
-        .forEach(r -> byCounty.computeIfAbsent((String) r[0], k -> new java.util.EnumMap<>(ResigningStatus.class))
-            .put(ResigningStatus.valueOf((String) r[1]), ((Number) r[2]).longValue()));
+    String sql =
+        "select county_code, status, count(*) from resigning_case where campaign_id = ?1"
+            + (county.isPresent() ? " and county_code = ?2" : "")
+            + " group by 1, 2";
+    rows(
+            sql,
+            county.isPresent()
+                ? new Object[] {campaignId, county.get()}
+                : new Object[] {campaignId})
+        .forEach(
+            r ->
+                byCounty
+                    .computeIfAbsent(
+                        (String) r[0], k -> new java.util.EnumMap<>(ResigningStatus.class))
+                    .put(ResigningStatus.valueOf((String) r[1]), ((Number) r[2]).longValue()));
     return byCounty;
   }
 
   /** Outstanding agreements (not re-signed, not declined), most employees first. */
-  public no.nav.ia.platform.rest.Page<ResigningCase> largestOutstanding(UUID campaignId, Optional<String> county, int page, int size) {
-    var query = ResigningCase.<ResigningCase>find(
-        "campaignId = ?1 and status in ?2" + (county.isPresent() ? " and countyCode = ?3" : "")
-            + " order by employees desc, orgNumber",
-        county.isPresent()
-            ? new Object[] {campaignId, outstanding(), county.get()}
-            : new Object[] {campaignId, outstanding()});
+  public no.nav.ia.platform.rest.Page<ResigningCase> largestOutstanding(
+      UUID campaignId, Optional<String> county, int page, int size) {
+    var query =
+        ResigningCase.<ResigningCase>find(
+            "campaignId = ?1 and status in ?2"
+                + (county.isPresent() ? " and countyCode = ?3" : "")
+                + " order by employees desc, orgNumber",
+            county.isPresent()
+                ? new Object[] {campaignId, outstanding(), county.get()}
+                : new Object[] {campaignId, outstanding()});
     var paged = query.page(io.quarkus.panache.common.Page.of(page, size));
     return new no.nav.ia.platform.rest.Page<>(paged.list(), page, size, paged.count());
   }
 
-  /** Agreements contacted at least {@code days} days ago without an answer since, most employees first. */
+  /**
+   * Agreements contacted at least {@code days} days ago without an answer since, most employees
+   * first.
+   */
   public List<ResigningCase> reminders(UUID campaignId, Optional<String> county, int days) {
     LocalDate before = NorwegianTime.today().minusDays(days);
     return county.isPresent()
-        ? ResigningCase.list("campaignId = ?1 and status = ?2 and statusOn <= ?3 and countyCode = ?4 order by employees desc, orgNumber",
-            campaignId, ResigningStatus.CONTACTED, before, county.get())
-        : ResigningCase.list("campaignId = ?1 and status = ?2 and statusOn <= ?3 order by employees desc, orgNumber",
-            campaignId, ResigningStatus.CONTACTED, before);
+        ? ResigningCase.list(
+            "campaignId = ?1 and status = ?2 and statusOn <= ?3 and countyCode = ?4 order by employees desc, orgNumber",
+            campaignId,
+            ResigningStatus.CONTACTED,
+            before,
+            county.get())
+        : ResigningCase.list(
+            "campaignId = ?1 and status = ?2 and statusOn <= ?3 order by employees desc, orgNumber",
+            campaignId,
+            ResigningStatus.CONTACTED,
+            before);
   }
 
   private static List<ResigningStatus> outstanding() {
-    return java.util.Arrays.stream(ResigningStatus.values()).filter(ResigningStatus::isOutstanding).toList();
+    return java.util.Arrays.stream(ResigningStatus.values())
+        .filter(ResigningStatus::isOutstanding)
+        .toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -23,42 +23,63 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
-@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "agreement"))
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "agreement"))
 class AgreementResourceTest {
-
-  static String register(Map<String, Object> body) {
-    return given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
-        .post("/api/v1/agreements")
-        .then().statusCode(201)
-        .extract().path("id");
-  }
 
   @Test
   void registersAnAgreementAndReturnsItWithLocation() {
     String org = Fixtures.orgNumber();
     String location =
-        given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .contentType(ContentType.JSON)
             .body(Fixtures.agreement(org, "03"))
             .post("/api/v1/agreements")
-            .then().statusCode(201)
+            .then()
+            .statusCode(201)
             .body("orgNumber", equalTo(org))
             .body("status", equalTo("ACTIVE"))
             .body("countyCode", equalTo("03"))
             .body("id", notNullValue())
-            .extract().header("Location");
-    given().auth().oauth2(Tokens.adviser("03")).get(location)
-        .then().statusCode(200).body("orgNumber", equalTo(org));
+            .extract()
+            .header("Location");
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .get(location)
+        .then()
+        .statusCode(200)
+        .body("orgNumber", equalTo(org));
   }
 
   @ParameterizedTest
   @MethodSource("countyClaimsThatAreNoCounty")
   void anAdviserWhoseCountyClaimIsNoCountyCodeIsRefusedNotServedAnEmptyList(Object county) {
-    String token = Tokens.issue("Z990077", Map.of("roles", List.of("adviser"), "NAVident", "Z990077", "county", county),
-        Infra.AUDIENCE, 600);
-    given().auth().oauth2(token).get("/api/v1/agreements")
-        .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN_COUNTY"));
-    given().auth().oauth2(token).get("/api/v1/agreements?county=03")
-        .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN_COUNTY"));
+    String token =
+        Tokens.issue(
+            "Z990077",
+            Map.of("roles", List.of("adviser"), "NAVident", "Z990077", "county", county),
+            Infra.AUDIENCE,
+            600);
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/agreements")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/agreements?county=03")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
   }
 
   static List<Object> countyClaimsThatAreNoCounty() {
@@ -70,36 +91,66 @@ class AgreementResourceTest {
     String org = Fixtures.orgNumber();
     Map<String, Object> body = new java.util.HashMap<>(Fixtures.agreement(org, "03"));
     body.put("name", "Kontakt 01.01.90 10046");
-    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body).post("/api/v1/agreements")
-        .then().statusCode(400).contentType("application/problem+json")
-        .body("errors.field", hasItem("name")).body(not(containsString("10046")));
-    // Nothing was stored: the same enterprise registers now (a stored agreement would make this 409).
-    String id = register(Fixtures.agreement(org, "03"));
-    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("name"))
+        .body(not(containsString("10046")));
+    // Nothing was stored: the same enterprise registers now (a stored agreement would make this
+    // 409).
+    String id = Api.register(Fixtures.agreement(org, "03"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
         .body(Map.of("endedOn", "2013-01-01", "reason", "Daglig leder 010190/10046 sluttet"))
         .post("/api/v1/agreements/" + id + "/termination")
-        .then().statusCode(400).body("errors.field", hasItem("reason"));
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/agreements/" + id).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("reason"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/agreements/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACTIVE"));
   }
 
   @Test
   void concurrentChangesOfOneAgreementAreServedOrRefusedWith409NeverA500() throws Exception {
-    String id = register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     String adviser = Tokens.adviser("03");
     var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
-      List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+      List<java.util.concurrent.Future<io.restassured.response.Response>> answers =
+          new java.util.ArrayList<>();
       for (int i = 0; i < 24; i++) {
         String navIdent = String.format("Z99%04d", 5100 + i);
-        answers.add(pool.submit(() -> given().auth().oauth2(adviser).contentType(ContentType.JSON)
-            .body(Map.of("navIdent", navIdent)).put("/api/v1/agreements/" + id + "/contact-person")));
+        answers.add(
+            pool.submit(
+                () ->
+                    given()
+                        .auth()
+                        .oauth2(adviser)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("navIdent", navIdent))
+                        .put("/api/v1/agreements/" + id + "/contact-person")));
       }
       int served = 0;
       for (var answer : answers) {
         io.restassured.response.Response r = answer.get();
         assertThat(r.statusCode()).as(r.asString()).isIn(200, 409);
         if (r.statusCode() == 409) {
-          r.then().contentType("application/problem+json").body("code", equalTo("CONCURRENT_UPDATE"));
+          r.then()
+              .contentType("application/problem+json")
+              .body("code", equalTo("CONCURRENT_UPDATE"));
         } else {
           served++;
         }
@@ -113,11 +164,15 @@ class AgreementResourceTest {
   @Test
   void rejectsASecondActiveAgreementForTheSameEnterprise() {
     String org = Fixtures.orgNumber();
-    register(Fixtures.agreement(org, "03"));
-    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+    Api.register(Fixtures.agreement(org, "03"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
         .body(Fixtures.agreement(org, "03"))
         .post("/api/v1/agreements")
-        .then().statusCode(409)
+        .then()
+        .statusCode(409)
         .contentType("application/problem+json")
         .body("code", equalTo("AGREEMENT_EXISTS"));
   }
@@ -125,9 +180,14 @@ class AgreementResourceTest {
   @Test
   void rejectsAWrongCheckDigitWithAFieldErrorThatDoesNotEchoTheValue() {
     Map<String, Object> body = Fixtures.agreement("974760674", "03");
-    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(body)
         .post("/api/v1/agreements")
-        .then().statusCode(400)
+        .then()
+        .statusCode(400)
         .contentType("application/problem+json")
         .body("code", equalTo("VALIDATION_FAILED"))
         .body("errors.field", hasItem("orgNumber"))
@@ -138,39 +198,72 @@ class AgreementResourceTest {
   void rejectsACountyThatDidNotExistOnTheSigningDate() {
     Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), "50");
     body.put("signedOn", "2012-01-01");
-    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(body)
         .post("/api/v1/agreements")
-        .then().statusCode(400).body("errors.field", hasItem("countyCode"));
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("countyCode"));
   }
 
   @Test
   void rejectsNegativeEmployeesAndMalformedJson() {
     Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), "03");
     body.put("employees", -1);
-    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(body)
         .post("/api/v1/agreements")
-        .then().statusCode(400).body("errors.field", hasItem("employees"));
-    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body("{\"orgNumber\": ")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("employees"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body("{\"orgNumber\": ")
         .post("/api/v1/agreements")
-        .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("MALFORMED_BODY"));
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("MALFORMED_BODY"));
   }
 
   @Test
   void requiresATokenAndTheRightRole() {
-    given().contentType(ContentType.JSON).body(Fixtures.agreement(Fixtures.orgNumber(), "03"))
-        .post("/api/v1/agreements")
-        .then().statusCode(401).contentType("application/problem+json").header("Nav-Call-Id", notNullValue());
-    given().auth().oauth2(Tokens.adviser("03")).contentType(ContentType.JSON)
+    given()
+        .contentType(ContentType.JSON)
         .body(Fixtures.agreement(Fixtures.orgNumber(), "03"))
         .post("/api/v1/agreements")
-        .then().statusCode(403).contentType("application/problem+json");
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("Nav-Call-Id", notNullValue());
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .contentType(ContentType.JSON)
+        .body(Fixtures.agreement(Fixtures.orgNumber(), "03"))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
   }
 
   @Test
   void echoesTheCallIdOnResponsesAndProblems() {
-    given().header("Nav-Call-Id", "test-call-123").auth().oauth2(Tokens.coordinator())
+    given()
+        .header("Nav-Call-Id", "test-call-123")
+        .auth()
+        .oauth2(Tokens.coordinator())
         .get("/api/v1/agreements/00000000-0000-0000-0000-000000000000")
-        .then().statusCode(404)
+        .then()
+        .statusCode(404)
         .header("Nav-Call-Id", "test-call-123")
         .body("code", equalTo("AGREEMENT_NOT_FOUND"))
         .body("callId", equalTo("test-call-123"));
@@ -178,36 +271,73 @@ class AgreementResourceTest {
 
   @Test
   void servesTheCountiesValidOnADate() {
-    given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/counties?date=2016-06-01")
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .get("/api/v1/counties?date=2016-06-01")
+        .then()
+        .statusCode(200)
         .body("code", hasItem("16"))
         .body("code", org.hamcrest.Matchers.not(hasItem("50")))
         .body("size()", equalTo(19));
-    given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/counties?date=2024-01-01")
-        .then().statusCode(200).body("size()", equalTo(15));
-    given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/counties?date=not-a-date")
-        .then().statusCode(400).body("errors.field", hasItem("date"));
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .get("/api/v1/counties?date=2024-01-01")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(15));
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .get("/api/v1/counties?date=not-a-date")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("date"));
   }
 
   @Test
   void theOpenApiDocumentListsEveryEndpointWithItsErrorResponses() {
-    io.restassured.path.json.JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
-    assertThat(doc.getMap("paths")).containsKeys("/api/v1/counties", "/api/v1/regions", "/api/v1/agreements",
-        "/api/v1/agreements/{id}", "/api/v1/agreements/{id}/contact-person", "/api/v1/agreements/{id}/termination",
-        "/api/v1/resigning-campaigns", "/api/v1/resigning-campaigns/{id}/agreements/{agreementId}/status",
-        "/api/v1/resigning-campaigns/{id}/progress", "/api/v1/resigning-campaigns/{id}/reminders");
-    assertThat(doc.getMap("paths.'/api/v1/agreements'.post.responses")).containsKeys("201", "400", "409");
-    assertThat(doc.getMap("paths.'/api/v1/resigning-campaigns/{id}/agreements/{agreementId}/status'.post.responses"))
+    io.restassured.path.json.JsonPath doc =
+        given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    assertThat(doc.getMap("paths"))
+        .containsKeys(
+            "/api/v1/counties",
+            "/api/v1/regions",
+            "/api/v1/agreements",
+            "/api/v1/agreements/{id}",
+            "/api/v1/agreements/{id}/contact-person",
+            "/api/v1/agreements/{id}/termination",
+            "/api/v1/resigning-campaigns",
+            "/api/v1/resigning-campaigns/{id}/agreements/{agreementId}/status",
+            "/api/v1/resigning-campaigns/{id}/progress",
+            "/api/v1/resigning-campaigns/{id}/reminders");
+    assertThat(doc.getMap("paths.'/api/v1/agreements'.post.responses"))
+        .containsKeys("201", "400", "409");
+    assertThat(
+            doc.getMap(
+                "paths.'/api/v1/resigning-campaigns/{id}/agreements/{agreementId}/status'.post.responses"))
         .containsKeys("200", "400", "403", "404", "422");
   }
 
   @Test
   void servesTheElevenRegionsOfTheProposal() {
-    given().auth().oauth2(Tokens.manager("03")).get("/api/v1/regions")
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(Tokens.manager("03"))
+        .get("/api/v1/regions")
+        .then()
+        .statusCode(200)
         .body("size()", equalTo(11))
-        .body("find { it.code == 'nord-og-sor-trondelag' }.counties", equalTo(java.util.List.of("16", "17")));
-    given().auth().oauth2(Tokens.manager("03")).get("/api/v1/regions?grouping=nope")
-        .then().statusCode(404).body("code", equalTo("GROUPING_NOT_FOUND"));
+        .body(
+            "find { it.code == 'nord-og-sor-trondelag' }.counties",
+            equalTo(java.util.List.of("16", "17")));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("03"))
+        .get("/api/v1/regions?grouping=nope")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("GROUPING_NOT_FOUND"));
   }
 }

@@ -23,7 +23,9 @@ import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "agreement"))
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "agreement"))
 class CampaignResourceTest {
 
   static String agreement(String county, int employees, String groupOrgNumber) {
@@ -32,21 +34,7 @@ class CampaignResourceTest {
     if (groupOrgNumber != null) {
       body.put("groupOrgNumber", groupOrgNumber);
     }
-    return AgreementResourceTest.register(body);
-  }
-
-  static String startCampaign() {
-    return given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
-        .body(Map.of("name", "IA-avtalen 2014-2018", "deadline", NorwegianTime.today().plusMonths(3).toString()))
-        .post("/api/v1/resigning-campaigns")
-        .then().statusCode(201).extract().path("id");
-  }
-
-  static io.restassured.response.ValidatableResponse status(String token, String campaign, String agreement, String status, LocalDate on) {
-    return given().auth().oauth2(token).contentType(ContentType.JSON)
-        .body(Map.of("status", status, "on", on.toString()))
-        .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreement + "/status")
-        .then();
+    return Api.register(body);
   }
 
   @Test
@@ -55,18 +43,26 @@ class CampaignResourceTest {
     for (int i = 0; i < 8; i++) {
       vestAgder.add(agreement("10", 10 + i * 10, null));
     }
-    String campaign = startCampaign();
+    String campaign = Api.startCampaign();
     String adviser = Tokens.adviser("10");
     LocalDate today = NorwegianTime.today();
     for (int i = 0; i < 6; i++) {
-      status(adviser, campaign, vestAgder.get(i), "RESIGNED", today).statusCode(200).body("status", equalTo("RESIGNED"));
+      Api.status(adviser, campaign, vestAgder.get(i), "RESIGNED", today)
+          .statusCode(200)
+          .body("status", equalTo("RESIGNED"));
     }
-    status(adviser, campaign, vestAgder.get(6), "DECLINED", today).statusCode(200);
-    status(adviser, campaign, vestAgder.get(7), "CONTACTED", today).statusCode(200);
+    Api.status(adviser, campaign, vestAgder.get(6), "DECLINED", today).statusCode(200);
+    Api.status(adviser, campaign, vestAgder.get(7), "CONTACTED", today).statusCode(200);
 
-    JsonPath progress = given().auth().oauth2(Tokens.manager("10"))
-        .get("/api/v1/resigning-campaigns/" + campaign + "/progress")
-        .then().statusCode(200).extract().jsonPath();
+    JsonPath progress =
+        given()
+            .auth()
+            .oauth2(Tokens.manager("10"))
+            .get("/api/v1/resigning-campaigns/" + campaign + "/progress")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(progress.getInt("counties[0].due")).isEqualTo(8);
     assertThat(progress.getInt("counties[0].resigned")).isEqualTo(6);
     assertThat(progress.getInt("counties[0].declined")).isEqualTo(1);
@@ -74,11 +70,18 @@ class CampaignResourceTest {
     assertThat(progress.getDouble("counties[0].rate")).isEqualTo(0.75);
     assertThat(progress.getList("counties")).hasSize(1);
     assertThat(progress.getString("national")).isNull();
-    assertThat(progress.getList("largestOutstanding.items.agreementId")).containsExactly(vestAgder.get(7));
+    assertThat(progress.getList("largestOutstanding.items.agreementId"))
+        .containsExactly(vestAgder.get(7));
 
-    JsonPath national = given().auth().oauth2(Tokens.coordinator())
-        .get("/api/v1/resigning-campaigns/" + campaign + "/progress?county=10")
-        .then().statusCode(200).extract().jsonPath();
+    JsonPath national =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/api/v1/resigning-campaigns/" + campaign + "/progress?county=10")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(national.getInt("national.due")).isGreaterThanOrEqualTo(8);
     assertThat(national.getLong("daysToDeadline")).isBetween(85L, 93L);
   }
@@ -88,17 +91,25 @@ class CampaignResourceTest {
     String groupOrg = Fixtures.orgNumber();
     Map<String, Object> groupBody = Fixtures.agreement(groupOrg, "09");
     groupBody.put("employees", 5000);
-    String group = AgreementResourceTest.register(groupBody);
+    String group = Api.register(groupBody);
     String unit = agreement("09", 40, groupOrg);
-    given().auth().oauth2(Tokens.adviser("09")).get("/api/v1/agreements/" + unit)
-        .then().body("groupAgreementId", equalTo(group));
-    String campaign = startCampaign();
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("09"))
+        .get("/api/v1/agreements/" + unit)
+        .then()
+        .body("groupAgreementId", equalTo(group));
+    String campaign = Api.startCampaign();
     String adviser = Tokens.adviser("09");
-    status(adviser, campaign, unit, "AWAITING_GROUP", NorwegianTime.today()).statusCode(200);
-    status(adviser, campaign, group, "RESIGNED", NorwegianTime.today()).statusCode(200);
+    Api.status(adviser, campaign, unit, "AWAITING_GROUP", NorwegianTime.today()).statusCode(200);
+    Api.status(adviser, campaign, group, "RESIGNED", NorwegianTime.today()).statusCode(200);
 
-    given().auth().oauth2(adviser).get("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + unit + "/history")
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + unit + "/history")
+        .then()
+        .statusCode(200)
         .body("to", equalTo(List.of("AWAITING_GROUP", "RESIGNED")))
         .body("from", equalTo(List.of("PENDING", "AWAITING_GROUP")))
         .body("changedBy", equalTo(List.of("Z990001", "Z990001")));
@@ -107,53 +118,123 @@ class CampaignResourceTest {
   @Test
   void theRulesOfTheCampaignAreEnforcedWithClearErrors() {
     String agreement = agreement("05", 12, null);
-    String campaign = startCampaign();
+    String campaign = Api.startCampaign();
     String adviser = Tokens.adviser("05");
-    status(adviser, campaign, agreement, "RESIGNED", NorwegianTime.today()).statusCode(200);
-    status(adviser, campaign, agreement, "CONTACTED", NorwegianTime.today())
-        .statusCode(422).contentType("application/problem+json").body("code", equalTo("RESIGNING_TRANSITION_NOT_ALLOWED"));
-    status(adviser, campaign, agreement, "PENDING", NorwegianTime.today()).statusCode(400).body("errors.field", hasItem("status"));
-    status(adviser, campaign, agreement, "MAYBE", NorwegianTime.today()).statusCode(400).body("errors.field", hasItem("status"));
-    status(adviser, campaign, agreement, "CONTACTED", NorwegianTime.today().plusDays(1)).statusCode(400);
-    status(Tokens.adviser("04"), campaign, agreement, "CONTACTED", NorwegianTime.today()).statusCode(403);
-    status(Tokens.manager("05"), campaign, agreement, "CONTACTED", NorwegianTime.today()).statusCode(403);
-    status(adviser, "00000000-0000-0000-0000-000000000000", agreement, "CONTACTED", NorwegianTime.today())
-        .statusCode(404).body("code", equalTo("CAMPAIGN_NOT_FOUND"));
+    Api.status(adviser, campaign, agreement, "RESIGNED", NorwegianTime.today()).statusCode(200);
+    Api.status(adviser, campaign, agreement, "CONTACTED", NorwegianTime.today())
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("code", equalTo("RESIGNING_TRANSITION_NOT_ALLOWED"));
+    Api.status(adviser, campaign, agreement, "PENDING", NorwegianTime.today())
+        .statusCode(400)
+        .body("errors.field", hasItem("status"));
+    Api.status(adviser, campaign, agreement, "MAYBE", NorwegianTime.today())
+        .statusCode(400)
+        .body("errors.field", hasItem("status"));
+    Api.status(adviser, campaign, agreement, "CONTACTED", NorwegianTime.today().plusDays(1))
+        .statusCode(400);
+    Api.status(Tokens.adviser("04"), campaign, agreement, "CONTACTED", NorwegianTime.today())
+        .statusCode(403);
+    Api.status(Tokens.manager("05"), campaign, agreement, "CONTACTED", NorwegianTime.today())
+        .statusCode(403);
+    Api.status(
+            adviser,
+            "00000000-0000-0000-0000-000000000000",
+            agreement,
+            "CONTACTED",
+            NorwegianTime.today())
+        .statusCode(404)
+        .body("code", equalTo("CAMPAIGN_NOT_FOUND"));
     String later = agreement("05", 12, null);
-    status(adviser, campaign, later, "CONTACTED", NorwegianTime.today()).statusCode(404).body("code", equalTo("AGREEMENT_NOT_DUE"));
+    Api.status(adviser, campaign, later, "CONTACTED", NorwegianTime.today())
+        .statusCode(404)
+        .body("code", equalTo("AGREEMENT_NOT_DUE"));
 
-    given().auth().oauth2(adviser).contentType(ContentType.JSON)
-        .body(Map.of("status", "CONTACTED", "on", NorwegianTime.today().toString(), "note", "Snakket med 01.01.90 10046"))
+    given()
+        .auth()
+        .oauth2(adviser)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "status",
+                "CONTACTED",
+                "on",
+                NorwegianTime.today().toString(),
+                "note",
+                "Snakket med 01.01.90 10046"))
         .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + later + "/status")
-        .then().statusCode(400).body("errors.field", hasItem("note"));
-    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("note"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
         .body(Map.of("name", "Too late", "deadline", "2011-07-01"))
-        .post("/api/v1/resigning-campaigns").then().statusCode(400).body("errors.field", hasItem("deadline"));
-    given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
-        .body(Map.of("name", "Oppfølging 010190-10046", "deadline", NorwegianTime.today().plusMonths(3).toString()))
-        .post("/api/v1/resigning-campaigns").then().statusCode(400).body("errors.field", hasItem("name"));
+        .post("/api/v1/resigning-campaigns")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("deadline"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                "Oppfølging 010190-10046",
+                "deadline",
+                NorwegianTime.today().plusMonths(3).toString()))
+        .post("/api/v1/resigning-campaigns")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("name"));
   }
 
   @Test
   void enterprisesContactedTwoWeeksAgoWithoutAnswerAreDueAReminder() {
     String old = agreement("07", 300, null);
     String fresh = agreement("07", 500, null);
-    String campaign = startCampaign();
+    String campaign = Api.startCampaign();
     String adviser = Tokens.adviser("07");
-    status(adviser, campaign, old, "CONTACTED", NorwegianTime.today().minusDays(20)).statusCode(200);
-    status(adviser, campaign, fresh, "CONTACTED", NorwegianTime.today().minusDays(3)).statusCode(200);
-    given().auth().oauth2(Tokens.manager("07")).get("/api/v1/resigning-campaigns/" + campaign + "/reminders")
-        .then().statusCode(200)
+    Api.status(adviser, campaign, old, "CONTACTED", NorwegianTime.today().minusDays(20))
+        .statusCode(200);
+    Api.status(adviser, campaign, fresh, "CONTACTED", NorwegianTime.today().minusDays(3))
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(Tokens.manager("07"))
+        .get("/api/v1/resigning-campaigns/" + campaign + "/reminders")
+        .then()
+        .statusCode(200)
         .body("agreementId", equalTo(List.of(old)))
         .body("[0].daysSinceContact", equalTo(20));
-    given().auth().oauth2(Tokens.manager("07")).get("/api/v1/resigning-campaigns/" + campaign + "/reminders?days=2")
-        .then().statusCode(200).body("agreementId", equalTo(List.of(fresh, old)));
-    given().auth().oauth2(Tokens.manager("07")).get("/api/v1/resigning-campaigns/" + campaign + "/reminders?county=08")
-        .then().statusCode(403);
-    given().auth().oauth2(Tokens.manager("07")).get("/api/v1/resigning-campaigns/" + campaign + "/reminders?days=0")
-        .then().statusCode(400);
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/resigning-campaigns/" + campaign + "/progress?county=07")
-        .then().statusCode(200).body("largestOutstanding.items[0].agreementId", equalTo(fresh))
+    given()
+        .auth()
+        .oauth2(Tokens.manager("07"))
+        .get("/api/v1/resigning-campaigns/" + campaign + "/reminders?days=2")
+        .then()
+        .statusCode(200)
+        .body("agreementId", equalTo(List.of(fresh, old)));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("07"))
+        .get("/api/v1/resigning-campaigns/" + campaign + "/reminders?county=08")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(Tokens.manager("07"))
+        .get("/api/v1/resigning-campaigns/" + campaign + "/reminders?days=0")
+        .then()
+        .statusCode(400);
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/resigning-campaigns/" + campaign + "/progress?county=07")
+        .then()
+        .statusCode(200)
+        .body("largestOutstanding.items[0].agreementId", equalTo(fresh))
         .body("national", not(nullValue()));
   }
 }

@@ -25,6 +25,9 @@ public interface DeliveryConfig {
   @WithDefault("15S")
   Duration batchDeadline();
 
-  /** The scope of tokens for agreement-service (HopTokens), asked when the read model has no agreement. */
+  /**
+   * The scope of tokens for agreement-service (HopTokens), asked when the read model has no
+   * agreement.
+   */
   String agreementServiceScope();
 }

@@ -32,15 +32,24 @@ public final class DeliveryEvents {
 
     public static Facts of(Delivery d) {
       return new Facts(
-          d.orgNumber, d.countyCode, d.service.name(), d.direction.name(), List.copyOf(d.subGoals), d.deliveredOn,
-          d.registeredAt.atZoneSameInstant(NorwegianTime.ZONE).toLocalDate(), d.registrationLagDays,
-          d.form == null ? null : d.form.name(), d.adviser);
+          d.orgNumber,
+          d.countyCode,
+          d.service.name(),
+          d.direction.name(),
+          List.copyOf(d.subGoals),
+          d.deliveredOn,
+          d.registeredAt.atZoneSameInstant(NorwegianTime.ZONE).toLocalDate(),
+          d.registrationLagDays,
+          d.form == null ? null : d.form.name(),
+          d.adviser);
     }
   }
 
-  public record DeliveryRecorded(UUID deliveryId, long version, OffsetDateTime registeredAt, Facts delivery) {}
+  public record DeliveryRecorded(
+      UUID deliveryId, long version, OffsetDateTime registeredAt, Facts delivery) {}
 
-  public record DeliveryCorrected(UUID deliveryId, long version, String correctedBy, Facts before, Facts after) {}
+  public record DeliveryCorrected(
+      UUID deliveryId, long version, String correctedBy, Facts before, Facts after) {}
 
   public record DeliveryVoided(UUID deliveryId, long version, String voidedBy, Facts before) {}
 }

@@ -22,7 +22,9 @@ sealed interface AgreementEvent {
 
   LocalDate signedOn();
 
-  /** The payload as this service's record of its type, if it is a type that moves the read model. */
+  /**
+   * The payload as this service's record of its type, if it is a type that moves the read model.
+   */
   static Optional<AgreementEvent> read(EventEnvelope event, ObjectMapper json) {
     return switch (event.type()) {
       case "AgreementRegistered" -> Optional.of(event.payloadAs(Registered.class, json));
@@ -32,7 +34,8 @@ sealed interface AgreementEvent {
     };
   }
 
-  record Registered(UUID agreementId, String orgNumber, String countyCode, LocalDate signedOn) implements AgreementEvent {
+  record Registered(UUID agreementId, String orgNumber, String countyCode, LocalDate signedOn)
+      implements AgreementEvent {
     public Registered {
       Objects.requireNonNull(agreementId, "agreementId");
       Objects.requireNonNull(orgNumber, "orgNumber");
@@ -41,7 +44,8 @@ sealed interface AgreementEvent {
     }
   }
 
-  record Terminated(UUID agreementId, String orgNumber, String countyCode, LocalDate signedOn, LocalDate endedOn)
+  record Terminated(
+      UUID agreementId, String orgNumber, String countyCode, LocalDate signedOn, LocalDate endedOn)
       implements AgreementEvent {
     public Terminated {
       Objects.requireNonNull(agreementId, "agreementId");

@@ -10,7 +10,10 @@ import no.nav.ia.delivery.AgreementView;
 import no.nav.ia.platform.events.EventEnvelope;
 import no.nav.ia.platform.events.EventHandler;
 
-/** Keeps the agreement read model from {@code ia.agreement-events-v1}; other event types are ignored. */
+/**
+ * Keeps the agreement read model from {@code ia.agreement-events-v1}; other event types are
+ * ignored.
+ */
 @ApplicationScoped
 public class AgreementEventsHandler implements EventHandler {
 
@@ -25,18 +28,24 @@ public class AgreementEventsHandler implements EventHandler {
 
   @Override
   public void handle(EventEnvelope event) {
-    AgreementEvent.read(event, json).ifPresent(e -> {
-      AgreementView view = remember(e);
-      if (e instanceof AgreementEvent.Terminated terminated) {
-        view.endedOn = terminated.endedOn();
-      }
-      view.persist();
-    });
+    AgreementEvent.read(event, json)
+        .ifPresent(
+            e -> {
+              AgreementView view = remember(e);
+              if (e instanceof AgreementEvent.Terminated terminated) {
+                view.endedOn = terminated.endedOn();
+              }
+              view.persist();
+            });
   }
 
-  /** The view of the event's agreement (new or known) with the fields every agreement event carries. */
+  /**
+   * The view of the event's agreement (new or known) with the fields every agreement event carries.
+   */
   private static AgreementView remember(AgreementEvent e) {
-    AgreementView view = AgreementView.<AgreementView>findByIdOptional(e.agreementId()).orElseGet(AgreementView::new);
+    AgreementView view =
+        AgreementView.<AgreementView>findByIdOptional(e.agreementId())
+            .orElseGet(AgreementView::new);
     view.agreementId = e.agreementId();
     view.orgNumber = e.orgNumber();
     view.countyCode = e.countyCode();

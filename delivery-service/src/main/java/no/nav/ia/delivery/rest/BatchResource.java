@@ -15,9 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
-import java.util.Set;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.delivery.service.DeliveryService;
 import no.nav.ia.delivery.service.DeliveryService.Recorded;
@@ -32,8 +32,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Batch intake for integrating NAV systems: up to 1,000 deliveries, each recorded on its own (its
- * own transaction and its own, required {@code idempotencyKey}, so any item can be sent again), so a
- * bad item never sinks the others. Items not started before the batch deadline are answered
+ * own transaction and its own, required {@code idempotencyKey}, so any item can be sent again), so
+ * a bad item never sinks the others. Items not started before the batch deadline are answered
  * DEADLINE_EXCEEDED and recorded by nobody: the client sends them again.
  */
 @Path("/api/v1/deliveries/batch")
@@ -45,7 +45,8 @@ public class BatchResource {
   private static final Logger LOG = Logger.getLogger(BatchResource.class);
 
   /** One item's outcome: CREATED, DUPLICATE (its key was seen before) or ERROR with a code. */
-  public record ItemResult(int index, String status, java.util.UUID id, String code, List<FieldError> errors) {}
+  public record ItemResult(
+      int index, String status, java.util.UUID id, String code, List<FieldError> errors) {}
 
   public record BatchResult(int created, int duplicates, int failed, List<ItemResult> results) {}
 
@@ -58,26 +59,35 @@ public class BatchResource {
   @RolesAllowed({Roles.SYSTEM, Roles.COORDINATOR, Roles.ADVISER})
   @Operation(summary = "Record up to 1,000 deliveries; each item carries its own idempotencyKey")
   @APIResponse(responseCode = "200", description = "One result per item, in order")
-  @APIResponse(responseCode = "400", description = "Not a JSON array, empty, or more items than allowed")
+  @APIResponse(
+      responseCode = "400",
+      description = "Not a JSON array, empty, or more items than allowed")
   public BatchResult record(List<JsonNode> items) {
     if (items == null || items.isEmpty()) {
       throw ApiException.invalid("body", "must be a non-empty array of deliveries");
     }
     if (items.size() > config.maxBatchSize()) {
-      throw ApiException.invalid("body", "must hold at most " + config.maxBatchSize() + " deliveries");
+      throw ApiException.invalid(
+          "body", "must hold at most " + config.maxBatchSize() + " deliveries");
     }
-    List<ItemResult> results = recordAll(items.size(), System::nanoTime,
-        System.nanoTime() + config.batchDeadline().toNanos(), i -> recordOne(i, items.get(i)));
+    List<ItemResult> results =
+        recordAll(
+            items.size(),
+            System::nanoTime,
+            System.nanoTime() + config.batchDeadline().toNanos(),
+            i -> recordOne(i, items.get(i)));
     int created = (int) results.stream().filter(r -> r.status().equals("CREATED")).count();
     int duplicates = (int) results.stream().filter(r -> r.status().equals("DUPLICATE")).count();
     return new BatchResult(created, duplicates, results.size() - created - duplicates, results);
   }
 
   /** Records items one by one until the deadline (clock nanos); the rest are DEADLINE_EXCEEDED. */
-  static List<ItemResult> recordAll(int count, LongSupplier clock, long deadline, IntFunction<ItemResult> one) {
+  static List<ItemResult> recordAll(
+      int count, LongSupplier clock, long deadline, IntFunction<ItemResult> one) {
     List<ItemResult> results = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      results.add(clock.getAsLong() - deadline < 0 ? one.apply(i) : error(i, "DEADLINE_EXCEEDED", null));
+      results.add(
+          clock.getAsLong() - deadline < 0 ? one.apply(i) : error(i, "DEADLINE_EXCEEDED", null));
     }
     return results;
   }
@@ -85,12 +95,19 @@ public class BatchResource {
   private ItemResult recordOne(int index, JsonNode item) {
     try {
       if (!(item instanceof ObjectNode object)) {
-        return error(index, "MALFORMED_ITEM", List.of(new FieldError("item", "must be a JSON object")));
+        return error(
+            index, "MALFORMED_ITEM", List.of(new FieldError("item", "must be a JSON object")));
       }
-      String key = object.hasNonNull("idempotencyKey") ? object.get("idempotencyKey").asText() : null;
+      String key =
+          object.hasNonNull("idempotencyKey") ? object.get("idempotencyKey").asText() : null;
       if (key == null || key.isBlank()) {
-        return error(index, "VALIDATION_FAILED",
-            List.of(new FieldError("idempotencyKey", "is required for every item of a batch, so that it can be sent again")));
+        return error(
+            index,
+            "VALIDATION_FAILED",
+            List.of(
+                new FieldError(
+                    "idempotencyKey",
+                    "is required for every item of a batch, so that it can be sent again")));
       }
       ObjectNode fields = object.deepCopy();
       fields.remove("idempotencyKey");
@@ -98,18 +115,29 @@ public class BatchResource {
       try {
         request = json.treeToValue(fields, DeliveryRequest.class);
       } catch (Exception e) {
-        return error(index, "MALFORMED_ITEM", List.of(new FieldError("item", "has a field of the wrong type or an unknown value")));
+        return error(
+            index,
+            "MALFORMED_ITEM",
+            List.of(new FieldError("item", "has a field of the wrong type or an unknown value")));
       }
       Set<ConstraintViolation<DeliveryRequest>> violations = validator.validate(request);
       if (!violations.isEmpty()) {
-        return error(index, "VALIDATION_FAILED", violations.stream()
-            .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
-            .sorted(Comparator.comparing(FieldError::field)).toList());
+        return error(
+            index,
+            "VALIDATION_FAILED",
+            violations.stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList());
       }
       Recorded recorded = deliveries.record(request, DeliveryResource.checkedKey(key));
-      return new ItemResult(index, recorded.created() ? "CREATED" : "DUPLICATE", recorded.delivery().id, null, null);
+      return new ItemResult(
+          index, recorded.created() ? "CREATED" : "DUPLICATE", recorded.delivery().id, null, null);
     } catch (DomainException e) {
-      return error(index, e.code(), e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+      return error(
+          index,
+          e.code(),
+          e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
     } catch (ApiException e) {
       return error(index, e.code(), e.errors());
     } catch (RuntimeException e) {
@@ -119,6 +147,7 @@ public class BatchResource {
   }
 
   private static ItemResult error(int index, String code, List<FieldError> errors) {
-    return new ItemResult(index, "ERROR", null, code, errors == null || errors.isEmpty() ? null : errors);
+    return new ItemResult(
+        index, "ERROR", null, code, errors == null || errors.isEmpty() ? null : errors);
   }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
 import no.nav.ia.delivery.Direction;
 import no.nav.ia.delivery.Form;
 import no.nav.ia.delivery.ServiceCode;
+import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import no.nav.ia.platform.domain.NoIdentityNumber;
 
 /** A delivery as an adviser's client records or corrects it. */
 @Schema(name = "RecordDeliveryRequest")
@@ -21,7 +21,11 @@ public record DeliveryRequest(
     @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,
     @NotNull @Schema(examples = "SICK_LEAVE") ServiceCode service,
     @NotNull @Schema(examples = "SYSTEM") Direction direction,
-    @NotEmpty @Size(max = 3) @Schema(examples = "[1]") Set<@NotNull @Min(1) @Max(3) Integer> subGoals,
+    @NotEmpty @Size(max = 3) @Schema(examples = "[1]")
+        Set<@NotNull @Min(1) @Max(3) Integer> subGoals,
     @NotNull @PastOrPresent @Schema(examples = "2012-05-14") LocalDate deliveredOn,
     @Schema(examples = "DIRECT") Form form,
-    @Size(max = 2000) @NoIdentityNumber @Schema(description = "Free text about the service; never personal data") String note) {}
+    @Size(max = 2000)
+        @NoIdentityNumber
+        @Schema(description = "Free text about the service; never personal data")
+        String note) {}

@@ -49,10 +49,20 @@ public class DeliveryResource {
   @POST
   @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(summary = "Record a delivery; the same Idempotency-Key again returns the first result")
-  @APIResponse(responseCode = "201", description = "Recorded (or the earlier result of the same key)")
-  @APIResponse(responseCode = "400", description = "Unknown codes, invalid sub-goals, a future date, an identity number in the text")
-  @APIResponse(responseCode = "403", description = "The enterprise's agreement is in another county than the token's")
-  @APIResponse(responseCode = "422", description = "No agreement active on the delivery date, or the key was used with another body")
+  @APIResponse(
+      responseCode = "201",
+      description = "Recorded (or the earlier result of the same key)")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Unknown codes, invalid sub-goals, a future date, an identity number in the text")
+  @APIResponse(
+      responseCode = "403",
+      description = "The enterprise's agreement is in another county than the token's")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "No agreement active on the delivery date, or the key was used with another body")
   public Response record(
       @Valid @NotNull DeliveryRequest request,
       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -68,7 +78,8 @@ public class DeliveryResource {
 
   @GET
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
-  @Operation(summary = "List deliveries by county, enterprise, adviser and date range; newest first")
+  @Operation(
+      summary = "List deliveries by county, enterprise, adviser and date range; newest first")
   @APIResponse(responseCode = "200", description = "A page of deliveries")
   @APIResponse(responseCode = "400", description = "Invalid filter or paging")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
@@ -87,8 +98,14 @@ public class DeliveryResource {
     if (adviser != null && (adviser.isBlank() || adviser.length() > 100)) {
       throw ApiException.invalid("adviser", "must be a NAV-ident or a client id");
     }
-    Filter filter = new Filter(caller.countyScope(county), orgNumber, adviser,
-        Params.date("from", from, null), Params.date("to", to, null), includeVoided);
+    Filter filter =
+        new Filter(
+            caller.countyScope(county),
+            orgNumber,
+            adviser,
+            Params.date("from", from, null),
+            Params.date("to", to, null),
+            includeVoided);
     Page<Delivery> found = deliveries.list(filter, Params.page(page), Params.size(size));
     return found.map(DeliveryResponse::from);
   }
@@ -126,11 +143,19 @@ public class DeliveryResource {
   @APIResponse(responseCode = "412", description = "Stale version")
   @APIResponse(responseCode = "428", description = "If-Match missing")
   public Response correct(
-      @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeliveryRequest request) {
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull DeliveryRequest request) {
     if (ifMatch == null) {
-      throw new ApiException(428, "PRECONDITION_REQUIRED", "Precondition required", "A correction needs If-Match with the version read", null);
+      throw new ApiException(
+          428,
+          "PRECONDITION_REQUIRED",
+          "Precondition required",
+          "A correction needs If-Match with the version read",
+          null);
     }
-    DeliveryResponse body = DeliveryResponse.from(deliveries.correct(id, version(ifMatch), request));
+    DeliveryResponse body =
+        DeliveryResponse.from(deliveries.correct(id, version(ifMatch), request));
     return Response.ok(body).tag(body.version() + "").build();
   }
 
@@ -165,7 +190,8 @@ public class DeliveryResource {
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw ApiException.preconditionFailed("STALE_VERSION", "If-Match does not name a version of this delivery");
+      throw ApiException.preconditionFailed(
+          "STALE_VERSION", "If-Match does not name a version of this delivery");
     }
   }
 }

@@ -25,9 +25,20 @@ public record DeliveryResponse(
 
   public static DeliveryResponse from(Delivery d) {
     return new DeliveryResponse(
-        d.id, d.orgNumber, d.countyCode, d.service.name(), d.direction.name(), d.subGoals, d.deliveredOn,
-        d.form == null ? null : d.form.name(), d.note, d.adviser, d.registeredAt, d.registrationLagDays,
-        d.status.name(), d.version);
+        d.id,
+        d.orgNumber,
+        d.countyCode,
+        d.service.name(),
+        d.direction.name(),
+        d.subGoals,
+        d.deliveredOn,
+        d.form == null ? null : d.form.name(),
+        d.note,
+        d.adviser,
+        d.registeredAt,
+        d.registrationLagDays,
+        d.status.name(),
+        d.version);
   }
 
   public String etag() {

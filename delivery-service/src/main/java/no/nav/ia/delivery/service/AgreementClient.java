@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** agreement-service's REST API, asked only when the local read model has not heard of an agreement yet. */
+/**
+ * agreement-service's REST API, asked only when the local read model has not heard of an agreement
+ * yet.
+ */
 @RegisterRestClient(configKey = "agreement-service")
 @Path("/api/v1/agreements")
 public interface AgreementClient {
@@ -25,5 +28,11 @@ public interface AgreementClient {
   record AgreementPage(List<Item> items) {}
 
   /** The fields of an agreement this service needs. */
-  record Item(UUID id, String orgNumber, String countyCode, LocalDate signedOn, LocalDate endedOn, String status) {}
+  record Item(
+      UUID id,
+      String orgNumber,
+      String countyCode,
+      LocalDate signedOn,
+      LocalDate endedOn,
+      String status) {}
 }

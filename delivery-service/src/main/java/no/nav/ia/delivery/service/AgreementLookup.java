@@ -43,14 +43,21 @@ public class AgreementLookup {
     registry.counter("ia.delivery.agreement_lookup_fallback").increment();
     try {
       Hop hop = hops.to(config.agreementServiceScope(), caller).await().indefinitely();
-      return client.byOrgNumber(orgNumber, hop.authorization(), hop.consumer(), CallId.currentOrNull()).items().stream()
+      return client
+          .byOrgNumber(orgNumber, hop.authorization(), hop.consumer(), CallId.currentOrNull())
+          .items()
+          .stream()
           .filter(a -> AgreementView.isActiveOn(a.signedOn(), a.endedOn(), date))
           .findFirst()
           .map(a -> new ActiveAgreement(a.orgNumber(), a.countyCode()));
     } catch (RuntimeException e) {
       LOG.warnf("agreement-service could not be asked: %s", e.toString());
-      throw new ApiException(503, "AGREEMENT_SERVICE_UNAVAILABLE", "Service unavailable",
-          "The agreement could not be checked just now; try again", null);
+      throw new ApiException(
+          503,
+          "AGREEMENT_SERVICE_UNAVAILABLE",
+          "Service unavailable",
+          "The agreement could not be checked just now; try again",
+          null);
     }
   }
 }

@@ -30,13 +30,13 @@ import no.nav.ia.delivery.events.DeliveryEvents.DeliveryVoided;
 import no.nav.ia.delivery.events.DeliveryEvents.Facts;
 import no.nav.ia.delivery.rest.DeliveryRequest;
 import no.nav.ia.platform.callid.CallId;
-import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.security.Caller;
 
 /**
- * The transaction boundary for deliveries: a delivery, its kept version, its Idempotency-Key and its
- * outbox event commit together or not at all.
+ * The transaction boundary for deliveries: a delivery, its kept version, its Idempotency-Key and
+ * its outbox event commit together or not at all.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -45,7 +45,13 @@ public class DeliveryService {
   public record Recorded(Delivery delivery, boolean created) {}
 
   /** A listing filter; null fields do not filter. */
-  public record Filter(Optional<String> county, String orgNumber, String adviser, LocalDate from, LocalDate to, boolean includeVoided) {}
+  public record Filter(
+      Optional<String> county,
+      String orgNumber,
+      String adviser,
+      LocalDate from,
+      LocalDate to,
+      boolean includeVoided) {}
 
   @Inject Outbox outbox;
   @Inject Caller caller;
@@ -58,28 +64,35 @@ public class DeliveryService {
     String actor = caller.actor();
     String hash = fingerprint(request);
     if (idempotencyKey != null) {
-      Optional<UUID> earlier = QuarkusTransaction.requiringNew().call(() -> keys.earlier(actor, idempotencyKey, hash));
+      Optional<UUID> earlier =
+          QuarkusTransaction.requiringNew().call(() -> keys.earlier(actor, idempotencyKey, hash));
       if (earlier.isPresent()) {
         return new Recorded(load(earlier.get()), false);
       }
     }
     DeliveryFacts facts = resolve(request);
-    return QuarkusTransaction.requiringNew().call(() -> {
-      UUID id = UUID.randomUUID();
-      if (idempotencyKey != null) {
-        Optional<UUID> winner = keys.claim(actor, idempotencyKey, hash, id);
-        if (winner.isPresent()) {
-          return new Recorded(load(winner.get()), false);
-        }
-      }
-      Delivery delivery = Delivery.record(facts, actor, OffsetDateTime.now(ZoneOffset.UTC));
-      delivery.id = id;
-      delivery.persist();
-      keep(delivery, "RECORDED");
-      outbox.publish(DeliveryEvents.TOPIC, delivery.orgNumber, "DeliveryRecorded",
-          new DeliveryRecorded(delivery.id, delivery.version, delivery.registeredAt, Facts.of(delivery)));
-      return new Recorded(delivery, true);
-    });
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              UUID id = UUID.randomUUID();
+              if (idempotencyKey != null) {
+                Optional<UUID> winner = keys.claim(actor, idempotencyKey, hash, id);
+                if (winner.isPresent()) {
+                  return new Recorded(load(winner.get()), false);
+                }
+              }
+              Delivery delivery = Delivery.record(facts, actor, OffsetDateTime.now(ZoneOffset.UTC));
+              delivery.id = id;
+              delivery.persist();
+              keep(delivery, "RECORDED");
+              outbox.publish(
+                  DeliveryEvents.TOPIC,
+                  delivery.orgNumber,
+                  "DeliveryRecorded",
+                  new DeliveryRecorded(
+                      delivery.id, delivery.version, delivery.registeredAt, Facts.of(delivery)));
+              return new Recorded(delivery, true);
+            });
   }
 
   /** The delivery, if the caller may see its county. */
@@ -93,47 +106,82 @@ public class DeliveryService {
   public Delivery correct(UUID id, long expectedVersion, DeliveryRequest request) {
     get(id);
     DeliveryFacts facts = resolve(request);
-    return QuarkusTransaction.requiringNew().call(() -> {
-      Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
-      caller.requireCounty(delivery.countyCode);
-      Facts before = Facts.of(delivery);
-      delivery.correct(facts, expectedVersion);
-      keep(delivery, "CORRECTED");
-      outbox.publish(DeliveryEvents.TOPIC, delivery.orgNumber, "DeliveryCorrected",
-          new DeliveryCorrected(delivery.id, delivery.version, caller.actor(), before, Facts.of(delivery)));
-      return delivery;
-    });
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
+              caller.requireCounty(delivery.countyCode);
+              Facts before = Facts.of(delivery);
+              delivery.correct(facts, expectedVersion);
+              keep(delivery, "CORRECTED");
+              outbox.publish(
+                  DeliveryEvents.TOPIC,
+                  delivery.orgNumber,
+                  "DeliveryCorrected",
+                  new DeliveryCorrected(
+                      delivery.id, delivery.version, caller.actor(), before, Facts.of(delivery)));
+              return delivery;
+            });
   }
 
   /** Voids a delivery; voiding a voided one again changes nothing. */
   public Delivery voidDelivery(UUID id, Long expectedVersion) {
-    return QuarkusTransaction.requiringNew().call(() -> {
-      Delivery delivery = Delivery.<Delivery>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-          .orElseThrow(DeliveryService::notFound);
-      caller.requireCounty(delivery.countyCode);
-      if (!delivery.isLive()) {
-        return delivery;
-      }
-      Facts before = Facts.of(delivery);
-      delivery.voidIt(expectedVersion);
-      keep(delivery, "VOIDED");
-      outbox.publish(DeliveryEvents.TOPIC, delivery.orgNumber, "DeliveryVoided",
-          new DeliveryVoided(delivery.id, delivery.version, caller.actor(), before));
-      return delivery;
-    });
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Delivery delivery =
+                  Delivery.<Delivery>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                      .orElseThrow(DeliveryService::notFound);
+              caller.requireCounty(delivery.countyCode);
+              if (!delivery.isLive()) {
+                return delivery;
+              }
+              Facts before = Facts.of(delivery);
+              delivery.voidIt(expectedVersion);
+              keep(delivery, "VOIDED");
+              outbox.publish(
+                  DeliveryEvents.TOPIC,
+                  delivery.orgNumber,
+                  "DeliveryVoided",
+                  new DeliveryVoided(delivery.id, delivery.version, caller.actor(), before));
+              return delivery;
+            });
   }
 
   /** A page in a stable order: newest delivery date first, then id. */
   public no.nav.ia.platform.rest.Page<Delivery> list(Filter filter, int page, int size) {
     StringBuilder q = new StringBuilder("1 = 1");
     Parameters p = new Parameters();
-    filter.county().ifPresent(c -> { q.append(" and countyCode = :county"); p.and("county", c); });
-    if (filter.orgNumber() != null) { q.append(" and orgNumber = :org"); p.and("org", filter.orgNumber()); }
-    if (filter.adviser() != null) { q.append(" and adviser = :adviser"); p.and("adviser", filter.adviser()); }
-    if (filter.from() != null) { q.append(" and deliveredOn >= :from"); p.and("from", filter.from()); }
-    if (filter.to() != null) { q.append(" and deliveredOn <= :to"); p.and("to", filter.to()); }
-    if (!filter.includeVoided()) { q.append(" and status = :live"); p.and("live", DeliveryStatus.LIVE); }
-    var query = Delivery.<Delivery>find(q.toString(), Sort.descending("deliveredOn").and("id"), p).page(Page.of(page, size));
+    filter
+        .county()
+        .ifPresent(
+            c -> {
+              q.append(" and countyCode = :county");
+              p.and("county", c);
+            });
+    if (filter.orgNumber() != null) {
+      q.append(" and orgNumber = :org");
+      p.and("org", filter.orgNumber());
+    }
+    if (filter.adviser() != null) {
+      q.append(" and adviser = :adviser");
+      p.and("adviser", filter.adviser());
+    }
+    if (filter.from() != null) {
+      q.append(" and deliveredOn >= :from");
+      p.and("from", filter.from());
+    }
+    if (filter.to() != null) {
+      q.append(" and deliveredOn <= :to");
+      p.and("to", filter.to());
+    }
+    if (!filter.includeVoided()) {
+      q.append(" and status = :live");
+      p.and("live", DeliveryStatus.LIVE);
+    }
+    var query =
+        Delivery.<Delivery>find(q.toString(), Sort.descending("deliveredOn").and("id"), p)
+            .page(Page.of(page, size));
     return new no.nav.ia.platform.rest.Page<>(query.list(), page, size, query.count());
   }
 
@@ -143,14 +191,28 @@ public class DeliveryService {
     return DeliveryVersion.list("deliveryId", Sort.by("version"), id);
   }
 
-  /** Finds the agreement that gives the delivery its county (the text was checked by the request's constraints). */
+  /**
+   * Finds the agreement that gives the delivery its county (the text was checked by the request's
+   * constraints).
+   */
   private DeliveryFacts resolve(DeliveryRequest request) {
-    var agreement = agreements.activeOn(request.orgNumber(), request.deliveredOn())
-        .orElseThrow(() -> DomainException.notAllowedNow("NO_ACTIVE_AGREEMENT",
-            "The enterprise has no cooperation agreement active on the delivery date"));
+    var agreement =
+        agreements
+            .activeOn(request.orgNumber(), request.deliveredOn())
+            .orElseThrow(
+                () ->
+                    DomainException.notAllowedNow(
+                        "NO_ACTIVE_AGREEMENT",
+                        "The enterprise has no cooperation agreement active on the delivery date"));
     caller.requireCounty(agreement.countyCode());
-    return new DeliveryFacts(request.orgNumber(), agreement.countyCode(), request.service(), request.direction(),
-        request.subGoals().stream().sorted().toList(), request.deliveredOn(), request.form(),
+    return new DeliveryFacts(
+        request.orgNumber(),
+        agreement.countyCode(),
+        request.service(),
+        request.direction(),
+        request.subGoals().stream().sorted().toList(),
+        request.deliveredOn(),
+        request.form(),
         request.note() == null || request.note().isBlank() ? null : request.note().strip());
   }
 
@@ -180,11 +242,21 @@ public class DeliveryService {
 
   /** The same request body gives the same fingerprint, whatever the order of its sub-goals. */
   static String fingerprint(DeliveryRequest r) {
-    String canonical = String.join("|", r.orgNumber(), String.valueOf(r.service()), String.valueOf(r.direction()),
-        String.valueOf(r.subGoals().stream().sorted().toList()), String.valueOf(r.deliveredOn()),
-        String.valueOf(r.form()), String.valueOf(r.note()));
+    String canonical =
+        String.join(
+            "|",
+            r.orgNumber(),
+            String.valueOf(r.service()),
+            String.valueOf(r.direction()),
+            String.valueOf(r.subGoals().stream().sorted().toList()),
+            String.valueOf(r.deliveredOn()),
+            String.valueOf(r.form()),
+            String.valueOf(r.note()));
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -13,21 +13,27 @@ import no.nav.ia.delivery.IdempotencyKey;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.platform.domain.DomainException;
 
-/** Remembers which delivery a caller's Idempotency-Key created, race-free under parallel retries. */
+/**
+ * Remembers which delivery a caller's Idempotency-Key created, race-free under parallel retries.
+ */
 @ApplicationScoped
 public class IdempotencyKeys {
 
   @Inject EntityManager em;
   @Inject DeliveryConfig config;
 
-  /** The delivery an earlier request with this key created; 422 if that request had another body. */
+  /**
+   * The delivery an earlier request with this key created; 422 if that request had another body.
+   */
   public Optional<UUID> earlier(String actor, String key, String requestHash) {
     IdempotencyKey found = em.find(IdempotencyKey.class, new IdempotencyKey.Id(actor, key));
     if (found == null) {
       return Optional.empty();
     }
     if (!found.requestHash.equals(requestHash)) {
-      throw DomainException.notAllowedNow("IDEMPOTENCY_KEY_REUSED", "The Idempotency-Key was used before with another request body");
+      throw DomainException.notAllowedNow(
+          "IDEMPOTENCY_KEY_REUSED",
+          "The Idempotency-Key was used before with another request body");
     }
     return Optional.of(found.deliveryId);
   }

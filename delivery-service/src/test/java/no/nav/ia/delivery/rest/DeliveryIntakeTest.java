@@ -42,9 +42,14 @@ import no.nav.ia.test.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** Exactly-once intake: parallel retries, batches from integrating systems, and the events they produce. */
+/**
+ * Exactly-once intake: parallel retries, batches from integrating systems, and the events they
+ * produce.
+ */
 @QuarkusTest
-@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "delivery"))
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "delivery"))
 @QuarkusTestResource(AgreementServiceStub.class)
 class DeliveryIntakeTest {
 
@@ -55,7 +60,8 @@ class DeliveryIntakeTest {
   /** When the event of the delivery for {@code org} was published, or null while it is pending. */
   private java.sql.Timestamp publishedAt(String org) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement q = c.prepareStatement("select published_at from outbox_event where event_key = ?")) {
+        PreparedStatement q =
+            c.prepareStatement("select published_at from outbox_event where event_key = ?")) {
       q.setString(1, org);
       try (ResultSet rs = q.executeQuery()) {
         assertThat(rs.next()).as("the outbox row of " + org).isTrue();
@@ -65,53 +71,86 @@ class DeliveryIntakeTest {
   }
 
   @Test
-  void whileAnotherReplicasRelayHoldsTheRelayLockThisOneSendsNothingAndCatchesUpAfterwards() throws Exception {
-    String org = DeliveryResourceTest.enterpriseIn("46");
+  void whileAnotherReplicasRelayHoldsTheRelayLockThisOneSendsNothingAndCatchesUpAfterwards()
+      throws Exception {
+    String org = Fixtures.enterpriseIn("46");
     try (Connection otherReplica = dataSource.getConnection()) {
       otherReplica.setAutoCommit(false);
       try (Statement s = otherReplica.createStatement()) {
         s.execute("select pg_advisory_xact_lock(" + OutboxRelay.LOCK_KEY + ")");
       }
-      given().auth().oauth2(Tokens.adviser("46")).contentType(ContentType.JSON).body(Fixtures.delivery(org))
-          .post("/api/v1/deliveries").then().statusCode(201);
-      // The relay is woken at the commit, tries for about a second, then every poll (1 s): three seconds
+      given()
+          .auth()
+          .oauth2(Tokens.adviser("46"))
+          .contentType(ContentType.JSON)
+          .body(Fixtures.delivery(org))
+          .post("/api/v1/deliveries")
+          .then()
+          .statusCode(201);
+      // The relay is woken at the commit, tries for about a second, then every poll (1 s): three
+      // seconds
       // cover both, and the event must still be waiting.
       Fixtures.sleep(Duration.ofSeconds(3));
       assertThat(publishedAt(org)).as("published while another relay held the lock").isNull();
-      assertThat(oldestPendingSeconds()).as("the outbox age metric while the event waits").isGreaterThanOrEqualTo(1.0);
+      assertThat(oldestPendingSeconds())
+          .as("the outbox age metric while the event waits")
+          .isGreaterThanOrEqualTo(1.0);
       otherReplica.rollback();
     }
-    TestKafka.await("ia.delivery-events-v1", r -> org.equals(r.key()) && r.value().contains("\"DeliveryRecorded\""),
+    TestKafka.await(
+        "ia.delivery-events-v1",
+        r -> org.equals(r.key()) && r.value().contains("\"DeliveryRecorded\""),
         Duration.ofSeconds(20));
     assertThat(publishedAt(org)).isNotNull();
   }
 
   private static double oldestPendingSeconds() {
-    String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
-    return metrics.lines().filter(l -> l.startsWith("ia_outbox_oldest_pending_seconds"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+    String metrics =
+        Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("ia_outbox_oldest_pending_seconds"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no ia_outbox_oldest_pending_seconds in /q/metrics"));
   }
 
   @Test
   void readinessLeavesTheBrokerOutAndLivenessWatchesTheConsumer() {
     // A broker outage must not make the API unready: writes go on into the outbox meanwhile.
-    Management.given().get("/q/health/ready").then().statusCode(200)
+    Management.given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
         .body("checks.name", not(hasItem(containsStringIgnoringCase("kafka"))));
-    Management.given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("event-consumer"));
+    Management.given()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body("checks.name", hasItem("event-consumer"));
   }
 
   @Test
   void manyParallelPostsWithTheSameKeyGiveOneDelivery() throws Exception {
-    String org = DeliveryResourceTest.enterpriseIn("20");
+    String org = Fixtures.enterpriseIn("20");
     String token = Tokens.adviser("20");
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
       List<Callable<String>> posts = new ArrayList<>();
       for (int i = 0; i < 32; i++) {
-        posts.add(() -> given().auth().oauth2(token).header("Idempotency-Key", "parallel-" + org)
-            .contentType(ContentType.JSON).body(Fixtures.delivery(org)).post("/api/v1/deliveries")
-            .then().statusCode(201).extract().path("id"));
+        posts.add(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(token)
+                    .header("Idempotency-Key", "parallel-" + org)
+                    .contentType(ContentType.JSON)
+                    .body(Fixtures.delivery(org))
+                    .post("/api/v1/deliveries")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
       }
       Set<String> ids = new java.util.HashSet<>();
       for (Future<String> f : pool.invokeAll(posts)) {
@@ -121,13 +160,18 @@ class DeliveryIntakeTest {
     } finally {
       pool.shutdown();
     }
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries?orgNumber=" + org)
-        .then().statusCode(200).body("total", equalTo(1));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/deliveries?orgNumber=" + org)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(1));
   }
 
   @Test
   void aBatchRecordsTheGoodItemsAndReportsTheBadOnesOneByOne() {
-    String org = DeliveryResourceTest.enterpriseIn("19");
+    String org = Fixtures.enterpriseIn("19");
     Map<String, Object> good = keyed(Fixtures.delivery(org), "batch-good-" + org);
     Map<String, Object> keyed = keyed(Fixtures.delivery(org), "batch-" + org);
     Map<String, Object> badService = keyed(Fixtures.delivery(org), "batch-bad-service-" + org);
@@ -136,23 +180,66 @@ class DeliveryIntakeTest {
     noGoals.put("subGoals", List.of());
     Map<String, Object> identityNumber = keyed(Fixtures.delivery(org), "batch-fnr-" + org);
     identityNumber.put("note", "gjelder 01019010046");
-    Map<String, Object> noAgreement = keyed(Fixtures.delivery(Fixtures.orgNumber()), "batch-no-agreement-" + org);
+    Map<String, Object> noAgreement =
+        keyed(Fixtures.delivery(Fixtures.orgNumber()), "batch-no-agreement-" + org);
     Map<String, Object> noKey = Fixtures.delivery(org);
-    List<Object> items = List.of(good, keyed, badService, noGoals, identityNumber, noAgreement, keyed, "not an object", noKey);
+    List<Object> items =
+        List.of(
+            good,
+            keyed,
+            badService,
+            noGoals,
+            identityNumber,
+            noAgreement,
+            keyed,
+            "not an object",
+            noKey);
 
-    JsonPath result = given().auth().oauth2(Tokens.system("arena")).contentType(ContentType.JSON).body(items)
-        .post("/api/v1/deliveries/batch").then().statusCode(200).extract().jsonPath();
-    assertThat(result.getList("results.status")).containsExactly(
-        "CREATED", "CREATED", "ERROR", "ERROR", "ERROR", "ERROR", "DUPLICATE", "ERROR", "ERROR");
-    assertThat(result.getList("results.code")).containsExactly(null, null, "MALFORMED_ITEM", "VALIDATION_FAILED",
-        "VALIDATION_FAILED", "NO_ACTIVE_AGREEMENT", null, "MALFORMED_ITEM", "VALIDATION_FAILED");
+    JsonPath result =
+        given()
+            .auth()
+            .oauth2(Tokens.system("arena"))
+            .contentType(ContentType.JSON)
+            .body(items)
+            .post("/api/v1/deliveries/batch")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(result.getList("results.status"))
+        .containsExactly(
+            "CREATED",
+            "CREATED",
+            "ERROR",
+            "ERROR",
+            "ERROR",
+            "ERROR",
+            "DUPLICATE",
+            "ERROR",
+            "ERROR");
+    assertThat(result.getList("results.code"))
+        .containsExactly(
+            null,
+            null,
+            "MALFORMED_ITEM",
+            "VALIDATION_FAILED",
+            "VALIDATION_FAILED",
+            "NO_ACTIVE_AGREEMENT",
+            null,
+            "MALFORMED_ITEM",
+            "VALIDATION_FAILED");
     assertThat(result.getString("results[6].id")).isEqualTo(result.getString("results[1].id"));
     assertThat(result.getInt("created")).isEqualTo(2);
     assertThat(result.getInt("duplicates")).isEqualTo(1);
     assertThat(result.getInt("failed")).isEqualTo(6);
     assertThat(result.getString("results[4].errors[0].field")).isEqualTo("note");
     assertThat(result.getString("results[8].errors[0].field")).isEqualTo("idempotencyKey");
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries?orgNumber=" + org).then().body("total", equalTo(2));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/deliveries?orgNumber=" + org)
+        .then()
+        .body("total", equalTo(2));
   }
 
   private static Map<String, Object> keyed(Map<String, Object> delivery, String key) {
@@ -164,62 +251,123 @@ class DeliveryIntakeTest {
   @Test
   void aBatchMustBeANonEmptyArrayOfAtMostAThousand() {
     String token = Tokens.system("arena");
-    given().auth().oauth2(token).contentType(ContentType.JSON).body("[]").post("/api/v1/deliveries/batch")
-        .then().statusCode(400).contentType("application/problem+json");
-    given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"orgNumber\":\"974760673\"}")
-        .post("/api/v1/deliveries/batch").then().statusCode(400).contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("[]")
+        .post("/api/v1/deliveries/batch")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"orgNumber\":\"974760673\"}")
+        .post("/api/v1/deliveries/batch")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
     List<Map<String, Object>> tooMany = new ArrayList<>();
     for (int i = 0; i < 1001; i++) {
       tooMany.add(Fixtures.delivery("974760673"));
     }
-    given().auth().oauth2(token).contentType(ContentType.JSON).body(tooMany).post("/api/v1/deliveries/batch")
-        .then().statusCode(400).body("errors[0].field", equalTo("body"));
-    given().auth().oauth2(Tokens.manager("03")).contentType(ContentType.JSON).body(List.of(Fixtures.delivery("974760673")))
-        .post("/api/v1/deliveries/batch").then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(tooMany)
+        .post("/api/v1/deliveries/batch")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("body"));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("03"))
+        .contentType(ContentType.JSON)
+        .body(List.of(Fixtures.delivery("974760673")))
+        .post("/api/v1/deliveries/batch")
+        .then()
+        .statusCode(403);
   }
 
   @Test
   void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
-    // Announce 5 MB (the limit is 4 MB) and send nothing: the answer must come from the headers alone.
+    // Announce 5 MB (the limit is 4 MB) and send nothing: the answer must come from the headers
+    // alone.
     int port = io.restassured.RestAssured.port;
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
-      String request = "POST /api/v1/deliveries HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          + "Authorization: Bearer " + Tokens.adviser("03") + "\r\n"
-          + "Content-Type: application/json\r\nContent-Length: " + (5 * 1024 * 1024) + "\r\n\r\n";
+      String request =
+          "POST /api/v1/deliveries HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Authorization: Bearer "
+              + Tokens.adviser("03")
+              + "\r\n"
+              + "Content-Type: application/json\r\nContent-Length: "
+              + (5 * 1024 * 1024)
+              + "\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
-      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
+      String statusLine =
+          new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()))
+              .readLine();
       assertThat(statusLine).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
     }
   }
 
   @Test
   void recordCorrectAndVoidArePublishedWithTheSamplesShapeAndWithoutTheNote() throws Exception {
-    String org = DeliveryResourceTest.enterpriseIn("56");
+    String org = Fixtures.enterpriseIn("56");
     Map<String, Object> body = Fixtures.delivery(org);
     body.put("note", "Dialogmøte med ledelsen");
     String token = Tokens.adviser("56");
-    String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/deliveries")
-        .then().statusCode(201).extract().path("id");
+    String id =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/api/v1/deliveries")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     body.put("direction", "INDIVIDUAL");
-    given().auth().oauth2(token).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(body)
-        .put("/api/v1/deliveries/" + id).then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(token)
+        .header("If-Match", "\"1\"")
+        .contentType(ContentType.JSON)
+        .body(body)
+        .put("/api/v1/deliveries/" + id)
+        .then()
+        .statusCode(200);
     given().auth().oauth2(token).delete("/api/v1/deliveries/" + id).then().statusCode(204);
 
     Map<String, JsonNode> byType = new HashMap<>();
     for (String type : List.of("DeliveryRecorded", "DeliveryCorrected", "DeliveryVoided")) {
-      ConsumerRecord<String, String> record = TestKafka.await("ia.delivery-events-v1",
-          r -> org.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""), Duration.ofSeconds(20));
+      ConsumerRecord<String, String> record =
+          TestKafka.await(
+              "ia.delivery-events-v1",
+              r -> org.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""),
+              Duration.ofSeconds(20));
       assertThat(record.value()).doesNotContain("Dialogmøte");
       JsonNode event = JSON.readTree(record.value());
-      assertThat(EventSamples.paths(event)).isEqualTo(EventSamples.paths(EventSamples.sample(type)));
+      assertThat(EventSamples.paths(event))
+          .isEqualTo(EventSamples.paths(EventSamples.sample(type)));
       byType.put(type, event);
     }
-    assertThat(byType.get("DeliveryRecorded").at("/payload/delivery/countyCode").asText()).isEqualTo("56");
-    assertThat(byType.get("DeliveryCorrected").at("/payload/before/direction").asText()).isEqualTo("SYSTEM");
-    assertThat(byType.get("DeliveryCorrected").at("/payload/after/direction").asText()).isEqualTo("INDIVIDUAL");
-    assertThat(byType.values().stream().map(e -> e.at("/payload/version").asInt()).collect(Collectors.toList()))
+    assertThat(byType.get("DeliveryRecorded").at("/payload/delivery/countyCode").asText())
+        .isEqualTo("56");
+    assertThat(byType.get("DeliveryCorrected").at("/payload/before/direction").asText())
+        .isEqualTo("SYSTEM");
+    assertThat(byType.get("DeliveryCorrected").at("/payload/after/direction").asText())
+        .isEqualTo("INDIVIDUAL");
+    assertThat(
+            byType.values().stream()
+                .map(e -> e.at("/payload/version").asInt())
+                .collect(Collectors.toList()))
         .containsExactlyInAnyOrder(1, 2, 3);
   }
 }

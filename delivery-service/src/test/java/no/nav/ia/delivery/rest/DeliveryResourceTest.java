@@ -34,34 +34,44 @@ import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "delivery"))
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "delivery"))
 @QuarkusTestResource(AgreementServiceStub.class)
 class DeliveryResourceTest {
 
   @Inject ValidatorFactory validation;
 
-  static String enterpriseIn(String county) {
-    String org = Fixtures.orgNumber();
-    Fixtures.agreementViaKafka(org, county);
-    return org;
-  }
-
   static io.restassured.response.ValidatableResponse post(String token, Map<String, Object> body) {
-    return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/deliveries").then();
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/deliveries")
+        .then();
   }
 
   @Test
   void recordsADeliveryWithTheAgreementsCountyAndTheTokensAdviser() {
-    String org = enterpriseIn("12");
-    String location = post(Tokens.adviser("12", "Z123456"), Fixtures.delivery(org))
-        .statusCode(201)
-        .header("ETag", "\"1\"")
-        .body("countyCode", equalTo("12"))
-        .body("adviser", equalTo("Z123456"))
-        .body("version", equalTo(1))
-        .body("status", equalTo("LIVE"))
-        .extract().header("Location");
-    given().auth().oauth2(Tokens.manager("12")).get(location).then().statusCode(200).header("ETag", "\"1\"");
+    String org = Fixtures.enterpriseIn("12");
+    String location =
+        post(Tokens.adviser("12", "Z123456"), Fixtures.delivery(org))
+            .statusCode(201)
+            .header("ETag", "\"1\"")
+            .body("countyCode", equalTo("12"))
+            .body("adviser", equalTo("Z123456"))
+            .body("version", equalTo(1))
+            .body("status", equalTo("LIVE"))
+            .extract()
+            .header("Location");
+    given()
+        .auth()
+        .oauth2(Tokens.manager("12"))
+        .get(location)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"");
   }
 
   @Test
@@ -69,13 +79,24 @@ class DeliveryResourceTest {
     String org = Fixtures.orgNumber();
     UUID agreement = Fixtures.agreementViaKafka(org, "06");
     ObjectNode ended = EventSamples.sample("AgreementTerminated");
-    ((ObjectNode) ended.get("payload")).put("agreementId", agreement.toString())
-        .put("orgNumber", org).put("countyCode", "06").put("signedOn", "2010-03-01").put("endedOn", "2012-01-31");
+    ((ObjectNode) ended.get("payload"))
+        .put("agreementId", agreement.toString())
+        .put("orgNumber", org)
+        .put("countyCode", "06")
+        .put("signedOn", "2010-03-01")
+        .put("endedOn", "2012-01-31");
     TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(ended));
-    await("the termination applied to the read model").atMost(Duration.ofSeconds(20))
+    await("the termination applied to the read model")
+        .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> !QuarkusTransaction.requiringNew().call(() -> AgreementView.activeOn(org, LocalDate.of(2012, 5, 14)).isPresent()));
-    post(Tokens.adviser("06"), Fixtures.delivery(org)).statusCode(422).body("code", equalTo("NO_ACTIVE_AGREEMENT"));
+        .until(
+            () ->
+                !QuarkusTransaction.requiringNew()
+                    .call(
+                        () -> AgreementView.activeOn(org, LocalDate.of(2012, 5, 14)).isPresent()));
+    post(Tokens.adviser("06"), Fixtures.delivery(org))
+        .statusCode(422)
+        .body("code", equalTo("NO_ACTIVE_AGREEMENT"));
     Map<String, Object> before = Fixtures.delivery(org);
     before.put("deliveredOn", "2012-01-31");
     post(Tokens.adviser("06"), before).statusCode(201);
@@ -84,16 +105,22 @@ class DeliveryResourceTest {
   @Test
   void refusesAnEnterpriseWithoutAnActiveAgreement() {
     post(Tokens.adviser("12"), Fixtures.delivery(Fixtures.orgNumber()))
-        .statusCode(422).contentType("application/problem+json").body("code", equalTo("NO_ACTIVE_AGREEMENT"));
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("code", equalTo("NO_ACTIVE_AGREEMENT"));
   }
 
   @Test
   void acceptsAnAgreementTheReadModelHasNotHeardOfYet() {
     String org = Fixtures.orgNumber();
     AgreementServiceStub.add(org, "15", "2011-01-01");
-    post(Tokens.adviser("15", "Z991515"), Fixtures.delivery(org)).statusCode(201).body("countyCode", equalTo("15"));
+    post(Tokens.adviser("15", "Z991515"), Fixtures.delivery(org))
+        .statusCode(201)
+        .body("countyCode", equalTo("15"));
     // Asked on the adviser's behalf with a token for agreement-service, not with the adviser's own.
-    assertThat(AgreementServiceStub.lastClaims()).contains("\"aud\":\"ia-agreement-service\"").contains("\"NAVident\":\"Z991515\"");
+    assertThat(AgreementServiceStub.lastClaims())
+        .contains("\"aud\":\"ia-agreement-service\"")
+        .contains("\"NAVident\":\"Z991515\"");
     assertThat(AgreementServiceStub.lastConsumer()).isNull();
   }
 
@@ -101,9 +128,13 @@ class DeliveryResourceTest {
   void asksAgreementServiceForAMachineClientAsItselfNamingTheMachine() {
     String org = Fixtures.orgNumber();
     AgreementServiceStub.add(org, "15", "2011-01-01");
-    post(Tokens.system("arena-fallback"), Fixtures.delivery(org)).statusCode(201).body("adviser", equalTo("arena-fallback"));
-    assertThat(AgreementServiceStub.lastClaims()).contains("\"aud\":\"ia-agreement-service\"")
-        .contains("\"azp\":\"ia-delivery-service\"").contains("\"system\"");
+    post(Tokens.system("arena-fallback"), Fixtures.delivery(org))
+        .statusCode(201)
+        .body("adviser", equalTo("arena-fallback"));
+    assertThat(AgreementServiceStub.lastClaims())
+        .contains("\"aud\":\"ia-agreement-service\"")
+        .contains("\"azp\":\"ia-delivery-service\"")
+        .contains("\"system\"");
     assertThat(AgreementServiceStub.lastConsumer()).isEqualTo("arena-fallback");
   }
 
@@ -116,14 +147,17 @@ class DeliveryResourceTest {
 
   @Test
   void rejectsInvalidFieldsWithFieldErrors() {
-    String org = enterpriseIn("03");
+    String org = Fixtures.enterpriseIn("03");
     Map<String, Object> future = Fixtures.delivery(org);
     future.put("deliveredOn", NorwegianTime.today().plusDays(2).toString());
     post(Tokens.adviser("03"), future).statusCode(400).body("errors.field", hasItem("deliveredOn"));
 
     Map<String, Object> unknownService = Fixtures.delivery(org);
     unknownService.put("service", "MASSAGE");
-    post(Tokens.adviser("03"), unknownService).statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("service"))
+    post(Tokens.adviser("03"), unknownService)
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("service"))
         .body(not(containsString("MASSAGE")));
 
     Map<String, Object> noGoals = Fixtures.delivery(org);
@@ -132,78 +166,162 @@ class DeliveryResourceTest {
 
     Map<String, Object> goalFour = Fixtures.delivery(org);
     goalFour.put("subGoals", List.of(1, 4));
-    post(Tokens.adviser("03"), goalFour).statusCode(400).body("errors.field", hasItem(containsString("subGoals")));
+    post(Tokens.adviser("03"), goalFour)
+        .statusCode(400)
+        .body("errors.field", hasItem(containsString("subGoals")));
   }
 
   @Test
   void futureDatesAreJudgedByTheNorwegianCalendarNotTheServersZone() {
     // Bean Validation keeps the clock it is given when a check is first made, so the request path
-    // cannot be moved to 00:30 in a test; NorwegianClockProviderTest shows that moment at a fixed clock.
+    // cannot be moved to 00:30 in a test; NorwegianClockProviderTest shows that moment at a fixed
+    // clock.
     assertThat(validation.getClockProvider()).isInstanceOf(NorwegianClockProvider.class);
     assertThat(validation.getClockProvider().getClock().getZone()).isEqualTo(NorwegianTime.ZONE);
   }
 
   @Test
   void rejectsANationalIdentityNumberInTheNoteWithoutEchoingIt() {
-    String org = enterpriseIn("03");
+    String org = Fixtures.enterpriseIn("03");
     Map<String, Object> body = Fixtures.delivery(org);
     body.put("note", "Fulgte opp 010 190 10046 om tilrettelegging");
-    post(Tokens.adviser("03"), body).statusCode(400)
+    post(Tokens.adviser("03"), body)
+        .statusCode(400)
         .body("errors.field", hasItem("note"))
         .body(not(containsString("10046")));
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries?orgNumber=" + org)
-        .then().statusCode(200).body("total", equalTo(0));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/deliveries?orgNumber=" + org)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(0));
   }
 
   @Test
   void theSameIdempotencyKeyReturnsTheFirstDeliveryAndStoresNothingNew() {
-    String org = enterpriseIn("03");
-    String first = given().auth().oauth2(Tokens.adviser("03")).header("Idempotency-Key", "k-" + org)
-        .contentType(ContentType.JSON).body(Fixtures.delivery(org)).post("/api/v1/deliveries")
-        .then().statusCode(201).extract().path("id");
-    given().auth().oauth2(Tokens.adviser("03")).header("Idempotency-Key", "k-" + org)
-        .contentType(ContentType.JSON).body(Fixtures.delivery(org)).post("/api/v1/deliveries")
-        .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+    String org = Fixtures.enterpriseIn("03");
+    String first =
+        given()
+            .auth()
+            .oauth2(Tokens.adviser("03"))
+            .header("Idempotency-Key", "k-" + org)
+            .contentType(ContentType.JSON)
+            .body(Fixtures.delivery(org))
+            .post("/api/v1/deliveries")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .header("Idempotency-Key", "k-" + org)
+        .contentType(ContentType.JSON)
+        .body(Fixtures.delivery(org))
+        .post("/api/v1/deliveries")
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true")
+        .body("id", equalTo(first));
     Map<String, Object> other = Fixtures.delivery(org);
     other.put("direction", "INDIVIDUAL");
-    given().auth().oauth2(Tokens.adviser("03")).header("Idempotency-Key", "k-" + org)
-        .contentType(ContentType.JSON).body(other).post("/api/v1/deliveries")
-        .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/deliveries?orgNumber=" + org)
-        .then().statusCode(200).body("total", equalTo(1));
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .header("Idempotency-Key", "k-" + org)
+        .contentType(ContentType.JSON)
+        .body(other)
+        .post("/api/v1/deliveries")
+        .then()
+        .statusCode(422)
+        .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/deliveries?orgNumber=" + org)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(1));
   }
 
   @Test
   void correctionsNeedTheCurrentVersionAndVoidsLeaveTheListing() {
-    String org = enterpriseIn("03");
+    String org = Fixtures.enterpriseIn("03");
     String token = Tokens.adviser("03");
     String id = post(token, Fixtures.delivery(org)).statusCode(201).extract().path("id");
     Map<String, Object> corrected = Fixtures.delivery(org);
     corrected.put("direction", "INDIVIDUAL");
 
-    given().auth().oauth2(token).contentType(ContentType.JSON).body(corrected).put("/api/v1/deliveries/" + id)
-        .then().statusCode(428);
-    given().auth().oauth2(token).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(corrected)
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(corrected)
         .put("/api/v1/deliveries/" + id)
-        .then().statusCode(200).header("ETag", "\"2\"").body("direction", equalTo("INDIVIDUAL"));
-    given().auth().oauth2(token).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(corrected)
+        .then()
+        .statusCode(428);
+    given()
+        .auth()
+        .oauth2(token)
+        .header("If-Match", "\"1\"")
+        .contentType(ContentType.JSON)
+        .body(corrected)
         .put("/api/v1/deliveries/" + id)
-        .then().statusCode(412).body("code", equalTo("STALE_VERSION"));
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"2\"")
+        .body("direction", equalTo("INDIVIDUAL"));
+    given()
+        .auth()
+        .oauth2(token)
+        .header("If-Match", "\"1\"")
+        .contentType(ContentType.JSON)
+        .body(corrected)
+        .put("/api/v1/deliveries/" + id)
+        .then()
+        .statusCode(412)
+        .body("code", equalTo("STALE_VERSION"));
 
     given().auth().oauth2(token).delete("/api/v1/deliveries/" + id).then().statusCode(204);
-    given().auth().oauth2(token).get("/api/v1/deliveries/" + id).then().statusCode(200).body("status", equalTo("VOIDED"));
-    given().auth().oauth2(token).get("/api/v1/deliveries?orgNumber=" + org).then().body("total", equalTo(0));
-    given().auth().oauth2(token).get("/api/v1/deliveries/" + id + "/history")
-        .then().statusCode(200).body("change", equalTo(List.of("RECORDED", "CORRECTED", "VOIDED")));
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/deliveries/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("VOIDED"));
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/deliveries?orgNumber=" + org)
+        .then()
+        .body("total", equalTo(0));
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/deliveries/" + id + "/history")
+        .then()
+        .statusCode(200)
+        .body("change", equalTo(List.of("RECORDED", "CORRECTED", "VOIDED")));
   }
 
   @Test
   void advisersActOnlyInTheirOwnCountyAndManagersOnlyRead() {
-    String org = enterpriseIn("18");
-    post(Tokens.adviser("03"), Fixtures.delivery(org)).statusCode(403).body("code", equalTo("FORBIDDEN_COUNTY"));
+    String org = Fixtures.enterpriseIn("18");
+    post(Tokens.adviser("03"), Fixtures.delivery(org))
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
     post(Tokens.manager("18"), Fixtures.delivery(org)).statusCode(403);
-    given().auth().oauth2(Tokens.adviser("03")).get("/api/v1/deliveries?county=18").then().statusCode(403);
-    post(Tokens.system("arena"), Fixtures.delivery(org)).statusCode(201).body("adviser", equalTo("arena"));
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .get("/api/v1/deliveries?county=18")
+        .then()
+        .statusCode(403);
+    post(Tokens.system("arena"), Fixtures.delivery(org))
+        .statusCode(201)
+        .body("adviser", equalTo("arena"));
   }
 
   @Test
@@ -211,7 +329,8 @@ class DeliveryResourceTest {
     AgreementServiceStub.down(true);
     try {
       post(Tokens.adviser("03"), Fixtures.delivery(Fixtures.orgNumber()))
-          .statusCode(503).body("code", equalTo("AGREEMENT_SERVICE_UNAVAILABLE"));
+          .statusCode(503)
+          .body("code", equalTo("AGREEMENT_SERVICE_UNAVAILABLE"));
     } finally {
       AgreementServiceStub.down(false);
     }
@@ -219,18 +338,33 @@ class DeliveryResourceTest {
 
   @Test
   void theOpenApiDocumentShowsEveryPathWithItsErrorsAndExamples() {
-    io.restassured.path.json.JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
-    assertThat(doc.getMap("paths")).containsKeys("/api/v1/deliveries", "/api/v1/deliveries/{id}",
-        "/api/v1/deliveries/{id}/history", "/api/v1/deliveries/batch");
-    assertThat(doc.getMap("paths.'/api/v1/deliveries'.post.responses")).containsKeys("201", "400", "403", "422");
-    assertThat(doc.getMap("paths.'/api/v1/deliveries/{id}'.put.responses")).containsKeys("200", "412", "428");
-    assertThat(doc.getString("components.schemas.RecordDeliveryRequest.properties.service.examples[0]")).isEqualTo("SICK_LEAVE");
+    io.restassured.path.json.JsonPath doc =
+        given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    assertThat(doc.getMap("paths"))
+        .containsKeys(
+            "/api/v1/deliveries",
+            "/api/v1/deliveries/{id}",
+            "/api/v1/deliveries/{id}/history",
+            "/api/v1/deliveries/batch");
+    assertThat(doc.getMap("paths.'/api/v1/deliveries'.post.responses"))
+        .containsKeys("201", "400", "403", "422");
+    assertThat(doc.getMap("paths.'/api/v1/deliveries/{id}'.put.responses"))
+        .containsKeys("200", "412", "428");
+    assertThat(
+            doc.getString(
+                "components.schemas.RecordDeliveryRequest.properties.service.examples[0]"))
+        .isEqualTo("SICK_LEAVE");
   }
 
   @Test
   void rejectsWithoutAToken() {
-    given().contentType(ContentType.JSON).body(Fixtures.delivery(Fixtures.orgNumber())).post("/api/v1/deliveries")
-        .then().statusCode(401).header("Nav-Call-Id", notNullValue());
+    given()
+        .contentType(ContentType.JSON)
+        .body(Fixtures.delivery(Fixtures.orgNumber()))
+        .post("/api/v1/deliveries")
+        .then()
+        .statusCode(401)
+        .header("Nav-Call-Id", notNullValue());
     assertThat(Tokens.coordinator()).isNotBlank();
   }
 }

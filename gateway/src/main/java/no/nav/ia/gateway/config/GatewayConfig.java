@@ -11,8 +11,9 @@ import java.util.Optional;
 public interface GatewayConfig {
 
   /**
-   * First path segment after /api/v1/ (e.g. {@code deliveries}) to the base URL of the service serving
-   * it, or the base URLs of its instances separated by commas (the gateway balances across them).
+   * First path segment after /api/v1/ (e.g. {@code deliveries}) to the base URL of the service
+   * serving it, or the base URLs of its instances separated by commas (the gateway balances across
+   * them).
    */
   Map<String, String> routes();
 
@@ -24,8 +25,8 @@ public interface GatewayConfig {
 
   /**
    * The gateway's address as clients know it (https://ia-platform.intern.nav.no on NAIS, behind the
-   * ingress): a service's {@code Location} is rewritten to it. Without it, the request's own scheme and
-   * Host are used (locally).
+   * ingress): a service's {@code Location} is rewritten to it. Without it, the request's own scheme
+   * and Host are used (locally).
    */
   Optional<String> publicUrl();
 
@@ -33,7 +34,10 @@ public interface GatewayConfig {
   @WithDefault("5S")
   Duration instanceDownPause();
 
-  /** Base URL (or URLs of its instances) of the service that renders the managers' dashboard (scorecard-service). */
+  /**
+   * Base URL (or URLs of its instances) of the service that renders the managers' dashboard
+   * (scorecard-service).
+   */
   String dashboard();
 
   /** The scope of tokens for the dashboard's service. */
@@ -53,7 +57,10 @@ public interface GatewayConfig {
 
   RateLimit rateLimit();
 
-  /** Requests per client (token subject or client id), so one runaway integration cannot starve others. */
+  /**
+   * Requests per client (token subject or client id), so one runaway integration cannot starve
+   * others.
+   */
   interface RateLimit {
     @WithDefault("true")
     boolean enabled();
@@ -67,8 +74,8 @@ public interface GatewayConfig {
     int burst();
 
     /**
-     * The gateway instances that share the clients: each keeps its share of the rate and burst, so the
-     * limits above hold for a client across all of them (NAIS: replicas.min).
+     * The gateway instances that share the clients: each keeps its share of the rate and burst, so
+     * the limits above hold for a client across all of them (NAIS: replicas.min).
      */
     @WithDefault("1")
     int replicas();

@@ -14,16 +14,26 @@ public class ClientRateLimit {
 
   ClientRateLimit(GatewayConfig config) {
     this.enabled = config.rateLimit().enabled();
-    this.limiter = RateLimiter.shareOf(config.rateLimit().perSecond(), config.rateLimit().burst(),
-        config.rateLimit().replicas(), System::nanoTime);
+    this.limiter =
+        RateLimiter.shareOf(
+            config.rateLimit().perSecond(),
+            config.rateLimit().burst(),
+            config.rateLimit().replicas(),
+            System::nanoTime);
   }
 
-  /** Zero if the client may go on with a request of {@code items} (1, or a batch's items), else how long it should wait. */
+  /**
+   * Zero if the client may go on with a request of {@code items} (1, or a batch's items), else how
+   * long it should wait.
+   */
   public Duration acquire(String client, int items) {
     return enabled ? limiter.acquire(client, items) : Duration.ZERO;
   }
 
-  /** The most items a batch is charged: the services take at most 1,000, so a larger body is refused there. */
+  /**
+   * The most items a batch is charged: the services take at most 1,000, so a larger body is refused
+   * there.
+   */
   static final int MAX_CHARGED_ITEMS = 1000;
 
   /**
@@ -34,12 +44,14 @@ public class ClientRateLimit {
     if (body == null || body.length == 0) {
       return 1;
     }
-    try (com.fasterxml.jackson.core.JsonParser parser = new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
+    try (com.fasterxml.jackson.core.JsonParser parser =
+        new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
       if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
         return 1;
       }
       int items = 0;
-      while (items < MAX_CHARGED_ITEMS && parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+      while (items < MAX_CHARGED_ITEMS
+          && parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
         parser.skipChildren();
         items++;
       }

@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket per client (token subject or client id): {@code burst} requests at once, refilled
- * at {@code perSecond}. One runaway integration runs dry on its own bucket and cannot starve advisers.
+ * at {@code perSecond}. One runaway integration runs dry on its own bucket and cannot starve
+ * advisers.
  */
 public final class RateLimiter {
 
@@ -37,9 +38,11 @@ public final class RateLimiter {
    * clients (each request reaches one of them): the rate and burst divided among them, so a client
    * gets the configured total whichever instances its requests reach.
    */
-  public static RateLimiter shareOf(double perSecond, int burst, int replicas, LongSupplier nanoClock) {
+  public static RateLimiter shareOf(
+      double perSecond, int burst, int replicas, LongSupplier nanoClock) {
     int instances = Math.max(1, replicas);
-    return new RateLimiter(perSecond / instances, Math.max(1, (int) Math.ceil((double) burst / instances)), nanoClock);
+    return new RateLimiter(
+        perSecond / instances, Math.max(1, (int) Math.ceil((double) burst / instances)), nanoClock);
   }
 
   /** Takes one request from the client's bucket: zero if allowed, else how long to wait. */
@@ -48,15 +51,17 @@ public final class RateLimiter {
   }
 
   /**
-   * Takes {@code items} (a batch counts its items) from the client's bucket: allowed when the bucket
-   * holds a whole token, and then it may go into debt, so a batch larger than the burst still passes
-   * and the client waits afterwards until it has paid; zero if allowed, else how long to wait.
+   * Takes {@code items} (a batch counts its items) from the client's bucket: allowed when the
+   * bucket holds a whole token, and then it may go into debt, so a batch larger than the burst
+   * still passes and the client waits afterwards until it has paid; zero if allowed, else how long
+   * to wait.
    */
   public Duration acquire(String client, int items) {
     long now = nanoClock.getAsLong();
     Bucket bucket = buckets.computeIfAbsent(client, k -> new Bucket(burst, now));
     synchronized (bucket) {
-      bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedNanos) / 1e9 * perSecond);
+      bucket.tokens =
+          Math.min(burst, bucket.tokens + (now - bucket.updatedNanos) / 1e9 * perSecond);
       bucket.updatedNanos = now;
       if (bucket.tokens >= 1) {
         bucket.tokens -= Math.max(1, items);
@@ -66,7 +71,9 @@ public final class RateLimiter {
     }
   }
 
-  /** Forgets clients whose bucket has been full for a while, so memory does not grow with clients. */
+  /**
+   * Forgets clients whose bucket has been full for a while, so memory does not grow with clients.
+   */
   public void evictIdle(Duration idle) {
     long now = nanoClock.getAsLong();
     buckets.entrySet().removeIf(e -> now - e.getValue().updatedNanos > idle.toNanos());

@@ -7,9 +7,10 @@ import jakarta.inject.Singleton;
 import no.nav.ia.platform.problem.ProblemMappers;
 
 /**
- * Refuses a request whose target is not a path ("origin-form", RFC 9112 3.2.1), such as the absolute
- * form {@code GET http://elsewhere/api/v1/agreements} that only proxies are meant to receive: a clear
- * 400 problem before authentication or routing, instead of a URL the gateway cannot build (500).
+ * Refuses a request whose target is not a path ("origin-form", RFC 9112 3.2.1), such as the
+ * absolute form {@code GET http://elsewhere/api/v1/agreements} that only proxies are meant to
+ * receive: a clear 400 problem before authentication or routing, instead of a URL the gateway
+ * cannot build (500).
  */
 @Singleton
 public class AbsoluteFormFilter {
@@ -20,14 +21,22 @@ public class AbsoluteFormFilter {
   @Inject ProblemMappers problems;
 
   void install(@Observes Router router) {
-    router.route().order(ORDER).handler(ctx -> {
-      String uri = ctx.request().uri();
-      if (uri != null && uri.startsWith("/")) {
-        ctx.next();
-        return;
-      }
-      problems.end(ctx.response(), 400, "BAD_REQUEST_TARGET", "Bad Request",
-          "The request target must be a path, not an absolute URL");
-    });
+    router
+        .route()
+        .order(ORDER)
+        .handler(
+            ctx -> {
+              String uri = ctx.request().uri();
+              if (uri != null && uri.startsWith("/")) {
+                ctx.next();
+                return;
+              }
+              problems.end(
+                  ctx.response(),
+                  400,
+                  "BAD_REQUEST_TARGET",
+                  "Bad Request",
+                  "The request target must be a path, not an absolute URL");
+            });
   }
 }

@@ -23,14 +23,18 @@ public class AccessLog {
   private static final Logger ACCESS = Logger.getLogger("gateway.access");
 
   void install(@Observes Router router) {
-    router.route().order(Integer.MIN_VALUE + 20).handler(ctx -> {
-      String path = ctx.request().path();
-      if (path.startsWith("/api/") || path.startsWith("/dashboard")) {
-        long start = System.nanoTime();
-        ctx.addEndHandler(done -> line(ctx, path, start));
-      }
-      ctx.next();
-    });
+    router
+        .route()
+        .order(Integer.MIN_VALUE + 20)
+        .handler(
+            ctx -> {
+              String path = ctx.request().path();
+              if (path.startsWith("/api/") || path.startsWith("/dashboard")) {
+                long start = System.nanoTime();
+                ctx.addEndHandler(done -> line(ctx, path, start));
+              }
+              ctx.next();
+            });
   }
 
   private static void line(RoutingContext ctx, String path, long start) {
@@ -38,8 +42,13 @@ public class AccessLog {
     if (callId != null) {
       MDC.put(CallId.MDC_KEY, callId);
     }
-    ACCESS.infof("subject=%s route=%s method=%s status=%d latency_ms=%d", subject(ctx), route(path),
-        ctx.request().method().name(), ctx.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000);
+    ACCESS.infof(
+        "subject=%s route=%s method=%s status=%d latency_ms=%d",
+        subject(ctx),
+        route(path),
+        ctx.request().method().name(),
+        ctx.response().getStatusCode(),
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /** The first segment after /api/v1/ (the service's route), or "dashboard". */

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the browser pages (the dashboard, its login and logout) get on top of the session cookie:
+ *
  * <ul>
  *   <li>a Content-Security-Policy without scripts, with {@code frame-ancestors 'none'} (no page of
  *       the platform inside another site's frame) and forms only to the gateway and the issuer
@@ -22,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class BrowserHardening {
 
-  /** After the call id and the request-target check, before authentication (which handles logout). */
+  /**
+   * After the call id and the request-target check, before authentication (which handles logout).
+   */
   static final int ORDER = Integer.MIN_VALUE + 30;
 
   static final String LOGOUT_PATH = "/dashboard/logout";
@@ -32,9 +35,13 @@ public class BrowserHardening {
   @ConfigProperty(name = "quarkus.oidc.web.auth-server-url")
   String issuer;
 
-  /** The policy for the browser pages, allowing forms to post to the gateway and the given issuer origin. */
+  /**
+   * The policy for the browser pages, allowing forms to post to the gateway and the given issuer
+   * origin.
+   */
   static String contentSecurityPolicy(String issuerOrigin) {
-    return "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self' " + issuerOrigin
+    return "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self' "
+        + issuerOrigin
         + "; frame-ancestors 'none'; base-uri 'none'";
   }
 
@@ -45,21 +52,30 @@ public class BrowserHardening {
 
   void install(@Observes Router router) {
     String policy = contentSecurityPolicy(origin(issuer));
-    router.route().order(ORDER).handler(ctx -> {
-      String path = ctx.request().path();
-      if (path == null || !(path.startsWith("/dashboard") || path.equals("/logged-out"))) {
-        ctx.next();
-        return;
-      }
-      ctx.response().putHeader("Content-Security-Policy", policy)
-          .putHeader("X-Content-Type-Options", "nosniff")
-          .putHeader("Referrer-Policy", "no-referrer");
-      if (path.equals(LOGOUT_PATH) && ctx.request().method() != HttpMethod.POST) {
-        problems.end(ctx.response().putHeader("Allow", "POST"), 405, "METHOD_NOT_ALLOWED", "Method Not Allowed",
-            "Log out with POST");
-        return;
-      }
-      ctx.next();
-    });
+    router
+        .route()
+        .order(ORDER)
+        .handler(
+            ctx -> {
+              String path = ctx.request().path();
+              if (path == null || !(path.startsWith("/dashboard") || path.equals("/logged-out"))) {
+                ctx.next();
+                return;
+              }
+              ctx.response()
+                  .putHeader("Content-Security-Policy", policy)
+                  .putHeader("X-Content-Type-Options", "nosniff")
+                  .putHeader("Referrer-Policy", "no-referrer");
+              if (path.equals(LOGOUT_PATH) && ctx.request().method() != HttpMethod.POST) {
+                problems.end(
+                    ctx.response().putHeader("Allow", "POST"),
+                    405,
+                    "METHOD_NOT_ALLOWED",
+                    "Method Not Allowed",
+                    "Log out with POST");
+                return;
+              }
+              ctx.next();
+            });
   }
 }

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * authorization-code flow (PKCE) and keeps the session in an encrypted cookie; each page is then
  * fetched from scorecard-service with the user's access token, so the service applies the same
  * rules as to API clients. The browser never sees a token and the service never sees the cookie.
- * {@code /dashboard/callback} and {@code /dashboard/logout} are handled by quarkus-oidc before
- * they would reach this class.
+ * {@code /dashboard/callback} and {@code /dashboard/logout} are handled by quarkus-oidc before they
+ * would reach this class.
  */
 @Path("/dashboard")
 @Tenant("web")
@@ -51,9 +51,10 @@ public class DashboardResource {
   }
 
   /**
-   * The logout button's POST. It selects the {@code web} tenant (this class's {@code @Tenant}), whose
-   * code-flow mechanism ends the session and redirects to the issuer before a method would run;
-   * reaching this method means the logout did not happen. A GET is refused earlier (BrowserHardening).
+   * The logout button's POST. It selects the {@code web} tenant (this class's {@code @Tenant}),
+   * whose code-flow mechanism ends the session and redirects to the issuer before a method would
+   * run; reaching this method means the logout did not happen. A GET is refused earlier
+   * (BrowserHardening).
    */
   @POST
   @Path("logout")
@@ -64,7 +65,16 @@ public class DashboardResource {
 
   private Uni<Response> forward() {
     String accessToken = identity.getCredential(AccessTokenCredential.class).getToken();
-    return upstream.observed(request, "dashboard", () -> upstream.forward(request, config.dashboard(), null,
-        config.timeout(), hops.onBehalfOf(config.dashboardScope(), accessToken, 0), "dashboard"));
+    return upstream.observed(
+        request,
+        "dashboard",
+        () ->
+            upstream.forward(
+                request,
+                config.dashboard(),
+                null,
+                config.timeout(),
+                hops.onBehalfOf(config.dashboardScope(), accessToken, 0),
+                "dashboard"));
   }
 }

@@ -51,32 +51,49 @@ public class OpenApiResource {
       return Uni.createFrom().item(cached.document());
     }
     // Every instance serves the same API: each service's first instance that answers.
-    List<List<String>> services = config.routes().values().stream().distinct().sorted()
-        .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).toList()).toList();
-    return Multi.createFrom().iterable(services)
-        .onItem().transformToUniAndConcatenate(instances -> fetch(instances, 0))
-        .collect().asList()
-        .map(documents -> {
-          JsonNode merged = merge(documents);
-          // Kept only when every service answered: a document missing a service is not worth keeping.
-          if (documents.stream().allMatch(java.util.Objects::nonNull)) {
-            this.cached = new Cached(merged, System.nanoTime());
-          }
-          return merged;
-        });
+    List<List<String>> services =
+        config.routes().values().stream()
+            .distinct()
+            .sorted()
+            .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).toList())
+            .toList();
+    return Multi.createFrom()
+        .iterable(services)
+        .onItem()
+        .transformToUniAndConcatenate(instances -> fetch(instances, 0))
+        .collect()
+        .asList()
+        .map(
+            documents -> {
+              JsonNode merged = merge(documents);
+              // Kept only when every service answered: a document missing a service is not worth
+              // keeping.
+              if (documents.stream().allMatch(java.util.Objects::nonNull)) {
+                this.cached = new Cached(merged, System.nanoTime());
+              }
+              return merged;
+            });
   }
 
   /** The document of the instance at {@code index}, or of the next one when it does not answer. */
   private Uni<JsonNode> fetch(List<String> instances, int index) {
     String base = instances.get(index);
-    return client.getAbs(base + "/q/openapi?format=json").timeout(config.timeout().toMillis()).send()
+    return client
+        .getAbs(base + "/q/openapi?format=json")
+        .timeout(config.timeout().toMillis())
+        .send()
         .map(r -> r.statusCode() == 200 ? read(r.bodyAsString()) : null)
-        .onFailure().recoverWithItem(failure -> {
-          LOG.warnf("no OpenAPI document from %s: %s", base, failure.toString());
-          return null;
-        })
-        .chain(document -> document != null || index + 1 >= instances.size()
-            ? Uni.createFrom().item(document) : fetch(instances, index + 1));
+        .onFailure()
+        .recoverWithItem(
+            failure -> {
+              LOG.warnf("no OpenAPI document from %s: %s", base, failure.toString());
+              return null;
+            })
+        .chain(
+            document ->
+                document != null || index + 1 >= instances.size()
+                    ? Uni.createFrom().item(document)
+                    : fetch(instances, index + 1));
   }
 
   /** The merged document and when it was made: the services' APIs change only with a deployment. */
@@ -96,9 +113,14 @@ public class OpenApiResource {
   private JsonNode merge(List<JsonNode> documents) {
     ObjectNode merged = json.createObjectNode();
     merged.put("openapi", "3.0.3");
-    merged.putObject("info").put("title", "IA platform API").put("version", "1.0")
-        .put("description", "Agreements, re-signing campaigns, deliveries and scorecards of NAV Arbeidslivssenter."
-            + " Every call needs a bearer token; errors are application/problem+json.");
+    merged
+        .putObject("info")
+        .put("title", "IA platform API")
+        .put("version", "1.0")
+        .put(
+            "description",
+            "Agreements, re-signing campaigns, deliveries and scorecards of NAV Arbeidslivssenter."
+                + " Every call needs a bearer token; errors are application/problem+json.");
     ObjectNode paths = merged.putObject("paths");
     ObjectNode components = merged.putObject("components");
     ObjectNode schemas = components.putObject("schemas");
@@ -113,8 +135,14 @@ public class OpenApiResource {
           paths.set(path.getKey(), path.getValue());
         }
       }
-      doc.path("components").path("schemas").fields().forEachRemaining(e -> schemas.set(e.getKey(), e.getValue()));
-      doc.path("components").path("securitySchemes").fields().forEachRemaining(e -> schemes.set(e.getKey(), e.getValue()));
+      doc.path("components")
+          .path("schemas")
+          .fields()
+          .forEachRemaining(e -> schemas.set(e.getKey(), e.getValue()));
+      doc.path("components")
+          .path("securitySchemes")
+          .fields()
+          .forEachRemaining(e -> schemes.set(e.getKey(), e.getValue()));
     }
     return merged;
   }

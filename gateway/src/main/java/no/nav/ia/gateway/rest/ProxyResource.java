@@ -25,9 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Routes {@code /api/v1/**} to the service that owns the path. The token was checked here (coarse:
- * a platform role, and the own county for advisers and managers); the service gets a token for its own
- * audience in its place (HopTokens: on behalf of a person, or the gateway's own for a machine client
- * with the machine named beside it) and checks everything again.
+ * a platform role, and the own county for advisers and managers); the service gets a token for its
+ * own audience in its place (HopTokens: on behalf of a person, or the gateway's own for a machine
+ * client with the machine named beside it) and checks everything again.
  */
 @Path("/api/v1")
 @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
@@ -72,35 +72,66 @@ public class ProxyResource {
 
   private Uni<Response> forward(String path, byte[] body) {
     if (identity.getCredential(IdTokenCredential.class) != null) {
-      // A browser session (the dashboard's login cookie) is for pages; the API takes bearer tokens only.
+      // A browser session (the dashboard's login cookie) is for pages; the API takes bearer tokens
+      // only.
       return Uni.createFrom().item(problems.unauthenticated());
     }
     String segment = path.split("/", 2)[0];
     String base = config.routes().get(segment);
     String subject = caller.actor();
-    return upstream.observed(request, base == null ? "unknown" : segment, () -> {
-      if (base == null) {
-        return Uni.createFrom().item(problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null));
-      }
-      // A batch counts its items (API.md): a thousand deliveries in one call cost what a thousand calls do.
-      boolean batch = path.endsWith("/batch");
-      java.time.Duration wait = rateLimit.acquire(subject, batch ? ClientRateLimit.items(body) : 1);
-      if (!wait.isZero()) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return Uni.createFrom().item(Response.fromResponse(
-                problems.respond(429, "TOO_MANY_REQUESTS", "Too Many Requests", "Slow down: this client sent too many requests", null))
-            .header("Retry-After", seconds).build());
-      }
-      String county = request.getParam("county");
-      if (county != null && !caller.mayAccessCounty(county)) {
-        return Uni.createFrom().item(problems.respond(403, "FORBIDDEN_COUNTY", "Forbidden", "Your token does not give access to this county", null));
-      }
-      if (HopTokens.isMachine(caller.token()) && !caller.has(Roles.SYSTEM)) {
-        // A machine client calls the services with the gateway's system role: it must hold that role itself.
-        return Uni.createFrom().item(problems.respond(403, "FORBIDDEN", "Forbidden", "A machine client needs the system role", null));
-      }
-      var timeout = batch ? config.batchTimeout() : config.timeout();
-      return upstream.forward(request, base, body, timeout, hops.to(config.scopes().get(segment), caller), segment);
-    });
+    return upstream.observed(
+        request,
+        base == null ? "unknown" : segment,
+        () -> {
+          if (base == null) {
+            return Uni.createFrom()
+                .item(problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null));
+          }
+          // A batch counts its items (API.md): a thousand deliveries in one call cost what a
+          // thousand calls do.
+          boolean batch = path.endsWith("/batch");
+          java.time.Duration wait =
+              rateLimit.acquire(subject, batch ? ClientRateLimit.items(body) : 1);
+          if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return Uni.createFrom()
+                .item(
+                    Response.fromResponse(
+                            problems.respond(
+                                429,
+                                "TOO_MANY_REQUESTS",
+                                "Too Many Requests",
+                                "Slow down: this client sent too many requests",
+                                null))
+                        .header("Retry-After", seconds)
+                        .build());
+          }
+          String county = request.getParam("county");
+          if (county != null && !caller.mayAccessCounty(county)) {
+            return Uni.createFrom()
+                .item(
+                    problems.respond(
+                        403,
+                        "FORBIDDEN_COUNTY",
+                        "Forbidden",
+                        "Your token does not give access to this county",
+                        null));
+          }
+          if (HopTokens.isMachine(caller.token()) && !caller.has(Roles.SYSTEM)) {
+            // A machine client calls the services with the gateway's system role: it must hold that
+            // role itself.
+            return Uni.createFrom()
+                .item(
+                    problems.respond(
+                        403,
+                        "FORBIDDEN",
+                        "Forbidden",
+                        "A machine client needs the system role",
+                        null));
+          }
+          var timeout = batch ? config.batchTimeout() : config.timeout();
+          return upstream.forward(
+              request, base, body, timeout, hops.to(config.scopes().get(segment), caller), segment);
+        });
   }
 }

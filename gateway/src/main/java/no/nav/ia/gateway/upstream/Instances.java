@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * The instances (replicas) of one service, from a route's configured value: one base URL, or several
- * separated by commas. Requests take turns (round robin); an instance that refused a connection is
- * left out for a while, and when every instance is out the one back soonest is tried.
+ * The instances (replicas) of one service, from a route's configured value: one base URL, or
+ * several separated by commas. Requests take turns (round robin); an instance that refused a
+ * connection is left out for a while, and when every instance is out the one back soonest is tried.
  */
 public final class Instances {
 
@@ -18,12 +18,17 @@ public final class Instances {
   private final long pauseNanos;
   private final LongSupplier clock;
   private final AtomicInteger next = new AtomicInteger();
+
   /** Base URL to the time (clock nanos) until which it is left out. */
   private final ConcurrentHashMap<String, Long> outUntil = new ConcurrentHashMap<>();
 
   public Instances(String configured, java.time.Duration pause, LongSupplier clock) {
-    this.bases = Arrays.stream(configured.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-        .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s).toList();
+    this.bases =
+        Arrays.stream(configured.split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
+            .toList();
     if (bases.isEmpty()) {
       throw new IllegalArgumentException("no instance in '" + configured + "'");
     }

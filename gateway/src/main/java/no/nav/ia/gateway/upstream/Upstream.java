@@ -1,8 +1,10 @@
 package no.nav.ia.gateway.upstream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
@@ -16,13 +18,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.ext.web.client.WebClientOptions;
-import no.nav.ia.gateway.config.GatewayConfig;
 import java.util.function.Supplier;
+import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.security.HopTokens;
@@ -32,28 +32,51 @@ import org.jboss.logging.Logger;
 /**
  * Sends one incoming request on to a service and turns its answer, or its silence, into the
  * response: hop-by-hop headers and the browser's cookies stay at the gateway, a service's Location
- * is rewritten to the gateway's address, and a service that is down or slow is a 503 or 504 problem.
+ * is rewritten to the gateway's address, and a service that is down or slow is a 503 or 504
+ * problem.
  */
 @ApplicationScoped
 public class Upstream {
 
   private static final Logger LOG = Logger.getLogger(Upstream.class);
+
   /**
-   * The only request headers a service gets from a client (an allow list): what the API uses. Anything
-   * else stays at the gateway, among them client-sent {@code X-Forwarded-*} and {@code Forwarded}
-   * (a client must not choose the address or scheme a service believes), hop-by-hop headers and the
-   * session cookie. The gateway sets Nav-Call-Id, Authorization (a token for the service, HopTokens) and
-   * Nav-Consumer-Id itself.
+   * The only request headers a service gets from a client (an allow list): what the API uses.
+   * Anything else stays at the gateway, among them client-sent {@code X-Forwarded-*} and {@code
+   * Forwarded} (a client must not choose the address or scheme a service believes), hop-by-hop
+   * headers and the session cookie. The gateway sets Nav-Call-Id, Authorization (a token for the
+   * service, HopTokens) and Nav-Consumer-Id itself.
    */
-  static final Set<String> FORWARDED_REQUEST_HEADERS = Set.of("accept", "accept-language",
-      "content-type", "idempotency-key", "if-match", "if-none-match", "user-agent");
+  static final Set<String> FORWARDED_REQUEST_HEADERS =
+      Set.of(
+          "accept",
+          "accept-language",
+          "content-type",
+          "idempotency-key",
+          "if-match",
+          "if-none-match",
+          "user-agent");
+
   /**
-   * Response headers kept from the client: connection-scoped ones (RFC 9110 7.6.1), those the gateway
-   * sets itself, and cookies, which are the gateway's business only.
+   * Response headers kept from the client: connection-scoped ones (RFC 9110 7.6.1), those the
+   * gateway sets itself, and cookies, which are the gateway's business only.
    */
-  private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
-      "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-      "nav-call-id", "x-correlation-id", "cookie", "set-cookie");
+  private static final Set<String> NOT_FORWARDED =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "host",
+          "content-length",
+          "nav-call-id",
+          "x-correlation-id",
+          "cookie",
+          "set-cookie");
 
   @Inject Vertx vertx;
   @Inject ProblemMappers problems;
@@ -61,95 +84,196 @@ public class Upstream {
   @Inject GatewayConfig config;
 
   private WebClient client;
+
   /** The instances of each configured route value (one or several base URLs). */
   private final Map<String, Instances> instances = new ConcurrentHashMap<>();
 
   @PostConstruct
   void init() {
     // Vert.x keeps 5 connections per service by default: far too few for a gateway.
-    client = WebClient.create(vertx, new WebClientOptions()
-        .setMaxPoolSize(config.maxConnectionsPerService())
-        .setKeepAlive(true)
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())));
+    client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setMaxPoolSize(config.maxConnectionsPerService())
+                .setKeepAlive(true)
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())));
   }
 
-  /** Runs {@code handling} and records the per-route timer for its response (AccessLog writes the line). */
-  public Uni<Response> observed(HttpServerRequest request, String route, Supplier<Uni<Response>> handling) {
+  /**
+   * Runs {@code handling} and records the per-route timer for its response (AccessLog writes the
+   * line).
+   */
+  public Uni<Response> observed(
+      HttpServerRequest request, String route, Supplier<Uni<Response>> handling) {
     long start = System.nanoTime();
-    return handling.get().invoke(response -> registry.timer("ia.gateway.requests", "route", route, "method",
-        request.method().name(), "status", String.valueOf(response.getStatus())).record(Duration.ofNanos(System.nanoTime() - start)));
+    return handling
+        .get()
+        .invoke(
+            response ->
+                registry
+                    .timer(
+                        "ia.gateway.requests",
+                        "route",
+                        route,
+                        "method",
+                        request.method().name(),
+                        "status",
+                        String.valueOf(response.getStatus()))
+                    .record(Duration.ofNanos(System.nanoTime() - start)));
   }
 
   /**
    * Forwards {@code request} to an instance of the service + the request's path and query, with the
-   * token {@code hop} gives for that service (HopTokens: never the client's own). The instances take
-   * turns; one that refuses the connection (the request never reached it, so any method may go to the
-   * next) is left out for a while and the next one is tried.
+   * token {@code hop} gives for that service (HopTokens: never the client's own). The instances
+   * take turns; one that refuses the connection (the request never reached it, so any method may go
+   * to the next) is left out for a while and the next one is tried.
    *
    * @param configured the route's base URL, or several instances' base URLs separated by commas
    */
-  public Uni<Response> forward(HttpServerRequest request, String configured, byte[] body, Duration timeout,
-      Uni<Hop> hop, String route) {
-    Instances instances = this.instances.computeIfAbsent(configured,
-        c -> new Instances(c, config.instanceDownPause(), System::nanoTime));
+  public Uni<Response> forward(
+      HttpServerRequest request,
+      String configured,
+      byte[] body,
+      Duration timeout,
+      Uni<Hop> hop,
+      String route) {
+    Instances instances =
+        this.instances.computeIfAbsent(
+            configured, c -> new Instances(c, config.instanceDownPause(), System::nanoTime));
     String callId = CallId.current();
-    return hop.onItemOrFailure().transformToUni((credentials, failure) -> {
-      if (failure != null) {
-        CallId.set(callId);
-        LOG.warnf("route %s: no token for the service: %s", route, failure.toString());
-        return Uni.createFrom().item(Response.fromResponse(problems.respond(503, "TOKEN_UNAVAILABLE",
-            "Service Unavailable", "The platform could not get a token for the service; try again", null))
-            .header("Retry-After", 1).build());
-      }
-      return attempt(request, instances, instances.order(), 0, body, timeout, credentials, route, callId);
-    });
+    return hop.onItemOrFailure()
+        .transformToUni(
+            (credentials, failure) -> {
+              if (failure != null) {
+                CallId.set(callId);
+                LOG.warnf("route %s: no token for the service: %s", route, failure.toString());
+                return Uni.createFrom()
+                    .item(
+                        Response.fromResponse(
+                                problems.respond(
+                                    503,
+                                    "TOKEN_UNAVAILABLE",
+                                    "Service Unavailable",
+                                    "The platform could not get a token for the service; try again",
+                                    null))
+                            .header("Retry-After", 1)
+                            .build());
+              }
+              return attempt(
+                  request,
+                  instances,
+                  instances.order(),
+                  0,
+                  body,
+                  timeout,
+                  credentials,
+                  route,
+                  callId);
+            });
   }
 
-  private Uni<Response> attempt(HttpServerRequest request, Instances instances, List<String> order, int index,
-      byte[] body, Duration timeout, Hop hop, String route, String callId) {
+  private Uni<Response> attempt(
+      HttpServerRequest request,
+      Instances instances,
+      List<String> order,
+      int index,
+      byte[] body,
+      Duration timeout,
+      Hop hop,
+      String route,
+      String callId) {
     String base = order.get(index);
     // Path and query only: the request target was checked to be origin-form (AbsoluteFormFilter).
-    String target = request.query() == null ? request.path() : request.path() + "?" + request.query();
-    HttpRequest<Buffer> out = client.requestAbs(HttpMethod.valueOf(request.method().name()), base + target)
-        .timeout(timeout.toMillis());
-    request.headers().forEach(h -> {
-      if (FORWARDED_REQUEST_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-        out.putHeader(h.getKey(), h.getValue());
-      }
-    });
+    String target =
+        request.query() == null ? request.path() : request.path() + "?" + request.query();
+    HttpRequest<Buffer> out =
+        client
+            .requestAbs(HttpMethod.valueOf(request.method().name()), base + target)
+            .timeout(timeout.toMillis());
+    request
+        .headers()
+        .forEach(
+            h -> {
+              if (FORWARDED_REQUEST_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                out.putHeader(h.getKey(), h.getValue());
+              }
+            });
     out.putHeader("Authorization", hop.authorization());
     if (hop.consumer() != null) {
       out.putHeader(HopTokens.CONSUMER_HEADER, hop.consumer());
     }
     out.putHeader(CallId.HEADER, callId);
     // A Location from a service names the service's own address; clients must see the gateway's, as
-    // configured (a client's Host header must not choose where a Location points), or locally the request's.
-    String publicOrigin = config.publicUrl().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
-        .orElseGet(() -> request.scheme() + "://" + request.getHeader("Host"));
+    // configured (a client's Host header must not choose where a Location points), or locally the
+    // request's.
+    String publicOrigin =
+        config
+            .publicUrl()
+            .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+            .orElseGet(() -> request.scheme() + "://" + request.getHeader("Host"));
     Uni<io.vertx.mutiny.ext.web.client.HttpResponse<Buffer>> sent =
         body == null ? out.send() : out.sendBuffer(Buffer.buffer(body));
-    return sent
-        .onItem().transformToUni(response -> {
-          // Stopping gracefully (a deploy, a scale-down): it finishes its own requests and refuses new
-          // ones before handling them, so this one may go to the next instance whatever its method.
-          if (refusedWhileStopping(response) && index + 1 < order.size()) {
-            return next(request, instances, order, index, body, timeout, hop, route, callId, "is stopping");
-          }
-          return Uni.createFrom().item(toResponse(response, instances, base, publicOrigin));
-        })
-        .onFailure(Upstream::refused).recoverWithUni(failure -> {
-          if (index + 1 < order.size()) {
-            return next(request, instances, order, index, body, timeout, hop, route, callId, "refused the connection");
-          }
-          instances.down(base);
-          return Uni.createFrom().item(unavailable(route, failure, callId));
-        })
-        .onFailure().recoverWithItem(failure -> unavailable(route, failure, callId));
+    return sent.onItem()
+        .transformToUni(
+            response -> {
+              // Stopping gracefully (a deploy, a scale-down): it finishes its own requests and
+              // refuses new
+              // ones before handling them, so this one may go to the next instance whatever its
+              // method.
+              if (refusedWhileStopping(response) && index + 1 < order.size()) {
+                return next(
+                    request,
+                    instances,
+                    order,
+                    index,
+                    body,
+                    timeout,
+                    hop,
+                    route,
+                    callId,
+                    "is stopping");
+              }
+              return Uni.createFrom().item(toResponse(response, instances, base, publicOrigin));
+            })
+        .onFailure(Upstream::refused)
+        .recoverWithUni(
+            failure -> {
+              if (index + 1 < order.size()) {
+                return next(
+                    request,
+                    instances,
+                    order,
+                    index,
+                    body,
+                    timeout,
+                    hop,
+                    route,
+                    callId,
+                    "refused the connection");
+              }
+              instances.down(base);
+              return Uni.createFrom().item(unavailable(route, failure, callId));
+            })
+        .onFailure()
+        .recoverWithItem(failure -> unavailable(route, failure, callId));
   }
 
-  /** The instance at {@code index} did not take the request: leave it out for a while and try the next one. */
-  private Uni<Response> next(HttpServerRequest request, Instances instances, List<String> order, int index, byte[] body,
-      Duration timeout, Hop hop, String route, String callId, String why) {
+  /**
+   * The instance at {@code index} did not take the request: leave it out for a while and try the
+   * next one.
+   */
+  private Uni<Response> next(
+      HttpServerRequest request,
+      Instances instances,
+      List<String> order,
+      int index,
+      byte[] body,
+      Duration timeout,
+      Hop hop,
+      String route,
+      String callId,
+      String why) {
     instances.down(order.get(index));
     CallId.set(callId);
     LOG.infof("route %s: %s %s, trying the next instance", route, order.get(index), why);
@@ -160,23 +284,31 @@ public class Upstream {
    * A 503 without the platform's problem body: Quarkus refusing a request during its graceful
    * shutdown, before any of the service's code ran. (A service's own 503 is a problem+json.)
    */
-  static boolean refusedWhileStopping(io.vertx.mutiny.ext.web.client.HttpResponse<Buffer> response) {
+  static boolean refusedWhileStopping(
+      io.vertx.mutiny.ext.web.client.HttpResponse<Buffer> response) {
     String type = response.getHeader("Content-Type");
-    return response.statusCode() == 503 && (type == null || !type.startsWith("application/problem+json"));
+    return response.statusCode() == 503
+        && (type == null || !type.startsWith("application/problem+json"));
   }
 
-  private static Response toResponse(io.vertx.mutiny.ext.web.client.HttpResponse<Buffer> response, Instances instances,
-      String base, String publicOrigin) {
+  private static Response toResponse(
+      io.vertx.mutiny.ext.web.client.HttpResponse<Buffer> response,
+      Instances instances,
+      String base,
+      String publicOrigin) {
     instances.up(base);
     Response.ResponseBuilder builder = Response.status(response.statusCode());
-    response.headers().forEach(h -> {
-      String name = h.getKey().toLowerCase(Locale.ROOT);
-      if (name.equals("location") && h.getValue().startsWith(base)) {
-        builder.header(h.getKey(), publicOrigin + h.getValue().substring(base.length()));
-      } else if (!NOT_FORWARDED.contains(name)) {
-        builder.header(h.getKey(), h.getValue());
-      }
-    });
+    response
+        .headers()
+        .forEach(
+            h -> {
+              String name = h.getKey().toLowerCase(Locale.ROOT);
+              if (name.equals("location") && h.getValue().startsWith(base)) {
+                builder.header(h.getKey(), publicOrigin + h.getValue().substring(base.length()));
+              } else if (!NOT_FORWARDED.contains(name)) {
+                builder.header(h.getKey(), h.getValue());
+              }
+            });
     Buffer payload = response.body();
     return builder.entity(payload == null ? new byte[0] : payload.getBytes()).build();
   }
@@ -189,12 +321,20 @@ public class Upstream {
   private Response unavailable(String route, Throwable failure, String callId) {
     CallId.set(callId);
     LOG.warnf("route %s failed: %s", route, failure.toString());
-    if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
-      return problems.respond(504, "UPSTREAM_TIMEOUT", "Gateway Timeout", "The service did not answer in time", null);
+    if (failure instanceof TimeoutException
+        || failure.getClass().getSimpleName().contains("Timeout")) {
+      return problems.respond(
+          504, "UPSTREAM_TIMEOUT", "Gateway Timeout", "The service did not answer in time", null);
     }
     if (refused(failure)) {
-      return problems.respond(503, "SERVICE_UNAVAILABLE", "Service Unavailable", "The service is not available; try again", null);
+      return problems.respond(
+          503,
+          "SERVICE_UNAVAILABLE",
+          "Service Unavailable",
+          "The service is not available; try again",
+          null);
     }
-    return problems.respond(502, "BAD_GATEWAY", "Bad Gateway", "The service gave no valid answer", null);
+    return problems.respond(
+        502, "BAD_GATEWAY", "Bad Gateway", "The service gave no valid answer", null);
   }
 }

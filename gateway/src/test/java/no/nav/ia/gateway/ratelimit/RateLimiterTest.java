@@ -39,7 +39,9 @@ class RateLimiterTest {
     assertThat(ClientRateLimit.items("[{\"broken\"".getBytes())).isEqualTo(1);
     assertThat(ClientRateLimit.items(null)).isEqualTo(1);
     String huge = "[" + "0,".repeat(5000) + "0]";
-    assertThat(ClientRateLimit.items(huge.getBytes())).as("never more than a batch may hold").isEqualTo(1000);
+    assertThat(ClientRateLimit.items(huge.getBytes()))
+        .as("never more than a batch may hold")
+        .isEqualTo(1000);
   }
 
   @Test

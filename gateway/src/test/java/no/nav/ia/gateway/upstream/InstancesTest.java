@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class InstancesTest {
 
   private final AtomicLong now = new AtomicLong();
-  private final Instances two = new Instances("http://127.0.0.1:8082, http://127.0.0.1:8182/", Duration.ofSeconds(5), now::get);
+  private final Instances two =
+      new Instances(
+          "http://127.0.0.1:8082, http://127.0.0.1:8182/", Duration.ofSeconds(5), now::get);
 
   @Test
   void requestsTakeTurnsAcrossTheInstances() {
@@ -27,7 +29,8 @@ class InstancesTest {
     now.addAndGet(Duration.ofSeconds(5).toNanos());
     assertThat(two.order()).contains("http://127.0.0.1:8082").hasSize(2);
     assertThat(java.util.stream.IntStream.range(0, 2).mapToObj(i -> two.order().get(0)))
-        .as("back in turn after the pause").contains("http://127.0.0.1:8082");
+        .as("back in turn after the pause")
+        .contains("http://127.0.0.1:8082");
   }
 
   @Test

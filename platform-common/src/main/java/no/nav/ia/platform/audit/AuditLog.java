@@ -12,18 +12,51 @@ public final class AuditLog {
 
   private AuditLog() {}
 
-  /** Action as in NAV's audit convention: audit:access, audit:create, audit:update, audit:delete. */
-  public static void log(String application, String action, String actor, String orgNumber, String method, String path, String callId) {
-    AUDIT.info(cef(application, action, actor, orgNumber, method, path, callId, System.currentTimeMillis()));
+  /**
+   * Action as in NAV's audit convention: audit:access, audit:create, audit:update, audit:delete.
+   */
+  public static void log(
+      String application,
+      String action,
+      String actor,
+      String orgNumber,
+      String method,
+      String path,
+      String callId) {
+    AUDIT.info(
+        cef(
+            application,
+            action,
+            actor,
+            orgNumber,
+            method,
+            path,
+            callId,
+            System.currentTimeMillis()));
   }
 
-  static String cef(String application, String action, String actor, String orgNumber, String method, String path, String callId, long epochMillis) {
-    return "CEF:0|ia-platform|" + escapeHeader(application) + "|1.0|" + escapeHeader(action)
-        + "|Sporingslogg|INFO|end=" + epochMillis
-        + " suid=" + escapeValue(actor)
+  static String cef(
+      String application,
+      String action,
+      String actor,
+      String orgNumber,
+      String method,
+      String path,
+      String callId,
+      long epochMillis) {
+    return "CEF:0|ia-platform|"
+        + escapeHeader(application)
+        + "|1.0|"
+        + escapeHeader(action)
+        + "|Sporingslogg|INFO|end="
+        + epochMillis
+        + " suid="
+        + escapeValue(actor)
         + (orgNumber == null ? "" : " duid=" + escapeValue(orgNumber))
-        + " requestMethod=" + escapeValue(method)
-        + " request=" + escapeValue(path)
+        + " requestMethod="
+        + escapeValue(method)
+        + " request="
+        + escapeValue(path)
         + (callId == null ? "" : " sproc=" + escapeValue(callId))
         + " flexString1Label=Decision flexString1=Permit";
   }

@@ -22,13 +22,16 @@ import java.util.Set;
 public final class CountyRegistry {
 
   /** One county code with its validity (open ends unbounded) and the codes it became. */
-  public record County(String code, String name, LocalDate validFrom, LocalDate validTo, List<String> successors) {
+  public record County(
+      String code, String name, LocalDate validFrom, LocalDate validTo, List<String> successors) {
     public boolean isValidOn(LocalDate date) {
-      return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
+      return (validFrom == null || !date.isBefore(validFrom))
+          && (validTo == null || !date.isAfter(validTo));
     }
 
     public boolean overlaps(LocalDate from, LocalDate to) {
-      return (validFrom == null || !to.isBefore(validFrom)) && (validTo == null || !from.isAfter(validTo));
+      return (validFrom == null || !to.isBefore(validFrom))
+          && (validTo == null || !from.isAfter(validTo));
     }
   }
 
@@ -60,7 +63,10 @@ public final class CountyRegistry {
   }
 
   public List<County> validOn(LocalDate date) {
-    return counties.values().stream().filter(c -> c.isValidOn(date)).sorted((a, b) -> a.code().compareTo(b.code())).toList();
+    return counties.values().stream()
+        .filter(c -> c.isValidOn(date))
+        .sorted((a, b) -> a.code().compareTo(b.code()))
+        .toList();
   }
 
   /**
@@ -94,20 +100,36 @@ public final class CountyRegistry {
   private static CountyRegistry load() {
     Map<String, County> counties = new LinkedHashMap<>();
     for (String[] row : csv("reference/counties.csv")) {
-      counties.put(row[0], new County(row[0], row[1], date(row[2]), date(row[3]),
-          row.length > 4 && !row[4].isBlank() ? List.of(row[4].trim().split("\\s+")) : List.of()));
+      counties.put(
+          row[0],
+          new County(
+              row[0],
+              row[1],
+              date(row[2]),
+              date(row[3]),
+              row.length > 4 && !row[4].isBlank()
+                  ? List.of(row[4].trim().split("\\s+"))
+                  : List.of()));
     }
     Map<String, Region> regions = new LinkedHashMap<>();
     for (String[] row : csv("reference/regions-proposal-2016.csv")) {
       String code = slug(row[0]);
-      regions.put(code, new Region(DEFAULT_GROUPING, code, row[0], List.of(row[1].trim().split("\\s+"))));
+      regions.put(
+          code, new Region(DEFAULT_GROUPING, code, row[0], List.of(row[1].trim().split("\\s+"))));
     }
     return new CountyRegistry(counties, Map.of(DEFAULT_GROUPING, regions));
   }
 
-  /** The region code: its name in lower case ASCII with dashes (Østfold og Akershus: ostfold-og-akershus). */
+  /**
+   * The region code: its name in lower case ASCII with dashes (Østfold og Akershus:
+   * ostfold-og-akershus).
+   */
   public static String slug(String name) {
-    String ascii = name.toLowerCase(java.util.Locale.ROOT).replace("ø", "o").replace("æ", "ae").replace("å", "a");
+    String ascii =
+        name.toLowerCase(java.util.Locale.ROOT)
+            .replace("ø", "o")
+            .replace("æ", "ae")
+            .replace("å", "a");
     return ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
   }
 
@@ -121,7 +143,8 @@ public final class CountyRegistry {
       throw new IllegalStateException(resource + " is missing from the classpath");
     }
     List<String[]> rows = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       reader.readLine();
       String line;
       while ((line = reader.readLine()) != null) {

@@ -18,7 +18,8 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
   /** Refuses (FORBIDDEN_COUNTY) unless the caller may act on data of that county. */
   public void require(String countyCode) {
     if (!mayAccess(countyCode)) {
-      throw DomainException.forbidden("FORBIDDEN_COUNTY", "Your token does not give access to this county");
+      throw DomainException.forbidden(
+          "FORBIDDEN_COUNTY", "Your token does not give access to this county");
     }
   }
 
@@ -30,9 +31,14 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
     if (allCounties) {
       return Optional.ofNullable(requested);
     }
-    String county = own.orElseThrow(() -> DomainException.forbidden("FORBIDDEN_COUNTY", "Your token is not bound to a county"));
+    String county =
+        own.orElseThrow(
+            () ->
+                DomainException.forbidden(
+                    "FORBIDDEN_COUNTY", "Your token is not bound to a county"));
     if (requested != null && !requested.equals(county)) {
-      throw DomainException.forbidden("FORBIDDEN_COUNTY", "Your token does not give access to this county");
+      throw DomainException.forbidden(
+          "FORBIDDEN_COUNTY", "Your token does not give access to this county");
     }
     return Optional.of(county);
   }

@@ -44,7 +44,8 @@ public class DomainException extends RuntimeException {
   }
 
   public static DomainException invalid(List<Violation> violations) {
-    return new DomainException(Kind.INVALID, "VALIDATION_FAILED", "One or more fields are invalid", violations);
+    return new DomainException(
+        Kind.INVALID, "VALIDATION_FAILED", "One or more fields are invalid", violations);
   }
 
   public static DomainException notFound(String code, String detail) {

@@ -10,11 +10,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Free text that must not hold a national identity number, in any written form
- * ({@link NationalIdentityNumbers#containsOne}). Put on every free-text field of a request: names,
- * reasons, notes, report sections.
+ * Free text that must not hold a national identity number, in any written form ({@link
+ * NationalIdentityNumbers#containsOne}). Put on every free-text field of a request: names, reasons,
+ * notes, report sections.
  */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT,
+  ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = NoIdentityNumber.Validator.class)
 public @interface NoIdentityNumber {

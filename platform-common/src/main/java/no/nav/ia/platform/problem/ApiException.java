@@ -10,7 +10,8 @@ public class ApiException extends RuntimeException {
   private final String title;
   private final List<FieldError> errors;
 
-  public ApiException(int status, String code, String title, String detail, List<FieldError> errors) {
+  public ApiException(
+      int status, String code, String title, String detail, List<FieldError> errors) {
     super(detail);
     this.status = status;
     this.code = code;
@@ -19,7 +20,8 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException invalid(List<FieldError> errors) {
-    return new ApiException(400, "VALIDATION_FAILED", "Invalid request", "One or more fields are invalid", errors);
+    return new ApiException(
+        400, "VALIDATION_FAILED", "Invalid request", "One or more fields are invalid", errors);
   }
 
   public static ApiException invalid(String field, String message) {

@@ -2,7 +2,10 @@ package no.nav.ia.platform.problem;
 
 import java.util.function.Predicate;
 
-/** The one walk along an exception's cause chain (a transaction's commit and Hibernate wrap what happened). */
+/**
+ * The one walk along an exception's cause chain (a transaction's commit and Hibernate wrap what
+ * happened).
+ */
 public final class Causes {
 
   private Causes() {}

@@ -3,7 +3,10 @@ package no.nav.ia.platform.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The one error body of the platform: RFC 9457 problem details plus {@code code} and {@code callId}. */
+/**
+ * The one error body of the platform: RFC 9457 problem details plus {@code code} and {@code
+ * callId}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
     String type,

@@ -37,12 +37,20 @@ public class ProblemMappers {
     return respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors());
   }
 
-  /** Every domain refusal of every service, by its kind: the one place a rule's "no" becomes a status. */
+  /**
+   * Every domain refusal of every service, by its kind: the one place a rule's "no" becomes a
+   * status.
+   */
   @ServerExceptionMapper
   public Response domain(DomainException e) {
     return switch (e.kind()) {
-      case INVALID -> respond(400, e.code(), "Invalid request", e.getMessage(),
-          e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+      case INVALID ->
+          respond(
+              400,
+              e.code(),
+              "Invalid request",
+              e.getMessage(),
+              e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
       case NOT_FOUND -> respond(404, e.code(), "Not found", e.getMessage(), null);
       case FORBIDDEN -> respond(403, e.code(), "Forbidden", e.getMessage(), null);
       case CONFLICT -> respond(409, e.code(), "Conflict", e.getMessage(), null);
@@ -58,15 +66,24 @@ public class ProblemMappers {
             .map(v -> new FieldError(fieldOf(v), v.getMessage()))
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
-    return respond(400, "VALIDATION_FAILED", "Invalid request", "One or more fields are invalid", errors);
+    return respond(
+        400, "VALIDATION_FAILED", "Invalid request", "One or more fields are invalid", errors);
   }
 
   @ServerExceptionMapper
   public Response unreadableJson(JsonProcessingException e) {
-    return respond(400, "MALFORMED_BODY", "Invalid request", "The body is not valid JSON for this request", jsonErrors(e));
+    return respond(
+        400,
+        "MALFORMED_BODY",
+        "Invalid request",
+        "The body is not valid JSON for this request",
+        jsonErrors(e));
   }
 
-  /** Takes precedence over quarkus-rest-jackson's built-in mapper, which answers without a problem body. */
+  /**
+   * Takes precedence over quarkus-rest-jackson's built-in mapper, which answers without a problem
+   * body.
+   */
   @ServerExceptionMapper
   public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
     return unreadableJson(e);
@@ -83,7 +100,8 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
+  public Uni<Response> authenticationFailed(
+      AuthenticationFailedException e, RoutingContext context) {
     return challenge(context);
   }
 
@@ -92,16 +110,22 @@ public class ProblemMappers {
    * flow) is sent to the issuer, everyone else gets 401 problem+json with {@code WWW-Authenticate}.
    */
   private Uni<Response> challenge(RoutingContext context) {
-    HttpAuthenticator authenticator = context == null ? null : context.get(HttpAuthenticator.class.getName());
+    HttpAuthenticator authenticator =
+        context == null ? null : context.get(HttpAuthenticator.class.getName());
     if (authenticator == null) {
       return Uni.createFrom().item(unauthenticated());
     }
-    return authenticator.getChallenge(context).map(challenge -> {
-      if (challenge != null && challenge.status == 302 && challenge.headerName != null) {
-        return Response.status(302).header(challenge.headerName.toString(), challenge.headerContent).build();
-      }
-      return unauthenticated();
-    });
+    return authenticator
+        .getChallenge(context)
+        .map(
+            challenge -> {
+              if (challenge != null && challenge.status == 302 && challenge.headerName != null) {
+                return Response.status(302)
+                    .header(challenge.headerName.toString(), challenge.headerContent)
+                    .build();
+              }
+              return unauthenticated();
+            });
   }
 
   @ServerExceptionMapper
@@ -117,21 +141,28 @@ public class ProblemMappers {
     int status = e.getResponse().getStatus();
     if (status >= 500) {
       LOG.error("request failed", e);
-      return respond(status, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
+      return respond(
+          status, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
     }
     Response.Status known = Response.Status.fromStatusCode(status);
-    return respond(status, codeFor(status), known == null ? "Error" : known.getReasonPhrase(), null, null);
+    return respond(
+        status, codeFor(status), known == null ? "Error" : known.getReasonPhrase(), null, null);
   }
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
     if (isConcurrentUpdate(e)) {
       LOG.info("concurrent update refused: " + e);
-      return respond(409, "CONCURRENT_UPDATE", "Conflict",
-          "Someone changed this at the same moment; read it again and repeat the change", null);
+      return respond(
+          409,
+          "CONCURRENT_UPDATE",
+          "Conflict",
+          "Someone changed this at the same moment; read it again and repeat the change",
+          null);
     }
     LOG.error("request failed", e);
-    return respond(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
+    return respond(
+        500, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
   }
 
   /**
@@ -140,31 +171,46 @@ public class ProblemMappers {
    * the client's mistake nor a server fault. Known by name, so this module needs no JPA.
    */
   static boolean isConcurrentUpdate(Throwable e) {
-    return Causes.any(e, t -> {
-      for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-        String name = c.getName();
-        if (name.equals("jakarta.persistence.OptimisticLockException") || name.equals("org.hibernate.StaleStateException")) {
-          return true;
-        }
-      }
-      return false;
-    });
+    return Causes.any(
+        e,
+        t -> {
+          for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            String name = c.getName();
+            if (name.equals("jakarta.persistence.OptimisticLockException")
+                || name.equals("org.hibernate.StaleStateException")) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   /** 401 problem+json with {@code WWW-Authenticate: Bearer}. */
   public Response unauthenticated() {
-    Response r = respond(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required", null);
+    Response r =
+        respond(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required", null);
     return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
   }
 
-  /** Answers with the problem on a Vert.x response: for route filters that refuse a request before JAX-RS. */
-  public void end(io.vertx.core.http.HttpServerResponse response, int status, String code, String title, String detail) {
-    response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+  /**
+   * Answers with the problem on a Vert.x response: for route filters that refuse a request before
+   * JAX-RS.
+   */
+  public void end(
+      io.vertx.core.http.HttpServerResponse response,
+      int status,
+      String code,
+      String title,
+      String detail) {
+    response
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
         .end(String.valueOf(respond(status, code, title, detail, null).getEntity()));
   }
 
   /** Builds the problem+json response; also used by code outside JAX-RS mappers. */
-  public Response respond(int status, String code, String title, String detail, List<FieldError> errors) {
+  public Response respond(
+      int status, String code, String title, String detail, List<FieldError> errors) {
     Problem problem =
         new Problem(
             Problem.TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'),
@@ -175,7 +221,10 @@ public class ProblemMappers {
             CallId.currentOrNull(),
             errors == null || errors.isEmpty() ? null : errors);
     try {
-      return Response.status(status).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(problem)).build();
+      return Response.status(status)
+          .type(Problem.MEDIA_TYPE)
+          .entity(json.writeValueAsString(problem))
+          .build();
     } catch (JsonProcessingException impossible) {
       throw new IllegalStateException(impossible);
     }

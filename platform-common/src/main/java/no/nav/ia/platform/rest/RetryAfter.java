@@ -1,6 +1,9 @@
 package no.nav.ia.platform.rest;
 
-/** How long a {@code Retry-After} header (429, 503) asks a client to wait, for the platform's own clients. */
+/**
+ * How long a {@code Retry-After} header (429, 503) asks a client to wait, for the platform's own
+ * clients.
+ */
 public final class RetryAfter {
 
   private RetryAfter() {}

@@ -39,13 +39,18 @@ public class Caller {
    * an empty county.
    */
   public Optional<String> county() {
-    return Optional.ofNullable(identity.<String>getAttribute(PlatformIdentityAugmentor.COUNTY_ATTRIBUTE));
+    return Optional.ofNullable(
+        identity.<String>getAttribute(PlatformIdentityAugmentor.COUNTY_ATTRIBUTE));
   }
 
   /** The county code in a {@code county} claim's value, if it is a string of two digits. */
   public static Optional<String> countyCode(Object claim) {
-    String value = claim instanceof String s ? s : claim instanceof JsonString js ? js.getString() : null;
-    if (value == null || value.length() != 2 || !Character.isDigit(value.charAt(0)) || !Character.isDigit(value.charAt(1))) {
+    String value =
+        claim instanceof String s ? s : claim instanceof JsonString js ? js.getString() : null;
+    if (value == null
+        || value.length() != 2
+        || !Character.isDigit(value.charAt(0))
+        || !Character.isDigit(value.charAt(1))) {
       return Optional.empty();
     }
     return Optional.of(value);
@@ -67,8 +72,11 @@ public class Caller {
     }
     String azp = token.getClaim("azp");
     String azpName = token.getClaim("azp_name");
-    boolean forwarded = consumer != null && CLIENT_ID.matcher(consumer).matches()
-        && (azp != null && trustedForwarders.contains(azp) || azpName != null && trustedForwarders.contains(azpName));
+    boolean forwarded =
+        consumer != null
+            && CLIENT_ID.matcher(consumer).matches()
+            && (azp != null && trustedForwarders.contains(azp)
+                || azpName != null && trustedForwarders.contains(azpName));
     if (forwarded) {
       return consumer;
     }

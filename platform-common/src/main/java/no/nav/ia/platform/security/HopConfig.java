@@ -26,8 +26,8 @@ public interface HopConfig {
 
   /**
    * Client ids (a token's {@code azp}, or {@code azp_name} on NAIS) of the platform's own services
-   * that call on behalf of a machine client: a service believes their {@value HopTokens#CONSUMER_HEADER}
-   * header, nobody else's.
+   * that call on behalf of a machine client: a service believes their {@value
+   * HopTokens#CONSUMER_HEADER} header, nobody else's.
    */
   List<String> trustedForwarders();
 }

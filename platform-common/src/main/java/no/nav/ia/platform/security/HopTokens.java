@@ -20,15 +20,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The token a call to another service of the platform carries: every service accepts only tokens
- * whose audience is its own, so the caller's token is never sent on as it is. The NAV way with Entra ID:
+ * whose audience is its own, so the caller's token is never sent on as it is. The NAV way with
+ * Entra ID:
+ *
  * <ul>
- *   <li>a person's token is exchanged on their behalf (OAuth 2.0 on-behalf-of, the JWT bearer grant):
- *       the new token names the same person with the same roles, for the target's audience;</li>
- *   <li>a machine client's token cannot be exchanged on its behalf (Entra ID refuses app-only tokens),
- *       so the service calls as itself (client credentials, holding the {@code system} role at the
- *       target) and names the machine in {@value #CONSUMER_HEADER}, which the target believes from
- *       the platform's own services only ({@link HopConfig#trustedForwarders()}).</li>
+ *   <li>a person's token is exchanged on their behalf (OAuth 2.0 on-behalf-of, the JWT bearer
+ *       grant): the new token names the same person with the same roles, for the target's audience;
+ *   <li>a machine client's token cannot be exchanged on its behalf (Entra ID refuses app-only
+ *       tokens), so the service calls as itself (client credentials, holding the {@code system}
+ *       role at the target) and names the machine in {@value #CONSUMER_HEADER}, which the target
+ *       believes from the platform's own services only ({@link HopConfig#trustedForwarders()}).
  * </ul>
+ *
  * Exchanged tokens are cached per caller's token and target until shortly before either expires, so
  * a caller's requests cost the issuer one round trip per target while their token lives.
  */
@@ -37,10 +40,17 @@ public class HopTokens {
 
   /** The machine client a call is made for, from a trusted platform service. */
   public static final String CONSUMER_HEADER = "Nav-Consumer-Id";
-  /** A cached token is not handed out closer than this to its expiry (clock skew, the call's own time). */
+
+  /**
+   * A cached token is not handed out closer than this to its expiry (clock skew, the call's own
+   * time).
+   */
   static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
-  /** What a call to another service sends: its Authorization header and, for a machine, whom it acts for. */
+  /**
+   * What a call to another service sends: its Authorization header and, for a machine, whom it acts
+   * for.
+   */
   public record Hop(String authorization, String consumer) {}
 
   private record Exchanged(Hop hop, Instant expires) {}
@@ -50,33 +60,43 @@ public class HopTokens {
   private final String issuer;
   private final String clientId;
   private final Cache<String, Exchanged> cache;
+
   /** One client per grant and scope, created at first use. */
   private final Map<String, Uni<OidcClient>> oidcClients = new ConcurrentHashMap<>();
 
   @Inject
-  HopTokens(OidcClients clients, HopConfig config,
+  HopTokens(
+      OidcClients clients,
+      HopConfig config,
       @ConfigProperty(name = "quarkus.oidc.auth-server-url") String issuer,
       @ConfigProperty(name = "quarkus.oidc.client-id") String clientId) {
     this.clients = clients;
     this.config = config;
     this.issuer = issuer;
     this.clientId = clientId;
-    this.cache = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfter(new Expiry<String, Exchanged>() {
-      @Override
-      public long expireAfterCreate(String key, Exchanged value, long currentTime) {
-        return Math.max(0, Duration.between(Instant.now(), value.expires()).toNanos());
-      }
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(config.cacheSize())
+            .expireAfter(
+                new Expiry<String, Exchanged>() {
+                  @Override
+                  public long expireAfterCreate(String key, Exchanged value, long currentTime) {
+                    return Math.max(0, Duration.between(Instant.now(), value.expires()).toNanos());
+                  }
 
-      @Override
-      public long expireAfterUpdate(String key, Exchanged value, long currentTime, long currentDuration) {
-        return expireAfterCreate(key, value, currentTime);
-      }
+                  @Override
+                  public long expireAfterUpdate(
+                      String key, Exchanged value, long currentTime, long currentDuration) {
+                    return expireAfterCreate(key, value, currentTime);
+                  }
 
-      @Override
-      public long expireAfterRead(String key, Exchanged value, long currentTime, long currentDuration) {
-        return currentDuration;
-      }
-    }).build();
+                  @Override
+                  public long expireAfterRead(
+                      String key, Exchanged value, long currentTime, long currentDuration) {
+                    return currentDuration;
+                  }
+                })
+            .build();
   }
 
   /** The token for a call to the service behind {@code scope} for this request's caller. */
@@ -96,8 +116,10 @@ public class HopTokens {
    * @param expiresAt when {@code token} expires (epoch seconds), or 0 when not known
    */
   public Uni<Hop> onBehalfOf(String scope, String token, long expiresAt) {
-    return fetch(scope + ' ' + token,
-        client(Grant.Type.JWT, scope).chain(c -> c.getTokens(Map.of("assertion", token))), expiresAt);
+    return fetch(
+        scope + ' ' + token,
+        client(Grant.Type.JWT, scope).chain(c -> c.getTokens(Map.of("assertion", token))),
+        expiresAt);
   }
 
   private Uni<Hop> fetch(String key, Uni<Tokens> request, long callerExpiresAt) {
@@ -105,11 +127,19 @@ public class HopTokens {
     if (cached != null) {
       return Uni.createFrom().item(cached.hop());
     }
-    return request.ifNoItem().after(config.timeout()).fail().map(tokens -> {
-      Exchanged exchanged = new Exchanged(new Hop("Bearer " + tokens.getAccessToken(), null), expiry(tokens, callerExpiresAt));
-      cache.put(key, exchanged);
-      return exchanged.hop();
-    });
+    return request
+        .ifNoItem()
+        .after(config.timeout())
+        .fail()
+        .map(
+            tokens -> {
+              Exchanged exchanged =
+                  new Exchanged(
+                      new Hop("Bearer " + tokens.getAccessToken(), null),
+                      expiry(tokens, callerExpiresAt));
+              cache.put(key, exchanged);
+              return exchanged.hop();
+            });
   }
 
   /**
@@ -120,7 +150,9 @@ public class HopTokens {
     return "app".equals(token.getClaim("idtyp")) || token.getClaim("NAVident") == null;
   }
 
-  /** When a token fetched now stops being handed out: before it, or the caller's own token, expires. */
+  /**
+   * When a token fetched now stops being handed out: before it, or the caller's own token, expires.
+   */
   static Instant expiry(Tokens tokens, long callerExpiresAt) {
     Long at = tokens.getAccessTokenExpiresAt();
     long seconds = at != null ? at : Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond();
@@ -131,15 +163,28 @@ public class HopTokens {
   }
 
   private Uni<OidcClient> client(Grant.Type grant, String scope) {
-    return oidcClients.computeIfAbsent(grant + " " + scope, id -> {
-      OidcClientConfigBuilder builder = new OidcClientConfigBuilder().id(id).authServerUrl(issuer).clientId(clientId)
-          .credentials(config.clientSecret()).scopes(scope).grant(grant).connectionTimeout(config.timeout());
-      if (grant == Grant.Type.JWT) {
-        builder.grantOptions("jwt", "requested_token_use", "on_behalf_of");
-      }
-      // A client that could not be created (the issuer away) is created again at the next call.
-      return clients.newClient(builder.build()).memoize().until(() -> false)
-          .onFailure().invoke(() -> oidcClients.remove(grant + " " + scope));
-    });
+    return oidcClients.computeIfAbsent(
+        grant + " " + scope,
+        id -> {
+          OidcClientConfigBuilder builder =
+              new OidcClientConfigBuilder()
+                  .id(id)
+                  .authServerUrl(issuer)
+                  .clientId(clientId)
+                  .credentials(config.clientSecret())
+                  .scopes(scope)
+                  .grant(grant)
+                  .connectionTimeout(config.timeout());
+          if (grant == Grant.Type.JWT) {
+            builder.grantOptions("jwt", "requested_token_use", "on_behalf_of");
+          }
+          // A client that could not be created (the issuer away) is created again at the next call.
+          return clients
+              .newClient(builder.build())
+              .memoize()
+              .until(() -> false)
+              .onFailure()
+              .invoke(() -> oidcClients.remove(grant + " " + scope));
+        });
   }
 }

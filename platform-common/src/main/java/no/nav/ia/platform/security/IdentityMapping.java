@@ -10,10 +10,12 @@ import java.util.Set;
 
 /**
  * Who a token makes the caller, in one place: the platform roles and the county.
+ *
  * <ul>
- *   <li>Roles come from the token's {@code roles} claim (app roles, as local tokens and Entra ID app
- *       roles carry them) and from its {@code groups} claim through the configured group mapping
- *       (Entra ID security groups: a group's object id to a role and, for a centre's group, its county).
+ *   <li>Roles come from the token's {@code roles} claim (app roles, as local tokens and Entra ID
+ *       app roles carry them) and from its {@code groups} claim through the configured group
+ *       mapping (Entra ID security groups: a group's object id to a role and, for a centre's group,
+ *       its county).
  *   <li>The county is the token's {@code county} claim, else the one county its mapped groups name;
  *       groups naming two counties bind the caller to none.
  *   <li>A token of the second issuer (tenant {@code machines}, for machine clients) keeps only the
@@ -31,8 +33,15 @@ public final class IdentityMapping {
 
   private IdentityMapping() {}
 
-  /** @param countyClaim the token's {@code county} claim as it came (a string, a JSON value, or anything else) */
-  public static Result map(String tenant, Collection<String> roles, Collection<String> groups, Object countyClaim,
+  /**
+   * @param countyClaim the token's {@code county} claim as it came (a string, a JSON value, or
+   *     anything else)
+   */
+  public static Result map(
+      String tenant,
+      Collection<String> roles,
+      Collection<String> groups,
+      Object countyClaim,
       Map<String, Group> configured) {
     Set<String> mapped = new LinkedHashSet<>(roles);
     List<String> counties = new ArrayList<>();

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Applies {@link IdentityMapping} to every authenticated token: the identity's roles become the
- * mapped ones and its {@value #COUNTY_ATTRIBUTE} attribute the caller's county, which {@link Caller}
- * reads. Groups are mapped by configuration ({@code ia.security.groups."<object id>".role|county}).
+ * mapped ones and its {@value #COUNTY_ATTRIBUTE} attribute the caller's county, which {@link
+ * Caller} reads. Groups are mapped by configuration ({@code ia.security.groups."<object
+ * id>".role|county}).
  */
 @Singleton
 public class PlatformIdentityAugmentor implements SecurityIdentityAugmentor {
@@ -31,30 +32,48 @@ public class PlatformIdentityAugmentor implements SecurityIdentityAugmentor {
 
   @Inject
   PlatformIdentityAugmentor(SecurityGroupsConfig config) {
-    this.groups = config.groups().entrySet().stream().collect(Collectors.toUnmodifiableMap(
-        Map.Entry::getKey, e -> new IdentityMapping.Group(e.getValue().role(), e.getValue().county())));
+    this.groups =
+        config.groups().entrySet().stream()
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    Map.Entry::getKey,
+                    e -> new IdentityMapping.Group(e.getValue().role(), e.getValue().county())));
   }
 
   @Override
-  public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+  public Uni<SecurityIdentity> augment(
+      SecurityIdentity identity, AuthenticationRequestContext context) {
     if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
       return Uni.createFrom().item(identity);
     }
-    IdentityMapping.Result result = IdentityMapping.map(identity.getAttribute("tenant-id"), identity.getRoles(),
-        strings(jwt.getClaim("groups")), jwt.getClaim("county"), groups);
-    // Roles only added: the identity as it is, plus them. Roles taken away (the machines issuer): a new
+    IdentityMapping.Result result =
+        IdentityMapping.map(
+            identity.getAttribute("tenant-id"),
+            identity.getRoles(),
+            strings(jwt.getClaim("groups")),
+            jwt.getClaim("county"),
+            groups);
+    // Roles only added: the identity as it is, plus them. Roles taken away (the machines issuer): a
+    // new
     // identity with the same principal, credentials and attributes.
-    QuarkusSecurityIdentity.Builder builder = result.roles().containsAll(identity.getRoles())
-        ? QuarkusSecurityIdentity.builder(identity).addRoles(result.roles())
-        : QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal())
-            .addCredentials(identity.getCredentials()).addAttributes(identity.getAttributes()).addRoles(result.roles());
+    QuarkusSecurityIdentity.Builder builder =
+        result.roles().containsAll(identity.getRoles())
+            ? QuarkusSecurityIdentity.builder(identity).addRoles(result.roles())
+            : QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addRoles(result.roles());
     result.county().ifPresent(c -> builder.addAttribute(COUNTY_ATTRIBUTE, c));
     return Uni.createFrom().item(builder.build());
   }
 
   private static Collection<String> strings(Object claim) {
     if (claim instanceof JsonArray array) {
-      return array.stream().filter(v -> v instanceof JsonString).map(v -> ((JsonString) v).getString()).toList();
+      return array.stream()
+          .filter(v -> v instanceof JsonString)
+          .map(v -> ((JsonString) v).getString())
+          .toList();
     }
     if (claim instanceof Collection<?> values) {
       return values.stream().map(String::valueOf).toList();

@@ -6,8 +6,9 @@ import java.time.Clock;
 
 /**
  * The clock of Bean Validation's {@code @Past}, {@code @PastOrPresent} and {@code @Future} checks
- * (Quarkus hands a ClockProvider bean to its ValidatorFactory). The default clock is the JVM's zone,
- * which would refuse a delivery dated today between midnight and 01:00/02:00 Oslo time on a UTC server.
+ * (Quarkus hands a ClockProvider bean to its ValidatorFactory). The default clock is the JVM's
+ * zone, which would refuse a delivery dated today between midnight and 01:00/02:00 Oslo time on a
+ * UTC server.
  */
 @ApplicationScoped
 public class NorwegianClockProvider implements ClockProvider {

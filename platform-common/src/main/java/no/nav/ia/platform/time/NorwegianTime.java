@@ -17,11 +17,21 @@ public final class NorwegianTime {
 
   /** Today's date in Norway. */
   public static LocalDate today() {
-    return LocalDate.now(ZONE);
+    return today(Clock.systemUTC());
+  }
+
+  /** The date in Norway at the clock's instant, whatever zone the clock itself is in. */
+  public static LocalDate today(Clock clock) {
+    return LocalDate.ofInstant(clock.instant(), ZONE);
   }
 
   /** The system clock, read in Norwegian time. */
   public static Clock clock() {
-    return Clock.system(ZONE);
+    return clock(Clock.systemUTC());
+  }
+
+  /** A clock (a server's, in UTC) read in Norwegian time. */
+  public static Clock clock(Clock base) {
+    return base.withZone(ZONE);
   }
 }

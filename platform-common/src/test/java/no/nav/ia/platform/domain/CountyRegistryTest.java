@@ -24,7 +24,8 @@ class CountyRegistryTest {
 
   @Test
   void mergesRollUpTransitivelyButSplitsDoNot() {
-    assertThat(registry.withMergedPredecessors("30")).containsExactlyInAnyOrder("30", "01", "02", "06");
+    assertThat(registry.withMergedPredecessors("30"))
+        .containsExactlyInAnyOrder("30", "01", "02", "06");
     // Viken was split in 2024: its data cannot be divided among Østfold, Akershus and Buskerud.
     assertThat(registry.withMergedPredecessors("31")).containsExactly("31");
     assertThat(registry.withMergedPredecessors("03")).containsExactly("03");
@@ -34,7 +35,9 @@ class CountyRegistryTest {
   void theRegionProposalHasElevenRegionsCoveringTheNineteenCounties() {
     var regions = registry.grouping(CountyRegistry.DEFAULT_GROUPING).orElseThrow();
     assertThat(regions).hasSize(11);
-    assertThat(regions.values().stream().flatMap(r -> r.counties().stream()).distinct()).hasSize(19);
-    assertThat(regions.get("telemark-vestfold-og-buskerud").counties()).containsExactly("08", "07", "06");
+    assertThat(regions.values().stream().flatMap(r -> r.counties().stream()).distinct())
+        .hasSize(19);
+    assertThat(regions.get("telemark-vestfold-og-buskerud").counties())
+        .containsExactly("08", "07", "06");
   }
 }

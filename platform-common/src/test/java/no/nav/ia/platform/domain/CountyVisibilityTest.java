@@ -18,7 +18,8 @@ class CountyVisibilityTest {
     assertThat(OSLO_ADVISER.mayAccess("46")).isFalse();
     assertThat(COORDINATOR.mayAccess("46")).isTrue();
     assertThat(UNBOUND_MANAGER.mayAccess("03")).isFalse();
-    assertThatThrownBy(() -> OSLO_ADVISER.require("46")).isInstanceOf(DomainException.class)
+    assertThatThrownBy(() -> OSLO_ADVISER.require("46"))
+        .isInstanceOf(DomainException.class)
         .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("FORBIDDEN_COUNTY"));
   }
 
@@ -28,8 +29,11 @@ class CountyVisibilityTest {
     assertThat(OSLO_ADVISER.scope("03")).contains("03");
     assertThat(COORDINATOR.scope(null)).isEmpty();
     assertThat(COORDINATOR.scope("46")).contains("46");
-    assertThatThrownBy(() -> OSLO_ADVISER.scope("46")).isInstanceOf(DomainException.class)
-        .satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
+    assertThatThrownBy(() -> OSLO_ADVISER.scope("46"))
+        .isInstanceOf(DomainException.class)
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
     assertThatThrownBy(() -> UNBOUND_MANAGER.scope(null)).isInstanceOf(DomainException.class);
   }
 }

@@ -15,7 +15,8 @@ class OrgNumberTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"974760674", "889640781", "123456789", "97476067", "9747606730", "97476067a", ""})
+  @ValueSource(
+      strings = {"974760674", "889640781", "123456789", "97476067", "9747606730", "97476067a", ""})
   void rejectsWrongCheckDigitsAndShapes(String value) {
     assertThat(OrgNumber.isValid(value)).isFalse();
   }

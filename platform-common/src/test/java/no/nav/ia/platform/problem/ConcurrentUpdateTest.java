@@ -17,19 +17,29 @@ class ConcurrentUpdateTest {
 
   @Test
   void anOptimisticLockFailureWrappedByTheCommitIs409WithItsOwnCode() {
-    Throwable commitFailed = new IllegalStateException("commit failed",
-        new RuntimeException("rolled back", new OptimisticLockException("Row was updated by another transaction")));
+    Throwable commitFailed =
+        new IllegalStateException(
+            "commit failed",
+            new RuntimeException(
+                "rolled back",
+                new OptimisticLockException("Row was updated by another transaction")));
 
     Response response = mappers.unexpected(commitFailed);
 
     assertThat(response.getStatus()).isEqualTo(409);
     assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
-    assertThat(response.getEntity().toString()).contains("\"code\":\"CONCURRENT_UPDATE\"").doesNotContain("Row was updated");
+    assertThat(response.getEntity().toString())
+        .contains("\"code\":\"CONCURRENT_UPDATE\"")
+        .doesNotContain("Row was updated");
   }
 
   @Test
   void anyOtherFailureStaysAnInternalError() {
-    assertThat(mappers.unexpected(new IllegalStateException("boom", new RuntimeException("deeper"))).getStatus()).isEqualTo(500);
+    assertThat(
+            mappers
+                .unexpected(new IllegalStateException("boom", new RuntimeException("deeper")))
+                .getStatus())
+        .isEqualTo(500);
     assertThat(ProblemMappers.isConcurrentUpdate(new NullPointerException())).isFalse();
   }
 }

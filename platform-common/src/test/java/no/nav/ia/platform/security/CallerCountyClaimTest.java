@@ -16,7 +16,8 @@ class CallerCountyClaimTest {
 
   @Test
   void anythingElseBindsTheCallerToNoCounty() {
-    for (Object claim : new Object[] {null, 3, 3L, "3", "003", "O3", "", List.of("03"), Json.createValue(3)}) {
+    for (Object claim :
+        new Object[] {null, 3, 3L, "3", "003", "O3", "", List.of("03"), Json.createValue(3)}) {
       assertThat(Caller.countyCode(claim)).as(String.valueOf(claim)).isEmpty();
     }
   }

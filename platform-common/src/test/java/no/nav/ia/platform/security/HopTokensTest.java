@@ -32,9 +32,16 @@ class HopTokensTest {
 
   @Test
   void aMachineCallingThroughAPlatformServiceIsTheMachineTheServiceNames() {
-    assertThat(Caller.actorOf(token(Map.of("azp", "ia-platform", "roles", List.of("system"))), "arena", TRUSTED)).isEqualTo("arena");
+    assertThat(
+            Caller.actorOf(
+                token(Map.of("azp", "ia-platform", "roles", List.of("system"))), "arena", TRUSTED))
+        .isEqualTo("arena");
     // On NAIS the forwarder is known by azp_name (cluster:namespace:app); its azp is a GUID.
-    assertThat(Caller.actorOf(token(Map.of("azp", "6f1c-guid", "azp_name", "dev-gcp:teamia:ia-gateway")), "arena", TRUSTED))
+    assertThat(
+            Caller.actorOf(
+                token(Map.of("azp", "6f1c-guid", "azp_name", "dev-gcp:teamia:ia-gateway")),
+                "arena",
+                TRUSTED))
         .isEqualTo("arena");
   }
 
@@ -43,9 +50,13 @@ class HopTokensTest {
     JsonWebToken machine = token(Map.of("azp", "arena"));
     assertThat(Caller.actorOf(machine, "someone-else", TRUSTED)).isEqualTo("arena");
     assertThat(Caller.actorOf(machine, null, TRUSTED)).isEqualTo("arena");
-    assertThat(Caller.actorOf(token(Map.of()), null, TRUSTED)).as("no azp: the subject").isEqualTo("subject");
-    assertThat(Caller.actorOf(token(Map.of("azp", "ia-platform")), "bad value\nwith a line", TRUSTED))
-        .as("a value that is no client id").isEqualTo("ia-platform");
+    assertThat(Caller.actorOf(token(Map.of()), null, TRUSTED))
+        .as("no azp: the subject")
+        .isEqualTo("subject");
+    assertThat(
+            Caller.actorOf(token(Map.of("azp", "ia-platform")), "bad value\nwith a line", TRUSTED))
+        .as("a value that is no client id")
+        .isEqualTo("ia-platform");
   }
 
   @Test
@@ -58,8 +69,10 @@ class HopTokensTest {
   void anExchangedTokenIsHandedOutUntilShortlyBeforeItOrTheCallersTokenExpires() {
     long now = Instant.now().getEpochSecond();
     Tokens hour = new Tokens("t", now + 3600, null, null, null, null, "client");
-    assertThat(HopTokens.expiry(hour, 0)).isEqualTo(Instant.ofEpochSecond(now + 3600).minus(HopTokens.EXPIRY_MARGIN));
-    assertThat(HopTokens.expiry(hour, now + 600)).as("the caller's token ends first")
+    assertThat(HopTokens.expiry(hour, 0))
+        .isEqualTo(Instant.ofEpochSecond(now + 3600).minus(HopTokens.EXPIRY_MARGIN));
+    assertThat(HopTokens.expiry(hour, now + 600))
+        .as("the caller's token ends first")
         .isEqualTo(Instant.ofEpochSecond(now + 600).minus(HopTokens.EXPIRY_MARGIN));
     Tokens unknown = new Tokens("t", null, null, null, null, null, "client");
     assertThat(HopTokens.expiry(unknown, 0)).isBefore(Instant.now().plus(Duration.ofMinutes(5)));

@@ -10,44 +10,67 @@ import org.junit.jupiter.api.Test;
 
 class IdentityMappingTest {
 
-  static final Map<String, IdentityMapping.Group> GROUPS = Map.of(
-      "0b7f-oslo-managers", new IdentityMapping.Group(Optional.of("manager"), Optional.of("03")),
-      "5a21-vestland-advisers", new IdentityMapping.Group(Optional.of("adviser"), Optional.of("46")),
-      "77c0-coordinators", new IdentityMapping.Group(Optional.of("coordinator"), Optional.empty()));
+  static final Map<String, IdentityMapping.Group> GROUPS =
+      Map.of(
+          "0b7f-oslo-managers",
+              new IdentityMapping.Group(Optional.of("manager"), Optional.of("03")),
+          "5a21-vestland-advisers",
+              new IdentityMapping.Group(Optional.of("adviser"), Optional.of("46")),
+          "77c0-coordinators",
+              new IdentityMapping.Group(Optional.of("coordinator"), Optional.empty()));
 
   @Test
   void rolesAndCountyOfTheTokenItselfStandAsTheyAre() {
-    IdentityMapping.Result r = IdentityMapping.map("Default", Set.of("adviser"), List.of(), "03", GROUPS);
+    IdentityMapping.Result r =
+        IdentityMapping.map("Default", Set.of("adviser"), List.of(), "03", GROUPS);
     assertThat(r.roles()).containsExactly("adviser");
     assertThat(r.county()).contains("03");
   }
 
   @Test
   void anEntraGroupGivesItsRoleAndItsCounty() {
-    IdentityMapping.Result r = IdentityMapping.map("Default", Set.of(), List.of("0b7f-oslo-managers", "unknown-group"), null, GROUPS);
+    IdentityMapping.Result r =
+        IdentityMapping.map(
+            "Default", Set.of(), List.of("0b7f-oslo-managers", "unknown-group"), null, GROUPS);
     assertThat(r.roles()).containsExactly("manager");
     assertThat(r.county()).contains("03");
-    IdentityMapping.Result coordinator = IdentityMapping.map("Default", Set.of(), List.of("77c0-coordinators"), null, GROUPS);
+    IdentityMapping.Result coordinator =
+        IdentityMapping.map("Default", Set.of(), List.of("77c0-coordinators"), null, GROUPS);
     assertThat(coordinator.roles()).containsExactly("coordinator");
     assertThat(coordinator.county()).isEmpty();
   }
 
   @Test
   void groupsOfTwoCountiesBindTheCallerToNoCounty() {
-    IdentityMapping.Result r = IdentityMapping.map("Default", Set.of(), List.of("0b7f-oslo-managers", "5a21-vestland-advisers"), null, GROUPS);
+    IdentityMapping.Result r =
+        IdentityMapping.map(
+            "Default",
+            Set.of(),
+            List.of("0b7f-oslo-managers", "5a21-vestland-advisers"),
+            null,
+            GROUPS);
     assertThat(r.roles()).containsExactlyInAnyOrder("manager", "adviser");
     assertThat(r.county()).isEmpty();
   }
 
   @Test
   void aCountyClaimThatIsNoCountyCodeIsNone() {
-    assertThat(IdentityMapping.map("Default", Set.of("adviser"), List.of(), "3", GROUPS).county()).isEmpty();
+    assertThat(IdentityMapping.map("Default", Set.of("adviser"), List.of(), "3", GROUPS).county())
+        .isEmpty();
   }
 
   @Test
   void theSecondIssuerForMachineClientsGrantsOnlyTheSystemRole() {
-    IdentityMapping.Result r = IdentityMapping.map("machines", Set.of("system", "coordinator"), List.of("77c0-coordinators"), null, GROUPS);
+    IdentityMapping.Result r =
+        IdentityMapping.map(
+            "machines",
+            Set.of("system", "coordinator"),
+            List.of("77c0-coordinators"),
+            null,
+            GROUPS);
     assertThat(r.roles()).containsExactly("system");
-    assertThat(IdentityMapping.map("machines", Set.of("coordinator"), List.of(), null, GROUPS).roles()).isEmpty();
+    assertThat(
+            IdentityMapping.map("machines", Set.of("coordinator"), List.of(), null, GROUPS).roles())
+        .isEmpty();
   }
 }

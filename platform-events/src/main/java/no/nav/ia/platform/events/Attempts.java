@@ -11,7 +11,11 @@ final class Attempts {
 
   /** What became of the event. */
   record Outcome(Kind kind, String reason) {
-    enum Kind { APPLIED, RETRY_LATER, PARK }
+    enum Kind {
+      APPLIED,
+      RETRY_LATER,
+      PARK
+    }
 
     static final Outcome APPLIED = new Outcome(Kind.APPLIED, null);
     static final Outcome RETRY_LATER = new Outcome(Kind.RETRY_LATER, null);

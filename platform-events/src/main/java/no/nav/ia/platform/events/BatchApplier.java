@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies the records of one partition and poll: all in one transaction (one commit instead of one
- * per event); if that fails for another reason than the database being away, one by one, so that only
- * the failing event is parked ({@link Attempts}, {@link Parking}).
+ * per event); if that fails for another reason than the database being away, one by one, so that
+ * only the failing event is parked ({@link Attempts}, {@link Parking}).
  */
 @ApplicationScoped
 class BatchApplier {
@@ -24,7 +24,11 @@ class BatchApplier {
   private static final Logger LOG = Logger.getLogger(BatchApplier.class);
 
   /** What became of a partition's records taken together. */
-  enum Together { APPLIED, UNAVAILABLE, FAILED }
+  enum Together {
+    APPLIED,
+    UNAVAILABLE,
+    FAILED
+  }
 
   @Inject Inbox inbox;
   @Inject Parking parking;
@@ -33,28 +37,36 @@ class BatchApplier {
   @Inject MeterRegistry registry;
 
   /** Applies the records in one transaction: all of them, or none. */
-  Together applyTogether(Map<String, EventHandler> byTopic, List<ConsumerRecord<String, String>> batch) {
+  Together applyTogether(
+      Map<String, EventHandler> byTopic, List<ConsumerRecord<String, String>> batch) {
     try {
-      QuarkusTransaction.requiringNew().run(() -> {
-        Map<EventHandler, List<EventEnvelope>> applied = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : batch) {
-          EventEnvelope envelope = Envelopes.read(record, json);
-          EventHandler handler = byTopic.get(record.topic());
-          Envelopes.withCallId(record, envelope, () -> {
-            if (inbox.applyOnce(handler, envelope, record)) {
-              applied.computeIfAbsent(handler, h -> new ArrayList<>()).add(envelope);
-            }
-          });
-        }
-        applied.forEach(EventHandler::applied);
-      });
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                Map<EventHandler, List<EventEnvelope>> applied = new LinkedHashMap<>();
+                for (ConsumerRecord<String, String> record : batch) {
+                  EventEnvelope envelope = Envelopes.read(record, json);
+                  EventHandler handler = byTopic.get(record.topic());
+                  Envelopes.withCallId(
+                      record,
+                      envelope,
+                      () -> {
+                        if (inbox.applyOnce(handler, envelope, record)) {
+                          applied.computeIfAbsent(handler, h -> new ArrayList<>()).add(envelope);
+                        }
+                      });
+                }
+                applied.forEach(EventHandler::applied);
+              });
       return Together.APPLIED;
     } catch (Exception e) {
       if (RetryPolicy.isTransient(e)) {
         LOG.warnf("database unavailable while applying %d events, will retry: %s", batch.size(), e);
         return Together.UNAVAILABLE;
       }
-      LOG.infof("a batch of %d events failed (%s); applying them one by one", batch.size(), RetryPolicy.describe(e));
+      LOG.infof(
+          "a batch of %d events failed (%s); applying them one by one",
+          batch.size(), RetryPolicy.describe(e));
       return Together.FAILED;
     }
   }
@@ -68,43 +80,55 @@ class BatchApplier {
       return parking.park(record, "unreadable envelope: " + e.getMessage());
     }
     EventHandler handler = byTopic.get(record.topic());
-    Attempts.Outcome outcome = Attempts.run(() -> applyInOwnTransaction(handler, record, envelope), config.maxAttempts(),
-        BatchApplier::sleep, new Attempts.Listener() {
-          @Override
-          public void contentionRetried() {
-            registry.counter("ia.events.contention.retried", "topic", record.topic()).increment();
-          }
+    Attempts.Outcome outcome =
+        Attempts.run(
+            () -> applyInOwnTransaction(handler, record, envelope),
+            config.maxAttempts(),
+            BatchApplier::sleep,
+            new Attempts.Listener() {
+              @Override
+              public void contentionRetried() {
+                registry
+                    .counter("ia.events.contention.retried", "topic", record.topic())
+                    .increment();
+              }
 
-          @Override
-          public void contentionDeferred(Exception last) {
-            LOG.warnf("event %s (%s) still meets concurrent writers, will retry: %s", envelope.eventId(), envelope.type(),
-                RetryPolicy.describe(last));
-            registry.counter("ia.events.contention.deferred", "topic", record.topic()).increment();
-          }
+              @Override
+              public void contentionDeferred(Exception last) {
+                LOG.warnf(
+                    "event %s (%s) still meets concurrent writers, will retry: %s",
+                    envelope.eventId(), envelope.type(), RetryPolicy.describe(last));
+                registry
+                    .counter("ia.events.contention.deferred", "topic", record.topic())
+                    .increment();
+              }
 
-          @Override
-          public void unavailable(Exception e) {
-            LOG.warnf("database unavailable while applying %s, will retry: %s", envelope.type(), e);
-          }
-        });
+              @Override
+              public void unavailable(Exception e) {
+                LOG.warnf(
+                    "database unavailable while applying %s, will retry: %s", envelope.type(), e);
+              }
+            });
     return switch (outcome.kind()) {
       case APPLIED -> true;
       case RETRY_LATER -> false;
       case PARK -> {
-        LOG.errorf("event %s (%s) parked after %d attempts: %s", envelope.eventId(), envelope.type(), config.maxAttempts(),
-            outcome.reason());
+        LOG.errorf(
+            "event %s (%s) parked after %d attempts: %s",
+            envelope.eventId(), envelope.type(), config.maxAttempts(), outcome.reason());
         yield parking.park(record, outcome.reason());
       }
     };
   }
 
   /**
-   * Applies a parked event again (the dead letter's replay): empty if it is applied now or was applied
-   * already (its id is in the processed-event log), else why it still fails.
+   * Applies a parked event again (the dead letter's replay): empty if it is applied now or was
+   * applied already (its id is in the processed-event log), else why it still fails.
    */
   Optional<String> replay(Map<String, EventHandler> byTopic, DeadLetterEvent parked) {
     ConsumerRecord<String, String> record =
-        new ConsumerRecord<>(parked.topic, parked.partition, parked.offset, parked.key, parked.value);
+        new ConsumerRecord<>(
+            parked.topic, parked.partition, parked.offset, parked.key, parked.value);
     EventHandler handler = byTopic.get(record.topic());
     if (handler == null) {
       return Optional.of("no handler for topic " + record.topic());
@@ -120,12 +144,19 @@ class BatchApplier {
   }
 
   /** One record in its own transaction, with the handler's per-batch bookkeeping. */
-  private void applyInOwnTransaction(EventHandler handler, ConsumerRecord<String, String> record, EventEnvelope envelope) {
-    QuarkusTransaction.requiringNew().run(() -> Envelopes.withCallId(record, envelope, () -> {
-      if (inbox.applyOnce(handler, envelope, record)) {
-        handler.applied(List.of(envelope));
-      }
-    }));
+  private void applyInOwnTransaction(
+      EventHandler handler, ConsumerRecord<String, String> record, EventEnvelope envelope) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                Envelopes.withCallId(
+                    record,
+                    envelope,
+                    () -> {
+                      if (inbox.applyOnce(handler, envelope, record)) {
+                        handler.applied(List.of(envelope));
+                      }
+                    }));
   }
 
   static void sleep(long millis) {

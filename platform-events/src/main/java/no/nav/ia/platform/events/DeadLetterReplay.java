@@ -10,9 +10,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends parked events through the consumer again, oldest first, once the reason they were parked
- * for is gone (a fixed bug, a restored dependency). An event applied now, or applied meanwhile, leaves
- * the dead letters; one that still fails stays, with its new reason. Idempotent by event id like any
- * delivery from Kafka, so a replay never counts an event twice.
+ * for is gone (a fixed bug, a restored dependency). An event applied now, or applied meanwhile,
+ * leaves the dead letters; one that still fails stays, with its new reason. Idempotent by event id
+ * like any delivery from Kafka, so a replay never counts an event twice.
  */
 @ApplicationScoped
 public class DeadLetterReplay {
@@ -26,20 +26,32 @@ public class DeadLetterReplay {
   public record Result(int replayed, int stillParked, List<String> reasons) {}
 
   /** What is parked now. */
-  public record Parked(long id, String topic, String key, String reason, java.time.OffsetDateTime parkedAt) {}
+  public record Parked(
+      long id, String topic, String key, String reason, java.time.OffsetDateTime parkedAt) {}
 
   public List<Parked> parked() {
-    return QuarkusTransaction.requiringNew().call(() -> DeadLetterEvent.<DeadLetterEvent>list("order by id").stream()
-        .map(d -> new Parked(d.id, d.topic, d.key, d.reason, d.parkedAt)).toList());
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                DeadLetterEvent.<DeadLetterEvent>list("order by id").stream()
+                    .map(d -> new Parked(d.id, d.topic, d.key, d.reason, d.parkedAt))
+                    .toList());
   }
 
   public Result replayAll() {
-    List<Long> ids = QuarkusTransaction.requiringNew().call(() -> DeadLetterEvent.<DeadLetterEvent>list("order by id")
-        .stream().map(d -> d.id).toList());
+    List<Long> ids =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    DeadLetterEvent.<DeadLetterEvent>list("order by id").stream()
+                        .map(d -> d.id)
+                        .toList());
     int replayed = 0;
     List<String> reasons = new java.util.ArrayList<>();
     for (Long id : ids) {
-      DeadLetterEvent parked = QuarkusTransaction.requiringNew().call(() -> DeadLetterEvent.<DeadLetterEvent>findById(id));
+      DeadLetterEvent parked =
+          QuarkusTransaction.requiringNew()
+              .call(() -> DeadLetterEvent.<DeadLetterEvent>findById(id));
       if (parked == null) {
         continue; // replayed by a concurrent call
       }
@@ -50,7 +62,8 @@ public class DeadLetterReplay {
         replayed++;
       } else {
         String reason = stillFailing.get();
-        QuarkusTransaction.requiringNew().run(() -> DeadLetterEvent.update("reason = ?1 where id = ?2", reason, id));
+        QuarkusTransaction.requiringNew()
+            .run(() -> DeadLetterEvent.update("reason = ?1 where id = ?2", reason, id));
         reasons.add(reason);
       }
     }

@@ -12,8 +12,8 @@ import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Operations endpoint of every service with events, not routed by the gateway: the parked events and
- * their replay ({@code deploy/local/replay-parked SERVICE} calls it). Coordinators only.
+ * Operations endpoint of every service with events, not routed by the gateway: the parked events
+ * and their replay ({@code deploy/local/replay-parked SERVICE} calls it). Coordinators only.
  */
 @Path("/internal/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)

@@ -33,9 +33,11 @@ final class Envelopes {
   }
 
   /** Runs {@code work} with the record's Nav-Call-Id (header, else the envelope's) in the MDC. */
-  static void withCallId(ConsumerRecord<String, String> record, EventEnvelope envelope, Runnable work) {
+  static void withCallId(
+      ConsumerRecord<String, String> record, EventEnvelope envelope, Runnable work) {
     Header header = record.headers().lastHeader(CallId.HEADER);
-    String callId = header != null ? new String(header.value(), StandardCharsets.UTF_8) : envelope.callId();
+    String callId =
+        header != null ? new String(header.value(), StandardCharsets.UTF_8) : envelope.callId();
     if (callId != null) {
       CallId.set(callId);
     }

@@ -24,11 +24,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The consuming side: one poll loop per instance, in order per partition (so per org number). Each
- * partition's records of a poll are applied in one transaction with their ids ({@link BatchApplier},
- * {@link Inbox}); a redelivered event is skipped; one that keeps failing is parked ({@link Parking});
- * a database outage stops progress (offsets are not committed) instead of parking everything
- * ({@link RetryPolicy}). This class is the loop: subscribe, poll, commit what was applied, restart
- * after an unexpected failure, and report its health.
+ * partition's records of a poll are applied in one transaction with their ids ({@link
+ * BatchApplier}, {@link Inbox}); a redelivered event is skipped; one that keeps failing is parked
+ * ({@link Parking}); a database outage stops progress (offsets are not committed) instead of
+ * parking everything ({@link RetryPolicy}). This class is the loop: subscribe, poll, commit what
+ * was applied, restart after an unexpected failure, and report its health.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -73,7 +73,8 @@ public class EventConsumer {
 
   /** Whether the loop is running and has polled recently; backs the liveness check. */
   public boolean healthy() {
-    return byTopic.isEmpty() || !config.consumerEnabled()
+    return byTopic.isEmpty()
+        || !config.consumerEnabled()
         || (running && thread.isAlive() && lastPoll.isAfter(Instant.now().minusSeconds(60)));
   }
 
@@ -81,12 +82,17 @@ public class EventConsumer {
     return !byTopic.isEmpty() && config.consumerEnabled();
   }
 
-  /** Applies a parked event again (DeadLetterReplay): empty if applied now or before, else why it still fails. */
+  /**
+   * Applies a parked event again (DeadLetterReplay): empty if applied now or before, else why it
+   * still fails.
+   */
   Optional<String> replay(DeadLetterEvent parked) {
     return applier.replay(byTopic, parked);
   }
 
-  /** A consumer with its client metrics (lag, fetch rates) bound, also for one made after a restart. */
+  /**
+   * A consumer with its client metrics (lag, fetch rates) bound, also for one made after a restart.
+   */
   private KafkaConsumer<String, String> newConsumer() {
     KafkaConsumer<String, String> created = clients.consumer();
     if (metrics != null) {

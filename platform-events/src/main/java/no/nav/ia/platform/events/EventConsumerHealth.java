@@ -7,9 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Alive only while the event consumer (where the service has one) is polling: a consumer thread that
- * died is a restart, not a reason to stop serving the API. A broker outage does not stop the polling
- * (a poll then returns nothing), so it makes the pod neither unready nor dead.
+ * Alive only while the event consumer (where the service has one) is polling: a consumer thread
+ * that died is a restart, not a reason to stop serving the API. A broker outage does not stop the
+ * polling (a poll then returns nothing), so it makes the pod neither unready nor dead.
  */
 @Liveness
 @ApplicationScoped

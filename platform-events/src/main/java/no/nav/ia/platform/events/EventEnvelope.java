@@ -14,7 +14,8 @@ public record EventEnvelope(
     try {
       return json.treeToValue(payload, type);
     } catch (Exception e) {
-      throw new IllegalArgumentException("payload of " + this.type + " does not fit " + type.getSimpleName(), e);
+      throw new IllegalArgumentException(
+          "payload of " + this.type + " does not fit " + type.getSimpleName(), e);
     }
   }
 }

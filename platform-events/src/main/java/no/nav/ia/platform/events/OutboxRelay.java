@@ -32,20 +32,24 @@ import org.jboss.logging.Logger;
 /**
  * Publishes committed outbox rows to Kafka in commit order, and marks them published only after the
  * broker acknowledged them (acks=all). A crash between the two publishes again: consumers dedupe by
- * event id. One relay thread per instance, and one relay publishing per service at a time: each batch
- * runs under a transaction-scoped PostgreSQL advisory lock, so two replicas never send the events of
- * one delivery or agreement out of order; a replica that finds the lock taken tries again shortly.
+ * event id. One relay thread per instance, and one relay publishing per service at a time: each
+ * batch runs under a transaction-scoped PostgreSQL advisory lock, so two replicas never send the
+ * events of one delivery or agreement out of order; a replica that finds the lock taken tries again
+ * shortly.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-  /** The advisory lock key of the relay (each service has its own database, so one key serves all). */
+  /**
+   * The advisory lock key of the relay (each service has its own database, so one key serves all).
+   */
   public static final long LOCK_KEY = 0x1A_0B_0C_5EL;
 
   /** How often, and how far apart, a relay tries again when another replica holds the lock. */
   private static final int LOCK_TRIES = 40;
+
   private static final long LOCK_PAUSE_MILLIS = 25;
   private static final int LOCKED = -1;
 
@@ -59,13 +63,19 @@ public class OutboxRelay {
   private final AtomicBoolean queued = new AtomicBoolean();
   private volatile KafkaProducer<String, String> producer;
   private Counter published;
-  /** Seconds since the oldest unpublished event was written ({@code ia_outbox_oldest_pending_seconds}). */
+
+  /**
+   * Seconds since the oldest unpublished event was written ({@code
+   * ia_outbox_oldest_pending_seconds}).
+   */
   private final AtomicReference<Double> oldestPending = new AtomicReference<>(0.0);
 
   @PostConstruct
   void registerMetrics() {
     Gauge.builder("ia.outbox.oldest.pending", oldestPending, AtomicReference::get)
-        .baseUnit("seconds").description("Age of the oldest event not yet published to Kafka").register(registry);
+        .baseUnit("seconds")
+        .description("Age of the oldest event not yet published to Kafka")
+        .register(registry);
   }
 
   /** Wakes the relay as soon as a transaction with an event has committed. */
@@ -75,22 +85,29 @@ public class OutboxRelay {
 
   /**
    * Catches up on anything a wake-up missed (e.g. rows left by a crash or a broker outage), and
-   * measures how old the oldest unpublished event is ({@code ia_outbox_oldest_pending_seconds}): while
-   * the broker is away the API goes on writing into the outbox, and this figure, not readiness, says so.
+   * measures how old the oldest unpublished event is ({@code ia_outbox_oldest_pending_seconds}):
+   * while the broker is away the API goes on writing into the outbox, and this figure, not
+   * readiness, says so.
    */
-  @Scheduled(every = "${ia.events.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(
+      every = "${ia.events.relay-interval:1s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void poll() {
     wake();
     try {
-      Number age = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-              "select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_event where published_at is null")
-          .getSingleResult());
+      Number age =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      (Number)
+                          em.createNativeQuery(
+                                  "select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_event where published_at is null")
+                              .getSingleResult());
       oldestPending.set(age.doubleValue());
     } catch (RuntimeException databaseAway) {
       LOG.debugf("outbox age not measured: %s", databaseAway.toString());
     }
   }
-
 
   /** Deletes published rows older than the retention. */
   @Scheduled(every = "1h", delayed = "1m")
@@ -112,8 +129,8 @@ public class OutboxRelay {
 
   /**
    * Publishes until nothing is pending; returns how many rows it published. While another replica
-   * holds the relay lock it tries again for about a second (that replica may finish its batch before
-   * our rows committed), then leaves the rest to the next wake-up.
+   * holds the relay lock it tries again for about a second (that replica may finish its batch
+   * before our rows committed), then leaves the rest to the next wake-up.
    */
   public int drain() {
     queued.set(false);
@@ -142,11 +159,17 @@ public class OutboxRelay {
     return total;
   }
 
-  /** One batch under the relay lock: the number published, or {@link #LOCKED} when another relay holds it. */
+  /**
+   * One batch under the relay lock: the number published, or {@link #LOCKED} when another relay
+   * holds it.
+   */
   @SuppressWarnings("unchecked")
   private int publishBatch() throws Exception {
-    boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-        .setParameter("key", LOCK_KEY).getSingleResult();
+    boolean mine =
+        (Boolean)
+            em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", LOCK_KEY)
+                .getSingleResult();
     if (!mine) {
       return LOCKED;
     }
@@ -162,7 +185,8 @@ public class OutboxRelay {
     KafkaProducer<String, String> kafka = producer();
     List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
     for (OutboxEvent row : batch) {
-      ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.envelope);
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>(row.topic, row.key, row.envelope);
       record.headers().add("eventId", row.eventId.toString().getBytes(StandardCharsets.UTF_8));
       record.headers().add("eventType", row.type.getBytes(StandardCharsets.UTF_8));
       if (row.callId != null) {
@@ -189,7 +213,10 @@ public class OutboxRelay {
 
   private Counter publishedCounter() {
     if (published == null) {
-      published = Counter.builder("ia.outbox.published").description("Events published from the outbox").register(registry);
+      published =
+          Counter.builder("ia.outbox.published")
+              .description("Events published from the outbox")
+              .register(registry);
     }
     return published;
   }

@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
-/** Parks an event that cannot be applied in {@code dead_letter_event}, counted per topic (ia_events_parked). */
+/**
+ * Parks an event that cannot be applied in {@code dead_letter_event}, counted per topic
+ * (ia_events_parked).
+ */
 @ApplicationScoped
 class Parking {
 
@@ -20,21 +23,25 @@ class Parking {
   /** True if parked (the consumer may go past it); false if even that failed (try again later). */
   boolean park(ConsumerRecord<String, String> record, String reason) {
     try {
-      QuarkusTransaction.requiringNew().run(() -> {
-        DeadLetterEvent parked = new DeadLetterEvent();
-        parked.topic = record.topic();
-        parked.partition = record.partition();
-        parked.offset = record.offset();
-        parked.key = record.key();
-        parked.value = record.value();
-        parked.reason = reason;
-        parked.parkedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        parked.persist();
-      });
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                DeadLetterEvent parked = new DeadLetterEvent();
+                parked.topic = record.topic();
+                parked.partition = record.partition();
+                parked.offset = record.offset();
+                parked.key = record.key();
+                parked.value = record.value();
+                parked.reason = reason;
+                parked.parkedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                parked.persist();
+              });
       registry.counter("ia.events.parked", "topic", record.topic()).increment();
       return true;
     } catch (Exception e) {
-      LOG.warnf("could not park event at %s-%d@%d, will retry: %s", record.topic(), record.partition(), record.offset(), e);
+      LOG.warnf(
+          "could not park event at %s-%d@%d, will retry: %s",
+          record.topic(), record.partition(), record.offset(), e);
       return false;
     }
   }

@@ -6,9 +6,9 @@ import no.nav.ia.platform.problem.Causes;
 
 /**
  * How the consumer treats a failure to apply an event: the database away is retried later without
- * spending an attempt; two writers meeting (deadlock, serialization failure) is retried at once after
- * a growing pause, and deferred to the next poll if it persists; anything else is the event's own and
- * counts as an attempt, until the event is parked.
+ * spending an attempt; two writers meeting (deadlock, serialization failure) is retried at once
+ * after a growing pause, and deferred to the next poll if it persists; anything else is the event's
+ * own and counts as an attempt, until the event is parked.
  */
 final class RetryPolicy {
 
@@ -36,18 +36,29 @@ final class RetryPolicy {
 
   /** Deadlock (40P01) and serialization failure (40001): two writers met; trying again helps. */
   static boolean isContention(Throwable e) {
-    return Causes.any(e, t -> t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState())));
+    return Causes.any(
+        e,
+        t ->
+            t instanceof SQLException sql
+                && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState())));
   }
 
   /** A lost or refused connection, or no connection to be had from the pool. */
   static boolean isTransient(Throwable e) {
-    return Causes.any(e, t -> t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-        || t instanceof java.net.ConnectException
-        || t.getClass().getName().contains("AcquisitionTimeout")
-        || t instanceof org.hibernate.exception.JDBCConnectionException);
+    return Causes.any(
+        e,
+        t ->
+            t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")
+                || t instanceof java.net.ConnectException
+                || t.getClass().getName().contains("AcquisitionTimeout")
+                || t instanceof org.hibernate.exception.JDBCConnectionException);
   }
 
-  /** 50, 100, 200 ... ms, at most 2 s, with jitter so that two replicas do not meet again in step. */
+  /**
+   * 50, 100, 200 ... ms, at most 2 s, with jitter so that two replicas do not meet again in step.
+   */
   static long contentionBackoffMillis(int tries) {
     long base = Math.min(2000, 50L << Math.min(tries - 1, 6));
     return base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);

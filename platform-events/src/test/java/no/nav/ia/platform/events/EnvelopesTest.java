@@ -18,16 +18,20 @@ class EnvelopesTest {
     return new ConsumerRecord<>("ia.delivery-events-v1", 0, 7L, "974760673", value);
   }
 
-  static final String ENVELOPE = "{\"eventId\":\"2b8e7c1d-4f5a-4b6c-9d8e-7f6a5b4c3d21\",\"type\":\"DeliveryRecorded\","
-      + "\"occurredAt\":\"2012-05-15T08:30:00Z\",\"callId\":\"from-the-envelope\",\"payload\":{}}";
+  static final String ENVELOPE =
+      "{\"eventId\":\"2b8e7c1d-4f5a-4b6c-9d8e-7f6a5b4c3d21\",\"type\":\"DeliveryRecorded\","
+          + "\"occurredAt\":\"2012-05-15T08:30:00Z\",\"callId\":\"from-the-envelope\",\"payload\":{}}";
 
   @Test
   void anEnvelopeIsReadAndAnythingElseIsUnreadable() {
     assertThat(Envelopes.read(record(ENVELOPE), JSON).type()).isEqualTo("DeliveryRecorded");
-    assertThatThrownBy(() -> Envelopes.read(record("not json"), JSON)).isInstanceOf(Envelopes.Unreadable.class);
+    assertThatThrownBy(() -> Envelopes.read(record("not json"), JSON))
+        .isInstanceOf(Envelopes.Unreadable.class);
     assertThatThrownBy(() -> Envelopes.read(record("{\"type\":\"DeliveryRecorded\"}"), JSON))
-        .isInstanceOf(Envelopes.Unreadable.class).hasMessageContaining("eventId");
-    assertThatThrownBy(() -> Envelopes.read(record("null"), JSON)).isInstanceOf(Envelopes.Unreadable.class);
+        .isInstanceOf(Envelopes.Unreadable.class)
+        .hasMessageContaining("eventId");
+    assertThatThrownBy(() -> Envelopes.read(record("null"), JSON))
+        .isInstanceOf(Envelopes.Unreadable.class);
   }
 
   @Test

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
-/** How the consumer tells failures apart: retry later, retry now with a pause, or count as the event's own. */
+/**
+ * How the consumer tells failures apart: retry later, retry now with a pause, or count as the
+ * event's own.
+ */
 class RetryPolicyTest {
 
   private static Throwable wrapped(SQLException cause) {
@@ -14,10 +17,16 @@ class RetryPolicyTest {
 
   @Test
   void deadlocksAndSerializationFailuresAreContentionNotTheEventsFault() {
-    assertThat(RetryPolicy.isContention(wrapped(new SQLException("deadlock detected", "40P01")))).isTrue();
-    assertThat(RetryPolicy.isContention(wrapped(new SQLException("could not serialize access", "40001")))).isTrue();
-    assertThat(RetryPolicy.isContention(wrapped(new SQLException("null value in column", "23502")))).isFalse();
-    assertThat(RetryPolicy.isContention(new IllegalArgumentException("no delivery in payload"))).isFalse();
+    assertThat(RetryPolicy.isContention(wrapped(new SQLException("deadlock detected", "40P01"))))
+        .isTrue();
+    assertThat(
+            RetryPolicy.isContention(
+                wrapped(new SQLException("could not serialize access", "40001"))))
+        .isTrue();
+    assertThat(RetryPolicy.isContention(wrapped(new SQLException("null value in column", "23502"))))
+        .isFalse();
+    assertThat(RetryPolicy.isContention(new IllegalArgumentException("no delivery in payload")))
+        .isFalse();
   }
 
   @Test
@@ -31,7 +40,8 @@ class RetryPolicyTest {
   void theContentionPauseGrowsAndStaysWithinTwoSeconds() {
     for (int tries = 1; tries <= RetryPolicy.CONTENTION_TRIES + 5; tries++) {
       long expectedMax = Math.min(2000, 50L << Math.min(tries - 1, 6));
-      assertThat(RetryPolicy.contentionBackoffMillis(tries)).isBetween(expectedMax / 2, expectedMax);
+      assertThat(RetryPolicy.contentionBackoffMillis(tries))
+          .isBetween(expectedMax / 2, expectedMax);
     }
   }
 }

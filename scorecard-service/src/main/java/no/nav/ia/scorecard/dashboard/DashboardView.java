@@ -7,14 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import no.nav.ia.platform.time.NorwegianTime;
-import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.rest.Card;
 
 /**
- * What the managers' dashboard shows for one period: a row per county (and the nation for those
- * who see all counties) with the system share against the 2/3 line, the deliveries against the same
- * period a year before, and re-signing progress. The nation, when shown, is the first row. Numbers are formatted here, Norwegian style, so the
- * template only places them.
+ * What the managers' dashboard shows for one period: a row per county (and the nation for those who
+ * see all counties) with the system share against the 2/3 line, the deliveries against the same
+ * period a year before, and re-signing progress. The nation, when shown, is the first row. Numbers
+ * are formatted here, Norwegian style, so the template only places them.
  */
 public record DashboardView(
     String period,
@@ -25,7 +24,9 @@ public record DashboardView(
     String error) {
 
   private static final Locale NB = Locale.forLanguageTag("nb-NO");
-  private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss", NB);
+  private static final DateTimeFormatter AS_OF =
+      DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss", NB);
+
   /** Where the 2/3 target line sits on a share bar, in percent of its width. */
   public static final String TARGET_LINE = format(Card.SYSTEM_SHARE_MIN * 100, 2).replace(',', '.');
 
@@ -60,24 +61,45 @@ public record DashboardView(
           Boolean.TRUE.equals(met),
           card.deliveries().total(),
           card.previousYear().total(),
-          change == null ? "–" : (change >= 0 ? "+" : "−") + format(Math.abs(change) * 100, 0) + " %",
+          change == null
+              ? "–"
+              : (change >= 0 ? "+" : "−") + format(Math.abs(change) * 100, 0) + " %",
           resigning.rate() == null ? "0" : width(resigning.rate()),
-          resigning.due() == 0 ? "ingen i kampanje" : resigning.resigned() + " av " + resigning.due()
-              + " (" + format(resigning.rate() * 100, 0) + " %)");
+          resigning.due() == 0
+              ? "ingen i kampanje"
+              : resigning.resigned()
+                  + " av "
+                  + resigning.due()
+                  + " ("
+                  + format(resigning.rate() * 100, 0)
+                  + " %)");
     }
   }
 
   /** The periods offered in the picker, grouped by year. */
   public record PeriodGroup(String year, List<String> periods) {}
 
-  public static DashboardView of(String period, Card national, List<Card> counties, String user,
-      OffsetDateTime asOf, LocalDate today) {
+  public static DashboardView of(
+      String period,
+      Card national,
+      List<Card> counties,
+      String user,
+      OffsetDateTime asOf,
+      LocalDate today) {
     List<Row> rows = new ArrayList<>();
     if (national != null) {
       rows.add(Row.of(national));
     }
     counties.stream().map(Row::of).forEach(rows::add);
-    return new DashboardView(period, periodsAround(today, period), List.copyOf(rows), user, asOf == null ? "ingen hendelser ennå" : AS_OF.format(asOf.atZoneSameInstant(NorwegianTime.ZONE)), null);
+    return new DashboardView(
+        period,
+        periodsAround(today, period),
+        List.copyOf(rows),
+        user,
+        asOf == null
+            ? "ingen hendelser ennå"
+            : AS_OF.format(asOf.atZoneSameInstant(NorwegianTime.ZONE)),
+        null);
   }
 
   /** The page for a period that could not be read: the picker and the reason, no figures. */
@@ -86,8 +108,8 @@ public record DashboardView(
   }
 
   /**
-   * This year and the last: the year, its halves, quarters and months (this year's only up to
-   * now); the year before last as a whole; and the chosen period if it is none of these.
+   * This year and the last: the year, its halves, quarters and months (this year's only up to now);
+   * the year before last as a whole; and the chosen period if it is none of these.
    */
   static List<PeriodGroup> periodsAround(LocalDate today, String chosen) {
     List<PeriodGroup> groups = new ArrayList<>();
@@ -105,7 +127,9 @@ public record DashboardView(
       }
       groups.add(new PeriodGroup(String.valueOf(year), ids));
     }
-    groups.add(new PeriodGroup(String.valueOf(today.getYear() - 2), List.of(String.valueOf(today.getYear() - 2))));
+    groups.add(
+        new PeriodGroup(
+            String.valueOf(today.getYear() - 2), List.of(String.valueOf(today.getYear() - 2))));
     if (chosen != null && groups.stream().noneMatch(g -> g.periods().contains(chosen))) {
       groups.add(0, new PeriodGroup("Valgt", List.of(chosen)));
     }

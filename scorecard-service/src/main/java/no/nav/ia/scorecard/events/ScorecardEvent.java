@@ -17,25 +17,35 @@ import no.nav.ia.platform.events.EventEnvelope;
  */
 public sealed interface ScorecardEvent {
 
-  /** The event's payload as this service's record of its type, if it is a type the projection counts. */
+  /**
+   * The event's payload as this service's record of its type, if it is a type the projection
+   * counts.
+   */
   static Optional<ScorecardEvent> read(EventEnvelope event, ObjectMapper json) {
-    Class<? extends ScorecardEvent> type = switch (event.type()) {
-      case "DeliveryRecorded" -> DeliveryRecorded.class;
-      case "DeliveryCorrected" -> DeliveryCorrected.class;
-      case "DeliveryVoided" -> DeliveryVoided.class;
-      case "AgreementRegistered" -> AgreementRegistered.class;
-      case "AgreementTerminated" -> AgreementTerminated.class;
-      case "ContactPersonAssigned" -> ContactPersonAssigned.class;
-      case "CampaignStarted" -> CampaignStarted.class;
-      case "ResigningStatusChanged" -> ResigningStatusChanged.class;
-      default -> null;
-    };
+    Class<? extends ScorecardEvent> type =
+        switch (event.type()) {
+          case "DeliveryRecorded" -> DeliveryRecorded.class;
+          case "DeliveryCorrected" -> DeliveryCorrected.class;
+          case "DeliveryVoided" -> DeliveryVoided.class;
+          case "AgreementRegistered" -> AgreementRegistered.class;
+          case "AgreementTerminated" -> AgreementTerminated.class;
+          case "ContactPersonAssigned" -> ContactPersonAssigned.class;
+          case "CampaignStarted" -> CampaignStarted.class;
+          case "ResigningStatusChanged" -> ResigningStatusChanged.class;
+          default -> null;
+        };
     return type == null ? Optional.empty() : Optional.of(event.payloadAs(type, json));
   }
 
   /** One version of a delivery: what it counted as. */
-  record Facts(String orgNumber, String countyCode, String service, String direction, List<Integer> subGoals,
-      LocalDate deliveredOn, Integer registrationLagDays) {
+  record Facts(
+      String orgNumber,
+      String countyCode,
+      String service,
+      String direction,
+      List<Integer> subGoals,
+      LocalDate deliveredOn,
+      Integer registrationLagDays) {
     public Facts {
       Objects.requireNonNull(orgNumber, "orgNumber");
       Objects.requireNonNull(countyCode, "countyCode");
@@ -50,7 +60,10 @@ public sealed interface ScorecardEvent {
     }
   }
 
-  /** A delivery event: the delivery, its version, and the facts that version counts (or stops counting). */
+  /**
+   * A delivery event: the delivery, its version, and the facts that version counts (or stops
+   * counting).
+   */
   sealed interface DeliveryEvent extends ScorecardEvent {
     UUID deliveryId();
 
@@ -106,8 +119,14 @@ public sealed interface ScorecardEvent {
     }
   }
 
-  record AgreementRegistered(UUID agreementId, String orgNumber, String countyCode, int employees, LocalDate signedOn,
-      String contactPerson) implements ScorecardEvent {
+  record AgreementRegistered(
+      UUID agreementId,
+      String orgNumber,
+      String countyCode,
+      int employees,
+      LocalDate signedOn,
+      String contactPerson)
+      implements ScorecardEvent {
     public AgreementRegistered {
       Objects.requireNonNull(agreementId, "agreementId");
       Objects.requireNonNull(orgNumber, "orgNumber");
@@ -116,7 +135,8 @@ public sealed interface ScorecardEvent {
     }
   }
 
-  record AgreementTerminated(UUID agreementId, String orgNumber, String countyCode, LocalDate signedOn, LocalDate endedOn)
+  record AgreementTerminated(
+      UUID agreementId, String orgNumber, String countyCode, LocalDate signedOn, LocalDate endedOn)
       implements ScorecardEvent {
     public AgreementTerminated {
       Objects.requireNonNull(agreementId, "agreementId");
@@ -127,7 +147,8 @@ public sealed interface ScorecardEvent {
     }
   }
 
-  record ContactPersonAssigned(UUID agreementId, String orgNumber, String countyCode, String navIdent)
+  record ContactPersonAssigned(
+      UUID agreementId, String orgNumber, String countyCode, String navIdent)
       implements ScorecardEvent {
     public ContactPersonAssigned {
       Objects.requireNonNull(agreementId, "agreementId");
@@ -136,7 +157,8 @@ public sealed interface ScorecardEvent {
     }
   }
 
-  record CampaignStarted(UUID campaignId, LocalDate deadline, LocalDate startedOn, Map<String, Integer> dueByCounty)
+  record CampaignStarted(
+      UUID campaignId, LocalDate deadline, LocalDate startedOn, Map<String, Integer> dueByCounty)
       implements ScorecardEvent {
     public CampaignStarted {
       Objects.requireNonNull(campaignId, "campaignId");
@@ -146,7 +168,8 @@ public sealed interface ScorecardEvent {
     }
   }
 
-  record ResigningStatusChanged(UUID campaignId, UUID agreementId, String countyCode, String to, LocalDate on)
+  record ResigningStatusChanged(
+      UUID campaignId, UUID agreementId, String countyCode, String to, LocalDate on)
       implements ScorecardEvent {
     public ResigningStatusChanged {
       Objects.requireNonNull(campaignId, "campaignId");

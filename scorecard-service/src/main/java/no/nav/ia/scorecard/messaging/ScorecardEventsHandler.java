@@ -9,7 +9,9 @@ import no.nav.ia.platform.events.EventHandler;
 import no.nav.ia.scorecard.service.Projection;
 import no.nav.ia.scorecard.service.ProjectionState;
 
-/** Feeds both topics into the projections, in the consumer's transaction (idempotent by event id). */
+/**
+ * Feeds both topics into the projections, in the consumer's transaction (idempotent by event id).
+ */
 @ApplicationScoped
 public class ScorecardEventsHandler implements EventHandler {
 
@@ -29,10 +31,16 @@ public class ScorecardEventsHandler implements EventHandler {
     projection.apply(event.type().startsWith("Delivery") ? DELIVERIES : AGREEMENTS, event);
   }
 
-  /** The cards' asOf, written once per batch: one row that every consumer would otherwise update per event. */
+  /**
+   * The cards' asOf, written once per batch: one row that every consumer would otherwise update per
+   * event.
+   */
   @Override
   public void applied(List<EventEnvelope> events) {
-    events.stream().map(EventEnvelope::occurredAt).filter(java.util.Objects::nonNull)
-        .max(java.util.Comparator.naturalOrder()).ifPresent(state::applied);
+    events.stream()
+        .map(EventEnvelope::occurredAt)
+        .filter(java.util.Objects::nonNull)
+        .max(java.util.Comparator.naturalOrder())
+        .ifPresent(state::applied);
   }
 }

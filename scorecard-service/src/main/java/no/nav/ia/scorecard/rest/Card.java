@@ -27,7 +27,12 @@ public record Card(
 
   public record PeriodView(String id, LocalDate from, LocalDate to) {}
 
-  public record Deliveries(long total, long system, long individual, Map<String, Long> byService, Map<String, Long> bySubGoal) {}
+  public record Deliveries(
+      long total,
+      long system,
+      long individual,
+      Map<String, Long> byService,
+      Map<String, Long> bySubGoal) {}
 
   public record Target(double systemShareMin, Boolean met) {}
 
@@ -36,13 +41,15 @@ public record Card(
 
   public record ForecastView(long yearTotal) {}
 
-  public record Agreements(long active, long newInPeriod, long withContactPerson, long withDelivery) {}
+  public record Agreements(
+      long active, long newInPeriod, long withContactPerson, long withDelivery) {}
 
   public record Resigning(UUID campaignId, long due, long resigned, Double rate) {}
 
   public record RegistrationLag(Integer medianDays) {}
 
-  public static Card of(Scope scope, Period period, Figures f, long forecast, UUID campaignId, OffsetDateTime asOf) {
+  public static Card of(
+      Scope scope, Period period, Figures f, long forecast, UUID campaignId, OffsetDateTime asOf) {
     return new Card(
         scope,
         new PeriodView(period.id(), period.from(), period.to()),

@@ -17,23 +17,40 @@ import java.util.Locale;
 import no.nav.ia.scorecard.rest.ScorecardResource.Overview;
 import no.nav.ia.scorecard.rest.ScorecardResource.Regions;
 
-/** Writes cards as CSV, one row per card, for the half-year reports (due 1 March and 1 September). */
+/**
+ * Writes cards as CSV, one row per card, for the half-year reports (due 1 March and 1 September).
+ */
 @Provider
 @Produces(CardsCsv.TEXT_CSV)
 public class CardsCsv implements MessageBodyWriter<Object> {
 
   public static final String TEXT_CSV = "text/csv";
-  static final List<String> SERVICES = List.of("IA_GUIDANCE", "GOALS_ACTION_PLAN", "SICK_LEAVE", "RECRUITMENT",
-      "SENIOR_LIFE_PHASE", "MEASURE_EVALUATE", "CONTACT_PERSON");
+  static final List<String> SERVICES =
+      List.of(
+          "IA_GUIDANCE",
+          "GOALS_ACTION_PLAN",
+          "SICK_LEAVE",
+          "RECRUITMENT",
+          "SENIOR_LIFE_PHASE",
+          "MEASURE_EVALUATE",
+          "CONTACT_PERSON");
 
   @Override
-  public boolean isWriteable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
+  public boolean isWriteable(
+      Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
     return type == Card.class || type == Overview.class || type == Regions.class;
   }
 
   @Override
-  public void writeTo(Object value, Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType,
-      MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
+  public void writeTo(
+      Object value,
+      Class<?> type,
+      Type generic,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, Object> headers,
+      OutputStream out)
+      throws IOException, WebApplicationException {
     List<Card> cards = new ArrayList<>();
     if (value instanceof Card c) {
       cards.add(c);
@@ -49,14 +66,26 @@ public class CardsCsv implements MessageBodyWriter<Object> {
   }
 
   static String render(List<Card> cards) {
-    StringBuilder csv = new StringBuilder("scope_type,scope_code,scope_name,period,from,to,deliveries,system,individual,"
-        + "system_share,target_met,previous_year_total,change,forecast_year_total,agreements_active,agreements_new,"
-        + "with_contact_person,with_delivery,resigning_due,resigning_resigned,resigning_rate,median_lag_days");
+    StringBuilder csv =
+        new StringBuilder(
+            "scope_type,scope_code,scope_name,period,from,to,deliveries,system,individual,"
+                + "system_share,target_met,previous_year_total,change,forecast_year_total,agreements_active,agreements_new,"
+                + "with_contact_person,with_delivery,resigning_due,resigning_resigned,resigning_rate,median_lag_days");
     SERVICES.forEach(s -> csv.append(",service_").append(s.toLowerCase(Locale.ROOT)));
     csv.append(",sub_goal_1,sub_goal_2,sub_goal_3,as_of\n");
     for (Card c : cards) {
-      List<Object> row = new ArrayList<>(List.of(c.scope().type(), c.scope().code(), quote(c.scope().name()), c.period().id(),
-          c.period().from(), c.period().to(), c.deliveries().total(), c.deliveries().system(), c.deliveries().individual()));
+      List<Object> row =
+          new ArrayList<>(
+              List.of(
+                  c.scope().type(),
+                  c.scope().code(),
+                  quote(c.scope().name()),
+                  c.period().id(),
+                  c.period().from(),
+                  c.period().to(),
+                  c.deliveries().total(),
+                  c.deliveries().system(),
+                  c.deliveries().individual()));
       row.add(fraction(c.systemShare()));
       row.add(c.target().met() == null ? "" : c.target().met());
       row.add(c.previousYear().total());

@@ -43,7 +43,10 @@ public class DashboardResource {
   @Operation(hidden = true)
   public Response page(@QueryParam("period") String requested) {
     LocalDate today = NorwegianTime.today();
-    String id = requested == null || requested.isBlank() ? String.valueOf(today.getYear()) : requested.trim();
+    String id =
+        requested == null || requested.isBlank()
+            ? String.valueOf(today.getYear())
+            : requested.trim();
     Period period;
     try {
       period = Period.parse(id);
@@ -53,11 +56,14 @@ public class DashboardResource {
     }
     Snapshot s = scorecards.snapshot(period);
     ScorecardResource.Overview cards = ScorecardResource.visible(scorecards, caller, s);
-    return html(200, DashboardView.of(id, cards.national(), cards.counties(), caller.actor(), s.asOf(), today));
+    return html(
+        200,
+        DashboardView.of(id, cards.national(), cards.counties(), caller.actor(), s.asOf(), today));
   }
 
   private static Response html(int status, DashboardView view) {
-    return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+    return Response.status(status)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .entity(Templates.dashboard(view, DashboardView.TARGET_LINE).render())
         .header("Cache-Control", "no-store")
         .build();

@@ -35,7 +35,9 @@ public class ScorecardResource {
 
   @GET
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
-  @Operation(summary = "National card and one card per county for a period (2012, 2012-H1, 2012-Q3, 2012-05)")
+  @Operation(
+      summary =
+          "National card and one card per county for a period (2012, 2012-H1, 2012-Q3, 2012-05)")
   @APIResponse(responseCode = "200", description = "The cards; text/csv gives one row per card")
   @APIResponse(responseCode = "400", description = "Not a period")
   public Overview overview(@QueryParam("period") String period) {
@@ -68,11 +70,13 @@ public class ScorecardResource {
   @GET
   @Path("regions/{grouping}")
   @RolesAllowed({Roles.COORDINATOR, Roles.SYSTEM})
-  @Operation(summary = "One card per region of a grouping (proposal-2016: the 11 regions of seed 003)")
+  @Operation(
+      summary = "One card per region of a grouping (proposal-2016: the 11 regions of seed 003)")
   @APIResponse(responseCode = "200", description = "The cards")
   @APIResponse(responseCode = "400", description = "Not a period")
   @APIResponse(responseCode = "404", description = "Unknown grouping")
-  public Regions regions(@PathParam("grouping") String grouping, @QueryParam("period") String period) {
+  public Regions regions(
+      @PathParam("grouping") String grouping, @QueryParam("period") String period) {
     Period parsed = Period.parse(period);
     return new Regions(grouping, scorecards.regions(scorecards.snapshot(parsed), grouping));
   }

@@ -19,51 +19,106 @@ final class Aggregates {
    *
    * @param from the rebuild's FROM over the live facts (with any unnest the keys need)
    * @param expressions the SQL of each key column in {@code from}, in the order of {@code columns}
-   * @param keys each key (the values of {@code columns}) one fact counts under: one, or one per sub-goal
+   * @param keys each key (the values of {@code columns}) one fact counts under: one, or one per
+   *     sub-goal
    */
-  record Aggregate(String table, List<String> columns, String from, List<String> expressions,
+  record Aggregate(
+      String table,
+      List<String> columns,
+      String from,
+      List<String> expressions,
       Function<Fact, List<List<Object>>> keys) {
 
     Aggregate {
       if (columns.size() != expressions.size()) {
-        throw new IllegalArgumentException(table + ": " + columns.size() + " columns, " + expressions.size() + " expressions");
+        throw new IllegalArgumentException(
+            table + ": " + columns.size() + " columns, " + expressions.size() + " expressions");
       }
     }
 
-    /** Adds {@code :delta} deliveries to the key {@code :v0..} of the county {@code :county} in every card period of {@code :day}. */
+    /**
+     * Adds {@code :delta} deliveries to the key {@code :v0..} of the county {@code :county} in
+     * every card period of {@code :day}.
+     */
     String upsertSql() {
       String names = columns.stream().map(c -> ", " + c).reduce("", String::concat);
-      String params = IntStream.range(0, columns.size()).mapToObj(i -> ", :v" + i).reduce("", String::concat);
-      return "insert into " + table + " (period, county_code" + names + ", deliveries)"
-          + " select p, :county" + params + ", :delta from unnest(cast(:periods as text[])) p"
-          + " on conflict (period, county_code" + names + ")"
-          + " do update set deliveries = " + table + ".deliveries + excluded.deliveries";
+      String params =
+          IntStream.range(0, columns.size()).mapToObj(i -> ", :v" + i).reduce("", String::concat);
+      return "insert into "
+          + table
+          + " (period, county_code"
+          + names
+          + ", deliveries)"
+          + " select p, :county"
+          + params
+          + ", :delta from unnest(cast(:periods as text[])) p"
+          + " on conflict (period, county_code"
+          + names
+          + ")"
+          + " do update set deliveries = "
+          + table
+          + ".deliveries + excluded.deliveries";
     }
 
-    /** Counts the table from the live facts: per month first, then each month into its card periods. */
+    /**
+     * Counts the table from the live facts: per month first, then each month into its card periods.
+     */
     String rebuildSql() {
       String names = columns.stream().map(c -> ", " + c).reduce("", String::concat);
       List<String> selected = new ArrayList<>();
       for (int i = 0; i < columns.size(); i++) {
         selected.add(", " + expressions.get(i) + " " + columns.get(i));
       }
-      String groups = IntStream.rangeClosed(1, columns.size() + 2).mapToObj(String::valueOf)
-          .reduce((a, b) -> a + ", " + b).orElseThrow();
-      return "insert into " + table + " (period, county_code" + names + ", deliveries)"
-          + " select p, county_code" + names + ", sum(n) from (select county_code, date_trunc('month', delivered_on)::date m"
-          + String.join("", selected) + ", count(*) n from " + from + " where live group by " + groups + ") x,"
-          + " unnest(card_periods(m)) p group by " + groups;
+      String groups =
+          IntStream.rangeClosed(1, columns.size() + 2)
+              .mapToObj(String::valueOf)
+              .reduce((a, b) -> a + ", " + b)
+              .orElseThrow();
+      return "insert into "
+          + table
+          + " (period, county_code"
+          + names
+          + ", deliveries)"
+          + " select p, county_code"
+          + names
+          + ", sum(n) from (select county_code, date_trunc('month', delivered_on)::date m"
+          + String.join("", selected)
+          + ", count(*) n from "
+          + from
+          + " where live group by "
+          + groups
+          + ") x,"
+          + " unnest(card_periods(m)) p group by "
+          + groups;
     }
   }
 
-  static final List<Aggregate> ALL = List.of(
-      new Aggregate("delivery_period", List.of("service", "direction"), "delivery_fact", List.of("service", "direction"),
-          f -> List.of(List.of(f.service(), f.direction()))),
-      new Aggregate("delivery_period_total", List.of(), "delivery_fact", List.of(), f -> List.of(List.of())),
-      new Aggregate("subgoal_period", List.of("sub_goal"), "delivery_fact, unnest(sub_goals) g", List.of("g"),
-          f -> f.subGoals().stream().map(g -> List.<Object>of(g)).toList()),
-      new Aggregate("lag_period", List.of("lag_days"), "delivery_fact", List.of("lag_days"),
-          f -> List.of(List.of(f.lagDays()))));
+  static final List<Aggregate> ALL =
+      List.of(
+          new Aggregate(
+              "delivery_period",
+              List.of("service", "direction"),
+              "delivery_fact",
+              List.of("service", "direction"),
+              f -> List.of(List.of(f.service(), f.direction()))),
+          new Aggregate(
+              "delivery_period_total",
+              List.of(),
+              "delivery_fact",
+              List.of(),
+              f -> List.of(List.of())),
+          new Aggregate(
+              "subgoal_period",
+              List.of("sub_goal"),
+              "delivery_fact, unnest(sub_goals) g",
+              List.of("g"),
+              f -> f.subGoals().stream().map(g -> List.<Object>of(g)).toList()),
+          new Aggregate(
+              "lag_period",
+              List.of("lag_days"),
+              "delivery_fact",
+              List.of("lag_days"),
+              f -> List.of(List.of(f.lagDays()))));
 
   private Aggregates() {}
 }

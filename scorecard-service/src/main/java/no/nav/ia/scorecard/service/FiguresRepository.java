@@ -31,38 +31,61 @@ public class FiguresRepository {
     LocalDate to = period.to();
 
     deliveries(period, byCounty);
-    grouped("select county_code, sub_goal, deliveries from subgoal_period where period = ?1 and deliveries <> 0",
-        byCounty, (f, r) -> f.bySubGoal.merge(String.valueOf(num(r[1])), num(r[2]), Long::sum), period.id());
-    grouped("select county_code, lag_days, deliveries from lag_period where period = ?1 and deliveries <> 0",
-        byCounty, (f, r) -> f.lagHistogram.merge((int) num(r[1]), num(r[2]), Long::sum), period.id());
-    grouped("select county_code, enterprises from enterprise_period_count where period = ?1",
-        byCounty, (f, r) -> f.withDelivery += num(r[1]), period.id());
-    grouped("select county_code,"
-        + " count(*) filter (where signed_on <= ?2 and (ended_on is null or ended_on >= ?2)),"
-        + " count(*) filter (where signed_on between ?1 and ?2),"
-        + " count(*) filter (where signed_on <= ?2 and (ended_on is null or ended_on >= ?2) and contact_person is not null)"
-        + " from agreement_fact group by 1",
-        byCounty, (f, r) -> {
+    grouped(
+        "select county_code, sub_goal, deliveries from subgoal_period where period = ?1 and deliveries <> 0",
+        byCounty,
+        (f, r) -> f.bySubGoal.merge(String.valueOf(num(r[1])), num(r[2]), Long::sum),
+        period.id());
+    grouped(
+        "select county_code, lag_days, deliveries from lag_period where period = ?1 and deliveries <> 0",
+        byCounty,
+        (f, r) -> f.lagHistogram.merge((int) num(r[1]), num(r[2]), Long::sum),
+        period.id());
+    grouped(
+        "select county_code, enterprises from enterprise_period_count where period = ?1",
+        byCounty,
+        (f, r) -> f.withDelivery += num(r[1]),
+        period.id());
+    grouped(
+        "select county_code,"
+            + " count(*) filter (where signed_on <= ?2 and (ended_on is null or ended_on >= ?2)),"
+            + " count(*) filter (where signed_on between ?1 and ?2),"
+            + " count(*) filter (where signed_on <= ?2 and (ended_on is null or ended_on >= ?2) and contact_person is not null)"
+            + " from agreement_fact group by 1",
+        byCounty,
+        (f, r) -> {
           f.activeAgreements += num(r[1]);
           f.newAgreements += num(r[2]);
           f.withContactPerson += num(r[3]);
-        }, from, to);
-    campaign.ifPresent(c -> {
-      grouped("select county_code, due from campaign_due where campaign_id = ?1", byCounty, (f, r) -> f.resigningDue += num(r[1]), c);
-      grouped("select county_code, count(*) from resigning_fact where campaign_id = ?1 and status = 'RESIGNED' group by 1",
-          byCounty, (f, r) -> f.resigningResigned += num(r[1]), c);
-    });
+        },
+        from,
+        to);
+    campaign.ifPresent(
+        c -> {
+          grouped(
+              "select county_code, due from campaign_due where campaign_id = ?1",
+              byCounty,
+              (f, r) -> f.resigningDue += num(r[1]),
+              c);
+          grouped(
+              "select county_code, count(*) from resigning_fact where campaign_id = ?1 and status = 'RESIGNED' group by 1",
+              byCounty,
+              (f, r) -> f.resigningResigned += num(r[1]),
+              c);
+        });
     return byCounty;
   }
 
   /**
    * The period's deliveries by service and direction (a group corrected or voided down to zero is
-   * not a service with deliveries), and from the per-county totals the same period a year before and
-   * the month series of this and last year.
+   * not a service with deliveries), and from the per-county totals the same period a year before
+   * and the month series of this and last year.
    */
   private void deliveries(Period period, Map<String, Figures> byCounty) {
-    grouped("select county_code, service, direction, deliveries from delivery_period where period = ?1 and deliveries <> 0",
-        byCounty, (f, r) -> {
+    grouped(
+        "select county_code, service, direction, deliveries from delivery_period where period = ?1 and deliveries <> 0",
+        byCounty,
+        (f, r) -> {
           long n = num(r[3]);
           f.byService.merge((String) r[1], n, Long::sum);
           if ("SYSTEM".equals(r[2])) {
@@ -70,7 +93,8 @@ public class FiguresRepository {
           } else {
             f.individual += n;
           }
-        }, period.id());
+        },
+        period.id());
     int year = period.year();
     String before = period.yearBefore().id();
     Map<String, YearMonth> months = new HashMap<>();
@@ -81,8 +105,10 @@ public class FiguresRepository {
     }
     List<String> ids = new ArrayList<>(months.keySet());
     ids.add(before);
-    grouped("select county_code, period, deliveries from delivery_period_total where period = any(cast(?1 as varchar[]))",
-        byCounty, (f, r) -> {
+    grouped(
+        "select county_code, period, deliveries from delivery_period_total where period = any(cast(?1 as varchar[]))",
+        byCounty,
+        (f, r) -> {
           String id = (String) r[1];
           long n = num(r[2]);
           if (id.equals(before)) {
@@ -90,20 +116,28 @@ public class FiguresRepository {
           }
           YearMonth month = months.get(id);
           if (month != null) {
-            (month.getYear() == year ? f.monthsThisYear : f.monthsLastYear).merge(month.getMonthValue(), n, Long::sum);
+            (month.getYear() == year ? f.monthsThisYear : f.monthsLastYear)
+                .merge(month.getMonthValue(), n, Long::sum);
           }
-        }, "{" + String.join(",", ids) + "}");
+        },
+        "{" + String.join(",", ids) + "}");
   }
 
   /** The newest re-signing campaign, whose progress the cards show. */
   public Optional<UUID> latestCampaign() {
     // Without a result class: Hibernate's plan cache compares result-set mappings on every call,
     // which cost more than the query itself (seen in a profile of the card endpoint).
-    List<?> newest = em.createNativeQuery("select campaign_id from campaign order by started_at desc limit 1").getResultList();
+    List<?> newest =
+        em.createNativeQuery("select campaign_id from campaign order by started_at desc limit 1")
+            .getResultList();
     return newest.stream().findFirst().map(UUID.class::cast);
   }
 
-  private void grouped(String sql, Map<String, Figures> byCounty, BiConsumer<Figures, Object[]> add, Object... params) {
+  private void grouped(
+      String sql,
+      Map<String, Figures> byCounty,
+      BiConsumer<Figures, Object[]> add,
+      Object... params) {
     rows(sql, params).forEach(r -> add.accept(of(byCounty, r[0]), r));
   }
 

@@ -30,15 +30,28 @@ public class Projection {
   @Inject ObjectMapper json;
 
   /** One version of a delivery as the projection counts it. */
-  record Fact(boolean live, String county, String org, String service, String direction, List<Integer> subGoals,
-      LocalDate deliveredOn, int lagDays) {
+  record Fact(
+      boolean live,
+      String county,
+      String org,
+      String service,
+      String direction,
+      List<Integer> subGoals,
+      LocalDate deliveredOn,
+      int lagDays) {
 
     static Fact of(ScorecardEvent.DeliveryEvent event) {
       ScorecardEvent.Facts f = event.facts();
-      return new Fact(event.live(), f.countyCode(), f.orgNumber(), f.service(), f.direction(), List.copyOf(f.subGoals()),
-          f.deliveredOn(), f.lagDays());
+      return new Fact(
+          event.live(),
+          f.countyCode(),
+          f.orgNumber(),
+          f.service(),
+          f.direction(),
+          List.copyOf(f.subGoals()),
+          f.deliveredOn(),
+          f.lagDays());
     }
-
   }
 
   public void apply(String topic, EventEnvelope event) {
@@ -48,7 +61,8 @@ public class Projection {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    em.createNativeQuery("insert into event_log (event_id, topic, event_type, occurred_at, envelope) values (:id, :topic, :type, :at, :env) on conflict do nothing")
+    em.createNativeQuery(
+            "insert into event_log (event_id, topic, event_type, occurred_at, envelope) values (:id, :topic, :type, :at, :env) on conflict do nothing")
         .setParameter("id", event.eventId())
         .setParameter("topic", topic)
         .setParameter("type", event.type())
@@ -60,17 +74,20 @@ public class Projection {
 
   /** Applies the event's effect only; used by the rebuild, which replays the log itself. */
   public void applyWithoutLog(EventEnvelope event) {
-    // Java 17: an instanceof chain over the sealed type (a pattern switch once the platform is on 21).
+    // Java 17: an instanceof chain over the sealed type (a pattern switch once the platform is on
+    // 21).
     ScorecardEvent e = ScorecardEvent.read(event, json).orElse(null);
     if (e instanceof ScorecardEvent.DeliveryEvent delivery) {
       delivery(delivery.deliveryId(), delivery.version(), Fact.of(delivery));
     } else if (e instanceof AgreementRegistered registered) {
       agreementRegistered(registered);
     } else if (e instanceof AgreementTerminated terminated) {
-      // Both upsert: arriving before the registration, they leave a row it completes (never a lost update).
-      em.createNativeQuery("insert into agreement_fact (agreement_id, org_number, county_code, signed_on, ended_on)"
-              + " values (:id, :org, :county, :signed, :ended)"
-              + " on conflict (agreement_id) do update set ended_on = excluded.ended_on")
+      // Both upsert: arriving before the registration, they leave a row it completes (never a lost
+      // update).
+      em.createNativeQuery(
+              "insert into agreement_fact (agreement_id, org_number, county_code, signed_on, ended_on)"
+                  + " values (:id, :org, :county, :signed, :ended)"
+                  + " on conflict (agreement_id) do update set ended_on = excluded.ended_on")
           .setParameter("id", terminated.agreementId())
           .setParameter("org", terminated.orgNumber())
           .setParameter("county", terminated.countyCode())
@@ -78,9 +95,10 @@ public class Projection {
           .setParameter("ended", terminated.endedOn())
           .executeUpdate();
     } else if (e instanceof ContactPersonAssigned assigned) {
-      em.createNativeQuery("insert into agreement_fact (agreement_id, org_number, county_code, contact_person)"
-              + " values (:id, :org, :county, :who)"
-              + " on conflict (agreement_id) do update set contact_person = excluded.contact_person")
+      em.createNativeQuery(
+              "insert into agreement_fact (agreement_id, org_number, county_code, contact_person)"
+                  + " values (:id, :org, :county, :who)"
+                  + " on conflict (agreement_id) do update set contact_person = excluded.contact_person")
           .setParameter("id", assigned.agreementId())
           .setParameter("org", assigned.orgNumber())
           .setParameter("county", assigned.countyCode())
@@ -95,18 +113,31 @@ public class Projection {
   }
 
   private void delivery(UUID id, long version, Fact next) {
-    Object[] current = (Object[]) em.createNativeQuery(
-            "select version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days"
-                + " from delivery_fact where delivery_id = :id for update")
-        .setParameter("id", id)
-        .getResultStream().findFirst().orElse(null);
+    Object[] current =
+        (Object[])
+            em.createNativeQuery(
+                    "select version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days"
+                        + " from delivery_fact where delivery_id = :id for update")
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     if (current != null) {
       if (((Number) current[0]).longValue() >= version) {
         return;
       }
       if ((Boolean) current[1]) {
-        count(new Fact(true, (String) current[2], (String) current[3], (String) current[4], (String) current[5],
-            toList(current[6]), toDate(current[7]), ((Number) current[8]).intValue()), -1);
+        count(
+            new Fact(
+                true,
+                (String) current[2],
+                (String) current[3],
+                (String) current[4],
+                (String) current[5],
+                toList(current[6]),
+                toDate(current[7]),
+                ((Number) current[8]).intValue()),
+            -1);
       }
     }
     if (next.live()) {
@@ -119,20 +150,32 @@ public class Projection {
                 + " county_code = excluded.county_code, org_number = excluded.org_number, service = excluded.service,"
                 + " direction = excluded.direction, sub_goals = excluded.sub_goals, delivered_on = excluded.delivered_on,"
                 + " lag_days = excluded.lag_days")
-        .setParameter("id", id).setParameter("v", version).setParameter("live", next.live())
-        .setParameter("county", next.county()).setParameter("org", next.org()).setParameter("service", next.service())
-        .setParameter("direction", next.direction()).setParameter("goals", arrayLiteral(next.subGoals()))
-        .setParameter("on", next.deliveredOn()).setParameter("lag", next.lagDays())
+        .setParameter("id", id)
+        .setParameter("v", version)
+        .setParameter("live", next.live())
+        .setParameter("county", next.county())
+        .setParameter("org", next.org())
+        .setParameter("service", next.service())
+        .setParameter("direction", next.direction())
+        .setParameter("goals", arrayLiteral(next.subGoals()))
+        .setParameter("on", next.deliveredOn())
+        .setParameter("lag", next.lagDays())
         .executeUpdate();
   }
 
-  /** Adds (+1) or removes (-1) one delivery from every aggregate it counts in, in each of its card periods. */
+  /**
+   * Adds (+1) or removes (-1) one delivery from every aggregate it counts in, in each of its card
+   * periods.
+   */
   private void count(Fact f, int delta) {
     String periods = "{" + String.join(",", Period.containing(f.deliveredOn())) + "}";
     for (Aggregates.Aggregate aggregate : Aggregates.ALL) {
       for (List<Object> key : aggregate.keys().apply(f)) {
-        var q = em.createNativeQuery(aggregate.upsertSql())
-            .setParameter("county", f.county()).setParameter("periods", periods).setParameter("delta", (long) delta);
+        var q =
+            em.createNativeQuery(aggregate.upsertSql())
+                .setParameter("county", f.county())
+                .setParameter("periods", periods)
+                .setParameter("delta", (long) delta);
         for (int i = 0; i < key.size(); i++) {
           q.setParameter("v" + i, key.get(i));
         }
@@ -143,28 +186,34 @@ public class Projection {
   }
 
   /**
-   * Counts the delivery for its enterprise in each card period containing the day; the county's count
-   * of enterprises with deliveries moves when the enterprise's first one arrives or its last one goes.
+   * Counts the delivery for its enterprise in each card period containing the day; the county's
+   * count of enterprises with deliveries moves when the enterprise's first one arrives or its last
+   * one goes.
    */
   private void enterprise(Fact f, int delta, String periods) {
-    em.createNativeQuery("with changed as ("
-            + " insert into enterprise_period (county_code, period, org_number, deliveries)"
-            + " select :county, p, :org, :delta from unnest(cast(:periods as text[])) p"
-            + " on conflict (county_code, period, org_number) do update set deliveries = enterprise_period.deliveries + excluded.deliveries"
-            + " returning period, deliveries)"
-            + " insert into enterprise_period_count (period, county_code, enterprises)"
-            + " select period, :county, :delta from changed where deliveries = :firstOrLast"
-            + " on conflict (period, county_code) do update set enterprises = enterprise_period_count.enterprises + excluded.enterprises")
-        .setParameter("county", f.county()).setParameter("org", f.org()).setParameter("periods", periods)
-        .setParameter("delta", (long) delta).setParameter("firstOrLast", delta > 0 ? 1L : 0L)
+    em.createNativeQuery(
+            "with changed as ("
+                + " insert into enterprise_period (county_code, period, org_number, deliveries)"
+                + " select :county, p, :org, :delta from unnest(cast(:periods as text[])) p"
+                + " on conflict (county_code, period, org_number) do update set deliveries = enterprise_period.deliveries + excluded.deliveries"
+                + " returning period, deliveries)"
+                + " insert into enterprise_period_count (period, county_code, enterprises)"
+                + " select period, :county, :delta from changed where deliveries = :firstOrLast"
+                + " on conflict (period, county_code) do update set enterprises = enterprise_period_count.enterprises + excluded.enterprises")
+        .setParameter("county", f.county())
+        .setParameter("org", f.org())
+        .setParameter("periods", periods)
+        .setParameter("delta", (long) delta)
+        .setParameter("firstOrLast", delta > 0 ? 1L : 0L)
         .executeUpdate();
   }
 
   private void agreementRegistered(AgreementRegistered e) {
-    em.createNativeQuery("insert into agreement_fact (agreement_id, org_number, county_code, employees, signed_on, contact_person)"
-            + " values (:id, :org, :county, :employees, :signed, :contact) on conflict (agreement_id) do update set"
-            + " org_number = excluded.org_number, county_code = excluded.county_code, employees = excluded.employees,"
-            + " signed_on = excluded.signed_on, contact_person = coalesce(agreement_fact.contact_person, excluded.contact_person)")
+    em.createNativeQuery(
+            "insert into agreement_fact (agreement_id, org_number, county_code, employees, signed_on, contact_person)"
+                + " values (:id, :org, :county, :employees, :signed, :contact) on conflict (agreement_id) do update set"
+                + " org_number = excluded.org_number, county_code = excluded.county_code, employees = excluded.employees,"
+                + " signed_on = excluded.signed_on, contact_person = coalesce(agreement_fact.contact_person, excluded.contact_person)")
         .setParameter("id", e.agreementId())
         .setParameter("org", e.orgNumber())
         .setParameter("county", e.countyCode())
@@ -175,22 +224,29 @@ public class Projection {
   }
 
   private void campaignStarted(CampaignStarted e, EventEnvelope event) {
-    em.createNativeQuery("insert into campaign (campaign_id, deadline, started_on, started_at) values (:id, :deadline, :started, :at) on conflict do nothing")
+    em.createNativeQuery(
+            "insert into campaign (campaign_id, deadline, started_on, started_at) values (:id, :deadline, :started, :at) on conflict do nothing")
         .setParameter("id", e.campaignId())
         .setParameter("deadline", e.deadline())
         .setParameter("started", e.startedOn())
         .setParameter("at", event.occurredAt())
         .executeUpdate();
-    e.dueByCounty().forEach((county, due) ->
-        em.createNativeQuery("insert into campaign_due (campaign_id, county_code, due) values (:id, :county, :due) on conflict do nothing")
-            .setParameter("id", e.campaignId()).setParameter("county", county).setParameter("due", due)
-            .executeUpdate());
+    e.dueByCounty()
+        .forEach(
+            (county, due) ->
+                em.createNativeQuery(
+                        "insert into campaign_due (campaign_id, county_code, due) values (:id, :county, :due) on conflict do nothing")
+                    .setParameter("id", e.campaignId())
+                    .setParameter("county", county)
+                    .setParameter("due", due)
+                    .executeUpdate());
   }
 
   private void resigningStatusChanged(ResigningStatusChanged e) {
-    em.createNativeQuery("insert into resigning_fact (campaign_id, agreement_id, county_code, status, changed_on)"
-            + " values (:c, :a, :county, :status, :on) on conflict (campaign_id, agreement_id) do update set"
-            + " status = excluded.status, changed_on = excluded.changed_on where resigning_fact.changed_on <= excluded.changed_on")
+    em.createNativeQuery(
+            "insert into resigning_fact (campaign_id, agreement_id, county_code, status, changed_on)"
+                + " values (:c, :a, :county, :status, :on) on conflict (campaign_id, agreement_id) do update set"
+                + " status = excluded.status, changed_on = excluded.changed_on where resigning_fact.changed_on <= excluded.changed_on")
         .setParameter("c", e.campaignId())
         .setParameter("a", e.agreementId())
         .setParameter("county", e.countyCode())
@@ -205,7 +261,8 @@ public class Projection {
 
   private static List<Integer> toList(Object array) {
     try {
-      Object[] values = array instanceof java.sql.Array sql ? (Object[]) sql.getArray() : (Object[]) array;
+      Object[] values =
+          array instanceof java.sql.Array sql ? (Object[]) sql.getArray() : (Object[]) array;
       List<Integer> result = new ArrayList<>();
       for (Object v : values) {
         result.add(((Number) v).intValue());

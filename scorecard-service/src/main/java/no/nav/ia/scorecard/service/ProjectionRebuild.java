@@ -1,10 +1,10 @@
 package no.nav.ia.scorecard.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,15 +24,19 @@ import org.jboss.logging.Logger;
 public class ProjectionRebuild {
 
   private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
-  private static final String PROJECTION_TABLES = "delivery_fact, delivery_period, delivery_period_total, subgoal_period,"
-      + " lag_period, enterprise_period, enterprise_period_count, agreement_fact, resigning_fact, campaign_due, campaign";
-  private static final String DELIVERY_EVENTS = "('DeliveryRecorded', 'DeliveryCorrected', 'DeliveryVoided')";
+  private static final String PROJECTION_TABLES =
+      "delivery_fact, delivery_period, delivery_period_total, subgoal_period,"
+          + " lag_period, enterprise_period, enterprise_period_count, agreement_fact, resigning_fact, campaign_due, campaign";
+  private static final String DELIVERY_EVENTS =
+      "('DeliveryRecorded', 'DeliveryCorrected', 'DeliveryVoided')";
 
   /**
-   * Each delivery's newest version as the events carry it (the delivery, the correction's after, the
-   * void's before); of two events with one version the first applied wins, as in the projection.
+   * Each delivery's newest version as the events carry it (the delivery, the correction's after,
+   * the void's before); of two events with one version the first applied wins, as in the
+   * projection.
    */
-  private static final String NEWEST_VERSIONS = """
+  private static final String NEWEST_VERSIONS =
+      """
       insert into delivery_fact (delivery_id, version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days)
       select distinct on (id) id, version, live, f->>'countyCode', f->>'orgNumber', f->>'service', f->>'direction',
              array(select jsonb_array_elements_text(f->'subGoals')::int), (f->>'deliveredOn')::date,
@@ -41,17 +45,19 @@ public class ProjectionRebuild {
                      case event_type when 'DeliveryRecorded' then p->'delivery' when 'DeliveryCorrected' then p->'after' else p->'before' end f
                 from (select seq, event_type, envelope::jsonb->'payload' p from event_log where event_type in %s) e) v
        order by id, version desc, seq
-      """.formatted(DELIVERY_EVENTS);
+      """
+          .formatted(DELIVERY_EVENTS);
 
   /**
-   * The enterprise counts, counted from the live facts (the other aggregates come from
-   * {@link Aggregates}, as the consumer's own upserts do).
+   * The enterprise counts, counted from the live facts (the other aggregates come from {@link
+   * Aggregates}, as the consumer's own upserts do).
    */
-  private static final List<String> ENTERPRISES = List.of(
-      "insert into enterprise_period (county_code, period, org_number, deliveries)"
-          + " select county_code, p, org_number, count(*) from delivery_fact, unnest(card_periods(delivered_on)) p where live group by 1, 2, 3",
-      "insert into enterprise_period_count (period, county_code, enterprises)"
-          + " select period, county_code, count(*) from enterprise_period group by 1, 2");
+  private static final List<String> ENTERPRISES =
+      List.of(
+          "insert into enterprise_period (county_code, period, org_number, deliveries)"
+              + " select county_code, p, org_number, count(*) from delivery_fact, unnest(card_periods(delivered_on)) p where live group by 1, 2, 3",
+          "insert into enterprise_period_count (period, county_code, enterprises)"
+              + " select period, county_code, count(*) from enterprise_period group by 1, 2");
 
   /** What a rebuild did. */
   public record Result(long events, long millis) {}
@@ -60,16 +66,23 @@ public class ProjectionRebuild {
   @Inject Projection projection;
   @Inject ObjectMapper json;
 
-  /** One transaction for the whole rebuild, so cards never show half of it; a large log takes minutes. */
+  /**
+   * One transaction for the whole rebuild, so cards never show half of it; a large log takes
+   * minutes.
+   */
   @Transactional(value = Transactional.TxType.REQUIRES_NEW)
   @TransactionConfiguration(timeout = 3600)
   public Result rebuild() {
     Instant start = Instant.now();
     em.createNativeQuery("lock table event_log in exclusive mode").executeUpdate();
     em.createNativeQuery("truncate " + PROJECTION_TABLES).executeUpdate();
-    try (var rows = em.createNativeQuery("select envelope from event_log where event_type not in " + DELIVERY_EVENTS + " order by seq")
-        .setHint("org.hibernate.fetchSize", 1000)
-        .getResultStream()) {
+    try (var rows =
+        em.createNativeQuery(
+                "select envelope from event_log where event_type not in "
+                    + DELIVERY_EVENTS
+                    + " order by seq")
+            .setHint("org.hibernate.fetchSize", 1000)
+            .getResultStream()) {
       for (Object row : (Iterable<Object>) rows::iterator) {
         projection.applyWithoutLog(json.readValue((String) row, EventEnvelope.class));
       }
@@ -77,10 +90,15 @@ public class ProjectionRebuild {
       throw new IllegalStateException("the event log holds an unreadable envelope", e);
     }
     em.createNativeQuery(NEWEST_VERSIONS).executeUpdate();
-    Aggregates.ALL.forEach(aggregate -> em.createNativeQuery(aggregate.rebuildSql()).executeUpdate());
+    Aggregates.ALL.forEach(
+        aggregate -> em.createNativeQuery(aggregate.rebuildSql()).executeUpdate());
     ENTERPRISES.forEach(sql -> em.createNativeQuery(sql).executeUpdate());
-    em.createNativeQuery("update projection_state set as_of = (select max(occurred_at) from event_log)").executeUpdate();
-    long count = ((Number) em.createNativeQuery("select count(*) from event_log").getSingleResult()).longValue();
+    em.createNativeQuery(
+            "update projection_state set as_of = (select max(occurred_at) from event_log)")
+        .executeUpdate();
+    long count =
+        ((Number) em.createNativeQuery("select count(*) from event_log").getSingleResult())
+            .longValue();
     long millis = Duration.between(start, Instant.now()).toMillis();
     LOG.infof("projections rebuilt from %d events in %d ms", count, millis);
     return new Result(count, millis);

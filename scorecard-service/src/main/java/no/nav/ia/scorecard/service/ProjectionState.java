@@ -12,13 +12,15 @@ public class ProjectionState {
   @Inject EntityManager em;
 
   public void applied(OffsetDateTime occurredAt) {
-    em.createNativeQuery("update projection_state set as_of = greatest(coalesce(as_of, :at), :at) where id = 1")
+    em.createNativeQuery(
+            "update projection_state set as_of = greatest(coalesce(as_of, :at), :at) where id = 1")
         .setParameter("at", occurredAt)
         .executeUpdate();
   }
 
   public OffsetDateTime asOf() {
-    Object value = em.createNativeQuery("select as_of from projection_state where id = 1").getSingleResult();
+    Object value =
+        em.createNativeQuery("select as_of from projection_state where id = 1").getSingleResult();
     if (value instanceof java.time.Instant i) {
       return i.atOffset(java.time.ZoneOffset.UTC);
     }

@@ -25,8 +25,8 @@ import no.nav.ia.scorecard.rest.Card.Scope;
 
 /**
  * Builds cards for counties, regions and the nation. A county's card includes the codes merged into
- * it; the counties shown for a period are those valid at its end, plus any older code that still has
- * figures in the period, so the national card always equals the sum of the county cards.
+ * it; the counties shown for a period are those valid at its end, plus any older code that still
+ * has figures in the period, so the national card always equals the sum of the county cards.
  */
 @ApplicationScoped
 public class ScorecardService {
@@ -37,7 +37,11 @@ public class ScorecardService {
   @Inject ProjectionState state;
 
   /** Everything one period's cards are built from, read in one transaction. */
-  public record Snapshot(Period period, Map<String, Figures> perCounty, Optional<UUID> campaign, OffsetDateTime asOf) {}
+  public record Snapshot(
+      Period period,
+      Map<String, Figures> perCounty,
+      Optional<UUID> campaign,
+      OffsetDateTime asOf) {}
 
   @Transactional
   public Snapshot snapshot(Period period) {
@@ -50,12 +54,20 @@ public class ScorecardService {
   }
 
   public Card county(Snapshot s, String code) {
-    County county = registry.county(code)
-        .orElseThrow(() -> DomainException.notFound("COUNTY_NOT_FOUND", "No county with that code"));
-    return card(s, new Scope("COUNTY", county.code(), county.name()), registry.withMergedPredecessors(code));
+    County county =
+        registry
+            .county(code)
+            .orElseThrow(
+                () -> DomainException.notFound("COUNTY_NOT_FOUND", "No county with that code"));
+    return card(
+        s,
+        new Scope("COUNTY", county.code(), county.name()),
+        registry.withMergedPredecessors(code));
   }
 
-  /** One card per county of the period's structure, and one per older code with figures left over. */
+  /**
+   * One card per county of the period's structure, and one per older code with figures left over.
+   */
   public List<Card> counties(Snapshot s) {
     List<Card> cards = new ArrayList<>();
     Set<String> covered = new LinkedHashSet<>();
@@ -63,19 +75,34 @@ public class ScorecardService {
       cards.add(county(s, c.code()));
       covered.addAll(registry.withMergedPredecessors(c.code()));
     }
-    // A code outside the period's structure (one that was split, or one formed later) shows only its
+    // A code outside the period's structure (one that was split, or one formed later) shows only
+    // its
     // own figures: its predecessors are already on their own cards.
     s.perCounty().entrySet().stream()
         .filter(e -> !covered.contains(e.getKey()) && !e.getValue().isEmpty())
-        .map(Map.Entry::getKey).sorted()
-        .forEach(code -> cards.add(card(s, new Scope("COUNTY", code,
-            registry.county(code).map(County::name).orElse("Unknown " + code)), Set.of(code))));
+        .map(Map.Entry::getKey)
+        .sorted()
+        .forEach(
+            code ->
+                cards.add(
+                    card(
+                        s,
+                        new Scope(
+                            "COUNTY",
+                            code,
+                            registry.county(code).map(County::name).orElse("Unknown " + code)),
+                        Set.of(code))));
     return cards;
   }
 
   public List<Card> regions(Snapshot s, String grouping) {
-    Map<String, Region> regions = registry.grouping(grouping)
-        .orElseThrow(() -> DomainException.notFound("GROUPING_NOT_FOUND", "No region grouping with that name"));
+    Map<String, Region> regions =
+        registry
+            .grouping(grouping)
+            .orElseThrow(
+                () ->
+                    DomainException.notFound(
+                        "GROUPING_NOT_FOUND", "No region grouping with that name"));
     return regions.values().stream()
         .map(r -> card(s, new Scope("REGION", r.code(), r.name()), codesOf(r)))
         .toList();
@@ -83,7 +110,8 @@ public class ScorecardService {
 
   /**
    * The codes whose figures make up a region: its counties with what was merged into them, and any
-   * county formed only by merging counties of this region (Trøndelag belongs to Nord- og Sør-Trøndelag).
+   * county formed only by merging counties of this region (Trøndelag belongs to Nord- og
+   * Sør-Trøndelag).
    */
   private Set<String> codesOf(Region region) {
     Set<String> codes = new LinkedHashSet<>();
@@ -101,7 +129,9 @@ public class ScorecardService {
   private Card card(Snapshot s, Scope scope, Collection<String> codes) {
     Figures sum = new Figures();
     codes.forEach(code -> Optional.ofNullable(s.perCounty().get(code)).ifPresent(sum::add));
-    long forecast = Forecast.yearTotal(s.period().year(), sum.monthsThisYear, sum.monthsLastYear, NorwegianTime.today());
+    long forecast =
+        Forecast.yearTotal(
+            s.period().year(), sum.monthsThisYear, sum.monthsLastYear, NorwegianTime.today());
     return Card.of(scope, s.period(), sum, forecast, s.campaign().orElse(null), s.asOf());
   }
 }

@@ -13,16 +13,31 @@ import org.junit.jupiter.api.Test;
 
 class DashboardViewTest {
 
-  static Card card(String type, String code, long system, long individual, long previous, long due, long resigned) {
+  static Card card(
+      String type,
+      String code,
+      long system,
+      long individual,
+      long previous,
+      long due,
+      long resigned) {
     long total = system + individual;
     Double share = total == 0 ? null : (double) system / total;
     Boolean met = total == 0 ? null : 3 * system >= 2 * total;
     Double change = previous == 0 ? null : (double) (total - previous) / previous;
-    return new Card(new Card.Scope(type, code, "Fylke " + code), new Card.PeriodView("2024", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)),
-        new Deliveries(total, system, individual, Map.of(), Map.of()), share, new Card.Target(Card.SYSTEM_SHARE_MIN, met),
-        new Card.PreviousYear("2023", previous, change), new Card.ForecastView(total),
-        new Card.Agreements(0, 0, 0, 0), new Card.Resigning(UUID.randomUUID(), due, resigned, due == 0 ? null : (double) resigned / due),
-        new Card.RegistrationLag(null), OffsetDateTime.now());
+    return new Card(
+        new Card.Scope(type, code, "Fylke " + code),
+        new Card.PeriodView("2024", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)),
+        new Deliveries(total, system, individual, Map.of(), Map.of()),
+        share,
+        new Card.Target(Card.SYSTEM_SHARE_MIN, met),
+        new Card.PreviousYear("2023", previous, change),
+        new Card.ForecastView(total),
+        new Card.Agreements(0, 0, 0, 0),
+        new Card.Resigning(
+            UUID.randomUUID(), due, resigned, due == 0 ? null : (double) resigned / due),
+        new Card.RegistrationLag(null),
+        OffsetDateTime.now());
   }
 
   @Test
@@ -58,8 +73,14 @@ class DashboardViewTest {
 
   @Test
   void theNationComesFirst() {
-    DashboardView view = DashboardView.of("2024", card("NATIONAL", "NO", 1, 0, 0, 0, 0),
-        List.of(card("COUNTY", "03", 1, 0, 0, 0, 0)), "Z990003", null, LocalDate.of(2024, 5, 2));
+    DashboardView view =
+        DashboardView.of(
+            "2024",
+            card("NATIONAL", "NO", 1, 0, 0, 0, 0),
+            List.of(card("COUNTY", "03", 1, 0, 0, 0, 0)),
+            "Z990003",
+            null,
+            LocalDate.of(2024, 5, 2));
     assertThat(view.rows()).extracting(DashboardView.Row::code).containsExactly("NO", "03");
     assertThat(view.rows().get(0).national()).isTrue();
     assertThat(view.asOf()).isEqualTo("ingen hendelser ennå");
@@ -67,10 +88,13 @@ class DashboardViewTest {
 
   @Test
   void thePickerOffersThisAndLastYearUpToNowAndKeepsAnOlderChoice() {
-    List<DashboardView.PeriodGroup> groups = DashboardView.periodsAround(LocalDate.of(2026, 5, 20), "2019-Q2");
+    List<DashboardView.PeriodGroup> groups =
+        DashboardView.periodsAround(LocalDate.of(2026, 5, 20), "2019-Q2");
     assertThat(groups.get(0).periods()).containsExactly("2019-Q2");
-    assertThat(groups.get(1).periods()).containsExactly("2026", "2026-H1", "2026-Q1", "2026-Q2",
-        "2026-01", "2026-02", "2026-03", "2026-04", "2026-05");
+    assertThat(groups.get(1).periods())
+        .containsExactly(
+            "2026", "2026-H1", "2026-Q1", "2026-Q2", "2026-01", "2026-02", "2026-03", "2026-04",
+            "2026-05");
     assertThat(groups.get(2).periods()).hasSize(1 + 2 + 4 + 12).contains("2025-H2", "2025-12");
     assertThat(groups.get(3).periods()).containsExactly("2024");
     assertThat(DashboardView.periodsAround(LocalDate.of(2026, 5, 20), "2026-Q1")).hasSize(3);

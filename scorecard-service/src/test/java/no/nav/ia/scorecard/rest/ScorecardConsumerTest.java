@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,14 +30,19 @@ import no.nav.ia.test.TestKafka;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 
-/** The consumer on the real broker: redelivery, reordering, poison messages, corrections and voids. */
+/**
+ * The consumer on the real broker: redelivery, reordering, poison messages, corrections and voids.
+ */
 @QuarkusTest
-@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "scorecard"))
 class ScorecardConsumerTest {
 
   static final String TOPIC = "ia.delivery-events-v1";
 
-  static ObjectNode event(String type, UUID deliveryId, String county, String month, String direction) {
+  static ObjectNode event(
+      String type, UUID deliveryId, String county, String month, String direction) {
     ObjectNode e = EventSamples.sample(type);
     ObjectNode p = (ObjectNode) e.get("payload");
     p.put("deliveryId", deliveryId.toString());
@@ -59,8 +64,14 @@ class ScorecardConsumerTest {
   }
 
   static JsonPath card(String county, String period) {
-    return given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards/counties/" + county + "?period=" + period)
-        .then().statusCode(200).extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/scorecards/counties/" + county + "?period=" + period)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   static JsonPath awaitCard(String county, String period, Predicate<JsonPath> done) {
@@ -123,18 +134,28 @@ class ScorecardConsumerTest {
     UUID february = UUID.randomUUID();
     send(forOrg(event("DeliveryRecorded", january, "20", "2012-01", "SYSTEM"), "911111111"));
     send(forOrg(event("DeliveryRecorded", february, "20", "2012-02", "SYSTEM"), "911111111"));
-    send(forOrg(event("DeliveryRecorded", UUID.randomUUID(), "20", "2012-04", "SYSTEM"), "922222222"));
+    send(
+        forOrg(
+            event("DeliveryRecorded", UUID.randomUUID(), "20", "2012-04", "SYSTEM"), "922222222"));
     awaitCard("20", "2012", c -> c.getInt("deliveries.total") == 3);
-    assertThat(List.of("2012", "2012-H1", "2012-H2", "2012-Q1", "2012-Q2", "2012-01", "2012-02", "2012-03"))
-        .map(p -> withDelivery("20", p)).containsExactly(2, 2, 0, 1, 1, 1, 1, 0);
+    assertThat(
+            List.of(
+                "2012", "2012-H1", "2012-H2", "2012-Q1", "2012-Q2", "2012-01", "2012-02",
+                "2012-03"))
+        .map(p -> withDelivery("20", p))
+        .containsExactly(2, 2, 0, 1, 1, 1, 1, 0);
 
     send(forOrg(event("DeliveryVoided", january, "20", "2012-01", "SYSTEM"), "911111111"));
     awaitCard("20", "2012", c -> c.getInt("deliveries.total") == 2);
-    assertThat(List.of("2012", "2012-Q1", "2012-01", "2012-02")).map(p -> withDelivery("20", p)).containsExactly(2, 1, 0, 1);
+    assertThat(List.of("2012", "2012-Q1", "2012-01", "2012-02"))
+        .map(p -> withDelivery("20", p))
+        .containsExactly(2, 1, 0, 1);
 
     send(forOrg(event("DeliveryVoided", february, "20", "2012-02", "SYSTEM"), "911111111"));
     awaitCard("20", "2012", c -> c.getInt("deliveries.total") == 1);
-    assertThat(List.of("2012", "2012-H1", "2012-Q1", "2012-Q2")).map(p -> withDelivery("20", p)).containsExactly(1, 1, 0, 1);
+    assertThat(List.of("2012", "2012-H1", "2012-Q1", "2012-Q2"))
+        .map(p -> withDelivery("20", p))
+        .containsExactly(1, 1, 0, 1);
   }
 
   @Test
@@ -148,7 +169,11 @@ class ScorecardConsumerTest {
     send(correction);
     send(event("DeliveryRecorded", UUID.randomUUID(), "10", "2018-02", "SYSTEM"));
     // Wait for the last event sent: the correction alone already makes "individual" 1.
-    JsonPath quarter = awaitCard("10", "2018-Q1", c -> c.getInt("deliveries.individual") == 1 && c.getInt("deliveries.system") == 1);
+    JsonPath quarter =
+        awaitCard(
+            "10",
+            "2018-Q1",
+            c -> c.getInt("deliveries.individual") == 1 && c.getInt("deliveries.system") == 1);
     assertThat(quarter.getString("previousYear.period")).isEqualTo("2017-Q1");
     assertThat(quarter.getInt("previousYear.total")).isEqualTo(1);
     assertThat(quarter.getFloat("previousYear.change")).isEqualTo(1.0f);
@@ -159,7 +184,8 @@ class ScorecardConsumerTest {
     assertThat(card("10", "2018-03").getInt("previousYear.total")).isEqualTo(1);
     assertThat(card("10", "2017-H2").getInt("deliveries.total")).isEqualTo(1);
     // The correction moved the delivery to another service: the one it had is gone, not shown as 0.
-    assertThat(card("10", "2018-03").getMap("deliveries.byService")).containsOnlyKeys("RECRUITMENT");
+    assertThat(card("10", "2018-03").getMap("deliveries.byService"))
+        .containsOnlyKeys("RECRUITMENT");
   }
 
   @Test
@@ -172,11 +198,18 @@ class ScorecardConsumerTest {
     }
     send(event("DeliveryRecorded", UUID.randomUUID(), "42", year + "-01", "SYSTEM"));
     send(event("DeliveryRecorded", UUID.randomUUID(), "42", year + "-01", "INDIVIDUAL"));
-    JsonPath card = awaitCard("42", String.valueOf(year), c -> c.getInt("deliveries.total") == 2 && c.getInt("previousYear.total") == 4);
-    long expected = Forecast.yearTotal(year, Map.of(1, 2L), Map.of(1, 1L, 12, 3L), NorwegianTime.today());
+    JsonPath card =
+        awaitCard(
+            "42",
+            String.valueOf(year),
+            c -> c.getInt("deliveries.total") == 2 && c.getInt("previousYear.total") == 4);
+    long expected =
+        Forecast.yearTotal(year, Map.of(1, 2L), Map.of(1, 1L, 12, 3L), NorwegianTime.today());
     assertThat(card.getLong("forecast.yearTotal")).isEqualTo(expected);
-    // Without last year's months the forecast would be the share of the year passed: another figure.
-    assertThat(expected).isNotEqualTo(Forecast.yearTotal(year, Map.of(1, 2L), Map.of(), NorwegianTime.today()));
+    // Without last year's months the forecast would be the share of the year passed: another
+    // figure.
+    assertThat(expected)
+        .isNotEqualTo(Forecast.yearTotal(year, Map.of(1, 2L), Map.of(), NorwegianTime.today()));
     assertThat(card("42", (year - 1) + "-12").getInt("deliveries.total")).isEqualTo(3);
     assertThat(card("42", (year - 1) + "-H2").getInt("deliveries.total")).isEqualTo(3);
   }
@@ -199,8 +232,13 @@ class ScorecardConsumerTest {
     send(broken);
     send(event("DeliveryRecorded", UUID.randomUUID(), "15", "2013-05", "SYSTEM"));
     awaitCard("15", "2013-05", c -> c.getInt("deliveries.system") == 1);
-    List<String> reasons = QuarkusTransaction.requiringNew().call(() ->
-        DeadLetterEvent.<DeadLetterEvent>listAll().stream().map(d -> d.reason).toList());
+    List<String> reasons =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    DeadLetterEvent.<DeadLetterEvent>listAll().stream()
+                        .map(d -> d.reason)
+                        .toList());
     assertThat(reasons).anyMatch(r -> r.startsWith("unreadable envelope"));
     assertThat(reasons).anyMatch(r -> r.contains("delivery"));
   }
@@ -209,35 +247,65 @@ class ScorecardConsumerTest {
   void aParkedEventReplayedByACoordinatorCountsOnceAndLeavesTheDeadLetters() {
     // An event parked while something it needed was broken, as the consumer stored it from Kafka.
     ObjectNode recorded = event("DeliveryRecorded", UUID.randomUUID(), "09", "2013-09", "SYSTEM");
-    long id = QuarkusTransaction.requiringNew().call(() -> {
-      DeadLetterEvent parked = new DeadLetterEvent();
-      parked.topic = TOPIC;
-      parked.partition = 0;
-      parked.offset = 0;
-      parked.key = "974760673";
-      parked.value = EventSamples.write(recorded);
-      parked.reason = "parked while its dependency was broken";
-      parked.parkedAt = java.time.OffsetDateTime.now();
-      parked.persist();
-      return parked.id;
-    });
+    long id =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  DeadLetterEvent parked = new DeadLetterEvent();
+                  parked.topic = TOPIC;
+                  parked.partition = 0;
+                  parked.offset = 0;
+                  parked.key = "974760673";
+                  parked.value = EventSamples.write(recorded);
+                  parked.reason = "parked while its dependency was broken";
+                  parked.parkedAt = java.time.OffsetDateTime.now();
+                  parked.persist();
+                  return parked.id;
+                });
     assertThat(card("09", "2013-09").getInt("deliveries.total")).isZero();
-    given().auth().oauth2(Tokens.coordinator()).get("/internal/dead-letters")
-        .then().statusCode(200).body("id", hasItem((int) id));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/internal/dead-letters")
+        .then()
+        .statusCode(200)
+        .body("id", hasItem((int) id));
 
-    given().auth().oauth2(Tokens.manager("09")).post("/internal/dead-letters/replay").then().statusCode(403);
-    given().auth().oauth2(Tokens.coordinator()).post("/internal/dead-letters/replay")
-        .then().statusCode(200).body("replayed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("09"))
+        .post("/internal/dead-letters/replay")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .post("/internal/dead-letters/replay")
+        .then()
+        .statusCode(200)
+        .body("replayed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     assertThat(card("09", "2013-09").getInt("deliveries.total")).isEqualTo(1);
-    assertThat(QuarkusTransaction.requiringNew().<DeadLetterEvent>call(() -> DeadLetterEvent.findById(id))).isNull();
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .<DeadLetterEvent>call(() -> DeadLetterEvent.findById(id)))
+        .isNull();
 
     // The same event from Kafka again (the original delivery), and a second replay: still once.
     send(recorded);
-    given().auth().oauth2(Tokens.coordinator()).post("/internal/dead-letters/replay").then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .post("/internal/dead-letters/replay")
+        .then()
+        .statusCode(200);
     send(event("DeliveryRecorded", UUID.randomUUID(), "09", "2013-09", "INDIVIDUAL"));
     JsonPath card = awaitCard("09", "2013-09", c -> c.getInt("deliveries.individual") == 1);
     assertThat(card.getInt("deliveries.system")).isEqualTo(1);
-    Management.given().get("/q/metrics").then().statusCode(200).body(containsString("ia_events_replayed_total"));
+    Management.given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("ia_events_replayed_total"));
   }
 
   @Test
@@ -248,10 +316,18 @@ class ScorecardConsumerTest {
     assertThat(trondelag.getString("scope.name")).isEqualTo("Trøndelag");
     assertThat(card("16", "2016").getInt("deliveries.total")).isEqualTo(1);
 
-    JsonPath all = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=2016")
-        .then().statusCode(200).extract().jsonPath();
+    JsonPath all =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/api/v1/scorecards?period=2016")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     List<Integer> counties = all.getList("counties.deliveries.total", Integer.class);
-    assertThat(all.getInt("national.deliveries.total")).isEqualTo(counties.stream().mapToInt(Integer::intValue).sum());
+    assertThat(all.getInt("national.deliveries.total"))
+        .isEqualTo(counties.stream().mapToInt(Integer::intValue).sum());
     assertThat(all.getList("counties.scope.code")).contains("16", "17").doesNotContain("50");
   }
 
@@ -263,20 +339,30 @@ class ScorecardConsumerTest {
     JsonPath all = awaitOverview("2011", o -> o.getInt("national.deliveries.total") == 2);
     List<String> codes = all.getList("counties.scope.code");
     List<Integer> totals = all.getList("counties.deliveries.total", Integer.class);
-    assertThat(totals.get(codes.indexOf("34"))).as("Innlandet in 2011: only what was recorded under 34").isEqualTo(1);
+    assertThat(totals.get(codes.indexOf("34")))
+        .as("Innlandet in 2011: only what was recorded under 34")
+        .isEqualTo(1);
     assertThat(totals.stream().mapToInt(Integer::intValue).sum()).isEqualTo(2);
   }
 
   static JsonPath awaitOverview(String period, Predicate<JsonPath> done) {
     Instant until = Instant.now().plusSeconds(20);
     while (true) {
-      JsonPath overview = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=" + period)
-          .then().statusCode(200).extract().jsonPath();
+      JsonPath overview =
+          given()
+              .auth()
+              .oauth2(Tokens.coordinator())
+              .get("/api/v1/scorecards?period=" + period)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
       if (done.test(overview)) {
         return overview;
       }
       if (Instant.now().isAfter(until)) {
-        throw new AssertionError("overview did not reach the expected state: " + overview.prettify());
+        throw new AssertionError(
+            "overview did not reach the expected state: " + overview.prettify());
       }
       sleep();
     }
@@ -288,13 +374,34 @@ class ScorecardConsumerTest {
     send(event("DeliveryRecorded", UUID.randomUUID(), "03", "2019-04", "INDIVIDUAL"));
     awaitCard("50", "2019", c -> c.getInt("deliveries.total") == 1);
     awaitCard("03", "2019", c -> c.getInt("deliveries.total") == 1);
-    JsonPath regions = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards/regions/proposal-2016?period=2019")
-        .then().statusCode(200).extract().jsonPath();
-    assertThat(regions.getInt("regions.find { it.scope.code == 'nord-og-sor-trondelag' }.deliveries.total")).isEqualTo(1);
-    assertThat(regions.getInt("regions.find { it.scope.code == 'oslo' }.deliveries.total")).isEqualTo(1);
-    int national = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=2019")
-        .then().statusCode(200).extract().path("national.deliveries.total");
-    assertThat(regions.getList("regions.deliveries.total", Integer.class).stream().mapToInt(Integer::intValue).sum())
+    JsonPath regions =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/api/v1/scorecards/regions/proposal-2016?period=2019")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(
+            regions.getInt(
+                "regions.find { it.scope.code == 'nord-og-sor-trondelag' }.deliveries.total"))
+        .isEqualTo(1);
+    assertThat(regions.getInt("regions.find { it.scope.code == 'oslo' }.deliveries.total"))
+        .isEqualTo(1);
+    int national =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/api/v1/scorecards?period=2019")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("national.deliveries.total");
+    assertThat(
+            regions.getList("regions.deliveries.total", Integer.class).stream()
+                .mapToInt(Integer::intValue)
+                .sum())
         .isEqualTo(national);
   }
 
@@ -305,7 +412,8 @@ class ScorecardConsumerTest {
     p.put("agreementId", UUID.randomUUID().toString());
     p.put("countyCode", "19");
     p.put("signedOn", "2013-06-10");
-    TestKafka.send("ia.agreement-events-v1", p.get("orgNumber").asText(), EventSamples.write(registered));
+    TestKafka.send(
+        "ia.agreement-events-v1", p.get("orgNumber").asText(), EventSamples.write(registered));
     JsonPath card = awaitCard("19", "2013-06", c -> c.getInt("agreements.newInPeriod") == 1);
     assertThat(card.getInt("agreements.active")).isEqualTo(1);
     assertThat(card.getInt("agreements.withContactPerson")).isEqualTo(1);
@@ -331,15 +439,20 @@ class ScorecardConsumerTest {
     ((ObjectNode) assigned.get("payload")).put("navIdent", "Z990055");
     ObjectNode registered = agreementEvent("AgreementRegistered", early, "20");
     ((ObjectNode) registered.get("payload")).putNull("contactPerson");
-    // A second agreement, registered last on the same partition: once it counts, the three before it do too.
+    // A second agreement, registered last on the same partition: once it counts, the three before
+    // it do too.
     ObjectNode marker = agreementEvent("AgreementRegistered", UUID.randomUUID(), "20");
     for (ObjectNode event : List.of(terminated, assigned, registered, marker)) {
       TestKafka.send("ia.agreement-events-v1", "974760673", EventSamples.write(event));
     }
     JsonPath q1 = awaitCard("20", "2014-Q1", c -> c.getInt("agreements.newInPeriod") == 2);
     assertThat(q1.getInt("agreements.active")).isEqualTo(2);
-    assertThat(q1.getInt("agreements.withContactPerson")).as("the early assignment and the marker's").isEqualTo(2);
-    assertThat(card("20", "2014-Q3").getInt("agreements.active")).as("the early termination holds").isEqualTo(1);
+    assertThat(q1.getInt("agreements.withContactPerson"))
+        .as("the early assignment and the marker's")
+        .isEqualTo(2);
+    assertThat(card("20", "2014-Q3").getInt("agreements.active"))
+        .as("the early termination holds")
+        .isEqualTo(1);
   }
 
   @Test
@@ -354,12 +467,22 @@ class ScorecardConsumerTest {
     // Wait for the last event sent: the year's total is already 2 after the third.
     awaitCard("46", "2021-10", c -> c.getInt("deliveries.total") == 1);
     awaitCard("46", "2021", c -> c.getInt("deliveries.total") == 2);
-    List<String> periods = List.of("2021", "2021-H2", "2021-Q3", "2021-09", "2021-10", "2016", "2013", "2013-02", "2012", "2012-Q1");
+    List<String> periods =
+        List.of(
+            "2021", "2021-H2", "2021-Q3", "2021-09", "2021-10", "2016", "2013", "2013-02", "2012",
+            "2012-Q1");
     List<String> before = periods.stream().map(ScorecardConsumerTest::overview).toList();
 
     given().auth().oauth2(Tokens.manager("46")).post("/internal/rebuild").then().statusCode(403);
-    int replayed = given().auth().oauth2(Tokens.coordinator()).post("/internal/rebuild")
-        .then().statusCode(200).extract().path("events");
+    int replayed =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .post("/internal/rebuild")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("events");
     assertThat(replayed).isGreaterThanOrEqualTo(5);
     assertThat(periods.stream().map(ScorecardConsumerTest::overview).toList()).isEqualTo(before);
     assertThat(card("46", "2021").getInt("deliveries.individual")).isEqualTo(1);
@@ -369,33 +492,83 @@ class ScorecardConsumerTest {
   void consumerLagParkedEventsAndReadinessAreExposed() {
     send(event("DeliveryRecorded", UUID.randomUUID(), "18", "2013-07", "SYSTEM"));
     awaitCard("18", "2013-07", c -> c.getInt("deliveries.total") >= 1);
-    Management.given().get("/q/metrics").then().statusCode(200)
-        .body(containsString("kafka_consumer_fetch_manager_records_lag_max{client_id=\"scorecard-service-consumer\""));
-    Management.given().get("/q/health/live").then().statusCode(200).body(containsString("event-consumer"));
-    Management.given().get("/q/health/ready").then().statusCode(200).body(not(containsStringIgnoringCase("kafka")));
+    Management.given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(
+            containsString(
+                "kafka_consumer_fetch_manager_records_lag_max{client_id=\"scorecard-service-consumer\""));
+    Management.given()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body(containsString("event-consumer"));
+    Management.given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body(not(containsStringIgnoringCase("kafka")));
   }
 
   static String overview(String period) {
-    return given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards?period=" + period)
-        .then().statusCode(200).extract().asString();
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/scorecards?period=" + period)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   @Test
   void rejectsBadPeriodsAndOtherCountiesAndServesCsv() {
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards/counties/03?period=2012-H3")
-        .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("period"));
-    given().auth().oauth2(Tokens.manager("03")).get("/api/v1/scorecards/counties/12?period=2012")
-        .then().statusCode(403);
-    given().auth().oauth2(Tokens.manager("03")).get("/api/v1/scorecards/counties/03?period=2012")
-        .then().statusCode(200).body("scope.code", equalTo("03"));
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards/counties/99?period=2012")
-        .then().statusCode(404).body("code", equalTo("COUNTY_NOT_FOUND"));
-    given().auth().oauth2(Tokens.coordinator()).accept("text/csv").get("/api/v1/scorecards?period=2012")
-        .then().statusCode(200).contentType(containsString("text/csv"))
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/scorecards/counties/03?period=2012-H3")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("period"));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("03"))
+        .get("/api/v1/scorecards/counties/12?period=2012")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(Tokens.manager("03"))
+        .get("/api/v1/scorecards/counties/03?period=2012")
+        .then()
+        .statusCode(200)
+        .body("scope.code", equalTo("03"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/scorecards/counties/99?period=2012")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("COUNTY_NOT_FOUND"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .accept("text/csv")
+        .get("/api/v1/scorecards?period=2012")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/csv"))
         .body(containsString("scope_type,scope_code,scope_name,period"))
         .body(containsString("NATIONAL,NO,\"Norge\",2012"));
-    given().auth().oauth2(Tokens.coordinator()).get("/api/v1/scorecards/regions/proposal-2016?period=2012")
-        .then().statusCode(200).body("regions.size()", equalTo(11));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/scorecards/regions/proposal-2016?period=2012")
+        .then()
+        .statusCode(200)
+        .body("regions.size()", equalTo(11));
   }
 
   @Test
@@ -405,24 +578,75 @@ class ScorecardConsumerTest {
     send(event("DeliveryRecorded", UUID.randomUUID(), "15", "2014-06", "INDIVIDUAL"));
     awaitCard("15", "2014", c -> c.getInt("deliveries.total") == 3);
 
-    String own = given().auth().oauth2(Tokens.manager("15")).get("/dashboard?period=2014")
-        .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
-    assertThat(own).contains("data-code=\"15\"").doesNotContain("data-code=\"NO\"").doesNotContain("data-code=\"03\"");
-    assertThat(own).contains("Møre og Romsdal").contains("66,7 %").contains("mål nådd").contains("<option value=\"2014\" selected>");
+    String own =
+        given()
+            .auth()
+            .oauth2(Tokens.manager("15"))
+            .get("/dashboard?period=2014")
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/html"))
+            .extract()
+            .asString();
+    assertThat(own)
+        .contains("data-code=\"15\"")
+        .doesNotContain("data-code=\"NO\"")
+        .doesNotContain("data-code=\"03\"");
+    assertThat(own)
+        .contains("Møre og Romsdal")
+        .contains("66,7 %")
+        .contains("mål nådd")
+        .contains("<option value=\"2014\" selected>");
 
-    String all = given().auth().oauth2(Tokens.coordinator()).get("/dashboard?period=2014")
-        .then().statusCode(200).extract().asString();
-    assertThat(all).contains("data-code=\"NO\"").contains("data-code=\"15\"").contains("data-code=\"03\"");
+    String all =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/dashboard?period=2014")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(all)
+        .contains("data-code=\"NO\"")
+        .contains("data-code=\"15\"")
+        .contains("data-code=\"03\"");
 
-    String invalid = given().auth().oauth2(Tokens.manager("15")).get("/dashboard?period=2014-H3")
-        .then().statusCode(400).contentType(containsString("text/html")).extract().asString();
+    String invalid =
+        given()
+            .auth()
+            .oauth2(Tokens.manager("15"))
+            .get("/dashboard?period=2014-H3")
+            .then()
+            .statusCode(400)
+            .contentType(containsString("text/html"))
+            .extract()
+            .asString();
     assertThat(invalid).contains("id=\"error\"").contains("2014-H3").doesNotContain("data-code=");
-    assertThat(given().auth().oauth2(Tokens.manager("15")).get("/dashboard?period=<script>").then().statusCode(400)
-        .extract().asString()).contains("&lt;script&gt;").doesNotContain("<script>");
+    assertThat(
+            given()
+                .auth()
+                .oauth2(Tokens.manager("15"))
+                .get("/dashboard?period=<script>")
+                .then()
+                .statusCode(400)
+                .extract()
+                .asString())
+        .contains("&lt;script&gt;")
+        .doesNotContain("<script>");
 
     given().get("/dashboard").then().statusCode(401);
-    given().auth().oauth2(Tokens.issue("Z990001", java.util.Map.of("roles", List.of("manager")), no.nav.ia.test.Infra.AUDIENCE, 3600))
-        .get("/dashboard").then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(
+            Tokens.issue(
+                "Z990001",
+                java.util.Map.of("roles", List.of("manager")),
+                no.nav.ia.test.Infra.AUDIENCE,
+                3600))
+        .get("/dashboard")
+        .then()
+        .statusCode(403);
   }
 
   private static void sleep() {

@@ -1,0 +1,64 @@
+package no.nav.ia.agreement.rest;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.LocalDate;
+import java.util.Map;
+import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.test.Tokens;
+
+/**
+ * The API calls the contract tests set their scene with (each test class asserts its own
+ * behaviour).
+ */
+final class Api {
+
+  private Api() {}
+
+  /** Registers an agreement as a coordinator; returns its id. */
+  static String register(Map<String, Object> body) {
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** Starts a re-signing campaign with its deadline three months ahead; returns its id. */
+  static String startCampaign() {
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                "IA-avtalen 2014-2018",
+                "deadline",
+                NorwegianTime.today().plusMonths(3).toString()))
+        .post("/api/v1/resigning-campaigns")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** Moves an agreement of a campaign to a status, as the token's caller. */
+  static ValidatableResponse status(
+      String token, String campaign, String agreement, String status, LocalDate on) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("status", status, "on", on.toString()))
+        .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreement + "/status")
+        .then();
+  }
+}
