@@ -144,8 +144,8 @@ class GatewayMatrixTest {
                     .body(items)
                     .post("/api/v1/deliveries/batch"));
     // Stop the service (SIGTERM) once the batch is under way: its first deliveries are stored.
-    // Another
-    // client watches (the batch's 250 items used up the system's rate for the next seconds).
+    // Another client watches (the batch's 250 items used up the system's rate for the next
+    // seconds).
     String watcher = Tokens.system("shutdown-watch");
     await("the batch started")
         .atMost(java.time.Duration.ofSeconds(60))
@@ -220,8 +220,7 @@ class GatewayMatrixTest {
   @Test
   void everyHopCarriesTheCallerADeliveryNamesThePersonOrTheMachine() {
     // Registered and used at once: delivery-service has likely not had the agreement's event yet
-    // and
-    // asks agreement-service (a second hop); either way the delivery names who recorded it.
+    // and asks agreement-service (a second hop); either way the delivery names who recorded it.
     for (String[] caller :
         new String[][] {
           {Tokens.adviser("03", "Z993003"), "Z993003"}, {Tokens.system("arena-hops"), "arena-hops"}

@@ -174,8 +174,7 @@ class TwoReplicasTest {
         .isEqualTo(ledger.size());
 
     // Each delivery's events in version order (a redelivered event, the same eventId again, is
-    // skipped
-    // by consumers and left out here).
+    // skipped by consumers and left out here).
     Map<String, List<Integer>> versions = new HashMap<>();
     Set<String> seen = new LinkedHashSet<>();
     for (ConsumerRecord<String, String> record :

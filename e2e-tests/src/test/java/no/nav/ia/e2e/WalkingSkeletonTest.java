@@ -213,8 +213,7 @@ class WalkingSkeletonTest {
 
     String thisYear = String.valueOf(NorwegianTime.today().getYear());
     // The campaign's start and the status changes travel on different partitions (keyed by campaign
-    // and by
-    // enterprise): wait for both.
+    // and by enterprise): wait for both.
     JsonPath card =
         await("the campaign and its statuses reach the card")
             .atMost(java.time.Duration.ofSeconds(30))

@@ -88,8 +88,7 @@ class DeliveryIntakeTest {
           .then()
           .statusCode(201);
       // The relay is woken at the commit, tries for about a second, then every poll (1 s): three
-      // seconds
-      // cover both, and the event must still be waiting.
+      // seconds cover both, and the event must still be waiting.
       Fixtures.sleep(Duration.ofSeconds(3));
       assertThat(publishedAt(org)).as("published while another relay held the lock").isNull();
       assertThat(oldestPendingSeconds())

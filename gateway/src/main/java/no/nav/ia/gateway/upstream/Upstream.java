@@ -218,9 +218,8 @@ public class Upstream {
         .transformToUni(
             response -> {
               // Stopping gracefully (a deploy, a scale-down): it finishes its own requests and
-              // refuses new
-              // ones before handling them, so this one may go to the next instance whatever its
-              // method.
+              // refuses new ones before handling them, so this one may go to the next instance
+              // whatever its method.
               if (refusedWhileStopping(response) && index + 1 < order.size()) {
                 return next(
                     request,

@@ -54,8 +54,7 @@ public class PlatformIdentityAugmentor implements SecurityIdentityAugmentor {
             jwt.getClaim("county"),
             groups);
     // Roles only added: the identity as it is, plus them. Roles taken away (the machines issuer): a
-    // new
-    // identity with the same principal, credentials and attributes.
+    // new identity with the same principal, credentials and attributes.
     QuarkusSecurityIdentity.Builder builder =
         result.roles().containsAll(identity.getRoles())
             ? QuarkusSecurityIdentity.builder(identity).addRoles(result.roles())

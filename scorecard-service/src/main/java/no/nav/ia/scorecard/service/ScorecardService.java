@@ -76,8 +76,7 @@ public class ScorecardService {
       covered.addAll(registry.withMergedPredecessors(c.code()));
     }
     // A code outside the period's structure (one that was split, or one formed later) shows only
-    // its
-    // own figures: its predecessors are already on their own cards.
+    // its own figures: its predecessors are already on their own cards.
     s.perCounty().entrySet().stream()
         .filter(e -> !covered.contains(e.getKey()) && !e.getValue().isEmpty())
         .map(Map.Entry::getKey)
