@@ -79,6 +79,40 @@ pid_of() { cat "$PID_DIR/$1.pid"; }
 
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$(pid_of "$1")/status"; }
 
+# CPU time in clock ticks a process has used, with that of the children it has waited for
+# (PostgreSQL's postmaster reaps its backends, so a backend that exited still counts); 0 if gone.
+cpu_ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# One line per process the platform's ingest costs, "name ticks": the services, Kafka, the issuer,
+# PostgreSQL (the postmaster and its backends) and the load generator (this shell's waited-for
+# children: the wrk run between two snapshots).
+cpu_snapshot() {
+  local s pm ticks child
+  for s in "${SERVICES[@]}"; do echo "$s $(cpu_ticks "$(pid_of "$s")")"; done
+  for s in kafka oidc; do echo "$s $(cpu_ticks "$(cat "$PID_DIR/$s.pid" 2>/dev/null)")"; done
+  if [ -z "$EXTERNAL_PG" ] && [ -r "$PG_DATA/postmaster.pid" ]; then
+    pm=$(head -n 1 "$PG_DATA/postmaster.pid"); ticks=$(cpu_ticks "$pm")
+    for child in $(pgrep -P "$pm"); do ticks=$((ticks + $(cpu_ticks "$child"))); done
+    echo "postgres $ticks"
+  fi
+  awk '{ print "load_generator", $16 + $17 }' "/proc/$$/stat"
+}
+
+# Emits cpu_ms_per_delivery (every platform process, PostgreSQL and Kafka; the load generator and the
+# local issuer, which is Entra ID's work in production, apart) and a line per process, from two
+# snapshots around the measured ingest and the deliveries it made.
+emit_cpu_per_delivery() {
+  local before=$1 after=$2 deliveries=$3 hz name ticks total=0 ms
+  hz=$(getconf CLK_TCK)
+  while read -r name ticks; do
+    ms=$(awk -v t="$ticks" -v b="$(awk -v n="$name" '$1 == n { print $2 }' "$before")" -v hz="$hz" -v d="$deliveries" \
+      'BEGIN { printf "%.2f", (t - b) * 1000 / hz / d }')
+    emit "cpu_ms_per_delivery_$name" "$ms"
+    [ "$name" != load_generator ] && [ "$name" != oidc ] && total=$(awk -v a="$total" -v b="$ms" 'BEGIN { printf "%.2f", a + b }')
+  done < "$after"
+  emit cpu_ms_per_delivery "$total"
+}
+
 # Waits until a SQL query answers the expected value, up to $4 seconds; returns 1 on timeout.
 await_sql() {
   local db=$1 query=$2 expected=$3 seconds=${4:-120} got
