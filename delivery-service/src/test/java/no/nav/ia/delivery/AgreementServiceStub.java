@@ -66,10 +66,7 @@ public class AgreementServiceStub implements QuarkusTestResourceLifecycleManager
           lastClaims =
               authorization == null || !authorization.startsWith("Bearer ")
                   ? ""
-                  : new String(
-                      java.util.Base64.getUrlDecoder()
-                          .decode(authorization.substring(7).split("\\.")[1]),
-                      StandardCharsets.UTF_8);
+                  : no.nav.ia.test.Tokens.claimsOf(authorization.substring(7));
           lastConsumer = exchange.getRequestHeaders().getFirst("Nav-Consumer-Id");
           boolean authorized = lastClaims.contains("\"aud\":\"ia-agreement-service\"");
           String item = AGREEMENTS.get(org);

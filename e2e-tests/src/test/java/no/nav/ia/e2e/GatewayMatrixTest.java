@@ -92,29 +92,38 @@ class GatewayMatrixTest {
         .statusCode(status);
   }
 
+  /**
+   * Registers an agreement for the enterprise in Oslo (03), signed 2013-01-02, as a coordinator.
+   */
+  static void registerInOslo(String enterprise, String name) {
+    Polite.send(
+            () ->
+                given()
+                    .baseUri(platform.gatewayUrl())
+                    .auth()
+                    .oauth2(Tokens.coordinator())
+                    .contentType(io.restassured.http.ContentType.JSON)
+                    .body(
+                        java.util.Map.of(
+                            "orgNumber",
+                            enterprise,
+                            "name",
+                            name,
+                            "countyCode",
+                            "03",
+                            "employees",
+                            12,
+                            "signedOn",
+                            "2013-01-02"))
+                    .post("/api/v1/agreements"))
+        .then()
+        .statusCode(201);
+  }
+
   @Test
   void aServiceStoppedWhileABatchIsRunningFinishesTheBatchBeforeItGoes() throws Exception {
     String enterprise = no.nav.ia.test.OrgNumbers.next(4);
-    given()
-        .baseUri(platform.gatewayUrl())
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .contentType(io.restassured.http.ContentType.JSON)
-        .body(
-            java.util.Map.of(
-                "orgNumber",
-                enterprise,
-                "name",
-                "Avslutning AS",
-                "countyCode",
-                "03",
-                "employees",
-                12,
-                "signedOn",
-                "2013-01-02"))
-        .post("/api/v1/agreements")
-        .then()
-        .statusCode(201);
+    registerInOslo(enterprise, "Avslutning AS");
     List<java.util.Map<String, Object>> items = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
       items.add(
@@ -226,28 +235,7 @@ class GatewayMatrixTest {
           {Tokens.adviser("03", "Z993003"), "Z993003"}, {Tokens.system("arena-hops"), "arena-hops"}
         }) {
       String enterprise = no.nav.ia.test.OrgNumbers.next(5);
-      Polite.send(
-              () ->
-                  given()
-                      .baseUri(platform.gatewayUrl())
-                      .auth()
-                      .oauth2(Tokens.coordinator())
-                      .contentType(io.restassured.http.ContentType.JSON)
-                      .body(
-                          java.util.Map.of(
-                              "orgNumber",
-                              enterprise,
-                              "name",
-                              "Hopp AS",
-                              "countyCode",
-                              "03",
-                              "employees",
-                              12,
-                              "signedOn",
-                              "2013-01-02"))
-                      .post("/api/v1/agreements"))
-          .then()
-          .statusCode(201);
+      registerInOslo(enterprise, "Hopp AS");
       var delivery =
           java.util.Map.of(
               "orgNumber",

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,8 +136,7 @@ class BrowserLoginTest {
         .doesNotContain("\"cookie\"")
         .doesNotContain("q_session");
     String bearer = upstream.replaceAll("(?s).*\"authorization\":\"Bearer ([^\"]+)\".*", "$1");
-    String claims =
-        new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]), StandardCharsets.UTF_8);
+    String claims = Tokens.claimsOf(bearer);
     assertThat(claims)
         .contains("\"manager\"")
         .contains("\"county\":\"03\"")

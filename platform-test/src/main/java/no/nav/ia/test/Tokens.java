@@ -85,4 +85,14 @@ public final class Tokens {
                 issuerId, subject, "JWT", List.of(audience), claims, expirySeconds))
         .serialize();
   }
+
+  /**
+   * The claims of a JWT as its JSON text (decoded, not verified): what a stub or a test reads of a
+   * token it got.
+   */
+  public static String claimsOf(String jwt) {
+    return new String(
+        java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

@@ -6,7 +6,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.List;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.security.Caller;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -71,11 +73,8 @@ public class AccessLog {
       return "-";
     }
     if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-      for (String claim : new String[] {"NAVident", "azp"}) {
-        if (jwt.getClaim(claim) instanceof String value) {
-          return value;
-        }
-      }
+      // Who the services record: the gateway's clients name nobody else, so no forwarded consumer.
+      return Caller.actorOf(jwt, null, List.of());
     }
     return identity.getPrincipal().getName();
   }

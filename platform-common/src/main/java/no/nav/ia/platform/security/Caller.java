@@ -65,7 +65,12 @@ public class Caller {
     return actorOf(jwt, request.getHeader(HopTokens.CONSUMER_HEADER), hops.trustedForwarders());
   }
 
-  static String actorOf(JsonWebToken token, String consumer, Collection<String> trustedForwarders) {
+  /**
+   * Who a token names: its NAV-ident, a trusted forwarder's consumer, its client id, or its
+   * subject.
+   */
+  public static String actorOf(
+      JsonWebToken token, String consumer, Collection<String> trustedForwarders) {
     String navIdent = token.getClaim("NAVident");
     if (navIdent != null) {
       return navIdent;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -104,7 +105,7 @@ public class HopTokens {
     JsonWebToken token = caller.token();
     if (isMachine(token)) {
       String consumer = caller.actor();
-      return fetch(scope, client(Grant.Type.CLIENT, scope).chain(c -> c.getTokens()), 0)
+      return fetch(scope, () -> client(Grant.Type.CLIENT, scope).chain(c -> c.getTokens()), 0)
           .map(hop -> new Hop(hop.authorization(), consumer));
     }
     return onBehalfOf(scope, token.getRawToken(), token.getExpirationTime());
@@ -118,16 +119,17 @@ public class HopTokens {
   public Uni<Hop> onBehalfOf(String scope, String token, long expiresAt) {
     return fetch(
         scope + ' ' + token,
-        client(Grant.Type.JWT, scope).chain(c -> c.getTokens(Map.of("assertion", token))),
+        () -> client(Grant.Type.JWT, scope).chain(c -> c.getTokens(Map.of("assertion", token))),
         expiresAt);
   }
 
-  private Uni<Hop> fetch(String key, Uni<Tokens> request, long callerExpiresAt) {
+  private Uni<Hop> fetch(String key, Supplier<Uni<Tokens>> request, long callerExpiresAt) {
     Exchanged cached = cache.getIfPresent(key);
     if (cached != null) {
       return Uni.createFrom().item(cached.hop());
     }
     return request
+        .get()
         .ifNoItem()
         .after(config.timeout())
         .fail()

@@ -27,7 +27,20 @@ final class Aggregates {
       List<String> columns,
       String from,
       List<String> expressions,
-      Function<Fact, List<List<Object>>> keys) {
+      Function<Fact, List<List<Object>>> keys,
+      String upsertSql) {
+
+    /**
+     * An aggregate with its live upsert made once (the consumer runs it for every delivery event).
+     */
+    static Aggregate of(
+        String table,
+        List<String> columns,
+        String from,
+        List<String> expressions,
+        Function<Fact, List<List<Object>>> keys) {
+      return new Aggregate(table, columns, from, expressions, keys, upsertSqlOf(table, columns));
+    }
 
     Aggregate {
       if (columns.size() != expressions.size()) {
@@ -40,7 +53,7 @@ final class Aggregates {
      * Adds {@code :delta} deliveries to the key {@code :v0..} of the county {@code :county} in
      * every card period of {@code :day}.
      */
-    String upsertSql() {
+    private static String upsertSqlOf(String table, List<String> columns) {
       String names = columns.stream().map(c -> ", " + c).reduce("", String::concat);
       String params =
           IntStream.range(0, columns.size()).mapToObj(i -> ", :v" + i).reduce("", String::concat);
@@ -95,25 +108,25 @@ final class Aggregates {
 
   static final List<Aggregate> ALL =
       List.of(
-          new Aggregate(
+          Aggregate.of(
               "delivery_period",
               List.of("service", "direction"),
               "delivery_fact",
               List.of("service", "direction"),
               f -> List.of(List.of(f.service(), f.direction()))),
-          new Aggregate(
+          Aggregate.of(
               "delivery_period_total",
               List.of(),
               "delivery_fact",
               List.of(),
               f -> List.of(List.of())),
-          new Aggregate(
+          Aggregate.of(
               "subgoal_period",
               List.of("sub_goal"),
               "delivery_fact, unnest(sub_goals) g",
               List.of("g"),
               f -> f.subGoals().stream().map(g -> List.<Object>of(g)).toList()),
-          new Aggregate(
+          Aggregate.of(
               "lag_period",
               List.of("lag_days"),
               "delivery_fact",
