@@ -180,7 +180,7 @@ class BrowserDashboardTest {
   }
 
   @Test
-  void aCountyManagerLogsInSeesTheOwnCountyPicksAPeriodAndLogsOut() {
+  void aCountyManagerLogsInSeesTheNationAndTheOwnCountyPicksAPeriodAndLogsOut() {
     Tokens.nextLogin("manager", COUNTY, "Z993400");
     browser.get(platform.gatewayUrl() + "/dashboard?period=2025");
 
@@ -188,8 +188,9 @@ class BrowserDashboardTest {
     assertThat(browser.getCurrentUrl()).isEqualTo(platform.gatewayUrl() + "/dashboard?period=2025");
     assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("Z993400");
     assertThat(browser.findElements(By.cssSelector("tr[data-code]")))
-        .as("only the own county")
-        .hasSize(1);
+        .as("the nation and the own county")
+        .hasSize(2);
+    assertThat(browser.findElements(By.cssSelector("tr[data-code='NO']"))).hasSize(1);
     assertThat(row.findElement(By.cssSelector("th")).getText()).contains("Innlandet");
     assertThat(row.findElement(By.cssSelector(".share")).getText()).isEqualTo("66,7 %");
     assertThat(row.findElement(By.cssSelector(".target-text")).getText()).isEqualTo("mål nådd");

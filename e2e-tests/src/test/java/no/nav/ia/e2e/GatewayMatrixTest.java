@@ -40,11 +40,12 @@ class GatewayMatrixTest {
    */
   static final String EXPECTED =
       """
-      path                                       | adviser | manager | coordinator | system
-                                                 | 03  12  | 03  12  | 03  12      | 03  12
-      /api/v1/agreements?county=%s               | 200 403 | 200 403 | 200 200     | 200 200
-      /api/v1/deliveries?county=%s               | 200 403 | 200 403 | 200 200     | 200 200
-      /api/v1/scorecards/counties/%s?period=2012 | 200 403 | 200 403 | 200 200     | 200 200
+      path                                                | adviser | manager | coordinator | system
+                                                          | 03  12  | 03  12  | 03  12      | 03  12
+      /api/v1/agreements?county=%s                        | 200 403 | 200 403 | 200 200     | 200 200
+      /api/v1/deliveries?county=%s                        | 200 403 | 200 403 | 200 200     | 200 200
+      /api/v1/scorecards/counties/%s?period=2012          | 200 403 | 200 403 | 200 200     | 200 200
+      /api/v1/scorecards/counties/%s/advisers?period=2012 | 403 403 | 200 403 | 200 200     | 403 403
       """;
 
   static final List<String> ROLES = List.of("adviser", "manager", "coordinator", "system");

@@ -17,8 +17,10 @@ import no.nav.ia.test.Tokens;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Random records (through the batch endpoint), corrections and voids through the gateway in 2015, a
- * year no other test uses; then the ledger of live deliveries as delivery-service lists them.
+ * Random records (through the batch endpoint as a system, and one in ten by an adviser of the
+ * enterprise's county), corrections and voids through the gateway in 2015, a year no other test
+ * uses, with random forms (a correction may change the form); then the ledger of live deliveries as
+ * delivery-service lists them, counted as API.md says the cards count.
  */
 final class Reconciliation {
 
@@ -33,13 +35,63 @@ final class Reconciliation {
     "CONTACT_PERSON"
   };
 
-  /** Live deliveries counted from delivery-service. */
+  /** One in ten without a form: a direct delivery, as before version 2 of the contract. */
+  static final String[] FORMS = {
+    "DIRECT",
+    "DIRECT",
+    "DIRECT",
+    "DIRECT",
+    "DIRECT",
+    "DIRECT",
+    "COURSE",
+    "COURSE",
+    "INFORMATION",
+    null
+  };
+
+  /**
+   * Live deliveries counted from delivery-service: totals over every form, the share's counts over
+   * direct deliveries only, the months of 2015, and per county each adviser's deliveries.
+   */
   record Ledger(
       int total,
       int system,
       int individual,
       Map<String, Integer> byService,
-      Map<String, Integer> byCounty) {}
+      Map<String, Integer> byCounty,
+      Map<String, Integer> byForm,
+      Counts direct,
+      Map<String, Counts> months,
+      Map<String, Map<String, Counts>> advisers) {
+
+    /** The direct deliveries' system-directed share, or null without one. */
+    Double systemShare() {
+      return direct.share();
+    }
+  }
+
+  /** Deliveries of one month or adviser: all, system-directed, direct, direct system-directed. */
+  static final class Counts {
+    int total;
+    int system;
+    int direct;
+    int directSystem;
+    final java.util.Set<String> enterprises = new java.util.HashSet<>();
+
+    void add(Map<String, Object> d) {
+      boolean sys = "SYSTEM".equals(d.get("direction"));
+      boolean dir = d.get("form") == null || "DIRECT".equals(d.get("form"));
+      total++;
+      system += sys ? 1 : 0;
+      direct += dir ? 1 : 0;
+      directSystem += sys && dir ? 1 : 0;
+      enterprises.add((String) d.get("orgNumber"));
+    }
+
+    Double share() {
+      return direct == 0 ? null : (double) directSystem / direct;
+    }
+  }
 
   private record Live(String id, String org, long version) {}
 
@@ -47,6 +99,7 @@ final class Reconciliation {
   private final int target;
   private final Random random = new Random(2015);
   private final String system = Tokens.system("reconciliation");
+  private final Map<String, String> countyOf = new HashMap<>();
   private int operations;
   private int corrections;
   private int voids;
@@ -82,9 +135,14 @@ final class Reconciliation {
       if (dice < 0.6) {
         Map<String, Object> item =
             randomDelivery(enterprises.get(random.nextInt(enterprises.size())));
-        item.put("idempotencyKey", "reconciliation-" + operations);
-        pending.add(item);
+        String key = "reconciliation-" + operations;
         operations++;
+        if (random.nextInt(10) == 0) {
+          live.add(recordAsAdviser(item, key));
+          continue;
+        }
+        item.put("idempotencyKey", key);
+        pending.add(item);
         if (pending.size() == 250) {
           live.addAll(recordBatch(pending));
         }
@@ -138,8 +196,32 @@ final class Reconciliation {
           .then()
           .statusCode(201);
       orgs.add(org);
+      countyOf.put(org, COUNTIES[i % COUNTIES.length]);
     }
     return orgs;
+  }
+
+  /** Records one delivery as one of three advisers of the enterprise's county. */
+  private Live recordAsAdviser(Map<String, Object> delivery, String key) {
+    String county = countyOf.get((String) delivery.get("orgNumber"));
+    String adviser = "Z97" + county + "0" + random.nextInt(3);
+    String token = Tokens.adviser(county, adviser);
+    String id =
+        Polite.send(
+                () ->
+                    given()
+                        .baseUri(gateway)
+                        .auth()
+                        .oauth2(token)
+                        .header("Idempotency-Key", key)
+                        .contentType(ContentType.JSON)
+                        .body(delivery)
+                        .post("/api/v1/deliveries"))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    return new Live(id, (String) delivery.get("orgNumber"), 1);
   }
 
   private Map<String, Object> randomDelivery(String org) {
@@ -149,6 +231,10 @@ final class Reconciliation {
     d.put("direction", random.nextInt(3) == 0 ? "INDIVIDUAL" : "SYSTEM");
     d.put("subGoals", List.of(1 + random.nextInt(3)));
     d.put("deliveredOn", LocalDate.of(2015, 1, 1).plusDays(random.nextInt(365)).toString());
+    String form = FORMS[random.nextInt(FORMS.length)];
+    if (form != null) {
+      d.put("form", form);
+    }
     return d;
   }
 
@@ -221,26 +307,36 @@ final class Reconciliation {
     int system = 0;
     Map<String, Integer> byService = new TreeMap<>();
     Map<String, Integer> byCounty = new TreeMap<>();
+    Map<String, Integer> byForm = new TreeMap<>(Map.of("DIRECT", 0, "COURSE", 0, "INFORMATION", 0));
+    Counts direct = new Counts();
+    Map<String, Counts> months = new TreeMap<>();
+    for (int m = 1; m <= 12; m++) {
+      months.put(String.format("2015-%02d", m), new Counts());
+    }
+    Map<String, Map<String, Counts>> advisers = new TreeMap<>();
     for (int page = 0; ; page++) {
       String path = "/api/v1/deliveries?from=2015-01-01&to=2015-12-31&size=500&page=" + page;
-      JsonPath p =
-          Polite.send(() -> given().baseUri(gateway).auth().oauth2(this.system).get(path))
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath();
+      JsonPath p = read(this.system, path);
       List<Map<String, Object>> items = p.getList("items");
       for (Map<String, Object> d : items) {
         total++;
         system += "SYSTEM".equals(d.get("direction")) ? 1 : 0;
         byService.merge((String) d.get("service"), 1, Integer::sum);
         byCounty.merge((String) d.get("countyCode"), 1, Integer::sum);
+        byForm.merge(d.get("form") == null ? "DIRECT" : (String) d.get("form"), 1, Integer::sum);
+        direct.add(d);
+        months.get(((String) d.get("deliveredOn")).substring(0, 7)).add(d);
+        advisers
+            .computeIfAbsent((String) d.get("countyCode"), c -> new TreeMap<>())
+            .computeIfAbsent((String) d.get("adviser"), a -> new Counts())
+            .add(d);
       }
       if (items.size() < 500) {
         break;
       }
     }
-    return new Ledger(total, system, total - system, byService, byCounty);
+    return new Ledger(
+        total, system, total - system, byService, byCounty, byForm, direct, months, advisers);
   }
 
   /**
@@ -257,18 +353,7 @@ final class Reconciliation {
           .pollInterval(java.time.Duration.ofMillis(250))
           .until(
               () -> {
-                last.set(
-                    Polite.send(
-                            () ->
-                                given()
-                                    .baseUri(gateway)
-                                    .auth()
-                                    .oauth2(Tokens.coordinator())
-                                    .get("/api/v1/scorecards?period=2015"))
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath());
+                last.set(read(Tokens.coordinator(), "/api/v1/scorecards?period=2015"));
                 return equalsLedger(last.get(), ledger);
               });
     } catch (ConditionTimeoutException notEqual) {
@@ -282,7 +367,85 @@ final class Reconciliation {
         && cards.getInt("national.deliveries.system") == ledger.system()
         && cards.getInt("national.deliveries.individual") == ledger.individual()
         && ledger.byService().equals(cards.getMap("national.deliveries.byService"))
-        && ledger.byCounty().equals(totalsByCounty(cards));
+        && ledger.byCounty().equals(totalsByCounty(cards))
+        && ledger.byForm().equals(cards.getMap("national.byForm"))
+        && sameShare(cards.get("national.systemShare"), ledger.systemShare())
+        && trendEqualsLedger(cards.getList("national.trend"), ledger);
+  }
+
+  /** Each month of the 2015 trend: every delivery, the direct ones, their share. */
+  static boolean trendEqualsLedger(List<Map<String, Object>> trend, Ledger ledger) {
+    if (trend.size() != 12) {
+      return false;
+    }
+    for (Map<String, Object> month : trend) {
+      Counts expected = ledger.months().get((String) month.get("month"));
+      if (expected == null
+          || ((Number) month.get("total")).intValue() != expected.total
+          || ((Number) month.get("direct")).intValue() != expected.direct
+          || !sameShare(month.get("systemShare"), expected.share())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A GET through the gateway that must answer 200, waiting out its rate limit. */
+  private JsonPath read(String token, String path) {
+    return Polite.send(() -> given().baseUri(gateway).auth().oauth2(token).get(path))
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  static boolean sameShare(Object shown, Double expected) {
+    if (shown == null || expected == null) {
+      return shown == expected;
+    }
+    return Math.abs(((Number) shown).doubleValue() - expected) < 1e-6;
+  }
+
+  /**
+   * Each county's per-adviser breakdown for 2015 as a coordinator reads it, in the ledger's terms:
+   * county to adviser to [total, system, direct, enterprises].
+   */
+  Map<String, Map<String, List<Integer>>> advisersShown(Ledger ledger) {
+    Map<String, Map<String, List<Integer>>> shown = new TreeMap<>();
+    for (String county : ledger.advisers().keySet()) {
+      JsonPath p =
+          read(
+              Tokens.coordinator(),
+              "/api/v1/scorecards/counties/" + county + "/advisers?period=2015");
+      Map<String, List<Integer>> rows = new TreeMap<>();
+      for (Map<String, Object> a : p.<Map<String, Object>>getList("advisers")) {
+        rows.put(
+            (String) a.get("navIdent"),
+            List.of(
+                ((Number) a.get("total")).intValue(),
+                ((Number) a.get("system")).intValue(),
+                ((Number) a.get("direct")).intValue(),
+                ((Number) a.get("enterprises")).intValue()));
+      }
+      shown.put(county, rows);
+    }
+    return shown;
+  }
+
+  static Map<String, Map<String, List<Integer>>> advisersExpected(Ledger ledger) {
+    Map<String, Map<String, List<Integer>>> expected = new TreeMap<>();
+    ledger
+        .advisers()
+        .forEach(
+            (county, byAdviser) -> {
+              Map<String, List<Integer>> rows = new TreeMap<>();
+              byAdviser.forEach(
+                  (adviser, c) ->
+                      rows.put(
+                          adviser, List.of(c.total, c.system, c.direct, c.enterprises.size())));
+              expected.put(county, rows);
+            });
+    return expected;
   }
 
   /**

@@ -134,10 +134,37 @@ class WalkingSkeletonTest {
     assertThat(national.getInt("national.deliveries.individual")).isEqualTo(ledger.individual());
     assertThat(national.getMap("national.deliveries.byService")).isEqualTo(ledger.byService());
     assertThat(Reconciliation.totalsByCounty(national)).isEqualTo(ledger.byCounty());
+    assertThat(national.getMap("national.byForm")).isEqualTo(ledger.byForm());
+    assertThat(Reconciliation.sameShare(national.get("national.systemShare"), ledger.systemShare()))
+        .as("the share over direct deliveries: %s", ledger.systemShare())
+        .isTrue();
+    assertThat(Reconciliation.trendEqualsLedger(national.getList("national.trend"), ledger))
+        .as("the 2015 trend: %s", national.getList("national.trend"))
+        .isTrue();
+    assertThat(run.advisersShown(ledger)).isEqualTo(Reconciliation.advisersExpected(ledger));
+
+    // A rebuild of the projections from scorecard-service's own event log gives the same figures.
+    given()
+        .baseUri(platform.scorecard.url())
+        .auth()
+        .oauth2(
+            Tokens.issue(
+                "Z990003",
+                Map.of("roles", List.of("coordinator"), "NAVident", "Z990003"),
+                "ia-scorecard-service",
+                600))
+        .post("/internal/rebuild")
+        .then()
+        .statusCode(200);
+    assertThat(Reconciliation.equalsLedger(run.awaitNational(ledger), ledger))
+        .as("the cards after a rebuild")
+        .isTrue();
+    assertThat(run.advisersShown(ledger)).isEqualTo(Reconciliation.advisersExpected(ledger));
     System.out.printf(
-        "reconciliation: %d operations (%s), %d live deliveries, cards equal to the ledger;"
+        "reconciliation: %d operations (%s), %d live deliveries, byForm %s; cards, trend and"
+            + " advisers equal to the ledger, also after a rebuild;"
             + " waited out the gateway's rate limit %d times%n",
-        run.operations(), run.mix(), ledger.total(), Polite.waits());
+        run.operations(), run.mix(), ledger.total(), ledger.byForm(), Polite.waits());
   }
 
   @Test

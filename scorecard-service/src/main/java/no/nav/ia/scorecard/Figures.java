@@ -1,5 +1,6 @@
 package no.nav.ia.scorecard;
 
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,10 +10,13 @@ public final class Figures {
   public final Map<String, Long> byService = new TreeMap<>();
   public final Map<String, Long> bySubGoal = new TreeMap<>();
   public final Map<Integer, Long> lagHistogram = new TreeMap<>();
-  public final Map<Integer, Long> monthsThisYear = new TreeMap<>();
-  public final Map<Integer, Long> monthsLastYear = new TreeMap<>();
-  public long system;
-  public long individual;
+
+  /** The period's deliveries by direction and form. */
+  public final Tally deliveries = new Tally();
+
+  /** The deliveries of each month of the period's year and the year before. */
+  public final Map<YearMonth, Tally> months = new TreeMap<>();
+
   public long previousYearTotal;
   public long activeAgreements;
   public long newAgreements;
@@ -31,20 +35,24 @@ public final class Figures {
   }
 
   public long total() {
-    return system + individual;
+    return deliveries.total();
   }
 
-  /** System-directed share of all deliveries, or null when there are none. */
-  public Double systemShare() {
-    return total() == 0 ? null : (double) system / total();
+  /** The deliveries of a month, none when it had none. */
+  public Tally month(YearMonth month) {
+    return months.getOrDefault(month, new Tally());
   }
 
-  /**
-   * At least 2/3 system-directed, compared exactly (3 * system >= 2 * total); null without
-   * deliveries.
-   */
-  public Boolean targetMet() {
-    return total() == 0 ? null : 3 * system >= 2 * total();
+  /** Month (1-12) to deliveries of a year, as the forecast takes them. */
+  public Map<Integer, Long> monthTotals(int year) {
+    Map<Integer, Long> totals = new TreeMap<>();
+    months.forEach(
+        (month, tally) -> {
+          if (month.getYear() == year) {
+            totals.put(month.getMonthValue(), tally.total());
+          }
+        });
+    return totals;
   }
 
   /** Relative change against the same period a year before, or null when that had none. */
@@ -79,10 +87,8 @@ public final class Figures {
     other.byService.forEach((k, v) -> byService.merge(k, v, Long::sum));
     other.bySubGoal.forEach((k, v) -> bySubGoal.merge(k, v, Long::sum));
     other.lagHistogram.forEach((k, v) -> lagHistogram.merge(k, v, Long::sum));
-    other.monthsThisYear.forEach((k, v) -> monthsThisYear.merge(k, v, Long::sum));
-    other.monthsLastYear.forEach((k, v) -> monthsLastYear.merge(k, v, Long::sum));
-    system += other.system;
-    individual += other.individual;
+    deliveries.add(other.deliveries);
+    other.months.forEach((k, v) -> months.computeIfAbsent(k, m -> new Tally()).add(v));
     previousYearTotal += other.previousYearTotal;
     activeAgreements += other.activeAgreements;
     newAgreements += other.newAgreements;

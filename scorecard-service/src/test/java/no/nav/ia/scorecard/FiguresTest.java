@@ -3,6 +3,7 @@ package no.nav.ia.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,23 +12,8 @@ class FiguresTest {
 
   static Figures deliveries(long system, long individual) {
     Figures f = new Figures();
-    f.system = system;
-    f.individual = individual;
+    f.deliveries.add("SYSTEM", "DIRECT", system).add("INDIVIDUAL", "DIRECT", individual);
     return f;
-  }
-
-  @Test
-  void theTargetIsAtLeastTwoThirdsSystemDirectedComparedExactly() {
-    assertThat(deliveries(2, 1).targetMet()).isTrue();
-    assertThat(deliveries(6666, 3334).targetMet()).isFalse();
-    assertThat(deliveries(200, 100).systemShare()).isEqualTo(2.0 / 3);
-    assertThat(deliveries(1, 1).targetMet()).isFalse();
-  }
-
-  @Test
-  void withoutDeliveriesThereIsNoShareAndNoVerdict() {
-    assertThat(deliveries(0, 0).systemShare()).isNull();
-    assertThat(deliveries(0, 0).targetMet()).isNull();
   }
 
   @Test
@@ -55,8 +41,15 @@ class FiguresTest {
     Figures b = deliveries(1, 1);
     b.byService.put("SICK_LEAVE", 1L);
     b.byService.put("RECRUITMENT", 1L);
+    a.months.put(YearMonth.of(2012, 5), new Tally().add("SYSTEM", "COURSE", 2));
+    b.months.put(YearMonth.of(2012, 5), new Tally().add("SYSTEM", "DIRECT", 1));
+    b.months.put(YearMonth.of(2011, 5), new Tally().add("INDIVIDUAL", "DIRECT", 7));
     Figures sum = new Figures().add(a).add(b);
     assertThat(sum.total()).isEqualTo(6);
+    assertThat(sum.month(YearMonth.of(2012, 5)).total()).isEqualTo(3);
+    assertThat(sum.monthTotals(2012)).isEqualTo(Map.of(5, 3L));
+    assertThat(sum.monthTotals(2011)).isEqualTo(Map.of(5, 7L));
+    assertThat(sum.month(YearMonth.of(2012, 6)).total()).isZero();
     assertThat(sum.byService).containsEntry("SICK_LEAVE", 5L).containsEntry("RECRUITMENT", 1L);
   }
 

@@ -45,7 +45,9 @@ public sealed interface ScorecardEvent {
       String direction,
       List<Integer> subGoals,
       LocalDate deliveredOn,
-      Integer registrationLagDays) {
+      Integer registrationLagDays,
+      String form,
+      String adviser) {
     public Facts {
       Objects.requireNonNull(orgNumber, "orgNumber");
       Objects.requireNonNull(countyCode, "countyCode");
@@ -57,6 +59,13 @@ public sealed interface ScorecardEvent {
 
     public int lagDays() {
       return registrationLagDays == null ? 0 : registrationLagDays;
+    }
+
+    /**
+     * The form; a delivery recorded without one (as before version 2 of the contract) is direct.
+     */
+    public String formOrDirect() {
+      return form == null ? "DIRECT" : form;
     }
   }
 

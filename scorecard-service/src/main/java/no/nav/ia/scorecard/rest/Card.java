@@ -2,18 +2,24 @@ package no.nav.ia.scorecard.rest;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Period;
+import no.nav.ia.scorecard.Tally;
 
 /** One scorecard (målekort) as API.md describes it. */
 public record Card(
     Scope scope,
     PeriodView period,
     Deliveries deliveries,
+    Map<String, Long> byForm,
     Double systemShare,
     Target target,
+    List<TrendMonth> trend,
     PreviousYear previousYear,
     ForecastView forecast,
     Agreements agreements,
@@ -21,7 +27,7 @@ public record Card(
     RegistrationLag registrationLag,
     OffsetDateTime asOf) {
 
-  public static final double SYSTEM_SHARE_MIN = 0.6667;
+  public static final double SYSTEM_SHARE_MIN = Tally.SYSTEM_SHARE_MIN;
 
   public record Scope(String type, String code, String name) {}
 
@@ -34,7 +40,11 @@ public record Card(
       Map<String, Long> byService,
       Map<String, Long> bySubGoal) {}
 
+  /** {@code systemShare} and {@code met} are over the direct deliveries only. */
   public record Target(double systemShareMin, Boolean met) {}
+
+  /** One month of the trend: every delivery, the direct ones, and their system-directed share. */
+  public record TrendMonth(YearMonth month, long total, long direct, Double systemShare) {}
 
   /** {@code change} is relative: 0.1 means 10 % more than the same period a year before. */
   public record PreviousYear(String period, long total, Double change) {}
@@ -53,14 +63,30 @@ public record Card(
     return new Card(
         scope,
         new PeriodView(period.id(), period.from(), period.to()),
-        new Deliveries(f.total(), f.system, f.individual, f.byService, f.bySubGoal),
-        f.systemShare(),
-        new Target(SYSTEM_SHARE_MIN, f.targetMet()),
+        new Deliveries(
+            f.total(), f.deliveries.system(), f.deliveries.individual(), f.byService, f.bySubGoal),
+        f.deliveries.byForm(),
+        f.deliveries.systemShare(),
+        new Target(SYSTEM_SHARE_MIN, f.deliveries.targetMet()),
+        trend(period, f),
         new PreviousYear(period.yearBefore().id(), f.previousYearTotal, f.changeFromPreviousYear()),
         new ForecastView(forecast),
         new Agreements(f.activeAgreements, f.newAgreements, f.withContactPerson, f.withDelivery),
         new Resigning(campaignId, f.resigningDue, f.resigningResigned, f.resigningRate()),
         new RegistrationLag(f.medianLagDays()),
         asOf);
+  }
+
+  /** The 12 months that end with the period's last month, oldest first. */
+  static List<TrendMonth> trend(Period period, Figures f) {
+    YearMonth last = YearMonth.from(period.to());
+    List<TrendMonth> trend = new ArrayList<>(12);
+    for (YearMonth month = last.minusMonths(11);
+        !month.isAfter(last);
+        month = month.plusMonths(1)) {
+      Tally t = f.month(month);
+      trend.add(new TrendMonth(month, t.total(), t.shareBase(), t.systemShare()));
+    }
+    return trend;
   }
 }

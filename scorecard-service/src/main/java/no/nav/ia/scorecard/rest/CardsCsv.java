@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import no.nav.ia.scorecard.Tally;
 import no.nav.ia.scorecard.rest.ScorecardResource.Overview;
 import no.nav.ia.scorecard.rest.ScorecardResource.Regions;
 
@@ -72,7 +73,9 @@ public class CardsCsv implements MessageBodyWriter<Object> {
                 + "system_share,target_met,previous_year_total,change,forecast_year_total,agreements_active,agreements_new,"
                 + "with_contact_person,with_delivery,resigning_due,resigning_resigned,resigning_rate,median_lag_days");
     SERVICES.forEach(s -> csv.append(",service_").append(s.toLowerCase(Locale.ROOT)));
-    csv.append(",sub_goal_1,sub_goal_2,sub_goal_3,as_of\n");
+    csv.append(",sub_goal_1,sub_goal_2,sub_goal_3");
+    Tally.FORMS.forEach(f -> csv.append(",form_").append(f.toLowerCase(Locale.ROOT)));
+    csv.append(",as_of\n");
     for (Card c : cards) {
       List<Object> row =
           new ArrayList<>(
@@ -103,6 +106,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
       for (String goal : List.of("1", "2", "3")) {
         row.add(c.deliveries().bySubGoal().getOrDefault(goal, 0L));
       }
+      Tally.FORMS.forEach(f -> row.add(c.byForm().getOrDefault(f, 0L)));
       row.add(c.asOf() == null ? "" : c.asOf());
       csv.append(String.join(",", row.stream().map(String::valueOf).toList())).append('\n');
     }

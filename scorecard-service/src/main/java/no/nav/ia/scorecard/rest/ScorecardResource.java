@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Scorecards")
 public class ScorecardResource {
 
-  /** The national card and one card per county; advisers and managers get their own county only. */
+  /**
+   * The national card and one card per county; advisers and managers get the national card and
+   * their own county's.
+   */
   public record Overview(Card national, List<Card> counties) {}
 
   /** All regions of a grouping. */
@@ -44,11 +47,14 @@ public class ScorecardResource {
     return visible(scorecards, caller, scorecards.snapshot(Period.parse(period)));
   }
 
-  /** The cards the caller may see: the nation and every county, or only the own county. */
+  /**
+   * The cards the caller may see: the nation (it holds no enterprise or person) and every county,
+   * or the nation and the own county.
+   */
   static Overview visible(ScorecardService scorecards, Caller caller, Snapshot s) {
     if (!caller.seesAllCounties()) {
       String own = caller.countyScope(null).orElseThrow();
-      return new Overview(null, List.of(scorecards.county(s, own)));
+      return new Overview(scorecards.national(s), List.of(scorecards.county(s, own)));
     }
     return new Overview(scorecards.national(s), scorecards.counties(s));
   }
@@ -68,10 +74,29 @@ public class ScorecardResource {
   }
 
   @GET
-  @Path("regions/{grouping}")
-  @RolesAllowed({Roles.COORDINATOR, Roles.SYSTEM})
+  @Path("counties/{code}/advisers")
+  @RolesAllowed({Roles.MANAGER, Roles.COORDINATOR})
   @Operation(
-      summary = "One card per region of a grouping (proposal-2016: the 11 regions of seed 003)")
+      summary =
+          "One county's deliveries per adviser (its manager, coordinators); the share is over direct"
+              + " deliveries, as on the card")
+  @APIResponse(responseCode = "200", description = "One row per adviser, most deliveries first")
+  @APIResponse(responseCode = "400", description = "Not a period")
+  @APIResponse(responseCode = "403", description = "Another county than the manager's")
+  @APIResponse(responseCode = "404", description = "Unknown county code")
+  public Advisers advisers(@PathParam("code") String code, @QueryParam("period") String period) {
+    Period parsed = Period.parse(period);
+    caller.requireCounty(code);
+    return scorecards.advisers(parsed, code);
+  }
+
+  @GET
+  @Path("regions/{grouping}")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(
+      summary =
+          "One card per region of a grouping (proposal-2016: the 11 regions of seed 003); every"
+              + " role")
   @APIResponse(responseCode = "200", description = "The cards")
   @APIResponse(responseCode = "400", description = "Not a period")
   @APIResponse(responseCode = "404", description = "Unknown grouping")

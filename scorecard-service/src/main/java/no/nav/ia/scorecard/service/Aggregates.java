@@ -115,11 +115,11 @@ final class Aggregates {
               List.of("service", "direction"),
               f -> List.of(List.of(f.service(), f.direction()))),
           Aggregate.of(
-              "delivery_period_total",
-              List.of(),
+              "delivery_period_form",
+              List.of("direction", "form"),
               "delivery_fact",
-              List.of(),
-              f -> List.of(List.of())),
+              List.of("direction", "form"),
+              f -> List.of(List.of(f.direction(), f.form()))),
           Aggregate.of(
               "subgoal_period",
               List.of("sub_goal"),

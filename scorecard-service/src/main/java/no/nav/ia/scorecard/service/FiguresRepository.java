@@ -5,15 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Period;
+import no.nav.ia.scorecard.Tally;
 
 /**
  * Reads a period's figures per county code from the aggregates kept per card period: a fixed number
@@ -77,23 +81,15 @@ public class FiguresRepository {
   }
 
   /**
-   * The period's deliveries by service and direction (a group corrected or voided down to zero is
-   * not a service with deliveries), and from the per-county totals the same period a year before
-   * and the month series of this and last year.
+   * The period's deliveries by service (a service corrected or voided down to zero is not a service
+   * with deliveries), and by direction and form for the period itself, the same period a year
+   * before and every month of this year and the year before (the trend and the forecast).
    */
   private void deliveries(Period period, Map<String, Figures> byCounty) {
     grouped(
-        "select county_code, service, direction, deliveries from delivery_period where period = ?1 and deliveries <> 0",
+        "select county_code, service, deliveries from delivery_period where period = ?1 and deliveries <> 0",
         byCounty,
-        (f, r) -> {
-          long n = num(r[3]);
-          f.byService.merge((String) r[1], n, Long::sum);
-          if ("SYSTEM".equals(r[2])) {
-            f.system += n;
-          } else {
-            f.individual += n;
-          }
-        },
+        (f, r) -> f.byService.merge((String) r[1], num(r[2]), Long::sum),
         period.id());
     int year = period.year();
     String before = period.yearBefore().id();
@@ -103,24 +99,67 @@ public class FiguresRepository {
         months.put(YearMonth.of(y, m).toString(), YearMonth.of(y, m));
       }
     }
-    List<String> ids = new ArrayList<>(months.keySet());
+    Set<String> ids = new HashSet<>(months.keySet());
     ids.add(before);
+    ids.add(period.id());
     grouped(
-        "select county_code, period, deliveries from delivery_period_total where period = any(cast(?1 as varchar[]))",
+        "select county_code, period, direction, form, deliveries from delivery_period_form"
+            + " where period = any(cast(?1 as varchar[])) and deliveries <> 0",
         byCounty,
         (f, r) -> {
+          // One period can be more than one of these: the card of May is a month of the trend.
           String id = (String) r[1];
-          long n = num(r[2]);
+          String direction = (String) r[2];
+          String form = (String) r[3];
+          long n = num(r[4]);
+          if (id.equals(period.id())) {
+            f.deliveries.add(direction, form, n);
+          }
           if (id.equals(before)) {
             f.previousYearTotal += n;
           }
           YearMonth month = months.get(id);
           if (month != null) {
-            (month.getYear() == year ? f.monthsThisYear : f.monthsLastYear)
-                .merge(month.getMonthValue(), n, Long::sum);
+            f.months.computeIfAbsent(month, m -> new Tally()).add(direction, form, n);
           }
         },
         "{" + String.join(",", ids) + "}");
+  }
+
+  /**
+   * The county codes' live deliveries of a period per adviser: counted from the facts themselves
+   * (one county's period, through an index), so the breakdown costs nothing on the way in.
+   */
+  public Map<String, AdviserFigures> perAdviser(Period period, Collection<String> counties) {
+    Map<String, AdviserFigures> byAdviser = new TreeMap<>();
+    rows(
+            "select coalesce(adviser, ''), direction, form, count(*) from delivery_fact"
+                + " where live and county_code = any(cast(?1 as varchar[])) and delivered_on between ?2 and ?3"
+                + " group by 1, 2, 3",
+            "{" + String.join(",", counties) + "}",
+            period.from(),
+            period.to())
+        .forEach(
+            r ->
+                byAdviser
+                    .computeIfAbsent((String) r[0], a -> new AdviserFigures())
+                    .deliveries
+                    .add((String) r[1], (String) r[2], num(r[3])));
+    rows(
+            "select coalesce(adviser, ''), count(distinct org_number) from delivery_fact"
+                + " where live and county_code = any(cast(?1 as varchar[])) and delivered_on between ?2 and ?3"
+                + " group by 1",
+            "{" + String.join(",", counties) + "}",
+            period.from(),
+            period.to())
+        .forEach(r -> byAdviser.get((String) r[0]).enterprises = num(r[1]));
+    return byAdviser;
+  }
+
+  /** One adviser's deliveries in a county and period, and the enterprises they went to. */
+  public static final class AdviserFigures {
+    public final Tally deliveries = new Tally();
+    public long enterprises;
   }
 
   /** The newest re-signing campaign, whose progress the cards show. */

@@ -38,7 +38,9 @@ public class Projection {
       String direction,
       List<Integer> subGoals,
       LocalDate deliveredOn,
-      int lagDays) {
+      int lagDays,
+      String form,
+      String adviser) {
 
     static Fact of(ScorecardEvent.DeliveryEvent event) {
       ScorecardEvent.Facts f = event.facts();
@@ -50,7 +52,9 @@ public class Projection {
           f.direction(),
           List.copyOf(f.subGoals()),
           f.deliveredOn(),
-          f.lagDays());
+          f.lagDays(),
+          f.formOrDirect(),
+          f.adviser());
     }
   }
 
@@ -116,7 +120,7 @@ public class Projection {
     Object[] current =
         (Object[])
             em.createNativeQuery(
-                    "select version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days"
+                    "select version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days, form, adviser"
                         + " from delivery_fact where delivery_id = :id for update")
                 .setParameter("id", id)
                 .getResultStream()
@@ -136,7 +140,9 @@ public class Projection {
                 (String) current[5],
                 toList(current[6]),
                 toDate(current[7]),
-                ((Number) current[8]).intValue()),
+                ((Number) current[8]).intValue(),
+                (String) current[9],
+                (String) current[10]),
             -1);
       }
     }
@@ -144,12 +150,12 @@ public class Projection {
       count(next, +1);
     }
     em.createNativeQuery(
-            "insert into delivery_fact (delivery_id, version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days)"
-                + " values (:id, :v, :live, :county, :org, :service, :direction, cast(:goals as int[]), :on, :lag)"
+            "insert into delivery_fact (delivery_id, version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days, form, adviser)"
+                + " values (:id, :v, :live, :county, :org, :service, :direction, cast(:goals as int[]), :on, :lag, :form, :adviser)"
                 + " on conflict (delivery_id) do update set version = excluded.version, live = excluded.live,"
                 + " county_code = excluded.county_code, org_number = excluded.org_number, service = excluded.service,"
                 + " direction = excluded.direction, sub_goals = excluded.sub_goals, delivered_on = excluded.delivered_on,"
-                + " lag_days = excluded.lag_days")
+                + " lag_days = excluded.lag_days, form = excluded.form, adviser = excluded.adviser")
         .setParameter("id", id)
         .setParameter("v", version)
         .setParameter("live", next.live())
@@ -160,6 +166,8 @@ public class Projection {
         .setParameter("goals", arrayLiteral(next.subGoals()))
         .setParameter("on", next.deliveredOn())
         .setParameter("lag", next.lagDays())
+        .setParameter("form", next.form())
+        .setParameter("adviser", next.adviser())
         .executeUpdate();
   }
 

@@ -25,7 +25,7 @@ public class ProjectionRebuild {
 
   private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
   private static final String PROJECTION_TABLES =
-      "delivery_fact, delivery_period, delivery_period_total, subgoal_period,"
+      "delivery_fact, delivery_period, delivery_period_form, subgoal_period,"
           + " lag_period, enterprise_period, enterprise_period_count, agreement_fact, resigning_fact, campaign_due, campaign";
   private static final String DELIVERY_EVENTS =
       "('DeliveryRecorded', 'DeliveryCorrected', 'DeliveryVoided')";
@@ -37,10 +37,10 @@ public class ProjectionRebuild {
    */
   private static final String NEWEST_VERSIONS =
       """
-      insert into delivery_fact (delivery_id, version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days)
+      insert into delivery_fact (delivery_id, version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days, form, adviser)
       select distinct on (id) id, version, live, f->>'countyCode', f->>'orgNumber', f->>'service', f->>'direction',
              array(select jsonb_array_elements_text(f->'subGoals')::int), (f->>'deliveredOn')::date,
-             coalesce((f->>'registrationLagDays')::int, 0)
+             coalesce((f->>'registrationLagDays')::int, 0), coalesce(f->>'form', 'DIRECT'), f->>'adviser'
         from (select seq, (p->>'deliveryId')::uuid id, (p->>'version')::bigint version, event_type <> 'DeliveryVoided' live,
                      case event_type when 'DeliveryRecorded' then p->'delivery' when 'DeliveryCorrected' then p->'after' else p->'before' end f
                 from (select seq, event_type, envelope::jsonb->'payload' p from event_log where event_type in %s) e) v

@@ -20,6 +20,7 @@ import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Forecast;
 import no.nav.ia.scorecard.Period;
+import no.nav.ia.scorecard.rest.Advisers;
 import no.nav.ia.scorecard.rest.Card;
 import no.nav.ia.scorecard.rest.Card.Scope;
 
@@ -49,16 +50,30 @@ public class ScorecardService {
     return new Snapshot(period, figures.perCounty(period, campaign), campaign, state.asOf());
   }
 
+  /** A county's deliveries per adviser, the counties merged into it included. */
+  @Transactional
+  public Advisers advisers(Period period, String code) {
+    County county = countyOf(code);
+    return Advisers.of(
+        new Scope("COUNTY", county.code(), county.name()),
+        period,
+        figures.perAdviser(period, registry.withMergedPredecessors(code)),
+        state.asOf());
+  }
+
+  private County countyOf(String code) {
+    return registry
+        .county(code)
+        .orElseThrow(
+            () -> DomainException.notFound("COUNTY_NOT_FOUND", "No county with that code"));
+  }
+
   public Card national(Snapshot s) {
     return card(s, new Scope("NATIONAL", "NO", "Norge"), s.perCounty().keySet());
   }
 
   public Card county(Snapshot s, String code) {
-    County county =
-        registry
-            .county(code)
-            .orElseThrow(
-                () -> DomainException.notFound("COUNTY_NOT_FOUND", "No county with that code"));
+    County county = countyOf(code);
     return card(
         s,
         new Scope("COUNTY", county.code(), county.name()),
@@ -130,7 +145,10 @@ public class ScorecardService {
     codes.forEach(code -> Optional.ofNullable(s.perCounty().get(code)).ifPresent(sum::add));
     long forecast =
         Forecast.yearTotal(
-            s.period().year(), sum.monthsThisYear, sum.monthsLastYear, NorwegianTime.today());
+            s.period().year(),
+            sum.monthTotals(s.period().year()),
+            sum.monthTotals(s.period().year() - 1),
+            NorwegianTime.today());
     return Card.of(scope, s.period(), sum, forecast, s.campaign().orElse(null), s.asOf());
   }
 }

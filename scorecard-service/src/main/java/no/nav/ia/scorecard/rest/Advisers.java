@@ -1,0 +1,51 @@
+package no.nav.ia.scorecard.rest;
+
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.scorecard.Period;
+import no.nav.ia.scorecard.service.FiguresRepository.AdviserFigures;
+
+/**
+ * A county's deliveries per adviser for its manager: the same counting as the card (every form in
+ * the totals, the share over direct deliveries only), most deliveries first.
+ */
+public record Advisers(
+    Card.Scope scope, Card.PeriodView period, List<Adviser> advisers, OffsetDateTime asOf) {
+
+  public record Adviser(
+      String navIdent,
+      long total,
+      long system,
+      long individual,
+      long direct,
+      Double systemShare,
+      long enterprises) {}
+
+  public static Advisers of(
+      Card.Scope scope, Period period, Map<String, AdviserFigures> byAdviser, OffsetDateTime asOf) {
+    List<Adviser> rows =
+        byAdviser.entrySet().stream()
+            .map(
+                e -> {
+                  var t = e.getValue().deliveries;
+                  return new Adviser(
+                      e.getKey(),
+                      t.total(),
+                      t.system(),
+                      t.individual(),
+                      t.shareBase(),
+                      t.systemShare(),
+                      e.getValue().enterprises);
+                })
+            .filter(a -> a.total() > 0)
+            .sorted(
+                Comparator.comparingLong(Adviser::total)
+                    .reversed()
+                    .thenComparing(Adviser::navIdent))
+            .toList();
+    return new Advisers(
+        scope, new Card.PeriodView(period.id(), period.from(), period.to()), rows, asOf);
+  }
+}

@@ -1,0 +1,66 @@
+package no.nav.ia.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The 2/3 rule: which deliveries the share is taken over, and when the target is met. */
+class TallyTest {
+
+  static Tally direct(long system, long individual) {
+    return new Tally().add("SYSTEM", "DIRECT", system).add("INDIVIDUAL", "DIRECT", individual);
+  }
+
+  @Test
+  void theTargetIsAtLeastTwoThirdsSystemDirectedComparedExactly() {
+    assertThat(direct(2, 1).targetMet()).isTrue();
+    assertThat(direct(6666, 3334).targetMet()).isFalse();
+    assertThat(direct(200, 100).systemShare()).isEqualTo(2.0 / 3);
+    assertThat(direct(1, 1).targetMet()).isFalse();
+  }
+
+  @Test
+  void withoutDeliveriesThereIsNoShareAndNoVerdict() {
+    assertThat(direct(0, 0).systemShare()).isNull();
+    assertThat(direct(0, 0).targetMet()).isNull();
+  }
+
+  @Test
+  void coursesAndInformationWorkCountInTheTotalsButNotInTheShare() {
+    // Seed 000: information work and open courses are kept apart from the direct processes.
+    Tally t = direct(2, 2).add("INDIVIDUAL", "COURSE", 5).add("SYSTEM", "INFORMATION", 3);
+    assertThat(t.total()).isEqualTo(12);
+    assertThat(t.system()).isEqualTo(5);
+    assertThat(t.individual()).isEqualTo(7);
+    assertThat(t.shareBase()).isEqualTo(4);
+    assertThat(t.systemShare()).isEqualTo(0.5);
+    assertThat(t.targetMet()).isFalse();
+    assertThat(t.byForm())
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry("DIRECT", 4L),
+            org.assertj.core.api.Assertions.entry("COURSE", 5L),
+            org.assertj.core.api.Assertions.entry("INFORMATION", 3L));
+  }
+
+  @Test
+  void onlyCoursesGiveNoShareAndNoVerdict() {
+    Tally t = new Tally().add("SYSTEM", "COURSE", 4);
+    assertThat(t.total()).isEqualTo(4);
+    assertThat(t.systemShare()).isNull();
+    assertThat(t.targetMet()).isNull();
+  }
+
+  @Test
+  void aDeliveryWithoutAFormIsADirectOne() {
+    Tally t = new Tally().add("SYSTEM", null, 1);
+    assertThat(t.byForm()).containsEntry("DIRECT", 1L);
+    assertThat(t.systemShare()).isEqualTo(1.0);
+  }
+
+  @Test
+  void talliesAddUpFormByForm() {
+    Tally sum = direct(1, 0).add(new Tally().add("SYSTEM", "COURSE", 2)).add(direct(0, 1));
+    assertThat(sum.byForm()).containsEntry("DIRECT", 2L).containsEntry("COURSE", 2L);
+    assertThat(sum.systemShare()).isEqualTo(0.5);
+  }
+}

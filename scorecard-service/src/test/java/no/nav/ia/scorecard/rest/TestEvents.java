@@ -1,0 +1,68 @@
+package no.nav.ia.scorecard.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.UUID;
+import no.nav.ia.test.EventSamples;
+import no.nav.ia.test.TestKafka;
+
+/** Delivery events made from the committed samples, sent to the real broker. */
+final class TestEvents {
+
+  static final String TOPIC = "ia.delivery-events-v1";
+  private static final List<String> FACTS = List.of("delivery", "before", "after");
+
+  private TestEvents() {}
+
+  /**
+   * A sample event of the type for one delivery, moved to a county and the 14th of a month; the
+   * direction is set on the version it records (not on a correction's {@code before}).
+   */
+  static ObjectNode event(
+      String type, UUID deliveryId, String county, String month, String direction) {
+    ObjectNode e = EventSamples.sample(type);
+    ObjectNode p = (ObjectNode) e.get("payload");
+    p.put("deliveryId", deliveryId.toString());
+    for (String part : FACTS) {
+      if (p.has(part)) {
+        ObjectNode facts = (ObjectNode) p.get(part);
+        facts.put("countyCode", county);
+        facts.put("deliveredOn", month + "-14");
+        if (!part.equals("before")) {
+          facts.put("direction", direction);
+        }
+      }
+    }
+    return e;
+  }
+
+  static ObjectNode forOrg(ObjectNode event, String org) {
+    return with(event, "orgNumber", org);
+  }
+
+  /** Sets one fact on every version the event carries. */
+  static ObjectNode with(ObjectNode event, String fact, String value) {
+    ObjectNode p = (ObjectNode) event.get("payload");
+    for (String part : FACTS) {
+      if (p.has(part)) {
+        ObjectNode facts = (ObjectNode) p.get(part);
+        if (value == null) {
+          facts.remove(fact);
+        } else {
+          facts.put(fact, value);
+        }
+      }
+    }
+    return event;
+  }
+
+  /** Sets the version of the event. */
+  static ObjectNode version(ObjectNode event, long version) {
+    ((ObjectNode) event.get("payload")).put("version", version);
+    return event;
+  }
+
+  static void send(ObjectNode event) {
+    TestKafka.send(TOPIC, "974760673", EventSamples.write(event));
+  }
+}
