@@ -21,7 +21,10 @@ public record DashboardView(
     List<Row> rows,
     String user,
     String asOf,
-    String error) {
+    String error,
+    Focus focus,
+    List<AdviserRow> advisers,
+    List<ReportRow> reports) {
 
   private static final Locale NB = Locale.forLanguageTag("nb-NO");
   private static final DateTimeFormatter AS_OF =
@@ -70,10 +73,165 @@ public record DashboardView(
               : resigning.resigned()
                   + " av "
                   + resigning.due()
-                  + " ("
+                  + " re-signert ("
                   + format(resigning.rate() * 100, 0)
                   + " %)");
     }
+  }
+
+  /**
+   * The card looked at closely (the own county, or the nation for those who see all): its month
+   * trend as bars (direct deliveries and courses and information work stacked) and its form split.
+   */
+  public record Focus(String name, List<Bar> trend, List<FormPart> forms, long chartMax) {
+
+    /** The chart's drawing area, in SVG units. */
+    public static final int WIDTH = 600;
+
+    public static final int HEIGHT = 160;
+    static final int BAR_WIDTH = 36;
+    static final int STEP = 48;
+
+    static Focus of(Card card) {
+      long max = card.trend().stream().mapToLong(Card.TrendMonth::total).max().orElse(0);
+      List<Bar> bars = new ArrayList<>();
+      for (int i = 0; i < card.trend().size(); i++) {
+        bars.add(Bar.of(card.trend().get(i), i, Math.max(max, 1)));
+      }
+      long total = card.deliveries().total();
+      List<FormPart> forms =
+          card.byForm().entrySet().stream()
+              .map(
+                  e ->
+                      new FormPart(
+                          e.getKey(),
+                          FORM_NAMES.getOrDefault(e.getKey(), e.getKey()),
+                          e.getValue(),
+                          total == 0 ? "–" : format(100.0 * e.getValue() / total, 0) + " %"))
+              .toList();
+      return new Focus(card.scope().name(), bars, forms, max);
+    }
+  }
+
+  /** One month of the trend chart, with its geometry ready for the SVG. */
+  public record Bar(
+      String month,
+      String label,
+      long total,
+      long direct,
+      int x,
+      int labelX,
+      int directY,
+      int directHeight,
+      int otherY,
+      int otherHeight,
+      String title) {
+
+    static Bar of(Card.TrendMonth m, int index, long max) {
+      int directHeight = (int) Math.round((double) m.direct() / max * Focus.HEIGHT);
+      int otherHeight = (int) Math.round((double) (m.total() - m.direct()) / max * Focus.HEIGHT);
+      int x = index * Focus.STEP + 6;
+      return new Bar(
+          m.month().toString(),
+          MONTH.format(m.month()),
+          m.total(),
+          m.direct(),
+          x,
+          x + Focus.BAR_WIDTH / 2,
+          Focus.HEIGHT - directHeight,
+          directHeight,
+          Focus.HEIGHT - directHeight - otherHeight,
+          otherHeight,
+          MONTH_LONG.format(m.month())
+              + ": "
+              + m.total()
+              + " leveranser, "
+              + m.direct()
+              + " direkte"
+              + (m.systemShare() == null
+                  ? ""
+                  : ", " + format(m.systemShare() * 100, 1) + " % systemrettet"));
+    }
+  }
+
+  /** A form's deliveries and its part of all. */
+  public record FormPart(String form, String name, long count, String share) {}
+
+  /** One adviser's line for the county's manager. */
+  public record AdviserRow(
+      String navIdent,
+      long total,
+      long system,
+      long individual,
+      long direct,
+      String shareText,
+      long enterprises) {
+
+    public static AdviserRow of(no.nav.ia.scorecard.rest.Advisers.Adviser a) {
+      return new AdviserRow(
+          a.navIdent(),
+          a.total(),
+          a.system(),
+          a.individual(),
+          a.direct(),
+          a.systemShare() == null ? "–" : format(a.systemShare() * 100, 1) + " %",
+          a.enterprises());
+    }
+  }
+
+  /** A county's half-year report: its status and the link to its page. */
+  public record ReportRow(
+      String code,
+      String name,
+      String period,
+      String status,
+      String due,
+      boolean overdue,
+      String link) {
+
+    public static ReportRow of(no.nav.ia.scorecard.service.ReportService.Reading r) {
+      var report = r.report();
+      boolean overdue = report.overdue(r.today());
+      return new ReportRow(
+          r.county().code(),
+          r.county().name(),
+          report.period,
+          report.submitted() ? "sendt inn" : overdue ? "utkast, frist passert" : "utkast",
+          DAY.format(report.halfYear().due()),
+          overdue,
+          "/dashboard/reports/" + r.county().code() + "/" + report.period);
+    }
+  }
+
+  static final java.util.Map<String, String> FORM_NAMES =
+      java.util.Map.of(
+          "DIRECT",
+          "Direkte i virksomheten",
+          "COURSE",
+          "Kurs",
+          "INFORMATION",
+          "Informasjonsarbeid");
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", NB);
+  private static final DateTimeFormatter MONTH_LONG = DateTimeFormatter.ofPattern("MMMM yyyy", NB);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d. MMMM yyyy", NB);
+
+  /** The same view with the closer look, the advisers and the reports added. */
+  public DashboardView with(Card focus, List<AdviserRow> advisers, List<ReportRow> reports) {
+    return new DashboardView(
+        period,
+        periods,
+        rows,
+        user,
+        asOf,
+        error,
+        focus == null ? null : Focus.of(focus),
+        List.copyOf(advisers),
+        List.copyOf(reports));
+  }
+
+  /** The same view with the picker offering these periods (those with figures). */
+  public DashboardView withPeriods(List<PeriodGroup> offered) {
+    return new DashboardView(period, offered, rows, user, asOf, error, focus, advisers, reports);
   }
 
   /** The periods offered in the picker, grouped by year. */
@@ -99,12 +257,24 @@ public record DashboardView(
         asOf == null
             ? "ingen hendelser ennå"
             : AS_OF.format(asOf.atZoneSameInstant(NorwegianTime.ZONE)),
-        null);
+        null,
+        null,
+        List.of(),
+        List.of());
   }
 
   /** The page for a period that could not be read: the picker and the reason, no figures. */
   public static DashboardView invalid(String period, String reason, String user, LocalDate today) {
-    return new DashboardView(period, periodsAround(today, null), List.of(), user, null, reason);
+    return new DashboardView(
+        period,
+        periodsAround(today, null),
+        List.of(),
+        user,
+        null,
+        reason,
+        null,
+        List.of(),
+        List.of());
   }
 
   /**
@@ -134,6 +304,49 @@ public record DashboardView(
       groups.add(0, new PeriodGroup("Valgt", List.of(chosen)));
     }
     return groups;
+  }
+
+  /**
+   * The periods that have figures, grouped by year, newest first (within a year: the year, then its
+   * halves, quarters and months, latest first); this year is always offered, and the chosen period
+   * is kept when it is none of them.
+   */
+  public static List<PeriodGroup> periodsWithFigures(
+      java.util.Collection<String> ids, String chosen, LocalDate today) {
+    java.util.TreeMap<String, List<String>> byYear =
+        new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+    byYear
+        .computeIfAbsent(String.valueOf(today.getYear()), y -> new ArrayList<>())
+        .add(String.valueOf(today.getYear()));
+    for (String id : ids) {
+      List<String> year = byYear.computeIfAbsent(id.substring(0, 4), y -> new ArrayList<>());
+      if (!year.contains(id)) {
+        year.add(id);
+      }
+    }
+    List<PeriodGroup> groups = new ArrayList<>();
+    byYear.forEach(
+        (year, periods) -> {
+          periods.sort(java.util.Comparator.comparingInt(DashboardView::newestFirst));
+          groups.add(new PeriodGroup(year, List.copyOf(periods)));
+        });
+    if (chosen != null && groups.stream().noneMatch(g -> g.periods().contains(chosen))) {
+      groups.add(0, new PeriodGroup("Valgt", List.of(chosen)));
+    }
+    return groups;
+  }
+
+  /** The year, H2, H1, Q4 to Q1, then December to January. */
+  private static int newestFirst(String id) {
+    if (id.length() == 4) {
+      return 0;
+    }
+    String part = id.substring(5);
+    return switch (part.charAt(0)) {
+      case 'H' -> 3 - (part.charAt(1) - '0');
+      case 'Q' -> 7 - (part.charAt(1) - '0');
+      default -> 19 - Integer.parseInt(part);
+    };
   }
 
   private static String width(double fraction) {

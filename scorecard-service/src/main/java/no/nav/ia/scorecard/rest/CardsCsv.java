@@ -67,6 +67,15 @@ public class CardsCsv implements MessageBodyWriter<Object> {
   }
 
   static String render(List<Card> cards) {
+    StringBuilder csv = new StringBuilder(header()).append('\n');
+    for (Card c : cards) {
+      csv.append(line(row(c))).append('\n');
+    }
+    return csv.toString();
+  }
+
+  /** The columns of one card, comma-separated. */
+  static String header() {
     StringBuilder csv =
         new StringBuilder(
             "scope_type,scope_code,scope_name,period,from,to,deliveries,system,individual,"
@@ -75,49 +84,60 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     SERVICES.forEach(s -> csv.append(",service_").append(s.toLowerCase(Locale.ROOT)));
     csv.append(",sub_goal_1,sub_goal_2,sub_goal_3");
     Tally.FORMS.forEach(f -> csv.append(",form_").append(f.toLowerCase(Locale.ROOT)));
-    csv.append(",as_of\n");
-    for (Card c : cards) {
-      List<Object> row =
-          new ArrayList<>(
-              List.of(
-                  c.scope().type(),
-                  c.scope().code(),
-                  quote(c.scope().name()),
-                  c.period().id(),
-                  c.period().from(),
-                  c.period().to(),
-                  c.deliveries().total(),
-                  c.deliveries().system(),
-                  c.deliveries().individual()));
-      row.add(fraction(c.systemShare()));
-      row.add(c.target().met() == null ? "" : c.target().met());
-      row.add(c.previousYear().total());
-      row.add(fraction(c.previousYear().change()));
-      row.add(c.forecast().yearTotal());
-      row.add(c.agreements().active());
-      row.add(c.agreements().newInPeriod());
-      row.add(c.agreements().withContactPerson());
-      row.add(c.agreements().withDelivery());
-      row.add(c.resigning().due());
-      row.add(c.resigning().resigned());
-      row.add(fraction(c.resigning().rate()));
-      row.add(c.registrationLag().medianDays() == null ? "" : c.registrationLag().medianDays());
-      SERVICES.forEach(s -> row.add(c.deliveries().byService().getOrDefault(s, 0L)));
-      for (String goal : List.of("1", "2", "3")) {
-        row.add(c.deliveries().bySubGoal().getOrDefault(goal, 0L));
-      }
-      Tally.FORMS.forEach(f -> row.add(c.byForm().getOrDefault(f, 0L)));
-      row.add(c.asOf() == null ? "" : c.asOf());
-      csv.append(String.join(",", row.stream().map(String::valueOf).toList())).append('\n');
+    return csv.append(",as_of").toString();
+  }
+
+  /** One card's values in the order of {@link #header()}. */
+  static List<Object> row(Card c) {
+    List<Object> row =
+        new ArrayList<>(
+            List.of(
+                c.scope().type(),
+                c.scope().code(),
+                quote(c.scope().name()),
+                c.period().id(),
+                c.period().from(),
+                c.period().to(),
+                c.deliveries().total(),
+                c.deliveries().system(),
+                c.deliveries().individual()));
+    row.add(fraction(c.systemShare()));
+    row.add(c.target().met() == null ? "" : c.target().met());
+    row.add(c.previousYear().total());
+    row.add(fraction(c.previousYear().change()));
+    row.add(c.forecast().yearTotal());
+    row.add(c.agreements().active());
+    row.add(c.agreements().newInPeriod());
+    row.add(c.agreements().withContactPerson());
+    row.add(c.agreements().withDelivery());
+    row.add(c.resigning().due());
+    row.add(c.resigning().resigned());
+    row.add(fraction(c.resigning().rate()));
+    row.add(c.registrationLag().medianDays() == null ? "" : c.registrationLag().medianDays());
+    SERVICES.forEach(s -> row.add(c.deliveries().byService().getOrDefault(s, 0L)));
+    for (String goal : List.of("1", "2", "3")) {
+      row.add(c.deliveries().bySubGoal().getOrDefault(goal, 0L));
     }
-    return csv.toString();
+    Tally.FORMS.forEach(f -> row.add(c.byForm().getOrDefault(f, 0L)));
+    row.add(c.asOf() == null ? "" : c.asOf());
+    return row;
+  }
+
+  static String line(List<Object> values) {
+    return String.join(",", values.stream().map(String::valueOf).toList());
   }
 
   private static String fraction(Double value) {
     return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
   }
 
-  private static String quote(String value) {
-    return "\"" + value.replace("\"", "\"\"") + "\"";
+  /**
+   * A text field: always quoted, inner quotes doubled (line breaks stay inside the quotes); text a
+   * spreadsheet would run as a formula gets a leading apostrophe.
+   */
+  static String quote(String value) {
+    String safe =
+        !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    return "\"" + safe.replace("\"", "\"\"") + "\"";
   }
 }

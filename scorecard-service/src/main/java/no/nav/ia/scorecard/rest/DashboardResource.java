@@ -6,17 +6,23 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.scorecard.HalfYear;
 import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.dashboard.DashboardView;
+import no.nav.ia.scorecard.service.ReportService;
 import no.nav.ia.scorecard.service.ScorecardService;
 import no.nav.ia.scorecard.service.ScorecardService.Snapshot;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +42,7 @@ public class DashboardResource {
   }
 
   @Inject ScorecardService scorecards;
+  @Inject ReportService reports;
   @Inject Caller caller;
 
   @GET
@@ -56,9 +63,52 @@ public class DashboardResource {
     }
     Snapshot s = scorecards.snapshot(period);
     ScorecardResource.Overview cards = ScorecardResource.visible(scorecards, caller, s);
+    Optional<String> own = caller.seesAllCounties() ? Optional.empty() : caller.countyScope(null);
+    Card focus = own.isPresent() ? cards.counties().get(0) : cards.national();
+    List<DashboardView.AdviserRow> advisers =
+        own.isPresent() && caller.has(Roles.MANAGER)
+            ? scorecards.advisers(period, own.get()).advisers().stream()
+                .map(DashboardView.AdviserRow::of)
+                .toList()
+            : List.of();
+    List<DashboardView.ReportRow> reportRows = new ArrayList<>();
+    if (!caller.has(Roles.SYSTEM) || caller.has(Roles.COORDINATOR)) {
+      for (HalfYear half : halfYearsOf(period)) {
+        reports.all(half, false).stream()
+            .filter(r -> own.isEmpty() || own.get().equals(r.county().code()))
+            .map(DashboardView.ReportRow::of)
+            .forEach(reportRows::add);
+      }
+    }
     return html(
         200,
-        DashboardView.of(id, cards.national(), cards.counties(), caller.actor(), s.asOf(), today));
+        DashboardView.of(id, cards.national(), cards.counties(), caller.actor(), s.asOf(), today)
+            .with(focus, advisers, reportRows)
+            .withPeriods(
+                DashboardView.periodsWithFigures(scorecards.periodsWithFigures(), id, today)));
+  }
+
+  /** The half-years a period lies in: both of a year, the one of a half, quarter or month. */
+  static List<HalfYear> halfYearsOf(Period period) {
+    if (period.first().getYear() == period.last().getYear()
+        && period.first().getMonthValue() == 1
+        && period.last().getMonthValue() == 12) {
+      return List.of(HalfYear.parse(period.year() + "-H1"), HalfYear.parse(period.year() + "-H2"));
+    }
+    return List.of(
+        HalfYear.parse(period.year() + "-H" + (period.first().getMonthValue() <= 6 ? 1 : 2)));
+  }
+
+  /** A half-year report's printable page, for the dashboard's link (the API's HTML is the same). */
+  @GET
+  @Path("reports/{code}/{period}")
+  @Produces(MediaType.TEXT_HTML)
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR})
+  @Operation(hidden = true)
+  public Response report(@PathParam("code") String code, @PathParam("period") String period) {
+    HalfYear halfYear = HalfYear.parse(period);
+    caller.requireCounty(code);
+    return ReportResource.html(ReportView.of(reports.read(code, halfYear)), caller.actor());
   }
 
   private static Response html(int status, DashboardView view) {

@@ -162,6 +162,15 @@ public class FiguresRepository {
     public long enterprises;
   }
 
+  /** The card periods with at least one live delivery in some county. */
+  public List<String> periodsWithFigures() {
+    List<?> periods =
+        em.createNativeQuery(
+                "select distinct period from delivery_period_form where deliveries <> 0")
+            .getResultList();
+    return periods.stream().map(String.class::cast).toList();
+  }
+
   /** The newest re-signing campaign, whose progress the cards show. */
   public Optional<UUID> latestCampaign() {
     // Without a result class: Hibernate's plan cache compares result-set mappings on every call,

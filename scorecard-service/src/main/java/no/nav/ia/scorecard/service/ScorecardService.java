@@ -50,6 +50,12 @@ public class ScorecardService {
     return new Snapshot(period, figures.perCounty(period, campaign), campaign, state.asOf());
   }
 
+  /** The card periods with at least one delivery, for the dashboard's picker. */
+  @Transactional
+  public List<String> periodsWithFigures() {
+    return figures.periodsWithFigures();
+  }
+
   /** A county's deliveries per adviser, the counties merged into it included. */
   @Transactional
   public Advisers advisers(Period period, String code) {

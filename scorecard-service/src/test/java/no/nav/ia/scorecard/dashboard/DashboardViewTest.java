@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +33,9 @@ class DashboardViewTest {
         Map.of("DIRECT", total, "COURSE", 0L, "INFORMATION", 0L),
         share,
         new Card.Target(Card.SYSTEM_SHARE_MIN, met),
-        List.of(),
+        List.of(
+            new Card.TrendMonth(YearMonth.of(2024, 11), 4, 2, 0.5),
+            new Card.TrendMonth(YearMonth.of(2024, 12), 2, 2, 1.0)),
         new Card.PreviousYear("2023", previous, change),
         new Card.ForecastView(total),
         new Card.Agreements(0, 0, 0, 0),
@@ -51,7 +54,7 @@ class DashboardViewTest {
     assertThat(row.targetText()).isEqualTo("under 2/3");
     assertThat(row.changeText()).isEqualTo("−17 %");
     assertThat(row.resigningWidth()).isEqualTo("75.00");
-    assertThat(row.resigningText()).isEqualTo("6 av 8 (75 %)");
+    assertThat(row.resigningText()).isEqualTo("6 av 8 re-signert (75 %)");
     assertThat(DashboardView.TARGET_LINE).isEqualTo("66.67");
   }
 
@@ -100,5 +103,52 @@ class DashboardViewTest {
     assertThat(groups.get(2).periods()).hasSize(1 + 2 + 4 + 12).contains("2025-H2", "2025-12");
     assertThat(groups.get(3).periods()).containsExactly("2024");
     assertThat(DashboardView.periodsAround(LocalDate.of(2026, 5, 20), "2026-Q1")).hasSize(3);
+  }
+
+  @Test
+  void thePickerOffersThePeriodsWithFiguresNewestFirstGroupedByYear() {
+    List<DashboardView.PeriodGroup> groups =
+        DashboardView.periodsWithFigures(
+            List.of(
+                "2024-03", "2024", "2024-Q1", "2024-H1", "2024-12", "2024-H2", "2022", "2022-Q4"),
+            "2024",
+            LocalDate.of(2026, 5, 20));
+    assertThat(groups)
+        .extracting(DashboardView.PeriodGroup::year)
+        .containsExactly("2026", "2024", "2022");
+    assertThat(groups.get(0).periods()).containsExactly("2026");
+    assertThat(groups.get(1).periods())
+        .containsExactly("2024", "2024-H2", "2024-H1", "2024-Q1", "2024-12", "2024-03");
+    assertThat(groups.get(2).periods()).containsExactly("2022", "2022-Q4");
+    assertThat(
+            DashboardView.periodsWithFigures(List.of(), "2019-Q2", LocalDate.of(2026, 5, 20))
+                .get(0)
+                .periods())
+        .containsExactly("2019-Q2");
+  }
+
+  @Test
+  void theTrendChartScalesItsBarsToTheBusiestMonthAndStacksDirectUnderTheRest() {
+    DashboardView view =
+        DashboardView.of(
+                "2024",
+                card("NATIONAL", "NO", 1, 0, 0, 0, 0),
+                List.of(),
+                "Z990003",
+                null,
+                LocalDate.of(2024, 5, 2))
+            .with(card("COUNTY", "03", 4, 2, 0, 0, 0), List.of(), List.of());
+    DashboardView.Bar busiest = view.focus().trend().get(0);
+    assertThat(busiest.directHeight() + busiest.otherHeight())
+        .isEqualTo(DashboardView.Focus.HEIGHT);
+    assertThat(busiest.directHeight()).isEqualTo(DashboardView.Focus.HEIGHT / 2);
+    assertThat(busiest.otherY() + busiest.otherHeight()).isEqualTo(busiest.directY());
+    assertThat(busiest.title())
+        .isEqualTo("november 2024: 4 leveranser, 2 direkte, 50,0 % systemrettet");
+    assertThat(view.focus().trend().get(1).directHeight())
+        .isEqualTo(DashboardView.Focus.HEIGHT / 2);
+    assertThat(view.focus().forms())
+        .extracting(DashboardView.FormPart::name)
+        .contains("Direkte i virksomheten", "Kurs", "Informasjonsarbeid");
   }
 }

@@ -565,7 +565,21 @@ class ScorecardConsumerTest {
         .contains("Møre og Romsdal")
         .contains("66,7 %")
         .contains("mål nådd")
-        .contains("<option value=\"2014\" selected>");
+        .contains("<option value=\"2014\" selected>")
+        .contains("<option value=\"2014-05\">")
+        .contains("Re-signert");
+    // The county's month trend, its form split, its advisers, and its two half-year reports.
+    assertThat(own)
+        .contains("id=\"trend\"")
+        .contains("data-month=\"2014-05\" data-total=\"2\" data-direct=\"2\"")
+        .contains("data-month=\"2014-06\" data-total=\"1\"")
+        .contains("data-form=\"DIRECT\"")
+        .contains("id=\"advisers\"")
+        .contains("data-adviser=\"Z990001\"")
+        .contains("data-report=\"15-2014-H1\"")
+        .contains("href=\"/dashboard/reports/15/2014-H2\"")
+        .doesNotContain("data-report=\"03-2014-H1\"")
+        .doesNotContain("Reforhandlet");
 
     String all =
         given()
@@ -579,7 +593,10 @@ class ScorecardConsumerTest {
     assertThat(all)
         .contains("data-code=\"NO\"")
         .contains("data-code=\"15\"")
-        .contains("data-code=\"03\"");
+        .contains("data-code=\"03\"")
+        .contains("data-report=\"03-2014-H1\"")
+        .contains("data-report=\"15-2014-H2\"")
+        .doesNotContain("id=\"advisers\"");
 
     String invalid =
         given()

@@ -1,0 +1,135 @@
+package no.nav.ia.scorecard;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import no.nav.ia.platform.domain.DomainException;
+
+/**
+ * A county's half-year report: written sections the county's manager edits, and the county card of
+ * the half-year, live while a draft and frozen at submission. Every change is a new version, kept
+ * as a {@link ReportChange}. A report nobody has written yet is an empty draft at version 0.
+ */
+@Entity
+@Table(name = "report")
+public class Report extends PanacheEntityBase {
+
+  @Id public UUID id;
+
+  @Column(name = "county_code")
+  public String countyCode;
+
+  public String period;
+
+  @Enumerated(EnumType.STRING)
+  public ReportStatus status;
+
+  /** Starts at 0 (nothing written); every edit and the submission add one. Served as the ETag. */
+  public long version;
+
+  @Column(name = "ia_council")
+  public String iaCouncil;
+
+  public String industries;
+  public String effects;
+  public String funds;
+
+  @Column(name = "submitted_by")
+  public String submittedBy;
+
+  @Column(name = "submitted_at")
+  public OffsetDateTime submittedAt;
+
+  /** The card as it stood at submission (JSON); null while a draft. */
+  @Column(name = "figures")
+  public String frozenFigures;
+
+  /** The empty draft of a county and half-year, before anyone has written in it. */
+  public static Report draft(String countyCode, HalfYear halfYear) {
+    Report r = new Report();
+    r.id = UUID.randomUUID();
+    r.countyCode = countyCode;
+    r.period = halfYear.id();
+    r.status = ReportStatus.DRAFT;
+    r.version = 0;
+    return r;
+  }
+
+  public HalfYear halfYear() {
+    return HalfYear.parse(period);
+  }
+
+  public ReportSections sections() {
+    return new ReportSections(iaCouncil, industries, effects, funds);
+  }
+
+  public boolean submitted() {
+    return status == ReportStatus.SUBMITTED;
+  }
+
+  /** Past its due date and not submitted. */
+  public boolean overdue(LocalDate today) {
+    return !submitted() && halfYear().isPastDue(today);
+  }
+
+  /**
+   * Replaces the written sections; {@code expectedVersion} is the version the manager edited. A
+   * submitted report is closed for edits.
+   */
+  public ReportChange editSections(
+      long expectedVersion, ReportSections sections, String by, OffsetDateTime at) {
+    requireDraft();
+    requireVersion(expectedVersion);
+    ReportSections valid = sections.validated();
+    iaCouncil = valid.iaCouncil();
+    industries = valid.industries();
+    effects = valid.effects();
+    funds = valid.funds();
+    version++;
+    return ReportChange.of(this, ReportChange.Action.SECTIONS_EDITED, by, at);
+  }
+
+  /**
+   * Submits the report with the figures as they stand now ({@code figures}, the card as JSON):
+   * later events do not change a submitted report. {@code expectedVersion}, when given, is the
+   * version the manager read.
+   */
+  public ReportChange submit(Long expectedVersion, String figures, String by, OffsetDateTime at) {
+    if (submitted()) {
+      throw DomainException.conflict(
+          "REPORT_ALREADY_SUBMITTED", "The report was submitted " + submittedAt);
+    }
+    if (expectedVersion != null) {
+      requireVersion(expectedVersion);
+    }
+    status = ReportStatus.SUBMITTED;
+    frozenFigures = figures;
+    submittedBy = by;
+    submittedAt = at;
+    version++;
+    return ReportChange.of(this, ReportChange.Action.SUBMITTED, by, at);
+  }
+
+  private void requireDraft() {
+    if (submitted()) {
+      throw DomainException.conflict(
+          "REPORT_SUBMITTED",
+          "A submitted report cannot be changed; it was submitted " + submittedAt);
+    }
+  }
+
+  private void requireVersion(long expected) {
+    if (expected != version) {
+      throw DomainException.stale(
+          "STALE_VERSION",
+          "The report is at version " + version + ", not " + expected + ": read it again");
+    }
+  }
+}

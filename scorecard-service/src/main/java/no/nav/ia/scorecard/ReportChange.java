@@ -1,0 +1,73 @@
+package no.nav.ia.scorecard;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** One version of a half-year report: what changed, who did it, and the sections it then had. */
+@Entity
+@Table(name = "report_change")
+public class ReportChange extends PanacheEntityBase {
+
+  public enum Action {
+    SECTIONS_EDITED,
+    SUBMITTED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long seq;
+
+  @Column(name = "report_id")
+  public UUID reportId;
+
+  public long version;
+
+  @Enumerated(EnumType.STRING)
+  public Action action;
+
+  @Column(name = "changed_by")
+  public String changedBy;
+
+  @Column(name = "changed_at")
+  public OffsetDateTime changedAt;
+
+  @Column(name = "ia_council")
+  public String iaCouncil;
+
+  public String industries;
+  public String effects;
+  public String funds;
+
+  static ReportChange of(Report report, Action action, String by, OffsetDateTime at) {
+    ReportChange c = new ReportChange();
+    c.reportId = report.id;
+    c.version = report.version;
+    c.action = action;
+    c.changedBy = by;
+    c.changedAt = at;
+    c.iaCouncil = report.iaCouncil;
+    c.industries = report.industries;
+    c.effects = report.effects;
+    c.funds = report.funds;
+    return c;
+  }
+
+  public ReportSections sections() {
+    return new ReportSections(iaCouncil, industries, effects, funds);
+  }
+
+  /** A report's changes, oldest first. */
+  public static List<ReportChange> of(UUID reportId) {
+    return list("reportId = ?1 order by version", reportId);
+  }
+}

@@ -1,0 +1,55 @@
+package no.nav.ia.scorecard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.domain.DomainException.Violation;
+import no.nav.ia.platform.domain.NationalIdentityNumbers;
+
+/**
+ * The written parts of a half-year report (seeds 001 and 002): activities in the IA councils, the
+ * industries targeted, the effects seen, and the use of funds. Free text; a section left out is
+ * empty.
+ */
+public record ReportSections(String iaCouncil, String industries, String effects, String funds) {
+
+  public static final int MAX_LENGTH = 10_000;
+
+  public static final ReportSections EMPTY = new ReportSections(null, null, null, null);
+
+  /** The sections by their field names, in the order the report shows them. */
+  public Map<String, String> byField() {
+    java.util.LinkedHashMap<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("iaCouncil", iaCouncil);
+    fields.put("industries", industries);
+    fields.put("effects", effects);
+    fields.put("funds", funds);
+    return fields;
+  }
+
+  /**
+   * Refuses sections longer than {@link #MAX_LENGTH} characters or holding a national identity
+   * number (a report is about enterprises, never about a person).
+   */
+  public ReportSections validated() {
+    List<Violation> violations = new ArrayList<>();
+    byField()
+        .forEach(
+            (field, text) -> {
+              if (text == null) {
+                return;
+              }
+              if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
+                violations.add(
+                    new Violation(field, "must be at most " + MAX_LENGTH + " characters"));
+              } else if (NationalIdentityNumbers.containsOne(text)) {
+                violations.add(new Violation(field, "must not contain a national identity number"));
+              }
+            });
+    if (!violations.isEmpty()) {
+      throw DomainException.invalid(violations);
+    }
+    return this;
+  }
+}

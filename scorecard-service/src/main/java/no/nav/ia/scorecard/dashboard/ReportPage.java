@@ -1,0 +1,164 @@
+package no.nav.ia.scorecard.dashboard;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.scorecard.rest.Card;
+import no.nav.ia.scorecard.rest.ReportView;
+
+/**
+ * A half-year report as a printable page: the figures with the 2/3 target and the year before, the
+ * written sections under the headings of seed 001, and what has changed since submission. Texts are
+ * made here, Norwegian style; the template only places them (and escapes them).
+ */
+public record ReportPage(
+    String countyName,
+    String countyCode,
+    String period,
+    String user,
+    boolean submitted,
+    String statusText,
+    String dueText,
+    boolean overdue,
+    List<Line> figures,
+    String shareText,
+    String targetText,
+    boolean targetMet,
+    String previousYearText,
+    List<Section> sections,
+    List<Change> changes) {
+
+  private static final Locale NB = Locale.forLanguageTag("nb-NO");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d. MMMM yyyy", NB);
+  private static final DateTimeFormatter MOMENT =
+      DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH:mm", NB);
+
+  /** The sections' headings, after what seed 001 asks the report to account for. */
+  static final Map<String, String> HEADINGS =
+      Map.of(
+          "iaCouncil", "IA-rådets arbeid: hva myndighetene og partene har gjort sammen",
+          "industries", "Næringer, bransjer og sektorer med særlige aktiviteter",
+          "effects", "Tiltak og vurdering av effekt",
+          "funds", "Bruk av midler");
+
+  private static final Map<String, String> FIGURES =
+      Map.ofEntries(
+          Map.entry("deliveries.total", "Leveranser i alt"),
+          Map.entry("deliveries.system", "Systemrettede"),
+          Map.entry("deliveries.individual", "Individrettede"),
+          Map.entry("byForm.DIRECT", "Direkte i virksomheten"),
+          Map.entry("byForm.COURSE", "Kurs"),
+          Map.entry("byForm.INFORMATION", "Informasjonsarbeid"),
+          Map.entry("systemShare", "Systemrettet andel av direkte leveranser"),
+          Map.entry("target.met", "Mål om minst 2/3 nådd"),
+          Map.entry("agreements.active", "Aktive IA-avtaler"),
+          Map.entry("agreements.newInPeriod", "Nye avtaler i perioden"),
+          Map.entry("agreements.withContactPerson", "Avtaler med kontaktperson"),
+          Map.entry("agreements.withDelivery", "Avtaler med leveranse"),
+          Map.entry("resigning.resigned", "Re-signerte avtaler"));
+
+  /** A figure and its value. */
+  public record Line(String label, String value) {}
+
+  /** A written section; {@code text} is empty when nothing is written. */
+  public record Section(String id, String heading, String text) {}
+
+  /** A figure that moved after submission. */
+  public record Change(String label, String submitted, String now) {}
+
+  public static ReportPage of(ReportView r, String user) {
+    Card c = r.figures();
+    List<Line> figures = new ArrayList<>();
+    figures.add(new Line(FIGURES.get("deliveries.total"), num(c.deliveries().total())));
+    figures.add(new Line(FIGURES.get("deliveries.system"), num(c.deliveries().system())));
+    figures.add(new Line(FIGURES.get("deliveries.individual"), num(c.deliveries().individual())));
+    c.byForm().forEach((form, n) -> figures.add(new Line(label("byForm." + form), num(n))));
+    figures.add(new Line(FIGURES.get("agreements.active"), num(c.agreements().active())));
+    figures.add(new Line(FIGURES.get("agreements.newInPeriod"), num(c.agreements().newInPeriod())));
+    figures.add(
+        new Line(
+            FIGURES.get("agreements.withContactPerson"), num(c.agreements().withContactPerson())));
+    figures.add(
+        new Line(FIGURES.get("agreements.withDelivery"), num(c.agreements().withDelivery())));
+    Double share = c.systemShare();
+    Boolean met = c.target().met();
+    Double change = c.previousYear().change();
+    List<Section> sections = new ArrayList<>();
+    var written =
+        Map.of(
+            "iaCouncil", text(r.sections().iaCouncil()),
+            "industries", text(r.sections().industries()),
+            "effects", text(r.sections().effects()),
+            "funds", text(r.sections().funds()));
+    for (String id : List.of("iaCouncil", "industries", "effects", "funds")) {
+      sections.add(new Section(id, HEADINGS.get(id), written.get(id)));
+    }
+    return new ReportPage(
+        r.county().name(),
+        r.county().code(),
+        r.period().id(),
+        user,
+        r.submittedAt() != null,
+        r.submittedAt() == null
+            ? "Utkast: tallene er foreløpige til rapporten sendes inn"
+            : "Sendt inn " + moment(r.submittedAt()) + " av " + r.submittedBy(),
+        day(r.due()),
+        r.overdue(),
+        figures,
+        share == null ? "–" : pct(share, 1),
+        met == null ? "ingen direkte leveranser" : met ? "mål nådd" : "under 2/3",
+        Boolean.TRUE.equals(met),
+        c.previousYear().total()
+            + " leveranser i "
+            + c.previousYear().period()
+            + (change == null
+                ? ""
+                : " (" + (change >= 0 ? "+" : "−") + pct(Math.abs(change), 0) + ")"),
+        sections,
+        r.changedSinceSubmission().stream()
+            .map(d -> new Change(label(d.figure()), value(d.submitted()), value(d.now())))
+            .toList());
+  }
+
+  private static String label(String figure) {
+    return FIGURES.getOrDefault(figure, figure);
+  }
+
+  private static String value(Object v) {
+    if (v == null) {
+      return "–";
+    }
+    if (v instanceof Boolean b) {
+      return b ? "ja" : "nei";
+    }
+    if (v instanceof Double d) {
+      return pct(d, 1);
+    }
+    return v instanceof Number n ? num(n.longValue()) : String.valueOf(v);
+  }
+
+  private static String text(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String num(long n) {
+    return String.format(NB, "%,d", n);
+  }
+
+  private static String pct(double fraction, int decimals) {
+    return String.format(NB, "%." + decimals + "f", fraction * 100) + " %";
+  }
+
+  private static String day(LocalDate d) {
+    return DAY.format(d);
+  }
+
+  private static String moment(OffsetDateTime t) {
+    return MOMENT.format(t.atZoneSameInstant(NorwegianTime.ZONE));
+  }
+}

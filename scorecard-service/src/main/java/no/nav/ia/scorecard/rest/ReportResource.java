@@ -1,0 +1,215 @@
+package no.nav.ia.scorecard.rest;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.security.Roles;
+import no.nav.ia.scorecard.HalfYear;
+import no.nav.ia.scorecard.dashboard.ReportPage;
+import no.nav.ia.scorecard.service.ReportService;
+import no.nav.ia.scorecard.service.ReportService.Reading;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Half-year reports (API.md): the county's manager writes and submits, the county's advisers and
+ * the coordinators read, and the coordinators follow every county's status.
+ */
+@Path("/api/v1/reports")
+@Tag(name = "Half-year reports")
+public class ReportResource {
+
+  private static final String REPORT = "counties/{code}/{period}";
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance report(ReportPage page);
+  }
+
+  @Inject ReportService reports;
+  @Inject Caller caller;
+
+  @GET
+  @Path(REPORT)
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR})
+  @Operation(
+      summary =
+          "A county's half-year report: status, due date, figures and sections; Accept: text/html"
+              + " gives the printable page")
+  @APIResponse(responseCode = "200", description = "The report, with its version as ETag")
+  @APIResponse(responseCode = "400", description = "Not a half-year (YYYY-H1, YYYY-H2)")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  @APIResponse(responseCode = "404", description = "No such county in that half-year")
+  public Response report(
+      @PathParam("code") String code,
+      @PathParam("period") String period,
+      @Context HttpHeaders headers) {
+    HalfYear halfYear = HalfYear.parse(period);
+    caller.requireCounty(code);
+    ReportView report = ReportView.of(reports.read(code, halfYear));
+    return wantsHtml(headers) ? html(report, caller.actor()) : withTag(report);
+  }
+
+  /**
+   * JSON unless the client's first choice is HTML (a browser's Accept): an API client that sends
+   * {@code *}{@code /*} or nothing gets JSON.
+   */
+  static boolean wantsHtml(HttpHeaders headers) {
+    List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+    return !acceptable.isEmpty()
+        && !acceptable.get(0).isWildcardType()
+        && acceptable.get(0).isCompatible(MediaType.TEXT_HTML_TYPE);
+  }
+
+  /** The printable page of a report, for the dashboard too. */
+  static Response html(ReportView report, String user) {
+    return Response.ok(Templates.report(ReportPage.of(report, user)).render())
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .header("Cache-Control", "no-store")
+        .tag(report.version() + "")
+        .build();
+  }
+
+  @GET
+  @Path(REPORT + "/history")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR})
+  @Operation(summary = "Every version of the report, oldest first")
+  @APIResponse(responseCode = "200", description = "The versions (none before the first edit)")
+  public List<ReportView.Change> history(
+      @PathParam("code") String code, @PathParam("period") String period) {
+    HalfYear halfYear = HalfYear.parse(period);
+    caller.requireCounty(code);
+    return reports.history(code, halfYear).stream().map(ReportView.Change::of).toList();
+  }
+
+  @PUT
+  @Path(REPORT + "/sections")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.MANAGER)
+  @Operation(
+      summary =
+          "Replace the written sections (each at most 10,000 characters, no national identity number);"
+              + " If-Match must carry the version read")
+  @APIResponse(responseCode = "200", description = "The report after the edit")
+  @APIResponse(
+      responseCode = "400",
+      description = "A section too long or holding an identity number")
+  @APIResponse(responseCode = "403", description = "Not the county's manager")
+  @APIResponse(responseCode = "409", description = "The report is submitted")
+  @APIResponse(responseCode = "412", description = "Stale version")
+  @APIResponse(responseCode = "428", description = "If-Match missing")
+  public Response editSections(
+      @PathParam("code") String code,
+      @PathParam("period") String period,
+      @HeaderParam("If-Match") String ifMatch,
+      ReportView.Sections sections) {
+    HalfYear halfYear = HalfYear.parse(period);
+    caller.requireCounty(code);
+    if (ifMatch == null) {
+      throw new ApiException(
+          428,
+          "PRECONDITION_REQUIRED",
+          "Precondition required",
+          "An edit needs If-Match with the version read",
+          null);
+    }
+    if (sections == null) {
+      throw DomainException.invalid("sections", "must be an object with the sections");
+    }
+    Reading r =
+        reports.editSections(code, halfYear, version(ifMatch), sections.toDomain(), caller.actor());
+    return withTag(ReportView.of(r));
+  }
+
+  @POST
+  @Path(REPORT + "/submission")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.MANAGER)
+  @Operation(
+      summary =
+          "Submit the report: its figures are frozen as they stand; If-Match, when sent, must carry"
+              + " the version read")
+  @APIResponse(responseCode = "200", description = "The submitted report")
+  @APIResponse(responseCode = "403", description = "Not the county's manager")
+  @APIResponse(responseCode = "409", description = "Already submitted")
+  @APIResponse(responseCode = "412", description = "Stale version")
+  @APIResponse(responseCode = "422", description = "The half-year has not ended")
+  public Response submit(
+      @PathParam("code") String code,
+      @PathParam("period") String period,
+      @HeaderParam("If-Match") String ifMatch) {
+    HalfYear halfYear = HalfYear.parse(period);
+    caller.requireCounty(code);
+    Reading r =
+        reports.submit(code, halfYear, ifMatch == null ? null : version(ifMatch), caller.actor());
+    return withTag(ReportView.of(r));
+  }
+
+  @GET
+  @Produces({MediaType.APPLICATION_JSON, CardsCsv.TEXT_CSV})
+  @RolesAllowed(Roles.COORDINATOR)
+  @Operation(
+      summary =
+          "Every county's report of a half-year: status, due date, overdue; text/csv gives the"
+              + " national compilation with figures and sections")
+  @APIResponse(responseCode = "200", description = "One line per county of the half-year")
+  @APIResponse(responseCode = "400", description = "Not a half-year")
+  public Response overview(
+      @QueryParam("period") String period, @HeaderParam("Accept") String accept) {
+    HalfYear halfYear = HalfYear.parse(period);
+    boolean csv = accept != null && accept.contains(CardsCsv.TEXT_CSV);
+    List<Reading> readings = reports.all(halfYear, csv);
+    if (csv) {
+      return Response.ok(Reports.csv(readings), CardsCsv.TEXT_CSV + ";charset=UTF-8")
+          .header(
+              "Content-Disposition",
+              "attachment; filename=\"halvarsrapporter-" + halfYear.id() + ".csv\"")
+          .build();
+    }
+    return Response.ok(
+            new Reports(
+                halfYear.id(), halfYear.due(), readings.stream().map(Reports.Line::of).toList()),
+            MediaType.APPLICATION_JSON)
+        .build();
+  }
+
+  private static Response withTag(ReportView view) {
+    return Response.ok(view, MediaType.APPLICATION_JSON).tag(view.version() + "").build();
+  }
+
+  /** The version an If-Match names ({@code "3"}, {@code 3} or {@code W/"3"}). */
+  static long version(String ifMatch) {
+    String v = ifMatch.strip();
+    if (v.startsWith("W/")) {
+      v = v.substring(2);
+    }
+    try {
+      return Long.parseLong(v.replace("\"", ""));
+    } catch (NumberFormatException e) {
+      throw DomainException.stale(
+          "STALE_VERSION", "If-Match does not name a version of the report");
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package no.nav.ia.scorecard.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import no.nav.ia.scorecard.ReportChange;
+import no.nav.ia.scorecard.ReportSections;
+import no.nav.ia.scorecard.ReportStatus;
+import no.nav.ia.scorecard.Tally;
+import no.nav.ia.scorecard.service.ReportService.Reading;
+
+/**
+ * A county's half-year report as API.md describes it. {@code figures} is the county card of the
+ * half-year: live while a draft, frozen at submission; {@code changedSinceSubmission} lists the
+ * figures that later events (a correction, a void, a late delivery) have moved since.
+ */
+public record ReportView(
+    Card.Scope county,
+    Card.PeriodView period,
+    ReportStatus status,
+    LocalDate due,
+    boolean overdue,
+    long version,
+    Card figures,
+    Sections sections,
+    String submittedBy,
+    OffsetDateTime submittedAt,
+    List<Difference> changedSinceSubmission) {
+
+  public record Sections(String iaCouncil, String industries, String effects, String funds) {
+    static Sections of(ReportSections s) {
+      return new Sections(s.iaCouncil(), s.industries(), s.effects(), s.funds());
+    }
+
+    ReportSections toDomain() {
+      return new ReportSections(iaCouncil, industries, effects, funds);
+    }
+  }
+
+  /** A figure as submitted and as it stands now. */
+  public record Difference(String figure, Object submitted, Object now) {}
+
+  /** One version of the report. */
+  public record Change(
+      long version,
+      ReportChange.Action action,
+      String changedBy,
+      OffsetDateTime changedAt,
+      Sections sections) {
+    static Change of(ReportChange c) {
+      return new Change(c.version, c.action, c.changedBy, c.changedAt, Sections.of(c.sections()));
+    }
+  }
+
+  public String etag() {
+    return "\"" + version + "\"";
+  }
+
+  static ReportView of(Reading r) {
+    var report = r.report();
+    return new ReportView(
+        new Card.Scope("COUNTY", r.county().code(), r.county().name()),
+        r.figures().period(),
+        report.status,
+        report.halfYear().due(),
+        report.overdue(r.today()),
+        report.version,
+        r.figures(),
+        Sections.of(report.sections()),
+        report.submittedBy,
+        report.submittedAt,
+        report.submitted() ? differences(r.figures(), r.live()) : List.of());
+  }
+
+  /** The figures a manager reports on, by name, from a card. */
+  static Map<String, Object> reported(Card c) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("deliveries.total", c.deliveries().total());
+    figures.put("deliveries.system", c.deliveries().system());
+    figures.put("deliveries.individual", c.deliveries().individual());
+    Tally.FORMS.forEach(f -> figures.put("byForm." + f, c.byForm().getOrDefault(f, 0L)));
+    figures.put("systemShare", c.systemShare());
+    figures.put("target.met", c.target().met());
+    figures.put("agreements.active", c.agreements().active());
+    figures.put("agreements.newInPeriod", c.agreements().newInPeriod());
+    figures.put("agreements.withContactPerson", c.agreements().withContactPerson());
+    figures.put("agreements.withDelivery", c.agreements().withDelivery());
+    figures.put("resigning.resigned", c.resigning().resigned());
+    return figures;
+  }
+
+  static List<Difference> differences(Card submitted, Card now) {
+    Map<String, Object> before = reported(submitted);
+    Map<String, Object> after = reported(now);
+    List<Difference> differences = new ArrayList<>();
+    before.forEach(
+        (figure, value) -> {
+          if (!Objects.equals(value, after.get(figure))) {
+            differences.add(new Difference(figure, value, after.get(figure)));
+          }
+        });
+    return differences;
+  }
+}

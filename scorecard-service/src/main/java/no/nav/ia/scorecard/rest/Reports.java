@@ -1,0 +1,64 @@
+package no.nav.ia.scorecard.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import no.nav.ia.scorecard.ReportStatus;
+import no.nav.ia.scorecard.service.ReportService.Reading;
+
+/** Every county's report of a half-year, for the coordinators. */
+public record Reports(String period, LocalDate due, List<Line> counties) {
+
+  public record Line(
+      Card.Scope county,
+      ReportStatus status,
+      LocalDate due,
+      boolean overdue,
+      long version,
+      String submittedBy,
+      OffsetDateTime submittedAt) {
+
+    static Line of(Reading r) {
+      var report = r.report();
+      return new Line(
+          new Card.Scope("COUNTY", r.county().code(), r.county().name()),
+          report.status,
+          report.halfYear().due(),
+          report.overdue(r.today()),
+          report.version,
+          report.submittedBy,
+          report.submittedAt);
+    }
+  }
+
+  /**
+   * The national compilation as CSV: a row per county with its report's status and sections, and
+   * its figures (as submitted, or live for a draft) in the columns of the card CSV.
+   */
+  static String csv(List<Reading> readings) {
+    StringBuilder csv =
+        new StringBuilder(
+            "report_status,due,overdue,submitted_by,submitted_at,"
+                + "section_ia_council,section_industries,section_effects,section_funds,");
+    csv.append(CardsCsv.header()).append('\n');
+    for (Reading r : readings) {
+      var report = r.report();
+      List<Object> row =
+          new java.util.ArrayList<>(
+              List.of(
+                  report.status,
+                  report.halfYear().due(),
+                  report.overdue(r.today()),
+                  report.submittedBy == null ? "" : report.submittedBy,
+                  report.submittedAt == null ? "" : report.submittedAt));
+      report
+          .sections()
+          .byField()
+          .values()
+          .forEach(text -> row.add(CardsCsv.quote(text == null ? "" : text)));
+      row.addAll(CardsCsv.row(r.figures()));
+      csv.append(CardsCsv.line(row)).append('\n');
+    }
+    return csv.toString();
+  }
+}

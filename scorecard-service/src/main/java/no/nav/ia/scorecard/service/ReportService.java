@@ -1,0 +1,166 @@
+package no.nav.ia.scorecard.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.nav.ia.platform.domain.CountyRegistry;
+import no.nav.ia.platform.domain.CountyRegistry.County;
+import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.scorecard.HalfYear;
+import no.nav.ia.scorecard.Report;
+import no.nav.ia.scorecard.ReportChange;
+import no.nav.ia.scorecard.ReportSections;
+import no.nav.ia.scorecard.rest.Card;
+
+/**
+ * The counties' half-year reports: reading one with its figures (live while a draft, frozen once
+ * submitted), editing its sections, submitting it, its history, and every county's status for the
+ * coordinators.
+ */
+@ApplicationScoped
+public class ReportService {
+
+  private final CountyRegistry registry = CountyRegistry.get();
+
+  @Inject EntityManager em;
+  @Inject ScorecardService scorecards;
+  @Inject ObjectMapper json;
+
+  /**
+   * A report as it is read: the report (an unsaved empty draft when nobody has written one), its
+   * county, the county card as it stands now, and the one the report shows (the frozen one once
+   * submitted).
+   */
+  public record Reading(Report report, County county, Card live, Card figures, LocalDate today) {}
+
+  @Transactional
+  public Reading read(String code, HalfYear halfYear) {
+    County county = countyOf(code, halfYear);
+    Report report = find(code, halfYear).orElseGet(() -> Report.draft(code, halfYear));
+    return reading(report, county);
+  }
+
+  @Transactional
+  public Reading editSections(
+      String code, HalfYear halfYear, long expectedVersion, ReportSections sections, String by) {
+    County county = countyOf(code, halfYear);
+    Report report = locked(code, halfYear);
+    report.editSections(expectedVersion, sections, by, OffsetDateTime.now()).persist();
+    return reading(report, county);
+  }
+
+  /**
+   * Submits the report with the county card as it stands now; a half-year that has not ended has no
+   * figures to submit yet.
+   */
+  @Transactional
+  public Reading submit(String code, HalfYear halfYear, Long expectedVersion, String by) {
+    County county = countyOf(code, halfYear);
+    if (!NorwegianTime.today().isAfter(halfYear.period().to())) {
+      throw DomainException.notAllowedNow(
+          "HALF_YEAR_NOT_OVER",
+          "A report can be submitted when its half-year has ended (after "
+              + halfYear.period().to()
+              + ")");
+    }
+    Report report = locked(code, halfYear);
+    Card live = scorecards.county(scorecards.snapshot(halfYear.period()), code);
+    report.submit(expectedVersion, write(live), by, OffsetDateTime.now()).persist();
+    return new Reading(report, county, live, live, NorwegianTime.today());
+  }
+
+  @Transactional
+  public List<ReportChange> history(String code, HalfYear halfYear) {
+    countyOf(code, halfYear);
+    return find(code, halfYear).map(r -> ReportChange.of(r.id)).orElse(List.of());
+  }
+
+  /** Every county of the half-year with its report (an unsaved draft where none is written). */
+  @Transactional
+  public List<Reading> all(HalfYear halfYear, boolean withFigures) {
+    var snapshot = withFigures ? scorecards.snapshot(halfYear.period()) : null;
+    LocalDate today = NorwegianTime.today();
+    return registry.validOn(halfYear.period().to()).stream()
+        .map(
+            county -> {
+              Report report =
+                  find(county.code(), halfYear)
+                      .orElseGet(() -> Report.draft(county.code(), halfYear));
+              Card live = snapshot == null ? null : scorecards.county(snapshot, county.code());
+              return new Reading(
+                  report, county, live, report.submitted() ? frozen(report) : live, today);
+            })
+        .toList();
+  }
+
+  private Reading reading(Report report, County county) {
+    Card live =
+        scorecards.county(scorecards.snapshot(report.halfYear().period()), report.countyCode);
+    return new Reading(
+        report, county, live, report.submitted() ? frozen(report) : live, NorwegianTime.today());
+  }
+
+  /** A county of the half-year's structure (the counties that existed at its end). */
+  private County countyOf(String code, HalfYear halfYear) {
+    County county =
+        registry
+            .county(code)
+            .orElseThrow(
+                () -> DomainException.notFound("COUNTY_NOT_FOUND", "No county with that code"));
+    if (!county.isValidOn(halfYear.period().to())) {
+      throw DomainException.notFound(
+          "REPORT_NOT_FOUND",
+          "County "
+              + code
+              + " did not exist at the end of "
+              + halfYear.id()
+              + " and has no report");
+    }
+    return county;
+  }
+
+  private Optional<Report> find(String code, HalfYear halfYear) {
+    return Report.find("countyCode = ?1 and period = ?2", code, halfYear.id())
+        .firstResultOptional();
+  }
+
+  /** The report's row, made if it is not there yet, locked for the rest of the transaction. */
+  private Report locked(String code, HalfYear halfYear) {
+    em.createNativeQuery(
+            "insert into report (id, county_code, period, status, version)"
+                + " values (:id, :county, :period, 'DRAFT', 0) on conflict do nothing")
+        .setParameter("id", UUID.randomUUID())
+        .setParameter("county", code)
+        .setParameter("period", halfYear.id())
+        .executeUpdate();
+    return Report.<Report>find("countyCode = ?1 and period = ?2", code, halfYear.id())
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResult();
+  }
+
+  private Card frozen(Report report) {
+    try {
+      return json.readValue(report.frozenFigures, Card.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("report " + report.id + " holds unreadable figures", e);
+    }
+  }
+
+  private String write(Card card) {
+    try {
+      return json.writeValueAsString(card);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

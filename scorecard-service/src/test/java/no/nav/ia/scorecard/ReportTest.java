@@ -1,0 +1,113 @@
+package no.nav.ia.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.domain.DomainException.Kind;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/** The rules of the half-year report: due dates, versions, the frozen submission, the sections. */
+class ReportTest {
+
+  static final OffsetDateTime AT = OffsetDateTime.of(2024, 8, 20, 10, 0, 0, 0, ZoneOffset.UTC);
+  static final ReportSections WRITTEN = new ReportSections("Møter i rådet", "Bygg", null, null);
+
+  static void refused(ThrowingCallable call, Kind kind, String code) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(kind);
+              assertThat(e.code()).isEqualTo(code);
+            });
+  }
+
+  @Test
+  void theFirstHalfIsDueOnFirstSeptemberAndTheSecondOnFirstMarchTheYearAfter() {
+    assertThat(HalfYear.parse("2024-H1").due()).isEqualTo(LocalDate.of(2024, 9, 1));
+    assertThat(HalfYear.parse("2024-H2").due()).isEqualTo(LocalDate.of(2025, 3, 1));
+  }
+
+  @Test
+  void aDraftIsOverdueTheDayAfterItsDueDateAndASubmittedOneNever() {
+    Report r = Report.draft("03", HalfYear.parse("2024-H1"));
+    assertThat(r.overdue(LocalDate.of(2024, 9, 1))).isFalse();
+    assertThat(r.overdue(LocalDate.of(2024, 9, 2))).isTrue();
+    r.submit(null, "{}", "Z990002", AT);
+    assertThat(r.overdue(LocalDate.of(2030, 1, 1))).isFalse();
+  }
+
+  @Test
+  void onlyHalfYearsAreReportPeriods() {
+    for (String period : new String[] {"2024", "2024-Q1", "2024-H3", "2024-05", "H1", ""}) {
+      refused(() -> HalfYear.parse(period), Kind.INVALID, "VALIDATION_FAILED");
+    }
+    refused(() -> HalfYear.parse(null), Kind.INVALID, "VALIDATION_FAILED");
+  }
+
+  @Test
+  void everyEditNeedsTheVersionReadAndAddsOne() {
+    Report r = Report.draft("03", HalfYear.parse("2024-H1"));
+    ReportChange first = r.editSections(0, WRITTEN, "Z990002", AT);
+    assertThat(r.version).isEqualTo(1);
+    assertThat(first.version).isEqualTo(1);
+    assertThat(first.action).isEqualTo(ReportChange.Action.SECTIONS_EDITED);
+    assertThat(first.sections()).isEqualTo(WRITTEN);
+    refused(
+        () -> r.editSections(0, ReportSections.EMPTY, "Z990002", AT), Kind.STALE, "STALE_VERSION");
+    assertThat(r.sections()).isEqualTo(WRITTEN);
+    r.editSections(1, ReportSections.EMPTY, "Z990002", AT);
+    assertThat(r.version).isEqualTo(2);
+    assertThat(r.sections()).isEqualTo(ReportSections.EMPTY);
+  }
+
+  @Test
+  void aSubmittedReportKeepsItsFiguresAndTakesNoEditsNorASecondSubmission() {
+    Report r = Report.draft("03", HalfYear.parse("2024-H1"));
+    r.editSections(0, WRITTEN, "Z990002", AT);
+    refused(() -> r.submit(0L, "{}", "Z990002", AT), Kind.STALE, "STALE_VERSION");
+    ReportChange submitted = r.submit(1L, "{\"total\":3}", "Z990002", AT);
+    assertThat(submitted.action).isEqualTo(ReportChange.Action.SUBMITTED);
+    assertThat(r.status).isEqualTo(ReportStatus.SUBMITTED);
+    assertThat(r.frozenFigures).isEqualTo("{\"total\":3}");
+    assertThat(r.submittedBy).isEqualTo("Z990002");
+    refused(
+        () -> r.submit(null, "{\"total\":4}", "Z990002", AT),
+        Kind.CONFLICT,
+        "REPORT_ALREADY_SUBMITTED");
+    refused(
+        () -> r.editSections(2, ReportSections.EMPTY, "Z990002", AT),
+        Kind.CONFLICT,
+        "REPORT_SUBMITTED");
+    assertThat(r.frozenFigures).isEqualTo("{\"total\":3}");
+    assertThat(r.version).isEqualTo(2);
+  }
+
+  @Test
+  void aSectionIsAtMostTenThousandCharactersAndHoldsNoIdentityNumber() {
+    String longest = "æ".repeat(ReportSections.MAX_LENGTH);
+    assertThat(new ReportSections(longest, null, null, null).validated().iaCouncil())
+        .isEqualTo(longest);
+    assertThatThrownBy(
+            () -> new ReportSections(null, longest + "x", "gjelder 01019010046", null).validated())
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(DomainException.Violation::field)
+                    .containsExactly("industries", "effects"));
+    Report r = Report.draft("03", HalfYear.parse("2024-H1"));
+    refused(
+        () ->
+            r.editSections(
+                0, new ReportSections("gjelder 01019010046", null, null, null), "Z990002", AT),
+        Kind.INVALID,
+        "VALIDATION_FAILED");
+    assertThat(r.version).isZero();
+  }
+}

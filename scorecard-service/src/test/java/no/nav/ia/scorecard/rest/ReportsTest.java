@@ -1,0 +1,334 @@
+package no.nav.ia.scorecard.rest;
+
+import static io.restassured.RestAssured.given;
+import static no.nav.ia.scorecard.rest.TestEvents.event;
+import static no.nav.ia.scorecard.rest.TestEvents.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Half-year reports (API.md): who reads and writes, versions, the frozen submission and the
+ * difference a later correction makes, the coordinators' overview and CSV, the printable page.
+ * Counties 54, 11 and 15 in 2023, which no other test uses.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "scorecard"))
+class ReportsTest {
+
+  static final Map<String, Object> SECTIONS =
+      Map.of(
+          "iaCouncil", "Fire møter i IA-rådet.\nRisikovurdering av bygg.",
+          "industries", "Bygg og anlegg; helse",
+          "effects", "Lavere fravær hos tre virksomheter",
+          "funds", "Kr 200 000 til bransjeseminar");
+
+  static String report(String county, String period) {
+    return "/api/v1/reports/counties/" + county + "/" + period;
+  }
+
+  static RequestSpecification as(String token) {
+    return given().auth().oauth2(token);
+  }
+
+  static JsonPath read(String county, String period) {
+    return as(Tokens.coordinator())
+        .get(report(county, period))
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  static int liveTotal(String county, String period) {
+    return as(Tokens.coordinator())
+        .get("/api/v1/scorecards/counties/" + county + "?period=" + period)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("deliveries.total");
+  }
+
+  static void deliveries(String county, String month, int n) {
+    for (int i = 0; i < n; i++) {
+      send(event("DeliveryRecorded", UUID.randomUUID(), county, month, "SYSTEM"));
+    }
+  }
+
+  @Test
+  void theManagerWritesAndSubmitsAndLaterEventsShowAsADifferenceNotAChange() {
+    deliveries("54", "2023-03", 2);
+    await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2023-H1") == 2);
+    String manager = Tokens.manager("54");
+
+    JsonPath draft = read("54", "2023-H1");
+    assertThat(draft.getString("status")).isEqualTo("DRAFT");
+    assertThat(draft.getString("due")).isEqualTo("2023-09-01");
+    assertThat(draft.getBoolean("overdue")).isTrue();
+    assertThat(draft.getInt("version")).isZero();
+    assertThat(draft.getInt("figures.deliveries.total")).isEqualTo(2);
+    assertThat(draft.getString("county.name")).isEqualTo("Troms og Finnmark");
+    assertThat(draft.<Object>get("sections.iaCouncil")).isNull();
+
+    as(manager)
+        .contentType(ContentType.JSON)
+        .body(SECTIONS)
+        .put(report("54", "2023-H1") + "/sections")
+        .then()
+        .statusCode(428)
+        .contentType("application/problem+json");
+    as(manager)
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body(SECTIONS)
+        .put(report("54", "2023-H1") + "/sections")
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("version", equalTo(1))
+        .body("sections.industries", equalTo("Bygg og anlegg; helse"));
+    as(manager)
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body(Map.of("iaCouncil", "overskriver"))
+        .put(report("54", "2023-H1") + "/sections")
+        .then()
+        .statusCode(412)
+        .body("code", equalTo("STALE_VERSION"));
+
+    as(manager)
+        .post(report("54", "2023-H1") + "/submission")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SUBMITTED"))
+        .body("overdue", equalTo(false))
+        .body("submittedBy", equalTo("Z990002"))
+        .body("version", equalTo(2))
+        .body("changedSinceSubmission", equalTo(List.of()));
+    as(manager)
+        .post(report("54", "2023-H1") + "/submission")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("REPORT_ALREADY_SUBMITTED"));
+    as(manager)
+        .header("If-Match", "\"2\"")
+        .contentType(ContentType.JSON)
+        .body(SECTIONS)
+        .put(report("54", "2023-H1") + "/sections")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("REPORT_SUBMITTED"));
+
+    // A late delivery in the half-year moves the live card, not the submitted report.
+    deliveries("54", "2023-04", 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2023-H1") == 3);
+    JsonPath submitted = read("54", "2023-H1");
+    assertThat(submitted.getInt("figures.deliveries.total")).isEqualTo(2);
+    assertThat(submitted.getList("changedSinceSubmission"))
+        .contains(Map.of("figure", "deliveries.total", "submitted", 2, "now", 3));
+
+    List<Map<String, Object>> history =
+        as(Tokens.adviser("54"))
+            .get(report("54", "2023-H1") + "/history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("");
+    assertThat(history)
+        .extracting(h -> h.get("action"))
+        .containsExactly("SECTIONS_EDITED", "SUBMITTED");
+    assertThat(history).extracting(h -> h.get("changedBy")).containsOnly("Z990002");
+
+    String page =
+        as(manager)
+            .accept("text/html")
+            .get(report("54", "2023-H1"))
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/html"))
+            .extract()
+            .asString();
+    assertThat(page)
+        .contains("Halvårsrapport 2023-H1")
+        .contains("Troms og Finnmark")
+        .contains("Sendt inn")
+        .contains("Endret etter innsending")
+        .contains("Bygg og anlegg; helse")
+        .contains("1. september 2023")
+        .contains("mål nådd");
+  }
+
+  @Test
+  void aReportsReadersAreItsCountysPeopleAndTheCoordinatorsAndOnlyItsManagerWrites() {
+    String path = report("15", "2023-H2");
+    Map<String, Integer> reads =
+        Map.of(
+            Tokens.manager("15"), 200,
+            Tokens.adviser("15"), 200,
+            Tokens.coordinator(), 200,
+            Tokens.manager("11"), 403,
+            Tokens.adviser("11"), 403,
+            Tokens.system("other-system"), 403);
+    reads.forEach((token, status) -> as(token).get(path).then().statusCode(status.intValue()));
+    Map<String, Integer> writes =
+        Map.of(
+            Tokens.adviser("15"), 403,
+            Tokens.coordinator(), 403,
+            Tokens.manager("11"), 403,
+            Tokens.system("other-system"), 403);
+    writes.forEach(
+        (token, status) -> {
+          as(token)
+              .header("If-Match", "\"0\"")
+              .contentType(ContentType.JSON)
+              .body(SECTIONS)
+              .put(path + "/sections")
+              .then()
+              .statusCode(status.intValue());
+          as(token).post(path + "/submission").then().statusCode(status.intValue());
+        });
+    given().get(path).then().statusCode(401);
+    assertThat(read("15", "2023-H2").getInt("version")).isZero();
+    as(Tokens.manager("15")).get("/api/v1/reports?period=2023-H2").then().statusCode(403);
+  }
+
+  @Test
+  void badInputIsAClearProblemAndChangesNothing() {
+    String manager = Tokens.manager("15");
+    for (String period : List.of("2023", "2023-Q1", "2023-H3", "x")) {
+      as(manager)
+          .get(report("15", period))
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", hasItem("period"));
+    }
+    as(Tokens.coordinator()).get(report("99", "2023-H1")).then().statusCode(404);
+    as(Tokens.coordinator())
+        .get(report("01", "2023-H1"))
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("REPORT_NOT_FOUND"));
+    String path = report("15", "2023-H1") + "/sections";
+    as(manager)
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body(Map.of("effects", "x".repeat(10_001), "funds", "gjelder 01019010046"))
+        .put(path)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(List.of("effects", "funds")))
+        .body(not(containsString("01019010046")));
+    as(manager)
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body("{\"effects\": ")
+        .put(path)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    as(manager)
+        .header("If-Match", "not-a-version")
+        .contentType(ContentType.JSON)
+        .body(SECTIONS)
+        .put(path)
+        .then()
+        .statusCode(412);
+    assertThat(read("15", "2023-H1").getInt("version")).isZero();
+    assertThat(
+            as(manager)
+                .get(report("15", "2023-H1") + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList(""))
+        .isEmpty();
+    // The running half-year has no final figures to submit.
+    String running =
+        no.nav.ia.platform.time.NorwegianTime.today().getMonthValue() <= 6 ? "H1" : "H2";
+    as(manager)
+        .post(
+            report("15", no.nav.ia.platform.time.NorwegianTime.today().getYear() + "-" + running)
+                + "/submission")
+        .then()
+        .statusCode(422)
+        .body("code", equalTo("HALF_YEAR_NOT_OVER"));
+  }
+
+  @Test
+  void theCoordinatorsSeeEveryCountysStatusAndGetTheNationalCompilation() {
+    String manager = Tokens.manager("11");
+    as(manager)
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body(Map.of("iaCouncil", "=SUM(A1) \"sitat\"\nlinje to", "funds", "<script>x</script>"))
+        .put(report("11", "2023-H2") + "/sections")
+        .then()
+        .statusCode(200);
+    as(manager).post(report("11", "2023-H2") + "/submission").then().statusCode(200);
+
+    JsonPath overview =
+        as(Tokens.coordinator())
+            .get("/api/v1/reports?period=2023-H2")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(overview.getString("due")).isEqualTo("2024-03-01");
+    assertThat(overview.getList("counties.county.code"))
+        .hasSize(11)
+        .contains("03", "11", "15", "18", "30", "34", "38", "42", "46", "50", "54");
+    Map<String, Object> rogaland = overview.getMap("counties.find { it.county.code == '11' }");
+    assertThat(rogaland).containsEntry("status", "SUBMITTED").containsEntry("overdue", false);
+    Map<String, Object> oslo = overview.getMap("counties.find { it.county.code == '03' }");
+    assertThat(oslo).containsEntry("status", "DRAFT").containsEntry("overdue", true);
+
+    String csv =
+        as(Tokens.coordinator())
+            .accept("text/csv")
+            .get("/api/v1/reports?period=2023-H2")
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/csv"))
+            .extract()
+            .asString();
+    assertThat(csv)
+        .startsWith("report_status,due,overdue,submitted_by,submitted_at,section_ia_council,")
+        .contains("SUBMITTED,2024-03-01,false,Z990002,")
+        .contains("\"'=SUM(A1) \"\"sitat\"\"\nlinje to\"")
+        .contains(",COUNTY,11,\"Rogaland\",2023-H2,");
+    assertThat(csv.lines().filter(l -> l.startsWith("DRAFT,") || l.startsWith("SUBMITTED,")))
+        .hasSize(11);
+
+    String page =
+        as(Tokens.coordinator())
+            .get("/dashboard/reports/11/2023-H2")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(page).contains("&lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>x");
+  }
+}
