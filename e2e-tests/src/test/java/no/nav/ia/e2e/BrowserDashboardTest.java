@@ -32,7 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A manager's browser (Debian's chromium, headless, driven through chromedriver) logs in at the
  * gateway with the authorization-code flow against the mock provider, sees the dashboard rendered
- * by scorecard-service from the real event path, picks another period, and logs out.
+ * by scorecard-service from the real event path (the month chart, the form split, the advisers),
+ * opens the half-year report's page, picks another period, and logs out; a coordinator then sees
+ * every county and the reports' overview.
  */
 class BrowserDashboardTest {
 
@@ -204,6 +206,48 @@ class BrowserDashboardTest {
         .isCloseTo(
             line.getRect().getX() - bar.getRect().getX(), org.assertj.core.data.Offset.offset(2));
 
+    // The month trend of the own county: twelve bars, March to May with one delivery each.
+    List<WebElement> months = browser.findElements(By.cssSelector("svg#trend g.month"));
+    assertThat(months).hasSize(12);
+    WebElement march = browser.findElement(By.cssSelector("svg#trend g[data-month='2025-03']"));
+    assertThat(march.getAttribute("data-total")).isEqualTo("1");
+    int chartHeight = browser.findElement(By.cssSelector("svg#trend")).getRect().getHeight();
+    WebElement busiest =
+        months.stream()
+            .max(
+                java.util.Comparator.comparingInt(
+                    m -> Integer.parseInt(m.getAttribute("data-total"))))
+            .orElseThrow();
+    int drawn =
+        busiest.findElement(By.cssSelector("rect.direct")).getRect().getHeight()
+            + busiest.findElement(By.cssSelector("rect.other")).getRect().getHeight();
+    assertThat(drawn)
+        .as("the busiest month's bar is drawn to the chart's full scale (160 of 190)")
+        .isBetween(chartHeight * 160 / 190 - 2, chartHeight * 160 / 190 + 2);
+    assertThat(
+            browser.findElement(By.cssSelector("#forms tr[data-form='DIRECT'] .count")).getText())
+        .isEqualTo("3");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#advisers tr[data-adviser='Z993401'] .total"))
+                .getText())
+        .isEqualTo("3");
+
+    // The half-year report: the link opens its printable page with the figures.
+    browser
+        .findElement(By.cssSelector("#reports tr[data-report='" + COUNTY + "-2025-H1'] a"))
+        .click();
+    WebElement heading = await(By.tagName("h1"));
+    assertThat(heading.getText()).isEqualTo("Halvårsrapport 2025-H1");
+    assertThat(browser.getCurrentUrl())
+        .isEqualTo(platform.gatewayUrl() + "/dashboard/reports/" + COUNTY + "/2025-H1");
+    assertThat(browser.findElement(By.id("status")).getText())
+        .contains("Utkast")
+        .contains("1. september 2025");
+    assertThat(browser.findElement(By.id("figures")).getText()).contains("Leveranser i alt 3");
+    browser.navigate().back();
+    await(By.id("period"));
+
     new Select(browser.findElement(By.id("period"))).selectByValue("2025-Q1");
     browser.findElement(By.id("show")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -223,6 +267,9 @@ class BrowserDashboardTest {
     await(By.cssSelector("tr[data-code='NO']"));
     assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("Z993499");
     assertThat(browser.findElements(By.cssSelector("tr.county"))).hasSizeGreaterThanOrEqualTo(11);
+    // The coordinators' overview of the half-year reports: the 15 counties of 2025, both halves.
+    assertThat(browser.findElements(By.cssSelector("#reports tr[data-report]"))).hasSize(2 * 15);
+    assertThat(browser.findElements(By.cssSelector("#advisers"))).isEmpty();
   }
 
   @Test

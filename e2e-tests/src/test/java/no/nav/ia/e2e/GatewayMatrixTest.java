@@ -46,6 +46,7 @@ class GatewayMatrixTest {
       /api/v1/deliveries?county=%s                        | 200 403 | 200 403 | 200 200     | 200 200
       /api/v1/scorecards/counties/%s?period=2012          | 200 403 | 200 403 | 200 200     | 200 200
       /api/v1/scorecards/counties/%s/advisers?period=2012 | 403 403 | 200 403 | 200 200     | 403 403
+      /api/v1/reports/counties/%s/2012-H1                 | 200 403 | 200 403 | 200 200     | 403 403
       """;
 
   static final List<String> ROLES = List.of("adviser", "manager", "coordinator", "system");
@@ -276,6 +277,28 @@ class GatewayMatrixTest {
           .statusCode(200)
           .body("adviser", org.hamcrest.Matchers.equalTo(caller[1]));
     }
+  }
+
+  @Test
+  void everyRoleReadsTheTopicsAsyncApiDocumentMergedFromBothProducers() {
+    for (String token :
+        List.of(
+            Tokens.adviser("03"), Tokens.manager("03"), Tokens.coordinator(), Tokens.system("x"))) {
+      io.restassured.path.json.JsonPath doc =
+          given()
+              .baseUri(platform.gatewayUrl())
+              .auth()
+              .oauth2(token)
+              .get("/api/v1/events/asyncapi")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      org.assertj.core.api.Assertions.assertThat(doc.getMap("channels").keySet()).hasSize(2);
+      org.assertj.core.api.Assertions.assertThat(doc.getMap("components.messages").keySet())
+          .contains("DeliveryRecorded", "AgreementRegistered", "CampaignStarted");
+    }
+    given().baseUri(platform.gatewayUrl()).get("/api/v1/events/asyncapi").then().statusCode(401);
   }
 
   @Test

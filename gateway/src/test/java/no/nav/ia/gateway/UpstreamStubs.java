@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * Stands in for the services behind the gateway: {@code agreements} echoes what arrived, {@code
  * scorecards} answers too late, {@code deliveries} points at a port where nothing listens, and the
- * dashboard echoes too.
+ * dashboard echoes too. The producers of events serve their committed AsyncAPI documents.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -56,6 +56,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
           sleep(3000);
           respond(exchange, 200, "{}");
         });
+    server.createContext(AsyncApiTest.PRODUCER_PATH, UpstreamStubs::eventsDocument);
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     server.start();
     return Map.ofEntries(
@@ -67,6 +68,11 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         Map.entry("ia.gateway.routes.regions", "http://127.0.0.1:" + closedPort() + "," + base),
         // Two instances, the first of them stopping gracefully.
         Map.entry("ia.gateway.routes.counties", stoppingBase + "," + base),
+        // Both producers of events, delivery-service's first instance down.
+        Map.entry("ia.gateway.event-producers.agreement-service.url", base),
+        Map.entry(
+            "ia.gateway.event-producers.delivery-service.url",
+            "http://127.0.0.1:" + closedPort() + "," + base),
         Map.entry("ia.gateway.timeout", "1S"),
         Map.entry("ia.gateway.public-url", "https://ia.example.test/"),
         Map.entry("ia.gateway.rate-limit.per-second", "0.2"),
@@ -79,6 +85,29 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         Map.entry(
             "quarkus.oidc.machines.auth-server-url",
             no.nav.ia.test.Infra.oidc().issuerUrl("ia-machines").toString()));
+  }
+
+  /**
+   * A producer's AsyncAPI document (the committed one), to a token for that producer only: the
+   * token's audience says which. delivery-service fails calls whose Nav-Call-Id says it is down.
+   */
+  private static void eventsDocument(HttpExchange exchange) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    String claims =
+        authorization == null ? "" : no.nav.ia.test.Tokens.claimsOf(authorization.substring(7));
+    String producer =
+        claims.contains("\"aud\":\"ia-agreement-service\"")
+            ? "agreement-service"
+            : claims.contains("\"aud\":\"ia-delivery-service\"") ? "delivery-service" : null;
+    if (producer == null) {
+      respond(exchange, 401, "{}");
+    } else if (producer.equals("delivery-service")
+        && AsyncApiTest.DELIVERY_SERVICE_DOWN.equals(
+            exchange.getRequestHeaders().getFirst("Nav-Call-Id"))) {
+      respond(exchange, 500, "{}");
+    } else {
+      respond(exchange, 200, no.nav.ia.test.EventContracts.committed(producer).toString());
+    }
   }
 
   private static void echo(HttpExchange exchange, String base) throws IOException {

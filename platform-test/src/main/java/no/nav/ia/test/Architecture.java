@@ -17,6 +17,31 @@ public final class Architecture {
   private Architecture() {}
 
   /**
+   * Fails, naming each call, if a class of the service publishes an event by a type name of its own
+   * instead of through its topic's contract ({@code Outbox.publish(EventTopic, key, payload)}):
+   * every type that goes out must be one the AsyncAPI document describes.
+   */
+  public static void eventsGoOutUnderTheirTopicsContract(String servicePackage) {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(servicePackage);
+    noClasses()
+        .that()
+        .resideInAPackage(servicePackage + "..")
+        .should()
+        .callMethod(
+            "no.nav.ia.platform.events.Outbox",
+            "publish",
+            String.class.getName(),
+            String.class.getName(),
+            String.class.getName(),
+            Object.class.getName())
+        .because("an event type outside the topic's contract would be missing from AsyncAPI")
+        .check(classes);
+  }
+
+  /**
    * Fails, naming each offending dependency, if a class of the domain core depends on HTTP or an
    * outer layer.
    */

@@ -1,15 +1,26 @@
 package no.nav.ia.agreement.events;
 
+import static no.nav.ia.platform.events.EventField.COUNTY_CODE;
+import static no.nav.ia.platform.events.EventField.NAV_IDENT;
+import static no.nav.ia.platform.events.EventField.ORG_NUMBER;
+
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.nav.ia.agreement.ResigningStatus;
+import no.nav.ia.platform.events.EventField;
+import no.nav.ia.platform.events.EventKey;
+import no.nav.ia.platform.events.EventTopic;
+import no.nav.ia.platform.events.EventType;
 
 /**
  * The wire contract of {@code ia.agreement-events-v1}: one record per event type, each carrying
  * enough that a consumer never calls back. No free text goes on the topic (an agreement's name, a
  * termination's reason, a campaign's name: whatever a person typed may hold personal data);
  * consumers that show a name ask agreement-service. Samples:
- * platform-test/src/main/resources/events/*.json.
+ * platform-test/src/main/resources/events/*.json; the AsyncAPI document is made from {@link
+ * #CONTRACT}.
  */
 public final class AgreementEvents {
 
@@ -19,40 +30,84 @@ public final class AgreementEvents {
 
   public record AgreementRegistered(
       UUID agreementId,
-      String orgNumber,
-      String countyCode,
+      @EventField(pattern = ORG_NUMBER) String orgNumber,
+      @EventField(pattern = COUNTY_CODE) String countyCode,
       int employees,
       LocalDate signedOn,
-      String groupOrgNumber,
-      UUID groupAgreementId,
-      String contactPerson) {}
+      @EventField(
+              nullable = true,
+              pattern = ORG_NUMBER,
+              description = "The corporate group (konsern), when signed under a group agreement.")
+          String groupOrgNumber,
+      @EventField(
+              nullable = true,
+              description = "The group's active agreement when this one was registered, if any.")
+          UUID groupAgreementId,
+      @EventField(nullable = true, pattern = NAV_IDENT, description = "The adviser who follows up.")
+          String contactPerson) {}
 
   public record ContactPersonAssigned(
-      UUID agreementId, String orgNumber, String countyCode, String navIdent, String previous) {}
+      UUID agreementId,
+      @EventField(pattern = ORG_NUMBER) String orgNumber,
+      @EventField(pattern = COUNTY_CODE) String countyCode,
+      @EventField(pattern = NAV_IDENT, description = "The new contact person.") String navIdent,
+      @EventField(nullable = true, pattern = NAV_IDENT, description = "The one before, if any.")
+          String previous) {}
 
   public record AgreementTerminated(
       UUID agreementId,
-      String orgNumber,
-      String countyCode,
+      @EventField(pattern = ORG_NUMBER) String orgNumber,
+      @EventField(pattern = COUNTY_CODE) String countyCode,
       LocalDate signedOn,
-      LocalDate endedOn) {}
+      @EventField(description = "The last day the agreement is active.") LocalDate endedOn) {}
 
   /** A re-signing campaign started; {@code dueByCounty} counts the agreements due per county. */
   public record CampaignStarted(
       UUID campaignId,
       LocalDate deadline,
       LocalDate startedOn,
-      int due,
-      Map<String, Integer> dueByCounty) {}
+      @EventField(description = "Agreements due for re-signing, in all.") int due,
+      @EventField(description = "Agreements due per county code.")
+          Map<String, Integer> dueByCounty) {}
 
   public record ResigningStatusChanged(
       UUID campaignId,
       UUID agreementId,
-      String orgNumber,
-      String countyCode,
+      @EventField(pattern = ORG_NUMBER) String orgNumber,
+      @EventField(pattern = COUNTY_CODE) String countyCode,
       int employees,
-      String from,
-      String to,
+      @EventField(values = ResigningStatus.class) String from,
+      @EventField(values = ResigningStatus.class) String to,
       LocalDate on,
-      String changedBy) {}
+      @EventField(description = "The NAV-ident of the person, or the client id of the system.")
+          String changedBy) {}
+
+  /** Every event type on the topic: what the outbox publishes under and AsyncAPI describes. */
+  public static final EventTopic CONTRACT =
+      new EventTopic(
+          TOPIC,
+          "agreement-service",
+          "Cooperation agreements (IA agreements) and re-signing campaigns, as agreement-service"
+              + " records them. Keyed by the enterprise's org number (a campaign by its id).",
+          List.of(
+              EventType.of(
+                  AgreementRegistered.class,
+                  EventKey.ORG_NUMBER,
+                  "An enterprise signed a cooperation agreement; it is active from signedOn."),
+              EventType.of(
+                  ContactPersonAssigned.class,
+                  EventKey.ORG_NUMBER,
+                  "An agreement got a new contact person at NAV."),
+              EventType.of(
+                  AgreementTerminated.class,
+                  EventKey.ORG_NUMBER,
+                  "An agreement ended; it is active through endedOn."),
+              EventType.of(
+                  CampaignStarted.class,
+                  EventKey.uuid("The campaign's id: a campaign concerns no single enterprise."),
+                  "A re-signing campaign started: every agreement active then is due."),
+              EventType.of(
+                  ResigningStatusChanged.class,
+                  EventKey.ORG_NUMBER,
+                  "An agreement moved in a re-signing campaign.")));
 }

@@ -68,9 +68,8 @@ public class AgreementService {
       throw e;
     }
     outbox.publish(
-        AgreementEvents.TOPIC,
+        AgreementEvents.CONTRACT,
         agreement.orgNumber,
-        "AgreementRegistered",
         new AgreementRegistered(
             agreement.id,
             agreement.orgNumber,
@@ -127,9 +126,8 @@ public class AgreementService {
     Agreement managed = get(id);
     Optional<String> previous = managed.assignContactPerson(navIdent);
     outbox.publish(
-        AgreementEvents.TOPIC,
+        AgreementEvents.CONTRACT,
         managed.orgNumber,
-        "ContactPersonAssigned",
         new ContactPersonAssigned(
             managed.id, managed.orgNumber, managed.countyCode, navIdent, previous.orElse(null)));
     audit.changed(
@@ -146,9 +144,8 @@ public class AgreementService {
     Agreement managed = get(id);
     managed.terminate(endedOn, reason);
     outbox.publish(
-        AgreementEvents.TOPIC,
+        AgreementEvents.CONTRACT,
         managed.orgNumber,
-        "AgreementTerminated",
         new AgreementTerminated(
             managed.id, managed.orgNumber, managed.countyCode, managed.signedOn, endedOn));
     audit.changed("ENDED", "agreement", managed.id, managed.orgNumber, null);

@@ -56,9 +56,8 @@ public class CampaignService {
         .forEach(r -> dueByCounty.put((String) r[0], ((Number) r[1]).intValue()));
     int due = dueByCounty.values().stream().mapToInt(Integer::intValue).sum();
     outbox.publish(
-        AgreementEvents.TOPIC,
+        AgreementEvents.CONTRACT,
         campaign.id.toString(),
-        "CampaignStarted",
         new CampaignStarted(campaign.id, deadline, today, due, dueByCounty));
     audit.changed("CAMPAIGN_STARTED", "resigning_campaign", campaign.id, null, "due=" + due);
     return campaign;
@@ -131,9 +130,8 @@ public class CampaignService {
     change.callId = CallId.currentOrNull();
     change.persist();
     outbox.publish(
-        AgreementEvents.TOPIC,
+        AgreementEvents.CONTRACT,
         c.orgNumber,
-        "ResigningStatusChanged",
         new ResigningStatusChanged(
             c.campaignId,
             c.agreementId,

@@ -1,15 +1,26 @@
 package no.nav.ia.delivery.events;
 
+import static no.nav.ia.platform.events.EventField.COUNTY_CODE;
+import static no.nav.ia.platform.events.EventField.ORG_NUMBER;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import no.nav.ia.delivery.Delivery;
+import no.nav.ia.delivery.Direction;
+import no.nav.ia.delivery.Form;
+import no.nav.ia.delivery.ServiceCode;
+import no.nav.ia.platform.events.EventField;
+import no.nav.ia.platform.events.EventKey;
+import no.nav.ia.platform.events.EventTopic;
+import no.nav.ia.platform.events.EventType;
 import no.nav.ia.platform.time.NorwegianTime;
 
 /**
  * The wire contract of {@code ia.delivery-events-v1}. Every event carries the full facts the
- * scorecard counts, so it never calls back. The free-text note is never put on a topic.
+ * scorecard counts, so it never calls back. The free-text note is never put on a topic. The
+ * AsyncAPI document is made from {@link #CONTRACT}.
  */
 public final class DeliveryEvents {
 
@@ -19,16 +30,20 @@ public final class DeliveryEvents {
 
   /** The countable facts of one version of a delivery. */
   public record Facts(
-      String orgNumber,
-      String countyCode,
-      String service,
-      String direction,
-      List<Integer> subGoals,
+      @EventField(pattern = ORG_NUMBER) String orgNumber,
+      @EventField(pattern = COUNTY_CODE, description = "The county of the enterprise's agreement.")
+          String countyCode,
+      @EventField(values = ServiceCode.class) String service,
+      @EventField(values = Direction.class) String direction,
+      @EventField(description = "Sub-goals of the IA agreement (1, 2, 3) the delivery serves.")
+          List<Integer> subGoals,
       LocalDate deliveredOn,
-      LocalDate registeredOn,
-      int registrationLagDays,
-      String form,
-      String adviser) {
+      @EventField(description = "The day it was registered, in Norwegian time.")
+          LocalDate registeredOn,
+      @EventField(description = "Days from delivery to registration.") int registrationLagDays,
+      @EventField(nullable = true, values = Form.class) String form,
+      @EventField(description = "The NAV-ident of the adviser, or the client id of the system.")
+          String adviser) {
 
     public static Facts of(Delivery d) {
       return new Facts(
@@ -46,10 +61,44 @@ public final class DeliveryEvents {
   }
 
   public record DeliveryRecorded(
-      UUID deliveryId, long version, OffsetDateTime registeredAt, Facts delivery) {}
+      UUID deliveryId,
+      @EventField(description = "1 when recorded; each correction or void adds one.") long version,
+      OffsetDateTime registeredAt,
+      Facts delivery) {}
 
   public record DeliveryCorrected(
-      UUID deliveryId, long version, String correctedBy, Facts before, Facts after) {}
+      UUID deliveryId,
+      long version,
+      @EventField(description = "The NAV-ident of the person, or the client id of the system.")
+          String correctedBy,
+      Facts before,
+      Facts after) {}
 
-  public record DeliveryVoided(UUID deliveryId, long version, String voidedBy, Facts before) {}
+  public record DeliveryVoided(
+      UUID deliveryId,
+      long version,
+      @EventField(description = "The NAV-ident of the person, or the client id of the system.")
+          String voidedBy,
+      Facts before) {}
+
+  /** Every event type on the topic: what the outbox publishes under and AsyncAPI describes. */
+  public static final EventTopic CONTRACT =
+      new EventTopic(
+          TOPIC,
+          "delivery-service",
+          "Service deliveries to IA enterprises, as delivery-service records them: each version of a"
+              + " delivery carries its full facts. Keyed by the enterprise's org number.",
+          List.of(
+              EventType.of(
+                  DeliveryRecorded.class,
+                  EventKey.ORG_NUMBER,
+                  "An adviser recorded a service delivery; it counts from now on."),
+              EventType.of(
+                  DeliveryCorrected.class,
+                  EventKey.ORG_NUMBER,
+                  "A delivery's facts were corrected: it counts as after instead of as before."),
+              EventType.of(
+                  DeliveryVoided.class,
+                  EventKey.ORG_NUMBER,
+                  "A delivery was voided: it no longer counts (it stays in the history).")));
 }

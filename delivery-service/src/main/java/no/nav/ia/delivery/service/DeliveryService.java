@@ -86,9 +86,8 @@ public class DeliveryService {
               delivery.persist();
               keep(delivery, "RECORDED");
               outbox.publish(
-                  DeliveryEvents.TOPIC,
+                  DeliveryEvents.CONTRACT,
                   delivery.orgNumber,
-                  "DeliveryRecorded",
                   new DeliveryRecorded(
                       delivery.id, delivery.version, delivery.registeredAt, Facts.of(delivery)));
               return new Recorded(delivery, true);
@@ -115,9 +114,8 @@ public class DeliveryService {
               delivery.correct(facts, expectedVersion);
               keep(delivery, "CORRECTED");
               outbox.publish(
-                  DeliveryEvents.TOPIC,
+                  DeliveryEvents.CONTRACT,
                   delivery.orgNumber,
-                  "DeliveryCorrected",
                   new DeliveryCorrected(
                       delivery.id, delivery.version, caller.actor(), before, Facts.of(delivery)));
               return delivery;
@@ -140,9 +138,8 @@ public class DeliveryService {
               delivery.voidIt(expectedVersion);
               keep(delivery, "VOIDED");
               outbox.publish(
-                  DeliveryEvents.TOPIC,
+                  DeliveryEvents.CONTRACT,
                   delivery.orgNumber,
-                  "DeliveryVoided",
                   new DeliveryVoided(delivery.id, delivery.version, caller.actor(), before));
               return delivery;
             });

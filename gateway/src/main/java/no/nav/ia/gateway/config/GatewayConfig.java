@@ -43,6 +43,22 @@ public interface GatewayConfig {
   /** The scope of tokens for the dashboard's service. */
   String dashboardScope();
 
+  /**
+   * The services that produce a topic, by name: each serves the AsyncAPI document of its topics,
+   * and {@code GET /api/v1/events/asyncapi} merges them.
+   */
+  Map<String, EventProducer> eventProducers();
+
+  /** Where a producing service is and how to get a token for it. */
+  interface EventProducer {
+
+    /** Base URL of the service, or its instances' base URLs separated by commas. */
+    String url();
+
+    /** The scope of tokens for the service (HopTokens). */
+    String scope();
+  }
+
   /** How long a service may take to answer before the client gets 504. */
   @WithDefault("10S")
   Duration timeout();

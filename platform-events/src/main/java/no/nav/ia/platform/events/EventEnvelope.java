@@ -7,7 +7,13 @@ import java.util.UUID;
 
 /** The fixed wire envelope of every platform event (API.md, Events). */
 public record EventEnvelope(
-    UUID eventId, String type, OffsetDateTime occurredAt, String callId, JsonNode payload) {
+    @EventField(description = "Unique per event: a consumer skips an id it has applied before.")
+        UUID eventId,
+    @EventField(description = "The event type: it says what the payload is.") String type,
+    @EventField(description = "When the change was made (UTC), in the transaction that made it.")
+        OffsetDateTime occurredAt,
+    @EventField(description = "The Nav-Call-Id of the request that made the change.") String callId,
+    @EventField(description = "The facts of the event, by type.") JsonNode payload) {
 
   /** The payload as the event record of its type. */
   public <T> T payloadAs(Class<T> type, ObjectMapper json) {

@@ -21,7 +21,20 @@ public class Outbox {
   @Inject ObjectMapper json;
   @Inject Event<OutboxWritten> written;
 
-  /** Stores the event; must run inside the caller's transaction. */
+  /**
+   * Stores the event under its type in the topic's contract; must run inside the caller's
+   * transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public EventEnvelope publish(EventTopic topic, String key, Record payload) {
+    return publish(topic.name(), key, topic.typeOf(payload).name(), payload);
+  }
+
+  /**
+   * Stores the event; must run inside the caller's transaction. Producers name their topic's
+   * contract instead ({@link #publish(EventTopic, String, Record)}), so that no type goes out that
+   * the AsyncAPI document does not describe.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public EventEnvelope publish(String topic, String key, String type, Object payload) {
     EventEnvelope envelope =

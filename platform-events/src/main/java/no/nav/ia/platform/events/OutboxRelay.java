@@ -42,6 +42,11 @@ public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+  /** The Kafka headers of every event besides Nav-Call-Id: its id and its type. */
+  public static final String EVENT_ID_HEADER = "eventId";
+
+  public static final String EVENT_TYPE_HEADER = "eventType";
+
   /**
    * The advisory lock key of the relay (each service has its own database, so one key serves all).
    */
@@ -187,8 +192,10 @@ public class OutboxRelay {
     for (OutboxEvent row : batch) {
       ProducerRecord<String, String> record =
           new ProducerRecord<>(row.topic, row.key, row.envelope);
-      record.headers().add("eventId", row.eventId.toString().getBytes(StandardCharsets.UTF_8));
-      record.headers().add("eventType", row.type.getBytes(StandardCharsets.UTF_8));
+      record
+          .headers()
+          .add(EVENT_ID_HEADER, row.eventId.toString().getBytes(StandardCharsets.UTF_8));
+      record.headers().add(EVENT_TYPE_HEADER, row.type.getBytes(StandardCharsets.UTF_8));
       if (row.callId != null) {
         record.headers().add(CallId.HEADER, row.callId.getBytes(StandardCharsets.UTF_8));
       }
