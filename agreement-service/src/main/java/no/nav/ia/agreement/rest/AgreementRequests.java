@@ -17,16 +17,25 @@ public final class AgreementRequests {
 
   private AgreementRequests() {}
 
+  /**
+   * A registration; {@code name}, {@code countyCode} and {@code employees} may be left out for an
+   * enterprise the register copy knows (they then come from it).
+   */
   @Schema(name = "RegisterAgreementRequest")
   public record RegisterAgreement(
       @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,
-      @NotBlank @Size(max = 200) @NoIdentityNumber @Schema(examples = "Eksempel Bygg AS")
+      @Size(min = 1, max = 200)
+          @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+          @NoIdentityNumber
+          @Schema(examples = "Eksempel Bygg AS", description = "From the register when left out")
           String name,
-      @NotNull
-          @Pattern(regexp = "\\d{2}", message = "must be a two-digit county code")
-          @Schema(examples = "03")
+      @Pattern(regexp = "\\d{2}", message = "must be a two-digit county code")
+          @Schema(
+              examples = "03",
+              description = "From the register when left out; 422 when it contradicts it")
           String countyCode,
-      @NotNull @PositiveOrZero @Schema(examples = "120") Integer employees,
+      @PositiveOrZero @Schema(examples = "120", description = "From the register when left out")
+          Integer employees,
       @NotNull @PastOrPresent @Schema(examples = "2010-05-01") LocalDate signedOn,
       @ValidOrgNumber
           @Schema(

@@ -45,13 +45,20 @@ public class AgreementResource {
   @Inject Caller caller;
 
   @POST
-  @RolesAllowed({Roles.COORDINATOR, Roles.SYSTEM})
-  @Operation(summary = "Register a cooperation agreement")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(
+      summary =
+          "Register a cooperation agreement (advisers and managers in their own county); name,"
+              + " county and size come from the register when left out")
   @APIResponse(responseCode = "201", description = "Registered")
   @APIResponse(
       responseCode = "400",
       description = "Invalid org number, county not valid on signedOn, negative employees")
+  @APIResponse(responseCode = "403", description = "Another county than the adviser's or manager's")
   @APIResponse(responseCode = "409", description = "The org number already has an active agreement")
+  @APIResponse(
+      responseCode = "422",
+      description = "The county contradicts the register's, or the register has it as deleted")
   public Response register(
       @Valid @NotNull RegisterAgreement request, @jakarta.ws.rs.core.Context UriInfo uri) {
     Agreement agreement = agreements.register(request);

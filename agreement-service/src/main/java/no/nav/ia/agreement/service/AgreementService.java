@@ -14,11 +14,13 @@ import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.AgreementStatus;
 import no.nav.ia.agreement.County;
+import no.nav.ia.agreement.FromRegister;
 import no.nav.ia.agreement.events.AgreementEvents;
 import no.nav.ia.agreement.events.AgreementEvents.AgreementRegistered;
 import no.nav.ia.agreement.events.AgreementEvents.AgreementTerminated;
 import no.nav.ia.agreement.events.AgreementEvents.ContactPersonAssigned;
 import no.nav.ia.agreement.rest.AgreementRequests.RegisterAgreement;
+import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.security.Caller;
@@ -34,16 +36,27 @@ public class AgreementService {
   @Inject Outbox outbox;
   @Inject AuditTrail audit;
   @Inject Caller caller;
+  @Inject EnterpriseSearch register;
 
   @Transactional
   public Agreement register(RegisterAgreement request) {
+    FromRegister.Filled filled =
+        FromRegister.fill(
+            request.name(),
+            request.countyCode(),
+            request.employees(),
+            request.signedOn(),
+            register.known(request.orgNumber()),
+            CountyRegistry.get());
+    // Advisers and managers register in their own county (centres recruit IA enterprises).
+    caller.requireCounty(filled.countyCode());
     Agreement agreement =
         Agreement.register(
             request.orgNumber(),
-            request.name().strip(),
-            request.countyCode(),
-            County.byCode(request.countyCode()),
-            request.employees(),
+            filled.name().strip(),
+            filled.countyCode(),
+            County.byCode(filled.countyCode()),
+            filled.employees(),
             request.signedOn(),
             request.groupOrgNumber());
     if (Agreement.activeFor(request.orgNumber()).isPresent()) {

@@ -248,7 +248,7 @@ class AgreementResourceTest {
         .auth()
         .oauth2(Tokens.adviser("03"))
         .contentType(ContentType.JSON)
-        .body(Fixtures.agreement(Fixtures.orgNumber(), "03"))
+        .body(Fixtures.agreement(Fixtures.orgNumber(), "12"))
         .post("/api/v1/agreements")
         .then()
         .statusCode(403)

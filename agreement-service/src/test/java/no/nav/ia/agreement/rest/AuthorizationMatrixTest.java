@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every endpoint x every role x own/other county (API.md): coordinator everything; advisers and
  * managers only in their token's county, advisers change statuses and contact persons, managers
- * read; systems read all and may register agreements. Own county is 11, the other 12.
+ * read; advisers and managers register agreements in their county (API.md version 2); systems read
+ * all and may register agreements. Own county is 11, the other 12.
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -149,7 +150,7 @@ class AuthorizationMatrixTest {
                          | own other | own other | own other   | own other
       GET counties       | 200 200   | 200 200   | 200 200     | 200 200
       GET regions        | 200 200   | 200 200   | 200 200     | 200 200
-      POST agreement     | 403 403   | 403 403   | 201 201     | 201 201
+      POST agreement     | 201 403   | 201 403   | 201 201     | 201 201
       GET agreements     | 200 403   | 200 403   | 200 200     | 200 200
       GET agreement      | 200 403   | 200 403   | 200 200     | 200 200
       PUT contact person | 200 403   | 403 403   | 200 200     | 403 403

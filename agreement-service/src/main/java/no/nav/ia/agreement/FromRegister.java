@@ -1,0 +1,109 @@
+package no.nav.ia.agreement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import no.nav.ia.platform.domain.CountyRegistry;
+import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.domain.DomainException.Violation;
+
+/**
+ * Fills in a registration from the register copy (API.md, "Enterprises"): a name, size or county
+ * the request leaves out comes from the register; the county is the one of the enterprise's
+ * municipality that was a county on the signing date; a county the request names must agree with
+ * the register's (the same county, or one merged into it or it into one), or the registration is
+ * refused (422) rather than counted in the wrong centre.
+ */
+public final class FromRegister {
+
+  /** What the register copy knows of an enterprise. */
+  public record Known(String name, Integer employees, String countyCode, boolean deleted) {}
+
+  /** The registration's name, county and size after filling in. */
+  public record Filled(String name, String countyCode, int employees) {}
+
+  private FromRegister() {}
+
+  public static Filled fill(
+      String name,
+      String countyCode,
+      Integer employees,
+      LocalDate signedOn,
+      Optional<Known> known,
+      CountyRegistry counties) {
+    if (known.isPresent() && known.get().deleted()) {
+      throw DomainException.notAllowedNow(
+          "ENTERPRISE_DELETED", "The register has the enterprise as deleted");
+    }
+    List<Violation> missing = new ArrayList<>();
+    String filledName = name != null ? name : known.map(Known::name).orElse(null);
+    Integer filledEmployees =
+        employees != null ? employees : known.map(Known::employees).orElse(null);
+    String registerCounty = known.map(Known::countyCode).orElse(null);
+    String filledCounty = countyCode;
+    if (countyCode != null
+        && registerCounty != null
+        && !agree(countyCode, registerCounty, counties)) {
+      throw DomainException.notAllowedNow(
+          "COUNTY_CONTRADICTS_REGISTER",
+          "The register places the enterprise in county "
+              + registerCounty
+              + ", which is not county "
+              + countyCode
+              + " nor merged with it");
+    }
+    if (countyCode == null && registerCounty != null) {
+      filledCounty = onDate(registerCounty, signedOn, counties).orElse(null);
+      if (filledCounty == null) {
+        missing.add(
+            new Violation(
+                "countyCode",
+                "is required: the register's county "
+                    + registerCounty
+                    + " was not a county on the signing date and cannot be told from it"));
+      }
+    }
+    String why =
+        known.isPresent()
+            ? "is required: the register does not have it"
+            : "is required: the enterprise is not in the register";
+    if (filledName == null) {
+      missing.add(new Violation("name", why));
+    }
+    if (filledCounty == null && registerCounty == null) {
+      missing.add(new Violation("countyCode", why));
+    }
+    if (filledEmployees == null) {
+      missing.add(new Violation("employees", why));
+    }
+    if (!missing.isEmpty()) {
+      throw DomainException.invalid(missing);
+    }
+    return new Filled(filledName, filledCounty, filledEmployees);
+  }
+
+  /** The same county, or one of them merged into the other. */
+  static boolean agree(String a, String b, CountyRegistry counties) {
+    return a.equals(b)
+        || counties.withMergedPredecessors(a).contains(b)
+        || counties.withMergedPredecessors(b).contains(a);
+  }
+
+  /**
+   * The register's county as it was on the date: itself when it was a county then, else the one
+   * county then that it was merged from or into, if there is exactly one.
+   */
+  static Optional<String> onDate(String registerCounty, LocalDate date, CountyRegistry counties) {
+    if (counties.county(registerCounty).map(c -> c.isValidOn(date)).orElse(false)) {
+      return Optional.of(registerCounty);
+    }
+    List<String> candidates =
+        counties.all().stream()
+            .filter(c -> c.isValidOn(date))
+            .map(CountyRegistry.County::code)
+            .filter(code -> agree(code, registerCounty, counties))
+            .toList();
+    return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+  }
+}

@@ -1,0 +1,115 @@
+package no.nav.ia.agreement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import no.nav.ia.platform.domain.OrgNumber;
+
+/**
+ * One entity of the register's bulk file ("enheter"), as the platform keeps it. {@link #read}
+ * refuses an entity the platform cannot keep with a reason that names the field, never its value
+ * beyond the org number.
+ */
+public record RegisterEntry(
+    String orgNumber,
+    String name,
+    String organisationForm,
+    String industry,
+    Integer employees,
+    String municipality,
+    LocalDate deletedOn) {
+
+  public static final int MAX_NAME_LENGTH = 500;
+
+  /** An entry, or why it cannot be one. */
+  public sealed interface Read {}
+
+  public record Accepted(RegisterEntry entry) implements Read {}
+
+  public record Rejected(String reason) implements Read {}
+
+  /** Reads one element of the file's array. */
+  public static Read read(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return new Rejected("not an object");
+    }
+    String org = text(node.get("organisasjonsnummer"));
+    if (org == null || !OrgNumber.isValid(org)) {
+      return new Rejected("organisasjonsnummer is not a valid org number");
+    }
+    String name = text(node.get("navn"));
+    if (name == null || name.isBlank()) {
+      return new Rejected(org + ": navn is missing");
+    }
+    if (name.length() > MAX_NAME_LENGTH) {
+      return new Rejected(org + ": navn is longer than " + MAX_NAME_LENGTH + " characters");
+    }
+    Integer employees = null;
+    JsonNode count = node.get("antallAnsatte");
+    if (count != null && !count.isNull()) {
+      if (!count.canConvertToInt() || !count.isIntegralNumber() || count.intValue() < 0) {
+        return new Rejected(org + ": antallAnsatte is not a count");
+      }
+      employees = count.intValue();
+    }
+    String municipality = text(node.at("/forretningsadresse/kommunenummer"));
+    if (municipality == null) {
+      municipality = text(node.at("/postadresse/kommunenummer"));
+    }
+    if (municipality != null && !fourDigits(municipality)) {
+      return new Rejected(org + ": kommunenummer is not four digits");
+    }
+    LocalDate deletedOn = null;
+    String deleted = text(node.get("slettedato"));
+    if (deleted != null) {
+      try {
+        deletedOn = LocalDate.parse(deleted);
+      } catch (DateTimeParseException e) {
+        return new Rejected(org + ": slettedato is not a date");
+      }
+    }
+    return new Accepted(
+        new RegisterEntry(
+            org,
+            name.strip(),
+            text(node.at("/organisasjonsform/kode")),
+            text(node.at("/naeringskode1/kode")),
+            employees,
+            municipality,
+            deletedOn));
+  }
+
+  /** The county of the municipality's code: its first two digits, as valid when published. */
+  public String countyCode() {
+    return municipality == null ? null : municipality.substring(0, 2);
+  }
+
+  public boolean deleted() {
+    return deletedOn != null;
+  }
+
+  /** A hash of every kept field: an entry with the same hash is not written again. */
+  public long contentHash() {
+    long h = 1125899906842597L;
+    for (Object field :
+        new Object[] {name, organisationForm, industry, employees, municipality, deletedOn}) {
+      String s = Objects.toString(field, "\u0000");
+      for (int i = 0; i < s.length(); i++) {
+        h = 31 * h + s.charAt(i);
+      }
+      h = 31 * h + 0x1f;
+    }
+    return h;
+  }
+
+  private static boolean fourDigits(String s) {
+    return s.length() == 4 && s.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() || node.isMissingNode() || !node.isValueNode()
+        ? null
+        : node.asText();
+  }
+}

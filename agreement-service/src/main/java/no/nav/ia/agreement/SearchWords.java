@@ -1,0 +1,70 @@
+package no.nav.ia.agreement;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How an enterprise's name is searched: its words, lower-cased and folded to plain letters (æ ->
+ * ae, ø -> oe, å -> aa, accents dropped), so that "ærlig", "Ærlig" and "AERLIG" find the same name
+ * and the database's text search needs no locale of its own.
+ */
+public final class SearchWords {
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
+  /** At most this many words of a query are used. */
+  public static final int MAX_QUERY_WORDS = 8;
+
+  private SearchWords() {}
+
+  /** The words of a text, folded, in order. */
+  public static List<String> of(String text) {
+    List<String> words = new ArrayList<>();
+    if (text == null) {
+      return words;
+    }
+    StringBuilder word = new StringBuilder();
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); ) {
+      int c = lower.codePointAt(i);
+      i += Character.charCount(c);
+      if (c < 128 && Character.isLetterOrDigit(c)) {
+        word.append((char) c);
+      } else if (Character.isLetterOrDigit(c)) {
+        word.append(fold(c));
+      } else if (!word.isEmpty()) {
+        words.add(word.toString());
+        word.setLength(0);
+      }
+    }
+    if (!word.isEmpty()) {
+      words.add(word.toString());
+    }
+    return words;
+  }
+
+  /** The words joined by spaces: what the database indexes. */
+  public static String indexed(String name) {
+    return String.join(" ", of(name));
+  }
+
+  private static String fold(int c) {
+    return switch (c) {
+      case 'æ' -> "ae";
+      case 'ø' -> "oe";
+      case 'å' -> "aa";
+      case 'ß' -> "ss";
+      default -> {
+        String plain =
+            MARKS
+                .matcher(
+                    Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD))
+                .replaceAll("");
+        yield plain.chars().allMatch(ch -> ch < 128) ? plain : new String(Character.toChars(c));
+      }
+    };
+  }
+}

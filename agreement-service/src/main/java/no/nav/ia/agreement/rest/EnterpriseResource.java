@@ -1,0 +1,259 @@
+package no.nav.ia.agreement.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.nav.ia.agreement.EnterpriseImport;
+import no.nav.ia.agreement.service.EnterpriseSearch;
+import no.nav.ia.agreement.service.EnterpriseSearch.Filter;
+import no.nav.ia.agreement.service.EnterpriseSearch.Found;
+import no.nav.ia.agreement.service.EnterpriseSearch.WithAgreement;
+import no.nav.ia.agreement.service.RegisterImports;
+import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.domain.OrgNumber;
+import no.nav.ia.platform.rest.Page;
+import no.nav.ia.platform.rest.Params;
+import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The platform's copy of the Central Coordinating Register (Enhetsregisteret): import, search. */
+@Path("/api/v1/enterprises")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Enterprises")
+public class EnterpriseResource {
+
+  /** An enterprise as a search lists it. */
+  public record EnterpriseItem(
+      String orgNumber,
+      String name,
+      String organisationForm,
+      String industry,
+      Integer employees,
+      String municipality,
+      String countyCode,
+      boolean deleted,
+      AgreementRef agreement) {
+
+    static EnterpriseItem of(Found f) {
+      return new EnterpriseItem(
+          f.orgNumber(),
+          f.name(),
+          f.organisationForm(),
+          f.industry(),
+          f.employees(),
+          f.municipality(),
+          f.countyCode(),
+          f.deleted(),
+          f.agreementId() == null
+              ? null
+              : new AgreementRef(f.agreementId(), f.agreementStatus(), f.contactPerson()));
+    }
+  }
+
+  public record AgreementRef(UUID id, String status, String contactPerson) {}
+
+  /**
+   * An enterprise's page: what a search lists (unwrapped: the same fields at the top) and its
+   * newest re-signing case.
+   */
+  public record EnterprisePage(
+      @com.fasterxml.jackson.annotation.JsonUnwrapped EnterpriseItem enterprise,
+      ResigningRef resigning) {}
+
+  public record ResigningRef(UUID campaignId, String status, LocalDate deadline) {}
+
+  public record ImportRequest(String source) {}
+
+  public record ImportView(
+      long id,
+      String source,
+      EnterpriseImport.Status status,
+      long read,
+      long created,
+      long updated,
+      long unchanged,
+      long rejected,
+      long gone,
+      List<String> reasons,
+      String note,
+      String startedBy,
+      OffsetDateTime startedAt,
+      OffsetDateTime finishedAt) {
+    static ImportView of(EnterpriseImport i) {
+      return new ImportView(
+          i.id,
+          i.source,
+          i.status,
+          i.read,
+          i.created,
+          i.updated,
+          i.unchanged,
+          i.rejected,
+          i.gone,
+          List.copyOf(i.reasons),
+          i.note,
+          i.startedBy,
+          i.startedAt,
+          i.finishedAt);
+    }
+  }
+
+  @Inject EnterpriseSearch search;
+  @Inject RegisterImports imports;
+  @Inject Caller caller;
+
+  @GET
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(
+      summary =
+          "Search the register: name words (prefix, any case), an org number, county, NACE prefix,"
+              + " size and agreement; advisers and managers search their county unless they name"
+              + " another")
+  @APIResponse(responseCode = "200", description = "A page of enterprises, best match first")
+  @APIResponse(responseCode = "400", description = "A parameter with a value it cannot take")
+  public Page<EnterpriseItem> search(
+      @QueryParam("q") String q,
+      @QueryParam("county") String county,
+      @QueryParam("industry") String industry,
+      @QueryParam("minEmployees") String minEmployees,
+      @QueryParam("maxEmployees") String maxEmployees,
+      @QueryParam("agreement") String agreement,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    if (q != null && q.length() > 200) {
+      throw DomainException.invalid("q", "must be at most 200 characters");
+    }
+    if (county != null && !(county.length() == 2 && digits(county))) {
+      throw DomainException.invalid("county", "must be a county code of two digits");
+    }
+    if (industry != null && !nacePrefix(industry)) {
+      throw DomainException.invalid(
+          "industry", "must be a NACE code or its start, e.g. 47 or 47.1");
+    }
+    Integer min = optionalCount("minEmployees", minEmployees);
+    Integer max = optionalCount("maxEmployees", maxEmployees);
+    if (min != null && max != null && min > max) {
+      throw DomainException.invalid("maxEmployees", "must not be less than minEmployees");
+    }
+    Optional<String> inCounty =
+        county != null
+            ? Optional.of(county)
+            : caller.seesAllCounties() ? Optional.empty() : caller.county();
+    Filter filter =
+        new Filter(
+            q == null || q.isBlank() ? null : q,
+            inCounty,
+            industry,
+            min,
+            max,
+            Params.enumValue("agreement", agreement, WithAgreement.class),
+            Params.page(page),
+            Params.size(size));
+    return search.search(filter).map(EnterpriseItem::of);
+  }
+
+  @GET
+  @Path("{orgNumber}")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "One enterprise: the register's facts, its agreement and re-signing status")
+  @APIResponse(responseCode = "200", description = "The enterprise")
+  @APIResponse(responseCode = "400", description = "Not an org number")
+  @APIResponse(responseCode = "404", description = "Not in the register copy")
+  public EnterprisePage enterprise(@PathParam("orgNumber") String orgNumber) {
+    if (!OrgNumber.isValid(orgNumber)) {
+      throw DomainException.invalid("orgNumber", "must be 9 digits with a valid check digit");
+    }
+    EnterpriseSearch.Details d =
+        search
+            .details(orgNumber)
+            .orElseThrow(
+                () ->
+                    DomainException.notFound(
+                        "ENTERPRISE_NOT_FOUND",
+                        "No enterprise with that org number in the register"));
+    return new EnterprisePage(
+        EnterpriseItem.of(d.enterprise()),
+        d.resigning() == null
+            ? null
+            : new ResigningRef(
+                d.resigning().campaignId(), d.resigning().status(), d.resigning().deadline()));
+  }
+
+  @POST
+  @Path("imports")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(
+      summary =
+          "Import the register's bulk file (a file name in the import folder, the register's"
+              + " address, or the configured source)")
+  @APIResponse(responseCode = "202", description = "Started; Location follows its progress")
+  @APIResponse(responseCode = "400", description = "A source that is not allowed or not there")
+  @APIResponse(responseCode = "409", description = "An import is running")
+  public Response startImport(ImportRequest request, @Context UriInfo uri) {
+    EnterpriseImport started =
+        imports.start(request == null ? null : request.source(), caller.actor());
+    return Response.accepted(ImportView.of(started))
+        .location(uri.getAbsolutePathBuilder().path(String.valueOf(started.id)).build())
+        .build();
+  }
+
+  @GET
+  @Path("imports/{id}")
+  @RolesAllowed({Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "An import's progress or result")
+  @APIResponse(responseCode = "200", description = "The import")
+  @APIResponse(responseCode = "404", description = "No such import")
+  public ImportView importOf(@PathParam("id") String id) {
+    long number;
+    try {
+      number = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw DomainException.notFound("IMPORT_NOT_FOUND", "No import with that id");
+    }
+    return imports
+        .find(number)
+        .map(ImportView::of)
+        .orElseThrow(() -> DomainException.notFound("IMPORT_NOT_FOUND", "No import with that id"));
+  }
+
+  private static Integer optionalCount(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return Params.integer(name, value, 0, 0, 10_000_000);
+  }
+
+  private static boolean digits(String s) {
+    return s.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  /** {@code 47}, {@code 47.1} ... {@code 47.111}. */
+  static boolean nacePrefix(String s) {
+    if (s.length() < 2 || !digits(s.substring(0, 2))) {
+      return false;
+    }
+    if (s.length() == 2) {
+      return true;
+    }
+    return s.charAt(2) == '.' && s.length() <= 6 && s.length() > 3 && digits(s.substring(3));
+  }
+}

@@ -1,0 +1,399 @@
+package no.nav.ia.agreement.service;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPInputStream;
+import no.nav.ia.agreement.EnterpriseImport;
+import no.nav.ia.agreement.RegisterEntry;
+import no.nav.ia.agreement.SearchWords;
+import no.nav.ia.agreement.config.RegisterConfig;
+import no.nav.ia.platform.domain.DomainException;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports the register's bulk file ("enheter": a JSON array, usually gzip) into the enterprise
+ * table: read as a stream one entity at a time, upserted a batch per transaction (an unchanged
+ * entity is not written), the entities the file no longer holds marked deleted at the end. Memory
+ * stays one batch whatever the file's size. One import runs at a time; it runs on its own thread
+ * and reports its progress in its row.
+ */
+@ApplicationScoped
+public class RegisterImports {
+
+  private static final Logger LOG = Logger.getLogger(RegisterImports.class);
+
+  /** An import without progress for this long was cut off (a restart) and is marked failed. */
+  static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
+  private static final String UPSERT =
+      """
+      with input as (
+        select * from unnest(?::varchar[], ?::text[], ?::text[], ?::text[], ?::int[], ?::varchar[],
+                             ?::varchar[], ?::date[], ?::text[], ?::bigint[])
+          as t(org_number, name, organisation_form, industry, employees, municipality, county_code,
+               deleted_on, search_words, content_hash)
+      ), upserted as (
+        insert into enterprise (org_number, name, organisation_form, industry, employees, municipality,
+                                county_code, deleted, deleted_on, search_words, content_hash, updated_at)
+        select org_number, name, organisation_form, industry, employees, municipality, county_code,
+               deleted_on is not null, deleted_on, search_words, content_hash, now()
+          from input
+        on conflict (org_number) do update set
+          name = excluded.name, organisation_form = excluded.organisation_form,
+          industry = excluded.industry, employees = excluded.employees,
+          municipality = excluded.municipality, county_code = excluded.county_code,
+          deleted = excluded.deleted, deleted_on = excluded.deleted_on,
+          search_words = excluded.search_words, content_hash = excluded.content_hash,
+          updated_at = excluded.updated_at
+        where enterprise.content_hash <> excluded.content_hash or enterprise.deleted <> excluded.deleted
+        returning (xmax = 0) as created
+      ), seen as (
+        insert into enterprise_import_seen (import_id, org_number) select ?, org_number from input
+      )
+      select count(*) filter (where created), count(*) filter (where not created) from upserted
+      """;
+
+  private static final String MARK_GONE =
+      """
+      update enterprise e set deleted = true, deleted_on = coalesce(e.deleted_on, current_date),
+             updated_at = now()
+       where not e.deleted
+         and not exists (select 1 from enterprise_import_seen s
+                          where s.import_id = ?1 and s.org_number = e.org_number)
+      """;
+
+  @Inject ObjectMapper json;
+  @Inject AgroalDataSource dataSource;
+  @Inject jakarta.persistence.EntityManager em;
+  @Inject RegisterConfig config;
+
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "register-import"));
+
+  void stop(@Observes ShutdownEvent event) {
+    worker.shutdownNow();
+  }
+
+  /** Starts an import of the source (or the configured one); 409 when one is running. */
+  public EnterpriseImport start(String requested, String by) {
+    Source source = resolve(requested);
+    EnterpriseImport started =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  EnterpriseImport.update(
+                      "status = ?1, note = ?2, finishedAt = ?3 where status = ?4 and progressAt < ?5",
+                      EnterpriseImport.Status.FAILED,
+                      "abandoned: no progress for " + ABANDONED_AFTER.toMinutes() + " minutes",
+                      OffsetDateTime.now(),
+                      EnterpriseImport.Status.RUNNING,
+                      OffsetDateTime.now().minus(ABANDONED_AFTER));
+                  if (EnterpriseImport.count("status", EnterpriseImport.Status.RUNNING) > 0) {
+                    throw DomainException.conflict(
+                        "IMPORT_RUNNING", "An import of the register is running; wait for it");
+                  }
+                  EnterpriseImport i =
+                      EnterpriseImport.start(source.describe(), by, OffsetDateTime.now());
+                  i.persistAndFlush();
+                  return i;
+                });
+    long id = started.id;
+    worker.submit(() -> run(id, source));
+    return started;
+  }
+
+  public Optional<EnterpriseImport> find(long id) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> EnterpriseImport.<EnterpriseImport>findByIdOptional(id));
+  }
+
+  /** Reads the whole file; what was imported before a failure stays, nothing is marked gone. */
+  void run(long id, Source source) {
+    try (InputStream in = source.open(config);
+        JsonParser parser = json.getFactory().createParser(unzipped(in))) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw new IllegalArgumentException("the file is not a JSON array of entities");
+      }
+      Batch batch = new Batch(config.batchSize());
+      JsonToken token;
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (token == null) {
+          throw new IllegalArgumentException("the file ends inside the array");
+        }
+        JsonNode node = parser.readValueAsTree();
+        batch.add(RegisterEntry.read(node));
+        if (batch.full()) {
+          write(id, batch);
+          batch = new Batch(config.batchSize());
+        }
+      }
+      write(id, batch);
+      finish(id);
+    } catch (JsonProcessingException e) {
+      fail(id, "the file is not well-formed JSON: " + e.getOriginalMessage());
+    } catch (IllegalArgumentException e) {
+      fail(id, e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      fail(id, "the file could not be read: " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "register import %d failed", id);
+      fail(id, "the import failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** One batch: accepted entries by org number (a later one wins), and the rejections. */
+  static final class Batch {
+    final Map<String, RegisterEntry> entries = new LinkedHashMap<>();
+    final List<String> rejections = new ArrayList<>();
+    final int size;
+    long read;
+
+    Batch(int size) {
+      this.size = size;
+    }
+
+    void add(RegisterEntry.Read entry) {
+      read++;
+      if (entry instanceof RegisterEntry.Accepted accepted) {
+        RegisterEntry e = accepted.entry();
+        if (entries.put(e.orgNumber(), e) != null) {
+          rejections.add(e.orgNumber() + ": appears twice; the later entry was kept");
+        }
+      } else if (entry instanceof RegisterEntry.Rejected rejected) {
+        rejections.add("entity " + read + " of its batch: " + rejected.reason());
+      }
+    }
+
+    boolean full() {
+      return entries.size() + rejections.size() >= size;
+    }
+  }
+
+  private void write(long id, Batch batch) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              long[] counts = batch.entries.isEmpty() ? new long[2] : upsert(id, batch);
+              EnterpriseImport i = EnterpriseImport.findById(id);
+              i.counted(
+                  batch.read,
+                  batch.rejections,
+                  counts[0],
+                  counts[1],
+                  batch.entries.size() - counts[0] - counts[1],
+                  OffsetDateTime.now());
+            });
+  }
+
+  private long[] upsert(long id, Batch batch) {
+    int n = batch.entries.size();
+    Object[][] columns = new Object[10][n];
+    int row = 0;
+    for (RegisterEntry e : batch.entries.values()) {
+      columns[0][row] = e.orgNumber();
+      columns[1][row] = e.name();
+      columns[2][row] = e.organisationForm();
+      columns[3][row] = e.industry();
+      columns[4][row] = e.employees();
+      columns[5][row] = e.municipality();
+      columns[6][row] = e.countyCode();
+      columns[7][row] = e.deletedOn() == null ? null : java.sql.Date.valueOf(e.deletedOn());
+      columns[8][row] = SearchWords.indexed(e.name());
+      columns[9][row] = e.contentHash();
+      row++;
+    }
+    String[] types = {
+      "varchar", "text", "text", "text", "int4", "varchar", "varchar", "date", "text", "int8"
+    };
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(UPSERT)) {
+      for (int i = 0; i < columns.length; i++) {
+        ps.setArray(i + 1, c.createArrayOf(types[i], columns[i]));
+      }
+      ps.setLong(11, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new long[] {rs.getLong(1), rs.getLong(2)};
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("upserting a batch of the register failed", e);
+    }
+  }
+
+  private void finish(long id) {
+    QuarkusTransaction.requiringNew()
+        .timeout(600)
+        .run(
+            () -> {
+              EnterpriseImport i = EnterpriseImport.findById(id);
+              long live =
+                  ((Number)
+                          em.createNativeQuery("select count(*) from enterprise where not deleted")
+                              .getSingleResult())
+                      .longValue();
+              long gone = 0;
+              String note = null;
+              if (i.mayMarkGone(live)) {
+                gone = em.createNativeQuery(MARK_GONE).setParameter(1, id).executeUpdate();
+              } else {
+                note =
+                    "the file holds "
+                        + (i.read - i.rejected)
+                        + " entities and the copy "
+                        + live
+                        + " live ones: not trusted to say which are gone, none marked";
+              }
+              forgetSeen(id);
+              i.done(gone, note, OffsetDateTime.now());
+              LOG.infof(
+                  "register import %d done: %d read, %d created, %d updated, %d unchanged, %d rejected, %d gone",
+                  id, i.read, i.created, i.updated, i.unchanged, i.rejected, gone);
+            });
+  }
+
+  private void fail(long id, String why) {
+    LOG.warnf("register import %d failed: %s", id, why);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              forgetSeen(id);
+              EnterpriseImport.<EnterpriseImport>findById(id).failed(why, OffsetDateTime.now());
+            });
+  }
+
+  private void forgetSeen(long id) {
+    em.createNativeQuery("delete from enterprise_import_seen where import_id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
+  }
+
+  private static InputStream unzipped(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+    buffered.mark(2);
+    int b1 = buffered.read();
+    int b2 = buffered.read();
+    buffered.reset();
+    return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+  }
+
+  /** Where a file comes from: a file in the import folder, or a download. */
+  sealed interface Source {
+    InputStream open(RegisterConfig config) throws IOException;
+
+    String describe();
+  }
+
+  record FileSource(Path file) implements Source {
+    @Override
+    public InputStream open(RegisterConfig config) throws IOException {
+      return Files.newInputStream(file);
+    }
+
+    @Override
+    public String describe() {
+      return file.getFileName().toString();
+    }
+  }
+
+  record UrlSource(URI url) implements Source {
+    @Override
+    public InputStream open(RegisterConfig config) throws IOException {
+      HttpClient client =
+          HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .connectTimeout(Duration.ofSeconds(20))
+              .build();
+      try {
+        HttpResponse<InputStream> response =
+            client.send(
+                HttpRequest.newBuilder(url)
+                    .header(
+                        "Accept",
+                        "application/vnd.brreg.enhetsregisteret.enhet.v2+gzip;charset=UTF-8")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+          response.body().close();
+          throw new IOException("the register answered " + response.statusCode());
+        }
+        return response.body();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return url.toString();
+    }
+  }
+
+  /**
+   * The source a request names: a file name in the import folder (no path), an address under the
+   * allowed prefix, or the configured default.
+   */
+  Source resolve(String requested) {
+    String name =
+        requested != null
+            ? requested.strip()
+            : config
+                .defaultSource()
+                .orElseThrow(
+                    () ->
+                        DomainException.invalid(
+                            "source", "is required: no default source is configured"));
+    if (name.startsWith("https://") || name.startsWith("http://")) {
+      if (!name.startsWith(config.urlPrefix())) {
+        throw DomainException.invalid(
+            "source", "must be an address under " + config.urlPrefix() + " or a file name");
+      }
+      return new UrlSource(URI.create(name));
+    }
+    if (name.isEmpty()
+        || name.length() > 200
+        || name.contains("/")
+        || name.contains("\\")
+        || name.startsWith(".")) {
+      throw DomainException.invalid("source", "must be a file name in the import folder");
+    }
+    Path file = config.importDir().resolve(name);
+    if (!Files.isRegularFile(file)) {
+      throw DomainException.invalid("source", "no such file in the import folder");
+    }
+    return new FileSource(file);
+  }
+}

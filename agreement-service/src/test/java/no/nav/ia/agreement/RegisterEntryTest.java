@@ -1,0 +1,122 @@
+package no.nav.ia.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Reading one entity of the register's bulk file, and how its name is searched. */
+class RegisterEntryTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static JsonNode node(String json) throws Exception {
+    return JSON.readTree(json);
+  }
+
+  static RegisterEntry.Read read(String json) throws Exception {
+    return RegisterEntry.read(node(json));
+  }
+
+  @Test
+  void anEntityOfTheBulkFileKeepsItsFactsAndItsCountyFromTheMunicipality() throws Exception {
+    RegisterEntry.Read r =
+        read(
+            """
+            {"organisasjonsnummer": "974760673", "navn": "ÆRLIG BYGG AS ",
+             "organisasjonsform": {"kode": "AS", "beskrivelse": "Aksjeselskap"},
+             "naeringskode1": {"kode": "41.200", "beskrivelse": "Oppføring av bygninger"},
+             "antallAnsatte": 42,
+             "forretningsadresse": {"kommunenummer": "0301", "kommune": "OSLO"},
+             "postadresse": {"kommunenummer": "4601"}}
+            """);
+    assertThat(r).isInstanceOf(RegisterEntry.Accepted.class);
+    RegisterEntry e = ((RegisterEntry.Accepted) r).entry();
+    assertThat(e.name()).isEqualTo("ÆRLIG BYGG AS");
+    assertThat(e.organisationForm()).isEqualTo("AS");
+    assertThat(e.industry()).isEqualTo("41.200");
+    assertThat(e.employees()).isEqualTo(42);
+    assertThat(e.municipality()).isEqualTo("0301");
+    assertThat(e.countyCode()).isEqualTo("03");
+    assertThat(e.deleted()).isFalse();
+  }
+
+  @Test
+  void withoutABusinessAddressThePostalAddressGivesTheMunicipalityAndSlettedatoMarksItDeleted()
+      throws Exception {
+    RegisterEntry e =
+        ((RegisterEntry.Accepted)
+                read(
+                    """
+                    {"organisasjonsnummer": "974760673", "navn": "Gammel AS",
+                     "postadresse": {"kommunenummer": "1103"}, "slettedato": "2020-02-03"}
+                    """))
+            .entry();
+    assertThat(e.countyCode()).isEqualTo("11");
+    assertThat(e.deletedOn()).isEqualTo(LocalDate.of(2020, 2, 3));
+    assertThat(e.employees()).isNull();
+  }
+
+  @Test
+  void anEntityThePlatformCannotKeepIsRejectedWithTheFieldNamed() throws Exception {
+    assertThat(reason("[1, 2]")).isEqualTo("not an object");
+    assertThat(reason("{\"organisasjonsnummer\": \"974760674\", \"navn\": \"X\"}"))
+        .isEqualTo("organisasjonsnummer is not a valid org number");
+    assertThat(reason("{\"organisasjonsnummer\": \"974760673\"}"))
+        .isEqualTo("974760673: navn is missing");
+    assertThat(
+            reason(
+                "{\"organisasjonsnummer\": \"974760673\", \"navn\": \"X\", \"antallAnsatte\": \"mange\"}"))
+        .isEqualTo("974760673: antallAnsatte is not a count");
+    assertThat(
+            reason(
+                "{\"organisasjonsnummer\": \"974760673\", \"navn\": \"X\", \"antallAnsatte\": -1}"))
+        .isEqualTo("974760673: antallAnsatte is not a count");
+    assertThat(
+            reason(
+                "{\"organisasjonsnummer\": \"974760673\", \"navn\": \"X\","
+                    + " \"forretningsadresse\": {\"kommunenummer\": \"301\"}}"))
+        .isEqualTo("974760673: kommunenummer is not four digits");
+    assertThat(
+            reason(
+                "{\"organisasjonsnummer\": \"974760673\", \"navn\": \"X\", \"slettedato\": \"i fjor\"}"))
+        .isEqualTo("974760673: slettedato is not a date");
+  }
+
+  static String reason(String json) throws Exception {
+    return ((RegisterEntry.Rejected) read(json)).reason();
+  }
+
+  @Test
+  void aChangeOfAnyKeptFieldChangesTheHash() throws Exception {
+    RegisterEntry a = new RegisterEntry("974760673", "A AS", "AS", "41.200", 4, "0301", null);
+    assertThat(a.contentHash())
+        .isEqualTo(
+            new RegisterEntry("974760673", "A AS", "AS", "41.200", 4, "0301", null).contentHash());
+    assertThat(a.contentHash())
+        .isNotEqualTo(
+            new RegisterEntry("974760673", "A AS", "AS", "41.200", 5, "0301", null).contentHash())
+        .isNotEqualTo(
+            new RegisterEntry("974760673", "A AS", "AS", "41.200", null, "0301", null)
+                .contentHash())
+        .isNotEqualTo(
+            new RegisterEntry(
+                    "974760673", "A AS", "AS", "41.200", 4, "0301", LocalDate.of(2024, 1, 1))
+                .contentHash());
+  }
+
+  @Test
+  void nameWordsAreFoldedSoNorwegianLettersAndAnyCaseFindTheSameName() {
+    assertThat(SearchWords.of("ÆRLIG Bygg & Anlegg AS"))
+        .containsExactly("aerlig", "bygg", "anlegg", "as");
+    assertThat(SearchWords.of("Søndre Åsen Økologiske"))
+        .containsExactly("soendre", "aasen", "oekologiske");
+    assertThat(SearchWords.of("Café Ünterberg-Müller"))
+        .containsExactly("cafe", "unterberg", "muller");
+    assertThat(SearchWords.of("ærlig")).isEqualTo(SearchWords.of("ÆRLIG"));
+    assertThat(SearchWords.indexed("  A/S  Nord-Norge ")).isEqualTo("a s nord norge");
+    assertThat(SearchWords.of(null)).isEmpty();
+  }
+}

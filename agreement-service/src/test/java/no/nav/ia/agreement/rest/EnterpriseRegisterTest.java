@@ -1,0 +1,468 @@
+package no.nav.ia.agreement.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.agreement.config.RegisterConfig;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The register copy (API.md, "Enterprises"): a fixture in the bulk file's exact format (gzip JSON
+ * array of "enheter", with malformed entries) imported through the API, run again, then replaced by
+ * a later file; and the search over it. The tests run in order: each builds on the import before.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "agreement"))
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EnterpriseRegisterTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String AERLIG = Fixtures.orgNumber();
+  static final String FJORD = Fixtures.orgNumber();
+  static final String FJORDVIK = Fixtures.orgNumber();
+  static final String KAFE = Fixtures.orgNumber();
+  static final String SMAA = Fixtures.orgNumber();
+  static final String GONE_LATER = Fixtures.orgNumber();
+  static final String DELETED = Fixtures.orgNumber();
+
+  @Inject RegisterConfig config;
+  @Inject EntityManager em;
+
+  static ObjectNode entity(
+      String org, String name, String nace, Integer employees, String municipality) {
+    ObjectNode e = JSON.createObjectNode();
+    e.put("organisasjonsnummer", org);
+    e.put("navn", name);
+    e.putObject("organisasjonsform").put("kode", "AS").put("beskrivelse", "Aksjeselskap");
+    if (nace != null) {
+      e.putObject("naeringskode1").put("kode", nace).put("beskrivelse", "næring");
+    }
+    if (employees != null) {
+      e.put("antallAnsatte", employees);
+    }
+    e.putObject("forretningsadresse")
+        .put("kommunenummer", municipality)
+        .put("land", "Norge")
+        .putArray("adresse")
+        .add("Storgata 1");
+    e.putObject("postadresse").put("kommunenummer", municipality);
+    e.put("registreringsdatoEnhetsregisteret", "1995-02-20");
+    return e;
+  }
+
+  /** The first file: six good entities, one deleted in the register, five malformed entries. */
+  static ArrayNode first() {
+    ArrayNode all = JSON.createArrayNode();
+    all.add(entity(AERLIG, "ÆRLIG BYGG AS", "41.200", 120, "0301"));
+    all.add(entity(FJORD, "FJORD TRANSPORT AS", "49.410", 40, "4601"));
+    all.add(entity(FJORDVIK, "FJORDVIK SJØMAT OG TRANSPORT AS", "10.200", 15, "4601"));
+    all.add(entity(KAFE, "KAFÉ ØSTRE AS", "56.101", 8, "0301"));
+    all.add(entity(SMAA, "SMÅ BYGG OG ANLEGG AS", "41.200", 3, "3401"));
+    all.add(entity(GONE_LATER, "FORSVINNER AS", "47.111", 12, "0301"));
+    ObjectNode deleted = entity(DELETED, "NEDLAGT BYGG AS", "41.200", 0, "0301");
+    deleted.put("slettedato", "2019-05-02");
+    all.add(deleted);
+    all.add(JSON.createObjectNode().put("organisasjonsnummer", "123").put("navn", "FEIL AS"));
+    all.add(JSON.createObjectNode().put("organisasjonsnummer", Fixtures.orgNumber()));
+    all.add(
+        entity(Fixtures.orgNumber(), "MANGE AS", null, null, "0301").put("antallAnsatte", "mange"));
+    all.add(entity(Fixtures.orgNumber(), "KORT KOMMUNE AS", null, 1, "301"));
+    all.add(42);
+    return all;
+  }
+
+  String write(String name, ArrayNode entities) throws Exception {
+    Files.createDirectories(config.importDir());
+    try (OutputStream out =
+        new GZIPOutputStream(Files.newOutputStream(config.importDir().resolve(name)))) {
+      JSON.writeValue(out, entities);
+    }
+    return name;
+  }
+
+  static JsonPath importOf(String source) {
+    String location =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .contentType(ContentType.JSON)
+            .body(Map.of("source", source))
+            .post("/api/v1/enterprises/imports")
+            .then()
+            .statusCode(202)
+            .body("status", equalTo("RUNNING"))
+            .extract()
+            .header("Location");
+    JsonPath[] last = new JsonPath[1];
+    await("the import of " + source)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              last[0] =
+                  given()
+                      .auth()
+                      .oauth2(Tokens.coordinator())
+                      .get(location)
+                      .then()
+                      .statusCode(200)
+                      .extract()
+                      .jsonPath();
+              return !"RUNNING".equals(last[0].getString("status"));
+            });
+    return last[0];
+  }
+
+  static JsonPath search(String token, String query) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/enterprises?" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  static List<String> orgs(String token, String query) {
+    return search(token, query).getList("items.orgNumber");
+  }
+
+  @Test
+  @Order(1)
+  void theBulkFileIsImportedMalformedEntriesRejectedAndCountedAndARunAgainChangesNothing()
+      throws Exception {
+    String file = write("enheter-1-" + AERLIG + ".json.gz", first());
+    JsonPath done = importOf(file);
+    assertThat(done.getString("status")).isEqualTo("DONE");
+    assertThat(done.getInt("read")).isEqualTo(12);
+    assertThat(done.getInt("created")).isEqualTo(7);
+    assertThat(done.getInt("rejected")).isEqualTo(5);
+    assertThat(done.getList("reasons", String.class))
+        .hasSize(5)
+        .anyMatch(r -> r.contains("organisasjonsnummer is not a valid org number"))
+        .anyMatch(r -> r.contains("navn is missing"))
+        .anyMatch(r -> r.contains("antallAnsatte is not a count"))
+        .anyMatch(r -> r.contains("kommunenummer is not four digits"))
+        .anyMatch(r -> r.contains("not an object"));
+    assertThat(done.getString("finishedAt")).isNotNull();
+
+    JsonPath again = importOf(file);
+    assertThat(again.getString("status")).isEqualTo("DONE");
+    assertThat(again.getInt("created")).isZero();
+    assertThat(again.getInt("updated")).isZero();
+    assertThat(again.getInt("unchanged")).isEqualTo(7);
+    assertThat(again.getInt("gone")).isZero();
+  }
+
+  @Test
+  @Order(2)
+  void nameWordsArePrefixesInAnyCaseWithNorwegianLettersBestMatchFirst() {
+    String coordinator = Tokens.coordinator();
+    assertThat(orgs(coordinator, "q=ærlig")).containsExactly(AERLIG);
+    assertThat(orgs(coordinator, "q=ÆRL")).containsExactly(AERLIG);
+    assertThat(orgs(coordinator, "q=aerlig bygg")).containsExactly(AERLIG);
+    assertThat(orgs(coordinator, "q=kafe østre")).containsExactly(KAFE);
+    assertThat(orgs(coordinator, "q=små")).containsExactly(SMAA);
+    // Both match "fjord transport"; the one whose words are exactly these comes first.
+    assertThat(orgs(coordinator, "q=fjord transport")).containsExactly(FJORD, FJORDVIK);
+    assertThat(orgs(coordinator, "q=" + FJORDVIK)).containsExactly(FJORDVIK);
+    assertThat(orgs(coordinator, "q=byggmester")).isEmpty();
+    JsonPath item = search(coordinator, "q=ærlig");
+    assertThat(item.getMap("items[0]"))
+        .containsEntry("name", "ÆRLIG BYGG AS")
+        .containsEntry("organisationForm", "AS")
+        .containsEntry("industry", "41.200")
+        .containsEntry("employees", 120)
+        .containsEntry("municipality", "0301")
+        .containsEntry("countyCode", "03")
+        .containsEntry("deleted", false);
+    assertThat(item.getInt("total")).isEqualTo(1);
+  }
+
+  @Test
+  @Order(3)
+  void filtersByCountyIndustrySizeAndAgreement() {
+    String coordinator = Tokens.coordinator();
+    assertThat(orgs(coordinator, "county=46")).containsExactlyInAnyOrder(FJORD, FJORDVIK);
+    assertThat(orgs(coordinator, "industry=41&q=bygg")).containsExactly(AERLIG, SMAA, DELETED);
+    assertThat(orgs(coordinator, "industry=41.2&minEmployees=100")).containsExactly(AERLIG);
+    assertThat(orgs(coordinator, "q=bygg&maxEmployees=3")).containsExactly(SMAA, DELETED);
+    Api.register(Fixtures.agreement(KAFE, "03"));
+    assertThat(orgs(coordinator, "county=03&agreement=ACTIVE")).containsExactly(KAFE);
+    assertThat(orgs(coordinator, "q=kafe&agreement=NONE")).isEmpty();
+    assertThat(search(coordinator, "q=kafe").getMap("items[0].agreement"))
+        .containsEntry("status", "ACTIVE");
+    // An adviser searches the own county unless naming another.
+    assertThat(orgs(Tokens.adviser("46"), "q=transport")).containsExactly(FJORD, FJORDVIK);
+    assertThat(orgs(Tokens.adviser("46"), "q=ærlig")).isEmpty();
+    assertThat(orgs(Tokens.adviser("46"), "q=ærlig&county=03")).containsExactly(AERLIG);
+    // Paging.
+    JsonPath page = search(coordinator, "q=bygg&size=1&page=1");
+    assertThat(page.getInt("total")).isEqualTo(3);
+    assertThat(page.getList("items.orgNumber")).containsExactly(SMAA);
+  }
+
+  @Test
+  @Order(4)
+  void anEnterprisesPageHasItsAgreementAndAnUnknownOneIs404() {
+    given()
+        .auth()
+        .oauth2(Tokens.manager("03"))
+        .get("/api/v1/enterprises/" + KAFE)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("KAFÉ ØSTRE AS"))
+        .body("agreement.status", equalTo("ACTIVE"));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("03"))
+        .get("/api/v1/enterprises/" + Fixtures.orgNumber())
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("ENTERPRISE_NOT_FOUND"));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("03"))
+        .get("/api/v1/enterprises/123")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  @Order(4)
+  void anAdviserRegistersAnEnterpriseOfTheOwnCountyFromTheRegister() {
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("orgNumber", AERLIG, "signedOn", "2024-05-02"))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(201)
+        .body("name", equalTo("ÆRLIG BYGG AS"))
+        .body("countyCode", equalTo("03"))
+        .body("employees", equalTo(120));
+    // Fjord Transport is in Vestland (4601): not an Oslo adviser's to register.
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("orgNumber", FJORD, "signedOn", "2024-05-02"))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(Tokens.manager("46"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("orgNumber", FJORD, "signedOn", "2024-05-02", "employees", 41))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(201)
+        .body("countyCode", equalTo("46"))
+        .body("employees", equalTo(41));
+  }
+
+  @Test
+  @Order(4)
+  void aCountyAgainstTheRegisterOrADeletedEnterpriseIs422AndAnUnknownOneNeedsItsFacts() {
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("orgNumber", SMAA, "countyCode", "03", "signedOn", "2024-05-02"))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(422)
+        .body("code", equalTo("COUNTY_CONTRADICTS_REGISTER"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("orgNumber", DELETED, "signedOn", "2024-05-02"))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(422)
+        .body("code", equalTo("ENTERPRISE_DELETED"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("orgNumber", Fixtures.orgNumber(), "signedOn", "2024-05-02"))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(400)
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.containsInAnyOrder("name", "countyCode", "employees"));
+    assertThat(orgs(Tokens.coordinator(), "q=små&agreement=ACTIVE")).isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void badParametersAreAClearProblem() {
+    Map<String, String> bad =
+        Map.of(
+            "county=3",
+            "county",
+            "industry=4",
+            "industry",
+            "industry=47.1234",
+            "industry",
+            "minEmployees=-1",
+            "minEmployees",
+            "minEmployees=many",
+            "minEmployees",
+            "minEmployees=10&maxEmployees=5",
+            "maxEmployees",
+            "agreement=MAYBE",
+            "agreement",
+            "size=0",
+            "size",
+            "q=" + "a".repeat(201),
+            "q");
+    bad.forEach(
+        (query, field) ->
+            given()
+                .auth()
+                .oauth2(Tokens.coordinator())
+                .get("/api/v1/enterprises?" + query)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field)));
+  }
+
+  @Test
+  @Order(6)
+  void onlyCoordinatorsAndSystemsImportAndOnlyFilesOfTheImportFolder() {
+    for (String token : List.of(Tokens.adviser("03"), Tokens.manager("03"))) {
+      given()
+          .auth()
+          .oauth2(token)
+          .contentType(ContentType.JSON)
+          .body(Map.of("source", "x.json.gz"))
+          .post("/api/v1/enterprises/imports")
+          .then()
+          .statusCode(403);
+    }
+    for (String source :
+        List.of("../../etc/passwd", "/etc/passwd", "missing.json.gz", "https://example.com/x")) {
+      given()
+          .auth()
+          .oauth2(Tokens.system("register-sync"))
+          .contentType(ContentType.JSON)
+          .body(Map.of("source", source))
+          .post("/api/v1/enterprises/imports")
+          .then()
+          .statusCode(400)
+          .body("errors.field", hasItem("source"));
+    }
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/enterprises/imports/999999")
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  @Order(7)
+  void aSecondImportWhileOneRunsIs409() throws Exception {
+    String file = write("enheter-busy.json.gz", first());
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "insert into enterprise_import (source, status, started_by, started_at, progress_at)"
+                            + " values ('other', 'RUNNING', 'test', now(), now())")
+                    .executeUpdate());
+    try {
+      given()
+          .auth()
+          .oauth2(Tokens.coordinator())
+          .contentType(ContentType.JSON)
+          .body(Map.of("source", file))
+          .post("/api/v1/enterprises/imports")
+          .then()
+          .statusCode(409)
+          .body("code", equalTo("IMPORT_RUNNING"));
+    } finally {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  em.createNativeQuery(
+                          "update enterprise_import set status = 'FAILED' where source = 'other'")
+                      .executeUpdate());
+    }
+  }
+
+  @Test
+  @Order(8)
+  void aLaterFileUpdatesWhatChangedMarksWhatIsGoneAndACutFileFailsMarkingNothing()
+      throws Exception {
+    ArrayNode later = JSON.createArrayNode();
+    for (var e : first()) {
+      if (e.isObject() && GONE_LATER.equals(e.path("organisasjonsnummer").asText())) {
+        continue;
+      }
+      if (e.isObject() && FJORD.equals(e.path("organisasjonsnummer").asText())) {
+        ((ObjectNode) e).put("antallAnsatte", 55);
+      }
+      later.add(e);
+    }
+    JsonPath done = importOf(write("enheter-2-" + AERLIG + ".json.gz", later));
+    assertThat(done.getString("status")).isEqualTo("DONE");
+    assertThat(done.getInt("updated")).isEqualTo(1);
+    assertThat(done.getInt("unchanged")).isEqualTo(5);
+    assertThat(done.getInt("gone")).isEqualTo(1);
+    JsonPath gone = search(Tokens.coordinator(), "q=" + GONE_LATER);
+    assertThat(gone.getBoolean("items[0].deleted")).isTrue();
+    assertThat(search(Tokens.coordinator(), "q=" + FJORD).getInt("items[0].employees"))
+        .isEqualTo(55);
+
+    // A file cut off in the middle: what was read stays, nothing is marked gone.
+    byte[] whole =
+        Files.readAllBytes(config.importDir().resolve("enheter-2-" + AERLIG + ".json.gz"));
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+    Path cutFile = config.importDir().resolve("enheter-cut-" + AERLIG + ".json.gz");
+    Files.write(cutFile, cut);
+    JsonPath failed = importOf(cutFile.getFileName().toString());
+    assertThat(failed.getString("status")).isEqualTo("FAILED");
+    assertThat(failed.getString("note")).contains("could not be read");
+    assertThat(failed.getInt("gone")).isZero();
+    assertThat(search(Tokens.coordinator(), "q=" + AERLIG).getBoolean("items[0].deleted"))
+        .isFalse();
+  }
+}
