@@ -143,7 +143,9 @@ start_named() {
   service=$(service_of "$name"); instance=$(instance_of "$name")
   port=$(( $(port_of "$service") + 100 * (instance - 1) ))
   case $service in
-    agreement-service) start_service "$name" "$port" DB_DATABASE=agreement DB_USERNAME=agreement DB_PASSWORD=agreement ;;
+    agreement-service) mkdir -p "$IA_LOCAL_DIR/register"
+      start_service "$name" "$port" DB_DATABASE=agreement DB_USERNAME=agreement DB_PASSWORD=agreement \
+        IA_REGISTER_IMPORT_DIR="$IA_LOCAL_DIR/register" ;;
     delivery-service) start_service "$name" "$port" DB_DATABASE=delivery DB_USERNAME=delivery DB_PASSWORD=delivery \
       AGREEMENT_SERVICE_URL="http://127.0.0.1:$AGREEMENT_PORT" ;;
     scorecard-service) start_service "$name" "$port" DB_DATABASE=scorecard DB_USERNAME=scorecard DB_PASSWORD=scorecard ;;

@@ -16,7 +16,7 @@ public final class Main {
   public static void main(String[] argv) throws Exception {
     if (argv.length == 0) {
       System.err.println(
-          "commands: agreement, lag, bulk-load, fault-load, bad-inputs, event-order");
+          "commands: agreement, lag, bulk-load, fault-load, bad-inputs, event-order, register-file");
       System.exit(2);
     }
     Map<String, String> args = new HashMap<>();
@@ -37,6 +37,7 @@ public final class Main {
       case "fault-load" -> new FaultLoad(config).run();
       case "bad-inputs" -> new BadInputs(config).run();
       case "event-order" -> new EventOrder(config).run();
+      case "register-file" -> RegisterFile.run(config);
       default -> {
         System.err.println("unknown command " + argv[0]);
         System.exit(2);

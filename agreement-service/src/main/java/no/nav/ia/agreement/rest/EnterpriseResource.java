@@ -26,7 +26,6 @@ import no.nav.ia.agreement.service.EnterpriseSearch.WithAgreement;
 import no.nav.ia.agreement.service.RegisterImports;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.domain.OrgNumber;
-import no.nav.ia.platform.rest.Page;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
@@ -80,6 +79,13 @@ public class EnterpriseResource {
 
   public record ResigningRef(UUID campaignId, String status, LocalDate deadline) {}
 
+  /**
+   * A page of a search. {@code totalExact} is false when there are more matches than the search
+   * counts ({@code total} is then a lower bound: type more of the name).
+   */
+  public record SearchPage(
+      List<EnterpriseItem> items, int page, int size, long total, boolean totalExact) {}
+
   public record ImportRequest(String source) {}
 
   public record ImportView(
@@ -129,7 +135,7 @@ public class EnterpriseResource {
               + " another")
   @APIResponse(responseCode = "200", description = "A page of enterprises, best match first")
   @APIResponse(responseCode = "400", description = "A parameter with a value it cannot take")
-  public Page<EnterpriseItem> search(
+  public SearchPage search(
       @QueryParam("q") String q,
       @QueryParam("county") String county,
       @QueryParam("industry") String industry,
@@ -167,7 +173,13 @@ public class EnterpriseResource {
             Params.enumValue("agreement", agreement, WithAgreement.class),
             Params.page(page),
             Params.size(size));
-    return search.search(filter).map(EnterpriseItem::of);
+    EnterpriseSearch.Result found = search.search(filter);
+    return new SearchPage(
+        found.items().stream().map(EnterpriseItem::of).toList(),
+        found.page(),
+        found.size(),
+        found.total(),
+        found.exact());
   }
 
   @GET

@@ -7,6 +7,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,13 @@ import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.agreement.FromRegister;
 import no.nav.ia.agreement.SearchWords;
-import no.nav.ia.platform.rest.Page;
 
 /**
  * Finds enterprises in the register copy with PostgreSQL's text search over the folded name words
- * (every word a prefix, all of them required, best match first), an exact org number, or by county,
- * industry (a NACE prefix), size and whether they have an active agreement.
+ * (every word a prefix, all of them required), an exact org number, or by county, industry (a NACE
+ * prefix), size and whether they have an active agreement. Best match first: live before deleted,
+ * then the name with the fewest other words (the shortest folded name), then by name; a search with
+ * more than {@link #SORTED_HERE} matches comes in name order instead.
  */
 @ApplicationScoped
 public class EnterpriseSearch {
@@ -67,11 +69,33 @@ public class EnterpriseSearch {
 
   @Inject EntityManager em;
 
+  /**
+   * Up to this many matches are taken from the text index and sorted here by best match. With more
+   * (a common word alone), sorting them all would cost a read of every match, so the name index is
+   * walked instead and the walk stops at the page: such a page comes in name order, and its total
+   * is a lower bound that tells the client to type more of the name.
+   */
+  static final int SORTED_HERE = 3000;
+
+  /** A page of matches and how many there are ({@code exact} false: at least {@code total}). */
+  public record Result(List<Found> items, int page, int size, long total, boolean exact) {}
+
+  /** A match's sort key: live first, fewest other words (the shortest folded name), name. */
+  private record Key(String org, boolean deleted, int length, String name) {}
+
+  private static final Comparator<Key> ORDER =
+      Comparator.comparing(Key::deleted)
+          .thenComparingInt(Key::length)
+          .thenComparing(Key::name)
+          .thenComparing(Key::org);
+
+  /** The order of a search with many matches: the order of the name indexes (V5). */
+  private static final String BY_NAME = " order by e.deleted, e.name, e.org_number";
+
   @Transactional
-  public Page<Found> search(Filter f) {
+  public Result search(Filter f) {
     StringBuilder where = new StringBuilder(" where true");
     Map<String, Object> params = new LinkedHashMap<>();
-    String rank = null;
     if (f.q() != null) {
       String q = f.q().strip();
       if (q.length() == 9 && q.chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -80,13 +104,12 @@ public class EnterpriseSearch {
       } else {
         List<String> words = SearchWords.of(q);
         if (!words.isEmpty()) {
-          String query =
+          where.append(" and e.search @@ to_tsquery('simple', :query)");
+          params.put(
+              "query",
               String.join(
                   " & ",
-                  words.stream().limit(SearchWords.MAX_QUERY_WORDS).map(w -> w + ":*").toList());
-          where.append(" and e.search @@ to_tsquery('simple', :query)");
-          params.put("query", query);
-          rank = "ts_rank(e.search, to_tsquery('simple', :query))";
+                  words.stream().limit(SearchWords.MAX_QUERY_WORDS).map(w -> w + ":*").toList()));
         }
       }
     }
@@ -113,29 +136,71 @@ public class EnterpriseSearch {
     } else if (f.agreement() == WithAgreement.NONE) {
       where.append(" and a.id is null");
     }
-    // Live before deleted; then the best match (words that are whole words rank higher), the
-    // shorter name (fewer other words), the name.
-    String order =
-        " order by e.deleted"
-            + (rank == null ? "" : ", " + rank + " desc, length(e.search_words)")
-            + ", e.name, e.org_number";
+    int from = f.page() * f.size();
+
+    // 1. Few matches by the database's own estimate (a plan, no rows read): their sort keys, up to
+    // one more than are sorted here.
+    if (estimatedRows(where, params) <= SORTED_HERE) {
+      Query keys =
+          em.createNativeQuery(
+              "select e.org_number, e.deleted, length(e.search_words), e.name"
+                  + FROM
+                  + where
+                  + " limit "
+                  + (SORTED_HERE + 1));
+      params.forEach(keys::setParameter);
+      List<Key> matches = new ArrayList<>();
+      for (Object row : keys.getResultList()) {
+        Object[] r = (Object[]) row;
+        matches.add(
+            new Key((String) r[0], (Boolean) r[1], ((Number) r[2]).intValue(), (String) r[3]));
+      }
+      if (matches.size() <= SORTED_HERE) {
+        matches.sort(ORDER);
+        List<String> page = matches.stream().skip(from).limit(f.size()).map(Key::org).toList();
+        return new Result(rows(page), f.page(), f.size(), matches.size(), true);
+      }
+    }
+
+    // 2. Many: walk a name index (the planner would otherwise fetch every match to sort it).
+    em.createNativeQuery("set local enable_bitmapscan = off").executeUpdate();
     Query select =
         em.createNativeQuery(
-            "select " + COLUMNS + FROM + where + order + " limit :limit offset :offset");
-    Query count = em.createNativeQuery("select count(*)" + FROM + where);
-    params.forEach(
-        (k, v) -> {
-          select.setParameter(k, v);
-          count.setParameter(k, v);
-        });
+            "select e.org_number" + FROM + where + BY_NAME + " limit :limit offset :offset");
+    params.forEach(select::setParameter);
     select.setParameter("limit", f.size());
-    select.setParameter("offset", (long) f.page() * f.size());
-    List<Found> items = new ArrayList<>();
-    for (Object row : select.getResultList()) {
-      items.add(found((Object[]) row));
+    select.setParameter("offset", (long) from);
+    List<String> page = select.getResultList().stream().map(String.class::cast).toList();
+    return new Result(rows(page), f.page(), f.size(), SORTED_HERE, false);
+  }
+
+  /** How many rows the planner expects the search to match (its statistics, no rows read). */
+  private long estimatedRows(CharSequence where, Map<String, Object> params) {
+    Query plan = em.createNativeQuery("explain (format json) select 1" + FROM + where);
+    params.forEach(plan::setParameter);
+    String json = String.valueOf(plan.getSingleResult());
+    java.util.regex.Matcher rows = PLAN_ROWS.matcher(json);
+    return rows.find() ? Long.parseLong(rows.group(1)) : Long.MAX_VALUE;
+  }
+
+  private static final java.util.regex.Pattern PLAN_ROWS =
+      java.util.regex.Pattern.compile("\"Plan Rows\": (\\d+)");
+
+  /** The full rows of these org numbers, in this order. */
+  private List<Found> rows(List<String> orgs) {
+    if (orgs.isEmpty()) {
+      return List.of();
     }
-    long total = ((Number) count.getSingleResult()).longValue();
-    return new Page<>(items, f.page(), f.size(), total);
+    Map<String, Found> byOrg = new java.util.HashMap<>();
+    for (Object row :
+        em.createNativeQuery(
+                "select " + COLUMNS + FROM + " where e.org_number = any(cast(:orgs as varchar[]))")
+            .setParameter("orgs", "{" + String.join(",", orgs) + "}")
+            .getResultList()) {
+      Found found = found((Object[]) row);
+      byOrg.put(found.orgNumber(), found);
+    }
+    return orgs.stream().map(byOrg::get).toList();
   }
 
   @Transactional

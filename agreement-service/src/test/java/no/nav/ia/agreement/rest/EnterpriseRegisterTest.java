@@ -207,6 +207,7 @@ class EnterpriseRegisterTest {
         .containsEntry("countyCode", "03")
         .containsEntry("deleted", false);
     assertThat(item.getInt("total")).isEqualTo(1);
+    assertThat(item.getBoolean("totalExact")).isTrue();
   }
 
   @Test
