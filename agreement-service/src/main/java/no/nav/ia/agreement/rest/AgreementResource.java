@@ -34,6 +34,7 @@ import no.nav.ia.agreement.service.AuditTrail;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.rest.IfMatch;
 import no.nav.ia.platform.rest.Page;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
@@ -173,17 +174,9 @@ public class AgreementResource {
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull EditAgreement request) {
-    if (ifMatch == null) {
-      throw new ApiException(
-          428,
-          "PRECONDITION_REQUIRED",
-          "Precondition required",
-          "A correction needs If-Match with the version read",
-          null);
-    }
+    long version = IfMatch.required(ifMatch, "A correction");
     return tagged(
-        AgreementResponse.from(
-            agreements.edit(id, version(ifMatch), request.name(), request.employees())));
+        AgreementResponse.from(agreements.edit(id, version, request.name(), request.employees())));
   }
 
   @GET
@@ -224,20 +217,6 @@ public class AgreementResource {
 
   private static Response tagged(AgreementResponse body) {
     return Response.ok(body).tag(String.valueOf(body.version())).build();
-  }
-
-  /** The version an If-Match names ({@code "3"}, {@code 3} or {@code W/"3"}). */
-  static long version(String ifMatch) {
-    String v = ifMatch.strip();
-    if (v.startsWith("W/")) {
-      v = v.substring(2);
-    }
-    try {
-      return Long.parseLong(v.replace("\"", ""));
-    } catch (NumberFormatException e) {
-      throw ApiException.preconditionFailed(
-          "STALE_VERSION", "If-Match does not name a version of this agreement");
-    }
   }
 
   @PUT
