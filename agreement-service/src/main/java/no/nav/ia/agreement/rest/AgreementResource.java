@@ -82,7 +82,8 @@ public class AgreementResource {
   @Operation(
       summary =
           "List agreements, and the working lists: by county, status, contact person (a NAV-ident,"
-              + " me or none) and name words; by org number, name or size (largest first)")
+              + " me or none), name words and sleeping since a date (active, no live delivery on or"
+              + " after it); by org number, name or size (largest first)")
   @APIResponse(responseCode = "200", description = "A page of agreements")
   @APIResponse(responseCode = "400", description = "Invalid filter or paging")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
@@ -99,11 +100,6 @@ public class AgreementResource {
     if (orgNumber != null && !OrgNumber.isValid(orgNumber)) {
       throw ApiException.invalid("orgNumber", "must be 9 digits with a valid check digit");
     }
-    if (sleepingSince != null) {
-      // Needs the deliveries, which this service does not have yet (issue 15): refused rather than
-      // silently ignored, so that no client takes an unfiltered list for a sleeping one.
-      throw ApiException.invalid("sleepingSince", "is not available yet");
-    }
     if (q != null && q.length() > 200) {
       throw ApiException.invalid("q", "must be at most 200 characters");
     }
@@ -115,6 +111,7 @@ public class AgreementResource {
                 orgNumber,
                 contactPerson(contactPerson),
                 SearchWords.of(q).stream().limit(SearchWords.MAX_QUERY_WORDS).toList(),
+                Params.date("sleepingSince", sleepingSince, null),
                 sort == null
                     ? AgreementService.ListOrder.ORG_NUMBER
                     : switch (sort) {

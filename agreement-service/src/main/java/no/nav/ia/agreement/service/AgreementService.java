@@ -121,6 +121,7 @@ public class AgreementService {
       String orgNumber,
       String contactPerson,
       List<String> words,
+      java.time.LocalDate sleepingSince,
       ListOrder order,
       int page,
       int size) {}
@@ -149,6 +150,13 @@ public class AgreementService {
     } else if (f.contactPerson() != null) {
       query.append(" and contactPerson = :contact");
       params.and("contact", f.contactPerson());
+    }
+    if (f.sleepingSince() != null) {
+      // Active, and no live delivery on or after the date (DeliverySeen, from the delivery events).
+      query.append(
+          " and status = :active and orgNumber not in (select d.orgNumber from DeliverySeen d"
+              + " where d.live = true and d.deliveredOn >= :since)");
+      params.and("active", AgreementStatus.ACTIVE).and("since", f.sleepingSince());
     }
     for (int i = 0; i < f.words().size(); i++) {
       query.append(" and concat(' ', searchWords) like :w").append(i);

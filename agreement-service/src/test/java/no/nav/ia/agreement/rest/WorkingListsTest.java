@@ -81,6 +81,53 @@ class WorkingListsTest {
   }
 
   @Test
+  void anActiveAgreementWithoutALiveDeliveryOnOrAfterTheDateIsSleeping() {
+    Map<String, String> orgs = new java.util.LinkedHashMap<>();
+    for (String name :
+        List.of(
+            "Sykkylven Vaken AS",
+            "Sykkylven Sovande AS",
+            "Sykkylven Annullert AS",
+            "Sykkylven Slutt AS")) {
+      String org = Fixtures.orgNumber();
+      Map<String, Object> body = Fixtures.agreement(org, "15");
+      body.put("name", name);
+      String id = Api.register(body);
+      orgs.put(name, org + "/" + id);
+    }
+    String awake = orgs.get("Sykkylven Vaken AS").split("/")[0];
+    Api.deliveryEvent("DeliveryRecorded", java.util.UUID.randomUUID(), 1, awake, "2024-03-14");
+    Api.deliveryEvent(
+        "DeliveryRecorded",
+        java.util.UUID.randomUUID(),
+        1,
+        orgs.get("Sykkylven Sovande AS").split("/")[0],
+        "2023-12-31");
+    java.util.UUID voided = java.util.UUID.randomUUID();
+    String voidedOrg = orgs.get("Sykkylven Annullert AS").split("/")[0];
+    Api.deliveryEvent("DeliveryRecorded", voided, 1, voidedOrg, "2024-05-02");
+    Api.deliveryEvent("DeliveryVoided", voided, 2, voidedOrg, "2024-05-02");
+    // An ended agreement is not on a working list of sleeping ones.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("endedOn", "2024-01-01", "reason", "Lagt ned"))
+        .post("/api/v1/agreements/" + orgs.get("Sykkylven Slutt AS").split("/")[1] + "/termination")
+        .then()
+        .statusCode(200);
+    org.awaitility.Awaitility.await("the delivery events reach the working list")
+        .atMost(java.time.Duration.ofSeconds(20))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () ->
+                names(Tokens.adviser("15"), "sleepingSince=2024-01-01&q=sykkylven&sort=name")
+                    .equals(List.of("Sykkylven Annullert AS", "Sykkylven Sovande AS")));
+    assertThat(names(Tokens.adviser("15"), "sleepingSince=2023-12-31&q=sykkylven&sort=name"))
+        .containsExactly("Sykkylven Annullert AS");
+  }
+
+  @Test
   void badWorkingListParametersAreAClearProblem() {
     Map<String, String> bad =
         Map.of(
@@ -88,7 +135,7 @@ class WorkingListsTest {
             "contactPerson",
             "sort=size",
             "sort",
-            "sleepingSince=2024-01-01",
+            "sleepingSince=yesterday",
             "sleepingSince",
             "q=" + "x".repeat(201),
             "q");
