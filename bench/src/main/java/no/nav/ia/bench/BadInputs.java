@@ -46,6 +46,7 @@ final class BadInputs {
   private final Random random;
   private final List<String> advisers = new ArrayList<>();
   private final List<String> coordinators = new ArrayList<>();
+  private final List<String> systems = new ArrayList<>();
   private String otherCountyAdviser;
   private final String county;
   private final String org;
@@ -68,6 +69,7 @@ final class BadInputs {
       advisers.add(Http.token(config.issuer(), "adviser", county, String.format("Z97%04d", i)));
       coordinators.add(
           Http.token(config.issuer(), "coordinator", null, String.format("Z96%04d", i)));
+      systems.add(Http.token(config.issuer(), "system", null, "ia-bad-inputs-" + i));
     }
     otherCountyAdviser =
         Http.token(config.issuer(), "adviser", county.equals("03") ? "11" : "03", "Z979999");
@@ -128,7 +130,7 @@ final class BadInputs {
       // A 429 says nothing about the input: wait it out and send the same request again.
       HttpResponse<String> response = Http.politely(request.build());
       if (response.statusCode() == 200
-          && bad.path().endsWith("/batch")
+          && (bad.path().endsWith("/batch") || bad.path().endsWith("/group"))
           && response.body().contains("\"created\":0")) {
         return 422; // a batch answers 200 with a result per item; none created is a reject
       }
@@ -147,6 +149,10 @@ final class BadInputs {
 
   private String coordinator(Random r) {
     return coordinators.get(r.nextInt(coordinators.size()));
+  }
+
+  private String system(Random r) {
+    return systems.get(r.nextInt(systems.size()));
   }
 
   /**
@@ -856,6 +862,95 @@ final class BadInputs {
                 "{}",
                 adviser(r),
                 none));
+    // --- Who delivered (API.md version 2): a system names the adviser, people may not.
+    k.add(
+        r ->
+            new Bad(
+                "delivery naming another adviser, by a person",
+                "POST",
+                deliveries,
+                "application/json",
+                withField(delivery, "adviser", quoted(String.format("Z95%04d", r.nextInt(10_000)))),
+                r.nextBoolean() ? adviser(r) : coordinator(r),
+                none));
+    k.add(
+        r ->
+            new Bad(
+                "delivery by a system, without or with a bad adviser",
+                "POST",
+                deliveries,
+                "application/json",
+                r.nextBoolean()
+                    ? delivery
+                    : withField(
+                        delivery,
+                        "adviser",
+                        List.of("\"z990001\"", "\"Z99\"", "42", "\"\"", quoted(identityNumber(r)))
+                            .get(r.nextInt(5))),
+                system(r),
+                none));
+    // --- POST /deliveries/group: one course for many enterprises, refused whole when bad.
+    String groups = "/api/v1/deliveries/group";
+    String group =
+        "{\"orgNumbers\":[\""
+            + org
+            + "\"],\"service\":\"SICK_LEAVE\",\"direction\":\"SYSTEM\",\"subGoals\":[1],"
+            + "\"deliveredOn\":\"2024-03-04\",\"form\":\"COURSE\"}";
+    k.add(
+        r ->
+            new Bad(
+                "group without Idempotency-Key",
+                "POST",
+                groups,
+                "application/json",
+                group,
+                adviser(r),
+                none));
+    k.add(
+        r -> {
+          StringBuilder orgs = new StringBuilder("\"" + org + "\"");
+          int extra = List.of(1, 200, 300).get(r.nextInt(3));
+          for (int i = 0; i < extra; i++) {
+            orgs.append(",\"").append(i == 0 ? org : OrgNumbers.random()).append('"');
+          }
+          return new Bad(
+              "group, an enterprise twice or more than 200",
+              "POST",
+              groups,
+              "application/json",
+              withField(group, "orgNumbers", "[" + orgs + "]"),
+              adviser(r),
+              Map.of("Idempotency-Key", "bad-group-" + r.nextLong()));
+        });
+    k.add(
+        r ->
+            new Bad(
+                "group, direct, no form or bad fields",
+                "POST",
+                groups,
+                "application/json",
+                List.of(
+                        withField(group, "form", "\"DIRECT\""),
+                        withoutField(group, "form"),
+                        withField(group, "orgNumbers", "[]"),
+                        withField(group, "orgNumbers", "\"" + org + "\""),
+                        withField(group, "orgNumbers", "[\"123456789\"]"),
+                        withField(group, "deliveredOn", quoted(badDate(r))),
+                        withField(group, "note", quoted(identityNumber(r))),
+                        brokenJson(r, group))
+                    .get(r.nextInt(8)),
+                adviser(r),
+                Map.of("Idempotency-Key", "bad-group-" + r.nextLong())));
+    k.add(
+        r ->
+            new Bad(
+                "group by a system without an adviser",
+                "POST",
+                groups,
+                "application/json",
+                group,
+                system(r),
+                Map.of("Idempotency-Key", "bad-group-" + r.nextLong())));
     return k;
   }
 }

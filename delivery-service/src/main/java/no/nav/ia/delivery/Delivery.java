@@ -49,8 +49,15 @@ public class Delivery extends PanacheEntityBase {
 
   public String note;
 
-  /** NAV-ident of the adviser, or the client id of an integrating system. */
+  /**
+   * NAV-ident of the adviser (named by a system that records for them); the client id of the system
+   * for deliveries recorded before systems named the adviser.
+   */
   public String adviser;
+
+  /** Shared by the deliveries of one course or information meeting for several enterprises. */
+  @Column(name = "group_id")
+  public UUID groupId;
 
   @Column(name = "registered_at")
   public OffsetDateTime registeredAt;
@@ -79,9 +86,15 @@ public class Delivery extends PanacheEntityBase {
 
   /** Replaces the recorded facts; {@code expectedVersion} must be the current one. */
   public void correct(DeliveryFacts facts, long expectedVersion) {
+    correct(facts, adviser, expectedVersion);
+  }
+
+  /** Replaces the recorded facts and who delivered (see {@link DeliveredBy#onCorrection}). */
+  public void correct(DeliveryFacts facts, String adviser, long expectedVersion) {
     requireLive();
     requireVersion(expectedVersion);
     apply(facts);
+    this.adviser = adviser;
     version++;
   }
 

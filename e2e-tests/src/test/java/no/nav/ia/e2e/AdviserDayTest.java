@@ -212,5 +212,53 @@ class AdviserDayTest {
                 .jsonPath()
                 .getList("items.orgNumber"))
         .contains(org);
+
+    // A course for both enterprises, recorded once through the gateway: one delivery each.
+    Polite.send(
+            () ->
+                as(adviser)
+                    .contentType(ContentType.JSON)
+                    .body(
+                        Map.of("orgNumber", neighbour, "signedOn", today.minusDays(30).toString()))
+                    .post("/api/v1/agreements"))
+        .then()
+        .statusCode(201);
+    JsonPath course =
+        Polite.send(
+                () ->
+                    as(adviser)
+                        .contentType(ContentType.JSON)
+                        .header("Idempotency-Key", "adviser-day-course-" + org)
+                        .body(
+                            Map.of(
+                                "orgNumbers",
+                                List.of(org, neighbour),
+                                "service",
+                                "SICK_LEAVE",
+                                "direction",
+                                "SYSTEM",
+                                "subGoals",
+                                List.of(1, 2),
+                                "deliveredOn",
+                                today.toString(),
+                                "form",
+                                "COURSE"))
+                        .post("/api/v1/deliveries/group"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(course.getList("results.status")).containsExactly("CREATED", "CREATED");
+    assertThat(
+            Polite.send(
+                    () ->
+                        as(adviser)
+                            .get("/api/v1/deliveries?groupId=" + course.getString("groupId")))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.orgNumber"))
+        .containsExactlyInAnyOrder(org, neighbour);
   }
 }

@@ -140,6 +140,8 @@ class GatewayMatrixTest {
               List.of(1),
               "deliveredOn",
               "2013-03-04",
+              "adviser",
+              "Z993005",
               "idempotencyKey",
               enterprise + "-" + i));
     }
@@ -229,27 +231,33 @@ class GatewayMatrixTest {
   }
 
   @Test
-  void everyHopCarriesTheCallerADeliveryNamesThePersonOrTheMachine() {
+  void everyHopCarriesTheCallerADeliveryNamesTheAdviserAndItsHistoryWhoRecordedIt() {
     // Registered and used at once: delivery-service has likely not had the agreement's event yet
-    // and asks agreement-service (a second hop); either way the delivery names who recorded it.
+    // and asks agreement-service (a second hop); either way the delivery names the adviser (the
+    // person, or whom the machine names) and its history the person or the machine.
     for (String[] caller :
         new String[][] {
-          {Tokens.adviser("03", "Z993003"), "Z993003"}, {Tokens.system("arena-hops"), "arena-hops"}
+          {Tokens.adviser("03", "Z993003"), null, "Z993003", "Z993003"},
+          {Tokens.system("arena-hops"), "Z993004", "Z993004", "arena-hops"}
         }) {
       String enterprise = no.nav.ia.test.OrgNumbers.next(5);
       registerInOslo(enterprise, "Hopp AS");
       var delivery =
-          java.util.Map.of(
-              "orgNumber",
-              enterprise,
-              "service",
-              "SICK_LEAVE",
-              "direction",
-              "SYSTEM",
-              "subGoals",
-              List.of(1),
-              "deliveredOn",
-              "2013-03-04");
+          new java.util.HashMap<String, Object>(
+              java.util.Map.of(
+                  "orgNumber",
+                  enterprise,
+                  "service",
+                  "SICK_LEAVE",
+                  "direction",
+                  "SYSTEM",
+                  "subGoals",
+                  List.of(1),
+                  "deliveredOn",
+                  "2013-03-04"));
+      if (caller[1] != null) {
+        delivery.put("adviser", caller[1]);
+      }
       String id =
           Polite.send(
                   () ->
@@ -263,7 +271,7 @@ class GatewayMatrixTest {
                           .post("/api/v1/deliveries"))
               .then()
               .statusCode(201)
-              .body("adviser", org.hamcrest.Matchers.equalTo(caller[1]))
+              .body("adviser", org.hamcrest.Matchers.equalTo(caller[2]))
               .extract()
               .path("id");
       Polite.send(
@@ -272,10 +280,11 @@ class GatewayMatrixTest {
                       .baseUri(platform.gatewayUrl())
                       .auth()
                       .oauth2(Tokens.coordinator())
-                      .get("/api/v1/deliveries/" + id))
+                      .get("/api/v1/deliveries/" + id + "/history"))
           .then()
           .statusCode(200)
-          .body("adviser", org.hamcrest.Matchers.equalTo(caller[1]));
+          .body("[0].delivery.adviser", org.hamcrest.Matchers.equalTo(caller[2]))
+          .body("[0].changedBy", org.hamcrest.Matchers.equalTo(caller[3]));
     }
   }
 

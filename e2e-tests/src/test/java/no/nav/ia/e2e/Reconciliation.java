@@ -142,6 +142,9 @@ final class Reconciliation {
           continue;
         }
         item.put("idempotencyKey", key);
+        // The system names the adviser it records for (API.md version 2).
+        String county = countyOf.get((String) item.get("orgNumber"));
+        item.put("adviser", "Z98" + county + "0" + random.nextInt(3));
         pending.add(item);
         if (pending.size() == 250) {
           live.addAll(recordBatch(pending));

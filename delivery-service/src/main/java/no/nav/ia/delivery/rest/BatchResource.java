@@ -12,23 +12,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.IntFunction;
-import java.util.function.LongSupplier;
 import no.nav.ia.delivery.config.DeliveryConfig;
+import no.nav.ia.delivery.rest.ItemResults.ItemResult;
 import no.nav.ia.delivery.service.DeliveryService;
-import no.nav.ia.delivery.service.DeliveryService.Recorded;
-import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 /**
  * Batch intake for integrating NAV systems: up to 1,000 deliveries, each recorded on its own (its
@@ -41,12 +36,6 @@ import org.jboss.logging.Logger;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Deliveries")
 public class BatchResource {
-
-  private static final Logger LOG = Logger.getLogger(BatchResource.class);
-
-  /** One item's outcome: CREATED, DUPLICATE (its key was seen before) or ERROR with a code. */
-  public record ItemResult(
-      int index, String status, java.util.UUID id, String code, List<FieldError> errors) {}
 
   public record BatchResult(int created, int duplicates, int failed, List<ItemResult> results) {}
 
@@ -71,83 +60,59 @@ public class BatchResource {
           "body", "must hold at most " + config.maxBatchSize() + " deliveries");
     }
     List<ItemResult> results =
-        recordAll(
+        ItemResults.recordAll(
             items.size(),
             System::nanoTime,
             System.nanoTime() + config.batchDeadline().toNanos(),
             i -> recordOne(i, items.get(i)));
-    int created = (int) results.stream().filter(r -> r.status().equals("CREATED")).count();
-    int duplicates = (int) results.stream().filter(r -> r.status().equals("DUPLICATE")).count();
+    int created = (int) ItemResults.count(results, "CREATED");
+    int duplicates = (int) ItemResults.count(results, "DUPLICATE");
     return new BatchResult(created, duplicates, results.size() - created - duplicates, results);
   }
 
-  /** Records items one by one until the deadline (clock nanos); the rest are DEADLINE_EXCEEDED. */
-  static List<ItemResult> recordAll(
-      int count, LongSupplier clock, long deadline, IntFunction<ItemResult> one) {
-    List<ItemResult> results = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      results.add(
-          clock.getAsLong() - deadline < 0 ? one.apply(i) : error(i, "DEADLINE_EXCEEDED", null));
-    }
-    return results;
-  }
-
   private ItemResult recordOne(int index, JsonNode item) {
-    try {
-      if (!(item instanceof ObjectNode object)) {
-        return error(
-            index, "MALFORMED_ITEM", List.of(new FieldError("item", "must be a JSON object")));
-      }
-      String key =
-          object.hasNonNull("idempotencyKey") ? object.get("idempotencyKey").asText() : null;
-      if (key == null || key.isBlank()) {
-        return error(
-            index,
-            "VALIDATION_FAILED",
-            List.of(
-                new FieldError(
-                    "idempotencyKey",
-                    "is required for every item of a batch, so that it can be sent again")));
-      }
-      ObjectNode fields = object.deepCopy();
-      fields.remove("idempotencyKey");
-      DeliveryRequest request;
-      try {
-        request = json.treeToValue(fields, DeliveryRequest.class);
-      } catch (Exception e) {
-        return error(
-            index,
-            "MALFORMED_ITEM",
-            List.of(new FieldError("item", "has a field of the wrong type or an unknown value")));
-      }
-      Set<ConstraintViolation<DeliveryRequest>> violations = validator.validate(request);
-      if (!violations.isEmpty()) {
-        return error(
-            index,
-            "VALIDATION_FAILED",
-            violations.stream()
-                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList());
-      }
-      Recorded recorded = deliveries.record(request, DeliveryResource.checkedKey(key));
-      return new ItemResult(
-          index, recorded.created() ? "CREATED" : "DUPLICATE", recorded.delivery().id, null, null);
-    } catch (DomainException e) {
+    if (!(item instanceof ObjectNode object)) {
+      return error(
+          index, "MALFORMED_ITEM", List.of(new FieldError("item", "must be a JSON object")));
+    }
+    String key = object.hasNonNull("idempotencyKey") ? object.get("idempotencyKey").asText() : null;
+    if (key == null || key.isBlank()) {
       return error(
           index,
-          e.code(),
-          e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
-    } catch (ApiException e) {
-      return error(index, e.code(), e.errors());
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "batch item %d failed", index);
-      return error(index, "INTERNAL_ERROR", null);
+          "VALIDATION_FAILED",
+          List.of(
+              new FieldError(
+                  "idempotencyKey",
+                  "is required for every item of a batch, so that it can be sent again")));
     }
+    ObjectNode fields = object.deepCopy();
+    fields.remove("idempotencyKey");
+    DeliveryRequest request;
+    try {
+      request = json.treeToValue(fields, DeliveryRequest.class);
+    } catch (Exception e) {
+      return error(
+          index,
+          "MALFORMED_ITEM",
+          List.of(new FieldError("item", "has a field of the wrong type or an unknown value")));
+    }
+    Set<ConstraintViolation<DeliveryRequest>> violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      return error(
+          index,
+          "VALIDATION_FAILED",
+          violations.stream()
+              .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+              .sorted(Comparator.comparing(FieldError::field))
+              .toList());
+    }
+    return ItemResults.attempt(
+        index,
+        request.orgNumber(),
+        () -> deliveries.record(request, DeliveryResource.checkedKey(key)));
   }
 
   private static ItemResult error(int index, String code, List<FieldError> errors) {
-    return new ItemResult(
-        index, "ERROR", null, code, errors == null || errors.isEmpty() ? null : errors);
+    return ItemResults.error(index, null, code, errors);
   }
 }

@@ -5,12 +5,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Set;
 import no.nav.ia.delivery.Direction;
 import no.nav.ia.delivery.Form;
 import no.nav.ia.delivery.ServiceCode;
+import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,4 +30,11 @@ public record DeliveryRequest(
     @Size(max = 2000)
         @NoIdentityNumber
         @Schema(description = "Free text about the service; never personal data")
-        String note) {}
+        String note,
+    @Pattern(regexp = NavIdent.REGEX, message = "must be a NAV-ident (one letter and six digits)")
+        @Schema(
+            description =
+                "The adviser who delivered: required when a system records, refused from people"
+                    + " (they are the adviser)",
+            examples = "Z990001")
+        String adviser) {}

@@ -80,7 +80,8 @@ public class DeliveryResource {
   @GET
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(
-      summary = "List deliveries by county, enterprise, adviser and date range; newest first")
+      summary =
+          "List deliveries by county, enterprise, adviser, group and date range; newest first")
   @APIResponse(responseCode = "200", description = "A page of deliveries")
   @APIResponse(responseCode = "400", description = "Invalid filter or paging")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
@@ -88,6 +89,7 @@ public class DeliveryResource {
       @QueryParam("county") String county,
       @QueryParam("orgNumber") String orgNumber,
       @QueryParam("adviser") String adviser,
+      @QueryParam("groupId") String groupId,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("includeVoided") boolean includeVoided,
@@ -104,6 +106,7 @@ public class DeliveryResource {
             caller.countyScope(county),
             orgNumber,
             adviser,
+            groupId(groupId),
             Params.date("from", from, null),
             Params.date("to", to, null),
             includeVoided);
@@ -162,6 +165,17 @@ public class DeliveryResource {
   public Response voidDelivery(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
     deliveries.voidDelivery(id, ifMatch == null ? null : IfMatch.version(ifMatch));
     return Response.noContent().build();
+  }
+
+  private static UUID groupId(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("groupId", "must be a group id (a UUID)");
+    }
   }
 
   static String checkedKey(String key) {

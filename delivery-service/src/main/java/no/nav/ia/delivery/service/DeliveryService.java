@@ -2,6 +2,7 @@ package no.nav.ia.delivery.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -19,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import no.nav.ia.delivery.DeliveredBy;
 import no.nav.ia.delivery.Delivery;
 import no.nav.ia.delivery.DeliveryFacts;
 import no.nav.ia.delivery.DeliveryStatus;
@@ -49,6 +51,7 @@ public class DeliveryService {
       Optional<String> county,
       String orgNumber,
       String adviser,
+      UUID groupId,
       LocalDate from,
       LocalDate to,
       boolean includeVoided) {}
@@ -61,7 +64,16 @@ public class DeliveryService {
 
   /** Records a delivery once per Idempotency-Key (null: no key). */
   public Recorded record(DeliveryRequest request, String idempotencyKey) {
+    return record(request, idempotencyKey, null);
+  }
+
+  /**
+   * Records a delivery once per Idempotency-Key (null: no key), as one of a group's deliveries when
+   * {@code groupId} is not null.
+   */
+  public Recorded record(DeliveryRequest request, String idempotencyKey, UUID groupId) {
     String actor = caller.actor();
+    String adviser = DeliveredBy.onRecord(caller.navIdent(), request.adviser());
     String hash = fingerprint(request);
     if (idempotencyKey != null) {
       Optional<UUID> earlier =
@@ -81,8 +93,10 @@ public class DeliveryService {
                   return new Recorded(load(winner.get()), false);
                 }
               }
-              Delivery delivery = Delivery.record(facts, actor, OffsetDateTime.now(ZoneOffset.UTC));
+              Delivery delivery =
+                  Delivery.record(facts, adviser, OffsetDateTime.now(ZoneOffset.UTC));
               delivery.id = id;
+              delivery.groupId = groupId;
               delivery.persist();
               keep(delivery, "RECORDED");
               outbox.publish(
@@ -104,6 +118,7 @@ public class DeliveryService {
   /** Replaces the facts of a live delivery; 412 unless {@code expectedVersion} is current. */
   public Delivery correct(UUID id, long expectedVersion, DeliveryRequest request) {
     get(id);
+    DeliveredBy.onCorrection(caller.navIdent(), request.adviser(), null);
     DeliveryFacts facts = resolve(request);
     return QuarkusTransaction.requiringNew()
         .call(
@@ -111,7 +126,10 @@ public class DeliveryService {
               Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
               caller.requireCounty(delivery.countyCode);
               Facts before = Facts.of(delivery);
-              delivery.correct(facts, expectedVersion);
+              delivery.correct(
+                  facts,
+                  DeliveredBy.onCorrection(caller.navIdent(), request.adviser(), delivery.adviser),
+                  expectedVersion);
               keep(delivery, "CORRECTED");
               outbox.publish(
                   DeliveryEvents.CONTRACT,
@@ -163,6 +181,10 @@ public class DeliveryService {
     if (filter.adviser() != null) {
       q.append(" and adviser = :adviser");
       p.and("adviser", filter.adviser());
+    }
+    if (filter.groupId() != null) {
+      q.append(" and groupId = :group");
+      p.and("group", filter.groupId());
     }
     if (filter.from() != null) {
       q.append(" and deliveredOn >= :from");
@@ -222,7 +244,10 @@ public class DeliveryService {
     v.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
     v.callId = CallId.currentOrNull();
     try {
-      v.snapshot = json.writeValueAsString(delivery.facts());
+      // The facts and who delivered: a system may correct the adviser it named.
+      v.snapshot =
+          json.writeValueAsString(
+              json.<ObjectNode>valueToTree(delivery.facts()).put("adviser", delivery.adviser));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -239,16 +264,22 @@ public class DeliveryService {
 
   /** The same request body gives the same fingerprint, whatever the order of its sub-goals. */
   static String fingerprint(DeliveryRequest r) {
-    String canonical =
+    return sha256(
         String.join(
-            "|",
-            r.orgNumber(),
-            String.valueOf(r.service()),
-            String.valueOf(r.direction()),
-            String.valueOf(r.subGoals().stream().sorted().toList()),
-            String.valueOf(r.deliveredOn()),
-            String.valueOf(r.form()),
-            String.valueOf(r.note()));
+                "|",
+                r.orgNumber(),
+                String.valueOf(r.service()),
+                String.valueOf(r.direction()),
+                String.valueOf(r.subGoals().stream().sorted().toList()),
+                String.valueOf(r.deliveredOn()),
+                String.valueOf(r.form()),
+                String.valueOf(r.note()))
+            // Only when named, so that keys stored before systems named the adviser still match.
+            + (r.adviser() == null ? "" : "|" + r.adviser()));
+  }
+
+  /** A hex SHA-256 of a request's canonical form, for telling a retry from another request. */
+  public static String sha256(String canonical) {
     try {
       return HexFormat.of()
           .formatHex(

@@ -55,9 +55,51 @@ public class IdempotencyKeys {
     return inserted == 1 ? Optional.empty() : earlier(actor, key, requestHash);
   }
 
+  /**
+   * The group id of a group's key: a new one on the first request, the same one for the same body
+   * sent again (each enterprise's delivery then has its own key within the group); 422 if the key
+   * was used with another body.
+   */
+  public UUID groupOf(String actor, String key, String requestHash) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              em.createNativeQuery(
+                      "insert into delivery_group_key (actor, key, request_hash, group_id,"
+                          + " created_at) values (:actor, :key, :hash, :group, now())"
+                          + " on conflict do nothing")
+                  .setParameter("actor", actor)
+                  .setParameter("key", key)
+                  .setParameter("hash", requestHash)
+                  .setParameter("group", UUID.randomUUID())
+                  .executeUpdate();
+              Object[] claimed =
+                  (Object[])
+                      em.createNativeQuery(
+                              "select request_hash, group_id from delivery_group_key"
+                                  + " where actor = :actor and key = :key")
+                          .setParameter("actor", actor)
+                          .setParameter("key", key)
+                          .getSingleResult();
+              if (!requestHash.equals(claimed[0])) {
+                throw DomainException.notAllowedNow(
+                    "IDEMPOTENCY_KEY_REUSED",
+                    "The Idempotency-Key was used before with another group");
+              }
+              return (UUID) claimed[1];
+            });
+  }
+
   @Scheduled(every = "1h", delayed = "5m")
   void purge() {
     OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.idempotencyRetention());
-    QuarkusTransaction.requiringNew().run(() -> IdempotencyKey.delete("createdAt < ?1", before));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              IdempotencyKey.delete("createdAt < ?1", before);
+              em.createNativeQuery("delete from delivery_group_key where created_at < :before")
+                  .setParameter("before", before)
+                  .executeUpdate();
+            });
   }
 }

@@ -14,19 +14,19 @@ class BatchDeadlineTest {
     AtomicLong now = new AtomicLong(0);
     List<Integer> recorded = new ArrayList<>();
     // Each item takes 10 "seconds"; the deadline is at 25: items 0, 1 and 2 start before it.
-    List<BatchResource.ItemResult> results =
-        BatchResource.recordAll(
+    List<ItemResults.ItemResult> results =
+        ItemResults.recordAll(
             5,
             now::get,
             25,
             i -> {
               recorded.add(i);
               now.addAndGet(10);
-              return new BatchResource.ItemResult(i, "CREATED", null, null, null);
+              return new ItemResults.ItemResult(i, null, "CREATED", null, null, null);
             });
     assertThat(recorded).containsExactly(0, 1, 2);
     assertThat(results)
-        .extracting(BatchResource.ItemResult::status)
+        .extracting(ItemResults.ItemResult::status)
         .containsExactly("CREATED", "CREATED", "CREATED", "ERROR", "ERROR");
     assertThat(results.get(3).code()).isEqualTo("DEADLINE_EXCEEDED");
     assertThat(results.get(4).index()).isEqualTo(4);

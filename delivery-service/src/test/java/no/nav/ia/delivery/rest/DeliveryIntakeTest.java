@@ -182,6 +182,12 @@ class DeliveryIntakeTest {
     Map<String, Object> noAgreement =
         keyed(Fixtures.delivery(Fixtures.orgNumber()), "batch-no-agreement-" + org);
     Map<String, Object> noKey = Fixtures.delivery(org);
+    // A system names the adviser of every item (API.md version 2); the last item does not.
+    for (Map<String, Object> item :
+        List.of(good, keyed, badService, noGoals, identityNumber, noAgreement, noKey)) {
+      item.put("adviser", "Z991919");
+    }
+    Map<String, Object> noAdviser = keyed(Fixtures.delivery(org), "batch-no-adviser-" + org);
     List<Object> items =
         List.of(
             good,
@@ -192,7 +198,8 @@ class DeliveryIntakeTest {
             noAgreement,
             keyed,
             "not an object",
-            noKey);
+            noKey,
+            noAdviser);
 
     JsonPath result =
         given()
@@ -215,6 +222,7 @@ class DeliveryIntakeTest {
             "ERROR",
             "DUPLICATE",
             "ERROR",
+            "ERROR",
             "ERROR");
     assertThat(result.getList("results.code"))
         .containsExactly(
@@ -226,13 +234,16 @@ class DeliveryIntakeTest {
             "NO_ACTIVE_AGREEMENT",
             null,
             "MALFORMED_ITEM",
+            "VALIDATION_FAILED",
             "VALIDATION_FAILED");
     assertThat(result.getString("results[6].id")).isEqualTo(result.getString("results[1].id"));
     assertThat(result.getInt("created")).isEqualTo(2);
     assertThat(result.getInt("duplicates")).isEqualTo(1);
-    assertThat(result.getInt("failed")).isEqualTo(6);
+    assertThat(result.getInt("failed")).isEqualTo(7);
     assertThat(result.getString("results[4].errors[0].field")).isEqualTo("note");
     assertThat(result.getString("results[8].errors[0].field")).isEqualTo("idempotencyKey");
+    assertThat(result.getString("results[9].errors[0].field")).isEqualTo("adviser");
+    assertThat(result.getString("results[0].orgNumber")).isEqualTo(org);
     given()
         .auth()
         .oauth2(Tokens.coordinator())

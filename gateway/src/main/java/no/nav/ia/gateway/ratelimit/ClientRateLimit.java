@@ -1,7 +1,11 @@
 package no.nav.ia.gateway.ratelimit;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.Duration;
 import no.nav.ia.gateway.config.GatewayConfig;
 
@@ -37,6 +41,20 @@ public class ClientRateLimit {
   static final int MAX_CHARGED_ITEMS = 1000;
 
   /**
+   * What a request to {@code path} is charged (API.md: the rate limit counts items): a batch's
+   * items, a group's enterprises, else 1.
+   */
+  public static int charge(String path, byte[] body) {
+    if (path.endsWith("deliveries/batch")) {
+      return items(body);
+    }
+    if (path.endsWith("deliveries/group")) {
+      return groupItems(body);
+    }
+    return 1;
+  }
+
+  /**
    * The items of a batch body (a JSON array's elements), at most {@link #MAX_CHARGED_ITEMS}; 1 for
    * anything else, which the service refuses.
    */
@@ -44,21 +62,49 @@ public class ClientRateLimit {
     if (body == null || body.length == 0) {
       return 1;
     }
-    try (com.fasterxml.jackson.core.JsonParser parser =
-        new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
-      if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-        return 1;
-      }
-      int items = 0;
-      while (items < MAX_CHARGED_ITEMS
-          && parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-        parser.skipChildren();
-        items++;
-      }
-      return Math.max(1, items);
-    } catch (java.io.IOException | RuntimeException notAnArray) {
+    try (JsonParser parser = JSON.createParser(body)) {
+      return parser.nextToken() == JsonToken.START_ARRAY ? elements(parser) : 1;
+    } catch (IOException | RuntimeException notAnArray) {
       return 1;
     }
+  }
+
+  /**
+   * The enterprises a group body names (its {@code orgNumbers} array's elements), at most {@link
+   * #MAX_CHARGED_ITEMS}; 1 for anything else, which the service refuses.
+   */
+  public static int groupItems(byte[] body) {
+    if (body == null || body.length == 0) {
+      return 1;
+    }
+    try (JsonParser parser = JSON.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return 1;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (field.equals("orgNumbers") && value == JsonToken.START_ARRAY) {
+          return elements(parser);
+        }
+        parser.skipChildren();
+      }
+      return 1;
+    } catch (IOException | RuntimeException malformed) {
+      return 1;
+    }
+  }
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  /** The elements of the array the parser has just entered, at most MAX_CHARGED_ITEMS. */
+  private static int elements(JsonParser parser) throws IOException {
+    int items = 0;
+    while (items < MAX_CHARGED_ITEMS && parser.nextToken() != JsonToken.END_ARRAY) {
+      parser.skipChildren();
+      items++;
+    }
+    return Math.max(1, items);
   }
 
   @Scheduled(every = "5m")

@@ -87,11 +87,9 @@ public class ProxyResource {
             return Uni.createFrom()
                 .item(problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null));
           }
-          // A batch counts its items (API.md): a thousand deliveries in one call cost what a
-          // thousand calls do.
-          boolean batch = path.endsWith("/batch");
-          java.time.Duration wait =
-              rateLimit.acquire(subject, batch ? ClientRateLimit.items(body) : 1);
+          // A batch counts its items and a group its enterprises (API.md): a thousand
+          // deliveries in one call cost what a thousand calls do.
+          java.time.Duration wait = rateLimit.acquire(subject, ClientRateLimit.charge(path, body));
           if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             return Uni.createFrom()
@@ -129,7 +127,10 @@ public class ProxyResource {
                         "A machine client needs the system role",
                         null));
           }
-          var timeout = batch ? config.batchTimeout() : config.timeout();
+          var timeout =
+              path.endsWith("/batch") || path.endsWith("deliveries/group")
+                  ? config.batchTimeout()
+                  : config.timeout();
           return upstream.forward(
               request, base, body, timeout, hops.to(config.scopes().get(segment), caller), segment);
         });

@@ -45,6 +45,21 @@ class RateLimiterTest {
   }
 
   @Test
+  void aGroupIsCountedByItsEnterprisesAndOtherCallsAsOne() {
+    String group = "{\"service\":\"SICK_LEAVE\",\"orgNumbers\":[\"1\",\"2\",\"3\"],\"note\":{}}";
+    assertThat(ClientRateLimit.charge("deliveries/group", group.getBytes())).isEqualTo(3);
+    assertThat(ClientRateLimit.charge("deliveries/batch", "[1,2]".getBytes())).isEqualTo(2);
+    assertThat(ClientRateLimit.charge("deliveries", "[1,2]".getBytes())).isEqualTo(1);
+    assertThat(ClientRateLimit.charge("deliveries/group", "{\"orgNumbers\":\"x\"}".getBytes()))
+        .isEqualTo(1);
+    assertThat(ClientRateLimit.charge("deliveries/group", "[1,2,3]".getBytes())).isEqualTo(1);
+    assertThat(ClientRateLimit.charge("deliveries/group", "{\"orgNumbers\":[".getBytes()))
+        .isEqualTo(1);
+    String huge = "{\"orgNumbers\":[" + "0,".repeat(5000) + "0]}";
+    assertThat(ClientRateLimit.charge("deliveries/group", huge.getBytes())).isEqualTo(1000);
+  }
+
+  @Test
   void theBucketRefillsAtTheSustainedRate() {
     for (int i = 0; i < 3; i++) {
       limiter.acquire("arena");

@@ -1,0 +1,84 @@
+package no.nav.ia.delivery.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import no.nav.ia.delivery.Direction;
+import no.nav.ia.delivery.Form;
+import no.nav.ia.delivery.ServiceCode;
+import no.nav.ia.platform.domain.NavIdent;
+import no.nav.ia.platform.domain.NoIdentityNumber;
+import no.nav.ia.platform.domain.ValidOrgNumber;
+import no.nav.ia.platform.problem.FieldError;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One course or information meeting for several enterprises: a delivery to each of them. */
+@Schema(name = "RecordGroupDeliveryRequest")
+public record GroupRequest(
+    @NotEmpty
+        @Size(max = MAX_ENTERPRISES, message = "must name at most 200 enterprises")
+        @Schema(examples = "[\"974760673\", \"889640782\"]")
+        List<@NotNull @ValidOrgNumber String> orgNumbers,
+    @NotNull @Schema(examples = "SICK_LEAVE") ServiceCode service,
+    @NotNull @Schema(examples = "SYSTEM") Direction direction,
+    @NotEmpty @Size(max = 3) @Schema(examples = "[1]")
+        Set<@NotNull @Min(1) @Max(3) Integer> subGoals,
+    @NotNull @PastOrPresent @Schema(examples = "2012-05-14") LocalDate deliveredOn,
+    @NotNull @Schema(description = "COURSE or INFORMATION", examples = "COURSE") Form form,
+    @Size(max = 2000)
+        @NoIdentityNumber
+        @Schema(description = "Free text about the meeting; never personal data")
+        String note,
+    @Pattern(regexp = NavIdent.REGEX, message = "must be a NAV-ident (one letter and six digits)")
+        @Schema(
+            description = "The adviser: required when a system records, refused from people",
+            examples = "Z990001")
+        String adviser) {
+
+  /** The most enterprises one group names (API.md). */
+  public static final int MAX_ENTERPRISES = 200;
+
+  /** What the annotations cannot say: each enterprise once, and a course or information form. */
+  List<FieldError> problems() {
+    List<FieldError> problems = new ArrayList<>();
+    if (new HashSet<>(orgNumbers).size() < orgNumbers.size()) {
+      problems.add(new FieldError("orgNumbers", "must name each enterprise once"));
+    }
+    if (form == Form.DIRECT) {
+      problems.add(
+          new FieldError(
+              "form",
+              "must be COURSE or INFORMATION: a direct delivery is recorded for its enterprise"));
+    }
+    return problems;
+  }
+
+  /** The delivery to one of the enterprises. */
+  DeliveryRequest itemFor(String orgNumber) {
+    return new DeliveryRequest(
+        orgNumber, service, direction, subGoals, deliveredOn, form, note, adviser);
+  }
+
+  /** The same group sent again gives the same fingerprint, whatever the order of its lists. */
+  String canonical() {
+    return String.join(
+        "|",
+        String.valueOf(orgNumbers.stream().sorted().toList()),
+        String.valueOf(service),
+        String.valueOf(direction),
+        String.valueOf(subGoals.stream().sorted().toList()),
+        String.valueOf(deliveredOn),
+        String.valueOf(form),
+        String.valueOf(note),
+        String.valueOf(adviser));
+  }
+}

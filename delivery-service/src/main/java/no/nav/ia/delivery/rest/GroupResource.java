@@ -1,0 +1,102 @@
+package no.nav.ia.delivery.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import no.nav.ia.delivery.DeliveredBy;
+import no.nav.ia.delivery.config.DeliveryConfig;
+import no.nav.ia.delivery.rest.ItemResults.ItemResult;
+import no.nav.ia.delivery.service.DeliveryService;
+import no.nav.ia.delivery.service.IdempotencyKeys;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A course or information meeting for several enterprises, recorded once: one delivery per
+ * enterprise, sharing a group id. Each enterprise's delivery is recorded on its own (an enterprise
+ * without an active agreement fails alone), under a key of its own within the group's
+ * Idempotency-Key, so the group sent again records only what is missing.
+ */
+@Path("/api/v1/deliveries/group")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Deliveries")
+public class GroupResource {
+
+  public record GroupResult(
+      UUID groupId, int created, int duplicates, int failed, List<ItemResult> results) {}
+
+  @Inject DeliveryService deliveries;
+  @Inject IdempotencyKeys keys;
+  @Inject DeliveryConfig config;
+  @Inject Caller caller;
+
+  @POST
+  @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(
+      summary =
+          "Record a course or information meeting for up to 200 enterprises; the Idempotency-Key"
+              + " is required")
+  @APIResponse(responseCode = "200", description = "The group id and one result per enterprise")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "No Idempotency-Key, more than 200 enterprises, one named twice, a direct form, invalid"
+              + " fields")
+  @APIResponse(responseCode = "422", description = "The key was used with another group")
+  public GroupResult record(
+      @Valid @NotNull GroupRequest request,
+      @HeaderParam(DeliveryResource.IDEMPOTENCY_KEY) String idempotencyKey) {
+    if (idempotencyKey == null) {
+      throw ApiException.invalid(
+          DeliveryResource.IDEMPOTENCY_KEY,
+          "is required for a group, so that it can be sent again without recording it twice");
+    }
+    String key = DeliveryResource.checkedKey(idempotencyKey);
+    if (!request.problems().isEmpty()) {
+      throw ApiException.invalid(request.problems());
+    }
+    DeliveredBy.onRecord(caller.navIdent(), request.adviser());
+    UUID groupId = keys.groupOf(caller.actor(), key, DeliveryService.sha256(request.canonical()));
+    List<String> orgs = request.orgNumbers();
+    List<ItemResult> results =
+        ItemResults.recordAll(
+            orgs.size(),
+            System::nanoTime,
+            System.nanoTime() + config.batchDeadline().toNanos(),
+            i ->
+                ItemResults.attempt(
+                    i,
+                    orgs.get(i),
+                    () ->
+                        deliveries.record(
+                            request.itemFor(orgs.get(i)),
+                            "group:" + groupId + ":" + orgs.get(i),
+                            groupId)));
+    results =
+        results.stream()
+            .map(
+                r ->
+                    r.orgNumber() != null
+                        ? r
+                        : ItemResults.error(r.index(), orgs.get(r.index()), r.code(), r.errors()))
+            .toList();
+    int created = (int) ItemResults.count(results, "CREATED");
+    int duplicates = (int) ItemResults.count(results, "DUPLICATE");
+    return new GroupResult(
+        groupId, created, duplicates, results.size() - created - duplicates, results);
+  }
+}

@@ -1,0 +1,84 @@
+package no.nav.ia.delivery.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import no.nav.ia.delivery.service.DeliveryService.Recorded;
+import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.problem.FieldError;
+import org.jboss.logging.Logger;
+
+/**
+ * Per-item outcomes of a request that records several deliveries (a batch, a group): each item is
+ * recorded on its own, so a bad item never sinks the others, and the answer says what became of
+ * each one.
+ */
+final class ItemResults {
+
+  private static final Logger LOG = Logger.getLogger(ItemResults.class);
+
+  /**
+   * One item's outcome: CREATED, DUPLICATE (its key was seen before) or ERROR with a code; the
+   * enterprise when the item named a valid one.
+   */
+  public record ItemResult(
+      int index, String orgNumber, String status, UUID id, String code, List<FieldError> errors) {
+
+    boolean is(String wanted) {
+      return status.equals(wanted);
+    }
+  }
+
+  private ItemResults() {}
+
+  /** Records items one by one until the deadline (clock nanos); the rest are DEADLINE_EXCEEDED. */
+  static List<ItemResult> recordAll(
+      int count, LongSupplier clock, long deadline, IntFunction<ItemResult> one) {
+    List<ItemResult> results = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      results.add(
+          clock.getAsLong() - deadline < 0
+              ? one.apply(i)
+              : error(i, null, "DEADLINE_EXCEEDED", null));
+    }
+    return results;
+  }
+
+  /** Records one item, turning the rules it breaks into its result. */
+  static ItemResult attempt(int index, String orgNumber, Supplier<Recorded> record) {
+    try {
+      Recorded recorded = record.get();
+      return new ItemResult(
+          index,
+          orgNumber,
+          recorded.created() ? "CREATED" : "DUPLICATE",
+          recorded.delivery().id,
+          null,
+          null);
+    } catch (DomainException e) {
+      return error(
+          index,
+          orgNumber,
+          e.code(),
+          e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+    } catch (ApiException e) {
+      return error(index, orgNumber, e.code(), e.errors());
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "item %d failed", index);
+      return error(index, orgNumber, "INTERNAL_ERROR", null);
+    }
+  }
+
+  static ItemResult error(int index, String orgNumber, String code, List<FieldError> errors) {
+    return new ItemResult(
+        index, orgNumber, "ERROR", null, code, errors == null || errors.isEmpty() ? null : errors);
+  }
+
+  static long count(List<ItemResult> results, String status) {
+    return results.stream().filter(r -> r.is(status)).count();
+  }
+}
