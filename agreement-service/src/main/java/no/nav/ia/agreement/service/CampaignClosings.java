@@ -72,8 +72,8 @@ public class CampaignClosings {
   }
 
   /**
-   * Where a closing stands: the campaign, and how many of its due agreements have each outcome
-   * (those without one yet under null).
+   * Where a closing stands: the campaign, how many of its due agreements have each outcome, and how
+   * many have none yet.
    */
   public record Closing(
       ResigningCampaign campaign, Map<ClosingOutcome, Long> outcomes, long pending) {
