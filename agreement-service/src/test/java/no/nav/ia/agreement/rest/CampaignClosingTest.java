@@ -1,40 +1,36 @@
 package no.nav.ia.agreement.rest;
 
 import static io.restassured.RestAssured.given;
+import static no.nav.ia.agreement.rest.Closings.DEADLINE;
+import static no.nav.ia.agreement.rest.Closings.TODAY;
+import static no.nav.ia.agreement.rest.Closings.agreementJson;
+import static no.nav.ia.agreement.rest.Closings.campaignPastItsDeadline;
+import static no.nav.ia.agreement.rest.Closings.close;
+import static no.nav.ia.agreement.rest.Closings.closeAndWait;
+import static no.nav.ia.agreement.rest.Closings.endAndResignEvents;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import no.nav.ia.agreement.Fixtures;
-import no.nav.ia.agreement.ResigningCampaign;
-import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.test.PlatformTestResource;
-import no.nav.ia.test.TestKafka;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
  * The re-signing outcome (API.md version 2): POST /resigning-campaigns/{id}/closing on the real
  * database and broker; the outcome comes in the background and GET .../closing says when it is in.
- * The API starts campaigns with a deadline ahead only, so the campaigns closed here are started in
- * the database two months back with yesterday's deadline.
+ * The campaigns closed here are due yesterday ({@link Closings}).
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -43,32 +39,6 @@ import org.junit.jupiter.api.Test;
 class CampaignClosingTest {
 
   static final String COUNTY = "15";
-  static final LocalDate TODAY = NorwegianTime.today();
-  static final LocalDate DEADLINE = TODAY.minusDays(1);
-
-  @Inject EntityManager em;
-
-  /** A campaign started 60 days ago, due yesterday, in which exactly these agreements are due. */
-  String campaignPastItsDeadline(List<String> agreements) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              ResigningCampaign c =
-                  ResigningCampaign.start(
-                      "IA-avtalen 2010-2013", DEADLINE, TODAY.minusDays(60), "Z990003");
-              c.persistAndFlush();
-              em.createNativeQuery(
-                      "insert into resigning_case (campaign_id, agreement_id, org_number,"
-                          + " county_code, employees, group_org_number, status, status_on, version)"
-                          + " select :c, id, org_number, county_code, employees, group_org_number,"
-                          + " 'PENDING', :started, 0 from agreement where id in (:ids)")
-                  .setParameter("c", c.id)
-                  .setParameter("started", c.startedOn)
-                  .setParameter("ids", agreements.stream().map(UUID::fromString).toList())
-                  .executeUpdate();
-              return c.id.toString();
-            });
-  }
 
   static String agreement(String org, String groupOrg) {
     Map<String, Object> body = Fixtures.agreement(org, COUNTY);
@@ -80,48 +50,6 @@ class CampaignClosingTest {
 
   static ValidatableResponse status(String campaign, String agreement, String to, int daysAgo) {
     return Api.status(Tokens.adviser(COUNTY), campaign, agreement, to, TODAY.minusDays(daysAgo));
-  }
-
-  static ValidatableResponse close(String token, String campaign) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .header("Nav-Call-Id", "closing-" + campaign)
-        .post("/api/v1/resigning-campaigns/" + campaign + "/closing")
-        .then();
-  }
-
-  static JsonPath agreementJson(String id) {
-    return given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .get("/api/v1/agreements/" + id)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
-  }
-
-  /** Closes the campaign as a coordinator and waits until every due agreement has its outcome. */
-  static JsonPath closeAndWait(String campaign) {
-    close(Tokens.coordinator(), campaign)
-        .statusCode(202)
-        .header("Location", endsWith("/resigning-campaigns/" + campaign + "/closing"))
-        .body("status", equalTo("CLOSING"));
-    return await("the closing done")
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(Tokens.manager(COUNTY))
-                    .get("/api/v1/resigning-campaigns/" + campaign + "/closing")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath(),
-            closing -> "CLOSED".equals(closing.getString("status")));
   }
 
   @Test
@@ -205,7 +133,7 @@ class CampaignClosingTest {
         .body("on[-1]", equalTo(TODAY.minusDays(20).toString()))
         .body("changedBy[-1]", equalTo("Z990003"));
 
-    Map<String, List<String>> events = closingEventsByAgreement(due);
+    Map<String, List<String>> events = endAndResignEvents(due);
     for (String id : ended) {
       assertThat(events.get(id)).as(id).containsExactly("AgreementTerminated");
     }
@@ -223,42 +151,6 @@ class CampaignClosingTest {
     assertThat(event.get("callId").asText())
         .as("the closing's call, also on its worker thread")
         .isEqualTo("closing-" + campaign);
-  }
-
-  /** The AgreementTerminated and AgreementResigned events of the agreements, once all are out. */
-  Map<String, List<String>> closingEventsByAgreement(List<String> agreements) {
-    await("the outbox sent")
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                QuarkusTransaction.requiringNew()
-                        .call(
-                            () ->
-                                ((Number)
-                                        em.createNativeQuery(
-                                                "select count(*) from outbox_event where published_at is null")
-                                            .getSingleResult())
-                                    .longValue())
-                    == 0);
-    Map<String, List<String>> byAgreement = new TreeMap<>();
-    TestKafka.readAll(AgreementEventsTest.TOPIC, r -> true, Duration.ofSeconds(1)).stream()
-        .map(r -> json(r.value()))
-        .filter(e -> e.path("type").asText().matches("AgreementTerminated|AgreementResigned"))
-        .filter(e -> agreements.contains(e.at("/payload/agreementId").asText()))
-        .forEach(
-            e ->
-                byAgreement
-                    .computeIfAbsent(e.at("/payload/agreementId").asText(), k -> new ArrayList<>())
-                    .add(e.path("type").asText()));
-    return byAgreement;
-  }
-
-  static JsonNode json(String value) {
-    try {
-      return AgreementEventsTest.JSON.readTree(value);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test
