@@ -71,6 +71,10 @@ public class Agreement extends PanacheEntityBase {
 
   @Version public long version;
 
+  /** The name's folded words (SearchWords), for the working lists' name filter. */
+  @Column(name = "search_words")
+  public String searchWords;
+
   /**
    * A new, active agreement registered by a centre, if the registration keeps the rules: the county
    * code must be a county on the signing date (counties were merged and split over the years), and
@@ -113,6 +117,7 @@ public class Agreement extends PanacheEntityBase {
     a.id = UUID.randomUUID();
     a.orgNumber = orgNumber;
     a.name = name;
+    a.searchWords = SearchWords.indexed(name);
     a.countyCode = countyCode;
     a.employees = employees;
     a.signedOn = signedOn;
@@ -161,6 +166,35 @@ public class Agreement extends PanacheEntityBase {
       throw DomainException.invalid("resignedOn", "must not be before the agreement was signed");
     }
     resignedOn = on;
+  }
+
+  /**
+   * Corrects the name or the size (either may be left out); {@code expectedVersion} is the version
+   * the caller read. An ended agreement is history and is not corrected.
+   */
+  public void edit(long expectedVersion, String newName, Integer newEmployees) {
+    if (expectedVersion != version) {
+      throw DomainException.stale(
+          "STALE_VERSION",
+          "The agreement is at version "
+              + version
+              + ", not "
+              + expectedVersion
+              + ": read it again");
+    }
+    if (!isActive()) {
+      throw DomainException.notAllowedNow("AGREEMENT_ENDED", "The agreement has ended");
+    }
+    if (newName == null && newEmployees == null) {
+      throw DomainException.invalid("name", "name or employees must be given");
+    }
+    if (newName != null) {
+      name = newName.strip();
+      searchWords = SearchWords.indexed(name);
+    }
+    if (newEmployees != null) {
+      employees = newEmployees;
+    }
   }
 
   public static Optional<Agreement> activeFor(String orgNumber) {

@@ -250,6 +250,14 @@ final class BadInputs {
             + "\",\"name\":\"Bad Input AS\",\"countyCode\":\""
             + county
             + "\",\"employees\":10,\"signedOn\":\"2020-06-01\"}";
+    // Advisers register agreements in their own county only (API.md version 2).
+    String otherCounty = county.equals("11") ? "03" : "11";
+    String agreementElsewhere =
+        "{\"orgNumber\":\""
+            + OrgNumbers.random()
+            + "\",\"name\":\"Bad Input AS\",\"countyCode\":\""
+            + otherCounty
+            + "\",\"employees\":10,\"signedOn\":\"2020-06-01\"}";
     String delivery =
         DeliveryJson.of(org, "SYSTEM", "2024-03-04").replace("}", ",\"note\":\"ok\"}");
     List<Function<Random, Bad>> k = new ArrayList<>();
@@ -407,11 +415,11 @@ final class BadInputs {
     k.add(
         r ->
             new Bad(
-                "agreement by an adviser",
+                "agreement by an adviser for another county",
                 "POST",
                 agreements,
                 "application/json",
-                agreement,
+                agreementElsewhere,
                 adviser(r),
                 none));
     // --- contact person and termination of the fixture agreement: always invalid

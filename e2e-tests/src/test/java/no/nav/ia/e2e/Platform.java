@@ -22,11 +22,15 @@ final class Platform {
   /** Further instances of the three services (with replicas > 1), in that order per replica. */
   final List<ServiceProcess> replicas = new java.util.ArrayList<>();
 
+  /** The folder agreement-service imports register files from (a test puts its fixture there). */
+  static final java.nio.file.Path REGISTER_DIR =
+      java.nio.file.Path.of("target", "e2e-register").toAbsolutePath();
+
   private Platform(int instances) {
     String bootstrap = Infra.kafkaBootstrapServers();
     String issuer = Infra.issuerUrl();
     int pgPort = Infra.postgres().getPort();
-    agreement = new ServiceProcess("agreement-service", db("agreement", pgPort, bootstrap, issuer));
+    agreement = new ServiceProcess("agreement-service", agreementEnv(pgPort, bootstrap, issuer));
     Map<String, String> deliveryEnv = db("delivery", pgPort, bootstrap, issuer);
     deliveryEnv.put("AGREEMENT_SERVICE_URL", agreement.url());
     delivery = new ServiceProcess("delivery-service", deliveryEnv);
@@ -36,7 +40,7 @@ final class Platform {
           new ServiceProcess(
               "agreement-service",
               "agreement-service-" + k,
-              db("agreement", pgPort, bootstrap, issuer)));
+              agreementEnv(pgPort, bootstrap, issuer)));
       replicas.add(new ServiceProcess("delivery-service", "delivery-service-" + k, deliveryEnv));
       replicas.add(
           new ServiceProcess(
@@ -122,6 +126,12 @@ final class Platform {
 
   String gatewayUrl() {
     return gateway.url();
+  }
+
+  private static Map<String, String> agreementEnv(int pgPort, String bootstrap, String issuer) {
+    Map<String, String> env = db("agreement", pgPort, bootstrap, issuer);
+    env.put("IA_REGISTER_IMPORT_DIR", REGISTER_DIR.toString());
+    return env;
   }
 
   private static Map<String, String> db(

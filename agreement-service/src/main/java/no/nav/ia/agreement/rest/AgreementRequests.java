@@ -44,6 +44,15 @@ public final class AgreementRequests {
       @Pattern(regexp = NavIdent.REGEX, message = "must be a NAV-ident (one letter and six digits)")
           String contactPerson) {}
 
+  /** A correction of an agreement: either field may be left out, not both. */
+  @Schema(name = "EditAgreementRequest")
+  public record EditAgreement(
+      @Size(min = 1, max = 200)
+          @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+          @NoIdentityNumber
+          String name,
+      @PositiveOrZero Integer employees) {}
+
   @Schema(name = "ContactPersonRequest")
   public record AssignContactPerson(
       @NotNull

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,16 +17,24 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
+import no.nav.ia.agreement.AgreementChange;
 import no.nav.ia.agreement.AgreementStatus;
+import no.nav.ia.agreement.SearchWords;
 import no.nav.ia.agreement.rest.AgreementRequests.AssignContactPerson;
+import no.nav.ia.agreement.rest.AgreementRequests.EditAgreement;
 import no.nav.ia.agreement.rest.AgreementRequests.RegisterAgreement;
 import no.nav.ia.agreement.rest.AgreementRequests.Terminate;
 import no.nav.ia.agreement.service.AgreementService;
 import no.nav.ia.agreement.service.AuditTrail;
+import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.rest.IfMatch;
 import no.nav.ia.platform.rest.Page;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
@@ -69,7 +79,11 @@ public class AgreementResource {
 
   @GET
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
-  @Operation(summary = "List agreements, by county and status, paged in org-number order")
+  @Operation(
+      summary =
+          "List agreements, and the working lists: by county, status, contact person (a NAV-ident,"
+              + " me or none), name words and sleeping since a date (active, no live delivery on or"
+              + " after it); by org number, name or size (largest first)")
   @APIResponse(responseCode = "200", description = "A page of agreements")
   @APIResponse(responseCode = "400", description = "Invalid filter or paging")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
@@ -77,33 +91,129 @@ public class AgreementResource {
       @QueryParam("county") String county,
       @QueryParam("status") String status,
       @QueryParam("orgNumber") String orgNumber,
+      @QueryParam("contactPerson") String contactPerson,
+      @QueryParam("q") String q,
+      @QueryParam("sort") String sort,
+      @QueryParam("sleepingSince") String sleepingSince,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     if (orgNumber != null && !OrgNumber.isValid(orgNumber)) {
       throw ApiException.invalid("orgNumber", "must be 9 digits with a valid check digit");
     }
+    if (q != null && q.length() > 200) {
+      throw ApiException.invalid("q", "must be at most 200 characters");
+    }
     Page<Agreement> found =
         agreements.list(
-            caller.countyScope(county),
-            Params.enumValue("status", status, AgreementStatus.class),
-            orgNumber,
-            Params.page(page),
-            Params.size(size));
+            new AgreementService.ListFilter(
+                caller.countyScope(county),
+                Params.enumValue("status", status, AgreementStatus.class),
+                orgNumber,
+                contactPerson(contactPerson),
+                SearchWords.of(q).stream().limit(SearchWords.MAX_QUERY_WORDS).toList(),
+                Params.date("sleepingSince", sleepingSince, null),
+                sort == null
+                    ? AgreementService.ListOrder.ORG_NUMBER
+                    : switch (sort) {
+                      case "name" -> AgreementService.ListOrder.NAME;
+                      case "employees" -> AgreementService.ListOrder.EMPLOYEES;
+                      default -> throw ApiException.invalid("sort", "must be name or employees");
+                    },
+                Params.page(page),
+                Params.size(size)));
     found.items().forEach(a -> audit.read(a.orgNumber));
     return found.map(AgreementResponse::from);
+  }
+
+  /** A NAV-ident, {@code none}, or {@code me} (the caller's own NAV-ident). */
+  private String contactPerson(String value) {
+    if (value == null || value.equals(AgreementService.NO_CONTACT_PERSON)) {
+      return value;
+    }
+    if (value.equals("me")) {
+      return caller
+          .navIdent()
+          .orElseThrow(
+              () ->
+                  ApiException.invalid("contactPerson", "me needs a person's token (a NAV-ident)"));
+    }
+    if (!NavIdent.isValid(value)) {
+      throw ApiException.invalid("contactPerson", "must be a NAV-ident, me or none");
+    }
+    return value;
   }
 
   @GET
   @Path("{id}")
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
-  @Operation(summary = "Read one agreement")
+  @Operation(summary = "Read one agreement (its version is the ETag)")
   @APIResponse(responseCode = "200", description = "The agreement")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown id")
-  public AgreementResponse get(@PathParam("id") UUID id) {
+  public Response get(@PathParam("id") UUID id) {
     Agreement agreement = agreements.get(id);
     audit.read(agreement.orgNumber);
-    return AgreementResponse.from(agreement);
+    return tagged(AgreementResponse.from(agreement));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "Correct the name or the size; If-Match must carry the version read")
+  @APIResponse(responseCode = "200", description = "The corrected agreement")
+  @APIResponse(responseCode = "400", description = "Invalid fields, or neither given")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  @APIResponse(responseCode = "404", description = "Unknown id")
+  @APIResponse(responseCode = "412", description = "Stale version")
+  @APIResponse(responseCode = "422", description = "The agreement has ended")
+  @APIResponse(responseCode = "428", description = "If-Match missing")
+  public Response edit(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull EditAgreement request) {
+    long version = IfMatch.required(ifMatch, "A correction");
+    return tagged(
+        AgreementResponse.from(agreements.edit(id, version, request.name(), request.employees())));
+  }
+
+  @GET
+  @Path("{id}/history")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "Every version of the agreement, oldest first")
+  @APIResponse(responseCode = "200", description = "The versions")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  @APIResponse(responseCode = "404", description = "Unknown id")
+  public List<AgreementVersion> history(@PathParam("id") UUID id) {
+    return agreements.history(id).stream().map(AgreementVersion::of).toList();
+  }
+
+  /** One version of an agreement as the history shows it. */
+  public record AgreementVersion(
+      long version,
+      String action,
+      String changedBy,
+      OffsetDateTime changedAt,
+      String name,
+      int employees,
+      String contactPerson,
+      String status,
+      LocalDate endedOn) {
+    static AgreementVersion of(AgreementChange c) {
+      return new AgreementVersion(
+          c.version,
+          c.action,
+          c.changedBy,
+          c.changedAt,
+          c.name,
+          c.employees,
+          c.contactPerson,
+          c.status,
+          c.endedOn);
+    }
+  }
+
+  private static Response tagged(AgreementResponse body) {
+    return Response.ok(body).tag(String.valueOf(body.version())).build();
   }
 
   @PUT

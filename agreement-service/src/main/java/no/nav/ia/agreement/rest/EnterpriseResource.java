@@ -75,7 +75,10 @@ public class EnterpriseResource {
    */
   public record EnterprisePage(
       @com.fasterxml.jackson.annotation.JsonUnwrapped EnterpriseItem enterprise,
+      LatestDelivery latestDelivery,
       ResigningRef resigning) {}
+
+  public record LatestDelivery(LocalDate deliveredOn, String service) {}
 
   public record ResigningRef(UUID campaignId, String status, LocalDate deadline) {}
 
@@ -203,6 +206,9 @@ public class EnterpriseResource {
                         "No enterprise with that org number in the register"));
     return new EnterprisePage(
         EnterpriseItem.of(d.enterprise()),
+        d.latestDelivery() == null
+            ? null
+            : new LatestDelivery(d.latestDelivery().deliveredOn(), d.latestDelivery().service()),
         d.resigning() == null
             ? null
             : new ResigningRef(

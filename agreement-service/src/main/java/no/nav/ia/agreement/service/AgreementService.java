@@ -9,9 +9,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
+import no.nav.ia.agreement.AgreementChange;
 import no.nav.ia.agreement.AgreementStatus;
 import no.nav.ia.agreement.County;
 import no.nav.ia.agreement.FromRegister;
@@ -80,6 +82,7 @@ public class AgreementService {
       }
       throw e;
     }
+    kept(agreement, "REGISTERED");
     outbox.publish(
         AgreementEvents.CONTRACT,
         agreement.orgNumber,
@@ -101,27 +104,97 @@ public class AgreementService {
   }
 
   /** A page in a stable order (org number, then id). */
-  public no.nav.ia.platform.rest.Page<Agreement> list(
-      Optional<String> county, AgreementStatus status, String orgNumber, int page, int size) {
+  /** How a list is ordered: by org number (the default), by name, or largest first. */
+  public enum ListOrder {
+    ORG_NUMBER,
+    NAME,
+    EMPLOYEES
+  }
+
+  /**
+   * A working list's filters. {@code contactPerson}: a NAV-ident, or {@link #NO_CONTACT_PERSON} for
+   * agreements without one; {@code words}: folded name words, each a prefix of a word of the name.
+   */
+  public record ListFilter(
+      Optional<String> county,
+      AgreementStatus status,
+      String orgNumber,
+      String contactPerson,
+      List<String> words,
+      java.time.LocalDate sleepingSince,
+      ListOrder order,
+      int page,
+      int size) {}
+
+  public static final String NO_CONTACT_PERSON = "none";
+
+  public no.nav.ia.platform.rest.Page<Agreement> list(ListFilter f) {
     StringBuilder query = new StringBuilder("1 = 1");
     Parameters params = new Parameters();
-    county.ifPresent(
-        c -> {
-          query.append(" and countyCode = :county");
-          params.and("county", c);
-        });
-    if (status != null) {
+    f.county()
+        .ifPresent(
+            c -> {
+              query.append(" and countyCode = :county");
+              params.and("county", c);
+            });
+    if (f.status() != null) {
       query.append(" and status = :status");
-      params.and("status", status);
+      params.and("status", f.status());
     }
-    if (orgNumber != null) {
+    if (f.orgNumber() != null) {
       query.append(" and orgNumber = :org");
-      params.and("org", orgNumber);
+      params.and("org", f.orgNumber());
     }
+    if (NO_CONTACT_PERSON.equals(f.contactPerson())) {
+      query.append(" and contactPerson is null");
+    } else if (f.contactPerson() != null) {
+      query.append(" and contactPerson = :contact");
+      params.and("contact", f.contactPerson());
+    }
+    if (f.sleepingSince() != null) {
+      // Active, and no live delivery on or after the date (DeliverySeen, from the delivery events).
+      query.append(
+          " and status = :active and orgNumber not in (select d.orgNumber from DeliverySeen d"
+              + " where d.live = true and d.deliveredOn >= :since)");
+      params.and("active", AgreementStatus.ACTIVE).and("since", f.sleepingSince());
+    }
+    for (int i = 0; i < f.words().size(); i++) {
+      query.append(" and concat(' ', searchWords) like :w").append(i);
+      params.and("w" + i, "% " + f.words().get(i) + "%");
+    }
+    Sort sort =
+        switch (f.order()) {
+          case NAME -> Sort.by("name").and("orgNumber").and("id");
+          case EMPLOYEES ->
+              Sort.by("employees", Sort.Direction.Descending).and("name").and("orgNumber");
+          case ORG_NUMBER -> Sort.by("orgNumber").and("id");
+        };
     var found =
-        Agreement.<Agreement>find(query.toString(), Sort.by("orgNumber").and("id"), params)
-            .page(Page.of(page, size));
-    return new no.nav.ia.platform.rest.Page<>(found.list(), page, size, found.count());
+        Agreement.<Agreement>find(query.toString(), sort, params).page(Page.of(f.page(), f.size()));
+    return new no.nav.ia.platform.rest.Page<>(found.list(), f.page(), f.size(), found.count());
+  }
+
+  /** Corrects name or size with the version the caller read; the change is kept. */
+  @Transactional
+  public Agreement edit(UUID id, long expectedVersion, String name, Integer employees) {
+    Agreement managed = get(id);
+    managed.edit(expectedVersion, name, employees);
+    kept(managed, "EDITED");
+    audit.changed("EDITED", "agreement", managed.id, managed.orgNumber, null);
+    return managed;
+  }
+
+  /** Every version of the agreement, oldest first (403 for another county's). */
+  @Transactional
+  public List<AgreementChange> history(UUID id) {
+    return AgreementChange.of(get(id).id);
+  }
+
+  /** Writes the agreement's new version to its history (after the version has moved). */
+  private void kept(Agreement managed, String action) {
+    managed.persistAndFlush();
+    AgreementChange.of(managed, action, caller.actor(), OffsetDateTime.now(ZoneOffset.UTC))
+        .persist();
   }
 
   /** The agreement, if the caller may see its county (404 otherwise, 403 for another county). */
@@ -138,6 +211,7 @@ public class AgreementService {
   public Agreement assignContactPerson(UUID id, String navIdent) {
     Agreement managed = get(id);
     Optional<String> previous = managed.assignContactPerson(navIdent);
+    kept(managed, "CONTACT_PERSON_ASSIGNED");
     outbox.publish(
         AgreementEvents.CONTRACT,
         managed.orgNumber,
@@ -156,6 +230,7 @@ public class AgreementService {
   public Agreement terminate(UUID id, java.time.LocalDate endedOn, String reason) {
     Agreement managed = get(id);
     managed.terminate(endedOn, reason);
+    kept(managed, "ENDED");
     outbox.publish(
         AgreementEvents.CONTRACT,
         managed.orgNumber,

@@ -57,7 +57,9 @@ public class EnterpriseSearch {
       String contactPerson) {}
 
   /** An enterprise's page: what a search shows, its latest open re-signing case's status. */
-  public record Details(Found enterprise, Resigning resigning) {}
+  public record Details(Found enterprise, Resigning resigning, LatestDelivery latestDelivery) {}
+
+  public record LatestDelivery(LocalDate deliveredOn, String service) {}
 
   public record Resigning(UUID campaignId, String status, LocalDate deadline) {}
 
@@ -230,7 +232,11 @@ public class EnterpriseSearch {
               (String) r[1],
               r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2]);
     }
-    return Optional.of(new Details(found, resigning));
+    LatestDelivery latest =
+        no.nav.ia.agreement.DeliverySeen.latest(orgNumber)
+            .map(d -> new LatestDelivery(d.deliveredOn, d.service))
+            .orElse(null);
+    return Optional.of(new Details(found, resigning, latest));
   }
 
   /** What the register copy knows of an enterprise, for a registration to fill in from. */

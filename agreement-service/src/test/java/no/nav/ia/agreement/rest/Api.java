@@ -61,4 +61,26 @@ final class Api {
         .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreement + "/status")
         .then();
   }
+
+  /**
+   * Sends a delivery event as delivery-service would (the committed sample of the type, moved to
+   * the enterprise and day, with the version given) to the topic this service reads.
+   */
+  static void deliveryEvent(
+      String type, java.util.UUID deliveryId, long version, String orgNumber, String day) {
+    com.fasterxml.jackson.databind.node.ObjectNode e = no.nav.ia.test.EventSamples.sample(type);
+    com.fasterxml.jackson.databind.node.ObjectNode p =
+        (com.fasterxml.jackson.databind.node.ObjectNode) e.get("payload");
+    p.put("deliveryId", deliveryId.toString());
+    p.put("version", version);
+    for (String part : java.util.List.of("delivery", "before", "after")) {
+      if (p.has(part)) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) p.get(part))
+            .put("orgNumber", orgNumber)
+            .put("deliveredOn", day);
+      }
+    }
+    no.nav.ia.test.TestKafka.send(
+        "ia.delivery-events-v1", orgNumber, no.nav.ia.test.EventSamples.write(e));
+  }
 }

@@ -331,6 +331,36 @@ class EnterpriseRegisterTest {
   }
 
   @Test
+  @Order(4)
+  void anEnterprisesPageShowsItsLatestLiveDeliveryFromTheDeliveryEvents() {
+    Api.deliveryEvent("DeliveryRecorded", java.util.UUID.randomUUID(), 1, KAFE, "2024-01-15");
+    java.util.UUID later = java.util.UUID.randomUUID();
+    Api.deliveryEvent("DeliveryRecorded", later, 1, KAFE, "2024-06-03");
+    Api.deliveryEvent("DeliveryRecorded", java.util.UUID.randomUUID(), 1, KAFE, "2024-04-20");
+    awaitLatestDelivery(KAFE, "2024-06-03");
+    // Voided, the latest is the one before.
+    Api.deliveryEvent("DeliveryVoided", later, 3, KAFE, "2024-06-03");
+    awaitLatestDelivery(KAFE, "2024-04-20");
+  }
+
+  static void awaitLatestDelivery(String org, String day) {
+    await("the enterprise's latest delivery is " + day)
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                day.equals(
+                    given()
+                        .auth()
+                        .oauth2(Tokens.manager("03"))
+                        .get("/api/v1/enterprises/" + org)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("latestDelivery.deliveredOn")));
+  }
+
+  @Test
   @Order(5)
   void badParametersAreAClearProblem() {
     Map<String, String> bad =

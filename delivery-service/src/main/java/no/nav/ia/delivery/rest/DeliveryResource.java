@@ -26,6 +26,7 @@ import no.nav.ia.delivery.service.DeliveryService.Filter;
 import no.nav.ia.delivery.service.DeliveryService.Recorded;
 import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.rest.IfMatch;
 import no.nav.ia.platform.rest.Page;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
@@ -146,16 +147,8 @@ public class DeliveryResource {
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull DeliveryRequest request) {
-    if (ifMatch == null) {
-      throw new ApiException(
-          428,
-          "PRECONDITION_REQUIRED",
-          "Precondition required",
-          "A correction needs If-Match with the version read",
-          null);
-    }
-    DeliveryResponse body =
-        DeliveryResponse.from(deliveries.correct(id, version(ifMatch), request));
+    long version = IfMatch.required(ifMatch, "A correction");
+    DeliveryResponse body = DeliveryResponse.from(deliveries.correct(id, version, request));
     return Response.ok(body).tag(body.version() + "").build();
   }
 
@@ -167,7 +160,7 @@ public class DeliveryResource {
   @APIResponse(responseCode = "404", description = "Unknown id")
   @APIResponse(responseCode = "412", description = "Stale version in If-Match")
   public Response voidDelivery(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-    deliveries.voidDelivery(id, ifMatch == null ? null : version(ifMatch));
+    deliveries.voidDelivery(id, ifMatch == null ? null : IfMatch.version(ifMatch));
     return Response.noContent().build();
   }
 
@@ -179,19 +172,5 @@ public class DeliveryResource {
       throw ApiException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
     }
     return key;
-  }
-
-  static long version(String ifMatch) {
-    String v = ifMatch.strip();
-    if (v.startsWith("W/")) {
-      v = v.substring(2);
-    }
-    v = v.replace("\"", "");
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw ApiException.preconditionFailed(
-          "STALE_VERSION", "If-Match does not name a version of this delivery");
-    }
   }
 }

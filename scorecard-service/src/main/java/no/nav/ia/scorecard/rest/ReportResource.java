@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import no.nav.ia.platform.domain.DomainException;
-import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.rest.IfMatch;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.scorecard.HalfYear;
@@ -127,19 +127,11 @@ public class ReportResource {
       ReportView.Sections sections) {
     HalfYear halfYear = HalfYear.parse(period);
     caller.requireCounty(code);
-    if (ifMatch == null) {
-      throw new ApiException(
-          428,
-          "PRECONDITION_REQUIRED",
-          "Precondition required",
-          "An edit needs If-Match with the version read",
-          null);
-    }
+    long version = IfMatch.required(ifMatch, "An edit");
     if (sections == null) {
       throw DomainException.invalid("sections", "must be an object with the sections");
     }
-    Reading r =
-        reports.editSections(code, halfYear, version(ifMatch), sections.toDomain(), caller.actor());
+    Reading r = reports.editSections(code, halfYear, version, sections.toDomain(), caller.actor());
     return withTag(ReportView.of(r));
   }
 
@@ -163,7 +155,8 @@ public class ReportResource {
     HalfYear halfYear = HalfYear.parse(period);
     caller.requireCounty(code);
     Reading r =
-        reports.submit(code, halfYear, ifMatch == null ? null : version(ifMatch), caller.actor());
+        reports.submit(
+            code, halfYear, ifMatch == null ? null : IfMatch.version(ifMatch), caller.actor());
     return withTag(ReportView.of(r));
   }
 
@@ -197,19 +190,5 @@ public class ReportResource {
 
   private static Response withTag(ReportView view) {
     return Response.ok(view, MediaType.APPLICATION_JSON).tag(view.version() + "").build();
-  }
-
-  /** The version an If-Match names ({@code "3"}, {@code 3} or {@code W/"3"}). */
-  static long version(String ifMatch) {
-    String v = ifMatch.strip();
-    if (v.startsWith("W/")) {
-      v = v.substring(2);
-    }
-    try {
-      return Long.parseLong(v.replace("\"", ""));
-    } catch (NumberFormatException e) {
-      throw DomainException.stale(
-          "STALE_VERSION", "If-Match does not name a version of the report");
-    }
   }
 }

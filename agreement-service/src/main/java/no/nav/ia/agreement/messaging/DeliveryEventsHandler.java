@@ -1,0 +1,72 @@
+package no.nav.ia.agreement.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import no.nav.ia.agreement.DeliverySeen;
+import no.nav.ia.platform.events.EventEnvelope;
+import no.nav.ia.platform.events.EventHandler;
+
+/**
+ * Keeps {@link DeliverySeen} from {@code ia.delivery-events-v1}: the working lists' sleeping
+ * agreements and an enterprise's latest delivery. Its own records of the few fields it reads (a
+ * tolerant reader); other types are ignored.
+ */
+@ApplicationScoped
+public class DeliveryEventsHandler implements EventHandler {
+
+  static final String TOPIC = "ia.delivery-events-v1";
+
+  /** The facts of one version of a delivery that this service reads. */
+  record Facts(String orgNumber, LocalDate deliveredOn, String service) {
+    Facts {
+      Objects.requireNonNull(orgNumber, "orgNumber");
+      Objects.requireNonNull(deliveredOn, "deliveredOn");
+      Objects.requireNonNull(service, "service");
+    }
+  }
+
+  record Recorded(UUID deliveryId, long version, Facts delivery) {}
+
+  record Corrected(UUID deliveryId, long version, Facts after) {}
+
+  record Voided(UUID deliveryId, long version, Facts before) {}
+
+  @Inject ObjectMapper json;
+
+  @Override
+  public Set<String> topics() {
+    return Set.of(TOPIC);
+  }
+
+  @Override
+  public void handle(EventEnvelope event) {
+    switch (event.type()) {
+      case "DeliveryRecorded" -> {
+        Recorded e = event.payloadAs(Recorded.class, json);
+        take(e.deliveryId(), e.version(), e.delivery(), true);
+      }
+      case "DeliveryCorrected" -> {
+        Corrected e = event.payloadAs(Corrected.class, json);
+        take(e.deliveryId(), e.version(), e.after(), true);
+      }
+      case "DeliveryVoided" -> {
+        Voided e = event.payloadAs(Voided.class, json);
+        take(e.deliveryId(), e.version(), e.before(), false);
+      }
+      default -> {
+        // Another type: nothing this service keeps.
+      }
+    }
+  }
+
+  private static void take(UUID id, long version, Facts f, boolean live) {
+    Objects.requireNonNull(id, "deliveryId");
+    Objects.requireNonNull(f, "facts");
+    DeliverySeen.take(id, version, f.orgNumber(), f.deliveredOn(), f.service(), live);
+  }
+}

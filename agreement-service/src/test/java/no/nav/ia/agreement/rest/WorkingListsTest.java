@@ -1,0 +1,260 @@
+package no.nav.ia.agreement.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adviser's working lists on GET /agreements and the correction of an agreement with its
+ * history (API.md, "Agreements: lifecycle and working lists"). County 15 with names no other test
+ * uses.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "agreement"))
+class WorkingListsTest {
+
+  static String register(String name, int employees) {
+    Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), "15");
+    body.put("name", name);
+    body.put("employees", employees);
+    return Api.register(body);
+  }
+
+  static void contact(String agreement, String navIdent) {
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("navIdent", navIdent))
+        .put("/api/v1/agreements/" + agreement + "/contact-person")
+        .then()
+        .statusCode(200);
+  }
+
+  static List<String> names(String token, String query) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/agreements?county=15&" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items.name");
+  }
+
+  @Test
+  void anAdviserListsMineThoseWithoutAContactPersonByNameWordsAndLargestFirst() {
+    String fisk = register("Ålesund Fisk og Sjømat AS", 10);
+    String bygg = register("ÅLESUND BYGG OG ANLEGG AS", 50);
+    register("Molde Fiskebåt AS", 200);
+    String havbruk = register("Kristiansund Havbruk AS", 5);
+    contact(fisk, "Z991501");
+    contact(havbruk, "Z991501");
+    contact(bygg, "Z991502");
+    String me = Tokens.adviser("15", "Z991501");
+
+    assertThat(names(me, "contactPerson=me&sort=name"))
+        .containsExactly("Kristiansund Havbruk AS", "Ålesund Fisk og Sjømat AS");
+    assertThat(names(me, "contactPerson=Z991502")).containsExactly("ÅLESUND BYGG OG ANLEGG AS");
+    assertThat(names(me, "contactPerson=none&q=molde")).containsExactly("Molde Fiskebåt AS");
+    assertThat(names(me, "q=ålesund&sort=employees"))
+        .containsExactly("ÅLESUND BYGG OG ANLEGG AS", "Ålesund Fisk og Sjømat AS");
+    assertThat(names(me, "q=aalesund anl")).containsExactly("ÅLESUND BYGG OG ANLEGG AS");
+    assertThat(names(me, "q=fisk&sort=employees"))
+        .containsExactly("Molde Fiskebåt AS", "Ålesund Fisk og Sjømat AS");
+    assertThat(names(me, "q=isk")).isEmpty();
+  }
+
+  @Test
+  void anActiveAgreementWithoutALiveDeliveryOnOrAfterTheDateIsSleeping() {
+    Map<String, String> orgs = new java.util.LinkedHashMap<>();
+    for (String name :
+        List.of(
+            "Sykkylven Vaken AS",
+            "Sykkylven Sovande AS",
+            "Sykkylven Annullert AS",
+            "Sykkylven Slutt AS")) {
+      String org = Fixtures.orgNumber();
+      Map<String, Object> body = Fixtures.agreement(org, "15");
+      body.put("name", name);
+      String id = Api.register(body);
+      orgs.put(name, org + "/" + id);
+    }
+    String awake = orgs.get("Sykkylven Vaken AS").split("/")[0];
+    Api.deliveryEvent("DeliveryRecorded", java.util.UUID.randomUUID(), 1, awake, "2024-03-14");
+    Api.deliveryEvent(
+        "DeliveryRecorded",
+        java.util.UUID.randomUUID(),
+        1,
+        orgs.get("Sykkylven Sovande AS").split("/")[0],
+        "2023-12-31");
+    java.util.UUID voided = java.util.UUID.randomUUID();
+    String voidedOrg = orgs.get("Sykkylven Annullert AS").split("/")[0];
+    Api.deliveryEvent("DeliveryRecorded", voided, 1, voidedOrg, "2024-05-02");
+    Api.deliveryEvent("DeliveryVoided", voided, 2, voidedOrg, "2024-05-02");
+    // An ended agreement is not on a working list of sleeping ones.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("endedOn", "2024-01-01", "reason", "Lagt ned"))
+        .post("/api/v1/agreements/" + orgs.get("Sykkylven Slutt AS").split("/")[1] + "/termination")
+        .then()
+        .statusCode(200);
+    org.awaitility.Awaitility.await("the delivery events reach the working list")
+        .atMost(java.time.Duration.ofSeconds(20))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () ->
+                names(Tokens.adviser("15"), "sleepingSince=2024-01-01&q=sykkylven&sort=name")
+                    .equals(List.of("Sykkylven Annullert AS", "Sykkylven Sovande AS")));
+    assertThat(names(Tokens.adviser("15"), "sleepingSince=2023-12-31&q=sykkylven&sort=name"))
+        .containsExactly("Sykkylven Annullert AS");
+  }
+
+  @Test
+  void badWorkingListParametersAreAClearProblem() {
+    Map<String, String> bad =
+        Map.of(
+            "contactPerson=someone",
+            "contactPerson",
+            "sort=size",
+            "sort",
+            "sleepingSince=yesterday",
+            "sleepingSince",
+            "q=" + "x".repeat(201),
+            "q");
+    bad.forEach(
+        (query, field) ->
+            given()
+                .auth()
+                .oauth2(Tokens.adviser("15"))
+                .get("/api/v1/agreements?" + query)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field)));
+    given()
+        .auth()
+        .oauth2(Tokens.system("crm"))
+        .get("/api/v1/agreements?contactPerson=me")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("contactPerson"));
+  }
+
+  @Test
+  void aCorrectionNeedsTheVersionReadAndEveryChangeIsKept() {
+    String id = register("Stranda Møbler AS", 30);
+    String path = "/api/v1/agreements/" + id;
+    String etag =
+        given()
+            .auth()
+            .oauth2(Tokens.manager("15"))
+            .get(path)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    given()
+        .auth()
+        .oauth2(Tokens.manager("15"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("employees", 31))
+        .patch(path)
+        .then()
+        .statusCode(428);
+    given()
+        .auth()
+        .oauth2(Tokens.manager("15"))
+        .header("If-Match", etag)
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "Stranda Møbelfabrikk AS", "employees", 31))
+        .patch(path)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Stranda Møbelfabrikk AS"))
+        .body("employees", equalTo(31));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("15"))
+        .header("If-Match", etag)
+        .contentType(ContentType.JSON)
+        .body(Map.of("employees", 99))
+        .patch(path)
+        .then()
+        .statusCode(412)
+        .body("code", equalTo("STALE_VERSION"));
+    String current =
+        given().auth().oauth2(Tokens.manager("15")).get(path).then().extract().header("ETag");
+    for (Map<String, Object> body :
+        List.<Map<String, Object>>of(
+            Map.of(),
+            Map.of("employees", -1),
+            Map.of("name", " "),
+            Map.of("name", "gjelder 01019010046"))) {
+      given()
+          .auth()
+          .oauth2(Tokens.manager("15"))
+          .header("If-Match", current)
+          .contentType(ContentType.JSON)
+          .body(body)
+          .patch(path)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json");
+    }
+    given()
+        .auth()
+        .oauth2(Tokens.manager("11"))
+        .header("If-Match", current)
+        .contentType(ContentType.JSON)
+        .body(Map.of("employees", 5))
+        .patch(path)
+        .then()
+        .statusCode(403);
+    List<Map<String, Object>> history =
+        given()
+            .auth()
+            .oauth2(Tokens.adviser("15"))
+            .get(path + "/history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("");
+    assertThat(history).extracting(h -> h.get("action")).containsExactly("REGISTERED", "EDITED");
+    assertThat(history.get(0))
+        .containsEntry("name", "Stranda Møbler AS")
+        .containsEntry("employees", 30);
+    assertThat(history.get(1))
+        .containsEntry("name", "Stranda Møbelfabrikk AS")
+        .containsEntry("changedBy", "Z990002");
+    assertThat(history.get(1).get("version")).isNotEqualTo(history.get(0).get("version"));
+    assertThat(
+            given()
+                .auth()
+                .oauth2(Tokens.manager("15"))
+                .get(path)
+                .then()
+                .extract()
+                .path("employees")
+                .toString())
+        .isEqualTo("31");
+  }
+}
