@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.nav.ia.agreement.Agreement;
+import no.nav.ia.agreement.AgreementChange;
 import no.nav.ia.agreement.CampaignClosing;
 import no.nav.ia.agreement.CampaignStatus;
 import no.nav.ia.agreement.ClosingOutcome;
@@ -40,10 +42,11 @@ import org.jboss.logging.Logger;
  * Closes re-signing campaigns (the re-signing outcome). The request marks the campaign CLOSING in a
  * transaction of its own, so no status change slips in after it, and answers at once; a worker
  * thread then gives the due agreements their outcome ({@link CampaignClosing}) a few hundred per
- * transaction, each agreement's change with its event and audit row and its case's outcome saying
- * it is done, and at last marks the campaign CLOSED. Asking again takes up a closing that was cut
- * off (a crash, a restart): cases with an outcome are passed over. No transaction holds more than
- * {@link #CASES_PER_TRANSACTION} agreements, and no request waits for twenty thousand of them.
+ * transaction, each agreement's change with its event, audit row and history row and its case's
+ * outcome saying it is done, and at last marks the campaign CLOSED. Asking again takes up a closing
+ * that was cut off (a crash, a restart): cases with an outcome are passed over. No transaction
+ * holds more than {@link #CASES_PER_TRANSACTION} agreements, and no request waits for twenty
+ * thousand of them.
  */
 @ApplicationScoped
 public class CampaignClosings {
@@ -186,16 +189,30 @@ public class CampaignClosings {
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultStream()
             .collect(Collectors.toMap(a -> a.id, Function.identity()));
+    Map<Agreement, ClosingOutcome> changed = new LinkedHashMap<>();
     for (ResigningCase c : cases) {
-      give(closing.decide(c), agreements.get(c.agreementId), campaignId, origin);
+      Agreement a = agreements.get(c.agreementId);
+      ClosingOutcome outcome = give(closing.decide(c), a, campaignId, origin);
+      if (outcome != ClosingOutcome.UNCHANGED) {
+        changed.put(a, outcome);
+      }
     }
+    // Every change of an agreement is kept as it then stood (its history), with its new version.
+    em.flush();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    changed.forEach(
+        (a, outcome) ->
+            AgreementChange.of(
+                    a, outcome == ClosingOutcome.ENDED ? "ENDED" : "RESIGNED", origin.actor(), now)
+                .persist());
     return cases.get(cases.size() - 1).agreementId;
   }
 
   /** One agreement's outcome, its event and its audit row. */
-  private void give(
+  private ClosingOutcome give(
       CampaignClosing.Decision decision, Agreement a, UUID campaignId, AuditTrail.Origin origin) {
-    switch (decision.applyTo(a)) {
+    ClosingOutcome outcome = decision.applyTo(a);
+    switch (outcome) {
       case ENDED -> {
         outbox.publish(
             AgreementEvents.CONTRACT,
@@ -235,6 +252,7 @@ public class CampaignClosings {
         // It had ended already: nothing changes, nothing to tell.
       }
     }
+    return outcome;
   }
 
   /** Closes the campaign once every case has its outcome; false while some have none. */

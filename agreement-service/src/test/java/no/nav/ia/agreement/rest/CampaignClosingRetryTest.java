@@ -55,12 +55,12 @@ class CampaignClosingRetryTest {
 
   @Test
   void askingAgainGoesOnWhereTheClosingStoppedAndPassesOverWhatWasDone() {
-    String done = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "18"));
-    String contacted = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "18"));
-    String resigned = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "18"));
+    String done = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "19"));
+    String contacted = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "19"));
+    String resigned = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "19"));
     List<String> due = List.of(done, contacted, resigned);
     String campaign = campaignPastItsDeadline(due);
-    String adviser = Tokens.adviser("18");
+    String adviser = Tokens.adviser("19");
     Api.status(adviser, campaign, contacted, "CONTACTED", TODAY).statusCode(200);
     Api.status(adviser, campaign, resigned, "RESIGNED", TODAY).statusCode(200);
     cutOffAfter(campaign, done);

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "agreement"))
 class CampaignClosingTest {
 
-  static final String COUNTY = "15";
+  static final String COUNTY = "14";
 
   static String agreement(String org, String groupOrg) {
     Map<String, Object> body = Fixtures.agreement(org, COUNTY);
@@ -50,6 +50,18 @@ class CampaignClosingTest {
 
   static ValidatableResponse status(String campaign, String agreement, String to, int daysAgo) {
     return Api.status(Tokens.adviser(COUNTY), campaign, agreement, to, TODAY.minusDays(daysAgo));
+  }
+
+  static List<Map<String, Object>> history(String agreement) {
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/agreements/" + agreement + "/history")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("");
   }
 
   @Test
@@ -120,6 +132,16 @@ class CampaignClosingTest {
           assertThat(a.getString("status")).as(id).isEqualTo("ACTIVE");
           assertThat(a.getString("resignedOn")).as(id).isEqualTo(on.toString());
         });
+    assertThat(history(declined))
+        .extracting(h -> h.get("action"))
+        .containsExactly("REGISTERED", "ENDED");
+    assertThat(history(declined).get(1))
+        .containsEntry("status", "ENDED")
+        .containsEntry("endedOn", DEADLINE.toString())
+        .containsEntry("changedBy", "Z990003");
+    assertThat(history(resigned))
+        .extracting(h -> h.get("action"))
+        .containsExactly("REGISTERED", "RESIGNED");
     JsonPath before = agreementJson(endedBefore);
     assertThat(before.getString("endedOn")).isEqualTo(TODAY.minusDays(10).toString());
     assertThat(before.getString("endReason")).isEqualTo("Lagt ned");

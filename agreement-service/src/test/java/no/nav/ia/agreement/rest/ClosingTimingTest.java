@@ -43,10 +43,11 @@ class ClosingTimingTest {
             () -> {
               em.createNativeQuery(
                       "insert into agreement (id, org_number, name, county_code, employees,"
-                          + " signed_on, status, created_at, created_by, version, group_org_number)"
+                          + " signed_on, status, created_at, created_by, version, group_org_number,"
+                          + " search_words)"
                           + " select gen_random_uuid(), (800000000 + g)::text, 'Timing AS', '03',"
                           + " 10, date '2011-03-01', 'ACTIVE', now(), 'timing', 0,"
-                          + " case when g % 10 = 0 then '800000001' end"
+                          + " case when g % 10 = 0 then '800000001' end, 'timing as'"
                           + " from generate_series(1, :n) g")
                   .setParameter("n", n)
                   .executeUpdate();
