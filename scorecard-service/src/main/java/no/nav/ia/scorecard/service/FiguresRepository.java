@@ -132,27 +132,26 @@ public class FiguresRepository {
    */
   public Map<String, AdviserFigures> perAdviser(Period period, Collection<String> counties) {
     Map<String, AdviserFigures> byAdviser = new TreeMap<>();
+    // One scan: a row per adviser, direction and form, and per adviser a row (grouping 1) with the
+    // enterprises, which a sum over the first rows cannot give.
     rows(
-            "select coalesce(adviser, ''), direction, form, count(*) from delivery_fact"
+            "select coalesce(adviser, ''), direction, form, count(*), count(distinct org_number),"
+                + " grouping(direction, form) from delivery_fact"
                 + " where live and county_code = any(cast(?1 as varchar[])) and delivered_on between ?2 and ?3"
-                + " group by 1, 2, 3",
+                + " group by grouping sets ((coalesce(adviser, ''), direction, form), (coalesce(adviser, '')))",
             "{" + String.join(",", counties) + "}",
             period.from(),
             period.to())
         .forEach(
-            r ->
-                byAdviser
-                    .computeIfAbsent((String) r[0], a -> new AdviserFigures())
-                    .deliveries
-                    .add((String) r[1], (String) r[2], num(r[3])));
-    rows(
-            "select coalesce(adviser, ''), count(distinct org_number) from delivery_fact"
-                + " where live and county_code = any(cast(?1 as varchar[])) and delivered_on between ?2 and ?3"
-                + " group by 1",
-            "{" + String.join(",", counties) + "}",
-            period.from(),
-            period.to())
-        .forEach(r -> byAdviser.get((String) r[0]).enterprises = num(r[1]));
+            r -> {
+              AdviserFigures adviser =
+                  byAdviser.computeIfAbsent((String) r[0], a -> new AdviserFigures());
+              if (num(r[5]) == 0) {
+                adviser.deliveries.add((String) r[1], (String) r[2], num(r[3]));
+              } else {
+                adviser.enterprises = num(r[4]);
+              }
+            });
     return byAdviser;
   }
 

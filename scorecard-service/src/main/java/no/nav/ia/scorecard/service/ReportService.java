@@ -112,11 +112,7 @@ public class ReportService {
 
   /** A county of the half-year's structure (the counties that existed at its end). */
   private County countyOf(String code, HalfYear halfYear) {
-    County county =
-        registry
-            .county(code)
-            .orElseThrow(
-                () -> DomainException.notFound("COUNTY_NOT_FOUND", "No county with that code"));
+    County county = scorecards.countyOf(code);
     if (!county.isValidOn(halfYear.period().to())) {
       throw DomainException.notFound(
           "REPORT_NOT_FOUND",

@@ -67,7 +67,8 @@ public class ScorecardService {
         state.asOf());
   }
 
-  private County countyOf(String code) {
+  /** The county of a code (404 COUNTY_NOT_FOUND for a code that never was one). */
+  public County countyOf(String code) {
     return registry
         .county(code)
         .orElseThrow(
