@@ -59,6 +59,10 @@ public class Agreement extends PanacheEntityBase {
   @Column(name = "end_reason")
   public String endReason;
 
+  /** The start of its current period: the day it was last re-signed in a campaign, if ever. */
+  @Column(name = "resigned_on")
+  public LocalDate resignedOn;
+
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
 
@@ -151,6 +155,17 @@ public class Agreement extends PanacheEntityBase {
     status = AgreementStatus.ENDED;
     endedOn = on;
     endReason = reason;
+  }
+
+  /** Gives a re-signed agreement its new period, from the day it was signed again. */
+  public void resign(LocalDate on) {
+    if (!isActive()) {
+      throw DomainException.notAllowedNow("AGREEMENT_ENDED", "The agreement has ended");
+    }
+    if (on.isBefore(signedOn)) {
+      throw DomainException.invalid("resignedOn", "must not be before the agreement was signed");
+    }
+    resignedOn = on;
   }
 
   /**

@@ -3,12 +3,15 @@ package no.nav.ia.agreement;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
 
@@ -32,6 +35,20 @@ public class ResigningCampaign extends PanacheEntityBase {
   @Column(name = "started_by")
   public String startedBy;
 
+  @Enumerated(EnumType.STRING)
+  public CampaignStatus status;
+
+  /** The day the closing was asked for (the outcome's day); null while open. */
+  @Column(name = "closed_on")
+  public LocalDate closedOn;
+
+  @Column(name = "closed_by")
+  public String closedBy;
+
+  /** When every due agreement had its outcome; null until then. */
+  @Column(name = "closed_at")
+  public OffsetDateTime closedAt;
+
   /** A campaign starting today, by whom; its deadline must not have passed. */
   public static ResigningCampaign start(
       String name, LocalDate deadline, LocalDate today, String startedBy) {
@@ -45,7 +62,56 @@ public class ResigningCampaign extends PanacheEntityBase {
     campaign.startedOn = today;
     campaign.startedAt = OffsetDateTime.now(ZoneOffset.UTC);
     campaign.startedBy = startedBy;
+    campaign.status = CampaignStatus.OPEN;
     return campaign;
+  }
+
+  /**
+   * Starts closing the campaign, on or after its deadline: from now on its cases take no status
+   * changes. Returns false when the campaign was already closing (a closing that was cut off is
+   * taken up again); a closed campaign is not closed twice.
+   */
+  public boolean close(LocalDate today, String by) {
+    switch (status) {
+      case CLOSED ->
+          throw DomainException.conflict(
+              "CAMPAIGN_ALREADY_CLOSED", "The campaign was closed on " + closedOn);
+      case CLOSING -> {
+        return false;
+      }
+      case OPEN -> {
+        if (today.isBefore(deadline)) {
+          throw DomainException.notAllowedNow(
+              "CAMPAIGN_DEADLINE_NOT_REACHED",
+              "The campaign can be closed on or after its deadline, " + deadline);
+        }
+        status = CampaignStatus.CLOSING;
+        closedOn = today;
+        closedBy = by;
+        return true;
+      }
+    }
+    throw new IllegalStateException("unknown campaign status " + status);
+  }
+
+  /** Every due agreement has its outcome: the campaign is closed. */
+  public void closed(OffsetDateTime at) {
+    if (status != CampaignStatus.CLOSING) {
+      throw new IllegalStateException("a campaign is closed only after its closing began");
+    }
+    status = CampaignStatus.CLOSED;
+    closedAt = at;
+  }
+
+  /** Refuses a status change once the campaign is closing or closed: its outcome is given. */
+  public void requireOpen() {
+    if (status != CampaignStatus.OPEN) {
+      throw DomainException.conflict(
+          "CAMPAIGN_CLOSED",
+          "The campaign is "
+              + status.name().toLowerCase(Locale.ROOT)
+              + ": its agreements take no more status changes");
+    }
   }
 
   /** Days from the date to the deadline; negative once it has passed. */

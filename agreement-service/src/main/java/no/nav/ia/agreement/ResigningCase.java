@@ -58,6 +58,10 @@ public class ResigningCase extends PanacheEntityBase {
 
   public String note;
 
+  /** What the campaign's closing did to the agreement; null until then. */
+  @Enumerated(EnumType.STRING)
+  public ClosingOutcome outcome;
+
   @Version public long version;
 
   /**
@@ -92,9 +96,13 @@ public class ResigningCase extends PanacheEntityBase {
    */
   public List<ResigningCase> unitsResigningWith(List<ResigningCase> unitsOfGroup) {
     return unitsOfGroup.stream()
-        .filter(
-            unit -> orgNumber.equals(unit.groupOrgNumber) && FOLLOWS_GROUP.contains(unit.status))
+        .filter(unit -> orgNumber.equals(unit.groupOrgNumber) && unit.followsItsGroup())
         .toList();
+  }
+
+  /** A unit of a group that is still open: its group's re-signing counts for it. */
+  public boolean followsItsGroup() {
+    return groupOrgNumber != null && FOLLOWS_GROUP.contains(status);
   }
 
   /** The statuses a unit leaves for RESIGNED when its group re-signs (not DECLINED, not done). */

@@ -61,6 +61,22 @@ public final class AgreementEvents {
       LocalDate signedOn,
       @EventField(description = "The last day the agreement is active.") LocalDate endedOn) {}
 
+  /**
+   * A campaign was closed and the agreement had been re-signed in it: it stays active, in a new
+   * period from {@code resignedOn}.
+   */
+  public record AgreementResigned(
+      UUID agreementId,
+      @EventField(pattern = ORG_NUMBER) String orgNumber,
+      @EventField(pattern = COUNTY_CODE) String countyCode,
+      UUID campaignId,
+      LocalDate signedOn,
+      @EventField(
+              description =
+                  "The start of the agreement's new period: the day it was signed again (its"
+                      + " group's day for a unit re-signed with its group).")
+          LocalDate resignedOn) {}
+
   /** A re-signing campaign started; {@code dueByCounty} counts the agreements due per county. */
   public record CampaignStarted(
       UUID campaignId,
@@ -101,7 +117,13 @@ public final class AgreementEvents {
               EventType.of(
                   AgreementTerminated.class,
                   EventKey.ORG_NUMBER,
-                  "An agreement ended; it is active through endedOn."),
+                  "An agreement ended; it is active through endedOn. Closing a re-signing campaign"
+                      + " ends every due agreement not re-signed on the campaign's deadline."),
+              EventType.of(
+                  AgreementResigned.class,
+                  EventKey.ORG_NUMBER,
+                  "A re-signing campaign was closed and the agreement had been re-signed in it: it"
+                      + " stays active, its new period starts on resignedOn."),
               EventType.of(
                   CampaignStarted.class,
                   EventKey.uuid("The campaign's id: a campaign concerns no single enterprise."),

@@ -19,6 +19,7 @@ public record AgreementResponse(
     String status,
     LocalDate endedOn,
     String endReason,
+    LocalDate resignedOn,
     OffsetDateTime createdAt,
     long version) {
 
@@ -36,6 +37,7 @@ public record AgreementResponse(
         a.status.name(),
         a.endedOn,
         a.endReason,
+        a.resignedOn,
         a.createdAt,
         a.version);
   }

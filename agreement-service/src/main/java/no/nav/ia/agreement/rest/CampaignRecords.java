@@ -8,10 +8,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.nav.ia.agreement.CampaignStatus;
+import no.nav.ia.agreement.ClosingOutcome;
 import no.nav.ia.agreement.ResigningCampaign;
 import no.nav.ia.agreement.ResigningCase;
 import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.agreement.ResigningStatusChange;
+import no.nav.ia.agreement.service.CampaignClosings;
 import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.rest.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,9 +37,51 @@ public final class CampaignRecords {
       @Size(max = 1000) @NoIdentityNumber String note) {}
 
   public record CampaignResponse(
-      UUID id, String name, LocalDate deadline, LocalDate startedOn, String startedBy) {
+      UUID id,
+      String name,
+      LocalDate deadline,
+      LocalDate startedOn,
+      String startedBy,
+      CampaignStatus status,
+      LocalDate closedOn) {
     static CampaignResponse from(ResigningCampaign c) {
-      return new CampaignResponse(c.id, c.name, c.deadline, c.startedOn, c.startedBy);
+      return new CampaignResponse(
+          c.id, c.name, c.deadline, c.startedOn, c.startedBy, c.status, c.closedOn);
+    }
+  }
+
+  /**
+   * Where a campaign's closing stands: of its {@code due} agreements, those {@code ended}
+   * (NOT_RESIGNED, on the deadline), {@code resigned} (a new period from their resignedOn), {@code
+   * unchanged} (they had ended before) and {@code pending} (no outcome yet).
+   */
+  public record ClosingResponse(
+      UUID campaignId,
+      CampaignStatus status,
+      LocalDate deadline,
+      LocalDate closedOn,
+      String closedBy,
+      OffsetDateTime closedAt,
+      long due,
+      long ended,
+      long resigned,
+      long unchanged,
+      long pending) {
+    static ClosingResponse from(CampaignClosings.Closing closing) {
+      ResigningCampaign c = closing.campaign();
+      Map<ClosingOutcome, Long> o = closing.outcomes();
+      return new ClosingResponse(
+          c.id,
+          c.status,
+          c.deadline,
+          c.closedOn,
+          c.closedBy,
+          c.closedAt,
+          closing.due(),
+          o.get(ClosingOutcome.ENDED),
+          o.get(ClosingOutcome.RESIGNED),
+          o.get(ClosingOutcome.UNCHANGED),
+          closing.pending());
     }
   }
 

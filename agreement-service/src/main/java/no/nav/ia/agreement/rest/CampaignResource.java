@@ -29,10 +29,12 @@ import no.nav.ia.agreement.rest.CampaignRecords.CampaignResponse;
 import no.nav.ia.agreement.rest.CampaignRecords.CaseResponse;
 import no.nav.ia.agreement.rest.CampaignRecords.ChangeResponse;
 import no.nav.ia.agreement.rest.CampaignRecords.ChangeStatus;
+import no.nav.ia.agreement.rest.CampaignRecords.ClosingResponse;
 import no.nav.ia.agreement.rest.CampaignRecords.Counts;
 import no.nav.ia.agreement.rest.CampaignRecords.Progress;
 import no.nav.ia.agreement.rest.CampaignRecords.Reminder;
 import no.nav.ia.agreement.rest.CampaignRecords.StartCampaign;
+import no.nav.ia.agreement.service.CampaignClosings;
 import no.nav.ia.agreement.service.CampaignService;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.rest.Params;
@@ -51,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CampaignResource {
 
   @Inject CampaignService campaigns;
+  @Inject CampaignClosings closings;
   @Inject Caller caller;
   @Inject AgreementConfig config;
 
@@ -86,6 +89,42 @@ public class CampaignResource {
   }
 
   @POST
+  @Path("{id}/closing")
+  @Consumes(MediaType.WILDCARD) // no body: a client need not say what it does not send
+  @RolesAllowed(Roles.COORDINATOR)
+  @Operation(
+      summary =
+          "Close the campaign, on or after its deadline: every due agreement not re-signed ends on"
+              + " the deadline (NOT_RESIGNED), every re-signed one gets its new period (resignedOn)."
+              + " The campaign takes no status changes from now on; the agreements get their"
+              + " outcome in the background (GET .../closing). Asking again while it is CLOSING"
+              + " goes on with a closing that was cut off.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Closing; Location: where it stands (GET .../closing)")
+  @APIResponse(responseCode = "403", description = "Not a coordinator")
+  @APIResponse(responseCode = "404", description = "Unknown campaign")
+  @APIResponse(responseCode = "409", description = "Already closed (CAMPAIGN_ALREADY_CLOSED)")
+  @APIResponse(
+      responseCode = "422",
+      description = "The deadline has not come (CAMPAIGN_DEADLINE_NOT_REACHED)")
+  public Response close(@PathParam("id") UUID id, @Context UriInfo uri) {
+    return Response.accepted(ClosingResponse.from(closings.close(id)))
+        .location(uri.getAbsolutePath())
+        .build();
+  }
+
+  @GET
+  @Path("{id}/closing")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "Where the campaign's closing stands: OPEN, CLOSING or CLOSED, and outcomes")
+  @APIResponse(responseCode = "200", description = "The closing")
+  @APIResponse(responseCode = "404", description = "Unknown campaign")
+  public ClosingResponse closing(@PathParam("id") UUID id) {
+    return ClosingResponse.from(closings.closing(id));
+  }
+
+  @POST
   @Path("{id}/agreements/{agreementId}/status")
   @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR})
   @Operation(
@@ -99,6 +138,7 @@ public class CampaignResource {
   @APIResponse(
       responseCode = "404",
       description = "Unknown campaign, or the agreement is not due in it")
+  @APIResponse(responseCode = "409", description = "The campaign is closed (CAMPAIGN_CLOSED)")
   @APIResponse(
       responseCode = "422",
       description = "The rules do not allow that move (e.g. from RESIGNED)")

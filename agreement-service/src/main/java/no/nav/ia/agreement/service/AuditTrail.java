@@ -19,20 +19,44 @@ public class AuditTrail {
   @Inject Caller caller;
   @Inject HttpServerRequest request;
 
+  /**
+   * Who asked for a change and in which call: what a change made later on a worker thread (a
+   * campaign's closing) is audited with.
+   */
+  public record Origin(String actor, String callId, String method, String path) {}
+
+  /** This request as an origin. */
+  public Origin origin() {
+    return new Origin(
+        caller.actor(), CallId.currentOrNull(), request.method().name(), request.path());
+  }
+
   /** A change: stored with the change's transaction, and a CEF line. */
   public void changed(
       String action, String entityType, Object entityId, String orgNumber, String detail) {
+    changed(origin(), action, entityType, entityId, orgNumber, detail);
+  }
+
+  /** A change asked for by {@code origin}, also outside its request. */
+  public static void changed(
+      Origin origin,
+      String action,
+      String entityType,
+      Object entityId,
+      String orgNumber,
+      String detail) {
     AuditEvent event = new AuditEvent();
     event.at = OffsetDateTime.now(ZoneOffset.UTC);
-    event.actor = caller.actor();
+    event.actor = origin.actor();
     event.action = action;
     event.entityType = entityType;
     event.entityId = String.valueOf(entityId);
     event.orgNumber = orgNumber;
-    event.callId = CallId.currentOrNull();
+    event.callId = origin.callId();
     event.detail = detail;
     event.persist();
     cef(
+        origin,
         action.startsWith("ENDED")
             ? "audit:delete"
             : action.startsWith("REGISTERED") ? "audit:create" : "audit:update",
@@ -41,17 +65,11 @@ public class AuditTrail {
 
   /** A read of an agreement. */
   public void read(String orgNumber) {
-    cef("audit:access", orgNumber);
+    cef(origin(), "audit:access", orgNumber);
   }
 
-  private void cef(String action, String orgNumber) {
+  private static void cef(Origin origin, String action, String orgNumber) {
     AuditLog.log(
-        APP,
-        action,
-        caller.actor(),
-        orgNumber,
-        request.method().name(),
-        request.path(),
-        CallId.currentOrNull());
+        APP, action, origin.actor(), orgNumber, origin.method(), origin.path(), origin.callId());
   }
 }

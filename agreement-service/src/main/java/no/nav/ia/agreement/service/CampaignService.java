@@ -20,7 +20,6 @@ import no.nav.ia.agreement.ResigningStatusChange;
 import no.nav.ia.agreement.events.AgreementEvents;
 import no.nav.ia.agreement.events.AgreementEvents.CampaignStarted;
 import no.nav.ia.agreement.events.AgreementEvents.ResigningStatusChanged;
-import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.security.Caller;
@@ -65,10 +64,11 @@ public class CampaignService {
 
   public ResigningCampaign campaign(UUID id) {
     return ResigningCampaign.<ResigningCampaign>findByIdOptional(id)
-        .orElseThrow(
-            () ->
-                DomainException.notFound(
-                    "CAMPAIGN_NOT_FOUND", "No re-signing campaign with that id"));
+        .orElseThrow(CampaignService::campaignNotFound);
+  }
+
+  static DomainException campaignNotFound() {
+    return DomainException.notFound("CAMPAIGN_NOT_FOUND", "No re-signing campaign with that id");
   }
 
   public List<ResigningCampaign> campaigns() {
@@ -92,21 +92,30 @@ public class CampaignService {
   /**
    * Moves an agreement to a new status. When a group's own agreement is re-signed, the agreements
    * of its units that are still outstanding follow (they were waiting for the central signing).
+   * Refused (CAMPAIGN_CLOSED) once the campaign is closing or closed.
    */
   @Transactional
   public ResigningCase changeStatus(
       UUID campaignId, UUID agreementId, ResigningStatus to, LocalDate on, String note) {
-    campaign(campaignId);
+    // Read first, with a shared lock: status changes go on side by side, a closing waits for those
+    // under way before it marks the campaign CLOSING, and those that come after see it closing.
+    ResigningCampaign campaign =
+        Optional.ofNullable(
+                em.find(ResigningCampaign.class, campaignId, LockModeType.PESSIMISTIC_READ))
+            .orElseThrow(CampaignService::campaignNotFound);
     ResigningCase target = caseOf(campaignId, agreementId);
+    campaign.requireOpen();
     em.lock(target, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(target);
-    move(target, to, on, note);
+    AuditTrail.Origin origin = audit.origin();
+    move(origin, target, to, on, note);
     if (to == ResigningStatus.RESIGNED) {
       List<ResigningCase> unitsOfGroup =
           ResigningCase.list(
               "campaignId = ?1 and groupOrgNumber = ?2", campaignId, target.orgNumber);
       for (ResigningCase unit : target.unitsResigningWith(unitsOfGroup)) {
         move(
+            origin,
             unit,
             ResigningStatus.RESIGNED,
             on,
@@ -116,7 +125,9 @@ public class CampaignService {
     return target;
   }
 
-  private void move(ResigningCase c, ResigningStatus to, LocalDate on, String note) {
+  /** One move of a case, with its history row, its event and its audit row, as origin asked. */
+  void move(
+      AuditTrail.Origin origin, ResigningCase c, ResigningStatus to, LocalDate on, String note) {
     ResigningStatus from = c.moveTo(to, on, NorwegianTime.today(), note);
     ResigningStatusChange change = new ResigningStatusChange();
     change.campaignId = c.campaignId;
@@ -125,9 +136,9 @@ public class CampaignService {
     change.to = to;
     change.on = on;
     change.note = note;
-    change.changedBy = caller.actor();
+    change.changedBy = origin.actor();
     change.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
-    change.callId = CallId.currentOrNull();
+    change.callId = origin.callId();
     change.persist();
     outbox.publish(
         AgreementEvents.CONTRACT,
@@ -142,7 +153,8 @@ public class CampaignService {
             to.name(),
             on,
             change.changedBy));
-    audit.changed(
+    AuditTrail.changed(
+        origin,
         "RESIGNING_" + to,
         "agreement",
         c.agreementId,

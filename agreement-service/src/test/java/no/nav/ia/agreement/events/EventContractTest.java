@@ -36,6 +36,7 @@ class EventContractTest {
             "AgreementRegistered",
             "ContactPersonAssigned",
             "AgreementTerminated",
+            "AgreementResigned",
             "CampaignStarted",
             "ResigningStatusChanged");
     for (String type : types()) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every endpoint x every role x own/other county (API.md): coordinator everything; advisers and
  * managers only in their token's county, advisers change statuses and contact persons, managers
  * read; advisers and managers register agreements in their county (API.md version 2); systems read
- * all and may register agreements. Own county is 11, the other 12.
+ * all and may register agreements. Own county is 11, the other 12. A campaign is closed by
+ * coordinators only (422 here: its deadline is ahead) and is not a county's.
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -130,6 +131,12 @@ class AuthorizationMatrixTest {
               (r, c) ->
                   r.get("/api/v1/resigning-campaigns/" + campaign() + "/progress?county=" + c)),
           new Endpoint(
+              "POST closing",
+              (r, c) -> r.post("/api/v1/resigning-campaigns/" + campaign() + "/closing")),
+          new Endpoint(
+              "GET closing",
+              (r, c) -> r.get("/api/v1/resigning-campaigns/" + campaign() + "/closing")),
+          new Endpoint(
               "GET reminders",
               (r, c) ->
                   r.get("/api/v1/resigning-campaigns/" + campaign() + "/reminders?county=" + c)));
@@ -161,6 +168,8 @@ class AuthorizationMatrixTest {
       GET status history | 200 403   | 200 403   | 200 200     | 200 200
       GET progress       | 200 403   | 200 403   | 200 200     | 200 200
       GET reminders      | 200 403   | 200 403   | 200 200     | 200 200
+      POST closing       | 403 403   | 403 403   | 422 422     | 403 403
+      GET closing        | 200 200   | 200 200   | 200 200     | 200 200
       """;
 
   static final List<String> ROLES = List.of("adviser", "manager", "coordinator", "system");
