@@ -168,7 +168,8 @@ class WalkingSkeletonTest {
   }
 
   @Test
-  void aReSigningCampaignRunThroughTheGatewayShowsInTheCountyScorecard() {
+  void aReSigningCampaignRunThroughTheGatewayShowsInTheCountyScorecardAndClosesThere()
+      throws Exception {
     String coordinator = Tokens.coordinator();
     List<String> agreements = new java.util.ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -219,7 +220,7 @@ class WalkingSkeletonTest {
           .auth()
           .oauth2(Tokens.adviser("55"))
           .contentType(ContentType.JSON)
-          .body(Map.of("status", "RESIGNED", "on", NorwegianTime.today().toString()))
+          .body(Map.of("status", "RESIGNED", "on", NorwegianTime.today().minusDays(2).toString()))
           .post(
               "/api/v1/resigning-campaigns/"
                   + campaign
@@ -254,6 +255,178 @@ class WalkingSkeletonTest {
     assertThat(card.getInt("resigning.due")).isEqualTo(4);
     assertThat(card.getInt("resigning.resigned")).isEqualTo(3);
     assertThat(card.getDouble("resigning.rate")).isEqualTo(0.75);
+
+    closeTheCampaignAndSeeItsOutcomeOnTheCard(campaign, agreements, card);
+  }
+
+  /**
+   * The coordinator closes the campaign once its deadline has passed: the agreement not re-signed
+   * ends on the deadline (NOT_RESIGNED), the re-signed ones get their new period, the card's active
+   * agreements drop by the ones ended, and delivery-service takes no delivery after the end.
+   */
+  private void closeTheCampaignAndSeeItsOutcomeOnTheCard(
+      String campaign, List<String> agreements, JsonPath before) throws Exception {
+    java.time.LocalDate today = NorwegianTime.today();
+    java.time.LocalDate deadline = today.minusDays(1);
+    // The scene: the API starts campaigns with a deadline ahead only, so the campaign is moved two
+    // months back, due yesterday, in agreement-service's database.
+    try (java.sql.Connection db =
+            no.nav.ia.test.Infra.postgres().getDatabase("postgres", "agreement").getConnection();
+        java.sql.PreparedStatement moved =
+            db.prepareStatement(
+                "update resigning_campaign set deadline = ?, started_on = ? where id = ?")) {
+      moved.setObject(1, deadline);
+      moved.setObject(2, today.minusMonths(2));
+      moved.setObject(3, java.util.UUID.fromString(campaign));
+      assertThat(moved.executeUpdate()).isEqualTo(1);
+    }
+    JsonPath progress =
+        Polite.send(
+                () ->
+                    given()
+                        .baseUri(platform.gatewayUrl())
+                        .auth()
+                        .oauth2(Tokens.manager("55"))
+                        .get("/api/v1/resigning-campaigns/" + campaign + "/progress?county=55"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    int notResigned =
+        progress.getInt("counties[0].due")
+            - progress.getInt("counties[0].resigned")
+            - progress.getInt("counties[0].awaitingGroup");
+    assertThat(notResigned).as("the fourth agreement, at least").isGreaterThanOrEqualTo(1);
+
+    String coordinator = Tokens.coordinator();
+    Polite.send(
+            () ->
+                given()
+                    .baseUri(platform.gatewayUrl())
+                    .auth()
+                    .oauth2(Tokens.manager("55"))
+                    .post("/api/v1/resigning-campaigns/" + campaign + "/closing"))
+        .then()
+        .statusCode(403);
+    Polite.send(
+            () ->
+                given()
+                    .baseUri(platform.gatewayUrl())
+                    .auth()
+                    .oauth2(coordinator)
+                    .post("/api/v1/resigning-campaigns/" + campaign + "/closing"))
+        .then()
+        .statusCode(202)
+        .body("status", equalTo("CLOSING"));
+    JsonPath closing =
+        await("the closing done")
+            .atMost(java.time.Duration.ofSeconds(60))
+            .pollInterval(java.time.Duration.ofMillis(250))
+            .until(
+                () ->
+                    Polite.send(
+                            () ->
+                                given()
+                                    .baseUri(platform.gatewayUrl())
+                                    .auth()
+                                    .oauth2(coordinator)
+                                    .get("/api/v1/resigning-campaigns/" + campaign + "/closing"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath(),
+                c -> "CLOSED".equals(c.getString("status")));
+    assertThat(closing.getLong("pending")).isZero();
+    assertThat(closing.getLong("ended")).isGreaterThanOrEqualTo(notResigned);
+
+    JsonPath ended = agreement(agreements.get(3));
+    assertThat(ended.getString("status")).isEqualTo("ENDED");
+    assertThat(ended.getString("endReason")).isEqualTo("NOT_RESIGNED");
+    assertThat(ended.getString("endedOn")).isEqualTo(deadline.toString());
+    for (String resigned : agreements.subList(0, 3)) {
+      assertThat(agreement(resigned).getString("status")).isEqualTo("ACTIVE");
+      assertThat(agreement(resigned).getString("resignedOn")).isNotNull();
+    }
+    // A closed campaign takes no more status changes.
+    Polite.send(
+            () ->
+                given()
+                    .baseUri(platform.gatewayUrl())
+                    .auth()
+                    .oauth2(Tokens.adviser("55"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("status", "RESIGNED", "on", today.toString()))
+                    .post(
+                        "/api/v1/resigning-campaigns/"
+                            + campaign
+                            + "/agreements/"
+                            + agreements.get(3)
+                            + "/status"))
+        .then()
+        .statusCode(409);
+
+    // The card: the ended agreements leave the active count; the campaign's figures stay.
+    String thisYear = String.valueOf(today.getYear());
+    int activeBefore = before.getInt("agreements.active");
+    JsonPath after =
+        await("the ends reach the card")
+            .atMost(java.time.Duration.ofSeconds(30))
+            .pollInterval(java.time.Duration.ofMillis(200))
+            .until(
+                () -> card("55", thisYear),
+                c -> c.getInt("agreements.active") == activeBefore - notResigned);
+    assertThat(after.getInt("resigning.due")).isEqualTo(4);
+    assertThat(after.getInt("resigning.resigned")).isEqualTo(3);
+
+    // delivery-service: nothing after the end for the ended enterprise, the re-signed go on.
+    String endedOrg = ended.getString("orgNumber");
+    String resignedOrg = agreement(agreements.get(0)).getString("orgNumber");
+    String adviser = Tokens.adviser("55", "Z995501");
+    await("the end reaches delivery-service")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .pollInterval(java.time.Duration.ofMillis(250))
+        .until(() -> recordToday(adviser, endedOrg, today) == 422);
+    assertThat(recordToday(adviser, resignedOrg, today)).isEqualTo(201);
+  }
+
+  private static JsonPath agreement(String id) {
+    return Polite.send(
+            () ->
+                given()
+                    .baseUri(platform.gatewayUrl())
+                    .auth()
+                    .oauth2(Tokens.coordinator())
+                    .get("/api/v1/agreements/" + id))
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private static int recordToday(String token, String org, java.time.LocalDate today) {
+    return Polite.send(
+            () ->
+                given()
+                    .baseUri(platform.gatewayUrl())
+                    .auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(
+                        Map.of(
+                            "orgNumber",
+                            org,
+                            "service",
+                            "SICK_LEAVE",
+                            "direction",
+                            "SYSTEM",
+                            "subGoals",
+                            List.of(1),
+                            "deliveredOn",
+                            today.toString(),
+                            "form",
+                            "DIRECT"))
+                    .post("/api/v1/deliveries"))
+        .statusCode();
   }
 
   @Test
