@@ -8,8 +8,8 @@ public final class OrgNumber {
   private OrgNumber() {}
 
   public static boolean isValid(String value) {
-    if (value == null || !value.matches("\\d{9}")) {
-      return false;
+    if (value == null || value.length() != 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false; // checked without a regex: this runs on every delivery and search
     }
     int sum = 0;
     for (int i = 0; i < 8; i++) {
