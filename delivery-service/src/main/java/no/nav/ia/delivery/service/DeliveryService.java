@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import no.nav.ia.delivery.AgreementView;
 import no.nav.ia.delivery.DeliveredBy;
 import no.nav.ia.delivery.Delivery;
 import no.nav.ia.delivery.DeliveryFacts;
@@ -75,37 +76,65 @@ public class DeliveryService {
     String actor = caller.actor();
     String adviser = DeliveredBy.onRecord(caller.navIdent(), request.adviser());
     String hash = fingerprint(request);
-    if (idempotencyKey != null) {
-      Optional<UUID> earlier =
-          QuarkusTransaction.requiringNew().call(() -> keys.earlier(actor, idempotencyKey, hash));
-      if (earlier.isPresent()) {
-        return new Recorded(load(earlier.get()), false);
-      }
+    // The usual path: one short transaction with no remote call in it. The key is claimed first,
+    // so a retry gets its first result whatever has changed since; then the agreement comes from
+    // the local read model.
+    try {
+      return QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                UUID id = UUID.randomUUID();
+                Optional<Recorded> earlier = claim(actor, idempotencyKey, hash, id);
+                if (earlier.isPresent()) {
+                  return earlier.get();
+                }
+                var agreement =
+                    AgreementView.activeOn(request.orgNumber(), request.deliveredOn())
+                        .orElseThrow(NotInReadModel::new);
+                return store(id, facts(request, agreement.countyCode), adviser, groupId);
+              });
+    } catch (NotInReadModel e) {
+      // The read model has no active agreement (its event may still be on the way): the claim
+      // was rolled back; ask agreement-service outside any transaction, then claim and store.
     }
     DeliveryFacts facts = resolve(request);
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
               UUID id = UUID.randomUUID();
-              if (idempotencyKey != null) {
-                Optional<UUID> winner = keys.claim(actor, idempotencyKey, hash, id);
-                if (winner.isPresent()) {
-                  return new Recorded(load(winner.get()), false);
-                }
-              }
-              Delivery delivery =
-                  Delivery.record(facts, adviser, OffsetDateTime.now(ZoneOffset.UTC));
-              delivery.id = id;
-              delivery.groupId = groupId;
-              delivery.persist();
-              keep(delivery, "RECORDED");
-              outbox.publish(
-                  DeliveryEvents.CONTRACT,
-                  delivery.orgNumber,
-                  new DeliveryRecorded(
-                      delivery.id, delivery.version, delivery.registeredAt, Facts.of(delivery)));
-              return new Recorded(delivery, true);
+              Optional<Recorded> earlier = claim(actor, idempotencyKey, hash, id);
+              return earlier.isPresent() ? earlier.get() : store(id, facts, adviser, groupId);
             });
+  }
+
+  /** Thrown inside the usual path's transaction to roll its claim back and take the slow path. */
+  private static final class NotInReadModel extends RuntimeException {
+    NotInReadModel() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The earlier result of the key, if it has one; else the key is now this delivery's. */
+  private Optional<Recorded> claim(String actor, String key, String hash, UUID id) {
+    if (key == null) {
+      return Optional.empty();
+    }
+    return keys.claim(actor, key, hash, id).map(winner -> new Recorded(load(winner), false));
+  }
+
+  /** Stores a new delivery, its first version and its event, in the caller's transaction. */
+  private Recorded store(UUID id, DeliveryFacts facts, String adviser, UUID groupId) {
+    Delivery delivery = Delivery.record(facts, adviser, OffsetDateTime.now(ZoneOffset.UTC));
+    delivery.id = id;
+    delivery.groupId = groupId;
+    delivery.persist();
+    keep(delivery, "RECORDED");
+    outbox.publish(
+        DeliveryEvents.CONTRACT,
+        delivery.orgNumber,
+        new DeliveryRecorded(
+            delivery.id, delivery.version, delivery.registeredAt, Facts.of(delivery)));
+    return new Recorded(delivery, true);
   }
 
   /** The delivery, if the caller may see its county. */
@@ -223,10 +252,15 @@ public class DeliveryService {
                     DomainException.notAllowedNow(
                         "NO_ACTIVE_AGREEMENT",
                         "The enterprise has no cooperation agreement active on the delivery date"));
-    caller.requireCounty(agreement.countyCode());
+    return facts(request, agreement.countyCode());
+  }
+
+  /** The facts of the request in the agreement's county, if the caller may record there. */
+  private DeliveryFacts facts(DeliveryRequest request, String countyCode) {
+    caller.requireCounty(countyCode);
     return new DeliveryFacts(
         request.orgNumber(),
-        agreement.countyCode(),
+        countyCode,
         request.service(),
         request.direction(),
         request.subGoals().stream().sorted().toList(),

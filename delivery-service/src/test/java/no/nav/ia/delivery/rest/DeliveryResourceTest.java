@@ -198,6 +198,52 @@ class DeliveryResourceTest {
         .body("total", equalTo(0));
   }
 
+  private static io.restassured.response.ValidatableResponse postKeyed(
+      String token, String key, Map<String, Object> body) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/deliveries")
+        .then();
+  }
+
+  @Test
+  void aRefusedKeyedRequestLeavesTheKeyFreeAndARetryNeedsNoAgreementCheck() {
+    String org = Fixtures.orgNumber();
+    String adviser = Tokens.adviser("15", "Z991516");
+    // Neither the read model nor agreement-service knows an agreement yet: 422, the key unused.
+    postKeyed(adviser, "slow-" + org, Fixtures.delivery(org))
+        .statusCode(422)
+        .body("code", equalTo("NO_ACTIVE_AGREEMENT"));
+    // Now agreement-service knows it (the read model not yet): the slow path records it.
+    AgreementServiceStub.add(org, "15", "2011-01-01");
+    String id =
+        postKeyed(adviser, "slow-" + org, Fixtures.delivery(org))
+            .statusCode(201)
+            .header("Idempotent-Replayed", (String) null)
+            .extract()
+            .path("id");
+    // A retry is answered from its key, even with agreement-service away.
+    AgreementServiceStub.down(true);
+    try {
+      postKeyed(adviser, "slow-" + org, Fixtures.delivery(org))
+          .statusCode(201)
+          .header("Idempotent-Replayed", "true")
+          .body("id", equalTo(id));
+    } finally {
+      AgreementServiceStub.down(false);
+    }
+    // A request refused for its county leaves its key free as well.
+    String elsewhere = Fixtures.enterpriseIn("18");
+    postKeyed(Tokens.adviser("03"), "county-" + elsewhere, Fixtures.delivery(elsewhere))
+        .statusCode(403);
+    postKeyed(Tokens.adviser("18"), "county-" + elsewhere, Fixtures.delivery(elsewhere))
+        .statusCode(201);
+  }
+
   @Test
   void theSameIdempotencyKeyReturnsTheFirstDeliveryAndStoresNothingNew() {
     String org = Fixtures.enterpriseIn("03");
