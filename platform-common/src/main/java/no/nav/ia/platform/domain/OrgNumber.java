@@ -8,7 +8,9 @@ public final class OrgNumber {
   private OrgNumber() {}
 
   public static boolean isValid(String value) {
-    if (value == null || value.length() != 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (value == null
+        || value.length() != 9
+        || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return false; // checked without a regex: this runs on every delivery and search
     }
     int sum = 0;

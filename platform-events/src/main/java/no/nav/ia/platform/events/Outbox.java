@@ -1,11 +1,13 @@
 package no.nav.ia.platform.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -26,7 +28,7 @@ public class Outbox {
    * transaction.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public EventEnvelope publish(EventTopic topic, String key, Record payload) {
+  public UUID publish(EventTopic topic, String key, Record payload) {
     return publish(topic.name(), key, topic.typeOf(payload).name(), payload);
   }
 
@@ -36,28 +38,40 @@ public class Outbox {
    * the AsyncAPI document does not describe.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public EventEnvelope publish(String topic, String key, String type, Object payload) {
-    EventEnvelope envelope =
-        new EventEnvelope(
-            UUID.randomUUID(),
-            type,
-            OffsetDateTime.now(ZoneOffset.UTC),
-            CallId.current(),
-            json.valueToTree(payload));
+  public UUID publish(String topic, String key, String type, Object payload) {
     OutboxEvent row = new OutboxEvent();
-    row.eventId = envelope.eventId();
+    row.eventId = UUID.randomUUID();
     row.topic = topic;
     row.key = key;
     row.type = type;
-    row.callId = envelope.callId();
-    row.createdAt = envelope.occurredAt();
-    try {
-      row.envelope = json.writeValueAsString(envelope);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("event " + type + " cannot be written as JSON", e);
-    }
+    row.callId = CallId.current();
+    row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    row.envelope = envelope(row, payload);
     row.persist();
     written.fire(new OutboxWritten(topic));
-    return envelope;
+    return row.eventId;
+  }
+
+  /**
+   * The envelope as {@link EventEnvelope} reads it, with the payload written straight into it (the
+   * payload is serialised once, not to a tree first).
+   */
+  private String envelope(OutboxEvent row, Object payload) {
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+      g.setCodec(json);
+      g.writeStartObject();
+      g.writeStringField("eventId", row.eventId.toString());
+      g.writeStringField("type", row.type);
+      g.writeFieldName("occurredAt");
+      json.writeValue(g, row.createdAt);
+      g.writeStringField("callId", row.callId);
+      g.writeFieldName("payload");
+      json.writeValue(g, payload);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("event " + row.type + " cannot be written as JSON", e);
+    }
+    return out.toString();
   }
 }
