@@ -103,12 +103,22 @@ start_oidc() {
 # (quarkus.package.jar.appcds) is used when present: classes load from it instead of the jars. The
 # archive holds the class path as the build ran it, so the JVM starts in the app's own folder.
 JAVA_OPTS_DEFAULT="-Xmx128m -XX:+UseSerialGC"
+# agreement-service works at the database's pace (register imports, search, the agreement pages)
+# and is on no delivery's path: the client compiler only (C1) and a 96 MB heap keep it under
+# 250 MB RSS through a 1.1-million-entity import (about 290 MB with C2 and 128 MB), at the same
+# import rate (docs/performance.md).
+java_opts_default() {
+  case $1 in
+    agreement-service) echo "-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
+    *) echo "$JAVA_OPTS_DEFAULT" ;;
+  esac
+}
 
 start_service() {
   local name=$1 port=$2; shift 2
   local app; app=$ROOT/$(service_of "$name")/target/quarkus-app
   local -a opts
-  read -r -a opts <<< "${IA_JAVA_OPTS:-$JAVA_OPTS_DEFAULT}"
+  read -r -a opts <<< "${IA_JAVA_OPTS:-$(java_opts_default "$(service_of "$name")")}"
   [ -f "$app/app-cds.jsa" ] && opts+=("-XX:SharedArchiveFile=app-cds.jsa")
   if is_running "$name"; then log "$name is already running"; return; fi
   log "starting $name on 127.0.0.1:$port"
