@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -36,27 +38,39 @@ class BatchApplier {
   @Inject ObjectMapper json;
   @Inject MeterRegistry registry;
 
-  /** Applies the records in one transaction: all of them, or none. */
+  /**
+   * Applies the records in one transaction: all of them, or none. Their ids are recorded in one
+   * statement, and each handler gets its newly recorded events together, in record order ({@link
+   * EventHandler#handleAll}), under the call id they share if they share one.
+   */
   Together applyTogether(
       Map<String, EventHandler> byTopic, List<ConsumerRecord<String, String>> batch) {
     try {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
-                Map<EventHandler, List<EventEnvelope>> applied = new LinkedHashMap<>();
+                List<EventEnvelope> envelopes = new ArrayList<>(batch.size());
                 for (ConsumerRecord<String, String> record : batch) {
-                  EventEnvelope envelope = Envelopes.read(record, json);
-                  EventHandler handler = byTopic.get(record.topic());
-                  Envelopes.withCallId(
-                      record,
-                      envelope,
-                      () -> {
-                        if (inbox.applyOnce(handler, envelope, record)) {
-                          applied.computeIfAbsent(handler, h -> new ArrayList<>()).add(envelope);
-                        }
-                      });
+                  envelopes.add(Envelopes.read(record, json));
                 }
-                applied.forEach(EventHandler::applied);
+                Set<UUID> recorded = inbox.recordNew(batch, envelopes);
+                Map<EventHandler, List<EventEnvelope>> fresh = new LinkedHashMap<>();
+                for (int i = 0; i < batch.size(); i++) {
+                  // An id twice in one poll (published twice) is applied at its first record.
+                  if (recorded.remove(envelopes.get(i).eventId())) {
+                    fresh
+                        .computeIfAbsent(byTopic.get(batch.get(i).topic()), h -> new ArrayList<>())
+                        .add(envelopes.get(i));
+                  }
+                }
+                fresh.forEach(
+                    (handler, events) ->
+                        Envelopes.withCallId(
+                            Envelopes.sharedCallId(events),
+                            () -> {
+                              handler.handleAll(events);
+                              handler.applied(events);
+                            }));
               });
       return Together.APPLIED;
     } catch (Exception e) {

@@ -2,6 +2,8 @@ package no.nav.ia.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
 import no.nav.ia.platform.callid.CallId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -36,15 +38,35 @@ final class Envelopes {
   static void withCallId(
       ConsumerRecord<String, String> record, EventEnvelope envelope, Runnable work) {
     Header header = record.headers().lastHeader(CallId.HEADER);
-    String callId =
-        header != null ? new String(header.value(), StandardCharsets.UTF_8) : envelope.callId();
+    withCallId(
+        header != null ? new String(header.value(), StandardCharsets.UTF_8) : envelope.callId(),
+        work);
+  }
+
+  /**
+   * Runs {@code work} with {@code callId} in the MDC (none if null), and puts back the one it had.
+   */
+  static void withCallId(String callId, Runnable work) {
+    String outer = CallId.currentOrNull();
     if (callId != null) {
       CallId.set(callId);
+    } else {
+      CallId.clear();
     }
     try {
       work.run();
     } finally {
-      CallId.clear();
+      if (outer != null) {
+        CallId.set(outer);
+      } else {
+        CallId.clear();
+      }
     }
+  }
+
+  /** The call id every event of a batch shares (a group's, a bulk load's), else null. */
+  static String sharedCallId(List<EventEnvelope> events) {
+    String first = events.get(0).callId();
+    return events.stream().allMatch(e -> Objects.equals(e.callId(), first)) ? first : null;
   }
 }

@@ -15,9 +15,22 @@ public interface EventHandler {
   void handle(EventEnvelope event);
 
   /**
-   * Called once per transaction, after {@link #handle} for each of its newly applied events (never
-   * empty): bookkeeping that would serialise concurrent consumers if written per event, such as the
-   * time of the newest event, is written here once per batch.
+   * Applies the newly recorded events of one partition's poll, in record order (never empty), in
+   * the transaction that recorded their ids. By default one by one with {@link #handle}, each under
+   * its own call id; a handler that can apply a batch set-wise (fewer statements than one set per
+   * event) overrides this. Throwing rolls the whole batch back; the consumer then applies its
+   * events one by one with {@link #handle}, so that only a failing one is parked.
+   */
+  default void handleAll(List<EventEnvelope> events) {
+    for (EventEnvelope event : events) {
+      Envelopes.withCallId(event.callId(), () -> handle(event));
+    }
+  }
+
+  /**
+   * Called once per transaction, after {@link #handleAll} or {@link #handle} of its newly applied
+   * events (never empty): bookkeeping that would serialise concurrent consumers if written per
+   * event, such as the time of the newest event, is written here once per batch.
    */
   default void applied(List<EventEnvelope> events) {}
 }

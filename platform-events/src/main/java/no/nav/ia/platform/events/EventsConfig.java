@@ -20,6 +20,13 @@ public interface EventsConfig {
   @WithDefault("true")
   boolean consumerEnabled();
 
+  /**
+   * How many records one poll hands the consumer at most, over all its partitions: each partition's
+   * share is applied as one batch, so under a backlog this is how big batches get.
+   */
+  @WithDefault("500")
+  int maxPollRecords();
+
   /** How often a failing event is tried before it is parked in the dead-letter table. */
   @WithDefault("3")
   int maxAttempts();

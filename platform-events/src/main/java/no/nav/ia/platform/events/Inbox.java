@@ -3,6 +3,10 @@ package no.nav.ia.platform.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -31,5 +35,42 @@ class Inbox {
       handler.handle(envelope);
     }
     return inserted == 1;
+  }
+
+  /**
+   * Records the ids of a partition's records in one statement; the ids that were new (the others
+   * were applied before). The rows go in in record order, as a consumer that applied them one by
+   * one would insert them, so two consumers of one partition (during a rebalance) wait for each
+   * other instead of deadlocking.
+   */
+  Set<UUID> recordNew(List<ConsumerRecord<String, String>> records, List<EventEnvelope> envelopes) {
+    int n = records.size();
+    UUID[] ids = new UUID[n];
+    String[] types = new String[n];
+    String[] topics = new String[n];
+    Integer[] partitions = new Integer[n];
+    Long[] offsets = new Long[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = envelopes.get(i).eventId();
+      types[i] = envelopes.get(i).type();
+      topics[i] = records.get(i).topic();
+      partitions[i] = records.get(i).partition();
+      offsets[i] = records.get(i).offset();
+    }
+    @SuppressWarnings("unchecked")
+    List<UUID> inserted =
+        em.createNativeQuery(
+                "insert into processed_event (event_id, event_type, topic, kafka_partition, kafka_offset, processed_at)"
+                    + " select id, type, topic, part, off, now()"
+                    + " from unnest(:ids, :types, :topics, :partitions, :offsets) with ordinality as r(id, type, topic, part, off, n)"
+                    + " order by n on conflict do nothing returning event_id",
+                UUID.class)
+            .setParameter("ids", ids)
+            .setParameter("types", types)
+            .setParameter("topics", topics)
+            .setParameter("partitions", partitions)
+            .setParameter("offsets", offsets)
+            .getResultList();
+    return new HashSet<>(inserted);
   }
 }

@@ -21,6 +21,8 @@ public class KafkaClients {
   @Identifier("default-kafka-broker")
   Map<String, Object> kafkaConfig;
 
+  @Inject EventsConfig config;
+
   @ConfigProperty(name = "quarkus.application.name")
   String applicationName;
 
@@ -48,7 +50,12 @@ public class KafkaClients {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    // A poll hands over what has arrived, up to max-poll-records, and each partition's share is
+    // applied as one batch: under load, the records that came while the previous batch was being
+    // applied come together. The broker answers a fetch as soon as it has one record (Kafka's
+    // default, set here on purpose): waiting for more would add that wait to every event's lag.
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+    props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     return new KafkaConsumer<>(props);

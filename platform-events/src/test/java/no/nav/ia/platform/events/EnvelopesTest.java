@@ -46,4 +46,22 @@ class EnvelopesTest {
     assertThat(seen).hasValue("from-the-header");
     assertThat(CallId.currentOrNull()).isNull();
   }
+
+  @Test
+  void aBatchRunsUnderTheCallIdItsEventsShareAndEachEventUnderItsOwnWithin() {
+    EventEnvelope a = Envelopes.read(record(ENVELOPE), JSON);
+    EventEnvelope b = Envelopes.read(record(ENVELOPE.replace("from-the-envelope", "other")), JSON);
+    assertThat(Envelopes.sharedCallId(java.util.List.of(a, a))).isEqualTo("from-the-envelope");
+    assertThat(Envelopes.sharedCallId(java.util.List.of(a, b))).isNull();
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    Envelopes.withCallId(
+        "batch",
+        () -> {
+          Envelopes.withCallId(b.callId(), () -> seen.add(CallId.currentOrNull()));
+          Envelopes.withCallId(null, () -> seen.add(CallId.currentOrNull()));
+          seen.add(CallId.currentOrNull());
+        });
+    assertThat(seen).containsExactly("other", null, "batch");
+    assertThat(CallId.currentOrNull()).isNull();
+  }
 }

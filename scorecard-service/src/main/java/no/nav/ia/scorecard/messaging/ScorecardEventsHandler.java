@@ -26,9 +26,20 @@ public class ScorecardEventsHandler implements EventHandler {
     return Set.of(AGREEMENTS, DELIVERIES);
   }
 
+  /** One event on its own (after a batch failed, a dead letter's replay): a batch of one. */
   @Override
   public void handle(EventEnvelope event) {
-    projection.apply(event.type().startsWith("Delivery") ? DELIVERIES : AGREEMENTS, event);
+    handleAll(List.of(event));
+  }
+
+  /** A poll's new events of one partition, the deliveries among them set-wise. */
+  @Override
+  public void handleAll(List<EventEnvelope> events) {
+    projection.apply(events, ScorecardEventsHandler::topicOf);
+  }
+
+  private static String topicOf(EventEnvelope event) {
+    return event.type().startsWith("Delivery") ? DELIVERIES : AGREEMENTS;
   }
 
   /**

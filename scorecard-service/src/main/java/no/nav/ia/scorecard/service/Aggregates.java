@@ -8,9 +8,9 @@ import no.nav.ia.scorecard.service.Projection.Fact;
 
 /**
  * The delivery aggregates the projection keeps per card period and county, each defined once: the
- * consumer's live upsert (Projection) and the rebuild's set-wise SQL (ProjectionRebuild) are both
- * made from these descriptors, so a new figure is one more line here. The enterprise counts are not
- * among them: they count distinct enterprises, two levels deep (Projection.enterprise).
+ * consumer's upsert per batch (Projection) and the rebuild's set-wise SQL (ProjectionRebuild) are
+ * both made from these descriptors, so a new figure is one more line here. The enterprise counts
+ * are not among them: they count distinct enterprises, two levels deep (Projection.enterprises).
  */
 final class Aggregates {
 
@@ -30,9 +30,7 @@ final class Aggregates {
       Function<Fact, List<List<Object>>> keys,
       String upsertSql) {
 
-    /**
-     * An aggregate with its live upsert made once (the consumer runs it for every delivery event).
-     */
+    /** An aggregate with its upsert made once (the consumer runs it for every batch). */
     static Aggregate of(
         String table,
         List<String> columns,
@@ -50,25 +48,31 @@ final class Aggregates {
     }
 
     /**
-     * Adds {@code :delta} deliveries to the key {@code :v0..} of the county {@code :county} in
-     * every card period of {@code :day}.
+     * Adds {@code :deltas} deliveries to the rows keyed by {@code :periods}, {@code :counties} and
+     * {@code :v0..} (arrays of one length, one element per row, each key once), in key order: two
+     * consumers that move some of the same rows lock them in the same order.
      */
     private static String upsertSqlOf(String table, List<String> columns) {
       String names = columns.stream().map(c -> ", " + c).reduce("", String::concat);
       String params =
           IntStream.range(0, columns.size()).mapToObj(i -> ", :v" + i).reduce("", String::concat);
+      String key = "period, county_code" + names;
       return "insert into "
           + table
-          + " (period, county_code"
-          + names
+          + " ("
+          + key
           + ", deliveries)"
-          + " select p, :county"
+          + " select "
+          + key
+          + ", delta from unnest(:periods, :counties"
           + params
-          + ", :delta from unnest(cast(:periods as text[])) p"
-          + " on conflict (period, county_code"
-          + names
-          + ")"
-          + " do update set deliveries = "
+          + ", :deltas) as t("
+          + key
+          + ", delta) order by "
+          + key
+          + " on conflict ("
+          + key
+          + ") do update set deliveries = "
           + table
           + ".deliveries + excluded.deliveries";
     }

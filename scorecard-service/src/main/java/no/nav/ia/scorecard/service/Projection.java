@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.lang.reflect.Array;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import no.nav.ia.platform.events.EventEnvelope;
-import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.events.ScorecardEvent;
 import no.nav.ia.scorecard.events.ScorecardEvent.AgreementRegistered;
 import no.nav.ia.scorecard.events.ScorecardEvent.AgreementTerminated;
@@ -20,8 +25,10 @@ import no.nav.ia.scorecard.events.ScorecardEvent.ResigningStatusChanged;
 
 /**
  * Applies events to the projection tables; runs inside the consumer's transaction. Deliveries are
- * applied by version: an event older than the state already applied changes nothing, so the result
- * does not depend on the order in which a delivery's events arrive.
+ * applied by version: an event older than the state already applied (in the database or earlier in
+ * the batch) changes nothing, so the result does not depend on the order in which a delivery's
+ * events arrive. A batch's deliveries are applied set-wise, in the same number of statements
+ * however many there are.
  */
 @ApplicationScoped
 public class Projection {
@@ -58,32 +65,40 @@ public class Projection {
     }
   }
 
-  public void apply(String topic, EventEnvelope event) {
-    String envelope;
-    try {
-      envelope = json.writeValueAsString(event);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    em.createNativeQuery(
-            "insert into event_log (event_id, topic, event_type, occurred_at, envelope) values (:id, :topic, :type, :at, :env) on conflict do nothing")
-        .setParameter("id", event.eventId())
-        .setParameter("topic", topic)
-        .setParameter("type", event.type())
-        .setParameter("at", event.occurredAt())
-        .setParameter("env", envelope)
-        .executeUpdate();
-    applyWithoutLog(event);
+  /**
+   * Logs a batch of events and applies them, in the consumer's transaction: the deliveries set-wise
+   * ({@link #deliveries}), the other events (rare) one by one in record order.
+   */
+  public void apply(List<EventEnvelope> events, Function<EventEnvelope, String> topicOf) {
+    log(events, topicOf);
+    applyWithoutLog(events);
   }
 
   /** Applies the event's effect only; used by the rebuild, which replays the log itself. */
   public void applyWithoutLog(EventEnvelope event) {
+    applyWithoutLog(List.of(event));
+  }
+
+  private void applyWithoutLog(List<EventEnvelope> events) {
+    ProjectionBatch deliveries = new ProjectionBatch();
+    for (EventEnvelope event : events) {
+      ScorecardEvent e = ScorecardEvent.read(event, json).orElse(null);
+      if (e instanceof ScorecardEvent.DeliveryEvent delivery) {
+        deliveries.add(delivery.deliveryId(), delivery.version(), Fact.of(delivery));
+      } else {
+        applyOther(e, event);
+      }
+    }
+    if (!deliveries.isEmpty()) {
+      deliveries(deliveries);
+    }
+  }
+
+  /** An event of another kind than a delivery: they are rare, and applied one by one. */
+  private void applyOther(ScorecardEvent e, EventEnvelope event) {
     // Java 17: an instanceof chain over the sealed type (a pattern switch once the platform is on
     // 21).
-    ScorecardEvent e = ScorecardEvent.read(event, json).orElse(null);
-    if (e instanceof ScorecardEvent.DeliveryEvent delivery) {
-      delivery(delivery.deliveryId(), delivery.version(), Fact.of(delivery));
-    } else if (e instanceof AgreementRegistered registered) {
+    if (e instanceof AgreementRegistered registered) {
       agreementRegistered(registered);
     } else if (e instanceof AgreementTerminated terminated) {
       // Both upsert: arriving before the registration, they leave a row it completes (never a lost
@@ -116,104 +131,202 @@ public class Projection {
     // Anything else (null): an event type the projection does not count.
   }
 
-  private void delivery(UUID id, long version, Fact next) {
-    Object[] current =
-        (Object[])
-            em.createNativeQuery(
-                    "select version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days, form, adviser"
-                        + " from delivery_fact where delivery_id = :id for update")
-                .setParameter("id", id)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-    if (current != null) {
-      if (((Number) current[0]).longValue() >= version) {
-        return;
-      }
-      if ((Boolean) current[1]) {
-        count(
-            new Fact(
-                true,
-                (String) current[2],
-                (String) current[3],
-                (String) current[4],
-                (String) current[5],
-                toList(current[6]),
-                toDate(current[7]),
-                ((Number) current[8]).intValue(),
-                (String) current[9],
-                (String) current[10]),
-            -1);
+  /** The projection's own log, replayed by a rebuild: the batch's events in one insert. */
+  private void log(List<EventEnvelope> events, Function<EventEnvelope, String> topicOf) {
+    int n = events.size();
+    UUID[] ids = new UUID[n];
+    String[] topics = new String[n];
+    String[] types = new String[n];
+    OffsetDateTime[] occurred = new OffsetDateTime[n];
+    String[] envelopes = new String[n];
+    for (int i = 0; i < n; i++) {
+      EventEnvelope event = events.get(i);
+      ids[i] = event.eventId();
+      topics[i] = topicOf.apply(event);
+      types[i] = event.type();
+      occurred[i] = event.occurredAt();
+      try {
+        envelopes[i] = json.writeValueAsString(event);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
       }
     }
-    if (next.live()) {
-      count(next, +1);
+    // In record order: the log's seq is the order a rebuild replays them in.
+    em.createNativeQuery(
+            "insert into event_log (event_id, topic, event_type, occurred_at, envelope)"
+                + " select id, topic, type, at, env from unnest(:ids, :topics, :types, :at, :envelopes)"
+                + " with ordinality as e(id, topic, type, at, env, n) order by n on conflict do nothing")
+        .setParameter("ids", ids)
+        .setParameter("topics", topics)
+        .setParameter("types", types)
+        .setParameter("at", occurred)
+        .setParameter("envelopes", envelopes)
+        .executeUpdate();
+  }
+
+  /**
+   * Applies a batch's delivery events in a fixed number of statements, whatever their number: the
+   * facts of its deliveries read and locked in one, the changes resolved in memory ({@link
+   * ProjectionBatch}), one upsert per aggregate table, one for the enterprises and one for the
+   * facts. Every statement takes its rows in key order, so concurrent consumers (other partitions,
+   * other replicas) lock shared rows in the same order and wait for each other rather than
+   * deadlock.
+   */
+  private void deliveries(ProjectionBatch batch) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select delivery_id, version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days, form, adviser"
+                    + " from delivery_fact where delivery_id = any(:ids) order by delivery_id for update")
+            .setParameter("ids", batch.deliveryIds().toArray(UUID[]::new))
+            .getResultList();
+    Map<UUID, ProjectionBatch.Versioned> applied = new HashMap<>();
+    for (Object[] row : rows) {
+      applied.put(
+          (UUID) row[0],
+          new ProjectionBatch.Versioned(
+              ((Number) row[1]).longValue(),
+              new Fact(
+                  (Boolean) row[2],
+                  (String) row[3],
+                  (String) row[4],
+                  (String) row[5],
+                  (String) row[6],
+                  toList(row[7]),
+                  toDate(row[8]),
+                  ((Number) row[9]).intValue(),
+                  (String) row[10],
+                  (String) row[11])));
+    }
+    ProjectionBatch.Changes changes = batch.resolve(applied);
+    if (changes.isEmpty()) {
+      return;
+    }
+    for (Aggregates.Aggregate aggregate : Aggregates.ALL) {
+      Map<List<Object>, Long> deltas = changes.deltas().get(aggregate.table());
+      if (deltas.isEmpty()) {
+        continue;
+      }
+      List<List<Object>> keys = List.copyOf(deltas.keySet());
+      var q =
+          em.createNativeQuery(aggregate.upsertSql())
+              .setParameter("periods", column(keys, 0))
+              .setParameter("counties", column(keys, 1))
+              .setParameter("deltas", keys.stream().map(deltas::get).toArray(Long[]::new));
+      for (int i = 0; i < aggregate.columns().size(); i++) {
+        q.setParameter("v" + i, column(keys, i + 2));
+      }
+      q.executeUpdate();
+    }
+    enterprises(changes.enterprises());
+    facts(changes.facts());
+  }
+
+  /**
+   * Moves each enterprise's deliveries in its card periods; the county's count of enterprises with
+   * deliveries moves by those that went from none to some (+1) or from some to none (-1). The
+   * upsert returns each row's new count; the count before is that less the row's delta.
+   */
+  private void enterprises(Map<List<String>, Long> deltas) {
+    if (deltas.isEmpty()) {
+      return;
+    }
+    List<List<Object>> keys = deltas.keySet().stream().map(List::<Object>copyOf).toList();
+    em.createNativeQuery(
+            "with input as (select * from unnest(:counties, :periods, :orgs, :deltas)"
+                + " as t(county_code, period, org_number, delta)),"
+                + " changed as ("
+                + " insert into enterprise_period (county_code, period, org_number, deliveries)"
+                + " select county_code, period, org_number, delta from input order by county_code, period, org_number"
+                + " on conflict (county_code, period, org_number) do update set deliveries = enterprise_period.deliveries + excluded.deliveries"
+                + " returning county_code, period, org_number, deliveries),"
+                + " moved as (select period, county_code,"
+                + " sum(case when c.deliveries > 0 and c.deliveries - i.delta <= 0 then 1"
+                + " when c.deliveries <= 0 and c.deliveries - i.delta > 0 then -1 else 0 end) enterprises"
+                + " from changed c join input i using (county_code, period, org_number) group by period, county_code)"
+                + " insert into enterprise_period_count (period, county_code, enterprises)"
+                + " select period, county_code, enterprises from moved where enterprises <> 0 order by period, county_code"
+                + " on conflict (period, county_code) do update set enterprises = enterprise_period_count.enterprises + excluded.enterprises")
+        .setParameter("counties", column(keys, 0))
+        .setParameter("periods", column(keys, 1))
+        .setParameter("orgs", column(keys, 2))
+        .setParameter("deltas", deltas.values().toArray(Long[]::new))
+        .executeUpdate();
+  }
+
+  /** The new state of each delivery the batch changed. */
+  private void facts(Map<UUID, ProjectionBatch.Versioned> facts) {
+    int n = facts.size();
+    UUID[] ids = new UUID[n];
+    Long[] versions = new Long[n];
+    Boolean[] live = new Boolean[n];
+    String[] counties = new String[n];
+    String[] orgs = new String[n];
+    String[] services = new String[n];
+    String[] directions = new String[n];
+    String[] goals = new String[n];
+    LocalDate[] days = new LocalDate[n];
+    Integer[] lags = new Integer[n];
+    String[] forms = new String[n];
+    String[] advisers = new String[n];
+    int i = 0;
+    for (Map.Entry<UUID, ProjectionBatch.Versioned> entry : facts.entrySet()) {
+      Fact f = entry.getValue().fact();
+      ids[i] = entry.getKey();
+      versions[i] = entry.getValue().version();
+      live[i] = f.live();
+      counties[i] = f.county();
+      orgs[i] = f.org();
+      services[i] = f.service();
+      directions[i] = f.direction();
+      goals[i] = arrayLiteral(f.subGoals());
+      days[i] = f.deliveredOn();
+      lags[i] = f.lagDays();
+      forms[i] = f.form();
+      advisers[i] = f.adviser();
+      i++;
     }
     em.createNativeQuery(
             "insert into delivery_fact (delivery_id, version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days, form, adviser)"
-                + " values (:id, :v, :live, :county, :org, :service, :direction, cast(:goals as int[]), :on, :lag, :form, :adviser)"
+                + " select id, v, live, county, org, service, direction, cast(goals as int[]), day, lag, form, adviser"
+                + " from unnest(:ids, :versions, :live, :counties, :orgs, :services, :directions, :goals, :days, :lags, :forms, :advisers)"
+                + " as t(id, v, live, county, org, service, direction, goals, day, lag, form, adviser) order by id"
                 + " on conflict (delivery_id) do update set version = excluded.version, live = excluded.live,"
                 + " county_code = excluded.county_code, org_number = excluded.org_number, service = excluded.service,"
                 + " direction = excluded.direction, sub_goals = excluded.sub_goals, delivered_on = excluded.delivered_on,"
                 + " lag_days = excluded.lag_days, form = excluded.form, adviser = excluded.adviser")
-        .setParameter("id", id)
-        .setParameter("v", version)
-        .setParameter("live", next.live())
-        .setParameter("county", next.county())
-        .setParameter("org", next.org())
-        .setParameter("service", next.service())
-        .setParameter("direction", next.direction())
-        .setParameter("goals", arrayLiteral(next.subGoals()))
-        .setParameter("on", next.deliveredOn())
-        .setParameter("lag", next.lagDays())
-        .setParameter("form", next.form())
-        .setParameter("adviser", next.adviser())
+        .setParameter("ids", ids)
+        .setParameter("versions", versions)
+        .setParameter("live", live)
+        .setParameter("counties", counties)
+        .setParameter("orgs", orgs)
+        .setParameter("services", services)
+        .setParameter("directions", directions)
+        .setParameter("goals", goals)
+        .setParameter("days", days)
+        .setParameter("lags", lags)
+        .setParameter("forms", forms)
+        .setParameter("advisers", advisers)
         .executeUpdate();
   }
 
   /**
-   * Adds (+1) or removes (-1) one delivery from every aggregate it counts in, in each of its card
-   * periods.
+   * The {@code index}th value of every key, as an array of the values' type (bound as a typed SQL
+   * array).
    */
-  private void count(Fact f, int delta) {
-    String periods = "{" + String.join(",", Period.containing(f.deliveredOn())) + "}";
-    for (Aggregates.Aggregate aggregate : Aggregates.ALL) {
-      for (List<Object> key : aggregate.keys().apply(f)) {
-        var q =
-            em.createNativeQuery(aggregate.upsertSql())
-                .setParameter("county", f.county())
-                .setParameter("periods", periods)
-                .setParameter("delta", (long) delta);
-        for (int i = 0; i < key.size(); i++) {
-          q.setParameter("v" + i, key.get(i));
-        }
-        q.executeUpdate();
-      }
+  private static Object[] column(List<List<Object>> keys, int index) {
+    Class<?> type =
+        keys.stream()
+            .map(k -> k.get(index))
+            .filter(Objects::nonNull)
+            .findFirst()
+            .<Class<?>>map(Object::getClass)
+            .orElse(String.class);
+    Object[] values = (Object[]) Array.newInstance(type, keys.size());
+    for (int i = 0; i < values.length; i++) {
+      values[i] = keys.get(i).get(index);
     }
-    enterprise(f, delta, periods);
-  }
-
-  /**
-   * Counts the delivery for its enterprise in each card period containing the day; the county's
-   * count of enterprises with deliveries moves when the enterprise's first one arrives or its last
-   * one goes.
-   */
-  private void enterprise(Fact f, int delta, String periods) {
-    em.createNativeQuery(
-            "with changed as ("
-                + " insert into enterprise_period (county_code, period, org_number, deliveries)"
-                + " select :county, p, :org, :delta from unnest(cast(:periods as text[])) p"
-                + " on conflict (county_code, period, org_number) do update set deliveries = enterprise_period.deliveries + excluded.deliveries"
-                + " returning period, deliveries)"
-                + " insert into enterprise_period_count (period, county_code, enterprises)"
-                + " select period, :county, :delta from changed where deliveries = :firstOrLast"
-                + " on conflict (period, county_code) do update set enterprises = enterprise_period_count.enterprises + excluded.enterprises")
-        .setParameter("county", f.county())
-        .setParameter("org", f.org())
-        .setParameter("periods", periods)
-        .setParameter("delta", (long) delta)
-        .setParameter("firstOrLast", delta > 0 ? 1L : 0L)
-        .executeUpdate();
+    return values;
   }
 
   private void agreementRegistered(AgreementRegistered e) {

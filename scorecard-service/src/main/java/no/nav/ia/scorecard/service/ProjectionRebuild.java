@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
  * out. Agreement and campaign events are replayed through {@link Projection} in the order they were
  * applied; deliveries are rebuilt set-wise, each delivery's newest version taken from the log and
  * every aggregate counted from those facts, which gives what applying them one by one gives (the
- * projection applies deliveries by version) in a few statements instead of ten per event. The event
- * log is locked for the rebuild, so the consumer waits and then applies new events on top.
+ * projection applies deliveries by version) in a few statements for the whole log. The event log is
+ * locked for the rebuild, so the consumer waits and then applies new events on top.
  */
 @ApplicationScoped
 public class ProjectionRebuild {

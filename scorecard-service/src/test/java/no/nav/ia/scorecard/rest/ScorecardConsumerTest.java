@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static no.nav.ia.scorecard.rest.TestEvents.event;
 import static no.nav.ia.scorecard.rest.TestEvents.forOrg;
 import static no.nav.ia.scorecard.rest.TestEvents.send;
+import static no.nav.ia.scorecard.rest.TestEvents.sendTogether;
+import static no.nav.ia.scorecard.rest.TestEvents.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
@@ -191,6 +193,65 @@ class ScorecardConsumerTest {
     send(event("DeliveryRecorded", UUID.randomUUID(), "14", "2013-04", "INDIVIDUAL"));
     JsonPath card = awaitCard("14", "2013-04", c -> c.getInt("deliveries.individual") == 1);
     assertThat(card.getInt("deliveries.system")).isZero();
+  }
+
+  /**
+   * A poll's events are applied set-wise; what they give must be what applying them one by one
+   * gives: a delivery's versions in any order, a void before the version it voids, an event twice,
+   * an enterprise's first and last deliveries in a period. County 56 in 2025, which no other test
+   * uses.
+   */
+  @Test
+  void eventsArrivingTogetherCountAsTheyWouldOneByOne() {
+    UUID moved = UUID.randomUUID();
+    ObjectNode v1 = version(event("DeliveryRecorded", moved, "56", "2025-03", "SYSTEM"), 1);
+    ObjectNode v2 = version(event("DeliveryCorrected", moved, "56", "2025-03", "INDIVIDUAL"), 2);
+    ObjectNode v3 = version(event("DeliveryCorrected", moved, "55", "2025-04", "SYSTEM"), 3);
+    UUID voided = UUID.randomUUID();
+    ObjectNode voidFirst = version(event("DeliveryVoided", voided, "56", "2025-03", "SYSTEM"), 2);
+    ObjectNode lateRecord =
+        version(event("DeliveryRecorded", voided, "56", "2025-03", "SYSTEM"), 1);
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+    ObjectNode twice = event("DeliveryRecorded", UUID.randomUUID(), "56", "2025-06", "SYSTEM");
+    sendTogether(
+        List.of(
+            v3,
+            v1,
+            voidFirst,
+            forOrg(
+                version(event("DeliveryRecorded", first, "56", "2025-05", "SYSTEM"), 1),
+                "933333333"),
+            v2,
+            lateRecord,
+            forOrg(
+                version(event("DeliveryRecorded", second, "56", "2025-05", "SYSTEM"), 1),
+                "933333333"),
+            twice,
+            twice));
+    awaitCard("56", "2025-06", c -> c.getInt("deliveries.total") == 1);
+    assertThat(card("56", "2025-03").getInt("deliveries.total")).isZero();
+    assertThat(card("55", "2025-04").getInt("deliveries.system")).isEqualTo(1);
+    JsonPath may = card("56", "2025-05");
+    assertThat(may.getInt("deliveries.total")).isEqualTo(2);
+    assertThat(may.getInt("agreements.withDelivery")).isEqualTo(1);
+    assertThat(List.of("2025", "2025-H1", "2025-Q2"))
+        .map(p -> withDelivery("56", p))
+        .containsOnly(2);
+
+    // The enterprise's last deliveries of May voided together.
+    sendTogether(
+        List.of(
+            forOrg(
+                version(event("DeliveryVoided", first, "56", "2025-05", "SYSTEM"), 2), "933333333"),
+            forOrg(
+                version(event("DeliveryVoided", second, "56", "2025-05", "SYSTEM"), 2),
+                "933333333")));
+    awaitCard("56", "2025-05", c -> c.getInt("deliveries.total") == 0);
+    assertThat(List.of("2025", "2025-Q2", "2025-05", "2025-06"))
+        .map(p -> withDelivery("56", p))
+        .containsExactly(1, 1, 0, 1);
+    assertThat(card("56", "2025").getInt("deliveries.total")).isEqualTo(1);
   }
 
   @Test

@@ -2,9 +2,14 @@ package no.nav.ia.scorecard.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import no.nav.ia.test.EventSamples;
+import no.nav.ia.test.Infra;
 import no.nav.ia.test.TestKafka;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Delivery events made from the committed samples, sent to the real broker. */
 final class TestEvents {
@@ -64,5 +69,22 @@ final class TestEvents {
 
   static void send(ObjectNode event) {
     TestKafka.send(TOPIC, "974760673", EventSamples.write(event));
+  }
+
+  /**
+   * Sends the events with one producer and one flush, on one partition: the consumer gets them in
+   * one poll, as one batch (or in a few, never out of order).
+   */
+  static void sendTogether(List<ObjectNode> events) {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", Infra.kafkaBootstrapServers());
+    props.put("linger.ms", 50);
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      for (ObjectNode event : events) {
+        producer.send(new ProducerRecord<>(TOPIC, "974760673", EventSamples.write(event)));
+      }
+      producer.flush();
+    }
   }
 }
