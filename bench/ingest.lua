@@ -1,6 +1,8 @@
--- wrk script for the ingest benchmark: valid deliveries through the gateway, as many advisers
--- (the token rotates per request) with their own Idempotency-Key per delivery.
---   wrk ... -s bench/ingest.lua URL -- TOKENS_FILE ORG_NUMBER DELIVERED_ON RUN_ID
+-- wrk script for the ingest benchmark: valid deliveries through the gateway to many enterprises in
+-- several counties, each by an adviser of its county, every delivery with its own Idempotency-Key
+-- and one in four with a note (so the identity-number scan runs).
+--   wrk ... -s bench/ingest.lua URL -- WORKLOAD_FILE DELIVERED_ON RUN_ID
+-- WORKLOAD_FILE: lines "token org county" (harness ingest-workload).
 local threads = {}
 
 function setup(thread)
@@ -10,27 +12,37 @@ end
 
 function init(args)
   tokens = {}
+  bodies = {}
+  noted = {}
+  local services = { "SICK_LEAVE", "IA_GUIDANCE", "SENIOR_LIFE_PHASE", "GOALS_ACTION_PLAN" }
+  local n = 0
   for line in io.lines(args[1]) do
-    table.insert(tokens, line)
+    local token, org = line:match("^(%S+)%s+(%S+)")
+    n = n + 1
+    local fields = '{"orgNumber":"' .. org .. '","service":"' .. services[n % #services + 1]
+      .. '","direction":"' .. (n % 3 == 0 and "INDIVIDUAL" or "SYSTEM") .. '","subGoals":[1],'
+      .. '"deliveredOn":"' .. args[2] .. '","form":"DIRECT"'
+    table.insert(tokens, token)
+    table.insert(bodies, fields .. '}')
+    table.insert(noted, fields .. ',"note":"Oppfølging av sykefravær i produksjonen: møte med'
+      .. ' verneombud og leder, plan for tilrettelegging avtalt, nytt møte om seks uker."}')
   end
-  body = '{"orgNumber":"' .. args[2] .. '","service":"SICK_LEAVE","direction":"SYSTEM","subGoals":[1],'
-    .. '"deliveredOn":"' .. args[3] .. '","form":"DIRECT"}'
-  run = args[4]
+  run = args[3]
   counter = 0
   limited = 0
 end
 
 function request()
   counter = counter + 1
-  local token = tokens[(counter * 7 + id) % #tokens + 1]
+  local i = (counter * 7 + id) % #tokens + 1
   return wrk.format("POST", nil, {
-    ["Authorization"] = "Bearer " .. token,
+    ["Authorization"] = "Bearer " .. tokens[i],
     ["Content-Type"] = "application/json",
     ["Idempotency-Key"] = run .. "-" .. id .. "-" .. counter
-  }, body)
+  }, counter % 4 == 0 and noted[i] or bodies[i])
 end
 
--- wrk keeps its connections busy and cannot wait out a 429 per request; the requests rotate over 64
+-- wrk keeps its connections busy and cannot wait out a 429 per request; the requests rotate over the
 -- advisers' tokens, far below the gateway's per-client limit each, and any 429 is counted so that a
 -- run that was rate limited says so instead of passing the refusals off as plain failures.
 function response(status, headers, body)

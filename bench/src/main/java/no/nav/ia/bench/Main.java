@@ -2,6 +2,7 @@ package no.nav.ia.bench;
 
 import java.net.http.HttpRequest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,7 @@ public final class Main {
                   + agreement(
                       config, config.get("county", "03"), config.get("signedOn", "2018-01-02")));
       case "fixtures" -> fixtures(config);
+      case "ingest-workload" -> ingestWorkload(config);
       case "lag" -> new LagProbe(config).run();
       case "bulk-load" -> new BulkLoad(config).run();
       case "fault-load" -> new FaultLoad(config).run();
@@ -74,6 +76,34 @@ public final class Main {
     System.out.println("org=" + org);
     System.out.println("agreement_id=" + agreementId);
     System.out.println("delivery_id=" + Http.field(delivery.body(), "id"));
+  }
+
+  /**
+   * The ingest benchmark's enterprises and advisers (issue 13: many enterprises across several
+   * counties, so that events spread over partitions and aggregate rows, and many distinct tokens):
+   * {@code perCounty} agreements in each of {@code counties}, and per enterprise an adviser of its
+   * county. Writes one line per enterprise, "token org county", to {@code out}; prints the first
+   * org number.
+   */
+  static void ingestWorkload(Config config) throws Exception {
+    List<String> counties = List.of(config.get("counties", "03,11,12,15,18,19,20,50").split(","));
+    int perCounty = Integer.parseInt(config.get("perCounty", "8"));
+    String signedOn = config.get("signedOn", "2018-01-02");
+    List<String> lines = new java.util.ArrayList<>();
+    String first = null;
+    int n = 0;
+    for (String county : counties) {
+      for (int i = 0; i < perCounty; i++) {
+        String org = agreement(config, county, signedOn);
+        first = first == null ? org : first;
+        String token =
+            Http.token(config.issuer(), "adviser", county, String.format("Z98%04d", ++n));
+        lines.add(token + " " + org + " " + county);
+      }
+    }
+    java.nio.file.Files.write(java.nio.file.Path.of(config.get("out", "ingest-workload")), lines);
+    System.out.println("org=" + first);
+    System.out.println("enterprises=" + lines.size());
   }
 
   /** Registers an agreement for a new enterprise through the gateway; returns its org number. */
