@@ -81,15 +81,19 @@ public class ClientRateLimit {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return 1;
       }
+      // Every top-level orgNumbers counts: a body naming the field twice is charged for both,
+      // whichever of them the service's JSON reader keeps.
+      int items = 0;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
         if (field.equals("orgNumbers") && value == JsonToken.START_ARRAY) {
-          return elements(parser);
+          items += elements(parser);
+        } else {
+          parser.skipChildren();
         }
-        parser.skipChildren();
       }
-      return 1;
+      return Math.max(1, Math.min(items, MAX_CHARGED_ITEMS));
     } catch (IOException | RuntimeException malformed) {
       return 1;
     }

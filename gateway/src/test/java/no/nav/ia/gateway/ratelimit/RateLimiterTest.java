@@ -55,6 +55,11 @@ class RateLimiterTest {
     assertThat(ClientRateLimit.charge("deliveries/group", "[1,2,3]".getBytes())).isEqualTo(1);
     assertThat(ClientRateLimit.charge("deliveries/group", "{\"orgNumbers\":[".getBytes()))
         .isEqualTo(1);
+    assertThat(
+            ClientRateLimit.charge(
+                "deliveries/group", "{\"orgNumbers\":[\"1\"],\"orgNumbers\":[1,2,3,4]}".getBytes()))
+        .as("a field named twice is charged for both")
+        .isEqualTo(5);
     String huge = "{\"orgNumbers\":[" + "0,".repeat(5000) + "0]}";
     assertThat(ClientRateLimit.charge("deliveries/group", huge.getBytes())).isEqualTo(1000);
   }
