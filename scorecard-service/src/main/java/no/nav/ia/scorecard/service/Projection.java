@@ -173,12 +173,22 @@ public class Projection {
    * deadlock.
    */
   private void deliveries(ProjectionBatch batch) {
+    UUID[] ids = batch.deliveryIds().toArray(UUID[]::new);
+    // A delivery not yet in delivery_fact has no row to lock: two consumers could both count it as
+    // new when its events sit in two partitions (a correction that moved it to another enterprise,
+    // the key). A transaction lock per delivery id, taken in one order by every consumer, makes
+    // them take turns.
+    em.createNativeQuery(
+            "select count(pg_advisory_xact_lock(k)) from (select distinct"
+                + " hashtextextended(id::text, 0) k from unnest(:ids) id order by k) locks")
+        .setParameter("ids", ids)
+        .getSingleResult();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "select delivery_id, version, live, county_code, org_number, service, direction, sub_goals, delivered_on, lag_days, form, adviser"
                     + " from delivery_fact where delivery_id = any(:ids) order by delivery_id for update")
-            .setParameter("ids", batch.deliveryIds().toArray(UUID[]::new))
+            .setParameter("ids", ids)
             .getResultList();
     Map<UUID, ProjectionBatch.Versioned> applied = new HashMap<>();
     for (Object[] row : rows) {
