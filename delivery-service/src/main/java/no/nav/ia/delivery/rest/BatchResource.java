@@ -62,6 +62,7 @@ public class BatchResource {
     List<ItemResult> results =
         ItemResults.recordAll(
             items.size(),
+            i -> null,
             System::nanoTime,
             System.nanoTime() + config.batchDeadline().toNanos(),
             i -> recordOne(i, items.get(i)));

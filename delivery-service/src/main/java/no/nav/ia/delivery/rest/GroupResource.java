@@ -75,6 +75,7 @@ public class GroupResource {
     List<ItemResult> results =
         ItemResults.recordAll(
             orgs.size(),
+            orgs::get,
             System::nanoTime,
             System.nanoTime() + config.batchDeadline().toNanos(),
             i ->
@@ -86,14 +87,6 @@ public class GroupResource {
                             request.itemFor(orgs.get(i)),
                             "group:" + groupId + ":" + orgs.get(i),
                             groupId)));
-    results =
-        results.stream()
-            .map(
-                r ->
-                    r.orgNumber() != null
-                        ? r
-                        : ItemResults.error(r.index(), orgs.get(r.index()), r.code(), r.errors()))
-            .toList();
     int created = (int) ItemResults.count(results, "CREATED");
     int duplicates = (int) ItemResults.count(results, "DUPLICATE");
     return new GroupResult(

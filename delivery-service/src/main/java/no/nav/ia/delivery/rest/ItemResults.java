@@ -35,15 +35,22 @@ final class ItemResults {
 
   private ItemResults() {}
 
-  /** Records items one by one until the deadline (clock nanos); the rest are DEADLINE_EXCEEDED. */
+  /**
+   * Records items one by one until the deadline (clock nanos); the rest are DEADLINE_EXCEEDED, with
+   * their enterprise as {@code orgNumber} gives it (null when unknown).
+   */
   static List<ItemResult> recordAll(
-      int count, LongSupplier clock, long deadline, IntFunction<ItemResult> one) {
+      int count,
+      IntFunction<String> orgNumber,
+      LongSupplier clock,
+      long deadline,
+      IntFunction<ItemResult> one) {
     List<ItemResult> results = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       results.add(
           clock.getAsLong() - deadline < 0
               ? one.apply(i)
-              : error(i, null, "DEADLINE_EXCEEDED", null));
+              : error(i, orgNumber.apply(i), "DEADLINE_EXCEEDED", null));
     }
     return results;
   }

@@ -17,6 +17,7 @@ class BatchDeadlineTest {
     List<ItemResults.ItemResult> results =
         ItemResults.recordAll(
             5,
+            i -> "org-" + i,
             now::get,
             25,
             i -> {
@@ -30,5 +31,6 @@ class BatchDeadlineTest {
         .containsExactly("CREATED", "CREATED", "CREATED", "ERROR", "ERROR");
     assertThat(results.get(3).code()).isEqualTo("DEADLINE_EXCEEDED");
     assertThat(results.get(4).index()).isEqualTo(4);
+    assertThat(results.get(4).orgNumber()).isEqualTo("org-4");
   }
 }
