@@ -1,6 +1,5 @@
 package no.nav.ia.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -47,10 +45,6 @@ class AdviserDayTest {
     }
   }
 
-  static RequestSpecification as(String token) {
-    return given().baseUri(platform.gatewayUrl()).auth().oauth2(token);
-  }
-
   static ObjectNode entity(String org, String name, String municipality, int employees) {
     ObjectNode e = JSON.createObjectNode();
     e.put("organisasjonsnummer", org);
@@ -81,7 +75,8 @@ class AdviserDayTest {
     String location =
         Polite.send(
                 () ->
-                    as(coordinator)
+                    platform
+                        .as(coordinator)
                         .contentType(ContentType.JSON)
                         .body(Map.of("source", file))
                         .post("/api/v1/enterprises/imports"))
@@ -96,7 +91,7 @@ class AdviserDayTest {
         .until(
             () -> {
               done[0] =
-                  Polite.send(() -> as(coordinator).get(location))
+                  Polite.send(() -> platform.as(coordinator).get(location))
                       .then()
                       .statusCode(200)
                       .extract()
@@ -109,7 +104,7 @@ class AdviserDayTest {
 
     String adviser = Tokens.adviser("11", "Z991111");
     List<String> found =
-        Polite.send(() -> as(adviser).get("/api/v1/enterprises?q=kvitsøy sjømat"))
+        Polite.send(() -> platform.as(adviser).get("/api/v1/enterprises?q=kvitsøy sjømat"))
             .then()
             .statusCode(200)
             .extract()
@@ -121,7 +116,8 @@ class AdviserDayTest {
     String agreement =
         Polite.send(
                 () ->
-                    as(adviser)
+                    platform
+                        .as(adviser)
                         .contentType(ContentType.JSON)
                         .body(Map.of("orgNumber", org, "signedOn", today.minusDays(30).toString()))
                         .post("/api/v1/agreements"))
@@ -131,7 +127,8 @@ class AdviserDayTest {
             .path("id");
     Polite.send(
             () ->
-                as(adviser)
+                platform
+                    .as(adviser)
                     .contentType(ContentType.JSON)
                     .body(Map.of("navIdent", "Z991111"))
                     .put("/api/v1/agreements/" + agreement + "/contact-person"))
@@ -140,7 +137,8 @@ class AdviserDayTest {
     String yesterday = today.minusDays(1).toString();
     Polite.send(
             () ->
-                as(adviser)
+                platform
+                    .as(adviser)
                     .contentType(ContentType.JSON)
                     .header("Idempotency-Key", "adviser-day-" + org)
                     .body(
@@ -162,7 +160,7 @@ class AdviserDayTest {
         .statusCode(201);
 
     assertThat(
-            Polite.send(() -> as(adviser).get("/api/v1/agreements?contactPerson=me"))
+            Polite.send(() -> platform.as(adviser).get("/api/v1/agreements?contactPerson=me"))
                 .then()
                 .statusCode(200)
                 .extract()
@@ -177,13 +175,13 @@ class AdviserDayTest {
         .until(
             () ->
                 yesterday.equals(
-                    Polite.send(() -> as(adviser).get("/api/v1/enterprises/" + org))
+                    Polite.send(() -> platform.as(adviser).get("/api/v1/enterprises/" + org))
                         .then()
                         .statusCode(200)
                         .extract()
                         .path("latestDelivery.deliveredOn")));
     JsonPath page =
-        Polite.send(() -> as(adviser).get("/api/v1/enterprises/" + org))
+        Polite.send(() -> platform.as(adviser).get("/api/v1/enterprises/" + org))
             .then()
             .extract()
             .jsonPath();
@@ -193,7 +191,8 @@ class AdviserDayTest {
     List<String> sleeping =
         Polite.send(
                 () ->
-                    as(adviser)
+                    platform
+                        .as(adviser)
                         .get("/api/v1/agreements?contactPerson=me&sleepingSince=" + yesterday))
             .then()
             .statusCode(200)
@@ -204,7 +203,8 @@ class AdviserDayTest {
     assertThat(
             Polite.send(
                     () ->
-                        as(adviser)
+                        platform
+                            .as(adviser)
                             .get("/api/v1/agreements?contactPerson=me&sleepingSince=" + today))
                 .then()
                 .statusCode(200)
@@ -216,7 +216,8 @@ class AdviserDayTest {
     // A course for both enterprises, recorded once through the gateway: one delivery each.
     Polite.send(
             () ->
-                as(adviser)
+                platform
+                    .as(adviser)
                     .contentType(ContentType.JSON)
                     .body(
                         Map.of("orgNumber", neighbour, "signedOn", today.minusDays(30).toString()))
@@ -226,7 +227,8 @@ class AdviserDayTest {
     JsonPath course =
         Polite.send(
                 () ->
-                    as(adviser)
+                    platform
+                        .as(adviser)
                         .contentType(ContentType.JSON)
                         .header("Idempotency-Key", "adviser-day-course-" + org)
                         .body(
@@ -252,7 +254,8 @@ class AdviserDayTest {
     assertThat(
             Polite.send(
                     () ->
-                        as(adviser)
+                        platform
+                            .as(adviser)
                             .get("/api/v1/deliveries?groupId=" + course.getString("groupId")))
                 .then()
                 .statusCode(200)

@@ -124,6 +124,11 @@ final class Platform {
     all().forEach(ServiceProcess::stop);
   }
 
+  /** A request to the gateway with the token. */
+  io.restassured.specification.RequestSpecification as(String token) {
+    return RestAssured.given().baseUri(gateway.url()).auth().oauth2(token);
+  }
+
   String gatewayUrl() {
     return gateway.url();
   }

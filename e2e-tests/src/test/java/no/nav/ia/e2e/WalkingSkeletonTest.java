@@ -283,10 +283,8 @@ class WalkingSkeletonTest {
     JsonPath progress =
         Polite.send(
                 () ->
-                    given()
-                        .baseUri(platform.gatewayUrl())
-                        .auth()
-                        .oauth2(Tokens.manager("55"))
+                    platform
+                        .as(Tokens.manager("55"))
                         .get("/api/v1/resigning-campaigns/" + campaign + "/progress?county=55"))
             .then()
             .statusCode(200)
@@ -301,19 +299,15 @@ class WalkingSkeletonTest {
     String coordinator = Tokens.coordinator();
     Polite.send(
             () ->
-                given()
-                    .baseUri(platform.gatewayUrl())
-                    .auth()
-                    .oauth2(Tokens.manager("55"))
+                platform
+                    .as(Tokens.manager("55"))
                     .post("/api/v1/resigning-campaigns/" + campaign + "/closing"))
         .then()
         .statusCode(403);
     Polite.send(
             () ->
-                given()
-                    .baseUri(platform.gatewayUrl())
-                    .auth()
-                    .oauth2(coordinator)
+                platform
+                    .as(coordinator)
                     .post("/api/v1/resigning-campaigns/" + campaign + "/closing"))
         .then()
         .statusCode(202)
@@ -326,10 +320,8 @@ class WalkingSkeletonTest {
                 () ->
                     Polite.send(
                             () ->
-                                given()
-                                    .baseUri(platform.gatewayUrl())
-                                    .auth()
-                                    .oauth2(coordinator)
+                                platform
+                                    .as(coordinator)
                                     .get("/api/v1/resigning-campaigns/" + campaign + "/closing"))
                         .then()
                         .statusCode(200)
@@ -350,10 +342,8 @@ class WalkingSkeletonTest {
     // A closed campaign takes no more status changes.
     Polite.send(
             () ->
-                given()
-                    .baseUri(platform.gatewayUrl())
-                    .auth()
-                    .oauth2(Tokens.adviser("55"))
+                platform
+                    .as(Tokens.adviser("55"))
                     .contentType(ContentType.JSON)
                     .body(Map.of("status", "RESIGNED", "on", today.toString()))
                     .post(
@@ -390,13 +380,7 @@ class WalkingSkeletonTest {
   }
 
   private static JsonPath agreement(String id) {
-    return Polite.send(
-            () ->
-                given()
-                    .baseUri(platform.gatewayUrl())
-                    .auth()
-                    .oauth2(Tokens.coordinator())
-                    .get("/api/v1/agreements/" + id))
+    return Polite.send(() -> platform.as(Tokens.coordinator()).get("/api/v1/agreements/" + id))
         .then()
         .statusCode(200)
         .extract()
@@ -406,10 +390,8 @@ class WalkingSkeletonTest {
   private static int recordToday(String token, String org, java.time.LocalDate today) {
     return Polite.send(
             () ->
-                given()
-                    .baseUri(platform.gatewayUrl())
-                    .auth()
-                    .oauth2(token)
+                platform
+                    .as(token)
                     .contentType(ContentType.JSON)
                     .body(
                         Map.of(
