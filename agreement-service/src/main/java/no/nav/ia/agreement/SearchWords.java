@@ -18,6 +18,13 @@ public final class SearchWords {
   /** At most this many words of a query are used. */
   public static final int MAX_QUERY_WORDS = 8;
 
+  /**
+   * The register's search index holds every name word and its first two to this many letters as
+   * lexemes of their own (migration V10, {@code enterprise_search_vector}): a query word this short
+   * is looked up exactly, a longer one as a prefix.
+   */
+  static final int INDEXED_PREFIX = 4;
+
   private SearchWords() {}
 
   /** The words of a text, folded, in order. */
@@ -44,6 +51,22 @@ public final class SearchWords {
       words.add(word.toString());
     }
     return words;
+  }
+
+  /**
+   * A text search query (PostgreSQL's {@code tsquery} syntax) that finds the names having a word
+   * that begins with each of the text's words (the first {@link #MAX_QUERY_WORDS}); empty when the
+   * text has no words. Words are letters and digits only, so quoting them is enough.
+   */
+  public static String prefixQuery(String text) {
+    return of(text).stream()
+        .limit(MAX_QUERY_WORDS)
+        .map(
+            w -> {
+              int letters = w.codePointCount(0, w.length());
+              return letters >= 2 && letters <= INDEXED_PREFIX ? "'" + w + "'" : "'" + w + "':*";
+            })
+        .collect(java.util.stream.Collectors.joining(" & "));
   }
 
   /** The words joined by spaces: what the database indexes. */

@@ -6,8 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,10 @@ public class EnterpriseSearch {
       String agreementStatus,
       String contactPerson) {}
 
-  /** An enterprise's page: what a search shows, its latest open re-signing case's status. */
+  /**
+   * An enterprise's page: what a search shows, its re-signing case's status in a campaign not yet
+   * closed (the newest), and its latest live delivery.
+   */
   public record Details(Found enterprise, Resigning resigning, LatestDelivery latestDelivery) {}
 
   public record LatestDelivery(LocalDate deliveredOn, String service) {}
@@ -72,24 +73,16 @@ public class EnterpriseSearch {
   @Inject EntityManager em;
 
   /**
-   * Up to this many matches are taken from the text index and sorted here by best match. With more
-   * (a common word alone), sorting them all would cost a read of every match, so the name index is
-   * walked instead and the walk stops at the page: such a page comes in name order, and its total
-   * is a lower bound that tells the client to type more of the name.
+   * Up to this many matches are taken from the text index and sorted by best match (live first,
+   * fewest other words: the shortest folded name, then by name). With more (a common word alone),
+   * sorting them all would cost a read of every match, so the name index is walked instead and the
+   * walk stops at the page: such a page comes in name order, and its total is a lower bound that
+   * tells the client to type more of the name.
    */
   static final int SORTED_HERE = 3000;
 
   /** A page of matches and how many there are ({@code exact} false: at least {@code total}). */
   public record Result(List<Found> items, int page, int size, long total, boolean exact) {}
-
-  /** A match's sort key: live first, fewest other words (the shortest folded name), name. */
-  private record Key(String org, boolean deleted, int length, String name) {}
-
-  private static final Comparator<Key> ORDER =
-      Comparator.comparing(Key::deleted)
-          .thenComparingInt(Key::length)
-          .thenComparing(Key::name)
-          .thenComparing(Key::org);
 
   /** The order of a search with many matches: the order of the name indexes (V5). */
   private static final String BY_NAME = " order by e.deleted, e.name, e.org_number";
@@ -104,14 +97,10 @@ public class EnterpriseSearch {
         where.append(" and e.org_number = :org");
         params.put("org", q);
       } else {
-        List<String> words = SearchWords.of(q);
-        if (!words.isEmpty()) {
-          where.append(" and e.search @@ to_tsquery('simple', :query)");
-          params.put(
-              "query",
-              String.join(
-                  " & ",
-                  words.stream().limit(SearchWords.MAX_QUERY_WORDS).map(w -> w + ":*").toList()));
+        String query = SearchWords.prefixQuery(q);
+        if (!query.isEmpty()) {
+          where.append(" and e.search @@ cast(:query as tsquery)");
+          params.put("query", query);
         }
       }
     }
@@ -140,27 +129,30 @@ public class EnterpriseSearch {
     }
     int from = f.page() * f.size();
 
-    // 1. Few matches by the database's own estimate (a plan, no rows read): their sort keys, up to
-    // one more than are sorted here.
+    // 1. Few matches by the database's own estimate (a plan, no rows read): up to one more than
+    // are sorted here, sorted by best match in the database, the page and how many there are.
     if (estimatedRows(where, params) <= SORTED_HERE) {
-      Query keys =
+      Query best =
           em.createNativeQuery(
-              "select e.org_number, e.deleted, length(e.search_words), e.name"
+              "select m.org_number, count(*) over () from (select e.org_number, e.deleted,"
+                  + " length(e.search_words) as length, e.name"
                   + FROM
                   + where
                   + " limit "
-                  + (SORTED_HERE + 1));
-      params.forEach(keys::setParameter);
-      List<Key> matches = new ArrayList<>();
-      for (Object row : keys.getResultList()) {
-        Object[] r = (Object[]) row;
-        matches.add(
-            new Key((String) r[0], (Boolean) r[1], ((Number) r[2]).intValue(), (String) r[3]));
-      }
-      if (matches.size() <= SORTED_HERE) {
-        matches.sort(ORDER);
-        List<String> page = matches.stream().skip(from).limit(f.size()).map(Key::org).toList();
-        return new Result(rows(page), f.page(), f.size(), matches.size(), true);
+                  + (SORTED_HERE + 1)
+                  + ") m order by m.deleted, m.length, m.name, m.org_number"
+                  + " limit :limit offset :offset");
+      params.forEach(best::setParameter);
+      best.setParameter("limit", f.size());
+      best.setParameter("offset", (long) from);
+      List<?> rows = best.getResultList();
+      long total =
+          rows.isEmpty()
+              ? count(where, params)
+              : ((Number) ((Object[]) rows.get(0))[1]).longValue();
+      if (total <= SORTED_HERE) {
+        List<String> page = rows.stream().map(r -> (String) ((Object[]) r)[0]).toList();
+        return new Result(rows(page), f.page(), f.size(), total, true);
       }
     }
 
@@ -174,6 +166,20 @@ public class EnterpriseSearch {
     select.setParameter("offset", (long) from);
     List<String> page = select.getResultList().stream().map(String.class::cast).toList();
     return new Result(rows(page), f.page(), f.size(), SORTED_HERE, false);
+  }
+
+  /** How many rows match, counting at most one more than are sorted here. */
+  private long count(CharSequence where, Map<String, Object> params) {
+    Query count =
+        em.createNativeQuery(
+            "select count(*) from (select 1"
+                + FROM
+                + where
+                + " limit "
+                + (SORTED_HERE + 1)
+                + ") m");
+    params.forEach(count::setParameter);
+    return ((Number) count.getSingleResult()).longValue();
   }
 
   /** How many rows the planner expects the search to match (its statistics, no rows read). */
@@ -220,7 +226,8 @@ public class EnterpriseSearch {
                 "select c.id, rc.status, c.deadline from resigning_case rc"
                     + " join resigning_campaign c on c.id = rc.campaign_id"
                     + " join agreement a on a.id = rc.agreement_id"
-                    + " where a.org_number = :org order by c.deadline desc limit 1")
+                    + " where a.org_number = :org and c.status <> 'CLOSED'"
+                    + " order by c.deadline desc limit 1")
             .setParameter("org", orgNumber)
             .getResultList();
     Resigning resigning = null;

@@ -197,6 +197,16 @@ class EnterpriseRegisterTest {
     assertThat(orgs(coordinator, "q=fjord transport")).containsExactly(FJORD, FJORDVIK);
     assertThat(orgs(coordinator, "q=" + FJORDVIK)).containsExactly(FJORDVIK);
     assertThat(orgs(coordinator, "q=byggmester")).isEmpty();
+    // Two to four letters are looked up as indexed prefixes, longer ones as prefix matches: the
+    // same
+    // answer, and a word's middle is no match.
+    assertThat(orgs(coordinator, "q=fj")).containsExactly(FJORD, FJORDVIK);
+    assertThat(orgs(coordinator, "q=FJOR tra")).containsExactly(FJORD, FJORDVIK);
+    assertThat(orgs(coordinator, "q=fjordv")).containsExactly(FJORDVIK);
+    assertThat(orgs(coordinator, "q=sm")).containsExactly(SMAA);
+    assertThat(orgs(coordinator, "q=Æ")).containsExactly(AERLIG);
+    assertThat(orgs(coordinator, "q=ord")).isEmpty();
+    assertThat(orgs(coordinator, "q=rlig")).isEmpty();
     JsonPath item = search(coordinator, "q=ærlig");
     assertThat(item.getMap("items[0]"))
         .containsEntry("name", "ÆRLIG BYGG AS")
@@ -225,12 +235,16 @@ class EnterpriseRegisterTest {
         .containsEntry("status", "ACTIVE");
     // An adviser searches the own county unless naming another.
     assertThat(orgs(Tokens.adviser("46"), "q=transport")).containsExactly(FJORD, FJORDVIK);
+    assertThat(orgs(Tokens.adviser("46"), "q=tra")).containsExactly(FJORD, FJORDVIK);
     assertThat(orgs(Tokens.adviser("46"), "q=ærlig")).isEmpty();
     assertThat(orgs(Tokens.adviser("46"), "q=ærlig&county=03")).containsExactly(AERLIG);
     // Paging.
     JsonPath page = search(coordinator, "q=bygg&size=1&page=1");
     assertThat(page.getInt("total")).isEqualTo(3);
     assertThat(page.getList("items.orgNumber")).containsExactly(SMAA);
+    JsonPath beyond = search(coordinator, "q=bygg&size=2&page=4");
+    assertThat(beyond.getList("items")).isEmpty();
+    assertThat(beyond.getInt("total")).isEqualTo(3);
   }
 
   @Test

@@ -1,0 +1,26 @@
+package no.nav.ia.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SearchWordsTest {
+
+  @Test
+  void shortWordsAreLookedUpAsIndexedPrefixesAndLongerOnesAsPrefixMatches() {
+    assertThat(SearchWords.prefixQuery("Ma")).isEqualTo("'ma'");
+    assertThat(SearchWords.prefixQuery("regnskap AS")).isEqualTo("'regnskap':* & 'as'");
+    assertThat(SearchWords.prefixQuery("bygg byggm")).isEqualTo("'bygg' & 'byggm':*");
+    // One letter is not indexed as a prefix of its own; "å" folds to two letters, which are.
+    assertThat(SearchWords.prefixQuery("m")).isEqualTo("'m':*");
+    assertThat(SearchWords.prefixQuery("Å")).isEqualTo("'aa'");
+  }
+
+  @Test
+  void punctuationAloneIsNoQueryAndOnlyTheFirstWordsCount() {
+    assertThat(SearchWords.prefixQuery(" & - ")).isEmpty();
+    assertThat(SearchWords.prefixQuery("a1 b2 c3 d4 e5 f6 g7 h8 i9 j10").split(" & "))
+        .hasSize(SearchWords.MAX_QUERY_WORDS)
+        .endsWith("'h8'");
+  }
+}
