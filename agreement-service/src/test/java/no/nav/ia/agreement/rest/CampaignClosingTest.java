@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -177,10 +179,16 @@ class CampaignClosingTest {
 
   @Test
   void aClosedCampaignTakesNoMoreStatusChangesAndIsNotClosedTwice() {
-    String open = agreement(Fixtures.orgNumber(), null);
+    String org = Fixtures.orgNumber();
+    String open = agreement(org, null);
     String campaign = campaignPastItsDeadline(List.of(open));
     status(campaign, open, "CONTACTED", 5).statusCode(200);
+    inTheRegister(org, "STENGT ETTER FRISTEN AS");
+    assertThat(enterprisePage(org).getString("resigning.status")).isEqualTo("CONTACTED");
     assertThat(closeAndWait(campaign).getInt("ended")).isEqualTo(1);
+    assertThat(enterprisePage(org).getMap("resigning"))
+        .as("a closed campaign is no open re-signing case")
+        .isNull();
 
     status(campaign, open, "RESIGNED", 0)
         .statusCode(409)
@@ -198,6 +206,34 @@ class CampaignClosingTest {
         .statusCode(200)
         .body("status", equalTo("CLOSED"))
         .body("closedOn", equalTo(TODAY.toString()));
+  }
+
+  /** An enterprise in the register copy, as an import would leave it. */
+  static void inTheRegister(String org, String name) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                Panache.getEntityManager()
+                    .createNativeQuery(
+                        "insert into enterprise (org_number, name, county_code, search_words,"
+                            + " content_hash, updated_at) values (:org, :name, :county, :words, 0,"
+                            + " now())")
+                    .setParameter("org", org)
+                    .setParameter("name", name)
+                    .setParameter("county", COUNTY)
+                    .setParameter("words", no.nav.ia.agreement.SearchWords.indexed(name))
+                    .executeUpdate());
+  }
+
+  static JsonPath enterprisePage(String org) {
+    return given()
+        .auth()
+        .oauth2(Tokens.adviser(COUNTY))
+        .get("/api/v1/enterprises/" + org)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   @Test
