@@ -17,7 +17,7 @@ public final class Main {
   public static void main(String[] argv) throws Exception {
     if (argv.length == 0) {
       System.err.println(
-          "commands: agreement, lag, bulk-load, fault-load, bad-inputs, event-order, register-file");
+          "commands: agreement, ingest-workload, open-loop, lag, bulk-load, fault-load, bad-inputs, event-order, register-file");
       System.exit(2);
     }
     Map<String, String> args = new HashMap<>();
@@ -34,6 +34,7 @@ public final class Main {
                       config, config.get("county", "03"), config.get("signedOn", "2018-01-02")));
       case "fixtures" -> fixtures(config);
       case "ingest-workload" -> ingestWorkload(config);
+      case "open-loop" -> new OpenLoopIngest(config).run();
       case "lag" -> new LagProbe(config).run();
       case "bulk-load" -> new BulkLoad(config).run();
       case "fault-load" -> new FaultLoad(config).run();

@@ -1,0 +1,88 @@
+package no.nav.ia.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ingest benchmark's deliveries as bench/ingest.lua makes them, for the harnesses that send
+ * them from Java: the same workload file (lines "token org county" from harness ingest-workload),
+ * the same bodies (four services, every third enterprise INDIVIDUAL, one request in four with a
+ * note so that the identity-number scan runs), each request with its own Idempotency-Key. The
+ * enterprises are taken round robin.
+ */
+final class IngestRequests {
+
+  static final List<String> SERVICES =
+      List.of("SICK_LEAVE", "IA_GUIDANCE", "SENIOR_LIFE_PHASE", "GOALS_ACTION_PLAN");
+
+  /** ingest.lua's note, word for word. */
+  static final String NOTE =
+      "Oppfølging av sykefravær i produksjonen: møte med verneombud og leder, plan for"
+          + " tilrettelegging avtalt, nytt møte om seks uker.";
+
+  private final URI url;
+  private final String keyPrefix;
+  private final Duration timeout;
+  private final List<String> tokens = new ArrayList<>();
+  private final List<String> fields = new ArrayList<>();
+
+  IngestRequests(
+      String gateway,
+      List<String> workload,
+      String deliveredOn,
+      String keyPrefix,
+      Duration timeout) {
+    this.url = URI.create(gateway + "/api/v1/deliveries");
+    this.keyPrefix = keyPrefix;
+    this.timeout = timeout;
+    int n = 0;
+    for (String line : workload) {
+      String[] parts = line.trim().split("\\s+");
+      if (parts.length < 2) {
+        continue;
+      }
+      n++;
+      tokens.add(parts[0]);
+      fields.add(
+          "{\"orgNumber\":\""
+              + parts[1]
+              + "\",\"service\":\""
+              + SERVICES.get(n % SERVICES.size())
+              + "\",\"direction\":\""
+              + (n % 3 == 0 ? "INDIVIDUAL" : "SYSTEM")
+              + "\",\"subGoals\":[1],\"deliveredOn\":\""
+              + deliveredOn
+              + "\",\"form\":\"DIRECT\"");
+    }
+    if (tokens.isEmpty()) {
+      throw new IllegalArgumentException("the workload has no \"token org county\" lines");
+    }
+  }
+
+  static List<String> read(Path workload) throws IOException {
+    return Files.readAllLines(workload);
+  }
+
+  /** The body of request {@code n} (from 0): its enterprise's, with the note on every fourth. */
+  String body(long n) {
+    String start = fields.get((int) (n % fields.size()));
+    return (n + 1) % 4 == 0 ? start + ",\"note\":\"" + NOTE + "\"}" : start + "}";
+  }
+
+  /** Request {@code n}: its enterprise's adviser, its body, the key {@code prefix-n}. */
+  HttpRequest request(long n) {
+    return HttpRequest.newBuilder(url)
+        .timeout(timeout)
+        .header("Authorization", "Bearer " + tokens.get((int) (n % tokens.size())))
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", keyPrefix + "-" + n)
+        .POST(HttpRequest.BodyPublishers.ofString(body(n)))
+        .build();
+  }
+}

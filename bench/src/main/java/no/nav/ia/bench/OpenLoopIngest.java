@@ -1,0 +1,81 @@
+package no.nav.ia.bench;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code harness open-loop rate=R seconds=S workload=FILE [warmup=3] [run=ID] [day=2025-06-10]
+ * [outstanding=512] [timeout=10]}: deliveries through the gateway at a fixed arrival rate
+ * (bench/run asks half the rate wrk measured), latency from each request's due time ({@link
+ * OpenLoop}). A short warm-up at the same rate comes first and is not counted (new connections, and
+ * a platform that sat idle while pgbench ran). Prints open_loop_* lines.
+ */
+final class OpenLoopIngest {
+
+  private final Main.Config config;
+
+  OpenLoopIngest(Main.Config config) {
+    this.config = config;
+  }
+
+  void run() throws Exception {
+    print(measure());
+  }
+
+  OpenLoop.Result measure() throws Exception {
+    double rate = Double.parseDouble(config.get("rate", "50"));
+    double seconds = Double.parseDouble(config.get("seconds", "10"));
+    double warmup = Double.parseDouble(config.get("warmup", "3"));
+    if (rate <= 0 || seconds <= 0) {
+      throw new IllegalArgumentException("rate and seconds must be above 0");
+    }
+    List<String> workload = IngestRequests.read(Path.of(config.get("workload", "ingest-workload")));
+    String run = config.get("run", "open-loop-" + System.currentTimeMillis());
+    if (warmup > 0) {
+      phase(workload, run + "-open-warmup").run(rate, warmup, drainNanos());
+    }
+    return phase(workload, run + "-open").run(rate, seconds, drainNanos());
+  }
+
+  /** A loop of requests keyed {@code keyPrefix-n}. */
+  private OpenLoop phase(List<String> workload, String keyPrefix) {
+    IngestRequests requests =
+        new IngestRequests(
+            config.gateway(), workload, config.get("day", "2025-06-10"), keyPrefix, timeout());
+    return new OpenLoop(
+        OpenLoop.Clock.SYSTEM,
+        n ->
+            Http.CLIENT
+                .sendAsync(requests.request(n), HttpResponse.BodyHandlers.discarding())
+                .thenApply(HttpResponse::statusCode),
+        config.integer("outstanding", 512));
+  }
+
+  /** As wrk's --timeout in bench/run. */
+  private Duration timeout() {
+    return Duration.ofSeconds(config.integer("timeout", 10));
+  }
+
+  /** Outlasts the request timeout, so that every request is answered or has failed by its end. */
+  private long drainNanos() {
+    return timeout().toNanos() + TimeUnit.SECONDS.toNanos(2);
+  }
+
+  static void print(OpenLoop.Result r) {
+    System.out.printf(Locale.ROOT, "open_loop_rate_asked=%.1f%n", r.rateAsked());
+    System.out.printf(Locale.ROOT, "open_loop_rate_achieved=%.1f%n", r.rateAchieved());
+    System.out.println("open_loop_requests=" + r.requests());
+    System.out.println("open_loop_failed=" + r.failed());
+    System.out.println("open_loop_unanswered=" + r.unanswered());
+    System.out.println("open_loop_rate_limited=" + r.rateLimited());
+    System.out.println("open_loop_outstanding_limit_hits=" + r.outstandingLimitHits());
+    System.out.println("open_loop_max_outstanding=" + r.maxOutstanding());
+    System.out.println("open_loop_max_send_lag_ms=" + Stats.ms(r.maxSendLagNanos()));
+    System.out.println("open_loop_p50_ms=" + Stats.ms(Stats.percentile(r.latencies(), 50)));
+    System.out.println("open_loop_p99_ms=" + Stats.ms(Stats.percentile(r.latencies(), 99)));
+  }
+}

@@ -1,0 +1,67 @@
+package no.nav.ia.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sub-command on the real clock and HTTP client, against a stand-in gateway: the warm-up and
+ * the run send distinct keys, and the run alone is counted.
+ */
+class OpenLoopIngestTest {
+
+  @Test
+  void sendsTheWarmUpAndTheRunWithDistinctKeysAndCountsTheRunAlone(@TempDir Path dir)
+      throws Exception {
+    Set<String> keys = ConcurrentHashMap.newKeySet();
+    AtomicInteger received = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/api/v1/deliveries",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          received.incrementAndGet();
+          keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+          // Every fifth refused: failures are counted and 2xx alone are achieved.
+          int status = received.get() % 5 == 0 ? 429 : 201;
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    server.start();
+    try {
+      Path workload = dir.resolve("workload");
+      Files.write(workload, List.of("t1 900000001 03", "t2 900000002 11"));
+      Main.Config config =
+          new Main.Config(
+              Map.of(
+                  "gateway", "http://127.0.0.1:" + server.getAddress().getPort(),
+                  "workload", workload.toString(),
+                  "rate", "40",
+                  "seconds", "0.5",
+                  "warmup", "0.25",
+                  "run", "t"));
+
+      OpenLoop.Result result = new OpenLoopIngest(config).measure();
+
+      assertThat(received.get()).isEqualTo(30);
+      assertThat(keys).hasSize(30).contains("t-open-warmup-0", "t-open-0", "t-open-19");
+      assertThat(result.requests()).isEqualTo(20);
+      assertThat(result.ok() + result.failed()).isEqualTo(20);
+      assertThat(result.rateLimited()).isEqualTo(result.failed()).isPositive();
+      assertThat(result.unanswered()).isZero();
+      assertThat(java.util.Arrays.stream(result.latencies()).min().getAsLong()).isPositive();
+    } finally {
+      server.stop(0);
+    }
+  }
+}
