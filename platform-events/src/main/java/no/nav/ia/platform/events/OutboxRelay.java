@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.events.OutboxRows.Pending;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -36,6 +36,19 @@ import org.jboss.logging.Logger;
  * batch runs under a transaction-scoped PostgreSQL advisory lock, so two replicas never send the
  * events of one delivery or agreement out of order; a replica that finds the lock taken tries again
  * shortly.
+ *
+ * <p>A batch is one transaction: take the lock, read up to {@link EventsConfig#relayBatchSize()}
+ * rows (only the columns a send needs), send them, wait for every acknowledgement, mark them all
+ * published with one statement, commit. The lock has to cover the send and the mark: were it
+ * released between them, another replica could read the same rows as still pending and send them
+ * again, interleaved with ours. It is held by the transaction rather than by the session, so it
+ * cannot outlive the batch on a pooled connection, and it goes with the connection if the instance
+ * dies. Keeping that transaction open while Kafka answers costs little: under READ COMMITTED an
+ * idle transaction holds no snapshot, and until the closing UPDATE it has no transaction id and no
+ * row lock, so it neither holds back vacuum nor blocks a writer; the row locks live from the UPDATE
+ * to the commit. Anything that need not be under the lock (counting, measuring, purging) runs
+ * outside it. The send is bounded by the producer's timeouts (max.block.ms, delivery.timeout.ms),
+ * well inside the transaction timeout.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -58,7 +71,7 @@ public class OutboxRelay {
   private static final long LOCK_PAUSE_MILLIS = 25;
   private static final int LOCKED = -1;
 
-  @Inject EntityManager em;
+  @Inject OutboxRows rows;
   @Inject KafkaClients clients;
   @Inject EventsConfig config;
   @Inject MeterRegistry registry;
@@ -100,15 +113,7 @@ public class OutboxRelay {
   void poll() {
     wake();
     try {
-      Number age =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () ->
-                      (Number)
-                          em.createNativeQuery(
-                                  "select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_event where published_at is null")
-                              .getSingleResult());
-      oldestPending.set(age.doubleValue());
+      oldestPending.set(QuarkusTransaction.requiringNew().call(rows::oldestPendingSeconds));
     } catch (RuntimeException databaseAway) {
       LOG.debugf("outbox age not measured: %s", databaseAway.toString());
     }
@@ -118,8 +123,7 @@ public class OutboxRelay {
   @Scheduled(every = "1h", delayed = "1m")
   void purge() {
     OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.outboxRetention());
-    QuarkusTransaction.requiringNew()
-        .run(() -> OutboxEvent.delete("publishedAt is not null and publishedAt < ?1", before));
+    QuarkusTransaction.requiringNew().call(() -> rows.purgePublishedBefore(before));
   }
 
   public void wake() {
@@ -151,6 +155,7 @@ public class OutboxRelay {
           Thread.sleep(LOCK_PAUSE_MILLIS);
           continue;
         }
+        publishedCounter().increment(sent);
         total += sent;
         if (sent < config.relayBatchSize()) {
           break;
@@ -168,50 +173,57 @@ public class OutboxRelay {
    * One batch under the relay lock: the number published, or {@link #LOCKED} when another relay
    * holds it.
    */
-  @SuppressWarnings("unchecked")
   private int publishBatch() throws Exception {
-    boolean mine =
-        (Boolean)
-            em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", LOCK_KEY)
-                .getSingleResult();
-    if (!mine) {
+    if (!rows.tryLock(LOCK_KEY)) {
       return LOCKED;
     }
-    List<OutboxEvent> batch =
-        em.createNativeQuery(
-                "select * from outbox_event where published_at is null order by seq limit :n",
-                OutboxEvent.class)
-            .setParameter("n", config.relayBatchSize())
-            .getResultList();
+    List<Pending> batch = rows.pending(config.relayBatchSize());
     if (batch.isEmpty()) {
       return 0;
     }
+    send(batch);
+    rows.markPublished(batch, OffsetDateTime.now(ZoneOffset.UTC));
+    return batch.size();
+  }
+
+  /**
+   * Sends the batch in seq order and returns once the broker acknowledged every record; throws at
+   * the first failure, leaving the whole batch pending. A record the producer refuses at once (too
+   * large, no metadata in time) stops the batch there, so no later event of its key overtakes it.
+   */
+  private void send(List<Pending> batch) throws Exception {
     KafkaProducer<String, String> kafka = producer();
     List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-    for (OutboxEvent row : batch) {
-      ProducerRecord<String, String> record =
-          new ProducerRecord<>(row.topic, row.key, row.envelope);
-      record
-          .headers()
-          .add(EVENT_ID_HEADER, row.eventId.toString().getBytes(StandardCharsets.UTF_8));
-      record.headers().add(EVENT_TYPE_HEADER, row.type.getBytes(StandardCharsets.UTF_8));
-      if (row.callId != null) {
-        record.headers().add(CallId.HEADER, row.callId.getBytes(StandardCharsets.UTF_8));
+    for (Pending row : batch) {
+      Future<RecordMetadata> ack = kafka.send(record(row));
+      if (ack.isDone()) {
+        ack.get();
       }
-      acks.add(kafka.send(record));
+      acks.add(ack);
     }
     kafka.flush();
     for (Future<RecordMetadata> ack : acks) {
       ack.get(30, TimeUnit.SECONDS);
     }
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    batch.forEach(row -> row.publishedAt = now);
-    publishedCounter().increment(batch.size());
-    return batch.size();
   }
 
-  private KafkaProducer<String, String> producer() {
+  private static ProducerRecord<String, String> record(Pending row) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(row.topic(), row.key(), row.envelope());
+    record
+        .headers()
+        .add(EVENT_ID_HEADER, row.eventId().toString().getBytes(StandardCharsets.UTF_8));
+    record.headers().add(EVENT_TYPE_HEADER, row.type().getBytes(StandardCharsets.UTF_8));
+    if (row.callId() != null) {
+      record.headers().add(CallId.HEADER, row.callId().getBytes(StandardCharsets.UTF_8));
+    }
+    return record;
+  }
+
+  /**
+   * Synchronized: {@link #drain()} is public, and a second caller must not make a second producer.
+   */
+  private synchronized KafkaProducer<String, String> producer() {
     if (producer == null) {
       producer = clients.producer();
     }

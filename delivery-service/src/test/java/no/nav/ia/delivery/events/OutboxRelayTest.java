@@ -1,0 +1,212 @@
+package no.nav.ia.delivery.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import no.nav.ia.delivery.AgreementServiceStub;
+import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.platform.events.OutboxRelay;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.TestKafka;
+import no.nav.ia.test.Tokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox relay on the real database and broker: a backlog goes out as one batch in commit order
+ * and is marked in one go; a failed send leaves the batch pending; relays racing for one backlog
+ * send each event once.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "delivery"))
+@QuarkusTestResource(AgreementServiceStub.class)
+class OutboxRelayTest {
+
+  /** One outbox row as the test reads it back. */
+  record Row(long seq, UUID eventId, Timestamp publishedAt) {}
+
+  @Inject DataSource dataSource;
+  @Inject OutboxRelay relay;
+
+  @Test
+  void aBacklogGoesOutAsOneBatchInSeqOrderAndIsMarkedPublishedTogether() throws Exception {
+    String org = Fixtures.enterpriseIn("12");
+    try (Connection otherReplica = lockedRelay()) {
+      record(org, "12", 5);
+      assertThat(rows(org)).hasSize(5).allSatisfy(r -> assertThat(r.publishedAt()).isNull());
+      otherReplica.rollback();
+    }
+    List<Row> rows = awaitPublished(org, 5);
+    assertThat(rows.stream().map(Row::publishedAt).distinct())
+        .as("one batch, marked by one statement")
+        .hasSize(1);
+    assertThat(eventIdsOnKafka(org))
+        .as("each event once, in seq order (one key, so one partition)")
+        .containsExactlyElementsOf(rows.stream().map(Row::eventId).toList());
+  }
+
+  @Test
+  void relaysRacingForOneBacklogSendEachEventOnce() throws Exception {
+    String org = Fixtures.enterpriseIn("15");
+    try (Connection otherReplica = lockedRelay()) {
+      record(org, "15", 8);
+      otherReplica.rollback();
+    }
+    ExecutorService replicas = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<Integer>> drains = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        drains.add(relay::drain);
+      }
+      replicas.invokeAll(drains);
+    } finally {
+      replicas.shutdown();
+    }
+    List<Row> rows = awaitPublished(org, 8);
+    assertThat(eventIdsOnKafka(org))
+        .containsExactlyElementsOf(rows.stream().map(Row::eventId).toList());
+  }
+
+  @Test
+  void aSendThatFailsLeavesTheWholeBatchPendingAndNothingAfterItIsSent() throws Exception {
+    String org = Fixtures.enterpriseIn("18");
+    UUID poison = UUID.randomUUID();
+    try {
+      try (Connection otherReplica = lockedRelay()) {
+        insertTooLargeForKafka(poison);
+        record(org, "18", 2);
+        otherReplica.rollback();
+      }
+      assertThat(relay.drain()).as("published by a round whose send failed").isZero();
+      Fixtures.sleep(Duration.ofSeconds(2));
+      assertThat(rows(org)).hasSize(2).allSatisfy(r -> assertThat(r.publishedAt()).isNull());
+      assertThat(rows(tooLargeKey(poison))).singleElement().extracting(Row::publishedAt).isNull();
+      // Bounded: a relay that sent them would send them again every round, and the topic would
+      // never fall quiet for readAll.
+      assertThatThrownBy(
+              () ->
+                  TestKafka.await(
+                      DeliveryEvents.TOPIC, r -> org.equals(r.key()), Duration.ofSeconds(3)))
+          .as("sent after the record the producer refused")
+          .isInstanceOf(AssertionError.class);
+    } finally {
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement d = c.prepareStatement("delete from outbox_event where event_id = ?")) {
+        d.setObject(1, poison);
+        d.executeUpdate();
+      }
+    }
+    relay.drain();
+    assertThat(eventIdsOnKafka(org))
+        .containsExactlyElementsOf(awaitPublished(org, 2).stream().map(Row::eventId).toList());
+  }
+
+  /** A connection holding the relay lock, as another replica in the middle of a batch would. */
+  private Connection lockedRelay() throws Exception {
+    Connection c = dataSource.getConnection();
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.execute("select pg_advisory_xact_lock(" + OutboxRelay.LOCK_KEY + ")");
+    }
+    return c;
+  }
+
+  private static void record(String org, String county, int deliveries) {
+    for (int i = 0; i < deliveries; i++) {
+      given()
+          .auth()
+          .oauth2(Tokens.adviser(county))
+          .contentType(ContentType.JSON)
+          .body(Fixtures.delivery(org))
+          .post("/api/v1/deliveries")
+          .then()
+          .statusCode(201);
+    }
+  }
+
+  /** An event the producer refuses at once: larger than a Kafka request may be. */
+  private void insertTooLargeForKafka(UUID eventId) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement i =
+            c.prepareStatement(
+                "insert into outbox_event (event_id, topic, event_key, event_type, envelope,"
+                    + " created_at) values (?, ?, ?, 'DeliveryRecorded', ?, now())")) {
+      i.setObject(1, eventId);
+      i.setString(2, DeliveryEvents.TOPIC);
+      i.setString(3, tooLargeKey(eventId));
+      i.setString(4, "x".repeat(2 * 1024 * 1024));
+      i.executeUpdate();
+    }
+  }
+
+  private static String tooLargeKey(UUID eventId) {
+    return "too-large-" + eventId;
+  }
+
+  /** The outbox rows of the enterprise's events, in seq order. */
+  private List<Row> rows(String org) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "select seq, event_id, published_at from outbox_event where event_key = ?"
+                    + " order by seq")) {
+      q.setString(1, org);
+      List<Row> rows = new ArrayList<>();
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getTimestamp(3)));
+        }
+      }
+      return rows;
+    }
+  }
+
+  private List<Row> awaitPublished(String org, int count) {
+    return await("the enterprise's events published")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> rows(org),
+            rows -> rows.size() == count && rows.stream().allMatch(r -> r.publishedAt() != null));
+  }
+
+  /** The event ids of the enterprise's records on the topic, in offset order. */
+  private static List<UUID> eventIdsOnKafka(String org) {
+    List<ConsumerRecord<String, String>> records =
+        TestKafka.readAll(DeliveryEvents.TOPIC, r -> org.equals(r.key()), Duration.ofSeconds(2));
+    List<UUID> ids = new ArrayList<>();
+    for (ConsumerRecord<String, String> r : records) {
+      ids.add(
+          UUID.fromString(
+              new String(
+                  r.headers().lastHeader(OutboxRelay.EVENT_ID_HEADER).value(),
+                  StandardCharsets.UTF_8)));
+    }
+    assertThat(new HashSet<>(ids)).as("no event sent twice").hasSameSizeAs(ids);
+    return ids;
+  }
+}
