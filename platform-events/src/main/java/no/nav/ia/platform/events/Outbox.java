@@ -15,12 +15,15 @@ import no.nav.ia.platform.callid.CallId;
 
 /**
  * The producing side of the transactional outbox: an event is stored in the same transaction as the
- * change it reports, so there is no event without its commit and no commit without its event.
+ * change it reports, so there is no event without its commit and no commit without its event. The
+ * row is written with one plain INSERT on the transaction's connection, not as an entity: nothing
+ * is left in the persistence context for the flush to check.
  */
 @ApplicationScoped
 public class Outbox {
 
   @Inject ObjectMapper json;
+  @Inject OutboxRows rows;
   @Inject Event<OutboxWritten> written;
 
   /**
@@ -39,38 +42,42 @@ public class Outbox {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID publish(String topic, String key, String type, Object payload) {
-    OutboxEvent row = new OutboxEvent();
-    row.eventId = UUID.randomUUID();
-    row.topic = topic;
-    row.key = key;
-    row.type = type;
-    row.callId = CallId.current();
-    row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-    row.envelope = envelope(row, payload);
-    row.persist();
+    UUID eventId = UUID.randomUUID();
+    String callId = CallId.current();
+    OffsetDateTime createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    rows.insert(
+        new OutboxRows.Written(
+            eventId,
+            topic,
+            key,
+            type,
+            envelope(eventId, type, createdAt, callId, payload),
+            callId,
+            createdAt));
     written.fire(new OutboxWritten(topic));
-    return row.eventId;
+    return eventId;
   }
 
   /**
    * The envelope as {@link EventEnvelope} reads it, with the payload written straight into it (the
    * payload is serialised once, not to a tree first).
    */
-  private String envelope(OutboxEvent row, Object payload) {
+  private String envelope(
+      UUID eventId, String type, OffsetDateTime occurredAt, String callId, Object payload) {
     StringWriter out = new StringWriter(512);
     try (JsonGenerator g = json.getFactory().createGenerator(out)) {
       g.setCodec(json);
       g.writeStartObject();
-      g.writeStringField("eventId", row.eventId.toString());
-      g.writeStringField("type", row.type);
+      g.writeStringField("eventId", eventId.toString());
+      g.writeStringField("type", type);
       g.writeFieldName("occurredAt");
-      json.writeValue(g, row.createdAt);
-      g.writeStringField("callId", row.callId);
+      json.writeValue(g, occurredAt);
+      g.writeStringField("callId", callId);
       g.writeFieldName("payload");
       json.writeValue(g, payload);
       g.writeEndObject();
     } catch (IOException e) {
-      throw new IllegalStateException("event " + row.type + " cannot be written as JSON", e);
+      throw new IllegalStateException("event " + type + " cannot be written as JSON", e);
     }
     return out.toString();
   }

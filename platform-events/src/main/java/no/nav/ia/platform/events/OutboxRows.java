@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The relay's statements on the outbox table, as plain SQL: a batch is read as the columns a send
- * needs (no entity is loaded, copied or dirty-checked) and marked published with one statement.
- * Each runs on the connection of the caller's transaction: inside a JTA transaction Agroal hands
- * out the connection enlisted in it, so the relay lock, the read and the mark commit or roll back
- * together.
+ * The statements on the outbox table, as plain SQL: an event is written with one INSERT, a batch is
+ * read as the columns a send needs (no entity is loaded, copied or dirty-checked) and marked
+ * published with one statement. Each runs on the connection of the caller's transaction: inside a
+ * JTA transaction Agroal hands out the connection enlisted in it, so the relay lock, the read and
+ * the mark commit or roll back together.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -35,7 +35,40 @@ class OutboxRows {
       String type,
       String callId) {}
 
+  /**
+   * A new row: {@code seq} comes from its identity column (publication order) and {@code
+   * published_at} stays null until the relay has sent it.
+   */
+  record Written(
+      UUID eventId,
+      String topic,
+      String key,
+      String type,
+      String envelope,
+      String callId,
+      OffsetDateTime createdAt) {}
+
   @Inject AgroalDataSource dataSource;
+
+  /** Writes the event in the caller's transaction. */
+  void insert(Written row) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement i =
+            c.prepareStatement(
+                "insert into outbox_event (event_id, topic, event_key, event_type, envelope,"
+                    + " call_id, created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+      i.setObject(1, row.eventId());
+      i.setString(2, row.topic());
+      i.setString(3, row.key());
+      i.setString(4, row.type());
+      i.setString(5, row.envelope());
+      i.setString(6, row.callId());
+      i.setObject(7, row.createdAt());
+      i.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("event " + row.type() + " not written to the outbox", e);
+    }
+  }
 
   /**
    * Takes the transaction-scoped advisory lock {@code key} if no other transaction holds it; it is
