@@ -61,6 +61,7 @@ public class DeliveryService {
   @Inject Caller caller;
   @Inject AgreementLookup agreements;
   @Inject IdempotencyKeys keys;
+  @Inject DeliveryInserts inserts;
   @Inject ObjectMapper json;
 
   /** Records a delivery once per Idempotency-Key (null: no key). */
@@ -137,13 +138,16 @@ public class DeliveryService {
     return keys.claim(actor, key, hash, id).map(winner -> new Recorded(load(winner), false));
   }
 
-  /** Stores a new delivery, its first version and its event, in the caller's transaction. */
+  /**
+   * Stores a new delivery, its first version and its event, in the caller's transaction: built by
+   * the entities' rules, written by plain INSERTs (see {@link DeliveryInserts}).
+   */
   private Recorded store(UUID id, DeliveryFacts facts, String adviser, UUID groupId) {
     Delivery delivery = Delivery.record(facts, adviser, OffsetDateTime.now(ZoneOffset.UTC));
     delivery.id = id;
     delivery.groupId = groupId;
-    delivery.persist();
-    keep(delivery, "RECORDED");
+    inserts.insert(delivery);
+    inserts.insert(version(delivery, "RECORDED"));
     outbox.publish(
         DeliveryEvents.CONTRACT,
         delivery.orgNumber,
@@ -284,7 +288,13 @@ public class DeliveryService {
         request.note() == null || request.note().isBlank() ? null : request.note().strip());
   }
 
+  /** Keeps the version a correction or void made of a loaded delivery. */
   private void keep(Delivery delivery, String change) {
+    version(delivery, change).persist();
+  }
+
+  /** The delivery as it is now, as its kept version after {@code change}. */
+  private DeliveryVersion version(Delivery delivery, String change) {
     DeliveryVersion v = new DeliveryVersion();
     v.deliveryId = delivery.id;
     v.version = delivery.version;
@@ -300,7 +310,7 @@ public class DeliveryService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    v.persist();
+    return v;
   }
 
   private static Delivery load(UUID id) {
