@@ -2,7 +2,6 @@ package no.nav.ia.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClientConfigBuilder;
 import io.quarkus.oidc.client.OidcClients;
@@ -11,6 +10,7 @@ import io.quarkus.oidc.client.runtime.OidcClientConfig.Grant;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -78,25 +78,7 @@ public class HopTokens {
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(config.cacheSize())
-            .expireAfter(
-                new Expiry<String, Exchanged>() {
-                  @Override
-                  public long expireAfterCreate(String key, Exchanged value, long currentTime) {
-                    return Math.max(0, Duration.between(Instant.now(), value.expires()).toNanos());
-                  }
-
-                  @Override
-                  public long expireAfterUpdate(
-                      String key, Exchanged value, long currentTime, long currentDuration) {
-                    return expireAfterCreate(key, value, currentTime);
-                  }
-
-                  @Override
-                  public long expireAfterRead(
-                      String key, Exchanged value, long currentTime, long currentDuration) {
-                    return currentDuration;
-                  }
-                })
+            .expireAfter(new ExpiresAt<String, Exchanged>(Exchanged::expires, Clock.systemUTC()))
             .build();
   }
 
