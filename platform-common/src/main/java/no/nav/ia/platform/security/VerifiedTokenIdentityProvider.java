@@ -1,0 +1,133 @@
+package no.nav.ia.platform.security;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.TenantConfigResolver;
+import io.quarkus.oidc.common.runtime.OidcConstants;
+import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Verifies a bearer token once per token and tenant instead of once per request: a token already
+ * verified ({@link VerifiedTokens}) is answered from the cache, any other is verified by
+ * quarkus-oidc's own provider and, verified, kept until its {@code exp}.
+ *
+ * <p>How it fits into Quarkus 3.29: the identity providers of a request type are tried from the
+ * highest priority down, a null item passing the request on to the next and a failure ending
+ * authentication ({@code QuarkusIdentityProviderManagerImpl}). This one stands in front of {@link
+ * OidcIdentityProvider} (the default priority, {@code SYSTEM_FIRST + 1}) and calls it itself on a
+ * miss, so what is kept is exactly what it made for exactly this request; a failure is passed on
+ * and never kept. The augmentors ({@link PlatformIdentityAugmentor}) run after any provider, on a
+ * hit as on a miss.
+ *
+ * <p>The tenant is the one quarkus-oidc resolved for the request before asking the providers (its
+ * authentication mechanism puts the tenant's configuration on the routing context); an identity is
+ * kept only when its {@code tenant-id} is that tenant. A static tenant's issuer, keys and audience
+ * do not change while the process runs, so token and tenant decide verification's outcome; with a
+ * {@link TenantConfigResolver} (configuration made per request) that would not hold, and the cache
+ * stays off. Requests whose token is bound to something of the request itself (an mTLS certificate,
+ * a DPoP proof, a step-up requirement of the endpoint) and the browser's code flow (ID tokens, the
+ * gateway's {@code web} tenant) pass on to quarkus-oidc untouched.
+ */
+@ApplicationScoped
+public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+  /** Counted per lookup, tagged {@code result=hit|miss}. */
+  public static final String LOOKUPS = "ia.security.verified.token.cache";
+
+  /**
+   * Where quarkus-oidc puts an endpoint's {@code @AuthenticationContext} requirement, checked at
+   * verification ({@code StepUpAuthenticationPolicy}).
+   */
+  static final String STEP_UP_POLICY = "io.quarkus.oidc.runtime.step-up-auth";
+
+  private final OidcIdentityProvider oidc;
+  private final VerifiedTokens cache;
+  private final Counter hits;
+  private final Counter misses;
+
+  @Inject
+  VerifiedTokenIdentityProvider(
+      OidcIdentityProvider oidc,
+      VerifiedTokenCacheConfig config,
+      MeterRegistry registry,
+      Instance<TenantConfigResolver> dynamicTenants) {
+    this.oidc = oidc;
+    this.cache =
+        config.enabled() && dynamicTenants.isUnsatisfied()
+            ? new VerifiedTokens(config.size())
+            : null;
+    this.hits = registry.counter(LOOKUPS, "result", "hit");
+    this.misses = registry.counter(LOOKUPS, "result", "miss");
+  }
+
+  @Override
+  public Class<TokenAuthenticationRequest> getRequestType() {
+    return TokenAuthenticationRequest.class;
+  }
+
+  /** Before quarkus-oidc's provider, which has the default. */
+  @Override
+  public int priority() {
+    return SYSTEM_FIRST + 2;
+  }
+
+  @Override
+  public Uni<SecurityIdentity> authenticate(
+      TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+    OidcTenantConfig tenantConfig = cacheableTenant(request, routing);
+    if (tenantConfig == null) {
+      return Uni.createFrom().nullItem();
+    }
+    String tenant = tenantConfig.tenantId().orElse(OidcUtils.DEFAULT_TENANT_ID);
+    String token = request.getToken().getToken();
+    Optional<SecurityIdentity> kept = cache.get(tenant, token);
+    if (kept.isPresent()) {
+      hits.increment();
+      // What quarkus-oidc's provider puts on the routing context before it verifies.
+      routing.put(AuthenticationRequestContext.class.getName(), context);
+      return Uni.createFrom().item(CachedIdentities.forRequest(kept.get(), routing));
+    }
+    misses.increment();
+    return oidc.authenticate(request, context)
+        .invoke(
+            identity ->
+                CachedIdentities.keptUntil(identity, tenant, tenantConfig.token().age())
+                    .ifPresent(
+                        until ->
+                            cache.put(
+                                tenant, token, CachedIdentities.withoutRequest(identity), until)));
+  }
+
+  /** The tenant whose verification of this request's token may be cached, or null. */
+  private OidcTenantConfig cacheableTenant(
+      TokenAuthenticationRequest request, RoutingContext routing) {
+    if (cache == null
+        || !(request.getToken() instanceof AccessTokenCredential)
+        || routing == null
+        || routing.get(STEP_UP_POLICY) != null) {
+      return null;
+    }
+    OidcTenantConfig config = routing.get(OidcTenantConfig.class.getName());
+    if (config == null
+        || config.token().binding().certificate()
+        || !OidcConstants.BEARER_SCHEME.equalsIgnoreCase(config.token().authorizationScheme())) {
+      return null;
+    }
+    return config;
+  }
+}
