@@ -19,6 +19,7 @@ import java.util.Map;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.platform.security.VerifiedTokenIdentityProvider;
 import no.nav.ia.test.Infra;
+import no.nav.ia.test.Management;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,8 @@ class VerifiedTokenCacheTest {
         .body("code", equalTo("FORBIDDEN_COUNTY"));
     given().auth().oauth2(token).get("/api/v1/deliveries?county=12&size=1").then().statusCode(200);
     assertThat(since(before)).containsExactly(3, 1);
+    assertThat(Management.given().get("/q/metrics").then().statusCode(200).extract().asString())
+        .containsPattern("ia_security_verified_token_cache_total\\{[^}]*result=\"hit\"");
   }
 
   @Test
