@@ -102,15 +102,19 @@ start_oidc() {
 # with IA_JAVA_OPTS and MALLOC_ARENA_MAX. The AppCDS archive that `up` builds
 # (quarkus.package.jar.appcds) is used when present: classes load from it instead of the jars. The
 # archive holds the class path as the build ran it, so the JVM starts in the app's own folder.
-JAVA_OPTS_DEFAULT="-Xmx128m -XX:+UseSerialGC"
-# agreement-service works at the database's pace (register imports, search, the agreement pages)
-# and is on no delivery's path: the client compiler only (C1) and a 96 MB heap keep it under
-# 250 MB RSS through a 1.1-million-entity import (about 290 MB with C2 and 128 MB), at the same
-# import rate (docs/performance.md).
+# The client compiler only (C1): on these 2 cores the server compiler (C2) spends, in the first
+# minutes, more CPU compiling than its faster code saves, and its profiles and code take about
+# 80 MB more per service. Measured with 32 connections after 40 s of warm-up (docs/performance.md,
+# session 10): 4.2-4.8 ms of CPU per delivery over all processes with C1 and 5.3 with C2, and RSS
+# 245 / 213 / 146 MB (delivery, scorecard, gateway) against 339 / 271 / 206. Heaps are sized to the
+# live set (about 30 MB) with room for the young generation: delivery-service 64 MB,
+# agreement-service 96 MB (a register import's batch), the others 80 MB.
+JAVA_OPTS_DEFAULT="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 java_opts_default() {
   case $1 in
-    agreement-service) echo "-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
-    *) echo "$JAVA_OPTS_DEFAULT" ;;
+    delivery-service) echo "-Xmx64m $JAVA_OPTS_DEFAULT" ;;
+    agreement-service) echo "-Xmx96m $JAVA_OPTS_DEFAULT" ;;
+    *) echo "-Xmx80m $JAVA_OPTS_DEFAULT" ;;
   esac
 }
 
