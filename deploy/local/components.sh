@@ -107,13 +107,13 @@ start_oidc() {
 # 80 MB more per service. Measured with 32 connections after 40 s of warm-up (docs/performance.md,
 # session 10): 4.2-4.8 ms of CPU per delivery over all processes with C1 and 5.3 with C2, and RSS
 # 245 / 213 / 146 MB (delivery, scorecard, gateway) against 339 / 271 / 206. Heaps are sized to the
-# live set (about 30 MB) with room for the young generation: delivery-service 64 MB,
-# agreement-service 96 MB (a register import's batch), the others 80 MB.
+# live set (about 30 MB) with room for the young generation: 64 MB for delivery-service and
+# agreement-service (a 1.1-million-entity register import: RSS at most 227 MB, 246 with 96 MB), 80 MB
+# for the others.
 JAVA_OPTS_DEFAULT="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 java_opts_default() {
   case $1 in
-    delivery-service) echo "-Xmx64m $JAVA_OPTS_DEFAULT" ;;
-    agreement-service) echo "-Xmx96m $JAVA_OPTS_DEFAULT" ;;
+    delivery-service | agreement-service) echo "-Xmx64m $JAVA_OPTS_DEFAULT" ;;
     *) echo "-Xmx80m $JAVA_OPTS_DEFAULT" ;;
   esac
 }
