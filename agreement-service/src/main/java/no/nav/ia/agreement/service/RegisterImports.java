@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -115,7 +116,8 @@ public class RegisterImports {
 
   void stop(@Observes ShutdownEvent event) {
     worker.shutdownNow();
-    writer.shutdownNow();
+    // The batch being written finishes (the reader waits for it before marking the import failed).
+    writer.shutdown();
   }
 
   /** Starts an import of the source (or the configured one); 409 when one is running. */
@@ -187,13 +189,33 @@ public class RegisterImports {
       LOG.errorf(e, "register import %d failed", id);
       failure = "the import failed: " + e.getClass().getSimpleName();
     }
-    // The batch being written counts its progress first, then the import is marked failed.
-    try {
-      finished(writing);
-    } catch (RuntimeException alsoFailed) {
-      LOG.debugf("register import %d: the last batch failed too: %s", id, alsoFailed.toString());
-    }
+    settled(id, writing);
     fail(id, failure);
+  }
+
+  /**
+   * Waits for the batch being written to end, however it ends and also when this thread is
+   * interrupted (a shutdown): its transaction writes the import's row too, so the import is marked
+   * failed only after it.
+   */
+  private static void settled(long id, Future<?> writing) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        writing.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException e) {
+        LOG.warnf(e.getCause(), "register import %d: the batch being written failed too", id);
+        break;
+      } catch (CancellationException e) {
+        break;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Waits for the batch being written, then starts writing this one. */
