@@ -26,4 +26,11 @@ public interface RegisterConfig {
   /** Entities upserted per transaction. */
   @WithDefault("2000")
   int batchSize();
+
+  /**
+   * Batches written at once, each in its own transaction and database connection: two let
+   * PostgreSQL use a second core while Java reads the file.
+   */
+  @WithDefault("2")
+  int writers();
 }

@@ -145,13 +145,13 @@ public class EnterpriseSearch {
       params.forEach(best::setParameter);
       best.setParameter("limit", f.size());
       best.setParameter("offset", (long) from);
-      List<?> rows = best.getResultList();
+      List<?> matches = best.getResultList();
       long total =
-          rows.isEmpty()
+          matches.isEmpty()
               ? count(where, params)
-              : ((Number) ((Object[]) rows.get(0))[1]).longValue();
+              : ((Number) ((Object[]) matches.get(0))[1]).longValue();
       if (total <= SORTED_HERE) {
-        List<String> page = rows.stream().map(r -> (String) ((Object[]) r)[0]).toList();
+        List<String> page = matches.stream().map(r -> (String) ((Object[]) r)[0]).toList();
         return new Result(rows(page), f.page(), f.size(), total, true);
       }
     }
@@ -187,8 +187,8 @@ public class EnterpriseSearch {
     Query plan = em.createNativeQuery("explain (format json) select 1" + FROM + where);
     params.forEach(plan::setParameter);
     String json = String.valueOf(plan.getSingleResult());
-    java.util.regex.Matcher rows = PLAN_ROWS.matcher(json);
-    return rows.find() ? Long.parseLong(rows.group(1)) : Long.MAX_VALUE;
+    java.util.regex.Matcher planned = PLAN_ROWS.matcher(json);
+    return planned.find() ? Long.parseLong(planned.group(1)) : Long.MAX_VALUE;
   }
 
   private static final java.util.regex.Pattern PLAN_ROWS =

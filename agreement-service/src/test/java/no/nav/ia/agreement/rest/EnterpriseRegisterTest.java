@@ -100,6 +100,21 @@ class EnterpriseRegisterTest {
     return all;
   }
 
+  /** The second file: the first without GONE_LATER, FJORD with 55 employees. */
+  static ArrayNode later() {
+    ArrayNode later = JSON.createArrayNode();
+    for (var e : first()) {
+      if (e.isObject() && GONE_LATER.equals(e.path("organisasjonsnummer").asText())) {
+        continue;
+      }
+      if (e.isObject() && FJORD.equals(e.path("organisasjonsnummer").asText())) {
+        ((ObjectNode) e).put("antallAnsatte", 55);
+      }
+      later.add(e);
+    }
+    return later;
+  }
+
   String write(String name, ArrayNode entities) throws Exception {
     Files.createDirectories(config.importDir());
     try (OutputStream out =
@@ -477,16 +492,7 @@ class EnterpriseRegisterTest {
   @Order(8)
   void aLaterFileUpdatesWhatChangedMarksWhatIsGoneAndACutFileFailsMarkingNothing()
       throws Exception {
-    ArrayNode later = JSON.createArrayNode();
-    for (var e : first()) {
-      if (e.isObject() && GONE_LATER.equals(e.path("organisasjonsnummer").asText())) {
-        continue;
-      }
-      if (e.isObject() && FJORD.equals(e.path("organisasjonsnummer").asText())) {
-        ((ObjectNode) e).put("antallAnsatte", 55);
-      }
-      later.add(e);
-    }
+    ArrayNode later = later();
     JsonPath done = importOf(write("enheter-2-" + AERLIG + ".json.gz", later));
     assertThat(done.getString("status")).isEqualTo("DONE");
     assertThat(done.getInt("updated")).isEqualTo(1);
@@ -509,5 +515,51 @@ class EnterpriseRegisterTest {
     assertThat(failed.getInt("gone")).isZero();
     assertThat(search(Tokens.coordinator(), "q=" + AERLIG).getBoolean("items[0].deleted"))
         .isFalse();
+  }
+
+  @Test
+  @Order(9)
+  void aFileOfManyBatchesIsCountedWholeAndOfAnEntityGivenTwiceTheLaterEntryWins() throws Exception {
+    // Tests import in batches of four (application.properties) written by two writers at once.
+    assertThat(config.batchSize()).isLessThan(10);
+    assertThat(config.writers()).isEqualTo(2);
+    ArrayNode file = later();
+    List<String> fresh = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      fresh.add(Fixtures.orgNumber());
+    }
+    int start = file.size();
+    for (int i = 0; i < fresh.size(); i++) {
+      file.add(entity(fresh.get(i), "MANGE BATCHER " + i + " AS", "41.200", i, "0301"));
+    }
+    // The same entity twice a batch apart (the batches are written at once) ...
+    file.insert(start + 6, entity(fresh.get(2), "ANDRE NAVN AS", "41.200", 2, "0301"));
+    // ... and twice within one batch: the later entry is kept and the earlier counted rejected.
+    file.insert(start + 101, entity(fresh.get(100), "TREDJE NAVN AS", "41.200", 100, "0301"));
+
+    JsonPath done = importOf(write("enheter-batches-" + AERLIG + ".json.gz", file));
+    assertThat(done.getString("status")).isEqualTo("DONE");
+    assertThat(done.getInt("read")).isEqualTo(file.size());
+    assertThat(done.getInt("created")).isEqualTo(300);
+    assertThat(done.getInt("updated")).isEqualTo(1);
+    assertThat(done.getInt("rejected")).isEqualTo(1 + 5);
+    assertThat(done.getInt("gone")).isZero();
+    assertThat(done.getList("reasons", String.class))
+        .anyMatch(r -> r.contains(fresh.get(100) + ": appears twice"));
+    long stored =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    ((Number)
+                            em.createNativeQuery(
+                                    "select count(*) from enterprise where org_number in (:orgs)")
+                                .setParameter("orgs", fresh)
+                                .getSingleResult())
+                        .longValue());
+    assertThat(stored).isEqualTo(300);
+    assertThat(search(Tokens.coordinator(), "q=" + fresh.get(2)).getString("items[0].name"))
+        .isEqualTo("ANDRE NAVN AS");
+    assertThat(search(Tokens.coordinator(), "q=" + fresh.get(100)).getString("items[0].name"))
+        .isEqualTo("MANGE BATCHER 100 AS");
   }
 }
