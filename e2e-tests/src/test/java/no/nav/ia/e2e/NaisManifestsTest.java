@@ -43,6 +43,13 @@ class NaisManifestsTest {
         .containsPattern("path: /q/health/live\\s*\\n\\s*port: 9000")
         .containsPattern("path: /q/health/ready\\s*\\n\\s*port: 9000")
         .containsPattern("path: /q/metrics\\s*\\n\\s*port: \"9000\"");
+    // Liveness applies only once started: a start with a long migration is not restarted.
+    assertThat(yaml)
+        .containsPattern("startup:\\s*\\n\\s*path: /q/health/started\\s*\\n\\s*port: 9000");
+    int startupSeconds =
+        number(yaml, "startup:[^\\n]*\\n(?:\\s+\\w+: .*\\n)*?\\s+periodSeconds: (\\d+)")
+            * number(yaml, "startup:[^\\n]*\\n(?:\\s+\\w+: .*\\n)*?\\s+failureThreshold: (\\d+)");
+    assertThat(startupSeconds).as("seconds a start may take").isGreaterThanOrEqualTo(120);
     int limitMi = number(yaml, "limits:\\s*\\n\\s*memory:\\s*(\\d+)Mi");
     int heapPercent = number(yaml, "MaxRAMPercentage=(\\d+)");
     // About 150 MB besides the heap (class metadata, code cache, threads), measured with NMT.
