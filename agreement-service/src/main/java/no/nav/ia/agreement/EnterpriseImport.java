@@ -15,7 +15,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One import of the register's bulk file: its progress while it runs and its counts when done. The
- * first {@link #MAX_REASONS} rejections keep their reason; the rest are counted.
+ * first {@link #MAX_REASONS} rejections keep their reason; the rest are counted. "First" in the
+ * order batches were written: two written at once may land in either order.
  */
 @Entity
 @Table(name = "enterprise_import")

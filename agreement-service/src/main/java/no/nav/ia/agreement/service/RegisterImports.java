@@ -113,9 +113,9 @@ public class RegisterImports {
    * Writes batches while the import's thread reads the next: PostgreSQL's upsert (about 41 µs per
    * created entity in one backend) and Java's parsing (about 12) then overlap, and two backends
    * share the upserts. At most {@link RegisterConfig#writers()} batches are being written and one
-   * read, so memory stays a few batches. Each batch takes its row locks in org-number order, so two
-   * writers never deadlock; a batch that shares an org number with the one before it waits for that
-   * one, so the later entry still wins.
+   * read, so memory stays a few batches. Batches written at once never share an org number: a batch
+   * that shares one with a batch being written waits for it, so the file's later entry still wins
+   * and two writers never wait on each other's rows (only on the import's row, locked last).
    */
   private ExecutorService writer;
 
@@ -128,7 +128,8 @@ public class RegisterImports {
 
   void stop(@Observes ShutdownEvent event) {
     worker.shutdownNow();
-    // The batch being written finishes (the reader waits for it before marking the import failed).
+    // The batches being written finish: the reader, interrupted, waits for them (Writing.settled)
+    // before it marks the import failed.
     writer.shutdown();
   }
 
@@ -200,8 +201,9 @@ public class RegisterImports {
     } catch (IOException | UncheckedIOException e) {
       failure = "the file could not be read: " + e.getMessage();
     } catch (RuntimeException | Error e) {
-      // An Error too (out of memory): the batches it held are freed by now, and the import would
-      // otherwise stay RUNNING until counted abandoned.
+      // An Error too (out of memory): the batch being read is unreachable once this unwinds, so
+      // marking the import failed can work; it would otherwise stay RUNNING until counted
+      // abandoned.
       LOG.errorf(e, "register import %d failed", id);
       failure = "the import failed: " + e.getClass().getSimpleName();
     }
@@ -227,8 +229,9 @@ public class RegisterImports {
 
     void handOver(Batch batch, Runnable write) {
       while (!inFlight.isEmpty()
-          && (inFlight.size() >= limit || inFlight.peekLast().batch.sharesOrgNumberWith(batch))) {
-        awaitWrite(inFlight.removeFirst().write);
+          && (inFlight.size() >= limit
+              || inFlight.stream().anyMatch(f -> f.batch.sharesOrgNumberWith(batch)))) {
+        awaitOldest();
       }
       inFlight.addLast(new InFlight(batch, writer.submit(write)));
     }
@@ -236,8 +239,28 @@ public class RegisterImports {
     /** Waits for every batch's write; the first failure is thrown as it was. */
     void finished() {
       while (!inFlight.isEmpty()) {
-        awaitWrite(inFlight.removeFirst().write);
+        awaitOldest();
       }
+    }
+
+    /**
+     * Waits for the oldest batch's write; its failure is thrown as it was. Interrupted, the batch
+     * stays in flight, so that {@link #settled} still waits for it.
+     */
+    private void awaitOldest() {
+      try {
+        inFlight.peekFirst().write.get();
+      } catch (ExecutionException e) {
+        inFlight.removeFirst();
+        if (e.getCause() instanceof RuntimeException failed) {
+          throw failed;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("the import was interrupted", e);
+      }
+      inFlight.removeFirst();
     }
 
     /**
@@ -263,21 +286,6 @@ public class RegisterImports {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  /** Waits for a batch's write; its failure is thrown as it was. */
-  private static void awaitWrite(Future<?> writing) {
-    try {
-      writing.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failed) {
-        throw failed;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("the import was interrupted", e);
     }
   }
 
@@ -334,7 +342,7 @@ public class RegisterImports {
     int n = batch.entries.size();
     Object[][] columns = new Object[10][n];
     int row = 0;
-    // In org-number order: every writer takes its row locks in one order, so two never deadlock.
+    // In org-number order: the primary key's pages are visited in order.
     for (RegisterEntry e : new TreeMap<>(batch.entries).values()) {
       columns[0][row] = e.orgNumber();
       columns[1][row] = e.name();

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import no.nav.ia.agreement.RegisterEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,50 +34,91 @@ class RegisterImportWritingTest {
     return b;
   }
 
+  /** Waits for the latch (at most the seconds given), then runs the rest. */
+  static Runnable after(CountDownLatch latch, long seconds, Runnable then) {
+    return () -> {
+      try {
+        latch.await(seconds, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      then.run();
+    };
+  }
+
   @Test
   void atMostTheLimitIsWrittenAtOnceAndTheReaderWaitsForTheOldest() throws Exception {
     RegisterImports.Writing writing = new RegisterImports.Writing(writers, 2);
+    CountDownLatch bothRunning = new CountDownLatch(2);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
-    Runnable slow =
+    Runnable held =
         () -> {
           most.accumulateAndGet(running.incrementAndGet(), Math::max);
-          try {
-            release.await(5, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          running.decrementAndGet();
+          bothRunning.countDown();
+          after(release, 10, running::decrementAndGet).run();
         };
-    writing.handOver(batch("100000001"), slow);
-    writing.handOver(batch("100000002"), slow);
-    Thread reader = new Thread(() -> writing.handOver(batch("100000003"), slow));
+    writing.handOver(batch("100000001"), held);
+    writing.handOver(batch("100000002"), held);
+    assertThat(bothRunning.await(10, TimeUnit.SECONDS)).isTrue();
+    CountDownLatch thirdRan = new CountDownLatch(1);
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                writing.handOver(batch("100000003"), thirdRan::countDown);
+              } catch (Throwable t) {
+                failed.set(t);
+              }
+            });
     reader.start();
-    reader.join(300);
-    assertThat(reader.isAlive()).as("the third batch waits while two are written").isTrue();
+    assertThat(thirdRan.await(300, TimeUnit.MILLISECONDS))
+        .as("the third batch is not written while two are")
+        .isFalse();
     release.countDown();
-    reader.join(5000);
+    reader.join(10_000);
+    assertThat(reader.isAlive()).isFalse();
+    assertThat(failed.get()).isNull();
     writing.finished();
+    assertThat(thirdRan.getCount()).isZero();
     assertThat(most.get()).isEqualTo(2);
   }
 
   @Test
-  void aBatchSharingAnOrgNumberWithTheOneBeforeIsWrittenAfterIt() {
-    RegisterImports.Writing writing = new RegisterImports.Writing(writers, 2);
+  void aBatchSharingAnOrgNumberWithOneBeingWrittenIsWrittenAfterIt() {
+    RegisterImports.Writing writing = new RegisterImports.Writing(writers, 3);
     List<String> order = new CopyOnWriteArrayList<>();
-    writing.handOver(batch("100000001", "100000002"), sleepThen(200, () -> order.add("first")));
-    writing.handOver(batch("100000003", "100000002"), () -> order.add("second"));
+    CountDownLatch secondRan = new CountDownLatch(1);
+    // The first waits a second for the second: were they written at once, the second would be
+    // first.
+    writing.handOver(
+        batch("100000001", "100000002"), after(secondRan, 1, () -> order.add("first")));
+    writing.handOver(batch("100000005"), () -> order.add("other"));
+    writing.handOver(
+        batch("100000003", "100000002"),
+        () -> {
+          order.add("second");
+          secondRan.countDown();
+        });
     writing.finished();
-    assertThat(order).containsExactly("first", "second");
+    assertThat(order).containsSubsequence("first", "second");
   }
 
   @Test
   void batchesWithoutASharedOrgNumberAreWrittenAtOnce() {
     RegisterImports.Writing writing = new RegisterImports.Writing(writers, 2);
     List<String> order = new CopyOnWriteArrayList<>();
-    writing.handOver(batch("100000001", "100000002"), sleepThen(300, () -> order.add("first")));
-    writing.handOver(batch("100000003", "100000004"), () -> order.add("second"));
+    CountDownLatch secondRan = new CountDownLatch(1);
+    writing.handOver(
+        batch("100000001", "100000002"), after(secondRan, 5, () -> order.add("first")));
+    writing.handOver(
+        batch("100000003", "100000004"),
+        () -> {
+          order.add("second");
+          secondRan.countDown();
+        });
     writing.finished();
     assertThat(order).containsExactly("second", "first");
   }
@@ -85,12 +127,13 @@ class RegisterImportWritingTest {
   void aFailedWriteIsThrownToTheReaderAndSettlingWaitsForTheOthers() {
     RegisterImports.Writing writing = new RegisterImports.Writing(writers, 2);
     List<String> done = new CopyOnWriteArrayList<>();
+    CountDownLatch never = new CountDownLatch(1);
     writing.handOver(
         batch("100000001"),
         () -> {
           throw new IllegalStateException("upserting a batch of the register failed");
         });
-    writing.handOver(batch("100000002"), sleepThen(200, () -> done.add("second")));
+    writing.handOver(batch("100000002"), after(never, 1, () -> done.add("second")));
     assertThatThrownBy(() -> writing.handOver(batch("100000003"), () -> done.add("third")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("upserting");
@@ -98,14 +141,37 @@ class RegisterImportWritingTest {
     assertThat(done).containsExactly("second");
   }
 
-  static Runnable sleepThen(long millis, Runnable then) {
-    return () -> {
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      then.run();
-    };
+  @Test
+  void anInterruptedReaderStillWaitsForTheBatchBeingWrittenBeforeItSettles() throws Exception {
+    RegisterImports.Writing writing = new RegisterImports.Writing(writers, 1);
+    List<String> order = new CopyOnWriteArrayList<>();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    writing.handOver(
+        batch("100000001"),
+        () -> {
+          started.countDown();
+          after(release, 10, () -> order.add("written")).run();
+        });
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                writing.handOver(batch("100000002"), () -> order.add("next"));
+              } catch (IllegalStateException e) {
+                thrown.set(e);
+              }
+              writing.settled(1);
+              order.add("settled");
+            });
+    reader.start();
+    reader.interrupt(); // a shutdown
+    Thread.sleep(200);
+    release.countDown();
+    reader.join(10_000);
+    assertThat(thrown.get()).hasMessageContaining("interrupted");
+    assertThat(order).containsExactly("written", "settled");
   }
 }
