@@ -123,22 +123,25 @@ java_opts_default() {
 # the runtime start load from the jars. `up` therefore records a second archive from a whole start:
 # after a build it starts each service once with -XX:ArchiveClassesAtExit, stops it when it is
 # ready (the JVM writes the archive as it exits) and starts it again with that archive. Measured on
-# agreement-service: ready in 2.5-2.8 s instead of 3.3-3.7 (docs/performance.md, session 11).
+# the idle platform: ready in 2.5-2.7 s instead of 3.3-3.7 (docs/performance.md, session 11).
 RECORDED_CDS=app-cds-recorded.jsa
 # Whether an app's recorded archive is missing or older than its build.
 cds_to_record() { [ ! -f "$1/$RECORDED_CDS" ] || [ "$1/quarkus-run.jar" -nt "$1/$RECORDED_CDS" ]; }
-# Stops a service that records its archive: the JVM writes it as it exits, a few seconds after the
-# stop. An archive cut short by a kill is removed, so that the next `up` records it again.
+# Stops a service that records its archive: the JVM writes it (as .part) as it exits, a few seconds
+# after the stop, and only an archive whose JVM exited by itself is taken. One cut short by a kill
+# (here, by `down`, or by anything else) stays .part, so that the next `up` records it again.
 stop_recording() {
   local name=$1 pid app
   pid=$(cat "$PID_DIR/$name.pid"); app=$ROOT/$(service_of "$name")/target/quarkus-app
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 480); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
   if kill -0 "$pid" 2>/dev/null; then
-    kill -9 "$pid"; rm -f "$app/$RECORDED_CDS"
+    kill -9 "$pid" 2>/dev/null || true
     log "$name did not write its class archive within 120 s; it starts without it"
+  elif [ -s "$app/$RECORDED_CDS.part" ]; then
+    mv -f "$app/$RECORDED_CDS.part" "$app/$RECORDED_CDS"
   fi
-  rm -f "$PID_DIR/$name.pid"
+  rm -f "$PID_DIR/$name.pid" "$app/$RECORDED_CDS.part"
 }
 
 start_service() {
@@ -147,7 +150,7 @@ start_service() {
   local -a opts
   read -r -a opts <<< "${IA_JAVA_OPTS:-$(java_opts_default "$(service_of "$name")")}"
   if [ "${IA_CDS_RECORD:-0}" = 1 ]; then
-    opts+=("-XX:ArchiveClassesAtExit=$RECORDED_CDS" "-Xlog:cds=off")
+    opts+=("-XX:ArchiveClassesAtExit=$RECORDED_CDS.part" "-Xlog:cds=error")
   elif ! cds_to_record "$app"; then
     opts+=("-XX:SharedArchiveFile=$RECORDED_CDS")
   elif [ -f "$app/app-cds.jsa" ]; then
