@@ -129,19 +129,18 @@ RECORDED_CDS=app-cds-recorded.jsa
 cds_to_record() { [ ! -f "$1/$RECORDED_CDS" ] || [ "$1/quarkus-run.jar" -nt "$1/$RECORDED_CDS" ]; }
 # Stops a service that records its archive: the JVM writes it (as .part) as it exits, a few seconds
 # after the stop, and only an archive whose JVM exited by itself is taken. One cut short by a kill
-# (here, by `down`, or by anything else) stays .part, so that the next `up` records it again.
+# is never taken (here it is removed; after `down` or any other kill it stays .part), so that the
+# next `up` records it again.
 stop_recording() {
-  local name=$1 pid app
-  pid=$(cat "$PID_DIR/$name.pid"); app=$ROOT/$(service_of "$name")/target/quarkus-app
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 480); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -9 "$pid" 2>/dev/null || true
-    log "$name did not write its class archive within 120 s; it starts without it"
+  local name=$1 app
+  app=$ROOT/$(service_of "$name")/target/quarkus-app
+  stop_pid "$name" TERM 120
+  if [ "$STOP_PID_KILLED" = 1 ]; then
+    log "$name did not write its class archive; it starts without it"
   elif [ -s "$app/$RECORDED_CDS.part" ]; then
     mv -f "$app/$RECORDED_CDS.part" "$app/$RECORDED_CDS"
   fi
-  rm -f "$PID_DIR/$name.pid" "$app/$RECORDED_CDS.part"
+  rm -f "$app/$RECORDED_CDS.part"
 }
 
 start_service() {

@@ -50,16 +50,22 @@ wait_http() {
 }
 
 # Stops a process the scripts started, by its recorded PID: SIGNAL (default TERM), then KILL after
-# 30 s if it is still there (a graceful shutdown lets requests in flight finish, up to 20 s).
+# SECONDS (default 30) if it is still there (a graceful shutdown lets requests in flight finish, up
+# to 20 s). STOP_PID_KILLED says afterwards whether it had to be killed.
 stop_pid() {
-  local name=$1 signal=${2:-TERM} pidfile=$PID_DIR/$1.pid pid
+  local name=$1 signal=${2:-TERM} seconds=${3:-30} pidfile=$PID_DIR/$1.pid pid
+  STOP_PID_KILLED=0
   [ -f "$pidfile" ] || return 0
   pid=$(cat "$pidfile")
   if kill -0 "$pid" 2>/dev/null; then
     log "stopping $name ($pid)"
     kill -s "$signal" "$pid"
-    for _ in $(seq 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -0 "$pid" 2>/dev/null && { log "$name did not stop in 30 s; killing it"; kill -9 "$pid"; }
+    for _ in $(seq $((seconds * 4))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    if kill -0 "$pid" 2>/dev/null; then
+      log "$name did not stop in $seconds s; killing it"
+      kill -9 "$pid" 2>/dev/null || true
+      STOP_PID_KILLED=1
+    fi
   fi
   rm -f "$pidfile"
 }

@@ -46,6 +46,14 @@ class RegisterImportWritingTest {
     };
   }
 
+  /** Notes that it ran, then counts the latch down. */
+  static Runnable noting(List<String> order, String what, CountDownLatch ran) {
+    return () -> {
+      order.add(what);
+      ran.countDown();
+    };
+  }
+
   @Test
   void atMostTheLimitIsWrittenAtOnceAndTheReaderWaitsForTheOldest() throws Exception {
     RegisterImports.Writing writing = new RegisterImports.Writing(writers, 2);
@@ -96,12 +104,7 @@ class RegisterImportWritingTest {
     writing.handOver(
         batch("100000001", "100000002"), after(secondRan, 1, () -> order.add("first")));
     writing.handOver(batch("100000005"), () -> order.add("other"));
-    writing.handOver(
-        batch("100000003", "100000002"),
-        () -> {
-          order.add("second");
-          secondRan.countDown();
-        });
+    writing.handOver(batch("100000003", "100000002"), noting(order, "second", secondRan));
     writing.finished();
     assertThat(order).containsSubsequence("first", "second");
   }
@@ -113,12 +116,7 @@ class RegisterImportWritingTest {
     CountDownLatch secondRan = new CountDownLatch(1);
     writing.handOver(
         batch("100000001", "100000002"), after(secondRan, 5, () -> order.add("first")));
-    writing.handOver(
-        batch("100000003", "100000004"),
-        () -> {
-          order.add("second");
-          secondRan.countDown();
-        });
+    writing.handOver(batch("100000003", "100000004"), noting(order, "second", secondRan));
     writing.finished();
     assertThat(order).containsExactly("second", "first");
   }
