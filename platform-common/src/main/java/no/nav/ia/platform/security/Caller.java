@@ -71,12 +71,12 @@ public class Caller {
    */
   public static String actorOf(
       JsonWebToken token, String consumer, Collection<String> trustedForwarders) {
-    String navIdent = token.getClaim("NAVident");
+    String navIdent = TokenClaims.string(token, "NAVident");
     if (navIdent != null) {
       return navIdent;
     }
     String azp = token.getClaim("azp");
-    String azpName = token.getClaim("azp_name");
+    String azpName = TokenClaims.string(token, "azp_name");
     boolean forwarded =
         consumer != null
             && CLIENT_ID.matcher(consumer).matches()
@@ -89,7 +89,7 @@ public class Caller {
   }
 
   public Optional<String> navIdent() {
-    return Optional.ofNullable(jwt.<String>getClaim("NAVident"));
+    return Optional.ofNullable(TokenClaims.string(jwt, "NAVident"));
   }
 
   /** The counties this caller may see and change (the rule: CountyVisibility). */

@@ -131,7 +131,8 @@ public class HopTokens {
    * NAV-ident names no person either.
    */
   public static boolean isMachine(JsonWebToken token) {
-    return "app".equals(token.getClaim("idtyp")) || token.getClaim("NAVident") == null;
+    return "app".equals(TokenClaims.value(token, "idtyp"))
+        || TokenClaims.value(token, "NAVident") == null;
   }
 
   /**

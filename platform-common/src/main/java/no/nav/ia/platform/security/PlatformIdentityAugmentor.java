@@ -51,7 +51,7 @@ public class PlatformIdentityAugmentor implements SecurityIdentityAugmentor {
             identity.getAttribute("tenant-id"),
             identity.getRoles(),
             strings(jwt.getClaim("groups")),
-            jwt.getClaim("county"),
+            TokenClaims.value(jwt, "county"),
             groups);
     // Roles only added: the identity as it is, plus them. Roles taken away (the machines issuer): a
     // new identity with the same principal, credentials and attributes.
