@@ -5,9 +5,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * A delivery as this service knows it from the delivery events: the newest version applied. An
@@ -34,24 +39,70 @@ public class DeliverySeen extends PanacheEntityBase {
   /** False once voided. */
   public boolean live;
 
-  /** Takes a version of the delivery if it is newer than the one known; returns whether it did. */
-  public static boolean take(
-      UUID id, long version, String orgNumber, LocalDate on, String service, boolean live) {
-    DeliverySeen seen = DeliverySeen.<DeliverySeen>findByIdOptional(id).orElse(null);
-    if (seen != null && seen.version >= version) {
-      return false;
+  /** One version of a delivery, as {@link #takeAll} takes it. */
+  public record Version(
+      UUID deliveryId,
+      long version,
+      String orgNumber,
+      LocalDate deliveredOn,
+      String service,
+      boolean live) {}
+
+  private static final String TAKE_ALL =
+      """
+      insert into delivery_seen (delivery_id, version, org_number, delivered_on, service, live)
+      select * from unnest(?::uuid[], ?::bigint[], ?::varchar[], ?::date[], ?::text[], ?::boolean[])
+      on conflict (delivery_id) do update set
+        version = excluded.version, org_number = excluded.org_number,
+        delivered_on = excluded.delivered_on, service = excluded.service, live = excluded.live
+      where delivery_seen.version < excluded.version
+      """;
+
+  /**
+   * Takes versions in one statement: per delivery the newest of them, and that only if it is newer
+   * than the one known (an older version arriving late changes nothing). The rows go in ordered by
+   * id, so two transactions taking versions of the same deliveries wait for each other instead of
+   * deadlocking.
+   */
+  public static void takeAll(Collection<Version> versions) {
+    Map<UUID, Version> newest = new TreeMap<>();
+    for (Version v : versions) {
+      newest.merge(v.deliveryId(), v, (a, b) -> b.version() > a.version() ? b : a);
     }
-    if (seen == null) {
-      seen = new DeliverySeen();
-      seen.deliveryId = id;
+    int n = newest.size();
+    if (n == 0) {
+      return;
     }
-    seen.version = version;
-    seen.orgNumber = orgNumber;
-    seen.deliveredOn = on;
-    seen.service = service;
-    seen.live = live;
-    seen.persist();
-    return true;
+    UUID[] ids = new UUID[n];
+    Long[] numbers = new Long[n];
+    String[] orgs = new String[n];
+    Date[] days = new Date[n];
+    String[] services = new String[n];
+    Boolean[] live = new Boolean[n];
+    int i = 0;
+    for (Version v : newest.values()) {
+      ids[i] = v.deliveryId();
+      numbers[i] = v.version();
+      orgs[i] = v.orgNumber();
+      days[i] = Date.valueOf(v.deliveredOn());
+      services[i] = v.service();
+      live[i] = v.live();
+      i++;
+    }
+    getEntityManager()
+        .unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (var statement = connection.prepareStatement(TAKE_ALL)) {
+                statement.setArray(1, connection.createArrayOf("uuid", ids));
+                statement.setArray(2, connection.createArrayOf("bigint", numbers));
+                statement.setArray(3, connection.createArrayOf("varchar", orgs));
+                statement.setArray(4, connection.createArrayOf("date", days));
+                statement.setArray(5, connection.createArrayOf("text", services));
+                statement.setArray(6, connection.createArrayOf("boolean", live));
+                statement.executeUpdate();
+              }
+            });
   }
 
   /** The enterprise's newest live delivery. */

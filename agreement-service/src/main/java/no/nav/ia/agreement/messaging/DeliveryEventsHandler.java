@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -64,9 +66,44 @@ public class DeliveryEventsHandler implements EventHandler {
     }
   }
 
-  private static void take(UUID id, long version, Facts f, boolean live) {
+  /**
+   * A poll's events in one statement ({@link DeliverySeen#takeAll}). An event that cannot be read
+   * fails the batch, which the consumer then applies one by one, parking only that event.
+   */
+  @Override
+  public void handleAll(List<EventEnvelope> events) {
+    List<DeliverySeen.Version> versions = new ArrayList<>(events.size());
+    for (EventEnvelope event : events) {
+      DeliverySeen.Version v =
+          switch (event.type()) {
+            case "DeliveryRecorded" -> {
+              Recorded e = event.payloadAs(Recorded.class, json);
+              yield version(e.deliveryId(), e.version(), e.delivery(), true);
+            }
+            case "DeliveryCorrected" -> {
+              Corrected e = event.payloadAs(Corrected.class, json);
+              yield version(e.deliveryId(), e.version(), e.after(), true);
+            }
+            case "DeliveryVoided" -> {
+              Voided e = event.payloadAs(Voided.class, json);
+              yield version(e.deliveryId(), e.version(), e.before(), false);
+            }
+            default -> null;
+          };
+      if (v != null) {
+        versions.add(v);
+      }
+    }
+    DeliverySeen.takeAll(versions);
+  }
+
+  private static DeliverySeen.Version version(UUID id, long version, Facts f, boolean live) {
     Objects.requireNonNull(id, "deliveryId");
     Objects.requireNonNull(f, "facts");
-    DeliverySeen.take(id, version, f.orgNumber(), f.deliveredOn(), f.service(), live);
+    return new DeliverySeen.Version(id, version, f.orgNumber(), f.deliveredOn(), f.service(), live);
+  }
+
+  private static void take(UUID id, long version, Facts f, boolean live) {
+    DeliverySeen.takeAll(List.of(version(id, version, f, live)));
   }
 }

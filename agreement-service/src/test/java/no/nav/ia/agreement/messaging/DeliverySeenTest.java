@@ -1,0 +1,72 @@
+package no.nav.ia.agreement.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.nav.ia.agreement.DeliverySeen;
+import no.nav.ia.agreement.DeliverySeen.Version;
+import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.test.PlatformTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The delivery events' set-wise take: a poll's versions in one statement keep the rule of one at a
+ * time (the newest wins, a late older one changes nothing).
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "agreement"))
+class DeliverySeenTest {
+
+  static final LocalDate DAY = LocalDate.parse("2024-04-02");
+
+  static void take(Version... versions) {
+    QuarkusTransaction.requiringNew().run(() -> DeliverySeen.takeAll(List.of(versions)));
+  }
+
+  static DeliverySeen seen(UUID id) {
+    return QuarkusTransaction.requiringNew().call(() -> DeliverySeen.findById(id));
+  }
+
+  @Test
+  void theNewestVersionInABatchWinsWhateverItsPlace() {
+    String org = Fixtures.orgNumber();
+    UUID voidedLast = UUID.randomUUID();
+    UUID voidedFirst = UUID.randomUUID();
+    take(
+        new Version(voidedLast, 1, org, DAY, "SICK_LEAVE", true),
+        new Version(voidedFirst, 2, org, DAY.plusDays(1), "SICK_LEAVE", false),
+        new Version(voidedLast, 2, org, DAY, "SICK_LEAVE", false),
+        new Version(voidedFirst, 1, org, DAY, "SICK_LEAVE", true));
+    assertThat(seen(voidedLast).version).isEqualTo(2);
+    assertThat(seen(voidedLast).live).isFalse();
+    assertThat(seen(voidedFirst).version).isEqualTo(2);
+    assertThat(seen(voidedFirst).deliveredOn).isEqualTo(DAY.plusDays(1));
+    assertThat(seen(voidedFirst).live).isFalse();
+  }
+
+  @Test
+  void anOlderOrTheSameVersionArrivingLaterChangesNothing() {
+    String org = Fixtures.orgNumber();
+    UUID id = UUID.randomUUID();
+    take(new Version(id, 3, org, DAY, "WORK_ENVIRONMENT", true));
+    take(
+        new Version(id, 2, org, DAY.minusDays(9), "SICK_LEAVE", false),
+        new Version(id, 3, org, DAY.minusDays(3), "SICK_LEAVE", false));
+    DeliverySeen kept = seen(id);
+    assertThat(kept.version).isEqualTo(3);
+    assertThat(kept.deliveredOn).isEqualTo(DAY);
+    assertThat(kept.service).isEqualTo("WORK_ENVIRONMENT");
+    assertThat(kept.live).isTrue();
+    take(new Version(id, 4, org, DAY.plusDays(2), "SICK_LEAVE", true));
+    assertThat(seen(id).deliveredOn).isEqualTo(DAY.plusDays(2));
+    assertThat(DeliverySeen.latest(org).map(s -> s.deliveryId)).contains(id);
+  }
+}
