@@ -16,16 +16,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Applies the records of one partition and poll: all in one transaction (one commit instead of one
- * per event); if that fails for another reason than the database being away, one by one, so that
- * only the failing event is parked ({@link Attempts}, {@link Parking}).
+ * Applies the records of a poll (or of one of its partitions): all in one transaction (one commit
+ * instead of one per event); if that fails for another reason than the database being away, one by
+ * one, so that only the failing event is parked ({@link Attempts}, {@link Parking}).
  */
 @ApplicationScoped
 class BatchApplier {
 
   private static final Logger LOG = Logger.getLogger(BatchApplier.class);
 
-  /** What became of a partition's records taken together. */
+  /** What became of the records taken together. */
   enum Together {
     APPLIED,
     UNAVAILABLE,

@@ -10,6 +10,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,12 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * The consuming side: one poll loop per instance, in order per partition (so per org number). Each
- * partition's records of a poll are applied in one transaction with their ids ({@link
- * BatchApplier}, {@link Inbox}); a redelivered event is skipped; one that keeps failing is parked
- * ({@link Parking}); a database outage stops progress (offsets are not committed) instead of
- * parking everything ({@link RetryPolicy}). This class is the loop: subscribe, poll, commit what
- * was applied, restart after an unexpected failure, and report its health.
+ * The consuming side: one poll loop per instance, in order per partition (so per org number). A
+ * poll's records are applied in one transaction with their ids ({@link BatchApplier}, {@link
+ * Inbox}); a redelivered event is skipped; one that keeps failing is parked ({@link Parking}); a
+ * database outage stops progress (offsets are not committed) instead of parking everything ({@link
+ * RetryPolicy}). This class is the loop: subscribe, poll, commit what was applied, restart after an
+ * unexpected failure, and report its health.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -131,17 +133,43 @@ public class EventConsumer {
   }
 
   /**
-   * Processes a poll partition by partition and commits the offsets of what was applied or parked.
-   * Returns false if some partition has to be tried again (its position is set back for that).
+   * Processes a poll and commits the offsets of what was applied or parked: the whole poll in one
+   * transaction when it can, else partition by partition, and a partition that fails as a whole
+   * record by record. Returns false if some partition has to be tried again (its position is set
+   * back for that).
+   *
+   * <p>One transaction per poll instead of one per partition: under load a poll holds a few events
+   * of every partition, and the projections' shared rows (a county's totals) then take one update
+   * per poll instead of one per partition. The partitions go in in one order (topic, number), so
+   * two consumers briefly polling the same partitions (a rebalance) wait for each other's rows
+   * instead of deadlocking.
    */
   private boolean processAll(ConsumerRecords<String, String> records) {
+    List<TopicPartition> partitions = new ArrayList<>(records.partitions());
+    partitions.sort(
+        Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+    if (partitions.size() > 1) {
+      List<ConsumerRecord<String, String>> all = new ArrayList<>(records.count());
+      partitions.forEach(p -> all.addAll(records.records(p)));
+      BatchApplier.Together together = applier.applyTogether(byTopic, all);
+      if (together == BatchApplier.Together.APPLIED) {
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        partitions.forEach(p -> done.put(p, next(records.records(p))));
+        consumer.commitSync(done);
+        return true;
+      }
+      if (together == BatchApplier.Together.UNAVAILABLE) {
+        partitions.forEach(p -> consumer.seek(p, records.records(p).get(0).offset()));
+        return false;
+      }
+    }
     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
     boolean allDone = true;
-    for (TopicPartition partition : records.partitions()) {
+    for (TopicPartition partition : partitions) {
       List<ConsumerRecord<String, String>> batch = records.records(partition);
       BatchApplier.Together together = applier.applyTogether(byTopic, batch);
       if (together == BatchApplier.Together.APPLIED) {
-        done.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+        done.put(partition, next(batch));
         continue;
       }
       if (together == BatchApplier.Together.UNAVAILABLE) {
@@ -162,5 +190,10 @@ public class EventConsumer {
       consumer.commitSync(done);
     }
     return allDone;
+  }
+
+  /** The offset after a partition's records of this poll. */
+  private static OffsetAndMetadata next(List<ConsumerRecord<String, String>> batch) {
+    return new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1);
   }
 }

@@ -15,8 +15,9 @@ public interface EventHandler {
   void handle(EventEnvelope event);
 
   /**
-   * Applies the newly recorded events of one partition's poll, in record order (never empty), in
-   * the transaction that recorded their ids. By default one by one with {@link #handle}, each under
+   * Applies the newly recorded events of a poll (never empty), in the transaction that recorded
+   * their ids: partition by partition, each partition's in record order, so the events of one key
+   * come in the order they were published. By default one by one with {@link #handle}, each under
    * its own call id; a handler that can apply a batch set-wise (fewer statements than one set per
    * event) overrides this. Throwing rolls the whole batch back; the consumer then applies its
    * events one by one with {@link #handle}, so that only a failing one is parked.

@@ -21,8 +21,8 @@ public interface EventsConfig {
   boolean consumerEnabled();
 
   /**
-   * How many records one poll hands the consumer at most, over all its partitions: each partition's
-   * share is applied as one batch, so under a backlog this is how big batches get.
+   * How many records one poll hands the consumer at most, over all its partitions: a poll is
+   * applied as one batch (EventConsumer), so under a backlog this is how big batches get.
    */
   @WithDefault("500")
   int maxPollRecords();

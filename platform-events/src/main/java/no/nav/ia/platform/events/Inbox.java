@@ -38,10 +38,10 @@ class Inbox {
   }
 
   /**
-   * Records the ids of a partition's records in one statement; the ids that were new (the others
-   * were applied before). The rows go in in record order, as a consumer that applied them one by
-   * one would insert them, so two consumers of one partition (during a rebalance) wait for each
-   * other instead of deadlocking.
+   * Records the ids of a poll's records (or a partition's) in one statement; the ids that were new
+   * (the others were applied before). The rows go in in the order given (partition by partition in
+   * one order, each in record order), so two consumers of the same partitions (during a rebalance)
+   * wait for each other instead of deadlocking.
    */
   Set<UUID> recordNew(List<ConsumerRecord<String, String>> records, List<EventEnvelope> envelopes) {
     int n = records.size();

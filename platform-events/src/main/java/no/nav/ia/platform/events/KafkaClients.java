@@ -50,8 +50,8 @@ public class KafkaClients {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    // A poll hands over what has arrived, up to max-poll-records, and each partition's share is
-    // applied as one batch: under load, the records that came while the previous batch was being
+    // A poll hands over what has arrived, up to max-poll-records, and it is applied as one batch:
+    // under load, the records that came while the previous batch was being
     // applied come together. The broker answers a fetch as soon as it has one record (Kafka's
     // default, set here on purpose): waiting for more would add that wait to every event's lag.
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());

@@ -32,7 +32,7 @@ public class ScorecardEventsHandler implements EventHandler {
     handleAll(List.of(event));
   }
 
-  /** A poll's new events of one partition, the deliveries among them set-wise. */
+  /** A poll's new events, the deliveries among them set-wise. */
   @Override
   public void handleAll(List<EventEnvelope> events) {
     projection.apply(events, ScorecardEventsHandler::topicOf);

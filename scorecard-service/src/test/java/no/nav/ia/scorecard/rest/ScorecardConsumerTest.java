@@ -273,6 +273,41 @@ class ScorecardConsumerTest {
     assertThat(reasons).anyMatch(r -> r.contains("delivery"));
   }
 
+  /**
+   * A poll of many partitions is applied in one transaction; one bad event in it sends the poll
+   * back to partition by partition and that partition to event by event: only the bad one is
+   * parked, every other counts once. County 15 in 2012, which no other test uses.
+   */
+  @Test
+  void aBadEventInAPollOfManyPartitionsIsParkedAndEveryOtherCountsOnce() {
+    List<ObjectNode> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      String org = String.valueOf(930000000 + i * 7919);
+      events.add(
+          forOrg(event("DeliveryRecorded", UUID.randomUUID(), "15", "2012-11", "SYSTEM"), org));
+    }
+    ObjectNode broken = event("DeliveryRecorded", UUID.randomUUID(), "15", "2012-11", "SYSTEM");
+    ((ObjectNode) broken.get("payload")).remove("delivery");
+    events.add(12, broken);
+    events.add(5, events.get(3));
+    java.util.function.Function<ObjectNode, String> key =
+        e -> e == broken ? "930099999" : e.at("/payload/delivery/orgNumber").asText();
+    assertThat(events.stream().map(key).map(TestEvents::partitionOf).distinct().count())
+        .as("partitions the events go to")
+        .isGreaterThan(1);
+    sendTogether(events, key);
+    awaitCard("15", "2012-11", c -> c.getInt("deliveries.system") == 24);
+    assertThat(card("15", "2012-11").getInt("agreements.withDelivery")).isEqualTo(24);
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () ->
+                        DeadLetterEvent.<DeadLetterEvent>listAll().stream()
+                            .filter(d -> d.value.contains(broken.get("eventId").asText()))
+                            .count()))
+        .isEqualTo(1);
+  }
+
   @Test
   void aParkedEventReplayedByACoordinatorCountsOnceAndLeavesTheDeadLetters() {
     // An event parked while something it needed was broken, as the consumer stored it from Kafka.

@@ -76,15 +76,43 @@ final class TestEvents {
    * one poll, as one batch (or in a few, never out of order).
    */
   static void sendTogether(List<ObjectNode> events) {
+    sendTogether(events, e -> "974760673");
+  }
+
+  /**
+   * Sends the events with one producer and one flush, each keyed as the platform keys it (by its
+   * org number, {@code key}), so events of different enterprises go to different partitions and the
+   * consumer gets several partitions in one poll.
+   */
+  static void sendTogether(
+      List<ObjectNode> events, java.util.function.Function<ObjectNode, String> key) {
     Properties props = new Properties();
     props.put("bootstrap.servers", Infra.kafkaBootstrapServers());
     props.put("linger.ms", 50);
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
       for (ObjectNode event : events) {
-        producer.send(new ProducerRecord<>(TOPIC, "974760673", EventSamples.write(event)));
+        producer.send(new ProducerRecord<>(TOPIC, key.apply(event), EventSamples.write(event)));
       }
       producer.flush();
     }
+  }
+
+  private static int partitions;
+
+  /** The partition of the events topic a key goes to, as Kafka's default partitioner places it. */
+  static synchronized int partitionOf(String key) {
+    if (partitions == 0) {
+      Properties props = new Properties();
+      props.put("bootstrap.servers", Infra.kafkaBootstrapServers());
+      try (KafkaProducer<String, String> producer =
+          new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        partitions = producer.partitionsFor(TOPIC).size();
+      }
+    }
+    return org.apache.kafka.common.utils.Utils.toPositive(
+            org.apache.kafka.common.utils.Utils.murmur2(
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        % partitions;
   }
 }
