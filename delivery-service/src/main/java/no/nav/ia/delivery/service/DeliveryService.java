@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import no.nav.ia.delivery.AgreementView;
 import no.nav.ia.delivery.DeliveredBy;
 import no.nav.ia.delivery.Delivery;
 import no.nav.ia.delivery.DeliveryFacts;
@@ -92,22 +91,22 @@ public class DeliveryService {
       }
       throw noAdviser;
     }
-    // The usual path: one short transaction with no remote call in it. The key is claimed first,
-    // so a retry gets its first result whatever has changed since; then the agreement comes from
-    // the local read model.
+    // The usual path: one short transaction with no remote call in it, in two statements and the
+    // commit (DeliveryInserts). The key is claimed first, so a retry gets its first result whatever
+    // has changed since; then the agreement comes from the local read model.
     try {
       return QuarkusTransaction.requiringNew()
           .call(
               () -> {
                 UUID id = UUID.randomUUID();
-                Optional<Recorded> earlier = claim(actor, idempotencyKey, hash, id);
-                if (earlier.isPresent()) {
-                  return earlier.get();
+                DeliveryInserts.Claim claim =
+                    inserts.claim(actor, idempotencyKey, hash, id, request.orgNumber());
+                if (claim.takenBefore()) {
+                  return earlier(actor, idempotencyKey, hash);
                 }
-                var agreement =
-                    AgreementView.activeOn(request.orgNumber(), request.deliveredOn())
-                        .orElseThrow(NotInReadModel::new);
-                return store(id, facts(request, agreement.countyCode), adviser, groupId);
+                String county =
+                    claim.countyActiveOn(request.deliveredOn()).orElseThrow(NotInReadModel::new);
+                return store(id, facts(request, county), adviser, groupId);
               });
     } catch (NotInReadModel e) {
       // The read model has no active agreement (its event may still be on the way): the claim
@@ -118,8 +117,11 @@ public class DeliveryService {
         .call(
             () -> {
               UUID id = UUID.randomUUID();
-              Optional<Recorded> earlier = claim(actor, idempotencyKey, hash, id);
-              return earlier.isPresent() ? earlier.get() : store(id, facts, adviser, groupId);
+              return inserts
+                      .claim(actor, idempotencyKey, hash, id, request.orgNumber())
+                      .takenBefore()
+                  ? earlier(actor, idempotencyKey, hash)
+                  : store(id, facts, adviser, groupId);
             });
   }
 
@@ -130,29 +132,31 @@ public class DeliveryService {
     }
   }
 
-  /** The earlier result of the key, if it has one; else the key is now this delivery's. */
-  private Optional<Recorded> claim(String actor, String key, String hash, UUID id) {
-    if (key == null) {
-      return Optional.empty();
-    }
-    return keys.claim(actor, key, hash, id).map(winner -> new Recorded(load(winner), false));
+  /** The delivery the key's earlier request created; 422 if that request had another body. */
+  private Recorded earlier(String actor, String key, String hash) {
+    UUID winner =
+        keys.earlier(actor, key, hash)
+            .orElseThrow(() -> new IllegalStateException("key " + key + " claimed by no one"));
+    return new Recorded(load(winner), false);
   }
 
   /**
-   * Stores a new delivery, its first version and its event, in the caller's transaction: built by
-   * the entities' rules, written by plain INSERTs (see {@link DeliveryInserts}).
+   * Stores a new delivery, its first version and its event in one statement, in the caller's
+   * transaction: built by the entities' rules, written by plain INSERTs (see {@link
+   * DeliveryInserts}).
    */
   private Recorded store(UUID id, DeliveryFacts facts, String adviser, UUID groupId) {
     Delivery delivery = Delivery.record(facts, adviser, OffsetDateTime.now(ZoneOffset.UTC));
     delivery.id = id;
     delivery.groupId = groupId;
-    inserts.insert(delivery);
-    inserts.insert(version(delivery, "RECORDED"));
-    outbox.publish(
+    DeliveryVersion first = version(delivery, "RECORDED");
+    outbox.publishWith(
         DeliveryEvents.CONTRACT,
         delivery.orgNumber,
         new DeliveryRecorded(
-            delivery.id, delivery.version, delivery.registeredAt, Facts.of(delivery)));
+            delivery.id, delivery.version, delivery.registeredAt, Facts.of(delivery)),
+        DeliveryInserts.RECORDED,
+        (c, statement) -> DeliveryInserts.bindRecorded(c, statement, delivery, first));
     return new Recorded(delivery, true);
   }
 

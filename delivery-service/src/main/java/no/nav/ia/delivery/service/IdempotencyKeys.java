@@ -39,23 +39,6 @@ public class IdempotencyKeys {
   }
 
   /**
-   * Claims the key for a new delivery inside the caller's transaction. A parallel request with the
-   * same key waits on the row lock and then sees the winner's delivery instead.
-   */
-  public Optional<UUID> claim(String actor, String key, String requestHash, UUID deliveryId) {
-    int inserted =
-        em.createNativeQuery(
-                "insert into idempotency_key (actor, key, request_hash, delivery_id, created_at)"
-                    + " values (:actor, :key, :hash, :delivery, now()) on conflict do nothing")
-            .setParameter("actor", actor)
-            .setParameter("key", key)
-            .setParameter("hash", requestHash)
-            .setParameter("delivery", deliveryId)
-            .executeUpdate();
-    return inserted == 1 ? Optional.empty() : earlier(actor, key, requestHash);
-  }
-
-  /**
    * The group id of a group's key: a new one on the first request, the same one for the same body
    * sent again (each enterprise's delivery then has its own key within the group); 422 if the key
    * was used with another body.

@@ -53,7 +53,6 @@ class DeliveryInsertsTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @Inject DeliveryInserts inserts;
   @Inject Outbox outbox;
   @Inject EntityManager em;
   @Inject AgroalDataSource dataSource;
@@ -103,13 +102,13 @@ class DeliveryInsertsTest {
                 QuarkusTransaction.requiringNew()
                     .call(
                         () -> {
-                          inserts.insert(d);
-                          inserts.insert(v);
-                          outbox.publish(
+                          outbox.publishWith(
                               DeliveryEvents.CONTRACT,
                               org,
                               new DeliveryEvents.DeliveryRecorded(
-                                  d.id, 1, d.registeredAt, DeliveryEvents.Facts.of(d)));
+                                  d.id, 1, d.registeredAt, DeliveryEvents.Facts.of(d)),
+                              DeliveryInserts.RECORDED,
+                              (c, s) -> DeliveryInserts.bindRecorded(c, s, d, v));
                           assertThat(count("delivery", "id", d.id))
                               .as("seen on the connection the transaction hands out")
                               .isOne();
@@ -190,6 +189,44 @@ class DeliveryInsertsTest {
     assertThat(event.at("/payload/delivery/subGoals").toString()).isEqualTo("[1,3]");
     assertThat(event.at("/payload/delivery/countyCode").asText()).isEqualTo("15");
     assertThat(event.at("/payload/delivery/form").isNull()).isTrue();
+  }
+
+  @Inject DeliveryInserts inserts;
+
+  DeliveryInserts.Claim claim(String key, String org) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> inserts.claim("Z990002", key, "hash", java.util.UUID.randomUUID(), org));
+  }
+
+  /**
+   * The claim and the read model in one statement: a key is taken once (a second claim finds it
+   * taken, a rolled-back claim leaves it free), no key claims nothing, and the agreements read are
+   * the enterprise's, active or not by the rule.
+   */
+  @Test
+  void theClaimTakesAKeyOnceAndReadsTheEnterprisesAgreements() {
+    String org = Fixtures.orgNumber();
+    Fixtures.agreementViaKafka(org, "46");
+    String key = "claim-" + java.util.UUID.randomUUID();
+    assertThatThrownBy(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          inserts.claim("Z990002", key, "hash", java.util.UUID.randomUUID(), org);
+                          throw new Refused();
+                        }))
+        .isInstanceOf(Refused.class);
+    DeliveryInserts.Claim first = claim(key, org);
+    assertThat(first.takenBefore()).as("free after the rollback").isFalse();
+    assertThat(first.countyActiveOn(LocalDate.of(2012, 5, 14))).contains("46");
+    assertThat(first.countyActiveOn(LocalDate.of(2010, 2, 28))).as("before signing").isEmpty();
+    assertThat(claim(key, org).takenBefore()).isTrue();
+    assertThat(claim(null, org).takenBefore()).isFalse();
+    assertThat(claim(null, org).takenBefore()).as("no key, nothing claimed").isFalse();
+    DeliveryInserts.Claim none = claim(key + "-other", Fixtures.orgNumber());
+    assertThat(none.agreements()).isEmpty();
+    assertThat(none.takenBefore()).isFalse();
   }
 
   /** Thrown to roll a transaction back after its statements ran. */

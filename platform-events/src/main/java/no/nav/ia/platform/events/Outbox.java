@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -36,16 +39,43 @@ public class Outbox {
   }
 
   /**
+   * Binds a change's parameters, from the first, on the statement that writes it with its event;
+   * returns how many it bound.
+   */
+  @FunctionalInterface
+  public interface Change {
+    int bind(Connection connection, PreparedStatement statement) throws SQLException;
+  }
+
+  /**
+   * Writes a change and the event that reports it in one statement (one round trip instead of one
+   * per row), in the caller's transaction: {@code changeSql} is one or more SQL statements joined
+   * by semicolons whose parameters {@code change} binds. Either both are written or neither.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID publishWith(
+      EventTopic topic, String key, Record payload, String changeSql, Change change) {
+    return publish(topic.name(), key, topic.typeOf(payload).name(), payload, changeSql, change);
+  }
+
+  /**
    * Stores the event; must run inside the caller's transaction. Producers name their topic's
    * contract instead ({@link #publish(EventTopic, String, Record)}), so that no type goes out that
    * the AsyncAPI document does not describe.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID publish(String topic, String key, String type, Object payload) {
+    return publish(topic, key, type, payload, null, null);
+  }
+
+  private UUID publish(
+      String topic, String key, String type, Object payload, String changeSql, Change change) {
     UUID eventId = UUID.randomUUID();
     String callId = CallId.current();
     OffsetDateTime createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-    rows.insert(
+    rows.insertWith(
+        changeSql,
+        change,
         new OutboxRows.Written(
             eventId,
             topic,

@@ -50,20 +50,28 @@ class OutboxRows {
 
   @Inject AgroalDataSource dataSource;
 
-  /** Writes the event in the caller's transaction. */
-  void insert(Written row) {
+  private static final String INSERT =
+      "insert into outbox_event (event_id, topic, event_key, event_type, envelope, call_id,"
+          + " created_at) values (?, ?, ?, ?, ?, ?, ?)";
+
+  /**
+   * Writes the change ({@code changeSql}, its parameters bound by {@code change}) and the event in
+   * one statement, so one round trip to the database: PostgreSQL's driver sends statements joined
+   * by semicolons together and runs them in order, the first failing one failing all. Without a
+   * change, the event alone.
+   */
+  void insertWith(String changeSql, Outbox.Change change, Written row) {
+    String sql = changeSql == null ? INSERT : changeSql + ";\n" + INSERT;
     try (Connection c = dataSource.getConnection();
-        PreparedStatement i =
-            c.prepareStatement(
-                "insert into outbox_event (event_id, topic, event_key, event_type, envelope,"
-                    + " call_id, created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
-      i.setObject(1, row.eventId());
-      i.setString(2, row.topic());
-      i.setString(3, row.key());
-      i.setString(4, row.type());
-      i.setString(5, row.envelope());
-      i.setString(6, row.callId());
-      i.setObject(7, row.createdAt());
+        PreparedStatement i = c.prepareStatement(sql)) {
+      int n = change == null ? 0 : change.bind(c, i);
+      i.setObject(n + 1, row.eventId());
+      i.setString(n + 2, row.topic());
+      i.setString(n + 3, row.key());
+      i.setString(n + 4, row.type());
+      i.setString(n + 5, row.envelope());
+      i.setString(n + 6, row.callId());
+      i.setObject(n + 7, row.createdAt());
       i.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("event " + row.type() + " not written to the outbox", e);
