@@ -27,6 +27,21 @@ public interface EventsConfig {
   @WithDefault("500")
   int maxPollRecords();
 
+  /**
+   * How much a fetch waits for (bytes of records) before the broker answers it, up to {@link
+   * #fetchMaxWait}: under a steady stream a poll then brings a batch instead of an event or two,
+   * and each event costs a fraction of a poll, a transaction and a commit.
+   */
+  @WithDefault("16384")
+  int fetchMinBytes();
+
+  /**
+   * How long the broker holds a fetch that has less than {@link #fetchMinBytes}: the most an event
+   * waits for company, added to its lag when events are few.
+   */
+  @WithDefault("PT0.025S")
+  Duration fetchMaxWait();
+
   /** How often a failing event is tried before it is parked in the dead-letter table. */
   @WithDefault("3")
   int maxAttempts();
