@@ -2,10 +2,8 @@ package no.nav.ia.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,19 +26,12 @@ final class IngestRequests {
 
   private final URI url;
   private final String keyPrefix;
-  private final Duration timeout;
   private final List<String> tokens = new ArrayList<>();
   private final List<String> fields = new ArrayList<>();
 
-  IngestRequests(
-      String gateway,
-      List<String> workload,
-      String deliveredOn,
-      String keyPrefix,
-      Duration timeout) {
+  IngestRequests(String gateway, List<String> workload, String deliveredOn, String keyPrefix) {
     this.url = URI.create(gateway + "/api/v1/deliveries");
     this.keyPrefix = keyPrefix;
-    this.timeout = timeout;
     int n = 0;
     for (String line : workload) {
       String[] parts = line.trim().split("\\s+");
@@ -75,14 +66,16 @@ final class IngestRequests {
     return (n + 1) % 4 == 0 ? start + ",\"note\":\"" + NOTE + "\"}" : start + "}";
   }
 
-  /** Request {@code n}: its enterprise's adviser, its body, the key {@code prefix-n}. */
-  HttpRequest request(long n) {
-    return HttpRequest.newBuilder(url)
-        .timeout(timeout)
-        .header("Authorization", "Bearer " + tokens.get((int) (n % tokens.size())))
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", keyPrefix + "-" + n)
-        .POST(HttpRequest.BodyPublishers.ofString(body(n)))
-        .build();
+  /** Request {@code n}'s headers: its enterprise's adviser, the key {@code prefix-n}. */
+  java.util.Map<String, String> headers(long n) {
+    return java.util.Map.of(
+        "Authorization", "Bearer " + tokens.get((int) (n % tokens.size())),
+        "Content-Type", "application/json",
+        "Idempotency-Key", keyPrefix + "-" + n);
+  }
+
+  /** Where the requests go. */
+  URI url() {
+    return url;
   }
 }

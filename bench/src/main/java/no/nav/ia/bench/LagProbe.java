@@ -1,9 +1,12 @@
 package no.nav.ia.bench;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -43,6 +46,8 @@ final class LagProbe {
     // it.
     String reader = Http.token(issuer, "coordinator", null, "Z990003", "ia-scorecard-service");
 
+    Posts posts =
+        new Posts(URI.create(config.gateway() + "/api/v1/deliveries"), 64, Duration.ofSeconds(30));
     ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
     Semaphore inFlight = new Semaphore(64);
     AtomicLong sent = new AtomicLong();
@@ -57,20 +62,20 @@ final class LagProbe {
           long n = sent.incrementAndGet();
           String body =
               DeliveryJson.of(backgroundOrg, "SYSTEM", config.get("month", "2025-06") + "-10");
-          HttpRequest request =
-              Http.json(
-                      config.gateway() + "/api/v1/deliveries",
-                      advisers.get((int) (n % advisers.size())))
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build();
-          Http.CLIENT
-              .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+          posts
+              .post(
+                  Map.of(
+                      "Authorization",
+                      "Bearer " + advisers.get((int) (n % advisers.size())),
+                      "Content-Type",
+                      "application/json"),
+                  body)
               .whenComplete(
-                  (r, e) -> {
+                  (status, e) -> {
                     inFlight.release();
-                    if (r != null && r.statusCode() == 201) {
+                    if (status != null && status == 201) {
                       ok.incrementAndGet();
-                    } else if (r != null && r.statusCode() == 429) {
+                    } else if (status != null && status == 429) {
                       // An open-loop background keeps its rate: a refused delivery is counted, not
                       // sent again.
                       limited.incrementAndGet();
@@ -111,6 +116,7 @@ final class LagProbe {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     background.shutdownNow();
+    posts.close();
     System.out.printf("lag_background_rps=%.0f%n", ok.get() / seconds);
     System.out.println("lag_probes=" + probes);
     System.out.println("lag_background_rate_limited=" + limited.get());

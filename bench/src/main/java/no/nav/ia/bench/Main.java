@@ -26,7 +26,19 @@ public final class Main {
       args.put(kv[0], kv.length > 1 ? kv[1] : "");
     }
     Config config = new Config(args);
-    switch (argv[0]) {
+    try {
+      run(argv[0], config);
+    } catch (Exception e) {
+      e.printStackTrace();
+      // Ends the JVM whatever threads a harness left running (its load's client, a scheduler).
+      System.exit(1);
+    }
+    System.out.flush();
+    System.exit(0);
+  }
+
+  private static void run(String command, Config config) throws Exception {
+    switch (command) {
       case "agreement" ->
           System.out.println(
               "org="
@@ -42,7 +54,7 @@ public final class Main {
       case "event-order" -> new EventOrder(config).run();
       case "register-file" -> RegisterFile.run(config);
       default -> {
-        System.err.println("unknown command " + argv[0]);
+        System.err.println("unknown command " + command);
         System.exit(2);
       }
     }

@@ -1,6 +1,6 @@
 package no.nav.ia.bench;
 
-import java.net.http.HttpResponse;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,24 +35,22 @@ final class OpenLoopIngest {
     }
     List<String> workload = IngestRequests.read(Path.of(config.get("workload", "ingest-workload")));
     String run = config.get("run", "open-loop-" + System.currentTimeMillis());
-    if (warmup > 0) {
-      phase(workload, run + "-open-warmup").run(rate, warmup, drainNanos());
+    int outstanding = config.integer("outstanding", 512);
+    try (Posts posts =
+        new Posts(URI.create(config.gateway() + "/api/v1/deliveries"), outstanding, timeout())) {
+      if (warmup > 0) {
+        phase(posts, workload, run + "-open-warmup", outstanding).run(rate, warmup, drainNanos());
+      }
+      return phase(posts, workload, run + "-open", outstanding).run(rate, seconds, drainNanos());
     }
-    return phase(workload, run + "-open").run(rate, seconds, drainNanos());
   }
 
   /** A loop of requests keyed {@code keyPrefix-n}. */
-  private OpenLoop phase(List<String> workload, String keyPrefix) {
+  private OpenLoop phase(Posts posts, List<String> workload, String keyPrefix, int outstanding) {
     IngestRequests requests =
-        new IngestRequests(
-            config.gateway(), workload, config.get("day", "2025-06-10"), keyPrefix, timeout());
+        new IngestRequests(config.gateway(), workload, config.get("day", "2025-06-10"), keyPrefix);
     return new OpenLoop(
-        OpenLoop.Clock.SYSTEM,
-        n ->
-            Http.CLIENT
-                .sendAsync(requests.request(n), HttpResponse.BodyHandlers.discarding())
-                .thenApply(HttpResponse::statusCode),
-        config.integer("outstanding", 512));
+        OpenLoop.Clock.SYSTEM, n -> posts.post(requests.headers(n), requests.body(n)), outstanding);
   }
 
   /** As wrk's --timeout in bench/run. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +16,7 @@ class IngestRequestsTest {
           "http://gw",
           List.of("t1 900000001 03", "t2 900000002 11", "t3 900000003 12", ""),
           "2025-06-10",
-          "run-open",
-          Duration.ofSeconds(10));
+          "run-open");
 
   @Test
   void bodiesAreIngestLuasRoundRobinOverTheEnterprisesWithANoteOnEveryFourth() {
@@ -36,11 +34,12 @@ class IngestRequestsTest {
 
   @Test
   void eachRequestHasItsOwnKeyAndItsEnterprisesAdviser() {
-    var request = requests.request(4);
-    assertThat(request.uri()).hasToString("http://gw/api/v1/deliveries");
-    assertThat(request.headers().firstValue("Idempotency-Key")).contains("run-open-4");
-    assertThat(request.headers().firstValue("Authorization")).contains("Bearer t2");
-    assertThat(requests.request(5).headers().firstValue("Idempotency-Key")).contains("run-open-5");
+    assertThat(requests.url()).hasToString("http://gw/api/v1/deliveries");
+    assertThat(requests.headers(4))
+        .containsEntry("Idempotency-Key", "run-open-4")
+        .containsEntry("Authorization", "Bearer t2")
+        .containsEntry("Content-Type", "application/json");
+    assertThat(requests.headers(5)).containsEntry("Idempotency-Key", "run-open-5");
   }
 
   @Test
