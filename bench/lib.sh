@@ -56,9 +56,9 @@ harness() {
     (cd "$ROOT" && ./mvnw -B -q -pl bench -am package -DskipTests)
   fi
   # The latency harnesses send load at a fixed rate on the same two cores as the platform. With the
-  # JVM's defaults (C2 compiling the client for most of a short run, G1) the load generator took 0.4
-  # of a core at 400 deliveries/s and its own stalls showed up as the platform's p99; with C1 and the
-  # serial collector it takes about two thirds of that. The long-running generators keep the defaults.
+  # JVM's defaults (C2 compiling the client for most of a short run, G1) and the JDK's HTTP client
+  # the load generator took 0.4 of a core at 400 deliveries/s; with C1, the serial collector and a
+  # Vert.x client (Posts) about 0.11. The long-running generators keep the JVM's defaults.
   local opts=()
   case $1 in open-loop | lag) opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m) ;; esac
   java "${opts[@]}" -cp "$jar:$BENCH/target/lib/*" no.nav.ia.bench.Main "$@" \

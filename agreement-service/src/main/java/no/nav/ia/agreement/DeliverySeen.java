@@ -51,7 +51,10 @@ public class DeliverySeen extends PanacheEntityBase {
   private static final String TAKE_ALL =
       """
       insert into delivery_seen (delivery_id, version, org_number, delivered_on, service, live)
-      select * from unnest(?::uuid[], ?::bigint[], ?::varchar[], ?::date[], ?::text[], ?::boolean[])
+      select id, v, org, day, service, live
+        from unnest(?::uuid[], ?::bigint[], ?::varchar[], ?::date[], ?::text[], ?::boolean[])
+             with ordinality as t(id, v, org, day, service, live, n)
+       order by n
       on conflict (delivery_id) do update set
         version = excluded.version, org_number = excluded.org_number,
         delivered_on = excluded.delivered_on, service = excluded.service, live = excluded.live

@@ -19,9 +19,6 @@ final class Http {
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
-          // Completions run on the client's own selector thread instead of hopping to a pool
-          // thread each: the open loop's callbacks only note a status and a time.
-          .executor(Runnable::run)
           .build();
 
   private Http() {}

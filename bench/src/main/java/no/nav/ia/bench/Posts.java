@@ -32,10 +32,15 @@ final class Posts implements AutoCloseable {
         vertx.createHttpClient(
             new HttpClientOptions()
                 .setDefaultHost(url.getHost())
-                .setDefaultPort(url.getPort())
+                .setDefaultPort(port(url))
+                .setSsl("https".equals(url.getScheme()))
                 .setKeepAlive(true)
                 .setConnectTimeout(5000),
             new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+  }
+
+  private static int port(URI url) {
+    return url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
   }
 
   /** Sends the body with the headers; the answer's status once its body has been read. */

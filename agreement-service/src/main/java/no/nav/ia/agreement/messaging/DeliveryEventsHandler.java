@@ -68,7 +68,8 @@ public class DeliveryEventsHandler implements EventHandler {
 
   /**
    * A poll's events in one statement ({@link DeliverySeen#takeAll}). An event that cannot be read
-   * fails the batch, which the consumer then applies one by one, parking only that event.
+   * fails the batch, which the consumer then applies in smaller parts, down to one by one, parking
+   * only that event.
    */
   @Override
   public void handleAll(List<EventEnvelope> events) {

@@ -101,8 +101,10 @@ public class DeliveryService {
                 UUID id = UUID.randomUUID();
                 DeliveryInserts.Claim claim =
                     inserts.claim(actor, idempotencyKey, hash, id, request.orgNumber());
-                if (claim.takenBefore()) {
-                  return earlier(actor, idempotencyKey, hash);
+                Optional<Recorded> earlier =
+                    heldBefore(claim, actor, idempotencyKey, hash, id, request.orgNumber());
+                if (earlier.isPresent()) {
+                  return earlier.get();
                 }
                 String county =
                     claim.countyActiveOn(request.deliveredOn()).orElseThrow(NotInReadModel::new);
@@ -117,11 +119,10 @@ public class DeliveryService {
         .call(
             () -> {
               UUID id = UUID.randomUUID();
-              return inserts
-                      .claim(actor, idempotencyKey, hash, id, request.orgNumber())
-                      .takenBefore()
-                  ? earlier(actor, idempotencyKey, hash)
-                  : store(id, facts, adviser, groupId);
+              DeliveryInserts.Claim claim =
+                  inserts.claim(actor, idempotencyKey, hash, id, request.orgNumber());
+              return heldBefore(claim, actor, idempotencyKey, hash, id, request.orgNumber())
+                  .orElseGet(() -> store(id, facts, adviser, groupId));
             });
   }
 
@@ -132,12 +133,21 @@ public class DeliveryService {
     }
   }
 
-  /** The delivery the key's earlier request created; 422 if that request had another body. */
-  private Recorded earlier(String actor, String key, String hash) {
-    UUID winner =
-        keys.earlier(actor, key, hash)
-            .orElseThrow(() -> new IllegalStateException("key " + key + " claimed by no one"));
-    return new Recorded(load(winner), false);
+  /**
+   * The delivery of the request that holds the key, if another one does (422 if it had another
+   * body); empty if the key is this request's. A key whose row was purged (past its retention)
+   * between the claim and the look-up is claimed again.
+   */
+  private Optional<Recorded> heldBefore(
+      DeliveryInserts.Claim claim, String actor, String key, String hash, UUID id, String org) {
+    while (claim.takenBefore()) {
+      Optional<UUID> winner = keys.earlier(actor, key, hash);
+      if (winner.isPresent()) {
+        return Optional.of(new Recorded(load(winner.get()), false));
+      }
+      claim = inserts.claim(actor, key, hash, id, org);
+    }
+    return Optional.empty();
   }
 
   /**

@@ -14,7 +14,8 @@ import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.platform.domain.DomainException;
 
 /**
- * Remembers which delivery a caller's Idempotency-Key created, race-free under parallel retries.
+ * Which delivery a caller's Idempotency-Key created (the key is claimed, race-free under parallel
+ * retries, with the delivery's first statement: {@link DeliveryInserts#claim}).
  */
 @ApplicationScoped
 public class IdempotencyKeys {

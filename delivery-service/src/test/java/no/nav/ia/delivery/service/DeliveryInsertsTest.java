@@ -112,6 +112,8 @@ class DeliveryInsertsTest {
                           assertThat(count("delivery", "id", d.id))
                               .as("seen on the connection the transaction hands out")
                               .isOne();
+                          assertThat(count("delivery_version", "delivery_id", d.id)).isOne();
+                          assertThat(count("outbox_event", "event_key", org)).isOne();
                           throw new Refused();
                         }))
         .isInstanceOf(Refused.class);
@@ -204,7 +206,7 @@ class DeliveryInsertsTest {
    * the enterprise's, active or not by the rule.
    */
   @Test
-  void theClaimTakesAKeyOnceAndReadsTheEnterprisesAgreements() {
+  void theClaimTakesAKeyOnceAndReadsTheEnterprisesAgreements() throws Exception {
     String org = Fixtures.orgNumber();
     Fixtures.agreementViaKafka(org, "46");
     String key = "claim-" + java.util.UUID.randomUUID();
@@ -222,11 +224,63 @@ class DeliveryInsertsTest {
     assertThat(first.countyActiveOn(LocalDate.of(2012, 5, 14))).contains("46");
     assertThat(first.countyActiveOn(LocalDate.of(2010, 2, 28))).as("before signing").isEmpty();
     assertThat(claim(key, org).takenBefore()).isTrue();
-    assertThat(claim(null, org).takenBefore()).isFalse();
-    assertThat(claim(null, org).takenBefore()).as("no key, nothing claimed").isFalse();
+    long keys = count("idempotency_key", "actor", "Z990002");
+    assertThat(claim(null, org).agreements()).hasSize(1);
+    assertThat(count("idempotency_key", "actor", "Z990002"))
+        .as("no key, nothing claimed")
+        .isEqualTo(keys);
     DeliveryInserts.Claim none = claim(key + "-other", Fixtures.orgNumber());
     assertThat(none.agreements()).isEmpty();
     assertThat(none.takenBefore()).isFalse();
+  }
+
+  /**
+   * The change and its event are one statement: when the change fails (here a delivery id taken
+   * already), the event is not written either.
+   */
+  @Test
+  void aChangeThatFailsTakesItsEventWithIt() throws Exception {
+    String org = Fixtures.orgNumber();
+    Delivery d =
+        Delivery.record(
+            new DeliveryFacts(
+                org,
+                "03",
+                ServiceCode.SICK_LEAVE,
+                Direction.SYSTEM,
+                List.of(1),
+                LocalDate.of(2012, 5, 14),
+                null,
+                null),
+            "Z990001",
+            OffsetDateTime.now(ZoneOffset.UTC));
+    DeliveryVersion v = new DeliveryVersion();
+    v.deliveryId = d.id;
+    v.version = 1;
+    v.change = "RECORDED";
+    v.snapshot = "{}";
+    v.changedBy = "Z990001";
+    v.changedAt = d.registeredAt;
+    Runnable record =
+        () ->
+            QuarkusTransaction.requiringNew()
+                .run(
+                    () ->
+                        outbox.publishWith(
+                            DeliveryEvents.CONTRACT,
+                            org,
+                            new DeliveryEvents.DeliveryRecorded(
+                                d.id, 1, d.registeredAt, DeliveryEvents.Facts.of(d)),
+                            DeliveryInserts.RECORDED,
+                            (c, s) -> DeliveryInserts.bindRecorded(c, s, d, v)));
+    record.run();
+    assertThat(count("outbox_event", "event_key", org)).isOne();
+    assertThatThrownBy(record::run).hasStackTraceContaining("change and event");
+    assertThat(count("delivery", "id", d.id)).isOne();
+    assertThat(count("delivery_version", "delivery_id", d.id)).isOne();
+    assertThat(count("outbox_event", "event_key", org))
+        .as("no event for the failed change")
+        .isOne();
   }
 
   /** Thrown to roll a transaction back after its statements ran. */

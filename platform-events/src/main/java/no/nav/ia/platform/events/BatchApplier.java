@@ -79,7 +79,7 @@ class BatchApplier {
         return Together.UNAVAILABLE;
       }
       LOG.infof(
-          "a batch of %d events failed (%s); applying them one by one",
+          "a batch of %d events failed (%s); applying them in smaller parts",
           batch.size(), RetryPolicy.describe(e));
       return Together.FAILED;
     }

@@ -141,8 +141,9 @@ public class EventConsumer {
    * <p>One transaction per poll instead of one per partition: under load a poll holds a few events
    * of every partition, and the projections' shared rows (a county's totals) then take one update
    * per poll instead of one per partition. The partitions go in in one order (topic, number), so
-   * two consumers briefly polling the same partitions (a rebalance) wait for each other's rows
-   * instead of deadlocking.
+   * two consumers briefly polling the same partitions (a rebalance) wait for each other's inbox
+   * rows instead of deadlocking; a deadlock in a handler's writes fails the poll, which then falls
+   * back as any failure does.
    */
   private boolean processAll(ConsumerRecords<String, String> records) {
     List<TopicPartition> partitions = new ArrayList<>(records.partitions());

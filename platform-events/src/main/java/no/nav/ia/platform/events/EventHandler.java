@@ -20,7 +20,8 @@ public interface EventHandler {
    * come in the order they were published. By default one by one with {@link #handle}, each under
    * its own call id; a handler that can apply a batch set-wise (fewer statements than one set per
    * event) overrides this. Throwing rolls the whole batch back; the consumer then applies its
-   * events one by one with {@link #handle}, so that only a failing one is parked.
+   * events in smaller parts, down to one by one with {@link #handle}, so that only a failing one is
+   * parked.
    */
   default void handleAll(List<EventEnvelope> events) {
     for (EventEnvelope event : events) {

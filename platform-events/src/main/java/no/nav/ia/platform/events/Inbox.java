@@ -67,11 +67,10 @@ class Inbox {
       partitions[i] = records.get(i).partition();
       offsets[i] = records.get(i).offset();
     }
-    // Plain JDBC on the transaction's connection, not a Hibernate native query: Hibernate keys its
-    // plan cache for a native query with a result type by a result mapping built anew on every
-    // call,
-    // so every call missed and added an entry, and the lookups walked thousands of entries with one
-    // hash (39 % of a consumer thread's samples under load).
+    // Plain JDBC on the transaction's connection, not a Hibernate native query: Hibernate keys
+    // its plan cache for a native query with a result type by a result mapping built anew on
+    // every call, so every call missed and added an entry, and the lookups walked thousands of
+    // entries with one hash (39 % of a consumer thread's samples under load).
     Set<UUID> inserted = new HashSet<>();
     em.unwrap(Session.class)
         .doWork(

@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The statements on the outbox table, as plain SQL: an event is written with one INSERT, a batch is
- * read as the columns a send needs (no entity is loaded, copied or dirty-checked) and marked
- * published with one statement. Each runs on the connection of the caller's transaction: inside a
- * JTA transaction Agroal hands out the connection enlisted in it, so the relay lock, the read and
- * the mark commit or roll back together.
+ * The statements on the outbox table, as plain SQL: an event is written with one INSERT (sent
+ * together with the statements of the change it reports, {@link #insertWith}), a batch is read as
+ * the columns a send needs (no entity is loaded, copied or dirty-checked) and marked published with
+ * one statement. Each runs on the connection of the caller's transaction: inside a JTA transaction
+ * Agroal hands out the connection enlisted in it, so the relay lock, the read and the mark commit
+ * or roll back together.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -74,7 +75,8 @@ class OutboxRows {
       i.setObject(n + 7, row.createdAt());
       i.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("event " + row.type() + " not written to the outbox", e);
+      throw new IllegalStateException(
+          (changeSql == null ? "event " : "change and event ") + row.type() + " not written", e);
     }
   }
 
