@@ -77,26 +77,8 @@ class DeliveryInsertsTest {
   @Test
   void aRolledBackRecordingLeavesNoDeliveryNoVersionAndNoEvent() throws Exception {
     String org = Fixtures.orgNumber();
-    Delivery d =
-        Delivery.record(
-            new DeliveryFacts(
-                org,
-                "03",
-                ServiceCode.SICK_LEAVE,
-                Direction.SYSTEM,
-                List.of(1),
-                LocalDate.of(2012, 5, 14),
-                null,
-                null),
-            "Z990001",
-            OffsetDateTime.now(ZoneOffset.UTC));
-    DeliveryVersion v = new DeliveryVersion();
-    v.deliveryId = d.id;
-    v.version = 1;
-    v.change = "RECORDED";
-    v.snapshot = "{}";
-    v.changedBy = "Z990001";
-    v.changedAt = d.registeredAt;
+    Delivery d = delivery(org);
+    DeliveryVersion v = firstVersion(d);
     assertThatThrownBy(
             () ->
                 QuarkusTransaction.requiringNew()
@@ -241,26 +223,8 @@ class DeliveryInsertsTest {
   @Test
   void aChangeThatFailsTakesItsEventWithIt() throws Exception {
     String org = Fixtures.orgNumber();
-    Delivery d =
-        Delivery.record(
-            new DeliveryFacts(
-                org,
-                "03",
-                ServiceCode.SICK_LEAVE,
-                Direction.SYSTEM,
-                List.of(1),
-                LocalDate.of(2012, 5, 14),
-                null,
-                null),
-            "Z990001",
-            OffsetDateTime.now(ZoneOffset.UTC));
-    DeliveryVersion v = new DeliveryVersion();
-    v.deliveryId = d.id;
-    v.version = 1;
-    v.change = "RECORDED";
-    v.snapshot = "{}";
-    v.changedBy = "Z990001";
-    v.changedAt = d.registeredAt;
+    Delivery d = delivery(org);
+    DeliveryVersion v = firstVersion(d);
     Runnable record =
         () ->
             QuarkusTransaction.requiringNew()
@@ -281,6 +245,32 @@ class DeliveryInsertsTest {
     assertThat(count("outbox_event", "event_key", org))
         .as("no event for the failed change")
         .isOne();
+  }
+
+  static Delivery delivery(String org) {
+    return Delivery.record(
+        new DeliveryFacts(
+            org,
+            "03",
+            ServiceCode.SICK_LEAVE,
+            Direction.SYSTEM,
+            List.of(1),
+            LocalDate.of(2012, 5, 14),
+            null,
+            null),
+        "Z990001",
+        OffsetDateTime.now(ZoneOffset.UTC));
+  }
+
+  static DeliveryVersion firstVersion(Delivery d) {
+    DeliveryVersion v = new DeliveryVersion();
+    v.deliveryId = d.id;
+    v.version = 1;
+    v.change = "RECORDED";
+    v.snapshot = "{}";
+    v.changedBy = "Z990001";
+    v.changedAt = d.registeredAt;
+    return v;
   }
 
   /** Thrown to roll a transaction back after its statements ran. */
