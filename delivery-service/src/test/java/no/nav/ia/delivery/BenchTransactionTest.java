@@ -35,22 +35,24 @@ class BenchTransactionTest {
   @Test
   void theBenchmarksTransactionFollowsTheSchemaAndTheRules() throws Exception {
     String org = Fixtures.orgNumber();
-    UUID id = UUID.randomUUID();
-    UUID event = UUID.randomUUID();
+    long n = Math.abs(UUID.randomUUID().getMostSignificantBits() >> 2);
+    long e = Math.abs(UUID.randomUUID().getMostSignificantBits() >> 2);
+    // The script makes its ids from two random numbers, as lpad(to_hex(n), 32, '0')::uuid.
+    UUID id = UUID.fromString(uuidOf(n));
+    UUID event = UUID.fromString(uuidOf(e));
     String script =
         Files.readString(Path.of("..", "bench", "delivery-transaction.sql"))
             .replace(":client_id", "1")
-            .replace(":n", "42")
-            .replace(":org", org)
-            .replace(":id", id.toString())
-            .replace(":event", event.toString());
-    // psql's own commands (\set, \gset) and the transaction control are pgbench's; the rest is SQL.
+            .replace(":n::bigint", n + "::bigint")
+            .replace("-:n'", "-" + n + "'")
+            .replace(":e::bigint", e + "::bigint")
+            .replace(":org", org);
+    // pgbench's own commands (\set) are left out; "\;" sends statements together, one by one here.
     String sql =
         Arrays.stream(script.split("\n"))
-            .filter(
-                line ->
-                    !line.startsWith("--") && !line.startsWith("\\") && !line.contains("\\gset"))
-            .reduce("", (a, b) -> a + b + "\n");
+            .filter(line -> !line.startsWith("--") && !line.startsWith("\\"))
+            .reduce("", (a, b) -> a + b + "\n")
+            .replace(" \\;\n", ";\n");
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -59,8 +61,8 @@ class BenchTransactionTest {
                 if (s.isEmpty() || s.equals("begin") || s.equals("commit")) {
                   continue;
                 }
-                if (s.startsWith("select")) {
-                  em.createNativeQuery(s).getResultList();
+                if (s.startsWith("select") || s.startsWith("with")) {
+                  assertThat(em.createNativeQuery(s).getResultList()).as(s).hasSize(1);
                 } else {
                   assertThat(em.createNativeQuery(s).executeUpdate()).as(s).isEqualTo(1);
                 }
@@ -81,6 +83,30 @@ class BenchTransactionTest {
                             .getSingleResult());
     EventEnvelope parsed = json.readValue(envelope, EventEnvelope.class);
     assertThat(parsed.type()).isEqualTo("DeliveryRecorded");
+    assertThat(parsed.eventId()).isEqualTo(event);
     assertThat(parsed.payload().at("/deliveryId").asText()).isEqualTo(id.toString());
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () ->
+                        em.createNativeQuery(
+                                "select count(*) from idempotency_key where delivery_id = ?1")
+                            .setParameter(1, id)
+                            .getSingleResult()))
+        .as("the key claimed")
+        .isEqualTo(1L);
+  }
+
+  static String uuidOf(long n) {
+    String hex = String.format("%032x", n);
+    return hex.substring(0, 8)
+        + "-"
+        + hex.substring(8, 12)
+        + "-"
+        + hex.substring(12, 16)
+        + "-"
+        + hex.substring(16, 20)
+        + "-"
+        + hex.substring(20);
   }
 }
