@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import no.nav.ia.agreement.DeliverySeen;
@@ -47,23 +48,7 @@ public class DeliveryEventsHandler implements EventHandler {
 
   @Override
   public void handle(EventEnvelope event) {
-    switch (event.type()) {
-      case "DeliveryRecorded" -> {
-        Recorded e = event.payloadAs(Recorded.class, json);
-        take(e.deliveryId(), e.version(), e.delivery(), true);
-      }
-      case "DeliveryCorrected" -> {
-        Corrected e = event.payloadAs(Corrected.class, json);
-        take(e.deliveryId(), e.version(), e.after(), true);
-      }
-      case "DeliveryVoided" -> {
-        Voided e = event.payloadAs(Voided.class, json);
-        take(e.deliveryId(), e.version(), e.before(), false);
-      }
-      default -> {
-        // Another type: nothing this service keeps.
-      }
-    }
+    handleAll(List.of(event));
   }
 
   /**
@@ -75,36 +60,33 @@ public class DeliveryEventsHandler implements EventHandler {
   public void handleAll(List<EventEnvelope> events) {
     List<DeliverySeen.Version> versions = new ArrayList<>(events.size());
     for (EventEnvelope event : events) {
-      DeliverySeen.Version v =
-          switch (event.type()) {
-            case "DeliveryRecorded" -> {
-              Recorded e = event.payloadAs(Recorded.class, json);
-              yield version(e.deliveryId(), e.version(), e.delivery(), true);
-            }
-            case "DeliveryCorrected" -> {
-              Corrected e = event.payloadAs(Corrected.class, json);
-              yield version(e.deliveryId(), e.version(), e.after(), true);
-            }
-            case "DeliveryVoided" -> {
-              Voided e = event.payloadAs(Voided.class, json);
-              yield version(e.deliveryId(), e.version(), e.before(), false);
-            }
-            default -> null;
-          };
-      if (v != null) {
-        versions.add(v);
-      }
+      versionOf(event).ifPresent(versions::add);
     }
     DeliverySeen.takeAll(versions);
+  }
+
+  /** The version of a delivery an event carries; empty for another type (nothing kept here). */
+  private Optional<DeliverySeen.Version> versionOf(EventEnvelope event) {
+    return switch (event.type()) {
+      case "DeliveryRecorded" -> {
+        Recorded e = event.payloadAs(Recorded.class, json);
+        yield Optional.of(version(e.deliveryId(), e.version(), e.delivery(), true));
+      }
+      case "DeliveryCorrected" -> {
+        Corrected e = event.payloadAs(Corrected.class, json);
+        yield Optional.of(version(e.deliveryId(), e.version(), e.after(), true));
+      }
+      case "DeliveryVoided" -> {
+        Voided e = event.payloadAs(Voided.class, json);
+        yield Optional.of(version(e.deliveryId(), e.version(), e.before(), false));
+      }
+      default -> Optional.empty();
+    };
   }
 
   private static DeliverySeen.Version version(UUID id, long version, Facts f, boolean live) {
     Objects.requireNonNull(id, "deliveryId");
     Objects.requireNonNull(f, "facts");
     return new DeliverySeen.Version(id, version, f.orgNumber(), f.deliveredOn(), f.service(), live);
-  }
-
-  private static void take(UUID id, long version, Facts f, boolean live) {
-    DeliverySeen.takeAll(List.of(version(id, version, f, live)));
   }
 }

@@ -84,13 +84,7 @@ class DeliveryInsertsTest {
                 QuarkusTransaction.requiringNew()
                     .call(
                         () -> {
-                          outbox.publishWith(
-                              DeliveryEvents.CONTRACT,
-                              org,
-                              new DeliveryEvents.DeliveryRecorded(
-                                  d.id, 1, d.registeredAt, DeliveryEvents.Facts.of(d)),
-                              DeliveryInserts.RECORDED,
-                              (c, s) -> DeliveryInserts.bindRecorded(c, s, d, v));
+                          write(d, v);
                           assertThat(count("delivery", "id", d.id))
                               .as("seen on the connection the transaction hands out")
                               .isOne();
@@ -225,18 +219,7 @@ class DeliveryInsertsTest {
     String org = Fixtures.orgNumber();
     Delivery d = delivery(org);
     DeliveryVersion v = firstVersion(d);
-    Runnable record =
-        () ->
-            QuarkusTransaction.requiringNew()
-                .run(
-                    () ->
-                        outbox.publishWith(
-                            DeliveryEvents.CONTRACT,
-                            org,
-                            new DeliveryEvents.DeliveryRecorded(
-                                d.id, 1, d.registeredAt, DeliveryEvents.Facts.of(d)),
-                            DeliveryInserts.RECORDED,
-                            (c, s) -> DeliveryInserts.bindRecorded(c, s, d, v)));
+    Runnable record = () -> QuarkusTransaction.requiringNew().run(() -> write(d, v));
     record.run();
     assertThat(count("outbox_event", "event_key", org)).isOne();
     assertThatThrownBy(record::run).hasStackTraceContaining("change and event");
@@ -245,6 +228,16 @@ class DeliveryInsertsTest {
     assertThat(count("outbox_event", "event_key", org))
         .as("no event for the failed change")
         .isOne();
+  }
+
+  /** Writes the delivery, its version and its event as the service does (in one statement). */
+  void write(Delivery d, DeliveryVersion v) {
+    outbox.publishWith(
+        DeliveryEvents.CONTRACT,
+        d.orgNumber,
+        new DeliveryEvents.DeliveryRecorded(d.id, 1, d.registeredAt, DeliveryEvents.Facts.of(d)),
+        DeliveryInserts.RECORDED,
+        (c, s) -> DeliveryInserts.bindRecorded(c, s, d, v));
   }
 
   static Delivery delivery(String org) {
