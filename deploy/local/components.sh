@@ -54,6 +54,10 @@ start_postgres() {
   done
 }
 
+# Logs are appended across restarts (a crash drill's log of the killed process stays), each start
+# marked with a line of its own.
+log_start() { echo "=== $1 started $(date -u +%FT%TZ) ===" >> "$LOG_DIR/$1.log"; }
+
 start_kafka() {
   if is_running kafka; then log "Kafka is already running"; return; fi
   local dir=$IA_LOCAL_DIR/kafka cp="$IA_LOCAL_DIR/lib/kafka/*"
@@ -81,7 +85,8 @@ PROPS
     java -cp "$cp" kafka.tools.StorageTool format -t "$id" -c "$dir/server.properties" >/dev/null
   fi
   log "starting Kafka (KRaft) on 127.0.0.1:$KAFKA_PORT"
-  nohup java -Xmx512m -cp "$cp" kafka.Kafka "$dir/server.properties" >"$LOG_DIR/kafka.log" 2>&1 &
+  log_start kafka
+  nohup java -Xmx512m -cp "$cp" kafka.Kafka "$dir/server.properties" >>"$LOG_DIR/kafka.log" 2>&1 &
   echo $! > "$PID_DIR/kafka.pid"
   wait_port "$KAFKA_PORT" 60 Kafka
   java -cp "$cp" "$ROOT/deploy/local/CreateTopics.java" "127.0.0.1:$KAFKA_PORT"
@@ -89,10 +94,11 @@ PROPS
 
 start_oidc() {
   if is_running oidc; then log "mock-oauth2-server is already running"; return; fi
+  log_start oidc
   log "starting mock-oauth2-server on 127.0.0.1:$OIDC_PORT (issuer $ISSUER_URL)"
   SERVER_HOSTNAME=127.0.0.1 SERVER_PORT=$OIDC_PORT JSON_CONFIG_PATH="$ROOT/deploy/local/oidc.json" \
     nohup java -Xmx128m -cp "$IA_LOCAL_DIR/lib/oidc/*" no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt \
-    >"$LOG_DIR/oidc.log" 2>&1 &
+    >>"$LOG_DIR/oidc.log" 2>&1 &
   echo $! > "$PID_DIR/oidc.pid"
   wait_http "$ISSUER_URL/.well-known/openid-configuration" 60 mock-oauth2-server
 }
@@ -157,9 +163,10 @@ start_service() {
   fi
   if is_running "$name"; then log "$name is already running"; return; fi
   log "starting $name on 127.0.0.1:$port"
+  log_start "$name"
   env MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} PORT="$port" MANAGEMENT_PORT=$((port + 1000)) OIDC_ISSUER_URL="$ISSUER_URL" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" \
     DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" "$@" \
-    bash -c 'cd "$1" && shift && exec nohup java "$@" -jar quarkus-run.jar' start "$app" "${opts[@]}" >"$LOG_DIR/$name.log" 2>&1 &
+    bash -c 'cd "$1" && shift && exec nohup java "$@" -jar quarkus-run.jar' start "$app" "${opts[@]}" >>"$LOG_DIR/$name.log" 2>&1 &
   echo $! > "$PID_DIR/$name.pid"
 }
 

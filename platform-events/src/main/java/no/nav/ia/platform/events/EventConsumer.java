@@ -10,17 +10,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -49,12 +44,14 @@ public class EventConsumer {
   private Thread thread;
   private KafkaConsumer<String, String> consumer;
   private KafkaClientMetrics metrics;
+  private PollProcessor polls;
 
   void start(@Observes StartupEvent event) {
     handlers.forEach(h -> h.topics().forEach(t -> byTopic.put(t, h)));
     if (byTopic.isEmpty() || !config.consumerEnabled()) {
       return;
     }
+    polls = new PollProcessor(applier, byTopic);
     consumer = newConsumer();
     running = true;
     thread = new Thread(this::loop, "event-consumer");
@@ -92,6 +89,15 @@ public class EventConsumer {
     return applier.replay(byTopic, parked);
   }
 
+  /** Closes the consumer; a failure to close must not end the loop (the thread would be gone). */
+  private void close() {
+    try {
+      consumer.close(Duration.ofSeconds(5));
+    } catch (RuntimeException e) {
+      LOG.warnf("event consumer not closed cleanly: %s", e.toString());
+    }
+  }
+
   /**
    * A consumer with its client metrics (lag, fetch rates) bound, also for one made after a restart.
    */
@@ -113,7 +119,7 @@ public class EventConsumer {
         while (running) {
           ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
           lastPoll = Instant.now();
-          if (!records.isEmpty() && !processAll(records)) {
+          if (!records.isEmpty() && !polls.process(consumer, records)) {
             BatchApplier.sleep(1000);
           }
         }
@@ -121,80 +127,14 @@ public class EventConsumer {
         // shutting down
       } catch (Exception e) {
         LOG.error("event consumer failed; restarting it in 5 s", e);
-        consumer.close(Duration.ofSeconds(5));
+        close();
         BatchApplier.sleep(5000);
         consumer = newConsumer();
       }
     }
-    consumer.close(Duration.ofSeconds(5));
+    close();
     if (metrics != null) {
       metrics.close();
     }
-  }
-
-  /**
-   * Processes a poll and commits the offsets of what was applied or parked: the whole poll in one
-   * transaction when it can, else partition by partition, and a partition that fails as a whole
-   * record by record. Returns false if some partition has to be tried again (its position is set
-   * back for that).
-   *
-   * <p>One transaction per poll instead of one per partition: under load a poll holds a few events
-   * of every partition, and the projections' shared rows (a county's totals) then take one update
-   * per poll instead of one per partition. The partitions go in in one order (topic, number), so
-   * two consumers briefly polling the same partitions (a rebalance) wait for each other's inbox
-   * rows instead of deadlocking; a deadlock in a handler's writes fails the poll, which then falls
-   * back as any failure does.
-   */
-  private boolean processAll(ConsumerRecords<String, String> records) {
-    List<TopicPartition> partitions = new ArrayList<>(records.partitions());
-    partitions.sort(
-        Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
-    if (partitions.size() > 1) {
-      List<ConsumerRecord<String, String>> all = new ArrayList<>(records.count());
-      partitions.forEach(p -> all.addAll(records.records(p)));
-      BatchApplier.Together together = applier.applyTogether(byTopic, all);
-      if (together == BatchApplier.Together.APPLIED) {
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        partitions.forEach(p -> done.put(p, next(records.records(p))));
-        consumer.commitSync(done);
-        return true;
-      }
-      if (together == BatchApplier.Together.UNAVAILABLE) {
-        partitions.forEach(p -> consumer.seek(p, records.records(p).get(0).offset()));
-        return false;
-      }
-    }
-    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-    boolean allDone = true;
-    for (TopicPartition partition : partitions) {
-      List<ConsumerRecord<String, String>> batch = records.records(partition);
-      BatchApplier.Together together = applier.applyTogether(byTopic, batch);
-      if (together == BatchApplier.Together.APPLIED) {
-        done.put(partition, next(batch));
-        continue;
-      }
-      if (together == BatchApplier.Together.UNAVAILABLE) {
-        consumer.seek(partition, batch.get(0).offset());
-        allDone = false;
-        continue;
-      }
-      for (ConsumerRecord<String, String> record : batch) {
-        if (!applier.applyAlone(byTopic, record)) {
-          consumer.seek(partition, record.offset());
-          allDone = false;
-          break;
-        }
-        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-      }
-    }
-    if (!done.isEmpty()) {
-      consumer.commitSync(done);
-    }
-    return allDone;
-  }
-
-  /** The offset after a partition's records of this poll. */
-  private static OffsetAndMetadata next(List<ConsumerRecord<String, String>> batch) {
-    return new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1);
   }
 }
