@@ -86,7 +86,8 @@ PROPS
   fi
   log "starting Kafka (KRaft) on 127.0.0.1:$KAFKA_PORT"
   log_start kafka
-  nohup java -Xmx512m -cp "$cp" kafka.Kafka "$dir/server.properties" >>"$LOG_DIR/kafka.log" 2>&1 &
+  nohup java -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka-log4j2.properties" -cp "$cp" \
+    kafka.Kafka "$dir/server.properties" >>"$LOG_DIR/kafka.log" 2>&1 &
   echo $! > "$PID_DIR/kafka.pid"
   wait_port "$KAFKA_PORT" 60 Kafka
   java -cp "$cp" "$ROOT/deploy/local/CreateTopics.java" "127.0.0.1:$KAFKA_PORT"
