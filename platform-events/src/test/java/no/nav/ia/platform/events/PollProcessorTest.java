@@ -61,6 +61,7 @@ class PollProcessorTest {
         .as("partitions in (topic, number) order, each in offset order")
         .containsExactly("a-0@0", "a-0@1", "a-1@0", "a-1@1", "a-1@2", "b-0@0");
     assertThat(committed()).containsExactlyInAnyOrderEntriesOf(Map.of(A0, 2L, A1, 3L, B0, 1L));
+    assertThat(consumer.commits).isEqualTo(1);
   }
 
   @Test
@@ -197,6 +198,7 @@ class PollProcessorTest {
   /** A mock consumer whose next commits fail with the given exceptions, as a group's would. */
   static class CommitsThatFail extends MockConsumer<String, String> {
     final Deque<KafkaException> refusals = new ArrayDeque<>();
+    int commits;
 
     CommitsThatFail() {
       super("earliest");
@@ -204,6 +206,7 @@ class PollProcessorTest {
 
     @Override
     public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+      commits++;
       if (!refusals.isEmpty()) {
         throw refusals.poll();
       }
