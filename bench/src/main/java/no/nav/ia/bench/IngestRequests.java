@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ingest benchmark's deliveries as bench/ingest.lua makes them, for the harnesses that send
@@ -24,13 +25,11 @@ final class IngestRequests {
       "Oppfølging av sykefravær i produksjonen: møte med verneombud og leder, plan for"
           + " tilrettelegging avtalt, nytt møte om seks uker.";
 
-  private final URI url;
   private final String keyPrefix;
   private final List<String> tokens = new ArrayList<>();
   private final List<String> fields = new ArrayList<>();
 
-  IngestRequests(String gateway, List<String> workload, String deliveredOn, String keyPrefix) {
-    this.url = URI.create(gateway + "/api/v1/deliveries");
+  IngestRequests(List<String> workload, String deliveredOn, String keyPrefix) {
     this.keyPrefix = keyPrefix;
     int n = 0;
     for (String line : workload) {
@@ -67,15 +66,15 @@ final class IngestRequests {
   }
 
   /** Request {@code n}'s headers: its enterprise's adviser, the key {@code prefix-n}. */
-  java.util.Map<String, String> headers(long n) {
-    return java.util.Map.of(
+  Map<String, String> headers(long n) {
+    return Map.of(
         "Authorization", "Bearer " + tokens.get((int) (n % tokens.size())),
         "Content-Type", "application/json",
         "Idempotency-Key", keyPrefix + "-" + n);
   }
 
-  /** Where the requests go. */
-  URI url() {
-    return url;
+  /** Where the requests go: the gateway's deliveries. */
+  static URI url(String gateway) {
+    return URI.create(gateway + "/api/v1/deliveries");
   }
 }

@@ -1,6 +1,5 @@
 package no.nav.ia.bench;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -46,8 +45,7 @@ final class LagProbe {
     // it.
     String reader = Http.token(issuer, "coordinator", null, "Z990003", "ia-scorecard-service");
 
-    Posts posts =
-        new Posts(URI.create(config.gateway() + "/api/v1/deliveries"), 64, Duration.ofSeconds(30));
+    Posts posts = new Posts(IngestRequests.url(config.gateway()), 64, Duration.ofSeconds(30));
     ScheduledExecutorService background = Executors.newScheduledThreadPool(1);
     Semaphore inFlight = new Semaphore(64);
     AtomicLong sent = new AtomicLong();

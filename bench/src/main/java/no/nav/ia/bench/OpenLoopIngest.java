@@ -1,6 +1,5 @@
 package no.nav.ia.bench;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +35,7 @@ final class OpenLoopIngest {
     List<String> workload = IngestRequests.read(Path.of(config.get("workload", "ingest-workload")));
     String run = config.get("run", "open-loop-" + System.currentTimeMillis());
     int outstanding = config.integer("outstanding", 512);
-    try (Posts posts =
-        new Posts(URI.create(config.gateway() + "/api/v1/deliveries"), outstanding, timeout())) {
+    try (Posts posts = new Posts(IngestRequests.url(config.gateway()), outstanding, timeout())) {
       if (warmup > 0) {
         phase(posts, workload, run + "-open-warmup", outstanding).run(rate, warmup, drainNanos());
       }
@@ -48,7 +46,7 @@ final class OpenLoopIngest {
   /** A loop of requests keyed {@code keyPrefix-n}. */
   private OpenLoop phase(Posts posts, List<String> workload, String keyPrefix, int outstanding) {
     IngestRequests requests =
-        new IngestRequests(config.gateway(), workload, config.get("day", "2025-06-10"), keyPrefix);
+        new IngestRequests(workload, config.get("day", "2025-06-10"), keyPrefix);
     return new OpenLoop(
         OpenLoop.Clock.SYSTEM, n -> posts.post(requests.headers(n), requests.body(n)), outstanding);
   }

@@ -13,7 +13,6 @@ class IngestRequestsTest {
 
   private final IngestRequests requests =
       new IngestRequests(
-          "http://gw",
           List.of("t1 900000001 03", "t2 900000002 11", "t3 900000003 12", ""),
           "2025-06-10",
           "run-open");
@@ -34,7 +33,7 @@ class IngestRequestsTest {
 
   @Test
   void eachRequestHasItsOwnKeyAndItsEnterprisesAdviser() {
-    assertThat(requests.url()).hasToString("http://gw/api/v1/deliveries");
+    assertThat(IngestRequests.url("http://gw")).hasToString("http://gw/api/v1/deliveries");
     assertThat(requests.headers(4))
         .containsEntry("Idempotency-Key", "run-open-4")
         .containsEntry("Authorization", "Bearer t2")
