@@ -37,18 +37,20 @@ import org.jboss.logging.Logger;
  * events of one delivery or agreement out of order; a replica that finds the lock taken tries again
  * shortly.
  *
- * <p>A batch is one transaction: take the lock, read up to {@link EventsConfig#relayBatchSize()}
- * rows (only the columns a send needs), send them, wait for every acknowledgement, mark them all
- * published with one statement, commit. The lock has to cover the send and the mark: were it
- * released between them, another replica could read the same rows as still pending and send them
- * again, interleaved with ours. It is held by the transaction rather than by the session, so it
- * cannot outlive the batch on a pooled connection, and it goes with the connection if the instance
- * dies. Keeping that transaction open while Kafka answers costs little: under READ COMMITTED an
- * idle transaction holds no snapshot, and until the closing UPDATE it has no transaction id and no
- * row lock, so it neither holds back vacuum nor blocks a writer; the row locks live from the UPDATE
- * to the commit. Anything that need not be under the lock (counting, measuring, purging) runs
- * outside it. The send is bounded by the producer's timeouts (max.block.ms, delivery.timeout.ms),
- * well inside the transaction timeout.
+ * <p>A commit wakes the relay, which waits {@link EventsConfig#relayLinger()} before it reads, so
+ * that the commits meanwhile share its round; a scheduled round every second catches up on anything
+ * a wake-up missed. A batch is one transaction: take the lock, read up to {@link
+ * EventsConfig#relayBatchSize()} rows (only the columns a send needs), send them, wait for every
+ * acknowledgement, mark them all published with one statement, commit. The lock has to cover the
+ * send and the mark: were it released between them, another replica could read the same rows as
+ * still pending and send them again, interleaved with ours. It is held by the transaction rather
+ * than by the session, so it cannot outlive the batch on a pooled connection, and it goes with the
+ * connection if the instance dies. Keeping that transaction open while Kafka answers costs little:
+ * under READ COMMITTED an idle transaction holds no snapshot, and until the closing UPDATE it has
+ * no transaction id and no row lock, so it neither holds back vacuum nor blocks a writer; the row
+ * locks live from the UPDATE to the commit. Anything that need not be under the lock (counting,
+ * measuring, purging) runs outside it. The send is bounded by the producer's timeouts
+ * (max.block.ms, delivery.timeout.ms), well inside the transaction timeout.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -142,9 +144,9 @@ public class OutboxRelay {
    * before our rows committed), then leaves the rest to the next wake-up.
    */
   public int drain() {
-    queued.set(false);
     int total = 0;
     try {
+      linger();
       int tries = 0;
       while (true) {
         int sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
@@ -167,6 +169,21 @@ public class OutboxRelay {
       LOG.warnf("outbox relay round failed, will retry: %s", e.toString());
     }
     return total;
+  }
+
+  /**
+   * Waits {@link EventsConfig#relayLinger()} before a round reads the outbox; wake-ups meanwhile
+   * join this round instead of queueing another.
+   */
+  private void linger() throws InterruptedException {
+    try {
+      long millis = config.relayLinger().toMillis();
+      if (millis > 0) {
+        Thread.sleep(millis);
+      }
+    } finally {
+      queued.set(false);
+    }
   }
 
   /**
