@@ -116,12 +116,18 @@ start_oidc() {
 # 245 / 213 / 146 MB (delivery, scorecard, gateway) against 339 / 271 / 206. Heaps are sized to the
 # live set (about 30 MB) with room for the young generation: 64 MB for delivery-service and
 # agreement-service (a 1.1-million-entity register import: RSS at most 227 MB, 246 with 96 MB), 80 MB
-# for the others.
+# for the others. Every 5 s the JVM hands the memory glibc keeps after free() back to the system
+# (-XX:TrimNativeHeapInterval, JDK 17.0.9 and later): after 10,000 malformed requests RSS was
+# 236 / 237 / 203 / 178 MB against 241 / 243 / 208 / 190 without it, and during a register import
+# 228 against 235 (docs/performance.md, session 14). An older JDK starts without it.
 JAVA_OPTS_DEFAULT="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+TRIM_OPT="-XX:TrimNativeHeapInterval=5000"
 java_opts_default() {
+  local opts=$JAVA_OPTS_DEFAULT
+  java "$TRIM_OPT" -version > /dev/null 2>&1 && opts+=" $TRIM_OPT"
   case $1 in
-    delivery-service | agreement-service) echo "-Xmx64m $JAVA_OPTS_DEFAULT" ;;
-    *) echo "-Xmx80m $JAVA_OPTS_DEFAULT" ;;
+    delivery-service | agreement-service) echo "-Xmx64m $opts" ;;
+    *) echo "-Xmx80m $opts" ;;
   esac
 }
 
