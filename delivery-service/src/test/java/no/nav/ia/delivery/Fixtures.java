@@ -1,9 +1,11 @@
 package no.nav.ia.delivery;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.OrgNumbers;
 import no.nav.ia.test.TestKafka;
+import no.nav.ia.test.Tokens;
 
 /** Test data: fresh org numbers, request bodies, and agreements delivered as real Kafka events. */
 public final class Fixtures {
@@ -33,6 +36,20 @@ public final class Fixtures {
     body.put("deliveredOn", "2012-05-14");
     body.put("form", "DIRECT");
     return body;
+  }
+
+  /** Records deliveries for the enterprise one request at a time, as the county's adviser (201). */
+  public static void recordDeliveries(String orgNumber, String county, int deliveries) {
+    for (int i = 0; i < deliveries; i++) {
+      given()
+          .auth()
+          .oauth2(Tokens.adviser(county))
+          .contentType(ContentType.JSON)
+          .body(delivery(orgNumber))
+          .post("/api/v1/deliveries")
+          .then()
+          .statusCode(201);
+    }
   }
 
   /** The committed AgreementRegistered sample, for this org number and county. */

@@ -1,30 +1,20 @@
 package no.nav.ia.delivery.events;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.delivery.events.OutboxTable.Row;
 import no.nav.ia.platform.events.OutboxRelay;
 import no.nav.ia.test.PlatformTestResource;
-import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,41 +49,12 @@ class OutboxRelayLingerTest {
     String org = Fixtures.enterpriseIn("11");
     // Outlasts the start's catch-up round, so that the first commit below starts the linger.
     relay.drain();
-    for (int i = 0; i < 3; i++) {
-      given()
-          .auth()
-          .oauth2(Tokens.adviser("11"))
-          .contentType(ContentType.JSON)
-          .body(Fixtures.delivery(org))
-          .post("/api/v1/deliveries")
-          .then()
-          .statusCode(201);
-    }
-    List<Timestamp> publishedAt =
-        await("the three events published")
-            .atMost(Duration.ofSeconds(20))
-            .pollInterval(Duration.ofMillis(100))
-            .until(
-                () -> publishedAt(org),
-                marks -> marks.size() == 3 && marks.stream().allMatch(m -> m != null));
-    assertThat(publishedAt.stream().distinct())
+    Fixtures.recordDeliveries(org, "11", 3);
+    assertThat(
+            OutboxTable.awaitPublished(dataSource, org, 3).stream()
+                .map(Row::publishedAt)
+                .distinct())
         .as("marked by one round (one statement, one timestamp), not a round per commit")
         .hasSize(1);
-  }
-
-  /** When each of the enterprise's outbox rows was marked published (null: not yet). */
-  private List<Timestamp> publishedAt(String org) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement q =
-            c.prepareStatement("select published_at from outbox_event where event_key = ?")) {
-      q.setString(1, org);
-      List<Timestamp> marks = new ArrayList<>();
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          marks.add(rs.getTimestamp(1));
-        }
-      }
-      return marks;
-    }
   }
 }

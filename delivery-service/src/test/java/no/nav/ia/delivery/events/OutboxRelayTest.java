@@ -1,21 +1,16 @@
 package no.nav.ia.delivery.events;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,10 +22,10 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.delivery.events.OutboxTable.Row;
 import no.nav.ia.platform.events.OutboxRelay;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.TestKafka;
-import no.nav.ia.test.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -46,9 +41,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(AgreementServiceStub.class)
 class OutboxRelayTest {
 
-  /** One outbox row as the test reads it back. */
-  record Row(long seq, UUID eventId, Timestamp publishedAt) {}
-
   @Inject DataSource dataSource;
   @Inject OutboxRelay relay;
 
@@ -56,7 +48,7 @@ class OutboxRelayTest {
   void aBacklogGoesOutAsOneBatchInSeqOrderAndIsMarkedPublishedTogether() throws Exception {
     String org = Fixtures.enterpriseIn("12");
     try (Connection otherReplica = lockedRelay()) {
-      record(org, "12", 5);
+      Fixtures.recordDeliveries(org, "12", 5);
       assertThat(rows(org)).hasSize(5).allSatisfy(r -> assertThat(r.publishedAt()).isNull());
       otherReplica.rollback();
     }
@@ -73,7 +65,7 @@ class OutboxRelayTest {
   void relaysRacingForOneBacklogSendEachEventOnce() throws Exception {
     String org = Fixtures.enterpriseIn("15");
     try (Connection otherReplica = lockedRelay()) {
-      record(org, "15", 8);
+      Fixtures.recordDeliveries(org, "15", 8);
       otherReplica.rollback();
     }
     ExecutorService replicas = Executors.newFixedThreadPool(4);
@@ -98,7 +90,7 @@ class OutboxRelayTest {
     try {
       try (Connection otherReplica = lockedRelay()) {
         insertTooLargeForKafka(poison);
-        record(org, "18", 2);
+        Fixtures.recordDeliveries(org, "18", 2);
         otherReplica.rollback();
       }
       assertThat(relay.drain()).as("published by a round whose send failed").isZero();
@@ -135,19 +127,6 @@ class OutboxRelayTest {
     return c;
   }
 
-  private static void record(String org, String county, int deliveries) {
-    for (int i = 0; i < deliveries; i++) {
-      given()
-          .auth()
-          .oauth2(Tokens.adviser(county))
-          .contentType(ContentType.JSON)
-          .body(Fixtures.delivery(org))
-          .post("/api/v1/deliveries")
-          .then()
-          .statusCode(201);
-    }
-  }
-
   /** An event the producer refuses at once: larger than a Kafka request may be. */
   private void insertTooLargeForKafka(UUID eventId) throws Exception {
     try (Connection c = dataSource.getConnection();
@@ -167,31 +146,12 @@ class OutboxRelayTest {
     return "too-large-" + eventId;
   }
 
-  /** The outbox rows of the enterprise's events, in seq order. */
   private List<Row> rows(String org) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement q =
-            c.prepareStatement(
-                "select seq, event_id, published_at from outbox_event where event_key = ?"
-                    + " order by seq")) {
-      q.setString(1, org);
-      List<Row> rows = new ArrayList<>();
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getTimestamp(3)));
-        }
-      }
-      return rows;
-    }
+    return OutboxTable.rows(dataSource, org);
   }
 
   private List<Row> awaitPublished(String org, int count) {
-    return await("the enterprise's events published")
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> rows(org),
-            rows -> rows.size() == count && rows.stream().allMatch(r -> r.publishedAt() != null));
+    return OutboxTable.awaitPublished(dataSource, org, count);
   }
 
   /** The event ids of the enterprise's records on the topic, in offset order. */

@@ -16,8 +16,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +31,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.delivery.events.OutboxTable;
 import no.nav.ia.platform.events.OutboxRelay;
 import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.Management;
@@ -59,15 +58,9 @@ class DeliveryIntakeTest {
 
   /** When the event of the delivery for {@code org} was published, or null while it is pending. */
   private java.sql.Timestamp publishedAt(String org) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement q =
-            c.prepareStatement("select published_at from outbox_event where event_key = ?")) {
-      q.setString(1, org);
-      try (ResultSet rs = q.executeQuery()) {
-        assertThat(rs.next()).as("the outbox row of " + org).isTrue();
-        return rs.getTimestamp(1);
-      }
-    }
+    List<OutboxTable.Row> rows = OutboxTable.rows(dataSource, org);
+    assertThat(rows).as("the outbox row of " + org).isNotEmpty();
+    return rows.get(0).publishedAt();
   }
 
   @Test
@@ -79,14 +72,7 @@ class DeliveryIntakeTest {
       try (Statement s = otherReplica.createStatement()) {
         s.execute("select pg_advisory_xact_lock(" + OutboxRelay.LOCK_KEY + ")");
       }
-      given()
-          .auth()
-          .oauth2(Tokens.adviser("46"))
-          .contentType(ContentType.JSON)
-          .body(Fixtures.delivery(org))
-          .post("/api/v1/deliveries")
-          .then()
-          .statusCode(201);
+      Fixtures.recordDeliveries(org, "46", 1);
       // The relay is woken at the commit, tries for about a second, then every poll (1 s): three
       // seconds cover both, and the event must still be waiting.
       Fixtures.sleep(Duration.ofSeconds(3));
