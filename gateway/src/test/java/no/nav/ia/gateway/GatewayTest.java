@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import no.nav.ia.test.Infra;
 import no.nav.ia.test.Management;
 import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.RawHttp;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -471,22 +472,41 @@ class GatewayTest {
 
   @Test
   void aBodyOverTheLimitIsRefusedWith413BeforeItReachesAService() throws Exception {
-    try (java.net.Socket socket =
-        new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
-      socket.setSoTimeout(10_000);
-      String request =
-          "POST /api/v1/agreements HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-              + Tokens.coordinator()
-              + "\r\nContent-Type: application/json\r\nContent-Length: "
-              + (5 * 1024 * 1024)
-              + "\r\n\r\n";
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-      String statusLine =
-          new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()))
-              .readLine();
-      org.assertj.core.api.Assertions.assertThat(statusLine)
-          .isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      RawHttp.Answer answer = postAgreement(http, 5 * 1024 * 1024).answer();
+      org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(413);
+      org.assertj.core.api.Assertions.assertThat(answer.header("Content-Type"))
+          .isEqualTo("application/problem+json");
+      org.assertj.core.api.Assertions.assertThat(answer.body()).contains("PAYLOAD_TOO_LARGE");
     }
+  }
+
+  @Test
+  void aSingleItemOverTheItemLimitIsRefusedHereAndTheConnectionKept() throws Exception {
+    // 1 MB to a path that takes one item (the bulk path takes 4 MB): the echoing upstream would
+    // answer 200, so a 413 is the gateway's own.
+    byte[] body =
+        ("{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      RawHttp.Answer refused = postAgreement(http, body.length).body(body).answer();
+      org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(413);
+      org.assertj.core.api.Assertions.assertThat(refused.body()).contains("PAYLOAD_TOO_LARGE");
+      RawHttp.Answer next =
+          http.head(
+                  "GET /api/v1/agreements HTTP/1.1",
+                  "Authorization: Bearer " + Tokens.coordinator())
+              .answer();
+      org.assertj.core.api.Assertions.assertThat(next.status()).isEqualTo(200);
+    }
+  }
+
+  /** Sends the head of a coordinator's POST of an agreement that announces this length. */
+  private static RawHttp postAgreement(RawHttp http, long length) throws java.io.IOException {
+    return http.head(
+        "POST /api/v1/agreements HTTP/1.1",
+        "Authorization: Bearer " + Tokens.coordinator(),
+        "Content-Type: application/json",
+        "Content-Length: " + length);
   }
 
   @Test

@@ -36,6 +36,7 @@ import no.nav.ia.platform.events.OutboxRelay;
 import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.Management;
 import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.RawHttp;
 import no.nav.ia.test.TestKafka;
 import no.nav.ia.test.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -187,17 +188,7 @@ class DeliveryIntakeTest {
             noKey,
             noAdviser);
 
-    JsonPath result =
-        given()
-            .auth()
-            .oauth2(Tokens.system("arena"))
-            .contentType(ContentType.JSON)
-            .body(items)
-            .post("/api/v1/deliveries/batch")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath result = batchFromArena(items).extract().jsonPath();
     assertThat(result.getList("results.status"))
         .containsExactly(
             "CREATED",
@@ -289,27 +280,88 @@ class DeliveryIntakeTest {
   }
 
   @Test
-  void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+  void aBodyOverTheGlobalLimitIsRefusedFromItsHeadersAloneAndTheConnectionClosed()
+      throws Exception {
     // Announce 5 MB (the limit is 4 MB) and send nothing: the answer must come from the headers
     // alone.
-    int port = io.restassured.RestAssured.port;
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(10_000);
-      String request =
-          "POST /api/v1/deliveries HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-              + "Authorization: Bearer "
-              + Tokens.adviser("03")
-              + "\r\n"
-              + "Content-Type: application/json\r\nContent-Length: "
-              + (5 * 1024 * 1024)
-              + "\r\n\r\n";
-      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      String statusLine =
-          new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()))
-              .readLine();
-      assertThat(statusLine).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      RawHttp.Answer answer =
+          http.head(
+                  "POST /api/v1/deliveries/batch HTTP/1.1",
+                  "Authorization: Bearer " + Tokens.system("arena"),
+                  "Content-Type: application/json",
+                  "Content-Length: " + (5 * 1024 * 1024))
+              .answer();
+      assertThat(answer.status()).isEqualTo(413);
+      assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(JSON.readTree(answer.body()).path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+      assertThat(answer.header("Connection")).isEqualTo("close");
+      assertThat(http.closedByServer()).isTrue();
     }
+  }
+
+  @Test
+  void aSingleDeliveryOverTheItemLimitIs413AndTheConnectionServesTheNextRequest() throws Exception {
+    String org = Fixtures.enterpriseIn("15");
+    // 1 MB: within the 4 MB a batch may carry, over the 512 KB of a single item.
+    Map<String, Object> delivery = Fixtures.delivery(org);
+    delivery.put("note", "x".repeat(1024 * 1024));
+    byte[] body = JSON.writeValueAsBytes(delivery);
+    String token = Tokens.adviser("15");
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      http.head(
+          "POST /api/v1/deliveries HTTP/1.1",
+          "Authorization: Bearer " + token,
+          "Content-Type: application/json",
+          "Nav-Call-Id: too-large-" + org,
+          "Content-Length: " + body.length);
+      for (int from = 0; from < body.length; from += 64 * 1024) {
+        http.body(
+            java.util.Arrays.copyOfRange(body, from, Math.min(body.length, from + 64 * 1024)));
+      }
+      RawHttp.Answer refused = http.answer();
+      assertThat(refused.status()).isEqualTo(413);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+      JsonNode problem = JSON.readTree(refused.body());
+      assertThat(problem.path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+      assertThat(problem.path("callId").asText()).isEqualTo("too-large-" + org);
+      assertThat(problem.path("detail").asText()).contains(String.valueOf(body.length));
+      assertThat(refused.header("Connection")).isNull();
+
+      // The body was read to its end, so the same connection carries the next request.
+      RawHttp.Answer next =
+          http.head(
+                  "GET /api/v1/deliveries?orgNumber=" + org + " HTTP/1.1",
+                  "Authorization: Bearer " + Tokens.coordinator())
+              .answer();
+      assertThat(next.status()).isEqualTo(200);
+      assertThat(JSON.readTree(next.body()).path("total").asInt()).isZero();
+    }
+  }
+
+  @Test
+  void aBatchMayCarryMoreThanASingleItemMay() {
+    String org = Fixtures.enterpriseIn("18");
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Map<String, Object> item = keyed(Fixtures.delivery(org), "large-batch-" + org + "-" + i);
+      item.put("adviser", "Z991818");
+      item.put("note", "Dialogmøte om sykefravær. ".repeat(70));
+      items.add(item);
+    }
+    batchFromArena(items).body("created", equalTo(300));
+  }
+
+  /** Posts a batch as the system "arena" and expects 200 (a result per item). */
+  private static io.restassured.response.ValidatableResponse batchFromArena(Object items) {
+    return given()
+        .auth()
+        .oauth2(Tokens.system("arena"))
+        .contentType(ContentType.JSON)
+        .body(items)
+        .post("/api/v1/deliveries/batch")
+        .then()
+        .statusCode(200);
   }
 
   @Test

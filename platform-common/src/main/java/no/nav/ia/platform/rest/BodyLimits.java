@@ -1,0 +1,101 @@
+package no.nav.ia.platform.rest;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.problem.ProblemMappers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses a body that is larger than its path takes with 413 problem+json, from the {@code
+ * Content-Length} header alone, before anything reads or parses it (in the gateway and in every
+ * service). One item (a delivery, an agreement, a report's sections) takes at most {@code
+ * ia.http.body-limit}; the bulk paths take up to {@code quarkus.http.limits.max-body-size}.
+ *
+ * <p>Why: a 3 MB string in a single-item request was read, copied and parsed before validation
+ * refused it, and a few of them at a time sent the 64 MB heap into full collections.
+ *
+ * <p>A body within {@code max-body-size} is read and dropped as it arrives, without being kept, and
+ * the answer comes after it, so the connection stays usable and a client still writing its body
+ * reads the answer instead of a reset connection. A larger one is answered at once and the
+ * connection closed, as Quarkus does. A body without {@code Content-Length} (chunked) is left to
+ * Quarkus's own limit.
+ */
+@Singleton
+public class BodyLimits {
+
+  /** After the call id and the gateway's access log, before Quarkus's own limit (order -2). */
+  static final int ORDER = Integer.MIN_VALUE + 40;
+
+  private final long bodyLimit;
+  private final long maxBodySize;
+  private final BodyLimitsConfig config;
+  private final ProblemMappers problems;
+
+  BodyLimits(
+      BodyLimitsConfig config,
+      ProblemMappers problems,
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+          Optional<MemorySize> maxBodySize) {
+    this.config = config;
+    this.problems = problems;
+    this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+    this.bodyLimit = Math.min(config.bodyLimit().asLongValue(), this.maxBodySize);
+  }
+
+  void install(@Observes Router router) {
+    router.route().order(ORDER).handler(this::check);
+  }
+
+  /** The largest body a request to this path may carry. */
+  long limitFor(String path) {
+    return config.bulkPaths().contains(path) ? maxBodySize : bodyLimit;
+  }
+
+  private void check(RoutingContext ctx) {
+    long length = contentLength(ctx.request());
+    long limit = limitFor(ctx.normalizedPath());
+    if (length <= limit) {
+      ctx.next();
+      return;
+    }
+    String detail = "The body is " + length + " bytes; this path takes at most " + limit;
+    HttpServerRequest request = ctx.request();
+    if (request.isEnded()) {
+      refuse(ctx, detail);
+    } else if (length > maxBodySize || request.headers().contains(HttpHeaders.EXPECT)) {
+      ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+      ctx.response().endHandler(done -> request.connection().close());
+      refuse(ctx, detail);
+    } else {
+      request.handler(dropped -> {});
+      request.endHandler(end -> refuse(ctx, detail));
+      request.resume();
+    }
+  }
+
+  /** Answers 413 with this request's call id (the MDC may hold another request's by now). */
+  private void refuse(RoutingContext ctx, String detail) {
+    CallId.set(ctx.get(CallId.MDC_KEY));
+    problems.end(ctx.response(), 413, "PAYLOAD_TOO_LARGE", "Payload too large", detail);
+  }
+
+  /** The announced length, or -1 when there is none (or it cannot be read: Netty refuses those). */
+  private static long contentLength(HttpServerRequest request) {
+    String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (header == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException unreadable) {
+      return -1;
+    }
+  }
+}

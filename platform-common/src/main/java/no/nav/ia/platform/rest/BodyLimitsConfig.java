@@ -1,0 +1,27 @@
+package no.nav.ia.platform.rest;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Set;
+
+/**
+ * How large a request body may be ({@link BodyLimits}). Most of the API takes one item (a delivery,
+ * an agreement, a report's sections); only its bulk paths take up to {@code
+ * quarkus.http.limits.max-body-size}.
+ */
+@ConfigMapping(prefix = "ia.http")
+public interface BodyLimitsConfig {
+
+  /**
+   * The largest body of a request to any other path. The largest valid single item is a report's
+   * four sections of 10,000 characters each: about 120 KB in UTF-8, 240 KB with every character
+   * escaped as {@code \\uXXXX}.
+   */
+  @WithDefault("512K")
+  MemorySize bodyLimit();
+
+  /** Paths (exact, without query) whose bodies may reach {@code max-body-size}. */
+  @WithDefault("/api/v1/deliveries/batch")
+  Set<String> bulkPaths();
+}

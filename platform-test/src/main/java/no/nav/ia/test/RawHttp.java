@@ -1,0 +1,96 @@
+package no.nav.ia.test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * HTTP/1.1 on a plain socket, for what an HTTP client library hides: an announced {@code
+ * Content-Length} with a body sent later or never, and several requests on one connection.
+ */
+public final class RawHttp implements AutoCloseable {
+
+  /** One answer: the status line's code, the headers (names in lower case) and the body. */
+  public record Answer(int status, Map<String, String> headers, String body) {
+    public String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+
+  public RawHttp(int port) throws IOException {
+    socket = new Socket("127.0.0.1", port);
+    socket.setSoTimeout(20_000);
+    in = socket.getInputStream();
+    out = socket.getOutputStream();
+  }
+
+  /** Sends a request head: the request line and headers (each without its line end). */
+  public RawHttp head(String requestLine, String... headers) throws IOException {
+    StringBuilder head = new StringBuilder(requestLine).append("\r\n");
+    head.append("Host: 127.0.0.1\r\n");
+    for (String header : headers) {
+      head.append(header).append("\r\n");
+    }
+    out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    return this;
+  }
+
+  /** Sends body bytes, all of them or a part. */
+  public RawHttp body(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+    return this;
+  }
+
+  /** Reads one answer (its body by Content-Length, or to the connection's end). */
+  public Answer answer() throws IOException {
+    String statusLine = line();
+    Map<String, String> headers = new TreeMap<>();
+    for (String line = line(); !line.isEmpty(); line = line()) {
+      int colon = line.indexOf(':');
+      headers.put(
+          line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).trim());
+    }
+    String length = headers.get("content-length");
+    byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
+    return new Answer(
+        Integer.parseInt(statusLine.split(" ")[1]),
+        headers,
+        new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** Whether the server has closed the connection (nothing more to read). */
+  public boolean closedByServer() throws IOException {
+    return in.read() == -1;
+  }
+
+  private String line() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b == -1) {
+        throw new IOException("the connection ended inside an answer's head");
+      }
+      if (b != '\r') {
+        line.write(b);
+      }
+    }
+    return line.toString(StandardCharsets.US_ASCII);
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
