@@ -122,9 +122,24 @@ start_oidc() {
 # 228 against 235 (docs/performance.md, session 14). An older JDK starts without it.
 JAVA_OPTS_DEFAULT="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 TRIM_OPT="-XX:TrimNativeHeapInterval=5000"
+# Whether this java takes the trim flag. Asking a JVM takes about 40 ms, so the answer is kept per
+# java binary (path and modification time) in the data folder, out of every later (re)start.
+java_knows_trim() {
+  local bin known
+  bin=$(readlink -f "$(command -v java)")
+  known="$bin $(stat -c %Y "$bin")"
+  if [ "$(sed -n 1p "$IA_LOCAL_DIR/java-trim" 2>/dev/null)" != "$known" ]; then
+    if java "$TRIM_OPT" -version > /dev/null 2>&1; then
+      printf '%s\nyes\n' "$known" > "$IA_LOCAL_DIR/java-trim"
+    else
+      printf '%s\nno\n' "$known" > "$IA_LOCAL_DIR/java-trim"
+    fi
+  fi
+  [ "$(sed -n 2p "$IA_LOCAL_DIR/java-trim")" = yes ]
+}
 java_opts_default() {
   local opts=$JAVA_OPTS_DEFAULT
-  java "$TRIM_OPT" -version > /dev/null 2>&1 && opts+=" $TRIM_OPT"
+  java_knows_trim && opts+=" $TRIM_OPT"
   case $1 in
     delivery-service | agreement-service) echo "-Xmx64m $opts" ;;
     *) echo "-Xmx80m $opts" ;;
