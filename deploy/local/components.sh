@@ -123,19 +123,28 @@ start_oidc() {
 JAVA_OPTS_DEFAULT="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 TRIM_OPT="-XX:TrimNativeHeapInterval=5000"
 # Whether this java takes the trim flag. Asking a JVM takes about 40 ms, so the answer is kept per
-# java binary (path and modification time) in the data folder, out of every later (re)start.
+# java binary (path and modification time) in the data folder, out of every later (re)start. Only
+# "Unrecognized VM option" counts as no: a JVM that failed to start for another reason is asked
+# again next time.
 java_knows_trim() {
-  local bin known
+  local bin known cache=$IA_LOCAL_DIR/java-trim answer tmp said
   bin=$(readlink -f "$(command -v java)")
   known="$bin $(stat -c %Y "$bin")"
-  if [ "$(sed -n 1p "$IA_LOCAL_DIR/java-trim" 2>/dev/null)" != "$known" ]; then
-    if java "$TRIM_OPT" -version > /dev/null 2>&1; then
-      printf '%s\nyes\n' "$known" > "$IA_LOCAL_DIR/java-trim"
-    else
-      printf '%s\nno\n' "$known" > "$IA_LOCAL_DIR/java-trim"
-    fi
+  if [ "$(sed -n 1p "$cache" 2>/dev/null)" = "$known" ]; then
+    [ "$(sed -n 2p "$cache" 2>/dev/null)" = yes ]
+    return
   fi
-  [ "$(sed -n 2p "$IA_LOCAL_DIR/java-trim")" = yes ]
+  if said=$(java "$TRIM_OPT" -version 2>&1); then
+    answer=yes
+  elif [[ $said == *"Unrecognized VM option"* ]]; then
+    answer=no
+  else
+    return 1
+  fi
+  if mkdir -p "$IA_LOCAL_DIR" && tmp=$(mktemp "$cache.XXXXXX"); then
+    printf '%s\n%s\n' "$known" "$answer" > "$tmp" && mv -f "$tmp" "$cache"
+  fi
+  [ "$answer" = yes ]
 }
 java_opts_default() {
   local opts=$JAVA_OPTS_DEFAULT

@@ -41,15 +41,19 @@ public final class Fixtures {
   /** Records deliveries for the enterprise one request at a time, as the county's adviser (201). */
   public static void recordDeliveries(String orgNumber, String county, int deliveries) {
     for (int i = 0; i < deliveries; i++) {
-      given()
-          .auth()
-          .oauth2(Tokens.adviser(county))
-          .contentType(ContentType.JSON)
-          .body(delivery(orgNumber))
-          .post("/api/v1/deliveries")
-          .then()
-          .statusCode(201);
+      post(Tokens.adviser(county), delivery(orgNumber)).statusCode(201);
     }
+  }
+
+  /** Posts a delivery (a map, or the JSON's bytes) with this token; the answer to check. */
+  public static io.restassured.response.ValidatableResponse post(String token, Object body) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/deliveries")
+        .then();
   }
 
   /** The committed AgreementRegistered sample, for this org number and county. */

@@ -141,20 +141,7 @@ class AdviserDayTest {
                     .as(adviser)
                     .contentType(ContentType.JSON)
                     .header("Idempotency-Key", "adviser-day-" + org)
-                    .body(
-                        Map.of(
-                            "orgNumber",
-                            org,
-                            "service",
-                            "SICK_LEAVE",
-                            "direction",
-                            "SYSTEM",
-                            "subGoals",
-                            List.of(1),
-                            "deliveredOn",
-                            yesterday,
-                            "form",
-                            "DIRECT"))
+                    .body(Deliveries.direct(org, "SYSTEM", yesterday))
                     .post("/api/v1/deliveries"))
         .then()
         .statusCode(201);

@@ -201,19 +201,7 @@ class TwoReplicasTest {
   }
 
   private static Map<String, Object> delivery(String org, String direction) {
-    return Map.of(
-        "orgNumber",
-        org,
-        "service",
-        "SICK_LEAVE",
-        "direction",
-        direction,
-        "subGoals",
-        List.of(1),
-        "deliveredOn",
-        "2016-05-10",
-        "form",
-        "DIRECT");
+    return Deliveries.direct(org, direction, "2016-05-10");
   }
 
   /** The answer, or null when there was none (the instance died with the connection open). */

@@ -92,20 +92,7 @@ class WalkingSkeletonTest {
         .oauth2(Tokens.adviser("46", "Z991234"))
         .contentType(ContentType.JSON)
         .header("Idempotency-Key", "e2e-1")
-        .body(
-            Map.of(
-                "orgNumber",
-                orgNumber,
-                "service",
-                "SICK_LEAVE",
-                "direction",
-                "SYSTEM",
-                "subGoals",
-                List.of(1),
-                "deliveredOn",
-                "2024-05-14",
-                "form",
-                "DIRECT"))
+        .body(Deliveries.direct(orgNumber, "SYSTEM", "2024-05-14"))
         .post("/api/v1/deliveries")
         .then()
         .statusCode(201)
@@ -393,22 +380,47 @@ class WalkingSkeletonTest {
                 platform
                     .as(token)
                     .contentType(ContentType.JSON)
-                    .body(
-                        Map.of(
-                            "orgNumber",
-                            org,
-                            "service",
-                            "SICK_LEAVE",
-                            "direction",
-                            "SYSTEM",
-                            "subGoals",
-                            List.of(1),
-                            "deliveredOn",
-                            today.toString(),
-                            "form",
-                            "DIRECT"))
+                    .body(Deliveries.direct(org, "SYSTEM", today.toString()))
                     .post("/api/v1/deliveries"))
         .statusCode();
+  }
+
+  @Test
+  void aBatchMayBeLargerThanOneItemMayThroughTheGatewayAndOneItemThatLargeIs413() {
+    // Three items with 200,000-character notes: about 600 KB, over the 512 KB of one item and
+    // within
+    // the 4 MB of a batch. The service answers per item (each note is too long), so the body went
+    // through the gateway and was read.
+    Map<String, Object> item = Deliveries.direct("974760673", "SYSTEM", "2024-05-14");
+    item.put("adviser", "Z991234");
+    item.put("note", "x".repeat(200_000));
+    JsonPath result =
+        Polite.send(
+                () ->
+                    platform
+                        .as(Tokens.system("e2e-large-batch"))
+                        .contentType(ContentType.JSON)
+                        .body(List.of(item, item, item))
+                        .post("/api/v1/deliveries/batch"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(result.getInt("failed")).isEqualTo(3);
+    assertThat(result.getList("results.code")).containsOnly("VALIDATION_FAILED");
+    assertThat(result.getString("results[2].errors[0].field")).isEqualTo("note");
+
+    Polite.send(
+            () ->
+                platform
+                    .as(Tokens.system("e2e-large-batch"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("note", "x".repeat(600_000)))
+                    .post("/api/v1/deliveries"))
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("code", equalTo("PAYLOAD_TOO_LARGE"));
   }
 
   @Test

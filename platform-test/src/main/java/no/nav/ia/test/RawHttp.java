@@ -53,6 +53,19 @@ public final class RawHttp implements AutoCloseable {
     return this;
   }
 
+  /** Sends a whole body in the chunked encoding, in chunks of 64 KB, and its last chunk. */
+  public RawHttp chunked(byte[] bytes) throws IOException {
+    for (int from = 0; from < bytes.length; from += 64 * 1024) {
+      int length = Math.min(64 * 1024, bytes.length - from);
+      out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes, from, length);
+      out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    return this;
+  }
+
   /** Reads one answer (its body by Content-Length, or to the connection's end). */
   public Answer answer() throws IOException {
     String statusLine = line();

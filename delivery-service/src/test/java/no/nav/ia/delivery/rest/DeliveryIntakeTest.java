@@ -340,6 +340,44 @@ class DeliveryIntakeTest {
   }
 
   @Test
+  void aSingleItemMayBe512KbToTheByteAndChunkedBodiesAreHeldToItToo() throws Exception {
+    String token = Tokens.adviser("15");
+    // Exactly 512 KB is read (and refused for its note's length); one byte more is not read.
+    assertThat(postDeliveryOfLength(token, 512 * 1024).path("code").asText())
+        .isEqualTo("VALIDATION_FAILED");
+    assertThat(postDeliveryOfLength(token, 512 * 1024 + 1).path("code").asText())
+        .isEqualTo("PAYLOAD_TOO_LARGE");
+
+    // Without Content-Length the body is counted as it is read, and reading stops at the limit.
+    Map<String, Object> delivery = Fixtures.delivery(Fixtures.enterpriseIn("15"));
+    delivery.put("note", "x".repeat(1024 * 1024));
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      RawHttp.Answer refused =
+          http.head(
+                  "POST /api/v1/deliveries HTTP/1.1",
+                  "Authorization: Bearer " + token,
+                  "Content-Type: application/json",
+                  "Transfer-Encoding: chunked")
+              .chunked(JSON.writeValueAsBytes(delivery))
+              .answer();
+      assertThat(refused.status()).isEqualTo(413);
+    }
+  }
+
+  /** Posts a delivery whose JSON body is exactly {@code length} bytes; the problem it gets. */
+  private static JsonNode postDeliveryOfLength(String token, int length) throws Exception {
+    Map<String, Object> delivery = Fixtures.delivery("974760673");
+    delivery.put("note", "");
+    int frame = JSON.writeValueAsBytes(delivery).length;
+    delivery.put("note", "x".repeat(length - frame));
+    byte[] body = JSON.writeValueAsBytes(delivery);
+    assertThat(body).hasSize(length);
+    String answer =
+        Fixtures.post(token, body).contentType("application/problem+json").extract().asString();
+    return JSON.readTree(answer);
+  }
+
+  @Test
   void aBatchMayCarryMoreThanASingleItemMay() {
     String org = Fixtures.enterpriseIn("18");
     List<Map<String, Object>> items = new ArrayList<>();
@@ -370,17 +408,7 @@ class DeliveryIntakeTest {
     Map<String, Object> body = Fixtures.delivery(org);
     body.put("note", "Dialogmøte med ledelsen");
     String token = Tokens.adviser("56");
-    String id =
-        given()
-            .auth()
-            .oauth2(token)
-            .contentType(ContentType.JSON)
-            .body(body)
-            .post("/api/v1/deliveries")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String id = Fixtures.post(token, body).statusCode(201).extract().path("id");
     body.put("direction", "INDIVIDUAL");
     given()
         .auth()

@@ -43,13 +43,7 @@ class DeliveryResourceTest {
   @Inject ValidatorFactory validation;
 
   static io.restassured.response.ValidatableResponse post(String token, Map<String, Object> body) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/v1/deliveries")
-        .then();
+    return Fixtures.post(token, body);
   }
 
   @Test

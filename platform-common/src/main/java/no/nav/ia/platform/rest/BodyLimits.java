@@ -3,6 +3,7 @@ package no.nav.ia.platform.rest;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -14,24 +15,36 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a body that is larger than its path takes with 413 problem+json, from the {@code
- * Content-Length} header alone, before anything reads or parses it (in the gateway and in every
- * service). One item (a delivery, an agreement, a report's sections) takes at most {@code
- * ia.http.body-limit}; the bulk paths take up to {@code quarkus.http.limits.max-body-size}.
+ * Content-Length} header, before anything parses it (in the gateway and in every service). One item
+ * (a delivery, an agreement, a report's sections) takes at most {@code ia.http.body-limit}; the
+ * bulk paths take up to {@code quarkus.http.limits.max-body-size}.
  *
  * <p>Why: a 3 MB string in a single-item request was read, copied and parsed before validation
  * refused it, and a few of them at a time sent the 64 MB heap into full collections.
  *
- * <p>A body within {@code max-body-size} is read and dropped as it arrives, without being kept, and
- * the answer comes after it, so the connection stays usable and a client still writing its body
- * reads the answer instead of a reset connection. A larger one is answered at once and the
- * connection closed, as Quarkus does. A body without {@code Content-Length} (chunked) is left to
- * Quarkus's own limit.
+ * <p>HTTP/1.1: a body within {@code max-body-size} is read and dropped as it arrives, without being
+ * kept, and the answer comes after it, so the connection stays usable and a client still writing
+ * its body reads the answer instead of a reset connection. A larger one is answered at once and the
+ * connection closed, as Quarkus does. HTTP/2: the stream is answered at once and the rest of its
+ * body dropped; one over {@code max-body-size} is cancelled. A body without {@code Content-Length}
+ * (chunked) is counted as it is read and held to the same limit of its path; that 413 is Quarkus's
+ * own, without a problem body.
  */
 @Singleton
 public class BodyLimits {
 
   /** After the call id and the gateway's access log, before Quarkus's own limit (order -2). */
   static final int ORDER = Integer.MIN_VALUE + 40;
+
+  /**
+   * Where Quarkus's handler leaves the limit for reading a body without Content-Length (its {@code
+   * HttpServerCommonHandlers.enforceMaxBodySize}; RESTEasy Reactive's {@code VertxInputStream}
+   * reads it).
+   */
+  static final String READ_LIMIT_KEY = "io.quarkus.max-request-size";
+
+  /** HTTP/2's CANCEL error code (RFC 9113, 7). */
+  private static final long HTTP2_CANCEL = 0x8;
 
   private final long bodyLimit;
   private final long maxBodySize;
@@ -51,6 +64,16 @@ public class BodyLimits {
 
   void install(@Observes Router router) {
     router.route().order(ORDER).handler(this::check);
+    // After Quarkus's own handler (order -2), which sets the global limit for the reading of a body
+    // without Content-Length: a chunked body is held to its path's limit as it is read.
+    router
+        .route()
+        .order(-1)
+        .handler(
+            ctx -> {
+              ctx.put(READ_LIMIT_KEY, limitFor(ctx.normalizedPath()));
+              ctx.next();
+            });
   }
 
   /** The largest body a request to this path may carry. */
@@ -67,11 +90,25 @@ public class BodyLimits {
     }
     String detail = "The body is " + length + " bytes; this path takes at most " + limit;
     HttpServerRequest request = ctx.request();
+    // A client that goes away while its body is read and dropped is not answered; the access log
+    // still sees a 413.
+    ctx.response().setStatusCode(413);
+    request.exceptionHandler(gone -> {});
     if (request.isEnded()) {
       refuse(ctx, detail);
+    } else if (request.version() == HttpVersion.HTTP_2) {
+      // One stream of a shared connection, which stays open: answered at once, and what the client
+      // still sends is dropped (flow control keeps that to a window at a time). A body over
+      // max-body-size is not waited for: the stream is cancelled after the answer.
+      request.handler(dropped -> {});
+      request.resume();
+      refuse(ctx, detail);
+      if (length > maxBodySize) {
+        ctx.response().reset(HTTP2_CANCEL);
+      }
     } else if (length > maxBodySize || request.headers().contains(HttpHeaders.EXPECT)) {
       ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-      ctx.response().endHandler(done -> request.connection().close());
+      ctx.addEndHandler(done -> request.connection().close());
       refuse(ctx, detail);
     } else {
       request.handler(dropped -> {});

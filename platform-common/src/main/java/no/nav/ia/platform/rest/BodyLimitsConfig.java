@@ -15,8 +15,9 @@ public interface BodyLimitsConfig {
 
   /**
    * The largest body of a request to any other path. The largest valid single item is a report's
-   * four sections of 10,000 characters each: about 120 KB in UTF-8, 240 KB with every character
-   * escaped as {@code \\uXXXX}.
+   * four sections of 10,000 characters each: at most 160 KB in UTF-8, and 480 KB in the most
+   * wasteful JSON a client could send (every character outside the BMP, escaped as a surrogate pair
+   * {@code \\uD83D\\uDE00}).
    */
   @WithDefault("512K")
   MemorySize bodyLimit();
