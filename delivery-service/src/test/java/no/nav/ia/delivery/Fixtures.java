@@ -45,7 +45,7 @@ public final class Fixtures {
     }
   }
 
-  /** Posts a delivery (a map, or the JSON's bytes) with this token; the answer to check. */
+  /** Posts a delivery (a map, or the JSON as text) with this token; the answer to check. */
   public static io.restassured.response.ValidatableResponse post(String token, Object body) {
     return given()
         .auth()
