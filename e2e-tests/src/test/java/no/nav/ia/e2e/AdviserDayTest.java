@@ -2,12 +2,15 @@ package no.nav.ia.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -54,6 +57,28 @@ class AdviserDayTest {
     e.put("antallAnsatte", employees);
     e.putObject("forretningsadresse").put("kommunenummer", municipality);
     return e;
+  }
+
+  /** The org numbers a list or search through the gateway answers with. */
+  static List<String> orgNumbers(String token, String path) {
+    return Polite.send(() -> platform.as(token).get(path))
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items.orgNumber");
+  }
+
+  /** A correction of the agreement's size through the gateway, with the version read. */
+  static Response correct(String token, String agreement, String etag, int employees) {
+    return Polite.send(
+        () ->
+            platform
+                .as(token)
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(Map.of("employees", employees))
+                .patch("/api/v1/agreements/" + agreement));
   }
 
   @Test
@@ -103,13 +128,7 @@ class AdviserDayTest {
     assertThat(done[0].getInt("rejected")).isEqualTo(1);
 
     String adviser = Tokens.adviser("11", "Z991111");
-    List<String> found =
-        Polite.send(() -> platform.as(adviser).get("/api/v1/enterprises?q=kvitsøy sjømat"))
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("items.orgNumber");
+    List<String> found = orgNumbers(adviser, "/api/v1/enterprises?q=kvitsøy sjømat");
     assertThat(found).containsExactly(org, neighbour);
 
     LocalDate today = NorwegianTime.today();
@@ -134,6 +153,38 @@ class AdviserDayTest {
                     .put("/api/v1/agreements/" + agreement + "/contact-person"))
         .then()
         .statusCode(200);
+    // The enterprise has grown since the register's copy: corrected through the gateway with the
+    // version read, and the correction is kept in the history.
+    String etag =
+        Polite.send(() -> platform.as(adviser).get("/api/v1/agreements/" + agreement))
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    correct(adviser, agreement, etag, 61)
+        .then()
+        .statusCode(200)
+        .header("ETag", not(etag))
+        .body("employees", equalTo(61));
+    // The same version again is stale now.
+    correct(adviser, agreement, etag, 62)
+        .then()
+        .statusCode(412)
+        .contentType("application/problem+json");
+    assertThat(
+            Polite.send(
+                    () -> platform.as(adviser).get("/api/v1/agreements/" + agreement + "/history"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("employees", Integer.class))
+        .contains(61);
+    // An adviser of another county finds the enterprise by naming its county.
+    assertThat(
+            orgNumbers(
+                Tokens.adviser("03", "Z990303"), "/api/v1/enterprises?q=kvitsøy sjømat&county=11"))
+        .contains(org);
     String yesterday = today.minusDays(1).toString();
     Polite.send(
             () ->
@@ -146,14 +197,7 @@ class AdviserDayTest {
         .then()
         .statusCode(201);
 
-    assertThat(
-            Polite.send(() -> platform.as(adviser).get("/api/v1/agreements?contactPerson=me"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items.orgNumber"))
-        .contains(org);
+    assertThat(orgNumbers(adviser, "/api/v1/agreements?contactPerson=me")).contains(org);
     // The delivery reaches agreement-service as an event: the enterprise is awake since yesterday,
     // and its page shows the delivery.
     await("the delivery on the enterprise's page")
@@ -176,28 +220,9 @@ class AdviserDayTest {
     assertThat(page.getString("agreement.contactPerson")).isEqualTo("Z991111");
     assertThat(page.getString("latestDelivery.service")).isEqualTo("SICK_LEAVE");
     List<String> sleeping =
-        Polite.send(
-                () ->
-                    platform
-                        .as(adviser)
-                        .get("/api/v1/agreements?contactPerson=me&sleepingSince=" + yesterday))
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("items.orgNumber");
+        orgNumbers(adviser, "/api/v1/agreements?contactPerson=me&sleepingSince=" + yesterday);
     assertThat(sleeping).doesNotContain(org);
-    assertThat(
-            Polite.send(
-                    () ->
-                        platform
-                            .as(adviser)
-                            .get("/api/v1/agreements?contactPerson=me&sleepingSince=" + today))
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items.orgNumber"))
+    assertThat(orgNumbers(adviser, "/api/v1/agreements?contactPerson=me&sleepingSince=" + today))
         .contains(org);
 
     // A course for both enterprises, recorded once through the gateway: one delivery each.
@@ -238,17 +263,7 @@ class AdviserDayTest {
             .extract()
             .jsonPath();
     assertThat(course.getList("results.status")).containsExactly("CREATED", "CREATED");
-    assertThat(
-            Polite.send(
-                    () ->
-                        platform
-                            .as(adviser)
-                            .get("/api/v1/deliveries?groupId=" + course.getString("groupId")))
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items.orgNumber"))
+    assertThat(orgNumbers(adviser, "/api/v1/deliveries?groupId=" + course.getString("groupId")))
         .containsExactlyInAnyOrder(org, neighbour);
   }
 }

@@ -274,6 +274,42 @@ class GatewayTest {
   }
 
   @Test
+  void aCorrectionByPatchIsForwardedWithItsBodyAndIfMatch() {
+    given()
+        .auth()
+        .oauth2(Tokens.person("coordinator", null, "Z990021"))
+        .header("If-Match", "\"3\"")
+        .contentType(ContentType.JSON)
+        .body("{\"employees\":120}")
+        .patch("/api/v1/agreements/42")
+        .then()
+        .statusCode(200)
+        .body("method", equalTo("PATCH"))
+        .body("uri", equalTo("/api/v1/agreements/42"))
+        .body("body", equalTo("{'employees':120}"))
+        .body("headers.if-match", equalTo("'3'"));
+  }
+
+  @Test
+  void anAdviserMaySearchTheRegisterInAnotherCountyButListNoOtherCountysAgreements() {
+    String adviser = Tokens.adviser("03", "Z990022");
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/enterprises?q=bygg&county=12")
+        .then()
+        .statusCode(200)
+        .body("uri", equalTo("/api/v1/enterprises?q=bygg&county=12"));
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/agreements?county=12")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
+  }
+
+  @Test
   void headersReachAServiceOnlyFromTheAllowListAndClientSentForwardingHeadersAreDropped() {
     given()
         .auth()

@@ -34,6 +34,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     }
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     server.createContext("/api/v1/agreements", exchange -> echo(exchange, base));
+    server.createContext("/api/v1/enterprises", exchange -> echo(exchange, base));
     server.createContext("/dashboard", exchange -> echo(exchange, base));
     server.createContext("/api/v1/regions", exchange -> echo(exchange, base));
     server.createContext("/api/v1/counties", exchange -> echo(exchange, base));
@@ -62,6 +63,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     return Map.ofEntries(
         Map.entry("ia.gateway.routes.agreements", base),
         Map.entry("ia.gateway.routes.scorecards", base),
+        Map.entry("ia.gateway.routes.enterprises", base),
         Map.entry("ia.gateway.dashboard", base),
         Map.entry("ia.gateway.routes.deliveries", "http://127.0.0.1:" + closedPort()),
         // Two instances of a service, the first of them down.

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where the gateway sends each public path. */
 @ConfigMapping(prefix = "ia.gateway")
@@ -22,6 +23,14 @@ public interface GatewayConfig {
    * client id locally, {@code api://<cluster>.<namespace>.<app>/.default} on NAIS.
    */
   Map<String, String> scopes();
+
+  /**
+   * Segments whose {@code county} query parameter any caller may set: searching the enterprise
+   * register ("advisers and managers default to their county", API.md). Elsewhere the gateway
+   * refuses a county the token does not cover before forwarding; the services check it again.
+   */
+  @WithDefault("enterprises")
+  Set<String> anyCountyRoutes();
 
   /**
    * The gateway's address as clients know it (https://ia-platform.intern.nav.no on NAIS, behind the
