@@ -42,8 +42,11 @@ public final class FromRegister {
         employees != null ? employees : known.map(Known::employees).orElse(null);
     String registerCounty = known.map(Known::countyCode).orElse(null);
     String filledCounty = countyCode;
+    // A code that is no county on the signing date is the request's own error (400, from the
+    // agreement's rules), whatever the register says.
     if (countyCode != null
         && registerCounty != null
+        && isCountyOn(countyCode, signedOn, counties)
         && !agree(countyCode, registerCounty, counties)) {
       throw DomainException.notAllowedNow(
           "COUNTY_CONTRADICTS_REGISTER",
@@ -84,6 +87,10 @@ public final class FromRegister {
   }
 
   /** The same county, or one of them merged into the other. */
+  private static boolean isCountyOn(String code, LocalDate date, CountyRegistry counties) {
+    return counties.county(code).map(c -> date == null || c.isValidOn(date)).orElse(false);
+  }
+
   static boolean agree(String a, String b, CountyRegistry counties) {
     return a.equals(b)
         || counties.withMergedPredecessors(a).contains(b)

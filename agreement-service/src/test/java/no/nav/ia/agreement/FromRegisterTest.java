@@ -61,6 +61,14 @@ class FromRegisterTest {
   }
 
   @Test
+  void aCodeThatIsNoCountyOnTheSigningDateIsLeftToTheAgreementsOwnCheck() {
+    // Not a contradiction of the register but a bad field: the agreement's rules answer 400.
+    assertThat(fill(null, "99", null, IN_2024, AERLIG).countyCode()).isEqualTo("99");
+    // Østfold (01) was merged into Viken in 2020.
+    assertThat(fill(null, "01", null, IN_2024, AERLIG).countyCode()).isEqualTo("01");
+  }
+
+  @Test
   void theRegistersCountyIsTakenAsItWasOnTheSigningDateWhenThatIsOneCounty() {
     // Published before the merger: Hordaland (12) in the file, signed in 2021 when it was Vestland.
     assertThat(

@@ -488,8 +488,9 @@ final class BadInputs {
                             "size=100000",
                             "page=abc",
                             "status=FROZEN",
-                            "county=99")
-                        .get(r.nextInt(6)),
+                            "county=99",
+                            "page=5000000&size=500")
+                        .get(r.nextInt(7)),
                 null,
                 null,
                 coordinator(r),
@@ -804,8 +805,9 @@ final class BadInputs {
                             "page=-5",
                             "size=1000000",
                             "county=" + (county.equals("03") ? "11" : "03"),
-                            "orgNumber=123")
-                        .get(r.nextInt(6)),
+                            "orgNumber=123",
+                            "page=4294968&size=500")
+                        .get(r.nextInt(7)),
                 null,
                 null,
                 adviser(r),

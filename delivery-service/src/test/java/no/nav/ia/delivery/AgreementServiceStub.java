@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stands in for agreement-service's {@code GET /api/v1/agreements?orgNumber=} in contract tests, so
- * the read-model fallback can be tested without the other service. Agreements are added with {@link
- * #add}; the end-to-end test runs the real agreement-service.
+ * the read-model fallback can be tested without the other service. Like agreement-service, it shows
+ * a county-bound token only its county's agreements. Agreements are added with {@link #add}; the
+ * end-to-end test runs the real agreement-service.
  */
 public class AgreementServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -70,6 +71,15 @@ public class AgreementServiceStub implements QuarkusTestResourceLifecycleManager
           lastConsumer = exchange.getRequestHeaders().getFirst("Nav-Consumer-Id");
           boolean authorized = lastClaims.contains("\"aud\":\"ia-agreement-service\"");
           String item = AGREEMENTS.get(org);
+          // As agreement-service: a token bound to a county (an adviser's or manager's, exchanged
+          // on their behalf) sees that county's agreements only.
+          var county =
+              java.util.regex.Pattern.compile("\"county\":\"(\\d{2})\"").matcher(lastClaims);
+          if (item != null
+              && county.find()
+              && !item.contains("\"countyCode\":\"" + county.group(1) + "\"")) {
+            item = null;
+          }
           byte[] body =
               ("{\"items\":["
                       + (item == null ? "" : item)

@@ -176,7 +176,8 @@ public class CampaignResource {
       summary = "Progress per county and nationally, and the largest enterprises not yet re-signed")
   @APIResponse(
       responseCode = "200",
-      description = "The progress; advisers and managers see their own county only")
+      description =
+          "The progress; advisers and managers see their own county and the national counts")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown campaign")
   public Progress progress(
@@ -187,12 +188,10 @@ public class CampaignResource {
     ResigningCampaign campaign = campaigns.campaign(id);
     Optional<String> scope = caller.countyScope(county);
     Map<String, Map<ResigningStatus, Long>> byCounty = campaigns.counts(id, scope);
-    // County-bound tokens see their own county only, also in aggregate.
+    // The national counts name no enterprise, so every role sees them (as the national card, API.md
+    // version 2); the counties and the largest outstanding stay within the token's county.
     Counts national =
-        !caller.seesAllCounties()
-            ? null
-            : Counts.of(
-                null, sum(scope.isEmpty() ? byCounty : campaigns.counts(id, Optional.empty())));
+        Counts.of(null, sum(scope.isEmpty() ? byCounty : campaigns.counts(id, Optional.empty())));
     var outstanding = campaigns.largestOutstanding(id, scope, Params.page(page), Params.size(size));
     return new Progress(
         campaign.id,

@@ -69,7 +69,10 @@ class CampaignResourceTest {
     assertThat(progress.getInt("counties[0].contacted")).isEqualTo(1);
     assertThat(progress.getDouble("counties[0].rate")).isEqualTo(0.75);
     assertThat(progress.getList("counties")).hasSize(1);
-    assertThat(progress.getString("national")).isNull();
+    // The national counts name no enterprise: a manager compares the county with them.
+    assertThat(progress.getString("national.countyCode")).isNull();
+    assertThat(progress.getInt("national.due")).isGreaterThanOrEqualTo(8);
+    assertThat(progress.getInt("national.resigned")).isGreaterThanOrEqualTo(6);
     assertThat(progress.getList("largestOutstanding.items.agreementId"))
         .containsExactly(vestAgder.get(7));
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import no.nav.ia.agreement.Fixtures;
 import no.nav.ia.agreement.config.RegisterConfig;
+import no.nav.ia.platform.rest.Params;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.MethodOrderer;
@@ -260,6 +261,17 @@ class EnterpriseRegisterTest {
     JsonPath beyond = search(coordinator, "q=bygg&size=2&page=4");
     assertThat(beyond.getList("items")).isEmpty();
     assertThat(beyond.getInt("total")).isEqualTo(3);
+    // The last page one may ask for is empty; one further is a field error, not a 500.
+    assertThat(search(coordinator, "q=bygg&size=500&page=" + Params.MAX_PAGE).getList("items"))
+        .isEmpty();
+    given()
+        .auth()
+        .oauth2(coordinator)
+        .get("/api/v1/enterprises?q=bygg&size=500&page=" + (Params.MAX_PAGE + 1))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("page"));
   }
 
   @Test
@@ -336,6 +348,17 @@ class EnterpriseRegisterTest {
         .then()
         .statusCode(422)
         .body("code", equalTo("COUNTY_CONTRADICTS_REGISTER"));
+    // A code that is no county is the field's error, as without the register.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("orgNumber", SMAA, "countyCode", "99", "signedOn", "2024-05-02"))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("countyCode"));
     given()
         .auth()
         .oauth2(Tokens.coordinator())

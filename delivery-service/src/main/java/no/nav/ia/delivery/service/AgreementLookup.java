@@ -17,9 +17,14 @@ import org.jboss.logging.Logger;
 
 /**
  * Which county's agreement covers an enterprise on a date. Reads the local read model first; when
- * that has no active agreement (the event may not have arrived yet), asks agreement-service for the
- * caller (HopTokens: a token for agreement-service on the caller's behalf), so an agreement
- * registered a moment before always counts.
+ * that has no active agreement (the event may not have arrived yet), asks agreement-service, so an
+ * agreement registered a moment before always counts.
+ *
+ * <p>It asks as delivery-service itself (client credentials), not on the caller's behalf: the read
+ * model holds every county's agreements, and the fallback must give the same answer. On the
+ * adviser's behalf, agreement-service shows only the adviser's county, so another county's new
+ * agreement looked absent (422) where the read model finds it and the county rule refuses it (403).
+ * A machine client is named in Nav-Consumer-Id, as on every hop.
  */
 @ApplicationScoped
 public class AgreementLookup {
@@ -42,7 +47,8 @@ public class AgreementLookup {
     }
     registry.counter("ia.delivery.agreement_lookup_fallback").increment();
     try {
-      Hop hop = hops.to(config.agreementServiceScope(), caller).await().indefinitely();
+      String consumer = HopTokens.isMachine(caller.token()) ? caller.actor() : null;
+      Hop hop = hops.asService(config.agreementServiceScope(), consumer).await().indefinitely();
       return client
           .byOrgNumber(orgNumber, hop.authorization(), hop.consumer(), CallId.currentOrNull())
           .items()

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -25,6 +26,7 @@ import java.util.UUID;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.AgreementView;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.time.NorwegianClockProvider;
 import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.test.EventSamples;
@@ -111,11 +113,22 @@ class DeliveryResourceTest {
     post(Tokens.adviser("15", "Z991515"), Fixtures.delivery(org))
         .statusCode(201)
         .body("countyCode", equalTo("15"));
-    // Asked on the adviser's behalf with a token for agreement-service, not with the adviser's own.
+    // Asked as delivery-service itself with a token for agreement-service, not with the adviser's.
     assertThat(AgreementServiceStub.lastClaims())
         .contains("\"aud\":\"ia-agreement-service\"")
-        .contains("\"NAVident\":\"Z991515\"");
+        .contains("\"azp\":\"ia-delivery-service\"")
+        .doesNotContain("Z991515");
     assertThat(AgreementServiceStub.lastConsumer()).isNull();
+  }
+
+  @Test
+  void anotherCountysAgreementTheReadModelHasNotHeardOfIsForbiddenNotMissing() {
+    String org = Fixtures.orgNumber();
+    AgreementServiceStub.add(org, "15", "2011-01-01");
+    post(Tokens.adviser("03"), Fixtures.delivery(org))
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
   }
 
   @Test
@@ -359,6 +372,22 @@ class DeliveryResourceTest {
         .get("/api/v1/deliveries?county=18")
         .then()
         .statusCode(403);
+    // Paging past any offset a database takes is a field error, not a 500.
+    given()
+        .auth()
+        .oauth2(Tokens.manager("18"))
+        .get("/api/v1/deliveries?county=18&size=500&page=" + Params.MAX_PAGE)
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(0));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("18"))
+        .get("/api/v1/deliveries?county=18&size=500&page=5000000")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("page"));
     Map<String, Object> named = Fixtures.delivery(org);
     named.put("adviser", "Z991818");
     post(Tokens.system("arena"), named).statusCode(201).body("adviser", equalTo("Z991818"));

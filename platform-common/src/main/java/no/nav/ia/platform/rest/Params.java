@@ -9,6 +9,12 @@ public final class Params {
 
   public static final int MAX_PAGE_SIZE = 500;
 
+  /**
+   * The last page one may ask for: a page's first row ({@code page * size}) is an {@code int} in
+   * JPA and must not overflow into a negative offset (a 500 instead of an empty page).
+   */
+  public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE;
+
   private Params() {}
 
   public static LocalDate date(String name, String value, LocalDate fallback) {
@@ -23,7 +29,7 @@ public final class Params {
   }
 
   public static int page(String value) {
-    return integer("page", value, 0, 0, Integer.MAX_VALUE);
+    return integer("page", value, 0, 0, MAX_PAGE);
   }
 
   public static int size(String value) {

@@ -86,11 +86,21 @@ public class HopTokens {
   public Uni<Hop> to(String scope, Caller caller) {
     JsonWebToken token = caller.token();
     if (isMachine(token)) {
-      String consumer = caller.actor();
-      return fetch(scope, () -> client(Grant.Type.CLIENT, scope).chain(c -> c.getTokens()), 0)
-          .map(hop -> new Hop(hop.authorization(), consumer));
+      return asService(scope, caller.actor());
     }
     return onBehalfOf(scope, token.getRawToken(), token.getExpirationTime());
+  }
+
+  /**
+   * A token for the service behind {@code scope} as this service itself (client credentials, the
+   * {@code system} role there): for a machine client's call, and for a question a service asks for
+   * its own rules, whose answer must not depend on what the caller may see.
+   *
+   * @param consumer the machine client the call is made for, or null for none
+   */
+  public Uni<Hop> asService(String scope, String consumer) {
+    return fetch(scope, () -> client(Grant.Type.CLIENT, scope).chain(c -> c.getTokens()), 0)
+        .map(hop -> new Hop(hop.authorization(), consumer));
   }
 
   /**
