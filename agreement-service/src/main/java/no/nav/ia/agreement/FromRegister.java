@@ -86,11 +86,12 @@ public final class FromRegister {
     return new Filled(filledName, filledCounty, filledEmployees);
   }
 
-  /** The same county, or one of them merged into the other. */
+  /** A county code that was a county on the date. */
   private static boolean isCountyOn(String code, LocalDate date, CountyRegistry counties) {
     return counties.county(code).map(c -> date == null || c.isValidOn(date)).orElse(false);
   }
 
+  /** The same county, or one of them merged into the other. */
   static boolean agree(String a, String b, CountyRegistry counties) {
     return a.equals(b)
         || counties.withMergedPredecessors(a).contains(b)

@@ -50,8 +50,6 @@ public class AgreementService {
             request.signedOn(),
             register.known(request.orgNumber()),
             CountyRegistry.get());
-    // Advisers and managers register in their own county (centres recruit IA enterprises).
-    caller.requireCounty(filled.countyCode());
     Agreement agreement =
         Agreement.register(
             request.orgNumber(),
@@ -61,6 +59,9 @@ public class AgreementService {
             filled.employees(),
             request.signedOn(),
             request.groupOrgNumber());
+    // Advisers and managers register in their own county (centres recruit IA enterprises); a code
+    // that is no county is the request's error (400) before it is anyone's county.
+    caller.requireCounty(filled.countyCode());
     if (Agreement.activeFor(request.orgNumber()).isPresent()) {
       throw DomainException.conflict(
           "AGREEMENT_EXISTS", "The enterprise already has an active agreement");

@@ -348,17 +348,19 @@ class EnterpriseRegisterTest {
         .then()
         .statusCode(422)
         .body("code", equalTo("COUNTY_CONTRADICTS_REGISTER"));
-    // A code that is no county is the field's error, as without the register.
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .contentType(ContentType.JSON)
-        .body(Map.of("orgNumber", SMAA, "countyCode", "99", "signedOn", "2024-05-02"))
-        .post("/api/v1/agreements")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("errors.field", hasItem("countyCode"));
+    // A code that is no county is the field's error, as without the register, for any role.
+    for (String token : List.of(Tokens.coordinator(), Tokens.adviser("03"))) {
+      given()
+          .auth()
+          .oauth2(token)
+          .contentType(ContentType.JSON)
+          .body(Map.of("orgNumber", SMAA, "countyCode", "99", "signedOn", "2024-05-02"))
+          .post("/api/v1/agreements")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", hasItem("countyCode"));
+    }
     given()
         .auth()
         .oauth2(Tokens.coordinator())

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import no.nav.ia.delivery.AgreementView;
 import no.nav.ia.delivery.config.DeliveryConfig;
+import no.nav.ia.platform.audit.AuditLog;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.security.Caller;
@@ -47,6 +48,15 @@ public class AgreementLookup {
     }
     registry.counter("ia.delivery.agreement_lookup_fallback").increment();
     try {
+      // agreement-service audits this read as delivery-service: the person is named here.
+      AuditLog.log(
+          "delivery-service",
+          "audit:access",
+          caller.actor(),
+          orgNumber,
+          "GET",
+          "/api/v1/agreements",
+          CallId.currentOrNull());
       String consumer = HopTokens.isMachine(caller.token()) ? caller.actor() : null;
       Hop hop = hops.asService(config.agreementServiceScope(), consumer).await().indefinitely();
       return client

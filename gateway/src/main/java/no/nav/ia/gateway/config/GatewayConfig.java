@@ -25,12 +25,13 @@ public interface GatewayConfig {
   Map<String, String> scopes();
 
   /**
-   * Segments whose {@code county} query parameter any caller may set: searching the enterprise
-   * register ("advisers and managers default to their county", API.md). Elsewhere the gateway
-   * refuses a county the token does not cover before forwarding; the services check it again.
+   * Searches (a GET of these paths below /api/v1/, exactly) whose {@code county} query parameter
+   * any caller may set: the enterprise register ("advisers and managers default to their county",
+   * API.md). Elsewhere the gateway refuses a county the token does not cover before forwarding; the
+   * services check it again.
    */
   @WithDefault("enterprises")
-  Set<String> anyCountyRoutes();
+  Set<String> anyCountySearches();
 
   /**
    * The gateway's address as clients know it (https://ia-platform.intern.nav.no on NAIS, behind the

@@ -3,6 +3,7 @@ package no.nav.ia.gateway.rest;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -115,9 +116,9 @@ public class ProxyResource {
           // A search of the enterprise register may name any county (API.md, version 2); elsewhere
           // a county the token does not cover is refused here already.
           String county = request.getParam("county");
-          if (county != null
-              && !config.anyCountyRoutes().contains(segment)
-              && !caller.mayAccessCounty(county)) {
+          boolean anyCounty =
+              HttpMethod.GET.equals(request.method()) && config.anyCountySearches().contains(path);
+          if (county != null && !anyCounty && !caller.mayAccessCounty(county)) {
             return Uni.createFrom()
                 .item(
                     problems.respond(
