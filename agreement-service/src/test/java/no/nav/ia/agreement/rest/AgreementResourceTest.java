@@ -82,6 +82,20 @@ class AgreementResourceTest {
         .body("code", equalTo("FORBIDDEN_COUNTY"));
   }
 
+  @Test
+  void aListingFilteredByACodeThatWasNeverACountyIs400NotEmpty() {
+    for (String token : List.of(Tokens.coordinator(), Tokens.adviser("03"))) {
+      given()
+          .auth()
+          .oauth2(token)
+          .get("/api/v1/agreements?county=99")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo("county"));
+    }
+  }
+
   static List<Object> countyClaimsThatAreNoCounty() {
     return List.of(3, "3", "003", "Oslo", List.of("03"));
   }

@@ -254,6 +254,14 @@ class EnterpriseRegisterTest {
     assertThat(orgs(Tokens.adviser("46"), "q=tra")).containsExactly(FJORD, FJORDVIK);
     assertThat(orgs(Tokens.adviser("46"), "q=ærlig")).isEmpty();
     assertThat(orgs(Tokens.adviser("46"), "q=ærlig&county=03")).containsExactly(AERLIG);
+    given()
+        .auth()
+        .oauth2(coordinator)
+        .get("/api/v1/enterprises?county=99")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("county"));
     // Paging.
     JsonPath page = search(coordinator, "q=bygg&size=1&page=1");
     assertThat(page.getInt("total")).isEqualTo(3);

@@ -90,7 +90,7 @@ class VerifiedTokenCacheTest {
     given()
         .auth()
         .oauth2(token)
-        .get("/api/v1/deliveries?county=13")
+        .get("/api/v1/deliveries?county=14")
         .then()
         .statusCode(403)
         .body("code", equalTo("FORBIDDEN_COUNTY"));

@@ -25,9 +25,13 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
 
   /**
    * The county a listing is restricted to: the caller's own for advisers and managers (asking for
-   * another is refused), the one asked for (or every county) for the others.
+   * another is refused), the one asked for (or every county) for the others. A code that was never
+   * a county is the request's error, not an empty listing.
    */
   public Optional<String> scope(String requested) {
+    if (requested != null && CountyRegistry.get().county(requested).isEmpty()) {
+      throw DomainException.invalid("county", "is not a county code (GET /api/v1/counties)");
+    }
     if (allCounties) {
       return Optional.ofNullable(requested);
     }

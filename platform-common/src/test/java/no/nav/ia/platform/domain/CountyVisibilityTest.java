@@ -36,4 +36,21 @@ class CountyVisibilityTest {
                 assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
     assertThatThrownBy(() -> UNBOUND_MANAGER.scope(null)).isInstanceOf(DomainException.class);
   }
+
+  @Test
+  void aCodeThatWasNeverACountyIsABadFilterNotAnEmptyListing() {
+    for (CountyVisibility caller : new CountyVisibility[] {COORDINATOR, OSLO_ADVISER}) {
+      assertThatThrownBy(() -> caller.scope("99"))
+          .isInstanceOfSatisfying(
+              DomainException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
+                assertThat(e.violations())
+                    .extracting(DomainException.Violation::field)
+                    .containsExactly("county");
+              });
+    }
+    // A county of the past is still a filter: its agreements and deliveries are history.
+    assertThat(COORDINATOR.scope("01")).contains("01");
+  }
 }
