@@ -88,7 +88,7 @@ public final class FromRegister {
 
   /** A county code that was a county on the date. */
   private static boolean isCountyOn(String code, LocalDate date, CountyRegistry counties) {
-    return counties.county(code).map(c -> date == null || c.isValidOn(date)).orElse(false);
+    return counties.county(code).map(c -> c.isValidOn(date)).orElse(false);
   }
 
   /** The same county, or one of them merged into the other. */
@@ -103,7 +103,7 @@ public final class FromRegister {
    * county then that it was merged from or into, if there is exactly one.
    */
   static Optional<String> onDate(String registerCounty, LocalDate date, CountyRegistry counties) {
-    if (counties.county(registerCounty).map(c -> c.isValidOn(date)).orElse(false)) {
+    if (isCountyOn(registerCounty, date, counties)) {
       return Optional.of(registerCounty);
     }
     List<String> candidates =

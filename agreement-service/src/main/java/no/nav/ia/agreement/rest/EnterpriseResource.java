@@ -24,7 +24,7 @@ import no.nav.ia.agreement.service.EnterpriseSearch.Filter;
 import no.nav.ia.agreement.service.EnterpriseSearch.Found;
 import no.nav.ia.agreement.service.EnterpriseSearch.WithAgreement;
 import no.nav.ia.agreement.service.RegisterImports;
-import no.nav.ia.platform.domain.CountyRegistry;
+import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.rest.Params;
@@ -154,8 +154,8 @@ public class EnterpriseResource {
     if (county != null && !(county.length() == 2 && digits(county))) {
       throw DomainException.invalid("county", "must be a county code of two digits");
     }
-    if (county != null && CountyRegistry.get().county(county).isEmpty()) {
-      throw DomainException.invalid("county", "is not a county code (GET /api/v1/counties)");
+    if (county != null) {
+      CountyVisibility.requireCountyCode(county);
     }
     if (industry != null && !nacePrefix(industry)) {
       throw DomainException.invalid(

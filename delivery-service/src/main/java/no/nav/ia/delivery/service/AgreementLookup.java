@@ -57,8 +57,7 @@ public class AgreementLookup {
           "GET",
           "/api/v1/agreements",
           CallId.currentOrNull());
-      String consumer = HopTokens.isMachine(caller.token()) ? caller.actor() : null;
-      Hop hop = hops.asService(config.agreementServiceScope(), consumer).await().indefinitely();
+      Hop hop = hops.asService(config.agreementServiceScope(), caller).await().indefinitely();
       return client
           .byOrgNumber(orgNumber, hop.authorization(), hop.consumer(), CallId.currentOrNull())
           .items()

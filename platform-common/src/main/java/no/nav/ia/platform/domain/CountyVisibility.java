@@ -24,13 +24,23 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
   }
 
   /**
+   * Refuses a {@code county} filter naming a code that was never a county (400 on the field); a
+   * county of the past stays a valid filter.
+   */
+  public static void requireCountyCode(String code) {
+    if (CountyRegistry.get().county(code).isEmpty()) {
+      throw DomainException.invalid("county", "is not a county code (GET /api/v1/counties)");
+    }
+  }
+
+  /**
    * The county a listing is restricted to: the caller's own for advisers and managers (asking for
    * another is refused), the one asked for (or every county) for the others. A code that was never
    * a county is the request's error, not an empty listing.
    */
   public Optional<String> scope(String requested) {
-    if (requested != null && CountyRegistry.get().county(requested).isEmpty()) {
-      throw DomainException.invalid("county", "is not a county code (GET /api/v1/counties)");
+    if (requested != null) {
+      requireCountyCode(requested);
     }
     if (allCounties) {
       return Optional.ofNullable(requested);

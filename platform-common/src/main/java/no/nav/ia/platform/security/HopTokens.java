@@ -86,7 +86,7 @@ public class HopTokens {
   public Uni<Hop> to(String scope, Caller caller) {
     JsonWebToken token = caller.token();
     if (isMachine(token)) {
-      return asService(scope, caller.actor());
+      return asService(scope, caller);
     }
     return onBehalfOf(scope, token.getRawToken(), token.getExpirationTime());
   }
@@ -96,9 +96,11 @@ public class HopTokens {
    * {@code system} role there): for a machine client's call, and for a question a service asks for
    * its own rules, whose answer must not depend on what the caller may see.
    *
-   * @param consumer the machine client the call is made for, or null for none
+   * <p>A machine caller is named in {@value #CONSUMER_HEADER}; a person is not (the service acts
+   * for itself).
    */
-  public Uni<Hop> asService(String scope, String consumer) {
+  public Uni<Hop> asService(String scope, Caller caller) {
+    String consumer = isMachine(caller.token()) ? caller.actor() : null;
     return fetch(scope, () -> client(Grant.Type.CLIENT, scope).chain(c -> c.getTokens()), 0)
         .map(hop -> new Hop(hop.authorization(), consumer));
   }
