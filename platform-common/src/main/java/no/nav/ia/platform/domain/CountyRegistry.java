@@ -89,6 +89,64 @@ public final class CountyRegistry {
         .forEach(c -> collect(c.code(), into));
   }
 
+  /**
+   * The code a county's data rolls up into today: its successor as long as it was merged into
+   * exactly one, so Troms (19) rolls up into Troms og Finnmark (54), and stops there, since 54 was
+   * split.
+   */
+  public String rollsUpInto(String code) {
+    String current = code;
+    Set<String> seen = new LinkedHashSet<>();
+    while (seen.add(current)) {
+      County county = counties.get(current);
+      if (county == null || county.successors().size() != 1) {
+        break;
+      }
+      current = county.successors().get(0);
+    }
+    return current;
+  }
+
+  /**
+   * The codes whose data belongs to a region: the region's counties; a county formed by merging
+   * only counties that belong to it (Trøndelag in Nord- og Sør-Trøndelag); and a county formed by
+   * splitting one that belongs to it (Troms, 55, from Troms og Finnmark) or re-established under
+   * the name of one of its counties (Østfold, 31, split from Viken, is Østfold, 01, again). Viken
+   * (30) itself spans two regions of the 2016 proposal, so its data belongs to neither.
+   */
+  public Set<String> codesOf(Region region) {
+    Set<String> codes = new LinkedHashSet<>(region.counties());
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (County county : counties.values()) {
+        if (!codes.contains(county.code()) && belongsWith(county, codes)) {
+          codes.add(county.code());
+          grew = true;
+        }
+      }
+    }
+    return codes;
+  }
+
+  private boolean belongsWith(County county, Set<String> codes) {
+    Set<String> merged = withMergedPredecessors(county.code());
+    merged.remove(county.code());
+    if (!merged.isEmpty()) {
+      return codes.containsAll(merged);
+    }
+    return counties.values().stream()
+        .filter(parent -> parent.successors().size() > 1)
+        .filter(parent -> parent.successors().contains(county.code()))
+        .anyMatch(
+            parent ->
+                codes.contains(parent.code())
+                    || withMergedPredecessors(parent.code()).stream()
+                        .filter(codes::contains)
+                        .map(counties::get)
+                        .anyMatch(origin -> origin != null && origin.name().equals(county.name())));
+  }
+
   public Optional<Map<String, Region>> grouping(String grouping) {
     return Optional.ofNullable(groupings.get(grouping));
   }

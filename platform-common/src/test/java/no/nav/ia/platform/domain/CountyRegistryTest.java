@@ -40,4 +40,42 @@ class CountyRegistryTest {
     assertThat(regions.get("telemark-vestfold-og-buskerud").counties())
         .containsExactly("08", "07", "06");
   }
+
+  @Test
+  void aMergedCodeRollsUpIntoItsSuccessorUntilThatWasSplit() {
+    assertThat(registry.rollsUpInto("19")).isEqualTo("54");
+    assertThat(registry.rollsUpInto("16")).isEqualTo("50");
+    assertThat(registry.rollsUpInto("01")).isEqualTo("30");
+    assertThat(registry.rollsUpInto("54")).isEqualTo("54");
+    assertThat(registry.rollsUpInto("03")).isEqualTo("03");
+  }
+
+  @Test
+  void aRegionHoldsWhatItsCountiesBecameAsLongAsNoneOfItLiesOutside() {
+    var regions = registry.grouping(CountyRegistry.DEFAULT_GROUPING).orElseThrow();
+    // Troms og Finnmark (2020-2023), then Troms and Finnmark again (2024).
+    assertThat(registry.codesOf(regions.get("finnmark-og-troms")))
+        .containsExactlyInAnyOrder("20", "19", "54", "55", "56");
+    assertThat(registry.codesOf(regions.get("telemark-vestfold-og-buskerud")))
+        .containsExactlyInAnyOrder("08", "07", "06", "38", "39", "40", "33");
+    // Viken (30) held Østfold, Akershus and Buskerud, which lie in two regions: its data in
+    // neither; Østfold (31) and Akershus (32) re-established in 2024 are the counties of 1919-2019.
+    assertThat(registry.codesOf(regions.get("ostfold-og-akershus")))
+        .containsExactlyInAnyOrder("01", "02", "31", "32");
+    assertThat(registry.codesOf(regions.get("nord-og-sor-trondelag")))
+        .containsExactlyInAnyOrder("17", "16", "50");
+    assertThat(registry.codesOf(regions.get("oslo"))).containsExactly("03");
+  }
+
+  @Test
+  void everyCodeButVikenBelongsToExactlyOneRegion() {
+    var regions = registry.grouping(CountyRegistry.DEFAULT_GROUPING).orElseThrow();
+    for (var county : registry.all()) {
+      long holding =
+          regions.values().stream()
+              .filter(r -> registry.codesOf(r).contains(county.code()))
+              .count();
+      assertThat(holding).as(county.code()).isEqualTo(county.code().equals("30") ? 0 : 1);
+    }
+  }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.CountyRegistry.County;
@@ -97,22 +98,33 @@ public class ScorecardService {
       cards.add(county(s, c.code()));
       covered.addAll(registry.withMergedPredecessors(c.code()));
     }
-    // A code outside the period's structure (one that was split, or one formed later) shows only
-    // its own figures: its predecessors are already on their own cards.
+    // A code outside the period's structure with figures of its own: one card for what rolls up
+    // into the same code (Troms and Finnmark in Troms og Finnmark, 54, in a 2024 period, as
+    // /counties/54 shows them), leaving out what the structure's cards already hold (Trøndelag, 50,
+    // in 2011 holds only its own figures: Sør- and Nord-Trøndelag have their cards).
+    Map<String, Set<String>> leftOver = new TreeMap<>();
     s.perCounty().entrySet().stream()
         .filter(e -> !covered.contains(e.getKey()) && !e.getValue().isEmpty())
         .map(Map.Entry::getKey)
         .sorted()
         .forEach(
             code ->
-                cards.add(
-                    card(
-                        s,
-                        new Scope(
-                            "COUNTY",
-                            code,
-                            registry.county(code).map(County::name).orElse("Unknown " + code)),
-                        Set.of(code))));
+                leftOver
+                    .computeIfAbsent(registry.rollsUpInto(code), into -> new LinkedHashSet<>())
+                    .add(code));
+    leftOver.forEach(
+        (into, codes) -> {
+          Set<String> own = new LinkedHashSet<>(registry.withMergedPredecessors(into));
+          own.removeAll(covered);
+          cards.add(
+              card(
+                  s,
+                  new Scope(
+                      "COUNTY",
+                      into,
+                      registry.county(into).map(County::name).orElse("Unknown " + into)),
+                  own));
+        });
     return cards;
   }
 
@@ -125,26 +137,8 @@ public class ScorecardService {
                     DomainException.notFound(
                         "GROUPING_NOT_FOUND", "No region grouping with that name"));
     return regions.values().stream()
-        .map(r -> card(s, new Scope("REGION", r.code(), r.name()), codesOf(r)))
+        .map(r -> card(s, new Scope("REGION", r.code(), r.name()), registry.codesOf(r)))
         .toList();
-  }
-
-  /**
-   * The codes whose figures make up a region: its counties with what was merged into them, and any
-   * county formed only by merging counties of this region (Trøndelag belongs to Nord- og
-   * Sør-Trøndelag).
-   */
-  private Set<String> codesOf(Region region) {
-    Set<String> codes = new LinkedHashSet<>();
-    region.counties().forEach(c -> codes.addAll(registry.withMergedPredecessors(c)));
-    for (County county : registry.all()) {
-      Set<String> parts = new LinkedHashSet<>(registry.withMergedPredecessors(county.code()));
-      parts.remove(county.code());
-      if (!parts.isEmpty() && codes.containsAll(parts)) {
-        codes.add(county.code());
-      }
-    }
-    return codes;
   }
 
   private Card card(Snapshot s, Scope scope, Collection<String> codes) {

@@ -439,15 +439,7 @@ class ScorecardConsumerTest {
     send(event("DeliveryRecorded", UUID.randomUUID(), "03", "2019-04", "INDIVIDUAL"));
     awaitCard("50", "2019", c -> c.getInt("deliveries.total") == 1);
     awaitCard("03", "2019", c -> c.getInt("deliveries.total") == 1);
-    JsonPath regions =
-        given()
-            .auth()
-            .oauth2(Tokens.coordinator())
-            .get("/api/v1/scorecards/regions/proposal-2016?period=2019")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath regions = regions("2019");
     assertThat(
             regions.getInt(
                 "regions.find { it.scope.code == 'nord-og-sor-trondelag' }.deliveries.total"))
@@ -468,6 +460,55 @@ class ScorecardConsumerTest {
                 .mapToInt(Integer::intValue)
                 .sum())
         .isEqualTo(national);
+  }
+
+  @Test
+  void afterTheSplitOf2024RegionsHoldTheCountiesTheirCountiesBecameAndOldCodesRollUpAsTheyMerged() {
+    // August 2024: Troms (55), Vestfold (39) and Østfold (31) of the new structure, and agreements
+    // signed under older codes: Troms (19), Troms og Finnmark (54), Viken (30).
+    for (String county : List.of("55", "39", "31", "19", "54", "30")) {
+      send(event("DeliveryRecorded", UUID.randomUUID(), county, "2024-08", "SYSTEM"));
+    }
+    JsonPath all = awaitOverview("2024-08", o -> o.getInt("national.deliveries.total") == 6);
+    List<String> codes = all.getList("counties.scope.code");
+    List<Integer> totals = all.getList("counties.deliveries.total", Integer.class);
+    // Troms (19) merged into 54, which was split: one card for 54 holding both, as /counties/54.
+    assertThat(codes).contains("54", "30").doesNotContain("19");
+    assertThat(codes.stream().filter("54"::equals)).hasSize(1);
+    assertThat(totals.get(codes.indexOf("54"))).isEqualTo(2);
+    assertThat(card("54", "2024-08").getInt("deliveries.total")).isEqualTo(2);
+    assertThat(totals.stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
+
+    JsonPath regions = regions("2024-08");
+    assertThat(
+            regions.getInt(
+                "regions.find { it.scope.code == 'finnmark-og-troms' }.deliveries.total"))
+        .isEqualTo(3);
+    assertThat(
+            regions.getInt(
+                "regions.find { it.scope.code == 'telemark-vestfold-og-buskerud' }.deliveries.total"))
+        .isEqualTo(1);
+    assertThat(
+            regions.getInt(
+                "regions.find { it.scope.code == 'ostfold-og-akershus' }.deliveries.total"))
+        .isEqualTo(1);
+    // Viken's own figures lie in two regions of the proposal: in neither.
+    assertThat(
+            regions.getList("regions.deliveries.total", Integer.class).stream()
+                .mapToInt(Integer::intValue)
+                .sum())
+        .isEqualTo(6 - 1);
+  }
+
+  static JsonPath regions(String period) {
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/scorecards/regions/proposal-2016?period=" + period)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   @Test
