@@ -635,6 +635,49 @@ final class BadInputs {
                         List.of("", "Møte med ", "fnr: ").get(r.nextInt(3)) + identityNumber(r))),
                 adviser(r),
                 none));
+    // PostgreSQL's text cannot hold U+0000; JSON's escape and a URL's %00 can carry it.
+    k.add(
+        r -> {
+          int which = r.nextInt(4);
+          return switch (which) {
+            case 0 ->
+                new Bad(
+                    "text with the NUL character: a delivery's note",
+                    "POST",
+                    deliveries,
+                    "application/json",
+                    withField(delivery, "note", quoted("Møte\\u0000")),
+                    adviser(r),
+                    none);
+            case 1 ->
+                new Bad(
+                    "text with the NUL character: an agreement's name",
+                    "POST",
+                    agreements,
+                    "application/json",
+                    withField(agreement, "name", quoted("Bad\\u0000 AS")),
+                    coordinator(r),
+                    none);
+            case 2 ->
+                new Bad(
+                    "text with the NUL character: a search",
+                    "GET",
+                    "/api/v1/enterprises?q=bad%00input",
+                    null,
+                    null,
+                    adviser(r),
+                    none);
+            default ->
+                new Bad(
+                    "text with the NUL character: a listing's filter",
+                    "GET",
+                    agreements + "?q=%00",
+                    null,
+                    null,
+                    adviser(r),
+                    none);
+          };
+        });
     k.add(
         r ->
             new Bad(

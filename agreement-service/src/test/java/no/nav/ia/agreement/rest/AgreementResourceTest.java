@@ -101,17 +101,33 @@ class AgreementResourceTest {
   }
 
   @Test
+  void aNameOrSearchWithTheNulCharacterIsA400AndNothingIsStored() {
+    String org = Fixtures.orgNumber();
+    Map<String, Object> body = new java.util.HashMap<>(Fixtures.agreement(org, "03"));
+    body.put("name", "Bedrift\u0000 AS");
+    Api.post(body)
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(List.of("name")));
+    Api.register(Fixtures.agreement(org, "03"));
+    // A working list's name words, in the URL.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .urlEncodingEnabled(false)
+        .get("/api/v1/agreements?q=Bedrift%00")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(List.of("q")));
+  }
+
+  @Test
   void aNameOrReasonHoldingAnIdentityNumberInAnyWrittenFormIsRefusedAndNothingIsStored() {
     String org = Fixtures.orgNumber();
     Map<String, Object> body = new java.util.HashMap<>(Fixtures.agreement(org, "03"));
     body.put("name", "Kontakt 01.01.90 10046");
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/v1/agreements")
-        .then()
+    Api.post(body)
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", hasItem("name"))

@@ -19,16 +19,18 @@ final class Api {
 
   /** Registers an agreement as a coordinator; returns its id. */
   static String register(Map<String, Object> body) {
+    return post(body).statusCode(201).extract().path("id");
+  }
+
+  /** A coordinator's POST of an agreement, for its answer whatever it is. */
+  static io.restassured.response.ValidatableResponse post(Map<String, Object> body) {
     return given()
         .auth()
         .oauth2(Tokens.coordinator())
         .contentType(ContentType.JSON)
         .body(body)
         .post("/api/v1/agreements")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+        .then();
   }
 
   /** Starts a re-signing campaign with its deadline three months ahead; returns its id. */

@@ -196,13 +196,40 @@ class DeliveryResourceTest {
         .statusCode(400)
         .body("errors.field", hasItem("note"))
         .body(not(containsString("10046")));
+    assertThat(recorded(org)).isZero();
+  }
+
+  @Test
+  void textWithTheNulCharacterIsA400NamingTheFieldNotA500() {
+    String org = Fixtures.enterpriseIn("03");
+    Map<String, Object> body = Fixtures.delivery(org);
+    body.put("note", "Fulgte opp\u0000");
+    post(Tokens.adviser("03"), body)
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(java.util.List.of("note")));
     given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .urlEncodingEnabled(false)
+        .get("/api/v1/deliveries?orgNumber=" + org + "&adviser=Z99%000001")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(java.util.List.of("adviser")));
+    assertThat(recorded(org)).isZero();
+  }
+
+  /** How many deliveries the enterprise has, as a coordinator lists them. */
+  static int recorded(String org) {
+    return given()
         .auth()
         .oauth2(Tokens.coordinator())
         .get("/api/v1/deliveries?orgNumber=" + org)
         .then()
         .statusCode(200)
-        .body("total", equalTo(0));
+        .extract()
+        .path("total");
   }
 
   private static io.restassured.response.ValidatableResponse postKeyed(

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.rest.NulCharacters;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -202,10 +203,21 @@ public class ProblemMappers {
       String code,
       String title,
       String detail) {
+    end(response, status, code, title, detail, null);
+  }
+
+  /** As above, naming the fields that were refused. */
+  public void end(
+      io.vertx.core.http.HttpServerResponse response,
+      int status,
+      String code,
+      String title,
+      String detail,
+      List<FieldError> errors) {
     response
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .end(String.valueOf(respond(status, code, title, detail, null).getEntity()));
+        .end(String.valueOf(respond(status, code, title, detail, errors).getEntity()));
   }
 
   /** Builds the problem+json response; also used by code outside JAX-RS mappers. */
@@ -282,7 +294,12 @@ public class ProblemMappers {
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining("."))
               .replace(".[", "[");
-      return List.of(new FieldError(field, "has the wrong type or an unknown value"));
+      return List.of(
+          new FieldError(
+              field,
+              e instanceof NulCharacters.Refused
+                  ? NulCharacters.MESSAGE
+                  : "has the wrong type or an unknown value"));
     }
     return List.of(new FieldError("body", "is not well-formed JSON"));
   }

@@ -1,0 +1,125 @@
+package no.nav.ia.platform.rest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import no.nav.ia.platform.problem.FieldError;
+import no.nav.ia.platform.problem.ProblemMappers;
+
+/**
+ * Text with the NUL character (U+0000) is refused where the request is read, with 400 naming the
+ * field, in the gateway and in every service. JSON and URLs may carry it (the escape
+ * backslash-u-0000, {@code %00}); PostgreSQL's text cannot, so it used to reach the database and
+ * come back as a 500.
+ *
+ * <p>Bodies: every JSON string is read through {@link Refusing} ({@link InJson}), so a record's
+ * field, a list's item and a batch item read from a tree alike; the error carries the field's path
+ * like any other unreadable value ({@link ProblemMappers}). Query and path: a route filter before
+ * anything else reads them.
+ */
+@Singleton
+public class NulCharacters {
+
+  public static final String MESSAGE =
+      "contains the NUL character (U+0000), which text here cannot hold";
+
+  /**
+   * After the call id and the gateway's access log (so that the refusal carries the one and is in
+   * the other), before the body limits and authentication.
+   */
+  static final int ORDER = Integer.MIN_VALUE + 30;
+
+  private final ProblemMappers problems;
+
+  NulCharacters(ProblemMappers problems) {
+    this.problems = problems;
+  }
+
+  void install(@Observes Router router) {
+    router.route().order(ORDER).handler(this::check);
+  }
+
+  private void check(RoutingContext ctx) {
+    String uri = ctx.request().uri();
+    if (uri == null || !uri.toLowerCase(Locale.ROOT).contains("%00")) {
+      ctx.next();
+      return;
+    }
+    List<FieldError> errors = new ArrayList<>();
+    int query = uri.indexOf('?');
+    if ((query < 0 ? uri : uri.substring(0, query)).toLowerCase(Locale.ROOT).contains("%00")) {
+      errors.add(new FieldError("path", MESSAGE));
+    }
+    try {
+      ctx.queryParams()
+          .forEach(
+              (name, value) -> {
+                if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+                  errors.add(new FieldError(name.replace('\0', '?'), MESSAGE));
+                }
+              });
+    } catch (RuntimeException undecodable) {
+      // A query Vert.x cannot decode is refused later, as before; here it names no field.
+    }
+    if (errors.isEmpty()) {
+      errors.add(new FieldError("query", MESSAGE));
+    }
+    problems.end(
+        ctx.response(),
+        400,
+        "VALIDATION_FAILED",
+        "Invalid request",
+        "One or more fields are invalid",
+        errors);
+  }
+
+  /**
+   * Every JSON string read through {@link Refusing}. A bean of its own: the object mapper is built
+   * with it, and {@link ProblemMappers}, which the route filter needs, needs the object mapper.
+   */
+  @Singleton
+  public static class InJson implements ObjectMapperCustomizer {
+    @Override
+    public void customize(ObjectMapper mapper) {
+      mapper.registerModule(
+          new SimpleModule("ia-nul-characters").addDeserializer(String.class, new Refusing()));
+    }
+  }
+
+  /** Thrown for a JSON string with U+0000 in it. */
+  public static final class Refused extends MismatchedInputException {
+    Refused(JsonParser parser) {
+      super(parser, MESSAGE, String.class);
+    }
+  }
+
+  /** Jackson's own reading of a string, then the check. */
+  static final class Refusing extends StdScalarDeserializer<String> {
+    Refusing() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      String value = StringDeserializer.instance.deserialize(parser, context);
+      if (value != null && value.indexOf('\0') >= 0) {
+        throw new Refused(parser);
+      }
+      return value;
+    }
+  }
+}

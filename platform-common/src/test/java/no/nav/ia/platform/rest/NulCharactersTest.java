@@ -1,0 +1,63 @@
+package no.nav.ia.platform.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NulCharactersTest {
+
+  record Item(String name, List<String> tags) {}
+
+  record Request(String note, Item item) {}
+
+  private final ObjectMapper json = mapper();
+
+  private static ObjectMapper mapper() {
+    ObjectMapper mapper = new ObjectMapper();
+    new NulCharacters.InJson().customize(mapper);
+    return mapper;
+  }
+
+  @Test
+  void aStringWithTheNulCharacterIsRefusedNamingItsField() {
+    assertThat(path("{\"note\": \"a\\u0000b\"}")).isEqualTo("note");
+    assertThat(path("{\"item\": {\"name\": \"\\u0000\"}}")).isEqualTo("item.name");
+    assertThat(path("{\"item\": {\"tags\": [\"ok\", \"x\\u0000\"]}}")).isEqualTo("item.tags[1]");
+  }
+
+  @Test
+  void aTreeReadAsARecordIsCheckedAlike() throws Exception {
+    var tree = json.readTree("{\"note\": \"\\u0000\"}");
+    assertThat(
+            catchThrowableOfType(
+                NulCharacters.Refused.class, () -> json.treeToValue(tree, Request.class)))
+        .isNotNull();
+  }
+
+  @Test
+  void everyOtherStringReadsAsBefore() throws Exception {
+    Request r =
+        json.readValue(
+            "{\"note\": \"Æ ø å \\u0001 \\t\", \"item\": {\"name\": 42, \"tags\": null}}",
+            Request.class);
+    assertThat(r.note()).isEqualTo("Æ ø å \u0001 \t");
+    assertThat(r.item().name()).isEqualTo("42");
+    assertThat(r.item().tags()).isNull();
+    assertThat(json.readValue("{\"note\": null}", Request.class).note()).isNull();
+  }
+
+  private String path(String body) {
+    JsonMappingException e =
+        catchThrowableOfType(
+            NulCharacters.Refused.class, () -> json.readValue(body, Request.class));
+    assertThat(e).as(body).isNotNull();
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+        .orElse("");
+  }
+}
