@@ -38,8 +38,12 @@ public final class FromRegister {
     }
     List<Violation> missing = new ArrayList<>();
     String filledName = name != null ? name : known.map(Known::name).orElse(null);
+    // A copy without a count (imported before absent counts were read as none) is an enterprise
+    // without employees, as the register means it.
     Integer filledEmployees =
-        employees != null ? employees : known.map(Known::employees).orElse(null);
+        employees != null
+            ? employees
+            : known.map(k -> k.employees() != null ? k.employees() : 0).orElse(null);
     String registerCounty = known.map(Known::countyCode).orElse(null);
     String filledCounty = countyCode;
     // A code that is no county on the signing date is the request's own error (400, from the

@@ -27,7 +27,15 @@ public record RegisterEntry(
 
   public record Accepted(RegisterEntry entry) implements Read {}
 
-  public record Rejected(String reason) implements Read {}
+  /**
+   * Why an entity cannot be kept, and its org number when that one is valid: the entity is in the
+   * file, so the import does not take it for gone.
+   */
+  public record Rejected(String orgNumber, String reason) implements Read {
+    Rejected(String reason) {
+      this(null, reason);
+    }
+  }
 
   /** Reads one element of the file's array. */
   public static Read read(JsonNode node) {
@@ -40,16 +48,20 @@ public record RegisterEntry(
     }
     String name = text(node.get("navn"));
     if (name == null || name.isBlank()) {
-      return new Rejected(org + ": navn is missing");
+      return new Rejected(org, org + ": navn is missing");
+    }
+    if (name.indexOf('\0') >= 0) {
+      return new Rejected(org, org + ": navn contains the NUL character");
     }
     if (name.length() > MAX_NAME_LENGTH) {
-      return new Rejected(org + ": navn is longer than " + MAX_NAME_LENGTH + " characters");
+      return new Rejected(org, org + ": navn is longer than " + MAX_NAME_LENGTH + " characters");
     }
-    Integer employees = null;
+    // The register leaves antallAnsatte out for an entity without employees.
+    Integer employees = 0;
     JsonNode count = node.get("antallAnsatte");
     if (count != null && !count.isNull()) {
       if (!count.canConvertToInt() || !count.isIntegralNumber() || count.intValue() < 0) {
-        return new Rejected(org + ": antallAnsatte is not a count");
+        return new Rejected(org, org + ": antallAnsatte is not a count");
       }
       employees = count.intValue();
     }
@@ -58,7 +70,7 @@ public record RegisterEntry(
       municipality = text(node.at("/postadresse/kommunenummer"));
     }
     if (municipality != null && !fourDigits(municipality)) {
-      return new Rejected(org + ": kommunenummer is not four digits");
+      return new Rejected(org, org + ": kommunenummer is not four digits");
     }
     LocalDate deletedOn = null;
     String deleted = text(node.get("slettedato"));
@@ -66,7 +78,7 @@ public record RegisterEntry(
       try {
         deletedOn = LocalDate.parse(deleted);
       } catch (DateTimeParseException e) {
-        return new Rejected(org + ": slettedato is not a date");
+        return new Rejected(org, org + ": slettedato is not a date");
       }
     }
     return new Accepted(

@@ -97,11 +97,8 @@ class FromRegisterTest {
         () -> fill(null, null, null, IN_2024, new Known("NEDLAGT AS", 0, "03", true)),
         Kind.NOT_ALLOWED_NOW,
         "ENTERPRISE_DELETED");
-    // The register without a size: the request must give it.
-    refused(
-        () -> fill(null, null, null, IN_2024, new Known("UTEN AS", null, "03", false)),
-        Kind.INVALID,
-        "VALIDATION_FAILED",
-        "employees");
+    // The register without a size has the enterprise without employees.
+    assertThat(fill(null, null, null, IN_2024, new Known("UTEN AS", null, "03", false)))
+        .isEqualTo(new Filled("UTEN AS", "03", 0));
   }
 }

@@ -56,7 +56,8 @@ class RegisterEntryTest {
             .entry();
     assertThat(e.countyCode()).isEqualTo("11");
     assertThat(e.deletedOn()).isEqualTo(LocalDate.of(2020, 2, 3));
-    assertThat(e.employees()).isNull();
+    // No antallAnsatte: the register's way of saying the entity has no employees.
+    assertThat(e.employees()).isZero();
   }
 
   @Test
@@ -83,6 +84,15 @@ class RegisterEntryTest {
             reason(
                 "{\"organisasjonsnummer\": \"974760673\", \"navn\": \"X\", \"slettedato\": \"i fjor\"}"))
         .isEqualTo("974760673: slettedato is not a date");
+    assertThat(reason("{\"organisasjonsnummer\": \"974760673\", \"navn\": \"A\\u0000B\"}"))
+        .isEqualTo("974760673: navn contains the NUL character");
+    // With a valid org number the entity is known to be in the file.
+    assertThat(
+            ((RegisterEntry.Rejected)
+                    read("{\"organisasjonsnummer\": \"974760673\", \"antallAnsatte\": -1}"))
+                .orgNumber())
+        .isEqualTo("974760673");
+    assertThat(((RegisterEntry.Rejected) read("[1]")).orgNumber()).isNull();
   }
 
   static String reason(String json) throws Exception {

@@ -115,11 +115,11 @@ public class EnterpriseSearch {
       params.put("industry", f.industry() + "%");
     }
     if (f.minEmployees() != null) {
-      where.append(" and e.employees >= :min");
+      where.append(" and coalesce(e.employees, 0) >= :min");
       params.put("min", f.minEmployees());
     }
     if (f.maxEmployees() != null) {
-      where.append(" and e.employees <= :max");
+      where.append(" and coalesce(e.employees, 0) <= :max");
       params.put("max", f.maxEmployees());
     }
     if (f.agreement() == WithAgreement.ACTIVE) {

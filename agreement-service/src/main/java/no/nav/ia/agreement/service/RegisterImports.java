@@ -32,9 +32,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -91,6 +93,9 @@ public class RegisterImports {
       )
       select count(*) filter (where created), count(*) filter (where not created) from upserted
       """;
+
+  private static final String SEEN =
+      "insert into enterprise_import_seen (import_id, org_number) select ?, unnest(?::varchar[])";
 
   private static final String MARK_GONE =
       """
@@ -293,6 +298,10 @@ public class RegisterImports {
   static final class Batch {
     final Map<String, RegisterEntry> entries = new LinkedHashMap<>();
     final List<String> rejections = new ArrayList<>();
+
+    /** Org numbers of rejected entities: in the file, so not gone (their copy stays as it was). */
+    final Set<String> rejectedOrgNumbers = new LinkedHashSet<>();
+
     final int size;
     long read;
 
@@ -309,6 +318,9 @@ public class RegisterImports {
         }
       } else if (entry instanceof RegisterEntry.Rejected rejected) {
         rejections.add("entity " + read + " of its batch: " + rejected.reason());
+        if (rejected.orgNumber() != null) {
+          rejectedOrgNumbers.add(rejected.orgNumber());
+        }
       }
     }
 
@@ -326,6 +338,9 @@ public class RegisterImports {
         .run(
             () -> {
               long[] counts = batch.entries.isEmpty() ? new long[2] : upsert(id, batch);
+              if (!batch.rejectedOrgNumbers.isEmpty()) {
+                seen(id, batch.rejectedOrgNumbers);
+              }
               // Locked: the other writer adds its batch's counts to the same row.
               EnterpriseImport i = EnterpriseImport.findById(id, LockModeType.PESSIMISTIC_WRITE);
               i.counted(
@@ -336,6 +351,17 @@ public class RegisterImports {
                   batch.entries.size() - counts[0] - counts[1],
                   OffsetDateTime.now());
             });
+  }
+
+  private void seen(long id, Set<String> orgNumbers) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(SEEN)) {
+      ps.setLong(1, id);
+      ps.setArray(2, c.createArrayOf("varchar", orgNumbers.toArray()));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("recording a batch's rejected entities failed", e);
+    }
   }
 
   private long[] upsert(long id, Batch batch) {
@@ -503,7 +529,11 @@ public class RegisterImports {
         throw DomainException.invalid(
             "source", "must be an address under " + config.urlPrefix() + " or a file name");
       }
-      return new UrlSource(URI.create(name));
+      try {
+        return new UrlSource(URI.create(name));
+      } catch (IllegalArgumentException notAnAddress) {
+        throw DomainException.invalid("source", "is not a valid address");
+      }
     }
     if (name.isEmpty()
         || name.length() > 200
@@ -512,7 +542,12 @@ public class RegisterImports {
         || name.startsWith(".")) {
       throw DomainException.invalid("source", "must be a file name in the import folder");
     }
-    Path file = config.importDir().resolve(name);
+    Path file;
+    try {
+      file = config.importDir().resolve(name);
+    } catch (java.nio.file.InvalidPathException notAName) {
+      throw DomainException.invalid("source", "must be a file name in the import folder");
+    }
     if (!Files.isRegularFile(file)) {
       throw DomainException.invalid("source", "no such file in the import folder");
     }

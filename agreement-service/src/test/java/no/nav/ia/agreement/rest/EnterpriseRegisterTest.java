@@ -471,7 +471,14 @@ class EnterpriseRegisterTest {
           .statusCode(403);
     }
     for (String source :
-        List.of("../../etc/passwd", "/etc/passwd", "missing.json.gz", "https://example.com/x")) {
+        List.of(
+            "../../etc/passwd",
+            "/etc/passwd",
+            "missing.json.gz",
+            "https://example.com/x",
+            config.urlPrefix() + "a b",
+            config.urlPrefix() + "%zz",
+            "enheter\u0000.json.gz")) {
       given()
           .auth()
           .oauth2(Tokens.system("register-sync"))
@@ -601,6 +608,20 @@ class EnterpriseRegisterTest {
     assertThat(search(Tokens.coordinator(), "q=" + inOneBatch).getString("items[0].name"))
         .startsWith("MANGE BATCHER")
         .isEqualTo(keptName);
+  }
+
+  @Test
+  @Order(10)
+  void anEntityInTheFileThatCannotBeKeptIsNotTakenForGoneAndItsCopyStaysAsItWas() throws Exception {
+    ArrayNode file = later();
+    ((ObjectNode) file.get(indexOf(file, FJORD))).put("antallAnsatte", "mange");
+    JsonPath done = importOf(write("enheter-rejected-" + AERLIG + ".json.gz", file));
+    assertThat(done.getString("status")).isEqualTo("DONE");
+    assertThat(done.getList("reasons", String.class))
+        .anyMatch(r -> r.contains(FJORD + ": antallAnsatte is not a count"));
+    JsonPath fjord = search(Tokens.coordinator(), "q=" + FJORD);
+    assertThat(fjord.getBoolean("items[0].deleted")).isFalse();
+    assertThat(fjord.getInt("items[0].employees")).isEqualTo(55);
   }
 
   /** The place of an org number's first entry in the file. */
