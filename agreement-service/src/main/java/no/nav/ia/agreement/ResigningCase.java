@@ -90,6 +90,17 @@ public class ResigningCase extends PanacheEntityBase {
   }
 
   /**
+   * The day this open unit re-signs with its group that re-signed on {@code groupOn}: that day, or
+   * the unit's own status day when that is later (a unit that was contacted after its group signed
+   * does not go back in time; the closing dates it the same way, {@link CampaignClosing}).
+   */
+  public LocalDate followsGroupOn(LocalDate groupOn) {
+    return status != ResigningStatus.PENDING && statusOn != null && statusOn.isAfter(groupOn)
+        ? statusOn
+        : groupOn;
+  }
+
+  /**
    * The group cascade: when this case (a group's own agreement) is re-signed, the cases of its
    * units that are still open follow it, since they were waiting for the central signing. Returns
    * those among {@code unitsOfGroup} (the campaign's cases whose group is this enterprise).

@@ -130,4 +130,18 @@ class ResigningRulesTest {
                 java.util.List.of(waiting, contacted, declined, done, otherGroup)))
         .containsExactly(waiting, contacted);
   }
+
+  @Test
+  void aUnitFollowsItsGroupOnTheGroupsDayUnlessItsOwnStatusIsLater() {
+    ResigningCase contactedLater = unit("910000002", "910000001", ResigningStatus.CONTACTED);
+    contactedLater.statusOn = LocalDate.of(2014, 5, 10);
+    assertThat(contactedLater.followsGroupOn(LocalDate.of(2014, 5, 8)))
+        .isEqualTo(LocalDate.of(2014, 5, 10));
+    assertThat(contactedLater.followsGroupOn(LocalDate.of(2014, 5, 12)))
+        .isEqualTo(LocalDate.of(2014, 5, 12));
+    // PENDING's day is the campaign's start, not something the unit did.
+    ResigningCase pending = unit("910000003", "910000001", ResigningStatus.PENDING);
+    assertThat(pending.followsGroupOn(LocalDate.of(2014, 2, 20)))
+        .isEqualTo(LocalDate.of(2014, 2, 20));
+  }
 }

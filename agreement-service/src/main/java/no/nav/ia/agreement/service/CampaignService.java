@@ -118,7 +118,7 @@ public class CampaignService {
             origin,
             unit,
             ResigningStatus.RESIGNED,
-            on,
+            unit.followsGroupOn(on),
             "Re-signed with the group agreement of " + target.orgNumber);
       }
     }

@@ -105,7 +105,10 @@ class CampaignResourceTest {
     String campaign = Api.startCampaign();
     String adviser = Tokens.adviser("09");
     Api.status(adviser, campaign, unit, "AWAITING_GROUP", NorwegianTime.today()).statusCode(200);
-    Api.status(adviser, campaign, group, "RESIGNED", NorwegianTime.today()).statusCode(200);
+    // The group's signing recorded with its real day, before the unit's last status: the unit
+    // follows on its own day, and the group's request is not refused for it.
+    Api.status(adviser, campaign, group, "RESIGNED", NorwegianTime.today().minusDays(2))
+        .statusCode(200);
 
     given()
         .auth()
@@ -115,6 +118,9 @@ class CampaignResourceTest {
         .statusCode(200)
         .body("to", equalTo(List.of("AWAITING_GROUP", "RESIGNED")))
         .body("from", equalTo(List.of("PENDING", "AWAITING_GROUP")))
+        .body(
+            "on",
+            equalTo(List.of(NorwegianTime.today().toString(), NorwegianTime.today().toString())))
         .body("changedBy", equalTo(List.of("Z990001", "Z990001")));
   }
 
