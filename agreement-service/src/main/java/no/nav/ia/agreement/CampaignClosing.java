@@ -55,7 +55,7 @@ public final class CampaignClosing {
     if (group == null || !seen.add(c.orgNumber)) {
       return Optional.empty();
     }
-    return resignedOn(group, seen).map(on -> later(on, c.statusOn));
+    return resignedOn(group, seen).map(c::followsGroupOn);
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {

@@ -81,15 +81,16 @@ public record RegisterEntry(
         return new Rejected(org, org + ": slettedato is not a date");
       }
     }
+    String form = text(node.at("/organisasjonsform/kode"));
+    if (form != null && form.indexOf('\0') >= 0) {
+      return new Rejected(org, org + ": organisasjonsform.kode contains the NUL character");
+    }
+    String industry = text(node.at("/naeringskode1/kode"));
+    if (industry != null && industry.indexOf('\0') >= 0) {
+      return new Rejected(org, org + ": naeringskode1.kode contains the NUL character");
+    }
     return new Accepted(
-        new RegisterEntry(
-            org,
-            name.strip(),
-            text(node.at("/organisasjonsform/kode")),
-            text(node.at("/naeringskode1/kode")),
-            employees,
-            municipality,
-            deletedOn));
+        new RegisterEntry(org, name.strip(), form, industry, employees, municipality, deletedOn));
   }
 
   /** The county of the municipality's code: its first two digits, as valid when published. */

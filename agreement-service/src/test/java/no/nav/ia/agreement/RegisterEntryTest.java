@@ -86,6 +86,11 @@ class RegisterEntryTest {
         .isEqualTo("974760673: slettedato is not a date");
     assertThat(reason("{\"organisasjonsnummer\": \"974760673\", \"navn\": \"A\\u0000B\"}"))
         .isEqualTo("974760673: navn contains the NUL character");
+    assertThat(
+            reason(
+                "{\"organisasjonsnummer\": \"974760673\", \"navn\": \"A\","
+                    + " \"naeringskode1\": {\"kode\": \"47\\u0000\"}}"))
+        .isEqualTo("974760673: naeringskode1.kode contains the NUL character");
     // With a valid org number the entity is known to be in the file.
     assertThat(
             ((RegisterEntry.Rejected)

@@ -20,6 +20,8 @@ import no.nav.ia.delivery.rest.ItemResults.ItemResult;
 import no.nav.ia.delivery.service.DeliveryService;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.FieldError;
+import no.nav.ia.platform.problem.ProblemMappers;
+import no.nav.ia.platform.rest.NulCharacters;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -91,6 +93,8 @@ public class BatchResource {
     DeliveryRequest request;
     try {
       request = json.treeToValue(fields, DeliveryRequest.class);
+    } catch (NulCharacters.Refused e) {
+      return error(index, "MALFORMED_ITEM", ProblemMappers.jsonErrors(e));
     } catch (Exception e) {
       return error(
           index,

@@ -169,6 +169,9 @@ class DeliveryIntakeTest {
       item.put("adviser", "Z991919");
     }
     Map<String, Object> noAdviser = keyed(Fixtures.delivery(org), "batch-no-adviser-" + org);
+    Map<String, Object> nul = keyed(Fixtures.delivery(org), "batch-nul-" + org);
+    nul.put("adviser", "Z991919");
+    nul.put("note", "Møte\u0000");
     List<Object> items =
         List.of(
             good,
@@ -180,7 +183,8 @@ class DeliveryIntakeTest {
             keyed,
             "not an object",
             noKey,
-            noAdviser);
+            noAdviser,
+            nul);
 
     JsonPath result = batchFromArena(items).extract().jsonPath();
     assertThat(result.getList("results.status"))
@@ -192,6 +196,7 @@ class DeliveryIntakeTest {
             "ERROR",
             "ERROR",
             "DUPLICATE",
+            "ERROR",
             "ERROR",
             "ERROR",
             "ERROR");
@@ -206,14 +211,17 @@ class DeliveryIntakeTest {
             null,
             "MALFORMED_ITEM",
             "VALIDATION_FAILED",
-            "VALIDATION_FAILED");
+            "VALIDATION_FAILED",
+            "MALFORMED_ITEM");
     assertThat(result.getString("results[6].id")).isEqualTo(result.getString("results[1].id"));
     assertThat(result.getInt("created")).isEqualTo(2);
     assertThat(result.getInt("duplicates")).isEqualTo(1);
-    assertThat(result.getInt("failed")).isEqualTo(7);
+    assertThat(result.getInt("failed")).isEqualTo(8);
     assertThat(result.getString("results[4].errors[0].field")).isEqualTo("note");
     assertThat(result.getString("results[8].errors[0].field")).isEqualTo("idempotencyKey");
     assertThat(result.getString("results[9].errors[0].field")).isEqualTo("adviser");
+    assertThat(result.getString("results[10].errors[0].field")).isEqualTo("note");
+    assertThat(result.getString("results[10].errors[0].message")).contains("NUL");
     assertThat(result.getString("results[0].orgNumber")).isEqualTo(org);
     given()
         .auth()

@@ -217,6 +217,15 @@ class DeliveryResourceTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", equalTo(java.util.List.of("adviser")));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .urlEncodingEnabled(false)
+        .get("/api/v1/deliveries/%00")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(java.util.List.of("path")));
     assertThat(recorded(org)).isZero();
   }
 

@@ -108,14 +108,16 @@ public final class CountyRegistry {
   }
 
   /**
-   * The codes whose data belongs to a region: the region's counties; a county formed by merging
-   * only counties that belong to it (Trøndelag in Nord- og Sør-Trøndelag); and a county formed by
-   * splitting one that belongs to it (Troms, 55, from Troms og Finnmark) or re-established under
-   * the name of one of its counties (Østfold, 31, split from Viken, is Østfold, 01, again). Viken
-   * (30) itself spans two regions of the 2016 proposal, so its data belongs to neither.
+   * The codes whose data belongs to a region: the region's counties with what was merged into them;
+   * a county formed by merging only counties that belong to it (Trøndelag in Nord- og
+   * Sør-Trøndelag); and a county formed by splitting one that belongs to it (Troms, 55, from Troms
+   * og Finnmark) or re-established under the name of one of its counties (Østfold, 31, split from
+   * Viken, is Østfold, 01, again). Viken (30) itself spans two regions of the 2016 proposal, so its
+   * data belongs to neither.
    */
   public Set<String> codesOf(Region region) {
-    Set<String> codes = new LinkedHashSet<>(region.counties());
+    Set<String> codes = new LinkedHashSet<>();
+    region.counties().forEach(c -> codes.addAll(withMergedPredecessors(c)));
     boolean grew = true;
     while (grew) {
       grew = false;

@@ -287,7 +287,11 @@ public class ProblemMappers {
     return names.isEmpty() ? "body" : String.join(".", names);
   }
 
-  private static List<FieldError> jsonErrors(JsonProcessingException e) {
+  /** The fields a JSON reading error names (for a batch's items, too). */
+  public static List<FieldError> jsonErrors(JsonProcessingException e) {
+    if (e instanceof NulCharacters.Refused refused && refused.getPath().isEmpty()) {
+      return List.of(new FieldError("body", NulCharacters.MESSAGE));
+    }
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field =
           mapping.getPath().stream()

@@ -37,10 +37,10 @@ public class NulCharacters {
       "contains the NUL character (U+0000), which text here cannot hold";
 
   /**
-   * After the call id and the gateway's access log (so that the refusal carries the one and is in
-   * the other), before the body limits and authentication.
+   * After the call id, the gateway's access log and its browser headers (so that the refusal
+   * carries the one, is in the other and has the third), before the body limits and authentication.
    */
-  static final int ORDER = Integer.MIN_VALUE + 30;
+  static final int ORDER = Integer.MIN_VALUE + 35;
 
   private final ProblemMappers problems;
 
@@ -120,6 +120,23 @@ public class NulCharacters {
         throw new Refused(parser);
       }
       return value;
+    }
+
+    // As Jackson's own string deserializer answers these.
+    @Override
+    public Object getEmptyValue(DeserializationContext context)
+        throws com.fasterxml.jackson.databind.JsonMappingException {
+      return StringDeserializer.instance.getEmptyValue(context);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.type.LogicalType logicalType() {
+      return StringDeserializer.instance.logicalType();
+    }
+
+    @Override
+    public boolean isCachable() {
+      return true;
     }
   }
 }

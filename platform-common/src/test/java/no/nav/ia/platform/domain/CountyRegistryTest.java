@@ -78,4 +78,10 @@ class CountyRegistryTest {
       assertThat(holding).as(county.code()).isEqualTo(county.code().equals("30") ? 0 : 1);
     }
   }
+
+  @Test
+  void aRegionNamingAMergedCountyHoldsWhatWasMergedIntoIt() {
+    var region = new CountyRegistry.Region("test", "midt", "Midt", java.util.List.of("50", "15"));
+    assertThat(registry.codesOf(region)).containsExactlyInAnyOrder("50", "16", "17", "15");
+  }
 }
