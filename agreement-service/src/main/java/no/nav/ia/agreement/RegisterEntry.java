@@ -50,7 +50,7 @@ public record RegisterEntry(
     if (name == null || name.isBlank()) {
       return new Rejected(org, org + ": navn is missing");
     }
-    if (name.indexOf('\0') >= 0) {
+    if (holdsNul(name)) {
       return new Rejected(org, org + ": navn contains the NUL character");
     }
     if (name.length() > MAX_NAME_LENGTH) {
@@ -82,11 +82,11 @@ public record RegisterEntry(
       }
     }
     String form = text(node.at("/organisasjonsform/kode"));
-    if (form != null && form.indexOf('\0') >= 0) {
+    if (holdsNul(form)) {
       return new Rejected(org, org + ": organisasjonsform.kode contains the NUL character");
     }
     String industry = text(node.at("/naeringskode1/kode"));
-    if (industry != null && industry.indexOf('\0') >= 0) {
+    if (holdsNul(industry)) {
       return new Rejected(org, org + ": naeringskode1.kode contains the NUL character");
     }
     return new Accepted(
@@ -118,6 +118,11 @@ public record RegisterEntry(
 
   private static boolean fourDigits(String s) {
     return s.length() == 4 && s.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  /** PostgreSQL's text cannot hold U+0000. */
+  private static boolean holdsNul(String value) {
+    return value != null && value.indexOf('\0') >= 0;
   }
 
   private static String text(JsonNode node) {

@@ -15,7 +15,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.problem.ProblemMappers;
 
@@ -54,13 +53,13 @@ public class NulCharacters {
 
   private void check(RoutingContext ctx) {
     String uri = ctx.request().uri();
-    if (uri == null || !uri.toLowerCase(Locale.ROOT).contains("%00")) {
+    if (uri == null || !uri.contains("%00")) {
       ctx.next();
       return;
     }
     List<FieldError> errors = new ArrayList<>();
     int query = uri.indexOf('?');
-    if ((query < 0 ? uri : uri.substring(0, query)).toLowerCase(Locale.ROOT).contains("%00")) {
+    if ((query < 0 ? uri : uri.substring(0, query)).contains("%00")) {
       errors.add(new FieldError("path", MESSAGE));
     }
     try {

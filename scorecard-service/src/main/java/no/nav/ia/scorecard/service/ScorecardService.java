@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.CountyRegistry.County;
@@ -102,18 +102,13 @@ public class ScorecardService {
     // into the same code (Troms and Finnmark in Troms og Finnmark, 54, in a 2024 period, as
     // /counties/54 shows them), leaving out what the structure's cards already hold (Trøndelag, 50,
     // in 2011 holds only its own figures: Sør- and Nord-Trøndelag have their cards).
-    Map<String, Set<String>> leftOver = new TreeMap<>();
+    Set<String> rolledUpInto = new TreeSet<>();
     s.perCounty().entrySet().stream()
         .filter(e -> !covered.contains(e.getKey()) && !e.getValue().isEmpty())
-        .map(Map.Entry::getKey)
-        .sorted()
-        .forEach(
-            code ->
-                leftOver
-                    .computeIfAbsent(registry.rollsUpInto(code), into -> new LinkedHashSet<>())
-                    .add(code));
-    leftOver.forEach(
-        (into, codes) -> {
+        .map(e -> registry.rollsUpInto(e.getKey()))
+        .forEach(rolledUpInto::add);
+    rolledUpInto.forEach(
+        into -> {
           Set<String> own = new LinkedHashSet<>(registry.withMergedPredecessors(into));
           own.removeAll(covered);
           cards.add(
