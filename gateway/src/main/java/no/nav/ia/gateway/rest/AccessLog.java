@@ -44,13 +44,21 @@ public class AccessLog {
     if (callId != null) {
       MDC.put(CallId.MDC_KEY, callId);
     }
-    ACCESS.infof(
-        "subject=%s route=%s method=%s status=%d latency_ms=%d",
-        subject(ctx),
-        route(path),
-        ctx.request().method().name(),
-        ctx.response().getStatusCode(),
-        (System.nanoTime() - start) / 1_000_000);
+    if (!ACCESS.isInfoEnabled()) {
+      return;
+    }
+    // Concatenated, not infof: printf's parser cost about 6 % of the gateway's CPU under ingest.
+    ACCESS.info(
+        "subject="
+            + subject(ctx)
+            + " route="
+            + route(path)
+            + " method="
+            + ctx.request().method().name()
+            + " status="
+            + ctx.response().getStatusCode()
+            + " latency_ms="
+            + (System.nanoTime() - start) / 1_000_000);
   }
 
   /** The first segment after /api/v1/ (the service's route), or "dashboard". */
