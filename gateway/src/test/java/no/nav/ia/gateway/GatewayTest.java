@@ -170,6 +170,24 @@ class GatewayTest {
   }
 
   @Test
+  void anAdviserNamingACodeThatIsNoCountyHearsItIsNoCounty() {
+    // Not 403: the gateway lets the service say what is wrong with the filter.
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .get("/api/v1/agreements?county=99")
+        .then()
+        .statusCode(not(403));
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .get("/api/v1/agreements?county=46")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
+  }
+
+  @Test
   void refusedRequestsGetAnAccessLineToo() {
     List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.util.logging.Handler capture =

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.gateway.ratelimit.ClientRateLimit;
 import no.nav.ia.gateway.upstream.Upstream;
+import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.HopTokens;
@@ -114,11 +115,15 @@ public class ProxyResource {
                         .build());
           }
           // A search of the enterprise register may name any county (API.md, version 2); elsewhere
-          // a county the token does not cover is refused here already.
+          // a county the token does not cover is refused here already. A code that is no county is
+          // the request's error, which the service answers (400 on the field).
           String county = request.getParam("county");
           boolean anyCounty =
               HttpMethod.GET.equals(request.method()) && config.anyCountySearches().contains(path);
-          if (county != null && !anyCounty && !caller.mayAccessCounty(county)) {
+          if (county != null
+              && !anyCounty
+              && CountyRegistry.get().county(county).isPresent()
+              && !caller.mayAccessCounty(county)) {
             return Uni.createFrom()
                 .item(
                     problems.respond(

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * Which counties' data a caller may see and change: coordinators and NAV systems every county,
- * advisers and managers their own only (API.md). The one place this rule lives.
+ * advisers and managers their own only (API.md). The one place this rule lives. A county's own data
+ * includes what was recorded under the codes merged into it (DOMAIN.md: such data rolls up into the
+ * successor), so Vestland's (46) centre works on agreements signed in Hordaland (12) before 2020.
  *
  * @param allCounties whether the caller sees every county
  * @param own the caller's county, if bound to one
@@ -12,7 +14,20 @@ import java.util.Optional;
 public record CountyVisibility(boolean allCounties, Optional<String> own) {
 
   public boolean mayAccess(String countyCode) {
-    return allCounties || own.map(c -> c.equals(countyCode)).orElse(false);
+    return allCounties
+        || own.map(c -> c.equals(countyCode) || rollsUpInto(countyCode, c)).orElse(false);
+  }
+
+  private static boolean rollsUpInto(String countyCode, String own) {
+    return countyCode != null && own.equals(CountyRegistry.get().rollsUpInto(countyCode));
+  }
+
+  /**
+   * The codes a listing of the county covers: the county and the codes merged into it, for a {@link
+   * #scope} or a filter (Vestland, 46, lists Hordaland's, 12, and Sogn og Fjordane's, 14).
+   */
+  public static java.util.Set<String> codesOf(String county) {
+    return CountyRegistry.get().withMergedPredecessors(county);
   }
 
   /** Refuses (FORBIDDEN_COUNTY) unless the caller may act on data of that county. */
@@ -35,8 +50,9 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
 
   /**
    * The county a listing is restricted to: the caller's own for advisers and managers (asking for
-   * another is refused), the one asked for (or every county) for the others. A code that was never
-   * a county is the request's error, not an empty listing.
+   * another is refused, one merged into theirs is theirs), the one asked for (or every county) for
+   * the others; list it with {@link #codesOf}. A code that was never a county is the request's
+   * error, not an empty listing.
    */
   public Optional<String> scope(String requested) {
     if (requested != null) {
@@ -50,10 +66,10 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
             () ->
                 DomainException.forbidden(
                     "FORBIDDEN_COUNTY", "Your token is not bound to a county"));
-    if (requested != null && !requested.equals(county)) {
+    if (requested != null && !mayAccess(requested)) {
       throw DomainException.forbidden(
           "FORBIDDEN_COUNTY", "Your token does not give access to this county");
     }
-    return Optional.of(county);
+    return Optional.of(requested != null ? requested : county);
   }
 }

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * two control digits are valid, written together or in the forms people type, with a space, dot,
  * dash or slash between groups of digits ({@code 010190 10046}, {@code 010190/10046}, {@code
  * 01.01.90 10046}, {@code 010 190 10046}). Such data must never be stored or logged, so text
- * holding one is rejected.
+ * holding one is rejected. Any whitespace (a tab, a line break) or dash (the en dash a word
+ * processor makes of a hyphen) separates like a space; invisible format characters (a soft hyphen,
+ * a zero-width space) and compatibility forms of digits (full-width) are seen through.
  */
 public final class NationalIdentityNumbers {
 
@@ -16,7 +18,10 @@ public final class NationalIdentityNumbers {
    * Eleven digits with at most one separator between two of them, not part of a longer digit run.
    */
   private static final Pattern CANDIDATE =
-      Pattern.compile("(?<!\\d)\\d(?:[ .\\-/\\u00A0]?\\d){10}(?!\\d)");
+      Pattern.compile("(?<!\\d)\\d(?:[\\s.\\p{Pd}/\\u00A0\\u2007\\u202F]?\\d){10}(?!\\d)");
+
+  /** Characters that do not show: a number split by one is still that number to a reader. */
+  private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
 
   private static final int[] K1 = {3, 7, 6, 1, 8, 9, 4, 5, 2};
   private static final int[] K2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
@@ -31,6 +36,7 @@ public final class NationalIdentityNumbers {
     if (text == null) {
       return false;
     }
+    text = readable(text);
     Matcher m = CANDIDATE.matcher(text);
     int from = 0;
     // Each start is tried on its own: a candidate with wrong control digits must not hide one that
@@ -42,6 +48,17 @@ public final class NationalIdentityNumbers {
       from = m.start() + 1;
     }
     return false;
+  }
+
+  /** The text as a reader sees it: compatibility forms folded, invisible characters gone. */
+  private static String readable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        return INVISIBLE.matcher(folded).replaceAll("");
+      }
+    }
+    return text; // ASCII only, the common case: nothing to fold
   }
 
   /** 11 digits with valid control digits (modulus 11, both). */

@@ -146,8 +146,29 @@ public class ProblemMappers {
           status, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
     }
     Response.Status known = Response.Status.fromStatusCode(status);
-    return respond(
-        status, codeFor(status), known == null ? "Error" : known.getReasonPhrase(), null, null);
+    Response problem =
+        respond(
+            status,
+            codeFor(status),
+            known == null ? "Error" : known.getReasonPhrase(),
+            detailFor(status),
+            null);
+    Object allow = e.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
+    return allow == null
+        ? problem
+        : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+  }
+
+  /** What the client can do about a refusal the framework made before any resource ran. */
+  static String detailFor(int status) {
+    return switch (status) {
+      case 404 -> "Nothing is found at this path (check the path and the id in it)";
+      case 405 -> "This path does not take this method (see the OpenAPI document at /openapi)";
+      case 406 -> "This path cannot answer in the media type the Accept header asks for";
+      case 413 -> "The body is larger than this path takes";
+      case 415 -> "This path does not take a body of this Content-Type";
+      default -> "The request cannot be served as sent";
+    };
   }
 
   @ServerExceptionMapper
@@ -281,7 +302,7 @@ public class ProblemMappers {
       }
     }
     // A body parameter's own name says nothing to the client; a query parameter's does.
-    if (names.size() > 1 && names.get(0).equals("request")) {
+    if (!names.isEmpty() && names.get(0).equals("request")) {
       names.remove(0);
     }
     return names.isEmpty() ? "body" : String.join(".", names);

@@ -34,23 +34,24 @@ public class Caller {
 
   /**
    * The caller's county (IdentityMapping: the token's county claim, or its groups' county), when it
-   * is a county code: a claim that is not a string of two digits (a number, a list, "3") binds the
-   * caller to no county, so a county-bound role is refused (403) instead of failing (500) or seeing
-   * an empty county.
+   * is a county code: a claim that is not one (a number, a list, "3", "99") binds the caller to no
+   * county, so a county-bound role is refused (403) instead of failing (500) or seeing an empty
+   * county.
    */
   public Optional<String> county() {
     return Optional.ofNullable(
         identity.<String>getAttribute(PlatformIdentityAugmentor.COUNTY_ATTRIBUTE));
   }
 
-  /** The county code in a {@code county} claim's value, if it is a string of two digits. */
+  /** The county code in a {@code county} claim's value, if it is a county's code (ever). */
   public static Optional<String> countyCode(Object claim) {
     String value =
         claim instanceof String s ? s : claim instanceof JsonString js ? js.getString() : null;
     if (value == null
         || value.length() != 2
         || !Character.isDigit(value.charAt(0))
-        || !Character.isDigit(value.charAt(1))) {
+        || !Character.isDigit(value.charAt(1))
+        || no.nav.ia.platform.domain.CountyRegistry.get().county(value).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(value);

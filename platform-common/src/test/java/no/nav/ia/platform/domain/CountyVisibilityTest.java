@@ -53,4 +53,21 @@ class CountyVisibilityTest {
     // A county of the past is still a filter: its agreements and deliveries are history.
     assertThat(COORDINATOR.scope("01")).contains("01");
   }
+
+  @Test
+  void aCountysCentreWorksOnWhatWasRecordedUnderTheCountiesMergedIntoIt() {
+    CountyVisibility vestland = new CountyVisibility(false, Optional.of("46"));
+    // Hordaland (12) and Sogn og Fjordane (14) became Vestland in 2020.
+    assertThat(vestland.mayAccess("12")).isTrue();
+    assertThat(vestland.mayAccess("14")).isTrue();
+    assertThat(vestland.mayAccess("11")).isFalse();
+    assertThat(vestland.scope("12")).contains("12");
+    assertThat(CountyVisibility.codesOf("46")).containsExactlyInAnyOrder("46", "12", "14");
+    // Not the other way: Hordaland's code sees nothing of Vestland's.
+    assertThat(new CountyVisibility(false, Optional.of("12")).mayAccess("46")).isFalse();
+    // Troms (19) rolled up into Troms og Finnmark (54), which was split in 2024: its data cannot
+    // be divided, so it stays with 54 and the coordinators, not with today's Troms (55).
+    assertThat(new CountyVisibility(false, Optional.of("55")).mayAccess("19")).isFalse();
+    assertThat(new CountyVisibility(false, Optional.of("54")).mayAccess("19")).isTrue();
+  }
 }

@@ -34,7 +34,13 @@ class NationalIdentityNumbersTest {
         "010 190 10046",
         "01 01 90 10046",
         "tlf 12 01019010046",
-        "+47 01019010046"
+        "+47 01019010046",
+        "010190\t10046 fra regnearket",
+        "010190\n10046",
+        "010190\u201310046",
+        "010190\u00AD10046",
+        "0101901\u200B0046",
+        "\uFF10\uFF11\uFF10\uFF11\uFF19\uFF10\uFF11\uFF10\uFF10\uFF14\uFF16"
       })
   void findsANumberEmbeddedInText(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isTrue();
