@@ -114,7 +114,7 @@ public class BatchResource {
     return ItemResults.attempt(
         index,
         request.orgNumber(),
-        () -> deliveries.record(request, DeliveryResource.checkedKey(key)));
+        () -> deliveries.record(request, DeliveryResource.checkedKey(key, "idempotencyKey")));
   }
 
   private static ItemResult error(int index, String code, List<FieldError> errors) {

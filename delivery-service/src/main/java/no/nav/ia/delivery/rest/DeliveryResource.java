@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -67,8 +68,10 @@ public class DeliveryResource {
   public Response record(
       @Valid @NotNull DeliveryRequest request,
       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+      @Context HttpHeaders headers,
       @Context UriInfo uri) {
-    Recorded result = deliveries.record(request, checkedKey(idempotencyKey));
+    // The parameter documents the header (OpenAPI); read raw, since an empty one arrives as null.
+    Recorded result = deliveries.record(request, keyOf(headers));
     DeliveryResponse body = DeliveryResponse.from(result.delivery());
     return Response.created(uri.getAbsolutePathBuilder().path(body.id().toString()).build())
         .entity(body)
@@ -178,12 +181,28 @@ public class DeliveryResource {
     }
   }
 
-  static String checkedKey(String key) {
+  /**
+   * The request's {@code Idempotency-Key}, if it sent one. A header sent empty or twice is refused:
+   * taken as no key (or the last one), a retry would record the delivery again.
+   */
+  static String keyOf(HttpHeaders headers) {
+    List<String> keys = headers.getRequestHeader(IDEMPOTENCY_KEY);
+    if (keys == null || keys.isEmpty()) {
+      return null;
+    }
+    if (keys.size() > 1) {
+      throw ApiException.invalid(IDEMPOTENCY_KEY, "must be sent once");
+    }
+    return checkedKey(keys.get(0) == null ? "" : keys.get(0), IDEMPOTENCY_KEY);
+  }
+
+  /** A key as given (null: none), refused on {@code field} unless 1 to 200 visible characters. */
+  static String checkedKey(String key, String field) {
     if (key == null) {
       return null;
     }
     if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-      throw ApiException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
+      throw ApiException.invalid(field, "must be 1 to 200 visible ASCII characters");
     }
     return key;
   }

@@ -59,13 +59,15 @@ public class GroupResource {
   @APIResponse(responseCode = "422", description = "The key was used with another group")
   public GroupResult record(
       @Valid @NotNull GroupRequest request,
-      @HeaderParam(DeliveryResource.IDEMPOTENCY_KEY) String idempotencyKey) {
-    if (idempotencyKey == null) {
+      @HeaderParam(DeliveryResource.IDEMPOTENCY_KEY) String idempotencyKey,
+      @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+    // The parameter documents the header (OpenAPI); read raw, since an empty one arrives as null.
+    String key = DeliveryResource.keyOf(headers);
+    if (key == null) {
       throw ApiException.invalid(
           DeliveryResource.IDEMPOTENCY_KEY,
           "is required for a group, so that it can be sent again without recording it twice");
     }
-    String key = DeliveryResource.checkedKey(idempotencyKey);
     if (!request.problems().isEmpty()) {
       throw ApiException.invalid(request.problems());
     }

@@ -32,6 +32,7 @@ import no.nav.ia.delivery.events.DeliveryEvents.DeliveryVoided;
 import no.nav.ia.delivery.events.DeliveryEvents.Facts;
 import no.nav.ia.delivery.rest.DeliveryRequest;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.security.Caller;
@@ -233,8 +234,8 @@ public class DeliveryService {
         .county()
         .ifPresent(
             c -> {
-              q.append(" and countyCode = :county");
-              p.and("county", c);
+              q.append(" and countyCode in :county");
+              p.and("county", CountyVisibility.codesOf(c));
             });
     if (filter.orgNumber() != null) {
       q.append(" and orgNumber = :org");
