@@ -171,8 +171,10 @@ public class Agreement extends PanacheEntityBase {
   /**
    * Corrects the name or the size (either may be left out); {@code expectedVersion} is the version
    * the caller read. An ended agreement is history and is not corrected.
+   *
+   * @return whether anything changed (the same values again are no new version)
    */
-  public void edit(long expectedVersion, String newName, Integer newEmployees) {
+  public boolean edit(long expectedVersion, String newName, Integer newEmployees) {
     if (expectedVersion != version) {
       throw DomainException.stale(
           "STALE_VERSION",
@@ -188,13 +190,35 @@ public class Agreement extends PanacheEntityBase {
     if (newName == null && newEmployees == null) {
       throw DomainException.invalid("name", "name or employees must be given");
     }
-    if (newName != null) {
+    boolean changed = false;
+    if (newName != null && !newName.strip().equals(name)) {
       name = newName.strip();
       searchWords = SearchWords.indexed(name);
+      changed = true;
     }
-    if (newEmployees != null) {
+    if (newEmployees != null && newEmployees != employees) {
       employees = newEmployees;
+      changed = true;
     }
+    return changed;
+  }
+
+  /** Whether the person is already the agreement's contact person. */
+  public boolean hasContactPerson(String navIdent) {
+    return navIdent.equals(contactPerson);
+  }
+
+  /**
+   * The enterprise's ended agreement that was still active on or after the day, if any: a new
+   * agreement signed that day would overlap it (an enterprise is in one agreement at a time).
+   */
+  public static Optional<Agreement> lastEndedOnOrAfter(String orgNumber, LocalDate day) {
+    return find(
+            "orgNumber = ?1 and status = ?2 and endedOn >= ?3 order by endedOn desc",
+            orgNumber,
+            AgreementStatus.ENDED,
+            day)
+        .firstResultOptional();
   }
 
   public static Optional<Agreement> activeFor(String orgNumber) {

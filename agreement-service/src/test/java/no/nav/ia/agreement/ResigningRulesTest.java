@@ -17,7 +17,23 @@ class ResigningRulesTest {
     ResigningCase c = new ResigningCase();
     c.status = ResigningStatus.PENDING;
     c.statusOn = LocalDate.of(2014, 3, 1);
+    c.groupOrgNumber = "910000009";
     return c;
+  }
+
+  @Test
+  void onlyAUnitOfAGroupCanWaitForItsGroup() {
+    ResigningCase c = pending();
+    c.groupOrgNumber = null;
+    assertThatThrownBy(
+            () -> c.moveTo(ResigningStatus.AWAITING_GROUP, LocalDate.of(2014, 3, 5), TODAY, null))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_ALLOWED_NOW);
+              assertThat(e.code()).isEqualTo("NO_GROUP_AGREEMENT");
+            });
+    assertThat(c.status).isEqualTo(ResigningStatus.PENDING);
   }
 
   @ParameterizedTest

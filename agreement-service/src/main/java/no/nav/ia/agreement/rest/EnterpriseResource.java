@@ -52,7 +52,15 @@ public class EnterpriseResource {
       boolean deleted,
       AgreementRef agreement) {
 
-    static EnterpriseItem of(Found f) {
+    /**
+     * The register's facts for everyone; the agreement (its contact person names a NAV employee)
+     * only for a caller who may see the agreement's county.
+     */
+    static EnterpriseItem of(Found f, Caller caller) {
+      return of(f, caller.mayAccessCounty(f.recordsCounty()));
+    }
+
+    private static EnterpriseItem of(Found f, boolean withRecords) {
       return new EnterpriseItem(
           f.orgNumber(),
           f.name(),
@@ -62,7 +70,7 @@ public class EnterpriseResource {
           f.municipality(),
           f.countyCode(),
           f.deleted(),
-          f.agreementId() == null
+          f.agreementId() == null || !withRecords
               ? null
               : new AgreementRef(f.agreementId(), f.agreementStatus(), f.contactPerson()));
     }
@@ -166,10 +174,17 @@ public class EnterpriseResource {
     if (min != null && max != null && min > max) {
       throw DomainException.invalid("maxEmployees", "must not be less than minEmployees");
     }
-    Optional<String> inCounty =
-        county != null
-            ? Optional.of(county)
-            : caller.seesAllCounties() ? Optional.empty() : caller.county();
+    // Any county may be searched; without one, advisers and managers search their own (403 for a
+    // token bound to none).
+    Optional<String> inCounty = county != null ? Optional.of(county) : caller.countyScope(null);
+    WithAgreement withAgreement = Params.enumValue("agreement", agreement, WithAgreement.class);
+    if (withAgreement != null
+        && !caller.seesAllCounties()
+        && !inCounty.map(caller::mayAccessCounty).orElse(false)) {
+      // Which enterprises have an agreement is a county's own record.
+      throw DomainException.forbidden(
+          "FORBIDDEN_COUNTY", "The agreement filter is for your own county's enterprises");
+    }
     Filter filter =
         new Filter(
             q == null || q.isBlank() ? null : q,
@@ -177,12 +192,12 @@ public class EnterpriseResource {
             industry,
             min,
             max,
-            Params.enumValue("agreement", agreement, WithAgreement.class),
+            withAgreement,
             Params.page(page),
             Params.size(size));
     EnterpriseSearch.Result found = search.search(filter);
     return new SearchPage(
-        found.items().stream().map(EnterpriseItem::of).toList(),
+        found.items().stream().map(f -> EnterpriseItem.of(f, caller)).toList(),
         found.page(),
         found.size(),
         found.total(),
@@ -208,12 +223,14 @@ public class EnterpriseResource {
                     DomainException.notFound(
                         "ENTERPRISE_NOT_FOUND",
                         "No enterprise with that org number in the register"));
+    // Another county's agreement, latest delivery and re-signing status are that county's records.
+    boolean withRecords = caller.mayAccessCounty(d.enterprise().recordsCounty());
     return new EnterprisePage(
-        EnterpriseItem.of(d.enterprise()),
-        d.latestDelivery() == null
+        EnterpriseItem.of(d.enterprise(), caller),
+        d.latestDelivery() == null || !withRecords
             ? null
             : new LatestDelivery(d.latestDelivery().deliveredOn(), d.latestDelivery().service()),
-        d.resigning() == null
+        d.resigning() == null || !withRecords
             ? null
             : new ResigningRef(
                 d.resigning().campaignId(), d.resigning().status(), d.resigning().deadline()));

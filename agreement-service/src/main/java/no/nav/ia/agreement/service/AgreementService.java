@@ -17,14 +17,17 @@ import no.nav.ia.agreement.AgreementChange;
 import no.nav.ia.agreement.AgreementStatus;
 import no.nav.ia.agreement.County;
 import no.nav.ia.agreement.FromRegister;
+import no.nav.ia.agreement.ResigningCase;
 import no.nav.ia.agreement.events.AgreementEvents;
 import no.nav.ia.agreement.events.AgreementEvents.AgreementRegistered;
 import no.nav.ia.agreement.events.AgreementEvents.AgreementTerminated;
 import no.nav.ia.agreement.events.AgreementEvents.ContactPersonAssigned;
 import no.nav.ia.agreement.rest.AgreementRequests.RegisterAgreement;
 import no.nav.ia.platform.domain.CountyRegistry;
+import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
+import no.nav.ia.platform.problem.Causes;
 import no.nav.ia.platform.security.Caller;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -66,6 +69,15 @@ public class AgreementService {
       throw DomainException.conflict(
           "AGREEMENT_EXISTS", "The enterprise already has an active agreement");
     }
+    Agreement.lastEndedOnOrAfter(request.orgNumber(), request.signedOn())
+        .ifPresent(
+            ended -> {
+              throw DomainException.conflict(
+                  "AGREEMENT_PERIODS_OVERLAP",
+                  "The enterprise's previous agreement ran until "
+                      + ended.endedOn
+                      + "; a new one can start the day after");
+            });
     agreement.contactPerson = request.contactPerson();
     if (request.groupOrgNumber() != null) {
       agreement.groupAgreementId =
@@ -76,8 +88,13 @@ public class AgreementService {
     try {
       agreement.persistAndFlush();
     } catch (PersistenceException e) {
-      if (e.getCause() instanceof ConstraintViolationException c
-          && "agreement_one_active_per_org".equals(c.getConstraintName())) {
+      // A registration of the same enterprise at the same moment: Hibernate throws the violation
+      // itself, or wraps it.
+      if (Causes.any(
+          e,
+          t ->
+              t instanceof ConstraintViolationException c
+                  && "agreement_one_active_per_org".equals(c.getConstraintName()))) {
         throw DomainException.conflict(
             "AGREEMENT_EXISTS", "The enterprise already has an active agreement");
       }
@@ -135,8 +152,8 @@ public class AgreementService {
     f.county()
         .ifPresent(
             c -> {
-              query.append(" and countyCode = :county");
-              params.and("county", c);
+              query.append(" and countyCode in :county");
+              params.and("county", CountyVisibility.codesOf(c));
             });
     if (f.status() != null) {
       query.append(" and status = :status");
@@ -179,7 +196,16 @@ public class AgreementService {
   @Transactional
   public Agreement edit(UUID id, long expectedVersion, String name, Integer employees) {
     Agreement managed = get(id);
-    managed.edit(expectedVersion, name, employees);
+    if (!managed.edit(expectedVersion, name, employees)) {
+      return managed;
+    }
+    if (employees != null) {
+      // The follow-up lists of open campaigns put the largest enterprises first: by today's size.
+      ResigningCase.update(
+          "employees = ?1 where agreementId = ?2 and outcome is null",
+          managed.employees,
+          managed.id);
+    }
     kept(managed, "EDITED");
     audit.changed("EDITED", "agreement", managed.id, managed.orgNumber, null);
     return managed;
@@ -211,6 +237,10 @@ public class AgreementService {
   @Transactional
   public Agreement assignContactPerson(UUID id, String navIdent) {
     Agreement managed = get(id);
+    if (managed.isActive() && managed.hasContactPerson(navIdent)) {
+      // Already so (a retried request): no new version, no event.
+      return managed;
+    }
     Optional<String> previous = managed.assignContactPerson(navIdent);
     kept(managed, "CONTACT_PERSON_ASSIGNED");
     outbox.publish(

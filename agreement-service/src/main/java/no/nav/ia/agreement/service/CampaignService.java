@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import no.nav.ia.agreement.Agreement;
+import no.nav.ia.agreement.AgreementStatus;
 import no.nav.ia.agreement.ResigningCampaign;
 import no.nav.ia.agreement.ResigningCase;
 import no.nav.ia.agreement.ResigningStatus;
@@ -20,6 +22,8 @@ import no.nav.ia.agreement.ResigningStatusChange;
 import no.nav.ia.agreement.events.AgreementEvents;
 import no.nav.ia.agreement.events.AgreementEvents.CampaignStarted;
 import no.nav.ia.agreement.events.AgreementEvents.ResigningStatusChanged;
+import no.nav.ia.platform.domain.CountyRegistry;
+import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.security.Caller;
@@ -107,12 +111,20 @@ public class CampaignService {
     campaign.requireOpen();
     em.lock(target, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(target);
+    if (Agreement.<Agreement>findByIdOptional(agreementId).map(a -> !a.isActive()).orElse(true)) {
+      throw DomainException.notAllowedNow(
+          "AGREEMENT_ENDED", "The agreement has ended: it can no longer be re-signed");
+    }
     AuditTrail.Origin origin = audit.origin();
     move(origin, target, to, on, note);
     if (to == ResigningStatus.RESIGNED) {
       List<ResigningCase> unitsOfGroup =
           ResigningCase.list(
-              "campaignId = ?1 and groupOrgNumber = ?2", campaignId, target.orgNumber);
+              "campaignId = ?1 and groupOrgNumber = ?2 and agreementId in (select a.id from"
+                  + " Agreement a where a.status = ?3)",
+              campaignId,
+              target.orgNumber,
+              AgreementStatus.ACTIVE);
       for (ResigningCase unit : target.unitsResigningWith(unitsOfGroup)) {
         move(
             origin,
@@ -120,6 +132,24 @@ public class CampaignService {
             ResigningStatus.RESIGNED,
             unit.followsGroupOn(on),
             "Re-signed with the group agreement of " + target.orgNumber);
+      }
+    } else if (target.followsItsGroup()) {
+      // A unit moved on after its group had already re-signed: the group's signing counts for it
+      // at once, as it would at the closing.
+      Optional<ResigningCase> group =
+          ResigningCase.find(
+                  "campaignId = ?1 and orgNumber = ?2 and status = ?3",
+                  campaignId,
+                  target.groupOrgNumber,
+                  ResigningStatus.RESIGNED)
+              .firstResultOptional();
+      if (group.isPresent()) {
+        move(
+            origin,
+            target,
+            ResigningStatus.RESIGNED,
+            target.followsGroupOn(group.get().statusOn),
+            "Re-signed with the group agreement of " + target.groupOrgNumber);
       }
     }
     return target;
@@ -168,24 +198,32 @@ public class CampaignService {
         "campaignId = ?1 and agreementId = ?2 order by id", campaignId, agreementId);
   }
 
-  /** Counts per county and status, for the counties asked (empty: all). */
+  /**
+   * Counts per county and status, for the county asked (empty: all). Codes merged into a county
+   * count as that county (Hordaland's agreements as Vestland's), as on the scorecard.
+   */
   public Map<String, Map<ResigningStatus, Long>> counts(UUID campaignId, Optional<String> county) {
     Map<String, Map<ResigningStatus, Long>> byCounty = new java.util.TreeMap<>();
+    CountyRegistry registry = CountyRegistry.get();
     String sql =
         "select county_code, status, count(*) from resigning_case where campaign_id = ?1"
-            + (county.isPresent() ? " and county_code = ?2" : "")
+            + (county.isPresent() ? " and county_code in (?2)" : "")
             + " group by 1, 2";
     rows(
             sql,
             county.isPresent()
-                ? new Object[] {campaignId, county.get()}
+                ? new Object[] {campaignId, List.copyOf(CountyVisibility.codesOf(county.get()))}
                 : new Object[] {campaignId})
         .forEach(
             r ->
                 byCounty
                     .computeIfAbsent(
-                        (String) r[0], k -> new java.util.EnumMap<>(ResigningStatus.class))
-                    .put(ResigningStatus.valueOf((String) r[1]), ((Number) r[2]).longValue()));
+                        county.orElseGet(() -> registry.rollsUpInto((String) r[0])),
+                        k -> new java.util.EnumMap<>(ResigningStatus.class))
+                    .merge(
+                        ResigningStatus.valueOf((String) r[1]),
+                        ((Number) r[2]).longValue(),
+                        Long::sum));
     return byCounty;
   }
 
@@ -195,10 +233,11 @@ public class CampaignService {
     var query =
         ResigningCase.<ResigningCase>find(
             "campaignId = ?1 and status in ?2"
-                + (county.isPresent() ? " and countyCode = ?3" : "")
+                + STILL_ACTIVE
+                + (county.isPresent() ? " and countyCode in ?3" : "")
                 + " order by employees desc, orgNumber",
             county.isPresent()
-                ? new Object[] {campaignId, outstanding(), county.get()}
+                ? new Object[] {campaignId, outstanding(), CountyVisibility.codesOf(county.get())}
                 : new Object[] {campaignId, outstanding()});
     var paged = query.page(io.quarkus.panache.common.Page.of(page, size));
     return new no.nav.ia.platform.rest.Page<>(paged.list(), page, size, paged.count());
@@ -212,17 +251,28 @@ public class CampaignService {
     LocalDate before = NorwegianTime.today().minusDays(days);
     return county.isPresent()
         ? ResigningCase.list(
-            "campaignId = ?1 and status = ?2 and statusOn <= ?3 and countyCode = ?4 order by employees desc, orgNumber",
+            "campaignId = ?1 and status = ?2 and statusOn <= ?3"
+                + STILL_ACTIVE
+                + " and countyCode in ?4 order by employees desc, orgNumber",
             campaignId,
             ResigningStatus.CONTACTED,
             before,
-            county.get())
+            CountyVisibility.codesOf(county.get()))
         : ResigningCase.list(
-            "campaignId = ?1 and status = ?2 and statusOn <= ?3 order by employees desc, orgNumber",
+            "campaignId = ?1 and status = ?2 and statusOn <= ?3"
+                + STILL_ACTIVE
+                + " order by employees desc, orgNumber",
             campaignId,
             ResigningStatus.CONTACTED,
             before);
   }
+
+  /**
+   * The follow-up lists leave out agreements that ended during the campaign: they can no longer be
+   * re-signed (the counts keep them under their last status, as due at the start).
+   */
+  private static final String STILL_ACTIVE =
+      " and agreementId not in (select a.id from Agreement a where a.status <> 'ACTIVE')";
 
   private static List<ResigningStatus> outstanding() {
     return java.util.Arrays.stream(ResigningStatus.values())

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.agreement.FromRegister;
 import no.nav.ia.agreement.SearchWords;
+import no.nav.ia.platform.domain.DomainException;
 
 /**
  * Finds enterprises in the register copy with PostgreSQL's text search over the folded name words
@@ -52,7 +53,17 @@ public class EnterpriseSearch {
       boolean deleted,
       UUID agreementId,
       String agreementStatus,
-      String contactPerson) {}
+      String contactPerson,
+      String agreementCountyCode) {
+
+    /**
+     * The county whose records these are (the active agreement's, else the register's): only a
+     * caller of that county sees the platform's own records of the enterprise.
+     */
+    public String recordsCounty() {
+      return agreementCountyCode != null ? agreementCountyCode : countyCode;
+    }
+  }
 
   /**
    * An enterprise's page: what a search shows, its re-signing case's status in a campaign not yet
@@ -66,7 +77,7 @@ public class EnterpriseSearch {
 
   private static final String COLUMNS =
       "e.org_number, e.name, e.organisation_form, e.industry, e.employees, e.municipality,"
-          + " e.county_code, e.deleted, a.id, a.status, a.contact_person";
+          + " e.county_code, e.deleted, a.id, a.status, a.contact_person, a.county_code";
   private static final String FROM =
       " from enterprise e left join agreement a on a.org_number = e.org_number and a.status = 'ACTIVE'";
 
@@ -98,10 +109,12 @@ public class EnterpriseSearch {
         params.put("org", q);
       } else {
         String query = SearchWords.prefixQuery(q);
-        if (!query.isEmpty()) {
-          where.append(" and e.search @@ cast(:query as tsquery)");
-          params.put("query", query);
+        if (query.isEmpty()) {
+          // "!!!" names no word: asking for everything is what leaving q out is for.
+          throw DomainException.invalid("q", "must hold a word (letters or digits) of the name");
         }
+        where.append(" and e.search @@ cast(:query as tsquery)");
+        params.put("query", query);
       }
     }
     f.county()
@@ -279,6 +292,7 @@ public class EnterpriseSearch {
         (Boolean) r[7],
         (UUID) r[8],
         (String) r[9],
-        (String) r[10]);
+        (String) r[10],
+        (String) r[11]);
   }
 }

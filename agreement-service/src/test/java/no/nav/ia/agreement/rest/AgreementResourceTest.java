@@ -97,7 +97,7 @@ class AgreementResourceTest {
   }
 
   static List<Object> countyClaimsThatAreNoCounty() {
-    return List.of(3, "3", "003", "Oslo", List.of("03"));
+    return List.of(3, "3", "003", "99", "Oslo", List.of("03"));
   }
 
   @Test
@@ -369,5 +369,170 @@ class AgreementResourceTest {
         .then()
         .statusCode(404)
         .body("code", equalTo("GROUPING_NOT_FOUND"));
+  }
+
+  @Test
+  void theSameEnterpriseRegisteredAtTheSameMomentIsOneAgreementAndConflictsNeverAServerError()
+      throws Exception {
+    String org = Fixtures.orgNumber();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(
+            pool.submit(() -> Api.post(Fixtures.agreement(org, "03")).extract().statusCode()));
+      }
+      List<Integer> codes = new java.util.ArrayList<>();
+      for (var answer : answers) {
+        codes.add(answer.get());
+      }
+      assertThat(codes).containsOnly(201, 409);
+      assertThat(codes).filteredOn(c -> c == 201).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aNewAgreementCannotStartInsideThePeriodOfTheEnterprisesEndedOne() {
+    String org = Fixtures.orgNumber();
+    String first = Api.register(Fixtures.agreement(org, "03"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("endedOn", "2015-01-01", "reason", "Flyttet"))
+        .post("/api/v1/agreements/" + first + "/termination")
+        .then()
+        .statusCode(200);
+    Map<String, Object> overlapping = Fixtures.agreement(org, "03");
+    overlapping.put("signedOn", "2015-01-01");
+    Api.post(overlapping)
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("code", equalTo("AGREEMENT_PERIODS_OVERLAP"));
+    Map<String, Object> after = Fixtures.agreement(org, "03");
+    after.put("signedOn", "2015-01-02");
+    Api.post(after).statusCode(201);
+  }
+
+  @Test
+  void aFractionOfAnEmployeeOrANumberForANameIsRefusedAndNothingIsStored() {
+    String org = Fixtures.orgNumber();
+    Map<String, Object> fraction = Fixtures.agreement(org, "03");
+    fraction.put("employees", 1.5);
+    Api.post(fraction)
+        .statusCode(400)
+        .body("code", equalTo("MALFORMED_BODY"))
+        .body("errors.field", hasItem("employees"));
+    Map<String, Object> numberName = Fixtures.agreement(org, "03");
+    numberName.put("name", 5);
+    Api.post(numberName).statusCode(400).body("errors.field", hasItem("name"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/agreements?orgNumber=" + org)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(0));
+  }
+
+  @Test
+  void assigningTheSameContactPersonOrTheSameSizeAgainIsNoNewVersion() {
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    for (int i = 0; i < 2; i++) {
+      given()
+          .auth()
+          .oauth2(Tokens.adviser("03"))
+          .contentType(ContentType.JSON)
+          .body(Map.of("navIdent", "Z990001"))
+          .put("/api/v1/agreements/" + id + "/contact-person")
+          .then()
+          .statusCode(200)
+          .body("version", equalTo(1));
+    }
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"1\"")
+        .body(Map.of("employees", 42))
+        .patch("/api/v1/agreements/" + id)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(1));
+    assertThat(Api.history(id)).hasSize(2);
+  }
+
+  @Test
+  void vestlandsCentreWorksOnAnAgreementSignedInHordalandBeforeTheMerger() {
+    String org = Fixtures.orgNumber();
+    String hordaland = Api.register(Fixtures.agreement(org, "12"));
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("46"))
+        .get("/api/v1/agreements/" + hordaland)
+        .then()
+        .statusCode(200)
+        .body("countyCode", equalTo("12"));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("46"))
+        .get("/api/v1/agreements?orgNumber=" + org)
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem(hordaland));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/agreements?county=46&orgNumber=" + org)
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem(hordaland));
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("11"))
+        .get("/api/v1/agreements/" + hordaland)
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  void refusalsTheFrameworkMakesStillSayWhatToDo() {
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/agreements/not-an-id")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", notNullValue());
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .delete("/api/v1/agreements/" + id)
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json")
+        .body("detail", containsString("method"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType("text/plain")
+        .body("x")
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(415)
+        .body("detail", notNullValue());
+    // An empty body is about the body, not about a Java parameter's name.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(400)
+        .body("errors.field", org.hamcrest.Matchers.contains("body"));
   }
 }

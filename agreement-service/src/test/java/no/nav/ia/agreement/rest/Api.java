@@ -33,6 +33,19 @@ final class Api {
         .then();
   }
 
+  /** Every version of the agreement, oldest first, as a coordinator reads them. */
+  static java.util.List<java.util.Map<String, Object>> history(String agreement) {
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/agreements/" + agreement + "/history")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("");
+  }
+
   /** Starts a re-signing campaign with its deadline three months ahead; returns its id. */
   static String startCampaign() {
     return given()

@@ -54,18 +54,6 @@ class CampaignClosingTest {
     return Api.status(Tokens.adviser(COUNTY), campaign, agreement, to, TODAY.minusDays(daysAgo));
   }
 
-  static List<Map<String, Object>> history(String agreement) {
-    return given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .get("/api/v1/agreements/" + agreement + "/history")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getList("");
-  }
-
   @Test
   void closingEndsWhatWasNotReSignedOnTheDeadlineAndGivesTheReSignedTheirNewPeriod() {
     String groupOrg = Fixtures.orgNumber();
@@ -86,7 +74,7 @@ class CampaignClosingTest {
             resigned, TODAY.minusDays(30),
             group, TODAY.minusDays(40),
             unitCascaded, TODAY.minusDays(40),
-            unitWaiting, TODAY.minusDays(20));
+            unitWaiting, TODAY.minusDays(25));
     List<String> due = new ArrayList<>(ended);
     due.addAll(newPeriods.keySet());
     due.add(endedBefore);
@@ -98,8 +86,13 @@ class CampaignClosingTest {
     status(campaign, unitWaiting, "DECLINED", 45).statusCode(200);
     // The group signs; the unit that had declined is passed by, the other follows (the cascade).
     status(campaign, group, "RESIGNED", 40).statusCode(200);
-    status(campaign, unitWaiting, "CONTACTED", 25).statusCode(200);
-    status(campaign, unitWaiting, "AWAITING_GROUP", 20).statusCode(200);
+    // The unit that declined is contacted again after its group signed: the group's signing
+    // counts for it at once (as the closing would count it), on the unit's own day.
+    status(campaign, unitWaiting, "CONTACTED", 25)
+        .statusCode(200)
+        .body("status", org.hamcrest.Matchers.equalTo("RESIGNED"))
+        .body("statusOn", org.hamcrest.Matchers.equalTo(TODAY.minusDays(25).toString()));
+    status(campaign, unitWaiting, "AWAITING_GROUP", 20).statusCode(422);
     status(campaign, otherGroup, "CONTACTED", 30).statusCode(200);
     status(campaign, unitOfOther, "AWAITING_GROUP", 30).statusCode(200);
     given()
@@ -134,14 +127,14 @@ class CampaignClosingTest {
           assertThat(a.getString("status")).as(id).isEqualTo("ACTIVE");
           assertThat(a.getString("resignedOn")).as(id).isEqualTo(on.toString());
         });
-    assertThat(history(declined))
+    assertThat(Api.history(declined))
         .extracting(h -> h.get("action"))
         .containsExactly("REGISTERED", "ENDED");
-    assertThat(history(declined).get(1))
+    assertThat(Api.history(declined).get(1))
         .containsEntry("status", "ENDED")
         .containsEntry("endedOn", DEADLINE.toString())
         .containsEntry("changedBy", "Z990003");
-    assertThat(history(resigned))
+    assertThat(Api.history(resigned))
         .extracting(h -> h.get("action"))
         .containsExactly("REGISTERED", "RESIGNED");
     JsonPath before = agreementJson(endedBefore);
@@ -154,8 +147,8 @@ class CampaignClosingTest {
         .then()
         .statusCode(200)
         .body("to[-1]", equalTo("RESIGNED"))
-        .body("on[-1]", equalTo(TODAY.minusDays(20).toString()))
-        .body("changedBy[-1]", equalTo("Z990003"));
+        .body("on[-1]", equalTo(TODAY.minusDays(25).toString()))
+        .body("changedBy[-1]", equalTo("Z990001"));
 
     Map<String, List<String>> events = endAndResignEvents(due);
     for (String id : ended) {
@@ -170,7 +163,7 @@ class CampaignClosingTest {
     JsonNode event =
         AgreementEventsTest.awaitEvent(
             "AgreementResigned", agreementJson(unitWaiting).getString("orgNumber"));
-    assertThat(event.at("/payload/resignedOn").asText()).isEqualTo(TODAY.minusDays(20).toString());
+    assertThat(event.at("/payload/resignedOn").asText()).isEqualTo(TODAY.minusDays(25).toString());
     assertThat(event.at("/payload/campaignId").asText()).isEqualTo(campaign);
     assertThat(event.get("callId").asText())
         .as("the closing's call, also on its worker thread")

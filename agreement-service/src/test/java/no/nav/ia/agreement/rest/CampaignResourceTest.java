@@ -246,4 +246,92 @@ class CampaignResourceTest {
         .body("largestOutstanding.items[0].agreementId", equalTo(fresh))
         .body("national", not(nullValue()));
   }
+
+  private static void terminate(String agreement, LocalDate on) {
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("endedOn", on.toString(), "reason", "Konkurs"))
+        .post("/api/v1/agreements/" + agreement + "/termination")
+        .then()
+        .statusCode(200);
+  }
+
+  private static JsonPath progress(String token, String campaign) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/resigning-campaigns/" + campaign + "/progress")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  @Test
+  void anAgreementEndedDuringTheCampaignCanNoLongerMoveAndLeavesTheFollowUpList() {
+    String bankrupt = agreement("08", 900, null);
+    String open = agreement("08", 20, null);
+    String campaign = Api.startCampaign();
+    String adviser = Tokens.adviser("08");
+    LocalDate today = NorwegianTime.today();
+    Api.status(adviser, campaign, bankrupt, "CONTACTED", today).statusCode(200);
+    terminate(bankrupt, today);
+
+    Api.status(adviser, campaign, bankrupt, "RESIGNED", today)
+        .statusCode(422)
+        .body("code", equalTo("AGREEMENT_ENDED"));
+    JsonPath progress = progress(Tokens.manager("08"), campaign);
+    assertThat(progress.getInt("counties[0].resigned")).isZero();
+    assertThat(progress.getList("largestOutstanding.items.agreementId")).containsExactly(open);
+  }
+
+  @Test
+  void aUnitThatMovesOnAfterItsGroupReSignedIsReSignedWithIt() {
+    String groupOrg = Fixtures.orgNumber();
+    String group = Api.register(Fixtures.agreement(groupOrg, "06"));
+    String unit = agreement("06", 30, groupOrg);
+    String alone = agreement("06", 30, null);
+    String campaign = Api.startCampaign();
+    String adviser = Tokens.adviser("06");
+    LocalDate today = NorwegianTime.today();
+    Api.status(adviser, campaign, unit, "DECLINED", today.minusDays(5)).statusCode(200);
+    Api.status(adviser, campaign, group, "RESIGNED", today.minusDays(3)).statusCode(200);
+    // Declined: passed by when the group signed. Contacted again, it is open once more, and the
+    // group's signing that is already done counts for it at once, on its own day (as the closing
+    // would count it), rather than leaving it outstanding until then.
+    Api.status(adviser, campaign, unit, "CONTACTED", today.minusDays(1))
+        .statusCode(200)
+        .body("status", equalTo("RESIGNED"))
+        .body("statusOn", equalTo(today.minusDays(1).toString()));
+    JsonPath progress = progress(Tokens.manager("06"), campaign);
+    assertThat(progress.getInt("counties[0].contacted")).isZero();
+    assertThat(progress.getInt("counties[0].resigned")).isEqualTo(2);
+    // An enterprise outside any group has no group to wait for.
+    Api.status(adviser, campaign, alone, "AWAITING_GROUP", today)
+        .statusCode(422)
+        .body("code", equalTo("NO_GROUP_AGREEMENT"));
+  }
+
+  @Test
+  void theLargestOutstandingAreRankedByTheirSizeToday() {
+    String large = agreement("01", 500, null);
+    String corrected = agreement("01", 50, null);
+    String campaign = Api.startCampaign();
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body(Map.of("employees", 2000))
+        .patch("/api/v1/agreements/" + corrected)
+        .then()
+        .statusCode(200);
+    JsonPath progress = progress(Tokens.manager("01"), campaign);
+    assertThat(progress.getList("largestOutstanding.items.agreementId"))
+        .containsExactly(corrected, large);
+    assertThat(progress.getList("largestOutstanding.items.employees", Integer.class))
+        .containsExactly(2000, 500);
+  }
 }

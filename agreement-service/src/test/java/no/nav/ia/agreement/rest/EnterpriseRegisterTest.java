@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -293,6 +294,28 @@ class EnterpriseRegisterTest {
         .statusCode(200)
         .body("name", equalTo("KAFÉ ØSTRE AS"))
         .body("agreement.status", equalTo("ACTIVE"));
+    // Another county's centre finds the enterprise in the register, but not Oslo's records of it:
+    // which agreement, whose contact person, what was delivered.
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("46"))
+        .get("/api/v1/enterprises/" + KAFE)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("KAFÉ ØSTRE AS"))
+        .body("agreement", nullValue())
+        .body("latestDelivery", nullValue())
+        .body("resigning", nullValue());
+    assertThat(search(Tokens.adviser("46"), "q=kafe&county=03").getList("items.agreement"))
+        .containsOnlyNulls()
+        .hasSize(1);
+    given()
+        .auth()
+        .oauth2(Tokens.manager("46"))
+        .get("/api/v1/enterprises?county=03&agreement=ACTIVE")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
     given()
         .auth()
         .oauth2(Tokens.manager("03"))
@@ -444,6 +467,8 @@ class EnterpriseRegisterTest {
             "size=0",
             "size",
             "q=" + "a".repeat(201),
+            "q",
+            "q=!!!",
             "q");
     bad.forEach(
         (query, field) ->
