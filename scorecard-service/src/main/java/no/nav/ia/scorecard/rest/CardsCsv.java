@@ -19,7 +19,9 @@ import no.nav.ia.scorecard.rest.ScorecardResource.Overview;
 import no.nav.ia.scorecard.rest.ScorecardResource.Regions;
 
 /**
- * Writes cards as CSV, one row per card, for the half-year reports (due 1 March and 1 September).
+ * Writes cards as CSV, one row per card, for the half-year reports (due 1 March and 1 September); a
+ * county's advisers one row per adviser. A card's 12-month trend is a series of its own and stays
+ * in the JSON.
  */
 @Provider
 @Produces(CardsCsv.TEXT_CSV)
@@ -39,7 +41,10 @@ public class CardsCsv implements MessageBodyWriter<Object> {
   @Override
   public boolean isWriteable(
       Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
-    return type == Card.class || type == Overview.class || type == Regions.class;
+    return type == Card.class
+        || type == Overview.class
+        || type == Regions.class
+        || type == Advisers.class;
   }
 
   @Override
@@ -52,6 +57,10 @@ public class CardsCsv implements MessageBodyWriter<Object> {
       MultivaluedMap<String, Object> headers,
       OutputStream out)
       throws IOException, WebApplicationException {
+    if (value instanceof Advisers a) {
+      out.write(render(a).getBytes(StandardCharsets.UTF_8));
+      return;
+    }
     List<Card> cards = new ArrayList<>();
     if (value instanceof Card c) {
       cards.add(c);
@@ -70,6 +79,31 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     StringBuilder csv = new StringBuilder(header()).append('\n');
     for (Card c : cards) {
       csv.append(line(row(c))).append('\n');
+    }
+    return csv.toString();
+  }
+
+  static String render(Advisers a) {
+    StringBuilder csv =
+        new StringBuilder(
+            "county_code,county_name,period,nav_ident,deliveries,system,individual,direct,"
+                + "system_share,enterprises,as_of\n");
+    for (Advisers.Adviser adviser : a.advisers()) {
+      csv.append(
+              line(
+                  List.of(
+                      a.scope().code(),
+                      quote(a.scope().name()),
+                      a.period().id(),
+                      adviser.navIdent(),
+                      adviser.total(),
+                      adviser.system(),
+                      adviser.individual(),
+                      adviser.direct(),
+                      fraction(adviser.systemShare()),
+                      adviser.enterprises(),
+                      a.asOf() == null ? "" : a.asOf())))
+          .append('\n');
     }
     return csv.toString();
   }

@@ -171,11 +171,18 @@ public class FiguresRepository {
   }
 
   /** The newest re-signing campaign, whose progress the cards show. */
-  public Optional<UUID> latestCampaign() {
+  /**
+   * The re-signing campaign a period's cards show: the newest started by the period's end (none for
+   * a period before the first), so a card of 2017 does not show a campaign of 2026.
+   */
+  public Optional<UUID> latestCampaign(LocalDate periodEnd) {
     // Without a result class: Hibernate's plan cache compares result-set mappings on every call,
     // which cost more than the query itself (seen in a profile of the card endpoint).
     List<?> newest =
-        em.createNativeQuery("select campaign_id from campaign order by started_at desc limit 1")
+        em.createNativeQuery(
+                "select campaign_id from campaign where started_on <= ?1"
+                    + " order by started_at desc limit 1")
+            .setParameter(1, periodEnd)
             .getResultList();
     return newest.stream().findFirst().map(UUID.class::cast);
   }

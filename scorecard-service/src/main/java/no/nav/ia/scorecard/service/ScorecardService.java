@@ -47,7 +47,7 @@ public class ScorecardService {
 
   @Transactional
   public Snapshot snapshot(Period period) {
-    Optional<UUID> campaign = figures.latestCampaign();
+    Optional<UUID> campaign = figures.latestCampaign(period.to());
     return new Snapshot(period, figures.perCounty(period, campaign), campaign, state.asOf());
   }
 

@@ -173,6 +173,27 @@ class CardsByFormTest {
         .containsEntry("enterprises", 1);
     assertThat(advisers.getString("scope.code")).isEqualTo("30");
     assertThat(get(Tokens.manager("30"), path).getList("advisers")).hasSize(2);
+    String csv =
+        given()
+            .auth()
+            .oauth2(Tokens.manager("30"))
+            .accept("text/csv")
+            .get(path)
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/csv"))
+            .extract()
+            .asString();
+    assertThat(csv.lines().toList())
+        .hasSize(3)
+        .first()
+        .isEqualTo(
+            "county_code,county_name,period,nav_ident,deliveries,system,individual,direct,"
+                + "system_share,enterprises,as_of");
+    assertThat(csv.lines().skip(1).toList())
+        .satisfiesExactly(
+            l -> assertThat(l).startsWith("30,\"Viken\",2022-06,Z990301,3,2,1,2,1.0000,2,"),
+            l -> assertThat(l).startsWith("30,\"Viken\",2022-06,Z990302,1,0,1,1,0.0000,1,"));
     String card = given().auth().oauth2(Tokens.coordinator()).get(cardPath()).asString();
 
     given().auth().oauth2(Tokens.coordinator()).post("/internal/rebuild").then().statusCode(200);

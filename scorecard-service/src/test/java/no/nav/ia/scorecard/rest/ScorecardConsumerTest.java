@@ -525,6 +525,28 @@ class ScorecardConsumerTest {
     assertThat(card.getInt("agreements.withContactPerson")).isEqualTo(1);
   }
 
+  @Test
+  void aCardShowsTheNewestCampaignStartedByTheEndOfItsPeriodNotOneStartedLater() {
+    String campaign = UUID.randomUUID().toString();
+    ObjectNode started = EventSamples.sample("CampaignStarted");
+    started.put("eventId", UUID.randomUUID().toString());
+    started.put("occurredAt", "2031-01-02T08:00:00Z");
+    ObjectNode p = (ObjectNode) started.get("payload");
+    p.put("campaignId", campaign);
+    p.put("startedOn", "2031-01-02");
+    p.put("deadline", "2031-07-01");
+    p.put("due", 2);
+    p.putObject("dueByCounty").put("03", 2);
+    TestKafka.send("ia.agreement-events-v1", campaign, EventSamples.write(started));
+
+    JsonPath during =
+        awaitCard("03", "2031", c -> campaign.equals(c.getString("resigning.campaignId")));
+    assertThat(during.getInt("resigning.due")).isEqualTo(2);
+    // A period that ended before the campaign started shows the one of its own time, if any.
+    assertThat(card("03", "2030").getString("resigning.campaignId")).isNotEqualTo(campaign);
+    assertThat(card("03", "2031-01").getString("resigning.campaignId")).isEqualTo(campaign);
+  }
+
   static ObjectNode agreementEvent(String type, UUID agreementId, String county) {
     ObjectNode e = EventSamples.sample(type);
     ObjectNode p = (ObjectNode) e.get("payload");
