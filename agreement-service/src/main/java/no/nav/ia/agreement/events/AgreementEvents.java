@@ -62,6 +62,21 @@ public final class AgreementEvents {
       @EventField(description = "The last day the agreement is active.") LocalDate endedOn) {}
 
   /**
+   * A centre corrected the agreement's name or size ({@code PATCH}). The name, free text, stays off
+   * the topic: a consumer that shows it asks agreement-service.
+   */
+  public record AgreementCorrected(
+      UUID agreementId,
+      @EventField(pattern = ORG_NUMBER) String orgNumber,
+      @EventField(pattern = COUNTY_CODE) String countyCode,
+      @EventField(description = "The number of employees after the correction.") int employees,
+      @EventField(
+              description =
+                  "The agreement's version after the correction (its history:"
+                      + " GET /api/v1/agreements/{id}/history).")
+          long version) {}
+
+  /**
    * A campaign was closed and the agreement had been re-signed in it: it stays active, in a new
    * period from {@code resignedOn}.
    */
@@ -114,6 +129,11 @@ public final class AgreementEvents {
                   ContactPersonAssigned.class,
                   EventKey.ORG_NUMBER,
                   "An agreement got a new contact person at NAV."),
+              EventType.of(
+                  AgreementCorrected.class,
+                  EventKey.ORG_NUMBER,
+                  "A centre corrected an agreement's name or number of employees; the name itself"
+                      + " stays off the topic."),
               EventType.of(
                   AgreementTerminated.class,
                   EventKey.ORG_NUMBER,

@@ -19,6 +19,7 @@ import no.nav.ia.agreement.County;
 import no.nav.ia.agreement.FromRegister;
 import no.nav.ia.agreement.ResigningCase;
 import no.nav.ia.agreement.events.AgreementEvents;
+import no.nav.ia.agreement.events.AgreementEvents.AgreementCorrected;
 import no.nav.ia.agreement.events.AgreementEvents.AgreementRegistered;
 import no.nav.ia.agreement.events.AgreementEvents.AgreementTerminated;
 import no.nav.ia.agreement.events.AgreementEvents.ContactPersonAssigned;
@@ -207,6 +208,11 @@ public class AgreementService {
           managed.id);
     }
     kept(managed, "EDITED");
+    outbox.publish(
+        AgreementEvents.CONTRACT,
+        managed.orgNumber,
+        new AgreementCorrected(
+            managed.id, managed.orgNumber, managed.countyCode, managed.employees, managed.version));
     audit.changed("EDITED", "agreement", managed.id, managed.orgNumber, null);
     return managed;
   }

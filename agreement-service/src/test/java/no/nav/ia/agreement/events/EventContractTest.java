@@ -35,6 +35,7 @@ class EventContractTest {
         .containsExactlyInAnyOrder(
             "AgreementRegistered",
             "ContactPersonAssigned",
+            "AgreementCorrected",
             "AgreementTerminated",
             "AgreementResigned",
             "CampaignStarted",

@@ -92,6 +92,20 @@ class AgreementEventsTest {
     assertThat(awaitEvent("ContactPersonAssigned", org).at("/payload/navIdent").asText())
         .isEqualTo("Z990077");
 
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("18"))
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"1\"")
+        .body(Map.of("employees", 130))
+        .patch("/api/v1/agreements/" + id)
+        .then()
+        .statusCode(200);
+    JsonNode corrected = awaitEvent("AgreementCorrected", org);
+    assertThat(corrected.at("/payload/employees").asInt()).isEqualTo(130);
+    assertThat(corrected.at("/payload/version").asLong()).isEqualTo(2);
+    assertThat(corrected.at("/payload").has("name")).isFalse();
+
     String campaign = Api.startCampaign();
     JsonNode started = awaitEvent("CampaignStarted", campaign);
     assertThat(started.at("/payload/dueByCounty/18").asInt()).isGreaterThanOrEqualTo(1);

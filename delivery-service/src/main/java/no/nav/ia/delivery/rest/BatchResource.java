@@ -18,10 +18,10 @@ import java.util.Set;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.delivery.rest.ItemResults.ItemResult;
 import no.nav.ia.delivery.service.DeliveryService;
+import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.problem.ProblemMappers;
-import no.nav.ia.platform.rest.NulCharacters;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -76,12 +76,16 @@ public class BatchResource {
   private ItemResult recordOne(int index, JsonNode item) {
     if (!(item instanceof ObjectNode object)) {
       return error(
-          index, "MALFORMED_ITEM", List.of(new FieldError("item", "must be a JSON object")));
+          index, null, "MALFORMED_ITEM", List.of(new FieldError("item", "must be a JSON object")));
     }
+    // A refused item still names its enterprise, when it gave a valid one, for the client to match.
+    String org = object.path("orgNumber").isTextual() ? object.get("orgNumber").asText() : null;
+    String orgNumber = org != null && OrgNumber.isValid(org) ? org : null;
     String key = object.hasNonNull("idempotencyKey") ? object.get("idempotencyKey").asText() : null;
     if (key == null || key.isBlank()) {
       return error(
           index,
+          orgNumber,
           "VALIDATION_FAILED",
           List.of(
               new FieldError(
@@ -93,11 +97,13 @@ public class BatchResource {
     DeliveryRequest request;
     try {
       request = json.treeToValue(fields, DeliveryRequest.class);
-    } catch (NulCharacters.Refused e) {
-      return error(index, "MALFORMED_ITEM", ProblemMappers.jsonErrors(e));
-    } catch (Exception e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // The field it is about, as a single POST names it (Jackson's path within the item).
+      return error(index, orgNumber, "MALFORMED_ITEM", ProblemMappers.jsonErrors(e));
+    } catch (IllegalArgumentException e) {
       return error(
           index,
+          orgNumber,
           "MALFORMED_ITEM",
           List.of(new FieldError("item", "has a field of the wrong type or an unknown value")));
     }
@@ -105,9 +111,10 @@ public class BatchResource {
     if (!violations.isEmpty()) {
       return error(
           index,
+          orgNumber,
           "VALIDATION_FAILED",
           violations.stream()
-              .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+              .map(v -> new FieldError(ProblemMappers.fieldOf(v), v.getMessage()))
               .sorted(Comparator.comparing(FieldError::field))
               .toList());
     }
@@ -117,7 +124,8 @@ public class BatchResource {
         () -> deliveries.record(request, DeliveryResource.checkedKey(key, "idempotencyKey")));
   }
 
-  private static ItemResult error(int index, String code, List<FieldError> errors) {
-    return ItemResults.error(index, null, code, errors);
+  private static ItemResult error(
+      int index, String orgNumber, String code, List<FieldError> errors) {
+    return ItemResults.error(index, orgNumber, code, errors);
   }
 }

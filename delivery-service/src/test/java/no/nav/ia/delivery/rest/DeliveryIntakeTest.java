@@ -223,6 +223,10 @@ class DeliveryIntakeTest {
     assertThat(result.getString("results[10].errors[0].field")).isEqualTo("note");
     assertThat(result.getString("results[10].errors[0].message")).contains("NUL");
     assertThat(result.getString("results[0].orgNumber")).isEqualTo(org);
+    // A refused item names the field as a single POST would, and its enterprise.
+    assertThat(result.getString("results[2].errors[0].field")).isEqualTo("service");
+    assertThat(result.getString("results[2].orgNumber")).isEqualTo(org);
+    assertThat(result.getString("results[3].orgNumber")).isEqualTo(org);
     given()
         .auth()
         .oauth2(Tokens.coordinator())

@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -281,8 +282,11 @@ public class ProblemMappers {
     };
   }
 
-  /** The request field a violation is about: the path without method and parameter names. */
-  static String fieldOf(ConstraintViolation<?> violation) {
+  /**
+   * The request field a violation is about, as a JSON path: without method and parameter names, a
+   * list's item by its index ({@code subGoals[1]}, not the validator's element name).
+   */
+  public static String fieldOf(ConstraintViolation<?> violation) {
     List<String> names = new java.util.ArrayList<>();
     for (Path.Node node : violation.getPropertyPath()) {
       switch (node.getKind()) {
@@ -295,7 +299,7 @@ public class ProblemMappers {
           if (node.getIndex() != null && !names.isEmpty()) {
             names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
           }
-          if (node.getName() != null) {
+          if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
             names.add(node.getName());
           }
         }

@@ -1,5 +1,8 @@
 package no.nav.ia.scorecard.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +30,9 @@ import no.nav.ia.scorecard.dashboard.ReportPage;
 import no.nav.ia.scorecard.service.ReportService;
 import no.nav.ia.scorecard.service.ReportService.Reading;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,6 +53,7 @@ public class ReportResource {
 
   @Inject ReportService reports;
   @Inject Caller caller;
+  @Inject ObjectMapper json;
 
   @GET
   @Path(REPORT)
@@ -124,13 +131,24 @@ public class ReportResource {
       @PathParam("code") String code,
       @PathParam("period") String period,
       @HeaderParam("If-Match") String ifMatch,
-      ReportView.Sections sections) {
+      @RequestBody(content = @Content(schema = @Schema(implementation = ReportView.Sections.class)))
+          JsonNode body)
+      throws JsonProcessingException {
     HalfYear halfYear = HalfYear.parse(period);
     caller.requireCounty(code);
     long version = IfMatch.required(ifMatch, "An edit");
-    if (sections == null) {
+    if (body == null || !body.isObject()) {
       throw DomainException.invalid("sections", "must be an object with the sections");
     }
+    // The edit replaces all four sections: a misspelt one would empty them, so it is refused.
+    for (var names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!ReportView.Sections.NAMES.contains(name)) {
+        throw DomainException.invalid(
+            name, "is not a section (iaCouncil, industries, effects, funds)");
+      }
+    }
+    ReportView.Sections sections = json.treeToValue(body, ReportView.Sections.class);
     Reading r = reports.editSections(code, halfYear, version, sections.toDomain(), caller.actor());
     return withTag(ReportView.of(r));
   }

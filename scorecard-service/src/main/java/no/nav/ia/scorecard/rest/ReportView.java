@@ -32,6 +32,11 @@ public record ReportView(
     List<Difference> changedSinceSubmission) {
 
   public record Sections(String iaCouncil, String industries, String effects, String funds) {
+
+    /** The sections' names, as a request's fields. */
+    static final java.util.Set<String> NAMES =
+        java.util.Set.of("iaCouncil", "industries", "effects", "funds");
+
     static Sections of(ReportSections s) {
       return new Sections(s.iaCouncil(), s.industries(), s.effects(), s.funds());
     }

@@ -249,6 +249,24 @@ class ReportsTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", equalTo(List.of("iaCouncil")));
+    // A misspelt section would empty all four (the edit replaces them); a number is no text.
+    as(manager)
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body(Map.of("iaCouncilx", "Møte i IA-rådet"))
+        .put(path)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(List.of("iaCouncilx")));
+    as(manager)
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body(Map.of("iaCouncil", 5))
+        .put(path)
+        .then()
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("iaCouncil")));
     as(manager)
         .header("If-Match", "\"0\"")
         .contentType(ContentType.JSON)
