@@ -171,13 +171,15 @@ class GatewayTest {
 
   @Test
   void anAdviserNamingACodeThatIsNoCountyHearsItIsNoCounty() {
-    // Not 403: the gateway lets the service say what is wrong with the filter.
+    // Not 403: the gateway lets the service say what is wrong with the filter (the stub echoes).
     given()
         .auth()
         .oauth2(Tokens.adviser("03"))
         .get("/api/v1/agreements?county=99")
         .then()
-        .statusCode(not(403));
+        .statusCode(200)
+        .header("X-Upstream", "agreement-service")
+        .body("uri", equalTo("/api/v1/agreements?county=99"));
     given()
         .auth()
         .oauth2(Tokens.adviser("03"))
@@ -185,6 +187,19 @@ class GatewayTest {
         .then()
         .statusCode(403)
         .body("code", equalTo("FORBIDDEN_COUNTY"));
+  }
+
+  @Test
+  void aHeaderSentTwiceReachesTheServiceTwiceForItToRefuse() {
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .header("Idempotency-Key", "first")
+        .header("Idempotency-Key", "second")
+        .get("/api/v1/agreements?twice=1")
+        .then()
+        .statusCode(200)
+        .body("headers.'idempotency-key'", equalTo("first,second"));
   }
 
   @Test

@@ -272,7 +272,7 @@ public class CampaignService {
    * re-signed (the counts keep them under their last status, as due at the start).
    */
   private static final String STILL_ACTIVE =
-      " and agreementId not in (select a.id from Agreement a where a.status <> 'ACTIVE')";
+      " and exists (select 1 from Agreement a where a.id = agreementId and a.status = 'ACTIVE')";
 
   private static List<ResigningStatus> outstanding() {
     return java.util.Arrays.stream(ResigningStatus.values())

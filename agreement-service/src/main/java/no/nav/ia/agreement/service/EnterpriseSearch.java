@@ -239,7 +239,7 @@ public class EnterpriseSearch {
                 "select c.id, rc.status, c.deadline from resigning_case rc"
                     + " join resigning_campaign c on c.id = rc.campaign_id"
                     + " join agreement a on a.id = rc.agreement_id"
-                    + " where a.org_number = :org and c.status <> 'CLOSED'"
+                    + " where a.org_number = :org and a.status = 'ACTIVE' and c.status <> 'CLOSED'"
                     + " order by c.deadline desc limit 1")
             .setParameter("org", orgNumber)
             .getResultList();

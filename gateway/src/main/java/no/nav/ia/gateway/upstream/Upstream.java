@@ -196,7 +196,9 @@ public class Upstream {
         .forEach(
             h -> {
               if (FORWARDED_REQUEST_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                out.putHeader(h.getKey(), h.getValue());
+                // Every value: a header sent twice (two Idempotency-Keys) is the service's to
+                // refuse.
+                out.headers().add(h.getKey(), h.getValue());
               }
             });
     out.putHeader("Authorization", hop.authorization());

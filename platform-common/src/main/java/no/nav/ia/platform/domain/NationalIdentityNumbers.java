@@ -53,12 +53,14 @@ public final class NationalIdentityNumbers {
   /** The text as a reader sees it: compatibility forms folded, invisible characters gone. */
   private static String readable(String text) {
     for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
+      char c = text.charAt(i);
+      if (c >= 0x80 && (Character.getType(c) == Character.FORMAT || Character.isDigit(c))) {
         String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
         return INVISIBLE.matcher(folded).replaceAll("");
       }
     }
-    return text; // ASCII only, the common case: nothing to fold
+    // The common case, æøå included: no invisible character and no other digits than 0-9.
+    return text;
   }
 
   /** 11 digits with valid control digits (modulus 11, both). */
