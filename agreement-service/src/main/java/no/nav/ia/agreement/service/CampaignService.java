@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
-import no.nav.ia.agreement.AgreementStatus;
 import no.nav.ia.agreement.ResigningCampaign;
 import no.nav.ia.agreement.ResigningCase;
 import no.nav.ia.agreement.ResigningStatus;
@@ -120,11 +119,9 @@ public class CampaignService {
     if (to == ResigningStatus.RESIGNED) {
       List<ResigningCase> unitsOfGroup =
           ResigningCase.list(
-              "campaignId = ?1 and groupOrgNumber = ?2 and agreementId in (select a.id from"
-                  + " Agreement a where a.status = ?3)",
+              "campaignId = ?1 and groupOrgNumber = ?2" + STILL_ACTIVE,
               campaignId,
-              target.orgNumber,
-              AgreementStatus.ACTIVE);
+              target.orgNumber);
       for (ResigningCase unit : target.unitsResigningWith(unitsOfGroup)) {
         move(
             origin,
@@ -268,8 +265,9 @@ public class CampaignService {
   }
 
   /**
-   * The follow-up lists leave out agreements that ended during the campaign: they can no longer be
-   * re-signed (the counts keep them under their last status, as due at the start).
+   * Cases whose agreement is still active: the follow-up lists and the group cascade leave out
+   * agreements that ended during the campaign, which can no longer be re-signed (the counts keep
+   * them under their last status, as due at the start).
    */
   private static final String STILL_ACTIVE =
       " and exists (select 1 from Agreement a where a.id = agreementId and a.status = 'ACTIVE')";

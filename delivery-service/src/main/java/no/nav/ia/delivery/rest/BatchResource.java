@@ -79,7 +79,7 @@ public class BatchResource {
           index, null, "MALFORMED_ITEM", List.of(new FieldError("item", "must be a JSON object")));
     }
     // A refused item still names its enterprise, when it gave a valid one, for the client to match.
-    String org = object.path("orgNumber").isTextual() ? object.get("orgNumber").asText() : null;
+    String org = object.path("orgNumber").textValue();
     String orgNumber = org != null && OrgNumber.isValid(org) ? org : null;
     String key = object.hasNonNull("idempotencyKey") ? object.get("idempotencyKey").asText() : null;
     if (key == null || key.isBlank()) {

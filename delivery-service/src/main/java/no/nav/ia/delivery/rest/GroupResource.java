@@ -9,6 +9,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
@@ -60,7 +62,7 @@ public class GroupResource {
   public GroupResult record(
       @Valid @NotNull GroupRequest request,
       @HeaderParam(DeliveryResource.IDEMPOTENCY_KEY) String idempotencyKey,
-      @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+      @Context HttpHeaders headers) {
     // The parameter documents the header (OpenAPI); read raw, since an empty one arrives as null.
     String key = DeliveryResource.keyOf(headers);
     if (key == null) {

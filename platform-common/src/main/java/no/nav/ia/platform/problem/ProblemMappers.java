@@ -314,9 +314,7 @@ public class ProblemMappers {
 
   /** The fields a JSON reading error names (for a batch's items, too). */
   public static List<FieldError> jsonErrors(JsonProcessingException e) {
-    if (e instanceof NulCharacters.Refused refused && refused.getPath().isEmpty()) {
-      return List.of(new FieldError("body", NulCharacters.MESSAGE));
-    }
+    boolean nul = e instanceof NulCharacters.Refused;
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field =
           mapping.getPath().stream()
@@ -325,11 +323,8 @@ public class ProblemMappers {
               .replace(".[", "[");
       return List.of(
           new FieldError(
-              field,
-              e instanceof NulCharacters.Refused
-                  ? NulCharacters.MESSAGE
-                  : "has the wrong type or an unknown value"));
+              field, nul ? NulCharacters.MESSAGE : "has the wrong type or an unknown value"));
     }
-    return List.of(new FieldError("body", "is not well-formed JSON"));
+    return List.of(new FieldError("body", nul ? NulCharacters.MESSAGE : "is not well-formed JSON"));
   }
 }
