@@ -1,7 +1,9 @@
 package no.nav.ia.scorecard;
 
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Additive figures of one scope and period: two scopes' figures add up to their union's. */
@@ -81,6 +83,27 @@ public final class Figures {
 
   public Double resigningRate() {
     return resigningDue == 0 ? null : (double) resigningResigned / resigningDue;
+  }
+
+  /**
+   * Counts each enterprise with a delivery once when the figures of several county codes were added
+   * up: the count of each code holds an enterprise served under it, so an enterprise served under
+   * two of the added codes in the period (one agreement ended in one county, the next signed in
+   * another) was counted twice.
+   *
+   * @param codesServedUnder for each enterprise served under more than one code in the period,
+   *     those codes
+   * @param added the codes whose figures were added up
+   */
+  public Figures countEnterprisesOnce(
+      Collection<Set<String>> codesServedUnder, Collection<String> added) {
+    for (Set<String> codes : codesServedUnder) {
+      long counted = codes.stream().filter(added::contains).count();
+      if (counted > 1) {
+        withDelivery -= counted - 1;
+      }
+    }
+    return this;
   }
 
   public Figures add(Figures other) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FiguresTest {
@@ -32,6 +34,29 @@ class FiguresTest {
     f.lagHistogram.put(3, 1L);
     f.lagHistogram.put(40, 5L);
     assertThat(f.medianLagDays()).isEqualTo(3);
+  }
+
+  static Figures withDelivery(long enterprises) {
+    Figures f = new Figures();
+    f.withDelivery = enterprises;
+    return f;
+  }
+
+  @Test
+  void anEnterpriseServedUnderSeveralAddedCodesCountsOnce() {
+    // 03 served A and B, 46 served A and C, 12 served A: A moved from 12 to 03 to 46 in the period.
+    List<Set<String>> servedUnder = List.of(Set.of("03", "46", "12"));
+    Figures national = withDelivery(2).add(withDelivery(2)).add(withDelivery(1)); // 03, 46, 12
+    assertThat(national.countEnterprisesOnce(servedUnder, List.of("03", "46", "12")).withDelivery)
+        .as("A, B and C")
+        .isEqualTo(3);
+    Figures vestland = withDelivery(2).add(withDelivery(1)); // 46 and 12, merged into it
+    assertThat(vestland.countEnterprisesOnce(servedUnder, List.of("46", "12", "14")).withDelivery)
+        .as("A and C")
+        .isEqualTo(2);
+    assertThat(withDelivery(2).countEnterprisesOnce(servedUnder, List.of("03")).withDelivery)
+        .as("a card of one of the codes counts it as it is")
+        .isEqualTo(2);
   }
 
   @Test

@@ -81,6 +81,26 @@ public class FiguresRepository {
   }
 
   /**
+   * For each enterprise with deliveries under more than one county code in the period, those codes:
+   * read only for the enterprises with agreements in several counties, through the keys of the
+   * enterprise counts.
+   */
+  public Collection<Set<String>> enterprisesInSeveralCodes(Period period) {
+    Map<String, Set<String>> codes = new HashMap<>();
+    rows(
+            "select distinct e.org_number, e.county_code from enterprise_in_counties s"
+                + " join agreement_fact a on a.org_number = s.org_number"
+                + " join enterprise_period e on e.county_code = a.county_code and e.period = ?1"
+                + " and e.org_number = s.org_number"
+                + " where e.deliveries > 0",
+            period.id())
+        .forEach(
+            r -> codes.computeIfAbsent((String) r[0], o -> new HashSet<>()).add((String) r[1]));
+    codes.values().removeIf(c -> c.size() < 2);
+    return codes.values();
+  }
+
+  /**
    * The period's deliveries by service (a service corrected or voided down to zero is not a service
    * with deliveries), and by direction and form for the period itself, the same period a year
    * before and every month of this year and the year before (the trend and the forecast).

@@ -113,6 +113,7 @@ public class Projection {
           .setParameter("signed", terminated.signedOn())
           .setParameter("ended", terminated.endedOn())
           .executeUpdate();
+      noteCounty(terminated.orgNumber(), terminated.countyCode());
     } else if (e instanceof ContactPersonAssigned assigned) {
       em.createNativeQuery(
               "insert into agreement_fact (agreement_id, org_number, county_code, contact_person)"
@@ -123,6 +124,7 @@ public class Projection {
           .setParameter("county", assigned.countyCode())
           .setParameter("who", assigned.navIdent())
           .executeUpdate();
+      noteCounty(assigned.orgNumber(), assigned.countyCode());
     } else if (e instanceof CampaignStarted started) {
       campaignStarted(started, event);
     } else if (e instanceof ResigningStatusChanged changed) {
@@ -351,6 +353,21 @@ public class Projection {
         .setParameter("employees", e.employees())
         .setParameter("signed", e.signedOn())
         .setParameter("contact", e.contactPerson())
+        .executeUpdate();
+    noteCounty(e.orgNumber(), e.countyCode());
+  }
+
+  /**
+   * Notes an enterprise with agreements in more than one county code, whose deliveries a card
+   * holding both codes must count as one enterprise's ({@code FiguresRepository}).
+   */
+  private void noteCounty(String org, String county) {
+    em.createNativeQuery(
+            "insert into enterprise_in_counties (org_number) select :org where exists"
+                + " (select 1 from agreement_fact where org_number = :org and county_code <> :county)"
+                + " on conflict do nothing")
+        .setParameter("org", org)
+        .setParameter("county", county)
         .executeUpdate();
   }
 

@@ -28,7 +28,8 @@ import no.nav.ia.scorecard.rest.Card.Scope;
 /**
  * Builds cards for counties, regions and the nation. A county's card includes the codes merged into
  * it; the counties shown for a period are those valid at its end, plus any older code that still
- * has figures in the period, so the national card always equals the sum of the county cards.
+ * has figures in the period, so the national card always equals the sum of the county cards (but
+ * for its enterprises with a delivery: one served in two counties in the period counts once).
  */
 @ApplicationScoped
 public class ScorecardService {
@@ -38,17 +39,26 @@ public class ScorecardService {
   @Inject FiguresRepository figures;
   @Inject ProjectionState state;
 
-  /** Everything one period's cards are built from, read in one transaction. */
+  /**
+   * Everything one period's cards are built from, read in one transaction: the figures per county
+   * code, and the codes of each enterprise served under more than one, to count it once.
+   */
   public record Snapshot(
       Period period,
       Map<String, Figures> perCounty,
+      Collection<Set<String>> enterprisesInSeveralCodes,
       Optional<UUID> campaign,
       OffsetDateTime asOf) {}
 
   @Transactional
   public Snapshot snapshot(Period period) {
     Optional<UUID> campaign = figures.latestCampaign(period.to());
-    return new Snapshot(period, figures.perCounty(period, campaign), campaign, state.asOf());
+    return new Snapshot(
+        period,
+        figures.perCounty(period, campaign),
+        figures.enterprisesInSeveralCodes(period),
+        campaign,
+        state.asOf());
   }
 
   /** The card periods with at least one delivery, for the dashboard's picker. */
@@ -139,6 +149,7 @@ public class ScorecardService {
   private Card card(Snapshot s, Scope scope, Collection<String> codes) {
     Figures sum = new Figures();
     codes.forEach(code -> Optional.ofNullable(s.perCounty().get(code)).ifPresent(sum::add));
+    sum.countEnterprisesOnce(s.enterprisesInSeveralCodes(), codes);
     long forecast =
         Forecast.yearTotal(
             s.period().year(),

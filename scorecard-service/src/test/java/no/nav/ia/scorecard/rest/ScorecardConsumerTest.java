@@ -583,6 +583,75 @@ class ScorecardConsumerTest {
         .isEqualTo(1);
   }
 
+  static ObjectNode agreement(
+      String type, UUID agreementId, String org, String county, String signedOn, String endedOn) {
+    ObjectNode e = agreementEvent(type, agreementId, county);
+    ObjectNode p = (ObjectNode) e.get("payload");
+    p.put("orgNumber", org).put("signedOn", signedOn);
+    if (endedOn != null) {
+      p.put("endedOn", endedOn);
+    }
+    return e;
+  }
+
+  static int withDeliverySum(JsonPath overview) {
+    return overview.getList("counties.agreements.withDelivery", Integer.class).stream()
+        .mapToInt(Integer::intValue)
+        .sum();
+  }
+
+  @Test
+  void anEnterpriseServedInSeveralCountiesInAPeriodCountsOnceOnACardHoldingThem() {
+    // It moved in 2025: from Hordaland (12, an agreement of 2019 running on under the old code) to
+    // Vestland (46, which 12 merged into) in April, and on to Oslo (03) in September.
+    String moving = "944444444";
+    UUID inHordaland = UUID.randomUUID();
+    UUID inVestland = UUID.randomUUID();
+    for (ObjectNode event :
+        List.of(
+            agreement("AgreementRegistered", inHordaland, moving, "12", "2019-05-01", null),
+            agreement("AgreementTerminated", inHordaland, moving, "12", "2019-05-01", "2025-03-31"),
+            agreement("AgreementRegistered", inVestland, moving, "46", "2025-04-01", null),
+            agreement("AgreementTerminated", inVestland, moving, "46", "2025-04-01", "2025-08-31"),
+            agreement(
+                "AgreementRegistered", UUID.randomUUID(), moving, "03", "2025-09-01", null))) {
+      TestKafka.send("ia.agreement-events-v1", moving, EventSamples.write(event));
+    }
+    send(forOrg(event("DeliveryRecorded", UUID.randomUUID(), "12", "2025-02", "SYSTEM"), moving));
+    send(forOrg(event("DeliveryRecorded", UUID.randomUUID(), "46", "2025-06", "SYSTEM"), moving));
+    send(forOrg(event("DeliveryRecorded", UUID.randomUUID(), "03", "2025-10", "SYSTEM"), moving));
+    send(
+        forOrg(
+            event("DeliveryRecorded", UUID.randomUUID(), "46", "2025-06", "SYSTEM"), "955555555"));
+
+    JsonPath vestland =
+        awaitCard(
+            "46",
+            "2025",
+            c -> c.getInt("deliveries.total") == 3 && c.getInt("agreements.newInPeriod") == 1);
+    assertThat(vestland.getInt("agreements.withDelivery"))
+        .as("the moving enterprise under 12 and 46, and the other one")
+        .isEqualTo(2);
+    assertThat(List.of("2025-H1", "2025-Q1", "2025-Q2", "2025-H2"))
+        .map(p -> withDelivery("46", p))
+        .containsExactly(2, 1, 2, 0);
+    awaitCard("03", "2025-10", c -> c.getInt("agreements.withDelivery") == 1);
+
+    // Nationally it is one enterprise, although the county cards of 46 and 03 each count it.
+    List<String> periods = List.of("2025", "2025-H2", "2025-Q2");
+    List<String> before = periods.stream().map(ScorecardConsumerTest::overview).toList();
+    JsonPath year = JsonPath.from(before.get(0));
+    assertThat(withDeliverySum(year) - year.getInt("national.agreements.withDelivery"))
+        .isEqualTo(1);
+    JsonPath secondHalf = JsonPath.from(before.get(1));
+    assertThat(withDeliverySum(secondHalf))
+        .as("in the second half it was served in Oslo only")
+        .isEqualTo(secondHalf.getInt("national.agreements.withDelivery"));
+
+    given().auth().oauth2(Tokens.coordinator()).post("/internal/rebuild").then().statusCode(200);
+    assertThat(periods.stream().map(ScorecardConsumerTest::overview).toList()).isEqualTo(before);
+  }
+
   @Test
   void aRebuildFromTheEventLogGivesTheSameCards() {
     UUID corrected = UUID.randomUUID();
