@@ -7,11 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.test.ApiContracts;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -447,9 +451,46 @@ class WalkingSkeletonTest {
             "/api/v1/scorecards/counties/{code}",
             "/api/v1/counties");
     assertThat(doc.getMap("paths")).doesNotContainKey("/internal/rebuild");
+    assertThat(doc.getMap("paths")).containsKey("/api/v1/events/asyncapi");
     assertThat(doc.getMap("components.schemas"))
-        .containsKeys("RecordDeliveryRequest", "RegisterAgreementRequest");
+        .containsKeys("RecordDeliveryRequest", "RegisterAgreementRequest", "Problem")
+        .as("the schema of an internal path stays out")
+        .doesNotContainKey("Result");
+    assertThat(doc.getMap("paths.'/api/v1/deliveries'.post.responses")).containsKey("429");
     given().baseUri(platform.gatewayUrl()).get("/q/swagger-ui/").then().statusCode(200);
+
+    // A client generating code from the document gets types for every answer, and the answers
+    // through the gateway fit them.
+    JsonNode document;
+    try {
+      document = new ObjectMapper().readTree(doc.prettify());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    assertThat(ApiContracts.gaps(document)).isEmpty();
+    ApiContracts.assertFits(
+        document,
+        "GET",
+        "/api/v1/counties",
+        given()
+            .baseUri(platform.gatewayUrl())
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/api/v1/counties?date=2012-01-01"));
+    ApiContracts.assertFits(
+        document,
+        "GET",
+        "/api/v1/scorecards/counties/{code}",
+        given()
+            .baseUri(platform.gatewayUrl())
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/api/v1/scorecards/counties/03?period=2015"));
+    ApiContracts.assertFits(
+        document,
+        "GET",
+        "/api/v1/agreements",
+        given().baseUri(platform.gatewayUrl()).get("/api/v1/agreements"));
   }
 
   @Test

@@ -40,6 +40,9 @@ import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,7 +63,14 @@ public class AgreementResource {
       summary =
           "Register a cooperation agreement (advisers and managers in their own county); name,"
               + " county and size come from the register when left out")
-  @APIResponse(responseCode = "201", description = "Registered")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered",
+      content = @Content(schema = @Schema(implementation = AgreementResponse.class)),
+      headers = {
+        @Header(name = "Location", description = "The agreement's address"),
+        @Header(name = "ETag", description = "Its version, for If-Match")
+      })
   @APIResponse(
       responseCode = "400",
       description = "Invalid org number, county not valid on signedOn, negative employees")
@@ -72,8 +82,10 @@ public class AgreementResource {
   public Response register(
       @Valid @NotNull RegisterAgreement request, @jakarta.ws.rs.core.Context UriInfo uri) {
     Agreement agreement = agreements.register(request);
+    AgreementResponse body = AgreementResponse.from(agreement);
     return Response.created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build())
-        .entity(AgreementResponse.from(agreement))
+        .entity(body)
+        .tag(String.valueOf(body.version()))
         .build();
   }
 
@@ -147,7 +159,11 @@ public class AgreementResource {
   @Path("{id}")
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(summary = "Read one agreement (its version is the ETag)")
-  @APIResponse(responseCode = "200", description = "The agreement")
+  @APIResponse(
+      responseCode = "200",
+      description = "The agreement",
+      content = @Content(schema = @Schema(implementation = AgreementResponse.class)),
+      headers = @Header(name = "ETag", description = "Its version, for If-Match"))
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown id")
   public Response get(@PathParam("id") UUID id) {
@@ -160,7 +176,11 @@ public class AgreementResource {
   @Path("{id}")
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(summary = "Correct the name or the size; If-Match must carry the version read")
-  @APIResponse(responseCode = "200", description = "The corrected agreement")
+  @APIResponse(
+      responseCode = "200",
+      description = "The corrected agreement",
+      content = @Content(schema = @Schema(implementation = AgreementResponse.class)),
+      headers = @Header(name = "ETag", description = "Its new version"))
   @APIResponse(responseCode = "400", description = "Invalid fields, or neither given")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown id")

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
+import no.nav.ia.agreement.AgreementStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An agreement as clients see it. */
 public record AgreementResponse(
@@ -13,13 +15,16 @@ public record AgreementResponse(
     String countyCode,
     int employees,
     LocalDate signedOn,
-    String groupOrgNumber,
-    UUID groupAgreementId,
-    String contactPerson,
-    String status,
-    LocalDate endedOn,
-    String endReason,
-    LocalDate resignedOn,
+    @Schema(nullable = true, description = "The group's org number, for a unit of a group")
+        String groupOrgNumber,
+    @Schema(nullable = true) UUID groupAgreementId,
+    @Schema(nullable = true, description = "The NAV-ident of the contact person, if any")
+        String contactPerson,
+    AgreementStatus status,
+    @Schema(nullable = true) LocalDate endedOn,
+    @Schema(nullable = true) String endReason,
+    @Schema(nullable = true, description = "Re-signed in a closed campaign: the new period's start")
+        LocalDate resignedOn,
     OffsetDateTime createdAt,
     long version) {
 
@@ -34,7 +39,7 @@ public record AgreementResponse(
         a.groupOrgNumber,
         a.groupAgreementId,
         a.contactPerson,
-        a.status.name(),
+        a.status,
         a.endedOn,
         a.endReason,
         a.resignedOn,

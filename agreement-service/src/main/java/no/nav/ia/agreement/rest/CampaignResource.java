@@ -42,6 +42,9 @@ import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.platform.time.NorwegianTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,7 +63,11 @@ public class CampaignResource {
   @POST
   @RolesAllowed(Roles.COORDINATOR)
   @Operation(summary = "Start a campaign: every agreement active now becomes due, PENDING")
-  @APIResponse(responseCode = "201", description = "Started")
+  @APIResponse(
+      responseCode = "201",
+      description = "Started",
+      content = @Content(schema = @Schema(implementation = CampaignResponse.class)),
+      headers = @Header(name = "Location", description = "The campaign's address"))
   @APIResponse(responseCode = "400", description = "Missing name, deadline in the past")
   @APIResponse(responseCode = "403", description = "Not a coordinator")
   public Response start(@Valid @NotNull StartCampaign request, @Context UriInfo uri) {
@@ -101,7 +108,9 @@ public class CampaignResource {
               + " goes on with a closing that was cut off.")
   @APIResponse(
       responseCode = "202",
-      description = "Closing; Location: where it stands (GET .../closing)")
+      description = "Closing; Location: where it stands (GET .../closing)",
+      content = @Content(schema = @Schema(implementation = ClosingResponse.class)),
+      headers = @Header(name = "Location", description = "GET it to follow the closing"))
   @APIResponse(responseCode = "403", description = "Not a coordinator")
   @APIResponse(responseCode = "404", description = "Unknown campaign")
   @APIResponse(responseCode = "409", description = "Already closed (CAMPAIGN_ALREADY_CLOSED)")

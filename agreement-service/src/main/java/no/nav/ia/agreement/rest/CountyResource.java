@@ -13,6 +13,7 @@ import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.platform.time.NorwegianTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,7 +25,12 @@ public class CountyResource {
 
   /** A county as clients see it. */
   public record CountyResponse(
-      String code, String name, LocalDate validFrom, LocalDate validTo, List<String> successors) {
+      String code,
+      String name,
+      @Schema(nullable = true, description = "None: valid since before the first code change")
+          LocalDate validFrom,
+      @Schema(nullable = true, description = "None: still valid") LocalDate validTo,
+      List<String> successors) {
     static CountyResponse from(County c) {
       return new CountyResponse(c.code, c.name, c.validFrom, c.validTo, c.successors);
     }

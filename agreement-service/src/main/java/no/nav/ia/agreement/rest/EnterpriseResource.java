@@ -31,6 +31,10 @@ import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -244,10 +248,17 @@ public class EnterpriseResource {
       summary =
           "Import the register's bulk file (a file name in the import folder, the register's"
               + " address, or the configured source)")
-  @APIResponse(responseCode = "202", description = "Started; Location follows its progress")
+  @APIResponse(
+      responseCode = "202",
+      description = "Started; Location follows its progress",
+      content = @Content(schema = @Schema(implementation = ImportView.class)),
+      headers = @Header(name = "Location", description = "GET it to follow the import"))
   @APIResponse(responseCode = "400", description = "A source that is not allowed or not there")
   @APIResponse(responseCode = "409", description = "An import is running")
-  public Response startImport(ImportRequest request, @Context UriInfo uri) {
+  public Response startImport(
+      @RequestBody(required = false, description = "None: the configured source")
+          ImportRequest request,
+      @Context UriInfo uri) {
     EnterpriseImport started =
         imports.start(request == null ? null : request.source(), caller.actor());
     return Response.accepted(ImportView.of(started))

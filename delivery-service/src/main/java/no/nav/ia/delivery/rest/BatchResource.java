@@ -24,6 +24,10 @@ import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +45,20 @@ public class BatchResource {
 
   public record BatchResult(int created, int duplicates, int failed, List<ItemResult> results) {}
 
+  /** An item as the OpenAPI document shows it: a delivery and its own key. */
+  @Schema(
+      name = "BatchDeliveryItem",
+      allOf = {DeliveryRequest.class, ItemKey.class})
+  interface Item {}
+
+  @Schema(name = "BatchItemKey", requiredProperties = "idempotencyKey")
+  record ItemKey(
+      @Schema(
+              description = "The item's own key: sent again, it is recorded once",
+              maxLength = 200,
+              examples = "4f6c1d2e-batch-0001")
+          String idempotencyKey) {}
+
   @Inject DeliveryService deliveries;
   @Inject DeliveryConfig config;
   @Inject Validator validator;
@@ -53,7 +71,19 @@ public class BatchResource {
   @APIResponse(
       responseCode = "400",
       description = "Not a JSON array, empty, or more items than allowed")
-  public BatchResult record(List<JsonNode> items) {
+  public BatchResult record(
+      // Read item by item (a malformed item fails alone), so the document names the items' shape.
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      schema =
+                          @Schema(
+                              type = SchemaType.ARRAY,
+                              implementation = Item.class,
+                              minItems = 1,
+                              maxItems = 1000)))
+          List<JsonNode> items) {
     if (items == null || items.isEmpty()) {
       throw ApiException.invalid("body", "must be a non-empty array of deliveries");
     }

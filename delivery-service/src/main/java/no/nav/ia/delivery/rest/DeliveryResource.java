@@ -33,6 +33,9 @@ import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,7 +56,13 @@ public class DeliveryResource {
   @Operation(summary = "Record a delivery; the same Idempotency-Key again returns the first result")
   @APIResponse(
       responseCode = "201",
-      description = "Recorded (or the earlier result of the same key)")
+      description = "Recorded (or the earlier result of the same key)",
+      content = @Content(schema = @Schema(implementation = DeliveryResponse.class)),
+      headers = {
+        @Header(name = "Location", description = "The delivery's address"),
+        @Header(name = "ETag", description = "Its version, for If-Match"),
+        @Header(name = "Idempotent-Replayed", description = "true when the key was used before")
+      })
   @APIResponse(
       responseCode = "400",
       description =
@@ -121,7 +130,11 @@ public class DeliveryResource {
   @Path("{id}")
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(summary = "Read one delivery; the ETag is its version")
-  @APIResponse(responseCode = "200", description = "The delivery")
+  @APIResponse(
+      responseCode = "200",
+      description = "The delivery",
+      content = @Content(schema = @Schema(implementation = DeliveryResponse.class)),
+      headers = @Header(name = "ETag", description = "Its version, for If-Match"))
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown id")
   public Response get(@PathParam("id") UUID id) {
@@ -143,7 +156,11 @@ public class DeliveryResource {
   @Path("{id}")
   @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(summary = "Correct a delivery; If-Match must carry the version read")
-  @APIResponse(responseCode = "200", description = "The corrected delivery")
+  @APIResponse(
+      responseCode = "200",
+      description = "The corrected delivery",
+      content = @Content(schema = @Schema(implementation = DeliveryResponse.class)),
+      headers = @Header(name = "ETag", description = "Its new version"))
   @APIResponse(responseCode = "400", description = "Invalid fields")
   @APIResponse(responseCode = "404", description = "Unknown id")
   @APIResponse(responseCode = "409", description = "The delivery is voided")

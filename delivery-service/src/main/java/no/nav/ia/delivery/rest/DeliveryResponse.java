@@ -5,23 +5,29 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import no.nav.ia.delivery.Delivery;
+import no.nav.ia.delivery.DeliveryStatus;
+import no.nav.ia.delivery.Direction;
+import no.nav.ia.delivery.Form;
+import no.nav.ia.delivery.ServiceCode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A delivery as clients see it. */
 public record DeliveryResponse(
     UUID id,
     String orgNumber,
     String countyCode,
-    String service,
-    String direction,
+    ServiceCode service,
+    Direction direction,
     List<Integer> subGoals,
     LocalDate deliveredOn,
-    String form,
-    String note,
-    String adviser,
-    UUID groupId,
+    @Schema(nullable = true, description = "None: recorded without a form (counted as direct)")
+        Form form,
+    @Schema(nullable = true) String note,
+    @Schema(nullable = true) String adviser,
+    @Schema(nullable = true, description = "The group delivery it was recorded in") UUID groupId,
     OffsetDateTime registeredAt,
     int registrationLagDays,
-    String status,
+    DeliveryStatus status,
     long version) {
 
   public static DeliveryResponse from(Delivery d) {
@@ -29,17 +35,17 @@ public record DeliveryResponse(
         d.id,
         d.orgNumber,
         d.countyCode,
-        d.service.name(),
-        d.direction.name(),
+        d.service,
+        d.direction,
         d.subGoals,
         d.deliveredOn,
-        d.form == null ? null : d.form.name(),
+        d.form,
         d.note,
         d.adviser,
         d.groupId,
         d.registeredAt,
         d.registrationLagDays,
-        d.status.name(),
+        d.status,
         d.version);
   }
 

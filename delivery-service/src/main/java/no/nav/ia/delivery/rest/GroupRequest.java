@@ -33,7 +33,12 @@ public record GroupRequest(
     @NotEmpty @Size(max = 3) @Schema(examples = "[1]")
         Set<@NotNull @Min(1) @Max(3) Integer> subGoals,
     @NotNull @PastOrPresent @Schema(examples = "2012-05-14") LocalDate deliveredOn,
-    @NotNull @Schema(description = "COURSE or INFORMATION", examples = "COURSE") Form form,
+    @NotNull
+        @Schema(
+            description = "COURSE or INFORMATION",
+            enumeration = {"COURSE", "INFORMATION"},
+            examples = "COURSE")
+        Form form,
     @Size(max = 2000)
         @NoIdentityNumber
         @Schema(description = "Free text about the meeting; never personal data")

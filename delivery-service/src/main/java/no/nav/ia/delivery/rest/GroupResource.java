@@ -23,6 +23,7 @@ import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,7 +62,9 @@ public class GroupResource {
   @APIResponse(responseCode = "422", description = "The key was used with another group")
   public GroupResult record(
       @Valid @NotNull GroupRequest request,
-      @HeaderParam(DeliveryResource.IDEMPOTENCY_KEY) String idempotencyKey,
+      @Parameter(required = true, description = "The group's key: sent again, the same group")
+          @HeaderParam(DeliveryResource.IDEMPOTENCY_KEY)
+          String idempotencyKey,
       @Context HttpHeaders headers) {
     // The parameter documents the header (OpenAPI); read raw, since an empty one arrives as null.
     String key = DeliveryResource.keyOf(headers);

@@ -10,6 +10,7 @@ import no.nav.ia.delivery.service.DeliveryService.Recorded;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.FieldError;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +27,13 @@ final class ItemResults {
    * enterprise when the item named a valid one.
    */
   public record ItemResult(
-      int index, String orgNumber, String status, UUID id, String code, List<FieldError> errors) {
+      int index,
+      @Schema(nullable = true, description = "The item's enterprise, when it named a valid one")
+          String orgNumber,
+      @Schema(enumeration = {"CREATED", "DUPLICATE", "ERROR"}) String status,
+      @Schema(nullable = true, description = "The delivery, when recorded") UUID id,
+      @Schema(nullable = true, description = "Why it failed") String code,
+      @Schema(nullable = true) List<FieldError> errors) {
 
     boolean is(String wanted) {
       return status.equals(wanted);

@@ -3,12 +3,19 @@ package no.nav.ia.delivery.rest;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
 import no.nav.ia.delivery.DeliveryVersion;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One kept version of a delivery. */
 public record VersionResponse(
     long version,
     String change,
-    @JsonRawValue String delivery,
+    @JsonRawValue
+        @Schema(
+            type = SchemaType.OBJECT,
+            description =
+                "The delivery as it was in this version: its fields as DeliveryResponse has them")
+        String delivery,
     String changedBy,
     OffsetDateTime changedAt) {
 

@@ -112,7 +112,14 @@ public class OpenApiResource {
 
   private JsonNode merge(List<JsonNode> documents) {
     ObjectNode merged = json.createObjectNode();
-    merged.put("openapi", "3.0.3");
+    // The services' documents are OpenAPI 3.1 (nullable types, examples arrays): the merge is too.
+    merged.put(
+        "openapi",
+        documents.stream()
+            .filter(java.util.Objects::nonNull)
+            .map(d -> d.path("openapi").asText("3.1.0"))
+            .findFirst()
+            .orElse("3.1.0"));
     merged
         .putObject("info")
         .put("title", "IA platform API")
@@ -123,8 +130,8 @@ public class OpenApiResource {
                 + " Every call needs a bearer token; errors are application/problem+json.");
     ObjectNode paths = merged.putObject("paths");
     ObjectNode components = merged.putObject("components");
-    ObjectNode schemas = components.putObject("schemas");
-    ObjectNode schemes = components.putObject("securitySchemes");
+    ObjectNode schemas = json.createObjectNode();
+    ObjectNode schemes = json.createObjectNode();
     for (JsonNode doc : documents) {
       if (doc == null) {
         continue;
@@ -132,7 +139,7 @@ public class OpenApiResource {
       for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> path = it.next();
         if (path.getKey().startsWith("/api/v1/")) {
-          paths.set(path.getKey(), path.getValue());
+          paths.set(path.getKey(), gatewayAnswers(path.getValue().deepCopy()));
         }
       }
       doc.path("components")
@@ -144,6 +151,108 @@ public class OpenApiResource {
           .fields()
           .forEachRemaining(e -> schemes.set(e.getKey(), e.getValue()));
     }
+    paths.set(ASYNCAPI_PATH, asyncApiPath());
+    components.set("schemas", referenced(merged, schemas));
+    components.set("securitySchemes", schemes);
     return merged;
   }
+
+  static final String ASYNCAPI_PATH = "/api/v1/events/asyncapi";
+
+  /** The gateway's own public path: the topics' contract, which the services do not serve. */
+  private ObjectNode asyncApiPath() {
+    ObjectNode get = json.createObjectNode();
+    get.put("summary", "The AsyncAPI 3.0 document of the platform's Kafka topics and events");
+    get.putArray("tags").add("Events");
+    ObjectNode responses = get.putObject("responses");
+    responses
+        .putObject("200")
+        .put("description", "The document")
+        .putObject("content")
+        .putObject("application/json")
+        .putObject("schema")
+        .put("type", "object");
+    responses.putObject("401").put("description", "No valid token");
+    gatewayAnswers(get);
+    ObjectNode path = json.createObjectNode();
+    path.set("get", get);
+    return path;
+  }
+
+  /**
+   * What the gateway may answer on any path besides the service: 429 from the rate limit, 502/503
+   * when no instance answers or a token for the hop cannot be had, 504 when it answers too late;
+   * every one problem+json.
+   */
+  private JsonNode gatewayAnswers(JsonNode pathOrOperation) {
+    if (pathOrOperation.has("responses")) {
+      ObjectNode responses = (ObjectNode) pathOrOperation.get("responses");
+      answer(responses, "429", "Too many requests: wait the Retry-After seconds");
+      answer(responses, "502", "The service gave no valid answer");
+      answer(responses, "503", "No instance of the service answers, or no token for it");
+      answer(responses, "504", "The service did not answer in time");
+      if (responses.get("401") instanceof ObjectNode unauthorized) {
+        unauthorized.set("content", problemContent());
+      }
+      return pathOrOperation;
+    }
+    pathOrOperation.forEach(
+        operation -> {
+          if (operation.isObject() && operation.has("responses")) {
+            gatewayAnswers(operation);
+          }
+        });
+    return pathOrOperation;
+  }
+
+  private void answer(ObjectNode responses, String status, String description) {
+    if (!responses.has(status)) {
+      ObjectNode response = responses.putObject(status).put("description", description);
+      response.set("content", problemContent());
+    }
+  }
+
+  private ObjectNode problemContent() {
+    ObjectNode content = json.createObjectNode();
+    content
+        .putObject("application/problem+json")
+        .putObject("schema")
+        .put("$ref", "#/components/schemas/Problem");
+    return content;
+  }
+
+  /**
+   * The schemas the paths refer to, directly or through other schemas: a schema of a path left out
+   * (an internal one) is left out too.
+   */
+  private static ObjectNode referenced(JsonNode document, ObjectNode schemas) {
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    java.util.Deque<JsonNode> todo = new java.util.ArrayDeque<>();
+    todo.add(document.path("paths"));
+    todo.add(schemas.path("Problem"));
+    seen.add("Problem");
+    while (!todo.isEmpty()) {
+      JsonNode node = todo.poll();
+      JsonNode ref = node.get("$ref");
+      if (ref != null && ref.isTextual() && ref.asText().startsWith(SCHEMAS)) {
+        String name = ref.asText().substring(SCHEMAS.length());
+        if (seen.add(name) && schemas.has(name)) {
+          todo.add(schemas.get(name));
+        }
+      }
+      node.forEach(todo::add);
+    }
+    ObjectNode kept = schemas.objectNode();
+    schemas
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (seen.contains(e.getKey())) {
+                kept.set(e.getKey(), e.getValue());
+              }
+            });
+    return kept;
+  }
+
+  private static final String SCHEMAS = "#/components/schemas/";
 }

@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Map;
 import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.service.FiguresRepository.AdviserFigures;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A county's deliveries per adviser for its manager: the same counting as the card (every form in
  * the totals, the share over direct deliveries only), most deliveries first.
  */
 public record Advisers(
-    Card.Scope scope, Card.PeriodView period, List<Adviser> advisers, OffsetDateTime asOf) {
+    Card.Scope scope,
+    Card.PeriodView period,
+    List<Adviser> advisers,
+    @Schema(nullable = true, description = "The newest event counted; none before the first")
+        OffsetDateTime asOf) {
 
   public record Adviser(
       String navIdent,

@@ -10,6 +10,7 @@ import java.util.UUID;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.Tally;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One scorecard (målekort) as API.md describes it. */
 public record Card(
@@ -17,7 +18,8 @@ public record Card(
     PeriodView period,
     Deliveries deliveries,
     Map<String, Long> byForm,
-    Double systemShare,
+    @Schema(nullable = true, description = "Over the direct deliveries; none without any")
+        Double systemShare,
     Target target,
     List<TrendMonth> trend,
     PreviousYear previousYear,
@@ -25,7 +27,8 @@ public record Card(
     Agreements agreements,
     Resigning resigning,
     RegistrationLag registrationLag,
-    OffsetDateTime asOf) {
+    @Schema(nullable = true, description = "The newest event counted; none before the first")
+        OffsetDateTime asOf) {
 
   public static final double SYSTEM_SHARE_MIN = Tally.SYSTEM_SHARE_MIN;
 
@@ -41,22 +44,27 @@ public record Card(
       Map<String, Long> bySubGoal) {}
 
   /** {@code systemShare} and {@code met} are over the direct deliveries only. */
-  public record Target(double systemShareMin, Boolean met) {}
+  public record Target(double systemShareMin, @Schema(nullable = true) Boolean met) {}
 
   /** One month of the trend: every delivery, the direct ones, and their system-directed share. */
-  public record TrendMonth(YearMonth month, long total, long direct, Double systemShare) {}
+  public record TrendMonth(
+      YearMonth month, long total, long direct, @Schema(nullable = true) Double systemShare) {}
 
   /** {@code change} is relative: 0.1 means 10 % more than the same period a year before. */
-  public record PreviousYear(String period, long total, Double change) {}
+  public record PreviousYear(String period, long total, @Schema(nullable = true) Double change) {}
 
   public record ForecastView(long yearTotal) {}
 
   public record Agreements(
       long active, long newInPeriod, long withContactPerson, long withDelivery) {}
 
-  public record Resigning(UUID campaignId, long due, long resigned, Double rate) {}
+  public record Resigning(
+      @Schema(nullable = true) UUID campaignId,
+      long due,
+      long resigned,
+      @Schema(nullable = true) Double rate) {}
 
-  public record RegistrationLag(Integer medianDays) {}
+  public record RegistrationLag(@Schema(nullable = true) Integer medianDays) {}
 
   public static Card of(
       Scope scope, Period period, Figures f, long forecast, UUID campaignId, OffsetDateTime asOf) {

@@ -30,8 +30,11 @@ import no.nav.ia.scorecard.dashboard.ReportPage;
 import no.nav.ia.scorecard.service.ReportService;
 import no.nav.ia.scorecard.service.ReportService.Reading;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,7 +66,16 @@ public class ReportResource {
       summary =
           "A county's half-year report: status, due date, figures and sections; Accept: text/html"
               + " gives the printable page")
-  @APIResponse(responseCode = "200", description = "The report, with its version as ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "The report, with its version as ETag",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportView.class)),
+        @Content(mediaType = MediaType.TEXT_HTML)
+      },
+      headers = @Header(name = "ETag", description = "Its version, for If-Match"))
   @APIResponse(responseCode = "400", description = "Not a half-year (YYYY-H1, YYYY-H2)")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "No such county in that half-year")
@@ -119,7 +131,11 @@ public class ReportResource {
       summary =
           "Replace the written sections (each at most 10,000 characters, no national identity number);"
               + " If-Match must carry the version read")
-  @APIResponse(responseCode = "200", description = "The report after the edit")
+  @APIResponse(
+      responseCode = "200",
+      description = "The report after the edit",
+      content = @Content(schema = @Schema(implementation = ReportView.class)),
+      headers = @Header(name = "ETag", description = "Its new version"))
   @APIResponse(
       responseCode = "400",
       description = "A section too long or holding an identity number")
@@ -161,7 +177,11 @@ public class ReportResource {
       summary =
           "Submit the report: its figures are frozen as they stand; If-Match, when sent, must carry"
               + " the version read")
-  @APIResponse(responseCode = "200", description = "The submitted report")
+  @APIResponse(
+      responseCode = "200",
+      description = "The submitted report",
+      content = @Content(schema = @Schema(implementation = ReportView.class)),
+      headers = @Header(name = "ETag", description = "Its new version"))
   @APIResponse(responseCode = "403", description = "Not the county's manager")
   @APIResponse(responseCode = "409", description = "Already submitted")
   @APIResponse(responseCode = "412", description = "Stale version")
@@ -185,10 +205,24 @@ public class ReportResource {
       summary =
           "Every county's report of a half-year: status, due date, overdue; text/csv gives the"
               + " national compilation with figures and sections")
-  @APIResponse(responseCode = "200", description = "One line per county of the half-year")
+  @APIResponse(
+      responseCode = "200",
+      description = "One line per county of the half-year",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Reports.class)),
+        @Content(mediaType = CardsCsv.TEXT_CSV)
+      })
   @APIResponse(responseCode = "400", description = "Not a half-year")
   public Response overview(
-      @QueryParam("period") String period, @HeaderParam("Accept") String accept) {
+      @Parameter(
+              required = true,
+              description = "A half-year: 2024-H1 or 2024-H2",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-H[12]$"))
+          @QueryParam("period")
+          String period,
+      @HeaderParam("Accept") String accept) {
     HalfYear halfYear = HalfYear.parse(period);
     boolean csv = accept != null && accept.contains(CardsCsv.TEXT_CSV);
     List<Reading> readings = reports.all(halfYear, csv);

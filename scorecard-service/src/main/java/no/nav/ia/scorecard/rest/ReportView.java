@@ -12,6 +12,7 @@ import no.nav.ia.scorecard.ReportSections;
 import no.nav.ia.scorecard.ReportStatus;
 import no.nav.ia.scorecard.Tally;
 import no.nav.ia.scorecard.service.ReportService.Reading;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A county's half-year report as API.md describes it. {@code figures} is the county card of the
@@ -27,11 +28,15 @@ public record ReportView(
     long version,
     Card figures,
     Sections sections,
-    String submittedBy,
-    OffsetDateTime submittedAt,
+    @Schema(nullable = true) String submittedBy,
+    @Schema(nullable = true) OffsetDateTime submittedAt,
     List<Difference> changedSinceSubmission) {
 
-  public record Sections(String iaCouncil, String industries, String effects, String funds) {
+  public record Sections(
+      @Schema(nullable = true) String iaCouncil,
+      @Schema(nullable = true) String industries,
+      @Schema(nullable = true) String effects,
+      @Schema(nullable = true) String funds) {
 
     /** The sections' names, as a request's fields. */
     static final java.util.Set<String> NAMES =

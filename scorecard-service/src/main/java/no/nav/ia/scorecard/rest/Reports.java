@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import no.nav.ia.scorecard.ReportStatus;
 import no.nav.ia.scorecard.service.ReportService.Reading;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Every county's report of a half-year, for the coordinators. */
 public record Reports(String period, LocalDate due, List<Line> counties) {
@@ -15,8 +16,8 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
       LocalDate due,
       boolean overdue,
       long version,
-      String submittedBy,
-      OffsetDateTime submittedAt) {
+      @Schema(nullable = true) String submittedBy,
+      @Schema(nullable = true) OffsetDateTime submittedAt) {
 
     static Line of(Reading r) {
       var report = r.report();

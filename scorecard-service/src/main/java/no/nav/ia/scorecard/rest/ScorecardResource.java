@@ -15,6 +15,9 @@ import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.service.ScorecardService;
 import no.nav.ia.scorecard.service.ScorecardService.Snapshot;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,6 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, CardsCsv.TEXT_CSV})
 @Tag(name = "Scorecards")
 public class ScorecardResource {
+
+  /** A card's period, as the OpenAPI document names it for every card path. */
+  @Schema(
+      name = "CardPeriod",
+      type = SchemaType.STRING,
+      description = "A year (2024), half-year (2024-H1), quarter (2024-Q2) or month (2024-05)",
+      pattern = "^[0-9]{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+  interface CardPeriod {}
 
   /**
    * The national card and one card per county; advisers and managers get the national card and
@@ -43,7 +54,10 @@ public class ScorecardResource {
           "National card and one card per county for a period (2012, 2012-H1, 2012-Q3, 2012-05)")
   @APIResponse(responseCode = "200", description = "The cards; text/csv gives one row per card")
   @APIResponse(responseCode = "400", description = "Not a period")
-  public Overview overview(@QueryParam("period") String period) {
+  public Overview overview(
+      @Parameter(required = true, schema = @Schema(implementation = CardPeriod.class))
+          @QueryParam("period")
+          String period) {
     return visible(scorecards, caller, scorecards.snapshot(Period.parse(period)));
   }
 
@@ -67,7 +81,11 @@ public class ScorecardResource {
   @APIResponse(responseCode = "400", description = "Not a period")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown county code")
-  public Card county(@PathParam("code") String code, @QueryParam("period") String period) {
+  public Card county(
+      @PathParam("code") String code,
+      @Parameter(required = true, schema = @Schema(implementation = CardPeriod.class))
+          @QueryParam("period")
+          String period) {
     Period parsed = Period.parse(period);
     caller.requireCounty(code);
     return scorecards.county(scorecards.snapshot(parsed), code);
@@ -84,7 +102,11 @@ public class ScorecardResource {
   @APIResponse(responseCode = "400", description = "Not a period")
   @APIResponse(responseCode = "403", description = "Another county than the manager's")
   @APIResponse(responseCode = "404", description = "Unknown county code")
-  public Advisers advisers(@PathParam("code") String code, @QueryParam("period") String period) {
+  public Advisers advisers(
+      @PathParam("code") String code,
+      @Parameter(required = true, schema = @Schema(implementation = CardPeriod.class))
+          @QueryParam("period")
+          String period) {
     Period parsed = Period.parse(period);
     caller.requireCounty(code);
     return scorecards.advisers(parsed, code);
@@ -101,7 +123,10 @@ public class ScorecardResource {
   @APIResponse(responseCode = "400", description = "Not a period")
   @APIResponse(responseCode = "404", description = "Unknown grouping")
   public Regions regions(
-      @PathParam("grouping") String grouping, @QueryParam("period") String period) {
+      @PathParam("grouping") String grouping,
+      @Parameter(required = true, schema = @Schema(implementation = CardPeriod.class))
+          @QueryParam("period")
+          String period) {
     Period parsed = Period.parse(period);
     return new Regions(grouping, scorecards.regions(scorecards.snapshot(parsed), grouping));
   }

@@ -1,0 +1,90 @@
+package no.nav.ia.agreement.rest;
+
+import static io.restassured.RestAssured.given;
+import static no.nav.ia.test.ApiContracts.assertFits;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.Map;
+import java.util.UUID;
+import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.test.ApiContracts;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document as a client generating code from it reads it, against real answers. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "agreement"))
+class OpenApiContractTest {
+
+  @Test
+  void theDocumentLeavesAClientNothingToGuess() {
+    assertThat(ApiContracts.gaps(ApiContracts.served())).isEmpty();
+  }
+
+  @Test
+  void realAnswersFitTheDocument() {
+    JsonNode document = ApiContracts.served();
+    Response created =
+        assertFits(
+            document,
+            "POST",
+            "/api/v1/agreements",
+            coordinator().body(Fixtures.agreement(Fixtures.orgNumber(), "03")).post(AGREEMENTS));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String etag = created.header("ETag");
+    assertThat(etag).isEqualTo("\"" + created.path("version") + "\"");
+    String id = created.path("id");
+
+    assertFits(document, "GET", "/api/v1/agreements/{id}", coordinator().get(AGREEMENTS + id));
+    Response edited =
+        assertFits(
+            document,
+            "PATCH",
+            "/api/v1/agreements/{id}",
+            coordinator()
+                .header("If-Match", etag)
+                .body(Map.of("employees", 43))
+                .patch(AGREEMENTS + id));
+    assertThat(edited.statusCode()).isEqualTo(200);
+    assertFits(
+        document, "GET", "/api/v1/agreements", coordinator().get("/api/v1/agreements?county=03"));
+    // Counties of 2012: the oldest have no validFrom, the ones of the time no validTo.
+    assertFits(
+        document, "GET", "/api/v1/counties", coordinator().get("/api/v1/counties?date=2012-01-01"));
+    assertFits(document, "GET", "/api/v1/regions", coordinator().get("/api/v1/regions"));
+
+    Response invalid =
+        assertFits(
+            document,
+            "POST",
+            "/api/v1/agreements",
+            coordinator().body(Map.of("orgNumber", "123")).post("/api/v1/agreements"));
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/agreements/{id}",
+        coordinator().get(AGREEMENTS + UUID.randomUUID()));
+    assertFits(
+        document,
+        "PATCH",
+        "/api/v1/agreements/{id}",
+        coordinator().body(Map.of("employees", 44)).patch(AGREEMENTS + id));
+    assertFits(document, "GET", "/api/v1/agreements", given().get("/api/v1/agreements"));
+  }
+
+  private static final String AGREEMENTS = "/api/v1/agreements/";
+
+  private static io.restassured.specification.RequestSpecification coordinator() {
+    return given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON);
+  }
+}

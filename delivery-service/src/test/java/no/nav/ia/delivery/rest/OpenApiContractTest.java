@@ -1,0 +1,134 @@
+package no.nav.ia.delivery.rest;
+
+import static io.restassured.RestAssured.given;
+import static no.nav.ia.test.ApiContracts.assertFits;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.nav.ia.delivery.AgreementServiceStub;
+import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.test.ApiContracts;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document as a client generating code from it reads it, against real answers. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "delivery"))
+@QuarkusTestResource(AgreementServiceStub.class)
+class OpenApiContractTest {
+
+  @Test
+  void theDocumentLeavesAClientNothingToGuess() {
+    JsonNode document = ApiContracts.served();
+    assertThat(ApiContracts.gaps(document)).isEmpty();
+    JsonNode batch =
+        document
+            .path("paths")
+            .path("/api/v1/deliveries/batch")
+            .path("post")
+            .path("requestBody")
+            .path("content")
+            .path("application/json")
+            .path("schema");
+    assertThat(batch.path("items").path("$ref").asText())
+        .as("a batch's items are deliveries with their own key")
+        .isEqualTo("#/components/schemas/BatchDeliveryItem");
+  }
+
+  @Test
+  void realAnswersFitTheDocument() {
+    JsonNode document = ApiContracts.served();
+    String org = Fixtures.enterpriseIn("03");
+    Response recorded =
+        assertFits(
+            document,
+            "POST",
+            "/api/v1/deliveries",
+            adviser()
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Fixtures.delivery(org))
+                .post("/api/v1/deliveries"));
+    assertThat(recorded.statusCode()).isEqualTo(201);
+    String id = recorded.path("id");
+    assertFits(document, "GET", "/api/v1/deliveries/{id}", adviser().get(DELIVERIES + id));
+    Map<String, Object> corrected = new HashMap<>(Fixtures.delivery(org));
+    corrected.remove("form"); // recorded without a form: null in the answer
+    corrected.put("note", "Kurs i arbeidsmiljø");
+    assertFits(
+        document,
+        "PUT",
+        "/api/v1/deliveries/{id}",
+        adviser().header("If-Match", recorded.header("ETag")).body(corrected).put(DELIVERIES + id));
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/deliveries/{id}/history",
+        adviser().get(DELIVERIES + id + "/history"));
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/deliveries",
+        adviser().get("/api/v1/deliveries?orgNumber=" + org));
+
+    Map<String, Object> keyed = new HashMap<>(Fixtures.delivery(org));
+    keyed.put("idempotencyKey", UUID.randomUUID().toString());
+    Response batch =
+        assertFits(
+            document,
+            "POST",
+            "/api/v1/deliveries/batch",
+            adviser()
+                .body(List.of(keyed, Fixtures.delivery(org)))
+                .post("/api/v1/deliveries/batch"));
+    assertThat(batch.<String>path("results[1].status")).isEqualTo("ERROR");
+    assertFits(
+        document,
+        "POST",
+        "/api/v1/deliveries/group",
+        adviser()
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .body(
+                Map.of(
+                    "orgNumbers", List.of(org),
+                    "service", "SICK_LEAVE",
+                    "direction", "SYSTEM",
+                    "subGoals", List.of(1),
+                    "deliveredOn", "2012-05-15",
+                    "form", "COURSE"))
+            .post("/api/v1/deliveries/group"));
+
+    Response refused =
+        assertFits(
+            document,
+            "PUT",
+            "/api/v1/deliveries/{id}",
+            adviser().body(corrected).put(DELIVERIES + id));
+    assertThat(refused.statusCode()).isEqualTo(428);
+    assertFits(
+        document, "GET", "/api/v1/deliveries/{id}", adviser().get(DELIVERIES + UUID.randomUUID()));
+    assertFits(
+        document,
+        "POST",
+        "/api/v1/deliveries",
+        adviser().body(Map.of("orgNumber", org, "service", 6)).post("/api/v1/deliveries"));
+  }
+
+  private static final String DELIVERIES = "/api/v1/deliveries/";
+
+  private static RequestSpecification adviser() {
+    return given().auth().oauth2(Tokens.adviser("03")).contentType(ContentType.JSON);
+  }
+}

@@ -1,0 +1,152 @@
+package no.nav.ia.platform.rest;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * What every service's OpenAPI document says the same way, written in one place rather than on
+ * every operation (registered as {@code mp.openapi.filter}): every error is {@link Problem} as
+ * {@code application/problem+json}; an operation with a body can answer 413 and 415; {@code page}
+ * and {@code size} are the integers {@link Params} reads; an {@code If-Match} is required where the
+ * operation answers 428 without it; CSV and HTML answers, and headers, are text.
+ */
+public class OpenApiConventions implements OASFilter {
+
+  static final String PROBLEM = "Problem";
+
+  @Override
+  public void filterOpenAPI(OpenAPI openApi) {
+    if (openApi.getComponents() == null) {
+      openApi.setComponents(OASFactory.createComponents());
+    }
+    addProblemSchemas(openApi.getComponents());
+    if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
+      return;
+    }
+    openApi.getPaths().getPathItems().values().stream()
+        .flatMap(item -> item.getOperations().values().stream())
+        .forEach(OpenApiConventions::operation);
+  }
+
+  private static void operation(Operation operation) {
+    APIResponses responses = operation.getResponses();
+    if (responses == null) {
+      return;
+    }
+    if (operation.getRequestBody() != null) {
+      addIfAbsent(responses, "413", "The body is larger than this path takes");
+      addIfAbsent(responses, "415", "The body is not application/json");
+    }
+    if (responses.getAPIResponses() != null) {
+      responses.getAPIResponses().forEach(OpenApiConventions::response);
+    }
+    if (operation.getParameters() != null) {
+      boolean preconditionRequired = responses.hasAPIResponse("428");
+      operation.getParameters().forEach(p -> parameter(p, preconditionRequired));
+    }
+  }
+
+  private static void addIfAbsent(APIResponses responses, String status, String description) {
+    if (!responses.hasAPIResponse(status)) {
+      responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+    }
+  }
+
+  private static void response(String status, APIResponse response) {
+    if (response.getHeaders() != null) {
+      response.getHeaders().values().stream()
+          .filter(h -> h.getSchema() == null && h.getRef() == null)
+          .forEach(h -> h.setSchema(OASFactory.createSchema().addType(SchemaType.STRING)));
+    }
+    if (status.startsWith("4") || status.startsWith("5")) {
+      response.setContent(
+          OASFactory.createContent()
+              .addMediaType(
+                  Problem.MEDIA_TYPE,
+                  OASFactory.createMediaType()
+                      .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM))));
+      return;
+    }
+    Content content = response.getContent();
+    if (content == null || content.getMediaTypes() == null) {
+      return;
+    }
+    for (Map.Entry<String, MediaType> media : content.getMediaTypes().entrySet()) {
+      if (media.getKey().startsWith("text/")) {
+        media.getValue().setSchema(OASFactory.createSchema().addType(SchemaType.STRING));
+      }
+    }
+  }
+
+  private static void parameter(Parameter parameter, boolean preconditionRequired) {
+    if (parameter.getIn() == Parameter.In.QUERY && "page".equals(parameter.getName())) {
+      parameter.description("The page, from 0").schema(integer(0, Params.MAX_PAGE).defaultValue(0));
+    } else if (parameter.getIn() == Parameter.In.QUERY && "size".equals(parameter.getName())) {
+      parameter
+          .description("Items per page")
+          .schema(integer(1, Params.MAX_PAGE_SIZE).defaultValue(50));
+    } else if (parameter.getIn() == Parameter.In.HEADER
+        && "If-Match".equalsIgnoreCase(parameter.getName())) {
+      parameter
+          .required(preconditionRequired ? Boolean.TRUE : null)
+          .description("The version read, as its ETag gave it (\"3\")")
+          .schema(OASFactory.createSchema().addType(SchemaType.STRING).pattern("^\"[0-9]+\"$"));
+    }
+  }
+
+  private static Schema integer(int min, int max) {
+    return OASFactory.createSchema()
+        .addType(SchemaType.INTEGER)
+        .format("int32")
+        .minimum(BigDecimal.valueOf(min))
+        .maximum(BigDecimal.valueOf(max));
+  }
+
+  private static void addProblemSchemas(Components components) {
+    Schema text = OASFactory.createSchema().addType(SchemaType.STRING);
+    components.addSchema(
+        "FieldError",
+        OASFactory.createSchema()
+            .addType(SchemaType.OBJECT)
+            .description("One rejected field; the message never repeats the value")
+            .addProperty("field", text)
+            .addProperty("message", text)
+            .required(List.of("field", "message")));
+    components.addSchema(
+        PROBLEM,
+        OASFactory.createSchema()
+            .addType(SchemaType.OBJECT)
+            .description(
+                "RFC 9457 problem details, with the platform's code and the call id to quote")
+            .addProperty("type", OASFactory.createSchema().addType(SchemaType.STRING).format("uri"))
+            .addProperty("title", text)
+            .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER))
+            .addProperty("detail", text)
+            .addProperty(
+                "code",
+                OASFactory.createSchema()
+                    .addType(SchemaType.STRING)
+                    .description("What went wrong, for a program: VALIDATION_FAILED, NOT_FOUND, …"))
+            .addProperty("callId", text)
+            .addProperty(
+                "errors",
+                OASFactory.createSchema()
+                    .addType(SchemaType.ARRAY)
+                    .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+            .required(List.of("type", "title", "status", "code")));
+  }
+}

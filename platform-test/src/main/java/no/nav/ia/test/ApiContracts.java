@@ -1,0 +1,157 @@
+package no.nav.ia.test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.Assertions;
+
+/**
+ * An OpenAPI document as a client generating code from it reads it: what would leave the client
+ * untyped or wrong ({@link #gaps}), and whether a real answer fits the schema the document gives
+ * for it ({@link #violations}, with a real JSON Schema validator: OpenAPI 3.1 schemas are JSON
+ * Schema 2020-12).
+ */
+public final class ApiContracts {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SchemaRegistry SCHEMAS =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "patch", "head", "options");
+  private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+  private ApiContracts() {}
+
+  /**
+   * What in the document would mislead a client, one line each; empty when nothing does: an answer
+   * with a JSON body and no schema for it, an error that is not the platform's problem, a 201
+   * without its Location, a parameter without a type, a Java type leaking as a schema.
+   */
+  public static List<String> gaps(JsonNode document) {
+    List<String> gaps = new ArrayList<>();
+    if (!document.path("openapi").asText().startsWith("3.1")) {
+      gaps.add("openapi is " + document.path("openapi") + ", not 3.1 (its schemas are 3.1)");
+    }
+    for (String leaked : List.of("JsonNode", "JsonNodeType", "ObjectNode", "YearMonth")) {
+      if (document.path("components").path("schemas").has(leaked)) {
+        gaps.add("the Java type " + leaked + " is a schema");
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        if (METHODS.contains(op.getKey())) {
+          operationGaps(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue(), gaps);
+        }
+      }
+    }
+    return gaps;
+  }
+
+  private static void operationGaps(String name, JsonNode operation, List<String> gaps) {
+    for (JsonNode parameter : operation.path("parameters")) {
+      if (!parameter.path("schema").has("type") && !parameter.path("schema").has("$ref")) {
+        gaps.add(name + ": parameter " + parameter.path("name").asText() + " has no type");
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = operation.path("responses").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> response = it.next();
+      String status = response.getKey();
+      JsonNode content = response.getValue().path("content");
+      if (status.startsWith("4") || status.startsWith("5")) {
+        if (!PROBLEM_REF.equals(
+            content.path("application/problem+json").path("schema").path("$ref").asText())) {
+          gaps.add(name + ": " + status + " is not described as application/problem+json");
+        }
+        continue;
+      }
+      if (status.equals("201") && !response.getValue().path("headers").has("Location")) {
+        gaps.add(name + ": 201 without a Location header");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> media = content.fields(); media.hasNext(); ) {
+        Map.Entry<String, JsonNode> type = media.next();
+        JsonNode schema = type.getValue().path("schema");
+        if (type.getKey().contains("json") && schema.isEmpty()) {
+          gaps.add(name + ": " + status + " " + type.getKey() + " has no schema");
+        }
+      }
+    }
+  }
+
+  /** The service's own document, as the gateway fetches it to merge it. */
+  public static JsonNode served() {
+    return read(
+        RestAssured.given()
+            .get("/q/openapi?format=json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString());
+  }
+
+  /** Asserts that a real answer fits the document's schema for its operation and status. */
+  public static Response assertFits(
+      JsonNode document, String method, String path, Response answer) {
+    Assertions.assertThat(
+            violations(document, method, path, answer.statusCode(), read(answer.asString())))
+        .as("%s %s answered %d: %s", method, path, answer.statusCode(), answer.asString())
+        .isEmpty();
+    return answer;
+  }
+
+  private static JsonNode read(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + body, e);
+    }
+  }
+
+  /**
+   * Why a real answer does not fit the schema the document gives for that operation, status and
+   * content type, one line each; empty when it fits.
+   */
+  public static List<String> violations(
+      JsonNode document, String method, String path, int status, JsonNode body) {
+    JsonNode response =
+        document
+            .path("paths")
+            .path(path)
+            .path(method.toLowerCase())
+            .path("responses")
+            .path(String.valueOf(status));
+    if (response.isMissingNode()) {
+      return List.of(method + " " + path + " does not document " + status);
+    }
+    JsonNode content = response.path("content");
+    JsonNode schema =
+        content.has("application/json")
+            ? content.path("application/json").path("schema")
+            : content.path("application/problem+json").path("schema");
+    if (schema.isMissingNode() || schema.isEmpty()) {
+      return List.of(method + " " + path + " " + status + " has no JSON schema");
+    }
+    // The response's schema at the root, the document's components beside it, so that its
+    // "#/components/schemas/..." references resolve as they do in the document.
+    ObjectNode root = JSON.createObjectNode();
+    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    root.putArray("allOf").add(schema);
+    root.set("components", document.path("components"));
+    Schema validator = SCHEMAS.getSchema(root);
+    return validator.validate(body).stream().map(Object::toString).toList();
+  }
+}

@@ -1,0 +1,75 @@
+package no.nav.ia.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class ApiContractsTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static JsonNode json(String text) throws Exception {
+    return JSON.readTree(text.replace('\'', '"'));
+  }
+
+  static final String DOCUMENT =
+      """
+      {'openapi': '3.1.0',
+       'paths': {'/things/{id}': {'get': {
+         'parameters': [{'name': 'id', 'in': 'path', 'schema': {'type': 'string'}}],
+         'responses': {
+           '200': {'content': {'application/json': {'schema': {'$ref': '#/components/schemas/Thing'}}}},
+           '404': {'content': {'application/problem+json': {'schema': {'$ref': '#/components/schemas/Problem'}}}}}}}},
+       'components': {'schemas': {
+         'Thing': {'type': 'object', 'properties': {
+           'name': {'type': 'string'}, 'note': {'type': ['string', 'null']},
+           'month': {'$ref': '#/components/schemas/Month'}}},
+         'Month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$'},
+         'Problem': {'type': 'object', 'required': ['code'], 'properties': {'code': {'type': 'string'}}}}}}
+      """;
+
+  @Test
+  void anAnswerFitsOrSaysWhereItDoesNot() throws Exception {
+    JsonNode document = json(DOCUMENT);
+    assertThat(
+            ApiContracts.violations(
+                document,
+                "GET",
+                "/things/{id}",
+                200,
+                json("{'name': 'a', 'note': null, 'month': '2024-05'}")))
+        .isEmpty();
+    assertThat(
+            ApiContracts.violations(
+                document,
+                "GET",
+                "/things/{id}",
+                200,
+                json("{'name': null, 'month': {'year': 2024}}")))
+        .hasSize(2);
+    assertThat(ApiContracts.violations(document, "GET", "/things/{id}", 404, json("{}")))
+        .hasSize(1);
+    assertThat(ApiContracts.violations(document, "GET", "/things/{id}", 400, json("{}")))
+        .containsExactly("GET /things/{id} does not document 400");
+  }
+
+  @Test
+  void gapsNameWhatAClientWouldHaveToGuess() throws Exception {
+    assertThat(ApiContracts.gaps(json(DOCUMENT))).isEmpty();
+    JsonNode loose =
+        json(
+            DOCUMENT
+                .replace("'3.1.0'", "'3.0.3'")
+                .replace("{'type': 'string'}}],", "{}}],")
+                .replace("'application/problem+json'", "'application/json'")
+                .replace("'schema': {'$ref': '#/components/schemas/Thing'}", "'schema': {}"));
+    assertThat(ApiContracts.gaps(loose))
+        .containsExactlyInAnyOrder(
+            "openapi is \"3.0.3\", not 3.1 (its schemas are 3.1)",
+            "GET /things/{id}: parameter id has no type",
+            "GET /things/{id}: 200 application/json has no schema",
+            "GET /things/{id}: 404 is not described as application/problem+json");
+  }
+}

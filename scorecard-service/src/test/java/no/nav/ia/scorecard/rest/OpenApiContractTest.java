@@ -1,0 +1,96 @@
+package no.nav.ia.scorecard.rest;
+
+import static io.restassured.RestAssured.given;
+import static no.nav.ia.test.ApiContracts.assertFits;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import no.nav.ia.test.ApiContracts;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document as a client generating code from it reads it, against real answers. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "scorecard"))
+class OpenApiContractTest {
+
+  @Test
+  void theDocumentLeavesAClientNothingToGuess() {
+    JsonNode document = ApiContracts.served();
+    assertThat(ApiContracts.gaps(document)).isEmpty();
+    assertThat(
+            document
+                .path("paths")
+                .path("/api/v1/scorecards/counties/{code}")
+                .path("get")
+                .path("parameters")
+                .findValuesAsText("required"))
+        .as("period is required")
+        .contains("true");
+  }
+
+  @Test
+  void realAnswersFitTheDocument() {
+    JsonNode document = ApiContracts.served();
+    // A card of a period without deliveries has shares and changes of null; the trend's months are
+    // text.
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/scorecards/counties/{code}",
+        manager().get(CARDS + "counties/03?period=2009"));
+    assertFits(document, "GET", "/api/v1/scorecards", manager().get(CARDS + "?period=2009-Q2"));
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/scorecards/regions/{grouping}",
+        manager().get(CARDS + "regions/proposal-2016?period=2009"));
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/scorecards/counties/{code}/advisers",
+        manager().get(CARDS + "counties/03/advisers?period=2009"));
+    Response report =
+        assertFits(
+            document,
+            "GET",
+            "/api/v1/reports/counties/{code}/{period}",
+            manager().get("/api/v1/reports/counties/03/2009-H1"));
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertFits(document, "GET", "/api/v1/reports", manager().get("/api/v1/reports?period=2009-H1"));
+
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/scorecards/counties/{code}",
+        manager().get(CARDS + "counties/03"));
+    assertFits(
+        document,
+        "PUT",
+        "/api/v1/reports/counties/{code}/{period}/sections",
+        manager()
+            .body(Map.of("iaCouncil", "Møte i mars"))
+            .put("/api/v1/reports/counties/03/2009-H1/sections"));
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/scorecards/counties/{code}",
+        manager().get(CARDS + "counties/46?period=2009"));
+  }
+
+  private static final String CARDS = "/api/v1/scorecards/";
+
+  private static RequestSpecification manager() {
+    return given().auth().oauth2(Tokens.manager("03")).contentType(ContentType.JSON);
+  }
+}
