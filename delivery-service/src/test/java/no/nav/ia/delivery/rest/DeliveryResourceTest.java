@@ -71,6 +71,15 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void aPersonsTokenWhoseNavIdentIsNoNavIdentRecordsNothing() {
+    String org = Fixtures.enterpriseIn("03");
+    post(Tokens.adviser("03", "<i>x</i>"), Fixtures.delivery(org))
+        .statusCode(403)
+        .contentType("application/problem+json");
+    assertThat(recorded(org)).isZero();
+  }
+
+  @Test
   void aTerminatedAgreementNoLongerCoversLaterDeliveries() {
     String org = Fixtures.orgNumber();
     UUID agreement = Fixtures.agreementViaKafka(org, "06");

@@ -1,5 +1,6 @@
 package no.nav.ia.gateway.rest;
 
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.Router;
@@ -82,7 +83,8 @@ public class AccessLog {
     }
     if (identity.getPrincipal() instanceof JsonWebToken jwt) {
       // Who the services record: the gateway's clients name nobody else, so no forwarded consumer.
-      return Caller.actorOf(jwt, null, List.of());
+      return Caller.actorOf(
+          jwt, identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE), null, List.of());
     }
     return identity.getPrincipal().getName();
   }

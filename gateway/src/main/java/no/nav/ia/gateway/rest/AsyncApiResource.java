@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.gateway.config.GatewayConfig.EventProducer;
+import no.nav.ia.gateway.ratelimit.ClientAdmission;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.security.Caller;
@@ -52,6 +53,7 @@ public class AsyncApiResource {
   @Inject Caller caller;
   @Inject SecurityIdentity identity;
   @Inject HopTokens hops;
+  @Inject ClientAdmission admission;
   @Inject ProblemMappers problems;
   @Inject ObjectMapper json;
   @Inject Vertx vertx;
@@ -77,6 +79,16 @@ public class AsyncApiResource {
     if (identity.getCredential(IdTokenCredential.class) != null) {
       // A browser session is for the dashboard's pages; the API takes bearer tokens only.
       return Uni.createFrom().item(problems.unauthenticated());
+    }
+    // The checks of every API call (ProxyResource): the client's rate limit (one request, though it
+    // asks every producer), then a machine client's system role, since it asks the producers with
+    // the gateway's own token.
+    Response refused = admission.overRate(caller.actor(), 1);
+    if (refused == null) {
+      refused = admission.machineWithoutSystemRole(caller);
+    }
+    if (refused != null) {
+      return Uni.createFrom().item(refused);
     }
     String callId = CallId.current();
     // The tokens are asked for here, on the request: the caller is request-scoped.

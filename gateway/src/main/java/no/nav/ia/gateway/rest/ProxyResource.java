@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import no.nav.ia.gateway.config.GatewayConfig;
+import no.nav.ia.gateway.ratelimit.ClientAdmission;
 import no.nav.ia.gateway.ratelimit.ClientRateLimit;
 import no.nav.ia.gateway.upstream.Upstream;
 import no.nav.ia.platform.domain.CountyRegistry;
@@ -40,7 +41,7 @@ public class ProxyResource {
   @Inject Caller caller;
   @Inject SecurityIdentity identity;
   @Inject ProblemMappers problems;
-  @Inject ClientRateLimit rateLimit;
+  @Inject ClientAdmission admission;
   @Inject Upstream upstream;
   @Inject HopTokens hops;
   @Context HttpServerRequest request;
@@ -99,20 +100,9 @@ public class ProxyResource {
           }
           // A batch counts its items and a group its enterprises (API.md): a thousand
           // deliveries in one call cost what a thousand calls do.
-          java.time.Duration wait = rateLimit.acquire(subject, ClientRateLimit.charge(path, body));
-          if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            return Uni.createFrom()
-                .item(
-                    Response.fromResponse(
-                            problems.respond(
-                                429,
-                                "TOO_MANY_REQUESTS",
-                                "Too Many Requests",
-                                "Slow down: this client sent too many requests",
-                                null))
-                        .header("Retry-After", seconds)
-                        .build());
+          Response overRate = admission.overRate(subject, ClientRateLimit.charge(path, body));
+          if (overRate != null) {
+            return Uni.createFrom().item(overRate);
           }
           // A search of the enterprise register may name any county (API.md, version 2); elsewhere
           // a county the token does not cover is refused here already. A code that is no county is
@@ -133,17 +123,9 @@ public class ProxyResource {
                         "Your token does not give access to this county",
                         null));
           }
-          if (HopTokens.isMachine(caller.token()) && !caller.has(Roles.SYSTEM)) {
-            // A machine client calls the services with the gateway's system role: it must hold that
-            // role itself.
-            return Uni.createFrom()
-                .item(
-                    problems.respond(
-                        403,
-                        "FORBIDDEN",
-                        "Forbidden",
-                        "A machine client needs the system role",
-                        null));
+          Response machine = admission.machineWithoutSystemRole(caller);
+          if (machine != null) {
+            return Uni.createFrom().item(machine);
           }
           var timeout =
               path.endsWith("/batch") || path.endsWith("deliveries/group")

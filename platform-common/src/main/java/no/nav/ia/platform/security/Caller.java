@@ -1,5 +1,6 @@
 package no.nav.ia.platform.security;
 
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -58,28 +59,60 @@ public class Caller {
   }
 
   /**
+   * The OIDC tenant that verified the caller's token ({@code tenant-id}: quarkus-oidc's {@code
+   * Default} for the platform issuer, {@code machines} for the second issuer), or null for an
+   * identity quarkus-oidc did not make.
+   */
+  public String tenant() {
+    return identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
+  }
+
+  /**
+   * A machine client: every token of the second issuer, whatever it claims, and a platform issuer's
+   * token that names no person ({@link HopTokens#isMachine(JsonWebToken, String)}).
+   */
+  public boolean isMachine() {
+    return HopTokens.isMachine(jwt, tenant());
+  }
+
+  /**
    * NAV-ident for people, the client id for machine clients: who did it, for records and audit. A
    * machine's call that reaches this service through another of the platform's services (HopTokens)
    * carries that service's token and names the machine in {@value HopTokens#CONSUMER_HEADER}.
    */
   public String actor() {
-    return actorOf(jwt, request.getHeader(HopTokens.CONSUMER_HEADER), hops.trustedForwarders());
+    return actorOf(
+        jwt, tenant(), request.getHeader(HopTokens.CONSUMER_HEADER), hops.trustedForwarders());
+  }
+
+  /** {@link #actorOf(JsonWebToken, String, String, Collection)} for a platform issuer's token. */
+  public static String actorOf(
+      JsonWebToken token, String consumer, Collection<String> trustedForwarders) {
+    return actorOf(token, OidcUtils.DEFAULT_TENANT_ID, consumer, trustedForwarders);
   }
 
   /**
    * Who a token names: its NAV-ident, a trusted forwarder's consumer, its client id, or its
-   * subject.
+   * subject. Only the platform issuer's tokens (the default tenant) name a person or a trusted
+   * forwarder: a token of the second issuer names its client whatever {@code NAVident} it carries,
+   * and its {@code azp} is that issuer's name for a client, which may be any of the platform's
+   * service names, so its {@value HopTokens#CONSUMER_HEADER} is never believed.
+   *
+   * @param tenant the OIDC tenant that verified the token ({@link #tenant()})
    */
   public static String actorOf(
-      JsonWebToken token, String consumer, Collection<String> trustedForwarders) {
-    String navIdent = TokenClaims.string(token, "NAVident");
+      JsonWebToken token, String tenant, String consumer, Collection<String> trustedForwarders) {
+    boolean platformIssuer = OidcUtils.DEFAULT_TENANT_ID.equals(tenant);
+    String navIdent =
+        IdentityMapping.isMachinesTenant(tenant) ? null : TokenClaims.string(token, "NAVident");
     if (navIdent != null) {
       return navIdent;
     }
     String azp = token.getClaim("azp");
     String azpName = TokenClaims.string(token, "azp_name");
     boolean forwarded =
-        consumer != null
+        platformIssuer
+            && consumer != null
             && CLIENT_ID.matcher(consumer).matches()
             && (azp != null && trustedForwarders.contains(azp)
                 || azpName != null && trustedForwarders.contains(azpName));
@@ -89,8 +122,11 @@ public class Caller {
     return azp != null ? azp : token.getSubject();
   }
 
+  /** The person calling: none for a machine, also when a second issuer's token claims one. */
   public Optional<String> navIdent() {
-    return Optional.ofNullable(TokenClaims.string(jwt, "NAVident"));
+    return IdentityMapping.isMachinesTenant(tenant())
+        ? Optional.empty()
+        : Optional.ofNullable(TokenClaims.string(jwt, "NAVident"));
   }
 
   /** The counties this caller may see and change (the rule: CountyVisibility). */

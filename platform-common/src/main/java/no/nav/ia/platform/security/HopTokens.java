@@ -10,9 +10,13 @@ import io.quarkus.oidc.client.runtime.OidcClientConfig.Grant;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -33,8 +37,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *       believes from the platform's own services only ({@link HopConfig#trustedForwarders()}).
  * </ul>
  *
- * Exchanged tokens are cached per caller's token and target until shortly before either expires, so
- * a caller's requests cost the issuer one round trip per target while their token lives.
+ * Exchanged tokens are cached per caller's token (by its SHA-256) and target until shortly before
+ * either expires, so a caller's requests cost the issuer one round trip per target while their
+ * token lives.
+ *
+ * <p>Which of the two is decided by the tenant that verified the caller's token first: a token of
+ * the second issuer ({@code machines}) is a machine's whatever it claims, so it is never exchanged.
  */
 @ApplicationScoped
 public class HopTokens {
@@ -84,10 +92,13 @@ public class HopTokens {
 
   /** The token for a call to the service behind {@code scope} for this request's caller. */
   public Uni<Hop> to(String scope, Caller caller) {
-    JsonWebToken token = caller.token();
-    if (isMachine(token)) {
+    // By the tenant that verified the token first: a second issuer's token is a machine's whatever
+    // it claims, and is never exchanged (the exchanged token's claims, NAVident and roles, would be
+    // believed by the service as a person's).
+    if (caller.isMachine()) {
       return asService(scope, caller);
     }
+    JsonWebToken token = caller.token();
     return onBehalfOf(scope, token.getRawToken(), token.getExpirationTime());
   }
 
@@ -100,7 +111,7 @@ public class HopTokens {
    * for itself).
    */
   public Uni<Hop> asService(String scope, Caller caller) {
-    String consumer = isMachine(caller.token()) ? caller.actor() : null;
+    String consumer = caller.isMachine() ? caller.actor() : null;
     return fetch(scope, () -> client(Grant.Type.CLIENT, scope).chain(c -> c.getTokens()), 0)
         .map(hop -> new Hop(hop.authorization(), consumer));
   }
@@ -112,7 +123,7 @@ public class HopTokens {
    */
   public Uni<Hop> onBehalfOf(String scope, String token, long expiresAt) {
     return fetch(
-        scope + ' ' + token,
+        scope + ' ' + sha256(token),
         () -> client(Grant.Type.JWT, scope).chain(c -> c.getTokens(Map.of("assertion", token))),
         expiresAt);
   }
@@ -139,8 +150,37 @@ public class HopTokens {
   }
 
   /**
-   * A machine client's token: Entra ID marks app-only tokens {@code idtyp=app}; a token without a
-   * NAV-ident names no person either.
+   * The key of a caller's token in the cache: its SHA-256 (base64url), not the token itself. The
+   * key would otherwise be a second copy of the token (scope and token joined), up to 8 KB each
+   * ({@link VerifiedTokenIdentityProvider#MAX_TOKEN_LENGTH}) in a cache of {@link
+   * HopConfig#cacheSize()} entries; the hash is 43 characters whatever the token's size, and two
+   * tokens sharing a key would take a SHA-256 collision. Only verified tokens reach this cache, and
+   * only in their one canonical spelling ({@link VerifiedTokenIdentityProvider#wellFormed}).
+   */
+  static String sha256(String token) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /**
+   * Whether a token verified by {@code tenant} is a machine client's: every token of the second
+   * issuer ({@link IdentityMapping#MACHINES_TENANT}), whatever it claims, since that issuer speaks
+   * for machines only and its {@code NAVident} is no NAV-ident of ours; of the platform issuer, as
+   * {@link #isMachine(JsonWebToken)} says.
+   */
+  public static boolean isMachine(JsonWebToken token, String tenant) {
+    return IdentityMapping.isMachinesTenant(tenant) || isMachine(token);
+  }
+
+  /**
+   * By the claims alone, for a token of the platform issuer: Entra ID marks app-only tokens {@code
+   * idtyp=app}; a token without a NAV-ident names no person either. A token of another tenant is
+   * decided by {@link #isMachine(JsonWebToken, String)} ({@link Caller#isMachine()}).
    */
   public static boolean isMachine(JsonWebToken token) {
     return "app".equals(TokenClaims.value(token, "idtyp"))

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import no.nav.ia.platform.domain.NavIdent;
 
 /**
  * Who a token makes the caller, in one place: the platform roles and the county.
@@ -19,7 +20,9 @@ import java.util.Set;
  *   <li>The county is the token's {@code county} claim, else the one county its mapped groups name;
  *       groups naming two counties bind the caller to none.
  *   <li>A token of the second issuer (tenant {@code machines}, for machine clients) keeps only the
- *       {@code system} role, whatever else it claims.
+ *       {@code system} role, whatever else it claims, and is a machine's even when it carries a
+ *       {@code NAVident} ({@link Caller#isMachine}).
+ *   <li>A person's token whose {@code NAVident} is not a NAV-ident gets no role.
  * </ul>
  */
 public final class IdentityMapping {
@@ -29,13 +32,23 @@ public final class IdentityMapping {
 
   public record Result(Set<String> roles, Optional<String> county) {}
 
-  static final String MACHINES_TENANT = "machines";
+  /**
+   * The OIDC tenant of the second issuer. Every token it verified is a machine's, whatever it
+   * claims: the {@code system} role at the most, no {@code NAVident} ({@link Caller#navIdent}), a
+   * call to another service with the service's own token ({@link HopTokens#to}), no forwarder's
+   * {@value HopTokens#CONSUMER_HEADER} believed ({@link Caller#actorOf}).
+   */
+  public static final String MACHINES_TENANT = "machines";
 
   private IdentityMapping() {}
 
+  /** Whether {@code tenant} (an identity's {@code tenant-id}) is the second issuer's. */
+  public static boolean isMachinesTenant(String tenant) {
+    return MACHINES_TENANT.equals(tenant);
+  }
+
   /**
-   * @param countyClaim the token's {@code county} claim as it came (a string, a JSON value, or
-   *     anything else)
+   * {@link #map(String, Collection, Collection, Object, Object, Map)} for a token without NAVident.
    */
   public static Result map(
       String tenant,
@@ -43,6 +56,28 @@ public final class IdentityMapping {
       Collection<String> groups,
       Object countyClaim,
       Map<String, Group> configured) {
+    return map(tenant, roles, groups, countyClaim, null, configured);
+  }
+
+  /**
+   * @param countyClaim the token's {@code county} claim as it came (a string, a JSON value, or
+   *     anything else)
+   * @param navIdentClaim the token's {@code NAVident} claim as it came, or null: a person's token
+   *     whose NAVident is not a NAV-ident (one letter and six digits) gets no role, since what the
+   *     person records would name nobody (a system naming such an adviser is refused the same way)
+   */
+  public static Result map(
+      String tenant,
+      Collection<String> roles,
+      Collection<String> groups,
+      Object countyClaim,
+      Object navIdentClaim,
+      Map<String, Group> configured) {
+    if (navIdentClaim != null
+        && !isMachinesTenant(tenant)
+        && !(navIdentClaim instanceof String ident && NavIdent.isValid(ident))) {
+      return new Result(Set.of(), Optional.empty());
+    }
     Set<String> mapped = new LinkedHashSet<>(roles);
     List<String> counties = new ArrayList<>();
     for (String group : groups) {
@@ -52,7 +87,7 @@ public final class IdentityMapping {
         g.county().ifPresent(counties::add);
       }
     }
-    if (MACHINES_TENANT.equals(tenant)) {
+    if (isMachinesTenant(tenant)) {
       mapped.retainAll(Set.of(Roles.SYSTEM));
     }
     Optional<String> county = Caller.countyCode(countyClaim);

@@ -52,6 +52,7 @@ public class PlatformIdentityAugmentor implements SecurityIdentityAugmentor {
             identity.getRoles(),
             strings(jwt.getClaim("groups")),
             TokenClaims.value(jwt, "county"),
+            plain(TokenClaims.value(jwt, "NAVident")),
             groups);
     // Roles only added: the identity as it is, plus them. Roles taken away (the machines issuer): a
     // new identity with the same principal, credentials and attributes.
@@ -65,6 +66,11 @@ public class PlatformIdentityAugmentor implements SecurityIdentityAugmentor {
                 .addRoles(result.roles());
     result.county().ifPresent(c -> builder.addAttribute(COUNTY_ATTRIBUTE, c));
     return Uni.createFrom().item(builder.build());
+  }
+
+  /** A JSON string claim as a string; any other value as it came. */
+  private static Object plain(Object claim) {
+    return claim instanceof JsonString json ? json.getString() : claim;
   }
 
   private static Collection<String> strings(Object claim) {

@@ -8,6 +8,7 @@ import io.quarkus.oidc.TenantConfigResolver;
 import io.quarkus.oidc.common.runtime.OidcConstants;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
 import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Verifies a bearer token once per token and tenant instead of once per request: a token already
@@ -41,6 +43,13 @@ import java.util.Optional;
  * stays off. Requests whose token is bound to something of the request itself (an mTLS certificate,
  * a DPoP proof, a step-up requirement of the endpoint) and the browser's code flow (ID tokens, the
  * gateway's {@code web} tenant) pass on to quarkus-oidc untouched.
+ *
+ * <p>A bearer token is first checked to be a signed JWT in its one canonical spelling ({@link
+ * #wellFormed}), before the cache and before quarkus-oidc, and refused (401) otherwise. jose4j
+ * decodes base64url leniently (it skips characters outside the alphabet, and ignores the unused low
+ * bits of a part's last character), so one valid token would otherwise verify in endless spellings,
+ * each a cache miss costing a signature check and a cache slot, and at the gateway an on-behalf-of
+ * exchange: with the check, one token is one key.
  */
 @ApplicationScoped
 public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -53,6 +62,21 @@ public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuth
    * verification ({@code StepUpAuthenticationPolicy}).
    */
   static final String STEP_UP_POLICY = "io.quarkus.oidc.runtime.step-up-auth";
+
+  /**
+   * The longest bearer token taken, in characters. Entra ID's access tokens are typically 1 to 3 KB
+   * (Entra ID puts at most 200 groups in a token, and NAIS' only those assigned to the app); 8 KB
+   * leaves room and bounds what one entry of the cache holds ({@link
+   * VerifiedTokenCacheConfig#size()}).
+   */
+  public static final int MAX_TOKEN_LENGTH = 8 * 1024;
+
+  /** A JWS in compact serialization: three base64url parts without padding. */
+  private static final Pattern COMPACT_JWS =
+      Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
+  private static final String BASE64URL =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
   private final OidcIdentityProvider oidc;
   private final VerifiedTokens cache;
@@ -88,6 +112,13 @@ public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuth
   @Override
   public Uni<SecurityIdentity> authenticate(
       TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    if (request.getToken() instanceof AccessTokenCredential
+        && !wellFormed(request.getToken().getToken())) {
+      // Refused before any cache lookup or verification: the 401 problem quarkus-oidc's own
+      // refusal of a malformed token gets (ProblemMappers).
+      return Uni.createFrom()
+          .failure(new AuthenticationFailedException("The bearer token is not a well-formed JWT"));
+    }
     RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
     OidcTenantConfig tenantConfig = cacheableTenant(request, routing);
     if (tenantConfig == null) {
@@ -111,6 +142,34 @@ public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuth
                         until ->
                             cache.put(
                                 tenant, token, CachedIdentities.withoutRequest(identity), until)));
+  }
+
+  /**
+   * Whether a bearer token is a signed JWT in compact form, spelled canonically: at most {@link
+   * #MAX_TOKEN_LENGTH} characters, exactly three parts of the base64url alphabet (no padding, no
+   * other character), each a length base64 can have, with the unused low bits of its last character
+   * zero (RFC 4648, 3.5). So no other spelling of a well-formed token's bytes is well-formed.
+   */
+  static boolean wellFormed(String token) {
+    if (token == null
+        || token.length() > MAX_TOKEN_LENGTH
+        || !COMPACT_JWS.matcher(token).matches()) {
+      return false;
+    }
+    for (String part : token.split("\\.")) {
+      int last = BASE64URL.indexOf(part.charAt(part.length() - 1));
+      int unusedBits =
+          switch (part.length() % 4) {
+            case 0 -> 0;
+            case 2 -> 4;
+            case 3 -> 2;
+            default -> -1; // one character of a group encodes no whole byte
+          };
+      if (unusedBits < 0 || (last & ((1 << unusedBits) - 1)) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The tenant whose verification of this request's token may be cached, or null. */

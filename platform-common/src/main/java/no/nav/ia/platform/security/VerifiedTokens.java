@@ -14,11 +14,15 @@ import java.util.Optional;
  *
  * <p>The key is the whole token, signature included, with the OIDC tenant that verified it: a token
  * that differs in one character is another key, and a token verified by one tenant (its issuer,
- * keys and audience) is never answered for a request resolved to another. An entry is handed out
- * only before the moment it was stored with (the token's {@code exp}), checked against the clock at
- * every read, so it cannot outlive the token; the cache is bounded, the least used going first.
- * Only the caller stores, and only after a successful verification: nothing here can make a failed
- * token pass.
+ * keys and audience) is never answered for a request resolved to another. The key is the token
+ * itself, not a hash of it: the identity kept holds the token anyway (as its credential), so a hash
+ * would save no memory, and a hit then needs the very token that was verified, with no assumption
+ * about a hash function. Only a token in its one canonical spelling, of at most 8 KB, gets here
+ * ({@link VerifiedTokenIdentityProvider#wellFormed}): one valid token is one key. An entry is
+ * handed out only before the moment it was stored with (the token's {@code exp}), checked against
+ * the clock at every read, so it cannot outlive the token; the cache is bounded, the least used
+ * going first. Only the caller stores, and only after a successful verification: nothing here can
+ * make a failed token pass.
  */
 public final class VerifiedTokens {
 

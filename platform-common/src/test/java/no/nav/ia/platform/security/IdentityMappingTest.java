@@ -28,6 +28,26 @@ class IdentityMappingTest {
   }
 
   @Test
+  void aPersonsTokenWhoseNavIdentIsNoNavIdentGetsNoRole() {
+    assertThat(
+            IdentityMapping.map("Default", Set.of("adviser"), List.of(), "03", "Z990001", GROUPS)
+                .roles())
+        .containsExactly("adviser");
+    for (Object bad : List.of("<i>x</i>", "Z99000", "z990001", "", 990001)) {
+      IdentityMapping.Result r =
+          IdentityMapping.map(
+              "Default", Set.of("adviser"), List.of("0b7f-oslo-managers"), "03", bad, GROUPS);
+      assertThat(r.roles()).as("NAVident %s", bad).isEmpty();
+      assertThat(r.county()).isEmpty();
+    }
+    assertThat(
+            IdentityMapping.map("machines", Set.of("system"), List.of(), null, "nonsense", GROUPS)
+                .roles())
+        .as("a machine's NAVident is ignored, not judged")
+        .containsExactly("system");
+  }
+
+  @Test
   void anEntraGroupGivesItsRoleAndItsCounty() {
     IdentityMapping.Result r =
         IdentityMapping.map(
