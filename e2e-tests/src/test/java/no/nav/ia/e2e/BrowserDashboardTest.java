@@ -245,6 +245,9 @@ class BrowserDashboardTest {
         .contains("Utkast")
         .contains("1. september 2025");
     assertThat(browser.findElement(By.id("figures")).getText()).contains("Leveranser i alt 3");
+    assertThat(browser.findElement(By.id("previous-year")).getText()).contains("1 leveranse i");
+    // Printing is the browser's own (the page's policy allows no script, so no print link).
+    assertThat(browser.findElement(By.id("print")).getText()).contains("Ctrl+P");
     browser.navigate().back();
     await(By.id("period"));
 
@@ -276,8 +279,9 @@ class BrowserDashboardTest {
   void aPersonWithoutAPlatformRoleGetsNoDashboard() {
     Tokens.nextLogin("tourist", COUNTY, "Z993402");
     browser.get(platform.gatewayUrl() + "/dashboard");
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(d -> d.getPageSource().contains("FORBIDDEN"));
+    // A Norwegian page, not the raw problem+json.
+    assertThat(await(By.id("error-title")).getText()).isEqualTo("Ingen tilgang");
+    assertThat(browser.findElement(By.id("back")).getAttribute("href")).endsWith("/dashboard");
     assertThat(browser.findElements(By.cssSelector("tr[data-code]"))).isEmpty();
   }
 }

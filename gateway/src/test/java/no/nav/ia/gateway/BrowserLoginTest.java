@@ -7,13 +7,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
@@ -33,86 +28,32 @@ class BrowserLoginTest {
   @TestHTTPResource("/")
   URI gateway;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-  private final Map<String, String> cookies = new LinkedHashMap<>();
-  private final List<String> setCookies = new java.util.ArrayList<>();
+  private Browser browser;
+
+  @org.junit.jupiter.api.BeforeEach
+  void openBrowser() {
+    browser = new Browser(gateway);
+  }
 
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri).GET(), uri);
+    return browser.get(uri);
   }
 
-  /** A form post with no fields, as the dashboard's logout button sends it. */
   private HttpResponse<String> post(URI uri) throws IOException, InterruptedException {
-    return send(
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.noBody()),
-        uri);
+    return browser.post(uri);
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request, URI uri)
-      throws IOException, InterruptedException {
-    if (uri.getPort() == gateway.getPort() && !cookies.isEmpty()) {
-      request.header(
-          "Cookie",
-          String.join(
-              "; ",
-              cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
-    }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (uri.getPort() == gateway.getPort()) {
-      for (String header : response.headers().allValues("Set-Cookie")) {
-        setCookies.add(header);
-        String pair = header.split(";", 2)[0];
-        String name = pair.substring(0, pair.indexOf('='));
-        String value = pair.substring(pair.indexOf('=') + 1);
-        if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
-          cookies.remove(name);
-        } else {
-          cookies.put(name, value);
-        }
-      }
-    }
-    return response;
+  private HttpResponse<String> login(String path, String role, String county, String ident)
+      throws Exception {
+    return browser.login(path, role, county, ident);
   }
 
   private static URI location(HttpResponse<?> response) {
-    assertThat(response.statusCode()).as("a redirect").isBetween(302, 303);
-    return response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+    return Browser.location(response);
   }
 
   private static Map<String, String> query(URI uri) {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (String pair : uri.getRawQuery().split("&")) {
-      String[] kv = pair.split("=", 2);
-      params.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-    }
-    return params;
-  }
-
-  /**
-   * Logs in as the given person, starting at {@code path}; returns the answer of the last redirect.
-   */
-  private HttpResponse<String> login(String path, String role, String county, String ident)
-      throws Exception {
-    HttpResponse<String> first = get(gateway.resolve(path));
-    URI authorize = location(first);
-    Map<String, String> params = query(authorize);
-    assertThat(authorize.getPath()).endsWith("/ia/authorize");
-    assertThat(params)
-        .containsEntry("response_type", "code")
-        .containsEntry("code_challenge_method", "S256")
-        .containsKeys("code_challenge", "state");
-    Tokens.nextLogin(role, county, ident);
-    HttpResponse<String> atProvider =
-        http.send(
-            HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.ofString());
-    URI callback = location(atProvider);
-    assertThat(callback.getPath()).isEqualTo("/dashboard/callback");
-    URI back = location(get(callback));
-    return get(back);
+    return Browser.query(uri);
   }
 
   @Test
@@ -124,7 +65,10 @@ class BrowserLoginTest {
         .as("back where the user started")
         .isEqualTo("/dashboard?period=2024-H1");
     String session =
-        setCookies.stream().filter(c -> c.startsWith("q_session")).findFirst().orElseThrow();
+        browser.setCookies.stream()
+            .filter(c -> c.startsWith("q_session"))
+            .findFirst()
+            .orElseThrow();
     assertThat(session.toLowerCase())
         .contains("httponly")
         .contains("samesite=lax")
@@ -143,7 +87,7 @@ class BrowserLoginTest {
         .contains("\"aud\":\"ia-scorecard-service\"")
         .as("exchanged on the manager's behalf for scorecard-service's audience")
         .contains("\"NAVident\":\"Z990002\"");
-    assertThat(cookies.values())
+    assertThat(browser.cookies.values())
         .noneMatch(v -> v.contains(bearer))
         .as("the token is not readable from the cookie");
     String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
@@ -176,12 +120,13 @@ class BrowserLoginTest {
     URI endSession = location(post(gateway.resolve("dashboard/logout")));
     assertThat(endSession.getPath()).endsWith("/ia/endsession");
     assertThat(query(endSession).get("post_logout_redirect_uri")).endsWith("/logged-out");
-    assertThat(cookies).noneSatisfy((name, value) -> assertThat(name).startsWith("q_session"));
+    assertThat(browser.cookies)
+        .noneSatisfy((name, value) -> assertThat(name).startsWith("q_session"));
 
     HttpResponse<String> loggedOut =
         get(
             location(
-                http.send(
+                browser.http.send(
                     HttpRequest.newBuilder(endSession).GET().build(),
                     HttpResponse.BodyHandlers.ofString())));
     assertThat(loggedOut.statusCode()).isEqualTo(200);
@@ -191,22 +136,31 @@ class BrowserLoginTest {
   }
 
   @Test
-  void aPersonWithoutAPlatformRoleIsForbiddenAfterLogin() throws Exception {
+  void aPersonWithoutAPlatformRoleIsForbiddenAfterLoginOnAPage() throws Exception {
     HttpResponse<String> page = login("dashboard", "tourist", "03", "Z990009");
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.body()).contains("<h1 id=\"error-title\">Ingen tilgang</h1>");
   }
 
   @Test
   void aForgedSessionCookieMeansALoginNotAnError() throws Exception {
-    cookies.put("q_session_web", "forged.session.value");
+    browser.cookies.put("q_session_web", "forged.session.value");
     HttpResponse<String> response = get(gateway.resolve("dashboard"));
     assertThat(location(response).getPath()).endsWith("/ia/authorize");
   }
 
   @Test
-  void theRootSendsBrowsersToTheDashboard() throws Exception {
+  void theRootSendsBrowsersToTheDashboardWhateverHostTheyName() throws Exception {
     assertThat(location(get(gateway)).getPath()).isEqualTo("/dashboard");
+    io.restassured.RestAssured.given()
+        .redirects()
+        .follow(false)
+        .header("Host", "evil.example")
+        .get(gateway.resolve("/"))
+        .then()
+        .statusCode(303)
+        .header("Location", "/dashboard");
   }
 }

@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
 /**
  * Stands in for the services behind the gateway: {@code agreements} echoes what arrived, {@code
  * scorecards} answers too late, {@code deliveries} points at a port where nothing listens, and the
- * dashboard echoes too. The producers of events serve their committed AsyncAPI documents.
+ * dashboard echoes too, except for the pages it refuses as scorecard-service does ({@link
+ * #DASHBOARD_REFUSALS}) and a manager of county 99, which is none. {@code reports} answers a
+ * report's printable page to {@code Accept: text/html} and refuses county 46 as scorecard-service
+ * refuses a county 03 manager. The producers of events serve their committed AsyncAPI documents.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -35,7 +38,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     server.createContext("/api/v1/agreements", exchange -> echo(exchange, base));
     server.createContext("/api/v1/enterprises", exchange -> echo(exchange, base));
-    server.createContext("/dashboard", exchange -> echo(exchange, base));
+    server.createContext("/dashboard", exchange -> dashboard(exchange, base));
+    server.createContext("/api/v1/reports", UpstreamStubs::report);
     server.createContext("/api/v1/regions", exchange -> echo(exchange, base));
     server.createContext("/api/v1/counties", exchange -> echo(exchange, base));
     try {
@@ -65,6 +69,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         Map.entry("ia.gateway.routes.scorecards", base),
         Map.entry("ia.gateway.routes.enterprises", base),
         Map.entry("ia.gateway.dashboard", base),
+        Map.entry("ia.gateway.routes.reports", base),
         Map.entry("ia.gateway.routes.deliveries", "http://127.0.0.1:" + closedPort()),
         // Two instances of a service, the first of them down.
         Map.entry("ia.gateway.routes.regions", "http://127.0.0.1:" + closedPort() + "," + base),
@@ -112,6 +117,67 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     }
   }
 
+  /** Dashboard paths scorecard-service refuses, with its problem+json, as a county 03 manager. */
+  static final Map<String, String> DASHBOARD_REFUSALS =
+      Map.of(
+          "/dashboard/reports/46/2026-H1",
+          problem(403, "FORBIDDEN_COUNTY", "Your token does not give access to this county", ""),
+          "/dashboard/reports/03/2026-H3",
+          problem(
+              400,
+              "VALIDATION_FAILED",
+              "One or more fields are invalid",
+              ",\"errors\":[{\"field\":\"period\",\"message\":\"must be a half-year\"}]"),
+          "/dashboard/nope",
+          problem(404, "NOT_FOUND", "Nothing is found at this path <script>x</script>", ""));
+
+  static String problem(int status, String code, String detail, String more) {
+    return "{\"type\":\"https://ia.nav.no/problems/x\",\"title\":\"T\",\"status\":"
+        + status
+        + ",\"detail\":\""
+        + detail
+        + "\",\"code\":\""
+        + code
+        + "\",\"callId\":\"stub-call-id\""
+        + more
+        + "}";
+  }
+
+  private static void dashboard(HttpExchange exchange, String base) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    String refusal =
+        authorization != null
+                && no.nav.ia.test.Tokens.claimsOf(authorization.substring(7))
+                    .contains("\"county\":\"99\"")
+            ? problem(403, "FORBIDDEN_COUNTY", "Your token is not bound to a county", "")
+            : DASHBOARD_REFUSALS.get(exchange.getRequestURI().getPath());
+    if (refusal == null) {
+      echo(exchange, base);
+      return;
+    }
+    int status = Integer.parseInt(refusal.replaceAll(".*\"status\":(\\d+).*", "$1"));
+    respond(exchange, status, "application/problem+json", refusal);
+  }
+
+  private static void report(HttpExchange exchange) throws IOException {
+    if (exchange.getRequestURI().getPath().contains("/46/")) {
+      respond(
+          exchange,
+          403,
+          "application/problem+json",
+          problem(403, "FORBIDDEN_COUNTY", "Your token does not give access to this county", ""));
+    } else if (String.valueOf(exchange.getRequestHeaders().getFirst("Accept"))
+        .startsWith("text/html")) {
+      respond(
+          exchange,
+          200,
+          "text/html;charset=UTF-8",
+          "<!DOCTYPE html><html lang=\"nb\"><body><h1>Halvårsrapport 2026-H2</h1></body></html>");
+    } else {
+      respond(exchange, 200, "{\"period\":\"2026-H2\"}");
+    }
+  }
+
   private static void echo(HttpExchange exchange, String base) throws IOException {
     String headers =
         exchange.getRequestHeaders().entrySet().stream()
@@ -143,8 +209,13 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    respond(exchange, status, "application/json", body);
+  }
+
+  private static void respond(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.getResponseHeaders().add("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

@@ -3,10 +3,11 @@ package no.nav.ia.gateway.rest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
-import no.nav.ia.platform.problem.ProblemMappers;
+import java.util.Locale;
+import java.util.Map;
+import no.nav.ia.platform.callid.CallId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -16,9 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>a Content-Security-Policy without scripts, with {@code frame-ancestors 'none'} (no page of
  *       the platform inside another site's frame) and forms only to the gateway and the issuer
  *       (logout goes on to the issuer's end-session page);
- *   <li>logout only as POST: a GET, which any page could trigger with an image, is 405. With the
- *       cookie's SameSite=Lax another site's POST carries no session, so logout needs no token.
+ *   <li>logout only as POST: a GET, which any page could trigger with an image, is 405 (a page
+ *       saying so, BrowserErrorPage). With the cookie's SameSite=Lax another site's POST carries no
+ *       session, so logout needs no token.
  * </ul>
+ *
+ * The same headers go on any HTML the API answers with (a report's printable page for {@code
+ * Accept: text/html}): it is a page in the browser like the dashboard's.
  */
 @Singleton
 public class BrowserHardening {
@@ -30,10 +35,10 @@ public class BrowserHardening {
 
   static final String LOGOUT_PATH = "/dashboard/logout";
 
-  @Inject ProblemMappers problems;
-
   @ConfigProperty(name = "quarkus.oidc.web.auth-server-url")
   String issuer;
+
+  private Map<String, String> headers;
 
   /**
    * The policy for the browser pages, allowing forms to post to the gateway and the given issuer
@@ -50,29 +55,58 @@ public class BrowserHardening {
     return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
+  /** The browser pages: the dashboard, its login and logout, and the page after logout. */
+  static boolean isBrowserPage(String path) {
+    return path.startsWith("/dashboard") || path.equals("/logged-out");
+  }
+
+  /** The headers every page gets: the policy, no content sniffing, no referrer. */
+  Map<String, String> headers() {
+    if (headers == null) {
+      headers =
+          Map.of(
+              "Content-Security-Policy",
+              contentSecurityPolicy(origin(issuer)),
+              "X-Content-Type-Options",
+              "nosniff",
+              "Referrer-Policy",
+              "no-referrer");
+    }
+    return headers;
+  }
+
   void install(@Observes Router router) {
-    String policy = contentSecurityPolicy(origin(issuer));
     router
         .route()
         .order(ORDER)
         .handler(
             ctx -> {
               String path = ctx.request().path();
-              if (path == null || !(path.startsWith("/dashboard") || path.equals("/logged-out"))) {
+              if (path != null && path.startsWith("/api/")) {
+                // The API's HTML (a report's printable page) is a page too; its JSON needs none.
+                ctx.addHeadersEndHandler(
+                    v -> {
+                      String type = ctx.response().headers().get("Content-Type");
+                      if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+                        headers().forEach(ctx.response()::putHeader);
+                      }
+                    });
                 ctx.next();
                 return;
               }
-              ctx.response()
-                  .putHeader("Content-Security-Policy", policy)
-                  .putHeader("X-Content-Type-Options", "nosniff")
-                  .putHeader("Referrer-Policy", "no-referrer");
+              if (path == null || !isBrowserPage(path)) {
+                ctx.next();
+                return;
+              }
+              headers().forEach(ctx.response()::putHeader);
               if (path.equals(LOGOUT_PATH) && ctx.request().method() != HttpMethod.POST) {
-                problems.end(
-                    ctx.response().putHeader("Allow", "POST"),
-                    405,
-                    "METHOD_NOT_ALLOWED",
-                    "Method Not Allowed",
-                    "Log out with POST");
+                BrowserErrorPage page = BrowserErrorPage.logoutByGet(CallId.currentOrNull());
+                ctx.response()
+                    .setStatusCode(405)
+                    .putHeader("Allow", "POST")
+                    .putHeader("Content-Type", "text/html;charset=UTF-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(page.html());
                 return;
               }
               ctx.next();

@@ -4,9 +4,9 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The few pages a browser may see without logging in. */
@@ -14,10 +14,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @PermitAll
 public class BrowserPages {
 
+  /**
+   * A relative Location, set as a header: {@code Response.seeOther} would make it absolute from the
+   * request's Host header, which the client chooses.
+   */
   @GET
   @Operation(hidden = true)
   public Response root() {
-    return Response.seeOther(URI.create("/dashboard")).build();
+    return Response.status(Response.Status.SEE_OTHER)
+        .header(HttpHeaders.LOCATION, "/dashboard")
+        .build();
   }
 
   /** Where the issuer sends the browser after logout. */

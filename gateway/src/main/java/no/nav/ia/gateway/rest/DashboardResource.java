@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * fetched from scorecard-service with the user's access token, so the service applies the same
  * rules as to API clients. The browser never sees a token and the service never sees the cookie.
  * {@code /dashboard/callback} and {@code /dashboard/logout} are handled by quarkus-oidc before they
- * would reach this class.
+ * would reach this class. The service's answers are forwarded as they are; its refusals, like the
+ * gateway's own, reach the browser as Norwegian pages (BrowserErrors, which says why it is here).
  */
 @Path("/dashboard")
 @Tenant("web")

@@ -2,6 +2,7 @@ package no.nav.ia.scorecard.dashboard;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,8 @@ public record DashboardView(
       DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss", NB);
 
   /** Where the 2/3 target line sits on a share bar, in percent of its width. */
-  public static final String TARGET_LINE = format(Card.SYSTEM_SHARE_MIN * 100, 2).replace(',', '.');
+  public static final String TARGET_LINE =
+      String.format(Locale.ROOT, "%.2f", Card.SYSTEM_SHARE_MIN * 100);
 
   /** One line of the page. Percentages are of the bar's width (0-100), texts are ready to show. */
   public record Row(
@@ -42,8 +44,8 @@ public record DashboardView(
       String shareText,
       String targetText,
       boolean targetMet,
-      long total,
-      long previousTotal,
+      String total,
+      String previousTotal,
       String changeText,
       String resigningWidth,
       String resigningText) {
@@ -53,37 +55,36 @@ public record DashboardView(
       Double share = card.systemShare();
       Boolean met = card.target().met();
       Card.Resigning resigning = card.resigning();
-      Double change = card.previousYear().change();
       return new Row(
           national,
           card.scope().code(),
           card.scope().name(),
           share == null ? "0" : width(share),
-          share == null ? "–" : format(share * 100, 1) + " %",
+          share == null ? "–" : Norwegian.percent(share, 1),
           met == null ? "ingen leveranser" : met ? "mål nådd" : "under 2/3",
           Boolean.TRUE.equals(met),
-          card.deliveries().total(),
-          card.previousYear().total(),
-          change == null
-              ? "–"
-              : (change >= 0 ? "+" : "−") + format(Math.abs(change) * 100, 0) + " %",
+          Norwegian.count(card.deliveries().total()),
+          Norwegian.count(card.previousYear().total()),
+          Norwegian.change(card.previousYear().change()),
           resigning.rate() == null ? "0" : width(resigning.rate()),
           resigning.due() == 0
               ? "ingen i kampanje"
-              : resigning.resigned()
+              : Norwegian.count(resigning.resigned())
                   + " av "
-                  + resigning.due()
+                  + Norwegian.count(resigning.due())
                   + " re-signert ("
-                  + format(resigning.rate() * 100, 0)
-                  + " %)");
+                  + Norwegian.percent(resigning.rate(), 0)
+                  + ")");
     }
   }
 
   /**
    * The card looked at closely (the own county, or the nation for those who see all): its month
    * trend as bars (direct deliveries and courses and information work stacked) and its form split.
+   * {@code chartLabel} names the months the chart shows, for screen readers.
    */
-  public record Focus(String name, List<Bar> trend, List<FormPart> forms, long chartMax) {
+  public record Focus(
+      String name, List<Bar> trend, List<FormPart> forms, String chartMax, String chartLabel) {
 
     /** The chart's drawing area, in SVG units. */
     public static final int WIDTH = 600;
@@ -106,10 +107,24 @@ public record DashboardView(
                       new FormPart(
                           e.getKey(),
                           FORM_NAMES.getOrDefault(e.getKey(), e.getKey()),
-                          e.getValue(),
-                          total == 0 ? "–" : format(100.0 * e.getValue() / total, 0) + " %"))
+                          Norwegian.count(e.getValue()),
+                          total == 0 ? "–" : Norwegian.percent((double) e.getValue() / total, 0)))
               .toList();
-      return new Focus(card.scope().name(), bars, forms, max);
+      return new Focus(card.scope().name(), bars, forms, Norwegian.count(max), chartLabel(card));
+    }
+
+    /** {@code Leveranser per måned, januar 2019 til desember 2019}. */
+    static String chartLabel(Card card) {
+      List<Card.TrendMonth> trend = card.trend();
+      if (trend.isEmpty()) {
+        return "Leveranser per måned: ingen måneder å vise";
+      }
+      YearMonth first = trend.get(0).month();
+      YearMonth last = trend.get(trend.size() - 1).month();
+      return "Leveranser per måned, "
+          + (first.equals(last)
+              ? Norwegian.month(first)
+              : Norwegian.month(first) + " til " + Norwegian.month(last));
     }
   }
 
@@ -142,40 +157,40 @@ public record DashboardView(
           directHeight,
           Focus.HEIGHT - directHeight - otherHeight,
           otherHeight,
-          MONTH_LONG.format(m.month())
+          Norwegian.month(m.month())
               + ": "
-              + m.total()
-              + " leveranser, "
-              + m.direct()
+              + Norwegian.deliveries(m.total())
+              + ", "
+              + Norwegian.count(m.direct())
               + " direkte"
               + (m.systemShare() == null
                   ? ""
-                  : ", " + format(m.systemShare() * 100, 1) + " % systemrettet"));
+                  : ", " + Norwegian.percent(m.systemShare(), 1) + " systemrettet"));
     }
   }
 
   /** A form's deliveries and its part of all. */
-  public record FormPart(String form, String name, long count, String share) {}
+  public record FormPart(String form, String name, String count, String share) {}
 
   /** One adviser's line for the county's manager. */
   public record AdviserRow(
       String navIdent,
-      long total,
-      long system,
-      long individual,
-      long direct,
+      String total,
+      String system,
+      String individual,
+      String direct,
       String shareText,
-      long enterprises) {
+      String enterprises) {
 
     public static AdviserRow of(no.nav.ia.scorecard.rest.Advisers.Adviser a) {
       return new AdviserRow(
           a.navIdent(),
-          a.total(),
-          a.system(),
-          a.individual(),
-          a.direct(),
-          a.systemShare() == null ? "–" : format(a.systemShare() * 100, 1) + " %",
-          a.enterprises());
+          Norwegian.count(a.total()),
+          Norwegian.count(a.system()),
+          Norwegian.count(a.individual()),
+          Norwegian.count(a.direct()),
+          a.systemShare() == null ? "–" : Norwegian.percent(a.systemShare(), 1),
+          Norwegian.count(a.enterprises()));
     }
   }
 
@@ -212,7 +227,6 @@ public record DashboardView(
           "INFORMATION",
           "Informasjonsarbeid");
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", NB);
-  private static final DateTimeFormatter MONTH_LONG = DateTimeFormatter.ofPattern("MMMM yyyy", NB);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d. MMMM yyyy", NB);
 
   /** The same view with the closer look, the advisers and the reports added. */
@@ -235,7 +249,25 @@ public record DashboardView(
   }
 
   /** The periods offered in the picker, grouped by year. */
-  public record PeriodGroup(String year, List<String> periods) {}
+  public record PeriodGroup(String year, List<PeriodOption> options) {
+
+    /** The offered ids, in the picker's order. */
+    public List<String> periods() {
+      return options.stream().map(PeriodOption::id).toList();
+    }
+
+    static PeriodGroup of(String year, List<String> ids) {
+      return new PeriodGroup(year, ids.stream().map(PeriodOption::of).toList());
+    }
+  }
+
+  /** One choice in the picker: the id is the option's value, the label what the user reads. */
+  public record PeriodOption(String id, String label) {
+
+    static PeriodOption of(String id) {
+      return new PeriodOption(id, Norwegian.period(id));
+    }
+  }
 
   public static DashboardView of(
       String period,
@@ -251,7 +283,7 @@ public record DashboardView(
     counties.stream().map(Row::of).forEach(rows::add);
     return new DashboardView(
         period,
-        periodsAround(today, period),
+        periodsWithFigures(List.of(), period, today),
         List.copyOf(rows),
         user,
         asOf == null
@@ -263,11 +295,20 @@ public record DashboardView(
         List.of());
   }
 
-  /** The page for a period that could not be read: the picker and the reason, no figures. */
-  public static DashboardView invalid(String period, String reason, String user, LocalDate today) {
+  /**
+   * The page for a period that could not be read: the reason, no figures, and the same picker as
+   * the figures' page (the periods with figures, newest first) to choose a period that can be
+   * shown.
+   */
+  public static DashboardView invalid(
+      String period,
+      String reason,
+      String user,
+      java.util.Collection<String> withFigures,
+      LocalDate today) {
     return new DashboardView(
         period,
-        periodsAround(today, null),
+        periodsWithFigures(withFigures, null, today),
         List.of(),
         user,
         null,
@@ -275,35 +316,6 @@ public record DashboardView(
         null,
         List.of(),
         List.of());
-  }
-
-  /**
-   * This year and the last: the year, its halves, quarters and months (this year's only up to now);
-   * the year before last as a whole; and the chosen period if it is none of these.
-   */
-  static List<PeriodGroup> periodsAround(LocalDate today, String chosen) {
-    List<PeriodGroup> groups = new ArrayList<>();
-    for (int year = today.getYear(); year >= today.getYear() - 1; year--) {
-      int lastMonth = year == today.getYear() ? today.getMonthValue() : 12;
-      List<String> ids = new ArrayList<>(List.of(String.valueOf(year)));
-      for (int h = 1; h <= 2 && h * 6 - 5 <= lastMonth; h++) {
-        ids.add(year + "-H" + h);
-      }
-      for (int q = 1; q <= 4 && q * 3 - 2 <= lastMonth; q++) {
-        ids.add(year + "-Q" + q);
-      }
-      for (int m = 1; m <= lastMonth; m++) {
-        ids.add(String.format("%d-%02d", year, m));
-      }
-      groups.add(new PeriodGroup(String.valueOf(year), ids));
-    }
-    groups.add(
-        new PeriodGroup(
-            String.valueOf(today.getYear() - 2), List.of(String.valueOf(today.getYear() - 2))));
-    if (chosen != null && groups.stream().noneMatch(g -> g.periods().contains(chosen))) {
-      groups.add(0, new PeriodGroup("Valgt", List.of(chosen)));
-    }
-    return groups;
   }
 
   /**
@@ -328,10 +340,10 @@ public record DashboardView(
     byYear.forEach(
         (year, periods) -> {
           periods.sort(java.util.Comparator.comparingInt(DashboardView::newestFirst));
-          groups.add(new PeriodGroup(year, List.copyOf(periods)));
+          groups.add(PeriodGroup.of(year, periods));
         });
     if (chosen != null && groups.stream().noneMatch(g -> g.periods().contains(chosen))) {
-      groups.add(0, new PeriodGroup("Valgt", List.of(chosen)));
+      groups.add(0, PeriodGroup.of("Valgt", List.of(chosen)));
     }
     return groups;
   }
@@ -349,11 +361,8 @@ public record DashboardView(
     };
   }
 
+  /** A percentage for CSS: a decimal point, whatever the locale. */
   private static String width(double fraction) {
-    return format(Math.max(0, Math.min(1, fraction)) * 100, 2).replace(',', '.');
-  }
-
-  private static String format(double value, int decimals) {
-    return String.format(NB, "%." + decimals + "f", value);
+    return String.format(Locale.ROOT, "%.2f", Math.max(0, Math.min(1, fraction)) * 100);
   }
 }

@@ -113,12 +113,10 @@ public record ReportPage(
         share == null ? "–" : pct(share, 1),
         met == null ? "ingen direkte leveranser" : met ? "mål nådd" : "under 2/3",
         Boolean.TRUE.equals(met),
-        c.previousYear().total()
-            + " leveranser i "
+        Norwegian.deliveries(c.previousYear().total())
+            + " i "
             + c.previousYear().period()
-            + (change == null
-                ? ""
-                : " (" + (change >= 0 ? "+" : "−") + pct(Math.abs(change), 0) + ")"),
+            + (change == null ? "" : " (" + Norwegian.change(change) + ")"),
         sections,
         r.changedSinceSubmission().stream()
             .map(d -> new Change(label(d.figure()), value(d.submitted()), value(d.now())))
@@ -147,11 +145,11 @@ public record ReportPage(
   }
 
   private static String num(long n) {
-    return String.format(NB, "%,d", n);
+    return Norwegian.count(n);
   }
 
   private static String pct(double fraction, int decimals) {
-    return String.format(NB, "%." + decimals + "f", fraction * 100) + " %";
+    return Norwegian.percent(fraction, decimals);
   }
 
   private static String day(LocalDate d) {

@@ -22,6 +22,7 @@ import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.HalfYear;
 import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.dashboard.DashboardView;
+import no.nav.ia.scorecard.dashboard.Norwegian;
 import no.nav.ia.scorecard.service.ReportService;
 import no.nav.ia.scorecard.service.ScorecardService;
 import no.nav.ia.scorecard.service.ScorecardService.Snapshot;
@@ -58,8 +59,14 @@ public class DashboardResource {
     try {
       period = Period.parse(id);
     } catch (DomainException invalid) {
-      String reason = "«" + id + "» er ikke en periode. Velg år, halvår, kvartal eller måned.";
-      return html(400, DashboardView.invalid(id, reason, caller.actor(), today));
+      return html(
+          400,
+          DashboardView.invalid(
+              id,
+              Norwegian.invalidPeriod(id),
+              caller.actor(),
+              scorecards.periodsWithFigures(),
+              today));
     }
     Snapshot s = scorecards.snapshot(period);
     ScorecardResource.Overview cards = ScorecardResource.visible(scorecards, caller, s);

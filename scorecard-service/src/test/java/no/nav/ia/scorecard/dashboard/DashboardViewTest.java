@@ -92,17 +92,18 @@ class DashboardViewTest {
   }
 
   @Test
-  void thePickerOffersThisAndLastYearUpToNowAndKeepsAnOlderChoice() {
-    List<DashboardView.PeriodGroup> groups =
-        DashboardView.periodsAround(LocalDate.of(2026, 5, 20), "2019-Q2");
-    assertThat(groups.get(0).periods()).containsExactly("2019-Q2");
-    assertThat(groups.get(1).periods())
-        .containsExactly(
-            "2026", "2026-H1", "2026-Q1", "2026-Q2", "2026-01", "2026-02", "2026-03", "2026-04",
-            "2026-05");
-    assertThat(groups.get(2).periods()).hasSize(1 + 2 + 4 + 12).contains("2025-H2", "2025-12");
-    assertThat(groups.get(3).periods()).containsExactly("2024");
-    assertThat(DashboardView.periodsAround(LocalDate.of(2026, 5, 20), "2026-Q1")).hasSize(3);
+  void aPeriodThatCannotBeReadOffersTheSamePeriodsAsTheFiguresPage() {
+    List<String> withFigures = List.of("2025-03", "2025", "2025-H1", "2026-Q1", "2026");
+    DashboardView invalid =
+        DashboardView.invalid(
+            "2026-H3", "grunn", "Z990002", withFigures, LocalDate.of(2026, 5, 20));
+    assertThat(invalid.periods())
+        .as("the periods with figures, newest first, without the unreadable one")
+        .isEqualTo(DashboardView.periodsWithFigures(withFigures, null, LocalDate.of(2026, 5, 20)));
+    assertThat(invalid.periods().get(0).periods()).containsExactly("2026", "2026-Q1");
+    assertThat(invalid.periods().get(1).periods()).containsExactly("2025", "2025-H1", "2025-03");
+    assertThat(invalid.error()).isEqualTo("grunn");
+    assertThat(invalid.rows()).isEmpty();
   }
 
   @Test
@@ -145,10 +146,76 @@ class DashboardViewTest {
     assertThat(busiest.otherY() + busiest.otherHeight()).isEqualTo(busiest.directY());
     assertThat(busiest.title())
         .isEqualTo("november 2024: 4 leveranser, 2 direkte, 50,0 % systemrettet");
+    assertThat(view.focus().chartLabel())
+        .isEqualTo("Leveranser per måned, november 2024 til desember 2024");
     assertThat(view.focus().trend().get(1).directHeight())
         .isEqualTo(DashboardView.Focus.HEIGHT / 2);
     assertThat(view.focus().forms())
         .extracting(DashboardView.FormPart::name)
         .contains("Direkte i virksomheten", "Kurs", "Informasjonsarbeid");
+  }
+
+  @Test
+  void aMonthWithOneDeliverySaysLeveranseInTheSingular() {
+    DashboardView.Bar one =
+        DashboardView.Bar.of(new Card.TrendMonth(YearMonth.of(2019, 3), 1, 1, 1.0), 0, 1);
+    assertThat(one.title()).isEqualTo("mars 2019: 1 leveranse, 1 direkte, 100,0 % systemrettet");
+  }
+
+  @Test
+  void noChangeFromTheYearBeforeHasNoSign() {
+    DashboardView.Row same = DashboardView.Row.of(card("COUNTY", "03", 2, 1, 3, 0, 0));
+    assertThat(same.changeText()).isEqualTo("0 %");
+    assertThat(Norwegian.change(0.001)).isEqualTo("0 %");
+    assertThat(Norwegian.change(-0.004)).isEqualTo("0 %");
+    assertThat(Norwegian.change(-0.006)).isEqualTo("−1 %");
+  }
+
+  @Test
+  void largeNumbersAreGroupedWithANoBreakSpaceInEveryTable() {
+    DashboardView.Row row = DashboardView.Row.of(card("COUNTY", "03", 9_000, 3_345, 1_200, 0, 0));
+    assertThat(row.total()).isEqualTo("12\u00a0345");
+    assertThat(row.previousTotal()).isEqualTo("1\u00a0200");
+    assertThat(row.changeText()).isEqualTo("+929 %");
+    DashboardView view =
+        DashboardView.of("2024", null, List.of(), "Z990002", null, LocalDate.of(2024, 5, 2))
+            .with(card("COUNTY", "03", 9_000, 3_345, 0, 0, 0), List.of(), List.of());
+    assertThat(view.focus().forms())
+        .filteredOn(f -> f.form().equals("DIRECT"))
+        .extracting(DashboardView.FormPart::count)
+        .containsExactly("12\u00a0345");
+    assertThat(
+            DashboardView.AdviserRow.of(
+                new no.nav.ia.scorecard.rest.Advisers.Adviser(
+                    "Z990001", 2_500, 2_000, 500, 2_500, 0.8, 1_001)))
+        .extracting(
+            DashboardView.AdviserRow::total,
+            DashboardView.AdviserRow::system,
+            DashboardView.AdviserRow::enterprises)
+        .containsExactly("2\u00a0500", "2\u00a0000", "1\u00a0001");
+  }
+
+  @Test
+  void thePickerShowsPeriodsInWordsAndKeepsTheirIdsAsValues() {
+    List<DashboardView.PeriodGroup> groups =
+        DashboardView.periodsWithFigures(
+            List.of("2026-Q3", "2026-H1", "2026-11"), "2026", LocalDate.of(2026, 12, 1));
+    assertThat(groups.get(0).options())
+        .containsExactly(
+            new DashboardView.PeriodOption("2026", "2026"),
+            new DashboardView.PeriodOption("2026-H1", "1. halvår 2026"),
+            new DashboardView.PeriodOption("2026-Q3", "3. kvartal 2026"),
+            new DashboardView.PeriodOption("2026-11", "november 2026"));
+  }
+
+  @Test
+  void aYearOutsideTheRangeIsExplainedAsSuch() {
+    assertThat(Norwegian.invalidPeriod("1999"))
+        .contains("«1999»")
+        .contains("fra 2000 til 2100")
+        .doesNotContain("er ikke en periode");
+    assertThat(Norwegian.invalidPeriod("2026-13")).contains("01 til 12");
+    assertThat(Norwegian.invalidPeriod("2026-H3"))
+        .isEqualTo("«2026-H3» er ikke en periode. Velg år, halvår, kvartal eller måned.");
   }
 }

@@ -1,0 +1,172 @@
+package no.nav.ia.gateway.rest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The page a browser gets instead of a problem+json: the status kept, a short Norwegian title and
+ * explanation chosen by the problem's status and code (the services' own details are English and
+ * written for API clients, so they are not shown), the code and call id for support, and a link
+ * back to the dashboard. Everything taken from a problem is escaped.
+ */
+public record BrowserErrorPage(int status, String title, String explanation, String reference) {
+
+  /** A refusal's code and its field errors' fields, as read from the problem (any may be null). */
+  public record Problem(String code, String callId, List<String> fields) {
+
+    public Problem {
+      fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+  }
+
+  /**
+   * Explanations of the codes a dashboard user can meet, where the status alone says too little.
+   */
+  private static final Map<String, String[]> BY_CODE =
+      Map.of(
+          "FORBIDDEN_COUNTY",
+          new String[] {
+            "Ingen tilgang til fylket",
+            "Du ser tallene for ditt eget fylke og for landet. Dette er et annet fylke, eller"
+                + " innloggingen din er ikke knyttet til et kjent fylke."
+          },
+          "FORBIDDEN",
+          new String[] {
+            "Ingen tilgang",
+            "Innloggingen din gir ikke tilgang til målekortet: den mangler en rolle i"
+                + " IA-plattformen (rådgiver, leder eller koordinator), eller fylket ditt er ukjent."
+                + " Be den som gir tilganger i NAV om å rette det."
+          },
+          "COUNTY_NOT_FOUND",
+          new String[] {"Fant ikke fylket", "Det finnes ikke noe fylke med denne koden."},
+          "REPORT_NOT_FOUND",
+          new String[] {"Fant ikke rapporten", "Det finnes ingen halvårsrapport for dette."});
+
+  /** The page for a problem the gateway or a service answered with. */
+  public static BrowserErrorPage of(int status, Problem problem) {
+    String[] text = problem.code() == null ? null : BY_CODE.get(problem.code());
+    if (text == null && status == 400 && problem.fields().contains("period")) {
+      text =
+          new String[] {
+            "Ugyldig periode",
+            "Perioden i adressen kan ikke leses. Et halvår skrives som 2026-H1 eller 2026-H2."
+          };
+    }
+    if (text == null) {
+      text = byStatus(status);
+    }
+    return new BrowserErrorPage(status, text[0], text[1], reference(status, problem));
+  }
+
+  /** A GET of the logout address, which only the logout button's POST may use. */
+  static BrowserErrorPage logoutByGet(String callId) {
+    return new BrowserErrorPage(
+        405,
+        "Logg ut med knappen",
+        "Du logger ut med knappen «Logg ut» øverst på målekortet; denne adressen kan ikke åpnes"
+            + " direkte.",
+        reference(405, new Problem("METHOD_NOT_ALLOWED", callId, List.of())));
+  }
+
+  /** {@code Feilkode 403 FORBIDDEN_COUNTY · referanse <call id>}, for support. */
+  private static String reference(int status, Problem problem) {
+    return "Feilkode "
+        + status
+        + (problem.code() == null ? "" : " " + problem.code())
+        + (problem.callId() == null ? "" : " · referanse " + problem.callId());
+  }
+
+  private static String[] byStatus(int status) {
+    return switch (status) {
+      case 400 -> new String[] {"Ugyldig adresse", "Adressen inneholder noe som ikke kan leses."};
+      case 401 ->
+          new String[] {
+            "Innloggingen mislyktes", "Innloggingen kunne ikke fullføres. Prøv å logge inn på nytt."
+          };
+      case 403 -> new String[] {"Ingen tilgang", "Du har ikke tilgang til denne siden."};
+      case 404 ->
+          new String[] {
+            "Fant ikke siden", "Det finnes ingen side på denne adressen. Sjekk adressen."
+          };
+      case 405 ->
+          new String[] {"Siden kan ikke brukes slik", "Denne adressen kan ikke brukes slik."};
+      case 429 ->
+          new String[] {
+            "For mange forespørsler",
+            "Du har sendt for mange forespørsler. Vent litt og prøv igjen."
+          };
+      case 502, 503, 504 ->
+          new String[] {
+            "Målekortet svarer ikke",
+            "Tjenesten er ikke tilgjengelig akkurat nå. Prøv igjen om litt."
+          };
+      default ->
+          status >= 500
+              ? new String[] {"Noe gikk galt", "Siden kunne ikke vises. Prøv igjen om litt."}
+              : new String[] {"Siden kan ikke vises", "Forespørselen kunne ikke behandles."};
+    };
+  }
+
+  /** The whole page. Its only style is inline, which the pages' policy allows. */
+  public String html() {
+    String link = status == 401 ? "Logg inn på nytt" : "Til målekortet";
+    return """
+        <!DOCTYPE html>
+        <html lang="nb">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>%s – NAV Arbeidslivssenter</title>
+          <style>
+            body { font-family: "Source Sans Pro", Arial, sans-serif; margin: 0 auto; max-width: 40rem; padding: 1.5rem; color: #262626; }
+            h1 { font-size: 1.5rem; }
+            .muted { color: #6a6a6a; font-size: .9rem; }
+          </style>
+        </head>
+        <body>
+        <main id="error-page" data-status="%d">
+          <h1 id="error-title">%s</h1>
+          <p id="error-explanation">%s</p>
+          <p><a id="back" href="/dashboard">%s</a></p>
+          <p class="muted" id="error-reference">%s</p>
+        </main>
+        </body>
+        </html>
+        """
+        .formatted(
+            escape(title), status, escape(title), escape(explanation), link, escape(reference));
+  }
+
+  /** HTML-escapes text for an element's content or a quoted attribute. */
+  static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Whether an answer to this request should be a page rather than problem+json: never on the API
+   * (its clients read problem+json), always on the browser pages, elsewhere when the client asks
+   * for HTML.
+   */
+  public static boolean wanted(String path, String accept) {
+    if (path == null || path.equals("/api") || path.startsWith("/api/")) {
+      return false;
+    }
+    return BrowserHardening.isBrowserPage(path)
+        || accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html");
+  }
+}

@@ -1,0 +1,153 @@
+package no.nav.ia.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import no.nav.ia.gateway.rest.BrowserHardening;
+import no.nav.ia.test.Infra;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a browser sees when a page is refused, by the gateway or by scorecard-service (stubbed as it
+ * answers, UpstreamStubs): a Norwegian page with the status kept and the pages' headers, never the
+ * raw problem+json, which the API keeps.
+ */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+@QuarkusTestResource(UpstreamStubs.class)
+class BrowserErrorPagesTest {
+
+  @TestHTTPResource("/")
+  URI gateway;
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = new Browser(gateway);
+  }
+
+  private static void assertPage(HttpResponse<String> page, int status, String title) {
+    assertThat(page.statusCode()).isEqualTo(status);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+    assertThat(page.body())
+        .startsWith("<!DOCTYPE html>")
+        .contains("<html lang=\"nb\">")
+        .contains("<h1 id=\"error-title\">" + title + "</h1>")
+        .contains("href=\"/dashboard\"")
+        .doesNotContain("\"type\":")
+        .doesNotContain("<script");
+    assertThat(page.headers().allValues("Content-Security-Policy"))
+        .singleElement()
+        .satisfies(
+            policy ->
+                assertThat(policy)
+                    .contains("default-src 'none'")
+                    .contains("frame-ancestors 'none'")
+                    .contains("form-action 'self' " + BrowserHardening.origin(Infra.issuerUrl()))
+                    .doesNotContain("script-src"));
+    assertThat(page.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+    assertThat(page.headers().allValues("Referrer-Policy")).containsExactly("no-referrer");
+  }
+
+  @Test
+  void theServicesRefusalsOfAManagersPagesArePages() throws Exception {
+    HttpResponse<String> otherCounty =
+        browser.login("dashboard/reports/46/2026-H1", "manager", "03", "Z990002");
+    assertPage(otherCounty, 403, "Ingen tilgang til fylket");
+    assertThat(otherCounty.body())
+        .contains("FORBIDDEN_COUNTY")
+        .contains("stub-call-id")
+        .doesNotContain("Your token");
+
+    HttpResponse<String> notAHalfYear = browser.get("dashboard/reports/03/2026-H3");
+    assertPage(notAHalfYear, 400, "Ugyldig periode");
+    assertThat(notAHalfYear.body()).contains("2026-H1 eller 2026-H2");
+
+    HttpResponse<String> nowhere = browser.get("dashboard/nope");
+    assertPage(nowhere, 404, "Fant ikke siden");
+    assertThat(nowhere.body()).doesNotContain("<script>x");
+  }
+
+  @Test
+  void theGatewaysOwnRefusalsArePagesToo() throws Exception {
+    HttpResponse<String> noRole = browser.login("dashboard", "tourist", "03", "Z990009");
+    assertPage(noRole, 403, "Ingen tilgang");
+    assertThat(noRole.body()).contains("FORBIDDEN").contains("mangler en rolle");
+
+    HttpResponse<String> logoutByGet = browser.get("dashboard/logout");
+    assertPage(logoutByGet, 405, "Logg ut med knappen");
+    assertThat(logoutByGet.headers().firstValue("Allow")).hasValue("POST");
+  }
+
+  @Test
+  void aManagerOfAnUnknownCountyGetsAPageSayingSo() throws Exception {
+    HttpResponse<String> page = browser.login("dashboard", "manager", "99", "Z990004");
+    assertPage(page, 403, "Ingen tilgang til fylket");
+    assertThat(page.body()).contains("ikke knyttet til et kjent fylke");
+  }
+
+  @Test
+  void aFailedCodeExchangeIsAPageWithAWayToLogInAgain() throws Exception {
+    URI authorize = Browser.location(browser.get("dashboard"));
+    String state = Browser.query(authorize).get("state");
+    HttpResponse<String> failed = browser.get("dashboard/callback?code=bogus&state=" + state);
+    assertPage(failed, 401, "Innloggingen mislyktes");
+    assertThat(failed.body()).contains("Logg inn på nytt");
+  }
+
+  @Test
+  void theApiKeepsProblemJsonEvenForABrowser() {
+    given()
+        .auth()
+        .oauth2(Tokens.manager("03"))
+        .accept("text/html")
+        .get("/api/v1/reports/counties/46/2026-H1")
+        .then()
+        .statusCode(403)
+        .contentType(startsWith("application/problem+json"))
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
+    given()
+        .accept("text/html")
+        .get("/api/v1/agreements")
+        .then()
+        .statusCode(401)
+        .contentType(startsWith("application/problem+json"));
+  }
+
+  @Test
+  void theApisPrintablePageGetsThePagesHeaders() {
+    given()
+        .auth()
+        .oauth2(Tokens.manager("03"))
+        .accept("text/html")
+        .get("/api/v1/reports/counties/03/2026-H2")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("text/html"))
+        .header("Content-Security-Policy", containsString("default-src 'none'"))
+        .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer");
+    given()
+        .auth()
+        .oauth2(Tokens.manager("03"))
+        .get("/api/v1/reports/counties/03/2026-H2")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/json"))
+        .header("Content-Security-Policy", nullValue());
+  }
+}

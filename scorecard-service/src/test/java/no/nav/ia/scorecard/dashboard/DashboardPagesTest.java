@@ -1,0 +1,154 @@
+package no.nav.ia.scorecard.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.ReflectionValueResolver;
+import io.quarkus.qute.Variant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.scorecard.ReportStatus;
+import no.nav.ia.scorecard.rest.Card;
+import no.nav.ia.scorecard.rest.ReportView;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard's and the report's templates rendered as the service renders them (Qute, HTML
+ * escaped), without Quarkus: what the user reads, and nothing the pages' Content-Security-Policy
+ * (no scripts at all) would block.
+ */
+class DashboardPagesTest {
+
+  private static final Engine QUTE =
+      Engine.builder()
+          .addDefaults()
+          .addValueResolver(new ReflectionValueResolver())
+          .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
+          .build();
+
+  static String render(String template, Map<String, Object> data) {
+    try (InputStream in =
+        DashboardPagesTest.class.getResourceAsStream("/templates/" + template + ".html")) {
+      String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      var instance = QUTE.parse(source, Variant.forContentType(Variant.TEXT_HTML)).instance();
+      data.forEach(instance::data);
+      return instance.render();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String dashboard(DashboardView view) {
+    return render(
+        "DashboardResource/dashboard",
+        Map.of("view", view, "targetLine", DashboardView.TARGET_LINE));
+  }
+
+  static ReportView report(long previousTotal, Double change) {
+    Card figures = DashboardViewTest.card("COUNTY", "03", 2, 1, 0, 0, 0);
+    Card withYearBefore =
+        new Card(
+            figures.scope(),
+            figures.period(),
+            figures.deliveries(),
+            figures.byForm(),
+            figures.systemShare(),
+            figures.target(),
+            figures.trend(),
+            new Card.PreviousYear("2025-H1", previousTotal, change),
+            figures.forecast(),
+            figures.agreements(),
+            figures.resigning(),
+            figures.registrationLag(),
+            figures.asOf());
+    return new ReportView(
+        figures.scope(),
+        new Card.PeriodView("2026-H1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)),
+        ReportStatus.DRAFT,
+        LocalDate.of(2026, 9, 1),
+        false,
+        1,
+        withYearBefore,
+        new ReportView.Sections(null, null, null, null),
+        null,
+        null,
+        List.of());
+  }
+
+  @Test
+  void theReportPageHasNoScriptAndTellsHowToPrint() {
+    String page =
+        render("ReportResource/report", Map.of("page", ReportPage.of(report(1, 2.0), "Z990002")));
+    assertThat(page)
+        .as("an inline handler is blocked by the policy: the link would do nothing")
+        .doesNotContainPattern("(?i)\\son[a-z]+=")
+        .doesNotContain("<script")
+        .doesNotContain("javascript:")
+        .contains("Ctrl+P");
+  }
+
+  @Test
+  void theReportCountsOneDeliveryOfTheYearBeforeInTheSingular() {
+    ReportPage one = ReportPage.of(report(1, 2.0), "Z990002");
+    assertThat(one.previousYearText()).isEqualTo("1 leveranse i 2025-H1 (+200 %)");
+    ReportPage same = ReportPage.of(report(3, 0.0), "Z990002");
+    assertThat(same.previousYearText()).isEqualTo("3 leveranser i 2025-H1 (0 %)");
+    assertThat(render("ReportResource/report", Map.of("page", one)))
+        .contains("Samme periode året før: 1 leveranse i 2025-H1");
+  }
+
+  @Test
+  void theDashboardShowsNoInternalReferencesAndNamesTheChartsMonths() {
+    DashboardView view =
+        DashboardView.of("2019", null, List.of(), "Z990002", null, LocalDate.of(2026, 5, 20))
+            .with(DashboardViewTest.card("COUNTY", "03", 4, 2, 0, 0, 0), List.of(), List.of());
+    String page = dashboard(view);
+    assertThat(page)
+        .doesNotContain("seed")
+        .doesNotContain("de siste tolv månedene")
+        .contains("aria-label=\"Leveranser per måned, november 2024 til desember 2024\"")
+        .doesNotContainPattern("(?i)\\son[a-z]+=")
+        .doesNotContain("<script");
+  }
+
+  @Test
+  void thePickerShowsPeriodsInWordsWithTheirIdsAsValues() {
+    DashboardView view =
+        DashboardView.of("2026-Q3", null, List.of(), "Z990002", null, LocalDate.of(2026, 12, 1))
+            .withPeriods(
+                DashboardView.periodsWithFigures(
+                    List.of("2026-Q3", "2026-H1", "2026-11"),
+                    "2026-Q3",
+                    LocalDate.of(2026, 12, 1)));
+    assertThat(dashboard(view))
+        .contains("<option value=\"2026\">2026</option>")
+        .contains("<option value=\"2026-H1\">1. halvår 2026</option>")
+        .contains("<option value=\"2026-Q3\" selected>3. kvartal 2026</option>")
+        .contains("<option value=\"2026-11\">november 2026</option>");
+  }
+
+  @Test
+  void theBadPeriodPageExplainsAndEscapesAndOffersOnlyPeriodsWithFigures() {
+    String id = "<b>1999";
+    DashboardView invalid =
+        DashboardView.invalid(
+            id,
+            Norwegian.invalidPeriod(id),
+            "Z990002",
+            List.of("2025", "2025-Q2"),
+            LocalDate.of(2026, 5, 20));
+    String page = dashboard(invalid);
+    assertThat(page)
+        .contains("&lt;b&gt;1999")
+        .doesNotContain("<b>1999")
+        .contains("<option value=\"2025-Q2\">2. kvartal 2025</option>")
+        .doesNotContain("value=\"2026-01\"")
+        .doesNotContain("value=\"2025-12\"");
+    assertThat(page.indexOf("value=\"2026\"")).isLessThan(page.indexOf("value=\"2025\""));
+  }
+}
