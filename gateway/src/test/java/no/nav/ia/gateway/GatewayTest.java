@@ -103,6 +103,16 @@ class GatewayTest {
   }
 
   @Test
+  void aMethodAPathOfTheGatewayDoesNotTakeIs405WithItsAllowHeader() {
+    given()
+        .post("/openapi")
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json")
+        .header("Allow", "GET, HEAD, OPTIONS");
+  }
+
+  @Test
   void aTokenWithoutAPlatformRoleIsForbiddenAtTheEdge() {
     String tourist =
         Tokens.issue("Z990001", Map.of("roles", List.of("tourist")), Infra.AUDIENCE, 3600);

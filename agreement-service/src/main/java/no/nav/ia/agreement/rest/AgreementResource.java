@@ -40,9 +40,11 @@ import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -101,12 +103,20 @@ public class AgreementResource {
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   public Page<AgreementResponse> list(
       @QueryParam("county") String county,
-      @QueryParam("status") String status,
+      @Parameter(schema = @Schema(implementation = AgreementStatus.class)) @QueryParam("status")
+          String status,
       @QueryParam("orgNumber") String orgNumber,
       @QueryParam("contactPerson") String contactPerson,
       @QueryParam("q") String q,
-      @QueryParam("sort") String sort,
-      @QueryParam("sleepingSince") String sleepingSince,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"name", "employees"}))
+          @QueryParam("sort")
+          String sort,
+      @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("sleepingSince")
+          String sleepingSince,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     if (orgNumber != null && !OrgNumber.isValid(orgNumber)) {

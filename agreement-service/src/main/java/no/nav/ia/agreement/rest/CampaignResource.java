@@ -42,9 +42,11 @@ import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.platform.time.NorwegianTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -226,7 +228,9 @@ public class CampaignResource {
   public List<Reminder> reminders(
       @PathParam("id") UUID id,
       @QueryParam("county") String county,
-      @QueryParam("days") String days) {
+      @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365"))
+          @QueryParam("days")
+          String days) {
     campaigns.campaign(id);
     int after = Params.integer("days", days, config.reminderAfterDays(), 1, 365);
     LocalDate today = NorwegianTime.today();

@@ -14,6 +14,7 @@ import no.nav.ia.platform.security.Roles;
 import no.nav.ia.platform.time.NorwegianTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,7 +42,9 @@ public class CountyResource {
   @Operation(summary = "Counties valid on a date (default today)")
   @APIResponse(responseCode = "200", description = "The counties, by code")
   @APIResponse(responseCode = "400", description = "Not a date")
-  public List<CountyResponse> counties(@QueryParam("date") String date) {
+  public List<CountyResponse> counties(
+      @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("date")
+          String date) {
     return County.validOn(Params.date("date", date, NorwegianTime.today())).stream()
         .map(CountyResponse::from)
         .toList();

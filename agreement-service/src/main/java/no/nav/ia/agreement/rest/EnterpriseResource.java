@@ -31,9 +31,11 @@ import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -155,9 +157,14 @@ public class EnterpriseResource {
       @QueryParam("q") String q,
       @QueryParam("county") String county,
       @QueryParam("industry") String industry,
-      @QueryParam("minEmployees") String minEmployees,
-      @QueryParam("maxEmployees") String maxEmployees,
-      @QueryParam("agreement") String agreement,
+      @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+          @QueryParam("minEmployees")
+          String minEmployees,
+      @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+          @QueryParam("maxEmployees")
+          String maxEmployees,
+      @Parameter(schema = @Schema(implementation = WithAgreement.class)) @QueryParam("agreement")
+          String agreement,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     if (q != null && q.length() > 200) {

@@ -515,7 +515,15 @@ class AgreementResourceTest {
         .then()
         .statusCode(405)
         .contentType("application/problem+json")
+        .header("Allow", "GET, HEAD, OPTIONS, PATCH")
         .body("detail", containsString("method"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .delete("/api/v1/agreements")
+        .then()
+        .statusCode(405)
+        .header("Allow", "GET, HEAD, OPTIONS, POST");
     given()
         .auth()
         .oauth2(Tokens.coordinator())

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import no.nav.ia.delivery.Delivery;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -102,8 +104,9 @@ public class DeliveryResource {
       @QueryParam("orgNumber") String orgNumber,
       @QueryParam("adviser") String adviser,
       @QueryParam("groupId") String groupId,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
+      @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("from")
+          String from,
+      @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("to") String to,
       @QueryParam("includeVoided") boolean includeVoided,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {

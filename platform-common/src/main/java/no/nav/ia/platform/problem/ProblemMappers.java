@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.rest.AllowedMethods;
 import no.nav.ia.platform.rest.NulCharacters;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -33,6 +35,7 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
   @Inject ObjectMapper json;
+  @Inject AllowedMethods allowed;
 
   @ServerExceptionMapper
   public Response api(ApiException e) {
@@ -158,6 +161,22 @@ public class ProblemMappers {
     return allow == null
         ? problem
         : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+  }
+
+  /**
+   * A method the path does not take: 405 with the {@code Allow} header RFC 9110 asks for, which
+   * RESTEasy Reactive's own exception does not carry ({@link AllowedMethods}).
+   */
+  @ServerExceptionMapper
+  public Response notAllowed(NotAllowedException e, RoutingContext context) {
+    Response problem = web(e);
+    if (problem.getHeaders().containsKey(HttpHeaders.ALLOW)) {
+      return problem;
+    }
+    return allowed
+        .of(context.normalizedPath())
+        .map(methods -> Response.fromResponse(problem).header(HttpHeaders.ALLOW, methods).build())
+        .orElse(problem);
   }
 
   /** What the client can do about a refusal the framework made before any resource ran. */
