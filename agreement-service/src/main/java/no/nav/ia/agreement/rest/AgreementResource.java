@@ -225,9 +225,9 @@ public class AgreementResource {
       OffsetDateTime changedAt,
       String name,
       int employees,
-      String contactPerson,
+      @Schema(nullable = true) String contactPerson,
       String status,
-      LocalDate endedOn) {
+      @Schema(nullable = true) LocalDate endedOn) {
     static AgreementVersion of(AgreementChange c) {
       return new AgreementVersion(
           c.version,

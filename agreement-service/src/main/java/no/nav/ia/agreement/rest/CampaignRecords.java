@@ -43,7 +43,7 @@ public final class CampaignRecords {
       LocalDate startedOn,
       String startedBy,
       CampaignStatus status,
-      LocalDate closedOn) {
+      @Schema(nullable = true) LocalDate closedOn) {
     static CampaignResponse from(ResigningCampaign c) {
       return new CampaignResponse(
           c.id, c.name, c.deadline, c.startedOn, c.startedBy, c.status, c.closedOn);
@@ -59,9 +59,9 @@ public final class CampaignRecords {
       UUID campaignId,
       CampaignStatus status,
       LocalDate deadline,
-      LocalDate closedOn,
-      String closedBy,
-      OffsetDateTime closedAt,
+      @Schema(nullable = true) LocalDate closedOn,
+      @Schema(nullable = true) String closedBy,
+      @Schema(nullable = true) OffsetDateTime closedAt,
       long due,
       long ended,
       long resigned,
@@ -91,10 +91,10 @@ public final class CampaignRecords {
       String orgNumber,
       String countyCode,
       int employees,
-      String groupOrgNumber,
+      @Schema(nullable = true) String groupOrgNumber,
       ResigningStatus status,
-      LocalDate statusOn,
-      String note) {
+      @Schema(nullable = true) LocalDate statusOn,
+      @Schema(nullable = true) String note) {
     static CaseResponse from(ResigningCase c) {
       return new CaseResponse(
           c.campaignId,
@@ -110,10 +110,10 @@ public final class CampaignRecords {
   }
 
   public record ChangeResponse(
-      ResigningStatus from,
+      @Schema(nullable = true) ResigningStatus from,
       ResigningStatus to,
       LocalDate on,
-      String note,
+      @Schema(nullable = true) String note,
       String changedBy,
       OffsetDateTime changedAt) {
     static ChangeResponse from(ResigningStatusChange c) {
@@ -123,7 +123,7 @@ public final class CampaignRecords {
 
   /** How far a county (or the nation) has come; {@code rate} is resigned / due. */
   public record Counts(
-      String countyCode,
+      @Schema(nullable = true, description = "None for the national counts") String countyCode,
       long due,
       long resigned,
       long declined,
@@ -131,7 +131,7 @@ public final class CampaignRecords {
       long noResponse,
       long pending,
       long contacted,
-      Double rate) {
+      @Schema(nullable = true, description = "None while nothing is due") Double rate) {
 
     static Counts of(String county, Map<ResigningStatus, Long> byStatus) {
       long due = byStatus.values().stream().mapToLong(Long::longValue).sum();

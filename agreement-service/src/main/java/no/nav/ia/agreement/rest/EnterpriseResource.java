@@ -50,13 +50,14 @@ public class EnterpriseResource {
   public record EnterpriseItem(
       String orgNumber,
       String name,
-      String organisationForm,
-      String industry,
-      Integer employees,
-      String municipality,
-      String countyCode,
+      @Schema(nullable = true) String organisationForm,
+      @Schema(nullable = true) String industry,
+      @Schema(nullable = true) Integer employees,
+      @Schema(nullable = true) String municipality,
+      @Schema(nullable = true) String countyCode,
       boolean deleted,
-      AgreementRef agreement) {
+      @Schema(nullable = true, description = "Only for a caller of the agreement's county")
+          AgreementRef agreement) {
 
     /**
      * The register's facts for everyone; the agreement (its contact person names a NAV employee)
@@ -82,7 +83,8 @@ public class EnterpriseResource {
     }
   }
 
-  public record AgreementRef(UUID id, String status, String contactPerson) {}
+  public record AgreementRef(
+      UUID id, String status, @Schema(nullable = true) String contactPerson) {}
 
   /**
    * An enterprise's page: what a search lists (unwrapped: the same fields at the top) and its
@@ -90,8 +92,8 @@ public class EnterpriseResource {
    */
   public record EnterprisePage(
       @com.fasterxml.jackson.annotation.JsonUnwrapped EnterpriseItem enterprise,
-      LatestDelivery latestDelivery,
-      ResigningRef resigning) {}
+      @Schema(nullable = true) LatestDelivery latestDelivery,
+      @Schema(nullable = true) ResigningRef resigning) {}
 
   public record LatestDelivery(LocalDate deliveredOn, String service) {}
 
@@ -117,10 +119,10 @@ public class EnterpriseResource {
       long rejected,
       long gone,
       List<String> reasons,
-      String note,
+      @Schema(nullable = true) String note,
       String startedBy,
       OffsetDateTime startedAt,
-      OffsetDateTime finishedAt) {
+      @Schema(nullable = true) OffsetDateTime finishedAt) {
     static ImportView of(EnterpriseImport i) {
       return new ImportView(
           i.id,
@@ -157,10 +159,10 @@ public class EnterpriseResource {
       @QueryParam("q") String q,
       @QueryParam("county") String county,
       @QueryParam("industry") String industry,
-      @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+      @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000000"))
           @QueryParam("minEmployees")
           String minEmployees,
-      @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+      @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000000"))
           @QueryParam("maxEmployees")
           String maxEmployees,
       @Parameter(schema = @Schema(implementation = WithAgreement.class)) @QueryParam("agreement")

@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import java.util.Map;
 import java.util.UUID;
 import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.test.ApiContracts;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
@@ -80,6 +81,64 @@ class OpenApiContractTest {
         "/api/v1/agreements/{id}",
         coordinator().body(Map.of("employees", 44)).patch(AGREEMENTS + id));
     assertFits(document, "GET", "/api/v1/agreements", given().get("/api/v1/agreements"));
+  }
+
+  @Test
+  void campaignAndRegisterAnswersFitTheDocument() {
+    JsonNode document = ApiContracts.served();
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/agreements/{id}/history",
+        coordinator().get(AGREEMENTS + id + "/history"));
+    // The register search: entities without an agreement, or with one of another county.
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/enterprises",
+        coordinator().get("/api/v1/enterprises?q=testbedrift"));
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/enterprises",
+        given().auth().oauth2(Tokens.adviser("46")).get("/api/v1/enterprises?q=a&county=03"));
+
+    String campaign = Api.startCampaign();
+    String path = "/api/v1/resigning-campaigns/";
+    assertFits(
+        document, "GET", "/api/v1/resigning-campaigns/{id}", coordinator().get(path + campaign));
+    assertFits(document, "GET", "/api/v1/resigning-campaigns", coordinator().get(path));
+    // A county with nothing due has no rate; an open campaign no closing.
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/resigning-campaigns/{id}/progress",
+        coordinator().get(path + campaign + "/progress"));
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/resigning-campaigns/{id}/closing",
+        coordinator().get(path + campaign + "/closing"));
+    Response contacted =
+        Api.status(Tokens.coordinator(), campaign, id, "CONTACTED", NorwegianTime.today())
+            .extract()
+            .response();
+    assertFits(
+        document,
+        "POST",
+        "/api/v1/resigning-campaigns/{id}/agreements/{agreementId}/status",
+        contacted);
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/resigning-campaigns/{id}/agreements/{agreementId}/history",
+        coordinator().get(path + campaign + "/agreements/" + id + "/history"));
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/resigning-campaigns/{id}/reminders",
+        coordinator().get(path + campaign + "/reminders"));
   }
 
   private static final String AGREEMENTS = "/api/v1/agreements/";

@@ -14,7 +14,8 @@ public record VersionResponse(
         @Schema(
             type = SchemaType.OBJECT,
             description =
-                "The delivery as it was in this version: its fields as DeliveryResponse has them")
+                "The delivery's facts as they were in this version (orgNumber, countyCode, service,"
+                    + " direction, subGoals, deliveredOn, form, note, adviser)")
         String delivery,
     String changedBy,
     OffsetDateTime changedAt) {

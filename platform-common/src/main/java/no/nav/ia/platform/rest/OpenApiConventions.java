@@ -103,8 +103,11 @@ public class OpenApiConventions implements OASFilter {
         && "If-Match".equalsIgnoreCase(parameter.getName())) {
       parameter
           .required(preconditionRequired ? Boolean.TRUE : null)
-          .description("The version read, as its ETag gave it (\"3\")")
-          .schema(OASFactory.createSchema().addType(SchemaType.STRING).pattern("^\"[0-9]+\"$"));
+          .description("The version read, as its ETag gave it (\"3\"; W/\"3\" and 3 are taken too)")
+          .schema(
+              OASFactory.createSchema()
+                  .addType(SchemaType.STRING)
+                  .pattern("^\\s*(W/)?\"?[0-9]+\"?\\s*$"));
     }
   }
 

@@ -82,18 +82,22 @@ public class FiguresRepository {
 
   /**
    * For each enterprise with deliveries under more than one county code in the period, those codes:
-   * read only for the enterprises with agreements in several counties, through the keys of the
-   * enterprise counts.
+   * read only for the enterprises that had agreements in two counties in the period's year (a GiST
+   * index on the years), one lookup of the enterprise counts' key per agreement of theirs (a
+   * lateral subquery with a limit, so that the planner cannot turn it into a scan of the period's
+   * enterprises).
    */
   public Collection<Set<String>> enterprisesInSeveralCodes(Period period) {
     Map<String, Set<String>> codes = new HashMap<>();
     rows(
-            "select distinct e.org_number, e.county_code from enterprise_in_counties s"
+            "select a.org_number, a.county_code"
+                + " from (select distinct org_number from enterprise_in_counties where years @> ?2) s"
                 + " join agreement_fact a on a.org_number = s.org_number"
-                + " join enterprise_period e on e.county_code = a.county_code and e.period = ?1"
-                + " and e.org_number = s.org_number"
-                + " where e.deliveries > 0",
-            period.id())
+                + " cross join lateral (select 1 from enterprise_period e"
+                + " where e.county_code = a.county_code and e.period = ?1"
+                + " and e.org_number = a.org_number and e.deliveries > 0 limit 1) served",
+            period.id(),
+            period.year())
         .forEach(
             r -> codes.computeIfAbsent((String) r[0], o -> new HashSet<>()).add((String) r[1]));
     codes.values().removeIf(c -> c.size() < 2);

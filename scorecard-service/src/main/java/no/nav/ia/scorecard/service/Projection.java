@@ -113,7 +113,7 @@ public class Projection {
           .setParameter("signed", terminated.signedOn())
           .setParameter("ended", terminated.endedOn())
           .executeUpdate();
-      noteCounty(terminated.orgNumber(), terminated.countyCode());
+      noteCounty(terminated.orgNumber());
     } else if (e instanceof ContactPersonAssigned assigned) {
       em.createNativeQuery(
               "insert into agreement_fact (agreement_id, org_number, county_code, contact_person)"
@@ -124,7 +124,7 @@ public class Projection {
           .setParameter("county", assigned.countyCode())
           .setParameter("who", assigned.navIdent())
           .executeUpdate();
-      noteCounty(assigned.orgNumber(), assigned.countyCode());
+      noteCounty(assigned.orgNumber());
     } else if (e instanceof CampaignStarted started) {
       campaignStarted(started, event);
     } else if (e instanceof ResigningStatusChanged changed) {
@@ -354,20 +354,21 @@ public class Projection {
         .setParameter("signed", e.signedOn())
         .setParameter("contact", e.contactPerson())
         .executeUpdate();
-    noteCounty(e.orgNumber(), e.countyCode());
+    noteCounty(e.orgNumber());
   }
 
   /**
-   * Notes an enterprise with agreements in more than one county code, whose deliveries a card
-   * holding both codes must count as one enterprise's ({@code FiguresRepository}).
+   * Keeps the years in which an enterprise had agreements in more than one county code, whose
+   * deliveries a card of such a year must count as one enterprise's ({@code FiguresRepository}).
    */
-  private void noteCounty(String org, String county) {
-    em.createNativeQuery(
-            "insert into enterprise_in_counties (org_number) select :org where exists"
-                + " (select 1 from agreement_fact where org_number = :org and county_code <> :county)"
-                + " on conflict do nothing")
+  private void noteCounty(String org) {
+    em.createNativeQuery("delete from enterprise_in_counties where org_number = :org")
         .setParameter("org", org)
-        .setParameter("county", county)
+        .executeUpdate();
+    em.createNativeQuery(
+            "insert into enterprise_in_counties (org_number, years)"
+                + " select :org, years from enterprise_years_in_counties(:org)")
+        .setParameter("org", org)
         .executeUpdate();
   }
 
