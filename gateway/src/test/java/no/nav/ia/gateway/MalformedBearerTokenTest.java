@@ -68,8 +68,8 @@ class MalformedBearerTokenTest {
     assertThat(lookups() - before).as("no cache lookup, no verification").isZero();
   }
 
-  @Test
-  void aValidTokenLongerThan8KbIsRefused() {
+  /** A valid adviser's token carrying a claim of {@code pad} characters. */
+  static String paddedAdviser(int pad) {
     Map<String, Object> claims =
         Map.of(
             "roles",
@@ -79,24 +79,16 @@ class MalformedBearerTokenTest {
             "county",
             "03",
             "pad",
-            "x".repeat(VerifiedTokenIdentityProvider.MAX_TOKEN_LENGTH));
-    String large = Tokens.issue("Z994002", claims, Infra.AUDIENCE, 600);
+            "x".repeat(pad));
+    return Tokens.issue("Z994002", claims, Infra.AUDIENCE, 600);
+  }
+
+  @Test
+  void aValidTokenLongerThan8KbIsRefused() {
+    String large = paddedAdviser(VerifiedTokenIdentityProvider.MAX_TOKEN_LENGTH);
     assertThat(large.length()).isGreaterThan(VerifiedTokenIdentityProvider.MAX_TOKEN_LENGTH);
     refused(large);
-    String justUnder =
-        Tokens.issue(
-            "Z994002",
-            Map.of(
-                "roles",
-                List.of("adviser"),
-                "NAVident",
-                "Z994002",
-                "county",
-                "03",
-                "pad",
-                "x".repeat(4000)),
-            Infra.AUDIENCE,
-            600);
+    String justUnder = paddedAdviser(4000);
     assertThat(justUnder.length()).isLessThan(VerifiedTokenIdentityProvider.MAX_TOKEN_LENGTH);
     given().auth().oauth2(justUnder).get("/api/v1/agreements").then().statusCode(200);
   }

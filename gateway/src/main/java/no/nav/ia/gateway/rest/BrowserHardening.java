@@ -4,11 +4,16 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import no.nav.ia.platform.callid.CallId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * What the browser pages (the dashboard, its login and logout) get on top of the session cookie:
@@ -75,6 +80,21 @@ public class BrowserHardening {
     return headers;
   }
 
+  /**
+   * The API's HTML (a report's printable page for {@code Accept: text/html}) is a page too: it gets
+   * the same headers, on the way out, by its content type (the API's JSON needs none). A response
+   * filter, so that only answers that are pages pay for it.
+   */
+  @ServerResponseFilter
+  public void apiPages(ContainerRequestContext request, ContainerResponseContext response) {
+    String type = response.getHeaderString(HttpHeaders.CONTENT_TYPE);
+    if (type != null
+        && type.toLowerCase(Locale.ROOT).startsWith(MediaType.TEXT_HTML)
+        && request.getUriInfo().getRequestUri().getRawPath().startsWith("/api/")) {
+      headers().forEach(response.getHeaders()::putSingle);
+    }
+  }
+
   void install(@Observes Router router) {
     router
         .route()
@@ -82,18 +102,6 @@ public class BrowserHardening {
         .handler(
             ctx -> {
               String path = ctx.request().path();
-              if (path != null && path.startsWith("/api/")) {
-                // The API's HTML (a report's printable page) is a page too; its JSON needs none.
-                ctx.addHeadersEndHandler(
-                    v -> {
-                      String type = ctx.response().headers().get("Content-Type");
-                      if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
-                        headers().forEach(ctx.response()::putHeader);
-                      }
-                    });
-                ctx.next();
-                return;
-              }
               if (path == null || !isBrowserPage(path)) {
                 ctx.next();
                 return;

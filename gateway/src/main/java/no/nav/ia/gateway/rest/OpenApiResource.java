@@ -14,9 +14,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import no.nav.ia.gateway.config.GatewayConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
@@ -55,7 +62,7 @@ public class OpenApiResource {
         config.routes().values().stream()
             .distinct()
             .sorted()
-            .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).toList())
+            .map(v -> Arrays.stream(v.split(",")).map(String::strip).toList())
             .toList();
     return Multi.createFrom()
         .iterable(services)
@@ -68,7 +75,7 @@ public class OpenApiResource {
               JsonNode merged = merge(documents);
               // Kept only when every service answered: a document missing a service is not worth
               // keeping.
-              if (documents.stream().allMatch(java.util.Objects::nonNull)) {
+              if (documents.stream().allMatch(Objects::nonNull)) {
                 this.cached = new Cached(merged, System.nanoTime());
               }
               return merged;
@@ -99,7 +106,7 @@ public class OpenApiResource {
   /** The merged document and when it was made: the services' APIs change only with a deployment. */
   private record Cached(JsonNode document, long at) {}
 
-  private static final long CACHE_NANOS = java.time.Duration.ofMinutes(5).toNanos();
+  private static final long CACHE_NANOS = Duration.ofMinutes(5).toNanos();
   private volatile Cached cached;
 
   private JsonNode read(String body) {
@@ -116,7 +123,7 @@ public class OpenApiResource {
     merged.put(
         "openapi",
         documents.stream()
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .map(d -> d.path("openapi").asText("3.1.0"))
             .findFirst()
             .orElse("3.1.0"));
@@ -172,7 +179,8 @@ public class OpenApiResource {
         .putObject("application/json")
         .putObject("schema")
         .put("type", "object");
-    responses.putObject("401").put("description", "No valid token");
+    answer(responses, "401", "No valid token");
+    answer(responses, "403", "A machine client without the system role");
     gatewayAnswers(get);
     ObjectNode path = json.createObjectNode();
     path.set("get", get);
@@ -191,9 +199,6 @@ public class OpenApiResource {
       answer(responses, "502", "The service gave no valid answer");
       answer(responses, "503", "No instance of the service answers, or no token for it");
       answer(responses, "504", "The service did not answer in time");
-      if (responses.get("401") instanceof ObjectNode unauthorized) {
-        unauthorized.set("content", problemContent());
-      }
       return pathOrOperation;
     }
     pathOrOperation.forEach(
@@ -226,8 +231,8 @@ public class OpenApiResource {
    * (an internal one) is left out too.
    */
   private static ObjectNode referenced(JsonNode document, ObjectNode schemas) {
-    java.util.Set<String> seen = new java.util.TreeSet<>();
-    java.util.Deque<JsonNode> todo = new java.util.ArrayDeque<>();
+    Set<String> seen = new TreeSet<>();
+    Deque<JsonNode> todo = new ArrayDeque<>();
     todo.add(document.path("paths"));
     todo.add(schemas.path("Problem"));
     seen.add("Problem");

@@ -103,8 +103,7 @@ public class Caller {
   public static String actorOf(
       JsonWebToken token, String tenant, String consumer, Collection<String> trustedForwarders) {
     boolean platformIssuer = OidcUtils.DEFAULT_TENANT_ID.equals(tenant);
-    String navIdent =
-        IdentityMapping.isMachinesTenant(tenant) ? null : TokenClaims.string(token, "NAVident");
+    String navIdent = navIdentOf(token, tenant);
     if (navIdent != null) {
       return navIdent;
     }
@@ -124,9 +123,12 @@ public class Caller {
 
   /** The person calling: none for a machine, also when a second issuer's token claims one. */
   public Optional<String> navIdent() {
-    return IdentityMapping.isMachinesTenant(tenant())
-        ? Optional.empty()
-        : Optional.ofNullable(TokenClaims.string(jwt, "NAVident"));
+    return Optional.ofNullable(navIdentOf(jwt, tenant()));
+  }
+
+  /** The token's NAV-ident, or null: a token of the second issuer names no person of ours. */
+  private static String navIdentOf(JsonWebToken token, String tenant) {
+    return IdentityMapping.isMachinesTenant(tenant) ? null : TokenClaims.string(token, "NAVident");
   }
 
   /** The counties this caller may see and change (the rule: CountyVisibility). */

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import no.nav.ia.platform.time.NorwegianTime;
@@ -27,13 +28,12 @@ public record DashboardView(
     List<AdviserRow> advisers,
     List<ReportRow> reports) {
 
-  private static final Locale NB = Locale.forLanguageTag("nb-NO");
+  private static final Locale NB = Norwegian.NB;
   private static final DateTimeFormatter AS_OF =
       DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss", NB);
 
   /** Where the 2/3 target line sits on a share bar, in percent of its width. */
-  public static final String TARGET_LINE =
-      String.format(Locale.ROOT, "%.2f", Card.SYSTEM_SHARE_MIN * 100);
+  public static final String TARGET_LINE = width(Card.SYSTEM_SHARE_MIN);
 
   /** One line of the page. Percentages are of the bar's width (0-100), texts are ready to show. */
   public record Row(
@@ -301,11 +301,7 @@ public record DashboardView(
    * shown.
    */
   public static DashboardView invalid(
-      String period,
-      String reason,
-      String user,
-      java.util.Collection<String> withFigures,
-      LocalDate today) {
+      String period, String reason, String user, Collection<String> withFigures, LocalDate today) {
     return new DashboardView(
         period,
         periodsWithFigures(withFigures, null, today),

@@ -33,7 +33,7 @@ public record ReportPage(
     List<Section> sections,
     List<Change> changes) {
 
-  private static final Locale NB = Locale.forLanguageTag("nb-NO");
+  private static final Locale NB = Norwegian.NB;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d. MMMM yyyy", NB);
   private static final DateTimeFormatter MOMENT =
       DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH:mm", NB);
