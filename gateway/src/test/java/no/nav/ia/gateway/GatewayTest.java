@@ -424,6 +424,31 @@ class GatewayTest {
   }
 
   @Test
+  void aRequestWithoutAHostIsA400ProblemNotA500() throws Exception {
+    // The dashboard and the start page built absolute URLs from the request and answered 500.
+    for (String path : List.of("/dashboard", "/", "/openapi", "/api/v1/agreements")) {
+      try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+        RawHttp.Answer answer = http.headWithoutHost("GET " + path + " HTTP/1.0").answer();
+        org.assertj.core.api.Assertions.assertThat(answer.status()).as(path).isEqualTo(400);
+        org.assertj.core.api.Assertions.assertThat(answer.body()).as(path).contains("Host header");
+      }
+    }
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      RawHttp.Answer answer =
+          http.headWithoutHost(
+                  "GET /api/v1/agreements HTTP/1.1",
+                  "Authorization: Bearer " + Tokens.coordinator(),
+                  "Connection: close")
+              .answer();
+      org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(400);
+      org.assertj.core.api.Assertions.assertThat(answer.header("Content-Type"))
+          .isEqualTo("application/problem+json");
+      org.assertj.core.api.Assertions.assertThat(answer.body())
+          .contains("\"code\":\"BAD_REQUEST\"");
+    }
+  }
+
+  @Test
   void aServiceThatIsDownIsA503AndASlowOneA504NeverAHang() {
     given()
         .auth()

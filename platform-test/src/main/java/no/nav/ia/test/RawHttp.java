@@ -34,10 +34,19 @@ public final class RawHttp implements AutoCloseable {
     out = socket.getOutputStream();
   }
 
-  /** Sends a request head: the request line and headers (each without its line end). */
+  /**
+   * Sends a request head: the request line, {@code Host} and headers (each without its line end).
+   */
   public RawHttp head(String requestLine, String... headers) throws IOException {
+    String[] withHost = new String[headers.length + 1];
+    withHost[0] = "Host: 127.0.0.1";
+    System.arraycopy(headers, 0, withHost, 1, headers.length);
+    return headWithoutHost(requestLine, withHost);
+  }
+
+  /** Sends a request head with only these headers, {@code Host} too only when given. */
+  public RawHttp headWithoutHost(String requestLine, String... headers) throws IOException {
     StringBuilder head = new StringBuilder(requestLine).append("\r\n");
-    head.append("Host: 127.0.0.1\r\n");
     for (String header : headers) {
       head.append(header).append("\r\n");
     }

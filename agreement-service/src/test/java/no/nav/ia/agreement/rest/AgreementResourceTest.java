@@ -17,6 +17,7 @@ import java.util.Map;
 import no.nav.ia.agreement.Fixtures;
 import no.nav.ia.test.Infra;
 import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.RawHttp;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,6 +121,43 @@ class AgreementResourceTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", equalTo(List.of("q")));
+  }
+
+  @Test
+  void aRegistrationWithoutAHostIsA400ProblemAndNothingIsStored() throws Exception {
+    // HTTP/1.0 allows a request without Host; its Location could not be built, so the agreement
+    // used to be committed and answered with a 500.
+    String org = Fixtures.orgNumber();
+    byte[] body =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .writeValueAsBytes(Fixtures.agreement(org, "03"));
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      RawHttp.Answer answer =
+          http.headWithoutHost(
+                  "POST /api/v1/agreements HTTP/1.0",
+                  "Authorization: Bearer " + Tokens.coordinator(),
+                  "Content-Type: application/json",
+                  "Content-Length: " + body.length)
+              .body(body)
+              .answer();
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(answer.body()).contains("\"code\":\"BAD_REQUEST\"", "Host header");
+      assertThat(answer.header("Nav-Call-Id")).isNotBlank();
+    }
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      RawHttp.Answer answer =
+          http.headWithoutHost(
+                  "GET /api/v1/agreements HTTP/1.1",
+                  "Authorization: Bearer " + Tokens.coordinator(),
+                  "Connection: close")
+              .answer();
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(answer.body()).contains("\"code\":\"BAD_REQUEST\"", "Host header");
+    }
+    // Nothing was stored: the same enterprise registers now.
+    Api.register(Fixtures.agreement(org, "03"));
   }
 
   @Test
