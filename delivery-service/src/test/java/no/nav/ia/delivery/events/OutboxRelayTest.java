@@ -118,6 +118,62 @@ class OutboxRelayTest {
   }
 
   /** A connection holding the relay lock, as another replica in the middle of a batch would. */
+  @Test
+  void aRelayLockHolderThatStopsAnsweringLosesTheLockAfterItsIdleLimit() throws Exception {
+    // A holder whose machine went away without closing its connection: its transaction sits idle.
+    // A connection of its own, not the pool's: PostgreSQL ends its session.
+    try (Connection holder = ownConnection();
+        Connection other = dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      assertThat(takeRelayLock(holder, "1000ms")).isTrue();
+      other.setAutoCommit(false);
+      assertThat(takeRelayLock(other, "60000ms")).as("held by the first").isFalse();
+      other.rollback();
+      long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      boolean taken = false;
+      while (!taken && System.nanoTime() < until) {
+        Thread.sleep(250);
+        taken = takeRelayLock(other, "60000ms");
+        other.rollback();
+      }
+      assertThat(taken).as("free once PostgreSQL ended the idle holder's session").isTrue();
+      assertThatThrownBy(() -> takeRelayLock(holder, "1000ms"))
+          .as("the holder's session is gone")
+          .isInstanceOf(java.sql.SQLException.class);
+    }
+    // The setting is the transaction's own: a pooled connection goes back without it.
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      takeRelayLock(c, "1000ms");
+      c.commit();
+      try (var rs = s.executeQuery("show idle_in_transaction_session_timeout")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("0");
+      }
+    }
+  }
+
+  private static Connection ownConnection() throws java.sql.SQLException {
+    org.eclipse.microprofile.config.Config config =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig();
+    return java.sql.DriverManager.getConnection(
+        config.getValue("quarkus.datasource.jdbc.url", String.class),
+        config.getValue("quarkus.datasource.username", String.class),
+        config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+  }
+
+  private static boolean takeRelayLock(Connection c, String idleLimit) throws Exception {
+    try (PreparedStatement q = c.prepareStatement(OutboxRelay.LOCK_SQL)) {
+      q.setString(1, idleLimit);
+      q.setLong(2, OutboxRelay.LOCK_KEY);
+      try (var rs = q.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(2);
+      }
+    }
+  }
+
   private Connection lockedRelay() throws Exception {
     Connection c = dataSource.getConnection();
     c.setAutoCommit(false);

@@ -23,6 +23,17 @@ public interface EventsConfig {
   @WithDefault("PT0.01S")
   Duration relayLinger();
 
+  /**
+   * How long the relay's transaction may sit idle in PostgreSQL (waiting for Kafka) before the
+   * server ends its session, and with it the relay lock. Longer than a send may take (the
+   * producer's max.block.ms and delivery.timeout.ms, 10 s and 30 s): a live relay never meets it. A
+   * holder whose machine died or was cut off without closing its connection, or whose process is
+   * frozen, gives up the lock after this long instead of when the server's TCP keepalive notices
+   * (two hours by Linux's defaults), so the other replica publishes again.
+   */
+  @WithDefault("PT1M")
+  Duration relayHolderIdleLimit();
+
   /** How long a published outbox row is kept for inspection and replay. */
   @WithDefault("P7D")
   Duration outboxRetention();

@@ -50,7 +50,10 @@ import org.jboss.logging.Logger;
  * no transaction id and no row lock, so it neither holds back vacuum nor blocks a writer; the row
  * locks live from the UPDATE to the commit. Anything that need not be under the lock (counting,
  * measuring, purging) runs outside it. The send is bounded by the producer's timeouts
- * (max.block.ms, delivery.timeout.ms), well inside the transaction timeout.
+ * (max.block.ms, delivery.timeout.ms), well inside the transaction timeout. A holder that stops
+ * answering without closing its connection (its machine gone, its process frozen) would keep the
+ * lock until the server noticed; PostgreSQL ends its session after {@link
+ * EventsConfig#relayHolderIdleLimit()} idle in the transaction instead.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -66,6 +69,15 @@ public class OutboxRelay {
    * The advisory lock key of the relay (each service has its own database, so one key serves all).
    */
   public static final long LOCK_KEY = 0x1A_0B_0C_5EL;
+
+  /**
+   * Takes the relay lock ({@code ?2}) if it is free, and bounds how long this transaction may then
+   * sit idle ({@code ?1}, e.g. {@code 60000ms}; {@link EventsConfig#relayHolderIdleLimit()}) for
+   * this transaction only: a holder that stopped answering loses the lock with its session.
+   */
+  public static final String LOCK_SQL =
+      "select set_config('idle_in_transaction_session_timeout', ?, true),"
+          + " pg_try_advisory_xact_lock(?)";
 
   /** How often, and how far apart, a relay tries again when another replica holds the lock. */
   private static final int LOCK_TRIES = 40;
@@ -191,7 +203,7 @@ public class OutboxRelay {
    * holds it.
    */
   private int publishBatch() throws Exception {
-    if (!rows.tryLock(LOCK_KEY)) {
+    if (!rows.tryLock(LOCK_KEY, config.relayHolderIdleLimit())) {
       return LOCKED;
     }
     List<Pending> batch = rows.pending(config.relayBatchSize());

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,15 +83,18 @@ class OutboxRows {
 
   /**
    * Takes the transaction-scoped advisory lock {@code key} if no other transaction holds it; it is
-   * released when this transaction ends, however it ends.
+   * released when this transaction ends, however it ends. The transaction may then sit idle for at
+   * most {@code idleLimit} before PostgreSQL ends the session (and the lock): {@link
+   * OutboxRelay#LOCK_SQL}.
    */
-  boolean tryLock(long key) throws SQLException {
+  boolean tryLock(long key, Duration idleLimit) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement q = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-      q.setLong(1, key);
+        PreparedStatement q = c.prepareStatement(OutboxRelay.LOCK_SQL)) {
+      q.setString(1, idleLimit.toMillis() + "ms");
+      q.setLong(2, key);
       try (ResultSet rs = q.executeQuery()) {
         rs.next();
-        return rs.getBoolean(1);
+        return rs.getBoolean(2);
       }
     }
   }

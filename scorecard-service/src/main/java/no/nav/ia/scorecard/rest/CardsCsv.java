@@ -2,6 +2,7 @@ package no.nav.ia.scorecard.rest;
 
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
@@ -57,6 +58,9 @@ public class CardsCsv implements MessageBodyWriter<Object> {
       MultivaluedMap<String, Object> headers,
       OutputStream out)
       throws IOException, WebApplicationException {
+    // UTF-8 whatever the Accept header's parameters were: the negotiated type carried them (a
+    // q-value, or a charset the bytes are not in).
+    headers.putSingle(HttpHeaders.CONTENT_TYPE, TEXT_CSV + ";charset=UTF-8");
     if (value instanceof Advisers a) {
       out.write(render(a).getBytes(StandardCharsets.UTF_8));
       return;

@@ -759,6 +759,18 @@ class ScorecardConsumerTest {
         .contentType(containsString("text/csv"))
         .body(containsString("scope_type,scope_code,scope_name,period"))
         .body(containsString("NATIONAL,NO,\"Norge\",2012"));
+    // The Accept header's parameters are no part of the answer's type, and the bytes are UTF-8.
+    for (String accept : List.of("text/csv;q=0.9", "text/csv; charset=ISO-8859-1")) {
+      given()
+          .auth()
+          .oauth2(Tokens.coordinator())
+          .accept(accept)
+          .get("/api/v1/scorecards/counties/50?period=2012")
+          .then()
+          .statusCode(200)
+          .header("Content-Type", equalTo("text/csv;charset=UTF-8"))
+          .body(containsString("\"Trøndelag\""));
+    }
     given()
         .auth()
         .oauth2(Tokens.coordinator())
