@@ -93,6 +93,14 @@ public final class Infra {
     return "jdbc:postgresql://localhost:" + postgres().getPort() + "/" + name;
   }
 
+  /**
+   * A connection of its own to that database, outside the application's pool and transactions: for
+   * a test that plays another process (a lock holder whose session the server ends, say).
+   */
+  public static Connection connection(String database) throws java.sql.SQLException {
+    return postgres().getDatabase("postgres", database).getConnection();
+  }
+
   /** A running single-node KRaft broker with the platform's topics; the same for the whole JVM. */
   public static synchronized String kafkaBootstrapServers() {
     if (kafka == null) {

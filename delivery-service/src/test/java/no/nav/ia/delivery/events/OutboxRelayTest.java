@@ -122,7 +122,7 @@ class OutboxRelayTest {
   void aRelayLockHolderThatStopsAnsweringLosesTheLockAfterItsIdleLimit() throws Exception {
     // A holder whose machine went away without closing its connection: its transaction sits idle.
     // A connection of its own, not the pool's: PostgreSQL ends its session.
-    try (Connection holder = ownConnection();
+    try (Connection holder = no.nav.ia.test.Infra.connection("delivery");
         Connection other = dataSource.getConnection()) {
       holder.setAutoCommit(false);
       assertThat(takeRelayLock(holder, "1000ms")).isTrue();
@@ -152,15 +152,6 @@ class OutboxRelayTest {
         assertThat(rs.getString(1)).isEqualTo("0");
       }
     }
-  }
-
-  private static Connection ownConnection() throws java.sql.SQLException {
-    org.eclipse.microprofile.config.Config config =
-        org.eclipse.microprofile.config.ConfigProvider.getConfig();
-    return java.sql.DriverManager.getConnection(
-        config.getValue("quarkus.datasource.jdbc.url", String.class),
-        config.getValue("quarkus.datasource.username", String.class),
-        config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
   }
 
   private static boolean takeRelayLock(Connection c, String idleLimit) throws Exception {

@@ -75,7 +75,9 @@ class BatchApplier {
       return Together.APPLIED;
     } catch (Exception e) {
       if (RetryPolicy.isTransient(e)) {
-        LOG.warnf("database unavailable while applying %d events, will retry: %s", batch.size(), e);
+        LOG.warnf(
+            "database unavailable or locked while applying %d events, will retry: %s",
+            batch.size(), e);
         return Together.UNAVAILABLE;
       }
       LOG.infof(
@@ -120,7 +122,8 @@ class BatchApplier {
               @Override
               public void unavailable(Exception e) {
                 LOG.warnf(
-                    "database unavailable while applying %s, will retry: %s", envelope.type(), e);
+                    "database unavailable or locked while applying %s, will retry: %s",
+                    envelope.type(), e);
               }
             });
     return switch (outcome.kind()) {

@@ -77,6 +77,11 @@ public class EventConsumer {
         || (running && thread.isAlive() && lastPoll.isAfter(Instant.now().minusSeconds(60)));
   }
 
+  /** When the loop last polled (the epoch before its first poll). */
+  public Instant lastPoll() {
+    return lastPoll;
+  }
+
   public boolean enabled() {
     return !byTopic.isEmpty() && config.consumerEnabled();
   }

@@ -22,6 +22,7 @@ public class EventConsumerHealth implements HealthCheck {
     return HealthCheckResponse.named("event-consumer")
         .status(consumer.healthy())
         .withData("enabled", consumer.enabled())
+        .withData("lastPoll", consumer.lastPoll().toString())
         .build();
   }
 }

@@ -43,14 +43,18 @@ final class RetryPolicy {
                 && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState())));
   }
 
-  /** A lost or refused connection, or no connection to be had from the pool. */
+  /**
+   * A lost or refused connection, no connection to be had from the pool, or a lock not had within
+   * the transaction's lock_timeout (55P03: a table held by maintenance, such as scorecard-service's
+   * rebuild).
+   */
   static boolean isTransient(Throwable e) {
     return Causes.any(
         e,
         t ->
             t instanceof SQLException sql
                     && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")
+                    && (sql.getSQLState().startsWith("08") || "55P03".equals(sql.getSQLState()))
                 || t instanceof java.net.ConnectException
                 || t.getClass().getName().contains("AcquisitionTimeout")
                 || t instanceof org.hibernate.exception.JDBCConnectionException);

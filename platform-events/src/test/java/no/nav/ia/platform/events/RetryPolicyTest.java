@@ -37,6 +37,13 @@ class RetryPolicyTest {
   }
 
   @Test
+  void aLockNotHadInTimeIsTriedAgainLaterNeverSpendingAnAttempt() {
+    Throwable locked =
+        wrapped(new SQLException("canceling statement due to lock timeout", "55P03"));
+    assertThat(RetryPolicy.classify(locked)).isEqualTo(RetryPolicy.Failure.TRANSIENT);
+  }
+
+  @Test
   void theContentionPauseGrowsAndStaysWithinTwoSeconds() {
     for (int tries = 1; tries <= RetryPolicy.CONTENTION_TRIES + 5; tries++) {
       long expectedMax = Math.min(2000, 50L << Math.min(tries - 1, 6));

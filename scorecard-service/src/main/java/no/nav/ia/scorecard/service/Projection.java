@@ -133,6 +133,9 @@ public class Projection {
     // Anything else (null): an event type the projection does not count.
   }
 
+  /** How long a batch waits for a lock before it is tried again later. */
+  static final String LOCK_WAIT = "5s";
+
   /** The projection's own log, replayed by a rebuild: the batch's events in one insert. */
   private void log(List<EventEnvelope> events, Function<EventEnvelope, String> topicOf) {
     int n = events.size();
@@ -153,6 +156,13 @@ public class Projection {
         throw new IllegalStateException(e);
       }
     }
+    // A rebuild holds the log (ProjectionRebuild) for as long as it takes, minutes on a large
+    // log: the batch gives up after LOCK_WAIT instead of waiting that long, and the consumer tries
+    // it again after its next poll (RetryPolicy: a lock not available is retried, never parked), so
+    // it keeps polling and stays alive and in its group. Any lock wait later in this transaction
+    // (another replica's rows) is bounded the same way.
+    em.createNativeQuery("select set_config('lock_timeout', '" + LOCK_WAIT + "', true)")
+        .getSingleResult();
     // In record order: the log's seq is the order a rebuild replays them in.
     em.createNativeQuery(
             "insert into event_log (event_id, topic, event_type, occurred_at, envelope)"

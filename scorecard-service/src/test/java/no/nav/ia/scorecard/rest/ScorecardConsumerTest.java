@@ -686,6 +686,79 @@ class ScorecardConsumerTest {
   }
 
   @Test
+  void whileARebuildRunsCardsAnswerFromTheOldFiguresAndTheConsumerKeepsPolling() throws Exception {
+    send(event("DeliveryRecorded", UUID.randomUUID(), "42", "2019-03", "SYSTEM"));
+    awaitCard("42", "2019-03", c -> c.getInt("deliveries.total") == 1);
+    java.util.concurrent.ExecutorService background =
+        java.util.concurrent.Executors.newCachedThreadPool();
+    try (java.sql.Connection holder = no.nav.ia.test.Infra.connection("scorecard")) {
+      // Holds the rebuild at its last step, after it has emptied and refilled the tables.
+      holder.setAutoCommit(false);
+      holder.createStatement().execute("select * from projection_state for update");
+      var rebuilt =
+          background.submit(
+              () ->
+                  given()
+                      .auth()
+                      .oauth2(Tokens.coordinator())
+                      .post("/internal/rebuild")
+                      .then()
+                      .statusCode(200));
+      awaitWaiting(holder, "update projection_state%");
+      Instant sent = Instant.now();
+      send(event("DeliveryRecorded", UUID.randomUUID(), "42", "2019-03", "SYSTEM"));
+      assertThat(
+              background
+                  .submit(() -> card("42", "2019-03").getInt("deliveries.total"))
+                  .get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .as("the old figure, at once")
+          .isEqualTo(1);
+      Thread.sleep(15_000);
+      Instant lastPoll =
+          Instant.parse(
+              Management.given()
+                  .get("/q/health/live")
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .jsonPath()
+                  .getString("checks.find { it.name == 'event-consumer' }.data.lastPoll"));
+      assertThat(lastPoll)
+          .as("the consumer polls on while the log is locked, not stuck waiting for it")
+          .isAfter(sent.plusSeconds(8));
+      holder.rollback();
+      rebuilt.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      background.shutdownNow();
+    }
+    awaitCard("42", "2019-03", c -> c.getInt("deliveries.total") == 2);
+  }
+
+  /** Waits until a statement like {@code query} waits for a lock. */
+  private static void awaitWaiting(java.sql.Connection c, String query) throws Exception {
+    Instant until = Instant.now().plusSeconds(30);
+    while (true) {
+      // The statistics views keep one snapshot per transaction unless told otherwise.
+      c.createStatement().execute("select pg_stat_clear_snapshot()");
+      try (var q =
+          c.prepareStatement(
+              "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like ?")) {
+        q.setString(1, query);
+        try (var rs = q.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) > 0) {
+            return;
+          }
+        }
+      }
+      if (Instant.now().isAfter(until)) {
+        throw new AssertionError("nothing waits on " + query);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
   void consumerLagParkedEventsAndReadinessAreExposed() {
     send(event("DeliveryRecorded", UUID.randomUUID(), "18", "2013-07", "SYSTEM"));
     awaitCard("18", "2013-07", c -> c.getInt("deliveries.total") >= 1);
