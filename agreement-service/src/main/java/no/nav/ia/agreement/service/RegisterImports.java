@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,8 @@ import no.nav.ia.agreement.RegisterEntry;
 import no.nav.ia.agreement.SearchWords;
 import no.nav.ia.agreement.config.RegisterConfig;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.problem.Causes;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,6 +68,9 @@ public class RegisterImports {
 
   /** An import without progress for this long was cut off (a restart) and is marked failed. */
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
+  /** The unique index that lets one import be RUNNING (V4). */
+  private static final String ONE_RUNNING = "enterprise_import_one_running";
 
   private static final String UPSERT =
       """
@@ -153,17 +159,33 @@ public class RegisterImports {
                       EnterpriseImport.Status.RUNNING,
                       OffsetDateTime.now().minus(ABANDONED_AFTER));
                   if (EnterpriseImport.count("status", EnterpriseImport.Status.RUNNING) > 0) {
-                    throw DomainException.conflict(
-                        "IMPORT_RUNNING", "An import of the register is running; wait for it");
+                    throw running();
                   }
                   EnterpriseImport i =
                       EnterpriseImport.start(source.describe(), by, OffsetDateTime.now());
-                  i.persistAndFlush();
+                  try {
+                    i.persistAndFlush();
+                  } catch (PersistenceException e) {
+                    // Started at the same moment on another replica: it saw none running either.
+                    if (Causes.any(
+                        e,
+                        t ->
+                            t instanceof ConstraintViolationException c
+                                && ONE_RUNNING.equals(c.getConstraintName()))) {
+                      throw running();
+                    }
+                    throw e;
+                  }
                   return i;
                 });
     long id = started.id;
     worker.submit(() -> run(id, source));
     return started;
+  }
+
+  private static DomainException running() {
+    return DomainException.conflict(
+        "IMPORT_RUNNING", "An import of the register is running; wait for it");
   }
 
   public Optional<EnterpriseImport> find(long id) {
