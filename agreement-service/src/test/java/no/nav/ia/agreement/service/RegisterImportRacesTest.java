@@ -21,14 +21,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import no.nav.ia.agreement.EnterpriseImport;
 import no.nav.ia.agreement.config.RegisterConfig;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * Register imports started on two replicas at the same moment. The file is an empty array, so that
- * no enterprise is written (the register tests count them).
+ * Register imports started on two replicas: at the same moment, and after one of them stalled. The
+ * files are empty arrays, so that no enterprise is written (the register tests count them).
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -104,6 +105,46 @@ class RegisterImportRacesTest {
                     + " and query ilike 'insert into enterprise_import%'")) {
       rs.next();
       return rs.getLong(1) > 0;
+    }
+  }
+
+  @Test
+  void anImportTakenForAbandonedStaysFailedWhenItGoesOnAfterAll() throws Exception {
+    String file = emptyFile("races-stalled.json");
+    // An import on another replica, without progress for longer than an import is given.
+    long stalled =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    ((Number)
+                            em.createNativeQuery(
+                                    "insert into enterprise_import"
+                                        + " (source, status, started_by, started_at, progress_at)"
+                                        + " values ('races-stalled', 'RUNNING', 'test',"
+                                        + " now() - interval '10 minutes',"
+                                        + " now() - interval '3 minutes') returning id")
+                                .getSingleResult())
+                        .longValue());
+    try {
+      // A start here takes it for abandoned and runs an import of its own.
+      String location = startImport(file).then().statusCode(202).extract().header("Location");
+      long own = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+      await("the start's own import")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> imports.find(own).orElseThrow().status != EnterpriseImport.Status.RUNNING);
+      EnterpriseImport abandoned = imports.find(stalled).orElseThrow();
+      assertThat(abandoned.status).isEqualTo(EnterpriseImport.Status.FAILED);
+      assertThat(abandoned.note).contains("abandoned");
+
+      // The stalled import goes on after all: its batches and its end find its row FAILED and keep
+      // nothing; the row still says what happened.
+      imports.run(stalled, new RegisterImports.FileSource(config.importDir().resolve(file)));
+      EnterpriseImport after = imports.find(stalled).orElseThrow();
+      assertThat(after.status).isEqualTo(EnterpriseImport.Status.FAILED);
+      assertThat(after.note).isEqualTo(abandoned.note);
+      assertThat(after.finishedAt).isEqualTo(abandoned.finishedAt);
+    } finally {
+      failRunning("races-stalled");
     }
   }
 }
