@@ -406,6 +406,54 @@ class GatewayTest {
   }
 
   @Test
+  void aRequestRefusedByAStoppingPodBehindOneAddressIsSentOnceMore() {
+    // On NAIS a route is one Service URL: no next instance, but a new connection reaches a pod in
+    // service. The bare 503 must not reach the client, whatever the method.
+    given()
+        .auth()
+        .oauth2(Tokens.system("restarting-get"))
+        .header("Nav-Call-Id", "restarting-get")
+        .get("/api/v1/restarting?stopping=1")
+        .then()
+        .statusCode(200)
+        .header("X-Attempt", "2")
+        .body("uri", equalTo("/api/v1/restarting?stopping=1"));
+    given()
+        .auth()
+        .oauth2(Tokens.system("restarting-post"))
+        .header("Nav-Call-Id", "restarting-post")
+        .contentType(ContentType.JSON)
+        .body("{\"i\":1}")
+        .post("/api/v1/restarting?stopping=1")
+        .then()
+        .statusCode(201)
+        .header("X-Attempt", "2")
+        .body("body", equalTo("{'i':1}"));
+  }
+
+  @Test
+  void aStoppingPodBehindOneAddressTwiceIsA503ProblemWithRetryAfter() {
+    // Sent once more only: a third request would have been answered.
+    for (String method : List.of("GET", "POST")) {
+      var request =
+          given()
+              .auth()
+              .oauth2(Tokens.system("stopping-twice-" + method))
+              .header("Nav-Call-Id", "stopping-twice-" + method);
+      if (method.equals("POST")) {
+        request.contentType(ContentType.JSON).body("{}");
+      }
+      request
+          .request(method, "/api/v1/restarting?stopping=2")
+          .then()
+          .statusCode(503)
+          .contentType("application/problem+json")
+          .header("Retry-After", "1")
+          .body("code", equalTo("SERVICE_UNAVAILABLE"));
+    }
+  }
+
+  @Test
   void anAbsoluteFormRequestTargetIsA400ProblemNotA500() throws Exception {
     try (java.net.Socket socket =
         new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {

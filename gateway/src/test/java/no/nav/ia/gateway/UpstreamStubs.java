@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +20,8 @@ import java.util.stream.Collectors;
  * #DASHBOARD_REFUSALS}) and a manager of county 99, which is none. {@code reports} answers a
  * report's printable page to {@code Accept: text/html} and refuses county 46 as scorecard-service
  * refuses a county 03 manager. The producers of events serve their committed AsyncAPI documents.
+ * {@code restarting} is one address (a Kubernetes Service) whose pod is stopping ({@link
+ * #restarting}).
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -27,6 +31,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
    * An instance in its graceful shutdown: every new request is a bare 503, as Quarkus answers then.
    */
   private HttpServer stopping;
+
+  /** Per Nav-Call-Id, the requests {@code restarting} got. */
+  private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
   @Override
   public Map<String, String> start() {
@@ -42,6 +49,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     server.createContext("/api/v1/reports", UpstreamStubs::report);
     server.createContext("/api/v1/regions", exchange -> echo(exchange, base));
     server.createContext("/api/v1/counties", exchange -> echo(exchange, base));
+    server.createContext("/api/v1/restarting", exchange -> restarting(exchange, base));
     try {
       stopping = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -75,6 +83,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         Map.entry("ia.gateway.routes.regions", "http://127.0.0.1:" + closedPort() + "," + base),
         // Two instances, the first of them stopping gracefully.
         Map.entry("ia.gateway.routes.counties", stoppingBase + "," + base),
+        // One address, as on NAIS, whose pod is stopping.
+        Map.entry("ia.gateway.routes.restarting", base),
+        Map.entry("ia.gateway.scopes.restarting", "ia-agreement-service"),
         // Both producers of events, delivery-service's first instance down.
         Map.entry("ia.gateway.event-producers.agreement-service.url", base),
         Map.entry(
@@ -176,6 +187,33 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     } else {
       respond(exchange, 200, "{\"period\":\"2026-H2\"}");
     }
+  }
+
+  /**
+   * A Service's pod in its graceful shutdown: the first {@code stopping} (query parameter) requests
+   * of a call are a bare 503 with {@code Connection: close}, as Quarkus answers a request it does
+   * not handle; the next one reached a pod in service and is echoed with its number in {@code
+   * X-Attempt}.
+   */
+  private void restarting(HttpExchange exchange, String base) throws IOException {
+    int attempt =
+        attempts
+            .computeIfAbsent(
+                String.valueOf(exchange.getRequestHeaders().getFirst("Nav-Call-Id")),
+                k -> new AtomicInteger())
+            .incrementAndGet();
+    int stoppingFor =
+        Integer.parseInt(
+            exchange.getRequestURI().getQuery().replaceAll(".*stopping=(\\d+).*", "$1"));
+    exchange.getResponseHeaders().add("X-Attempt", String.valueOf(attempt));
+    if (attempt <= stoppingFor) {
+      exchange.getRequestBody().readAllBytes();
+      exchange.getResponseHeaders().add("Connection", "close");
+      exchange.sendResponseHeaders(503, -1);
+      exchange.close();
+      return;
+    }
+    echo(exchange, base);
   }
 
   private static void echo(HttpExchange exchange, String base) throws IOException {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,8 @@ import no.nav.ia.agreement.RegisterEntry;
 import no.nav.ia.agreement.SearchWords;
 import no.nav.ia.agreement.config.RegisterConfig;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.problem.Causes;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,7 +59,8 @@ import org.jboss.logging.Logger;
  * table: read as a stream one entity at a time, upserted a batch per transaction (an unchanged
  * entity is not written), the entities the file no longer holds marked deleted at the end. Memory
  * stays one batch whatever the file's size. One import runs at a time; it runs on its own thread
- * and reports its progress in its row.
+ * and reports its progress in its row, while that row is RUNNING: an import another start took for
+ * abandoned stops, and its row stays FAILED.
  */
 @ApplicationScoped
 public class RegisterImports {
@@ -65,6 +69,9 @@ public class RegisterImports {
 
   /** An import without progress for this long was cut off (a restart) and is marked failed. */
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
+  /** The unique index that lets one import be RUNNING (V4). */
+  private static final String ONE_RUNNING = "enterprise_import_one_running";
 
   private static final String UPSERT =
       """
@@ -153,17 +160,52 @@ public class RegisterImports {
                       EnterpriseImport.Status.RUNNING,
                       OffsetDateTime.now().minus(ABANDONED_AFTER));
                   if (EnterpriseImport.count("status", EnterpriseImport.Status.RUNNING) > 0) {
-                    throw DomainException.conflict(
-                        "IMPORT_RUNNING", "An import of the register is running; wait for it");
+                    throw running();
                   }
                   EnterpriseImport i =
                       EnterpriseImport.start(source.describe(), by, OffsetDateTime.now());
-                  i.persistAndFlush();
+                  try {
+                    i.persistAndFlush();
+                  } catch (PersistenceException e) {
+                    // Started at the same moment on another replica: it saw none running either.
+                    if (Causes.any(
+                        e,
+                        t ->
+                            t instanceof ConstraintViolationException c
+                                && ONE_RUNNING.equals(c.getConstraintName()))) {
+                      throw running();
+                    }
+                    throw e;
+                  }
                   return i;
                 });
     long id = started.id;
     worker.submit(() -> run(id, source));
     return started;
+  }
+
+  private static DomainException running() {
+    return DomainException.conflict(
+        "IMPORT_RUNNING", "An import of the register is running; wait for it");
+  }
+
+  /**
+   * The import's row is no longer RUNNING: another start took it for abandoned (no progress for
+   * {@link #ABANDONED_AFTER}). This run stops without touching the row.
+   */
+  static final class Abandoned extends RuntimeException {
+    Abandoned(long id) {
+      super(
+          "import " + id + " was taken for abandoned meanwhile; it stopped, its row left as it is");
+    }
+  }
+
+  /** The import's row, locked and read as it is now: still RUNNING, or this run stops. */
+  private static EnterpriseImport stillRunning(EnterpriseImport i) {
+    if (i.status != EnterpriseImport.Status.RUNNING) {
+      throw new Abandoned(i.id);
+    }
+    return i;
   }
 
   public Optional<EnterpriseImport> find(long id) {
@@ -205,6 +247,8 @@ public class RegisterImports {
       failure = e.getMessage();
     } catch (IOException | UncheckedIOException e) {
       failure = "the file could not be read: " + e.getMessage();
+    } catch (Abandoned e) {
+      failure = e.getMessage();
     } catch (RuntimeException | Error e) {
       // An Error too (out of memory): the batch being read is unreachable once this unwinds, so
       // marking the import failed can work; it would otherwise stay RUNNING until counted
@@ -341,8 +385,10 @@ public class RegisterImports {
               if (!batch.rejectedOrgNumbers.isEmpty()) {
                 seen(id, batch.rejectedOrgNumbers);
               }
-              // Locked: the other writer adds its batch's counts to the same row.
-              EnterpriseImport i = EnterpriseImport.findById(id, LockModeType.PESSIMISTIC_WRITE);
+              // Locked: the other writer adds its batch's counts to the same row. Taken for
+              // abandoned meanwhile, the batch is not kept.
+              EnterpriseImport i =
+                  stillRunning(EnterpriseImport.findById(id, LockModeType.PESSIMISTIC_WRITE));
               i.counted(
                   batch.read,
                   batch.rejections,
@@ -424,6 +470,9 @@ public class RegisterImports {
                         + " live ones: not trusted to say which are gone, none marked";
               }
               forgetSeen(id);
+              // Locked last, as by the writers: taken for abandoned meanwhile, nothing is kept.
+              em.refresh(i, LockModeType.PESSIMISTIC_WRITE);
+              stillRunning(i);
               i.done(gone, note, OffsetDateTime.now());
               LOG.infof(
                   "register import %d done: %d read, %d created, %d updated, %d unchanged, %d rejected, %d gone",
@@ -437,7 +486,11 @@ public class RegisterImports {
         .run(
             () -> {
               forgetSeen(id);
-              EnterpriseImport.<EnterpriseImport>findById(id).failed(why, OffsetDateTime.now());
+              EnterpriseImport i = EnterpriseImport.findById(id, LockModeType.PESSIMISTIC_WRITE);
+              // Already FAILED when another start took it for abandoned: that stays what it says.
+              if (i.status == EnterpriseImport.Status.RUNNING) {
+                i.failed(why, OffsetDateTime.now());
+              }
             });
   }
 

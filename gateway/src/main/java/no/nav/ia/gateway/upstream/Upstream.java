@@ -85,19 +85,30 @@ public class Upstream {
 
   private WebClient client;
 
+  /**
+   * For the one resend to an address whose instance was stopping: a new connection for every
+   * request (no keep-alive), which a Kubernetes Service sends to a pod in service, never another
+   * pooled connection to the pod that is stopping.
+   */
+  private WebClient fresh;
+
   /** The instances of each configured route value (one or several base URLs). */
   private final Map<String, Instances> instances = new ConcurrentHashMap<>();
 
   @PostConstruct
   void init() {
+    client = client(true);
+    fresh = client(false);
+  }
+
+  private WebClient client(boolean keepAlive) {
     // Vert.x keeps 5 connections per service by default: far too few for a gateway.
-    client =
-        WebClient.create(
-            vertx,
-            new WebClientOptions()
-                .setMaxPoolSize(config.maxConnectionsPerService())
-                .setKeepAlive(true)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())));
+    return WebClient.create(
+        vertx,
+        new WebClientOptions()
+            .setMaxPoolSize(config.maxConnectionsPerService())
+            .setKeepAlive(keepAlive)
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())));
   }
 
   /**
@@ -127,7 +138,11 @@ public class Upstream {
    * Forwards {@code request} to an instance of the service + the request's path and query, with the
    * token {@code hop} gives for that service (HopTokens: never the client's own). The instances
    * take turns; one that refuses the connection (the request never reached it, so any method may go
-   * to the next) is left out for a while and the next one is tried.
+   * to the next) is left out for a while and the next one is tried. An instance that is stopping
+   * refuses the request unhandled (a bare 503): the next one is tried, or, with no next one (a
+   * single Kubernetes Service URL), the same address once more on a new connection, which reaches a
+   * pod in service; stopping again is a 503 problem with Retry-After. {@code body} is held whole,
+   * so it can be sent again.
    *
    * @param configured the route's base URL, or several instances' base URLs separated by commas
    */
@@ -169,7 +184,8 @@ public class Upstream {
                   timeout,
                   credentials,
                   route,
-                  callId);
+                  callId,
+                  false);
             });
   }
 
@@ -182,13 +198,14 @@ public class Upstream {
       Duration timeout,
       Hop hop,
       String route,
-      String callId) {
+      String callId,
+      boolean resent) {
     String base = order.get(index);
     // Path and query only: the request target was checked to be origin-form (AbsoluteFormFilter).
     String target =
         request.query() == null ? request.path() : request.path() + "?" + request.query();
     HttpRequest<Buffer> out =
-        client
+        (resent ? fresh : client)
             .requestAbs(HttpMethod.valueOf(request.method().name()), base + target)
             .timeout(timeout.toMillis());
     request
@@ -235,6 +252,26 @@ public class Upstream {
                     callId,
                     "is stopping");
               }
+              if (refusedWhileStopping(response)) {
+                // No next instance (on NAIS a route is one Service URL, its pods behind it): the
+                // same address once more, on a new connection, which goes to a pod in service.
+                if (!resent) {
+                  CallId.set(callId);
+                  LOG.infof(
+                      "route %s: %s is stopping, sending the request again on a new connection",
+                      route, base);
+                  return attempt(
+                      request, instances, order, index, body, timeout, hop, route, callId, true);
+                }
+                instances.down(base);
+                CallId.set(callId);
+                LOG.warnf("route %s: %s is stopping, on a new connection too", route, base);
+                return Uni.createFrom()
+                    .item(
+                        Response.fromResponse(serviceUnavailable())
+                            .header("Retry-After", 1)
+                            .build());
+              }
               return Uni.createFrom().item(toResponse(response, instances, base, publicOrigin));
             })
         .onFailure(Upstream::refused)
@@ -278,7 +315,7 @@ public class Upstream {
     instances.down(order.get(index));
     CallId.set(callId);
     LOG.infof("route %s: %s %s, trying the next instance", route, order.get(index), why);
-    return attempt(request, instances, order, index + 1, body, timeout, hop, route, callId);
+    return attempt(request, instances, order, index + 1, body, timeout, hop, route, callId, false);
   }
 
   /**
@@ -328,14 +365,18 @@ public class Upstream {
           504, "UPSTREAM_TIMEOUT", "Gateway Timeout", "The service did not answer in time", null);
     }
     if (refused(failure)) {
-      return problems.respond(
-          503,
-          "SERVICE_UNAVAILABLE",
-          "Service Unavailable",
-          "The service is not available; try again",
-          null);
+      return serviceUnavailable();
     }
     return problems.respond(
         502, "BAD_GATEWAY", "Bad Gateway", "The service gave no valid answer", null);
+  }
+
+  private Response serviceUnavailable() {
+    return problems.respond(
+        503,
+        "SERVICE_UNAVAILABLE",
+        "Service Unavailable",
+        "The service is not available; try again",
+        null);
   }
 }
