@@ -116,14 +116,20 @@ public class DeliveryResource {
     if (adviser != null && (adviser.isBlank() || adviser.length() > 100)) {
       throw ApiException.invalid("adviser", "must be a NAV-ident or a client id");
     }
+    LocalDate fromDay = Params.date("from", from, null);
+    LocalDate toDay = Params.date("to", to, null);
+    if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+      // An empty page would read as "nothing delivered"; the two were most likely swapped.
+      throw ApiException.invalid("to", "must not be before from (" + fromDay + ")");
+    }
     Filter filter =
         new Filter(
             caller.countyScope(county),
             orgNumber,
             adviser,
             groupId(groupId),
-            Params.date("from", from, null),
-            Params.date("to", to, null),
+            fromDay,
+            toDay,
             includeVoided);
     Page<Delivery> found = deliveries.list(filter, Params.page(page), Params.size(size));
     return found.map(DeliveryResponse::from);

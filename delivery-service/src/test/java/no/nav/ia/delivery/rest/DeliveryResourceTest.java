@@ -494,6 +494,21 @@ class DeliveryResourceTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("page"));
+    // A range that ends before it starts is a mistake to say, not an empty page.
+    given()
+        .auth()
+        .oauth2(Tokens.manager("18"))
+        .get("/api/v1/deliveries?county=18&from=2012-02-01&to=2012-01-31")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("to"));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("18"))
+        .get("/api/v1/deliveries?county=18&from=2012-02-01&to=2012-02-01")
+        .then()
+        .statusCode(200);
     Map<String, Object> named = Fixtures.delivery(org);
     named.put("adviser", "Z991818");
     post(Tokens.system("arena"), named).statusCode(201).body("adviser", equalTo("Z991818"));
