@@ -1,9 +1,11 @@
 package no.nav.ia.agreement.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,12 +39,32 @@ public class CampaignService {
   @Inject Caller caller;
   @Inject AuditTrail audit;
 
-  /** Starts a campaign: every agreement active now becomes due, PENDING. */
+  /**
+   * Starts a campaign: every agreement active now becomes due, PENDING. Refused (409
+   * CAMPAIGN_ALREADY_OPEN, naming it) while another campaign is open or closing, also when two
+   * starts meet.
+   */
   @Transactional
   public ResigningCampaign start(String name, LocalDate deadline) {
     LocalDate today = NorwegianTime.today();
     ResigningCampaign campaign = ResigningCampaign.start(name, deadline, today, caller.actor());
-    campaign.persistAndFlush();
+    ResigningCampaign.notClosed()
+        .ifPresent(
+            open -> {
+              throw open.refusesAnother();
+            });
+    try {
+      campaign.persistAndFlush();
+    } catch (PersistenceException e) {
+      if (Constraints.violated(e, "resigning_campaign_one_not_closed")) {
+        // Another start (another replica) committed its campaign while this one waited on the
+        // index: that campaign is refused here as if it had been there first.
+        throw QuarkusTransaction.requiringNew()
+            .call(() -> ResigningCampaign.notClosed().map(ResigningCampaign::refusesAnother))
+            .orElseThrow(() -> e);
+      }
+      throw e;
+    }
     em.createNativeQuery(
             "insert into resigning_case (campaign_id, agreement_id, org_number, county_code, employees,"
                 + " group_org_number, status, status_on, version)"

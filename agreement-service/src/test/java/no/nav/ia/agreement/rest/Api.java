@@ -46,8 +46,29 @@ final class Api {
         .getList("");
   }
 
-  /** Starts a re-signing campaign with its deadline three months ahead; returns its id. */
+  /**
+   * Closes, in the database, every campaign another test left open or closing: one campaign at a
+   * time is open (CAMPAIGN_ALREADY_OPEN), and the tests share one database. Their cases are left
+   * without outcome; no test reads them again.
+   */
+  static void noCampaignOpen() {
+    io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                    .createNativeQuery(
+                        "update resigning_campaign set status = 'CLOSED', closed_on = :today,"
+                            + " closed_by = 'Z990003', closed_at = now() where status <> 'CLOSED'")
+                    .setParameter("today", NorwegianTime.today())
+                    .executeUpdate());
+  }
+
+  /**
+   * Starts a re-signing campaign with its deadline three months ahead, after closing any campaign
+   * left open ({@link #noCampaignOpen}); returns its id.
+   */
   static String startCampaign() {
+    noCampaignOpen();
     return given()
         .auth()
         .oauth2(Tokens.coordinator())

@@ -35,8 +35,12 @@ final class Closings {
 
   private Closings() {}
 
-  /** A campaign started 60 days ago, due yesterday, in which exactly these agreements are due. */
+  /**
+   * A campaign started 60 days ago, due yesterday, in which exactly these agreements are due; any
+   * campaign left open is closed first ({@link Api#noCampaignOpen}).
+   */
   static String campaignPastItsDeadline(List<String> agreements) {
+    Api.noCampaignOpen();
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
