@@ -78,6 +78,11 @@ final class Closings {
         .statusCode(202)
         .header("Location", endsWith("/resigning-campaigns/" + campaign + "/closing"))
         .body("status", equalTo("CLOSING"));
+    return awaitClosed(campaign);
+  }
+
+  /** Waits until the campaign's every due agreement has its outcome; returns the closing. */
+  static JsonPath awaitClosed(String campaign) {
     return await("the closing done")
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
