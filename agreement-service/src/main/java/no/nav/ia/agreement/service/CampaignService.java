@@ -10,10 +10,12 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.ResigningCampaign;
@@ -116,8 +118,8 @@ public class CampaignService {
 
   /**
    * Moves an agreement to a new status. When a group's own agreement is re-signed, the agreements
-   * of its units that are still outstanding follow (they were waiting for the central signing).
-   * Refused (CAMPAIGN_CLOSED) once the campaign is closing or closed.
+   * of its units that are still outstanding follow (they were waiting for the central signing), and
+   * their units in turn. Refused (CAMPAIGN_CLOSED) once the campaign is closing or closed.
    */
   @Transactional
   public ResigningCase changeStatus(
@@ -139,22 +141,10 @@ public class CampaignService {
     AuditTrail.Origin origin = audit.origin();
     move(origin, target, to, on, note);
     if (to == ResigningStatus.RESIGNED) {
-      List<ResigningCase> unitsOfGroup =
-          ResigningCase.list(
-              "campaignId = ?1 and groupOrgNumber = ?2" + STILL_ACTIVE,
-              campaignId,
-              target.orgNumber);
-      for (ResigningCase unit : target.unitsResigningWith(unitsOfGroup)) {
-        move(
-            origin,
-            unit,
-            ResigningStatus.RESIGNED,
-            unit.followsGroupOn(on),
-            "Re-signed with the group agreement of " + target.orgNumber);
-      }
+      unitsFollow(origin, target, new HashSet<>());
     } else if (target.followsItsGroup()) {
       // A unit moved on after its group had already re-signed: the group's signing counts for it
-      // at once, as it would at the closing.
+      // at once, as it would at the closing, and for its own units in turn.
       Optional<ResigningCase> group =
           ResigningCase.find(
                   "campaignId = ?1 and orgNumber = ?2 and status = ?3",
@@ -163,15 +153,42 @@ public class CampaignService {
                   ResigningStatus.RESIGNED)
               .firstResultOptional();
       if (group.isPresent()) {
-        move(
-            origin,
-            target,
-            ResigningStatus.RESIGNED,
-            target.followsGroupOn(group.get().statusOn),
-            "Re-signed with the group agreement of " + target.groupOrgNumber);
+        followGroup(origin, target, group.get());
+        unitsFollow(origin, target, new HashSet<>());
       }
     }
     return target;
+  }
+
+  /**
+   * The group cascade: the units of a group that re-signed and are still open follow it, and their
+   * own units follow them, down the whole tree of groups (a group's unit may be the group of
+   * others), as the closing counts them ({@link no.nav.ia.agreement.CampaignClosing}); {@code seen}
+   * stops at an enterprise met before.
+   */
+  private void unitsFollow(AuditTrail.Origin origin, ResigningCase group, Set<String> seen) {
+    if (!seen.add(group.orgNumber)) {
+      return;
+    }
+    List<ResigningCase> unitsOfGroup =
+        ResigningCase.list(
+            "campaignId = ?1 and groupOrgNumber = ?2" + STILL_ACTIVE,
+            group.campaignId,
+            group.orgNumber);
+    for (ResigningCase unit : group.unitsResigningWith(unitsOfGroup)) {
+      followGroup(origin, unit, group);
+      unitsFollow(origin, unit, seen);
+    }
+  }
+
+  /** A unit re-signed with its group, on the group's day or its own later one. */
+  private void followGroup(AuditTrail.Origin origin, ResigningCase unit, ResigningCase group) {
+    move(
+        origin,
+        unit,
+        ResigningStatus.RESIGNED,
+        unit.followsGroupOn(group.statusOn),
+        "Re-signed with the group agreement of " + group.orgNumber);
   }
 
   /** One move of a case, with its history row, its event and its audit row, as origin asked. */

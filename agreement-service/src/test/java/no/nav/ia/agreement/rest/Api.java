@@ -86,6 +86,20 @@ final class Api {
         .path("id");
   }
 
+  /** An agreement's status changes in a campaign, oldest first, as a coordinator reads them. */
+  static java.util.List<java.util.Map<String, Object>> caseHistory(
+      String campaign, String agreement) {
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreement + "/history")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("");
+  }
+
   /** Moves an agreement of a campaign to a status, as the token's caller. */
   static ValidatableResponse status(
       String token, String campaign, String agreement, String status, LocalDate on) {

@@ -124,6 +124,72 @@ class CampaignResourceTest {
         .body("changedBy", equalTo(List.of("Z990001", "Z990001")));
   }
 
+  /**
+   * A group, a unit of it that is the group of another unit, and that unit (county 17), due in a
+   * campaign.
+   */
+  record GroupOfAGroup(String campaign, String group, String middle, String unit) {
+    static GroupOfAGroup due() {
+      String groupOrg = Fixtures.orgNumber();
+      String middleOrg = Fixtures.orgNumber();
+      String group = Api.register(Fixtures.agreement(groupOrg, "17"));
+      Map<String, Object> middle = Fixtures.agreement(middleOrg, "17");
+      middle.put("groupOrgNumber", groupOrg);
+      String middleId = Api.register(middle);
+      String unit = agreement("17", 20, middleOrg);
+      return new GroupOfAGroup(Api.startCampaign(), group, middleId, unit);
+    }
+
+    io.restassured.response.ValidatableResponse status(String agreement, String to, int daysAgo) {
+      return Api.status(
+              Tokens.adviser("17"),
+              campaign,
+              agreement,
+              to,
+              NorwegianTime.today().minusDays(daysAgo))
+          .statusCode(200);
+    }
+
+    void reSignedWithItsGroup(String agreement, int daysAgo) {
+      List<Map<String, Object>> history = Api.caseHistory(campaign, agreement);
+      assertThat(history.get(history.size() - 1))
+          .containsEntry("to", "RESIGNED")
+          .containsEntry("on", NorwegianTime.today().minusDays(daysAgo).toString());
+      assertThat((String) history.get(history.size() - 1).get("note"))
+          .startsWith("Re-signed with the group agreement");
+    }
+
+    long count(String what) {
+      return progress(Tokens.manager("17"), campaign).getLong("counties[0]." + what);
+    }
+  }
+
+  @Test
+  void theGroupCascadeReachesTheUnitsOfAUnit() {
+    GroupOfAGroup tree = GroupOfAGroup.due();
+    tree.status(tree.unit(), "AWAITING_GROUP", 4);
+    tree.status(tree.group(), "RESIGNED", 2);
+
+    tree.reSignedWithItsGroup(tree.middle(), 2);
+    tree.reSignedWithItsGroup(tree.unit(), 2);
+    assertThat(tree.count("resigned")).isEqualTo(3);
+    assertThat(tree.count("awaitingGroup")).isZero();
+  }
+
+  @Test
+  void aUnitReSignedWithItsGroupLaterTakesItsOwnUnitsAlong() {
+    GroupOfAGroup tree = GroupOfAGroup.due();
+    tree.status(tree.middle(), "DECLINED", 5);
+    tree.status(tree.unit(), "AWAITING_GROUP", 5);
+    // The group signs; the unit that declined is passed by, and so is the one waiting for it.
+    tree.status(tree.group(), "RESIGNED", 3);
+    assertThat(tree.count("awaitingGroup")).isEqualTo(1);
+
+    tree.status(tree.middle(), "CONTACTED", 1).body("status", equalTo("RESIGNED"));
+    tree.reSignedWithItsGroup(tree.unit(), 1);
+    assertThat(tree.count("resigned")).isEqualTo(3);
+  }
+
   @Test
   void theRulesOfTheCampaignAreEnforcedWithClearErrors() {
     String agreement = agreement("05", 12, null);
