@@ -146,7 +146,11 @@ public class CampaignResource {
   @Operation(
       summary =
           "Move an agreement on: CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE")
-  @APIResponse(responseCode = "200", description = "The agreement's case after the change")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The agreement's case after the change; the same change again (status, on, note) is"
+              + " answered with the case as it stands and records nothing")
   @APIResponse(
       responseCode = "400",
       description = "Unknown status, date in the future or before the current status")

@@ -119,7 +119,8 @@ public class CampaignService {
   /**
    * Moves an agreement to a new status. When a group's own agreement is re-signed, the agreements
    * of its units that are still outstanding follow (they were waiting for the central signing), and
-   * their units in turn. Refused (CAMPAIGN_CLOSED) once the campaign is closing or closed.
+   * their units in turn. The same change again (status, day and note) changes nothing. Refused
+   * (CAMPAIGN_CLOSED) once the campaign is closing or closed.
    */
   @Transactional
   public ResigningCase changeStatus(
@@ -134,6 +135,10 @@ public class CampaignService {
     campaign.requireOpen();
     em.lock(target, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(target);
+    if (target.standsAt(to, on, note)) {
+      // The same change again (a retried request): the case as it stands, nothing recorded.
+      return target;
+    }
     if (Agreement.<Agreement>findByIdOptional(agreementId).map(a -> !a.isActive()).orElse(true)) {
       throw DomainException.notAllowedNow(
           "AGREEMENT_ENDED", "The agreement has ended: it can no longer be re-signed");

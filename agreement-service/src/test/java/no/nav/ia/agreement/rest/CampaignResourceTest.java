@@ -190,6 +190,61 @@ class CampaignResourceTest {
     assertThat(tree.count("resigned")).isEqualTo(3);
   }
 
+  static long statusEvents(String org) {
+    return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                            .createNativeQuery(
+                                "select count(*) from outbox_event where event_key = :org"
+                                    + " and event_type = 'ResigningStatusChanged'")
+                            .setParameter("org", org)
+                            .getSingleResult())
+                    .longValue());
+  }
+
+  static io.restassured.response.ValidatableResponse status(
+      String campaign, String agreement, String status, LocalDate on, String note) {
+    return given()
+        .auth()
+        .oauth2(Tokens.adviser("17"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("status", status, "on", on.toString(), "note", note))
+        .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreement + "/status")
+        .then();
+  }
+
+  @Test
+  void theSameChangeAgainIsAnsweredAsItStandsAndRecordsNothing() {
+    String contactedOrg = Fixtures.orgNumber();
+    String contacted = Api.register(Fixtures.agreement(contactedOrg, "17"));
+    String resignedOrg = Fixtures.orgNumber();
+    String resigned = Api.register(Fixtures.agreement(resignedOrg, "17"));
+    String campaign = Api.startCampaign();
+    LocalDate today = NorwegianTime.today();
+    for (int i = 0; i < 2; i++) {
+      status(campaign, contacted, "CONTACTED", today.minusDays(1), "Ringt daglig leder")
+          .statusCode(200)
+          .body("status", equalTo("CONTACTED"));
+      status(campaign, resigned, "RESIGNED", today, "Signert")
+          .statusCode(200)
+          .body("status", equalTo("RESIGNED"));
+    }
+    assertThat(Api.caseHistory(campaign, contacted)).hasSize(1);
+    assertThat(Api.caseHistory(campaign, resigned)).hasSize(1);
+    assertThat(statusEvents(contactedOrg)).isEqualTo(1);
+    assertThat(statusEvents(resignedOrg)).isEqualTo(1);
+
+    // Another day or another note is another change: a new contact, and RESIGNED stays final.
+    status(campaign, contacted, "CONTACTED", today, "Ringt daglig leder").statusCode(200);
+    status(campaign, contacted, "CONTACTED", today, "Sendt e-post").statusCode(200);
+    assertThat(Api.caseHistory(campaign, contacted)).hasSize(3);
+    status(campaign, resigned, "RESIGNED", today, "Signert på nytt")
+        .statusCode(422)
+        .body("code", equalTo("RESIGNING_TRANSITION_NOT_ALLOWED"));
+  }
+
   @Test
   void theRulesOfTheCampaignAreEnforcedWithClearErrors() {
     String agreement = agreement("05", 12, null);
