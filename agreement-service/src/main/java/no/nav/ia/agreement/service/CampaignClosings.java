@@ -154,7 +154,10 @@ public class CampaignClosings {
           QuarkusTransaction.requiringNew().call(() -> campaigns.campaign(campaignId));
       CampaignClosing closing =
           QuarkusTransaction.requiringNew()
-              .call(() -> new CampaignClosing(campaign, groups(campaignId)));
+              .call(
+                  () ->
+                      new CampaignClosing(
+                          campaign, groups(campaignId), groupsSignedAnew(campaign)));
       for (int round = 0; round < ROUNDS; round++) {
         UUID after = BEFORE_ALL;
         while (after != null) {
@@ -204,6 +207,26 @@ public class CampaignClosings {
         "campaignId = ?1 and orgNumber in (select u.groupOrgNumber from ResigningCase u"
             + " where u.campaignId = ?1 and u.groupOrgNumber is not null)",
         campaignId);
+  }
+
+  /**
+   * The groups of due units that signed an agreement on or after the campaign's start which is not
+   * due in it (their due one ended, or they had none), with its signing day: that signing counts as
+   * the group's re-signing for its units ({@link CampaignClosing}).
+   */
+  private Map<String, java.time.LocalDate> groupsSignedAnew(ResigningCampaign campaign) {
+    return em.createQuery(
+            "select a.orgNumber, a.signedOn from Agreement a where a.status = :active"
+                + " and a.signedOn >= :started and a.orgNumber in (select u.groupOrgNumber"
+                + " from ResigningCase u where u.campaignId = :campaign"
+                + " and u.groupOrgNumber is not null) and not exists (select 1 from ResigningCase d"
+                + " where d.campaignId = :campaign and d.agreementId = a.id)",
+            Object[].class)
+        .setParameter("active", no.nav.ia.agreement.AgreementStatus.ACTIVE)
+        .setParameter("started", campaign.startedOn)
+        .setParameter("campaign", campaign.id)
+        .getResultStream()
+        .collect(Collectors.toMap(r -> (String) r[0], r -> (java.time.LocalDate) r[1]));
   }
 
   /**

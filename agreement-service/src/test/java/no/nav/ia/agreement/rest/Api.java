@@ -33,6 +33,18 @@ final class Api {
         .then();
   }
 
+  /** Ends the agreement on the day, as a coordinator. */
+  static void terminate(String agreement, LocalDate on, String reason) {
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("endedOn", on.toString(), "reason", reason))
+        .post("/api/v1/agreements/" + agreement + "/termination")
+        .then()
+        .statusCode(200);
+  }
+
   /** Every version of the agreement, oldest first, as a coordinator reads them. */
   static java.util.List<java.util.Map<String, Object>> history(String agreement) {
     return given()

@@ -368,17 +368,6 @@ class CampaignResourceTest {
         .body("national", not(nullValue()));
   }
 
-  private static void terminate(String agreement, LocalDate on) {
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .contentType(ContentType.JSON)
-        .body(Map.of("endedOn", on.toString(), "reason", "Konkurs"))
-        .post("/api/v1/agreements/" + agreement + "/termination")
-        .then()
-        .statusCode(200);
-  }
-
   private static JsonPath progress(String token, String campaign) {
     return given()
         .auth()
@@ -398,7 +387,7 @@ class CampaignResourceTest {
     String adviser = Tokens.adviser("08");
     LocalDate today = NorwegianTime.today();
     Api.status(adviser, campaign, bankrupt, "CONTACTED", today).statusCode(200);
-    terminate(bankrupt, today);
+    Api.terminate(bankrupt, today, "Konkurs");
 
     Api.status(adviser, campaign, bankrupt, "RESIGNED", today)
         .statusCode(422)
