@@ -15,6 +15,10 @@ import java.util.Set;
  * its own latest status's day if that is later; this is the group cascade of {@link
  * ResigningCase#unitsResigningWith}, for units that moved after their group signed. Every other
  * case (declined, not answering, still waiting): the agreement ends on the deadline, NOT_RESIGNED.
+ * A group whose due agreement ended during the campaign cannot re-sign it; when the group signed a
+ * new agreement on or after the campaign's start, that signing counts as its re-signing for the
+ * units waiting for it (from the new agreement's signing day), as does a group that was not due at
+ * all.
  *
  * <p>No status changes once the closing has begun, so the decisions hang only on the cases as they
  * stood then; a closing cut off and taken up again decides the rest alike.
@@ -26,14 +30,28 @@ public final class CampaignClosing {
 
   private final LocalDate deadline;
   private final Map<String, ResigningCase> byOrgNumber = new HashMap<>();
+  private final Map<String, LocalDate> signedAnew;
 
   /**
    * @param groups the campaign's cases of the enterprises that are some due unit's group (all its
    *     cases will do)
    */
   public CampaignClosing(ResigningCampaign campaign, Collection<ResigningCase> groups) {
+    this(campaign, groups, Map.of());
+  }
+
+  /**
+   * @param signedAnew per org number of a due unit's group, the signing day of its active agreement
+   *     signed on or after the campaign's start that is not due in the campaign (a group whose due
+   *     agreement ended and that signed again, or one that had none at the start)
+   */
+  public CampaignClosing(
+      ResigningCampaign campaign,
+      Collection<ResigningCase> groups,
+      Map<String, LocalDate> signedAnew) {
     this.deadline = campaign.deadline;
     groups.forEach(g -> byOrgNumber.putIfAbsent(g.orgNumber, g));
+    this.signedAnew = Map.copyOf(signedAnew);
   }
 
   /** The outcome for one due agreement. */
@@ -51,11 +69,13 @@ public final class CampaignClosing {
     if (c.status == ResigningStatus.RESIGNED) {
       return Optional.of(c.statusOn);
     }
-    ResigningCase group = c.followsItsGroup() ? byOrgNumber.get(c.groupOrgNumber) : null;
-    if (group == null || !seen.add(c.orgNumber)) {
+    if (!c.followsItsGroup() || !seen.add(c.orgNumber)) {
       return Optional.empty();
     }
-    return resignedOn(group, seen).map(c::followsGroupOn);
+    ResigningCase group = byOrgNumber.get(c.groupOrgNumber);
+    return (group == null ? Optional.<LocalDate>empty() : resignedOn(group, seen))
+        .or(() -> Optional.ofNullable(signedAnew.get(c.groupOrgNumber)))
+        .map(c::followsGroupOn);
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {

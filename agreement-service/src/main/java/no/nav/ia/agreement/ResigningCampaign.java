@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
 
@@ -64,6 +65,33 @@ public class ResigningCampaign extends PanacheEntityBase {
     campaign.startedBy = startedBy;
     campaign.status = CampaignStatus.OPEN;
     return campaign;
+  }
+
+  /**
+   * The campaign that is not closed yet (OPEN or CLOSING), if any. There is at most one (the index
+   * {@code resigning_campaign_one_not_closed}): a closing ends every due agreement not re-signed in
+   * its own campaign, which would end agreements re-signed in another campaign running beside it.
+   */
+  public static Optional<ResigningCampaign> notClosed() {
+    return find("status <> ?1", CampaignStatus.CLOSED).firstResultOptional();
+  }
+
+  /**
+   * The refusal of another campaign while this one is not closed; it names this one, so that a
+   * retried start (the same name and deadline) finds the campaign its first attempt started.
+   */
+  public DomainException refusesAnother() {
+    return DomainException.conflict(
+        "CAMPAIGN_ALREADY_OPEN",
+        "Campaign "
+            + id
+            + " ('"
+            + name
+            + "', deadline "
+            + deadline
+            + ") is "
+            + status.name().toLowerCase(Locale.ROOT)
+            + ": a new campaign can start once it is closed");
   }
 
   /**

@@ -13,6 +13,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
@@ -92,6 +93,16 @@ public class ResigningCase extends PanacheEntityBase {
     statusOn = on;
     this.note = note;
     return from;
+  }
+
+  /**
+   * The case stands where the change would move it: the same status, on the same day, with the same
+   * note. Such a change is a retry of the one that moved it there and changes nothing (no history
+   * row, no event); a same status with another day or note is a change of its own, as the rules
+   * allow it (a new contact) or not (RESIGNED is final).
+   */
+  public boolean standsAt(ResigningStatus to, LocalDate on, String note) {
+    return status == to && on.equals(statusOn) && Objects.equals(note, this.note);
   }
 
   /**

@@ -37,6 +37,12 @@ class ResigningOutcomeTest {
     return c;
   }
 
+  /** Whether the closing counts a unit in that status since the start as re-signed. */
+  static boolean reSigned(
+      CampaignClosing closing, String org, String group, ResigningStatus status) {
+    return closing.decide(due(agreement(org), group, status, STARTED)).resigned();
+  }
+
   static DomainException refusal(Runnable action) {
     try {
       action.run();
@@ -150,34 +156,49 @@ class ResigningOutcomeTest {
         due(agreement("910000002"), null, ResigningStatus.DECLINED, STARTED);
     CampaignClosing closing = new CampaignClosing(campaign(), List.of(signed, declinedGroup));
 
-    assertThat(
-            closing
-                .decide(due(agreement("910000014"), GROUP, ResigningStatus.DECLINED, STARTED))
-                .resigned())
+    assertThat(reSigned(closing, "910000014", GROUP, ResigningStatus.DECLINED))
         .as("declined itself")
         .isFalse();
-    assertThat(
-            closing
-                .decide(
-                    due(
-                        agreement("910000015"),
-                        "910000002",
-                        ResigningStatus.AWAITING_GROUP,
-                        STARTED))
-                .resigned())
+    assertThat(reSigned(closing, "910000015", "910000002", ResigningStatus.AWAITING_GROUP))
         .as("its group declined")
         .isFalse();
+    assertThat(reSigned(closing, "910000016", "919999999", ResigningStatus.AWAITING_GROUP))
+        .as("its group is not due in the campaign")
+        .isFalse();
+  }
+
+  @Test
+  void aGroupThatSignedANewAgreementDuringTheCampaignCountsAsReSignedForItsUnits() {
+    // Its due agreement ended during the campaign, so its case could not move; it signed again.
+    ResigningCase endedGroup = due(agreement(GROUP), null, ResigningStatus.CONTACTED, STARTED);
+    CampaignClosing closing =
+        new CampaignClosing(
+            campaign(),
+            List.of(endedGroup),
+            java.util.Map.of(GROUP, LocalDate.of(2014, 5, 2), "910000002", STARTED));
+
+    CampaignClosing.Decision waiting =
+        closing.decide(due(agreement("910000020"), GROUP, ResigningStatus.AWAITING_GROUP, STARTED));
+    assertThat(waiting.resigned()).isTrue();
+    assertThat(waiting.on()).isEqualTo(LocalDate.of(2014, 5, 2));
+    assertThat(waiting.withGroup()).isEqualTo(GROUP);
     assertThat(
             closing
                 .decide(
                     due(
-                        agreement("910000016"),
-                        "919999999",
-                        ResigningStatus.AWAITING_GROUP,
-                        STARTED))
-                .resigned())
-        .as("its group is not due in the campaign")
+                        agreement("910000021"),
+                        GROUP,
+                        ResigningStatus.CONTACTED,
+                        LocalDate.of(2014, 6, 1)))
+                .on())
+        .as("contacted after the group signed: its own day")
+        .isEqualTo(LocalDate.of(2014, 6, 1));
+    assertThat(reSigned(closing, "910000022", GROUP, ResigningStatus.DECLINED))
+        .as("declined itself")
         .isFalse();
+    assertThat(reSigned(closing, "910000023", "910000002", ResigningStatus.AWAITING_GROUP))
+        .as("a group that was not due and signed during the campaign")
+        .isTrue();
   }
 
   @Test
@@ -186,16 +207,7 @@ class ResigningOutcomeTest {
     ResigningCase middle =
         due(agreement("910000002"), GROUP, ResigningStatus.AWAITING_GROUP, STARTED);
     CampaignClosing chain = new CampaignClosing(campaign(), List.of(top, middle));
-    assertThat(
-            chain
-                .decide(
-                    due(
-                        agreement("910000017"),
-                        "910000002",
-                        ResigningStatus.AWAITING_GROUP,
-                        STARTED))
-                .resigned())
-        .isTrue();
+    assertThat(reSigned(chain, "910000017", "910000002", ResigningStatus.AWAITING_GROUP)).isTrue();
 
     ResigningCase a = due(agreement("910000003"), "910000004", ResigningStatus.PENDING, STARTED);
     ResigningCase b = due(agreement("910000004"), "910000003", ResigningStatus.PENDING, STARTED);

@@ -65,6 +65,18 @@ class ResigningRulesTest {
   }
 
   @Test
+  void theSameStatusOnTheSameDayWithTheSameNoteIsWhereTheCaseStands() {
+    ResigningCase c = pending();
+    c.moveTo(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 5), TODAY, "ringt");
+    assertThat(c.standsAt(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 5), "ringt")).isTrue();
+    assertThat(c.standsAt(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 6), "ringt")).isFalse();
+    assertThat(c.standsAt(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 5), null)).isFalse();
+    assertThat(c.standsAt(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 5), "ringt")).isFalse();
+    assertThat(pending().standsAt(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 1), null))
+        .isFalse();
+  }
+
+  @Test
   void nothingGoesBackToPending() {
     for (ResigningStatus s : ResigningStatus.values()) {
       assertThat(s.next()).doesNotContain(ResigningStatus.PENDING);

@@ -72,6 +72,11 @@ public class CampaignResource {
       headers = @Header(name = "Location", description = "The campaign's address"))
   @APIResponse(responseCode = "400", description = "Missing name, deadline in the past")
   @APIResponse(responseCode = "403", description = "Not a coordinator")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Another campaign is open or closing (CAMPAIGN_ALREADY_OPEN, naming it); also a retried"
+              + " start of the campaign that is open")
   public Response start(@Valid @NotNull StartCampaign request, @Context UriInfo uri) {
     ResigningCampaign campaign = campaigns.start(request.name().strip(), request.deadline());
     return Response.created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())
@@ -141,7 +146,11 @@ public class CampaignResource {
   @Operation(
       summary =
           "Move an agreement on: CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE")
-  @APIResponse(responseCode = "200", description = "The agreement's case after the change")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The agreement's case after the change; the same change again (status, on, note) is"
+              + " answered with the case as it stands and records nothing")
   @APIResponse(
       responseCode = "400",
       description = "Unknown status, date in the future or before the current status")

@@ -28,9 +28,7 @@ import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
-import no.nav.ia.platform.problem.Causes;
 import no.nav.ia.platform.security.Caller;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The transaction boundary for agreements: each change, its outbox event and its audit row commit
@@ -91,11 +89,7 @@ public class AgreementService {
     } catch (PersistenceException e) {
       // A registration of the same enterprise at the same moment: Hibernate throws the violation
       // itself, or wraps it.
-      if (Causes.any(
-          e,
-          t ->
-              t instanceof ConstraintViolationException c
-                  && "agreement_one_active_per_org".equals(c.getConstraintName()))) {
+      if (Constraints.violated(e, "agreement_one_active_per_org")) {
         throw DomainException.conflict(
             "AGREEMENT_EXISTS", "The enterprise already has an active agreement");
       }

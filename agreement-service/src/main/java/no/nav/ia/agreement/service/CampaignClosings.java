@@ -2,6 +2,7 @@ package no.nav.ia.agreement.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -43,10 +44,11 @@ import org.jboss.logging.Logger;
  * transaction of its own, so no status change slips in after it, and answers at once; a worker
  * thread then gives the due agreements their outcome ({@link CampaignClosing}) a few hundred per
  * transaction, each agreement's change with its event, audit row and history row and its case's
- * outcome saying it is done, and at last marks the campaign CLOSED. Asking again takes up a closing
- * that was cut off (a crash, a restart): cases with an outcome are passed over. No transaction
- * holds more than {@link #CASES_PER_TRANSACTION} agreements, and no request waits for twenty
- * thousand of them.
+ * outcome saying it is done, and at last marks the campaign CLOSED. A closing that was cut off (a
+ * restart, a database error) is taken up again at start-up and every minute ({@link
+ * #resumeCutOff}), or by asking again: cases with an outcome are passed over. No transaction holds
+ * more than {@link #CASES_PER_TRANSACTION} agreements, and no request waits for twenty thousand of
+ * them.
  */
 @ApplicationScoped
 public class CampaignClosings {
@@ -92,6 +94,43 @@ public class CampaignClosings {
   public Closing close(UUID campaignId) {
     AuditTrail.Origin origin = audit.origin();
     Closing accepted = QuarkusTransaction.requiringNew().call(() -> begin(campaignId, origin));
+    goOn(campaignId, origin);
+    return accepted;
+  }
+
+  /**
+   * Takes up every closing that is not under way here: at start-up (an interval job's first round
+   * comes as the scheduler starts) and then every {@code ia.campaign.closing-resume-every} (a
+   * minute). Without it a closing cut off by a restart or a database error stayed CLOSING, and its
+   * agreements took no status change, until a coordinator asked again. The closing is audited as
+   * asked for by the one who asked for it, in a call of its own. Two replicas may both go on with
+   * one closing: a batch locks its cases and agreements in agreement order, and a case that got its
+   * outcome meanwhile is no longer among those without one when its lock is granted.
+   */
+  @Scheduled(
+      every = "${ia.campaign.closing-resume-every:1m}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void resumeCutOff() {
+    List<ResigningCampaign> cutOff =
+        QuarkusTransaction.requiringNew()
+            .call(() -> ResigningCampaign.list("status", CampaignStatus.CLOSING));
+    try {
+      for (ResigningCampaign c : cutOff) {
+        goOn(
+            c.id,
+            new AuditTrail.Origin(
+                c.closedBy,
+                CallId.generate(),
+                "POST",
+                "/api/v1/resigning-campaigns/" + c.id + "/closing"));
+      }
+    } catch (RejectedExecutionException shuttingDown) {
+      LOG.debug("closings not taken up: shutting down");
+    }
+  }
+
+  /** Has the worker go on with the closing, unless it is doing so already. */
+  private void goOn(UUID campaignId, AuditTrail.Origin origin) {
     if (running.add(campaignId)) {
       try {
         worker.submit(() -> run(campaignId, origin));
@@ -100,7 +139,6 @@ public class CampaignClosings {
         throw e;
       }
     }
-    return accepted;
   }
 
   /** Where the campaign's closing stands (OPEN: not asked for yet). */
@@ -116,7 +154,10 @@ public class CampaignClosings {
           QuarkusTransaction.requiringNew().call(() -> campaigns.campaign(campaignId));
       CampaignClosing closing =
           QuarkusTransaction.requiringNew()
-              .call(() -> new CampaignClosing(campaign, groups(campaignId)));
+              .call(
+                  () ->
+                      new CampaignClosing(
+                          campaign, groups(campaignId), groupsSignedAnew(campaign)));
       for (int round = 0; round < ROUNDS; round++) {
         UUID after = BEFORE_ALL;
         while (after != null) {
@@ -129,10 +170,14 @@ public class CampaignClosings {
           return;
         }
       }
-      LOG.errorf("campaign %s still has cases without outcome; ask again to go on", campaignId);
+      LOG.errorf(
+          "campaign %s still has cases without outcome; the next resume goes on with them",
+          campaignId);
     } catch (RuntimeException e) {
       LOG.errorf(
-          e, "closing campaign %s stopped; asking again goes on where it stopped", campaignId);
+          e,
+          "closing campaign %s stopped; the next resume (within a minute) goes on where it stopped",
+          campaignId);
     } finally {
       running.remove(campaignId);
       CallId.clear();
@@ -162,6 +207,26 @@ public class CampaignClosings {
         "campaignId = ?1 and orgNumber in (select u.groupOrgNumber from ResigningCase u"
             + " where u.campaignId = ?1 and u.groupOrgNumber is not null)",
         campaignId);
+  }
+
+  /**
+   * The groups of due units that signed an agreement on or after the campaign's start which is not
+   * due in it (their due one ended, or they had none), with its signing day: that signing counts as
+   * the group's re-signing for its units ({@link CampaignClosing}).
+   */
+  private Map<String, java.time.LocalDate> groupsSignedAnew(ResigningCampaign campaign) {
+    return em.createQuery(
+            "select a.orgNumber, a.signedOn from Agreement a where a.status = :active"
+                + " and a.signedOn >= :started and a.orgNumber in (select u.groupOrgNumber"
+                + " from ResigningCase u where u.campaignId = :campaign"
+                + " and u.groupOrgNumber is not null) and not exists (select 1 from ResigningCase d"
+                + " where d.campaignId = :campaign and d.agreementId = a.id)",
+            Object[].class)
+        .setParameter("active", no.nav.ia.agreement.AgreementStatus.ACTIVE)
+        .setParameter("started", campaign.startedOn)
+        .setParameter("campaign", campaign.id)
+        .getResultStream()
+        .collect(Collectors.toMap(r -> (String) r[0], r -> (java.time.LocalDate) r[1]));
   }
 
   /**

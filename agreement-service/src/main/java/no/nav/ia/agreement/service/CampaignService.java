@@ -1,17 +1,21 @@
 package no.nav.ia.agreement.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.ResigningCampaign;
@@ -37,12 +41,32 @@ public class CampaignService {
   @Inject Caller caller;
   @Inject AuditTrail audit;
 
-  /** Starts a campaign: every agreement active now becomes due, PENDING. */
+  /**
+   * Starts a campaign: every agreement active now becomes due, PENDING. Refused (409
+   * CAMPAIGN_ALREADY_OPEN, naming it) while another campaign is open or closing, also when two
+   * starts meet.
+   */
   @Transactional
   public ResigningCampaign start(String name, LocalDate deadline) {
     LocalDate today = NorwegianTime.today();
     ResigningCampaign campaign = ResigningCampaign.start(name, deadline, today, caller.actor());
-    campaign.persistAndFlush();
+    ResigningCampaign.notClosed()
+        .ifPresent(
+            open -> {
+              throw open.refusesAnother();
+            });
+    try {
+      campaign.persistAndFlush();
+    } catch (PersistenceException e) {
+      if (Constraints.violated(e, "resigning_campaign_one_not_closed")) {
+        // Another start (another replica) committed its campaign while this one waited on the
+        // index: that campaign is refused here as if it had been there first.
+        throw QuarkusTransaction.requiringNew()
+            .call(() -> ResigningCampaign.notClosed().map(ResigningCampaign::refusesAnother))
+            .orElseThrow(() -> e);
+      }
+      throw e;
+    }
     em.createNativeQuery(
             "insert into resigning_case (campaign_id, agreement_id, org_number, county_code, employees,"
                 + " group_org_number, status, status_on, version)"
@@ -94,8 +118,9 @@ public class CampaignService {
 
   /**
    * Moves an agreement to a new status. When a group's own agreement is re-signed, the agreements
-   * of its units that are still outstanding follow (they were waiting for the central signing).
-   * Refused (CAMPAIGN_CLOSED) once the campaign is closing or closed.
+   * of its units that are still outstanding follow (they were waiting for the central signing), and
+   * their units in turn. The same change again (status, day and note) changes nothing. Refused
+   * (CAMPAIGN_CLOSED) once the campaign is closing or closed.
    */
   @Transactional
   public ResigningCase changeStatus(
@@ -110,6 +135,10 @@ public class CampaignService {
     campaign.requireOpen();
     em.lock(target, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(target);
+    if (target.standsAt(to, on, note)) {
+      // The same change again (a retried request): the case as it stands, nothing recorded.
+      return target;
+    }
     if (Agreement.<Agreement>findByIdOptional(agreementId).map(a -> !a.isActive()).orElse(true)) {
       throw DomainException.notAllowedNow(
           "AGREEMENT_ENDED", "The agreement has ended: it can no longer be re-signed");
@@ -117,22 +146,10 @@ public class CampaignService {
     AuditTrail.Origin origin = audit.origin();
     move(origin, target, to, on, note);
     if (to == ResigningStatus.RESIGNED) {
-      List<ResigningCase> unitsOfGroup =
-          ResigningCase.list(
-              "campaignId = ?1 and groupOrgNumber = ?2" + STILL_ACTIVE,
-              campaignId,
-              target.orgNumber);
-      for (ResigningCase unit : target.unitsResigningWith(unitsOfGroup)) {
-        move(
-            origin,
-            unit,
-            ResigningStatus.RESIGNED,
-            unit.followsGroupOn(on),
-            "Re-signed with the group agreement of " + target.orgNumber);
-      }
+      unitsFollow(origin, target, new HashSet<>());
     } else if (target.followsItsGroup()) {
       // A unit moved on after its group had already re-signed: the group's signing counts for it
-      // at once, as it would at the closing.
+      // at once, as it would at the closing, and for its own units in turn.
       Optional<ResigningCase> group =
           ResigningCase.find(
                   "campaignId = ?1 and orgNumber = ?2 and status = ?3",
@@ -141,15 +158,42 @@ public class CampaignService {
                   ResigningStatus.RESIGNED)
               .firstResultOptional();
       if (group.isPresent()) {
-        move(
-            origin,
-            target,
-            ResigningStatus.RESIGNED,
-            target.followsGroupOn(group.get().statusOn),
-            "Re-signed with the group agreement of " + target.groupOrgNumber);
+        followGroup(origin, target, group.get());
+        unitsFollow(origin, target, new HashSet<>());
       }
     }
     return target;
+  }
+
+  /**
+   * The group cascade: the units of a group that re-signed and are still open follow it, and their
+   * own units follow them, down the whole tree of groups (a group's unit may be the group of
+   * others), as the closing counts them ({@link no.nav.ia.agreement.CampaignClosing}); {@code seen}
+   * stops at an enterprise met before.
+   */
+  private void unitsFollow(AuditTrail.Origin origin, ResigningCase group, Set<String> seen) {
+    if (!seen.add(group.orgNumber)) {
+      return;
+    }
+    List<ResigningCase> unitsOfGroup =
+        ResigningCase.list(
+            "campaignId = ?1 and groupOrgNumber = ?2" + STILL_ACTIVE,
+            group.campaignId,
+            group.orgNumber);
+    for (ResigningCase unit : group.unitsResigningWith(unitsOfGroup)) {
+      followGroup(origin, unit, group);
+      unitsFollow(origin, unit, seen);
+    }
+  }
+
+  /** A unit re-signed with its group, on the group's day or its own later one. */
+  private void followGroup(AuditTrail.Origin origin, ResigningCase unit, ResigningCase group) {
+    move(
+        origin,
+        unit,
+        ResigningStatus.RESIGNED,
+        unit.followsGroupOn(group.statusOn),
+        "Re-signed with the group agreement of " + group.orgNumber);
   }
 
   /** One move of a case, with its history row, its event and its audit row, as origin asked. */

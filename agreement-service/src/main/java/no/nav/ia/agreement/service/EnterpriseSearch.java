@@ -66,8 +66,8 @@ public class EnterpriseSearch {
   }
 
   /**
-   * An enterprise's page: what a search shows, its re-signing case's status in a campaign not yet
-   * closed (the newest), and its latest live delivery.
+   * An enterprise's page: what a search shows, its re-signing case's status in the campaign not yet
+   * closed (there is at most one), and its latest live delivery.
    */
   public record Details(Found enterprise, Resigning resigning, LatestDelivery latestDelivery) {}
 

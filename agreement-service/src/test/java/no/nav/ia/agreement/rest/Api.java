@@ -33,6 +33,18 @@ final class Api {
         .then();
   }
 
+  /** Ends the agreement on the day, as a coordinator. */
+  static void terminate(String agreement, LocalDate on, String reason) {
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("endedOn", on.toString(), "reason", reason))
+        .post("/api/v1/agreements/" + agreement + "/termination")
+        .then()
+        .statusCode(200);
+  }
+
   /** Every version of the agreement, oldest first, as a coordinator reads them. */
   static java.util.List<java.util.Map<String, Object>> history(String agreement) {
     return given()
@@ -46,8 +58,29 @@ final class Api {
         .getList("");
   }
 
-  /** Starts a re-signing campaign with its deadline three months ahead; returns its id. */
+  /**
+   * Closes, in the database, every campaign another test left open or closing: one campaign at a
+   * time is open (CAMPAIGN_ALREADY_OPEN), and the tests share one database. Their cases are left
+   * without outcome; no test reads them again.
+   */
+  static void noCampaignOpen() {
+    io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                    .createNativeQuery(
+                        "update resigning_campaign set status = 'CLOSED', closed_on = :today,"
+                            + " closed_by = 'Z990003', closed_at = now() where status <> 'CLOSED'")
+                    .setParameter("today", NorwegianTime.today())
+                    .executeUpdate());
+  }
+
+  /**
+   * Starts a re-signing campaign with its deadline three months ahead, after closing any campaign
+   * left open ({@link #noCampaignOpen}); returns its id.
+   */
   static String startCampaign() {
+    noCampaignOpen();
     return given()
         .auth()
         .oauth2(Tokens.coordinator())
@@ -63,6 +96,20 @@ final class Api {
         .statusCode(201)
         .extract()
         .path("id");
+  }
+
+  /** An agreement's status changes in a campaign, oldest first, as a coordinator reads them. */
+  static java.util.List<java.util.Map<String, Object>> caseHistory(
+      String campaign, String agreement) {
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreement + "/history")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("");
   }
 
   /** Moves an agreement of a campaign to a status, as the token's caller. */

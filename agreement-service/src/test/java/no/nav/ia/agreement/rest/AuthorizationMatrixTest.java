@@ -149,7 +149,8 @@ class AuthorizationMatrixTest {
   /**
    * The matrix as API.md states it, to be read against it: per endpoint, the status for each role
    * on a resource of its own county and of another (coordinators and systems have no county of
-   * their own).
+   * their own). A coordinator is let in to start a campaign and refused by the rules (409: the
+   * shared campaign is open), as to close one (422: before its deadline).
    */
   static final String EXPECTED =
       """
@@ -162,7 +163,7 @@ class AuthorizationMatrixTest {
       GET agreement      | 200 403   | 200 403   | 200 200     | 200 200
       PUT contact person | 200 403   | 403 403   | 200 200     | 403 403
       POST termination   | 403 403   | 403 403   | 200 200     | 403 403
-      POST campaign      | 403 403   | 403 403   | 201 201     | 403 403
+      POST campaign      | 403 403   | 403 403   | 409 409     | 403 403
       GET campaigns      | 200 200   | 200 200   | 200 200     | 200 200
       POST status        | 200 403   | 403 403   | 200 200     | 403 403
       GET status history | 200 403   | 200 403   | 200 200     | 200 200

@@ -53,36 +53,46 @@ class CampaignClosingRetryTest {
             });
   }
 
+  /** A campaign cut off after one of its three due agreements; one contacted, one re-signed. */
+  record CutOff(String campaign, String done, String contacted, String resigned) {
+    static CutOff in(String county) {
+      String done = Api.register(Fixtures.agreement(Fixtures.orgNumber(), county));
+      String contacted = Api.register(Fixtures.agreement(Fixtures.orgNumber(), county));
+      String resigned = Api.register(Fixtures.agreement(Fixtures.orgNumber(), county));
+      String campaign = campaignPastItsDeadline(List.of(done, contacted, resigned));
+      String adviser = Tokens.adviser(county);
+      Api.status(adviser, campaign, contacted, "CONTACTED", TODAY).statusCode(200);
+      Api.status(adviser, campaign, resigned, "RESIGNED", TODAY).statusCode(200);
+      cutOffAfter(campaign, done);
+      return new CutOff(campaign, done, contacted, resigned);
+    }
+
+    /** The closing went on with the two left, and passed over the one done before the cut. */
+    void finishedAs(JsonPath closed) {
+      assertThat(closed.getInt("ended")).isEqualTo(2);
+      assertThat(closed.getInt("resigned")).isEqualTo(1);
+      assertThat(closed.getInt("pending")).isZero();
+      assertThat(agreementJson(contacted).getString("endReason")).isEqualTo("NOT_RESIGNED");
+      assertThat(agreementJson(resigned).getString("resignedOn")).isEqualTo(TODAY.toString());
+      var events = endAndResignEvents(List.of(done, contacted, resigned));
+      assertThat(events.get(done)).as("done before the cut: not done again").isNull();
+      assertThat(events.get(contacted)).containsExactly("AgreementTerminated");
+      assertThat(events.get(resigned)).containsExactly("AgreementResigned");
+    }
+  }
+
   @Test
   void askingAgainGoesOnWhereTheClosingStoppedAndPassesOverWhatWasDone() {
-    String done = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "19"));
-    String contacted = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "19"));
-    String resigned = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "19"));
-    List<String> due = List.of(done, contacted, resigned);
-    String campaign = campaignPastItsDeadline(due);
-    String adviser = Tokens.adviser("19");
-    Api.status(adviser, campaign, contacted, "CONTACTED", TODAY).statusCode(200);
-    Api.status(adviser, campaign, resigned, "RESIGNED", TODAY).statusCode(200);
-    cutOffAfter(campaign, done);
+    CutOff cut = CutOff.in("19");
 
-    Api.status(adviser, campaign, contacted, "RESIGNED", TODAY)
+    Api.status(Tokens.adviser("19"), cut.campaign(), cut.contacted(), "RESIGNED", TODAY)
         .statusCode(409)
         .body("code", equalTo("CAMPAIGN_CLOSED"));
-    close(Tokens.coordinator(), campaign)
+    close(Tokens.coordinator(), cut.campaign())
         .statusCode(202)
         .body("status", equalTo("CLOSING"))
         .body("ended", equalTo(1))
         .body("pending", equalTo(2));
-    JsonPath closed = closeAndWait(campaign);
-    assertThat(closed.getInt("ended")).isEqualTo(2);
-    assertThat(closed.getInt("resigned")).isEqualTo(1);
-    assertThat(closed.getInt("pending")).isZero();
-    assertThat(agreementJson(contacted).getString("endReason")).isEqualTo("NOT_RESIGNED");
-    assertThat(agreementJson(resigned).getString("resignedOn")).isEqualTo(TODAY.toString());
-
-    var events = endAndResignEvents(due);
-    assertThat(events.get(done)).as("done before the cut: not done again").isNull();
-    assertThat(events.get(contacted)).containsExactly("AgreementTerminated");
-    assertThat(events.get(resigned)).containsExactly("AgreementResigned");
+    cut.finishedAs(closeAndWait(cut.campaign()));
   }
 }

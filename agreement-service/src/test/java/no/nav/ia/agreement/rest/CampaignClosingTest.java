@@ -95,14 +95,7 @@ class CampaignClosingTest {
     status(campaign, unitWaiting, "AWAITING_GROUP", 20).statusCode(422);
     status(campaign, otherGroup, "CONTACTED", 30).statusCode(200);
     status(campaign, unitOfOther, "AWAITING_GROUP", 30).statusCode(200);
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .contentType("application/json")
-        .body(Map.of("endedOn", TODAY.minusDays(10).toString(), "reason", "Lagt ned"))
-        .post("/api/v1/agreements/" + endedBefore + "/termination")
-        .then()
-        .statusCode(200);
+    Api.terminate(endedBefore, TODAY.minusDays(10), "Lagt ned");
 
     JsonPath closed = closeAndWait(campaign);
     assertThat(closed.getString("deadline")).isEqualTo(DEADLINE.toString());
@@ -199,6 +192,33 @@ class CampaignClosingTest {
         .statusCode(200)
         .body("status", equalTo("CLOSED"))
         .body("closedOn", equalTo(TODAY.toString()));
+  }
+
+  @Test
+  void aGroupThatEndedAndSignedAgainDuringTheCampaignTakesItsWaitingUnitAlong() {
+    String groupOrg = Fixtures.orgNumber();
+    String group = agreement(groupOrg, null);
+    String unit = agreement(Fixtures.orgNumber(), groupOrg);
+    String campaign = campaignPastItsDeadline(List.of(group, unit));
+    status(campaign, unit, "AWAITING_GROUP", 40).statusCode(200);
+    Api.terminate(group, TODAY.minusDays(30), "Omorganisert");
+    Map<String, Object> again = Fixtures.agreement(groupOrg, "46");
+    again.put("signedOn", TODAY.minusDays(20).toString());
+    Api.register(again);
+    status(campaign, group, "RESIGNED", 10)
+        .statusCode(422)
+        .body("code", equalTo("AGREEMENT_ENDED"));
+
+    JsonPath closed = closeAndWait(campaign);
+    assertThat(closed.getInt("resigned")).isEqualTo(1);
+    assertThat(closed.getInt("unchanged")).isEqualTo(1);
+    assertThat(closed.getInt("ended")).isZero();
+    assertThat(agreementJson(unit).getString("status")).isEqualTo("ACTIVE");
+    assertThat(agreementJson(unit).getString("resignedOn"))
+        .isEqualTo(TODAY.minusDays(20).toString());
+    assertThat(Api.caseHistory(campaign, unit).get(1))
+        .containsEntry("to", "RESIGNED")
+        .containsEntry("on", TODAY.minusDays(20).toString());
   }
 
   /** An enterprise in the register copy, as an import would leave it. */

@@ -124,6 +124,127 @@ class CampaignResourceTest {
         .body("changedBy", equalTo(List.of("Z990001", "Z990001")));
   }
 
+  /**
+   * A group, a unit of it that is the group of another unit, and that unit (county 17), due in a
+   * campaign.
+   */
+  record GroupOfAGroup(String campaign, String group, String middle, String unit) {
+    static GroupOfAGroup due() {
+      String groupOrg = Fixtures.orgNumber();
+      String middleOrg = Fixtures.orgNumber();
+      String group = Api.register(Fixtures.agreement(groupOrg, "17"));
+      Map<String, Object> middle = Fixtures.agreement(middleOrg, "17");
+      middle.put("groupOrgNumber", groupOrg);
+      String middleId = Api.register(middle);
+      String unit = agreement("17", 20, middleOrg);
+      return new GroupOfAGroup(Api.startCampaign(), group, middleId, unit);
+    }
+
+    io.restassured.response.ValidatableResponse status(String agreement, String to, int daysAgo) {
+      return Api.status(
+              Tokens.adviser("17"),
+              campaign,
+              agreement,
+              to,
+              NorwegianTime.today().minusDays(daysAgo))
+          .statusCode(200);
+    }
+
+    void reSignedWithItsGroup(String agreement, int daysAgo) {
+      List<Map<String, Object>> history = Api.caseHistory(campaign, agreement);
+      assertThat(history.get(history.size() - 1))
+          .containsEntry("to", "RESIGNED")
+          .containsEntry("on", NorwegianTime.today().minusDays(daysAgo).toString());
+      assertThat((String) history.get(history.size() - 1).get("note"))
+          .startsWith("Re-signed with the group agreement");
+    }
+
+    long count(String what) {
+      return progress(Tokens.manager("17"), campaign).getLong("counties[0]." + what);
+    }
+  }
+
+  @Test
+  void theGroupCascadeReachesTheUnitsOfAUnit() {
+    GroupOfAGroup tree = GroupOfAGroup.due();
+    tree.status(tree.unit(), "AWAITING_GROUP", 4);
+    tree.status(tree.group(), "RESIGNED", 2);
+
+    tree.reSignedWithItsGroup(tree.middle(), 2);
+    tree.reSignedWithItsGroup(tree.unit(), 2);
+    assertThat(tree.count("resigned")).isEqualTo(3);
+    assertThat(tree.count("awaitingGroup")).isZero();
+  }
+
+  @Test
+  void aUnitReSignedWithItsGroupLaterTakesItsOwnUnitsAlong() {
+    GroupOfAGroup tree = GroupOfAGroup.due();
+    tree.status(tree.middle(), "DECLINED", 5);
+    tree.status(tree.unit(), "AWAITING_GROUP", 5);
+    // The group signs; the unit that declined is passed by, and so is the one waiting for it.
+    tree.status(tree.group(), "RESIGNED", 3);
+    assertThat(tree.count("awaitingGroup")).isEqualTo(1);
+
+    tree.status(tree.middle(), "CONTACTED", 1).body("status", equalTo("RESIGNED"));
+    tree.reSignedWithItsGroup(tree.unit(), 1);
+    assertThat(tree.count("resigned")).isEqualTo(3);
+  }
+
+  static long statusEvents(String org) {
+    return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                            .createNativeQuery(
+                                "select count(*) from outbox_event where event_key = :org"
+                                    + " and event_type = 'ResigningStatusChanged'")
+                            .setParameter("org", org)
+                            .getSingleResult())
+                    .longValue());
+  }
+
+  static io.restassured.response.ValidatableResponse status(
+      String campaign, String agreement, String status, LocalDate on, String note) {
+    return given()
+        .auth()
+        .oauth2(Tokens.adviser("17"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("status", status, "on", on.toString(), "note", note))
+        .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreement + "/status")
+        .then();
+  }
+
+  @Test
+  void theSameChangeAgainIsAnsweredAsItStandsAndRecordsNothing() {
+    String contactedOrg = Fixtures.orgNumber();
+    String contacted = Api.register(Fixtures.agreement(contactedOrg, "17"));
+    String resignedOrg = Fixtures.orgNumber();
+    String resigned = Api.register(Fixtures.agreement(resignedOrg, "17"));
+    String campaign = Api.startCampaign();
+    LocalDate today = NorwegianTime.today();
+    for (int i = 0; i < 2; i++) {
+      status(campaign, contacted, "CONTACTED", today.minusDays(1), "Ringt daglig leder")
+          .statusCode(200)
+          .body("status", equalTo("CONTACTED"));
+      status(campaign, resigned, "RESIGNED", today, "Signert")
+          .statusCode(200)
+          .body("status", equalTo("RESIGNED"));
+    }
+    assertThat(Api.caseHistory(campaign, contacted)).hasSize(1);
+    assertThat(Api.caseHistory(campaign, resigned)).hasSize(1);
+    assertThat(statusEvents(contactedOrg)).isEqualTo(1);
+    assertThat(statusEvents(resignedOrg)).isEqualTo(1);
+
+    // Another day or another note is another change: a new contact, and RESIGNED stays final.
+    status(campaign, contacted, "CONTACTED", today, "Ringt daglig leder").statusCode(200);
+    status(campaign, contacted, "CONTACTED", today, "Sendt e-post").statusCode(200);
+    assertThat(Api.caseHistory(campaign, contacted)).hasSize(3);
+    status(campaign, resigned, "RESIGNED", today, "Signert på nytt")
+        .statusCode(422)
+        .body("code", equalTo("RESIGNING_TRANSITION_NOT_ALLOWED"));
+  }
+
   @Test
   void theRulesOfTheCampaignAreEnforcedWithClearErrors() {
     String agreement = agreement("05", 12, null);
@@ -247,17 +368,6 @@ class CampaignResourceTest {
         .body("national", not(nullValue()));
   }
 
-  private static void terminate(String agreement, LocalDate on) {
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .contentType(ContentType.JSON)
-        .body(Map.of("endedOn", on.toString(), "reason", "Konkurs"))
-        .post("/api/v1/agreements/" + agreement + "/termination")
-        .then()
-        .statusCode(200);
-  }
-
   private static JsonPath progress(String token, String campaign) {
     return given()
         .auth()
@@ -277,7 +387,7 @@ class CampaignResourceTest {
     String adviser = Tokens.adviser("08");
     LocalDate today = NorwegianTime.today();
     Api.status(adviser, campaign, bankrupt, "CONTACTED", today).statusCode(200);
-    terminate(bankrupt, today);
+    Api.terminate(bankrupt, today, "Konkurs");
 
     Api.status(adviser, campaign, bankrupt, "RESIGNED", today)
         .statusCode(422)

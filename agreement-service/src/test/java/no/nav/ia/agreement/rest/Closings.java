@@ -35,8 +35,12 @@ final class Closings {
 
   private Closings() {}
 
-  /** A campaign started 60 days ago, due yesterday, in which exactly these agreements are due. */
+  /**
+   * A campaign started 60 days ago, due yesterday, in which exactly these agreements are due; any
+   * campaign left open is closed first ({@link Api#noCampaignOpen}).
+   */
   static String campaignPastItsDeadline(List<String> agreements) {
+    Api.noCampaignOpen();
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -74,6 +78,11 @@ final class Closings {
         .statusCode(202)
         .header("Location", endsWith("/resigning-campaigns/" + campaign + "/closing"))
         .body("status", equalTo("CLOSING"));
+    return awaitClosed(campaign);
+  }
+
+  /** Waits until the campaign's every due agreement has its outcome; returns the closing. */
+  static JsonPath awaitClosed(String campaign) {
     return await("the closing done")
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
