@@ -220,13 +220,24 @@ public class AgreementResource {
   /** One version of an agreement as the history shows it. */
   public record AgreementVersion(
       long version,
-      String action,
+      @Schema(
+              description =
+                  "What made this version (AS_OF_HISTORY_START: as it stood when history began)",
+              enumeration = {
+                "AS_OF_HISTORY_START",
+                "REGISTERED",
+                "EDITED",
+                "CONTACT_PERSON_ASSIGNED",
+                "ENDED",
+                "RESIGNED"
+              })
+          String action,
       String changedBy,
       OffsetDateTime changedAt,
       String name,
       int employees,
       @Schema(nullable = true) String contactPerson,
-      String status,
+      @Schema(enumeration = {"ACTIVE", "ENDED"}) String status,
       @Schema(nullable = true) LocalDate endedOn) {
     static AgreementVersion of(AgreementChange c) {
       return new AgreementVersion(

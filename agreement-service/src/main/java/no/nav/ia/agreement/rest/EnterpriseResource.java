@@ -84,7 +84,9 @@ public class EnterpriseResource {
   }
 
   public record AgreementRef(
-      UUID id, String status, @Schema(nullable = true) String contactPerson) {}
+      UUID id,
+      @Schema(enumeration = {"ACTIVE", "ENDED"}) String status,
+      @Schema(nullable = true) String contactPerson) {}
 
   /**
    * An enterprise's page: what a search lists (unwrapped: the same fields at the top) and its
@@ -95,9 +97,33 @@ public class EnterpriseResource {
       @Schema(nullable = true) LatestDelivery latestDelivery,
       @Schema(nullable = true) ResigningRef resigning) {}
 
-  public record LatestDelivery(LocalDate deliveredOn, String service) {}
+  public record LatestDelivery(
+      LocalDate deliveredOn,
+      @Schema(
+              enumeration = {
+                "IA_GUIDANCE",
+                "GOALS_ACTION_PLAN",
+                "SICK_LEAVE",
+                "RECRUITMENT",
+                "SENIOR_LIFE_PHASE",
+                "MEASURE_EVALUATE",
+                "CONTACT_PERSON"
+              })
+          String service) {}
 
-  public record ResigningRef(UUID campaignId, String status, LocalDate deadline) {}
+  public record ResigningRef(
+      UUID campaignId,
+      @Schema(
+              enumeration = {
+                "PENDING",
+                "CONTACTED",
+                "RESIGNED",
+                "DECLINED",
+                "AWAITING_GROUP",
+                "NO_RESPONSE"
+              })
+          String status,
+      LocalDate deadline) {}
 
   /**
    * A page of a search. {@code totalExact} is false when there are more matches than the search
