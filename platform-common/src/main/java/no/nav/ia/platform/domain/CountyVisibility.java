@@ -39,6 +39,28 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
   }
 
   /**
+   * Refuses (FORBIDDEN_COUNTY) unless the caller may act on that county's report due on {@code
+   * due}: as {@link #require}, and also a county that the report's county became when that county
+   * ended before the report was due. Viken (30) ended on 31 December 2023 and its report of 2023-H2
+   * was due on 1 March 2024, when only Østfold's, Akershus' and Buskerud's centres (31-33) were
+   * left to send it; any of them may.
+   */
+  public void requireForReport(String countyCode, java.time.LocalDate due) {
+    if (mayAccess(countyCode) || own.map(c -> succeededBefore(countyCode, c, due)).orElse(false)) {
+      return;
+    }
+    require(countyCode);
+  }
+
+  private static boolean succeededBefore(String countyCode, String own, java.time.LocalDate due) {
+    return CountyRegistry.get()
+        .county(countyCode)
+        .filter(c -> c.validTo() != null && c.validTo().isBefore(due))
+        .map(c -> c.successors().contains(own))
+        .orElse(false);
+  }
+
+  /**
    * Refuses a {@code county} filter naming a code that was never a county (400 on the field); a
    * county of the past stays a valid filter.
    */

@@ -145,6 +145,11 @@ public class Caller {
     visibility().require(countyCode);
   }
 
+  /** Refuses unless the caller may act on that county's report due then (CountyVisibility). */
+  public void requireCountyForReport(String countyCode, java.time.LocalDate due) {
+    visibility().requireForReport(countyCode, due);
+  }
+
   /** The county a listing is restricted to (CountyVisibility.scope). */
   public Optional<String> countyScope(String requested) {
     return visibility().scope(requested);

@@ -70,4 +70,29 @@ class CountyVisibilityTest {
     assertThat(new CountyVisibility(false, Optional.of("55")).mayAccess("19")).isFalse();
     assertThat(new CountyVisibility(false, Optional.of("54")).mayAccess("19")).isTrue();
   }
+
+  @Test
+  void aSplitCountysLastReportIsForTheCountiesItBecame() {
+    java.time.LocalDate dueAfterTheSplit = java.time.LocalDate.of(2024, 3, 1);
+    java.time.LocalDate dueBefore = java.time.LocalDate.of(2023, 9, 1);
+    // Troms og Finnmark (54) ended on 31 December 2023; its 2023-H2 report was due in 2024.
+    new CountyVisibility(false, Optional.of("55")).requireForReport("54", dueAfterTheSplit);
+    new CountyVisibility(false, Optional.of("56")).requireForReport("54", dueAfterTheSplit);
+    new CountyVisibility(false, Optional.of("54")).requireForReport("54", dueAfterTheSplit);
+    // Its 2023-H1 report was due while 54's centre still worked.
+    assertThatThrownBy(
+            () -> new CountyVisibility(false, Optional.of("55")).requireForReport("54", dueBefore))
+        .isInstanceOf(DomainException.class);
+    // Nobody else's, and not the other way round.
+    assertThatThrownBy(
+            () ->
+                new CountyVisibility(false, Optional.of("03"))
+                    .requireForReport("54", dueAfterTheSplit))
+        .isInstanceOf(DomainException.class);
+    assertThatThrownBy(
+            () ->
+                new CountyVisibility(false, Optional.of("54"))
+                    .requireForReport("55", dueAfterTheSplit))
+        .isInstanceOf(DomainException.class);
+  }
 }

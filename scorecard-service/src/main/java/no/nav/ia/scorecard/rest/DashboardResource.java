@@ -114,7 +114,7 @@ public class DashboardResource {
   @Operation(hidden = true)
   public Response report(@PathParam("code") String code, @PathParam("period") String period) {
     HalfYear halfYear = HalfYear.parse(period);
-    caller.requireCounty(code);
+    caller.requireCountyForReport(code, halfYear.due());
     return ReportResource.html(ReportView.of(reports.read(code, halfYear)), caller.actor());
   }
 

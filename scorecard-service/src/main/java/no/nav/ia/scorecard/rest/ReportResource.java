@@ -19,7 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
 import java.util.List;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.rest.IfMatch;
@@ -84,7 +86,7 @@ public class ReportResource {
       @PathParam("period") String period,
       @Context HttpHeaders headers) {
     HalfYear halfYear = HalfYear.parse(period);
-    caller.requireCounty(code);
+    caller.requireCountyForReport(code, halfYear.due());
     ReportView report = ReportView.of(reports.read(code, halfYear));
     return wantsHtml(headers) ? html(report, caller.actor()) : withTag(report);
   }
@@ -118,7 +120,7 @@ public class ReportResource {
   public List<ReportView.Change> history(
       @PathParam("code") String code, @PathParam("period") String period) {
     HalfYear halfYear = HalfYear.parse(period);
-    caller.requireCounty(code);
+    caller.requireCountyForReport(code, halfYear.due());
     return reports.history(code, halfYear).stream().map(ReportView.Change::of).toList();
   }
 
@@ -151,7 +153,7 @@ public class ReportResource {
           JsonNode body)
       throws JsonProcessingException {
     HalfYear halfYear = HalfYear.parse(period);
-    caller.requireCounty(code);
+    caller.requireCountyForReport(code, halfYear.due());
     long version = IfMatch.required(ifMatch, "An edit");
     if (body == null || !body.isObject()) {
       throw DomainException.invalid("sections", "must be an object with the sections");
@@ -191,7 +193,7 @@ public class ReportResource {
       @PathParam("period") String period,
       @HeaderParam("If-Match") String ifMatch) {
     HalfYear halfYear = HalfYear.parse(period);
-    caller.requireCounty(code);
+    caller.requireCountyForReport(code, halfYear.due());
     Reading r =
         reports.submit(
             code, halfYear, ifMatch == null ? null : IfMatch.version(ifMatch), caller.actor());
@@ -222,9 +224,11 @@ public class ReportResource {
               schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-H[12]$"))
           @QueryParam("period")
           String period,
-      @HeaderParam("Accept") String accept) {
+      @Context Request request) {
     HalfYear halfYear = HalfYear.parse(period);
-    boolean csv = accept != null && accept.contains(CardsCsv.TEXT_CSV);
+    // JAX-RS's negotiation, which weighs the Accept header's q-values (JSON when both are equal).
+    Variant chosen = request.selectVariant(OVERVIEW_TYPES);
+    boolean csv = chosen != null && CardsCsv.TEXT_CSV.equals(chosen.getMediaType().toString());
     List<Reading> readings = reports.all(halfYear, csv);
     if (csv) {
       return Response.ok(Reports.csv(readings), CardsCsv.TEXT_CSV + ";charset=UTF-8")
@@ -239,6 +243,10 @@ public class ReportResource {
             MediaType.APPLICATION_JSON)
         .build();
   }
+
+  private static final List<Variant> OVERVIEW_TYPES =
+      Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(CardsCsv.TEXT_CSV))
+          .build();
 
   private static Response withTag(ReportView view) {
     return Response.ok(view, MediaType.APPLICATION_JSON).tag(view.version() + "").build();

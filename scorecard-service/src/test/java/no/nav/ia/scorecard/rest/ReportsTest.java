@@ -305,6 +305,43 @@ class ReportsTest {
   }
 
   @Test
+  void aSplitCountysLastReportIsWrittenAndSubmittedByACountyItBecame() {
+    // Vestfold og Telemark (38) ended on 31 December 2023; its 2023-H2 report was due on 1 March
+    // 2024, when Vestfold's (39) and Telemark's (40) centres were the ones left to send it.
+    String telemark = Tokens.manager("40");
+    as(telemark).get(report("38", "2023-H2")).then().statusCode(200);
+    as(Tokens.manager("03"))
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body(SECTIONS)
+        .put(report("38", "2023-H2") + "/sections")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
+    as(telemark)
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body(SECTIONS)
+        .put(report("38", "2023-H2") + "/sections")
+        .then()
+        .statusCode(200);
+    as(telemark)
+        .post(report("38", "2023-H2") + "/submission")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SUBMITTED"))
+        .body("submittedBy", equalTo("Z990002"));
+    // Its earlier reports were due while its own centre worked: theirs, not the successors'.
+    as(telemark)
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body(SECTIONS)
+        .put(report("38", "2023-H1") + "/sections")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
   void theCoordinatorsSeeEveryCountysStatusAndGetTheNationalCompilation() {
     String manager = Tokens.manager("11");
     as(manager)
@@ -348,6 +385,21 @@ class ReportsTest {
         .contains(",COUNTY,11,\"Rogaland\",2023-H2,");
     assertThat(csv.lines().filter(l -> l.startsWith("DRAFT,") || l.startsWith("SUBMITTED,")))
         .hasSize(11);
+    // The Accept header's preference decides, not the mere mention of text/csv.
+    for (String prefersJson : List.of("application/json, text/csv;q=0.1", "text/csv;q=0")) {
+      as(Tokens.coordinator())
+          .accept(prefersJson)
+          .get("/api/v1/reports?period=2023-H2")
+          .then()
+          .statusCode(200)
+          .contentType(containsString("application/json"));
+    }
+    as(Tokens.coordinator())
+        .accept("application/json;q=0.5, text/csv")
+        .get("/api/v1/reports?period=2023-H2")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/csv"));
 
     String page =
         as(Tokens.coordinator())
