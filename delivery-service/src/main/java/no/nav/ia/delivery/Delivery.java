@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.time.NorwegianTime;
@@ -85,17 +86,51 @@ public class Delivery extends PanacheEntityBase {
   }
 
   /** Replaces the recorded facts; {@code expectedVersion} must be the current one. */
-  public void correct(DeliveryFacts facts, long expectedVersion) {
-    correct(facts, adviser, expectedVersion);
+  public boolean correct(DeliveryFacts facts, long expectedVersion) {
+    return correct(facts, adviser, expectedVersion);
   }
 
-  /** Replaces the recorded facts and who delivered (see {@link DeliveredBy#onCorrection}). */
-  public void correct(DeliveryFacts facts, String adviser, long expectedVersion) {
-    requireLive();
-    requireVersion(expectedVersion);
+  /**
+   * Replaces the recorded facts and who delivered (see {@link DeliveredBy#onCorrection}). False,
+   * and nothing changes (no new version, so no history row and no event), when they are what the
+   * delivery already says: a correction sent twice, or a form saved unchanged.
+   */
+  public boolean correct(DeliveryFacts facts, String adviser, long expectedVersion) {
+    requireCorrectable(expectedVersion);
+    if (groupId != null && facts.form() == Form.DIRECT) {
+      throw DomainException.invalid(
+          "form", "must be COURSE or INFORMATION: this delivery is one of a group's");
+    }
+    if (says(facts) && Objects.equals(this.adviser, adviser)) {
+      return false;
+    }
     apply(facts);
     this.adviser = adviser;
     version++;
+    return true;
+  }
+
+  /**
+   * Refuses a correction of a voided delivery (409) or of another version than the current (412).
+   */
+  public void requireCorrectable(long expectedVersion) {
+    requireLive();
+    requireVersion(expectedVersion);
+  }
+
+  /** Whether these facts are the recorded ones (sub-goals as {@link #apply} keeps them). */
+  private boolean says(DeliveryFacts facts) {
+    return facts()
+        .equals(
+            new DeliveryFacts(
+                facts.orgNumber(),
+                facts.countyCode(),
+                facts.service(),
+                facts.direction(),
+                facts.subGoals().stream().sorted().distinct().toList(),
+                facts.deliveredOn(),
+                facts.form(),
+                facts.note()));
   }
 
   /** Voids the delivery: it stays in history and leaves the figures. */

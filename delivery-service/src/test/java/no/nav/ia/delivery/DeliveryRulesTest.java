@@ -52,6 +52,32 @@ class DeliveryRulesTest {
   }
 
   @Test
+  void aCorrectionThatChangesNothingMakesNoNewVersion() {
+    Delivery d = recorded();
+    // The sub-goals in another order are the same sub-goals.
+    assertThat(d.correct(facts(Direction.SYSTEM, List.of(1, 3, 3), LocalDate.of(2012, 5, 14)), 1))
+        .isFalse();
+    assertThat(d.version).isEqualTo(1);
+    assertThat(
+            d.correct(facts(Direction.SYSTEM, List.of(1, 3), LocalDate.of(2012, 5, 14)), "Z1", 1))
+        .as("another adviser is a change")
+        .isTrue();
+    assertThat(d.version).isEqualTo(2);
+  }
+
+  @Test
+  void aGroupsDeliveryIsNotCorrectedIntoADirectOne() {
+    Delivery d = recorded();
+    d.groupId = java.util.UUID.randomUUID();
+    assertThatThrownBy(
+            () -> d.correct(facts(Direction.SYSTEM, List.of(1), LocalDate.of(2012, 5, 14)), 1))
+        .isInstanceOf(DomainException.class)
+        .satisfies(
+            e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.INVALID));
+    assertThat(d.version).isEqualTo(1);
+  }
+
+  @Test
   void aVoidedDeliveryCannotBeCorrectedOrVoidedAgain() {
     Delivery d = recorded();
     d.voidIt(null);

@@ -34,6 +34,7 @@ import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -107,7 +108,8 @@ public class DeliveryResource {
       @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("from")
           String from,
       @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("to") String to,
-      @QueryParam("includeVoided") boolean includeVoided,
+      @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("includeVoided")
+          String includeVoided,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     if (orgNumber != null && !OrgNumber.isValid(orgNumber)) {
@@ -130,7 +132,7 @@ public class DeliveryResource {
             groupId(groupId),
             fromDay,
             toDay,
-            includeVoided);
+            Params.flag("includeVoided", includeVoided, false));
     Page<Delivery> found = deliveries.list(filter, Params.page(page), Params.size(size));
     return found.map(DeliveryResponse::from);
   }
@@ -167,13 +169,20 @@ public class DeliveryResource {
   @Operation(summary = "Correct a delivery; If-Match must carry the version read")
   @APIResponse(
       responseCode = "200",
-      description = "The corrected delivery",
+      description = "The corrected delivery (the same version when the correction changed nothing)",
       content = @Content(schema = @Schema(implementation = DeliveryResponse.class)),
       headers = @Header(name = "ETag", description = "Its new version"))
-  @APIResponse(responseCode = "400", description = "Invalid fields")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid fields (a group's delivery stays COURSE or INFORMATION, each enterprise once)")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown id")
   @APIResponse(responseCode = "409", description = "The delivery is voided")
   @APIResponse(responseCode = "412", description = "Stale version")
+  @APIResponse(
+      responseCode = "422",
+      description = "No active agreement for the enterprise on the corrected day")
   @APIResponse(responseCode = "428", description = "If-Match missing")
   public Response correct(
       @PathParam("id") UUID id,

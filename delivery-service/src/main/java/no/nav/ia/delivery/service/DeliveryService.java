@@ -180,7 +180,9 @@ public class DeliveryService {
 
   /** Replaces the facts of a live delivery; 412 unless {@code expectedVersion} is current. */
   public Delivery correct(UUID id, long expectedVersion, DeliveryRequest request) {
-    get(id);
+    // A voided delivery or a stale version is said before agreement-service is asked about the
+    // new facts (again under the lock below, which decides).
+    get(id).requireCorrectable(expectedVersion);
     DeliveredBy.onCorrection(caller.navIdent(), request.adviser(), null);
     DeliveryFacts facts = resolve(request);
     return QuarkusTransaction.requiringNew()
@@ -188,11 +190,27 @@ public class DeliveryService {
             () -> {
               Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
               caller.requireCounty(delivery.countyCode);
+              if (delivery.groupId != null
+                  && !facts.orgNumber().equals(delivery.orgNumber)
+                  && Delivery.count(
+                          "groupId = ?1 and orgNumber = ?2 and status = ?3",
+                          delivery.groupId,
+                          facts.orgNumber(),
+                          DeliveryStatus.LIVE)
+                      > 0) {
+                throw DomainException.invalid(
+                    "orgNumber", "is already in this delivery's group (each enterprise once)");
+              }
               Facts before = Facts.of(delivery);
-              delivery.correct(
-                  facts,
-                  DeliveredBy.onCorrection(caller.navIdent(), request.adviser(), delivery.adviser),
-                  expectedVersion);
+              boolean changed =
+                  delivery.correct(
+                      facts,
+                      DeliveredBy.onCorrection(
+                          caller.navIdent(), request.adviser(), delivery.adviser),
+                      expectedVersion);
+              if (!changed) {
+                return delivery;
+              }
               keep(delivery, "CORRECTED");
               outbox.publish(
                   DeliveryEvents.CONTRACT,

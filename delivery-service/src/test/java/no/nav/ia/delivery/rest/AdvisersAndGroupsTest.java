@@ -214,6 +214,45 @@ class AdvisersAndGroupsTest {
   }
 
   @Test
+  void aCorrectionKeepsAGroupsDeliveryAGroupsDelivery() {
+    String a = Fixtures.enterpriseIn("15");
+    String b = Fixtures.enterpriseIn("15");
+    String adviser = Tokens.adviser("15", "Z991502");
+    JsonPath course =
+        post(adviser, GROUPS, group(List.of(a, b)), "course-kept-" + a)
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    String ofB = course.getString("results[1].id");
+    Map<String, Object> moved = new HashMap<>(Fixtures.delivery(a));
+    moved.put("form", "COURSE");
+    moved.put("note", "Kurs i oppfølging av sykmeldte");
+    Map<String, Object> direct = new HashMap<>(Fixtures.delivery(b));
+    direct.put("form", "DIRECT");
+    for (Map<String, Object> body : List.of(moved, direct)) {
+      given()
+          .auth()
+          .oauth2(adviser)
+          .header("If-Match", "\"1\"")
+          .contentType(ContentType.JSON)
+          .body(body)
+          .put("/api/v1/deliveries/" + ofB)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo(body == moved ? "orgNumber" : "form"));
+    }
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/deliveries/" + ofB)
+        .then()
+        .body("version", equalTo(1))
+        .body("orgNumber", equalTo(b))
+        .body("form", equalTo("COURSE"));
+  }
+
+  @Test
   void eachEnterpriseOfAGroupIsCheckedAgainstTheCallersCounty() {
     String own = Fixtures.enterpriseIn("03");
     String other = Fixtures.enterpriseIn("46");

@@ -441,8 +441,33 @@ class DeliveryResourceTest {
         .then()
         .statusCode(412)
         .body("code", equalTo("STALE_VERSION"));
+    // The same correction again (an answer lost, a form saved unchanged): no new version.
+    given()
+        .auth()
+        .oauth2(token)
+        .header("If-Match", "\"2\"")
+        .contentType(ContentType.JSON)
+        .body(corrected)
+        .put("/api/v1/deliveries/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"2\"")
+        .body("version", equalTo(2));
 
     given().auth().oauth2(token).delete("/api/v1/deliveries/" + id).then().statusCode(204);
+    // A voided delivery says so, whatever the correction names (here a day without agreement).
+    Map<String, Object> late = Fixtures.delivery(org);
+    late.put("deliveredOn", "2001-01-02");
+    given()
+        .auth()
+        .oauth2(token)
+        .header("If-Match", "\"3\"")
+        .contentType(ContentType.JSON)
+        .body(late)
+        .put("/api/v1/deliveries/" + id)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("DELIVERY_VOIDED"));
     given()
         .auth()
         .oauth2(token)
@@ -456,6 +481,20 @@ class DeliveryResourceTest {
         .get("/api/v1/deliveries?orgNumber=" + org)
         .then()
         .body("total", equalTo(0));
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/deliveries?includeVoided=true&orgNumber=" + org)
+        .then()
+        .body("total", equalTo(1));
+    // Not a silent false: a client asking with another word would be shown less than it asked.
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/deliveries?includeVoided=yes&orgNumber=" + org)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("includeVoided"));
     given()
         .auth()
         .oauth2(token)

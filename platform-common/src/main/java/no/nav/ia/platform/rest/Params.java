@@ -28,6 +28,20 @@ public final class Params {
     }
   }
 
+  /**
+   * A true/false query parameter: absent is {@code fallback}; anything but {@code true} or {@code
+   * false} is 400 on the field (JAX-RS reads every other word, {@code 1} or {@code yes}, as false).
+   */
+  public static boolean flag(String name, String value, boolean fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw ApiException.invalid(name, "must be true or false");
+  }
+
   public static int page(String value) {
     return integer("page", value, 0, 0, MAX_PAGE);
   }

@@ -3,6 +3,7 @@ package no.nav.ia.platform.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.FieldError;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,18 @@ class ParamsTest {
         .isEqualTo(400);
     assertThat(catchThrowableOfType(ApiException.class, () -> Params.page("99999999999")).status())
         .isEqualTo(400);
+  }
+
+  @Test
+  void aFlagIsTrueOrFalseAndNothingElse() {
+    assertThat(Params.flag("includeVoided", null, false)).isFalse();
+    assertThat(Params.flag("includeVoided", "TRUE", false)).isTrue();
+    assertThat(Params.flag("includeVoided", "false", true)).isFalse();
+    for (String word : List.of("1", "yes", "on", "sant")) {
+      ApiException refused =
+          catchThrowableOfType(ApiException.class, () -> Params.flag("includeVoided", word, false));
+      assertThat(refused.errors()).extracting(FieldError::field).containsExactly("includeVoided");
+    }
   }
 
   @Test

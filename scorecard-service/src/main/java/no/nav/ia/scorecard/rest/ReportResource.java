@@ -117,6 +117,9 @@ public class ReportResource {
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR})
   @Operation(summary = "Every version of the report, oldest first")
   @APIResponse(responseCode = "200", description = "The versions (none before the first edit)")
+  @APIResponse(responseCode = "400", description = "Not a half-year (YYYY-H1, YYYY-H2)")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  @APIResponse(responseCode = "404", description = "No such county in that half-year")
   public List<ReportView.Change> history(
       @PathParam("code") String code, @PathParam("period") String period) {
     HalfYear halfYear = HalfYear.parse(period);
@@ -142,6 +145,7 @@ public class ReportResource {
       responseCode = "400",
       description = "A section too long or holding an identity number")
   @APIResponse(responseCode = "403", description = "Not the county's manager")
+  @APIResponse(responseCode = "404", description = "No such county in that half-year")
   @APIResponse(responseCode = "409", description = "The report is submitted")
   @APIResponse(responseCode = "412", description = "Stale version")
   @APIResponse(responseCode = "428", description = "If-Match missing")
@@ -184,7 +188,9 @@ public class ReportResource {
       description = "The submitted report",
       content = @Content(schema = @Schema(implementation = ReportView.class)),
       headers = @Header(name = "ETag", description = "Its new version"))
+  @APIResponse(responseCode = "400", description = "Not a half-year (YYYY-H1, YYYY-H2)")
   @APIResponse(responseCode = "403", description = "Not the county's manager")
+  @APIResponse(responseCode = "404", description = "No such county in that half-year")
   @APIResponse(responseCode = "409", description = "Already submitted")
   @APIResponse(responseCode = "412", description = "Stale version")
   @APIResponse(responseCode = "422", description = "The half-year has not ended")
