@@ -93,7 +93,8 @@ public class Delivery extends PanacheEntityBase {
   /**
    * Replaces the recorded facts and who delivered (see {@link DeliveredBy#onCorrection}). False,
    * and nothing changes (no new version, so no history row and no event), when they are what the
-   * delivery already says: a correction sent twice, or a form saved unchanged.
+   * delivery already says: a form saved unchanged, or a correction sent again with the version it
+   * produced (one sent again with the version it replaced is 412, as any stale one).
    */
   public boolean correct(DeliveryFacts facts, String adviser, long expectedVersion) {
     requireCorrectable(expectedVersion);

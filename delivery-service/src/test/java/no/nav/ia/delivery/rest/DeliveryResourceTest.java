@@ -441,7 +441,7 @@ class DeliveryResourceTest {
         .then()
         .statusCode(412)
         .body("code", equalTo("STALE_VERSION"));
-    // The same correction again (an answer lost, a form saved unchanged): no new version.
+    // The same correction again on the version it made (a form saved unchanged): no new version.
     given()
         .auth()
         .oauth2(token)

@@ -46,10 +46,14 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
    * left to send it; any of them may.
    */
   public void requireForReport(String countyCode, java.time.LocalDate due) {
-    if (mayAccess(countyCode) || own.map(c -> succeededBefore(countyCode, c, due)).orElse(false)) {
-      return;
+    if (!mayReportFor(countyCode, due)) {
+      require(countyCode);
     }
-    require(countyCode);
+  }
+
+  /** Whether the caller may act on that county's report due on {@code due} (as above). */
+  public boolean mayReportFor(String countyCode, java.time.LocalDate due) {
+    return mayAccess(countyCode) || own.map(c -> succeededBefore(countyCode, c, due)).orElse(false);
   }
 
   private static boolean succeededBefore(String countyCode, String own, java.time.LocalDate due) {

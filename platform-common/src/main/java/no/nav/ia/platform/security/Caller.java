@@ -145,6 +145,11 @@ public class Caller {
     visibility().require(countyCode);
   }
 
+  /** Whether the caller may act on that county's report due then (CountyVisibility). */
+  public boolean mayReportFor(String countyCode, java.time.LocalDate due) {
+    return visibility().mayReportFor(countyCode, due);
+  }
+
   /** Refuses unless the caller may act on that county's report due then (CountyVisibility). */
   public void requireCountyForReport(String countyCode, java.time.LocalDate due) {
     visibility().requireForReport(countyCode, due);

@@ -79,6 +79,9 @@ class CountyVisibilityTest {
     new CountyVisibility(false, Optional.of("55")).requireForReport("54", dueAfterTheSplit);
     new CountyVisibility(false, Optional.of("56")).requireForReport("54", dueAfterTheSplit);
     new CountyVisibility(false, Optional.of("54")).requireForReport("54", dueAfterTheSplit);
+    assertThat(new CountyVisibility(false, Optional.of("55")).mayReportFor("54", dueAfterTheSplit))
+        .as("so its row is on Troms' dashboard too")
+        .isTrue();
     // Its 2023-H1 report was due while 54's centre still worked.
     assertThatThrownBy(
             () -> new CountyVisibility(false, Optional.of("55")).requireForReport("54", dueBefore))

@@ -82,7 +82,7 @@ public class DashboardResource {
     if (!caller.has(Roles.SYSTEM) || caller.has(Roles.COORDINATOR)) {
       for (HalfYear half : halfYearsOf(period)) {
         reports.all(half, false).stream()
-            .filter(r -> own.isEmpty() || caller.mayAccessCounty(r.county().code()))
+            .filter(r -> own.isEmpty() || caller.mayReportFor(r.county().code(), half.due()))
             .map(DashboardView.ReportRow::of)
             .forEach(reportRows::add);
       }
