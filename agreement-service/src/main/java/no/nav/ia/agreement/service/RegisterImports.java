@@ -50,8 +50,6 @@ import no.nav.ia.agreement.RegisterEntry;
 import no.nav.ia.agreement.SearchWords;
 import no.nav.ia.agreement.config.RegisterConfig;
 import no.nav.ia.platform.domain.DomainException;
-import no.nav.ia.platform.problem.Causes;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 /**
@@ -168,11 +166,7 @@ public class RegisterImports {
                     i.persistAndFlush();
                   } catch (PersistenceException e) {
                     // Started at the same moment on another replica: it saw none running either.
-                    if (Causes.any(
-                        e,
-                        t ->
-                            t instanceof ConstraintViolationException c
-                                && ONE_RUNNING.equals(c.getConstraintName()))) {
+                    if (Constraints.violated(e, ONE_RUNNING)) {
                       throw running();
                     }
                     throw e;

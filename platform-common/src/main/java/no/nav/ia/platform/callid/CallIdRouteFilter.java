@@ -20,14 +20,22 @@ public class CallIdRouteFilter {
         .order(ORDER)
         .handler(
             ctx -> {
-              String callId =
-                  CallId.acceptOrGenerate(
-                      ctx.request().getHeader(CallId.HEADER),
-                      ctx.request().getHeader(CallId.ALTERNATIVE_HEADER));
-              ctx.put(CallId.MDC_KEY, callId);
-              CallId.set(callId);
-              ctx.response().putHeader(CallId.HEADER, callId);
+              take(ctx);
               ctx.next();
             });
+  }
+
+  /**
+   * Takes the request's call id (or a new one) into the context, the MDC and the response; also for
+   * an answer given before this filter ran (a request the router refused).
+   */
+  public static void take(io.vertx.ext.web.RoutingContext ctx) {
+    String callId =
+        CallId.acceptOrGenerate(
+            ctx.request().getHeader(CallId.HEADER),
+            ctx.request().getHeader(CallId.ALTERNATIVE_HEADER));
+    ctx.put(CallId.MDC_KEY, callId);
+    CallId.set(callId);
+    ctx.response().putHeader(CallId.HEADER, callId);
   }
 }

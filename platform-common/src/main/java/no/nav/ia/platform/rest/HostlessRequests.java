@@ -5,7 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.callid.CallIdRouteFilter;
 import no.nav.ia.platform.problem.ProblemMappers;
 
 /**
@@ -55,12 +55,7 @@ public class HostlessRequests {
       ctx.next();
       return;
     }
-    String callId =
-        CallId.acceptOrGenerate(
-            ctx.request().getHeader(CallId.HEADER),
-            ctx.request().getHeader(CallId.ALTERNATIVE_HEADER));
-    ctx.response().putHeader(CallId.HEADER, callId);
-    CallId.set(callId);
+    CallIdRouteFilter.take(ctx);
     problems.end(ctx.response(), 400, "BAD_REQUEST", "Bad Request", DETAIL);
   }
 
