@@ -29,6 +29,7 @@ import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
+import no.nav.ia.platform.persistence.Constraints;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.time.NorwegianTime;
 

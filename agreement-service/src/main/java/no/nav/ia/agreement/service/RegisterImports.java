@@ -50,6 +50,7 @@ import no.nav.ia.agreement.RegisterEntry;
 import no.nav.ia.agreement.SearchWords;
 import no.nav.ia.agreement.config.RegisterConfig;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.persistence.Constraints;
 import org.jboss.logging.Logger;
 
 /**

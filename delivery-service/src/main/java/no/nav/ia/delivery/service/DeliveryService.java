@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,6 +36,7 @@ import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
+import no.nav.ia.platform.persistence.Constraints;
 import no.nav.ia.platform.security.Caller;
 
 /**
@@ -198,8 +200,7 @@ public class DeliveryService {
                           facts.orgNumber(),
                           DeliveryStatus.LIVE)
                       > 0) {
-                throw DomainException.invalid(
-                    "orgNumber", "is already in this delivery's group (each enterprise once)");
+                throw alreadyInGroup();
               }
               Facts before = Facts.of(delivery);
               boolean changed =
@@ -211,6 +212,9 @@ public class DeliveryService {
               if (!changed) {
                 return delivery;
               }
+              if (delivery.groupId != null) {
+                enterpriseOnceInGroup();
+              }
               keep(delivery, "CORRECTED");
               outbox.publish(
                   DeliveryEvents.CONTRACT,
@@ -219,6 +223,27 @@ public class DeliveryService {
                       delivery.id, delivery.version, caller.actor(), before, Facts.of(delivery)));
               return delivery;
             });
+  }
+
+  /**
+   * Writes the correction of a group's delivery now, so that the index holding "each enterprise
+   * once" refuses it here, as the count above would have, when another correction of the same group
+   * named the same enterprise at the same moment (neither count saw the other).
+   */
+  private static void enterpriseOnceInGroup() {
+    try {
+      Delivery.flush();
+    } catch (PersistenceException e) {
+      if (Constraints.violated(e, "delivery_group_enterprise_once")) {
+        throw alreadyInGroup();
+      }
+      throw e;
+    }
+  }
+
+  private static DomainException alreadyInGroup() {
+    return DomainException.invalid(
+        "orgNumber", "is already in this delivery's group (each enterprise once)");
   }
 
   /** Voids a delivery; voiding a voided one again changes nothing. */

@@ -2,6 +2,7 @@ package no.nav.ia.delivery.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -9,11 +10,21 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
 import no.nav.ia.test.PlatformTestResource;
@@ -32,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class AdvisersAndGroupsTest {
 
   private static final String GROUPS = "/api/v1/deliveries/group";
+
+  @Inject DataSource dataSource;
 
   private static ValidatableResponse post(
       String token, String path, Object body, String idempotencyKey) {
@@ -250,6 +263,80 @@ class AdvisersAndGroupsTest {
         .body("version", equalTo(1))
         .body("orgNumber", equalTo(b))
         .body("form", equalTo("COURSE"));
+  }
+
+  @Test
+  void twoCorrectionsNamingTheSameEnterpriseAtOnceLeaveItOnceInTheGroup() throws Exception {
+    String a = Fixtures.enterpriseIn("15");
+    String b = Fixtures.enterpriseIn("15");
+    String c = Fixtures.enterpriseIn("15");
+    String adviser = Tokens.adviser("15", "Z991503");
+    JsonPath course =
+        post(adviser, GROUPS, group(List.of(a, b)), "course-race-" + a)
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    String ofA = course.getString("results[0].id");
+    String ofB = course.getString("results[1].id");
+    Map<String, Object> toC = new HashMap<>(Fixtures.delivery(c));
+    toC.put("form", "COURSE");
+    CompletableFuture<ExtractableResponse<Response>> racing;
+    try (Connection other = dataSource.getConnection()) {
+      // Another correction moves b's delivery to c and has not committed: the correction below
+      // counts no live delivery of c in the group, as each of two corrections at once would.
+      other.setAutoCommit(false);
+      try (PreparedStatement move =
+          other.prepareStatement("update delivery set org_number = ? where id = ?::uuid")) {
+        move.setString(1, c);
+        move.setString(2, ofB);
+        assertThat(move.executeUpdate()).isEqualTo(1);
+      }
+      CompletableFuture<ExtractableResponse<Response>> correction =
+          CompletableFuture.supplyAsync(
+              () ->
+                  given()
+                      .auth()
+                      .oauth2(adviser)
+                      .header("If-Match", "\"1\"")
+                      .contentType(ContentType.JSON)
+                      .body(toC)
+                      .put("/api/v1/deliveries/" + ofA)
+                      .then()
+                      .extract());
+      // (Without the index it does not wait: it commits, and says 200.)
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> correction.isDone() || waitingOnALock("update delivery"));
+      racing = correction;
+      other.commit();
+    }
+    ExtractableResponse<Response> refused = racing.get(30, TimeUnit.SECONDS);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.jsonPath().getString("errors[0].field")).isEqualTo("orgNumber");
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/deliveries/" + ofA)
+        .then()
+        .body("version", equalTo(1))
+        .body("orgNumber", equalTo(a));
+    assertThat(stored(c)).isEqualTo(1);
+  }
+
+  /** True while a statement starting so waits for another transaction's lock. */
+  private boolean waitingOnALock(String statement) throws Exception {
+    try (Connection watcher = dataSource.getConnection();
+        PreparedStatement waiting =
+            watcher.prepareStatement(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and query ilike ?")) {
+      waiting.setString(1, statement + "%");
+      try (ResultSet rs = waiting.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) > 0;
+      }
+    }
   }
 
   @Test
