@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.time.NorwegianTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.domain.ServiceCode;
 import org.junit.jupiter.api.Test;
 
 class DeliveryRulesTest {

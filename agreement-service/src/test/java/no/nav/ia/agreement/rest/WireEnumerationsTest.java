@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import no.nav.ia.agreement.AgreementStatus;
 import no.nav.ia.agreement.ResigningStatus;
+import no.nav.ia.platform.domain.ServiceCode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,12 @@ class WireEnumerationsTest {
         .containsExactly(names(AgreementStatus.values()));
     assertThat(listed(EnterpriseResource.ResigningRef.class, "status"))
         .containsExactly(names(ResigningStatus.values()));
+  }
+
+  @Test
+  void theLatestDeliverysServiceListsThePortfolio() throws Exception {
+    assertThat(listed(EnterpriseResource.LatestDelivery.class, "service"))
+        .containsExactly(names(ServiceCode.values()));
   }
 
   /** The annotation on a record component lands on its field. */

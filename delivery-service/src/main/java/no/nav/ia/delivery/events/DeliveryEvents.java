@@ -10,7 +10,7 @@ import java.util.UUID;
 import no.nav.ia.delivery.Delivery;
 import no.nav.ia.delivery.Direction;
 import no.nav.ia.delivery.Form;
-import no.nav.ia.delivery.ServiceCode;
+import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.events.EventField;
 import no.nav.ia.platform.events.EventKey;
 import no.nav.ia.platform.events.EventTopic;

@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.util.Set;
 import no.nav.ia.delivery.Direction;
 import no.nav.ia.delivery.Form;
-import no.nav.ia.delivery.ServiceCode;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
+import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

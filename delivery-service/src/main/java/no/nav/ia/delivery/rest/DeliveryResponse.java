@@ -8,7 +8,7 @@ import no.nav.ia.delivery.Delivery;
 import no.nav.ia.delivery.DeliveryStatus;
 import no.nav.ia.delivery.Direction;
 import no.nav.ia.delivery.Form;
-import no.nav.ia.delivery.ServiceCode;
+import no.nav.ia.platform.domain.ServiceCode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A delivery as clients see it. */

@@ -13,8 +13,10 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.scorecard.Tally;
 import no.nav.ia.scorecard.rest.ScorecardResource.Overview;
 import no.nav.ia.scorecard.rest.ScorecardResource.Regions;
@@ -30,14 +32,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
 
   public static final String TEXT_CSV = "text/csv";
   static final List<String> SERVICES =
-      List.of(
-          "IA_GUIDANCE",
-          "GOALS_ACTION_PLAN",
-          "SICK_LEAVE",
-          "RECRUITMENT",
-          "SENIOR_LIFE_PHASE",
-          "MEASURE_EVALUATE",
-          "CONTACT_PERSON");
+      Arrays.stream(ServiceCode.values()).map(ServiceCode::name).toList();
 
   @Override
   public boolean isWriteable(

@@ -1,6 +1,9 @@
-package no.nav.ia.delivery;
+package no.nav.ia.platform.domain;
 
-/** The service portfolio ("Standard for oppfølging av IA-virksomheter"), DOMAIN.md. */
+/**
+ * The service portfolio ("Standard for oppfølging av IA-virksomheter"), DOMAIN.md: the codes a
+ * delivery names, its events carry and the scorecard counts by, in one place for every service.
+ */
 public enum ServiceCode {
   /** IA-veiledning. */
   IA_GUIDANCE,
