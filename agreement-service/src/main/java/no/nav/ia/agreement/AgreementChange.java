@@ -3,6 +3,8 @@ package no.nav.ia.agreement;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -24,8 +26,21 @@ public class AgreementChange extends PanacheEntityBase {
   @Column(name = "agreement_id")
   public UUID agreementId;
 
+  /** What made a version. */
+  public enum Action {
+    /** The agreement as it stood when history began (versions before it were not kept). */
+    AS_OF_HISTORY_START,
+    REGISTERED,
+    EDITED,
+    CONTACT_PERSON_ASSIGNED,
+    ENDED,
+    RESIGNED
+  }
+
   public long version;
-  public String action;
+
+  @Enumerated(EnumType.STRING)
+  public Action action;
 
   @Column(name = "changed_by")
   public String changedBy;
@@ -45,7 +60,7 @@ public class AgreementChange extends PanacheEntityBase {
   public LocalDate endedOn;
 
   /** The agreement as it stands after {@code action}. */
-  public static AgreementChange of(Agreement a, String action, String by, OffsetDateTime at) {
+  public static AgreementChange of(Agreement a, Action action, String by, OffsetDateTime at) {
     AgreementChange c = new AgreementChange();
     c.agreementId = a.id;
     c.version = a.version;

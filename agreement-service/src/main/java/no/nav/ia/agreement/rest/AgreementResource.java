@@ -242,7 +242,7 @@ public class AgreementResource {
     static AgreementVersion of(AgreementChange c) {
       return new AgreementVersion(
           c.version,
-          c.action,
+          c.action.name(),
           c.changedBy,
           c.changedAt,
           c.name,

@@ -96,7 +96,7 @@ public class AgreementService {
       }
       throw e;
     }
-    kept(agreement, "REGISTERED");
+    kept(agreement, AgreementChange.Action.REGISTERED);
     outbox.publish(
         AgreementEvents.CONTRACT,
         agreement.orgNumber,
@@ -202,7 +202,7 @@ public class AgreementService {
           managed.employees,
           managed.id);
     }
-    kept(managed, "EDITED");
+    kept(managed, AgreementChange.Action.EDITED);
     outbox.publish(
         AgreementEvents.CONTRACT,
         managed.orgNumber,
@@ -219,7 +219,7 @@ public class AgreementService {
   }
 
   /** Writes the agreement's new version to its history (after the version has moved). */
-  private void kept(Agreement managed, String action) {
+  private void kept(Agreement managed, AgreementChange.Action action) {
     managed.persistAndFlush();
     AgreementChange.of(managed, action, caller.actor(), OffsetDateTime.now(ZoneOffset.UTC))
         .persist();
@@ -243,7 +243,7 @@ public class AgreementService {
       return managed;
     }
     Optional<String> previous = managed.assignContactPerson(navIdent);
-    kept(managed, "CONTACT_PERSON_ASSIGNED");
+    kept(managed, AgreementChange.Action.CONTACT_PERSON_ASSIGNED);
     outbox.publish(
         AgreementEvents.CONTRACT,
         managed.orgNumber,
@@ -262,7 +262,7 @@ public class AgreementService {
   public Agreement terminate(UUID id, java.time.LocalDate endedOn, String reason) {
     Agreement managed = get(id);
     managed.terminate(endedOn, reason);
-    kept(managed, "ENDED");
+    kept(managed, AgreementChange.Action.ENDED);
     outbox.publish(
         AgreementEvents.CONTRACT,
         managed.orgNumber,

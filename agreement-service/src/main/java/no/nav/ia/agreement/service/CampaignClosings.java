@@ -268,7 +268,12 @@ public class CampaignClosings {
     changed.forEach(
         (a, outcome) ->
             AgreementChange.of(
-                    a, outcome == ClosingOutcome.ENDED ? "ENDED" : "RESIGNED", origin.actor(), now)
+                    a,
+                    outcome == ClosingOutcome.ENDED
+                        ? AgreementChange.Action.ENDED
+                        : AgreementChange.Action.RESIGNED,
+                    origin.actor(),
+                    now)
                 .persist());
     return cases.get(cases.size() - 1).agreementId;
   }

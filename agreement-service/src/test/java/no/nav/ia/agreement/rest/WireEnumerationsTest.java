@@ -3,6 +3,7 @@ package no.nav.ia.agreement.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import no.nav.ia.agreement.AgreementChange;
 import no.nav.ia.agreement.AgreementStatus;
 import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.platform.domain.ServiceCode;
@@ -23,6 +24,12 @@ class WireEnumerationsTest {
         .containsExactly(names(AgreementStatus.values()));
     assertThat(listed(EnterpriseResource.ResigningRef.class, "status"))
         .containsExactly(names(ResigningStatus.values()));
+  }
+
+  @Test
+  void aVersionsActionListsWhatMakesAVersion() throws Exception {
+    assertThat(listed(AgreementResource.AgreementVersion.class, "action"))
+        .containsExactly(names(AgreementChange.Action.values()));
   }
 
   @Test
