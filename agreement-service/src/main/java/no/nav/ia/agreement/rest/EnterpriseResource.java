@@ -232,6 +232,9 @@ public class EnterpriseResource {
             min,
             max,
             withAgreement,
+            caller.seesAllCounties()
+                ? Optional.empty()
+                : caller.county().map(CountyVisibility::codesOf),
             Params.page(page),
             Params.size(size));
     EnterpriseSearch.Result found = search.search(filter);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import no.nav.ia.agreement.FromRegister;
 import no.nav.ia.agreement.SearchWords;
@@ -31,6 +32,11 @@ public class EnterpriseSearch {
     NONE
   }
 
+  /**
+   * What a search asks for. {@code agreementCounties}: the counties whose agreements the {@code
+   * agreement} filter sees (empty: every county's); an agreement held in another county is that
+   * county's record, so for such a caller its enterprise has none.
+   */
   public record Filter(
       String q,
       Optional<String> county,
@@ -38,6 +44,7 @@ public class EnterpriseSearch {
       Integer minEmployees,
       Integer maxEmployees,
       WithAgreement agreement,
+      Optional<Set<String>> agreementCounties,
       int page,
       int size) {}
 
@@ -135,10 +142,14 @@ public class EnterpriseSearch {
       where.append(" and coalesce(e.employees, 0) <= :max");
       params.put("max", f.maxEmployees());
     }
-    if (f.agreement() == WithAgreement.ACTIVE) {
-      where.append(" and a.id is not null");
-    } else if (f.agreement() == WithAgreement.NONE) {
-      where.append(" and a.id is null");
+    if (f.agreement() != null) {
+      String seen = "a.id is not null";
+      if (f.agreementCounties().isPresent()) {
+        seen += " and a.county_code in (:agreementCounties)";
+        params.put("agreementCounties", f.agreementCounties().get());
+      }
+      where.append(f.agreement() == WithAgreement.ACTIVE ? " and " : " and not ");
+      where.append("coalesce(").append(seen).append(", false)");
     }
     int from = f.page() * f.size();
 

@@ -447,6 +447,39 @@ class EnterpriseRegisterTest {
 
   @Test
   @Order(5)
+  void theAgreementFilterSeesOnlyTheCallersCountysAgreements() {
+    // FJORDVIK's address is in Vestland (46), its agreement kept by Oslo's centre (03): it moved.
+    Api.register(Map.of("orgNumber", FJORDVIK, "signedOn", "2024-05-02"));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "update agreement set county_code = '03' where org_number = ?1"
+                            + " and status = 'ACTIVE'")
+                    .setParameter(1, FJORDVIK)
+                    .executeUpdate());
+    try {
+      assertThat(orgs(Tokens.coordinator(), "q=fjordvik&agreement=ACTIVE"))
+          .containsExactly(FJORDVIK);
+      // Which enterprises have an agreement is the keeping county's record: Vestland's centre
+      // neither learns of Oslo's agreement through the filter nor misses the enterprise in NONE.
+      assertThat(orgs(Tokens.adviser("46"), "q=fjordvik&agreement=ACTIVE")).isEmpty();
+      assertThat(orgs(Tokens.adviser("46"), "q=fjordvik&agreement=NONE")).containsExactly(FJORDVIK);
+      assertThat(orgs(Tokens.adviser("46"), "q=fjordvik")).containsExactly(FJORDVIK);
+    } finally {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  em.createNativeQuery(
+                          "update agreement set status = 'ENDED', ended_on = current_date"
+                              + " where org_number = ?1 and status = 'ACTIVE'")
+                      .setParameter(1, FJORDVIK)
+                      .executeUpdate());
+    }
+  }
+
+  @Test
+  @Order(5)
   void badParametersAreAClearProblem() {
     Map<String, String> bad =
         Map.of(
