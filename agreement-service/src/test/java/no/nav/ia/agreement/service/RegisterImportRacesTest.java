@@ -100,14 +100,21 @@ class RegisterImportRacesTest {
   }
 
   boolean anImportInsertWaits() throws Exception {
+    return aStatementWaitsOnALock("insert into enterprise_import");
+  }
+
+  /** Whether a statement that begins with these words waits for a lock. */
+  boolean aStatementWaitsOnALock(String begins) throws Exception {
     try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
+        PreparedStatement s =
+            c.prepareStatement(
                 "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query ilike 'insert into enterprise_import%'")) {
-      rs.next();
-      return rs.getLong(1) > 0;
+                    + " and query ilike ? || '%'")) {
+      s.setString(1, begins);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
     }
   }
 
@@ -228,14 +235,6 @@ class RegisterImportRacesTest {
   }
 
   boolean aMarkGoneWaits() throws Exception {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query ilike 'update enterprise e set deleted%'")) {
-      rs.next();
-      return rs.getLong(1) > 0;
-    }
+    return aStatementWaitsOnALock("update enterprise e set deleted");
   }
 }
