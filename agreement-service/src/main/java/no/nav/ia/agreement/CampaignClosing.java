@@ -20,8 +20,9 @@ import java.util.Set;
  * units waiting for it (from the new agreement's signing day), as does a group that was not due at
  * all.
  *
- * <p>No status changes once the closing has begun, so the decisions hang only on the cases as they
- * stood then; a closing cut off and taken up again decides the rest alike.
+ * <p>No status changes once the closing has begun, and the groups that signed anew are kept as they
+ * stood then ({@link GroupSignedAnew}), so the decisions hang only on what there was when the
+ * closing began; a closing cut off and taken up again decides the rest alike.
  */
 public final class CampaignClosing {
 
@@ -43,7 +44,8 @@ public final class CampaignClosing {
   /**
    * @param signedAnew per org number of a due unit's group, the signing day of its active agreement
    *     signed on or after the campaign's start that is not due in the campaign (a group whose due
-   *     agreement ended and that signed again, or one that had none at the start)
+   *     agreement ended and that signed again, or one that had none at the start), as kept when the
+   *     closing began
    */
   public CampaignClosing(
       ResigningCampaign campaign,

@@ -28,6 +28,7 @@ import no.nav.ia.agreement.AgreementChange;
 import no.nav.ia.agreement.CampaignClosing;
 import no.nav.ia.agreement.CampaignStatus;
 import no.nav.ia.agreement.ClosingOutcome;
+import no.nav.ia.agreement.GroupSignedAnew;
 import no.nav.ia.agreement.ResigningCampaign;
 import no.nav.ia.agreement.ResigningCase;
 import no.nav.ia.agreement.ResigningStatus;
@@ -41,14 +42,14 @@ import org.jboss.logging.Logger;
 
 /**
  * Closes re-signing campaigns (the re-signing outcome). The request marks the campaign CLOSING in a
- * transaction of its own, so no status change slips in after it, and answers at once; a worker
- * thread then gives the due agreements their outcome ({@link CampaignClosing}) a few hundred per
- * transaction, each agreement's change with its event, audit row and history row and its case's
- * outcome saying it is done, and at last marks the campaign CLOSED. A closing that was cut off (a
- * restart, a database error) is taken up again at start-up and every minute ({@link
- * #resumeCutOff}), or by asking again: cases with an outcome are passed over. No transaction holds
- * more than {@link #CASES_PER_TRANSACTION} agreements, and no request waits for twenty thousand of
- * them.
+ * transaction of its own, so no status change slips in after it, keeps the groups that signed anew
+ * in that transaction ({@link GroupSignedAnew}), and answers at once; a worker thread then gives
+ * the due agreements their outcome ({@link CampaignClosing}) a few hundred per transaction, each
+ * agreement's change with its event, audit row and history row and its case's outcome saying it is
+ * done, and at last marks the campaign CLOSED. A closing that was cut off (a restart, a database
+ * error) is taken up again at start-up and every minute ({@link #resumeCutOff}), or by asking
+ * again: cases with an outcome are passed over. No transaction holds more than {@link
+ * #CASES_PER_TRANSACTION} agreements, and no request waits for twenty thousand of them.
  */
 @ApplicationScoped
 public class CampaignClosings {
@@ -157,7 +158,7 @@ public class CampaignClosings {
               .call(
                   () ->
                       new CampaignClosing(
-                          campaign, groups(campaignId), groupsSignedAnew(campaign)));
+                          campaign, groups(campaignId), GroupSignedAnew.keptFor(campaignId)));
       for (int round = 0; round < ROUNDS; round++) {
         UUID after = BEFORE_ALL;
         while (after != null) {
@@ -184,12 +185,19 @@ public class CampaignClosings {
     }
   }
 
-  private Closing begin(UUID campaignId, AuditTrail.Origin origin) {
+  /**
+   * Marks the campaign CLOSING, once, keeping its groups signed anew with it ({@link
+   * GroupSignedAnew}); returns where the closing stands. In the caller's transaction.
+   */
+  Closing begin(UUID campaignId, AuditTrail.Origin origin) {
     ResigningCampaign campaign =
         Optional.ofNullable(
                 em.find(ResigningCampaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE))
             .orElseThrow(CampaignService::campaignNotFound);
     if (campaign.close(NorwegianTime.today(), origin.actor())) {
+      // Kept with the change to CLOSING: every run of this closing, and every resume after a
+      // cut-off, decides by the same groups, whatever is registered or ended meanwhile.
+      GroupSignedAnew.keepAsTheClosingBegins(campaign);
       AuditTrail.changed(
           origin,
           "CAMPAIGN_CLOSING",
@@ -207,26 +215,6 @@ public class CampaignClosings {
         "campaignId = ?1 and orgNumber in (select u.groupOrgNumber from ResigningCase u"
             + " where u.campaignId = ?1 and u.groupOrgNumber is not null)",
         campaignId);
-  }
-
-  /**
-   * The groups of due units that signed an agreement on or after the campaign's start which is not
-   * due in it (their due one ended, or they had none), with its signing day: that signing counts as
-   * the group's re-signing for its units ({@link CampaignClosing}).
-   */
-  private Map<String, java.time.LocalDate> groupsSignedAnew(ResigningCampaign campaign) {
-    return em.createQuery(
-            "select a.orgNumber, a.signedOn from Agreement a where a.status = :active"
-                + " and a.signedOn >= :started and a.orgNumber in (select u.groupOrgNumber"
-                + " from ResigningCase u where u.campaignId = :campaign"
-                + " and u.groupOrgNumber is not null) and not exists (select 1 from ResigningCase d"
-                + " where d.campaignId = :campaign and d.agreementId = a.id)",
-            Object[].class)
-        .setParameter("active", no.nav.ia.agreement.AgreementStatus.ACTIVE)
-        .setParameter("started", campaign.startedOn)
-        .setParameter("campaign", campaign.id)
-        .getResultStream()
-        .collect(Collectors.toMap(r -> (String) r[0], r -> (java.time.LocalDate) r[1]));
   }
 
   /**

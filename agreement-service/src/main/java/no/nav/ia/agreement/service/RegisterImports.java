@@ -195,7 +195,7 @@ public class RegisterImports {
     }
   }
 
-  /** The import's row, locked and read as it is now: still RUNNING, or this run stops. */
+  /** The import's row as just read: still RUNNING, or this run stops. */
   private static EnterpriseImport stillRunning(EnterpriseImport i) {
     if (i.status != EnterpriseImport.Status.RUNNING) {
       throw new Abandoned(i.id);
@@ -441,12 +441,16 @@ public class RegisterImports {
     }
   }
 
-  private void finish(long id) {
+  void finish(long id) {
     QuarkusTransaction.requiringNew()
         .timeout(600)
         .run(
             () -> {
-              EnterpriseImport i = EnterpriseImport.findById(id);
+              // Read, not locked: the row is locked last, as by the writers. Taken for abandoned
+              // already, the import stops here, before the count, the marking of what is gone and
+              // the forgetting of what was seen: all of it would be rolled back at the lock, after
+              // holding every live enterprise the file did not hold for as long as it took.
+              EnterpriseImport i = stillRunning(EnterpriseImport.findById(id));
               long live =
                   ((Number)
                           em.createNativeQuery("select count(*) from enterprise where not deleted")
@@ -465,7 +469,8 @@ public class RegisterImports {
                         + " live ones: not trusted to say which are gone, none marked";
               }
               forgetSeen(id);
-              // Locked last, as by the writers: taken for abandoned meanwhile, nothing is kept.
+              // Locked last, as by the writers: taken for abandoned since the read above, nothing
+              // is kept.
               em.refresh(i, LockModeType.PESSIMISTIC_WRITE);
               stillRunning(i);
               i.done(gone, note, OffsetDateTime.now());

@@ -13,12 +13,12 @@ import no.nav.ia.test.Tokens;
  * The API calls the contract tests set their scene with (each test class asserts its own
  * behaviour).
  */
-final class Api {
+public final class Api {
 
   private Api() {}
 
   /** Registers an agreement as a coordinator; returns its id. */
-  static String register(Map<String, Object> body) {
+  public static String register(Map<String, Object> body) {
     return post(body).statusCode(201).extract().path("id");
   }
 
@@ -34,7 +34,7 @@ final class Api {
   }
 
   /** Ends the agreement on the day, as a coordinator. */
-  static void terminate(String agreement, LocalDate on, String reason) {
+  public static void terminate(String agreement, LocalDate on, String reason) {
     given()
         .auth()
         .oauth2(Tokens.coordinator())
@@ -113,7 +113,7 @@ final class Api {
   }
 
   /** Moves an agreement of a campaign to a status, as the token's caller. */
-  static ValidatableResponse status(
+  public static ValidatableResponse status(
       String token, String campaign, String agreement, String status, LocalDate on) {
     return given()
         .auth()

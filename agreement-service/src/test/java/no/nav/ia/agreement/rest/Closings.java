@@ -28,10 +28,10 @@ import no.nav.ia.test.Tokens;
  * rule stays), so a campaign to close is started in the database, with the domain's own factory,
  * two months back and due yesterday.
  */
-final class Closings {
+public final class Closings {
 
-  static final LocalDate TODAY = NorwegianTime.today();
-  static final LocalDate DEADLINE = TODAY.minusDays(1);
+  public static final LocalDate TODAY = NorwegianTime.today();
+  public static final LocalDate DEADLINE = TODAY.minusDays(1);
 
   private Closings() {}
 
@@ -39,7 +39,7 @@ final class Closings {
    * A campaign started 60 days ago, due yesterday, in which exactly these agreements are due; any
    * campaign left open is closed first ({@link Api#noCampaignOpen}).
    */
-  static String campaignPastItsDeadline(List<String> agreements) {
+  public static String campaignPastItsDeadline(List<String> agreements) {
     Api.noCampaignOpen();
     return QuarkusTransaction.requiringNew()
         .call(
@@ -99,7 +99,7 @@ final class Closings {
             closing -> "CLOSED".equals(closing.getString("status")));
   }
 
-  static JsonPath agreementJson(String id) {
+  public static JsonPath agreementJson(String id) {
     return given()
         .auth()
         .oauth2(Tokens.coordinator())

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,14 +23,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import no.nav.ia.agreement.EnterpriseImport;
+import no.nav.ia.agreement.Fixtures;
 import no.nav.ia.agreement.config.RegisterConfig;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * Register imports started on two replicas: at the same moment, and after one of them stalled. The
- * files are empty arrays, so that no enterprise is written (the register tests count them).
+ * Register imports started on two replicas: at the same moment, and after one of them stalled; and
+ * the end of an import taken for abandoned. The files are empty arrays, so that no import writes an
+ * enterprise (the register tests count them).
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -97,14 +100,21 @@ class RegisterImportRacesTest {
   }
 
   boolean anImportInsertWaits() throws Exception {
+    return aStatementWaitsOnALock("insert into enterprise_import");
+  }
+
+  /** Whether a statement that begins with these words waits for a lock. */
+  boolean aStatementWaitsOnALock(String begins) throws Exception {
     try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
+        PreparedStatement s =
+            c.prepareStatement(
                 "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query ilike 'insert into enterprise_import%'")) {
-      rs.next();
-      return rs.getLong(1) > 0;
+                    + " and query ilike ? || '%'")) {
+      s.setString(1, begins);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
     }
   }
 
@@ -146,5 +156,85 @@ class RegisterImportRacesTest {
     } finally {
       failRunning("races-stalled");
     }
+  }
+
+  @Test
+  void anImportTakenForAbandonedBeforeItsEndMarksNothingGoneAndTouchesNoEnterprise()
+      throws Exception {
+    String org = Fixtures.orgNumber();
+    long abandoned =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  // An enterprise of the copy that the import did not see: its end would mark it
+                  // gone, since the file is trusted (far more entities read than the copy holds).
+                  em.createNativeQuery(
+                          "insert into enterprise (org_number, name, search_words, content_hash,"
+                              + " updated_at) values (?1, 'IKKE I FILEN AS', 'ikke i filen as', 0,"
+                              + " now())")
+                      .setParameter(1, org)
+                      .executeUpdate();
+                  return ((Number)
+                          em.createNativeQuery(
+                                  "insert into enterprise_import (source, status, read, note,"
+                                      + " started_by, started_at, progress_at, finished_at)"
+                                      + " values ('races-abandoned-at-end', 'FAILED', 1000000,"
+                                      + " 'abandoned: no progress for 2 minutes', 'test', now(),"
+                                      + " now(), now()) returning id")
+                              .getSingleResult())
+                      .longValue();
+                });
+    // An end that went on would roll all it did back at the import's row, leaving no trace but
+    // the rows it held meanwhile: another transaction holds the enterprise, so that such an end
+    // waits for it where all can see.
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try {
+        holdsWhileTheAbandonedImportEnds(other, org, abandoned);
+      } finally {
+        other.rollback();
+      }
+    }
+    EnterpriseImport after = imports.find(abandoned).orElseThrow();
+    assertThat(after.status).isEqualTo(EnterpriseImport.Status.FAILED);
+    assertThat(after.gone).isZero();
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () ->
+                        em.createNativeQuery("select deleted from enterprise where org_number = ?1")
+                            .setParameter(1, org)
+                            .getSingleResult()))
+        .isEqualTo(false);
+  }
+
+  /** Holds the enterprise in {@code other} while the import ends; the end must not wait for it. */
+  void holdsWhileTheAbandonedImportEnds(Connection other, String org, long abandoned)
+      throws Exception {
+    try (PreparedStatement s =
+        other.prepareStatement("select 1 from enterprise where org_number = ? for update")) {
+      s.setString(1, org);
+      s.executeQuery();
+    }
+    CompletableFuture<Throwable> ending =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                imports.finish(abandoned);
+                return null;
+              } catch (RuntimeException e) {
+                return e;
+              }
+            });
+    await("the end stopped, or waiting to mark the enterprise gone")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> ending.isDone() || aMarkGoneWaits());
+    assertThat(aMarkGoneWaits()).as("the end went on to mark what is gone").isFalse();
+    assertThat(ending.get()).isInstanceOf(RegisterImports.Abandoned.class);
+  }
+
+  boolean aMarkGoneWaits() throws Exception {
+    return aStatementWaitsOnALock("update enterprise e set deleted");
   }
 }
