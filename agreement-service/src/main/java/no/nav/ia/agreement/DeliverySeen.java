@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -36,6 +37,10 @@ public class DeliverySeen extends PanacheEntityBase {
 
   public String service;
 
+  /** The county it was recorded under (its agreement's); null for some seen before V14. */
+  @Column(name = "county_code")
+  public String countyCode;
+
   /** False once voided. */
   public boolean live;
 
@@ -44,20 +49,24 @@ public class DeliverySeen extends PanacheEntityBase {
       UUID deliveryId,
       long version,
       String orgNumber,
+      String countyCode,
       LocalDate deliveredOn,
       String service,
       boolean live) {}
 
   private static final String TAKE_ALL =
       """
-      insert into delivery_seen (delivery_id, version, org_number, delivered_on, service, live)
-      select id, v, org, day, service, live
-        from unnest(?::uuid[], ?::bigint[], ?::varchar[], ?::date[], ?::text[], ?::boolean[])
-             with ordinality as t(id, v, org, day, service, live, n)
+      insert into delivery_seen
+             (delivery_id, version, org_number, county_code, delivered_on, service, live)
+      select id, v, org, county, day, service, live
+        from unnest(?::uuid[], ?::bigint[], ?::varchar[], ?::varchar[], ?::date[], ?::text[],
+                    ?::boolean[])
+             with ordinality as t(id, v, org, county, day, service, live, n)
        order by n
       on conflict (delivery_id) do update set
         version = excluded.version, org_number = excluded.org_number,
-        delivered_on = excluded.delivered_on, service = excluded.service, live = excluded.live
+        county_code = excluded.county_code, delivered_on = excluded.delivered_on,
+        service = excluded.service, live = excluded.live
       where delivery_seen.version < excluded.version
       """;
 
@@ -79,6 +88,7 @@ public class DeliverySeen extends PanacheEntityBase {
     UUID[] ids = new UUID[n];
     Long[] numbers = new Long[n];
     String[] orgs = new String[n];
+    String[] counties = new String[n];
     Date[] days = new Date[n];
     String[] services = new String[n];
     Boolean[] live = new Boolean[n];
@@ -87,6 +97,7 @@ public class DeliverySeen extends PanacheEntityBase {
       ids[i] = v.deliveryId();
       numbers[i] = v.version();
       orgs[i] = v.orgNumber();
+      counties[i] = v.countyCode();
       days[i] = Date.valueOf(v.deliveredOn());
       services[i] = v.service();
       live[i] = v.live();
@@ -100,17 +111,24 @@ public class DeliverySeen extends PanacheEntityBase {
                 statement.setArray(1, connection.createArrayOf("uuid", ids));
                 statement.setArray(2, connection.createArrayOf("bigint", numbers));
                 statement.setArray(3, connection.createArrayOf("varchar", orgs));
-                statement.setArray(4, connection.createArrayOf("date", days));
-                statement.setArray(5, connection.createArrayOf("text", services));
-                statement.setArray(6, connection.createArrayOf("boolean", live));
+                statement.setArray(4, connection.createArrayOf("varchar", counties));
+                statement.setArray(5, connection.createArrayOf("date", days));
+                statement.setArray(6, connection.createArrayOf("text", services));
+                statement.setArray(7, connection.createArrayOf("boolean", live));
                 statement.executeUpdate();
               }
             });
   }
 
-  /** The enterprise's newest live delivery. */
-  public static Optional<DeliverySeen> latest(String orgNumber) {
-    return find("orgNumber = ?1 and live = true order by deliveredOn desc, deliveryId", orgNumber)
-        .firstResultOptional();
+  /**
+   * The enterprise's newest live delivery among those recorded under the counties {@code in} (all
+   * when empty): a delivery is the record of the county it was recorded under.
+   */
+  public static Optional<DeliverySeen> latest(String orgNumber, Optional<Set<String>> in) {
+    String newest = " order by deliveredOn desc, deliveryId";
+    return in.isEmpty()
+        ? find("orgNumber = ?1 and live = true" + newest, orgNumber).firstResultOptional()
+        : find("orgNumber = ?1 and live = true and countyCode in ?2" + newest, orgNumber, in.get())
+            .firstResultOptional();
   }
 }

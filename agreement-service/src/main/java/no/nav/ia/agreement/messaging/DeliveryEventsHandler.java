@@ -25,9 +25,10 @@ public class DeliveryEventsHandler implements EventHandler {
   static final String TOPIC = "ia.delivery-events-v1";
 
   /** The facts of one version of a delivery that this service reads. */
-  record Facts(String orgNumber, LocalDate deliveredOn, String service) {
+  record Facts(String orgNumber, String countyCode, LocalDate deliveredOn, String service) {
     Facts {
       Objects.requireNonNull(orgNumber, "orgNumber");
+      Objects.requireNonNull(countyCode, "countyCode");
       Objects.requireNonNull(deliveredOn, "deliveredOn");
       Objects.requireNonNull(service, "service");
     }
@@ -87,6 +88,7 @@ public class DeliveryEventsHandler implements EventHandler {
   private static DeliverySeen.Version version(UUID id, long version, Facts f, boolean live) {
     Objects.requireNonNull(id, "deliveryId");
     Objects.requireNonNull(f, "facts");
-    return new DeliverySeen.Version(id, version, f.orgNumber(), f.deliveredOn(), f.service(), live);
+    return new DeliverySeen.Version(
+        id, version, f.orgNumber(), f.countyCode(), f.deliveredOn(), f.service(), live);
   }
 }

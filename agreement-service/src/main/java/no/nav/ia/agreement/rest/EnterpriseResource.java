@@ -232,9 +232,7 @@ public class EnterpriseResource {
             min,
             max,
             withAgreement,
-            caller.seesAllCounties()
-                ? Optional.empty()
-                : caller.county().map(CountyVisibility::codesOf),
+            caller.visibility().codes(),
             Params.page(page),
             Params.size(size));
     EnterpriseSearch.Result found = search.search(filter);
@@ -259,17 +257,18 @@ public class EnterpriseResource {
     }
     EnterpriseSearch.Details d =
         search
-            .details(orgNumber)
+            .details(orgNumber, caller.visibility().codes())
             .orElseThrow(
                 () ->
                     DomainException.notFound(
                         "ENTERPRISE_NOT_FOUND",
                         "No enterprise with that org number in the register"));
-    // Another county's agreement, latest delivery and re-signing status are that county's records.
+    // Another county's agreement and re-signing status are that county's records; so is a
+    // delivery recorded under another county (the latest one here is among the caller's).
     boolean withRecords = caller.mayAccessCounty(d.enterprise().recordsCounty());
     return new EnterprisePage(
         EnterpriseItem.of(d.enterprise(), caller),
-        d.latestDelivery() == null || !withRecords
+        d.latestDelivery() == null
             ? null
             : new LatestDelivery(d.latestDelivery().deliveredOn(), d.latestDelivery().service()),
         d.resigning() == null || !withRecords

@@ -235,8 +235,12 @@ public class EnterpriseSearch {
     return orgs.stream().map(byOrg::get).toList();
   }
 
+  /**
+   * The enterprise, its re-signing status and its latest live delivery among those recorded under
+   * the counties {@code deliveriesIn} (all when empty).
+   */
   @Transactional
-  public Optional<Details> details(String orgNumber) {
+  public Optional<Details> details(String orgNumber, Optional<Set<String>> deliveriesIn) {
     List<?> rows =
         em.createNativeQuery("select " + COLUMNS + FROM + " where e.org_number = :org")
             .setParameter("org", orgNumber)
@@ -264,7 +268,7 @@ public class EnterpriseSearch {
               r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2]);
     }
     LatestDelivery latest =
-        no.nav.ia.agreement.DeliverySeen.latest(orgNumber)
+        no.nav.ia.agreement.DeliverySeen.latest(orgNumber, deliveriesIn)
             .map(d -> new LatestDelivery(d.deliveredOn, d.service))
             .orElse(null);
     return Optional.of(new Details(found, resigning, latest));

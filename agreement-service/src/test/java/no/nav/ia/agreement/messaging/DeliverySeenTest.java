@@ -8,6 +8,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.agreement.DeliverySeen;
 import no.nav.ia.agreement.DeliverySeen.Version;
@@ -41,10 +42,10 @@ class DeliverySeenTest {
     UUID voidedLast = UUID.randomUUID();
     UUID voidedFirst = UUID.randomUUID();
     take(
-        new Version(voidedLast, 1, org, DAY, "SICK_LEAVE", true),
-        new Version(voidedFirst, 2, org, DAY.plusDays(1), "SICK_LEAVE", false),
-        new Version(voidedLast, 2, org, DAY, "SICK_LEAVE", false),
-        new Version(voidedFirst, 1, org, DAY, "SICK_LEAVE", true));
+        new Version(voidedLast, 1, org, "03", DAY, "SICK_LEAVE", true),
+        new Version(voidedFirst, 2, org, "03", DAY.plusDays(1), "SICK_LEAVE", false),
+        new Version(voidedLast, 2, org, "03", DAY, "SICK_LEAVE", false),
+        new Version(voidedFirst, 1, org, "03", DAY, "SICK_LEAVE", true));
     assertThat(seen(voidedLast).version).isEqualTo(2);
     assertThat(seen(voidedLast).live).isFalse();
     assertThat(seen(voidedFirst).version).isEqualTo(2);
@@ -56,17 +57,17 @@ class DeliverySeenTest {
   void anOlderOrTheSameVersionArrivingLaterChangesNothing() {
     String org = Fixtures.orgNumber();
     UUID id = UUID.randomUUID();
-    take(new Version(id, 3, org, DAY, "WORK_ENVIRONMENT", true));
+    take(new Version(id, 3, org, "03", DAY, "WORK_ENVIRONMENT", true));
     take(
-        new Version(id, 2, org, DAY.minusDays(9), "SICK_LEAVE", false),
-        new Version(id, 3, org, DAY.minusDays(3), "SICK_LEAVE", false));
+        new Version(id, 2, org, "03", DAY.minusDays(9), "SICK_LEAVE", false),
+        new Version(id, 3, org, "03", DAY.minusDays(3), "SICK_LEAVE", false));
     DeliverySeen kept = seen(id);
     assertThat(kept.version).isEqualTo(3);
     assertThat(kept.deliveredOn).isEqualTo(DAY);
     assertThat(kept.service).isEqualTo("WORK_ENVIRONMENT");
     assertThat(kept.live).isTrue();
-    take(new Version(id, 4, org, DAY.plusDays(2), "SICK_LEAVE", true));
+    take(new Version(id, 4, org, "03", DAY.plusDays(2), "SICK_LEAVE", true));
     assertThat(seen(id).deliveredOn).isEqualTo(DAY.plusDays(2));
-    assertThat(DeliverySeen.latest(org).map(s -> s.deliveryId)).contains(id);
+    assertThat(DeliverySeen.latest(org, Optional.empty()).map(s -> s.deliveryId)).contains(id);
   }
 }

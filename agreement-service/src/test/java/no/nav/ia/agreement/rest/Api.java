@@ -130,6 +130,17 @@ public final class Api {
    */
   static void deliveryEvent(
       String type, java.util.UUID deliveryId, long version, String orgNumber, String day) {
+    deliveryEvent(type, deliveryId, version, orgNumber, "03", day);
+  }
+
+  /** A delivery event recorded under that county. */
+  static void deliveryEvent(
+      String type,
+      java.util.UUID deliveryId,
+      long version,
+      String orgNumber,
+      String county,
+      String day) {
     com.fasterxml.jackson.databind.node.ObjectNode e = no.nav.ia.test.EventSamples.sample(type);
     com.fasterxml.jackson.databind.node.ObjectNode p =
         (com.fasterxml.jackson.databind.node.ObjectNode) e.get("payload");
@@ -139,6 +150,7 @@ public final class Api {
       if (p.has(part)) {
         ((com.fasterxml.jackson.databind.node.ObjectNode) p.get(part))
             .put("orgNumber", orgNumber)
+            .put("countyCode", county)
             .put("deliveredOn", day);
       }
     }

@@ -480,6 +480,32 @@ class EnterpriseRegisterTest {
 
   @Test
   @Order(5)
+  void anEnterprisesLatestDeliveryIsShownToTheCountyItWasRecordedUnder() {
+    // SMÅ BYGG (Innlandet, 34) was served by Innlandet's centre, then by Oslo's (03) later on.
+    Api.deliveryEvent("DeliveryRecorded", java.util.UUID.randomUUID(), 1, SMAA, "34", "2024-02-01");
+    Api.deliveryEvent("DeliveryRecorded", java.util.UUID.randomUUID(), 1, SMAA, "03", "2024-05-01");
+    await("both deliveries seen")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> "2024-05-01".equals(latestDelivery(Tokens.coordinator(), SMAA)));
+    assertThat(latestDelivery(Tokens.adviser("03"), SMAA)).isEqualTo("2024-05-01");
+    assertThat(latestDelivery(Tokens.adviser("34"), SMAA)).isEqualTo("2024-02-01");
+    assertThat(latestDelivery(Tokens.adviser("46"), SMAA)).isNull();
+  }
+
+  private static String latestDelivery(String token, String org) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/enterprises/" + org)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("latestDelivery.deliveredOn");
+  }
+
+  @Test
+  @Order(5)
   void badParametersAreAClearProblem() {
     Map<String, String> bad =
         Map.of(

@@ -30,6 +30,16 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
     return CountyRegistry.get().withMergedPredecessors(county);
   }
 
+  /**
+   * The codes whose records the caller sees, for a query to filter by: empty when every county's
+   * (no filter), else the own county's codes ({@link #codesOf}), none when bound to no county.
+   */
+  public Optional<java.util.Set<String>> codes() {
+    return allCounties
+        ? Optional.empty()
+        : Optional.of(own.map(CountyVisibility::codesOf).orElse(java.util.Set.of()));
+  }
+
   /** Refuses (FORBIDDEN_COUNTY) unless the caller may act on data of that county. */
   public void require(String countyCode) {
     if (!mayAccess(countyCode)) {
