@@ -180,6 +180,18 @@ class GatewayTest {
   }
 
   @Test
+  void aClientTokenNamingTheGatewaysOwnClientIdNamesNoOtherMachine() {
+    given()
+        .auth()
+        .oauth2(Tokens.system("ia-platform"))
+        .header("Nav-Consumer-Id", "pretender")
+        .get("/api/v1/agreements/42")
+        .then()
+        .statusCode(200)
+        .body("headers.nav-consumer-id", equalTo("ia-platform"));
+  }
+
+  @Test
   void anAdviserNamingACodeThatIsNoCountyHearsItIsNoCounty() {
     // Not 403: the gateway lets the service say what is wrong with the filter (the stub echoes).
     given()

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import no.nav.ia.platform.domain.CountyVisibility;
@@ -82,7 +83,10 @@ public class Caller {
    */
   public String actor() {
     return actorOf(
-        jwt, tenant(), request.getHeader(HopTokens.CONSUMER_HEADER), hops.trustedForwarders());
+        jwt,
+        tenant(),
+        request.getHeader(HopTokens.CONSUMER_HEADER),
+        hops.trustedForwarders().orElse(List.of()));
   }
 
   /** {@link #actorOf(JsonWebToken, String, String, Collection)} for a platform issuer's token. */

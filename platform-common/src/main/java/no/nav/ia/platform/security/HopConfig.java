@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tokens for calls to another service of the platform ({@link HopTokens}). The client id and issuer
@@ -27,7 +28,8 @@ public interface HopConfig {
   /**
    * Client ids (a token's {@code azp}, or {@code azp_name} on NAIS) of the platform's own services
    * that call on behalf of a machine client: a service believes their {@value
-   * HopTokens#CONSUMER_HEADER} header, nobody else's.
+   * HopTokens#CONSUMER_HEADER} header, nobody else's. None at the gateway: nothing forwards to it,
+   * so a client's token naming the gateway's own client id names no one else there.
    */
-  List<String> trustedForwarders();
+  Optional<List<String>> trustedForwarders();
 }
