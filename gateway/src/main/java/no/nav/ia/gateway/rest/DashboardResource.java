@@ -2,9 +2,11 @@ package no.nav.ia.gateway.rest;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.Tenant;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -64,6 +66,17 @@ public class DashboardResource {
     throw new IllegalStateException("the OIDC logout path was not handled by the web tenant");
   }
 
+  /**
+   * When the session's access token expires (epoch seconds; 0 when it is no JWT or does not say):
+   * the token exchanged for it is not kept past that, so a session whose access token has expired
+   * gets no further pages on the strength of an exchange made before.
+   */
+  static long expiresAt(String accessToken) {
+    JsonObject claims = OidcUtils.decodeJwtContent(accessToken);
+    Object exp = claims == null ? null : claims.getValue("exp");
+    return exp instanceof Number n ? n.longValue() : 0;
+  }
+
   private Uni<Response> forward() {
     String accessToken = identity.getCredential(AccessTokenCredential.class).getToken();
     return upstream.observed(
@@ -75,7 +88,7 @@ public class DashboardResource {
                 config.dashboard(),
                 null,
                 config.timeout(),
-                hops.onBehalfOf(config.dashboardScope(), accessToken, 0),
+                hops.onBehalfOf(config.dashboardScope(), accessToken, expiresAt(accessToken)),
                 "dashboard"));
   }
 }
