@@ -505,6 +505,41 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void anotherCountysDeliveryIsNeitherReadNorChangedByItsId() {
+    String org = Fixtures.enterpriseIn("18");
+    String id =
+        post(Tokens.adviser("18"), Fixtures.delivery(org)).statusCode(201).extract().path("id");
+    String stranger = Tokens.adviser("03");
+    String path = "/api/v1/deliveries/" + id;
+    for (var refused :
+        List.of(
+            given().auth().oauth2(stranger).get(path),
+            given().auth().oauth2(stranger).get(path + "/history"),
+            given()
+                .auth()
+                .oauth2(stranger)
+                .header("If-Match", "\"1\"")
+                .contentType(ContentType.JSON)
+                .body(Fixtures.delivery(org))
+                .put(path),
+            given().auth().oauth2(stranger).header("If-Match", "\"1\"").delete(path))) {
+      refused
+          .then()
+          .statusCode(403)
+          .contentType("application/problem+json")
+          .body("code", equalTo("FORBIDDEN_COUNTY"));
+    }
+    given()
+        .auth()
+        .oauth2(Tokens.manager("18"))
+        .get(path)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(1))
+        .body("status", equalTo("LIVE"));
+  }
+
+  @Test
   void advisersActOnlyInTheirOwnCountyAndManagersOnlyRead() {
     String org = Fixtures.enterpriseIn("18");
     post(Tokens.adviser("03"), Fixtures.delivery(org))

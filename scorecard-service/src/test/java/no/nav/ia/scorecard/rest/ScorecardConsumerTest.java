@@ -336,12 +336,11 @@ class ScorecardConsumerTest {
         .statusCode(200)
         .body("id", hasItem((int) id));
 
-    given()
-        .auth()
-        .oauth2(Tokens.manager("09"))
-        .post("/internal/dead-letters/replay")
-        .then()
-        .statusCode(403);
+    // Replaying is the coordinators': not a manager's, nor a NAV system's.
+    for (String refused : List.of(Tokens.manager("09"), Tokens.system("arena"))) {
+      given().auth().oauth2(refused).get("/internal/dead-letters").then().statusCode(403);
+      given().auth().oauth2(refused).post("/internal/dead-letters/replay").then().statusCode(403);
+    }
     given()
         .auth()
         .oauth2(Tokens.coordinator())
