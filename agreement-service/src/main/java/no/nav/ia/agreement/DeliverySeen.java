@@ -37,7 +37,10 @@ public class DeliverySeen extends PanacheEntityBase {
 
   public String service;
 
-  /** The county it was recorded under (its agreement's); null for some seen before V14. */
+  /**
+   * The county it was recorded under (its agreement's); null until filled in for one seen before
+   * V14 ({@code DeliverySeenCounties}), or for good when that finds no agreement of its day.
+   */
   @Column(name = "county_code")
   public String countyCode;
 

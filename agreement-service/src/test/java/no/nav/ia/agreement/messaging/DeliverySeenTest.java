@@ -6,13 +6,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.agreement.DeliverySeen;
 import no.nav.ia.agreement.DeliverySeen.Version;
 import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.agreement.rest.Api;
+import no.nav.ia.agreement.service.DeliverySeenCounties;
 import no.nav.ia.test.PlatformTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class DeliverySeenTest {
 
   static final LocalDate DAY = LocalDate.parse("2024-04-02");
+
+  @Inject DeliverySeenCounties counties;
 
   static void take(Version... versions) {
     QuarkusTransaction.requiringNew().run(() -> DeliverySeen.takeAll(List.of(versions)));
@@ -69,5 +76,37 @@ class DeliverySeenTest {
     take(new Version(id, 4, org, "03", DAY.plusDays(2), "SICK_LEAVE", true));
     assertThat(seen(id).deliveredOn).isEqualTo(DAY.plusDays(2));
     assertThat(DeliverySeen.latest(org, Optional.empty()).map(s -> s.deliveryId)).contains(id);
+  }
+
+  @Test
+  void aDeliverySeenWithoutItsCountyTakesThatOfTheAgreementOfItsDay() {
+    String org = Fixtures.orgNumber();
+    String before = register(org, "15", "2011-03-01");
+    Api.terminate(before, LocalDate.parse("2020-06-30"), "Flyttet");
+    register(org, "46", "2021-01-01");
+    UUID underTheFirst = UUID.randomUUID();
+    UUID underTheSecond = UUID.randomUUID();
+    UUID beforeAny = UUID.randomUUID();
+    UUID known = UUID.randomUUID();
+    take(
+        new Version(underTheFirst, 1, org, null, LocalDate.parse("2015-05-05"), "SICK_LEAVE", true),
+        new Version(
+            underTheSecond, 1, org, null, LocalDate.parse("2022-02-02"), "SICK_LEAVE", true),
+        new Version(beforeAny, 1, org, null, LocalDate.parse("2010-01-01"), "SICK_LEAVE", true),
+        new Version(known, 1, org, "03", LocalDate.parse("2022-03-03"), "SICK_LEAVE", true));
+
+    assertThat(counties.fill()).isGreaterThanOrEqualTo(2);
+
+    assertThat(seen(underTheFirst).countyCode).isEqualTo("15");
+    assertThat(seen(underTheSecond).countyCode).isEqualTo("46");
+    assertThat(seen(beforeAny).countyCode).as("before any agreement of its enterprise").isNull();
+    assertThat(seen(known).countyCode).as("kept as its event said").isEqualTo("03");
+    assertThat(counties.fill()).as("nothing more to fill").isZero();
+  }
+
+  private static String register(String org, String county, String signedOn) {
+    Map<String, Object> body = new HashMap<>(Fixtures.agreement(org, county));
+    body.put("signedOn", signedOn);
+    return Api.register(body);
   }
 }
