@@ -166,10 +166,16 @@ public class AgreementService {
       params.and("contact", f.contactPerson());
     }
     if (f.sleepingSince() != null) {
-      // Active, and no live delivery on or after the date (DeliverySeen, from the delivery events).
+      // Active, and no live delivery on or after the date recorded under its county (DeliverySeen,
+      // from the delivery events): what another county's centre delivered to the enterprise is
+      // that county's record. A delivery whose county is not filled in yet (seen before V14,
+      // DeliverySeenCounties) counts for any agreement of its enterprise.
       query.append(
-          " and status = :active and orgNumber not in (select d.orgNumber from DeliverySeen d"
-              + " where d.live = true and d.deliveredOn >= :since)");
+          " and status = :active and (orgNumber, countyCode) not in (select d.orgNumber,"
+              + " d.countyCode from DeliverySeen d where d.live = true and d.deliveredOn >= :since"
+              + " and d.countyCode is not null) and orgNumber not in (select d.orgNumber"
+              + " from DeliverySeen d where d.live = true and d.deliveredOn >= :since"
+              + " and d.countyCode is null)");
       params.and("active", AgreementStatus.ACTIVE).and("since", f.sleepingSince());
     }
     for (int i = 0; i < f.words().size(); i++) {

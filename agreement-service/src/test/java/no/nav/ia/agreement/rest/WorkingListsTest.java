@@ -88,7 +88,8 @@ class WorkingListsTest {
             "Sykkylven Vaken AS",
             "Sykkylven Sovande AS",
             "Sykkylven Annullert AS",
-            "Sykkylven Slutt AS")) {
+            "Sykkylven Slutt AS",
+            "Sykkylven Flytta AS")) {
       String org = Fixtures.orgNumber();
       Map<String, Object> body = Fixtures.agreement(org, "15");
       body.put("name", name);
@@ -96,17 +97,28 @@ class WorkingListsTest {
       orgs.put(name, org + "/" + id);
     }
     String awake = orgs.get("Sykkylven Vaken AS").split("/")[0];
-    Api.deliveryEvent("DeliveryRecorded", java.util.UUID.randomUUID(), 1, awake, "2024-03-14");
+    Api.deliveryEvent(
+        "DeliveryRecorded", java.util.UUID.randomUUID(), 1, awake, "15", "2024-03-14");
     Api.deliveryEvent(
         "DeliveryRecorded",
         java.util.UUID.randomUUID(),
         1,
         orgs.get("Sykkylven Sovande AS").split("/")[0],
+        "15",
         "2023-12-31");
+    // Delivered to by another county's centre (before it moved here): that is not this centre's
+    // delivery, so its agreement here is asleep all the same.
+    Api.deliveryEvent(
+        "DeliveryRecorded",
+        java.util.UUID.randomUUID(),
+        1,
+        orgs.get("Sykkylven Flytta AS").split("/")[0],
+        "46",
+        "2024-04-02");
     java.util.UUID voided = java.util.UUID.randomUUID();
     String voidedOrg = orgs.get("Sykkylven Annullert AS").split("/")[0];
-    Api.deliveryEvent("DeliveryRecorded", voided, 1, voidedOrg, "2024-05-02");
-    Api.deliveryEvent("DeliveryVoided", voided, 2, voidedOrg, "2024-05-02");
+    Api.deliveryEvent("DeliveryRecorded", voided, 1, voidedOrg, "15", "2024-05-02");
+    Api.deliveryEvent("DeliveryVoided", voided, 2, voidedOrg, "15", "2024-05-02");
     // An ended agreement is not on a working list of sleeping ones.
     given()
         .auth()
@@ -121,10 +133,20 @@ class WorkingListsTest {
         .pollInterval(java.time.Duration.ofMillis(200))
         .until(
             () ->
-                names(Tokens.adviser("15"), "sleepingSince=2024-01-01&q=sykkylven&sort=name")
-                    .equals(List.of("Sykkylven Annullert AS", "Sykkylven Sovande AS")));
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                            .call(
+                                () ->
+                                    no.nav.ia.agreement.DeliverySeen.count(
+                                        "orgNumber", orgs.get("Sykkylven Flytta AS").split("/")[0]))
+                        == 1
+                    && names(Tokens.adviser("15"), "sleepingSince=2024-01-01&q=sykkylven&sort=name")
+                        .equals(
+                            List.of(
+                                "Sykkylven Annullert AS",
+                                "Sykkylven Flytta AS",
+                                "Sykkylven Sovande AS")));
     assertThat(names(Tokens.adviser("15"), "sleepingSince=2023-12-31&q=sykkylven&sort=name"))
-        .containsExactly("Sykkylven Annullert AS");
+        .containsExactly("Sykkylven Annullert AS", "Sykkylven Flytta AS");
   }
 
   @Test
