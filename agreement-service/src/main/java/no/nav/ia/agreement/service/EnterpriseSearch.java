@@ -142,14 +142,25 @@ public class EnterpriseSearch {
       where.append(" and coalesce(e.employees, 0) <= :max");
       params.put("max", f.maxEmployees());
     }
-    if (f.agreement() != null) {
-      String seen = "a.id is not null";
-      if (f.agreementCounties().isPresent()) {
-        seen += " and a.county_code in (:agreementCounties)";
+    // Strict predicates on the joined agreement, so that the planner makes the join an inner one
+    // and estimates the matches well (the choice of the sorted path below depends on it).
+    if (f.agreement() == WithAgreement.ACTIVE) {
+      where.append(" and a.id is not null");
+      f.agreementCounties()
+          .ifPresent(
+              counties -> {
+                where.append(" and a.county_code in (:agreementCounties)");
+                params.put("agreementCounties", counties);
+              });
+    } else if (f.agreement() == WithAgreement.NONE) {
+      if (f.agreementCounties().isEmpty()) {
+        where.append(" and a.id is null");
+      } else {
+        where.append(
+            " and not exists (select 1 from agreement x where x.org_number = e.org_number"
+                + " and x.status = 'ACTIVE' and x.county_code in (:agreementCounties))");
         params.put("agreementCounties", f.agreementCounties().get());
       }
-      where.append(f.agreement() == WithAgreement.ACTIVE ? " and " : " and not ");
-      where.append("coalesce(").append(seen).append(", false)");
     }
     int from = f.page() * f.size();
 
