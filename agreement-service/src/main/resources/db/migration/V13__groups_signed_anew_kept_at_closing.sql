@@ -11,6 +11,11 @@ create table resigning_group_signed_anew (
     primary key (campaign_id, org_number)
 );
 
+-- Whether the campaign's groups signed anew are kept: set with them. A closing begun by a replica of
+-- the release before (a rolling deploy runs both for a while) keeps none and leaves this false, and
+-- the first run of this release keeps them then, under the campaign's lock.
+alter table resigning_campaign add column groups_kept boolean not null default false;
+
 -- A campaign that is CLOSING as this runs began its closing before groups were kept: they are kept
 -- now, by the query its closing ran at every round until now, so that the closing's resume reads
 -- one set from here on. (What it decided before the upgrade stays as it was.)
@@ -23,3 +28,5 @@ select c.id, a.org_number, a.signed_on
                          where u.campaign_id = c.id and u.group_org_number is not null)
    and not exists (select 1 from resigning_case d
                     where d.campaign_id = c.id and d.agreement_id = a.id);
+
+update resigning_campaign set groups_kept = true where status = 'CLOSING';

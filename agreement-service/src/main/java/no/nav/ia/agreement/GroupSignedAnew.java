@@ -46,10 +46,15 @@ public class GroupSignedAnew extends PanacheEntityBase {
   public LocalDate signedOn;
 
   /**
-   * Keeps the campaign's groups signed anew as the agreements say now; in the transaction that
-   * begins its closing, once.
+   * Keeps the campaign's groups signed anew as the agreements say now, unless they are kept: in the
+   * transaction that begins its closing, and (for a closing begun by the release before, which kept
+   * none) in the first run of it; the campaign's row is locked by the caller.
    */
   public static void keepAsTheClosingBegins(ResigningCampaign campaign) {
+    if (campaign.groupsKept) {
+      return;
+    }
+    campaign.groupsKept = true;
     getEntityManager()
         .createQuery(
             "select a.orgNumber, a.signedOn from Agreement a where a.status = :active"

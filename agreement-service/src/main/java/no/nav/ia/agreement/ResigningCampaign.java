@@ -50,6 +50,10 @@ public class ResigningCampaign extends PanacheEntityBase {
   @Column(name = "closed_at")
   public OffsetDateTime closedAt;
 
+  /** Whether its groups signed anew are kept ({@link GroupSignedAnew}): once, as closing begins. */
+  @Column(name = "groups_kept")
+  public boolean groupsKept;
+
   /** A campaign starting today, by whom; its deadline must not have passed. */
   public static ResigningCampaign start(
       String name, LocalDate deadline, LocalDate today, String startedBy) {

@@ -156,9 +156,11 @@ public class CampaignClosings {
       CampaignClosing closing =
           QuarkusTransaction.requiringNew()
               .call(
-                  () ->
-                      new CampaignClosing(
-                          campaign, groups(campaignId), GroupSignedAnew.keptFor(campaignId)));
+                  () -> {
+                    keptBeforeTheFirstRun(campaignId);
+                    return new CampaignClosing(
+                        campaign, groups(campaignId), GroupSignedAnew.keptFor(campaignId));
+                  });
       for (int round = 0; round < ROUNDS; round++) {
         UUID after = BEFORE_ALL;
         while (after != null) {
@@ -207,6 +209,18 @@ public class CampaignClosings {
           "deadline=" + campaign.deadline);
     }
     return state(campaign);
+  }
+
+  /**
+   * A closing begun by a replica of the release before keeps no groups signed anew: this keeps them
+   * now, under the campaign's lock, before any unit is decided by this release.
+   */
+  private void keptBeforeTheFirstRun(UUID campaignId) {
+    ResigningCampaign locked =
+        em.find(ResigningCampaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
+    if (locked.status == CampaignStatus.CLOSING) {
+      GroupSignedAnew.keepAsTheClosingBegins(locked);
+    }
   }
 
   /** The campaign's cases of enterprises that are some due unit's group. */

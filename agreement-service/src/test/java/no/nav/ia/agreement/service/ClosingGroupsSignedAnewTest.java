@@ -139,4 +139,25 @@ class ClosingGroupsSignedAnewTest {
         .containsEntry(ClosingOutcome.RESIGNED, 2L)
         .containsEntry(ClosingOutcome.UNCHANGED, 1L);
   }
+
+  @Test
+  void aClosingBegunByTheReleaseBeforeKeepsItsGroupsAtItsFirstRun() {
+    Scene scene = Scene.set();
+    scene.groupSigns(TODAY.minusDays(20));
+    // The release before marked the campaign CLOSING and kept no groups (a rolling deploy).
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                no.nav.ia.agreement.ResigningCampaign
+                    .<no.nav.ia.agreement.ResigningCampaign>findById(scene.campaign())
+                    .close(TODAY, COORDINATOR.actor()));
+
+    CampaignClosings.Closing closed = closedAfterRunning(scene.campaign());
+
+    assertThat(closed.outcomes())
+        .as("the group's new agreement counts for both units, kept at the first run")
+        .containsEntry(ClosingOutcome.RESIGNED, 2L)
+        .containsEntry(ClosingOutcome.UNCHANGED, 1L);
+    assertThat(closed.campaign().groupsKept).isTrue();
+  }
 }
