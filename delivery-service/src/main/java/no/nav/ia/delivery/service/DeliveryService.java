@@ -163,13 +163,23 @@ public class DeliveryService {
     delivery.id = id;
     delivery.groupId = groupId;
     DeliveryVersion first = version(delivery, "RECORDED");
-    outbox.publishWith(
-        DeliveryEvents.CONTRACT,
-        delivery.orgNumber,
-        new DeliveryRecorded(
-            delivery.id, delivery.version, delivery.registeredAt, Facts.of(delivery)),
-        DeliveryInserts.RECORDED,
-        (c, statement) -> DeliveryInserts.bindRecorded(c, statement, delivery, first));
+    try {
+      outbox.publishWith(
+          DeliveryEvents.CONTRACT,
+          delivery.orgNumber,
+          new DeliveryRecorded(
+              delivery.id, delivery.version, delivery.registeredAt, Facts.of(delivery)),
+          DeliveryInserts.RECORDED,
+          (c, statement) -> DeliveryInserts.bindRecorded(c, statement, delivery, first));
+    } catch (RuntimeException e) {
+      // A group's item sent again after another of its deliveries was corrected to this
+      // enterprise: the index holding "each enterprise once" refuses it (the transaction rolls
+      // back, its key unclaimed).
+      if (groupId != null && Constraints.violated(e, GROUP_ENTERPRISE_ONCE)) {
+        throw alreadyInGroup();
+      }
+      throw e;
+    }
     return new Recorded(delivery, true);
   }
 
@@ -234,12 +244,15 @@ public class DeliveryService {
     try {
       Delivery.flush();
     } catch (PersistenceException e) {
-      if (Constraints.violated(e, "delivery_group_enterprise_once")) {
+      if (Constraints.violated(e, GROUP_ENTERPRISE_ONCE)) {
         throw alreadyInGroup();
       }
       throw e;
     }
   }
+
+  /** The unique index holding that a group's live deliveries name each enterprise once (V3). */
+  private static final String GROUP_ENTERPRISE_ONCE = "delivery_group_enterprise_once";
 
   private static DomainException alreadyInGroup() {
     return DomainException.invalid(

@@ -324,6 +324,35 @@ class AdvisersAndGroupsTest {
     assertThat(stored(c)).isEqualTo(1);
   }
 
+  @Test
+  void aGroupSentAgainAfterACorrectionNamedItsMissingEnterpriseKeepsThatEnterpriseOnce() {
+    String a = Fixtures.enterpriseIn("15");
+    String later = Fixtures.orgNumber(); // its agreement is not known yet
+    String adviser = Tokens.adviser("15", "Z991504");
+    Map<String, Object> body = group(List.of(a, later));
+    JsonPath first =
+        post(adviser, GROUPS, body, "course-moved-" + a).statusCode(200).extract().jsonPath();
+    assertThat(first.getList("results.status")).containsExactly("CREATED", "ERROR");
+    AgreementServiceStub.add(later, "15", "2011-01-01");
+    Map<String, Object> moved = new HashMap<>(Fixtures.delivery(later));
+    moved.put("form", "COURSE");
+    given()
+        .auth()
+        .oauth2(adviser)
+        .header("If-Match", "\"1\"")
+        .contentType(ContentType.JSON)
+        .body(moved)
+        .put("/api/v1/deliveries/" + first.getString("results[0].id"))
+        .then()
+        .statusCode(200);
+
+    JsonPath again =
+        post(adviser, GROUPS, body, "course-moved-" + a).statusCode(200).extract().jsonPath();
+    assertThat(again.getList("results.status")).containsExactly("DUPLICATE", "ERROR");
+    assertThat(again.getString("results[1].code")).isEqualTo("VALIDATION_FAILED");
+    assertThat(stored(later)).isEqualTo(1);
+  }
+
   /** True while a statement starting so waits for another transaction's lock. */
   private boolean waitingOnALock(String statement) throws Exception {
     try (Connection watcher = dataSource.getConnection();
