@@ -54,21 +54,6 @@ class MachinesTenantHopTest {
   }
 
   @Test
-  void aSecondIssuersClientNamedLikeAPlatformServiceIsNoTrustedForwarder() {
-    // ia-platform is a trusted forwarder's client id at the platform issuer; at the second issuer
-    // it is whatever client that issuer calls so.
-    String namedLikeTheGateway = machine("ia-platform", Map.of("roles", List.of("system")));
-    given()
-        .auth()
-        .oauth2(namedLikeTheGateway)
-        .header("Nav-Consumer-Id", "pretender")
-        .get("/api/v1/agreements/42")
-        .then()
-        .statusCode(200)
-        .body("headers.nav-consumer-id", equalTo("ia-platform"));
-  }
-
-  @Test
   void aSecondIssuersTokenWithANavIdentButNoSystemRoleIsForbidden() {
     String claimsAnAdviser =
         machine(
