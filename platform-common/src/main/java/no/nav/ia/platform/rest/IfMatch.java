@@ -1,11 +1,15 @@
 package no.nav.ia.platform.rest;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.nav.ia.platform.problem.ApiException;
 
 /**
- * The version an {@code If-Match} header names, for the resources whose ETag is their version:
- * {@code "3"}, {@code 3} or {@code W/"3"}. Missing is 428; a value that names no version is 412, as
- * a stale one is.
+ * The version an {@code If-Match} header names, for the resources whose ETag is their version: the
+ * ETag as sent ({@code "3"}), bare ({@code 3}), or weakened ({@code W/"3"}: a proxy that compresses
+ * may weaken the ETags it passes on, and the version is the same). Missing is 428; anything else
+ * names no version and is 412, as a stale one is: {@code *}, a list of ETags ({@code "2", "3"}: a
+ * change is made against the one version read), or a value that is no ETag ({@code "1""2"}).
  */
 public final class IfMatch {
 
@@ -26,15 +30,19 @@ public final class IfMatch {
 
   /** The version the header names; 412 {@code STALE_VERSION} when it names none. */
   public static long version(String ifMatch) {
-    String v = ifMatch.strip();
-    if (v.startsWith("W/")) {
-      v = v.substring(2);
+    Matcher etag = ETAG.matcher(ifMatch.strip());
+    if (etag.matches()) {
+      String digits = etag.group(1) != null ? etag.group(1) : etag.group(2);
+      try {
+        return Long.parseLong(digits);
+      } catch (NumberFormatException tooLong) {
+        // More digits than a version has: it names none.
+      }
     }
-    try {
-      return Long.parseLong(v.replace("\"", ""));
-    } catch (NumberFormatException e) {
-      throw ApiException.preconditionFailed(
-          "STALE_VERSION", "If-Match does not name a version of it");
-    }
+    throw ApiException.preconditionFailed(
+        "STALE_VERSION", "If-Match does not name a version of it");
   }
+
+  /** One ETag of digits, quoted (strong or weak), or the digits alone. */
+  private static final Pattern ETAG = Pattern.compile("(?:W/)?\"([0-9]{1,19})\"|([0-9]{1,19})");
 }
