@@ -92,7 +92,7 @@ public class GroupResource {
                     () ->
                         deliveries.record(
                             request.itemFor(orgs.get(i)),
-                            "group:" + groupId + ":" + orgs.get(i),
+                            IdempotencyKeys.groupItem(groupId, orgs.get(i)),
                             groupId)));
     int created = (int) ItemResults.count(results, "CREATED");
     int duplicates = (int) ItemResults.count(results, "DUPLICATE");

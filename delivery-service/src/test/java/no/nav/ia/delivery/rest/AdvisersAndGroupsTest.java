@@ -227,6 +227,32 @@ class AdvisersAndGroupsTest {
   }
 
   @Test
+  void aClientsKeyNeverNamesAGroupsItem() {
+    String a = Fixtures.enterpriseIn("15");
+    String adviser = Tokens.adviser("15", "Z991502");
+    Map<String, Object> body = group(List.of(a));
+    JsonPath recorded =
+        post(adviser, GROUPS, body, "course-" + a).statusCode(200).extract().jsonPath();
+    String groupId = recorded.getString("groupId");
+    String itemId = recorded.getString("results[0].id");
+
+    // The item's own body under a key shaped like the one the group's item was once stored under:
+    // the client's key, a new delivery, not the group's.
+    Map<String, Object> item = new HashMap<>(body);
+    item.remove("orgNumbers");
+    item.put("orgNumber", a);
+    String single =
+        post(adviser, "/api/v1/deliveries", item, "group:" + groupId + ":" + a)
+            .statusCode(201)
+            .header("Idempotent-Replayed", (String) null)
+            .body("groupId", equalTo(null))
+            .extract()
+            .path("id");
+    assertThat(single).isNotEqualTo(itemId);
+    assertThat(stored(a)).isEqualTo(2);
+  }
+
+  @Test
   void aCorrectionKeepsAGroupsDeliveryAGroupsDelivery() {
     String a = Fixtures.enterpriseIn("15");
     String b = Fixtures.enterpriseIn("15");
