@@ -6,7 +6,8 @@ import no.nav.ia.platform.domain.DomainException;
 /**
  * Who delivered (API.md, version 2): a person records their own deliveries and is always the
  * adviser; a system records on an adviser's behalf and must name them. A correction keeps the
- * adviser unless a system names another.
+ * adviser unless a system names another. A person may still send {@code adviser} as their own
+ * NAV-ident (it names nobody else), so that what a client read can be sent back.
  */
 public final class DeliveredBy {
 
@@ -22,7 +23,7 @@ public final class DeliveredBy {
    */
   public static String onRecord(Optional<String> callerIdent, String named) {
     if (callerIdent.isPresent()) {
-      refusedFromPeople(named);
+      namesNoOneElse(callerIdent.get(), named);
       return callerIdent.get();
     }
     if (named == null) {
@@ -32,19 +33,35 @@ public final class DeliveredBy {
     return named;
   }
 
-  /** The adviser after a correction of a delivery whose adviser is {@code current}. */
+  /**
+   * The adviser after a correction of a delivery whose adviser is {@code current} (null: not read
+   * yet, only the request is checked). A person's correction keeps the adviser: it may name the
+   * adviser only as themselves, and then only when they are the delivery's adviser already.
+   */
   public static String onCorrection(Optional<String> callerIdent, String named, String current) {
     if (callerIdent.isPresent()) {
-      refusedFromPeople(named);
+      namesNoOneElse(callerIdent.get(), named);
+      if (named != null && current != null && !named.equals(current)) {
+        throw DomainException.invalid(
+            FIELD, "is kept by a person's correction; only a system names another adviser");
+      }
       return current;
     }
     return named == null ? current : named;
   }
 
-  private static void refusedFromPeople(String named) {
-    if (named != null) {
+  /**
+   * The adviser a request names, for telling a retry from another request: null from a person, who
+   * is the adviser whether the request says so or not.
+   */
+  public static String named(Optional<String> callerIdent, String named) {
+    return callerIdent.isPresent() ? null : named;
+  }
+
+  private static void namesNoOneElse(String callerIdent, String named) {
+    if (named != null && !named.equals(callerIdent)) {
       throw DomainException.invalid(
-          FIELD, "is taken from your token; only a system names the adviser");
+          FIELD, "is taken from your token; only a system names another adviser");
     }
   }
 }

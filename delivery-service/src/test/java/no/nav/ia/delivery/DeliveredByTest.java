@@ -19,9 +19,9 @@ class DeliveredByTest {
         .isInstanceOfSatisfying(
             DomainException.class,
             e -> assertThat(e.violations()).extracting("field").containsExactly("adviser"));
-    assertThatThrownBy(() -> DeliveredBy.onRecord(PERSON, "Z990001"))
-        .as("not even themselves: the token says it")
-        .isInstanceOf(DomainException.class);
+    assertThat(DeliveredBy.onRecord(PERSON, "Z990001"))
+        .as("naming themselves names nobody else")
+        .isEqualTo("Z990001");
   }
 
   @Test
@@ -40,5 +40,27 @@ class DeliveredByTest {
     assertThat(DeliveredBy.onCorrection(SYSTEM, "Z990004", "Z990003")).isEqualTo("Z990004");
     assertThatThrownBy(() -> DeliveredBy.onCorrection(PERSON, "Z990004", "Z990003"))
         .isInstanceOf(DomainException.class);
+  }
+
+  @Test
+  void aPersonsCorrectionMaySendBackTheAdviserItReadWhenThatIsThemselves() {
+    assertThat(DeliveredBy.onCorrection(PERSON, "Z990001", "Z990001")).isEqualTo("Z990001");
+    assertThat(DeliveredBy.onCorrection(PERSON, "Z990001", null))
+        .as("before the delivery is read: only the request is checked")
+        .isNull();
+    assertThatThrownBy(() -> DeliveredBy.onCorrection(PERSON, "Z990001", "Z990003"))
+        .as("not to take over another adviser's delivery")
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.violations()).extracting("field").containsExactly("adviser"));
+    assertThatThrownBy(() -> DeliveredBy.onCorrection(PERSON, "Z990003", "Z990003"))
+        .as("another's ident, even the delivery's adviser: only systems name others")
+        .isInstanceOf(DomainException.class);
+  }
+
+  @Test
+  void aPersonsRequestNamesNoAdviserForItsFingerprint() {
+    assertThat(DeliveredBy.named(PERSON, "Z990001")).isNull();
+    assertThat(DeliveredBy.named(SYSTEM, "Z990002")).isEqualTo("Z990002");
   }
 }

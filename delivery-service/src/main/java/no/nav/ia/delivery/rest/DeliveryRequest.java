@@ -34,7 +34,7 @@ public record DeliveryRequest(
     @Pattern(regexp = NavIdent.REGEX, message = "must be a NAV-ident (one letter and six digits)")
         @Schema(
             description =
-                "The adviser who delivered: required when a system records, refused from people"
-                    + " (they are the adviser)",
+                "The adviser who delivered: required when a system records; a person is the"
+                    + " adviser and may name only themselves",
             examples = "Z990001")
         String adviser) {}

@@ -22,10 +22,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import no.nav.ia.delivery.Delivery;
 import no.nav.ia.delivery.service.DeliveryService;
 import no.nav.ia.delivery.service.DeliveryService.Filter;
 import no.nav.ia.delivery.service.DeliveryService.Recorded;
+import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.rest.IfMatch;
@@ -103,7 +105,12 @@ public class DeliveryResource {
   public Page<DeliveryResponse> list(
       @QueryParam("county") String county,
       @QueryParam("orgNumber") String orgNumber,
-      @QueryParam("adviser") String adviser,
+      @Parameter(
+              description =
+                  "A NAV-ident, me (the caller), or the client id of a system that recorded"
+                      + " deliveries before systems named the adviser")
+          @QueryParam("adviser")
+          String adviser,
       @QueryParam("groupId") String groupId,
       @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("from")
           String from,
@@ -115,9 +122,6 @@ public class DeliveryResource {
     if (orgNumber != null && !OrgNumber.isValid(orgNumber)) {
       throw ApiException.invalid("orgNumber", "must be 9 digits with a valid check digit");
     }
-    if (adviser != null && (adviser.isBlank() || adviser.length() > 100)) {
-      throw ApiException.invalid("adviser", "must be a NAV-ident or a client id");
-    }
     LocalDate fromDay = Params.date("from", from, null);
     LocalDate toDay = Params.date("to", to, null);
     if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
@@ -128,7 +132,7 @@ public class DeliveryResource {
         new Filter(
             caller.countyScope(county),
             orgNumber,
-            adviser,
+            adviser(adviser),
             groupId(groupId),
             fromDay,
             toDay,
@@ -203,6 +207,39 @@ public class DeliveryResource {
   public Response voidDelivery(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
     deliveries.voidDelivery(id, ifMatch == null ? null : IfMatch.version(ifMatch));
     return Response.noContent().build();
+  }
+
+  /** A NAV-ident in any case but its own (z990001): no adviser is recorded so. */
+  private static final Pattern IDENT_IN_OTHER_CASE = Pattern.compile("(?i)" + NavIdent.REGEX);
+
+  /**
+   * A machine's client id (as Caller reads one), the adviser of deliveries systems recorded before
+   * they named the adviser (they have named a NAV-ident since).
+   */
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  /**
+   * The adviser to list: {@code me} is the caller (a person), otherwise a NAV-ident or a system's
+   * client id, as a delivery may have recorded them; anything else would list nothing, so it is
+   * refused.
+   */
+  private String adviser(String value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.equals("me")) {
+      return caller
+          .navIdent()
+          .orElseThrow(
+              () -> ApiException.invalid("adviser", "me needs a person's token (a NAV-ident)"));
+    }
+    if (NavIdent.isValid(value)
+        || CLIENT_ID.matcher(value).matches() && !IDENT_IN_OTHER_CASE.matcher(value).matches()) {
+      return value;
+    }
+    throw ApiException.invalid(
+        "adviser",
+        "must be a NAV-ident (one capital letter and six digits), me, or a system's client id");
   }
 
   private static UUID groupId(String value) {

@@ -45,7 +45,8 @@ public record GroupRequest(
         String note,
     @Pattern(regexp = NavIdent.REGEX, message = "must be a NAV-ident (one letter and six digits)")
         @Schema(
-            description = "The adviser: required when a system records, refused from people",
+            description =
+                "The adviser: required when a system records; a person may name only themselves",
             examples = "Z990001")
         String adviser) {
 
@@ -73,8 +74,11 @@ public record GroupRequest(
         orgNumber, service, direction, subGoals, deliveredOn, form, note, adviser);
   }
 
-  /** The same group sent again gives the same fingerprint, whatever the order of its lists. */
-  String canonical() {
+  /**
+   * The same group sent again gives the same fingerprint, whatever the order of its lists; {@code
+   * named}: the adviser it names ({@link no.nav.ia.delivery.DeliveredBy#named}).
+   */
+  String canonical(String named) {
     return String.join(
         "|",
         String.valueOf(orgNumbers.stream().sorted().toList()),
@@ -84,6 +88,6 @@ public record GroupRequest(
         String.valueOf(deliveredOn),
         String.valueOf(form),
         String.valueOf(note),
-        String.valueOf(adviser));
+        String.valueOf(named));
   }
 }

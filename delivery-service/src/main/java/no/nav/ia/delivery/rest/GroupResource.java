@@ -77,7 +77,8 @@ public class GroupResource {
       throw ApiException.invalid(request.problems());
     }
     DeliveredBy.onRecord(caller.navIdent(), request.adviser());
-    UUID groupId = keys.groupOf(caller.actor(), key, DeliveryService.sha256(request.canonical()));
+    String canonical = request.canonical(DeliveredBy.named(caller.navIdent(), request.adviser()));
+    UUID groupId = keys.groupOf(caller.actor(), key, DeliveryService.sha256(canonical));
     List<String> orgs = request.orgNumbers();
     List<ItemResult> results =
         ItemResults.recordAll(
@@ -92,7 +93,7 @@ public class GroupResource {
                     () ->
                         deliveries.record(
                             request.itemFor(orgs.get(i)),
-                            "group:" + groupId + ":" + orgs.get(i),
+                            IdempotencyKeys.groupItem(groupId, orgs.get(i)),
                             groupId)));
     int created = (int) ItemResults.count(results, "CREATED");
     int duplicates = (int) ItemResults.count(results, "DUPLICATE");

@@ -77,7 +77,7 @@ public class DeliveryService {
    */
   public Recorded record(DeliveryRequest request, String idempotencyKey, UUID groupId) {
     String actor = caller.actor();
-    String hash = fingerprint(request);
+    String hash = fingerprint(request, DeliveredBy.named(caller.navIdent(), request.adviser()));
     String adviser;
     try {
       adviser = DeliveredBy.onRecord(caller.navIdent(), request.adviser());
@@ -394,6 +394,14 @@ public class DeliveryService {
 
   /** The same request body gives the same fingerprint, whatever the order of its sub-goals. */
   static String fingerprint(DeliveryRequest r) {
+    return fingerprint(r, r.adviser());
+  }
+
+  /**
+   * {@link #fingerprint(DeliveryRequest)} with the adviser the request names ({@link
+   * DeliveredBy#named}).
+   */
+  private static String fingerprint(DeliveryRequest r, String adviser) {
     return sha256(
         String.join(
                 "|",
@@ -405,7 +413,7 @@ public class DeliveryService {
                 String.valueOf(r.form()),
                 String.valueOf(r.note()))
             // Only when named, so that keys stored before systems named the adviser still match.
-            + (r.adviser() == null ? "" : "|" + r.adviser()));
+            + (adviser == null ? "" : "|" + adviser));
   }
 
   /** A hex SHA-256 of a request's canonical form, for telling a retry from another request. */

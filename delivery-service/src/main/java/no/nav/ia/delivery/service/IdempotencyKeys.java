@@ -24,6 +24,19 @@ public class IdempotencyKeys {
   @Inject DeliveryConfig config;
 
   /**
+   * How a group's item key begins: with a control character (U+001F), which no client's key can
+   * hold (1 to 200 visible ASCII characters: {@code DeliveryResource.checkedKey}; no HTTP header
+   * carries one either), so a single post's key never names a group's item. Keys stored in the
+   * client's namespace before ({@code group:<groupId>:<orgNumber>}) were moved here by V4.
+   */
+  static final String GROUP_ITEM = "\u001fgroup:";
+
+  /** The key of one enterprise's delivery within a group, apart from every client's key. */
+  public static String groupItem(UUID groupId, String orgNumber) {
+    return GROUP_ITEM + groupId + ":" + orgNumber;
+  }
+
+  /**
    * The delivery an earlier request with this key created; 422 if that request had another body.
    */
   public Optional<UUID> earlier(String actor, String key, String requestHash) {

@@ -157,6 +157,51 @@ class AdvisersAndGroupsTest {
         .statusCode(201);
   }
 
+  @Test
+  void aPersonMaySendBackTheAdviserItReadWhenThatIsThemselves() {
+    String org = Fixtures.enterpriseIn("11");
+    String adviser = Tokens.adviser("11", "Z991106");
+    String location =
+        post(adviser, "/api/v1/deliveries", named(org, "Z991106"), "self-" + org)
+            .statusCode(201)
+            .body("adviser", equalTo("Z991106"))
+            .extract()
+            .header("Location");
+    // The same request without naming themselves is the same request.
+    post(adviser, "/api/v1/deliveries", Fixtures.delivery(org), "self-" + org)
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true");
+
+    // What GET gave, sent back with a correction.
+    Map<String, Object> read =
+        given().auth().oauth2(adviser).get(location).then().statusCode(200).extract().path("");
+    Map<String, Object> corrected = new HashMap<>(Fixtures.delivery(org));
+    corrected.put("adviser", read.get("adviser"));
+    corrected.put("direction", "INDIVIDUAL");
+    given()
+        .auth()
+        .oauth2(adviser)
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"1\"")
+        .body(corrected)
+        .put(location)
+        .then()
+        .statusCode(200)
+        .body("adviser", equalTo("Z991106"))
+        .body("direction", equalTo("INDIVIDUAL"));
+    // Another adviser sending it back names someone else.
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("11", "Z991107"))
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"2\"")
+        .body(corrected)
+        .put(location)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("adviser"));
+  }
+
   private static Map<String, Object> group(List<String> orgs) {
     Map<String, Object> body = new HashMap<>(Fixtures.delivery("974760673"));
     body.remove("orgNumber");
@@ -224,6 +269,32 @@ class AdvisersAndGroupsTest {
         .contentType("application/problem+json")
         .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
     assertThat(stored(a) + stored(b) + stored(later)).isEqualTo(3);
+  }
+
+  @Test
+  void aClientsKeyNeverNamesAGroupsItem() {
+    String a = Fixtures.enterpriseIn("15");
+    String adviser = Tokens.adviser("15", "Z991502");
+    Map<String, Object> body = group(List.of(a));
+    JsonPath recorded =
+        post(adviser, GROUPS, body, "course-" + a).statusCode(200).extract().jsonPath();
+    String groupId = recorded.getString("groupId");
+    String itemId = recorded.getString("results[0].id");
+
+    // The item's own body under a key shaped like the one the group's item was once stored under:
+    // the client's key, a new delivery, not the group's.
+    Map<String, Object> item = new HashMap<>(body);
+    item.remove("orgNumbers");
+    item.put("orgNumber", a);
+    String single =
+        post(adviser, "/api/v1/deliveries", item, "group:" + groupId + ":" + a)
+            .statusCode(201)
+            .header("Idempotent-Replayed", (String) null)
+            .body("groupId", equalTo(null))
+            .extract()
+            .path("id");
+    assertThat(single).isNotEqualTo(itemId);
+    assertThat(stored(a)).isEqualTo(2);
   }
 
   @Test

@@ -276,6 +276,34 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void adviserMeIsTheCallerAndAnAdviserNoDeliveryCanHaveIsA400() {
+    String org = Fixtures.enterpriseIn("03");
+    String adviser = Tokens.adviser("03", "Z990311");
+    post(adviser, Fixtures.delivery(org)).statusCode(201);
+    String list = "/api/v1/deliveries?orgNumber=" + org + "&adviser=";
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get(list + "me")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(1))
+        .body("items[0].adviser", equalTo("Z990311"));
+    for (String bad : new String[] {"me", "z990311", "two%20words", "%C3%A6", "a%2Fb"}) {
+      // me from a machine, which is no person.
+      refused(bad.equals("me") ? Tokens.system("arena") : adviser, list + bad, "adviser");
+    }
+    // A system's client id: the adviser of what systems recorded before they named one.
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get(list + "arena")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(0));
+  }
+
+  @Test
   void textWithTheNulCharacterIsA400NamingTheFieldNotA500() {
     String org = Fixtures.enterpriseIn("03");
     Map<String, Object> body = Fixtures.delivery(org);
@@ -284,25 +312,25 @@ class DeliveryResourceTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", equalTo(java.util.List.of("note")));
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .urlEncodingEnabled(false)
-        .get("/api/v1/deliveries?orgNumber=" + org + "&adviser=Z99%000001")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("errors.field", equalTo(java.util.List.of("adviser")));
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .urlEncodingEnabled(false)
-        .get("/api/v1/deliveries/%00")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("errors.field", equalTo(java.util.List.of("path")));
+    refused(
+        Tokens.coordinator(),
+        "/api/v1/deliveries?orgNumber=" + org + "&adviser=Z99%000001",
+        "adviser");
+    refused(Tokens.coordinator(), "/api/v1/deliveries/%00", "path");
     assertThat(recorded(org)).isZero();
+  }
+
+  /** GET of an address taken as written (already encoded) is a 400 naming only {@code field}. */
+  private static void refused(String token, String address, String field) {
+    given()
+        .auth()
+        .oauth2(token)
+        .urlEncodingEnabled(false)
+        .get(address)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(java.util.List.of(field)));
   }
 
   /** How many deliveries the enterprise has, as a coordinator lists them. */
