@@ -3,6 +3,7 @@ package no.nav.ia.scorecard.rest;
 import static io.restassured.RestAssured.given;
 import static no.nav.ia.scorecard.rest.TestEvents.event;
 import static no.nav.ia.scorecard.rest.TestEvents.send;
+import static no.nav.ia.scorecard.rest.TestEvents.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -176,6 +177,57 @@ class ReportsTest {
         .contains("Bygg og anlegg; helse")
         .contains("1. september 2023")
         .contains("mål nådd");
+  }
+
+  @Test
+  void aCorrectionOfADeliverysServiceOrSubGoalsAfterSubmissionShowsAsADifference() {
+    // Troms og Finnmark (54) in 2022, which no other test uses.
+    UUID id = UUID.randomUUID();
+    var recorded = event("DeliveryRecorded", id, "54", "2022-03", "SYSTEM");
+    recorded.put("eventId", UUID.randomUUID().toString());
+    var facts = (com.fasterxml.jackson.databind.node.ObjectNode) recorded.at("/payload/delivery");
+    facts.put("service", "SENIOR_LIFE_PHASE").putArray("subGoals").add(1);
+    send(recorded);
+    await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2022-H1") == 1);
+    as(Tokens.manager("54"))
+        .post(report("54", "2022-H1") + "/submission")
+        .then()
+        .statusCode(200)
+        .body("changedSinceSubmission", equalTo(List.of()));
+
+    var corrected = version(event("DeliveryCorrected", id, "54", "2022-03", "SYSTEM"), 2);
+    corrected.put("eventId", UUID.randomUUID().toString());
+    var after = (com.fasterxml.jackson.databind.node.ObjectNode) corrected.at("/payload/after");
+    after.put("service", "GOALS_ACTION_PLAN").putArray("subGoals").add(2);
+    send(corrected);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                as(Tokens.coordinator())
+                        .get("/api/v1/scorecards/counties/54?period=2022-H1")
+                        .then()
+                        .extract()
+                        .path("deliveries.byService.GOALS_ACTION_PLAN")
+                    != null);
+    assertThat(read("54", "2022-H1").getList("changedSinceSubmission"))
+        .as("the total and the direction did not move; the service and the sub-goal did")
+        .containsExactlyInAnyOrder(
+            Map.of("figure", "deliveries.byService.SENIOR_LIFE_PHASE", "submitted", 1, "now", 0),
+            Map.of("figure", "deliveries.byService.GOALS_ACTION_PLAN", "submitted", 0, "now", 1),
+            Map.of("figure", "deliveries.bySubGoal.1", "submitted", 1, "now", 0),
+            Map.of("figure", "deliveries.bySubGoal.2", "submitted", 0, "now", 1));
+    assertThat(
+            as(Tokens.manager("54"))
+                .accept("text/html")
+                .get(report("54", "2022-H1"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .contains("Endret etter innsending")
+        .contains("Leveranser, tjeneste GOALS_ACTION_PLAN")
+        .contains("Leveranser til delmål 2");
   }
 
   @Test
