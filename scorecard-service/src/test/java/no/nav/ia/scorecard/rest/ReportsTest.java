@@ -231,6 +231,47 @@ class ReportsTest {
   }
 
   @Test
+  void replacingTheSectionsWithTheSameTextIsNoNewVersionButAStaleVersionIsStill412() {
+    String path = report("54", "2022-H2") + "/sections";
+    String manager = Tokens.manager("54");
+    as(manager)
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body(SECTIONS)
+        .put(path)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"");
+    as(manager)
+        .header("If-Match", "\"1\"")
+        .contentType(ContentType.JSON)
+        .body(SECTIONS)
+        .put(path)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("version", equalTo(1))
+        .body("sections.funds", equalTo("Kr 200 000 til bransjeseminar"));
+    as(manager)
+        .header("If-Match", "\"0\"")
+        .contentType(ContentType.JSON)
+        .body(SECTIONS)
+        .put(path)
+        .then()
+        .statusCode(412)
+        .body("code", equalTo("STALE_VERSION"));
+    assertThat(
+            as(manager)
+                .get(report("54", "2022-H2") + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("action"))
+        .containsExactly("SECTIONS_EDITED");
+  }
+
+  @Test
   void aReportsReadersAreItsCountysPeopleAndTheCoordinatorsAndOnlyItsManagerWrites() {
     String path = report("15", "2023-H2");
     Map<String, Integer> reads =
