@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
 
@@ -81,19 +82,23 @@ public class Report extends PanacheEntityBase {
 
   /**
    * Replaces the written sections; {@code expectedVersion} is the version the manager edited. A
-   * submitted report is closed for edits.
+   * submitted report is closed for edits. Sections the same as those written are no change: no new
+   * version and nothing to keep (empty), as an identical change to an agreement or a delivery.
    */
-  public ReportChange editSections(
+  public Optional<ReportChange> editSections(
       long expectedVersion, ReportSections sections, String by, OffsetDateTime at) {
     requireDraft();
     requireVersion(expectedVersion);
     ReportSections valid = sections.validated();
+    if (valid.equals(sections())) {
+      return Optional.empty();
+    }
     iaCouncil = valid.iaCouncil();
     industries = valid.industries();
     effects = valid.effects();
     funds = valid.funds();
     version++;
-    return ReportChange.of(this, ReportChange.Action.SECTIONS_EDITED, by, at);
+    return Optional.of(ReportChange.of(this, ReportChange.Action.SECTIONS_EDITED, by, at));
   }
 
   /**

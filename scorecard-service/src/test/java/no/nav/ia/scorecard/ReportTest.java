@@ -53,7 +53,7 @@ class ReportTest {
   @Test
   void everyEditNeedsTheVersionReadAndAddsOne() {
     Report r = Report.draft("03", HalfYear.parse("2024-H1"));
-    ReportChange first = r.editSections(0, WRITTEN, "Z990002", AT);
+    ReportChange first = r.editSections(0, WRITTEN, "Z990002", AT).orElseThrow();
     assertThat(r.version).isEqualTo(1);
     assertThat(first.version).isEqualTo(1);
     assertThat(first.action).isEqualTo(ReportChange.Action.SECTIONS_EDITED);
@@ -64,6 +64,20 @@ class ReportTest {
     r.editSections(1, ReportSections.EMPTY, "Z990002", AT);
     assertThat(r.version).isEqualTo(2);
     assertThat(r.sections()).isEqualTo(ReportSections.EMPTY);
+  }
+
+  @Test
+  void theSameSectionsAgainAreNoChangeButStillNeedTheVersionRead() {
+    Report r = Report.draft("03", HalfYear.parse("2024-H1"));
+    r.editSections(0, WRITTEN, "Z990002", AT);
+    assertThat(r.editSections(1, WRITTEN, "Z990002", AT)).isEmpty();
+    assertThat(r.version).isEqualTo(1);
+    refused(() -> r.editSections(0, WRITTEN, "Z990002", AT), Kind.STALE, "STALE_VERSION");
+    assertThat(
+            Report.draft("03", HalfYear.parse("2024-H1"))
+                .editSections(0, ReportSections.EMPTY, "Z990002", AT))
+        .as("nothing written on an empty draft")
+        .isEmpty();
   }
 
   @Test

@@ -62,6 +62,11 @@ public record ReportPage(
           Map.entry("agreements.withDelivery", "Avtaler med leveranse"),
           Map.entry("resigning.resigned", "Re-signerte avtaler"));
 
+  /** The figures per service and per sub-goal, named by their code after these. */
+  private static final String BY_SERVICE = "deliveries.byService.";
+
+  private static final String BY_SUB_GOAL = "deliveries.bySubGoal.";
+
   /** A figure and its value. */
   public record Line(String label, String value) {}
 
@@ -124,6 +129,12 @@ public record ReportPage(
   }
 
   private static String label(String figure) {
+    if (figure.startsWith(BY_SERVICE)) {
+      return "Leveranser, tjeneste " + figure.substring(BY_SERVICE.length());
+    }
+    if (figure.startsWith(BY_SUB_GOAL)) {
+      return "Leveranser til delmål " + figure.substring(BY_SUB_GOAL.length());
+    }
     return FIGURES.getOrDefault(figure, figure);
   }
 

@@ -43,8 +43,25 @@ public record Card(
       Map<String, Long> byService,
       Map<String, Long> bySubGoal) {}
 
-  /** {@code systemShare} and {@code met} are over the direct deliveries only. */
-  public record Target(double systemShareMin, @Schema(nullable = true) Boolean met) {}
+  /**
+   * {@code systemShare} and {@code met} are over the direct deliveries only. {@code met} compares
+   * the exact fraction (system * 3 >= direct * 2); {@code systemShareMin} is the 2/3 target rounded
+   * to four decimals, for showing, so a share of 0.6666666666666666 meets it.
+   */
+  public record Target(
+      @Schema(
+              description =
+                  "The target, 2/3 rounded to four decimals (0.6667), for showing: whether a card"
+                      + " meets it is met, which compares the exact fraction; do not compare"
+                      + " systemShare with this")
+          double systemShareMin,
+      @Schema(
+              nullable = true,
+              description =
+                  "Whether at least 2/3 of the direct deliveries are system-directed, compared"
+                      + " exactly (a share of 0.6666666666666666 meets the target); none without"
+                      + " direct deliveries")
+          Boolean met) {}
 
   /** One month of the trend: every delivery, the direct ones, and their system-directed share. */
   public record TrendMonth(

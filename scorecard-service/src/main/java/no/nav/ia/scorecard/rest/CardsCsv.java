@@ -34,6 +34,9 @@ public class CardsCsv implements MessageBodyWriter<Object> {
   static final List<String> SERVICES =
       Arrays.stream(ServiceCode.values()).map(ServiceCode::name).toList();
 
+  /** The sub-goals a delivery can count towards, as a card's {@code bySubGoal} names them. */
+  static final List<String> SUB_GOALS = List.of("1", "2", "3");
+
   @Override
   public boolean isWriteable(
       Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
@@ -148,7 +151,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     row.add(fraction(c.resigning().rate()));
     row.add(c.registrationLag().medianDays() == null ? "" : c.registrationLag().medianDays());
     SERVICES.forEach(s -> row.add(c.deliveries().byService().getOrDefault(s, 0L)));
-    for (String goal : List.of("1", "2", "3")) {
+    for (String goal : SUB_GOALS) {
       row.add(c.deliveries().bySubGoal().getOrDefault(goal, 0L));
     }
     Tally.FORMS.forEach(f -> row.add(c.byForm().getOrDefault(f, 0L)));

@@ -138,9 +138,11 @@ public class ReportResource {
               + " If-Match must carry the version read")
   @APIResponse(
       responseCode = "200",
-      description = "The report after the edit",
+      description =
+          "The report after the edit; sections the same as those written are no change (no new"
+              + " version, no history)",
       content = @Content(schema = @Schema(implementation = ReportView.class)),
-      headers = @Header(name = "ETag", description = "Its new version"))
+      headers = @Header(name = "ETag", description = "Its version after the edit"))
   @APIResponse(
       responseCode = "400",
       description = "A section too long or holding an identity number")

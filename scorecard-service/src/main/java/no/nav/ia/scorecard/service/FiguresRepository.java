@@ -54,7 +54,7 @@ public class FiguresRepository {
         "select county_code,"
             + " count(*) filter (where signed_on <= ?2 and (ended_on is null or ended_on >= ?2)),"
             + " count(*) filter (where signed_on between ?1 and ?2),"
-            + " count(*) filter (where signed_on <= ?2 and (ended_on is null or ended_on >= ?2) and contact_person is not null)"
+            + " count(*) filter (where signed_on <= ?2 and (ended_on is null or ended_on >= ?2) and contact_person_since <= ?2)"
             + " from agreement_fact group by 1",
         byCounty,
         (f, r) -> {

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import no.nav.ia.platform.events.EventEnvelope;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.events.ScorecardEvent;
 import no.nav.ia.scorecard.events.ScorecardEvent.AgreementRegistered;
 import no.nav.ia.scorecard.events.ScorecardEvent.AgreementTerminated;
@@ -115,14 +116,19 @@ public class Projection {
           .executeUpdate();
       noteCounty(terminated.orgNumber());
     } else if (e instanceof ContactPersonAssigned assigned) {
+      // The day the agreement first got a contact person (none is ever removed) stays the earliest
+      // seen, so a redelivered or late assignment leaves it as it is.
       em.createNativeQuery(
-              "insert into agreement_fact (agreement_id, org_number, county_code, contact_person)"
-                  + " values (:id, :org, :county, :who)"
-                  + " on conflict (agreement_id) do update set contact_person = excluded.contact_person")
+              "insert into agreement_fact (agreement_id, org_number, county_code, contact_person, contact_person_since)"
+                  + " values (:id, :org, :county, :who, :since)"
+                  + " on conflict (agreement_id) do update set contact_person = excluded.contact_person,"
+                  + " contact_person_since = least(agreement_fact.contact_person_since, excluded.contact_person_since)")
           .setParameter("id", assigned.agreementId())
           .setParameter("org", assigned.orgNumber())
           .setParameter("county", assigned.countyCode())
           .setParameter("who", assigned.navIdent())
+          .setParameter(
+              "since", LocalDate.ofInstant(event.occurredAt().toInstant(), NorwegianTime.ZONE))
           .executeUpdate();
       noteCounty(assigned.orgNumber());
     } else if (e instanceof CampaignStarted started) {
@@ -353,10 +359,14 @@ public class Projection {
 
   private void agreementRegistered(AgreementRegistered e) {
     em.createNativeQuery(
-            "insert into agreement_fact (agreement_id, org_number, county_code, employees, signed_on, contact_person)"
-                + " values (:id, :org, :county, :employees, :signed, :contact) on conflict (agreement_id) do update set"
+            "insert into agreement_fact (agreement_id, org_number, county_code, employees, signed_on, contact_person, contact_person_since)"
+                + " values (:id, :org, :county, :employees, :signed, :contact,"
+                // Registered with a contact person: it has had one since it was signed.
+                + " case when cast(:contact as text) is null then null else cast(:signed as date) end)"
+                + " on conflict (agreement_id) do update set"
                 + " org_number = excluded.org_number, county_code = excluded.county_code, employees = excluded.employees,"
-                + " signed_on = excluded.signed_on, contact_person = coalesce(agreement_fact.contact_person, excluded.contact_person)")
+                + " signed_on = excluded.signed_on, contact_person = coalesce(agreement_fact.contact_person, excluded.contact_person),"
+                + " contact_person_since = least(agreement_fact.contact_person_since, excluded.contact_person_since)")
         .setParameter("id", e.agreementId())
         .setParameter("org", e.orgNumber())
         .setParameter("county", e.countyCode())

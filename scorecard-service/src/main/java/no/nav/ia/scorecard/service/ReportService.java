@@ -55,7 +55,9 @@ public class ReportService {
       String code, HalfYear halfYear, long expectedVersion, ReportSections sections, String by) {
     County county = countyOf(code, halfYear);
     Report report = locked(code, halfYear);
-    report.editSections(expectedVersion, sections, by, OffsetDateTime.now()).persist();
+    report
+        .editSections(expectedVersion, sections, by, OffsetDateTime.now())
+        .ifPresent(change -> change.persist());
     return reading(report, county);
   }
 

@@ -37,6 +37,11 @@ class OpenApiContractTest {
                 .findValuesAsText("required"))
         .as("period is required")
         .contains("true");
+    JsonNode target = document.path("components").path("schemas").path("Target").path("properties");
+    assertThat(target.path("met").path("description").asText())
+        .as("a client is told to use met, which compares exactly")
+        .contains("exactly");
+    assertThat(target.path("systemShareMin").path("description").asText()).contains("rounded");
   }
 
   @Test

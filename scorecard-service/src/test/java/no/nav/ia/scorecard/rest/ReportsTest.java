@@ -3,6 +3,7 @@ package no.nav.ia.scorecard.rest;
 import static io.restassured.RestAssured.given;
 import static no.nav.ia.scorecard.rest.TestEvents.event;
 import static no.nav.ia.scorecard.rest.TestEvents.send;
+import static no.nav.ia.scorecard.rest.TestEvents.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -15,6 +16,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +50,16 @@ class ReportsTest {
 
   static RequestSpecification as(String token) {
     return given().auth().oauth2(token);
+  }
+
+  /** Replaces a report's sections ({@code path}: the report's sections) as the version read. */
+  static ValidatableResponse edit(String token, long version, Object sections, String path) {
+    return as(token)
+        .header("If-Match", "\"" + version + "\"")
+        .contentType(ContentType.JSON)
+        .body(sections)
+        .put(path)
+        .then();
   }
 
   static JsonPath read(String county, String period) {
@@ -96,22 +108,12 @@ class ReportsTest {
         .then()
         .statusCode(428)
         .contentType("application/problem+json");
-    as(manager)
-        .header("If-Match", "\"0\"")
-        .contentType(ContentType.JSON)
-        .body(SECTIONS)
-        .put(report("54", "2023-H1") + "/sections")
-        .then()
+    edit(manager, 0, SECTIONS, report("54", "2023-H1") + "/sections")
         .statusCode(200)
         .header("ETag", "\"1\"")
         .body("version", equalTo(1))
         .body("sections.industries", equalTo("Bygg og anlegg; helse"));
-    as(manager)
-        .header("If-Match", "\"0\"")
-        .contentType(ContentType.JSON)
-        .body(Map.of("iaCouncil", "overskriver"))
-        .put(report("54", "2023-H1") + "/sections")
-        .then()
+    edit(manager, 0, Map.of("iaCouncil", "overskriver"), report("54", "2023-H1") + "/sections")
         .statusCode(412)
         .body("code", equalTo("STALE_VERSION"));
 
@@ -129,12 +131,7 @@ class ReportsTest {
         .then()
         .statusCode(409)
         .body("code", equalTo("REPORT_ALREADY_SUBMITTED"));
-    as(manager)
-        .header("If-Match", "\"2\"")
-        .contentType(ContentType.JSON)
-        .body(SECTIONS)
-        .put(report("54", "2023-H1") + "/sections")
-        .then()
+    edit(manager, 2, SECTIONS, report("54", "2023-H1") + "/sections")
         .statusCode(409)
         .body("code", equalTo("REPORT_SUBMITTED"));
 
@@ -179,6 +176,79 @@ class ReportsTest {
   }
 
   @Test
+  void aCorrectionOfADeliverysServiceOrSubGoalsAfterSubmissionShowsAsADifference() {
+    // Troms og Finnmark (54) in 2022, which no other test uses.
+    UUID id = UUID.randomUUID();
+    var recorded = event("DeliveryRecorded", id, "54", "2022-03", "SYSTEM");
+    recorded.put("eventId", UUID.randomUUID().toString());
+    var facts = (com.fasterxml.jackson.databind.node.ObjectNode) recorded.at("/payload/delivery");
+    facts.put("service", "SENIOR_LIFE_PHASE").putArray("subGoals").add(1);
+    send(recorded);
+    await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2022-H1") == 1);
+    as(Tokens.manager("54"))
+        .post(report("54", "2022-H1") + "/submission")
+        .then()
+        .statusCode(200)
+        .body("changedSinceSubmission", equalTo(List.of()));
+
+    var corrected = version(event("DeliveryCorrected", id, "54", "2022-03", "SYSTEM"), 2);
+    corrected.put("eventId", UUID.randomUUID().toString());
+    var after = (com.fasterxml.jackson.databind.node.ObjectNode) corrected.at("/payload/after");
+    after.put("service", "GOALS_ACTION_PLAN").putArray("subGoals").add(2);
+    send(corrected);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                as(Tokens.coordinator())
+                        .get("/api/v1/scorecards/counties/54?period=2022-H1")
+                        .then()
+                        .extract()
+                        .path("deliveries.byService.GOALS_ACTION_PLAN")
+                    != null);
+    assertThat(read("54", "2022-H1").getList("changedSinceSubmission"))
+        .as("the total and the direction did not move; the service and the sub-goal did")
+        .containsExactlyInAnyOrder(
+            Map.of("figure", "deliveries.byService.SENIOR_LIFE_PHASE", "submitted", 1, "now", 0),
+            Map.of("figure", "deliveries.byService.GOALS_ACTION_PLAN", "submitted", 0, "now", 1),
+            Map.of("figure", "deliveries.bySubGoal.1", "submitted", 1, "now", 0),
+            Map.of("figure", "deliveries.bySubGoal.2", "submitted", 0, "now", 1));
+    assertThat(
+            as(Tokens.manager("54"))
+                .accept("text/html")
+                .get(report("54", "2022-H1"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .contains("Endret etter innsending")
+        .contains("Leveranser, tjeneste GOALS_ACTION_PLAN")
+        .contains("Leveranser til delmål 2");
+  }
+
+  @Test
+  void replacingTheSectionsWithTheSameTextIsNoNewVersionButAStaleVersionIsStill412() {
+    String path = report("54", "2022-H2") + "/sections";
+    String manager = Tokens.manager("54");
+    edit(manager, 0, SECTIONS, path).statusCode(200).header("ETag", "\"1\"");
+    edit(manager, 1, SECTIONS, path)
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("version", equalTo(1))
+        .body("sections.funds", equalTo("Kr 200 000 til bransjeseminar"));
+    edit(manager, 0, SECTIONS, path).statusCode(412).body("code", equalTo("STALE_VERSION"));
+    assertThat(
+            as(manager)
+                .get(report("54", "2022-H2") + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("action"))
+        .containsExactly("SECTIONS_EDITED");
+  }
+
+  @Test
   void aReportsReadersAreItsCountysPeopleAndTheCoordinatorsAndOnlyItsManagerWrites() {
     String path = report("15", "2023-H2");
     Map<String, Integer> reads =
@@ -198,13 +268,7 @@ class ReportsTest {
             Tokens.system("other-system"), 403);
     writes.forEach(
         (token, status) -> {
-          as(token)
-              .header("If-Match", "\"0\"")
-              .contentType(ContentType.JSON)
-              .body(SECTIONS)
-              .put(path + "/sections")
-              .then()
-              .statusCode(status.intValue());
+          edit(token, 0, SECTIONS, path + "/sections").statusCode(status.intValue());
           as(token).post(path + "/submission").then().statusCode(status.intValue());
         });
     given().get(path).then().statusCode(401);
@@ -230,49 +294,24 @@ class ReportsTest {
         .statusCode(404)
         .body("code", equalTo("REPORT_NOT_FOUND"));
     String path = report("15", "2023-H1") + "/sections";
-    as(manager)
-        .header("If-Match", "\"0\"")
-        .contentType(ContentType.JSON)
-        .body(Map.of("effects", "x".repeat(10_001), "funds", "gjelder 01019010046"))
-        .put(path)
-        .then()
+    edit(manager, 0, Map.of("effects", "x".repeat(10_001), "funds", "gjelder 01019010046"), path)
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", equalTo(List.of("effects", "funds")))
         .body(not(containsString("01019010046")));
-    as(manager)
-        .header("If-Match", "\"0\"")
-        .contentType(ContentType.JSON)
-        .body(Map.of("iaCouncil", "a\u0000b"))
-        .put(path)
-        .then()
+    edit(manager, 0, Map.of("iaCouncil", "a\u0000b"), path)
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", equalTo(List.of("iaCouncil")));
     // A misspelt section would empty all four (the edit replaces them); a number is no text.
-    as(manager)
-        .header("If-Match", "\"0\"")
-        .contentType(ContentType.JSON)
-        .body(Map.of("iaCouncilx", "Møte i IA-rådet"))
-        .put(path)
-        .then()
+    edit(manager, 0, Map.of("iaCouncilx", "Møte i IA-rådet"), path)
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", equalTo(List.of("iaCouncilx")));
-    as(manager)
-        .header("If-Match", "\"0\"")
-        .contentType(ContentType.JSON)
-        .body(Map.of("iaCouncil", 5))
-        .put(path)
-        .then()
+    edit(manager, 0, Map.of("iaCouncil", 5), path)
         .statusCode(400)
         .body("errors.field", equalTo(List.of("iaCouncil")));
-    as(manager)
-        .header("If-Match", "\"0\"")
-        .contentType(ContentType.JSON)
-        .body("{\"effects\": ")
-        .put(path)
-        .then()
+    edit(manager, 0, "{\"effects\": ", path)
         .statusCode(400)
         .contentType("application/problem+json");
     as(manager)
@@ -318,13 +357,7 @@ class ReportsTest {
         .then()
         .statusCode(403)
         .body("code", equalTo("FORBIDDEN_COUNTY"));
-    as(telemark)
-        .header("If-Match", "\"0\"")
-        .contentType(ContentType.JSON)
-        .body(SECTIONS)
-        .put(report("38", "2023-H2") + "/sections")
-        .then()
-        .statusCode(200);
+    edit(telemark, 0, SECTIONS, report("38", "2023-H2") + "/sections").statusCode(200);
     as(telemark)
         .post(report("38", "2023-H2") + "/submission")
         .then()
@@ -332,24 +365,17 @@ class ReportsTest {
         .body("status", equalTo("SUBMITTED"))
         .body("submittedBy", equalTo("Z990002"));
     // Its earlier reports were due while its own centre worked: theirs, not the successors'.
-    as(telemark)
-        .header("If-Match", "\"0\"")
-        .contentType(ContentType.JSON)
-        .body(SECTIONS)
-        .put(report("38", "2023-H1") + "/sections")
-        .then()
-        .statusCode(403);
+    edit(telemark, 0, SECTIONS, report("38", "2023-H1") + "/sections").statusCode(403);
   }
 
   @Test
   void theCoordinatorsSeeEveryCountysStatusAndGetTheNationalCompilation() {
     String manager = Tokens.manager("11");
-    as(manager)
-        .header("If-Match", "\"0\"")
-        .contentType(ContentType.JSON)
-        .body(Map.of("iaCouncil", "=SUM(A1) \"sitat\"\nlinje to", "funds", "<script>x</script>"))
-        .put(report("11", "2023-H2") + "/sections")
-        .then()
+    edit(
+            manager,
+            0,
+            Map.of("iaCouncil", "=SUM(A1) \"sitat\"\nlinje to", "funds", "<script>x</script>"),
+            report("11", "2023-H2") + "/sections")
         .statusCode(200);
     as(manager).post(report("11", "2023-H2") + "/submission").then().statusCode(200);
 

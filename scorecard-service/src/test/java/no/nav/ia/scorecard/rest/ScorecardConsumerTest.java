@@ -582,6 +582,41 @@ class ScorecardConsumerTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void aContactPersonCountsFromTheDayTheAgreementFirstGotOneSoEarlierPeriodsStayAsTheyWere() {
+    // Vestfold (07) in 2008, which no other test uses: signed in January without a contact
+    // person, one assigned in September (in Norway: 1 September, though 31 August in UTC) and
+    // changed in 2009.
+    UUID id = UUID.randomUUID();
+    ObjectNode registered = agreementEvent("AgreementRegistered", id, "07");
+    ((ObjectNode) registered.get("payload")).put("signedOn", "2008-01-10").putNull("contactPerson");
+    ObjectNode assigned = agreementEvent("ContactPersonAssigned", id, "07");
+    assigned.put("eventId", UUID.randomUUID().toString());
+    assigned.put("occurredAt", "2008-08-31T22:30:00Z");
+    ObjectNode changed = agreementEvent("ContactPersonAssigned", id, "07");
+    changed.put("eventId", UUID.randomUUID().toString());
+    changed.put("occurredAt", "2009-03-02T10:00:00Z");
+    // A second agreement registered with its contact person: it has one from its signing.
+    ObjectNode withOne = agreementEvent("AgreementRegistered", UUID.randomUUID(), "07");
+    ((ObjectNode) withOne.get("payload")).put("signedOn", "2008-02-01");
+    // The assignment is delivered again after the change (a redelivery): it counts once.
+    for (ObjectNode event : List.of(registered, assigned, changed, withOne, assigned)) {
+      TestKafka.send("ia.agreement-events-v1", "974760673", EventSamples.write(event));
+    }
+    awaitCard("07", "2008", c -> c.getInt("agreements.newInPeriod") == 2);
+    List<String> periods = List.of("2008-H1", "2008-08", "2008-09", "2008-H2", "2009");
+    assertThat(periods)
+        .map(p -> card("07", p).getInt("agreements.withContactPerson"))
+        .containsExactly(1, 1, 2, 2, 2);
+    assertThat(card("07", "2008-H1").getInt("agreements.active")).isEqualTo(2);
+
+    List<String> before = periods.stream().map(p -> card("07", p).prettify()).toList();
+    given().auth().oauth2(Tokens.coordinator()).post("/internal/rebuild").then().statusCode(200);
+    assertThat(periods.stream().map(p -> card("07", p).prettify()).toList())
+        .as("a rebuild dates the contact persons as the consumer did")
+        .isEqualTo(before);
+  }
+
   static ObjectNode agreement(
       String type, UUID agreementId, String org, String county, String signedOn, String endedOn) {
     ObjectNode e = agreementEvent(type, agreementId, county);
