@@ -64,6 +64,23 @@ public interface EventsConfig {
   @WithDefault("PT0.025S")
   Duration fetchMaxWait();
 
+  /**
+   * The most one fetch brings back over all partitions. The client reads a whole answer into one
+   * buffer on the heap and, under it, into a direct buffer of the same size that the JDK keeps per
+   * thread; with Kafka's defaults (50 MB, 1 MB a partition, six partitions here) a consumer
+   * catching up on a backlog kept 13 MB of such direct buffers and its heap held fetches of
+   * thousands of events it could not apply before the next polls. Twice what the consumer applies
+   * in a poll is enough to keep it busy: loading 300,000 events at about the same rate, RSS 246 MB
+   * instead of 251-254 (docs/performance.md, session 22). An event larger than this still comes
+   * (the broker always sends the first batch).
+   */
+  @WithDefault("1048576")
+  int fetchMaxBytes();
+
+  /** The most one fetch brings back of one partition (see {@link #fetchMaxBytes}). */
+  @WithDefault("262144")
+  int maxPartitionFetchBytes();
+
   /** How often a failing event is tried before it is parked in the dead-letter table. */
   @WithDefault("3")
   int maxAttempts();
