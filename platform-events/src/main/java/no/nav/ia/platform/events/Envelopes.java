@@ -44,11 +44,13 @@ final class Envelopes {
   }
 
   /**
-   * Runs {@code work} with {@code callId} in the MDC (none if null), and puts back the one it had.
+   * Runs {@code work} with {@code callId} in the MDC (none if null, or if it is not safe to log:
+   * events written before the edge checked call ids, or by another producer, may carry anything),
+   * and puts back the one it had.
    */
   static void withCallId(String callId, Runnable work) {
     String outer = CallId.currentOrNull();
-    if (callId != null) {
+    if (CallId.safe(callId)) {
       CallId.set(callId);
     } else {
       CallId.clear();

@@ -64,4 +64,16 @@ class EnvelopesTest {
     assertThat(seen).containsExactly("other", null, "batch");
     assertThat(CallId.currentOrNull()).isNull();
   }
+
+  @Test
+  void aCallIdNotSafeToLogIsLeftOutOfTheWorksLogLines() {
+    AtomicReference<String> seen = new AtomicReference<>("unset");
+    ConsumerRecord<String, String> record = record(ENVELOPE);
+    record.headers().add(CallId.HEADER, "case-01019010046".getBytes(StandardCharsets.UTF_8));
+    Envelopes.withCallId(
+        record, Envelopes.read(record, JSON), () -> seen.set(CallId.currentOrNull()));
+    assertThat(seen).hasValue(null);
+    Envelopes.withCallId("line\nbreak", () -> seen.set(CallId.currentOrNull()));
+    assertThat(seen).hasValue(null);
+  }
 }
