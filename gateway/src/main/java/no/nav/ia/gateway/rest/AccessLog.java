@@ -8,6 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.security.Caller;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -55,14 +57,19 @@ public class AccessLog {
             + " route="
             + route(path)
             + " method="
-            + ctx.request().method().name()
+            + method(ctx.request().method().name())
             + " status="
             + ctx.response().getStatusCode()
             + " latency_ms="
             + (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** The first segment after /api/v1/ (the service's route), or "dashboard". */
+  /**
+   * The first segment after /api/v1/ (the service's route), or "dashboard". A segment that is not a
+   * word of lower-case letters and hyphens, as every route is, is "unknown": the client chose it,
+   * and it might hold anything (an identity number pasted in the wrong place), so it stays out of
+   * the log.
+   */
   static String route(String path) {
     if (!path.startsWith("/api/v1/")) {
       return path.startsWith("/dashboard") ? "dashboard" : "unknown";
@@ -70,8 +77,18 @@ public class AccessLog {
     String rest = path.substring("/api/v1/".length());
     int slash = rest.indexOf('/');
     String segment = slash < 0 ? rest : rest.substring(0, slash);
-    return segment.length() > 40 ? segment.substring(0, 40) + "..." : segment;
+    return ROUTE_LIKE.matcher(segment).matches() ? segment : "unknown";
   }
+
+  /** The request's method, or OTHER for one HTTP does not define (the client's word). */
+  static String method(String name) {
+    return KNOWN_METHODS.contains(name) ? name : "OTHER";
+  }
+
+  private static final Set<String> KNOWN_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+
+  private static final Pattern ROUTE_LIKE = Pattern.compile("[a-z][a-z-]{0,39}");
 
   private static String subject(RoutingContext ctx) {
     if (!(ctx.user() instanceof QuarkusHttpUser user)) {
