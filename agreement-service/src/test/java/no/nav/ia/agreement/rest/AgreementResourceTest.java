@@ -124,6 +124,63 @@ class AgreementResourceTest {
   }
 
   @Test
+  void aPathWithParametersIsA400AndChangesNothing() {
+    // The REST layer would drop ";..." and serve the agreement, while the audit trail recorded the
+    // path as sent: the client's text, an identity number too, in an audit record.
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    for (String path : List.of(id + ";01019010046", id + "%3B01019010046", id + ";")) {
+      given()
+          .auth()
+          .oauth2(Tokens.coordinator())
+          .urlEncodingEnabled(false)
+          .get("/api/v1/agreements/" + path)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", equalTo(List.of("path")));
+    }
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .urlEncodingEnabled(false)
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body(Map.of("employees", 4242))
+        .patch("/api/v1/agreements/" + id + ";x")
+        .then()
+        .statusCode(400);
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/agreements/" + id)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(0))
+        .body("employees", org.hamcrest.Matchers.not(equalTo(4242)));
+    // A semicolon in the query is a value like any other.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .queryParam("q", "a;b")
+        .get("/api/v1/agreements")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void aNulCharacterUnderAParameterNameThatIsNoNameIsReportedAsTheQuery() {
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .urlEncodingEnabled(false)
+        .get("/api/v1/agreements?01019010046=%00")
+        .then()
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("query")))
+        .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("01019010046")));
+  }
+
+  @Test
   void aRegistrationWithoutAHostIsA400ProblemAndNothingIsStored() throws Exception {
     // HTTP/1.0 allows a request without Host; its Location could not be built, so the agreement
     // used to be committed and answered with a 500.
