@@ -635,6 +635,26 @@ class GatewayTest {
   }
 
   @Test
+  void aPathTheClientMadeUpNeverBecomesAMetricsTag() {
+    // Refused before any route matched it: 400 for a NUL character, 400 for path parameters.
+    given().urlEncodingEnabled(false).get("/01019010046%00").then().statusCode(400);
+    given().urlEncodingEnabled(false).get("/41019010110;x").then().statusCode(400);
+    given()
+        .auth()
+        .oauth2(Tokens.system("metrics-check"))
+        .urlEncodingEnabled(false)
+        .get("/api/v1/agreements;01019010046")
+        .then()
+        .statusCode(400);
+    String metrics =
+        Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+    org.assertj.core.api.Assertions.assertThat(metrics)
+        .doesNotContain("01019010046")
+        .doesNotContain("41019010110")
+        .contains("uri=\"UNKNOWN\"");
+  }
+
+  @Test
   void aBodyOverTheLimitIsRefusedWith413BeforeItReachesAService() throws Exception {
     try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
       RawHttp.Answer answer = postAgreement(http, 5 * 1024 * 1024).answer();
