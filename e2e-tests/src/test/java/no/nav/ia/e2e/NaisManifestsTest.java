@@ -112,4 +112,24 @@ class NaisManifestsTest {
         .containsPattern(
             "name: IA_GATEWAY_RATE_LIMIT_REPLICAS\\s*\\n\\s*value: \"" + min.group(1) + "\"");
   }
+
+  /**
+   * Every app the OpenTelemetry agent instruments has the query parameters that take free text or a
+   * person's ident redacted in its spans, the agent's own list kept (the setting replaces it).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"agreement-service", "delivery-service", "scorecard-service", "gateway"})
+  void tracesCarryNoSearchTextOrIdentOfAPerson(String app) throws IOException {
+    String yaml = manifest(app);
+    assertThat(yaml).containsPattern("autoInstrumentation:\\s*\\n\\s*enabled: true");
+    Matcher m =
+        Pattern.compile(
+                "name: OTEL_INSTRUMENTATION_SANITIZATION_URL_EXPERIMENTAL_SENSITIVE_QUERY_PARAMETERS"
+                    + "\\s*\\n\\s*value: \"([^\"]*)\"")
+            .matcher(yaml);
+    assertThat(m.find()).isTrue();
+    assertThat(m.group(1).split(","))
+        .contains("q", "orgNumber", "adviser", "contactPerson")
+        .contains("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
+  }
 }
