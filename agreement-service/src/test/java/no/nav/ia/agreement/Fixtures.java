@@ -1,10 +1,15 @@
 package no.nav.ia.agreement;
 
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.HashMap;
 import java.util.Map;
 import no.nav.ia.test.OrgNumbers;
 
-/** Test data: valid org numbers that no other test uses, and request bodies. */
+/**
+ * Test data: valid org numbers that no other test uses, request bodies, and enterprises in the
+ * register copy.
+ */
 public final class Fixtures {
 
   private Fixtures() {}
@@ -22,5 +27,25 @@ public final class Fixtures {
     body.put("employees", 42);
     body.put("signedOn", "2011-03-01");
     return body;
+  }
+
+  /**
+   * An enterprise in the register copy, as an import would leave it (without the import's other
+   * fields), written straight into the table.
+   */
+  public static void inTheRegister(String org, String name, String county) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                Panache.getEntityManager()
+                    .createNativeQuery(
+                        "insert into enterprise (org_number, name, county_code, search_words,"
+                            + " content_hash, updated_at) values (:org, :name, :county, :words, 0,"
+                            + " now())")
+                    .setParameter("org", org)
+                    .setParameter("name", name)
+                    .setParameter("county", county)
+                    .setParameter("words", SearchWords.indexed(name))
+                    .executeUpdate());
   }
 }

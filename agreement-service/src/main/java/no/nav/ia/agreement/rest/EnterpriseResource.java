@@ -56,7 +56,11 @@ public class EnterpriseResource {
       @Schema(nullable = true) String municipality,
       @Schema(nullable = true) String countyCode,
       boolean deleted,
-      @Schema(nullable = true, description = "Only for a caller of the agreement's county")
+      @Schema(
+              nullable = true,
+              description =
+                  "The active agreement, else the one that ended last; only for a caller of that"
+                      + " agreement's county")
           AgreementRef agreement) {
 
     /**
@@ -79,14 +83,25 @@ public class EnterpriseResource {
           f.deleted(),
           f.agreementId() == null || !withRecords
               ? null
-              : new AgreementRef(f.agreementId(), f.agreementStatus(), f.contactPerson()));
+              : new AgreementRef(
+                  f.agreementId(), f.agreementStatus(), f.contactPerson(), f.agreementEndedOn()));
     }
   }
 
+  /**
+   * The enterprise's active agreement, else the one that ended last: a centre recruiting IA
+   * enterprises sees that it was one, and until when.
+   */
   public record AgreementRef(
       UUID id,
       @Schema(enumeration = {"ACTIVE", "ENDED"}) String status,
-      @Schema(nullable = true) String contactPerson) {}
+      @Schema(nullable = true) String contactPerson,
+      @Schema(
+              nullable = true,
+              description =
+                  "The day an ENDED agreement ended; null for an ACTIVE one. An enterprise with"
+                      + " an active agreement shows that one, else the one that ended last")
+          LocalDate endedOn) {}
 
   /**
    * An enterprise's page: what a search lists (unwrapped: the same fields at the top) and its

@@ -48,7 +48,10 @@ public class EnterpriseSearch {
       int page,
       int size) {}
 
-  /** An enterprise of the register with its active agreement, if any. */
+  /**
+   * An enterprise of the register with its agreement, if any: the active one, else the one that
+   * ended last ({@code agreementEndedOn} set), so that a centre sees that it was an IA enterprise.
+   */
   public record Found(
       String orgNumber,
       String name,
@@ -61,16 +64,40 @@ public class EnterpriseSearch {
       UUID agreementId,
       String agreementStatus,
       String contactPerson,
-      String agreementCountyCode) {
+      String agreementCountyCode,
+      LocalDate agreementEndedOn) {
 
     /**
-     * The county whose records these are (the active agreement's, else the register's): only a
+     * The county whose records these are (the agreement's: the active one's, else the last ended
+     * one's, under which its deliveries were recorded; without either, the register's): only a
      * caller of that county sees the platform's own records of the enterprise.
      */
     public String recordsCounty() {
       return agreementCountyCode != null ? agreementCountyCode : countyCode;
     }
+
+    /** The enterprise with this ended agreement in place of none. */
+    Found with(Ended a) {
+      return new Found(
+          orgNumber,
+          name,
+          organisationForm,
+          industry,
+          employees,
+          municipality,
+          countyCode,
+          deleted,
+          a.id(),
+          a.status(),
+          a.contactPerson(),
+          a.countyCode(),
+          a.endedOn());
+    }
   }
+
+  /** An enterprise's agreement that ended last. */
+  record Ended(
+      UUID id, String status, String contactPerson, String countyCode, LocalDate endedOn) {}
 
   /**
    * An enterprise's page: what a search shows, its re-signing case's status in the campaign not yet
@@ -243,7 +270,42 @@ public class EnterpriseSearch {
       Found found = found((Object[]) row);
       byOrg.put(found.orgNumber(), found);
     }
-    return orgs.stream().map(byOrg::get).toList();
+    return withEnded(orgs.stream().map(byOrg::get).toList());
+  }
+
+  /**
+   * The enterprises, each without an active agreement given the one that ended last, if any: one
+   * look-up for the page in the partial index of ended agreements (V11), after the page is read,
+   * and none when every enterprise of the page has an active agreement. Not a join in the search
+   * itself, which would look up the ended agreements of every match it sorts or walks, and not in
+   * FROM, whose active agreement the {@code agreement} filter is about: an enterprise whose
+   * agreement ended has none.
+   */
+  private List<Found> withEnded(List<Found> found) {
+    List<String> without =
+        found.stream().filter(f -> f.agreementId() == null).map(Found::orgNumber).toList();
+    if (without.isEmpty()) {
+      return found;
+    }
+    Map<String, Ended> ended = new java.util.HashMap<>();
+    // The status as a literal, so that the plan uses the partial index (V11). Every ended agreement
+    // has its end day; were one without it, it would not hide the one that really ended last.
+    for (Object row :
+        em.createNativeQuery(
+                "select distinct on (org_number) org_number, id, status, contact_person,"
+                    + " county_code, ended_on from agreement"
+                    + " where org_number = any(cast(:orgs as varchar[])) and status = 'ENDED'"
+                    + " order by org_number, ended_on desc nulls last, signed_on desc")
+            .setParameter("orgs", "{" + String.join(",", without) + "}")
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      ended.put(
+          (String) r[0],
+          new Ended((UUID) r[1], (String) r[2], (String) r[3], (String) r[4], date(r[5])));
+    }
+    return found.stream()
+        .map(f -> ended.containsKey(f.orgNumber()) ? f.with(ended.get(f.orgNumber())) : f)
+        .toList();
   }
 
   /**
@@ -259,7 +321,8 @@ public class EnterpriseSearch {
     if (rows.isEmpty()) {
       return Optional.empty();
     }
-    Found found = found((Object[]) rows.get(0));
+    Found found = withEnded(List.of(found((Object[]) rows.get(0)))).get(0);
+    // The re-signing status is the active agreement's: an ended agreement's case is over.
     List<?> open =
         em.createNativeQuery(
                 "select c.id, rc.status, c.deadline from resigning_case rc"
@@ -272,11 +335,7 @@ public class EnterpriseSearch {
     Resigning resigning = null;
     if (!open.isEmpty()) {
       Object[] r = (Object[]) open.get(0);
-      resigning =
-          new Resigning(
-              (UUID) r[0],
-              (String) r[1],
-              r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2]);
+      resigning = new Resigning((UUID) r[0], (String) r[1], date(r[2]));
     }
     LatestDelivery latest =
         no.nav.ia.agreement.DeliverySeen.latest(orgNumber, deliveriesIn)
@@ -319,6 +378,12 @@ public class EnterpriseSearch {
         (UUID) r[8],
         (String) r[9],
         (String) r[10],
-        (String) r[11]);
+        (String) r[11],
+        null);
+  }
+
+  /** A date column as the driver gives it (a java.sql.Date, or a LocalDate). */
+  private static LocalDate date(Object column) {
+    return column instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) column;
   }
 }

@@ -45,6 +45,18 @@ public final class Api {
         .statusCode(200);
   }
 
+  /** An enterprise's page as the token's caller reads it. */
+  static io.restassured.path.json.JsonPath enterprise(String token, String orgNumber) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/enterprises/" + orgNumber)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
   /** Every version of the agreement, oldest first, as a coordinator reads them. */
   static java.util.List<java.util.Map<String, Object>> history(String agreement) {
     return given()

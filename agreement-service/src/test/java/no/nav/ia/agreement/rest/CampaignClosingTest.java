@@ -12,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -169,7 +167,7 @@ class CampaignClosingTest {
     String open = agreement(org, null);
     String campaign = campaignPastItsDeadline(List.of(open));
     status(campaign, open, "CONTACTED", 5).statusCode(200);
-    inTheRegister(org, "STENGT ETTER FRISTEN AS");
+    Fixtures.inTheRegister(org, "STENGT ETTER FRISTEN AS", COUNTY);
     assertThat(enterprisePage(org).getString("resigning.status")).isEqualTo("CONTACTED");
     assertThat(closeAndWait(campaign).getInt("ended")).isEqualTo(1);
     assertThat(enterprisePage(org).getMap("resigning"))
@@ -221,32 +219,8 @@ class CampaignClosingTest {
         .containsEntry("on", TODAY.minusDays(20).toString());
   }
 
-  /** An enterprise in the register copy, as an import would leave it. */
-  static void inTheRegister(String org, String name) {
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                Panache.getEntityManager()
-                    .createNativeQuery(
-                        "insert into enterprise (org_number, name, county_code, search_words,"
-                            + " content_hash, updated_at) values (:org, :name, :county, :words, 0,"
-                            + " now())")
-                    .setParameter("org", org)
-                    .setParameter("name", name)
-                    .setParameter("county", COUNTY)
-                    .setParameter("words", no.nav.ia.agreement.SearchWords.indexed(name))
-                    .executeUpdate());
-  }
-
   static JsonPath enterprisePage(String org) {
-    return given()
-        .auth()
-        .oauth2(Tokens.adviser(COUNTY))
-        .get("/api/v1/enterprises/" + org)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    return Api.enterprise(Tokens.adviser(COUNTY), org);
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -494,14 +495,7 @@ class EnterpriseRegisterTest {
   }
 
   private static String latestDelivery(String token, String org) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .get("/api/v1/enterprises/" + org)
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("latestDelivery.deliveredOn");
+    return Api.enterprise(token, org).getString("latestDelivery.deliveredOn");
   }
 
   @Test
@@ -706,6 +700,124 @@ class EnterpriseRegisterTest {
     JsonPath fjord = search(Tokens.coordinator(), "q=" + FJORD);
     assertThat(fjord.getBoolean("items[0].deleted")).isFalse();
     assertThat(fjord.getInt("items[0].employees")).isEqualTo(55);
+  }
+
+  // The enterprises below are written straight into the register copy, after this class's last
+  // import: an import would take them for gone.
+
+  @Test
+  @Order(11)
+  void anEnterpriseWhoseAgreementEndedShowsTheOneThatEndedLastToTheCountyThatKeptIt() {
+    String org = Fixtures.orgNumber();
+    endedInOslo(org, "AVSLUTTET SAMARBEID AS", LocalDate.of(2015, 6, 30));
+    Map<String, Object> second = Fixtures.agreement(org, "03");
+    second.put("signedOn", "2016-01-04");
+    second.put("contactPerson", "Z990001");
+    String last = Api.register(second);
+    Api.terminate(last, LocalDate.of(2023, 12, 31), "Slutt");
+
+    assertThat(agreementShown(Tokens.adviser("03"), org, "03"))
+        .isEqualTo(
+            Map.of(
+                "id",
+                last,
+                "status",
+                "ENDED",
+                "contactPerson",
+                "Z990001",
+                "endedOn",
+                "2023-12-31"));
+    // Another county's centre finds the enterprise in the register, not Oslo's records of it.
+    assertThat(agreementShown(Tokens.adviser("46"), org, "03")).isNull();
+    assertThat(Api.enterprise(Tokens.adviser("46"), org).getString("name"))
+        .isEqualTo("AVSLUTTET SAMARBEID AS");
+  }
+
+  @Test
+  @Order(11)
+  void anEndedAgreementIsTheRecordOfItsOwnCountyAlsoWhenTheRegisterHasMovedTheEnterprise() {
+    // Innlandet's centre kept the agreement; since it ended, the register places the enterprise in
+    // Oslo.
+    String org = Fixtures.orgNumber();
+    Fixtures.inTheRegister(org, "FLYTTET FRA INNLANDET AS", "34");
+    Map<String, Object> body = Fixtures.agreement(org, "34");
+    body.put("signedOn", "2021-03-01");
+    String ended = Api.register(body);
+    Api.terminate(ended, LocalDate.of(2024, 2, 29), "Flyttet");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "update enterprise set county_code = '03', municipality = '0301'"
+                            + " where org_number = ?1")
+                    .setParameter(1, org)
+                    .executeUpdate());
+
+    assertThat(agreementShown(Tokens.adviser("34"), org, "03"))
+        .containsEntry("id", ended)
+        .containsEntry("endedOn", "2024-02-29");
+    assertThat(agreementShown(Tokens.adviser("03"), org, "03")).isNull();
+    assertThat(Api.enterprise(Tokens.adviser("03"), org).getString("countyCode")).isEqualTo("03");
+  }
+
+  @Test
+  @Order(11)
+  void anEnterpriseWhoseAgreementEndedHasNoneForTheFilterAndItsItemShowsTheEndedOne() {
+    String org = Fixtures.orgNumber();
+    String ended = endedInOslo(org, "TIDLIGERE IA AS", LocalDate.of(2019, 12, 31));
+    // An adviser's filter asks for the own counties' agreements, a coordinator's for any.
+    for (String token : List.of(Tokens.adviser("03"), Tokens.coordinator())) {
+      JsonPath none = search(token, "q=" + org + "&county=03&agreement=NONE");
+      assertThat(none.getList("items.orgNumber")).containsExactly(org);
+      assertThat(none.getMap("items[0].agreement"))
+          .containsEntry("id", ended)
+          .containsEntry("status", "ENDED")
+          .containsEntry("endedOn", "2019-12-31");
+      assertThat(orgs(token, "q=" + org + "&county=03&agreement=ACTIVE")).isEmpty();
+    }
+  }
+
+  @Test
+  @Order(11)
+  void aNewActiveAgreementTakesThePlaceOfTheEndedOne() {
+    String org = Fixtures.orgNumber();
+    String ended = endedInOslo(org, "SIGNERER IGJEN AS", LocalDate.of(2020, 6, 30));
+    assertThat(agreementShown(Tokens.adviser("03"), org, "03")).containsEntry("id", ended);
+
+    Map<String, Object> again = Fixtures.agreement(org, "03");
+    again.put("signedOn", "2021-01-04");
+    String active = Api.register(again);
+    Map<String, Object> shown = new java.util.HashMap<>();
+    shown.put("id", active);
+    shown.put("status", "ACTIVE");
+    shown.put("contactPerson", null);
+    shown.put("endedOn", null);
+    assertThat(agreementShown(Tokens.adviser("03"), org, "03")).isEqualTo(shown);
+    assertThat(orgs(Tokens.adviser("03"), "q=" + org + "&agreement=ACTIVE")).containsExactly(org);
+    assertThat(orgs(Tokens.adviser("03"), "q=" + org + "&agreement=NONE")).isEmpty();
+  }
+
+  /**
+   * An enterprise of Oslo in the register copy with an agreement (signed 2011-03-01) that ended on
+   * the day; returns the agreement's id.
+   */
+  static String endedInOslo(String org, String name, LocalDate endedOn) {
+    Fixtures.inTheRegister(org, name, "03");
+    String ended = Api.register(Fixtures.agreement(org, "03"));
+    Api.terminate(ended, endedOn, "Slutt");
+    return ended;
+  }
+
+  /**
+   * The agreement the enterprise's page shows the token's caller, after asserting that its item in
+   * a search of the county shows the same.
+   */
+  static Map<String, Object> agreementShown(String token, String org, String county) {
+    Map<String, Object> onPage = Api.enterprise(token, org).getMap("agreement");
+    JsonPath found = search(token, "q=" + org + "&county=" + county);
+    assertThat(found.getList("items.orgNumber")).containsExactly(org);
+    assertThat(found.getMap("items[0].agreement")).as("the search item").isEqualTo(onPage);
+    return onPage;
   }
 
   /** The place of an org number's first entry in the file. */

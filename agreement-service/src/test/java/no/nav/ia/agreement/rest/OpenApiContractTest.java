@@ -10,6 +10,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import no.nav.ia.agreement.Fixtures;
@@ -103,6 +104,21 @@ class OpenApiContractTest {
         "GET",
         "/api/v1/enterprises",
         given().auth().oauth2(Tokens.adviser("46")).get("/api/v1/enterprises?q=a&county=03"));
+    // An enterprise whose agreement ended: its page and its item show the ended one.
+    String endedOrg = Fixtures.orgNumber();
+    Fixtures.inTheRegister(endedOrg, "AVSLUTTET AS", "03");
+    Api.terminate(
+        Api.register(Fixtures.agreement(endedOrg, "03")), LocalDate.of(2015, 6, 30), "Slutt");
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/enterprises/{orgNumber}",
+        coordinator().get("/api/v1/enterprises/" + endedOrg));
+    assertFits(
+        document,
+        "GET",
+        "/api/v1/enterprises",
+        coordinator().get("/api/v1/enterprises?q=" + endedOrg));
 
     String campaign = Api.startCampaign();
     String path = "/api/v1/resigning-campaigns/";
