@@ -57,6 +57,15 @@ public class EnterpriseResource {
       @Schema(nullable = true) String countyCode,
       boolean deleted,
       @Schema(
+              description =
+                  "Whether these facts are the register copy's (always in a search). False on the"
+                      + " page of an enterprise the copy does not have yet (new in the register"
+                      + " since the last import) but an agreement names: name, employees and"
+                      + " countyCode are then that agreement's, organisationForm, industry and"
+                      + " municipality null; only a caller of the agreement's county finds such a"
+                      + " page")
+          boolean inRegister,
+      @Schema(
               nullable = true,
               description =
                   "The active agreement, else the one that ended last; only for a caller of that"
@@ -81,6 +90,7 @@ public class EnterpriseResource {
           f.municipality(),
           f.countyCode(),
           f.deleted(),
+          f.inRegister(),
           f.agreementId() == null || !withRecords
               ? null
               : new AgreementRef(
@@ -105,7 +115,8 @@ public class EnterpriseResource {
 
   /**
    * An enterprise's page: what a search lists (unwrapped: the same fields at the top) and its
-   * newest re-signing case.
+   * newest re-signing case. Also for an enterprise the register copy does not have yet, from its
+   * agreement ({@code inRegister} false).
    */
   public record EnterprisePage(
       @com.fasterxml.jackson.annotation.JsonUnwrapped EnterpriseItem enterprise,
@@ -262,10 +273,15 @@ public class EnterpriseResource {
   @GET
   @Path("{orgNumber}")
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
-  @Operation(summary = "One enterprise: the register's facts, its agreement and re-signing status")
+  @Operation(
+      summary =
+          "One enterprise: the register's facts (else its agreement's, see inRegister), its"
+              + " agreement and re-signing status")
   @APIResponse(responseCode = "200", description = "The enterprise")
   @APIResponse(responseCode = "400", description = "Not an org number")
-  @APIResponse(responseCode = "404", description = "Not in the register copy")
+  @APIResponse(
+      responseCode = "404",
+      description = "Neither in the register copy nor with an agreement of the caller's county")
   public EnterprisePage enterprise(@PathParam("orgNumber") String orgNumber) {
     if (!OrgNumber.isValid(orgNumber)) {
       throw DomainException.invalid("orgNumber", "must be 9 digits with a valid check digit");
@@ -273,14 +289,15 @@ public class EnterpriseResource {
     EnterpriseSearch.Details d =
         search
             .details(orgNumber, caller.visibility().codes())
-            .orElseThrow(
-                () ->
-                    DomainException.notFound(
-                        "ENTERPRISE_NOT_FOUND",
-                        "No enterprise with that org number in the register"));
+            .orElseThrow(EnterpriseResource::notFound);
     // Another county's agreement and re-signing status are that county's records; so is a
     // delivery recorded under another county (the latest one here is among the caller's).
     boolean withRecords = caller.mayAccessCounty(d.enterprise().recordsCounty());
+    if (!d.enterprise().inRegister() && !withRecords) {
+      // Known only through another county's agreement: any page, even one without the agreement,
+      // would tell that there is one. The same answer as for an org number nobody knows.
+      throw notFound();
+    }
     return new EnterprisePage(
         EnterpriseItem.of(d.enterprise(), caller),
         d.latestDelivery() == null
@@ -290,6 +307,11 @@ public class EnterpriseResource {
             ? null
             : new ResigningRef(
                 d.resigning().campaignId(), d.resigning().status(), d.resigning().deadline()));
+  }
+
+  private static DomainException notFound() {
+    return DomainException.notFound(
+        "ENTERPRISE_NOT_FOUND", "No enterprise with that org number in the register");
   }
 
   @POST

@@ -51,6 +51,8 @@ public class EnterpriseSearch {
   /**
    * An enterprise of the register with its agreement, if any: the active one, else the one that
    * ended last ({@code agreementEndedOn} set), so that a centre sees that it was an IA enterprise.
+   * Not {@code inRegister}: an enterprise the register copy does not have (yet), known only through
+   * its agreement, whose facts are the agreement's.
    */
   public record Found(
       String orgNumber,
@@ -61,6 +63,7 @@ public class EnterpriseSearch {
       String municipality,
       String countyCode,
       boolean deleted,
+      boolean inRegister,
       UUID agreementId,
       String agreementStatus,
       String contactPerson,
@@ -87,6 +90,7 @@ public class EnterpriseSearch {
           municipality,
           countyCode,
           deleted,
+          inRegister,
           a.id(),
           a.status(),
           a.contactPerson(),
@@ -94,6 +98,12 @@ public class EnterpriseSearch {
           a.endedOn());
     }
   }
+
+  /**
+   * Which of an enterprise's ended agreements is the one that ended last (every ended agreement has
+   * its end day; were one without it, it would not hide the one that really ended last).
+   */
+  private static final String LAST_ENDED_FIRST = "ended_on desc nulls last, signed_on desc";
 
   /** An enterprise's agreement that ended last. */
   record Ended(
@@ -288,14 +298,14 @@ public class EnterpriseSearch {
       return found;
     }
     Map<String, Ended> ended = new java.util.HashMap<>();
-    // The status as a literal, so that the plan uses the partial index (V11). Every ended agreement
-    // has its end day; were one without it, it would not hide the one that really ended last.
+    // The status as a literal, so that the plan uses the partial index (V11).
     for (Object row :
         em.createNativeQuery(
                 "select distinct on (org_number) org_number, id, status, contact_person,"
                     + " county_code, ended_on from agreement"
                     + " where org_number = any(cast(:orgs as varchar[])) and status = 'ENDED'"
-                    + " order by org_number, ended_on desc nulls last, signed_on desc")
+                    + " order by org_number, "
+                    + LAST_ENDED_FIRST)
             .setParameter("orgs", "{" + String.join(",", without) + "}")
             .getResultList()) {
       Object[] r = (Object[]) row;
@@ -310,7 +320,8 @@ public class EnterpriseSearch {
 
   /**
    * The enterprise, its re-signing status and its latest live delivery among those recorded under
-   * the counties {@code deliveriesIn} (all when empty).
+   * the counties {@code deliveriesIn} (all when empty). An enterprise the register copy does not
+   * have but an agreement names is found through that agreement ({@link #fromAgreement}).
    */
   @Transactional
   public Optional<Details> details(String orgNumber, Optional<Set<String>> deliveriesIn) {
@@ -318,10 +329,14 @@ public class EnterpriseSearch {
         em.createNativeQuery("select " + COLUMNS + FROM + " where e.org_number = :org")
             .setParameter("org", orgNumber)
             .getResultList();
-    if (rows.isEmpty()) {
+    Optional<Found> known =
+        rows.isEmpty()
+            ? fromAgreement(orgNumber)
+            : Optional.of(withEnded(List.of(found((Object[]) rows.get(0)))).get(0));
+    if (known.isEmpty()) {
       return Optional.empty();
     }
-    Found found = withEnded(List.of(found((Object[]) rows.get(0)))).get(0);
+    Found found = known.get();
     // The re-signing status is the active agreement's: an ended agreement's case is over.
     List<?> open =
         em.createNativeQuery(
@@ -342,6 +357,44 @@ public class EnterpriseSearch {
             .map(d -> new LatestDelivery(d.deliveredOn, d.service))
             .orElse(null);
     return Optional.of(new Details(found, resigning, latest));
+  }
+
+  /**
+   * An enterprise the register copy does not have (registered in the register since the last
+   * import, its agreement registered with its facts given), as its agreement names it: the active
+   * agreement, else the one that ended last (the choice of {@link #withEnded}). Its name, size and
+   * county are that agreement's; the register's other facts are unknown.
+   */
+  private Optional<Found> fromAgreement(String orgNumber) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select org_number, name, employees, county_code, id, status, contact_person,"
+                    + " ended_on from agreement where org_number = :org"
+                    + " order by status = 'ACTIVE' desc, "
+                    + LAST_ENDED_FIRST
+                    + " limit 1")
+            .setParameter("org", orgNumber)
+            .getResultList();
+    return rows.stream().findFirst().map(row -> ofAgreement((Object[]) row));
+  }
+
+  /** An enterprise as its agreement names it: the agreement's name, size and county. */
+  private static Found ofAgreement(Object[] r) {
+    return new Found(
+        (String) r[0],
+        (String) r[1],
+        null,
+        null,
+        ((Number) r[2]).intValue(),
+        null,
+        (String) r[3],
+        false,
+        false,
+        (UUID) r[4],
+        (String) r[5],
+        (String) r[6],
+        (String) r[3],
+        date(r[7]));
   }
 
   /** What the register copy knows of an enterprise, for a registration to fill in from. */
@@ -375,6 +428,7 @@ public class EnterpriseSearch {
         (String) r[5],
         (String) r[6],
         (Boolean) r[7],
+        true,
         (UUID) r[8],
         (String) r[9],
         (String) r[10],

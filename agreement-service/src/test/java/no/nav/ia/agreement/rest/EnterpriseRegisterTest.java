@@ -797,6 +797,127 @@ class EnterpriseRegisterTest {
     assertThat(orgs(Tokens.adviser("03"), "q=" + org + "&agreement=NONE")).isEmpty();
   }
 
+  @Test
+  @Order(11)
+  void anEnterpriseNotYetInTheRegisterCopyHasAPageFromItsAgreementForItsCountyOnly() {
+    // New in the register since the last import: its agreement was registered with its facts.
+    String org = Fixtures.orgNumber();
+    Map<String, Object> body = inOslo(org, "NYREGISTRERT AS", 17);
+    body.put("contactPerson", "Z990002");
+    String id = Api.register(body);
+    Api.deliveryEvent("DeliveryRecorded", java.util.UUID.randomUUID(), 1, org, "03", "2024-05-01");
+    await("the delivery seen")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> "2024-05-01".equals(latestDelivery(Tokens.adviser("03"), org)));
+
+    Map<String, Object> facts = new java.util.HashMap<>();
+    facts.put("orgNumber", org);
+    facts.put("name", "NYREGISTRERT AS");
+    facts.put("organisationForm", null);
+    facts.put("industry", null);
+    facts.put("employees", 17);
+    facts.put("municipality", null);
+    facts.put("countyCode", "03");
+    facts.put("deleted", false);
+    facts.put("inRegister", false);
+    for (String token : List.of(Tokens.adviser("03"), Tokens.coordinator())) {
+      JsonPath page = Api.enterprise(token, org);
+      assertThat(page.getMap("")).containsAllEntriesOf(facts);
+      assertThat(page.getMap("agreement"))
+          .containsEntry("id", id)
+          .containsEntry("status", "ACTIVE")
+          .containsEntry("contactPerson", "Z990002");
+      assertThat(page.getString("latestDelivery.deliveredOn")).isEqualTo("2024-05-01");
+    }
+    // To another county's centre the page would tell that Oslo has an agreement with it: it is as
+    // unknown as an org number nobody knows.
+    Map<String, Object> notFound = problem(Tokens.adviser("46"), org);
+    assertThat(notFound).containsEntry("code", "ENTERPRISE_NOT_FOUND");
+    assertThat(notFound).isEqualTo(problem(Tokens.adviser("46"), Fixtures.orgNumber()));
+    assertThat(problem(Tokens.adviser("03"), Fixtures.orgNumber()))
+        .containsEntry("code", "ENTERPRISE_NOT_FOUND");
+    // The search is of the register copy.
+    assertThat(orgs(Tokens.coordinator(), "q=" + org)).isEmpty();
+  }
+
+  @Test
+  @Order(11)
+  void anEnterpriseKnownOnlyThroughAgreementsHasThePageOfTheActiveOneElseTheOneThatEndedLast() {
+    String org = Fixtures.orgNumber();
+    String first = Api.register(inOslo(org, "GAMMELT NAVN AS", 42));
+    Api.terminate(first, LocalDate.of(2015, 6, 30), "Slutt");
+    Map<String, Object> second = inOslo(org, "NYTT NAVN AS", 9);
+    second.put("signedOn", "2016-01-04");
+    String last = Api.register(second);
+    Api.terminate(last, LocalDate.of(2023, 12, 31), "Slutt");
+
+    JsonPath page = Api.enterprise(Tokens.adviser("03"), org);
+    assertThat(page.getString("name")).isEqualTo("NYTT NAVN AS");
+    assertThat(page.getInt("employees")).isEqualTo(9);
+    assertThat(page.getBoolean("inRegister")).isFalse();
+    assertThat(page.getMap("agreement"))
+        .containsEntry("id", last)
+        .containsEntry("status", "ENDED")
+        .containsEntry("endedOn", "2023-12-31");
+    assertThat(problem(Tokens.adviser("46"), org)).containsEntry("code", "ENTERPRISE_NOT_FOUND");
+
+    // An active agreement always wins.
+    Map<String, Object> again = inOslo(org, "SIGNERT IGJEN AS", 11);
+    again.put("signedOn", "2024-03-01");
+    String active = Api.register(again);
+    JsonPath signed = Api.enterprise(Tokens.adviser("03"), org);
+    assertThat(signed.getString("name")).isEqualTo("SIGNERT IGJEN AS");
+    assertThat(signed.getString("agreement.id")).isEqualTo(active);
+    assertThat(signed.getString("agreement.status")).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  @Order(11)
+  void onceInTheRegisterCopyTheEnterprisesPageShowsTheRegistersFacts() {
+    String org = Fixtures.orgNumber();
+    String id = Api.register(inOslo(org, "SKREVET AV SENTERET AS", 42));
+    assertThat(Api.enterprise(Tokens.adviser("03"), org).getBoolean("inRegister")).isFalse();
+
+    Fixtures.inTheRegister(org, "REGISTRERT NAVN AS", "03");
+    JsonPath page = Api.enterprise(Tokens.adviser("03"), org);
+    assertThat(page.getString("name")).isEqualTo("REGISTRERT NAVN AS");
+    assertThat(page.getString("employees")).isNull();
+    assertThat(page.getBoolean("inRegister")).isTrue();
+    assertThat(page.getString("agreement.id")).isEqualTo(id);
+    // Now another county's centre finds it in the register, without Oslo's records of it.
+    JsonPath elsewhere = Api.enterprise(Tokens.adviser("46"), org);
+    assertThat(elsewhere.getBoolean("inRegister")).isTrue();
+    assertThat(elsewhere.getString("agreement")).isNull();
+    assertThat(search(Tokens.coordinator(), "q=" + org).getBoolean("items[0].inRegister")).isTrue();
+  }
+
+  /** An agreement of Oslo (signed 2011-03-01) with the enterprise's name and size given. */
+  static Map<String, Object> inOslo(String org, String name, int employees) {
+    Map<String, Object> body = Fixtures.agreement(org, "03");
+    body.put("name", name);
+    body.put("employees", employees);
+    return body;
+  }
+
+  /** The problem the token's caller is answered for an enterprise's page, without its call id. */
+  static Map<String, Object> problem(String token, String org) {
+    Map<String, Object> problem =
+        new java.util.HashMap<>(
+            given()
+                .auth()
+                .oauth2(token)
+                .get("/api/v1/enterprises/" + org)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .extract()
+                .jsonPath()
+                .getMap(""));
+    problem.remove("callId");
+    return problem;
+  }
+
   /**
    * An enterprise of Oslo in the register copy with an agreement (signed 2011-03-01) that ended on
    * the day; returns the agreement's id.

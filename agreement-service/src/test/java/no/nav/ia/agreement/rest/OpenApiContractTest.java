@@ -87,7 +87,8 @@ class OpenApiContractTest {
   @Test
   void campaignAndRegisterAnswersFitTheDocument() {
     JsonNode document = ApiContracts.served();
-    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    String org = Fixtures.orgNumber();
+    String id = Api.register(Fixtures.agreement(org, "03"));
     assertFits(
         document,
         "GET",
@@ -119,6 +120,14 @@ class OpenApiContractTest {
         "GET",
         "/api/v1/enterprises",
         coordinator().get("/api/v1/enterprises?q=" + endedOrg));
+    // An enterprise the register copy does not have (yet): its page comes from its agreement.
+    Response fromAgreement =
+        assertFits(
+            document,
+            "GET",
+            "/api/v1/enterprises/{orgNumber}",
+            coordinator().get("/api/v1/enterprises/" + org));
+    assertThat(fromAgreement.statusCode()).isEqualTo(200);
 
     String campaign = Api.startCampaign();
     String path = "/api/v1/resigning-campaigns/";
