@@ -321,7 +321,8 @@ public class EnterpriseSearch {
   /**
    * The enterprise, its re-signing status and its latest live delivery among those recorded under
    * the counties {@code deliveriesIn} (all when empty). An enterprise the register copy does not
-   * have but an agreement names is found through that agreement ({@link #fromAgreement}).
+   * have but an agreement of those counties names is found through that agreement ({@link
+   * #fromAgreement}).
    */
   @Transactional
   public Optional<Details> details(String orgNumber, Optional<Set<String>> deliveriesIn) {
@@ -331,7 +332,7 @@ public class EnterpriseSearch {
             .getResultList();
     Optional<Found> known =
         rows.isEmpty()
-            ? fromAgreement(orgNumber)
+            ? fromAgreement(orgNumber, deliveriesIn)
             : Optional.of(withEnded(List.of(found((Object[]) rows.get(0)))).get(0));
     if (known.isEmpty()) {
       return Optional.empty();
@@ -361,20 +362,28 @@ public class EnterpriseSearch {
 
   /**
    * An enterprise the register copy does not have (registered in the register since the last
-   * import, its agreement registered with its facts given), as its agreement names it: the active
-   * agreement, else the one that ended last (the choice of {@link #withEnded}). Its name, size and
-   * county are that agreement's; the register's other facts are unknown.
+   * import, its agreement registered with its facts given), as its agreement names it: among the
+   * agreements of {@code counties} (all when empty), the active one, else the one that ended last
+   * (the choice of {@link #withEnded}). Its name, size and county are that agreement's; the
+   * register's other facts are unknown.
    */
-  private Optional<Found> fromAgreement(String orgNumber) {
-    List<?> rows =
+  private Optional<Found> fromAgreement(String orgNumber, Optional<Set<String>> counties) {
+    // Among the agreements of the caller's counties only (all for those who see every county): a
+    // centre finds the enterprise its own county kept an agreement with, also when another county
+    // has the active one now (whose page that centre may not see).
+    var query =
         em.createNativeQuery(
                 "select org_number, name, employees, county_code, id, status, contact_person,"
                     + " ended_on from agreement where org_number = :org"
+                    + (counties.isPresent()
+                        ? " and county_code = any(cast(:counties as varchar[]))"
+                        : "")
                     + " order by status = 'ACTIVE' desc, "
                     + LAST_ENDED_FIRST
                     + " limit 1")
-            .setParameter("org", orgNumber)
-            .getResultList();
+            .setParameter("org", orgNumber);
+    counties.ifPresent(c -> query.setParameter("counties", "{" + String.join(",", c) + "}"));
+    List<?> rows = query.getResultList();
     return rows.stream().findFirst().map(row -> ofAgreement((Object[]) row));
   }
 

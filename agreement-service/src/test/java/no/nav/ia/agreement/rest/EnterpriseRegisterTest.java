@@ -874,6 +874,31 @@ class EnterpriseRegisterTest {
 
   @Test
   @Order(11)
+  void aCentreFindsTheEnterpriseItsCountyKeptAnAgreementWithThoughAnotherCountyHasItNow() {
+    // Not in the register copy: Hordaland's agreement (Vestland's now, 12 merged into 46) ended,
+    // Oslo has the active one now.
+    String org = Fixtures.orgNumber();
+    Map<String, Object> vestland = Fixtures.agreement(org, "12");
+    vestland.put("name", "FLYTTA AS");
+    vestland.put("employees", 30);
+    String ended = Api.register(vestland);
+    Api.terminate(ended, LocalDate.of(2015, 6, 30), "Slutt");
+    Map<String, Object> oslo = inOslo(org, "FLYTTA AS", 31);
+    oslo.put("signedOn", "2016-01-04");
+    String active = Api.register(oslo);
+
+    JsonPath own = Api.enterprise(Tokens.adviser("46"), org);
+    assertThat(own.getString("countyCode")).isEqualTo("12");
+    assertThat(own.getString("agreement.id")).isEqualTo(ended);
+    assertThat(own.getString("agreement.status")).isEqualTo("ENDED");
+    assertThat(Api.enterprise(Tokens.adviser("03"), org).getString("agreement.id"))
+        .isEqualTo(active);
+    assertThat(Api.enterprise(Tokens.coordinator(), org).getString("agreement.id"))
+        .isEqualTo(active);
+  }
+
+  @Test
+  @Order(11)
   void onceInTheRegisterCopyTheEnterprisesPageShowsTheRegistersFacts() {
     String org = Fixtures.orgNumber();
     String id = Api.register(inOslo(org, "SKREVET AV SENTERET AS", 42));
