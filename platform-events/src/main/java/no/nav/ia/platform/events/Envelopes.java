@@ -44,14 +44,17 @@ final class Envelopes {
   }
 
   /**
-   * Runs {@code work} with {@code callId} in the MDC (none if null, or if it is not safe to log:
-   * events written before the edge checked call ids, or by another producer, may carry anything),
-   * and puts back the one it had.
+   * Runs {@code work} with {@code callId} in the MDC (none if null), and puts back the one it had.
+   * An id not safe to log (events written before the edge checked call ids, or by another producer,
+   * may carry anything) is replaced by a fresh one, so that what the work writes (its events, its
+   * audit lines) still shares one id.
    */
   static void withCallId(String callId, Runnable work) {
     String outer = CallId.currentOrNull();
     if (CallId.safe(callId)) {
       CallId.set(callId);
+    } else if (callId != null) {
+      CallId.set(CallId.generate());
     } else {
       CallId.clear();
     }

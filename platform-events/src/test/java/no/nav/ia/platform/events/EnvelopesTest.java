@@ -66,14 +66,22 @@ class EnvelopesTest {
   }
 
   @Test
-  void aCallIdNotSafeToLogIsLeftOutOfTheWorksLogLines() {
-    AtomicReference<String> seen = new AtomicReference<>("unset");
+  void aCallIdNotSafeToLogIsReplacedForTheWholeWork() {
+    java.util.List<String> seen = new java.util.ArrayList<>();
     ConsumerRecord<String, String> record = record(ENVELOPE);
     record.headers().add(CallId.HEADER, "case-01019010046".getBytes(StandardCharsets.UTF_8));
     Envelopes.withCallId(
-        record, Envelopes.read(record, JSON), () -> seen.set(CallId.currentOrNull()));
-    assertThat(seen).hasValue(null);
-    Envelopes.withCallId("line\nbreak", () -> seen.set(CallId.currentOrNull()));
-    assertThat(seen).hasValue(null);
+        record,
+        Envelopes.read(record, JSON),
+        () -> {
+          seen.add(CallId.currentOrNull());
+          seen.add(CallId.current());
+        });
+    // One id of ours for all the work does, never the client's.
+    assertThat(seen.get(0)).isNotNull().doesNotContain("01019010046").isEqualTo(seen.get(1));
+    assertThat(java.util.UUID.fromString(seen.get(0)).version()).isEqualTo(4);
+    Envelopes.withCallId("line\nbreak", () -> seen.add(CallId.currentOrNull()));
+    assertThat(seen.get(2)).isNotEqualTo("line\nbreak").hasSize(36);
+    assertThat(CallId.currentOrNull()).isNull();
   }
 }
