@@ -639,6 +639,9 @@ class GatewayTest {
     // Refused before any route matched it: 400 for a NUL character, 400 for path parameters.
     given().urlEncodingEnabled(false).get("/01019010046%00").then().statusCode(400);
     given().urlEncodingEnabled(false).get("/41019010110;x").then().statusCode(400);
+    // Spelled so that Micrometer's own clean-up of the path changes it.
+    given().urlEncodingEnabled(false).get("//01019010046%00").then().statusCode(400);
+    given().urlEncodingEnabled(false).get("/41019010110//").then().statusCode(404);
     given()
         .auth()
         .oauth2(Tokens.system("metrics-check"))
@@ -651,7 +654,7 @@ class GatewayTest {
     org.assertj.core.api.Assertions.assertThat(metrics)
         .doesNotContain("01019010046")
         .doesNotContain("41019010110")
-        .contains("uri=\"UNKNOWN\"");
+        .contains("uri=\"/other\"");
   }
 
   @Test

@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.security.Caller;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -27,6 +27,15 @@ public class AccessLog {
 
   private static final Logger ACCESS = Logger.getLogger("gateway.access");
 
+  /** The routes to the services, and the gateway's own under /api/v1 (the AsyncAPI document). */
+  private final Set<String> routes;
+
+  AccessLog(GatewayConfig config) {
+    Set<String> known = new java.util.HashSet<>(config.routes().keySet());
+    known.add("events");
+    this.routes = Set.copyOf(known);
+  }
+
   void install(@Observes Router router) {
     router
         .route()
@@ -42,7 +51,7 @@ public class AccessLog {
             });
   }
 
-  private static void line(RoutingContext ctx, String path, long start) {
+  private void line(RoutingContext ctx, String path, long start) {
     Object callId = ctx.get(CallId.MDC_KEY);
     if (callId != null) {
       MDC.put(CallId.MDC_KEY, callId);
@@ -55,7 +64,7 @@ public class AccessLog {
         "subject="
             + subject(ctx)
             + " route="
-            + route(path)
+            + route(path, routes)
             + " method="
             + method(ctx.request().method().name())
             + " status="
@@ -65,19 +74,18 @@ public class AccessLog {
   }
 
   /**
-   * The first segment after /api/v1/ (the service's route), or "dashboard". A segment that is not a
-   * word of lower-case letters and hyphens, as every route is, is "unknown": the client chose it,
-   * and it might hold anything (an identity number pasted in the wrong place), so it stays out of
-   * the log.
+   * The first segment after /api/v1/ if it is one of {@code routes} (the service's route), or
+   * "dashboard", else "unknown": any other segment is the client's text, and it might hold anything
+   * (a name, an identity number pasted in the wrong place), so it stays out of the log.
    */
-  static String route(String path) {
+  static String route(String path, Set<String> routes) {
     if (!path.startsWith("/api/v1/")) {
       return path.startsWith("/dashboard") ? "dashboard" : "unknown";
     }
     String rest = path.substring("/api/v1/".length());
     int slash = rest.indexOf('/');
     String segment = slash < 0 ? rest : rest.substring(0, slash);
-    return ROUTE_LIKE.matcher(segment).matches() ? segment : "unknown";
+    return routes.contains(segment) ? segment : "unknown";
   }
 
   /** The request's method, or OTHER for one HTTP does not define (the client's word). */
@@ -87,8 +95,6 @@ public class AccessLog {
 
   private static final Set<String> KNOWN_METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
-
-  private static final Pattern ROUTE_LIKE = Pattern.compile("[a-z][a-z-]{0,39}");
 
   private static String subject(RoutingContext ctx) {
     if (!(ctx.user() instanceof QuarkusHttpUser user)) {

@@ -358,10 +358,15 @@ public class Upstream {
 
   private Response unavailable(String route, Throwable failure, String callId) {
     CallId.set(callId);
-    // The failure's kind only: Vert.x's messages quote the request line ("... while executing GET
+    // The failure's kinds only: Vert.x's messages quote the request line ("... while executing GET
     // /api/v1/enterprises?q=..."), and a query or path is the client's text, which may hold a
     // person's identity number.
-    LOG.warnf("route %s failed: %s", route, failure.getClass().getName());
+    Throwable cause = failure.getCause();
+    LOG.warnf(
+        "route %s failed: %s%s",
+        route,
+        failure.getClass().getName(),
+        cause == null ? "" : " (" + cause.getClass().getName() + ")");
     if (failure instanceof TimeoutException
         || failure.getClass().getSimpleName().contains("Timeout")) {
       return problems.respond(
