@@ -44,20 +44,31 @@ final class RetryPolicy {
   }
 
   /**
-   * A lost or refused connection, no connection to be had from the pool, or a lock not had within
-   * the transaction's lock_timeout (55P03: a table held by maintenance, such as scorecard-service's
-   * rebuild).
+   * A lost or refused connection, no connection to be had from the pool, a lock not had within the
+   * transaction's lock_timeout (55P03: a table held by maintenance, such as scorecard-service's
+   * rebuild), the server short of something (class 53: connections, disk, memory) or shutting down
+   * or starting (57P01-57P03). None of these is the event's fault: parking it would take a good
+   * event out of the projection until someone replays it. A statement cancelled by its timeout
+   * (57014) stays the event's own, so an event that can never be applied in time is parked.
    */
   static boolean isTransient(Throwable e) {
     return Causes.any(
         e,
         t ->
-            t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || "55P03".equals(sql.getSQLState()))
+            t instanceof SQLException sql && isServerUnavailable(sql.getSQLState())
                 || t instanceof java.net.ConnectException
                 || t.getClass().getName().contains("AcquisitionTimeout")
                 || t instanceof org.hibernate.exception.JDBCConnectionException);
+  }
+
+  private static boolean isServerUnavailable(String state) {
+    return state != null
+        && (state.startsWith("08")
+            || state.startsWith("53")
+            || "55P03".equals(state)
+            || "57P01".equals(state)
+            || "57P02".equals(state)
+            || "57P03".equals(state));
   }
 
   /**

@@ -37,6 +37,19 @@ class RetryPolicyTest {
   }
 
   @Test
+  void aServerShortOfConnectionsOrShuttingDownIsTransientNotTheEventsFault() {
+    for (String state : new String[] {"53300", "53100", "57P01", "57P02", "57P03"}) {
+      assertThat(RetryPolicy.classify(wrapped(new SQLException("server", state))))
+          .as(state)
+          .isEqualTo(RetryPolicy.Failure.TRANSIENT);
+    }
+    assertThat(
+            RetryPolicy.classify(
+                wrapped(new SQLException("canceling statement due to statement timeout", "57014"))))
+        .isEqualTo(RetryPolicy.Failure.PERMANENT);
+  }
+
+  @Test
   void aLockNotHadInTimeIsTriedAgainLaterNeverSpendingAnAttempt() {
     Throwable locked =
         wrapped(new SQLException("canceling statement due to lock timeout", "55P03"));
