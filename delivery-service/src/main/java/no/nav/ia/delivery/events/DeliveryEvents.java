@@ -87,7 +87,11 @@ public final class DeliveryEvents {
           TOPIC,
           "delivery-service",
           "Service deliveries to IA enterprises, as delivery-service records them: each version of a"
-              + " delivery carries its full facts. Keyed by the enterprise's org number.",
+              + " delivery carries its full facts. Keyed by the enterprise's org number: a"
+              + " correction that moves a delivery to another enterprise is keyed by the new one"
+              + " (after.orgNumber), so it and the delivery's later events go to another partition"
+              + " than its DeliveryRecorded and may be read before it. Apply a delivery's events by"
+              + " version: keep the highest seen and skip a lower one.",
           List.of(
               EventType.of(
                   DeliveryRecorded.class,
@@ -96,7 +100,9 @@ public final class DeliveryEvents {
               EventType.of(
                   DeliveryCorrected.class,
                   EventKey.ORG_NUMBER,
-                  "A delivery's facts were corrected: it counts as after instead of as before."),
+                  "A delivery's facts were corrected: it counts as after instead of as before."
+                      + " Keyed by after.orgNumber; before and after are the same when only the"
+                      + " note changed."),
               EventType.of(
                   DeliveryVoided.class,
                   EventKey.ORG_NUMBER,
