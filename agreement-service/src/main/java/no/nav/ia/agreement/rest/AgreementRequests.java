@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.ValidOrgNumber;
+import no.nav.ia.platform.rest.ClosedBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the agreement endpoints. */
@@ -21,6 +22,7 @@ public final class AgreementRequests {
    * A registration; {@code name}, {@code countyCode} and {@code employees} may be left out for an
    * enterprise the register copy knows (they then come from it).
    */
+  @ClosedBody
   @Schema(name = "RegisterAgreementRequest")
   public record RegisterAgreement(
       @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,
@@ -45,6 +47,7 @@ public final class AgreementRequests {
           String contactPerson) {}
 
   /** A correction of an agreement: either field may be left out, not both. */
+  @ClosedBody
   @Schema(name = "EditAgreementRequest")
   public record EditAgreement(
       @Size(min = 1, max = 200)
@@ -53,6 +56,7 @@ public final class AgreementRequests {
           String name,
       @PositiveOrZero Integer employees) {}
 
+  @ClosedBody
   @Schema(name = "ContactPersonRequest")
   public record AssignContactPerson(
       @NotNull
@@ -62,6 +66,7 @@ public final class AgreementRequests {
           @Schema(examples = "Z990001")
           String navIdent) {}
 
+  @ClosedBody
   @Schema(name = "TerminationRequest")
   public record Terminate(
       @NotNull @PastOrPresent LocalDate endedOn,

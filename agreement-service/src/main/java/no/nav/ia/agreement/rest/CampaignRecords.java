@@ -16,6 +16,7 @@ import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.agreement.ResigningStatusChange;
 import no.nav.ia.agreement.service.CampaignClosings;
 import no.nav.ia.platform.domain.NoIdentityNumber;
+import no.nav.ia.platform.rest.ClosedBody;
 import no.nav.ia.platform.rest.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -24,12 +25,14 @@ public final class CampaignRecords {
 
   private CampaignRecords() {}
 
+  @ClosedBody
   @Schema(name = "StartCampaignRequest")
   public record StartCampaign(
       @NotBlank @Size(max = 200) @NoIdentityNumber @Schema(examples = "IA-avtalen 2014-2018")
           String name,
       @NotNull @Schema(examples = "2014-07-01") LocalDate deadline) {}
 
+  @ClosedBody
   @Schema(name = "ResigningStatusRequest")
   public record ChangeStatus(
       @NotNull @Schema(examples = "CONTACTED") ResigningStatus status,

@@ -27,6 +27,7 @@ import no.nav.ia.agreement.service.RegisterImports;
 import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.domain.OrgNumber;
+import no.nav.ia.platform.rest.ClosedBody;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
@@ -158,6 +159,7 @@ public class EnterpriseResource {
   public record SearchPage(
       List<EnterpriseItem> items, int page, int size, long total, boolean totalExact) {}
 
+  @ClosedBody
   public record ImportRequest(String source) {}
 
   public record ImportView(

@@ -533,6 +533,29 @@ class AgreementResourceTest {
   }
 
   @Test
+  void anEditNamingAFieldItCannotChangeIsA400AndChangesNothing() {
+    // Before, the size was stored and the county skipped without a word: 200.
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body("{\"employees\":310,\"countyCode\":\"11\"}")
+        .patch("/api/v1/agreements/" + id)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(List.of("countyCode")))
+        .body("errors.message", equalTo(List.of("is not a field of this request")));
+    Api.get(Tokens.coordinator(), "/api/v1/agreements/" + id)
+        .statusCode(200)
+        .body("version", equalTo(0))
+        .body("countyCode", equalTo("03"))
+        .body("employees", org.hamcrest.Matchers.not(equalTo(310)));
+  }
+
+  @Test
   void assigningTheSameContactPersonOrTheSameSizeAgainIsNoNewVersion() {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     for (int i = 0; i < 2; i++) {

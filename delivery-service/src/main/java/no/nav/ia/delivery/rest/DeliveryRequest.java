@@ -1,5 +1,6 @@
 package no.nav.ia.delivery.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -15,9 +16,21 @@ import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.domain.ValidOrgNumber;
+import no.nav.ia.platform.rest.ClosedBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A delivery as an adviser's client records or corrects it. */
+@ClosedBody
+// What a GET answers besides the facts, so that a client may send back what it read.
+@JsonIgnoreProperties({
+  "id",
+  "countyCode",
+  "groupId",
+  "registeredAt",
+  "registrationLagDays",
+  "status",
+  "version"
+})
 @Schema(name = "RecordDeliveryRequest")
 public record DeliveryRequest(
     @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,

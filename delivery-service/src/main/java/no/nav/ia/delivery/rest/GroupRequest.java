@@ -19,9 +19,11 @@ import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import no.nav.ia.platform.problem.FieldError;
+import no.nav.ia.platform.rest.ClosedBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One course or information meeting for several enterprises: a delivery to each of them. */
+@ClosedBody
 @Schema(name = "RecordGroupDeliveryRequest")
 public record GroupRequest(
     @NotEmpty

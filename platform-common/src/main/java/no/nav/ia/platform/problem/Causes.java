@@ -19,4 +19,14 @@ public final class Causes {
     }
     return false;
   }
+
+  /** The exception or the first of its causes that is of the type, or null. */
+  public static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
 }

@@ -1,8 +1,11 @@
 package no.nav.ia.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -333,17 +336,43 @@ public class ProblemMappers {
 
   /** The fields a JSON reading error names (for a batch's items, too). */
   public static List<FieldError> jsonErrors(JsonProcessingException e) {
-    boolean nul = e instanceof NulCharacters.Refused;
-    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field =
+    String path = "";
+    if (e instanceof JsonMappingException mapping) {
+      path =
           mapping.getPath().stream()
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining("."))
               .replace(".[", "[");
-      return List.of(
-          new FieldError(
-              field, nul ? NulCharacters.MESSAGE : "has the wrong type or an unknown value"));
     }
-    return List.of(new FieldError("body", nul ? NulCharacters.MESSAGE : "is not well-formed JSON"));
+    if (e instanceof NulCharacters.Refused) {
+      return List.of(new FieldError(path.isEmpty() ? "body" : path, NulCharacters.MESSAGE));
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      String name = unknown.getPropertyName();
+      String field =
+          path.isEmpty()
+              ? name
+              : path.equals(name) || path.endsWith("." + name) ? path : path + "." + name;
+      return List.of(new FieldError(field, "is not a field of this request"));
+    }
+    JsonParseException unparseable = Causes.find(e, JsonParseException.class);
+    if (unparseable != null) {
+      String message = String.valueOf(unparseable.getOriginalMessage());
+      if (message.startsWith("Duplicate field '")) {
+        String name = message.substring(17, Math.max(17, message.indexOf('\'', 17)));
+        return List.of(new FieldError(name, "is given twice"));
+      }
+      return List.of(new FieldError("body", "is not well-formed JSON"));
+    }
+    if (!path.isEmpty()) {
+      return List.of(new FieldError(path, "has the wrong type or an unknown value"));
+    }
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      Class<?> target = mismatch.getTargetType();
+      boolean list = target.isArray() || java.util.Collection.class.isAssignableFrom(target);
+      return List.of(
+          new FieldError("body", list ? "must be a JSON array" : "must be a JSON object"));
+    }
+    return List.of(new FieldError("body", "is not well-formed JSON"));
   }
 }
