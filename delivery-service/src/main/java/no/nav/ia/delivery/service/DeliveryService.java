@@ -194,9 +194,17 @@ public class DeliveryService {
   public Delivery correct(UUID id, long expectedVersion, DeliveryRequest request) {
     // A voided delivery or a stale version is said before agreement-service is asked about the
     // new facts (again under the lock below, which decides).
-    get(id).requireCorrectable(expectedVersion);
+    Delivery current = get(id);
+    current.requireCorrectable(expectedVersion);
     DeliveredBy.onCorrection(caller.navIdent(), request.adviser(), null);
-    DeliveryFacts facts = resolve(request);
+    // The agreement was checked when the delivery was recorded for that enterprise on that day: a
+    // correction of what it was (service, form, note ...) keeps it where it is, even when the
+    // agreement has since been terminated with an earlier end (a termination dated back). Only a
+    // new enterprise or day needs an agreement active then.
+    boolean samePlaceAndDay =
+        request.orgNumber().equals(current.orgNumber)
+            && request.deliveredOn().equals(current.deliveredOn);
+    DeliveryFacts facts = samePlaceAndDay ? facts(request, current.countyCode) : resolve(request);
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {

@@ -83,6 +83,79 @@ class DeliveryResourceTest {
   void aTerminatedAgreementNoLongerCoversLaterDeliveries() {
     String org = Fixtures.orgNumber();
     UUID agreement = Fixtures.agreementViaKafka(org, "06");
+    terminatedOn31January2012(org, agreement);
+    post(Tokens.adviser("06"), Fixtures.delivery(org))
+        .statusCode(422)
+        .body("code", equalTo("NO_ACTIVE_AGREEMENT"));
+    Map<String, Object> before = Fixtures.delivery(org);
+    before.put("deliveredOn", "2012-01-31");
+    post(Tokens.adviser("06"), before).statusCode(201);
+  }
+
+  @Test
+  void aTerminationDatedBackLeavesLaterDeliveriesCorrectableInWhatTheySay() {
+    String org = Fixtures.orgNumber();
+    UUID agreement = Fixtures.agreementViaKafka(org, "06");
+    String token = Tokens.adviser("06");
+    String id = post(token, Fixtures.delivery(org)).statusCode(201).extract().path("id");
+    terminatedOn31January2012(org, agreement);
+    Map<String, Object> same = Fixtures.delivery(org);
+    put(token, id, "1", same).statusCode(200).header("ETag", "\"1\"");
+    Map<String, Object> course = Fixtures.delivery(org);
+    course.put("form", "COURSE");
+    course.put("note", "Kurs, rettet");
+    put(token, id, "1", course)
+        .statusCode(200)
+        .header("ETag", "\"2\"")
+        .body("form", equalTo("COURSE"))
+        .body("countyCode", equalTo("06"));
+    // Moved to another day, it would need an agreement active then.
+    Map<String, Object> moved = Fixtures.delivery(org);
+    moved.put("deliveredOn", "2012-05-15");
+    put(token, id, "2", moved).statusCode(422).body("code", equalTo("NO_ACTIVE_AGREEMENT"));
+  }
+
+  @Test
+  void aFieldACorrectionDoesNotHaveIsA400AndWhatAReadAnsweredMayBeSentBack() {
+    String org = Fixtures.enterpriseIn("03");
+    String token = Tokens.adviser("03");
+    Map<String, Object> recorded = Fixtures.delivery(org);
+    recorded.put("form", "INFORMATION");
+    recorded.put("note", "Informasjonsmøte");
+    String id = post(token, recorded).statusCode(201).extract().path("id");
+    // "Form" for "form": before, the correction was stored without a form and counted as direct.
+    Map<String, Object> misspelt = Fixtures.delivery(org);
+    misspelt.remove("form");
+    misspelt.put("Form", "INFORMATION");
+    put(token, id, "1", misspelt)
+        .statusCode(400)
+        .body("errors.field", hasItem("Form"))
+        .body("errors.message", hasItem("is not a field of this request"));
+    get(token, id).statusCode(200).body("version", equalTo(1)).body("form", equalTo("INFORMATION"));
+    // A key given twice is refused, not the last one kept.
+    given()
+        .auth()
+        .oauth2(token)
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"orgNumber\":\""
+                + org
+                + "\",\"service\":\"IA_GUIDANCE\",\"service\":\"SICK_LEAVE\","
+                + "\"direction\":\"SYSTEM\",\"subGoals\":[1],\"deliveredOn\":\"2012-05-14\"}")
+        .post("/api/v1/deliveries")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("service"))
+        .body("errors.message", hasItem("is given twice"));
+    // What a GET answered, changed and sent back, is a correction.
+    Map<String, Object> read = get(token, id).extract().as(Map.class);
+    read.put("direction", "INDIVIDUAL");
+    put(token, id, "1", read).statusCode(200).body("direction", equalTo("INDIVIDUAL"));
+  }
+
+  /** Agreement-service's termination of the county 06 agreement, as of 2012-01-31, applied. */
+  private static void terminatedOn31January2012(String org, UUID agreement) {
     ObjectNode ended = EventSamples.sample("AgreementTerminated");
     ((ObjectNode) ended.get("payload"))
         .put("agreementId", agreement.toString())
@@ -99,12 +172,22 @@ class DeliveryResourceTest {
                 !QuarkusTransaction.requiringNew()
                     .call(
                         () -> AgreementView.activeOn(org, LocalDate.of(2012, 5, 14)).isPresent()));
-    post(Tokens.adviser("06"), Fixtures.delivery(org))
-        .statusCode(422)
-        .body("code", equalTo("NO_ACTIVE_AGREEMENT"));
-    Map<String, Object> before = Fixtures.delivery(org);
-    before.put("deliveredOn", "2012-01-31");
-    post(Tokens.adviser("06"), before).statusCode(201);
+  }
+
+  private static io.restassured.response.ValidatableResponse put(
+      String token, String id, String version, Map<String, Object> body) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .header("If-Match", "\"" + version + "\"")
+        .contentType(ContentType.JSON)
+        .body(body)
+        .put("/api/v1/deliveries/" + id)
+        .then();
+  }
+
+  private static io.restassured.response.ValidatableResponse get(String token, String id) {
+    return given().auth().oauth2(token).get("/api/v1/deliveries/" + id).then();
   }
 
   @Test
