@@ -74,12 +74,15 @@ public class Delivery extends PanacheEntityBase {
   /** Starts at 1; every correction or void adds one. Served as the ETag. */
   public long version;
 
-  /** A new live delivery, registered now. */
+  /**
+   * A new live delivery, registered now: to the microsecond, as PostgreSQL keeps it, so that the
+   * first answer, its event and every later read say the same moment.
+   */
   public static Delivery record(DeliveryFacts facts, String adviser, OffsetDateTime now) {
     Delivery d = new Delivery();
     d.id = UUID.randomUUID();
     d.adviser = adviser;
-    d.registeredAt = now;
+    d.registeredAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     d.status = DeliveryStatus.LIVE;
     d.version = 1;
     d.apply(facts);
