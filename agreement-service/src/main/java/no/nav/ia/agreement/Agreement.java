@@ -144,8 +144,15 @@ public class Agreement extends PanacheEntityBase {
     return Optional.ofNullable(previous);
   }
 
-  /** Ends the agreement; it stays in history and no longer counts as active after that date. */
-  public void terminate(LocalDate on, String reason) {
+  /**
+   * Ends the agreement; it stays in history and no longer counts as active after that date. The
+   * same termination again (the day and reason it ended with: a client's retry after a lost answer)
+   * changes nothing and returns false; another one of an ended agreement is a conflict.
+   */
+  public boolean terminate(LocalDate on, String reason) {
+    if (status == AgreementStatus.ENDED && on.equals(endedOn) && reason.equals(endReason)) {
+      return false;
+    }
     if (!isActive()) {
       throw DomainException.conflict("AGREEMENT_ALREADY_ENDED", "The agreement has already ended");
     }
@@ -155,6 +162,7 @@ public class Agreement extends PanacheEntityBase {
     status = AgreementStatus.ENDED;
     endedOn = on;
     endReason = reason;
+    return true;
   }
 
   /** Gives a re-signed agreement its new period, from the day it was signed again. */

@@ -36,7 +36,12 @@ class AgreementRulesTest {
                 assertThat(((DomainException) e).violations())
                     .extracting("field")
                     .containsExactly("endedOn"));
-    a.terminate(LocalDate.of(2012, 1, 1), "x");
+    assertThat(a.terminate(LocalDate.of(2012, 1, 1), "x")).isTrue();
+    // The same termination again is a retry: nothing changes, no conflict.
+    assertThat(a.terminate(LocalDate.of(2012, 1, 1), "x")).isFalse();
+    assertThat(a.endedOn).isEqualTo(LocalDate.of(2012, 1, 1));
+    assertThatThrownBy(() -> a.terminate(LocalDate.of(2012, 1, 1), "another reason"))
+        .isInstanceOf(DomainException.class);
     assertThatThrownBy(() -> a.terminate(LocalDate.of(2012, 2, 1), "x"))
         .isInstanceOf(DomainException.class)
         .satisfies(

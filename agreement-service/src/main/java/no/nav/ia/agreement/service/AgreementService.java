@@ -267,7 +267,9 @@ public class AgreementService {
   @Transactional
   public Agreement terminate(UUID id, java.time.LocalDate endedOn, String reason) {
     Agreement managed = get(id);
-    managed.terminate(endedOn, reason);
+    if (!managed.terminate(endedOn, reason)) {
+      return managed;
+    }
     kept(managed, AgreementChange.Action.ENDED);
     outbox.publish(
         AgreementEvents.CONTRACT,

@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import no.nav.ia.agreement.Fixtures;
@@ -530,6 +531,24 @@ class AgreementResourceTest {
         .then()
         .statusCode(200)
         .body("total", equalTo(0));
+  }
+
+  @Test
+  void theSameTerminationSentAgainIsARetryNotAConflict() {
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned");
+    // A system whose answer was lost sends it again: 200, and one termination in the history.
+    Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned");
+    assertThat(Api.history(id)).hasSize(2);
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("endedOn", "2013-07-31", "reason", "Virksomheten er lagt ned"))
+        .post("/api/v1/agreements/" + id + "/termination")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("AGREEMENT_ALREADY_ENDED"));
   }
 
   @Test
