@@ -1,0 +1,88 @@
+package no.nav.ia.delivery.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.nav.ia.delivery.AgreementServiceStub;
+import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.test.EventContracts;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.TestKafka;
+import no.nav.ia.test.Tokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the topic really carries, not a hand-written sample: every event a delivery's life puts on
+ * it fits its message in the published AsyncAPI document, under the key the document names.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "delivery"))
+@QuarkusTestResource(AgreementServiceStub.class)
+class PublishedEventsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void everyEventOfADeliverysLifeFitsTheDocumentAndIsKeyedByItsEnterprise() throws Exception {
+    String first = Fixtures.enterpriseIn("03");
+    String second = Fixtures.enterpriseIn("03");
+    String token = Tokens.adviser("03");
+    Map<String, Object> body = Fixtures.delivery(first);
+    body.put("form", "INFORMATION");
+    body.put("note", "Informasjonsmøte om sykefravær");
+    String id = Fixtures.post(token, body).statusCode(201).extract().path("id");
+    Map<String, Object> moved = Fixtures.delivery(second);
+    moved.put("subGoals", List.of(3, 1));
+    given()
+        .auth()
+        .oauth2(token)
+        .header("If-Match", "\"1\"")
+        .contentType(ContentType.JSON)
+        .body(moved)
+        .put("/api/v1/deliveries/" + id)
+        .then()
+        .statusCode(200);
+    given().auth().oauth2(token).delete("/api/v1/deliveries/" + id).then().statusCode(204);
+
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    for (int tries = 0; tries < 20 && records.size() < 3; tries++) {
+      records =
+          TestKafka.readAll(
+              DeliveryEvents.TOPIC,
+              r -> r.value() != null && r.value().contains(id),
+              Duration.ofSeconds(1));
+    }
+    JsonNode document = EventContracts.committed("delivery-service");
+    List<String> types = new ArrayList<>();
+    for (ConsumerRecord<String, String> record : records) {
+      JsonNode envelope = JSON.readTree(record.value());
+      types.add(envelope.path("type").asText());
+      assertThat(EventContracts.violations(document, envelope)).as(record.value()).isEmpty();
+      // The note is never put on a topic.
+      assertThat(record.value()).doesNotContain("Informasjonsmøte");
+      String key =
+          switch (envelope.path("type").asText()) {
+            case "DeliveryRecorded" -> first;
+            default -> second;
+          };
+      assertThat(record.key()).as(envelope.path("type").asText()).isEqualTo(key);
+    }
+    assertThat(Set.copyOf(types))
+        .containsExactlyInAnyOrder("DeliveryRecorded", "DeliveryCorrected", "DeliveryVoided");
+    assertThat(types).hasSize(3);
+  }
+}
