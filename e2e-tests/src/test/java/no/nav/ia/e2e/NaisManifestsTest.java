@@ -132,4 +132,32 @@ class NaisManifestsTest {
         .contains("q", "orgNumber", "adviser", "contactPerson")
         .contains("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
   }
+
+  /**
+   * The alerts watch metrics the services register: a renamed meter would leave an alert that never
+   * fires.
+   */
+  @Test
+  void alertsWatchMetricsTheServicesRegister() throws IOException {
+    String alerts = manifest("alerts");
+    assertThat(alerts).contains("kind: PrometheusRule", "ia_outbox_oldest_pending_seconds");
+    Matcher metric = Pattern.compile("\\b(ia_[a-z_]+?)(_seconds|_total)?\\{").matcher(alerts);
+    StringBuilder sources = new StringBuilder();
+    try (var files = Files.walk(Path.of(".."))) {
+      for (Path file :
+          files
+              .filter(
+                  f -> f.toString().contains("/src/main/java/") && f.toString().endsWith(".java"))
+              .toList()) {
+        sources.append(Files.readString(file));
+      }
+    }
+    int watched = 0;
+    while (metric.find()) {
+      watched++;
+      String meter = metric.group(1).replace('_', '.');
+      assertThat(sources.toString()).as(metric.group()).contains("\"" + meter + "\"");
+    }
+    assertThat(watched).isEqualTo(2);
+  }
 }
