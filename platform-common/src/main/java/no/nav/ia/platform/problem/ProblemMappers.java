@@ -334,6 +334,20 @@ public class ProblemMappers {
     return names.isEmpty() ? "body" : String.join(".", names);
   }
 
+  /**
+   * Whether a field name the client made up may be said back: a name like the ones requests have.
+   * Anything else (digits first, an identity number) is the client's data, and the answer may be
+   * logged on its way back.
+   */
+  private static boolean echoable(String name) {
+    return name != null
+        && FIELD_NAME.matcher(name).matches()
+        && !no.nav.ia.platform.domain.NationalIdentityNumbers.containsOne(name);
+  }
+
+  private static final java.util.regex.Pattern FIELD_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+
   /** The fields a JSON reading error names (for a batch's items, too). */
   public static List<FieldError> jsonErrors(JsonProcessingException e) {
     String path = "";
@@ -349,18 +363,29 @@ public class ProblemMappers {
     }
     if (e instanceof UnrecognizedPropertyException unknown) {
       String name = unknown.getPropertyName();
-      String field =
-          path.isEmpty()
-              ? name
-              : path.equals(name) || path.endsWith("." + name) ? path : path + "." + name;
-      return List.of(new FieldError(field, "is not a field of this request"));
+      String parent =
+          path.equals(name)
+              ? ""
+              : path.endsWith("." + name)
+                  ? path.substring(0, path.length() - name.length() - 1)
+                  : path;
+      return List.of(
+          echoable(name)
+              ? new FieldError(
+                  parent.isEmpty() ? name : parent + "." + name, "is not a field of this request")
+              : new FieldError(
+                  parent.isEmpty() ? "body" : parent,
+                  "has a field that is not part of this request"));
     }
     JsonParseException unparseable = Causes.find(e, JsonParseException.class);
     if (unparseable != null) {
       String message = String.valueOf(unparseable.getOriginalMessage());
       if (message.startsWith("Duplicate field '")) {
         String name = message.substring(17, Math.max(17, message.indexOf('\'', 17)));
-        return List.of(new FieldError(name, "is given twice"));
+        return List.of(
+            echoable(name)
+                ? new FieldError(name, "is given twice")
+                : new FieldError("body", "has a field given twice"));
       }
       return List.of(new FieldError("body", "is not well-formed JSON"));
     }

@@ -56,6 +56,18 @@ class ClosedBodyTest {
   }
 
   @Test
+  void aFieldNameThatIsNoNameIsNotSaidBack() {
+    // A client's data in a key: the answer (and any log of it) must not carry it.
+    assertThat(errorsOf("{\"01019010046\":\"x\"}", Correction.class))
+        .containsExactly(new FieldError("body", "has a field that is not part of this request"));
+    assertThat(errorsOf("{\"items\":[{\"x01019010046\":1}]}", Correction.class))
+        .containsExactly(
+            new FieldError("items[0]", "has a field that is not part of this request"));
+    assertThat(errorsOf("{\"01019010046\":1,\"01019010046\":2}", Payload.class))
+        .containsExactly(new FieldError("body", "has a field given twice"));
+  }
+
+  @Test
   void whatAReadAnsweredBesidesTheFactsMaySendBack() throws Exception {
     assertThat(
             mapper.readValue(
