@@ -335,18 +335,18 @@ public class ProblemMappers {
   }
 
   /**
-   * Whether a field name the client made up may be said back: a name like the ones requests have.
-   * Anything else (digits first, an identity number) is the client's data, and the answer may be
-   * logged on its way back.
+   * Whether a name the client made up (a body's field, a query parameter) may be said back in a
+   * problem: a name like the ones requests have. Anything else (digits first, an identity number)
+   * is the client's data, and the answer may be logged on its way back.
    */
-  private static boolean echoable(String name) {
+  public static boolean sayable(String name) {
     return name != null
-        && FIELD_NAME.matcher(name).matches()
+        && CLIENT_NAME.matcher(name).matches()
         && !no.nav.ia.platform.domain.NationalIdentityNumbers.containsOne(name);
   }
 
-  private static final java.util.regex.Pattern FIELD_NAME =
-      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+  private static final java.util.regex.Pattern CLIENT_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
 
   /** The fields a JSON reading error names (for a batch's items, too). */
   public static List<FieldError> jsonErrors(JsonProcessingException e) {
@@ -370,7 +370,7 @@ public class ProblemMappers {
                   ? path.substring(0, path.length() - name.length() - 1)
                   : path;
       return List.of(
-          echoable(name)
+          sayable(name)
               ? new FieldError(
                   parent.isEmpty() ? name : parent + "." + name, "is not a field of this request")
               : new FieldError(
@@ -383,7 +383,7 @@ public class ProblemMappers {
       if (message.startsWith("Duplicate field '")) {
         String name = message.substring(17, Math.max(17, message.indexOf('\'', 17)));
         return List.of(
-            echoable(name)
+            sayable(name)
                 ? new FieldError(name, "is given twice")
                 : new FieldError("body", "has a field given twice"));
       }

@@ -15,7 +15,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.problem.ProblemMappers;
 
@@ -41,8 +40,6 @@ public class NulCharacters {
    * carries the one, is in the other and has the third), before the body limits and authentication.
    */
   static final int ORDER = Integer.MIN_VALUE + 35;
-
-  private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
 
   private final ProblemMappers problems;
 
@@ -73,8 +70,7 @@ public class NulCharacters {
                   // The parameter's name only when it is a name: the client chose it, and the
                   // answer may be logged on its way back.
                   errors.add(
-                      new FieldError(
-                          PARAMETER_NAME.matcher(name).matches() ? name : "query", MESSAGE));
+                      new FieldError(ProblemMappers.sayable(name) ? name : "query", MESSAGE));
                 }
               });
     } catch (RuntimeException undecodable) {
