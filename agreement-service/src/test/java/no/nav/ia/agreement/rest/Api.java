@@ -17,12 +17,12 @@ public final class Api {
 
   private Api() {}
 
-  /** Registers an agreement as a coordinator; returns its id. */
   /** A GET as the token's holder. */
   static ValidatableResponse get(String token, String path) {
     return given().auth().oauth2(token).get(path).then();
   }
 
+  /** Registers an agreement as a coordinator; returns its id. */
   public static String register(Map<String, Object> body) {
     return post(body).statusCode(201).extract().path("id");
   }

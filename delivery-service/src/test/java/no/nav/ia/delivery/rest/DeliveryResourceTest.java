@@ -538,36 +538,13 @@ class DeliveryResourceTest {
         .put("/api/v1/deliveries/" + id)
         .then()
         .statusCode(428);
-    given()
-        .auth()
-        .oauth2(token)
-        .header("If-Match", "\"1\"")
-        .contentType(ContentType.JSON)
-        .body(corrected)
-        .put("/api/v1/deliveries/" + id)
-        .then()
+    put(token, id, "1", corrected)
         .statusCode(200)
         .header("ETag", "\"2\"")
         .body("direction", equalTo("INDIVIDUAL"));
-    given()
-        .auth()
-        .oauth2(token)
-        .header("If-Match", "\"1\"")
-        .contentType(ContentType.JSON)
-        .body(corrected)
-        .put("/api/v1/deliveries/" + id)
-        .then()
-        .statusCode(412)
-        .body("code", equalTo("STALE_VERSION"));
+    put(token, id, "1", corrected).statusCode(412).body("code", equalTo("STALE_VERSION"));
     // The same correction again on the version it made (a form saved unchanged): no new version.
-    given()
-        .auth()
-        .oauth2(token)
-        .header("If-Match", "\"2\"")
-        .contentType(ContentType.JSON)
-        .body(corrected)
-        .put("/api/v1/deliveries/" + id)
-        .then()
+    put(token, id, "2", corrected)
         .statusCode(200)
         .header("ETag", "\"2\"")
         .body("version", equalTo(2));
@@ -576,16 +553,7 @@ class DeliveryResourceTest {
     // A voided delivery says so, whatever the correction names (here a day without agreement).
     Map<String, Object> late = Fixtures.delivery(org);
     late.put("deliveredOn", "2001-01-02");
-    given()
-        .auth()
-        .oauth2(token)
-        .header("If-Match", "\"3\"")
-        .contentType(ContentType.JSON)
-        .body(late)
-        .put("/api/v1/deliveries/" + id)
-        .then()
-        .statusCode(409)
-        .body("code", equalTo("DELIVERY_VOIDED"));
+    put(token, id, "3", late).statusCode(409).body("code", equalTo("DELIVERY_VOIDED"));
     given()
         .auth()
         .oauth2(token)
