@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
 
@@ -134,8 +135,12 @@ public class Agreement extends PanacheEntityBase {
     return !date.isBefore(signedOn) && (endedOn == null || !date.isAfter(endedOn));
   }
 
-  /** Assigns or changes the contact person; returns the previous one. */
-  public Optional<String> assignContactPerson(String navIdent) {
+  /**
+   * Assigns or changes the contact person; returns the previous one. {@code expectedVersion}, when
+   * the caller gave one, is the version it read: a change made since is not overwritten unseen.
+   */
+  public Optional<String> assignContactPerson(String navIdent, OptionalLong expectedVersion) {
+    expectedVersion.ifPresent(this::requireVersion);
     if (!isActive()) {
       throw DomainException.notAllowedNow("AGREEMENT_ENDED", "The agreement has ended");
     }
@@ -183,15 +188,7 @@ public class Agreement extends PanacheEntityBase {
    * @return whether anything changed (the same values again are no new version)
    */
   public boolean edit(long expectedVersion, String newName, Integer newEmployees) {
-    if (expectedVersion != version) {
-      throw DomainException.stale(
-          "STALE_VERSION",
-          "The agreement is at version "
-              + version
-              + ", not "
-              + expectedVersion
-              + ": read it again");
-    }
+    requireVersion(expectedVersion);
     if (!isActive()) {
       throw DomainException.notAllowedNow("AGREEMENT_ENDED", "The agreement has ended");
     }
@@ -212,6 +209,19 @@ public class Agreement extends PanacheEntityBase {
   }
 
   /** Whether the person is already the agreement's contact person. */
+  /** 412 unless the agreement is still at the version the caller read. */
+  private void requireVersion(long expectedVersion) {
+    if (expectedVersion != version) {
+      throw DomainException.stale(
+          "STALE_VERSION",
+          "The agreement is at version "
+              + version
+              + ", not "
+              + expectedVersion
+              + ": read it again");
+    }
+  }
+
   public boolean hasContactPerson(String navIdent) {
     return navIdent.equals(contactPerson);
   }

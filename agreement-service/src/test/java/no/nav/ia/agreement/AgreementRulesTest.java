@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalLong;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
@@ -51,16 +52,28 @@ class AgreementRulesTest {
   @Test
   void anEndedAgreementGetsNoNewContactPerson() {
     Agreement a = signed();
-    assertThat(a.assignContactPerson("Z990001")).isEmpty();
-    assertThat(a.assignContactPerson("Z990002")).contains("Z990001");
+    assertThat(a.assignContactPerson("Z990001", OptionalLong.empty())).isEmpty();
+    assertThat(a.assignContactPerson("Z990002", OptionalLong.empty())).contains("Z990001");
     a.terminate(LocalDate.of(2012, 1, 1), "x");
-    assertThatThrownBy(() -> a.assignContactPerson("Z990003"))
+    assertThatThrownBy(() -> a.assignContactPerson("Z990003", OptionalLong.empty()))
         .isInstanceOf(DomainException.class)
         .satisfies(
             e ->
                 assertThat(((DomainException) e).kind())
                     .isEqualTo(DomainException.Kind.NOT_ALLOWED_NOW))
         .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("AGREEMENT_ENDED"));
+  }
+
+  @Test
+  void aContactPersonGivenAgainstAnOlderVersionIsRefusedAndChangesNothing() {
+    Agreement a = signed();
+    a.version = 3;
+    assertThat(a.assignContactPerson("Z990001", OptionalLong.of(3))).isEmpty();
+    assertThatThrownBy(() -> a.assignContactPerson("Z990002", OptionalLong.of(2)))
+        .isInstanceOf(DomainException.class)
+        .satisfies(
+            e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.STALE));
+    assertThat(a.contactPerson).isEqualTo("Z990001");
   }
 
   @Test

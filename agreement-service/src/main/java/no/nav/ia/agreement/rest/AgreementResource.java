@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.AgreementChange;
@@ -260,27 +261,46 @@ public class AgreementResource {
   @PUT
   @Path("{id}/contact-person")
   @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR})
-  @Operation(summary = "Assign or change the contact person (kontaktperson)")
-  @APIResponse(responseCode = "200", description = "The agreement with its new contact person")
+  @Operation(
+      summary = "Assign or change the contact person (kontaktperson)",
+      description =
+          "If-Match is optional: with the version read, a change someone made since is answered"
+              + " 412 instead of being overwritten unseen")
+  @APIResponse(
+      responseCode = "200",
+      description = "The agreement with its new contact person",
+      content = @Content(schema = @Schema(implementation = AgreementResponse.class)),
+      headers = @Header(name = "ETag", description = "Its version"))
   @APIResponse(responseCode = "400", description = "Not a NAV-ident")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown id")
+  @APIResponse(responseCode = "412", description = "If-Match names a version it has moved on from")
   @APIResponse(responseCode = "422", description = "The agreement has ended")
-  public AgreementResponse assignContactPerson(
-      @PathParam("id") UUID id, @Valid @NotNull AssignContactPerson request) {
-    return AgreementResponse.from(agreements.assignContactPerson(id, request.navIdent()));
+  public Response assignContactPerson(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull AssignContactPerson request) {
+    OptionalLong expected =
+        ifMatch == null ? OptionalLong.empty() : OptionalLong.of(IfMatch.version(ifMatch));
+    return tagged(
+        AgreementResponse.from(agreements.assignContactPerson(id, request.navIdent(), expected)));
   }
 
   @POST
   @Path("{id}/termination")
   @RolesAllowed({Roles.COORDINATOR})
   @Operation(summary = "End an agreement; it stays in history with status ENDED")
-  @APIResponse(responseCode = "200", description = "The ended agreement")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ended agreement",
+      content = @Content(schema = @Schema(implementation = AgreementResponse.class)),
+      headers = @Header(name = "ETag", description = "Its version"))
   @APIResponse(responseCode = "400", description = "Invalid date or missing reason")
   @APIResponse(responseCode = "404", description = "Unknown id")
   @APIResponse(responseCode = "409", description = "Already ended")
-  public AgreementResponse terminate(@PathParam("id") UUID id, @Valid @NotNull Terminate request) {
-    return AgreementResponse.from(
-        agreements.terminate(id, request.endedOn(), request.reason().strip()));
+  public Response terminate(@PathParam("id") UUID id, @Valid @NotNull Terminate request) {
+    return tagged(
+        AgreementResponse.from(
+            agreements.terminate(id, request.endedOn(), request.reason().strip())));
   }
 }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.AgreementChange;
@@ -242,13 +243,15 @@ public class AgreementService {
   }
 
   @Transactional
-  public Agreement assignContactPerson(UUID id, String navIdent) {
+  public Agreement assignContactPerson(UUID id, String navIdent, OptionalLong expectedVersion) {
     Agreement managed = get(id);
     if (managed.isActive() && managed.hasContactPerson(navIdent)) {
-      // Already so (a retried request): no new version, no event.
+      // Already so (a retried request): no new version, no event. A retry's If-Match names the
+      // version before its own change; the change is there, so it is answered, not refused (RFC
+      // 9110, 13.1.1).
       return managed;
     }
-    Optional<String> previous = managed.assignContactPerson(navIdent);
+    Optional<String> previous = managed.assignContactPerson(navIdent, expectedVersion);
     kept(managed, AgreementChange.Action.CONTACT_PERSON_ASSIGNED);
     outbox.publish(
         AgreementEvents.CONTRACT,

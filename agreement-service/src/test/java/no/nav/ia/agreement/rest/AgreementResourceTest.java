@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -599,6 +600,49 @@ class AgreementResourceTest {
         .statusCode(200)
         .body("version", equalTo(1));
     assertThat(Api.history(id)).hasSize(2);
+  }
+
+  @Test
+  void aContactPersonChangeMayNameTheVersionReadAndAnOlderOneIsRefused() {
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    // Two advisers read version 0; the first assigns herself (If-Match optional, ETag answered).
+    assign(id, "\"0\"", "Z990001")
+        .statusCode(200)
+        .header("ETag", equalTo("\"1\""))
+        .body("contactPerson", equalTo("Z990001"));
+    // The first one's retry after a lost answer: the change is there, so 200, no new version.
+    assign(id, "\"0\"", "Z990001").statusCode(200).header("ETag", equalTo("\"1\""));
+    // The second one, on what she read: 412, and the first one's assignment stands.
+    assign(id, "\"0\"", "Z990002")
+        .statusCode(412)
+        .contentType("application/problem+json")
+        .body("code", equalTo("STALE_VERSION"));
+    Api.get(Tokens.adviser("03"), "/api/v1/agreements/" + id)
+        .statusCode(200)
+        .header("ETag", equalTo("\"1\""))
+        .body("contactPerson", equalTo("Z990001"));
+    // The termination's answer carries the version too, for a client that goes on from it.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("endedOn", "2013-06-30", "reason", "Virksomheten er lagt ned"))
+        .post("/api/v1/agreements/" + id + "/termination")
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo("\"2\""));
+    assertThat(Api.history(id)).hasSize(3);
+  }
+
+  private static ValidatableResponse assign(String id, String ifMatch, String navIdent) {
+    return given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .contentType(ContentType.JSON)
+        .header("If-Match", ifMatch)
+        .body(Map.of("navIdent", navIdent))
+        .put("/api/v1/agreements/" + id + "/contact-person")
+        .then();
   }
 
   @Test
