@@ -607,8 +607,8 @@ final class BadInputs {
                 withField(
                     delivery,
                     "subGoals",
-                    List.of("[]", "[4]", "[0]", "[\"a\"]", "[1,-2]", "null", "{}")
-                        .get(r.nextInt(7))),
+                    List.of("[]", "[4]", "[0]", "[\"a\"]", "[1,-2]", "null", "{}", "[2,2]")
+                        .get(r.nextInt(8))),
                 adviser(r),
                 none));
     k.add(

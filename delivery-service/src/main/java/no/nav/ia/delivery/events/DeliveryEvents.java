@@ -35,12 +35,18 @@ public final class DeliveryEvents {
           String countyCode,
       @EventField(values = ServiceCode.class) String service,
       @EventField(values = Direction.class) String direction,
-      @EventField(description = "Sub-goals of the IA agreement (1, 2, 3) the delivery serves.")
+      @EventField(
+              description = "Sub-goals of the IA agreement (1, 2, 3) the delivery serves.",
+              minimum = 1,
+              maximum = 3,
+              minItems = 1,
+              distinct = true)
           List<Integer> subGoals,
       LocalDate deliveredOn,
       @EventField(description = "The day it was registered, in Norwegian time.")
           LocalDate registeredOn,
-      @EventField(description = "Days from delivery to registration.") int registrationLagDays,
+      @EventField(description = "Days from delivery to registration.", minimum = 0)
+          int registrationLagDays,
       @EventField(nullable = true, values = Form.class) String form,
       @EventField(description = "The NAV-ident of the adviser, or the client id of the system.")
           String adviser) {

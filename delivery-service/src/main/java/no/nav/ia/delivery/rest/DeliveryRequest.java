@@ -9,7 +9,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.List;
 import no.nav.ia.delivery.Direction;
 import no.nav.ia.delivery.Form;
 import no.nav.ia.platform.domain.NavIdent;
@@ -18,6 +18,7 @@ import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import no.nav.ia.platform.rest.ClosedBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.UniqueElements;
 
 /** A delivery as an adviser's client records or corrects it. */
 @ClosedBody
@@ -36,8 +37,11 @@ public record DeliveryRequest(
     @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,
     @NotNull @Schema(examples = "SICK_LEAVE") ServiceCode service,
     @NotNull @Schema(examples = "SYSTEM") Direction direction,
-    @NotEmpty @Size(max = 3) @Schema(examples = "[1]")
-        Set<@NotNull @Min(1) @Max(3) Integer> subGoals,
+    @NotEmpty
+        @Size(max = 3)
+        @UniqueElements(message = "must name each sub-goal once")
+        @Schema(examples = "[1]", uniqueItems = true)
+        List<@NotNull @Min(1) @Max(3) Integer> subGoals,
     @NotNull @PastOrPresent @Schema(examples = "2012-05-14") LocalDate deliveredOn,
     @Schema(examples = "DIRECT") Form form,
     @Size(max = 2000)

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import no.nav.ia.delivery.Direction;
 import no.nav.ia.delivery.Form;
 import no.nav.ia.platform.domain.NavIdent;
@@ -21,6 +20,7 @@ import no.nav.ia.platform.domain.ValidOrgNumber;
 import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.rest.ClosedBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.UniqueElements;
 
 /** One course or information meeting for several enterprises: a delivery to each of them. */
 @ClosedBody
@@ -32,8 +32,11 @@ public record GroupRequest(
         List<@NotNull @ValidOrgNumber String> orgNumbers,
     @NotNull @Schema(examples = "SICK_LEAVE") ServiceCode service,
     @NotNull @Schema(examples = "SYSTEM") Direction direction,
-    @NotEmpty @Size(max = 3) @Schema(examples = "[1]")
-        Set<@NotNull @Min(1) @Max(3) Integer> subGoals,
+    @NotEmpty
+        @Size(max = 3)
+        @UniqueElements(message = "must name each sub-goal once")
+        @Schema(examples = "[1]", uniqueItems = true)
+        List<@NotNull @Min(1) @Max(3) Integer> subGoals,
     @NotNull @PastOrPresent @Schema(examples = "2012-05-14") LocalDate deliveredOn,
     @NotNull
         @Schema(

@@ -74,7 +74,15 @@ class EventContractTest {
     ((ObjectNode) at.get("payload")).put("registeredAt", "yesterday");
     ObjectNode id = EventSamples.sample("DeliveryVoided");
     ((ObjectNode) id.get("payload")).put("deliveryId", "42");
-    for (ObjectNode envelope : List.of(service, goals, at, id)) {
+    ObjectNode goalTwice = EventSamples.sample("DeliveryRecorded");
+    factsOf(goalTwice, "delivery").putArray("subGoals").add(1).add(1);
+    ObjectNode goalFour = EventSamples.sample("DeliveryRecorded");
+    factsOf(goalFour, "delivery").putArray("subGoals").add(4);
+    ObjectNode noGoal = EventSamples.sample("DeliveryVoided");
+    factsOf(noGoal, "before").putArray("subGoals");
+    ObjectNode lag = EventSamples.sample("DeliveryRecorded");
+    factsOf(lag, "delivery").put("registrationLagDays", -1);
+    for (ObjectNode envelope : List.of(service, goals, at, id, goalTwice, goalFour, noGoal, lag)) {
       assertThat(EventContracts.violations(DOCUMENT, envelope))
           .as(envelope.toString())
           .isNotEmpty();

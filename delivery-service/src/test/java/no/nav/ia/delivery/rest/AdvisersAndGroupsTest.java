@@ -491,6 +491,11 @@ class AdvisersAndGroupsTest {
     post(adviser, GROUPS, direct, "direct-" + a)
         .statusCode(400)
         .body("errors[0].field", equalTo("form"));
+    Map<String, Object> goalTwice = group(List.of(a, b));
+    goalTwice.put("subGoals", List.of(2, 2));
+    post(adviser, GROUPS, goalTwice, "goal-twice-" + a)
+        .statusCode(400)
+        .body("errors[0].field", equalTo("subGoals"));
     Map<String, Object> noForm = group(List.of(a, b));
     noForm.remove("form");
     post(adviser, GROUPS, noForm, "no-form-" + a).statusCode(400);

@@ -281,6 +281,13 @@ class DeliveryResourceTest {
     post(Tokens.adviser("03"), fraction)
         .statusCode(400)
         .body("errors.field", hasItem(containsString("subGoals")));
+    // A sub-goal named twice is a client's slip, said as such (it was stored once, without a word).
+    Map<String, Object> twice = Fixtures.delivery(org);
+    twice.put("subGoals", List.of(1, 1));
+    post(Tokens.adviser("03"), twice)
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("subGoals")))
+        .body("errors.message", equalTo(List.of("must name each sub-goal once")));
     assertThat(recorded(org)).isZero();
   }
 

@@ -37,6 +37,20 @@ public @interface EventField {
 
   String description() default "";
 
+  /** The least value of an integer, or of each integer of a list ({@link Long#MIN_VALUE}: none). */
+  long minimum() default Long.MIN_VALUE;
+
+  /**
+   * The greatest value of an integer, or of each integer of a list ({@link Long#MAX_VALUE}: none).
+   */
+  long maximum() default Long.MAX_VALUE;
+
+  /** The least number of items of a list (0: may be empty). */
+  int minItems() default 0;
+
+  /** No item of the list is there twice. */
+  boolean distinct() default false;
+
   /** The default of {@link #values()}: any string. */
   enum NoValues {}
 }

@@ -125,6 +125,31 @@ public final class RecordSchemas {
     if (!field.description().isEmpty()) {
       property.put("description", field.description());
     }
+    boolean list = Collection.class.isAssignableFrom(component.getType());
+    if (field.minimum() != Long.MIN_VALUE || field.maximum() != Long.MAX_VALUE) {
+      ObjectNode numbers = list ? (ObjectNode) property.get("items") : property;
+      if (!"integer".equals(numbers.path("type").asText())) {
+        throw new IllegalArgumentException(
+            component + ": minimum() and maximum() are for integers");
+      }
+      if (field.minimum() != Long.MIN_VALUE) {
+        numbers.set("minimum", number(field.minimum()));
+      }
+      if (field.maximum() != Long.MAX_VALUE) {
+        numbers.set("maximum", number(field.maximum()));
+      }
+    }
+    if (field.minItems() != 0 || field.distinct()) {
+      if (!list) {
+        throw new IllegalArgumentException(component + ": minItems() and distinct() are for lists");
+      }
+      if (field.minItems() != 0) {
+        property.put("minItems", field.minItems());
+      }
+      if (field.distinct()) {
+        property.put("uniqueItems", true);
+      }
+    }
     if (field.nullable()) {
       if (component.getType().isPrimitive()) {
         throw new IllegalArgumentException(component + ": a primitive is never null");
@@ -146,6 +171,11 @@ public final class RecordSchemas {
       values.add(constant.name());
     }
     return schema;
+  }
+
+  /** A bound as JSON reads it back (an int where it fits), so a document equals its reading. */
+  private static JsonNode number(long value) {
+    return value == (int) value ? JSON.numberNode((int) value) : JSON.numberNode(value);
   }
 
   private static ObjectNode typed(String type) {

@@ -98,6 +98,24 @@ class RecordSchemasTest {
 
   record ValuesOnANumber(@EventField(values = Colour.class) Integer colour) {}
 
+  record BoundsOnAString(@EventField(minimum = 0) String name) {}
+
+  record DistinctOnANumber(@EventField(distinct = true) int count) {}
+
+  record Bounded(
+      @EventField(minimum = 0) int lag,
+      @EventField(minimum = 1, maximum = 3, minItems = 1, distinct = true) List<Integer> goals) {}
+
+  @Test
+  void anEventFieldBoundsAnIntegerOrAListsIntegersAndMakesAListDistinctAndNonEmpty() {
+    JsonNode bounded = RecordSchemas.of(Bounded.class).get("properties");
+    assertThat(bounded.get("lag").toString()).isEqualTo("{\"type\":\"integer\",\"minimum\":0}");
+    assertThat(bounded.get("goals").toString())
+        .isEqualTo(
+            "{\"type\":\"array\",\"items\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":3},"
+                + "\"minItems\":1,\"uniqueItems\":true}");
+  }
+
   @Test
   void aTypeItDoesNotKnowOrAPromiseThatCannotHoldIsAnError() {
     assertThatThrownBy(() -> RecordSchemas.of(Unknown.class))
@@ -107,5 +125,9 @@ class RecordSchemasTest {
         .hasMessageContaining("never null");
     assertThatThrownBy(() -> RecordSchemas.of(ValuesOnANumber.class))
         .hasMessageContaining("for strings");
+    assertThatThrownBy(() -> RecordSchemas.of(BoundsOnAString.class))
+        .hasMessageContaining("for integers");
+    assertThatThrownBy(() -> RecordSchemas.of(DistinctOnANumber.class))
+        .hasMessageContaining("for lists");
   }
 }
