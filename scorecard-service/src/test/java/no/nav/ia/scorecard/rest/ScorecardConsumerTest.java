@@ -19,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -867,13 +868,9 @@ class ScorecardConsumerTest {
         .body(containsString("scope_type,scope_code,scope_name,period"))
         .body(containsString("NATIONAL,NO,\"Norge\",2012"));
     // The Accept header's parameters are no part of the answer's type, and the bytes are UTF-8.
-    for (String accept : List.of("text/csv;q=0.9", "text/csv; charset=ISO-8859-1")) {
-      given()
-          .auth()
-          .oauth2(Tokens.coordinator())
-          .accept(accept)
-          .get("/api/v1/scorecards/counties/50?period=2012")
-          .then()
+    for (String accept :
+        List.of("text/csv;q=0.9", "text/csv; charset=ISO-8859-1", "text/*", "text/*;q=0.5")) {
+      countyCard(accept)
           .statusCode(200)
           .header("Content-Type", equalTo("text/csv;charset=UTF-8"))
           .body(containsString("\"Trøndelag\""));
@@ -885,6 +882,24 @@ class ScorecardConsumerTest {
         .then()
         .statusCode(200)
         .body("regions.size()", equalTo(11));
+    // A range of a kind the cards come in is that kind (text/* was 406, application/* said
+    // application/octet-stream over JSON); the q-values still rank.
+    for (String accept : List.of("application/*", "text/*;q=0.5, application/json")) {
+      countyCard(accept)
+          .statusCode(200)
+          .contentType(containsString("application/json"))
+          .body("scope.code", equalTo("50"));
+    }
+    countyCard("text/html").statusCode(406).contentType("application/problem+json");
+  }
+
+  private static ValidatableResponse countyCard(String accept) {
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .accept(accept)
+        .get("/api/v1/scorecards/counties/50?period=2012")
+        .then();
   }
 
   @Test
