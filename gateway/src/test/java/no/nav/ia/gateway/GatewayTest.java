@@ -346,6 +346,45 @@ class GatewayTest {
   }
 
   @Test
+  void aReplicaThatDoesNotAnswerIsLeftOutAfterItsFirstTimeout() {
+    // A caller of its own: the rate limit (a burst of 5 here) is per caller.
+    String coordinator = Tokens.person("coordinator", null, "Z990031");
+    // The first request's turn is the hung replica: 504 after the timeout (1 s here), not sent
+    // again (the service may have done it). Before, every second request waited for the timeout.
+    given()
+        .auth()
+        .oauth2(coordinator)
+        .get("/api/v1/hung/1")
+        .then()
+        .statusCode(504)
+        .body("code", equalTo("UPSTREAM_TIMEOUT"));
+    for (int i = 2; i <= 5; i++) {
+      given()
+          .auth()
+          .oauth2(coordinator)
+          .get("/api/v1/hung/" + i)
+          .then()
+          .statusCode(200)
+          .body("uri", equalTo("/api/v1/hung/" + i));
+    }
+  }
+
+  @Test
+  void anAnswerWithoutABodyIsPassedOnWithoutAContentType() {
+    // It came out as application/octet-stream: a client reading the type would look for a file.
+    var response =
+        given()
+            .auth()
+            .oauth2(Tokens.person("coordinator", null, "Z990032"))
+            .delete("/api/v1/agreements/voided")
+            .then()
+            .statusCode(204)
+            .extract();
+    assertThat(response.header("Content-Type")).isNull();
+    assertThat(response.asByteArray()).isEmpty();
+  }
+
+  @Test
   void anAdviserMaySearchTheRegisterInAnotherCountyButListNoOtherCountysAgreements() {
     String adviser = Tokens.adviser("03", "Z990022");
     given()

@@ -32,6 +32,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
    */
   private HttpServer stopping;
 
+  /** The first instance of {@code hung}. */
+  private ServerSocket hung;
+
   /** Per Nav-Call-Id, the requests {@code restarting} got. */
   private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
@@ -45,11 +48,19 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     server.createContext("/api/v1/agreements", exchange -> echo(exchange, base));
     server.createContext("/api/v1/enterprises", exchange -> echo(exchange, base));
+    // What a service answers a DELETE: 204, no body and no Content-Type.
+    server.createContext(
+        "/api/v1/agreements/voided",
+        exchange -> {
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     server.createContext("/dashboard", exchange -> dashboard(exchange, base));
     server.createContext("/api/v1/reports", UpstreamStubs::report);
     server.createContext("/api/v1/regions", exchange -> echo(exchange, base));
     server.createContext("/api/v1/counties", exchange -> echo(exchange, base));
     server.createContext("/api/v1/restarting", exchange -> restarting(exchange, base));
+    server.createContext("/api/v1/hung", exchange -> echo(exchange, base));
     try {
       stopping = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -83,6 +94,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         Map.entry("ia.gateway.routes.regions", "http://127.0.0.1:" + closedPort() + "," + base),
         // Two instances, the first of them stopping gracefully.
         Map.entry("ia.gateway.routes.counties", stoppingBase + "," + base),
+        // Two instances, the first of them hung: it takes connections and never answers.
+        Map.entry("ia.gateway.routes.hung", "http://127.0.0.1:" + hungPort() + "," + base),
+        Map.entry("ia.gateway.scopes.hung", "ia-agreement-service"),
         // One address, as on NAIS, whose pod is stopping.
         Map.entry("ia.gateway.routes.restarting", base),
         Map.entry("ia.gateway.scopes.restarting", "ia-agreement-service"),
@@ -262,6 +276,16 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     }
   }
 
+  /** A port that takes connections (the kernel's backlog) and never reads or answers them. */
+  private int hungPort() {
+    try {
+      hung = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+      return hung.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static int closedPort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
@@ -285,6 +309,13 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     }
     if (stopping != null) {
       stopping.stop(0);
+    }
+    if (hung != null) {
+      try {
+        hung.close();
+      } catch (IOException e) {
+        // Closing at the end of the tests: nothing to do.
+      }
     }
   }
 }

@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * The instances (replicas) of one service, from a route's configured value: one base URL, or
  * several separated by commas. Requests take turns (round robin); an instance that refused a
- * connection is left out for a while, and when every instance is out the one back soonest is tried.
+ * connection, or of several one that did not answer in time, is left out for a while, and when
+ * every instance is out the one back soonest is tried.
  */
 public final class Instances {
 
@@ -59,7 +60,7 @@ public final class Instances {
     return in;
   }
 
-  /** The instance refused a connection: leave it out for the pause. */
+  /** The instance refused a connection or did not answer: leave it out for the pause. */
   public void down(String base) {
     outUntil.put(base, clock.getAsLong() + pauseNanos);
   }

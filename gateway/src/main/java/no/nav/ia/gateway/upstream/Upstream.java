@@ -294,7 +294,21 @@ public class Upstream {
               return Uni.createFrom().item(unavailable(route, failure, callId));
             })
         .onFailure()
-        .recoverWithItem(failure -> unavailable(route, failure, callId));
+        .recoverWithItem(
+            failure -> {
+              if (timedOut(failure) && order.size() > 1) {
+                // A replica that takes connections and answers nothing (hung, stopped, starved)
+                // would hold every request its turn gives it: the next ones go to the others for
+                // the pause. This one is not sent again; the service may have done it.
+                instances.down(base);
+              }
+              return unavailable(route, failure, callId);
+            });
+  }
+
+  static boolean timedOut(Throwable failure) {
+    return failure instanceof TimeoutException
+        || failure.getClass().getSimpleName().contains("Timeout");
   }
 
   /**
@@ -348,7 +362,11 @@ public class Upstream {
               }
             });
     Buffer payload = response.body();
-    return builder.entity(payload == null ? new byte[0] : payload.getBytes()).build();
+    if (payload != null && payload.length() > 0) {
+      builder.entity(payload.getBytes());
+    }
+    // No entity for no body: an empty byte array would be given application/octet-stream.
+    return builder.build();
   }
 
   /** The connection was refused: the request never reached the instance. */
@@ -367,8 +385,7 @@ public class Upstream {
         route,
         failure.getClass().getName(),
         cause == null ? "" : " (" + cause.getClass().getName() + ")");
-    if (failure instanceof TimeoutException
-        || failure.getClass().getSimpleName().contains("Timeout")) {
+    if (timedOut(failure)) {
       return problems.respond(
           504, "UPSTREAM_TIMEOUT", "Gateway Timeout", "The service did not answer in time", null);
     }
