@@ -20,8 +20,9 @@ import no.nav.ia.platform.domain.DomainException;
  * Finds enterprises in the register copy with PostgreSQL's text search over the folded name words
  * (every word a prefix, all of them required), an exact org number, or by county, industry (a NACE
  * prefix), size and whether they have an active agreement. Best match first: live before deleted,
- * then the name with the fewest other words (the shortest folded name), then by name; a search with
- * more than {@link #SORTED_HERE} matches comes in name order instead.
+ * then the name with the fewest other words (the shortest name as written: folded, Å would count
+ * twice and rank Norwegian names below their peers), then by name; a search with more than {@link
+ * #SORTED_HERE} matches comes in name order instead.
  */
 @ApplicationScoped
 public class EnterpriseSearch {
@@ -207,7 +208,7 @@ public class EnterpriseSearch {
       Query best =
           em.createNativeQuery(
               "select m.org_number, count(*) over () from (select e.org_number, e.deleted,"
-                  + " length(e.search_words) as length, e.name"
+                  + " length(e.name) as length, e.name"
                   + FROM
                   + where
                   + " limit "

@@ -54,6 +54,8 @@ class EnterpriseRegisterTest {
   static final String FJORDVIK = Fixtures.orgNumber();
   static final String KAFE = Fixtures.orgNumber();
   static final String SMAA = Fixtures.orgNumber();
+  static final String AAS_HAGE = Fixtures.orgNumber();
+  static final String BOR_HAGE = Fixtures.orgNumber();
   static final String GONE_LATER = Fixtures.orgNumber();
   static final String DELETED = Fixtures.orgNumber();
 
@@ -90,6 +92,8 @@ class EnterpriseRegisterTest {
     all.add(entity(FJORDVIK, "FJORDVIK SJØMAT OG TRANSPORT AS", "10.200", 15, "4601"));
     all.add(entity(KAFE, "KAFÉ ØSTRE AS", "56.101", 8, "0301"));
     all.add(entity(SMAA, "SMÅ BYGG OG ANLEGG AS", "41.200", 3, "3401"));
+    all.add(entity(BOR_HAGE, "BOR HAGE AS", "81.300", 4, "3401"));
+    all.add(entity(AAS_HAGE, "ÅS HAGE AS", "81.300", 4, "3401"));
     all.add(entity(GONE_LATER, "FORSVINNER AS", "47.111", 12, "0301"));
     ObjectNode deleted = entity(DELETED, "NEDLAGT BYGG AS", "41.200", 0, "0301");
     deleted.put("slettedato", "2019-05-02");
@@ -182,8 +186,8 @@ class EnterpriseRegisterTest {
     String file = write("enheter-1-" + AERLIG + ".json.gz", first());
     JsonPath done = importOf(file);
     assertThat(done.getString("status")).isEqualTo("DONE");
-    assertThat(done.getInt("read")).isEqualTo(12);
-    assertThat(done.getInt("created")).isEqualTo(7);
+    assertThat(done.getInt("read")).isEqualTo(14);
+    assertThat(done.getInt("created")).isEqualTo(9);
     assertThat(done.getInt("rejected")).isEqualTo(5);
     assertThat(done.getList("reasons", String.class))
         .hasSize(5)
@@ -198,7 +202,7 @@ class EnterpriseRegisterTest {
     assertThat(again.getString("status")).isEqualTo("DONE");
     assertThat(again.getInt("created")).isZero();
     assertThat(again.getInt("updated")).isZero();
-    assertThat(again.getInt("unchanged")).isEqualTo(7);
+    assertThat(again.getInt("unchanged")).isEqualTo(9);
     assertThat(again.getInt("gone")).isZero();
   }
 
@@ -215,6 +219,9 @@ class EnterpriseRegisterTest {
     assertThat(orgs(coordinator, "q=fjord transport")).containsExactly(FJORD, FJORDVIK);
     assertThat(orgs(coordinator, "q=" + FJORDVIK)).containsExactly(FJORDVIK);
     assertThat(orgs(coordinator, "q=byggmester")).isEmpty();
+    // The shorter name first, as written: "ÅS" is two letters like "BO" (folded, "aas" was longer
+    // than "bor" and came after it).
+    assertThat(orgs(coordinator, "q=hage")).containsExactly(AAS_HAGE, BOR_HAGE);
     // Two to four letters are looked up as indexed prefixes, longer ones as prefix matches: the
     // same
     // answer, and a word's middle is no match.
@@ -614,7 +621,7 @@ class EnterpriseRegisterTest {
     JsonPath done = importOf(write("enheter-2-" + AERLIG + ".json.gz", later));
     assertThat(done.getString("status")).isEqualTo("DONE");
     assertThat(done.getInt("updated")).isEqualTo(1);
-    assertThat(done.getInt("unchanged")).isEqualTo(5);
+    assertThat(done.getInt("unchanged")).isEqualTo(7);
     assertThat(done.getInt("gone")).isEqualTo(1);
     JsonPath gone = search(Tokens.coordinator(), "q=" + GONE_LATER);
     assertThat(gone.getBoolean("items[0].deleted")).isTrue();
