@@ -176,6 +176,13 @@ class BrowserDashboardTest {
     }
   }
 
+  /** The browser's cookies for the gateway, as a Cookie header: its login session. */
+  private String cookies() {
+    return browser.manage().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
   private WebElement await(By by) {
     return new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.presenceOfElementLocated(by));
@@ -232,6 +239,30 @@ class BrowserDashboardTest {
                 .findElement(By.cssSelector("#advisers tr[data-adviser='Z993401'] .total"))
                 .getText())
         .isEqualTo("3");
+
+    // The download for Excel: the same cards through the gateway on the browser's session,
+    // semicolons, a decimal comma and a byte-order mark.
+    String download = browser.findElement(By.id("download")).getAttribute("href");
+    assertThat(download).isEqualTo(platform.gatewayUrl() + "/dashboard/cards.csv?period=2025");
+    byte[] file =
+        given()
+            .header("Cookie", cookies())
+            .redirects()
+            .follow(false)
+            .get(download)
+            .then()
+            .statusCode(200)
+            .header("Content-Disposition", "attachment; filename=\"malekort-2025.csv\"")
+            .extract()
+            .asByteArray();
+    assertThat(file).startsWith(0xEF, 0xBB, 0xBF);
+    List<String> lines =
+        List.of(
+            new String(file, java.nio.charset.StandardCharsets.UTF_8).substring(1).split("\r\n"));
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(2))
+        .startsWith("COUNTY;" + COUNTY + ";\"Innlandet\";2025;")
+        .contains(";2025-12-31;3;2;1;0,6667;true;");
 
     // The half-year report: the link opens its printable page with the figures.
     browser

@@ -77,10 +77,43 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     out.write(render(cards).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * How the rows are written. {@link #RFC_4180} is the API's: commas, a point before decimals, LF,
+   * no byte-order mark. {@link #EXCEL_NO} is for Excel set to Norwegian, which opens a file by
+   * double-click with the list separator and decimal sign of the locale: semicolons, a decimal
+   * comma, CRLF, and a byte-order mark, without which it reads UTF-8 as Windows-1252 ("Ã˜stfold").
+   */
+  public enum Dialect {
+    RFC_4180(",", '.', "\n", false),
+    EXCEL_NO(";", ',', "\r\n", true);
+
+    final String separator;
+    final char decimal;
+    final String lineEnd;
+    final boolean byteOrderMark;
+
+    Dialect(String separator, char decimal, String lineEnd, boolean byteOrderMark) {
+      this.separator = separator;
+      this.decimal = decimal;
+      this.lineEnd = lineEnd;
+      this.byteOrderMark = byteOrderMark;
+    }
+
+    /** The start of a file: the byte-order mark where the dialect has one. */
+    String start() {
+      return byteOrderMark ? "\uFEFF" : "";
+    }
+  }
+
   static String render(List<Card> cards) {
-    StringBuilder csv = new StringBuilder(header()).append('\n');
+    return render(cards, Dialect.RFC_4180);
+  }
+
+  static String render(List<Card> cards, Dialect dialect) {
+    StringBuilder csv =
+        new StringBuilder(dialect.start()).append(header(dialect)).append(dialect.lineEnd);
     for (Card c : cards) {
-      csv.append(line(row(c))).append('\n');
+      csv.append(line(row(c), dialect)).append(dialect.lineEnd);
     }
     return csv.toString();
   }
@@ -93,7 +126,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     for (Advisers.Adviser adviser : a.advisers()) {
       csv.append(
               line(
-                  List.of(
+                  Arrays.asList(
                       a.scope().code(),
                       quote(a.scope().name()),
                       a.period().id(),
@@ -102,12 +135,17 @@ public class CardsCsv implements MessageBodyWriter<Object> {
                       adviser.system(),
                       adviser.individual(),
                       adviser.direct(),
-                      fraction(adviser.systemShare()),
+                      adviser.systemShare(),
                       adviser.enterprises(),
-                      a.asOf() == null ? "" : a.asOf())))
+                      a.asOf())))
           .append('\n');
     }
     return csv.toString();
+  }
+
+  /** The columns of one card, separated as the dialect says. */
+  static String header(Dialect dialect) {
+    return header().replace(",", dialect.separator);
   }
 
   /** The columns of one card, comma-separated. */
@@ -123,7 +161,10 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     return csv.append(",as_of").toString();
   }
 
-  /** One card's values in the order of {@link #header()}. */
+  /**
+   * One card's values in the order of {@link #header()}: fractions as numbers, for {@link #line} to
+   * write in the dialect's decimals; null where a card has no value.
+   */
   static List<Object> row(Card c) {
     List<Object> row =
         new ArrayList<>(
@@ -137,10 +178,10 @@ public class CardsCsv implements MessageBodyWriter<Object> {
                 c.deliveries().total(),
                 c.deliveries().system(),
                 c.deliveries().individual()));
-    row.add(fraction(c.systemShare()));
-    row.add(c.target().met() == null ? "" : c.target().met());
+    row.add(c.systemShare());
+    row.add(c.target().met());
     row.add(c.previousYear().total());
-    row.add(fraction(c.previousYear().change()));
+    row.add(c.previousYear().change());
     row.add(c.forecast().yearTotal());
     row.add(c.agreements().active());
     row.add(c.agreements().newInPeriod());
@@ -148,23 +189,35 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     row.add(c.agreements().withDelivery());
     row.add(c.resigning().due());
     row.add(c.resigning().resigned());
-    row.add(fraction(c.resigning().rate()));
-    row.add(c.registrationLag().medianDays() == null ? "" : c.registrationLag().medianDays());
+    row.add(c.resigning().rate());
+    row.add(c.registrationLag().medianDays());
     SERVICES.forEach(s -> row.add(c.deliveries().byService().getOrDefault(s, 0L)));
     for (String goal : SUB_GOALS) {
       row.add(c.deliveries().bySubGoal().getOrDefault(goal, 0L));
     }
     Tally.FORMS.forEach(f -> row.add(c.byForm().getOrDefault(f, 0L)));
-    row.add(c.asOf() == null ? "" : c.asOf());
+    row.add(c.asOf());
     return row;
   }
 
   static String line(List<Object> values) {
-    return String.join(",", values.stream().map(String::valueOf).toList());
+    return line(values, Dialect.RFC_4180);
   }
 
-  private static String fraction(Double value) {
-    return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
+  /** The values separated as the dialect says: null empty, a fraction to four decimals. */
+  static String line(List<Object> values, Dialect dialect) {
+    StringBuilder out = new StringBuilder();
+    for (Object value : values) {
+      if (out.length() > 0) {
+        out.append(dialect.separator);
+      }
+      if (value instanceof Double fraction) {
+        out.append(String.format(Locale.ROOT, "%.4f", fraction).replace('.', dialect.decimal));
+      } else if (value != null) {
+        out.append(value);
+      }
+    }
+    return out.toString();
   }
 
   /**

@@ -106,6 +106,33 @@ public class DashboardResource {
         HalfYear.parse(period.year() + "-H" + (period.first().getMonthValue() <= 6 ? 1 : 2)));
   }
 
+  /**
+   * The cards the page shows (the nation and the counties the caller sees), as a file Excel set to
+   * Norwegian opens by double-click: the columns of the API's CSV in {@link
+   * CardsCsv.Dialect#EXCEL_NO}. The API's {@code Accept: text/csv} stays RFC 4180, for programs.
+   */
+  @GET
+  @Path("cards.csv")
+  @Produces(CardsCsv.TEXT_CSV)
+  @Operation(hidden = true)
+  public Response download(@QueryParam("period") String requested) {
+    Period period =
+        Period.parse(
+            requested == null || requested.isBlank()
+                ? String.valueOf(NorwegianTime.today().getYear())
+                : requested.trim());
+    ScorecardResource.Overview cards =
+        ScorecardResource.visible(scorecards, caller, scorecards.snapshot(period));
+    List<Card> rows = new ArrayList<>();
+    rows.add(cards.national());
+    rows.addAll(cards.counties());
+    return Response.ok(
+            CardsCsv.render(rows, CardsCsv.Dialect.EXCEL_NO), CardsCsv.TEXT_CSV + ";charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"malekort-" + period.id() + ".csv\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
   /** A half-year report's printable page, for the dashboard's link (the API's HTML is the same). */
   @GET
   @Path("reports/{code}/{period}")

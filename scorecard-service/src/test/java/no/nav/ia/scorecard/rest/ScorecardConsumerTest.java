@@ -903,6 +903,74 @@ class ScorecardConsumerTest {
   }
 
   @Test
+  void theDashboardsDownloadIsAFileExcelSetToNorwegianOpensAsTheCardsThePageShows() {
+    send(event("DeliveryRecorded", UUID.randomUUID(), "20", "2011-03", "SYSTEM"));
+    send(event("DeliveryRecorded", UUID.randomUUID(), "20", "2011-04", "INDIVIDUAL"));
+    awaitCard("20", "2011", c -> c.getInt("deliveries.total") == 2);
+
+    String page =
+        given()
+            .auth()
+            .oauth2(Tokens.manager("20"))
+            .get("/dashboard?period=2011")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(page).contains("<a id=\"download\" href=\"/dashboard/cards.csv?period=2011\"");
+
+    var download =
+        given()
+            .auth()
+            .oauth2(Tokens.manager("20"))
+            .get("/dashboard/cards.csv?period=2011")
+            .then()
+            .statusCode(200)
+            .header("Content-Type", equalTo("text/csv;charset=UTF-8"))
+            .header("Content-Disposition", equalTo("attachment; filename=\"malekort-2011.csv\""))
+            .extract();
+    byte[] bytes = download.asByteArray();
+    // The byte-order mark: without it Excel reads the UTF-8 as Windows-1252.
+    assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1);
+    assertThat(text).endsWith("\r\n").doesNotContain(",\"").doesNotMatch("(?s).*[^\r]\n.*");
+    List<String> lines = List.of(text.split("\r\n"));
+    assertThat(lines.get(0))
+        .startsWith("scope_type;scope_code;scope_name;period;from;to;deliveries");
+    // The nation and the own county, as on the page; a fraction with a decimal comma.
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(1)).startsWith("NATIONAL;NO;\"Norge\";2011;");
+    assertThat(lines.get(2))
+        .startsWith("COUNTY;20;\"Finnmark\";2011;2011-01-01;2011-12-31;2;1;1;0,5000;false;");
+
+    int counties =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/api/v1/scorecards?period=2011")
+            .then()
+            .extract()
+            .path("counties.size()");
+    String all =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/dashboard/cards.csv?period=2011")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(all.split("\r\n")).hasSize(2 + counties);
+    given()
+        .auth()
+        .oauth2(Tokens.manager("20"))
+        .get("/dashboard/cards.csv?period=2011-H3")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void theDashboardShowsACountyManagerTheNationAndTheOwnCountyAndACoordinatorEveryCounty() {
     send(event("DeliveryRecorded", UUID.randomUUID(), "15", "2014-05", "SYSTEM"));
     send(event("DeliveryRecorded", UUID.randomUUID(), "15", "2014-05", "SYSTEM"));
