@@ -208,7 +208,6 @@ public class Agreement extends PanacheEntityBase {
     return changed;
   }
 
-  /** Whether the person is already the agreement's contact person. */
   /** 412 unless the agreement is still at the version the caller read. */
   private void requireVersion(long expectedVersion) {
     if (expectedVersion != version) {
@@ -222,6 +221,7 @@ public class Agreement extends PanacheEntityBase {
     }
   }
 
+  /** Whether the person is already the agreement's contact person. */
   public boolean hasContactPerson(String navIdent) {
     return navIdent.equals(contactPerson);
   }
