@@ -78,13 +78,16 @@ public class CardsCsv implements MessageBodyWriter<Object> {
   }
 
   /**
-   * How the rows are written. {@link #RFC_4180} is the API's: commas, a point before decimals, LF,
-   * no byte-order mark. {@link #EXCEL_NO} is for Excel set to Norwegian, which opens a file by
-   * double-click with the list separator and decimal sign of the locale: semicolons, a decimal
-   * comma, CRLF, and a byte-order mark, without which it reads UTF-8 as Windows-1252 ("Ã˜stfold").
+   * How the rows are written. {@link #API} is what {@code Accept: text/csv} has always answered:
+   * commas, a point before decimals, LF, no byte-order mark (RFC 4180 but for its CRLF). {@link
+   * #EXCEL_NO} is for Excel set to Norwegian, which opens a file by double-click with the list
+   * separator and decimal sign of the locale: semicolons, a decimal comma, CRLF, a byte-order mark
+   * (without it Excel reads UTF-8 as Windows-1252, "Ã˜stfold"), and codes as text formulas ({@code
+   * ="03"}): Excel guesses a type whatever the quotes, and makes Oslo's 03 the number 3 and the
+   * month 2024-05 a date.
    */
   public enum Dialect {
-    RFC_4180(",", '.', "\n", false),
+    API(",", '.', "\n", false),
     EXCEL_NO(";", ',', "\r\n", true);
 
     final String separator;
@@ -103,10 +106,18 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     String start() {
       return byteOrderMark ? "\uFEFF" : "";
     }
+
+    /** A code (digits a spreadsheet must keep as written): as is, or as a text formula. */
+    String code(String value) {
+      return this == EXCEL_NO ? "\"=\"\"" + value + "\"\"\"" : value;
+    }
   }
 
+  /** A code in a row, such as a county's or a period's: {@link Dialect#code} writes it. */
+  record Code(String value) {}
+
   static String render(List<Card> cards) {
-    return render(cards, Dialect.RFC_4180);
+    return render(cards, Dialect.API);
   }
 
   static String render(List<Card> cards, Dialect dialect) {
@@ -170,9 +181,9 @@ public class CardsCsv implements MessageBodyWriter<Object> {
         new ArrayList<>(
             List.of(
                 c.scope().type(),
-                c.scope().code(),
+                new Code(c.scope().code()),
                 quote(c.scope().name()),
-                c.period().id(),
+                new Code(c.period().id()),
                 c.period().from(),
                 c.period().to(),
                 c.deliveries().total(),
@@ -201,18 +212,24 @@ public class CardsCsv implements MessageBodyWriter<Object> {
   }
 
   static String line(List<Object> values) {
-    return line(values, Dialect.RFC_4180);
+    return line(values, Dialect.API);
   }
 
-  /** The values separated as the dialect says: null empty, a fraction to four decimals. */
+  /**
+   * The values separated as the dialect says: null empty, a fraction to four decimals, a {@link
+   * Code} as the dialect writes codes.
+   */
   static String line(List<Object> values, Dialect dialect) {
     StringBuilder out = new StringBuilder();
-    for (Object value : values) {
-      if (out.length() > 0) {
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
         out.append(dialect.separator);
       }
+      Object value = values.get(i);
       if (value instanceof Double fraction) {
         out.append(String.format(Locale.ROOT, "%.4f", fraction).replace('.', dialect.decimal));
+      } else if (value instanceof Code code) {
+        out.append(dialect.code(code.value()));
       } else if (value != null) {
         out.append(value);
       }

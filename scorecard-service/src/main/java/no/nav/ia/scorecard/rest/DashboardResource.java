@@ -109,7 +109,7 @@ public class DashboardResource {
   /**
    * The cards the page shows (the nation and the counties the caller sees), as a file Excel set to
    * Norwegian opens by double-click: the columns of the API's CSV in {@link
-   * CardsCsv.Dialect#EXCEL_NO}. The API's {@code Accept: text/csv} stays RFC 4180, for programs.
+   * CardsCsv.Dialect#EXCEL_NO}. The API's {@code Accept: text/csv} stays as it was, for programs.
    */
   @GET
   @Path("cards.csv")

@@ -14,6 +14,24 @@ class CardAcceptRangesTest {
   }
 
   @Test
+  void aTypeTheHeaderNamesIsNotOverruledByItsRange() {
+    // "Anything textual but CSV": the range gives way to the more specific refusal, and the
+    // refusal goes (RESTEasy Reactive would serve a refused type as the least wanted one).
+    assertThat(CardAcceptRanges.narrowed("text/csv;q=0, text/*")).isEmpty();
+    assertThat(CardAcceptRanges.narrowed("text/csv; Q=0.000, application/json;q=0.5"))
+        .isEqualTo("application/json;q=0.5");
+    assertThat(CardAcceptRanges.narrowed("text/csv;q=0.01")).isEqualTo("text/csv;q=0.01");
+    assertThat(CardAcceptRanges.narrowed("application/*, APPLICATION/JSON;q=0.1, text/*;q=0.5"))
+        .isEqualTo("APPLICATION/JSON;q=0.1, text/csv;q=0.5");
+  }
+
+  @Test
+  void aCommaInsideAQuotedParameterSplitsNothing() {
+    assertThat(CardAcceptRanges.narrowed("text/*;x=\"a,b\", image/png"))
+        .isEqualTo("text/csv;x=\"a,b\", image/png");
+  }
+
+  @Test
   void everythingElseIsLeftAsItWas() {
     assertThat(CardAcceptRanges.narrowed("*/*")).isEqualTo("*/*");
     assertThat(CardAcceptRanges.narrowed("image/*, text/html;level=1"))

@@ -32,6 +32,7 @@ import no.nav.ia.scorecard.Forecast;
 import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.Management;
 import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.RawHttp;
 import no.nav.ia.test.TestKafka;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -828,7 +829,7 @@ class ScorecardConsumerTest {
   }
 
   @Test
-  void rejectsBadPeriodsAndOtherCountiesAndServesCsv() {
+  void rejectsBadPeriodsAndOtherCountiesAndServesCsv() throws Exception {
     given()
         .auth()
         .oauth2(Tokens.coordinator())
@@ -891,6 +892,23 @@ class ScorecardConsumerTest {
           .body("scope.code", equalTo("50"));
     }
     countyCard("text/html").statusCode(406).contentType("application/problem+json");
+    // "Anything textual but CSV" is still no CSV (the default, JSON, as the reports answer
+    // text/csv;q=0); and a header sent on two lines is read whole.
+    for (String noCsv : List.of("text/csv;q=0, text/*", "text/csv;q=0")) {
+      countyCard(noCsv).statusCode(200).contentType(containsString("application/json"));
+    }
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      RawHttp.Answer answer =
+          http.head(
+                  "GET /api/v1/scorecards/counties/50?period=2012 HTTP/1.1",
+                  "Authorization: Bearer " + Tokens.coordinator(),
+                  "Accept: application/*;q=0.2",
+                  "Accept: text/csv",
+                  "Connection: close")
+              .answer();
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.header("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
+    }
   }
 
   private static ValidatableResponse countyCard(String accept) {
@@ -939,9 +957,11 @@ class ScorecardConsumerTest {
         .startsWith("scope_type;scope_code;scope_name;period;from;to;deliveries");
     // The nation and the own county, as on the page; a fraction with a decimal comma.
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(1)).startsWith("NATIONAL;NO;\"Norge\";2011;");
+    // Codes as text formulas: Excel would make a county's 03 the number 3, a month a date.
+    assertThat(lines.get(1)).startsWith("NATIONAL;\"=\"\"NO\"\"\";\"Norge\";\"=\"\"2011\"\"\";");
     assertThat(lines.get(2))
-        .startsWith("COUNTY;20;\"Finnmark\";2011;2011-01-01;2011-12-31;2;1;1;0,5000;false;");
+        .startsWith(
+            "COUNTY;\"=\"\"20\"\"\";\"Finnmark\";\"=\"\"2011\"\"\";2011-01-01;2011-12-31;2;1;1;0,5000;false;");
 
     int counties =
         given()
@@ -961,6 +981,7 @@ class ScorecardConsumerTest {
             .extract()
             .asString();
     assertThat(all.split("\r\n")).hasSize(2 + counties);
+    assertThat(all).contains("\r\nCOUNTY;\"=\"\"03\"\"\";\"Oslo\";");
     given()
         .auth()
         .oauth2(Tokens.manager("20"))
