@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * The instances (replicas) of one service, from a route's configured value: one base URL, or
  * several separated by commas. Requests take turns (round robin); an instance that refused a
- * connection, or of several one that did not answer in time, is left out for a while, and when
- * every instance is out the one back soonest is tried.
+ * connection, or of several one that did not answer in time, is left out for a while (until it
+ * answers again, at the latest), and when every instance is out the one back soonest is tried.
  */
 public final class Instances {
 

@@ -297,9 +297,11 @@ public class Upstream {
         .recoverWithItem(
             failure -> {
               if (timedOut(failure) && order.size() > 1) {
-                // A replica that takes connections and answers nothing (hung, stopped, starved)
-                // would hold every request its turn gives it: the next ones go to the others for
-                // the pause. This one is not sent again; the service may have done it.
+                // A replica that takes connections and answers nothing (hung, stopped) would hold
+                // every request its turn gives it: the next ones go to the others for the pause,
+                // or until it answers one it already had. This one is not sent again; the service
+                // may have done it. The price: a healthy replica whose one request took too long
+                // is left out for the pause too, the others taking its share.
                 instances.down(base);
               }
               return unavailable(route, failure, callId);
