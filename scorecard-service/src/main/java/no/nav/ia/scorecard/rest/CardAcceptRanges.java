@@ -42,10 +42,7 @@ public class CardAcceptRanges {
     if (!lines.isEmpty()) {
       String accept = String.join(", ", lines);
       String narrowed = narrowed(accept);
-      if (narrowed.isEmpty()) {
-        // Only refusals: the cards' default (JSON) is what the client did not refuse.
-        ctx.request().headers().remove("Accept");
-      } else if (!narrowed.equals(accept)) {
+      if (!narrowed.equals(accept)) {
         ctx.request().headers().set("Accept", narrowed);
       }
     }
@@ -55,9 +52,9 @@ public class CardAcceptRanges {
   /**
    * The header with each {@code text/*} and {@code application/*} range made concrete, and the
    * refusals ({@code q=0}) taken out: RESTEasy Reactive would serve a refused type as the least
-   * wanted one. A range whose concrete type the header names itself is left out too: the named type
-   * is more specific and says what the client wants of it ({@code text/csv;q=0, text/*} asks for no
-   * CSV).
+   * wanted one. A header of refusals only becomes the first card type it does not refuse. A range
+   * whose concrete type the header names itself is left out too: the named type is more specific
+   * and says what the client wants of it ({@code text/csv;q=0, text/*} asks for no CSV).
    */
   static String narrowed(String accept) {
     List<String> ranges = ranges(accept);
@@ -75,7 +72,28 @@ public class CardAcceptRanges {
         out.add(concrete + (semicolon < 0 ? "" : range.substring(semicolon)));
       }
     }
+    if (out.isEmpty()) {
+      // Only refusals: the first of the cards' types the client did not refuse, or none (406).
+      List<String> refused =
+          ranges.stream().map(CardAcceptRanges::typeOf).filter(t -> !t.isEmpty()).toList();
+      return TYPES.stream()
+          .filter(
+              t -> !refused.contains(t) && !refused.contains(kindOf(t)) && !refused.contains("*/*"))
+          .findFirst()
+          .orElse(NONE);
+    }
     return String.join(", ", out);
+  }
+
+  /** The types of the cards, the default first. */
+  private static final List<String> TYPES = List.of("application/json", CardsCsv.TEXT_CSV);
+
+  /** A type no card path produces: what is left when the client refused every one (406). */
+  static final String NONE = "application/x-no-card-type";
+
+  /** The range of a type's kind: text/csv's is text/*. */
+  private static String kindOf(String type) {
+    return type.substring(0, type.indexOf('/')) + "/*";
   }
 
   /** Whether the range's q-value is 0: "not this". */

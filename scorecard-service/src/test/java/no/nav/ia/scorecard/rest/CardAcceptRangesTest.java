@@ -17,7 +17,10 @@ class CardAcceptRangesTest {
   void aTypeTheHeaderNamesIsNotOverruledByItsRange() {
     // "Anything textual but CSV": the range gives way to the more specific refusal, and the
     // refusal goes (RESTEasy Reactive would serve a refused type as the least wanted one).
-    assertThat(CardAcceptRanges.narrowed("text/csv;q=0, text/*")).isEmpty();
+    assertThat(CardAcceptRanges.narrowed("text/csv;q=0, text/*")).isEqualTo("application/json");
+    assertThat(CardAcceptRanges.narrowed("application/json;q=0")).isEqualTo("text/csv");
+    assertThat(CardAcceptRanges.narrowed("application/*;q=0, text/csv;q=0"))
+        .isEqualTo(CardAcceptRanges.NONE);
     assertThat(CardAcceptRanges.narrowed("text/csv; Q=0.000, application/json;q=0.5"))
         .isEqualTo("application/json;q=0.5");
     assertThat(CardAcceptRanges.narrowed("text/csv;q=0.01")).isEqualTo("text/csv;q=0.01");

@@ -897,6 +897,8 @@ class ScorecardConsumerTest {
     for (String noCsv : List.of("text/csv;q=0, text/*", "text/csv;q=0")) {
       countyCard(noCsv).statusCode(200).contentType(containsString("application/json"));
     }
+    countyCard("application/json;q=0").statusCode(200).contentType(containsString("text/csv"));
+    countyCard("application/json;q=0, text/*;q=0").statusCode(406);
     try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
       RawHttp.Answer answer =
           http.head(
