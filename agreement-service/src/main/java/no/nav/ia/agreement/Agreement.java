@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
 
@@ -137,10 +136,13 @@ public class Agreement extends PanacheEntityBase {
 
   /**
    * Assigns or changes the contact person; returns the previous one. {@code expectedVersion}, when
-   * the caller gave one, is the version it read: a change made since is not overwritten unseen.
+   * the caller gave one (not null), is the version it read: a change made since is not overwritten
+   * unseen.
    */
-  public Optional<String> assignContactPerson(String navIdent, OptionalLong expectedVersion) {
-    expectedVersion.ifPresent(this::requireVersion);
+  public Optional<String> assignContactPerson(String navIdent, Long expectedVersion) {
+    if (expectedVersion != null) {
+      requireVersion(expectedVersion);
+    }
     if (!isActive()) {
       throw DomainException.notAllowedNow("AGREEMENT_ENDED", "The agreement has ended");
     }

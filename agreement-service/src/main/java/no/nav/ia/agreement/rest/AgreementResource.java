@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.AgreementChange;
@@ -280,10 +279,9 @@ public class AgreementResource {
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull AssignContactPerson request) {
-    OptionalLong expected =
-        ifMatch == null ? OptionalLong.empty() : OptionalLong.of(IfMatch.version(ifMatch));
     return tagged(
-        AgreementResponse.from(agreements.assignContactPerson(id, request.navIdent(), expected)));
+        AgreementResponse.from(
+            agreements.assignContactPerson(id, request.navIdent(), IfMatch.optional(ifMatch))));
   }
 
   @POST

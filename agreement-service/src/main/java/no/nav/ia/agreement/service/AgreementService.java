@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.AgreementChange;
@@ -243,7 +242,7 @@ public class AgreementService {
   }
 
   @Transactional
-  public Agreement assignContactPerson(UUID id, String navIdent, OptionalLong expectedVersion) {
+  public Agreement assignContactPerson(UUID id, String navIdent, Long expectedVersion) {
     Agreement managed = get(id);
     if (managed.isActive() && managed.hasContactPerson(navIdent)) {
       // Already so (a retried request): no new version, no event. A retry's If-Match names the

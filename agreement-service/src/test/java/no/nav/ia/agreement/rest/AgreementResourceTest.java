@@ -622,14 +622,7 @@ class AgreementResourceTest {
         .header("ETag", equalTo("\"1\""))
         .body("contactPerson", equalTo("Z990001"));
     // The termination's answer carries the version too, for a client that goes on from it.
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .contentType(ContentType.JSON)
-        .body(Map.of("endedOn", "2013-06-30", "reason", "Virksomheten er lagt ned"))
-        .post("/api/v1/agreements/" + id + "/termination")
-        .then()
-        .statusCode(200)
+    Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned")
         .header("ETag", equalTo("\"2\""));
     assertThat(Api.history(id)).hasSize(3);
   }

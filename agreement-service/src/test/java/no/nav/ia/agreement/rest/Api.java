@@ -38,9 +38,9 @@ public final class Api {
         .then();
   }
 
-  /** Ends the agreement on the day, as a coordinator. */
-  public static void terminate(String agreement, LocalDate on, String reason) {
-    given()
+  /** Ends the agreement on the day, as a coordinator; the answer, for more to read of it. */
+  public static ValidatableResponse terminate(String agreement, LocalDate on, String reason) {
+    return given()
         .auth()
         .oauth2(Tokens.coordinator())
         .contentType(ContentType.JSON)

@@ -205,7 +205,7 @@ public class DeliveryResource {
   @APIResponse(responseCode = "404", description = "Unknown id")
   @APIResponse(responseCode = "412", description = "Stale version in If-Match")
   public Response voidDelivery(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-    deliveries.voidDelivery(id, ifMatch == null ? null : IfMatch.version(ifMatch));
+    deliveries.voidDelivery(id, IfMatch.optional(ifMatch));
     return Response.noContent().build();
   }
 

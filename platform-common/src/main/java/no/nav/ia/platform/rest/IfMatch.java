@@ -28,6 +28,14 @@ public final class IfMatch {
     return version(ifMatch);
   }
 
+  /**
+   * The version, when the client sent the header (null when not: the change is made on whatever
+   * version there is); 412 {@code STALE_VERSION} when it names none.
+   */
+  public static Long optional(String ifMatch) {
+    return ifMatch == null ? null : version(ifMatch);
+  }
+
   /** The version the header names; 412 {@code STALE_VERSION} when it names none. */
   public static long version(String ifMatch) {
     Matcher etag = ETAG.matcher(ifMatch.strip());

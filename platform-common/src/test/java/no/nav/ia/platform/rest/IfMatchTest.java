@@ -42,4 +42,12 @@ class IfMatchTest {
     assertThatThrownBy(() -> IfMatch.required(null, "A correction"))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(428));
   }
+
+  @Test
+  void whereTheHeaderIsOptionalItsAbsenceNamesNoVersionAndABadOneIsStill412() {
+    assertThat(IfMatch.optional(null)).isNull();
+    assertThat(IfMatch.optional("W/\"4\"")).isEqualTo(4L);
+    assertThatThrownBy(() -> IfMatch.optional("*"))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(412));
+  }
 }

@@ -67,10 +67,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     if (value instanceof Card c) {
       cards.add(c);
     } else if (value instanceof Overview o) {
-      if (o.national() != null) {
-        cards.add(o.national());
-      }
-      cards.addAll(o.counties());
+      cards.addAll(cards(o));
     } else if (value instanceof Regions r) {
       cards.addAll(r.regions());
     }
@@ -115,6 +112,16 @@ public class CardsCsv implements MessageBodyWriter<Object> {
 
   /** A code in a row, such as a county's or a period's: {@link Dialect#code} writes it. */
   record Code(String value) {}
+
+  /** An overview's cards in the order of its rows: the nation first, then the counties. */
+  static List<Card> cards(Overview o) {
+    List<Card> cards = new ArrayList<>(o.counties().size() + 1);
+    if (o.national() != null) {
+      cards.add(o.national());
+    }
+    cards.addAll(o.counties());
+    return cards;
+  }
 
   static String render(List<Card> cards) {
     return render(cards, Dialect.API);

@@ -51,10 +51,7 @@ public class DashboardResource {
   @Operation(hidden = true)
   public Response page(@QueryParam("period") String requested) {
     LocalDate today = NorwegianTime.today();
-    String id =
-        requested == null || requested.isBlank()
-            ? String.valueOf(today.getYear())
-            : requested.trim();
+    String id = periodId(requested, today);
     Period period;
     try {
       period = Period.parse(id);
@@ -95,6 +92,13 @@ public class DashboardResource {
                 DashboardView.periodsWithFigures(scorecards.periodsWithFigures(), id, today)));
   }
 
+  /** The period asked for, or this year's when none is. */
+  private static String periodId(String requested, LocalDate today) {
+    return requested == null || requested.isBlank()
+        ? String.valueOf(today.getYear())
+        : requested.trim();
+  }
+
   /** The half-years a period lies in: both of a year, the one of a half, quarter or month. */
   static List<HalfYear> halfYearsOf(Period period) {
     if (period.first().getYear() == period.last().getYear()
@@ -116,18 +120,12 @@ public class DashboardResource {
   @Produces(CardsCsv.TEXT_CSV)
   @Operation(hidden = true)
   public Response download(@QueryParam("period") String requested) {
-    Period period =
-        Period.parse(
-            requested == null || requested.isBlank()
-                ? String.valueOf(NorwegianTime.today().getYear())
-                : requested.trim());
+    Period period = Period.parse(periodId(requested, NorwegianTime.today()));
     ScorecardResource.Overview cards =
         ScorecardResource.visible(scorecards, caller, scorecards.snapshot(period));
-    List<Card> rows = new ArrayList<>();
-    rows.add(cards.national());
-    rows.addAll(cards.counties());
     return Response.ok(
-            CardsCsv.render(rows, CardsCsv.Dialect.EXCEL_NO), CardsCsv.TEXT_CSV + ";charset=UTF-8")
+            CardsCsv.render(CardsCsv.cards(cards), CardsCsv.Dialect.EXCEL_NO),
+            CardsCsv.TEXT_CSV + ";charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"malekort-" + period.id() + ".csv\"")
         .header("Cache-Control", "no-store")
         .build();

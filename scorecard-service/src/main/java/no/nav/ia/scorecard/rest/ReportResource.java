@@ -202,9 +202,7 @@ public class ReportResource {
       @HeaderParam("If-Match") String ifMatch) {
     HalfYear halfYear = HalfYear.parse(period);
     caller.requireCountyForReport(code, halfYear.due());
-    Reading r =
-        reports.submit(
-            code, halfYear, ifMatch == null ? null : IfMatch.version(ifMatch), caller.actor());
+    Reading r = reports.submit(code, halfYear, IfMatch.optional(ifMatch), caller.actor());
     return withTag(ReportView.of(r));
   }
 
