@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import no.nav.ia.test.OrgNumbers;
 import no.nav.ia.test.Tokens;
 import org.awaitility.Awaitility;
@@ -170,9 +173,15 @@ class BrowserDashboardTest {
   }
 
   @AfterEach
-  void closeBrowser() {
+  void closeBrowser() throws IOException {
     if (browser != null) {
       browser.quit();
+    }
+    // The profile Chromium wrote (cache, cookies) goes with the browser: CI machines keep /tmp.
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
     }
   }
 
