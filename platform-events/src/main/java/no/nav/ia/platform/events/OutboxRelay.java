@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.events.OutboxRows.Pending;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
@@ -54,6 +54,12 @@ import org.jboss.logging.Logger;
  * answering without closing its connection (its machine gone, its process frozen) would keep the
  * lock until the server noticed; PostgreSQL ends its session after {@link
  * EventsConfig#relayHolderIdleLimit()} idle in the transaction instead.
+ *
+ * <p>A failed round leaves its batch pending for the next. After an error that leaves a Kafka
+ * producer unable to send again (the idempotent write refused, authentication failed while it asked
+ * for its producer id), the producer is closed and the next round makes a new one ({@link
+ * RelayProducer}, {@code ia_outbox_producer_replaced_total}), so the relay resumes once the cause
+ * is gone instead of failing every round until the instance restarts.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -93,7 +99,7 @@ public class OutboxRelay {
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
   private final AtomicBoolean queued = new AtomicBoolean();
-  private volatile KafkaProducer<String, String> producer;
+  private RelayProducer producer;
   private Counter published;
 
   /**
@@ -104,6 +110,7 @@ public class OutboxRelay {
 
   @PostConstruct
   void registerMetrics() {
+    producer = new RelayProducer(clients::producer);
     Gauge.builder("ia.outbox.oldest.pending", oldestPending, AtomicReference::get)
         .baseUnit("seconds")
         .description("Age of the oldest event not yet published to Kafka")
@@ -179,6 +186,9 @@ public class OutboxRelay {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       LOG.warnf("outbox relay round failed, will retry: %s", e.toString());
+      if (producer.failed(e)) {
+        producersReplaced().increment();
+      }
     }
     return total;
   }
@@ -221,7 +231,7 @@ public class OutboxRelay {
    * large, no metadata in time) stops the batch there, so no later event of its key overtakes it.
    */
   private void send(List<Pending> batch) throws Exception {
-    KafkaProducer<String, String> kafka = producer();
+    Producer<String, String> kafka = producer.get();
     List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
     for (Pending row : batch) {
       Future<RecordMetadata> ack = kafka.send(record(row));
@@ -249,14 +259,10 @@ public class OutboxRelay {
     return record;
   }
 
-  /**
-   * Synchronized: {@link #drain()} is public, and a second caller must not make a second producer.
-   */
-  private synchronized KafkaProducer<String, String> producer() {
-    if (producer == null) {
-      producer = clients.producer();
-    }
-    return producer;
+  private Counter producersReplaced() {
+    return Counter.builder("ia.outbox.producer.replaced")
+        .description("Outbox producers closed after an error they never recover from")
+        .register(registry);
   }
 
   private Counter publishedCounter() {
@@ -276,8 +282,6 @@ public class OutboxRelay {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (producer != null) {
-      producer.close(java.time.Duration.ofSeconds(5));
-    }
+    producer.close(java.time.Duration.ofSeconds(5));
   }
 }
