@@ -270,8 +270,8 @@ class BrowserDashboardTest {
             new String(file, java.nio.charset.StandardCharsets.UTF_8).substring(1).split("\r\n"));
     assertThat(lines).hasSize(3);
     assertThat(lines.get(2))
-        .startsWith("COUNTY;\"=\"\"" + COUNTY + "\"\"\";\"Innlandet\";\"=\"\"2025\"\"\";")
-        .contains(";2025-12-31;3;2;1;0,6667;true;");
+        .startsWith("Fylke;\"=\"\"" + COUNTY + "\"\"\";\"Innlandet\";\"=\"\"2025\"\"\";")
+        .contains(";2025-12-31;3;2;1;0,6667;Ja;");
 
     // The half-year report: the link opens its printable page with the figures.
     browser

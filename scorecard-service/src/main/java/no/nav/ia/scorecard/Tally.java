@@ -19,6 +19,11 @@ public final class Tally {
   /** The forms of API.md, in the order a card lists them. */
   public static final List<String> FORMS = List.of(DIRECT, "COURSE", "INFORMATION");
 
+  /** The forms' Norwegian names, for pages and files people read. */
+  public static final Map<String, String> FORM_NAMES =
+      Map.of(
+          DIRECT, "Direkte i virksomheten", "COURSE", "Kurs", "INFORMATION", "Informasjonsarbeid");
+
   /**
    * The forms the share and the target are computed over. Seed 000 keeps information work and open
    * courses apart from the direct processes with enterprises, so only those count.

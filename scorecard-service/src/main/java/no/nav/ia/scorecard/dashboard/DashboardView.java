@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.scorecard.Tally;
 import no.nav.ia.scorecard.rest.Card;
 
 /**
@@ -106,7 +107,7 @@ public record DashboardView(
                   e ->
                       new FormPart(
                           e.getKey(),
-                          FORM_NAMES.getOrDefault(e.getKey(), e.getKey()),
+                          Tally.FORM_NAMES.getOrDefault(e.getKey(), e.getKey()),
                           Norwegian.count(e.getValue()),
                           total == 0 ? "–" : Norwegian.percent((double) e.getValue() / total, 0)))
               .toList();
@@ -218,14 +219,6 @@ public record DashboardView(
     }
   }
 
-  static final java.util.Map<String, String> FORM_NAMES =
-      java.util.Map.of(
-          "DIRECT",
-          "Direkte i virksomheten",
-          "COURSE",
-          "Kurs",
-          "INFORMATION",
-          "Informasjonsarbeid");
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", NB);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d. MMMM yyyy", NB);
 

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.scorecard.Tally;
 import no.nav.ia.scorecard.rest.Card;
 import no.nav.ia.scorecard.rest.ReportView;
 
@@ -51,9 +53,6 @@ public record ReportPage(
           Map.entry("deliveries.total", "Leveranser i alt"),
           Map.entry("deliveries.system", "Systemrettede"),
           Map.entry("deliveries.individual", "Individrettede"),
-          Map.entry("byForm.DIRECT", "Direkte i virksomheten"),
-          Map.entry("byForm.COURSE", "Kurs"),
-          Map.entry("byForm.INFORMATION", "Informasjonsarbeid"),
           Map.entry("systemShare", "Systemrettet andel av direkte leveranser"),
           Map.entry("target.met", "Mål om minst 2/3 nådd"),
           Map.entry("agreements.active", "Aktive IA-avtaler"),
@@ -66,6 +65,8 @@ public record ReportPage(
   private static final String BY_SERVICE = "deliveries.byService.";
 
   private static final String BY_SUB_GOAL = "deliveries.bySubGoal.";
+
+  private static final String BY_FORM = "byForm.";
 
   /** A figure and its value. */
   public record Line(String label, String value) {}
@@ -128,9 +129,21 @@ public record ReportPage(
             .toList());
   }
 
+  /** A name inside a sentence: "Mål- og handlingsplan" lower-cased, "IA-veiledning" kept. */
+  static String inSentence(String name) {
+    return name.length() > 1 && Character.isLowerCase(name.charAt(1))
+        ? Character.toLowerCase(name.charAt(0)) + name.substring(1)
+        : name;
+  }
+
   private static String label(String figure) {
     if (figure.startsWith(BY_SERVICE)) {
-      return "Leveranser, tjeneste " + figure.substring(BY_SERVICE.length());
+      return "Leveranser, "
+          + inSentence(ServiceCode.labelOf(figure.substring(BY_SERVICE.length())));
+    }
+    if (figure.startsWith(BY_FORM)) {
+      String form = figure.substring(BY_FORM.length());
+      return Tally.FORM_NAMES.getOrDefault(form, form);
     }
     if (figure.startsWith(BY_SUB_GOAL)) {
       return "Leveranser til delmål " + figure.substring(BY_SUB_GOAL.length());

@@ -81,7 +81,8 @@ public class CardsCsv implements MessageBodyWriter<Object> {
    * separator and decimal sign of the locale: semicolons, a decimal comma, CRLF, a byte-order mark
    * (without it Excel reads UTF-8 as Windows-1252, "Ã˜stfold"), and codes as text formulas ({@code
    * ="03"}): Excel guesses a type whatever the quotes, and makes Oslo's 03 the number 3 and the
-   * month 2024-05 a date.
+   * month 2024-05 a date. Its headings and words are the dashboard's Norwegian ("Systemrettede",
+   * "Fylke", "Ja"), in the same columns as the API's file.
    */
   public enum Dialect {
     API(",", '.', "\n", false),
@@ -112,6 +113,13 @@ public class CardsCsv implements MessageBodyWriter<Object> {
 
   /** A code in a row, such as a county's or a period's: {@link Dialect#code} writes it. */
   record Code(String value) {}
+
+  /** A value programs read as a code and people as a word: the Excel file writes the word. */
+  record Term(String code, String word) {}
+
+  /** The scope types' words in the Excel file. */
+  private static final java.util.Map<String, String> SCOPE_WORDS =
+      java.util.Map.of("NATIONAL", "Landet", "REGION", "Region", "COUNTY", "Fylke");
 
   /** An overview's cards in the order of its rows: the nation first, then the counties. */
   static List<Card> cards(Overview o) {
@@ -161,22 +169,64 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     return csv.toString();
   }
 
-  /** The columns of one card, separated as the dialect says. */
+  /**
+   * A card's column: its name in the API's CSV, which programs read, and its heading in the Excel
+   * file, which people read (in the dashboard's words). One list, so the two files cannot part.
+   */
+  record Column(String name, String heading) {}
+
+  /** A card's columns in the order of {@link #row}. */
+  static final List<Column> COLUMNS = columns();
+
+  private static List<Column> columns() {
+    List<Column> columns =
+        new ArrayList<>(
+            List.of(
+                new Column("scope_type", "Nivå"),
+                new Column("scope_code", "Kode"),
+                new Column("scope_name", "Navn"),
+                new Column("period", "Periode"),
+                new Column("from", "Fra"),
+                new Column("to", "Til"),
+                new Column("deliveries", "Leveranser"),
+                new Column("system", "Systemrettede"),
+                new Column("individual", "Individrettede"),
+                new Column("system_share", "Systemrettet andel av direkte leveranser"),
+                new Column("target_met", "Mål om minst 2/3 nådd"),
+                new Column("previous_year_total", "Leveranser samme periode i fjor"),
+                new Column("change", "Endring mot i fjor"),
+                new Column("forecast_year_total", "Prognose for året"),
+                new Column("agreements_active", "Aktive IA-avtaler"),
+                new Column("agreements_new", "Nye avtaler i perioden"),
+                new Column("with_contact_person", "Avtaler med kontaktperson"),
+                new Column("with_delivery", "Avtaler med leveranse"),
+                new Column("resigning_due", "Til re-signering"),
+                new Column("resigning_resigned", "Re-signert"),
+                new Column("resigning_rate", "Andel re-signert"),
+                new Column("median_lag_days", "Registrert etter (median dager)")));
+    for (ServiceCode s : ServiceCode.values()) {
+      columns.add(new Column("service_" + s.name().toLowerCase(Locale.ROOT), s.label()));
+    }
+    for (String goal : SUB_GOALS) {
+      columns.add(new Column("sub_goal_" + goal, "Delmål " + goal));
+    }
+    for (String form : Tally.FORMS) {
+      columns.add(new Column("form_" + form.toLowerCase(Locale.ROOT), Tally.FORM_NAMES.get(form)));
+    }
+    columns.add(new Column("as_of", "Tall per"));
+    return List.copyOf(columns);
+  }
+
+  /** The columns of one card as the dialect names them, separated as it says. */
   static String header(Dialect dialect) {
-    return header().replace(",", dialect.separator);
+    return COLUMNS.stream()
+        .map(c -> dialect == Dialect.EXCEL_NO ? c.heading() : c.name())
+        .collect(java.util.stream.Collectors.joining(dialect.separator));
   }
 
   /** The columns of one card, comma-separated. */
   static String header() {
-    StringBuilder csv =
-        new StringBuilder(
-            "scope_type,scope_code,scope_name,period,from,to,deliveries,system,individual,"
-                + "system_share,target_met,previous_year_total,change,forecast_year_total,agreements_active,agreements_new,"
-                + "with_contact_person,with_delivery,resigning_due,resigning_resigned,resigning_rate,median_lag_days");
-    SERVICES.forEach(s -> csv.append(",service_").append(s.toLowerCase(Locale.ROOT)));
-    csv.append(",sub_goal_1,sub_goal_2,sub_goal_3");
-    Tally.FORMS.forEach(f -> csv.append(",form_").append(f.toLowerCase(Locale.ROOT)));
-    return csv.append(",as_of").toString();
+    return header(Dialect.API);
   }
 
   /**
@@ -187,7 +237,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     List<Object> row =
         new ArrayList<>(
             List.of(
-                c.scope().type(),
+                new Term(c.scope().type(), SCOPE_WORDS.get(c.scope().type())),
                 new Code(c.scope().code()),
                 quote(c.scope().name()),
                 new Code(c.period().id()),
@@ -197,7 +247,8 @@ public class CardsCsv implements MessageBodyWriter<Object> {
                 c.deliveries().system(),
                 c.deliveries().individual()));
     row.add(c.systemShare());
-    row.add(c.target().met());
+    Boolean met = c.target().met();
+    row.add(met == null ? null : new Term(met.toString(), met ? "Ja" : "Nei"));
     row.add(c.previousYear().total());
     row.add(c.previousYear().change());
     row.add(c.forecast().yearTotal());
@@ -224,7 +275,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
 
   /**
    * The values separated as the dialect says: null empty, a fraction to four decimals, a {@link
-   * Code} as the dialect writes codes.
+   * Code} as the dialect writes codes, a {@link Term} as its code or (Excel) its word.
    */
   static String line(List<Object> values, Dialect dialect) {
     StringBuilder out = new StringBuilder();
@@ -237,6 +288,8 @@ public class CardsCsv implements MessageBodyWriter<Object> {
         out.append(String.format(Locale.ROOT, "%.4f", fraction).replace('.', dialect.decimal));
       } else if (value instanceof Code code) {
         out.append(dialect.code(code.value()));
+      } else if (value instanceof Term term) {
+        out.append(dialect == Dialect.EXCEL_NO && term.word() != null ? term.word() : term.code());
       } else if (value != null) {
         out.append(value);
       }

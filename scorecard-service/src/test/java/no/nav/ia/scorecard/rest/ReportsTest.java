@@ -222,7 +222,7 @@ class ReportsTest {
                 .extract()
                 .asString())
         .contains("Endret etter innsending")
-        .contains("Leveranser, tjeneste GOALS_ACTION_PLAN")
+        .contains("Leveranser, mål- og handlingsplan")
         .contains("Leveranser til delmål 2");
   }
 

@@ -955,15 +955,18 @@ class ScorecardConsumerTest {
     String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1);
     assertThat(text).endsWith("\r\n").doesNotContain(",\"").doesNotMatch("(?s).*[^\r]\n.*");
     List<String> lines = List.of(text.split("\r\n"));
+    // The API's columns under the dashboard's Norwegian headings, and its words for codes.
     assertThat(lines.get(0))
-        .startsWith("scope_type;scope_code;scope_name;period;from;to;deliveries");
+        .startsWith("Nivå;Kode;Navn;Periode;Fra;Til;Leveranser;Systemrettede;Individrettede;")
+        .contains(";Forebygge og redusere sykefravær;")
+        .endsWith(";Tall per");
     // The nation and the own county, as on the page; a fraction with a decimal comma.
     assertThat(lines).hasSize(3);
     // Codes as text formulas: Excel would make a county's 03 the number 3, a month a date.
-    assertThat(lines.get(1)).startsWith("NATIONAL;\"=\"\"NO\"\"\";\"Norge\";\"=\"\"2011\"\"\";");
+    assertThat(lines.get(1)).startsWith("Landet;\"=\"\"NO\"\"\";\"Norge\";\"=\"\"2011\"\"\";");
     assertThat(lines.get(2))
         .startsWith(
-            "COUNTY;\"=\"\"20\"\"\";\"Finnmark\";\"=\"\"2011\"\"\";2011-01-01;2011-12-31;2;1;1;0,5000;false;");
+            "Fylke;\"=\"\"20\"\"\";\"Finnmark\";\"=\"\"2011\"\"\";2011-01-01;2011-12-31;2;1;1;0,5000;Nei;");
 
     int counties =
         given()
@@ -983,7 +986,7 @@ class ScorecardConsumerTest {
             .extract()
             .asString();
     assertThat(all.split("\r\n")).hasSize(2 + counties);
-    assertThat(all).contains("\r\nCOUNTY;\"=\"\"03\"\"\";\"Oslo\";");
+    assertThat(all).contains("\r\nFylke;\"=\"\"03\"\"\";\"Oslo\";");
     given()
         .auth()
         .oauth2(Tokens.manager("20"))
