@@ -40,6 +40,12 @@ class NationalIdentityNumbersTest {
         "010190\u201310046",
         "010190\u00AD10046",
         "0101901\u200B0046",
+        // Found in notes that were stored before: more than one separator between the groups.
+        "Oppfølging av 010190 - 10046",
+        "010190  10046",
+        "010190 / 10046",
+        "010190_10046",
+        "01.01.90 - 10046",
         "\uFF10\uFF11\uFF10\uFF11\uFF19\uFF10\uFF11\uFF10\uFF10\uFF14\uFF16"
       })
   void findsANumberEmbeddedInText(String text) {
@@ -57,7 +63,9 @@ class NationalIdentityNumbersTest {
         "Møte 12.03.2024 kl 10, 15 deltakere",
         "Org.nr. 974 760 673, 120 ansatte",
         "010190 10047 has a wrong control digit",
-        "01.01.90, 10046 kroner"
+        "01.01.90, 10046 kroner",
+        "010190,10046 (a decimal number)",
+        "Telefon 22 33 44 55 - 120 ansatte"
       })
   void leavesOrdinaryTextAlone(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isFalse();
