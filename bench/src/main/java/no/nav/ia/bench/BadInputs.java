@@ -203,8 +203,21 @@ final class BadInputs {
         .get(r.nextInt(7));
   }
 
+  /**
+   * A bad date in a body: besides {@link #badDate}, days before the IA work began, a negative year
+   * and a date with a time, which a query's filter may take but a body's date may not.
+   */
+  private static String badBodyDate(Random r) {
+    return r.nextInt(2) == 0
+        ? badDate(r)
+        : List.of("0001-01-01", "-0001-01-01", "2001-10-02", "2020-01-01T23:30:00")
+            .get(r.nextInt(4));
+  }
+
   private static String brokenJson(Random r, String valid) {
-    return switch (r.nextInt(6)) {
+    return switch (r.nextInt(8)) {
+      case 6 -> valid + " garbage";
+      case 7 -> valid + " " + valid;
       case 0 -> valid.substring(0, valid.length() / 2);
       case 1 -> valid.replaceFirst("\\{", "{,");
       case 2 -> "";
@@ -360,7 +373,8 @@ final class BadInputs {
                 withField(
                     agreement,
                     "employees",
-                    List.of("-1", "\"many\"", "1e40", "[]").get(r.nextInt(4))),
+                    List.of("-1", "\"many\"", "1e40", "[]", "\"12\"", "10000001")
+                        .get(r.nextInt(6))),
                 coordinator(r),
                 none));
     k.add(
@@ -370,7 +384,7 @@ final class BadInputs {
                 "POST",
                 agreements,
                 "application/json",
-                withField(agreement, "signedOn", quoted(badDate(r))),
+                withField(agreement, "signedOn", quoted(badBodyDate(r))),
                 coordinator(r),
                 none));
     k.add(
@@ -455,7 +469,7 @@ final class BadInputs {
                 List.of(
                         "{\"endedOn\":\"2010-01-01\",\"reason\":\"before signing\"}",
                         "{\"endedOn\":\"2999-01-01\",\"reason\":\"future\"}",
-                        "{\"endedOn\":\"" + badDate(r) + "\",\"reason\":\"x\"}",
+                        "{\"endedOn\":\"" + badBodyDate(r) + "\",\"reason\":\"x\"}",
                         "{\"endedOn\":\"2024-01-01\"}",
                         "{\"reason\":\"no date\"}",
                         brokenJson(r, "{\"endedOn\":\"2024-01-01\",\"reason\":\"x\"}"))
@@ -618,7 +632,7 @@ final class BadInputs {
                 "POST",
                 deliveries,
                 "application/json",
-                withField(delivery, "deliveredOn", quoted(badDate(r))),
+                withField(delivery, "deliveredOn", quoted(badBodyDate(r))),
                 adviser(r),
                 none));
     k.add(
@@ -849,8 +863,9 @@ final class BadInputs {
                             "size=1000000",
                             "county=" + (county.equals("03") ? "11" : "03"),
                             "orgNumber=123",
-                            "page=4294968&size=500")
-                        .get(r.nextInt(7)),
+                            "page=4294968&size=500",
+                            "county=" + county + "&county=" + county)
+                        .get(r.nextInt(8)),
                 null,
                 null,
                 adviser(r),
@@ -980,7 +995,7 @@ final class BadInputs {
                         withField(group, "orgNumbers", "[]"),
                         withField(group, "orgNumbers", "\"" + org + "\""),
                         withField(group, "orgNumbers", "[\"123456789\"]"),
-                        withField(group, "deliveredOn", quoted(badDate(r))),
+                        withField(group, "deliveredOn", quoted(badBodyDate(r))),
                         withField(group, "note", quoted(identityNumber(r))),
                         brokenJson(r, group))
                     .get(r.nextInt(8)),

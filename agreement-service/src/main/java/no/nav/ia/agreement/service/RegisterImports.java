@@ -51,6 +51,7 @@ import no.nav.ia.agreement.SearchWords;
 import no.nav.ia.agreement.config.RegisterConfig;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.persistence.Constraints;
+import no.nav.ia.platform.time.Timestamps;
 import org.jboss.logging.Logger;
 
 /**
@@ -155,14 +156,14 @@ public class RegisterImports {
                       "status = ?1, note = ?2, finishedAt = ?3 where status = ?4 and progressAt < ?5",
                       EnterpriseImport.Status.FAILED,
                       "abandoned: no progress for " + ABANDONED_AFTER.toMinutes() + " minutes",
-                      OffsetDateTime.now(),
+                      Timestamps.now(),
                       EnterpriseImport.Status.RUNNING,
                       OffsetDateTime.now().minus(ABANDONED_AFTER));
                   if (EnterpriseImport.count("status", EnterpriseImport.Status.RUNNING) > 0) {
                     throw running();
                   }
                   EnterpriseImport i =
-                      EnterpriseImport.start(source.describe(), by, OffsetDateTime.now());
+                      EnterpriseImport.start(source.describe(), by, Timestamps.now());
                   try {
                     i.persistAndFlush();
                   } catch (PersistenceException e) {
@@ -218,12 +219,17 @@ public class RegisterImports {
         throw new IllegalArgumentException("the file is not a JSON array of entities");
       }
       Batch batch = new Batch(config.batchSize());
+      // One entity at a time from the array: the next one is no "trailing token" of this one.
+      var entities =
+          json.readerFor(JsonNode.class)
+              .without(
+                  com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
       JsonToken token;
       while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
         if (token == null) {
           throw new IllegalArgumentException("the file ends inside the array");
         }
-        JsonNode node = parser.readValueAsTree();
+        JsonNode node = entities.readValue(parser);
         batch.add(RegisterEntry.read(node));
         if (batch.full()) {
           Batch full = batch;
@@ -241,7 +247,12 @@ public class RegisterImports {
     } catch (IllegalArgumentException e) {
       failure = e.getMessage();
     } catch (IOException | UncheckedIOException e) {
-      failure = "the file could not be read: " + e.getMessage();
+      // A refused connection says nothing in its message ("null" was all the note said).
+      failure =
+          "the file could not be read: "
+              + (e.getMessage() == null || e.getMessage().isBlank()
+                  ? e.getClass().getSimpleName()
+                  : e.getMessage());
     } catch (Abandoned e) {
       failure = e.getMessage();
     } catch (RuntimeException | Error e) {
@@ -390,7 +401,7 @@ public class RegisterImports {
                   counts[0],
                   counts[1],
                   batch.entries.size() - counts[0] - counts[1],
-                  OffsetDateTime.now());
+                  Timestamps.now());
             });
   }
 
@@ -473,7 +484,7 @@ public class RegisterImports {
               // is kept.
               em.refresh(i, LockModeType.PESSIMISTIC_WRITE);
               stillRunning(i);
-              i.done(gone, note, OffsetDateTime.now());
+              i.done(gone, note, Timestamps.now());
               LOG.infof(
                   "register import %d done: %d read, %d created, %d updated, %d unchanged, %d rejected, %d gone",
                   id, i.read, i.created, i.updated, i.unchanged, i.rejected, gone);
@@ -489,7 +500,7 @@ public class RegisterImports {
               EnterpriseImport i = EnterpriseImport.findById(id, LockModeType.PESSIMISTIC_WRITE);
               // Already FAILED when another start took it for abandoned: that stays what it says.
               if (i.status == EnterpriseImport.Status.RUNNING) {
-                i.failed(why, OffsetDateTime.now());
+                i.failed(why, Timestamps.now());
               }
             });
   }
@@ -578,15 +589,23 @@ public class RegisterImports {
                         DomainException.invalid(
                             "source", "is required: no default source is configured"));
     if (name.startsWith("https://") || name.startsWith("http://")) {
-      if (!name.startsWith(config.urlPrefix())) {
-        throw DomainException.invalid(
-            "source", "must be an address under " + config.urlPrefix() + " or a file name");
-      }
+      URI address;
       try {
-        return new UrlSource(URI.create(name));
+        address = URI.create(name);
       } catch (IllegalArgumentException notAnAddress) {
         throw DomainException.invalid("source", "is not a valid address");
       }
+      // Judged as the server will read it: ".." (written out or percent-encoded) steps out of the
+      // allowed prefix on the same host, so it is no address under it.
+      String path = String.valueOf(address.getRawPath()).toLowerCase(java.util.Locale.ROOT);
+      if (!name.startsWith(config.urlPrefix())
+          || path.contains("..")
+          || path.contains("%2e")
+          || !address.normalize().toString().startsWith(config.urlPrefix())) {
+        throw DomainException.invalid(
+            "source", "must be an address under " + config.urlPrefix() + " or a file name");
+      }
+      return new UrlSource(address);
     }
     if (name.isEmpty()
         || name.length() > 200

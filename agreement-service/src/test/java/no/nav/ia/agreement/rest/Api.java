@@ -29,6 +29,11 @@ public final class Api {
 
   /** A coordinator's POST of an agreement, for its answer whatever it is. */
   static io.restassured.response.ValidatableResponse post(Map<String, Object> body) {
+    return postJson(body);
+  }
+
+  /** The same with the body as written (a map, or JSON text as the client sent it). */
+  static io.restassured.response.ValidatableResponse postJson(Object body) {
     return given()
         .auth()
         .oauth2(Tokens.coordinator())

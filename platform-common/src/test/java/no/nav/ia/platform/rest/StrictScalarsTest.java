@@ -15,12 +15,26 @@ class StrictScalarsTest {
     INDIVIDUAL
   }
 
-  record Request(String name, Integer employees, List<Integer> subGoals, Direction direction) {}
+  record Request(
+      String name,
+      Integer employees,
+      List<Integer> subGoals,
+      Direction direction,
+      java.time.LocalDate signedOn,
+      Boolean active,
+      Double share) {
+
+    Request(String name, Integer employees, List<Integer> subGoals, Direction direction) {
+      this(name, employees, subGoals, direction, null, null, null);
+    }
+  }
 
   private final ObjectMapper mapper = mapper();
 
   private static ObjectMapper mapper() {
-    ObjectMapper mapper = new ObjectMapper();
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
     new NulCharacters.InJson().customize(mapper);
     new StrictScalars().customize(mapper);
     return mapper;
@@ -59,5 +73,44 @@ class StrictScalarsTest {
         .isInstanceOf(MismatchedInputException.class);
     assertThatThrownBy(() -> mapper.readValue("{\"direction\":\"1\"}", Request.class))
         .isInstanceOf(MismatchedInputException.class);
+  }
+
+  @Test
+  void textIsNoNumberNoTruthValueAndNoDateWithATime() {
+    for (String body :
+        List.of(
+            "{\"employees\":\"5\"}",
+            "{\"subGoals\":[\"1\"]}",
+            "{\"share\":\"0.5\"}",
+            "{\"active\":\"true\"}",
+            "{\"signedOn\":\"2020-01-01T23:30:00\"}",
+            "{\"signedOn\":\"2020-01-01T00:00:00Z\"}")) {
+      assertThatThrownBy(() -> mapper.readValue(body, Request.class))
+          .as(body)
+          .isInstanceOf(MismatchedInputException.class);
+    }
+  }
+
+  @Test
+  void aDateIsReadAsWritten() throws Exception {
+    assertThat(mapper.readValue("{\"signedOn\":\"2020-01-01\"}", Request.class).signedOn())
+        .isEqualTo(java.time.LocalDate.of(2020, 1, 1));
+  }
+
+  @Test
+  void aBodyIsOneJsonValueAndWhatFollowsItIsRefused() throws Exception {
+    for (String body :
+        List.of(
+            "{\"employees\":22} {\"employees\":99}",
+            "{\"employees\":23}]",
+            "{\"name\":\"Bygg AS\"} garbage")) {
+      assertThatThrownBy(() -> mapper.readValue(body, Request.class))
+          .as(body)
+          .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+      assertThatThrownBy(() -> mapper.readerFor(Request.class).readValue(body))
+          .as(body)
+          .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+    }
+    assertThat(mapper.readValue("{\"employees\":22}\n  ", Request.class).employees()).isEqualTo(22);
   }
 }
