@@ -245,4 +245,18 @@ public class Agreement extends PanacheEntityBase {
     return find("orgNumber = ?1 and status = ?2", orgNumber, AgreementStatus.ACTIVE)
         .firstResultOptional();
   }
+
+  /**
+   * Links the active agreements signed under this group agreement's enterprise to it: those
+   * registered before it (no group agreement to link to then) or under an earlier one of the group.
+   * A derived link, not a change anyone made: no new version. Returns how many were linked.
+   */
+  public int linkUnits() {
+    return update(
+        "groupAgreementId = ?1 where groupOrgNumber = ?2 and status = ?3"
+            + " and (groupAgreementId is null or groupAgreementId <> ?1)",
+        id,
+        orgNumber,
+        AgreementStatus.ACTIVE);
+  }
 }

@@ -9,12 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.time.Timestamps;
 
 /** A campaign to get every active agreement signed again for a new IA period. */
 @Entity
@@ -65,7 +65,7 @@ public class ResigningCampaign extends PanacheEntityBase {
     campaign.name = name;
     campaign.deadline = deadline;
     campaign.startedOn = today;
-    campaign.startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    campaign.startedAt = Timestamps.now();
     campaign.startedBy = startedBy;
     campaign.status = CampaignStatus.OPEN;
     return campaign;

@@ -34,7 +34,13 @@ public final class SearchWords {
       return words;
     }
     StringBuilder word = new StringBuilder();
-    String lower = text.toLowerCase(Locale.ROOT);
+    // "å" may come as a and a combining ring (macOS, some copy-pastes): composed first, so it
+    // folds as the one letter; a mark left over stays inside its word.
+    String composed =
+        Normalizer.isNormalized(text, Normalizer.Form.NFC)
+            ? text
+            : Normalizer.normalize(text, Normalizer.Form.NFC);
+    String lower = composed.toLowerCase(Locale.ROOT);
     for (int i = 0; i < lower.length(); ) {
       int c = lower.codePointAt(i);
       i += Character.charCount(c);
@@ -42,6 +48,8 @@ public final class SearchWords {
         word.append((char) c);
       } else if (Character.isLetterOrDigit(c)) {
         word.append(fold(c));
+      } else if (isMark(c)) {
+        continue;
       } else if (!word.isEmpty()) {
         words.add(word.toString());
         word.setLength(0);
@@ -52,6 +60,25 @@ public final class SearchWords {
     }
     return words;
   }
+
+  /**
+   * The words a name search looks for (the first {@link #MAX_QUERY_WORDS}): none for a query left
+   * out or blank; a query of punctuation only ("!!!") names no word and is refused, as the register
+   * search refuses it, rather than read as no query and answered with everything.
+   */
+  public static List<String> queryWords(String q) {
+    if (q == null || q.isBlank()) {
+      return List.of();
+    }
+    List<String> words = of(q);
+    if (words.isEmpty()) {
+      throw no.nav.ia.platform.domain.DomainException.invalid("q", NO_WORD);
+    }
+    return words.stream().limit(MAX_QUERY_WORDS).toList();
+  }
+
+  /** Why a query of punctuation only is refused. */
+  public static final String NO_WORD = "must hold a word (letters or digits) of the name";
 
   /**
    * A text search query (PostgreSQL's {@code tsquery} syntax) that finds the names having a word
@@ -72,6 +99,13 @@ public final class SearchWords {
   /** The words joined by spaces: what the database indexes. */
   public static String indexed(String name) {
     return String.join(" ", of(name));
+  }
+
+  private static boolean isMark(int c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
   }
 
   private static String fold(int c) {

@@ -23,4 +23,16 @@ class SearchWordsTest {
         .hasSize(SearchWords.MAX_QUERY_WORDS)
         .endsWith("'h8'");
   }
+
+  @Test
+  void aLetterWrittenAsABaseAndACombiningMarkIsTheSameLetter() {
+    // "Bråthen Måløy AS" as macOS and some copy-pastes write it: a, then a combining ring.
+    String decomposed = "Bra\u030Athen Ma\u030Aløy AS";
+    assertThat(SearchWords.of(decomposed))
+        .isEqualTo(SearchWords.of("Bråthen Måløy AS"))
+        .containsExactly("braathen", "maaloey", "as");
+    assertThat(SearchWords.prefixQuery("A\u030Asga\u030Ard")).isEqualTo("'aasgaard':*");
+    // A mark no letter takes stays inside its word instead of splitting it.
+    assertThat(SearchWords.of("q\u0307uiz")).containsExactly("quiz");
+  }
 }

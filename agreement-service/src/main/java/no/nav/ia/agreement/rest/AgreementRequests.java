@@ -1,5 +1,6 @@
 package no.nav.ia.agreement.rest;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
+import no.nav.ia.platform.domain.NotBeforeIa;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import no.nav.ia.platform.rest.ClosedBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,6 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class AgreementRequests {
 
   private AgreementRequests() {}
+
+  /** A name is one line: no line break, tab or other control character. */
+  static final String ONE_LINE = "\\P{Cntrl}*";
+
+  static final String ONE_LINE_MESSAGE =
+      "must be one line, without line breaks, tabs or other control characters";
+
+  /** The most employees an enterprise can have here (as the register search's filter allows). */
+  static final long MAX_EMPLOYEES = 10_000_000;
 
   /**
    * A registration; {@code name}, {@code countyCode} and {@code employees} may be left out for an
@@ -27,7 +38,8 @@ public final class AgreementRequests {
   public record RegisterAgreement(
       @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,
       @Size(min = 1, max = 200)
-          @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+          @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+          @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
           @Schema(examples = "Eksempel Bygg AS", description = "From the register when left out")
           String name,
@@ -36,39 +48,39 @@ public final class AgreementRequests {
               examples = "03",
               description = "From the register when left out; 422 when it contradicts it")
           String countyCode,
-      @PositiveOrZero @Schema(examples = "120", description = "From the register when left out")
+      @PositiveOrZero
+          @Max(MAX_EMPLOYEES)
+          @Schema(examples = "120", description = "From the register when left out")
           Integer employees,
-      @NotNull @PastOrPresent @Schema(examples = "2010-05-01") LocalDate signedOn,
+      @NotNull @PastOrPresent @NotBeforeIa @Schema(examples = "2010-05-01") LocalDate signedOn,
       @ValidOrgNumber
           @Schema(
               description = "The corporate group (konsern), when signed under a group agreement")
           String groupOrgNumber,
-      @Pattern(regexp = NavIdent.REGEX, message = "must be a NAV-ident (one letter and six digits)")
-          String contactPerson) {}
+      @Pattern(regexp = NavIdent.REGEX, message = NavIdent.MESSAGE) String contactPerson) {}
 
   /** A correction of an agreement: either field may be left out, not both. */
   @ClosedBody
   @Schema(name = "EditAgreementRequest")
   public record EditAgreement(
       @Size(min = 1, max = 200)
-          @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+          @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+          @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
           String name,
-      @PositiveOrZero Integer employees) {}
+      @PositiveOrZero @Max(MAX_EMPLOYEES) Integer employees) {}
 
   @ClosedBody
   @Schema(name = "ContactPersonRequest")
   public record AssignContactPerson(
       @NotNull
-          @Pattern(
-              regexp = NavIdent.REGEX,
-              message = "must be a NAV-ident (one letter and six digits)")
+          @Pattern(regexp = NavIdent.REGEX, message = NavIdent.MESSAGE)
           @Schema(examples = "Z990001")
           String navIdent) {}
 
   @ClosedBody
   @Schema(name = "TerminationRequest")
   public record Terminate(
-      @NotNull @PastOrPresent LocalDate endedOn,
+      @NotNull @PastOrPresent @NotBeforeIa LocalDate endedOn,
       @NotBlank @Size(max = 500) @NoIdentityNumber String reason) {}
 }

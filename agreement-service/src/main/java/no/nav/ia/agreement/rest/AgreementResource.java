@@ -132,7 +132,7 @@ public class AgreementResource {
                 Params.enumValue("status", status, AgreementStatus.class),
                 orgNumber,
                 contactPerson(contactPerson),
-                SearchWords.of(q).stream().limit(SearchWords.MAX_QUERY_WORDS).toList(),
+                SearchWords.queryWords(q),
                 Params.date("sleepingSince", sleepingSince, null),
                 sort == null
                     ? AgreementService.ListOrder.ORG_NUMBER
@@ -259,7 +259,9 @@ public class AgreementResource {
 
   @PUT
   @Path("{id}/contact-person")
-  @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR})
+  // Whoever may register an agreement with its contact person may change it: a manager sharing
+  // the county's enterprises among its advisers, a system keeping them in step (README).
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(
       summary = "Assign or change the contact person (kontaktperson)",
       description =

@@ -16,6 +16,7 @@ import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.agreement.ResigningStatusChange;
 import no.nav.ia.agreement.service.CampaignClosings;
 import no.nav.ia.platform.domain.NoIdentityNumber;
+import no.nav.ia.platform.domain.NotBeforeIa;
 import no.nav.ia.platform.rest.ClosedBody;
 import no.nav.ia.platform.rest.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,13 +31,13 @@ public final class CampaignRecords {
   public record StartCampaign(
       @NotBlank @Size(max = 200) @NoIdentityNumber @Schema(examples = "IA-avtalen 2014-2018")
           String name,
-      @NotNull @Schema(examples = "2014-07-01") LocalDate deadline) {}
+      @NotNull @NotBeforeIa @Schema(examples = "2014-07-01") LocalDate deadline) {}
 
   @ClosedBody
   @Schema(name = "ResigningStatusRequest")
   public record ChangeStatus(
       @NotNull @Schema(examples = "CONTACTED") ResigningStatus status,
-      @NotNull @Schema(examples = "2014-03-10") LocalDate on,
+      @NotNull @NotBeforeIa @Schema(examples = "2014-03-10") LocalDate on,
       @Size(max = 1000) @NoIdentityNumber String note) {}
 
   public record CampaignResponse(
@@ -66,10 +67,18 @@ public final class CampaignRecords {
       @Schema(nullable = true) String closedBy,
       @Schema(nullable = true) OffsetDateTime closedAt,
       long due,
-      long ended,
-      long resigned,
-      long unchanged,
-      long pending) {
+      @Schema(description = "Closing outcome: ended NOT_RESIGNED on the deadline") long ended,
+      @Schema(
+              description =
+                  "Closing outcome: given a new period from their resignedOn (not the case status"
+                      + " RESIGNED of /progress, which counts before the closing)")
+          long resigned,
+      @Schema(description = "Closing outcome: had ended before the closing") long unchanged,
+      @Schema(
+              description =
+                  "Due agreements the closing has not yet given an outcome (not the case status"
+                      + " PENDING of /progress)")
+          long pending) {
     static ClosingResponse from(CampaignClosings.Closing closing) {
       ResigningCampaign c = closing.campaign();
       Map<ClosingOutcome, Long> o = closing.outcomes();

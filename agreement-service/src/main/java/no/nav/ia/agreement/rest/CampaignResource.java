@@ -198,6 +198,7 @@ public class CampaignResource {
       responseCode = "200",
       description =
           "The progress; advisers and managers see their own county and the national counts")
+  @APIResponse(responseCode = "400", description = "A county that is none, or bad paging")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown campaign")
   public Progress progress(

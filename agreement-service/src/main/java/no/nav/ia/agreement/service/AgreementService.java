@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +28,7 @@ import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.persistence.Constraints;
 import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.time.Timestamps;
 
 /**
  * The transaction boundary for agreements: each change, its outbox event and its audit row commit
@@ -83,7 +82,7 @@ public class AgreementService {
       agreement.groupAgreementId =
           Agreement.activeFor(request.groupOrgNumber()).map(g -> g.id).orElse(null);
     }
-    agreement.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    agreement.createdAt = Timestamps.now();
     agreement.createdBy = caller.actor();
     try {
       agreement.persistAndFlush();
@@ -97,6 +96,7 @@ public class AgreementService {
       throw e;
     }
     kept(agreement, AgreementChange.Action.REGISTERED);
+    agreement.linkUnits();
     outbox.publish(
         AgreementEvents.CONTRACT,
         agreement.orgNumber,
@@ -227,8 +227,7 @@ public class AgreementService {
   /** Writes the agreement's new version to its history (after the version has moved). */
   private void kept(Agreement managed, AgreementChange.Action action) {
     managed.persistAndFlush();
-    AgreementChange.of(managed, action, caller.actor(), OffsetDateTime.now(ZoneOffset.UTC))
-        .persist();
+    AgreementChange.of(managed, action, caller.actor(), Timestamps.now()).persist();
   }
 
   /** The agreement, if the caller may see its county (404 otherwise, 403 for another county). */

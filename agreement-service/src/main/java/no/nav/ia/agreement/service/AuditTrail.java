@@ -3,12 +3,11 @@ package no.nav.ia.agreement.service;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import no.nav.ia.agreement.AuditEvent;
 import no.nav.ia.platform.audit.AuditLog;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.time.Timestamps;
 
 /** Records changes in {@code audit_event} and writes CEF audit lines for reads and writes. */
 @RequestScoped
@@ -46,7 +45,7 @@ public class AuditTrail {
       String orgNumber,
       String detail) {
     AuditEvent event = new AuditEvent();
-    event.at = OffsetDateTime.now(ZoneOffset.UTC);
+    event.at = Timestamps.now();
     event.actor = origin.actor();
     event.action = action;
     event.entityType = entityType;

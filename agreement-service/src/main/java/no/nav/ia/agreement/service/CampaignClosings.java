@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +37,7 @@ import no.nav.ia.agreement.events.AgreementEvents.AgreementTerminated;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.platform.time.Timestamps;
 import org.jboss.logging.Logger;
 
 /**
@@ -266,7 +266,7 @@ public class CampaignClosings {
     }
     // Every change of an agreement is kept as it then stood (its history), with its new version.
     em.flush();
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now = Timestamps.now();
     changed.forEach(
         (a, outcome) ->
             AgreementChange.of(
@@ -338,7 +338,7 @@ public class CampaignClosings {
     if (state.pending() > 0) {
       return false;
     }
-    campaign.closed(OffsetDateTime.now(ZoneOffset.UTC));
+    campaign.closed(Timestamps.now());
     AuditTrail.changed(
         origin,
         "CAMPAIGN_CLOSED",

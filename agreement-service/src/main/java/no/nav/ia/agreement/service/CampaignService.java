@@ -8,8 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +30,7 @@ import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.persistence.Constraints;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.platform.time.Timestamps;
 
 /** Re-signing campaigns: start one, move agreements through it, with history, events and audit. */
 @ApplicationScoped
@@ -209,7 +208,7 @@ public class CampaignService {
     change.on = on;
     change.note = note;
     change.changedBy = origin.actor();
-    change.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    change.changedAt = Timestamps.now();
     change.callId = origin.callId();
     change.persist();
     outbox.publish(

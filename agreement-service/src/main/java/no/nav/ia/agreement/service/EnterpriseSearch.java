@@ -147,7 +147,7 @@ public class EnterpriseSearch {
   public Result search(Filter f) {
     StringBuilder where = new StringBuilder(" where true");
     Map<String, Object> params = new LinkedHashMap<>();
-    if (f.q() != null) {
+    if (f.q() != null && !f.q().isBlank()) {
       String q = f.q().strip();
       if (q.length() == 9 && q.chars().allMatch(c -> c >= '0' && c <= '9')) {
         where.append(" and e.org_number = :org");
@@ -156,7 +156,7 @@ public class EnterpriseSearch {
         String query = SearchWords.prefixQuery(q);
         if (query.isEmpty()) {
           // "!!!" names no word: asking for everything is what leaving q out is for.
-          throw DomainException.invalid("q", "must hold a word (letters or digits) of the name");
+          throw DomainException.invalid("q", SearchWords.NO_WORD);
         }
         where.append(" and e.search @@ cast(:query as tsquery)");
         params.put("query", query);

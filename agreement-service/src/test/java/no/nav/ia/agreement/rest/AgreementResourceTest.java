@@ -34,7 +34,7 @@ class AgreementResourceTest {
   @Test
   void registersAnAgreementAndReturnsItWithLocation() {
     String org = Fixtures.orgNumber();
-    String location =
+    var created =
         given()
             .auth()
             .oauth2(Tokens.coordinator())
@@ -47,15 +47,16 @@ class AgreementResourceTest {
             .body("status", equalTo("ACTIVE"))
             .body("countyCode", equalTo("03"))
             .body("id", notNullValue())
-            .extract()
-            .header("Location");
+            .extract();
+    // The answer shows the moment as it is stored: every later read shows the same createdAt.
     given()
         .auth()
         .oauth2(Tokens.adviser("03"))
-        .get(location)
+        .get(created.header("Location"))
         .then()
         .statusCode(200)
-        .body("orgNumber", equalTo(org));
+        .body("orgNumber", equalTo(org))
+        .body("createdAt", equalTo(created.path("createdAt")));
   }
 
   @ParameterizedTest
@@ -535,6 +536,58 @@ class AgreementResourceTest {
   }
 
   @Test
+  void aBodyWithAnythingAfterItsJsonATextNumberOrADateWithATimeIsRefusedAndChangesNothing() {
+    String org = Fixtures.orgNumber();
+    String valid =
+        "{\"orgNumber\":\""
+            + org
+            + "\",\"name\":\"Halen AS\",\"countyCode\":\"03\",\"employees\":12,"
+            + "\"signedOn\":\"2011-03-01\"}";
+    // Before, the first value was stored and the rest ignored: 201.
+    for (String body : List.of(valid + " garbage", valid + " {\"employees\":99}")) {
+      Api.postJson(body)
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("code", equalTo("MALFORMED_BODY"))
+          .body("errors[0].field", equalTo("body"));
+    }
+    Api.postJson(valid + "]").statusCode(400).body("code", equalTo("MALFORMED_BODY"));
+    for (String[] wrong :
+        List.of(
+            new String[] {"\"employees\":12", "\"employees\":\"12\"", "employees"},
+            new String[] {
+              "\"signedOn\":\"2011-03-01\"", "\"signedOn\":\"2011-03-01T23:30:00\"", "signedOn"
+            })) {
+      Api.postJson(valid.replace(wrong[0], wrong[1]))
+          .statusCode(400)
+          .body("errors.field", hasItem(wrong[2]));
+    }
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/agreements?orgNumber=" + org)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(0));
+
+    String id = Api.register(Fixtures.agreement(org, "03"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body("{\"employees\":22} {\"employees\":99}")
+        .patch("/api/v1/agreements/" + id)
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("MALFORMED_BODY"));
+    Api.get(Tokens.coordinator(), "/api/v1/agreements/" + id)
+        .statusCode(200)
+        .header("ETag", "\"0\"")
+        .body("employees", equalTo(42));
+  }
+
+  @Test
   void theSameTerminationSentAgainIsARetryNotAConflict() {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned");
@@ -625,6 +678,53 @@ class AgreementResourceTest {
     Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned")
         .header("ETag", equalTo("\"2\""));
     assertThat(Api.history(id)).hasSize(3);
+  }
+
+  @Test
+  void aUnitRegisteredBeforeItsGroupsAgreementIsLinkedToItWhenTheGroupsComes() {
+    String groupOrg = Fixtures.orgNumber();
+    Map<String, Object> unitBody = Fixtures.agreement(Fixtures.orgNumber(), "03");
+    unitBody.put("groupOrgNumber", groupOrg);
+    String unit = Api.register(unitBody);
+    Api.get(Tokens.coordinator(), "/api/v1/agreements/" + unit)
+        .statusCode(200)
+        .header("ETag", "\"0\"")
+        .body("groupAgreementId", equalTo(null));
+    String group = Api.register(Fixtures.agreement(groupOrg, "03"));
+    // Before, the unit kept null for good. The link is derived, not a change: no new version.
+    Api.get(Tokens.coordinator(), "/api/v1/agreements/" + unit)
+        .statusCode(200)
+        .header("ETag", "\"0\"")
+        .body("groupAgreementId", equalTo(group));
+  }
+
+  @Test
+  void aManagerOrASystemMayChangeTheContactPersonAsTheyMayRegisterOneWithIt() {
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    // Before, only advisers and coordinators could: 403 for the county's manager.
+    for (var who :
+        List.of(
+            List.of(Tokens.manager("03"), "Z990011"), List.of(Tokens.system("crm"), "Z990012"))) {
+      given()
+          .auth()
+          .oauth2(who.get(0))
+          .contentType(ContentType.JSON)
+          .body(Map.of("navIdent", who.get(1)))
+          .put("/api/v1/agreements/" + id + "/contact-person")
+          .then()
+          .statusCode(200);
+    }
+    given()
+        .auth()
+        .oauth2(Tokens.manager("11"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("navIdent", "Z990013"))
+        .put("/api/v1/agreements/" + id + "/contact-person")
+        .then()
+        .statusCode(403);
+    Api.get(Tokens.coordinator(), "/api/v1/agreements/" + id)
+        .statusCode(200)
+        .body("contactPerson", equalTo("Z990012"));
   }
 
   private static ValidatableResponse assign(String id, String ifMatch, String navIdent) {

@@ -161,7 +161,7 @@ class AuthorizationMatrixTest {
       POST agreement     | 201 403   | 201 403   | 201 201     | 201 201
       GET agreements     | 200 403   | 200 403   | 200 200     | 200 200
       GET agreement      | 200 403   | 200 403   | 200 200     | 200 200
-      PUT contact person | 200 403   | 403 403   | 200 200     | 403 403
+      PUT contact person | 200 403   | 200 403   | 200 200     | 200 200
       POST termination   | 403 403   | 403 403   | 200 200     | 403 403
       POST campaign      | 403 403   | 403 403   | 409 409     | 403 403
       GET campaigns      | 200 200   | 200 200   | 200 200     | 200 200

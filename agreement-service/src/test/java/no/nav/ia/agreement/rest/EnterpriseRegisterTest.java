@@ -563,6 +563,9 @@ class EnterpriseRegisterTest {
             "https://example.com/x",
             config.urlPrefix() + "a b",
             config.urlPrefix() + "%zz",
+            // Under the prefix as written, out of it as the server reads it (was 202).
+            config.urlPrefix() + "../../x",
+            config.urlPrefix() + "%2e%2e/x",
             "enheter\u0000.json.gz")) {
       given()
           .auth()

@@ -160,6 +160,9 @@ class WorkingListsTest {
             "sleepingSince=yesterday",
             "sleepingSince",
             "q=" + "x".repeat(201),
+            "q",
+            // Before, a query of punctuation only answered every agreement, as if left out.
+            "q=!!!",
             "q");
     bad.forEach(
         (query, field) ->
@@ -171,6 +174,7 @@ class WorkingListsTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem(field)));
+    given().auth().oauth2(Tokens.adviser("15")).get("/api/v1/agreements?q=").then().statusCode(200);
     given()
         .auth()
         .oauth2(Tokens.system("crm"))

@@ -14,6 +14,7 @@ import no.nav.ia.delivery.Direction;
 import no.nav.ia.delivery.Form;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
+import no.nav.ia.platform.domain.NotBeforeIa;
 import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import no.nav.ia.platform.rest.ClosedBody;
@@ -42,13 +43,13 @@ public record DeliveryRequest(
         @UniqueElements(message = "must name each sub-goal once")
         @Schema(examples = "[1]", uniqueItems = true)
         List<@NotNull @Min(1) @Max(3) Integer> subGoals,
-    @NotNull @PastOrPresent @Schema(examples = "2012-05-14") LocalDate deliveredOn,
+    @NotNull @PastOrPresent @NotBeforeIa @Schema(examples = "2012-05-14") LocalDate deliveredOn,
     @Schema(examples = "DIRECT") Form form,
     @Size(max = 2000)
         @NoIdentityNumber
         @Schema(description = "Free text about the service; never personal data")
         String note,
-    @Pattern(regexp = NavIdent.REGEX, message = "must be a NAV-ident (one letter and six digits)")
+    @Pattern(regexp = NavIdent.REGEX, message = NavIdent.MESSAGE)
         @Schema(
             description =
                 "The adviser who delivered: required when a system records; a person is the"

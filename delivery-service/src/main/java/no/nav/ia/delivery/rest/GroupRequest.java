@@ -15,6 +15,7 @@ import no.nav.ia.delivery.Direction;
 import no.nav.ia.delivery.Form;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
+import no.nav.ia.platform.domain.NotBeforeIa;
 import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import no.nav.ia.platform.problem.FieldError;
@@ -37,7 +38,7 @@ public record GroupRequest(
         @UniqueElements(message = "must name each sub-goal once")
         @Schema(examples = "[1]", uniqueItems = true)
         List<@NotNull @Min(1) @Max(3) Integer> subGoals,
-    @NotNull @PastOrPresent @Schema(examples = "2012-05-14") LocalDate deliveredOn,
+    @NotNull @PastOrPresent @NotBeforeIa @Schema(examples = "2012-05-14") LocalDate deliveredOn,
     @NotNull
         @Schema(
             description = "COURSE or INFORMATION",
@@ -48,7 +49,7 @@ public record GroupRequest(
         @NoIdentityNumber
         @Schema(description = "Free text about the meeting; never personal data")
         String note,
-    @Pattern(regexp = NavIdent.REGEX, message = "must be a NAV-ident (one letter and six digits)")
+    @Pattern(regexp = NavIdent.REGEX, message = NavIdent.MESSAGE)
         @Schema(
             description =
                 "The adviser: required when a system records; a person may name only themselves",

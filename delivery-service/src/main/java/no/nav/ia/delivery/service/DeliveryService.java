@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +36,7 @@ import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.persistence.Constraints;
 import no.nav.ia.platform.security.Caller;
+import no.nav.ia.platform.time.Timestamps;
 
 /**
  * The transaction boundary for deliveries: a delivery, its kept version, its Idempotency-Key and
@@ -90,7 +89,7 @@ public class DeliveryService {
               : QuarkusTransaction.requiringNew()
                   .call(() -> keys.earlier(actor, idempotencyKey, hash));
       if (earlier.isPresent()) {
-        return new Recorded(load(earlier.get()), false);
+        return replay(earlier.get());
       }
       throw noAdviser;
     }
@@ -146,7 +145,7 @@ public class DeliveryService {
     while (claim.takenBefore()) {
       Optional<UUID> winner = keys.earlier(actor, key, hash);
       if (winner.isPresent()) {
-        return Optional.of(new Recorded(load(winner.get()), false));
+        return Optional.of(replay(winner.get()));
       }
       claim = inserts.claim(actor, key, hash, id, org);
     }
@@ -159,10 +158,12 @@ public class DeliveryService {
    * DeliveryInserts}).
    */
   private Recorded store(UUID id, DeliveryFacts facts, String adviser, UUID groupId) {
-    Delivery delivery = Delivery.record(facts, adviser, OffsetDateTime.now(ZoneOffset.UTC));
+    Delivery delivery = Delivery.record(facts, adviser, Timestamps.now());
     delivery.id = id;
     delivery.groupId = groupId;
     DeliveryVersion first = version(delivery, "RECORDED");
+    // The first version is the recording: the same moment, not the next reading of the clock.
+    first.changedAt = delivery.registeredAt;
     try {
       outbox.publishWith(
           DeliveryEvents.CONTRACT,
@@ -345,12 +346,27 @@ public class DeliveryService {
     var agreement =
         agreements
             .activeOn(request.orgNumber(), request.deliveredOn())
-            .orElseThrow(
-                () ->
-                    DomainException.notAllowedNow(
-                        "NO_ACTIVE_AGREEMENT",
-                        "The enterprise has no cooperation agreement active on the delivery date"));
+            .orElseThrow(() -> noAgreementOn(request.orgNumber()));
     return facts(request, agreement.countyCode());
+  }
+
+  /**
+   * Why a delivery date finds no agreement: for an enterprise whose agreements are all in counties
+   * the caller cannot see, the same 403 as on a date inside one, so that trying dates does not map
+   * another county's agreement periods (422 on the dates outside them, 403 inside); otherwise 422.
+   */
+  private DomainException noAgreementOn(String orgNumber) {
+    if (!caller.seesAllCounties()) {
+      List<String> counties =
+          QuarkusTransaction.requiringNew()
+              .call(() -> no.nav.ia.delivery.AgreementView.countiesOf(orgNumber));
+      if (!counties.isEmpty() && counties.stream().noneMatch(caller::mayAccessCounty)) {
+        caller.requireCounty(counties.get(0));
+      }
+    }
+    return DomainException.notAllowedNow(
+        "NO_ACTIVE_AGREEMENT",
+        "The enterprise has no cooperation agreement active on the delivery date");
   }
 
   /** The facts of the request in the agreement's county, if the caller may record there. */
@@ -379,7 +395,7 @@ public class DeliveryService {
     v.version = delivery.version;
     v.change = change;
     v.changedBy = caller.actor();
-    v.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    v.changedAt = Timestamps.now();
     v.callId = CallId.currentOrNull();
     try {
       // The facts and who delivered: a system may correct the adviser it named.
@@ -390,6 +406,16 @@ public class DeliveryService {
       throw new IllegalStateException(e);
     }
     return v;
+  }
+
+  /**
+   * The first result of a key used again, as the caller may see it now: a delivery a coordinator
+   * has since moved to another county is that county's (403), as for a read.
+   */
+  private Recorded replay(UUID id) {
+    Delivery delivery = load(id);
+    caller.requireCounty(delivery.countyCode);
+    return new Recorded(delivery, false);
   }
 
   private static Delivery load(UUID id) {

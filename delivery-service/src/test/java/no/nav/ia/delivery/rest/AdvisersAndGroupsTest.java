@@ -150,7 +150,9 @@ class AdvisersAndGroupsTest {
     post(Tokens.system("arena"), "/api/v1/deliveries", named(org, "z991105"), null)
         .statusCode(400)
         .body("errors[0].field", equalTo("adviser"))
-        .body("errors[0].message", equalTo("must be a NAV-ident (one letter and six digits)"));
+        .body(
+            "errors[0].message",
+            equalTo("must be a NAV-ident (one capital letter and six digits)"));
     assertThat(stored(org)).isZero();
     // The key a refused request carried is still free.
     post(Tokens.system("arena"), "/api/v1/deliveries", named(org, "Z991105"), "no-adviser-" + org)

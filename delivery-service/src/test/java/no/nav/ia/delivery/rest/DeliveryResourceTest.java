@@ -214,6 +214,39 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void aQueryParameterGivenTwiceIsRefusedNotCutToTheFirst() {
+    // Before: county 03's deliveries only, 200, as if county 11 had not been asked for.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/deliveries?county=03&county=11&size=5&size=6")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(List.of("county", "size")))
+        .body("errors[0].message", equalTo("must be given once"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/deliveries?county=03&size=5")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void aDateOutsideAnotherCountysAgreementIsAs403AsOneInsideIt() {
+    // Signed 2010-03-01 (Fixtures), in county 11.
+    String org = Fixtures.enterpriseIn("11");
+    Map<String, Object> before = Fixtures.delivery(org);
+    before.put("deliveredOn", "2010-02-28");
+    // Before, 422 NO_ACTIVE_AGREEMENT here and 403 on 2012-05-14: dates mapped the agreement.
+    for (Map<String, Object> body : List.of(before, Fixtures.delivery(org))) {
+      post(Tokens.adviser("03"), body).statusCode(403).body("code", equalTo("FORBIDDEN_COUNTY"));
+    }
+    post(Tokens.adviser("11"), before).statusCode(422).body("code", equalTo("NO_ACTIVE_AGREEMENT"));
+  }
+
+  @Test
   void anotherCountysAgreementTheReadModelHasNotHeardOfIsForbiddenNotMissing() {
     String org = Fixtures.orgNumber();
     AgreementServiceStub.add(org, "15", "2011-01-01");
@@ -530,10 +563,49 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void aKeyUsedAgainAfterTheDeliveryMovedToAnotherCountyDoesNotShowItToTheFirstCounty() {
+    String org = Fixtures.enterpriseIn("03");
+    String elsewhere = Fixtures.enterpriseIn("11");
+    String adviser = Tokens.adviser("03");
+    String key = UUID.randomUUID().toString();
+    String id =
+        given()
+            .auth()
+            .oauth2(adviser)
+            .header("Idempotency-Key", key)
+            .contentType(ContentType.JSON)
+            .body(Fixtures.delivery(org))
+            .post("/api/v1/deliveries")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Map<String, Object> moved = Fixtures.delivery(elsewhere);
+    moved.put("note", "Flyttet av koordinator");
+    put(Tokens.coordinator(), id, "1", moved).statusCode(200);
+    // Before: 201 with Idempotent-Replayed and the whole county-11 delivery, note included.
+    given()
+        .auth()
+        .oauth2(adviser)
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(Fixtures.delivery(org))
+        .post("/api/v1/deliveries")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("code", equalTo("FORBIDDEN_COUNTY"))
+        .body(not(containsString("Flyttet")));
+    given().auth().oauth2(adviser).get("/api/v1/deliveries/" + id).then().statusCode(403);
+  }
+
+  @Test
   void correctionsNeedTheCurrentVersionAndVoidsLeaveTheListing() {
     String org = Fixtures.enterpriseIn("03");
     String token = Tokens.adviser("03");
-    String id = post(token, Fixtures.delivery(org)).statusCode(201).extract().path("id");
+    var recorded = post(token, Fixtures.delivery(org)).statusCode(201).extract();
+    String id = recorded.path("id");
+    String registeredAt = recorded.path("registeredAt");
     Map<String, Object> corrected = Fixtures.delivery(org);
     corrected.put("direction", "INDIVIDUAL");
 
@@ -559,7 +631,7 @@ class DeliveryResourceTest {
     given().auth().oauth2(token).delete("/api/v1/deliveries/" + id).then().statusCode(204);
     // A voided delivery says so, whatever the correction names (here a day without agreement).
     Map<String, Object> late = Fixtures.delivery(org);
-    late.put("deliveredOn", "2001-01-02");
+    late.put("deliveredOn", "2005-01-02");
     put(token, id, "3", late).statusCode(409).body("code", equalTo("DELIVERY_VOIDED"));
     given()
         .auth()
@@ -594,7 +666,9 @@ class DeliveryResourceTest {
         .get("/api/v1/deliveries/" + id + "/history")
         .then()
         .statusCode(200)
-        .body("change", equalTo(List.of("RECORDED", "CORRECTED", "VOIDED")));
+        .body("change", equalTo(List.of("RECORDED", "CORRECTED", "VOIDED")))
+        // The recording's version has the delivery's own moment (it was read off the clock twice).
+        .body("[0].changedAt", equalTo(registeredAt));
   }
 
   @Test

@@ -6,6 +6,10 @@ import java.util.regex.Pattern;
 public final class NavIdent {
 
   public static final String REGEX = "[A-Z]\\d{6}";
+
+  /** What a field that must hold one says when it does not (z990001 is not one). */
+  public static final String MESSAGE = "must be a NAV-ident (one capital letter and six digits)";
+
   private static final Pattern PATTERN = Pattern.compile(REGEX);
 
   private NavIdent() {}

@@ -264,6 +264,17 @@ public class ProblemMappers {
         .end(String.valueOf(respond(status, code, title, detail, errors).getEntity()));
   }
 
+  /** A 400 VALIDATION_FAILED naming the refused fields, for the route filters' refusals. */
+  public void endInvalid(io.vertx.core.http.HttpServerResponse response, List<FieldError> errors) {
+    end(
+        response,
+        400,
+        "VALIDATION_FAILED",
+        "Invalid request",
+        "One or more fields are invalid",
+        errors);
+  }
+
   /** Builds the problem+json response; also used by code outside JAX-RS mappers. */
   public Response respond(
       int status, String code, String title, String detail, List<FieldError> errors) {
@@ -391,6 +402,9 @@ public class ProblemMappers {
     }
     if (!path.isEmpty()) {
       return List.of(new FieldError(path, "has the wrong type or an unknown value"));
+    }
+    if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+      return List.of(new FieldError("body", "must be one JSON value with nothing after it"));
     }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       Class<?> target = mismatch.getTargetType();

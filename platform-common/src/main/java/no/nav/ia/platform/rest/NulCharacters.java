@@ -79,13 +79,7 @@ public class NulCharacters {
     if (errors.isEmpty()) {
       errors.add(new FieldError("query", MESSAGE));
     }
-    problems.end(
-        ctx.response(),
-        400,
-        "VALIDATION_FAILED",
-        "Invalid request",
-        "One or more fields are invalid",
-        errors);
+    problems.endInvalid(ctx.response(), errors);
   }
 
   /**

@@ -38,13 +38,7 @@ public class PathParameters {
       ctx.next();
       return;
     }
-    problems.end(
-        ctx.response(),
-        400,
-        "VALIDATION_FAILED",
-        "Invalid request",
-        "One or more fields are invalid",
-        List.of(new FieldError("path", MESSAGE)));
+    problems.endInvalid(ctx.response(), List.of(new FieldError("path", MESSAGE)));
   }
 
   /** Whether the path part of a request's URI holds a semicolon, as sent or percent-encoded. */

@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.CountyRegistry.County;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.platform.time.Timestamps;
 import no.nav.ia.scorecard.HalfYear;
 import no.nav.ia.scorecard.Report;
 import no.nav.ia.scorecard.ReportChange;
@@ -56,7 +56,7 @@ public class ReportService {
     County county = countyOf(code, halfYear);
     Report report = locked(code, halfYear);
     report
-        .editSections(expectedVersion, sections, by, OffsetDateTime.now())
+        .editSections(expectedVersion, sections, by, Timestamps.now())
         .ifPresent(change -> change.persist());
     return reading(report, county);
   }
@@ -77,7 +77,7 @@ public class ReportService {
     }
     Report report = locked(code, halfYear);
     Card live = scorecards.county(scorecards.snapshot(halfYear.period()), code);
-    report.submit(expectedVersion, write(live), by, OffsetDateTime.now()).persist();
+    report.submit(expectedVersion, write(live), by, Timestamps.now()).persist();
     return new Reading(report, county, live, live, NorwegianTime.today());
   }
 
