@@ -16,9 +16,16 @@ import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
 
-/** A cooperation agreement (samarbeidsavtale) that makes an enterprise an IA enterprise. */
+/**
+ * A cooperation agreement (samarbeidsavtale) that makes an enterprise an IA enterprise.
+ *
+ * <p>An update writes only the columns it changed ({@code @DynamicUpdate}): the link to the group's
+ * agreement is set by a statement of its own ({@link #linkUnits}) without a new version, and an
+ * edit loaded before it would otherwise write the old, empty link back.
+ */
 @Entity
 @Table(name = "agreement")
+@org.hibernate.annotations.DynamicUpdate
 public class Agreement extends PanacheEntityBase {
 
   @Id public UUID id;

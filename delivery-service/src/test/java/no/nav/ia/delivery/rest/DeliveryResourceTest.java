@@ -225,10 +225,11 @@ class DeliveryResourceTest {
         .contentType("application/problem+json")
         .body("errors.field", equalTo(List.of("county", "size")))
         .body("errors[0].message", equalTo("must be given once"));
+    // Names are as JAX-RS reads them: Size is another parameter (unknown, so not read).
     given()
         .auth()
         .oauth2(Tokens.coordinator())
-        .get("/api/v1/deliveries?county=03&size=5")
+        .get("/api/v1/deliveries?county=03&size=5&Size=6")
         .then()
         .statusCode(200);
   }

@@ -5,24 +5,31 @@ import java.util.regex.Pattern;
 
 /**
  * Finds Norwegian national identity numbers (fødselsnummer, also D- and H-numbers): 11 digits whose
- * two control digits are valid, written together or in the forms people type, with spaces, dots,
- * dashes, slashes or underscores (up to three) between groups of digits ({@code 010190 10046},
- * {@code 010190/10046}, {@code 01.01.90 10046}, {@code 010 190 10046}). Such data must never be
- * stored or logged, so text holding one is rejected. Any whitespace (a tab, a line break) or dash
- * (the en dash a word processor makes of a hyphen) separates like a space; invisible format
- * characters (a soft hyphen, a zero-width space) and compatibility forms of digits (full-width) are
- * seen through.
+ * two control digits are valid, written together or in the forms people type, with a space, dot,
+ * dash or slash between groups of digits, or up to three between the birth date and the rest
+ * ({@code 010190 10046}, {@code 010190/10046}, {@code 01.01.90 10046}, {@code 010 190 10046}). Such
+ * data must never be stored or logged, so text holding one is rejected. Any whitespace (a tab, a
+ * line break) or dash (the en dash a word processor makes of a hyphen) separates like a space;
+ * invisible format characters (a soft hyphen, a zero-width space) and compatibility forms of digits
+ * (full-width) are seen through.
  */
 public final class NationalIdentityNumbers {
 
   /**
-   * Eleven digits with up to three separators between two of them ({@code 150585 - 43206}, {@code
-   * 150585 43206}, {@code 150585 / 43206}, {@code 150585_43206}), not part of a longer digit run. A
-   * comma does not join: between digits it is the Norwegian decimal sign, and after a date it
-   * starts the next thing ({@code 01.01.90, 10046 kroner}).
+   * Eleven digits with at most one separator between two of them ({@code 010 190 10046}, {@code
+   * 01.01.90 10046}), or the six digits of the birth date written together, then up to three
+   * separators, then the five ({@code 150585 - 43206}, {@code 150585 / 43206}, {@code 150585
+   * 43206}, {@code 150585_43206}); not part of a longer digit run. Wider gaps elsewhere would join
+   * a date range ({@code 1.8.2024 - 3.8.2024}) or two phone numbers ({@code 78 44 94 80 / 405 59
+   * 902}) into a valid number about once in a hundred. A comma joins nothing: between digits it is
+   * the Norwegian decimal sign, and after a date it starts the next thing ({@code 01.01.90, 10046
+   * kroner}).
    */
   private static final Pattern CANDIDATE =
-      Pattern.compile("(?<!\\d)\\d(?:[\\s._\\p{Pd}/\\u00A0\\u2007\\u202F]{0,3}\\d){10}(?!\\d)");
+      Pattern.compile(
+          "(?<!\\d)(?:\\d(?:[\\s.\\p{Pd}/\\u00A0\\u2007\\u202F]?\\d){10}"
+              + "|\\d{6}[\\s._\\p{Pd}/\\u00A0\\u2007\\u202F]{1,3}\\d(?:[\\s.\\p{Pd}/\\u00A0\\u2007\\u202F]?\\d){4})"
+              + "(?!\\d)");
 
   /** Characters that do not show: a number split by one is still that number to a reader. */
   private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");

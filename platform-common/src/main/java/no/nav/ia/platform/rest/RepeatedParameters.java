@@ -41,9 +41,12 @@ public class RepeatedParameters {
     }
     List<FieldError> errors = new ArrayList<>();
     try {
-      var params = ctx.queryParams();
-      for (String name : params.names()) {
-        if (params.getAll(name).size() > 1) {
+      // Names as JAX-RS reads them, case and all (Vert.x's queryParams() takes q and Q for one).
+      var params =
+          new io.netty.handler.codec.http.QueryStringDecoder(ctx.request().uri()).parameters();
+      for (var param : params.entrySet()) {
+        String name = param.getKey();
+        if (param.getValue().size() > 1) {
           // The parameter's name only when it is a name: the client chose it, and the answer may
           // be logged on its way back.
           errors.add(new FieldError(ProblemMappers.sayable(name) ? name : "query", MESSAGE));

@@ -45,7 +45,6 @@ class NationalIdentityNumbersTest {
         "010190  10046",
         "010190 / 10046",
         "010190_10046",
-        "01.01.90 - 10046",
         "\uFF10\uFF11\uFF10\uFF11\uFF19\uFF10\uFF11\uFF10\uFF10\uFF14\uFF16"
       })
   void findsANumberEmbeddedInText(String text) {
@@ -65,6 +64,10 @@ class NationalIdentityNumbersTest {
         "010190 10047 has a wrong control digit",
         "01.01.90, 10046 kroner",
         "010190,10046 (a decimal number)",
+        // Joined into a valid number by wide gaps anywhere: a date range, two phone numbers.
+        "Samling 1.8.2024 - 3.8.2024 i Bodø",
+        "7.10.2024 \u2013 21.10.2024",
+        "Tlf 78 44 94 80 / 405 59 902",
         "Telefon 22 33 44 55 - 120 ansatte"
       })
   void leavesOrdinaryTextAlone(String text) {

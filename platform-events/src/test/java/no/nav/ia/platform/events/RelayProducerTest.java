@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class RelayProducerTest {
 
   private final List<MockProducer<String, String>> made = new ArrayList<>();
+  private long now = 0;
   private final RelayProducer relay =
       new RelayProducer(
           () -> {
@@ -32,7 +33,12 @@ class RelayProducerTest {
                 new MockProducer<>(false, null, new StringSerializer(), new StringSerializer());
             made.add(p);
             return p;
-          });
+          },
+          () -> now);
+
+  private void later() {
+    now += RelayProducer.PAUSE.toNanos();
+  }
 
   private static ProducerRecord<String, String> event() {
     return new ProducerRecord<>("ia.deliveries.v1", "974760673", "{}");
@@ -60,20 +66,45 @@ class RelayProducerTest {
   }
 
   @Test
-  void anAuthenticationFailureAndTheFatalStatesLaterSendsReplaceTheProducer() {
+  void anAuthenticationFailureAndAFatalStatesPlainKafkaExceptionReplaceTheProducer() {
     assertThat(relay.failed(sendFailingWith(new SaslAuthenticationException("bad password"))))
         .isTrue();
-    // After a fatal error a producer fails every later send with a KafkaException around it.
-    KafkaException later =
+    later();
+    // kafka-clients 4.0 after an unexpected error to its producer-id request: a plain
+    // KafkaException, and every later call one about its error state around it.
+    KafkaException state =
         new KafkaException(
-            "Cannot perform send because at least one previous transactional or idempotent"
-                + " request has failed with errors.",
-            new ClusterAuthorizationException("no IDEMPOTENT_WRITE"));
+            "Cannot execute transactional method because we are in an error state",
+            new KafkaException("Unexpected error in InitProducerIdResponse; unknown server error"));
     relay.get();
-    assertThat(relay.failed(new RuntimeException(later))).isTrue();
+    assertThat(relay.failed(new RuntimeException(state))).isTrue();
     assertThat(relay.made()).isEqualTo(2);
     relay.get();
     assertThat(relay.made()).isEqualTo(3);
+  }
+
+  @Test
+  void aCauseThatLastsReplacesTheProducerOncePerPauseNotEveryRound() {
+    assertThat(relay.failed(sendFailingWith(new SaslAuthenticationException("bad password"))))
+        .isTrue();
+    for (int round = 0; round < 29; round++) {
+      now += java.time.Duration.ofSeconds(1).toNanos();
+      assertThat(relay.failed(sendFailingWith(new SaslAuthenticationException("bad password"))))
+          .isFalse();
+    }
+    assertThat(made).hasSize(2);
+    now += java.time.Duration.ofSeconds(1).toNanos();
+    assertThat(relay.failed(sendFailingWith(new SaslAuthenticationException("bad password"))))
+        .isTrue();
+  }
+
+  @Test
+  void aStoppedRelayMakesNoNewProducer() {
+    relay.get();
+    relay.close(java.time.Duration.ZERO);
+    assertThat(made.get(0).closed()).isTrue();
+    assertThat(catchThrowable(relay::get)).isInstanceOf(IllegalStateException.class);
+    assertThat(made).hasSize(1);
   }
 
   @Test
