@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import no.nav.ia.platform.domain.DomainException;
 
 /**
  * How an enterprise's name is searched: its words, lower-cased and folded to plain letters (æ ->
@@ -72,13 +73,13 @@ public final class SearchWords {
     }
     List<String> words = of(q);
     if (words.isEmpty()) {
-      throw no.nav.ia.platform.domain.DomainException.invalid("q", NO_WORD);
+      throw DomainException.invalid("q", NO_WORD);
     }
     return words.stream().limit(MAX_QUERY_WORDS).toList();
   }
 
   /** Why a query of punctuation only is refused. */
-  public static final String NO_WORD = "must hold a word (letters or digits) of the name";
+  private static final String NO_WORD = "must hold a word (letters or digits) of the name";
 
   /**
    * A text search query (PostgreSQL's {@code tsquery} syntax) that finds the names having a word
@@ -86,7 +87,12 @@ public final class SearchWords {
    * text has no words. Words are letters and digits only, so quoting them is enough.
    */
   public static String prefixQuery(String text) {
-    return of(text).stream()
+    return prefixQuery(of(text));
+  }
+
+  /** The same query of words already taken from a text ({@link #of}, {@link #queryWords}). */
+  public static String prefixQuery(List<String> words) {
+    return words.stream()
         .limit(MAX_QUERY_WORDS)
         .map(
             w -> {

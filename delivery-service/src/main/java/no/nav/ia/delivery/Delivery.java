@@ -75,14 +75,15 @@ public class Delivery extends PanacheEntityBase {
   public long version;
 
   /**
-   * A new live delivery, registered now: to the microsecond, as PostgreSQL keeps it, so that the
-   * first answer, its event and every later read say the same moment.
+   * A new live delivery, registered at {@code now}: taken with {@code Timestamps.now()}, to the
+   * microsecond as PostgreSQL keeps it, so that the first answer, its event and every later read
+   * say the same moment.
    */
   public static Delivery record(DeliveryFacts facts, String adviser, OffsetDateTime now) {
     Delivery d = new Delivery();
     d.id = UUID.randomUUID();
     d.adviser = adviser;
-    d.registeredAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    d.registeredAt = now;
     d.status = DeliveryStatus.LIVE;
     d.version = 1;
     d.apply(facts);

@@ -47,13 +47,21 @@ public final class Fixtures {
 
   /** Posts a delivery (a map, or the JSON as text) with this token; the answer to check. */
   public static io.restassured.response.ValidatableResponse post(String token, Object body) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(body)
+    return sending(token, body).post("/api/v1/deliveries").then();
+  }
+
+  /** Posts a delivery with this token under the Idempotency-Key; the answer to check. */
+  public static io.restassured.response.ValidatableResponse post(
+      String token, String idempotencyKey, Object body) {
+    return sending(token, body)
+        .header("Idempotency-Key", idempotencyKey)
         .post("/api/v1/deliveries")
         .then();
+  }
+
+  private static io.restassured.specification.RequestSpecification sending(
+      String token, Object body) {
+    return given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
   }
 
   /** The committed AgreementRegistered sample, for this org number and county. */

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import no.nav.ia.agreement.FromRegister;
 import no.nav.ia.agreement.SearchWords;
-import no.nav.ia.platform.domain.DomainException;
 
 /**
  * Finds enterprises in the register copy with PostgreSQL's text search over the folded name words
@@ -153,11 +152,8 @@ public class EnterpriseSearch {
         where.append(" and e.org_number = :org");
         params.put("org", q);
       } else {
-        String query = SearchWords.prefixQuery(q);
-        if (query.isEmpty()) {
-          // "!!!" names no word: asking for everything is what leaving q out is for.
-          throw DomainException.invalid("q", SearchWords.NO_WORD);
-        }
+        // "!!!" names no word and is refused: asking for everything is what leaving q out is for.
+        String query = SearchWords.prefixQuery(SearchWords.queryWords(q));
         where.append(" and e.search @@ cast(:query as tsquery)");
         params.put("query", query);
       }

@@ -526,13 +526,7 @@ class AgreementResourceTest {
     Map<String, Object> numberName = Fixtures.agreement(org, "03");
     numberName.put("name", 5);
     Api.post(numberName).statusCode(400).body("errors.field", hasItem("name"));
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .get("/api/v1/agreements?orgNumber=" + org)
-        .then()
-        .statusCode(200)
-        .body("total", equalTo(0));
+    noneStoredFor(org);
   }
 
   @Test
@@ -562,13 +556,7 @@ class AgreementResourceTest {
           .statusCode(400)
           .body("errors.field", hasItem(wrong[2]));
     }
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .get("/api/v1/agreements?orgNumber=" + org)
-        .then()
-        .statusCode(200)
-        .body("total", equalTo(0));
+    noneStoredFor(org);
 
     String id = Api.register(Fixtures.agreement(org, "03"));
     given()
@@ -585,6 +573,13 @@ class AgreementResourceTest {
         .statusCode(200)
         .header("ETag", "\"0\"")
         .body("employees", equalTo(42));
+  }
+
+  /** No agreement of the enterprise was stored (a refused request changed nothing). */
+  private static void noneStoredFor(String org) {
+    Api.get(Tokens.coordinator(), "/api/v1/agreements?orgNumber=" + org)
+        .statusCode(200)
+        .body("total", equalTo(0));
   }
 
   @Test

@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import no.nav.ia.delivery.AgreementView;
 import no.nav.ia.delivery.DeliveredBy;
 import no.nav.ia.delivery.Delivery;
 import no.nav.ia.delivery.DeliveryFacts;
@@ -161,9 +163,8 @@ public class DeliveryService {
     Delivery delivery = Delivery.record(facts, adviser, Timestamps.now());
     delivery.id = id;
     delivery.groupId = groupId;
-    DeliveryVersion first = version(delivery, "RECORDED");
     // The first version is the recording: the same moment, not the next reading of the clock.
-    first.changedAt = delivery.registeredAt;
+    DeliveryVersion first = version(delivery, "RECORDED", delivery.registeredAt);
     try {
       outbox.publishWith(
           DeliveryEvents.CONTRACT,
@@ -358,8 +359,7 @@ public class DeliveryService {
   private DomainException noAgreementOn(String orgNumber) {
     if (!caller.seesAllCounties()) {
       List<String> counties =
-          QuarkusTransaction.requiringNew()
-              .call(() -> no.nav.ia.delivery.AgreementView.countiesOf(orgNumber));
+          QuarkusTransaction.requiringNew().call(() -> AgreementView.countiesOf(orgNumber));
       if (!counties.isEmpty() && counties.stream().noneMatch(caller::mayAccessCounty)) {
         caller.requireCounty(counties.get(0));
       }
@@ -385,17 +385,17 @@ public class DeliveryService {
 
   /** Keeps the version a correction or void made of a loaded delivery. */
   private void keep(Delivery delivery, String change) {
-    version(delivery, change).persist();
+    version(delivery, change, Timestamps.now()).persist();
   }
 
-  /** The delivery as it is now, as its kept version after {@code change}. */
-  private DeliveryVersion version(Delivery delivery, String change) {
+  /** The delivery as it is now, as its kept version after {@code change} made at {@code at}. */
+  private DeliveryVersion version(Delivery delivery, String change, OffsetDateTime at) {
     DeliveryVersion v = new DeliveryVersion();
     v.deliveryId = delivery.id;
     v.version = delivery.version;
     v.change = change;
     v.changedBy = caller.actor();
-    v.changedAt = Timestamps.now();
+    v.changedAt = at;
     v.callId = CallId.currentOrNull();
     try {
       // The facts and who delivered: a system may correct the adviser it named.
@@ -409,13 +409,11 @@ public class DeliveryService {
   }
 
   /**
-   * The first result of a key used again, as the caller may see it now: a delivery a coordinator
-   * has since moved to another county is that county's (403), as for a read.
+   * The first result of a key used again, as the caller may read it now ({@link #get}): a delivery
+   * a coordinator has since moved to another county is that county's (403).
    */
   private Recorded replay(UUID id) {
-    Delivery delivery = load(id);
-    caller.requireCounty(delivery.countyCode);
-    return new Recorded(delivery, false);
+    return new Recorded(get(id), false);
   }
 
   private static Delivery load(UUID id) {

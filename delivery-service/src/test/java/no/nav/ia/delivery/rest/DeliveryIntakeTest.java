@@ -126,14 +126,7 @@ class DeliveryIntakeTest {
       for (int i = 0; i < 32; i++) {
         posts.add(
             () ->
-                given()
-                    .auth()
-                    .oauth2(token)
-                    .header("Idempotency-Key", "parallel-" + org)
-                    .contentType(ContentType.JSON)
-                    .body(Fixtures.delivery(org))
-                    .post("/api/v1/deliveries")
-                    .then()
+                Fixtures.post(token, "parallel-" + org, Fixtures.delivery(org))
                     .statusCode(201)
                     .extract()
                     .path("id"));

@@ -570,29 +570,12 @@ class DeliveryResourceTest {
     String adviser = Tokens.adviser("03");
     String key = UUID.randomUUID().toString();
     String id =
-        given()
-            .auth()
-            .oauth2(adviser)
-            .header("Idempotency-Key", key)
-            .contentType(ContentType.JSON)
-            .body(Fixtures.delivery(org))
-            .post("/api/v1/deliveries")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        Fixtures.post(adviser, key, Fixtures.delivery(org)).statusCode(201).extract().path("id");
     Map<String, Object> moved = Fixtures.delivery(elsewhere);
     moved.put("note", "Flyttet av koordinator");
     put(Tokens.coordinator(), id, "1", moved).statusCode(200);
     // Before: 201 with Idempotent-Replayed and the whole county-11 delivery, note included.
-    given()
-        .auth()
-        .oauth2(adviser)
-        .header("Idempotency-Key", key)
-        .contentType(ContentType.JSON)
-        .body(Fixtures.delivery(org))
-        .post("/api/v1/deliveries")
-        .then()
+    Fixtures.post(adviser, key, Fixtures.delivery(org))
         .statusCode(403)
         .contentType("application/problem+json")
         .body("code", equalTo("FORBIDDEN_COUNTY"))

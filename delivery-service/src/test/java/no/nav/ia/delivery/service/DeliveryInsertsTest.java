@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -252,7 +251,7 @@ class DeliveryInsertsTest {
             null,
             null),
         "Z990001",
-        OffsetDateTime.now(ZoneOffset.UTC));
+        no.nav.ia.platform.time.Timestamps.now());
   }
 
   static DeliveryVersion firstVersion(Delivery d) {

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class NationalIdentityNumbers {
 
+  /** A separator between two digits: whitespace (no-break ones too), a dot, a dash or a slash. */
+  private static final String SEPARATOR = "\\s.\\p{Pd}/\\u00A0\\u2007\\u202F";
+
   /**
    * Eleven digits with at most one separator between two of them ({@code 010 190 10046}, {@code
    * 01.01.90 10046}), or the six digits of the birth date written together, then up to three
@@ -25,11 +28,14 @@ public final class NationalIdentityNumbers {
    * the Norwegian decimal sign, and after a date it starts the next thing ({@code 01.01.90, 10046
    * kroner}).
    */
-  private static final Pattern CANDIDATE =
-      Pattern.compile(
-          "(?<!\\d)(?:\\d(?:[\\s.\\p{Pd}/\\u00A0\\u2007\\u202F]?\\d){10}"
-              + "|\\d{6}[\\s._\\p{Pd}/\\u00A0\\u2007\\u202F]{1,3}\\d(?:[\\s.\\p{Pd}/\\u00A0\\u2007\\u202F]?\\d){4})"
-              + "(?!\\d)");
+  private static final Pattern CANDIDATE = candidate();
+
+  private static Pattern candidate() {
+    String one = "[" + SEPARATOR + "]?";
+    String gap = "[" + SEPARATOR + "_]{1,3}";
+    return Pattern.compile(
+        "(?<!\\d)(?:\\d(?:" + one + "\\d){10}|\\d{6}" + gap + "\\d(?:" + one + "\\d){4})(?!\\d)");
+  }
 
   /** Characters that do not show: a number split by one is still that number to a reader. */
   private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");

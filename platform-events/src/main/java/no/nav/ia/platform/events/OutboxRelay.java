@@ -99,7 +99,8 @@ public class OutboxRelay {
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
   private final AtomicBoolean queued = new AtomicBoolean();
-  private RelayProducer producer;
+  // A lambda, not clients::producer: the injected field is read when the first producer is made.
+  private final RelayProducer producer = new RelayProducer(() -> clients.producer());
   private Counter published;
 
   /**
@@ -110,7 +111,6 @@ public class OutboxRelay {
 
   @PostConstruct
   void registerMetrics() {
-    producer = new RelayProducer(clients::producer);
     Gauge.builder("ia.outbox.oldest.pending", oldestPending, AtomicReference::get)
         .baseUnit("seconds")
         .description("Age of the oldest event not yet published to Kafka")
@@ -261,7 +261,7 @@ public class OutboxRelay {
 
   private Counter producersReplaced() {
     return Counter.builder("ia.outbox.producer.replaced")
-        .description("Outbox producers closed after an error they never recover from")
+        .description("Outbox producers closed after an error they may not recover from")
         .register(registry);
   }
 
