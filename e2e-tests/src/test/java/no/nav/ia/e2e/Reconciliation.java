@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.test.OrgNumbers;
 import no.nav.ia.test.Tokens;
 import org.awaitility.core.ConditionTimeoutException;
@@ -308,7 +309,11 @@ final class Reconciliation {
   Ledger ledger() {
     int total = 0;
     int system = 0;
+    // A card lists every service, 0 for none, as it lists every form.
     Map<String, Integer> byService = new TreeMap<>();
+    for (ServiceCode s : ServiceCode.values()) {
+      byService.put(s.name(), 0);
+    }
     Map<String, Integer> byCounty = new TreeMap<>();
     Map<String, Integer> byForm = new TreeMap<>(Map.of("DIRECT", 0, "COURSE", 0, "INFORMATION", 0));
     Counts direct = new Counts();

@@ -4,9 +4,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.Tally;
@@ -32,16 +36,44 @@ public record Card(
 
   public static final double SYSTEM_SHARE_MIN = Tally.SYSTEM_SHARE_MIN;
 
+  /** Every service a card counts by, in the portfolio's order. */
+  static final List<String> SERVICES =
+      Arrays.stream(ServiceCode.values()).map(ServiceCode::name).toList();
+
+  /** The sub-goals a delivery can count towards, as a card's {@code bySubGoal} names them. */
+  static final List<String> SUB_GOALS = List.of("1", "2", "3");
+
   public record Scope(String type, String code, String name) {}
 
   public record PeriodView(String id, LocalDate from, LocalDate to) {}
 
+  /**
+   * {@code byService} and {@code bySubGoal} list every key, 0 for none, as {@code byForm} and the
+   * CSV do: a client draws the same table for every card, and a correction that moves a delivery
+   * away leaves a 0 behind rather than a missing key. A report frozen before this rule reads the
+   * same way.
+   */
   public record Deliveries(
       long total,
       long system,
       long individual,
       Map<String, Long> byService,
-      Map<String, Long> bySubGoal) {}
+      Map<String, Long> bySubGoal) {
+
+    public Deliveries {
+      byService = everyKey(SERVICES, byService);
+      bySubGoal = everyKey(SUB_GOALS, bySubGoal);
+    }
+
+    private static Map<String, Long> everyKey(List<String> keys, Map<String, Long> counted) {
+      Map<String, Long> all = new LinkedHashMap<>();
+      Map<String, Long> given = counted == null ? Map.of() : counted;
+      keys.forEach(k -> all.put(k, given.getOrDefault(k, 0L)));
+      // A key outside the list (an event from a newer producer) is shown rather than dropped.
+      given.forEach(all::putIfAbsent);
+      return Collections.unmodifiableMap(all);
+    }
+  }
 
   /**
    * {@code systemShare} and {@code met} are over the direct deliveries only. {@code met} compares

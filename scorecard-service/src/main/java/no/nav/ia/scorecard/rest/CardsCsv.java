@@ -31,11 +31,6 @@ import no.nav.ia.scorecard.rest.ScorecardResource.Regions;
 public class CardsCsv implements MessageBodyWriter<Object> {
 
   public static final String TEXT_CSV = "text/csv";
-  static final List<String> SERVICES =
-      Arrays.stream(ServiceCode.values()).map(ServiceCode::name).toList();
-
-  /** The sub-goals a delivery can count towards, as a card's {@code bySubGoal} names them. */
-  static final List<String> SUB_GOALS = List.of("1", "2", "3");
 
   @Override
   public boolean isWriteable(
@@ -207,7 +202,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     for (ServiceCode s : ServiceCode.values()) {
       columns.add(new Column("service_" + s.name().toLowerCase(Locale.ROOT), s.label()));
     }
-    for (String goal : SUB_GOALS) {
+    for (String goal : Card.SUB_GOALS) {
       columns.add(new Column("sub_goal_" + goal, "Delmål " + goal));
     }
     for (String form : Tally.FORMS) {
@@ -260,8 +255,8 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     row.add(c.resigning().resigned());
     row.add(c.resigning().rate());
     row.add(c.registrationLag().medianDays());
-    SERVICES.forEach(s -> row.add(c.deliveries().byService().getOrDefault(s, 0L)));
-    for (String goal : SUB_GOALS) {
+    Card.SERVICES.forEach(s -> row.add(c.deliveries().byService().getOrDefault(s, 0L)));
+    for (String goal : Card.SUB_GOALS) {
       row.add(c.deliveries().bySubGoal().getOrDefault(goal, 0L));
     }
     Tally.FORMS.forEach(f -> row.add(c.byForm().getOrDefault(f, 0L)));

@@ -92,13 +92,12 @@ public record ReportView(
     figures.put("deliveries.total", c.deliveries().total());
     figures.put("deliveries.system", c.deliveries().system());
     figures.put("deliveries.individual", c.deliveries().individual());
-    // Every service and sub-goal, as the national CSV has them: one a correction moved to zero is
-    // not in the card's map.
-    CardsCsv.SERVICES.forEach(
+    // Every service and sub-goal, as the card and the national CSV have them.
+    Card.SERVICES.forEach(
         s ->
             figures.put(
                 "deliveries.byService." + s, c.deliveries().byService().getOrDefault(s, 0L)));
-    CardsCsv.SUB_GOALS.forEach(
+    Card.SUB_GOALS.forEach(
         g ->
             figures.put(
                 "deliveries.bySubGoal." + g, c.deliveries().bySubGoal().getOrDefault(g, 0L)));

@@ -7,6 +7,7 @@ import static no.nav.ia.scorecard.rest.TestEvents.send;
 import static no.nav.ia.scorecard.rest.TestEvents.sendTogether;
 import static no.nav.ia.scorecard.rest.TestEvents.version;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
@@ -156,9 +157,20 @@ class ScorecardConsumerTest {
     assertThat(year.getFloat("previousYear.change")).isEqualTo(0.0f);
     assertThat(card("10", "2018-03").getInt("previousYear.total")).isEqualTo(1);
     assertThat(card("10", "2017-H2").getInt("deliveries.total")).isEqualTo(1);
-    // The correction moved the delivery to another service: the one it had is gone, not shown as 0.
-    assertThat(card("10", "2018-03").getMap("deliveries.byService"))
-        .containsOnlyKeys("RECRUITMENT");
+    // The correction moved the delivery to another service: the one it had shows 0, and every
+    // service and sub-goal is listed, counted or not.
+    JsonPath march = card("10", "2018-03");
+    assertThat(march.getMap("deliveries.byService", String.class, Integer.class))
+        .containsOnly(
+            entry("IA_GUIDANCE", 0),
+            entry("GOALS_ACTION_PLAN", 0),
+            entry("SICK_LEAVE", 0),
+            entry("RECRUITMENT", 1),
+            entry("SENIOR_LIFE_PHASE", 0),
+            entry("MEASURE_EVALUATE", 0),
+            entry("CONTACT_PERSON", 0));
+    assertThat(march.getMap("deliveries.bySubGoal", String.class, Integer.class))
+        .containsOnlyKeys("1", "2", "3");
   }
 
   @Test
