@@ -59,6 +59,9 @@ public class AgreementChange extends PanacheEntityBase {
   @Column(name = "ended_on")
   public LocalDate endedOn;
 
+  @Column(name = "end_reason")
+  public String endReason;
+
   /** The agreement as it stands after {@code action}. */
   public static AgreementChange of(Agreement a, Action action, String by, OffsetDateTime at) {
     AgreementChange c = new AgreementChange();
@@ -72,6 +75,7 @@ public class AgreementChange extends PanacheEntityBase {
     c.contactPerson = a.contactPerson;
     c.status = a.status.name();
     c.endedOn = a.endedOn;
+    c.endReason = a.endReason;
     return c;
   }
 

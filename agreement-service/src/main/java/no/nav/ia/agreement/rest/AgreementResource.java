@@ -238,7 +238,13 @@ public class AgreementResource {
       int employees,
       @Schema(nullable = true) String contactPerson,
       @Schema(enumeration = {"ACTIVE", "ENDED"}) String status,
-      @Schema(nullable = true) LocalDate endedOn) {
+      @Schema(nullable = true) LocalDate endedOn,
+      @Schema(
+              nullable = true,
+              description =
+                  "Why it ended, as the agreement's endReason: the termination's reason, or"
+                      + " NOT_RESIGNED when a re-signing campaign's closing ended it")
+          String endReason) {
     static AgreementVersion of(AgreementChange c) {
       return new AgreementVersion(
           c.version,
@@ -249,7 +255,8 @@ public class AgreementResource {
           c.employees,
           c.contactPerson,
           c.status,
-          c.endedOn);
+          c.endedOn,
+          c.endReason);
     }
   }
 

@@ -589,6 +589,12 @@ class AgreementResourceTest {
     // A system whose answer was lost sends it again: 200, and one termination in the history.
     Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned");
     assertThat(Api.history(id)).hasSize(2);
+    // The history says why it ended, as the agreement does; the version before it has no reason.
+    assertThat(Api.history(id).get(1))
+        .containsEntry("action", "ENDED")
+        .containsEntry("endedOn", "2013-06-30")
+        .containsEntry("endReason", "Virksomheten er lagt ned");
+    assertThat(Api.history(id).get(0)).containsEntry("endReason", null);
     given()
         .auth()
         .oauth2(Tokens.coordinator())

@@ -124,6 +124,7 @@ class CampaignClosingTest {
     assertThat(Api.history(declined).get(1))
         .containsEntry("status", "ENDED")
         .containsEntry("endedOn", DEADLINE.toString())
+        .containsEntry("endReason", "NOT_RESIGNED")
         .containsEntry("changedBy", "Z990003");
     assertThat(Api.history(resigned))
         .extracting(h -> h.get("action"))
