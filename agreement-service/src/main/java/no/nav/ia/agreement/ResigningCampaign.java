@@ -135,6 +135,15 @@ public class ResigningCampaign extends PanacheEntityBase {
     closedAt = at;
   }
 
+  /**
+   * Whether an agreement registered now is due in this campaign: it was signed before the day the
+   * campaign started, so it was active then and is only recorded late, and the campaign still takes
+   * changes (open). One signed on that day or later belongs to the new period.
+   */
+  public boolean makesDueOnRegistration(Agreement agreement) {
+    return status == CampaignStatus.OPEN && agreement.signedOn.isBefore(startedOn);
+  }
+
   /** Refuses a status change once the campaign is closing or closed: its outcome is given. */
   public void requireOpen() {
     if (status != CampaignStatus.OPEN) {

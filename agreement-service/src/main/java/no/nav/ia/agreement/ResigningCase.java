@@ -66,6 +66,22 @@ public class ResigningCase extends PanacheEntityBase {
   @Version public long version;
 
   /**
+   * The case of an agreement that became due on the day given: PENDING, as the start makes them.
+   */
+  public static ResigningCase pending(UUID campaignId, Agreement agreement, LocalDate on) {
+    ResigningCase c = new ResigningCase();
+    c.campaignId = campaignId;
+    c.agreementId = agreement.id;
+    c.orgNumber = agreement.orgNumber;
+    c.countyCode = agreement.countyCode;
+    c.employees = agreement.employees;
+    c.groupOrgNumber = agreement.groupOrgNumber;
+    c.status = ResigningStatus.PENDING;
+    c.statusOn = on;
+    return c;
+  }
+
+  /**
    * Moves the case on; returns the status it had. Refused for a move the rules do not allow
    * (RESIGNING_TRANSITION_NOT_ALLOWED), a date in the future or before the current status's.
    */

@@ -61,7 +61,9 @@ class AsyncApiTest {
   void everyRoleReadsOneDocumentWithBothTopicsAndEveryEventType() throws Exception {
     Set<String> types = new TreeSet<>();
     PRODUCERS.forEach(p -> types.addAll(EventContracts.types(EventContracts.committed(p))));
-    assertThat(types).hasSize(10).contains("AgreementRegistered", "DeliveryVoided");
+    assertThat(types)
+        .hasSize(11)
+        .contains("AgreementRegistered", "DeliveryVoided", "ResigningCaseAdded");
     for (String token :
         List.of(
             Tokens.adviser("03", "Z995001"),

@@ -101,6 +101,20 @@ public final class AgreementEvents {
       @EventField(description = "Agreements due per county code.")
           Map<String, Integer> dueByCounty) {}
 
+  /**
+   * An agreement registered while a campaign is open, signed before the campaign started: it was
+   * active when the campaign started, so it is due too (PENDING), one more than the campaign's
+   * {@code dueByCounty} counted in its county.
+   */
+  public record ResigningCaseAdded(
+      UUID campaignId,
+      UUID agreementId,
+      @EventField(pattern = ORG_NUMBER) String orgNumber,
+      @EventField(pattern = COUNTY_CODE) String countyCode,
+      int employees,
+      @EventField(description = "The day the agreement was signed, before the campaign started.")
+          LocalDate signedOn) {}
+
   public record ResigningStatusChanged(
       UUID campaignId,
       UUID agreementId,
@@ -148,6 +162,11 @@ public final class AgreementEvents {
                   CampaignStarted.class,
                   EventKey.uuid("The campaign's id: a campaign concerns no single enterprise."),
                   "A re-signing campaign started: every agreement active then is due."),
+              EventType.of(
+                  ResigningCaseAdded.class,
+                  EventKey.ORG_NUMBER,
+                  "An agreement registered while a re-signing campaign is open, signed before it"
+                      + " started, is due in it too: one more due in its county."),
               EventType.of(
                   ResigningStatusChanged.class,
                   EventKey.ORG_NUMBER,

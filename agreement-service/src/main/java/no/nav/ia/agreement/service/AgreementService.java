@@ -41,6 +41,7 @@ public class AgreementService {
   @Inject AuditTrail audit;
   @Inject Caller caller;
   @Inject EnterpriseSearch register;
+  @Inject CampaignService campaigns;
 
   @Transactional
   public Agreement register(RegisterAgreement request) {
@@ -110,6 +111,8 @@ public class AgreementService {
             agreement.groupAgreementId,
             agreement.contactPerson));
     audit.changed("REGISTERED", "agreement", agreement.id, agreement.orgNumber, null);
+    // After its registration's event: a consumer reads the agreement before its case.
+    campaigns.dueOnRegistration(agreement);
     return agreement;
   }
 

@@ -16,12 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
+import no.nav.ia.agreement.CampaignStatus;
 import no.nav.ia.agreement.ResigningCampaign;
 import no.nav.ia.agreement.ResigningCase;
 import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.agreement.ResigningStatusChange;
 import no.nav.ia.agreement.events.AgreementEvents;
 import no.nav.ia.agreement.events.AgreementEvents.CampaignStarted;
+import no.nav.ia.agreement.events.AgreementEvents.ResigningCaseAdded;
 import no.nav.ia.agreement.events.AgreementEvents.ResigningStatusChanged;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.CountyVisibility;
@@ -67,6 +69,9 @@ public class CampaignService {
       }
       throw e;
     }
+    // Registrations under way finish first and are among the active agreements taken here; those
+    // that come later wait for this start and then find the campaign (dueOnRegistration).
+    em.createNativeQuery("lock table agreement in share mode").executeUpdate();
     em.createNativeQuery(
             "insert into resigning_case (campaign_id, agreement_id, org_number, county_code, employees,"
                 + " group_org_number, status, status_on, version)"
@@ -87,6 +92,42 @@ public class CampaignService {
         new CampaignStarted(campaign.id, deadline, today, due, dueByCounty));
     audit.changed("CAMPAIGN_STARTED", "resigning_campaign", campaign.id, null, "due=" + due);
     return campaign;
+  }
+
+  /**
+   * An agreement registered while a campaign is open, signed before the campaign started, was
+   * active when it started: it becomes due like those the start found (PENDING, with its event), so
+   * the progress, the closing and the cards count it. Called in the registration's transaction
+   * after the agreement's insert: a start takes the agreement table in share mode while it finds
+   * the active agreements, so a registration is either among them or finds the campaign here. The
+   * campaign is read with a shared lock, as a status change reads it: a closing that begins waits
+   * for the registration, and one that has begun takes no more cases.
+   */
+  public void dueOnRegistration(Agreement agreement) {
+    ResigningCampaign.<ResigningCampaign>find("status <> ?1", CampaignStatus.CLOSED)
+        .withLock(LockModeType.PESSIMISTIC_READ)
+        .firstResultOptional()
+        .filter(campaign -> campaign.makesDueOnRegistration(agreement))
+        .ifPresent(
+            campaign -> {
+              ResigningCase.pending(campaign.id, agreement, NorwegianTime.today()).persist();
+              outbox.publish(
+                  AgreementEvents.CONTRACT,
+                  agreement.orgNumber,
+                  new ResigningCaseAdded(
+                      campaign.id,
+                      agreement.id,
+                      agreement.orgNumber,
+                      agreement.countyCode,
+                      agreement.employees,
+                      agreement.signedOn));
+              audit.changed(
+                  "RESIGNING_DUE",
+                  "resigning_case",
+                  agreement.id,
+                  agreement.orgNumber,
+                  "campaign=" + campaign.id);
+            });
   }
 
   public ResigningCampaign campaign(UUID id) {

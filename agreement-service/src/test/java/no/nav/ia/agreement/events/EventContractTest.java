@@ -39,6 +39,7 @@ class EventContractTest {
             "AgreementTerminated",
             "AgreementResigned",
             "CampaignStarted",
+            "ResigningCaseAdded",
             "ResigningStatusChanged");
     for (String type : types()) {
       assertThat(EventSamples.sample(type).get("type").asText()).isEqualTo(type);

@@ -275,7 +275,12 @@ class CampaignResourceTest {
             NorwegianTime.today())
         .statusCode(404)
         .body("code", equalTo("CAMPAIGN_NOT_FOUND"));
-    String later = agreement("05", 12, null);
+    // Signed since the campaign started: the new period's, not due (one signed before it and
+    // registered since is: LateRegistrationDueTest).
+    // (05 is no county today: Innlandet, 34, took it over.)
+    Map<String, Object> laterBody = Fixtures.agreement(Fixtures.orgNumber(), "34");
+    laterBody.put("signedOn", NorwegianTime.today().toString());
+    String later = Api.register(laterBody);
     Api.status(adviser, campaign, later, "CONTACTED", NorwegianTime.today())
         .statusCode(404)
         .body("code", equalTo("AGREEMENT_NOT_DUE"));

@@ -39,7 +39,9 @@ class AgreementEventTest {
                 .orElseThrow();
     assertThat(terminated.endedOn()).isEqualTo(LocalDate.of(2012, 12, 31));
     for (String other :
-        new String[] {"ContactPersonAssigned", "CampaignStarted", "ResigningStatusChanged"}) {
+        new String[] {
+          "ContactPersonAssigned", "CampaignStarted", "ResigningCaseAdded", "ResigningStatusChanged"
+        }) {
       assertThat(AgreementEvent.read(envelope(EventSamples.sample(other)), JSON))
           .as(other)
           .isEmpty();

@@ -32,6 +32,7 @@ public sealed interface ScorecardEvent {
           case "ContactPersonAssigned" -> ContactPersonAssigned.class;
           case "CampaignStarted" -> CampaignStarted.class;
           case "ResigningStatusChanged" -> ResigningStatusChanged.class;
+          case "ResigningCaseAdded" -> ResigningCaseAdded.class;
           default -> null;
         };
     return type == null ? Optional.empty() : Optional.of(event.payloadAs(type, json));
@@ -174,6 +175,16 @@ public sealed interface ScorecardEvent {
       Objects.requireNonNull(deadline, "deadline");
       Objects.requireNonNull(startedOn, "startedOn");
       dueByCounty = dueByCounty == null ? Map.of() : dueByCounty;
+    }
+  }
+
+  /** An agreement recorded late, signed before the campaign started: one more due in its county. */
+  record ResigningCaseAdded(UUID campaignId, UUID agreementId, String countyCode)
+      implements ScorecardEvent {
+    public ResigningCaseAdded {
+      Objects.requireNonNull(campaignId, "campaignId");
+      Objects.requireNonNull(agreementId, "agreementId");
+      Objects.requireNonNull(countyCode, "countyCode");
     }
   }
 

@@ -67,7 +67,9 @@ public class FiguresRepository {
     campaign.ifPresent(
         c -> {
           grouped(
-              "select county_code, due from campaign_due where campaign_id = ?1",
+              "select county_code, due from campaign_due where campaign_id = ?1"
+                  + " union all select county_code, count(*) from campaign_due_added"
+                  + " where campaign_id = ?1 group by 1",
               byCounty,
               (f, r) -> f.resigningDue += num(r[1]),
               c);

@@ -22,6 +22,7 @@ import no.nav.ia.scorecard.events.ScorecardEvent.AgreementRegistered;
 import no.nav.ia.scorecard.events.ScorecardEvent.AgreementTerminated;
 import no.nav.ia.scorecard.events.ScorecardEvent.CampaignStarted;
 import no.nav.ia.scorecard.events.ScorecardEvent.ContactPersonAssigned;
+import no.nav.ia.scorecard.events.ScorecardEvent.ResigningCaseAdded;
 import no.nav.ia.scorecard.events.ScorecardEvent.ResigningStatusChanged;
 
 /**
@@ -135,6 +136,14 @@ public class Projection {
       campaignStarted(started, event);
     } else if (e instanceof ResigningStatusChanged changed) {
       resigningStatusChanged(changed);
+    } else if (e instanceof ResigningCaseAdded added) {
+      em.createNativeQuery(
+              "insert into campaign_due_added (campaign_id, agreement_id, county_code)"
+                  + " values (:c, :a, :county) on conflict do nothing")
+          .setParameter("c", added.campaignId())
+          .setParameter("a", added.agreementId())
+          .setParameter("county", added.countyCode())
+          .executeUpdate();
     }
     // Anything else (null): an event type the projection does not count.
   }

@@ -37,6 +37,7 @@ class ScorecardEventTest {
         "AgreementTerminated",
         "ContactPersonAssigned",
         "CampaignStarted",
+        "ResigningCaseAdded",
         "ResigningStatusChanged"
       })
   void everySampleReadsIntoTheRecordOfItsType(String type) throws Exception {

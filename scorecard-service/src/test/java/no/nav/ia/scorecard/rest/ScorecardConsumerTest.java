@@ -541,16 +541,7 @@ class ScorecardConsumerTest {
   @Test
   void aCardShowsTheNewestCampaignStartedByTheEndOfItsPeriodNotOneStartedLater() {
     String campaign = UUID.randomUUID().toString();
-    ObjectNode started = EventSamples.sample("CampaignStarted");
-    started.put("eventId", UUID.randomUUID().toString());
-    started.put("occurredAt", "2031-01-02T08:00:00Z");
-    ObjectNode p = (ObjectNode) started.get("payload");
-    p.put("campaignId", campaign);
-    p.put("startedOn", "2031-01-02");
-    p.put("deadline", "2031-07-01");
-    p.put("due", 2);
-    p.putObject("dueByCounty").put("03", 2);
-    TestKafka.send("ia.agreement-events-v1", campaign, EventSamples.write(started));
+    sendCampaignStarted(campaign, 2031, "03", 2);
 
     JsonPath during =
         awaitCard("03", "2031", c -> campaign.equals(c.getString("resigning.campaignId")));
@@ -558,6 +549,68 @@ class ScorecardConsumerTest {
     // A period that ended before the campaign started shows the one of its own time, if any.
     assertThat(card("03", "2030").getString("resigning.campaignId")).isNotEqualTo(campaign);
     assertThat(card("03", "2031-01").getString("resigning.campaignId")).isEqualTo(campaign);
+  }
+
+  @Test
+  void anAgreementRegisteredLateIntoACampaignIsOneMoreDueInItsCountyOnceWhateverTheOrder() {
+    String campaign = UUID.randomUUID().toString();
+    ObjectNode added = EventSamples.sample("ResigningCaseAdded");
+    ObjectNode a = (ObjectNode) added.get("payload");
+    a.put("campaignId", campaign);
+    a.put("agreementId", UUID.randomUUID().toString());
+    a.put("countyCode", "04");
+    added.put("eventId", UUID.randomUUID().toString());
+    // Keyed by the org number, it may come before the campaign's start (keyed by the campaign).
+    TestKafka.send(
+        "ia.agreement-events-v1", a.get("orgNumber").asText(), EventSamples.write(added));
+    sendCampaignStarted(campaign, 2033, "04", 2);
+    // Delivered again between two more agreements on the same partition: once the last counts, the
+    // one delivered again has been read too.
+    String org = a.get("orgNumber").asText();
+    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(anotherAgreement(added)));
+    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(added));
+    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(anotherAgreement(added)));
+
+    JsonPath card =
+        awaitCard(
+            "04",
+            "2033",
+            c ->
+                campaign.equals(c.getString("resigning.campaignId"))
+                    && c.getInt("resigning.due") >= 5);
+    assertThat(card.getInt("resigning.due")).isEqualTo(5);
+    assertThat(
+            given()
+                .auth()
+                .oauth2(Tokens.coordinator())
+                .get("/api/v1/scorecards?period=2033")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt("national.resigning.due"))
+        .isEqualTo(5);
+  }
+
+  /** A campaign started on 2 January of the year, due 1 July, with agreements due in one county. */
+  private static void sendCampaignStarted(String campaign, int year, String county, int due) {
+    ObjectNode started = EventSamples.sample("CampaignStarted");
+    started.put("eventId", UUID.randomUUID().toString());
+    started.put("occurredAt", year + "-01-02T08:00:00Z");
+    ObjectNode p = (ObjectNode) started.get("payload");
+    p.put("campaignId", campaign);
+    p.put("startedOn", year + "-01-02");
+    p.put("deadline", year + "-07-01");
+    p.put("due", due);
+    p.putObject("dueByCounty").put(county, due);
+    TestKafka.send("ia.agreement-events-v1", campaign, EventSamples.write(started));
+  }
+
+  private static ObjectNode anotherAgreement(ObjectNode added) {
+    ObjectNode other = added.deepCopy();
+    other.put("eventId", UUID.randomUUID().toString());
+    ((ObjectNode) other.get("payload")).put("agreementId", UUID.randomUUID().toString());
+    return other;
   }
 
   static ObjectNode agreementEvent(String type, UUID agreementId, String county) {

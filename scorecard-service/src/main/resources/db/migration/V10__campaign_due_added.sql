@@ -1,0 +1,10 @@
+-- An agreement registered while a campaign is open, signed before it started, is due too
+-- (ResigningCaseAdded): one row each, counted with the campaign's dueByCounty. No reference to
+-- campaign: the event is keyed by the org number and may come before CampaignStarted, keyed by the
+-- campaign; it counts once the campaign is known.
+create table campaign_due_added (
+    campaign_id  uuid       not null,
+    agreement_id uuid       not null,
+    county_code  varchar(2) not null,
+    primary key (campaign_id, agreement_id)
+);
