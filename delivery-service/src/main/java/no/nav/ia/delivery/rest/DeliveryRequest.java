@@ -19,6 +19,7 @@ import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.domain.ValidOrgNumber;
 import no.nav.ia.platform.rest.ClosedBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.hibernate.validator.constraints.UniqueElements;
 
 /** A delivery as an adviser's client records or corrects it. */
@@ -45,9 +46,11 @@ public record DeliveryRequest(
         List<@NotNull @Min(1) @Max(3) Integer> subGoals,
     @NotNull @PastOrPresent @NotBeforeIa @Schema(examples = "2012-05-14") LocalDate deliveredOn,
     @Schema(examples = "DIRECT") Form form,
-    @Size(max = 2000)
+    @CodePointLength(max = DeliveryRequest.NOTE_MAX, message = DeliveryRequest.NOTE_MESSAGE)
         @NoIdentityNumber
-        @Schema(description = "Free text about the service; never personal data")
+        @Schema(
+            description = "Free text about the service; never personal data",
+            maxLength = DeliveryRequest.NOTE_MAX)
         String note,
     @Pattern(regexp = NavIdent.REGEX, message = NavIdent.MESSAGE)
         @Schema(
@@ -55,4 +58,14 @@ public record DeliveryRequest(
                 "The adviser who delivered: required when a system records; a person is the"
                     + " adviser and may name only themselves",
             examples = "Z990001")
-        String adviser) {}
+        String adviser) {
+
+  /**
+   * A note's limit in characters as a person counts them (code points): an emoji or a letter
+   * outside the basic plane is one, as the OpenAPI document's maxLength counts (Java's length()
+   * counts it twice).
+   */
+  public static final int NOTE_MAX = 2000;
+
+  static final String NOTE_MESSAGE = "must be at most 2000 characters";
+}

@@ -21,6 +21,7 @@ import no.nav.ia.platform.domain.ValidOrgNumber;
 import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.rest.ClosedBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.hibernate.validator.constraints.UniqueElements;
 
 /** One course or information meeting for several enterprises: a delivery to each of them. */
@@ -45,9 +46,11 @@ public record GroupRequest(
             enumeration = {"COURSE", "INFORMATION"},
             examples = "COURSE")
         Form form,
-    @Size(max = 2000)
+    @CodePointLength(max = DeliveryRequest.NOTE_MAX, message = DeliveryRequest.NOTE_MESSAGE)
         @NoIdentityNumber
-        @Schema(description = "Free text about the meeting; never personal data")
+        @Schema(
+            description = "Free text about the meeting; never personal data",
+            maxLength = DeliveryRequest.NOTE_MAX)
         String note,
     @Pattern(regexp = NavIdent.REGEX, message = NavIdent.MESSAGE)
         @Schema(

@@ -71,6 +71,24 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void aNotesLimitCountsCharactersAsAPersonDoesSoAnEmojiIsOne() {
+    String org = Fixtures.enterpriseIn("12");
+    String token = Tokens.adviser("12");
+    // 2,000 characters, 4,000 UTF-16 units: at the limit the OpenAPI document gives (maxLength).
+    String full = "\uD83D\uDC4D".repeat(2000);
+    Map<String, Object> delivery = Fixtures.delivery(org);
+    delivery.put("note", full);
+    post(token, delivery).statusCode(201).body("note", equalTo(full));
+
+    delivery.put("note", full + "x");
+    post(token, delivery)
+        .statusCode(400)
+        .body("errors[0].field", equalTo("note"))
+        .body("errors[0].message", equalTo("must be at most 2000 characters"));
+    assertThat(recorded(org)).isEqualTo(1);
+  }
+
+  @Test
   void aPersonsTokenWhoseNavIdentIsNoNavIdentRecordsNothing() {
     String org = Fixtures.enterpriseIn("03");
     post(Tokens.adviser("03", "<i>x</i>"), Fixtures.delivery(org))

@@ -46,6 +46,24 @@ class OpenApiContractTest {
     assertThat(batch.path("items").path("$ref").asText())
         .as("a batch's items are deliveries with their own key")
         .isEqualTo("#/components/schemas/BatchDeliveryItem");
+    // A note's limit, in characters as JSON Schema counts them (DeliveryResourceTest sends them),
+    // on every request that takes one.
+    java.util.Map<String, Integer> noteLimits = new java.util.TreeMap<>();
+    document
+        .path("components")
+        .path("schemas")
+        .fields()
+        .forEachRemaining(
+            schema -> {
+              JsonNode note = schema.getValue().path("properties").path("note");
+              if (!note.isMissingNode() && !schema.getKey().endsWith("Response")) {
+                noteLimits.put(schema.getKey(), note.path("maxLength").asInt());
+              }
+            });
+    assertThat(noteLimits)
+        .containsEntry("RecordDeliveryRequest", 2000)
+        .containsEntry("RecordGroupDeliveryRequest", 2000)
+        .allSatisfy((schema, limit) -> assertThat(limit).as(schema).isEqualTo(2000));
   }
 
   @Test
