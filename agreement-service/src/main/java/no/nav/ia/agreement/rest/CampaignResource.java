@@ -37,6 +37,7 @@ import no.nav.ia.agreement.rest.CampaignRecords.StartCampaign;
 import no.nav.ia.agreement.service.CampaignClosings;
 import no.nav.ia.agreement.service.CampaignService;
 import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.rest.Page;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
@@ -232,19 +233,25 @@ public class CampaignResource {
           "Enterprises contacted at least N days ago (default from config, 14) without an answer")
   @APIResponse(
       responseCode = "200",
-      description = "The enterprises due a reminder, most employees first")
-  @APIResponse(responseCode = "400", description = "days is not a whole number from 1 to 365")
+      description = "The enterprises due a reminder, most employees first, a page at a time")
+  @APIResponse(
+      responseCode = "400",
+      description = "days is not a whole number from 1 to 365, or bad paging")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown campaign")
-  public List<Reminder> reminders(
+  public Page<Reminder> reminders(
       @PathParam("id") UUID id,
       @QueryParam("county") String county,
       @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365"))
           @QueryParam("days")
-          String days) {
+          String days,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
     campaigns.campaign(id);
     int after = Params.integer("days", days, config.reminderAfterDays(), 1, 365);
     LocalDate today = NorwegianTime.today();
-    return campaigns.reminders(id, caller.countyScope(county), after).stream()
+    return campaigns
+        .reminders(id, caller.countyScope(county), after, Params.page(page), Params.size(size))
         .map(
             c ->
                 new Reminder(
@@ -253,8 +260,7 @@ public class CampaignResource {
                     c.countyCode,
                     c.employees,
                     c.statusOn,
-                    ChronoUnit.DAYS.between(c.statusOn, today)))
-        .toList();
+                    ChronoUnit.DAYS.between(c.statusOn, today)));
   }
 
   private static Map<ResigningStatus, Long> sum(Map<String, Map<ResigningStatus, Long>> byCounty) {

@@ -329,24 +329,25 @@ public class CampaignService {
    * Agreements contacted at least {@code days} days ago without an answer since, most employees
    * first.
    */
-  public List<ResigningCase> reminders(UUID campaignId, Optional<String> county, int days) {
+  public no.nav.ia.platform.rest.Page<ResigningCase> reminders(
+      UUID campaignId, Optional<String> county, int days, int page, int size) {
     LocalDate before = NorwegianTime.today().minusDays(days);
-    return county.isPresent()
-        ? ResigningCase.list(
+    var query =
+        ResigningCase.<ResigningCase>find(
             "campaignId = ?1 and status = ?2 and statusOn <= ?3"
                 + STILL_ACTIVE
-                + " and countyCode in ?4 order by employees desc, orgNumber",
-            campaignId,
-            ResigningStatus.CONTACTED,
-            before,
-            CountyVisibility.codesOf(county.get()))
-        : ResigningCase.list(
-            "campaignId = ?1 and status = ?2 and statusOn <= ?3"
-                + STILL_ACTIVE
+                + (county.isPresent() ? " and countyCode in ?4" : "")
                 + " order by employees desc, orgNumber",
-            campaignId,
-            ResigningStatus.CONTACTED,
-            before);
+            county.isPresent()
+                ? new Object[] {
+                  campaignId,
+                  ResigningStatus.CONTACTED,
+                  before,
+                  CountyVisibility.codesOf(county.get())
+                }
+                : new Object[] {campaignId, ResigningStatus.CONTACTED, before});
+    var paged = query.page(io.quarkus.panache.common.Page.of(page, size));
+    return new no.nav.ia.platform.rest.Page<>(paged.list(), page, size, paged.count());
   }
 
   /**

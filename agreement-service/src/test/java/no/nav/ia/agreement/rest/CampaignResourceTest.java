@@ -342,15 +342,33 @@ class CampaignResourceTest {
         .get("/api/v1/resigning-campaigns/" + campaign + "/reminders")
         .then()
         .statusCode(200)
-        .body("agreementId", equalTo(List.of(old)))
-        .body("[0].daysSinceContact", equalTo(20));
+        .body("items.agreementId", equalTo(List.of(old)))
+        .body("items[0].daysSinceContact", equalTo(20))
+        .body("total", equalTo(1));
     given()
         .auth()
         .oauth2(Tokens.manager("07"))
         .get("/api/v1/resigning-campaigns/" + campaign + "/reminders?days=2")
         .then()
         .statusCode(200)
-        .body("agreementId", equalTo(List.of(fresh, old)));
+        .body("items.agreementId", equalTo(List.of(fresh, old)));
+    // A page at a time, as every list: a county with thousands contacted is not one answer.
+    given()
+        .auth()
+        .oauth2(Tokens.manager("07"))
+        .get("/api/v1/resigning-campaigns/" + campaign + "/reminders?days=2&size=1&page=1")
+        .then()
+        .statusCode(200)
+        .body("items.agreementId", equalTo(List.of(old)))
+        .body("total", equalTo(2))
+        .body("page", equalTo(1))
+        .body("size", equalTo(1));
+    given()
+        .auth()
+        .oauth2(Tokens.manager("07"))
+        .get("/api/v1/resigning-campaigns/" + campaign + "/reminders?size=0")
+        .then()
+        .statusCode(400);
     given()
         .auth()
         .oauth2(Tokens.manager("07"))
