@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.time.NorwegianTime;
 
 /**
  * A county's half-year report: written sections the county's manager edits, and the county card of
@@ -73,6 +74,16 @@ public class Report extends PanacheEntityBase {
 
   public boolean submitted() {
     return status == ReportStatus.SUBMITTED;
+  }
+
+  /**
+   * Submitted after its due date (the submission's day in Norwegian time): the coordinators see
+   * which reports came late once they are in, not only which are still out.
+   */
+  public boolean submittedLate() {
+    return submitted()
+        && submittedAt != null
+        && halfYear().isPastDue(LocalDate.ofInstant(submittedAt.toInstant(), NorwegianTime.ZONE));
   }
 
   /** Past its due date and not submitted. */

@@ -1,5 +1,6 @@
 package no.nav.ia.scorecard;
 
+import static java.time.ZoneOffset.UTC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,6 +32,21 @@ class ReportTest {
   void theFirstHalfIsDueOnFirstSeptemberAndTheSecondOnFirstMarchTheYearAfter() {
     assertThat(HalfYear.parse("2024-H1").due()).isEqualTo(LocalDate.of(2024, 9, 1));
     assertThat(HalfYear.parse("2024-H2").due()).isEqualTo(LocalDate.of(2025, 3, 1));
+  }
+
+  @Test
+  void aReportSubmittedAfterItsDueDayInNorwayIsLateAndOneOnItNot() {
+    Report onTime = Report.draft("03", HalfYear.parse("2024-H1"));
+    assertThat(onTime.submittedLate()).isFalse();
+    // 23:30 Norwegian time on the due day (21:30 UTC in summer).
+    onTime.submit(null, "{}", "Z990002", OffsetDateTime.of(2024, 9, 1, 21, 30, 0, 0, UTC));
+    assertThat(onTime.submittedLate()).isFalse();
+
+    Report late = Report.draft("03", HalfYear.parse("2024-H1"));
+    // 00:30 Norwegian time the day after (still 1 September in UTC).
+    late.submit(null, "{}", "Z990002", OffsetDateTime.of(2024, 9, 1, 22, 30, 0, 0, UTC));
+    assertThat(late.submittedLate()).isTrue();
+    assertThat(late.overdue(LocalDate.of(2024, 9, 2))).isFalse();
   }
 
   @Test

@@ -212,7 +212,9 @@ public record DashboardView(
           r.county().code(),
           r.county().name(),
           report.period,
-          report.submitted() ? "sendt inn" : overdue ? "utkast, frist passert" : "utkast",
+          report.submittedLate()
+              ? "sendt inn etter fristen"
+              : report.submitted() ? "sendt inn" : overdue ? "utkast, frist passert" : "utkast",
           DAY.format(report.halfYear().due()),
           overdue,
           "/dashboard/reports/" + r.county().code() + "/" + report.period);

@@ -112,7 +112,11 @@ public record ReportPage(
         r.submittedAt() != null,
         r.submittedAt() == null
             ? "Utkast: tallene er foreløpige til rapporten sendes inn"
-            : "Sendt inn " + moment(r.submittedAt()) + " av " + r.submittedBy(),
+            : "Sendt inn "
+                + moment(r.submittedAt())
+                + " av "
+                + r.submittedBy()
+                + (r.submittedLate() ? ", etter fristen" : ""),
         day(r.due()),
         r.overdue(),
         figures,

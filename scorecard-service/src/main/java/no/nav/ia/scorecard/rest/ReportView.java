@@ -25,6 +25,8 @@ public record ReportView(
     ReportStatus status,
     LocalDate due,
     boolean overdue,
+    @Schema(description = "Submitted after its due date (its day in Norwegian time)")
+        boolean submittedLate,
     long version,
     Card figures,
     Sections sections,
@@ -78,6 +80,7 @@ public record ReportView(
         report.status,
         report.halfYear().due(),
         report.overdue(r.today()),
+        report.submittedLate(),
         report.version,
         r.figures(),
         Sections.of(report.sections()),

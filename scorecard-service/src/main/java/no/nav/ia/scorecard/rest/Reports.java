@@ -15,6 +15,8 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
       ReportStatus status,
       LocalDate due,
       boolean overdue,
+      @Schema(description = "Submitted after its due date (its day in Norwegian time)")
+          boolean submittedLate,
       long version,
       @Schema(nullable = true) String submittedBy,
       @Schema(nullable = true) OffsetDateTime submittedAt) {
@@ -26,6 +28,7 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           report.status,
           report.halfYear().due(),
           report.overdue(r.today()),
+          report.submittedLate(),
           report.version,
           report.submittedBy,
           report.submittedAt);
@@ -39,7 +42,7 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
   static String csv(List<Reading> readings) {
     StringBuilder csv =
         new StringBuilder(
-            "report_status,due,overdue,submitted_by,submitted_at,"
+            "report_status,due,overdue,submitted_by,submitted_at,submitted_late,"
                 + "section_ia_council,section_industries,section_effects,section_funds,");
     csv.append(CardsCsv.header()).append('\n');
     for (Reading r : readings) {
@@ -51,7 +54,8 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
                   report.halfYear().due(),
                   report.overdue(r.today()),
                   report.submittedBy == null ? "" : report.submittedBy,
-                  report.submittedAt == null ? "" : report.submittedAt));
+                  report.submittedAt == null ? "" : report.submittedAt,
+                  report.submittedLate()));
       report
           .sections()
           .byField()

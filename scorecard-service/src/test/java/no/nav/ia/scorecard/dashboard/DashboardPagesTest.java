@@ -72,6 +72,7 @@ class DashboardPagesTest {
         ReportStatus.DRAFT,
         LocalDate.of(2026, 9, 1),
         false,
+        false,
         1,
         withYearBefore,
         new ReportView.Sections(null, null, null, null),

@@ -124,6 +124,7 @@ class ReportsTest {
             .statusCode(200)
             .body("status", equalTo("SUBMITTED"))
             .body("overdue", equalTo(false))
+            .body("submittedLate", equalTo(true))
             .body("submittedBy", equalTo("Z990002"))
             .body("version", equalTo(2))
             .body("changedSinceSubmission", equalTo(List.of()))
@@ -178,6 +179,7 @@ class ReportsTest {
         .contains("Halvårsrapport 2023-H1")
         .contains("Troms og Finnmark")
         .contains("Sendt inn")
+        .contains("etter fristen")
         .contains("Endret etter innsending")
         .contains("Bygg og anlegg; helse")
         .contains("1. september 2023")
@@ -400,9 +402,16 @@ class ReportsTest {
         .hasSize(11)
         .contains("03", "11", "15", "18", "30", "34", "38", "42", "46", "50", "54");
     Map<String, Object> rogaland = overview.getMap("counties.find { it.county.code == '11' }");
-    assertThat(rogaland).containsEntry("status", "SUBMITTED").containsEntry("overdue", false);
+    // Submitted today, long after 1 March 2024: in, and late.
+    assertThat(rogaland)
+        .containsEntry("status", "SUBMITTED")
+        .containsEntry("overdue", false)
+        .containsEntry("submittedLate", true);
     Map<String, Object> oslo = overview.getMap("counties.find { it.county.code == '03' }");
-    assertThat(oslo).containsEntry("status", "DRAFT").containsEntry("overdue", true);
+    assertThat(oslo)
+        .containsEntry("status", "DRAFT")
+        .containsEntry("overdue", true)
+        .containsEntry("submittedLate", false);
 
     String csv =
         as(Tokens.coordinator())
@@ -414,7 +423,9 @@ class ReportsTest {
             .extract()
             .asString();
     assertThat(csv)
-        .startsWith("report_status,due,overdue,submitted_by,submitted_at,section_ia_council,")
+        .startsWith(
+            "report_status,due,overdue,submitted_by,submitted_at,submitted_late,"
+                + "section_ia_council,")
         .contains("SUBMITTED,2024-03-01,false,Z990002,")
         .contains("\"'=SUM(A1) \"\"sitat\"\"\nlinje to\"")
         .contains(",COUNTY,11,\"Rogaland\",2023-H2,");
