@@ -19,6 +19,10 @@ public class ApiException extends RuntimeException {
     this.errors = errors == null ? null : List.copyOf(errors);
   }
 
+  /**
+   * The one 400 for fields a request got wrong, whoever finds them (Bean Validation, a resource's
+   * own rule, a route filter): the same code, title and detail, and the fields named.
+   */
   public static ApiException invalid(List<FieldError> errors) {
     return new ApiException(
         400, "VALIDATION_FAILED", "Invalid request", "One or more fields are invalid", errors);

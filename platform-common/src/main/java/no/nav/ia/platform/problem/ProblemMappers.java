@@ -74,8 +74,7 @@ public class ProblemMappers {
             .map(v -> new FieldError(fieldOf(v), v.getMessage()))
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
-    return respond(
-        400, "VALIDATION_FAILED", "Invalid request", "One or more fields are invalid", errors);
+    return api(ApiException.invalid(errors));
   }
 
   @ServerExceptionMapper
@@ -266,13 +265,14 @@ public class ProblemMappers {
 
   /** A 400 VALIDATION_FAILED naming the refused fields, for the route filters' refusals. */
   public void endInvalid(io.vertx.core.http.HttpServerResponse response, List<FieldError> errors) {
+    ApiException invalid = ApiException.invalid(errors);
     end(
         response,
-        400,
-        "VALIDATION_FAILED",
-        "Invalid request",
-        "One or more fields are invalid",
-        errors);
+        invalid.status(),
+        invalid.code(),
+        invalid.title(),
+        invalid.getMessage(),
+        invalid.errors());
   }
 
   /** Builds the problem+json response; also used by code outside JAX-RS mappers. */
