@@ -92,13 +92,23 @@ public final class AgreementEvents {
                       + " group's day for a unit re-signed with its group).")
           LocalDate resignedOn) {}
 
-  /** A re-signing campaign started; {@code dueByCounty} counts the agreements due per county. */
+  /**
+   * A re-signing campaign started; {@code dueByCounty} counts the agreements due per county then
+   * ({@link ResigningCaseAdded} adds those registered later).
+   */
   public record CampaignStarted(
       UUID campaignId,
       LocalDate deadline,
       LocalDate startedOn,
-      @EventField(description = "Agreements due for re-signing, in all.") int due,
-      @EventField(description = "Agreements due per county code.")
+      @EventField(
+              description =
+                  "Agreements due for re-signing when the campaign started, in all; each"
+                      + " ResigningCaseAdded of the campaign adds one.")
+          int due,
+      @EventField(
+              description =
+                  "Agreements due per county code when the campaign started; each"
+                      + " ResigningCaseAdded adds one in its county.")
           Map<String, Integer> dueByCounty) {}
 
   /**

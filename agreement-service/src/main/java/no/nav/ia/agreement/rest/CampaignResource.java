@@ -65,7 +65,10 @@ public class CampaignResource {
 
   @POST
   @RolesAllowed(Roles.COORDINATOR)
-  @Operation(summary = "Start a campaign: every agreement active now becomes due, PENDING")
+  @Operation(
+      summary =
+          "Start a campaign: every agreement active now becomes due, PENDING (one signed before"
+              + " today and registered while the campaign is open becomes due then)")
   @APIResponse(
       responseCode = "201",
       description = "Started",
@@ -78,6 +81,9 @@ public class CampaignResource {
       description =
           "Another campaign is open or closing (CAMPAIGN_ALREADY_OPEN, naming it); also a retried"
               + " start of the campaign that is open")
+  @APIResponse(
+      responseCode = "503",
+      description = "Agreements were being written for longer than a start waits; try again")
   public Response start(@Valid @NotNull StartCampaign request, @Context UriInfo uri) {
     ResigningCampaign campaign = campaigns.start(request.name().strip(), request.deadline());
     return Response.created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())

@@ -30,6 +30,8 @@ import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.persistence.Constraints;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.problem.Causes;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.platform.time.Timestamps;
@@ -37,6 +39,9 @@ import no.nav.ia.platform.time.Timestamps;
 /** Re-signing campaigns: start one, move agreements through it, with history, events and audit. */
 @ApplicationScoped
 public class CampaignService {
+
+  /** How long a start waits for the agreements' writes under way before it gives up (503). */
+  static final String START_LOCK_WAIT = "10s";
 
   @Inject EntityManager em;
   @Inject Outbox outbox;
@@ -71,7 +76,23 @@ public class CampaignService {
     }
     // Registrations under way finish first and are among the active agreements taken here; those
     // that come later wait for this start and then find the campaign (dueOnRegistration).
-    em.createNativeQuery("lock table agreement in share mode").executeUpdate();
+    em.createNativeQuery("select set_config('lock_timeout', '" + START_LOCK_WAIT + "', true)")
+        .getSingleResult();
+    try {
+      em.createNativeQuery("lock table agreement in share mode").executeUpdate();
+    } catch (PersistenceException e) {
+      if (Causes.any(
+          e, t -> t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState()))) {
+        throw new ApiException(
+            503,
+            "AGREEMENTS_BUSY",
+            "Service unavailable",
+            "Agreements were being written for longer than a start waits; the campaign was not"
+                + " started, try again in a minute",
+            null);
+      }
+      throw e;
+    }
     em.createNativeQuery(
             "insert into resigning_case (campaign_id, agreement_id, org_number, county_code, employees,"
                 + " group_org_number, status, status_on, version)"
@@ -97,37 +118,62 @@ public class CampaignService {
   /**
    * An agreement registered while a campaign is open, signed before the campaign started, was
    * active when it started: it becomes due like those the start found (PENDING, with its event), so
-   * the progress, the closing and the cards count it. Called in the registration's transaction
-   * after the agreement's insert: a start takes the agreement table in share mode while it finds
-   * the active agreements, so a registration is either among them or finds the campaign here. The
-   * campaign is read with a shared lock, as a status change reads it: a closing that begins waits
-   * for the registration, and one that has begun takes no more cases.
+   * the progress, the closing and the cards count it; a unit whose group has re-signed in the
+   * campaign follows it at once, as a unit moved on does. An enterprise already due in the campaign
+   * (an agreement ended since, dated back before the start) is not due twice. Called in the
+   * registration's transaction after the agreement's insert: a start takes the agreement table in
+   * share mode while it finds the active agreements, so a registration is either among them or
+   * finds the campaign here. The campaign is read with a shared lock, as a status change reads it:
+   * a closing that begins waits for the registration, and one that has begun takes no more cases.
    */
   public void dueOnRegistration(Agreement agreement) {
-    ResigningCampaign.<ResigningCampaign>find("status <> ?1", CampaignStatus.CLOSED)
-        .withLock(LockModeType.PESSIMISTIC_READ)
-        .firstResultOptional()
-        .filter(campaign -> campaign.makesDueOnRegistration(agreement))
-        .ifPresent(
-            campaign -> {
-              ResigningCase.pending(campaign.id, agreement, NorwegianTime.today()).persist();
-              outbox.publish(
-                  AgreementEvents.CONTRACT,
-                  agreement.orgNumber,
-                  new ResigningCaseAdded(
-                      campaign.id,
-                      agreement.id,
-                      agreement.orgNumber,
-                      agreement.countyCode,
-                      agreement.employees,
-                      agreement.signedOn));
-              audit.changed(
-                  "RESIGNING_DUE",
-                  "resigning_case",
-                  agreement.id,
-                  agreement.orgNumber,
-                  "campaign=" + campaign.id);
-            });
+    Optional<ResigningCampaign> open =
+        ResigningCampaign.<ResigningCampaign>find("status <> ?1", CampaignStatus.CLOSED)
+            .withLock(LockModeType.PESSIMISTIC_READ)
+            .firstResultOptional()
+            .filter(campaign -> campaign.makesDueOnRegistration(agreement))
+            .filter(
+                campaign ->
+                    ResigningCase.count(
+                            "campaignId = ?1 and orgNumber = ?2", campaign.id, agreement.orgNumber)
+                        == 0);
+    if (open.isEmpty()) {
+      return;
+    }
+    UUID campaignId = open.get().id;
+    ResigningCase due = ResigningCase.pending(campaignId, agreement, NorwegianTime.today());
+    due.persist();
+    outbox.publish(
+        AgreementEvents.CONTRACT,
+        agreement.orgNumber,
+        new ResigningCaseAdded(
+            campaignId,
+            agreement.id,
+            agreement.orgNumber,
+            agreement.countyCode,
+            agreement.employees,
+            agreement.signedOn));
+    AuditTrail.Origin origin = audit.origin();
+    AuditTrail.changed(
+        origin,
+        "RESIGNING_DUE",
+        "resigning_case",
+        agreement.id,
+        agreement.orgNumber,
+        "campaign=" + campaignId);
+    if (due.followsItsGroup()) {
+      ResigningCase.<ResigningCase>find(
+              "campaignId = ?1 and orgNumber = ?2 and status = ?3",
+              campaignId,
+              due.groupOrgNumber,
+              ResigningStatus.RESIGNED)
+          .firstResultOptional()
+          .ifPresent(
+              group -> {
+                followGroup(origin, due, group);
+                unitsFollow(origin, due, new HashSet<>());
+              });
+    }
   }
 
   public ResigningCampaign campaign(UUID id) {

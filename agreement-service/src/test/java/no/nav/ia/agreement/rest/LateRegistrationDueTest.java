@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.agreement.events.AgreementEvents;
+import no.nav.ia.platform.events.asyncapi.AsyncApiDocument;
 import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.test.EventContracts;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,8 @@ import org.junit.jupiter.api.Test;
     value = PlatformTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "agreement"))
 class LateRegistrationDueTest {
+
+  @Inject EntityManager em;
 
   private static int due(String campaign, String county) {
     return given()
@@ -76,5 +85,86 @@ class LateRegistrationDueTest {
     Api.status(Tokens.adviser("15"), campaign, agreement, "CONTACTED", today)
         .statusCode(404)
         .body("code", equalTo("AGREEMENT_NOT_DUE"));
+  }
+
+  @Test
+  void aUnitRegisteredLateWhoseGroupHasReSignedFollowsItAtOnce() {
+    String groupOrg = Fixtures.orgNumber();
+    Map<String, Object> groupBody = Fixtures.agreement(groupOrg, "15");
+    String group = Api.register(groupBody);
+    String campaign = Api.startCampaign();
+    LocalDate today = NorwegianTime.today();
+    Api.status(Tokens.adviser("15"), campaign, group, "RESIGNED", today).statusCode(200);
+
+    Map<String, Object> unitBody = Fixtures.agreement(Fixtures.orgNumber(), "15");
+    unitBody.put("groupOrgNumber", groupOrg);
+    String unit = Api.register(unitBody);
+
+    assertThat(Api.caseHistory(campaign, unit))
+        .singleElement()
+        .satisfies(
+            change -> {
+              assertThat(change).containsEntry("from", "PENDING").containsEntry("to", "RESIGNED");
+              assertThat(change.get("note").toString()).contains(groupOrg);
+            });
+  }
+
+  @Test
+  void anEnterpriseAlreadyDueInTheCampaignIsNotDueTwice() {
+    String org = Fixtures.orgNumber();
+    String first = Api.register(Fixtures.agreement(org, "15"));
+    String campaign = Api.startCampaign();
+    int dueAtStart = due(campaign, "15");
+    // Ended dated back before the campaign started, and signed again before it too.
+    LocalDate start = NorwegianTime.today();
+    Api.terminate(first, start.minusDays(20), "Feilregistrert");
+    Map<String, Object> again = Fixtures.agreement(org, "15");
+    again.put("signedOn", start.minusDays(10).toString());
+    String second = Api.register(again);
+
+    assertThat(due(campaign, "15")).isEqualTo(dueAtStart);
+    Api.status(Tokens.adviser("15"), campaign, second, "CONTACTED", start)
+        .statusCode(404)
+        .body("code", equalTo("AGREEMENT_NOT_DUE"));
+  }
+
+  /**
+   * V17 makes due, once, the agreements registered late into the campaign open when it runs (before
+   * this version they were not), with an event of the contract's shape that the relay publishes.
+   */
+  @Test
+  void theMigrationMakesDueThoseRegisteredLateBeforeThisVersionOnce() throws Exception {
+    Api.register(Fixtures.agreement(Fixtures.orgNumber(), "15"));
+    String campaign = Api.startCampaign();
+    int dueAtStart = due(campaign, "15");
+    String org = Fixtures.orgNumber();
+    UUID agreement = UUID.randomUUID();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "insert into agreement (id, org_number, name, county_code, employees,"
+                            + " signed_on, status, created_at, created_by, version, search_words)"
+                            + " values (:id, :org, 'Sen AS', '15', 64, date '2011-03-01', 'ACTIVE',"
+                            + " now(), 'Z990003', 0, 'sen')")
+                    .setParameter("id", agreement)
+                    .setParameter("org", org)
+                    .executeUpdate());
+    String migration;
+    try (var in = getClass().getResourceAsStream("/db/migration/V17__late_registrations_due.sql")) {
+      migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    for (int run = 0; run < 2; run++) {
+      QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(migration).executeUpdate());
+    }
+
+    assertThat(due(campaign, "15")).isEqualTo(dueAtStart + 1);
+    JsonNode added = AgreementEventsTest.awaitEvent("ResigningCaseAdded", org);
+    assertThat(added.get("payload").get("agreementId").asText()).isEqualTo(agreement.toString());
+    assertThat(added.get("payload").get("signedOn").asText()).isEqualTo("2011-03-01");
+    assertThat(
+            EventContracts.violations(
+                AsyncApiDocument.of(java.util.List.of(AgreementEvents.CONTRACT)), added))
+        .isEmpty();
   }
 }
