@@ -113,6 +113,19 @@ class GatewayTest {
   }
 
   @Test
+  void optionsOnAnApiPathIsTheServicesAnswerNotTheGatewaysCatchAll() {
+    // The gateway's one resource takes every method on every path; the service knows the path's.
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03", "Z995101"))
+        .options("/api/v1/agreements/42")
+        .then()
+        .statusCode(200)
+        .body("method", equalTo("OPTIONS"))
+        .body("uri", equalTo("/api/v1/agreements/42"));
+  }
+
+  @Test
   void aTokenWithoutAPlatformRoleIsForbiddenAtTheEdge() {
     String tourist =
         Tokens.issue("Z990001", Map.of("roles", List.of("tourist")), Infra.AUDIENCE, 3600);

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -78,6 +79,14 @@ public class ProxyResource {
   @Path("{path: .+}")
   @Operation(hidden = true)
   public Uni<Response> delete(@PathParam("path") String path) {
+    return forward(path, null);
+  }
+
+  /** The service says which methods the path takes (its {@code Allow}), as it does on a 405. */
+  @OPTIONS
+  @Path("{path: .+}")
+  @Operation(hidden = true)
+  public Uni<Response> options(@PathParam("path") String path) {
     return forward(path, null);
   }
 
