@@ -649,18 +649,20 @@ final class BadInputs {
                         List.of("", "Møte med ", "fnr: ").get(r.nextInt(3)) + identityNumber(r))),
                 adviser(r),
                 none));
-    // PostgreSQL's text cannot hold U+0000; JSON's escape and a URL's %00 can carry it.
+    // PostgreSQL's text cannot hold U+0000, nor UTF-8 half a character; JSON's escapes (and a
+    // URL's %00) can carry them.
     k.add(
         r -> {
           int which = r.nextInt(4);
           return switch (which) {
             case 0 ->
                 new Bad(
-                    "text with the NUL character: a delivery's note",
+                    "text with the NUL character or half an emoji: a delivery's note",
                     "POST",
                     deliveries,
                     "application/json",
-                    withField(delivery, "note", quoted("Møte\\u0000")),
+                    withField(
+                        delivery, "note", quoted(r.nextBoolean() ? "Møte\\u0000" : "Møte \\ud83d")),
                     adviser(r),
                     none);
             case 1 ->

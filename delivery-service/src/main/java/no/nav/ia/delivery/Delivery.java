@@ -103,7 +103,8 @@ public class Delivery extends PanacheEntityBase {
    */
   public boolean correct(DeliveryFacts facts, String adviser, long expectedVersion) {
     requireCorrectable(expectedVersion);
-    if (groupId != null && facts.form() == Form.DIRECT) {
+    // Left out (or null, as a read answers for a direct delivery) is direct as well.
+    if (groupId != null && Form.isDirect(facts.form())) {
       throw DomainException.invalid(
           "form", "must be COURSE or INFORMATION: this delivery is one of a group's");
     }

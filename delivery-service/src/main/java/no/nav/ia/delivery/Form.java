@@ -4,5 +4,10 @@ package no.nav.ia.delivery;
 public enum Form {
   DIRECT,
   COURSE,
-  INFORMATION
+  INFORMATION;
+
+  /** A delivery that names no form is a direct one, as the scorecard counts it. */
+  public static boolean isDirect(Form form) {
+    return form == null || form == DIRECT;
+  }
 }

@@ -75,6 +75,21 @@ class DeliveryRulesTest {
         .isInstanceOf(DomainException.class)
         .satisfies(
             e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.INVALID));
+    // No form (null, as a read answers for a direct delivery) is direct too.
+    DeliveryFacts noForm =
+        new DeliveryFacts(
+            "974760673",
+            "03",
+            ServiceCode.SICK_LEAVE,
+            Direction.SYSTEM,
+            List.of(1),
+            LocalDate.of(2012, 5, 14),
+            null,
+            null);
+    assertThatThrownBy(() -> d.correct(noForm, 1))
+        .isInstanceOf(DomainException.class)
+        .satisfies(
+            e -> assertThat(((DomainException) e).violations().get(0).field()).isEqualTo("form"));
     assertThat(d.version).isEqualTo(1);
   }
 

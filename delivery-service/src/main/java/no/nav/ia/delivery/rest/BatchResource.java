@@ -54,8 +54,11 @@ public class BatchResource {
   @Schema(name = "BatchItemKey", requiredProperties = "idempotencyKey")
   record ItemKey(
       @Schema(
-              description = "The item's own key: sent again, it is recorded once",
+              description =
+                  "The item's own key: sent again, it is recorded once; "
+                      + DeliveryResource.KEY_DESCRIPTION,
               maxLength = 200,
+              pattern = DeliveryResource.KEY_PATTERN,
               examples = "4f6c1d2e-batch-0001")
           String idempotencyKey) {}
 

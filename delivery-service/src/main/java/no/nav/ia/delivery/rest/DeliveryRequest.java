@@ -45,10 +45,16 @@ public record DeliveryRequest(
         @Schema(examples = "[1]", uniqueItems = true)
         List<@NotNull @Min(1) @Max(3) Integer> subGoals,
     @NotNull @PastOrPresent @NotBeforeIa @Schema(examples = "2012-05-14") LocalDate deliveredOn,
-    @Schema(examples = "DIRECT") Form form,
+    @Schema(
+            nullable = true,
+            description =
+                "DIRECT when left out or null; a group's delivery is COURSE or INFORMATION",
+            examples = "DIRECT")
+        Form form,
     @CodePointLength(max = DeliveryRequest.NOTE_MAX, message = DeliveryRequest.NOTE_MESSAGE)
         @NoIdentityNumber
         @Schema(
+            nullable = true,
             description = "Free text about the service; never personal data",
             maxLength = DeliveryRequest.NOTE_MAX)
         String note,

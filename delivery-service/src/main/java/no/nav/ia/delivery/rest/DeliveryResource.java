@@ -81,7 +81,11 @@ public class DeliveryResource {
           "No agreement active on the delivery date, or the key was used with another body")
   public Response record(
       @Valid @NotNull DeliveryRequest request,
-      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+      @Parameter(
+              description = "Sent again, the first result and nothing new: " + KEY_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = KEY_PATTERN))
+          @HeaderParam(IDEMPOTENCY_KEY)
+          String idempotencyKey,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
     // The parameter documents the header (OpenAPI); read raw, since an empty one arrives as null.
@@ -267,6 +271,11 @@ public class DeliveryResource {
     }
     return checkedKey(keys.get(0) == null ? "" : keys.get(0), IDEMPOTENCY_KEY);
   }
+
+  /** What a key may be, as the OpenAPI document says it ({@link #checkedKey} enforces it). */
+  static final String KEY_PATTERN = "^[!-~]{1,200}$";
+
+  static final String KEY_DESCRIPTION = "1 to 200 visible ASCII characters (no space)";
 
   /** A key as given (null: none), refused on {@code field} unless 1 to 200 visible characters. */
   static String checkedKey(String key, String field) {

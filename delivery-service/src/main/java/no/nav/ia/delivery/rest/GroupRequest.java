@@ -49,6 +49,7 @@ public record GroupRequest(
     @CodePointLength(max = DeliveryRequest.NOTE_MAX, message = DeliveryRequest.NOTE_MESSAGE)
         @NoIdentityNumber
         @Schema(
+            nullable = true,
             description = "Free text about the meeting; never personal data",
             maxLength = DeliveryRequest.NOTE_MAX)
         String note,

@@ -23,6 +23,8 @@ import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,7 +64,16 @@ public class GroupResource {
   @APIResponse(responseCode = "422", description = "The key was used with another group")
   public GroupResult record(
       @Valid @NotNull GroupRequest request,
-      @Parameter(required = true, description = "The group's key: sent again, the same group")
+      @Parameter(
+              required = true,
+              description =
+                  "The group's key: sent again, the same group; "
+                      + DeliveryResource.KEY_DESCRIPTION,
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      maxLength = 200,
+                      pattern = DeliveryResource.KEY_PATTERN))
           @HeaderParam(DeliveryResource.IDEMPOTENCY_KEY)
           String idempotencyKey,
       @Context HttpHeaders headers) {

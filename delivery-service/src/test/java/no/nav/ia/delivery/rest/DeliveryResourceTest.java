@@ -85,6 +85,23 @@ class DeliveryResourceTest {
         .statusCode(400)
         .body("errors[0].field", equalTo("note"))
         .body("errors[0].message", equalTo("must be at most 2000 characters"));
+    // Half an emoji (a client that cut one in two) is no character: it was stored as "?".
+    String body =
+        "{\"orgNumber\":\""
+            + org
+            + "\",\"service\":\"SICK_LEAVE\",\"direction\":\"SYSTEM\",\"subGoals\":[1],"
+            + "\"deliveredOn\":\"2012-05-14\",\"note\":\"kurs \\ud83d\"}";
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(body)
+        .post("/api/v1/deliveries")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("MALFORMED_BODY"))
+        .body("errors[0].field", equalTo("note"))
+        .body("errors[0].message", containsString("half of a character"));
     assertThat(recorded(org)).isEqualTo(1);
   }
 

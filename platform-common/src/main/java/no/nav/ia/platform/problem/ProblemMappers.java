@@ -369,8 +369,8 @@ public class ProblemMappers {
               .collect(Collectors.joining("."))
               .replace(".[", "[");
     }
-    if (e instanceof NulCharacters.Refused) {
-      return List.of(new FieldError(path.isEmpty() ? "body" : path, NulCharacters.MESSAGE));
+    if (e instanceof NulCharacters.Refused refused) {
+      return List.of(new FieldError(path.isEmpty() ? "body" : path, refused.getOriginalMessage()));
     }
     if (e instanceof UnrecognizedPropertyException unknown) {
       String name = unknown.getPropertyName();

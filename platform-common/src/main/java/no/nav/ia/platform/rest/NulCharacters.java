@@ -20,9 +20,9 @@ import no.nav.ia.platform.problem.ProblemMappers;
 
 /**
  * Text with the NUL character (U+0000) is refused where the request is read, with 400 naming the
- * field, in the gateway and in every service. JSON and URLs may carry it (the escape
- * backslash-u-0000, {@code %00}); PostgreSQL's text cannot, so it used to reach the database and
- * come back as a 500.
+ * field, in the gateway and in every service; so is a JSON string with half a character ({@link
+ * #HALF_CHARACTER}). JSON and URLs may carry it (the escape backslash-u-0000, {@code %00});
+ * PostgreSQL's text cannot, so it used to reach the database and come back as a 500.
  *
  * <p>Bodies: every JSON string is read through {@link Refusing} ({@link InJson}), so a record's
  * field, a list's item and a batch item read from a tree alike; the error carries the field's path
@@ -34,6 +34,14 @@ public class NulCharacters {
 
   public static final String MESSAGE =
       "contains the NUL character (U+0000), which text here cannot hold";
+
+  /**
+   * Half of a character outside the basic plane (an unpaired UTF-16 surrogate, such as the escape
+   * backslash-u-d83d alone: a client that cut an emoji in two): UTF-8, which the database stores,
+   * has no such thing, so it came back as "?" after a 201 that showed it.
+   */
+  public static final String HALF_CHARACTER =
+      "contains half of a character (an unpaired UTF-16 surrogate), which text here cannot hold";
 
   /**
    * After the call id, the gateway's access log and its browser headers (so that the refusal
@@ -95,11 +103,26 @@ public class NulCharacters {
     }
   }
 
-  /** Thrown for a JSON string with U+0000 in it. */
+  /** Thrown for a JSON string with U+0000 or half a character in it; its message says which. */
   public static final class Refused extends MismatchedInputException {
-    Refused(JsonParser parser) {
-      super(parser, MESSAGE, String.class);
+    Refused(JsonParser parser, String message) {
+      super(parser, message, String.class);
     }
+  }
+
+  /** Whether the text has a UTF-16 surrogate without its other half. */
+  static boolean hasHalfCharacter(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Jackson's own reading of a string, then the check. */
@@ -113,7 +136,10 @@ public class NulCharacters {
         throws IOException {
       String value = StringDeserializer.instance.deserialize(parser, context);
       if (value != null && value.indexOf('\0') >= 0) {
-        throw new Refused(parser);
+        throw new Refused(parser, MESSAGE);
+      }
+      if (value != null && hasHalfCharacter(value)) {
+        throw new Refused(parser, HALF_CHARACTER);
       }
       return value;
     }

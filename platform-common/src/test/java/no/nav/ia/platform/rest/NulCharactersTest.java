@@ -30,6 +30,23 @@ class NulCharactersTest {
   }
 
   @Test
+  void halfACharacterIsRefusedAndAWholeOneIsNot() throws Exception {
+    // A high surrogate alone, at the end or before another character, and a low one alone.
+    for (String half : List.of("kurs \\ud83d", "\\ud83dx", "\\udc4d kurs")) {
+      String body = "{\"note\": \"" + half + "\"}";
+      assertThat(path(body)).as(body).isEqualTo("note");
+      assertThat(
+              catchThrowableOfType(
+                      NulCharacters.Refused.class, () -> json.readValue(body, Request.class))
+                  .getOriginalMessage())
+          .isEqualTo(NulCharacters.HALF_CHARACTER);
+    }
+    assertThat(json.readValue("{\"note\": \"\\ud83d\\udc4d kurs\"}", Request.class).note())
+        .isEqualTo("\uD83D\uDC4D kurs");
+    assertThat(json.readValue("{\"note\": \"👍\"}", Request.class).note()).isEqualTo("👍");
+  }
+
+  @Test
   void aTreeReadAsARecordIsCheckedAlike() throws Exception {
     var tree = json.readTree("{\"note\": \"\\u0000\"}");
     assertThat(

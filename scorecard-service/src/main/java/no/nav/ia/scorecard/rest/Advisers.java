@@ -25,7 +25,8 @@ public record Advisers(
       long system,
       long individual,
       long direct,
-      Double systemShare,
+      @Schema(nullable = true, description = "Over the direct deliveries; none without any")
+          Double systemShare,
       long enterprises) {}
 
   public static Advisers of(

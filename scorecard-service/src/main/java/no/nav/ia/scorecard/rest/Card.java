@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.nav.ia.platform.domain.ServiceCode;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.Tally;
@@ -99,7 +100,10 @@ public record Card(
   public record TrendMonth(
       YearMonth month, long total, long direct, @Schema(nullable = true) Double systemShare) {}
 
-  /** {@code change} is relative: 0.1 means 10 % more than the same period a year before. */
+  /**
+   * {@code change} is relative: 0.1 means 10 % more than the same period a year before; none when
+   * that had none, or for a period that has not begun.
+   */
   public record PreviousYear(String period, long total, @Schema(nullable = true) Double change) {}
 
   public record ForecastView(long yearTotal) {}
@@ -126,7 +130,11 @@ public record Card(
         f.deliveries.systemShare(),
         new Target(SYSTEM_SHARE_MIN, f.deliveries.targetMet()),
         trend(period, f),
-        new PreviousYear(period.yearBefore().id(), f.previousYearTotal, f.changeFromPreviousYear()),
+        new PreviousYear(
+            period.yearBefore().id(),
+            f.previousYearTotal,
+            // A period that has not begun has no deliveries yet: not a fall of 100 %.
+            period.from().isAfter(NorwegianTime.today()) ? null : f.changeFromPreviousYear()),
         new ForecastView(forecast),
         new Agreements(f.activeAgreements, f.newAgreements, f.withContactPerson, f.withDelivery),
         new Resigning(campaignId, f.resigningDue, f.resigningResigned, f.resigningRate()),

@@ -49,6 +49,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Half-year reports")
 public class ReportResource {
 
+  /** A report's half-year, as the OpenAPI document names it for every report path. */
+  @Schema(
+      name = "HalfYearPeriod",
+      type = SchemaType.STRING,
+      description = "A half-year of the years 2000 to 2100: 2024-H1 or 2024-H2",
+      pattern = "^(20[0-9]{2}|2100)-H[12]$")
+  interface HalfYearPeriod {}
+
   private static final String REPORT = "counties/{code}/{period}";
 
   @CheckedTemplate
@@ -83,7 +91,8 @@ public class ReportResource {
   @APIResponse(responseCode = "404", description = "No such county in that half-year")
   public Response report(
       @PathParam("code") String code,
-      @PathParam("period") String period,
+      @Parameter(schema = @Schema(implementation = HalfYearPeriod.class)) @PathParam("period")
+          String period,
       @Context HttpHeaders headers) {
     HalfYear halfYear = HalfYear.parse(period);
     caller.requireCountyForReport(code, halfYear.due());
@@ -121,7 +130,9 @@ public class ReportResource {
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "No such county in that half-year")
   public List<ReportView.Change> history(
-      @PathParam("code") String code, @PathParam("period") String period) {
+      @PathParam("code") String code,
+      @Parameter(schema = @Schema(implementation = HalfYearPeriod.class)) @PathParam("period")
+          String period) {
     HalfYear halfYear = HalfYear.parse(period);
     caller.requireCountyForReport(code, halfYear.due());
     return reports.history(code, halfYear).stream().map(ReportView.Change::of).toList();
@@ -153,7 +164,8 @@ public class ReportResource {
   @APIResponse(responseCode = "428", description = "If-Match missing")
   public Response editSections(
       @PathParam("code") String code,
-      @PathParam("period") String period,
+      @Parameter(schema = @Schema(implementation = HalfYearPeriod.class)) @PathParam("period")
+          String period,
       @HeaderParam("If-Match") String ifMatch,
       @RequestBody(content = @Content(schema = @Schema(implementation = ReportView.Sections.class)))
           JsonNode body)
@@ -198,7 +210,8 @@ public class ReportResource {
   @APIResponse(responseCode = "422", description = "The half-year has not ended")
   public Response submit(
       @PathParam("code") String code,
-      @PathParam("period") String period,
+      @Parameter(schema = @Schema(implementation = HalfYearPeriod.class)) @PathParam("period")
+          String period,
       @HeaderParam("If-Match") String ifMatch) {
     HalfYear halfYear = HalfYear.parse(period);
     caller.requireCountyForReport(code, halfYear.due());
@@ -227,7 +240,7 @@ public class ReportResource {
       @Parameter(
               required = true,
               description = "A half-year: 2024-H1 or 2024-H2",
-              schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-H[12]$"))
+              schema = @Schema(implementation = HalfYearPeriod.class))
           @QueryParam("period")
           String period,
       @Context Request request) {

@@ -31,8 +31,10 @@ public class ScorecardResource {
   @Schema(
       name = "CardPeriod",
       type = SchemaType.STRING,
-      description = "A year (2024), half-year (2024-H1), quarter (2024-Q2) or month (2024-05)",
-      pattern = "^[0-9]{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+      description =
+          "A year (2024), half-year (2024-H1), quarter (2024-Q2) or month (2024-05), of the years"
+              + " 2000 to 2100",
+      pattern = "^(20[0-9]{2}|2100)(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$")
   interface CardPeriod {}
 
   /**

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.scorecard.Figures;
+import no.nav.ia.scorecard.Period;
 import org.junit.jupiter.api.Test;
 
-class CardDeliveriesTest {
+class CardTest {
 
   @Test
   void everyServiceAndSubGoalIsListedInThePortfoliosOrderZeroForNone() {
@@ -43,5 +46,22 @@ class CardDeliveriesTest {
 
     assertThat(d.byService()).hasSize(7).containsEntry("SICK_LEAVE", 1L);
     assertThat(d.bySubGoal()).containsOnlyKeys("1", "2", "3");
+  }
+
+  @Test
+  void aPeriodThatHasNotBegunShowsNoChangeFromTheYearBeforeAndOneUnderWayDoes() {
+    Figures f = new Figures();
+    f.previousYearTotal = 8;
+    int next = NorwegianTime.today().getYear() + 1;
+    Card future = card(Period.parse(String.valueOf(next)), f);
+    assertThat(future.previousYear().total()).isEqualTo(8);
+    assertThat(future.previousYear().change()).isNull();
+
+    Card now = card(Period.parse(String.valueOf(next - 1)), f);
+    assertThat(now.previousYear().change()).isEqualTo(-1.0);
+  }
+
+  private static Card card(Period period, Figures f) {
+    return Card.of(new Card.Scope("COUNTY", "03", "Oslo"), period, f, 0, null, null);
   }
 }
