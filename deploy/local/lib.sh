@@ -49,6 +49,33 @@ wait_http() {
   log "$name was not ready at $url within ${seconds}s"; return 1
 }
 
+# Waits until a service the scripts started is ready, or fails: at once when its process has
+# ended (a failed start, such as a migration refused), after $2 seconds otherwise. A failure
+# prints the end of the service's last start in its log, so a CI run's output shows the cause.
+wait_service() {
+  local name=$1 seconds=${2:-120} url pid
+  url="$(management_url_of "$name")/q/health/ready"
+  pid=$(cat "$PID_DIR/$name.pid" 2>/dev/null || true)
+  for _ in $(seq $((seconds * 4))); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)" = 200 ] && return 0
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      log "$name ended before it was ready"; show_last_start "$name"; return 1
+    fi
+    sleep 0.25
+  done
+  log "$name was not ready at $url within ${seconds}s"; show_last_start "$name"; return 1
+}
+
+# The end of a service's log since its last start marker, without DEBUG lines.
+show_last_start() {
+  local log=$LOG_DIR/$1.log
+  [ -f "$log" ] || return 0
+  echo "----- $log, its last start (last 40 lines)"
+  awk '/^=== .* started / { n = 0; delete lines } { lines[n++] = $0 } END { for (i = 0; i < n; i++) print lines[i] }' "$log" \
+    | grep -v ' DEBUG ' | tail -n 40
+  echo "-----"
+}
+
 # Stops a process the scripts started, by its recorded PID: SIGNAL (default TERM), then KILL after
 # SECONDS (default 30) if it is still there (a graceful shutdown lets requests in flight finish, up
 # to 20 s). STOP_PID_KILLED says afterwards whether it had to be killed.
