@@ -161,11 +161,22 @@ public class Agreement extends PanacheEntityBase {
   /**
    * Ends the agreement; it stays in history and no longer counts as active after that date. The
    * same termination again (the day and reason it ended with: a client's retry after a lost answer)
-   * changes nothing and returns false; another one of an ended agreement is a conflict.
+   * changes nothing and returns false; another one of an ended agreement is a conflict. With the
+   * version the client read ({@code expectedVersion}, from If-Match), a change made since is stale.
    */
   public boolean terminate(LocalDate on, String reason) {
+    return terminate(on, reason, null);
+  }
+
+  /** {@link #terminate(LocalDate, String)}, refused when it is no longer at the version read. */
+  public boolean terminate(LocalDate on, String reason, Long expectedVersion) {
     if (status == AgreementStatus.ENDED && on.equals(endedOn) && reason.equals(endReason)) {
+      // A retry's If-Match names the version before its own termination: it is answered, not
+      // refused (RFC 9110, 13.1.1), as the contact person's retry is.
       return false;
+    }
+    if (expectedVersion != null) {
+      requireVersion(expectedVersion);
     }
     if (!isActive()) {
       throw DomainException.conflict("AGREEMENT_ALREADY_ENDED", "The agreement has already ended");

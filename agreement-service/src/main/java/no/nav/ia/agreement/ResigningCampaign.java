@@ -144,6 +144,17 @@ public class ResigningCampaign extends PanacheEntityBase {
     return status == CampaignStatus.OPEN && agreement.signedOn.isBefore(startedOn);
   }
 
+  /**
+   * Whether an agreement that has just ended is no longer due in this campaign: it ended before the
+   * day the campaign started (a termination dated back), so it was not active then, and the
+   * campaign still takes changes (open). One that ended on that day or later was due and stays so.
+   */
+  public boolean makesNotDueOnTermination(Agreement agreement) {
+    return status == CampaignStatus.OPEN
+        && agreement.endedOn != null
+        && agreement.endedOn.isBefore(startedOn);
+  }
+
   /** Refuses a status change once the campaign is closing or closed: its outcome is given. */
   public void requireOpen() {
     if (status != CampaignStatus.OPEN) {

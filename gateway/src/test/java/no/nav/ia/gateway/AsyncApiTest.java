@@ -62,8 +62,9 @@ class AsyncApiTest {
     Set<String> types = new TreeSet<>();
     PRODUCERS.forEach(p -> types.addAll(EventContracts.types(EventContracts.committed(p))));
     assertThat(types)
-        .hasSize(11)
-        .contains("AgreementRegistered", "DeliveryVoided", "ResigningCaseAdded");
+        .hasSize(12)
+        .contains(
+            "AgreementRegistered", "DeliveryVoided", "ResigningCaseAdded", "ResigningCaseRemoved");
     for (String token :
         List.of(
             Tokens.adviser("03", "Z995001"),

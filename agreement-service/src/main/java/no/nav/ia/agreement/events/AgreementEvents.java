@@ -94,7 +94,8 @@ public final class AgreementEvents {
 
   /**
    * A re-signing campaign started; {@code dueByCounty} counts the agreements due per county then
-   * ({@link ResigningCaseAdded} adds those registered later).
+   * ({@link ResigningCaseAdded} adds those registered later, {@link ResigningCaseRemoved} takes
+   * away those ended with a day before it started).
    */
   public record CampaignStarted(
       UUID campaignId,
@@ -103,12 +104,14 @@ public final class AgreementEvents {
       @EventField(
               description =
                   "Agreements due for re-signing when the campaign started, in all; each"
-                      + " ResigningCaseAdded of the campaign adds one.")
+                      + " ResigningCaseAdded of the campaign adds one, each ResigningCaseRemoved"
+                      + " takes one away.")
           int due,
       @EventField(
               description =
                   "Agreements due per county code when the campaign started; each"
-                      + " ResigningCaseAdded adds one in its county.")
+                      + " ResigningCaseAdded adds one in its county, each ResigningCaseRemoved"
+                      + " takes one away.")
           Map<String, Integer> dueByCounty) {}
 
   /**
@@ -124,6 +127,22 @@ public final class AgreementEvents {
       int employees,
       @EventField(description = "The day the agreement was signed, before the campaign started.")
           LocalDate signedOn) {}
+
+  /**
+   * A due agreement was ended with a day before the campaign started (a termination dated back): it
+   * was not active when the campaign started, so it is not due after all, one less than the
+   * campaign counted in its county; had it re-signed in the campaign, one less re-signed too.
+   */
+  public record ResigningCaseRemoved(
+      UUID campaignId,
+      UUID agreementId,
+      @EventField(pattern = ORG_NUMBER) String orgNumber,
+      @EventField(pattern = COUNTY_CODE) String countyCode,
+      int employees,
+      @EventField(description = "Where the agreement stood in the campaign when it was removed.")
+          String status,
+      @EventField(description = "The day the agreement ended, before the campaign started.")
+          LocalDate endedOn) {}
 
   public record ResigningStatusChanged(
       UUID campaignId,
@@ -177,6 +196,12 @@ public final class AgreementEvents {
                   EventKey.ORG_NUMBER,
                   "An agreement registered while a re-signing campaign is open, signed before it"
                       + " started, is due in it too: one more due in its county."),
+              EventType.of(
+                  ResigningCaseRemoved.class,
+                  EventKey.ORG_NUMBER,
+                  "A due agreement was ended with a day before its re-signing campaign started: it"
+                      + " was not active then and is not due after all; one less due in its county"
+                      + " (and one less re-signed when its status was RESIGNED)."),
               EventType.of(
                   ResigningStatusChanged.class,
                   EventKey.ORG_NUMBER,

@@ -296,7 +296,14 @@ public class AgreementResource {
   @POST
   @Path("{id}/termination")
   @RolesAllowed({Roles.COORDINATOR})
-  @Operation(summary = "End an agreement; it stays in history with status ENDED")
+  @Operation(
+      summary = "End an agreement; it stays in history with status ENDED",
+      description =
+          "If-Match is optional: with the version read, a change someone made since is answered"
+              + " 412 instead of being ended unseen; the same termination again (day and reason)"
+              + " is a retry, answered 200 with the agreement as it stands. An agreement due in"
+              + " an open re-signing campaign, ended with a day before the campaign started, is"
+              + " no longer due in it.")
   @APIResponse(
       responseCode = "200",
       description = "The ended agreement",
@@ -305,9 +312,14 @@ public class AgreementResource {
   @APIResponse(responseCode = "400", description = "Invalid date or missing reason")
   @APIResponse(responseCode = "404", description = "Unknown id")
   @APIResponse(responseCode = "409", description = "Already ended")
-  public Response terminate(@PathParam("id") UUID id, @Valid @NotNull Terminate request) {
+  @APIResponse(responseCode = "412", description = "If-Match names a version it has moved on from")
+  public Response terminate(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull Terminate request) {
     return tagged(
         AgreementResponse.from(
-            agreements.terminate(id, request.endedOn(), request.reason().strip())));
+            agreements.terminate(
+                id, request.endedOn(), request.reason().strip(), IfMatch.optional(ifMatch))));
   }
 }

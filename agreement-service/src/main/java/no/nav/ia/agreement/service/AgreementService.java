@@ -269,9 +269,10 @@ public class AgreementService {
   }
 
   @Transactional
-  public Agreement terminate(UUID id, java.time.LocalDate endedOn, String reason) {
+  public Agreement terminate(
+      UUID id, java.time.LocalDate endedOn, String reason, Long expectedVersion) {
     Agreement managed = get(id);
-    if (!managed.terminate(endedOn, reason)) {
+    if (!managed.terminate(endedOn, reason, expectedVersion)) {
       return managed;
     }
     kept(managed, AgreementChange.Action.ENDED);
@@ -281,6 +282,7 @@ public class AgreementService {
         new AgreementTerminated(
             managed.id, managed.orgNumber, managed.countyCode, managed.signedOn, endedOn));
     audit.changed("ENDED", "agreement", managed.id, managed.orgNumber, null);
+    campaigns.notDueOnTermination(managed);
     return managed;
   }
 }

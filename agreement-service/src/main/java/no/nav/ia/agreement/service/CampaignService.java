@@ -24,6 +24,7 @@ import no.nav.ia.agreement.ResigningStatusChange;
 import no.nav.ia.agreement.events.AgreementEvents;
 import no.nav.ia.agreement.events.AgreementEvents.CampaignStarted;
 import no.nav.ia.agreement.events.AgreementEvents.ResigningCaseAdded;
+import no.nav.ia.agreement.events.AgreementEvents.ResigningCaseRemoved;
 import no.nav.ia.agreement.events.AgreementEvents.ResigningStatusChanged;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.CountyVisibility;
@@ -49,8 +50,9 @@ public class CampaignService {
   @Inject AuditTrail audit;
 
   /**
-   * Starts a campaign: every agreement active now becomes due, PENDING. Refused (409
-   * CAMPAIGN_ALREADY_OPEN, naming it) while another campaign is open or closing, also when two
+   * Starts a campaign: every agreement active now and signed before today becomes due, PENDING (one
+   * signed today belongs to the new period, as one registered later signed today does). Refused
+   * (409 CAMPAIGN_ALREADY_OPEN, naming it) while another campaign is open or closing, also when two
    * starts meet.
    */
   @Transactional
@@ -97,7 +99,7 @@ public class CampaignService {
             "insert into resigning_case (campaign_id, agreement_id, org_number, county_code, employees,"
                 + " group_org_number, status, status_on, version)"
                 + " select :campaign, id, org_number, county_code, employees, group_org_number, 'PENDING', :today, 0"
-                + " from agreement where status = 'ACTIVE'")
+                + " from agreement where status = 'ACTIVE' and signed_on < :today")
         .setParameter("campaign", campaign.id)
         .setParameter("today", today)
         .executeUpdate();
@@ -120,17 +122,15 @@ public class CampaignService {
    * active when it started: it becomes due like those the start found (PENDING, with its event), so
    * the progress, the closing and the cards count it; a unit whose group has re-signed in the
    * campaign follows it at once, as a unit moved on does. An enterprise already due in the campaign
-   * (an agreement ended since, dated back before the start) is not due twice. Called in the
-   * registration's transaction after the agreement's insert: a start takes the agreement table in
-   * share mode while it finds the active agreements, so a registration is either among them or
-   * finds the campaign here. The campaign is read with a shared lock, as a status change reads it:
-   * a closing that begins waits for the registration, and one that has begun takes no more cases.
+   * is not due twice. Called in the registration's transaction after the agreement's insert: a
+   * start takes the agreement table in share mode while it finds the active agreements, so a
+   * registration is either among them or finds the campaign here. The campaign is read with a
+   * shared lock, as a status change reads it: a closing that begins waits for the registration, and
+   * one that has begun takes no more cases.
    */
   public void dueOnRegistration(Agreement agreement) {
     Optional<ResigningCampaign> open =
-        ResigningCampaign.<ResigningCampaign>find("status <> ?1", CampaignStatus.CLOSED)
-            .withLock(LockModeType.PESSIMISTIC_READ)
-            .firstResultOptional()
+        notClosedHeld()
             .filter(campaign -> campaign.makesDueOnRegistration(agreement))
             .filter(
                 campaign ->
@@ -174,6 +174,68 @@ public class CampaignService {
                 unitsFollow(origin, due, new HashSet<>());
               });
     }
+  }
+
+  /**
+   * An agreement due in the open campaign, ended with a day before the campaign started (a
+   * termination dated back: registered in error, or its end recorded late), was not active when the
+   * campaign started: it is not due after all. Its case goes, with its status changes (the audit
+   * trail keeps who made them), and its event tells the scorecard one less is due (one less
+   * re-signed too, had it re-signed). A unit that followed it as its group keeps its own status.
+   * Called in the termination's transaction; the campaign is read with a shared lock as {@link
+   * #dueOnRegistration} reads it: a closing that has begun takes no change.
+   */
+  public void notDueOnTermination(Agreement agreement) {
+    Optional<ResigningCase> due =
+        notClosedHeld()
+            .filter(campaign -> campaign.makesNotDueOnTermination(agreement))
+            .flatMap(
+                campaign ->
+                    ResigningCase.<ResigningCase>findByIdOptional(
+                        new ResigningCase.Key(campaign.id, agreement.id),
+                        LockModeType.PESSIMISTIC_WRITE));
+    if (due.isEmpty()) {
+      return;
+    }
+    ResigningCase removed = due.get();
+    long changes =
+        ResigningStatusChange.delete(
+            "campaignId = ?1 and agreementId = ?2", removed.campaignId, removed.agreementId);
+    removed.delete();
+    outbox.publish(
+        AgreementEvents.CONTRACT,
+        agreement.orgNumber,
+        new ResigningCaseRemoved(
+            removed.campaignId,
+            agreement.id,
+            agreement.orgNumber,
+            removed.countyCode,
+            removed.employees,
+            removed.status.name(),
+            agreement.endedOn));
+    audit.changed(
+        "RESIGNING_NOT_DUE",
+        "resigning_case",
+        agreement.id,
+        agreement.orgNumber,
+        "campaign="
+            + removed.campaignId
+            + " status="
+            + removed.status
+            + " changes="
+            + changes
+            + " endedOn="
+            + agreement.endedOn);
+  }
+
+  /**
+   * The campaign not closed yet, read with a shared lock: an agreement's change that makes it due
+   * or not goes on beside status changes, and a closing waits for it.
+   */
+  private static Optional<ResigningCampaign> notClosedHeld() {
+    return ResigningCampaign.<ResigningCampaign>find("status <> ?1", CampaignStatus.CLOSED)
+        .withLock(LockModeType.PESSIMISTIC_READ)
+        .firstResultOptional();
   }
 
   public ResigningCampaign campaign(UUID id) {

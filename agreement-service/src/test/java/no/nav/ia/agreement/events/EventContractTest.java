@@ -40,6 +40,7 @@ class EventContractTest {
             "AgreementResigned",
             "CampaignStarted",
             "ResigningCaseAdded",
+            "ResigningCaseRemoved",
             "ResigningStatusChanged");
     for (String type : types()) {
       assertThat(EventSamples.sample(type).get("type").asText()).isEqualTo(type);

@@ -109,25 +109,6 @@ class LateRegistrationDueTest {
             });
   }
 
-  @Test
-  void anEnterpriseAlreadyDueInTheCampaignIsNotDueTwice() {
-    String org = Fixtures.orgNumber();
-    String first = Api.register(Fixtures.agreement(org, "15"));
-    String campaign = Api.startCampaign();
-    int dueAtStart = due(campaign, "15");
-    // Ended dated back before the campaign started, and signed again before it too.
-    LocalDate start = NorwegianTime.today();
-    Api.terminate(first, start.minusDays(20), "Feilregistrert");
-    Map<String, Object> again = Fixtures.agreement(org, "15");
-    again.put("signedOn", start.minusDays(10).toString());
-    String second = Api.register(again);
-
-    assertThat(due(campaign, "15")).isEqualTo(dueAtStart);
-    Api.status(Tokens.adviser("15"), campaign, second, "CONTACTED", start)
-        .statusCode(404)
-        .body("code", equalTo("AGREEMENT_NOT_DUE"));
-  }
-
   /**
    * V17 makes due, once, the agreements registered late into the campaign open when it runs (before
    * this version they were not), with an event of the contract's shape that the relay publishes.

@@ -40,7 +40,11 @@ class AgreementEventTest {
     assertThat(terminated.endedOn()).isEqualTo(LocalDate.of(2012, 12, 31));
     for (String other :
         new String[] {
-          "ContactPersonAssigned", "CampaignStarted", "ResigningCaseAdded", "ResigningStatusChanged"
+          "ContactPersonAssigned",
+          "CampaignStarted",
+          "ResigningCaseAdded",
+          "ResigningCaseRemoved",
+          "ResigningStatusChanged"
         }) {
       assertThat(AgreementEvent.read(envelope(EventSamples.sample(other)), JSON))
           .as(other)

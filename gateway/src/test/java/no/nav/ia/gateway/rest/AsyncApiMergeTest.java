@@ -25,7 +25,7 @@ class AsyncApiMergeTest {
     assertThat(EventContracts.types(merged))
         .containsAll(EventContracts.types(AGREEMENTS))
         .containsAll(EventContracts.types(DELIVERIES))
-        .hasSize(11);
+        .hasSize(12);
     assertThat(merged.at("/components/schemas/EventEnvelope"))
         .isEqualTo(AGREEMENTS.at("/components/schemas/EventEnvelope"));
   }

@@ -33,6 +33,7 @@ public sealed interface ScorecardEvent {
           case "CampaignStarted" -> CampaignStarted.class;
           case "ResigningStatusChanged" -> ResigningStatusChanged.class;
           case "ResigningCaseAdded" -> ResigningCaseAdded.class;
+          case "ResigningCaseRemoved" -> ResigningCaseRemoved.class;
           default -> null;
         };
     return type == null ? Optional.empty() : Optional.of(event.payloadAs(type, json));
@@ -182,6 +183,19 @@ public sealed interface ScorecardEvent {
   record ResigningCaseAdded(UUID campaignId, UUID agreementId, String countyCode)
       implements ScorecardEvent {
     public ResigningCaseAdded {
+      Objects.requireNonNull(campaignId, "campaignId");
+      Objects.requireNonNull(agreementId, "agreementId");
+      Objects.requireNonNull(countyCode, "countyCode");
+    }
+  }
+
+  /**
+   * A due agreement ended with a day before the campaign started: not due after all, one less due
+   * in its county (and one less re-signed, had it re-signed).
+   */
+  record ResigningCaseRemoved(UUID campaignId, UUID agreementId, String countyCode)
+      implements ScorecardEvent {
+    public ResigningCaseRemoved {
       Objects.requireNonNull(campaignId, "campaignId");
       Objects.requireNonNull(agreementId, "agreementId");
       Objects.requireNonNull(countyCode, "countyCode");

@@ -69,12 +69,17 @@ public class FiguresRepository {
           grouped(
               "select county_code, due from campaign_due where campaign_id = ?1"
                   + " union all select county_code, count(*) from campaign_due_added"
+                  + " where campaign_id = ?1 group by 1"
+                  + " union all select county_code, -count(*) from campaign_due_removed"
                   + " where campaign_id = ?1 group by 1",
               byCounty,
               (f, r) -> f.resigningDue += num(r[1]),
               c);
           grouped(
-              "select county_code, count(*) from resigning_fact where campaign_id = ?1 and status = 'RESIGNED' group by 1",
+              "select county_code, count(*) from resigning_fact r where campaign_id = ?1 and status = 'RESIGNED'"
+                  + " and not exists (select 1 from campaign_due_removed d"
+                  + " where d.campaign_id = r.campaign_id and d.agreement_id = r.agreement_id)"
+                  + " group by 1",
               byCounty,
               (f, r) -> f.resigningResigned += num(r[1]),
               c);

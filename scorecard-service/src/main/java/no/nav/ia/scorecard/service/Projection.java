@@ -23,6 +23,7 @@ import no.nav.ia.scorecard.events.ScorecardEvent.AgreementTerminated;
 import no.nav.ia.scorecard.events.ScorecardEvent.CampaignStarted;
 import no.nav.ia.scorecard.events.ScorecardEvent.ContactPersonAssigned;
 import no.nav.ia.scorecard.events.ScorecardEvent.ResigningCaseAdded;
+import no.nav.ia.scorecard.events.ScorecardEvent.ResigningCaseRemoved;
 import no.nav.ia.scorecard.events.ScorecardEvent.ResigningStatusChanged;
 
 /**
@@ -143,6 +144,16 @@ public class Projection {
           .setParameter("c", added.campaignId())
           .setParameter("a", added.agreementId())
           .setParameter("county", added.countyCode())
+          .executeUpdate();
+    } else if (e instanceof ResigningCaseRemoved removed) {
+      // Kept apart from the statuses: it counts once whatever came before it, and a status event
+      // of the agreement delivered again after it cannot bring it back.
+      em.createNativeQuery(
+              "insert into campaign_due_removed (campaign_id, agreement_id, county_code)"
+                  + " values (:c, :a, :county) on conflict do nothing")
+          .setParameter("c", removed.campaignId())
+          .setParameter("a", removed.agreementId())
+          .setParameter("county", removed.countyCode())
           .executeUpdate();
     }
     // Anything else (null): an event type the projection does not count.

@@ -30,7 +30,8 @@ public class ProjectionRebuild {
   private static final String PROJECTION_TABLES =
       "delivery_fact, delivery_period, delivery_period_form, subgoal_period,"
           + " lag_period, enterprise_period, enterprise_period_count, agreement_fact, enterprise_in_counties,"
-          + " resigning_fact, campaign_due, campaign_due_added, campaign";
+          + " resigning_fact, campaign_due, campaign_due_added, campaign_due_removed,"
+          + " campaign";
   private static final String DELIVERY_EVENTS =
       "('DeliveryRecorded', 'DeliveryCorrected', 'DeliveryVoided')";
 

@@ -38,6 +38,7 @@ class ScorecardEventTest {
         "ContactPersonAssigned",
         "CampaignStarted",
         "ResigningCaseAdded",
+        "ResigningCaseRemoved",
         "ResigningStatusChanged"
       })
   void everySampleReadsIntoTheRecordOfItsType(String type) throws Exception {

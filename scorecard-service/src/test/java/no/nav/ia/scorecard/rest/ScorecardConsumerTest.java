@@ -592,6 +592,55 @@ class ScorecardConsumerTest {
         .isEqualTo(5);
   }
 
+  @Test
+  void anAgreementNotDueAfterAllIsOneLessDueAndOneLessReSignedOnceEvenWhenDeliveredAgain() {
+    String campaign = UUID.randomUUID().toString();
+    sendCampaignStarted(campaign, 2034, "05", 3);
+    String agreement = UUID.randomUUID().toString();
+    String org = "889640782";
+    ObjectNode resigned = caseEvent("ResigningStatusChanged", campaign, agreement, org, "05");
+    ((ObjectNode) resigned.get("payload")).put("on", "2034-02-01");
+    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(resigned));
+    JsonPath before =
+        awaitCard(
+            "05",
+            "2034",
+            c ->
+                campaign.equals(c.getString("resigning.campaignId"))
+                    && c.getInt("resigning.resigned") == 1);
+    assertThat(before.getInt("resigning.due")).isEqualTo(3);
+
+    ObjectNode removed = caseEvent("ResigningCaseRemoved", campaign, agreement, org, "05");
+    ((ObjectNode) removed.get("payload")).put("status", "RESIGNED");
+    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(removed));
+    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(removed));
+    // The status event delivered again after it does not bring it back.
+    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(resigned));
+
+    JsonPath after =
+        awaitCard(
+            "05",
+            "2034",
+            c ->
+                campaign.equals(c.getString("resigning.campaignId"))
+                    && c.getInt("resigning.due") < 3);
+    assertThat(after.getInt("resigning.due")).isEqualTo(2);
+    assertThat(after.getInt("resigning.resigned")).isZero();
+  }
+
+  /** The sample of a campaign event about one agreement, as a new event of that agreement. */
+  private static ObjectNode caseEvent(
+      String type, String campaign, String agreement, String org, String county) {
+    ObjectNode event = EventSamples.sample(type);
+    event.put("eventId", UUID.randomUUID().toString());
+    ObjectNode p = (ObjectNode) event.get("payload");
+    p.put("campaignId", campaign);
+    p.put("agreementId", agreement);
+    p.put("orgNumber", org);
+    p.put("countyCode", county);
+    return event;
+  }
+
   /** A campaign started on 2 January of the year, due 1 July, with agreements due in one county. */
   private static void sendCampaignStarted(String campaign, int year, String county, int due) {
     ObjectNode started = EventSamples.sample("CampaignStarted");

@@ -1,0 +1,258 @@
+package no.nav.ia.agreement.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.agreement.events.AgreementEvents;
+import no.nav.ia.platform.events.asyncapi.AsyncApiDocument;
+import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.test.EventContracts;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Due in a re-signing campaign is what was active when it started: an agreement signed on the start
+ * day belongs to the new period, and one whose end is dated back before the start was not active
+ * then, so it is not due after all.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "agreement"))
+class NotDueAfterAllTest {
+
+  private static final String COUNTY = "15";
+
+  @Inject EntityManager em;
+
+  private static JsonNode progress(String campaign) {
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/resigning-campaigns/" + campaign + "/progress?county=" + COUNTY)
+        .then()
+        .statusCode(200)
+        .extract()
+        .as(JsonNode.class)
+        .get("counties")
+        .get(0);
+  }
+
+  private static int due(String campaign) {
+    return progress(campaign).get("due").asInt();
+  }
+
+  @Test
+  void anAgreementSignedOnTheDayTheCampaignStartsIsNotDueAndStaysActiveAtTheClosing() {
+    Api.register(Fixtures.agreement(Fixtures.orgNumber(), COUNTY));
+    Map<String, Object> today = Fixtures.agreement(Fixtures.orgNumber(), COUNTY);
+    today.put("signedOn", NorwegianTime.today().toString());
+    String signedToday = Api.register(today);
+
+    String campaign = Api.startCampaign();
+
+    Api.status(Tokens.adviser(COUNTY), campaign, signedToday, "CONTACTED", NorwegianTime.today())
+        .statusCode(404)
+        .body("code", equalTo("AGREEMENT_NOT_DUE"));
+    // Those active and signed before today, and no other.
+    long activeBeforeToday =
+        count(
+            "select count(*) from agreement where status = 'ACTIVE' and county_code = ?1"
+                + " and signed_on < ?2",
+            COUNTY,
+            NorwegianTime.today());
+    assertThat((long) due(campaign)).isEqualTo(activeBeforeToday).isPositive();
+  }
+
+  @Test
+  void anAgreementEndedWithADayBeforeTheStartIsNotDueAfterAllAndTheScorecardIsTold() {
+    String org = Fixtures.orgNumber();
+    Map<String, Object> body = Fixtures.agreement(org, COUNTY);
+    body.put("employees", 312);
+    String agreement = Api.register(body);
+    String campaign = Api.startCampaign();
+    LocalDate start = NorwegianTime.today();
+    Api.status(Tokens.adviser(COUNTY), campaign, agreement, "CONTACTED", start).statusCode(200);
+    JsonNode before = progress(campaign);
+
+    Api.terminate(agreement, start.minusDays(5), "Feilregistrert: nedlagt før kampanjen");
+
+    JsonNode after = progress(campaign);
+    assertThat(after.get("due").asInt()).isEqualTo(before.get("due").asInt() - 1);
+    assertThat(after.get("contacted").asInt()).isEqualTo(before.get("contacted").asInt() - 1);
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreement + "/history")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("AGREEMENT_NOT_DUE"));
+    JsonNode removed = AgreementEventsTest.awaitEvent("ResigningCaseRemoved", org);
+    JsonNode payload = removed.get("payload");
+    assertThat(payload.get("campaignId").asText()).isEqualTo(campaign);
+    assertThat(payload.get("agreementId").asText()).isEqualTo(agreement);
+    assertThat(payload.get("countyCode").asText()).isEqualTo(COUNTY);
+    assertThat(payload.get("employees").asInt()).isEqualTo(312);
+    assertThat(payload.get("status").asText()).isEqualTo("CONTACTED");
+    assertThat(payload.get("endedOn").asText()).isEqualTo(start.minusDays(5).toString());
+    assertThat(
+            EventContracts.violations(
+                AsyncApiDocument.of(List.of(AgreementEvents.CONTRACT)), removed))
+        .isEmpty();
+  }
+
+  @Test
+  void anAgreementEndedOnTheStartDayOrLaterWasDueAndStaysDue() {
+    String agreement = Api.register(Fixtures.agreement(Fixtures.orgNumber(), COUNTY));
+    String campaign = Api.startCampaign();
+    LocalDate start = NorwegianTime.today();
+    Api.status(Tokens.adviser(COUNTY), campaign, agreement, "CONTACTED", start).statusCode(200);
+    int dueBefore = due(campaign);
+
+    Api.terminate(agreement, start, "Virksomheten er lagt ned");
+
+    assertThat(due(campaign)).isEqualTo(dueBefore);
+    assertThat(Api.caseHistory(campaign, agreement))
+        .singleElement()
+        .satisfies(change -> assertThat(change).containsEntry("to", "CONTACTED"));
+  }
+
+  @Test
+  void anEnterpriseWhoseAgreementEndedBeforeTheStartIsDueWithTheOneThatWasActive() {
+    String org = Fixtures.orgNumber();
+    String first = Api.register(Fixtures.agreement(org, COUNTY));
+    String campaign = Api.startCampaign();
+    int dueAtStart = due(campaign);
+    // Ended dated back before the campaign started, and signed again before it too.
+    LocalDate start = NorwegianTime.today();
+    Api.terminate(first, start.minusDays(20), "Feilregistrert");
+    Map<String, Object> again = Fixtures.agreement(org, COUNTY);
+    again.put("signedOn", start.minusDays(10).toString());
+    String second = Api.register(again);
+
+    assertThat(due(campaign)).isEqualTo(dueAtStart);
+    Api.status(Tokens.adviser(COUNTY), campaign, first, "CONTACTED", start)
+        .statusCode(404)
+        .body("code", equalTo("AGREEMENT_NOT_DUE"));
+    Api.status(Tokens.adviser(COUNTY), campaign, second, "CONTACTED", start)
+        .statusCode(200)
+        .body("status", equalTo("CONTACTED"));
+  }
+
+  /**
+   * V18 removes, once, the cases of agreements ended with a day before the open campaign started
+   * (before this version they stayed due), with an event of the contract's shape.
+   */
+  @Test
+  void theMigrationRemovesThoseEndedBeforeTheStartBeforeThisVersionOnce() throws Exception {
+    String org = Fixtures.orgNumber();
+    String agreement = Api.register(Fixtures.agreement(org, COUNTY));
+    String campaign = Api.startCampaign();
+    LocalDate start = NorwegianTime.today();
+    Api.status(Tokens.adviser(COUNTY), campaign, agreement, "RESIGNED", start).statusCode(200);
+    int dueAtStart = due(campaign);
+    // Ended as a termination before this version did: the agreement only.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "update agreement set status = 'ENDED', ended_on = ?1, end_reason = 'x',"
+                            + " version = version + 1 where id = cast(?2 as uuid)")
+                    .setParameter(1, start.minusDays(1))
+                    .setParameter(2, agreement)
+                    .executeUpdate());
+    String migration;
+    try (var in =
+        getClass().getResourceAsStream("/db/migration/V18__ended_before_the_start_not_due.sql")) {
+      migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    for (int run = 0; run < 2; run++) {
+      QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(migration).executeUpdate());
+    }
+
+    assertThat(due(campaign)).isEqualTo(dueAtStart - 1);
+    JsonNode removed = AgreementEventsTest.awaitEvent("ResigningCaseRemoved", org);
+    assertThat(removed.get("payload").get("agreementId").asText()).isEqualTo(agreement);
+    assertThat(removed.get("payload").get("status").asText()).isEqualTo("RESIGNED");
+    assertThat(
+            EventContracts.violations(
+                AsyncApiDocument.of(List.of(AgreementEvents.CONTRACT)), removed))
+        .isEmpty();
+    long events =
+        count(
+            "select count(*) from outbox_event where event_type = 'ResigningCaseRemoved'"
+                + " and event_key = ?1",
+            org);
+    assertThat(events).as("one event for the two runs").isEqualTo(1);
+  }
+
+  @Test
+  void aTerminationWithIfMatchIsRefusedWhenTheAgreementChangedSinceAndAnsweredWhenRetried() {
+    String agreement = Api.register(Fixtures.agreement(Fixtures.orgNumber(), COUNTY));
+    LocalDate on = NorwegianTime.today().minusDays(1);
+    Map<String, Object> ended = Map.of("endedOn", on.toString(), "reason", "Lagt ned");
+    // Someone corrected it since version 0 was read.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body(Map.of("employees", 50))
+        .patch("/api/v1/agreements/" + agreement)
+        .then()
+        .statusCode(200);
+
+    terminate(agreement, "\"0\"", ended).statusCode(412).body("code", equalTo("STALE_VERSION"));
+    Api.get(Tokens.coordinator(), "/api/v1/agreements/" + agreement)
+        .statusCode(200)
+        .body("status", equalTo("ACTIVE"));
+
+    terminate(agreement, "W/\"1\"", ended).statusCode(200).body("status", equalTo("ENDED"));
+    // A retry of it, with the version its first attempt read: answered as it stands.
+    terminate(agreement, "\"1\"", ended)
+        .statusCode(200)
+        .header("ETag", equalTo("\"2\""))
+        .body("endedOn", equalTo(on.toString()));
+    // Another termination with an old version: the version is what the client must hear of.
+    terminate(agreement, "\"1\"", Map.of("endedOn", on.toString(), "reason", "Annen grunn"))
+        .statusCode(412);
+  }
+
+  private long count(String sql, Object... params) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              var query = em.createNativeQuery(sql);
+              for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+              }
+              return ((Number) query.getSingleResult()).longValue();
+            });
+  }
+
+  private static io.restassured.response.ValidatableResponse terminate(
+      String agreement, String ifMatch, Map<String, Object> body) {
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .header("If-Match", ifMatch)
+        .body(body)
+        .post("/api/v1/agreements/" + agreement + "/termination")
+        .then();
+  }
+}
