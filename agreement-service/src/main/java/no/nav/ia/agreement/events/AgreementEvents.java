@@ -129,9 +129,10 @@ public final class AgreementEvents {
           LocalDate signedOn) {}
 
   /**
-   * A due agreement was ended with a day before the campaign started (a termination dated back): it
-   * was not active when the campaign started, so it is not due after all, one less than the
-   * campaign counted in its county; had it re-signed in the campaign, one less re-signed too.
+   * A due agreement that was not active when the campaign started is not due after all, one less
+   * than the campaign counted in its county; had it re-signed in the campaign, one less re-signed
+   * too. It was ended with a day before the start (a termination dated back), or (only for a
+   * campaign started before this rule, made right once by a migration) signed on the start day.
    */
   public record ResigningCaseRemoved(
       UUID campaignId,
@@ -139,9 +140,15 @@ public final class AgreementEvents {
       @EventField(pattern = ORG_NUMBER) String orgNumber,
       @EventField(pattern = COUNTY_CODE) String countyCode,
       int employees,
-      @EventField(description = "Where the agreement stood in the campaign when it was removed.")
+      @EventField(
+              values = ResigningStatus.class,
+              description = "Where the agreement stood in the campaign when it was removed.")
           String status,
-      @EventField(description = "The day the agreement ended, before the campaign started.")
+      @EventField(
+              nullable = true,
+              description =
+                  "The day the agreement ended, before the campaign started; none for one signed"
+                      + " on the start day.")
           LocalDate endedOn) {}
 
   public record ResigningStatusChanged(
@@ -190,7 +197,8 @@ public final class AgreementEvents {
               EventType.of(
                   CampaignStarted.class,
                   EventKey.uuid("The campaign's id: a campaign concerns no single enterprise."),
-                  "A re-signing campaign started: every agreement active then is due."),
+                  "A re-signing campaign started: every agreement active then and signed before its"
+                      + " day is due."),
               EventType.of(
                   ResigningCaseAdded.class,
                   EventKey.ORG_NUMBER,
@@ -199,9 +207,9 @@ public final class AgreementEvents {
               EventType.of(
                   ResigningCaseRemoved.class,
                   EventKey.ORG_NUMBER,
-                  "A due agreement was ended with a day before its re-signing campaign started: it"
-                      + " was not active then and is not due after all; one less due in its county"
-                      + " (and one less re-signed when its status was RESIGNED)."),
+                  "A due agreement was not active when its re-signing campaign started (ended with"
+                      + " a day before it): it is not due after all; one less due in its county (and"
+                      + " one less re-signed when its status was RESIGNED)."),
               EventType.of(
                   ResigningStatusChanged.class,
                   EventKey.ORG_NUMBER,

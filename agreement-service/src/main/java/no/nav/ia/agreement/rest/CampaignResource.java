@@ -67,8 +67,10 @@ public class CampaignResource {
   @RolesAllowed(Roles.COORDINATOR)
   @Operation(
       summary =
-          "Start a campaign: every agreement active now becomes due, PENDING (one signed before"
-              + " today and registered while the campaign is open becomes due then)")
+          "Start a campaign: every agreement active now and signed before today becomes due,"
+              + " PENDING (one signed before today and registered while the campaign is open"
+              + " becomes due then; one ended later with a day before today is not due after"
+              + " all)")
   @APIResponse(
       responseCode = "201",
       description = "Started",

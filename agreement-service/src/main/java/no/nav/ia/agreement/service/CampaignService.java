@@ -186,32 +186,47 @@ public class CampaignService {
    * #dueOnRegistration} reads it: a closing that has begun takes no change.
    */
   public void notDueOnTermination(Agreement agreement) {
-    Optional<ResigningCase> due =
-        notClosedHeld()
-            .filter(campaign -> campaign.makesNotDueOnTermination(agreement))
-            .flatMap(
-                campaign ->
-                    ResigningCase.<ResigningCase>findByIdOptional(
-                        new ResigningCase.Key(campaign.id, agreement.id),
-                        LockModeType.PESSIMISTIC_WRITE));
-    if (due.isEmpty()) {
+    Optional<ResigningCampaign> campaign =
+        notClosedHeld().filter(c -> c.makesNotDueOnTermination(agreement));
+    if (campaign.isEmpty()) {
       return;
     }
-    ResigningCase removed = due.get();
-    long changes =
-        ResigningStatusChange.delete(
-            "campaignId = ?1 and agreementId = ?2", removed.campaignId, removed.agreementId);
-    removed.delete();
+    UUID campaignId = campaign.get().id;
+    // FOR UPDATE, as the delete will: a status change that would add a row to this case (its
+    // foreign key takes KEY SHARE) waits and then finds no case, and one that got there first is
+    // waited for, its row removed with the others. Hibernate's write lock is FOR NO KEY UPDATE,
+    // which lets such a row in and deadlocks with the delete.
+    List<Object[]> locked =
+        rows(
+            "select status, county_code, employees from resigning_case"
+                + " where campaign_id = ?1 and agreement_id = ?2 for update",
+            campaignId,
+            agreement.id);
+    if (locked.isEmpty()) {
+      return;
+    }
+    String status = (String) locked.get(0)[0];
+    String county = (String) locked.get(0)[1];
+    int employees = ((Number) locked.get(0)[2]).intValue();
+    int changes =
+        execute(
+            "delete from resigning_status_change where campaign_id = ?1 and agreement_id = ?2",
+            campaignId,
+            agreement.id);
+    execute(
+        "delete from resigning_case where campaign_id = ?1 and agreement_id = ?2",
+        campaignId,
+        agreement.id);
     outbox.publish(
         AgreementEvents.CONTRACT,
         agreement.orgNumber,
         new ResigningCaseRemoved(
-            removed.campaignId,
+            campaignId,
             agreement.id,
             agreement.orgNumber,
-            removed.countyCode,
-            removed.employees,
-            removed.status.name(),
+            county,
+            employees,
+            status,
             agreement.endedOn));
     audit.changed(
         "RESIGNING_NOT_DUE",
@@ -219,9 +234,9 @@ public class CampaignService {
         agreement.id,
         agreement.orgNumber,
         "campaign="
-            + removed.campaignId
+            + campaignId
             + " status="
-            + removed.status
+            + status
             + " changes="
             + changes
             + " endedOn="
@@ -324,11 +339,15 @@ public class CampaignService {
     if (!seen.add(group.orgNumber)) {
       return;
     }
+    // Locked before they move: a unit whose case a termination is removing is waited for and then
+    // left out (notDueOnTermination).
     List<ResigningCase> unitsOfGroup =
-        ResigningCase.list(
-            "campaignId = ?1 and groupOrgNumber = ?2" + STILL_ACTIVE,
-            group.campaignId,
-            group.orgNumber);
+        ResigningCase.<ResigningCase>find(
+                "campaignId = ?1 and groupOrgNumber = ?2" + STILL_ACTIVE,
+                group.campaignId,
+                group.orgNumber)
+            .withLock(LockModeType.PESSIMISTIC_WRITE)
+            .list();
     for (ResigningCase unit : group.unitsResigningWith(unitsOfGroup)) {
       followGroup(origin, unit, group);
       unitsFollow(origin, unit, seen);
@@ -470,6 +489,14 @@ public class CampaignService {
     return java.util.Arrays.stream(ResigningStatus.values())
         .filter(ResigningStatus::isOutstanding)
         .toList();
+  }
+
+  private int execute(String sql, Object... params) {
+    var q = em.createNativeQuery(sql);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, params[i]);
+    }
+    return q.executeUpdate();
   }
 
   @SuppressWarnings("unchecked")

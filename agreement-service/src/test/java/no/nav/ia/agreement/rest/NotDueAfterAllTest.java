@@ -57,7 +57,7 @@ class NotDueAfterAllTest {
   }
 
   @Test
-  void anAgreementSignedOnTheDayTheCampaignStartsIsNotDueAndStaysActiveAtTheClosing() {
+  void anAgreementSignedOnTheDayTheCampaignStartsIsNotDue() {
     Api.register(Fixtures.agreement(Fixtures.orgNumber(), COUNTY));
     Map<String, Object> today = Fixtures.agreement(Fixtures.orgNumber(), COUNTY);
     today.put("signedOn", NorwegianTime.today().toString());
@@ -175,6 +175,24 @@ class NotDueAfterAllTest {
                     .setParameter(1, start.minusDays(1))
                     .setParameter(2, agreement)
                     .executeUpdate());
+    // Signed on the start day and made due, as a start before this version did.
+    String sameDayOrg = Fixtures.orgNumber();
+    Map<String, Object> sameDay = Fixtures.agreement(sameDayOrg, COUNTY);
+    sameDay.put("signedOn", start.toString());
+    String signedOnTheDay = Api.register(sameDay);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "insert into resigning_case (campaign_id, agreement_id, org_number,"
+                            + " county_code, employees, status, status_on, version)"
+                            + " select cast(?1 as uuid), id, org_number, county_code, employees,"
+                            + " 'PENDING', signed_on, 0 from agreement where id = cast(?2 as uuid)")
+                    .setParameter(1, campaign)
+                    .setParameter(2, signedOnTheDay)
+                    .executeUpdate());
+    int dueWithIt = due(campaign);
+    assertThat(dueWithIt).isEqualTo(dueAtStart + 1);
     String migration;
     try (var in =
         getClass().getResourceAsStream("/db/migration/V18__ended_before_the_start_not_due.sql")) {
@@ -188,6 +206,30 @@ class NotDueAfterAllTest {
     JsonNode removed = AgreementEventsTest.awaitEvent("ResigningCaseRemoved", org);
     assertThat(removed.get("payload").get("agreementId").asText()).isEqualTo(agreement);
     assertThat(removed.get("payload").get("status").asText()).isEqualTo("RESIGNED");
+    assertThat(removed.get("payload").get("endedOn").asText())
+        .isEqualTo(start.minusDays(1).toString());
+    JsonNode sameDayRemoved = AgreementEventsTest.awaitEvent("ResigningCaseRemoved", sameDayOrg);
+    assertThat(sameDayRemoved.get("payload").get("status").asText()).isEqualTo("PENDING");
+    assertThat(sameDayRemoved.get("payload").get("endedOn").isNull()).isTrue();
+    assertThat(
+            EventContracts.violations(
+                AsyncApiDocument.of(List.of(AgreementEvents.CONTRACT)), sameDayRemoved))
+        .isEmpty();
+    assertThat(
+            count(
+                "select count(*) from resigning_status_change where campaign_id = cast(?1 as uuid)"
+                    + " and agreement_id = cast(?2 as uuid)",
+                campaign,
+                agreement))
+        .as("its status changes went with it")
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from audit_event where action = 'RESIGNING_NOT_DUE'"
+                    + " and entity_id in (?1, ?2)",
+                agreement,
+                signedOnTheDay))
+        .isEqualTo(2);
     assertThat(
             EventContracts.violations(
                 AsyncApiDocument.of(List.of(AgreementEvents.CONTRACT)), removed))
@@ -198,6 +240,60 @@ class NotDueAfterAllTest {
                 + " and event_key = ?1",
             org);
     assertThat(events).as("one event for the two runs").isEqualTo(1);
+  }
+
+  /**
+   * A group re-signs while one of its units is ended with a day before the start: whichever comes
+   * first, both are answered (no deadlock, no 500) and the unit is not due afterwards.
+   */
+  @Test
+  void aGroupReSigningWhileItsUnitIsEndedBeforeTheStartAnswersBothAndTheUnitIsNotDue()
+      throws Exception {
+    int pairs = 6;
+    String[][] pair = new String[pairs][];
+    for (int i = 0; i < pairs; i++) {
+      String groupOrg = Fixtures.orgNumber();
+      String group = Api.register(Fixtures.agreement(groupOrg, COUNTY));
+      Map<String, Object> unitBody = Fixtures.agreement(Fixtures.orgNumber(), COUNTY);
+      unitBody.put("groupOrgNumber", groupOrg);
+      pair[i] = new String[] {group, Api.register(unitBody)};
+    }
+    String campaign = Api.startCampaign();
+    LocalDate start = NorwegianTime.today();
+    String adviser = Tokens.adviser(COUNTY);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (String[] p : pair) {
+        var ready = new java.util.concurrent.CountDownLatch(1);
+        var resigned =
+            pool.submit(
+                () -> {
+                  ready.await();
+                  return Api.status(adviser, campaign, p[0], "RESIGNED", start)
+                      .extract()
+                      .statusCode();
+                });
+        var ended =
+            pool.submit(
+                () -> {
+                  ready.await();
+                  return terminate(
+                          p[1],
+                          "\"0\"",
+                          Map.of("endedOn", start.minusDays(3).toString(), "reason", "Nedlagt"))
+                      .extract()
+                      .statusCode();
+                });
+        ready.countDown();
+        assertThat(resigned.get()).as("the group's re-signing").isEqualTo(200);
+        assertThat(ended.get()).as("the unit's termination").isEqualTo(200);
+        Api.status(adviser, campaign, p[1], "CONTACTED", start)
+            .statusCode(404)
+            .body("code", equalTo("AGREEMENT_NOT_DUE"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

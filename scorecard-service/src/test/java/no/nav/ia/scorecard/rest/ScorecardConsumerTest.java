@@ -613,9 +613,20 @@ class ScorecardConsumerTest {
     ObjectNode removed = caseEvent("ResigningCaseRemoved", campaign, agreement, org, "05");
     ((ObjectNode) removed.get("payload")).put("status", "RESIGNED");
     TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(removed));
-    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(removed));
-    // The status event delivered again after it does not bring it back.
-    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(resigned));
+    // Told again under another event id (a migration's and a request's), and a status event after
+    // it (another id too): neither counts it twice nor brings it back.
+    TestKafka.send(
+        "ia.agreement-events-v1",
+        org,
+        EventSamples.write(removed.deepCopy().put("eventId", UUID.randomUUID().toString())));
+    TestKafka.send(
+        "ia.agreement-events-v1",
+        org,
+        EventSamples.write(resigned.deepCopy().put("eventId", UUID.randomUUID().toString())));
+    // Once a later event of the partition is in, those before it are too.
+    ObjectNode later =
+        caseEvent("ResigningCaseAdded", campaign, UUID.randomUUID().toString(), org, "05");
+    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(later));
 
     JsonPath after =
         awaitCard(
@@ -623,8 +634,10 @@ class ScorecardConsumerTest {
             "2034",
             c ->
                 campaign.equals(c.getString("resigning.campaignId"))
-                    && c.getInt("resigning.due") < 3);
-    assertThat(after.getInt("resigning.due")).isEqualTo(2);
+                    && c.getInt("resigning.due") == 3
+                    && c.getInt("resigning.resigned") == 0);
+    // 3 at the start, one removed (once), one added.
+    assertThat(after.getInt("resigning.due")).isEqualTo(3);
     assertThat(after.getInt("resigning.resigned")).isZero();
   }
 
