@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,17 @@ public class DeliverySeen extends PanacheEntityBase {
   /** False once voided. */
   public boolean live;
 
-  /** One version of a delivery, as {@link #takeAll} takes it. */
+  /**
+   * When it was recorded (its DeliveryRecorded event's time): of two delivered on the same day, the
+   * one recorded last is the latest. Null for one seen before V19, or only through later versions.
+   */
+  @Column(name = "recorded_at")
+  public OffsetDateTime recordedAt;
+
+  /**
+   * One version of a delivery, as {@link #takeAll} takes it; {@code recordedAt} only on its first
+   * (DeliveryRecorded), null on the others.
+   */
   public record Version(
       UUID deliveryId,
       long version,
@@ -55,21 +66,42 @@ public class DeliverySeen extends PanacheEntityBase {
       String countyCode,
       LocalDate deliveredOn,
       String service,
-      boolean live) {}
+      boolean live,
+      OffsetDateTime recordedAt) {
+
+    /**
+     * The newer of two versions of one delivery, with the time it was recorded if either has it.
+     */
+    Version newer(Version other) {
+      Version newer = other.version > version ? other : this;
+      OffsetDateTime recorded = recordedAt != null ? recordedAt : other.recordedAt;
+      return new Version(
+          deliveryId,
+          newer.version,
+          newer.orgNumber,
+          newer.countyCode,
+          newer.deliveredOn,
+          newer.service,
+          newer.live,
+          recorded);
+    }
+  }
 
   private static final String TAKE_ALL =
       """
       insert into delivery_seen
-             (delivery_id, version, org_number, county_code, delivered_on, service, live)
-      select id, v, org, county, day, service, live
+             (delivery_id, version, org_number, county_code, delivered_on, service, live,
+              recorded_at)
+      select id, v, org, county, day, service, live, recorded
         from unnest(?::uuid[], ?::bigint[], ?::varchar[], ?::varchar[], ?::date[], ?::text[],
-                    ?::boolean[])
-             with ordinality as t(id, v, org, county, day, service, live, n)
+                    ?::boolean[], ?::timestamptz[])
+             with ordinality as t(id, v, org, county, day, service, live, recorded, n)
        order by n
       on conflict (delivery_id) do update set
         version = excluded.version, org_number = excluded.org_number,
         county_code = excluded.county_code, delivered_on = excluded.delivered_on,
-        service = excluded.service, live = excluded.live
+        service = excluded.service, live = excluded.live,
+        recorded_at = coalesce(delivery_seen.recorded_at, excluded.recorded_at)
       where delivery_seen.version < excluded.version
       """;
 
@@ -82,7 +114,7 @@ public class DeliverySeen extends PanacheEntityBase {
   public static void takeAll(Collection<Version> versions) {
     Map<UUID, Version> newest = new TreeMap<>();
     for (Version v : versions) {
-      newest.merge(v.deliveryId(), v, (a, b) -> b.version() > a.version() ? b : a);
+      newest.merge(v.deliveryId(), v, Version::newer);
     }
     int n = newest.size();
     if (n == 0) {
@@ -95,6 +127,7 @@ public class DeliverySeen extends PanacheEntityBase {
     Date[] days = new Date[n];
     String[] services = new String[n];
     Boolean[] live = new Boolean[n];
+    java.sql.Timestamp[] recorded = new java.sql.Timestamp[n];
     int i = 0;
     for (Version v : newest.values()) {
       ids[i] = v.deliveryId();
@@ -104,6 +137,8 @@ public class DeliverySeen extends PanacheEntityBase {
       days[i] = Date.valueOf(v.deliveredOn());
       services[i] = v.service();
       live[i] = v.live();
+      recorded[i] =
+          v.recordedAt() == null ? null : java.sql.Timestamp.from(v.recordedAt().toInstant());
       i++;
     }
     getEntityManager()
@@ -118,6 +153,7 @@ public class DeliverySeen extends PanacheEntityBase {
                 statement.setArray(5, connection.createArrayOf("date", days));
                 statement.setArray(6, connection.createArrayOf("text", services));
                 statement.setArray(7, connection.createArrayOf("boolean", live));
+                statement.setArray(8, connection.createArrayOf("timestamptz", recorded));
                 statement.executeUpdate();
               }
             });
@@ -128,7 +164,8 @@ public class DeliverySeen extends PanacheEntityBase {
    * when empty): a delivery is the record of the county it was recorded under.
    */
   public static Optional<DeliverySeen> latest(String orgNumber, Optional<Set<String>> in) {
-    String newest = " order by deliveredOn desc, deliveryId";
+    // Of those delivered on the same day, the one recorded last.
+    String newest = " order by deliveredOn desc, recordedAt desc nulls last, deliveryId";
     return in.isEmpty()
         ? find("orgNumber = ?1 and live = true" + newest, orgNumber).firstResultOptional()
         : find("orgNumber = ?1 and live = true and countyCode in ?2" + newest, orgNumber, in.get())

@@ -71,24 +71,26 @@ public class DeliveryEventsHandler implements EventHandler {
     return switch (event.type()) {
       case "DeliveryRecorded" -> {
         Recorded e = event.payloadAs(Recorded.class, json);
-        yield Optional.of(version(e.deliveryId(), e.version(), e.delivery(), true));
+        yield Optional.of(
+            version(e.deliveryId(), e.version(), e.delivery(), true, event.occurredAt()));
       }
       case "DeliveryCorrected" -> {
         Corrected e = event.payloadAs(Corrected.class, json);
-        yield Optional.of(version(e.deliveryId(), e.version(), e.after(), true));
+        yield Optional.of(version(e.deliveryId(), e.version(), e.after(), true, null));
       }
       case "DeliveryVoided" -> {
         Voided e = event.payloadAs(Voided.class, json);
-        yield Optional.of(version(e.deliveryId(), e.version(), e.before(), false));
+        yield Optional.of(version(e.deliveryId(), e.version(), e.before(), false, null));
       }
       default -> Optional.empty();
     };
   }
 
-  private static DeliverySeen.Version version(UUID id, long version, Facts f, boolean live) {
+  private static DeliverySeen.Version version(
+      UUID id, long version, Facts f, boolean live, java.time.OffsetDateTime recordedAt) {
     Objects.requireNonNull(id, "deliveryId");
     Objects.requireNonNull(f, "facts");
     return new DeliverySeen.Version(
-        id, version, f.orgNumber(), f.countyCode(), f.deliveredOn(), f.service(), live);
+        id, version, f.orgNumber(), f.countyCode(), f.deliveredOn(), f.service(), live, recordedAt);
   }
 }

@@ -49,10 +49,10 @@ class DeliverySeenTest {
     UUID voidedLast = UUID.randomUUID();
     UUID voidedFirst = UUID.randomUUID();
     take(
-        new Version(voidedLast, 1, org, "03", DAY, "SICK_LEAVE", true),
-        new Version(voidedFirst, 2, org, "03", DAY.plusDays(1), "SICK_LEAVE", false),
-        new Version(voidedLast, 2, org, "03", DAY, "SICK_LEAVE", false),
-        new Version(voidedFirst, 1, org, "03", DAY, "SICK_LEAVE", true));
+        new Version(voidedLast, 1, org, "03", DAY, "SICK_LEAVE", true, null),
+        new Version(voidedFirst, 2, org, "03", DAY.plusDays(1), "SICK_LEAVE", false, null),
+        new Version(voidedLast, 2, org, "03", DAY, "SICK_LEAVE", false, null),
+        new Version(voidedFirst, 1, org, "03", DAY, "SICK_LEAVE", true, null));
     assertThat(seen(voidedLast).version).isEqualTo(2);
     assertThat(seen(voidedLast).live).isFalse();
     assertThat(seen(voidedFirst).version).isEqualTo(2);
@@ -61,19 +61,36 @@ class DeliverySeenTest {
   }
 
   @Test
+  void theMomentADeliveryWasRecordedStaysThroughItsCorrectionsInABatchOrLater() {
+    String org = Fixtures.orgNumber();
+    UUID inOneBatch = UUID.randomUUID();
+    UUID correctedLater = UUID.randomUUID();
+    java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2024-06-03T08:00:00Z");
+    take(
+        new Version(inOneBatch, 1, org, "03", DAY, "SICK_LEAVE", true, at),
+        new Version(inOneBatch, 2, org, "03", DAY, "RECRUITMENT", true, null),
+        new Version(correctedLater, 1, org, "03", DAY, "SICK_LEAVE", true, at.plusHours(1)));
+    take(new Version(correctedLater, 2, org, "03", DAY, "RECRUITMENT", false, null));
+    assertThat(seen(inOneBatch).service).isEqualTo("RECRUITMENT");
+    assertThat(seen(inOneBatch).recordedAt.toInstant()).isEqualTo(at.toInstant());
+    assertThat(seen(correctedLater).live).isFalse();
+    assertThat(seen(correctedLater).recordedAt.toInstant()).isEqualTo(at.plusHours(1).toInstant());
+  }
+
+  @Test
   void anOlderOrTheSameVersionArrivingLaterChangesNothing() {
     String org = Fixtures.orgNumber();
     UUID id = UUID.randomUUID();
-    take(new Version(id, 3, org, "03", DAY, "WORK_ENVIRONMENT", true));
+    take(new Version(id, 3, org, "03", DAY, "WORK_ENVIRONMENT", true, null));
     take(
-        new Version(id, 2, org, "03", DAY.minusDays(9), "SICK_LEAVE", false),
-        new Version(id, 3, org, "03", DAY.minusDays(3), "SICK_LEAVE", false));
+        new Version(id, 2, org, "03", DAY.minusDays(9), "SICK_LEAVE", false, null),
+        new Version(id, 3, org, "03", DAY.minusDays(3), "SICK_LEAVE", false, null));
     DeliverySeen kept = seen(id);
     assertThat(kept.version).isEqualTo(3);
     assertThat(kept.deliveredOn).isEqualTo(DAY);
     assertThat(kept.service).isEqualTo("WORK_ENVIRONMENT");
     assertThat(kept.live).isTrue();
-    take(new Version(id, 4, org, "03", DAY.plusDays(2), "SICK_LEAVE", true));
+    take(new Version(id, 4, org, "03", DAY.plusDays(2), "SICK_LEAVE", true, null));
     assertThat(seen(id).deliveredOn).isEqualTo(DAY.plusDays(2));
     assertThat(DeliverySeen.latest(org, Optional.empty()).map(s -> s.deliveryId)).contains(id);
   }
@@ -89,11 +106,13 @@ class DeliverySeenTest {
     UUID beforeAny = UUID.randomUUID();
     UUID known = UUID.randomUUID();
     take(
-        new Version(underTheFirst, 1, org, null, LocalDate.parse("2015-05-05"), "SICK_LEAVE", true),
         new Version(
-            underTheSecond, 1, org, null, LocalDate.parse("2022-02-02"), "SICK_LEAVE", true),
-        new Version(beforeAny, 1, org, null, LocalDate.parse("2010-01-01"), "SICK_LEAVE", true),
-        new Version(known, 1, org, "03", LocalDate.parse("2022-03-03"), "SICK_LEAVE", true));
+            underTheFirst, 1, org, null, LocalDate.parse("2015-05-05"), "SICK_LEAVE", true, null),
+        new Version(
+            underTheSecond, 1, org, null, LocalDate.parse("2022-02-02"), "SICK_LEAVE", true, null),
+        new Version(
+            beforeAny, 1, org, null, LocalDate.parse("2010-01-01"), "SICK_LEAVE", true, null),
+        new Version(known, 1, org, "03", LocalDate.parse("2022-03-03"), "SICK_LEAVE", true, null));
 
     assertThat(counties.fill()).isGreaterThanOrEqualTo(2);
 

@@ -928,6 +928,65 @@ class EnterpriseRegisterTest {
   }
 
   /** An agreement of Oslo (signed 2011-03-01) with the enterprise's name and size given. */
+  @Test
+  @Order(11)
+  void ofTwoDeliveriesOnTheLatestDayThePageShowsTheOneRecordedLast() {
+    String org = Fixtures.orgNumber();
+    Api.register(inOslo(org, "SAMME DAG AS", 12));
+    // The first recorded has the lower id: an order by id alone shows it.
+    recorded(low(), org, "RECRUITMENT", "2024-06-03T08:00:00Z");
+    recorded(high(), org, "SENIOR_LIFE_PHASE", "2024-06-03T13:30:00Z");
+    await("both deliveries seen")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                "SENIOR_LIFE_PHASE"
+                    .equals(
+                        Api.enterprise(Tokens.adviser("03"), org)
+                            .getString("latestDelivery.service")));
+    // Recorded in the other order, the other is the latest.
+    String other = Fixtures.orgNumber();
+    Api.register(inOslo(other, "ANNEN DAG AS", 12));
+    recorded(high(), other, "SENIOR_LIFE_PHASE", "2024-06-03T08:00:00Z");
+    recorded(low(), other, "RECRUITMENT", "2024-06-03T13:30:00Z");
+    await("both deliveries seen")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                "RECRUITMENT"
+                    .equals(
+                        Api.enterprise(Tokens.adviser("03"), other)
+                            .getString("latestDelivery.service")));
+  }
+
+  /** A delivery id that sorts before every random one. */
+  private static java.util.UUID low() {
+    return new java.util.UUID(0, java.util.UUID.randomUUID().getLeastSignificantBits());
+  }
+
+  /** A delivery id that sorts after every random one. */
+  private static java.util.UUID high() {
+    return new java.util.UUID(-1, java.util.UUID.randomUUID().getLeastSignificantBits());
+  }
+
+  /** A DeliveryRecorded event of the enterprise on 3 June 2024, recorded at the moment given. */
+  private static void recorded(java.util.UUID id, String org, String service, String at) {
+    ObjectNode e = no.nav.ia.test.EventSamples.sample("DeliveryRecorded");
+    e.put("eventId", java.util.UUID.randomUUID().toString());
+    e.put("occurredAt", at);
+    ObjectNode p = (ObjectNode) e.get("payload");
+    p.put("deliveryId", id.toString());
+    ((ObjectNode) p.get("delivery"))
+        .put("orgNumber", org)
+        .put("countyCode", "03")
+        .put("deliveredOn", "2024-06-03")
+        .put("service", service);
+    no.nav.ia.test.TestKafka.send(
+        "ia.delivery-events-v1", org, no.nav.ia.test.EventSamples.write(e));
+  }
+
   static Map<String, Object> inOslo(String org, String name, int employees) {
     Map<String, Object> body = Fixtures.agreement(org, "03");
     body.put("name", name);
