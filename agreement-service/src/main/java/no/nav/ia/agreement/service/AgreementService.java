@@ -187,15 +187,21 @@ public class AgreementService {
     }
     Sort sort =
         switch (f.order()) {
-          case NAME -> Sort.by("name").and("orgNumber").and("id");
+          // Names in Norwegian alphabetical order (V20's collation), not by character code.
+          case NAME -> Sort.by(NAME_ORDER).and("orgNumber").and("id").disableEscaping();
           case EMPLOYEES ->
-              Sort.by("employees", Sort.Direction.Descending).and("name").and("orgNumber");
+              Sort.by("employees", Sort.Direction.Descending)
+                  .and(NAME_ORDER)
+                  .and("orgNumber")
+                  .disableEscaping();
           case ORG_NUMBER -> Sort.by("orgNumber").and("id");
         };
     var found =
         Agreement.<Agreement>find(query.toString(), sort, params).page(Page.of(f.page(), f.size()));
     return new no.nav.ia.platform.rest.Page<>(found.list(), f.page(), f.size(), found.count());
   }
+
+  private static final String NAME_ORDER = "collate(name as norwegian)";
 
   /** Corrects name or size with the version the caller read; the change is kept. */
   @Transactional

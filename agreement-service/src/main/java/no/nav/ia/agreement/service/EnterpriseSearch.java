@@ -209,7 +209,7 @@ public class EnterpriseSearch {
                   + where
                   + " limit "
                   + (SORTED_HERE + 1)
-                  + ") m order by m.deleted, m.length, m.name, m.org_number"
+                  + ") m order by m.deleted, m.length, m.name collate norwegian, m.org_number"
                   + " limit :limit offset :offset");
       params.forEach(best::setParameter);
       best.setParameter("limit", f.size());

@@ -930,6 +930,18 @@ class EnterpriseRegisterTest {
   /** An agreement of Oslo (signed 2011-03-01) with the enterprise's name and size given. */
   @Test
   @Order(11)
+  void namesOfTheSameLengthComeInNorwegianAlphabeticalOrder() {
+    List<String> names =
+        List.of("ÅRDAL QXTIE AS", "bakke QXTIE AS", "ØSTRE QXTIE AS", "ÆRLIG QXTIE AS");
+    for (String name : names) {
+      Fixtures.inTheRegister(Fixtures.orgNumber(), name, "03");
+    }
+    assertThat(search(Tokens.adviser("03"), "q=qxtie").getList("items.name", String.class))
+        .containsExactly("bakke QXTIE AS", "ÆRLIG QXTIE AS", "ØSTRE QXTIE AS", "ÅRDAL QXTIE AS");
+  }
+
+  @Test
+  @Order(11)
   void ofTwoDeliveriesOnTheLatestDayThePageShowsTheOneRecordedLast() {
     String org = Fixtures.orgNumber();
     Api.register(inOslo(org, "SAMME DAG AS", 12));

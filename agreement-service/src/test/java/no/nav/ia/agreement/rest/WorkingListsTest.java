@@ -45,6 +45,30 @@ class WorkingListsTest {
         .statusCode(200);
   }
 
+  @Test
+  void byNameIsInNorwegianAlphabeticalOrderWhateverTheCase() {
+    for (String name :
+        List.of(
+            "Øst Qxsort AS",
+            "Åsen Qxsort AS",
+            "bakeri Qxsort AS",
+            "Ære Qxsort AS",
+            "Zeta Qxsort AS",
+            "alfa Qxsort AS",
+            "Beta Qxsort AS")) {
+      register(name, 5);
+    }
+    assertThat(names(Tokens.coordinator(), "q=qxsort&sort=name"))
+        .containsExactly(
+            "alfa Qxsort AS",
+            "bakeri Qxsort AS",
+            "Beta Qxsort AS",
+            "Zeta Qxsort AS",
+            "Ære Qxsort AS",
+            "Øst Qxsort AS",
+            "Åsen Qxsort AS");
+  }
+
   static List<String> names(String token, String query) {
     return given()
         .auth()
