@@ -210,7 +210,8 @@ public class EnterpriseResource {
   @APIResponse(responseCode = "200", description = "A page of enterprises, best match first")
   @APIResponse(responseCode = "400", description = "A parameter with a value it cannot take")
   public SearchPage search(
-      @QueryParam("q") String q,
+      @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("q")
+          String q,
       @QueryParam("county") String county,
       @QueryParam("industry") String industry,
       @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000000"))
@@ -242,9 +243,14 @@ public class EnterpriseResource {
       throw DomainException.invalid("maxEmployees", "must not be less than minEmployees");
     }
     // Any county may be searched; without one, advisers and managers search their own (403 for a
-    // token bound to none).
-    Optional<String> inCounty = county != null ? Optional.of(county) : caller.countyScope(null);
+    // token bound to none), except for an org number: it names one enterprise wherever it is, as
+    // its page does (with the agreement filter, a county's own record, it stays in their county).
     WithAgreement withAgreement = Params.enumValue("agreement", agreement, WithAgreement.class);
+    Optional<String> ownCounty = county != null ? Optional.of(county) : caller.countyScope(null);
+    Optional<String> inCounty =
+        county == null && withAgreement == null && EnterpriseSearch.orgNumberIn(q).isPresent()
+            ? Optional.empty()
+            : ownCounty;
     if (withAgreement != null
         && !caller.seesAllCounties()
         && !inCounty.map(caller::mayAccessCounty).orElse(false)) {
@@ -343,12 +349,25 @@ public class EnterpriseResource {
   }
 
   @GET
+  @Path("imports")
+  @RolesAllowed({Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(summary = "The register imports, newest first, a page at a time")
+  @APIResponse(responseCode = "200", description = "A page of imports")
+  @APIResponse(responseCode = "400", description = "Bad paging")
+  public no.nav.ia.platform.rest.Page<ImportView> importList(
+      @QueryParam("page") String page, @QueryParam("size") String size) {
+    return imports.list(Params.page(page), Params.size(size)).map(ImportView::of);
+  }
+
+  @GET
   @Path("imports/{id}")
   @RolesAllowed({Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(summary = "An import's progress or result")
   @APIResponse(responseCode = "200", description = "The import")
   @APIResponse(responseCode = "404", description = "No such import")
-  public ImportView importOf(@PathParam("id") String id) {
+  public ImportView importOf(
+      @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id")
+          String id) {
     long number;
     try {
       number = Long.parseLong(id);

@@ -148,9 +148,10 @@ public class EnterpriseSearch {
     Map<String, Object> params = new LinkedHashMap<>();
     if (f.q() != null && !f.q().isBlank()) {
       String q = f.q().strip();
-      if (q.length() == 9 && q.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      Optional<String> org = orgNumberIn(q);
+      if (org.isPresent()) {
         where.append(" and e.org_number = :org");
-        params.put("org", q);
+        params.put("org", org.get());
       } else {
         // "!!!" names no word and is refused: asking for everything is what leaving q out is for.
         String query = SearchWords.prefixQuery(SearchWords.queryWords(q));
@@ -322,6 +323,26 @@ public class EnterpriseSearch {
    * #fromAgreement}).
    */
   @Transactional
+  /**
+   * The org number a query is, as people write one: nine digits, in groups or not ("974 760 673",
+   * also with a no-break space or a tab between them); empty for a query of name words.
+   */
+  public static Optional<String> orgNumberIn(String q) {
+    if (q == null) {
+      return Optional.empty();
+    }
+    StringBuilder digits = new StringBuilder(9);
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits.append(c);
+      } else if (!(Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+        return Optional.empty();
+      }
+    }
+    return digits.length() == 9 ? Optional.of(digits.toString()) : Optional.empty();
+  }
+
   public Optional<Details> details(String orgNumber, Optional<Set<String>> deliveriesIn) {
     List<?> rows =
         em.createNativeQuery("select " + COLUMNS + FROM + " where e.org_number = :org")

@@ -204,6 +204,18 @@ public class RegisterImports {
     return i;
   }
 
+  /** The imports, newest first. */
+  public no.nav.ia.platform.rest.Page<EnterpriseImport> list(int page, int size) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              var query =
+                  EnterpriseImport.<EnterpriseImport>find("order by startedAt desc, id desc")
+                      .page(io.quarkus.panache.common.Page.of(page, size));
+              return new no.nav.ia.platform.rest.Page<>(query.list(), page, size, query.count());
+            });
+  }
+
   public Optional<EnterpriseImport> find(long id) {
     return QuarkusTransaction.requiringNew()
         .call(() -> EnterpriseImport.<EnterpriseImport>findByIdOptional(id));

@@ -930,6 +930,50 @@ class EnterpriseRegisterTest {
   /** An agreement of Oslo (signed 2011-03-01) with the enterprise's name and size given. */
   @Test
   @Order(11)
+  void anOrgNumberAsPeopleWriteItFindsItsEnterpriseInWhateverCounty() {
+    String org = Fixtures.orgNumber();
+    Fixtures.inTheRegister(org, "LANGT BORTE AS", "46");
+    String grouped = org.substring(0, 3) + " " + org.substring(3, 6) + "\u00a0" + org.substring(6);
+    for (String q : List.of(org, grouped)) {
+      // An adviser in Oslo, no county named: the org number names one enterprise wherever it is.
+      assertThat(orgs(Tokens.adviser("03"), "q=" + q)).as(q).containsExactly(org);
+    }
+    // A county named is searched as asked.
+    assertThat(orgs(Tokens.adviser("03"), "q=" + org + "&county=03")).isEmpty();
+    // Whether it has an agreement is the county's own record: that filter stays in theirs.
+    assertThat(orgs(Tokens.adviser("03"), "q=" + org + "&agreement=NONE")).isEmpty();
+    // Not nine digits: name words, as before.
+    assertThat(orgs(Tokens.adviser("03"), "q=" + org.substring(0, 8))).isEmpty();
+  }
+
+  @Test
+  @Order(11)
+  void theImportsAreListedNewestFirstForThoseWhoMayStartThem() {
+    JsonPath list =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/api/v1/enterprises/imports?size=2")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(list.getInt("size")).isEqualTo(2);
+    assertThat(list.getLong("total")).isGreaterThanOrEqualTo(2);
+    List<Long> ids = list.getList("items.id", Long.class);
+    assertThat(ids).hasSize(2);
+    assertThat(ids.get(0)).isGreaterThan(ids.get(1));
+    assertThat(list.getString("items[0].status")).isNotNull();
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .get("/api/v1/enterprises/imports")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  @Order(11)
   void namesOfTheSameLengthComeInNorwegianAlphabeticalOrder() {
     List<String> names =
         List.of("ÅRDAL QXTIE AS", "bakke QXTIE AS", "ØSTRE QXTIE AS", "ÆRLIG QXTIE AS");
