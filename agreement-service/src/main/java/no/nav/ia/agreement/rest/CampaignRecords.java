@@ -15,6 +15,7 @@ import no.nav.ia.agreement.ResigningCase;
 import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.agreement.ResigningStatusChange;
 import no.nav.ia.agreement.service.CampaignClosings;
+import no.nav.ia.agreement.service.CampaignService;
 import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.NotBeforeIa;
 import no.nav.ia.platform.rest.ClosedBody;
@@ -133,7 +134,11 @@ public final class CampaignRecords {
     }
   }
 
-  /** How far a county (or the nation) has come; {@code rate} is resigned / due. */
+  /**
+   * How far a county (or the nation) has come; {@code rate} is resigned / due. The due are the sum
+   * of the others; those still outstanding (pending, contacted, awaitingGroup, noResponse) are what
+   * the largest outstanding lists.
+   */
   public record Counts(
       @Schema(nullable = true, description = "None for the national counts") String countyCode,
       long due,
@@ -143,21 +148,32 @@ public final class CampaignRecords {
       long noResponse,
       long pending,
       long contacted,
+      @Schema(
+              description =
+                  "Due agreements that ended while still outstanding, during the campaign or at"
+                      + " its closing (not re-signed): they can no longer re-sign and are counted"
+                      + " here instead of under their last status")
+          long ended,
       @Schema(nullable = true, description = "None while nothing is due") Double rate) {
 
-    static Counts of(String county, Map<ResigningStatus, Long> byStatus) {
+    static Counts of(String county, Map<String, Long> byStatus) {
       long due = byStatus.values().stream().mapToLong(Long::longValue).sum();
-      long resigned = byStatus.getOrDefault(ResigningStatus.RESIGNED, 0L);
+      long resigned = count(byStatus, ResigningStatus.RESIGNED);
       return new Counts(
           county,
           due,
           resigned,
-          byStatus.getOrDefault(ResigningStatus.DECLINED, 0L),
-          byStatus.getOrDefault(ResigningStatus.AWAITING_GROUP, 0L),
-          byStatus.getOrDefault(ResigningStatus.NO_RESPONSE, 0L),
-          byStatus.getOrDefault(ResigningStatus.PENDING, 0L),
-          byStatus.getOrDefault(ResigningStatus.CONTACTED, 0L),
+          count(byStatus, ResigningStatus.DECLINED),
+          count(byStatus, ResigningStatus.AWAITING_GROUP),
+          count(byStatus, ResigningStatus.NO_RESPONSE),
+          count(byStatus, ResigningStatus.PENDING),
+          count(byStatus, ResigningStatus.CONTACTED),
+          byStatus.getOrDefault(CampaignService.ENDED, 0L),
           due == 0 ? null : (double) resigned / due);
+    }
+
+    private static long count(Map<String, Long> byStatus, ResigningStatus status) {
+      return byStatus.getOrDefault(status.name(), 0L);
     }
   }
 

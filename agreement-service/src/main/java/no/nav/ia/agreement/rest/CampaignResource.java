@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -217,7 +216,7 @@ public class CampaignResource {
       @QueryParam("size") String size) {
     ResigningCampaign campaign = campaigns.campaign(id);
     Optional<String> scope = caller.countyScope(county);
-    Map<String, Map<ResigningStatus, Long>> byCounty = campaigns.counts(id, scope);
+    Map<String, Map<String, Long>> byCounty = campaigns.counts(id, scope);
     // The national counts name no enterprise, so every role sees them (as the national card, API.md
     // version 2); the counties and the largest outstanding stay within the token's county.
     Counts national =
@@ -271,8 +270,8 @@ public class CampaignResource {
                     ChronoUnit.DAYS.between(c.statusOn, today)));
   }
 
-  private static Map<ResigningStatus, Long> sum(Map<String, Map<ResigningStatus, Long>> byCounty) {
-    Map<ResigningStatus, Long> total = new EnumMap<>(ResigningStatus.class);
+  private static Map<String, Long> sum(Map<String, Map<String, Long>> byCounty) {
+    Map<String, Long> total = new java.util.HashMap<>();
     byCounty.values().forEach(m -> m.forEach((k, v) -> total.merge(k, v, Long::sum)));
     return total;
   }

@@ -408,15 +408,31 @@ public class CampaignService {
   }
 
   /**
-   * Counts per county and status, for the county asked (empty: all). Codes merged into a county
-   * count as that county (Hordaland's agreements as Vestland's), as on the scorecard.
+   * What the counts call a due agreement that ended while it was still outstanding (during the
+   * campaign, or at its closing): it can no longer re-sign, and is counted so instead of under its
+   * last status, as the follow-up lists leave it out.
    */
-  public Map<String, Map<ResigningStatus, Long>> counts(UUID campaignId, Optional<String> county) {
-    Map<String, Map<ResigningStatus, Long>> byCounty = new java.util.TreeMap<>();
+  public static final String ENDED = "ENDED";
+
+  /**
+   * Counts per county and status name ({@link #ENDED} for those ended while outstanding), for the
+   * county asked (empty: all). Codes merged into a county count as that county (Hordaland's
+   * agreements as Vestland's), as on the scorecard.
+   */
+  public Map<String, Map<String, Long>> counts(UUID campaignId, Optional<String> county) {
+    Map<String, Map<String, Long>> byCounty = new java.util.TreeMap<>();
     CountyRegistry registry = CountyRegistry.get();
+    String outstanding =
+        String.join(", ", outstanding().stream().map(s -> "'" + s.name() + "'").toList());
     String sql =
-        "select county_code, status, count(*) from resigning_case where campaign_id = ?1"
-            + (county.isPresent() ? " and county_code in (?2)" : "")
+        "select c.county_code, case when c.status in ("
+            + outstanding
+            + ") and a.status <> 'ACTIVE' then '"
+            + ENDED
+            + "' else c.status end, count(*)"
+            + " from resigning_case c join agreement a on a.id = c.agreement_id"
+            + " where c.campaign_id = ?1"
+            + (county.isPresent() ? " and c.county_code in (?2)" : "")
             + " group by 1, 2";
     rows(
             sql,
@@ -428,11 +444,8 @@ public class CampaignService {
                 byCounty
                     .computeIfAbsent(
                         county.orElseGet(() -> registry.rollsUpInto((String) r[0])),
-                        k -> new java.util.EnumMap<>(ResigningStatus.class))
-                    .merge(
-                        ResigningStatus.valueOf((String) r[1]),
-                        ((Number) r[2]).longValue(),
-                        Long::sum));
+                        k -> new java.util.HashMap<>())
+                    .merge((String) r[1], ((Number) r[2]).longValue(), Long::sum));
     return byCounty;
   }
 
@@ -479,8 +492,8 @@ public class CampaignService {
 
   /**
    * Cases whose agreement is still active: the follow-up lists and the group cascade leave out
-   * agreements that ended during the campaign, which can no longer be re-signed (the counts keep
-   * them under their last status, as due at the start).
+   * agreements that ended during the campaign, which can no longer be re-signed (the counts call
+   * them {@link #ENDED}, still due).
    */
   private static final String STILL_ACTIVE =
       " and exists (select 1 from Agreement a where a.id = agreementId and a.status = 'ACTIVE')";

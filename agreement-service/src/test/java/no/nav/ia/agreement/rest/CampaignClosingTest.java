@@ -104,6 +104,28 @@ class CampaignClosingTest {
     assertThat(closed.getInt("resigned")).isEqualTo(4);
     assertThat(closed.getInt("unchanged")).isEqualTo(1);
     assertThat(closed.getInt("pending")).isZero();
+    // The progress agrees: nothing is outstanding, what ended unsigned is counted as ended (the
+    // one ended before the closing too), the declined one stays declined.
+    JsonPath progress =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/api/v1/resigning-campaigns/" + campaign + "/progress")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(progress.getInt("national.due")).isEqualTo(10);
+    assertThat(progress.getInt("national.resigned")).isEqualTo(4);
+    assertThat(progress.getInt("national.declined")).isEqualTo(1);
+    assertThat(progress.getInt("national.ended")).isEqualTo(5);
+    assertThat(
+            progress.getInt("national.pending")
+                + progress.getInt("national.contacted")
+                + progress.getInt("national.awaitingGroup")
+                + progress.getInt("national.noResponse"))
+        .isZero();
+    assertThat(progress.getLong("largestOutstanding.total")).isZero();
 
     for (String id : ended) {
       JsonPath a = agreementJson(id);

@@ -121,11 +121,15 @@ class NotDueAfterAllTest {
     String campaign = Api.startCampaign();
     LocalDate start = NorwegianTime.today();
     Api.status(Tokens.adviser(COUNTY), campaign, agreement, "CONTACTED", start).statusCode(200);
-    int dueBefore = due(campaign);
+    JsonNode before = progress(campaign);
 
     Api.terminate(agreement, start, "Virksomheten er lagt ned");
 
-    assertThat(due(campaign)).isEqualTo(dueBefore);
+    // Still due, but no longer contacted and waiting: ended, out of the outstanding list.
+    JsonNode after = progress(campaign);
+    assertThat(after.get("due").asInt()).isEqualTo(before.get("due").asInt());
+    assertThat(after.get("contacted").asInt()).isEqualTo(before.get("contacted").asInt() - 1);
+    assertThat(after.get("ended").asInt()).isEqualTo(before.get("ended").asInt() + 1);
     assertThat(Api.caseHistory(campaign, agreement))
         .singleElement()
         .satisfies(change -> assertThat(change).containsEntry("to", "CONTACTED"));
