@@ -65,10 +65,20 @@ public class AgreementService {
     // Advisers and managers register in their own county (centres recruit IA enterprises); a code
     // that is no county is the request's error (400) before it is anyone's county.
     caller.requireCounty(filled.countyCode());
-    if (Agreement.activeFor(request.orgNumber()).isPresent()) {
-      throw DomainException.conflict(
-          "AGREEMENT_EXISTS", "The enterprise already has an active agreement");
-    }
+    Agreement.activeFor(request.orgNumber())
+        .ifPresent(
+            existing -> {
+              // Named when the caller may read it: a client whose first attempt's answer was lost
+              // finds what it registered (the endpoint takes no idempotency key).
+              throw DomainException.conflict(
+                  "AGREEMENT_EXISTS",
+                  caller.mayAccessCounty(existing.countyCode)
+                      ? "The enterprise already has an active agreement, "
+                          + existing.id
+                          + ", signed "
+                          + existing.signedOn
+                      : "The enterprise already has an active agreement");
+            });
     Agreement.lastEndedOnOrAfter(request.orgNumber(), request.signedOn())
         .ifPresent(
             ended -> {

@@ -290,19 +290,31 @@ class AgreementResourceTest {
   }
 
   @Test
-  void rejectsASecondActiveAgreementForTheSameEnterprise() {
-    String org = Fixtures.orgNumber();
-    Api.register(Fixtures.agreement(org, "03"));
+  void rejectsASecondActiveAgreementForTheSameEnterpriseNamingTheFirstToThoseWhoMayReadIt() {
+    String enterprise = Fixtures.orgNumber();
+    String first = Api.register(Fixtures.agreement(enterprise, "03"));
     given()
         .auth()
         .oauth2(Tokens.coordinator())
         .contentType(ContentType.JSON)
-        .body(Fixtures.agreement(org, "03"))
+        .body(Fixtures.agreement(enterprise, "03"))
         .post("/api/v1/agreements")
         .then()
         .statusCode(409)
         .contentType("application/problem+json")
-        .body("code", equalTo("AGREEMENT_EXISTS"));
+        .body("code", equalTo("AGREEMENT_EXISTS"))
+        .body("detail", org.hamcrest.Matchers.containsString(first));
+    // An adviser of another county registering it there is not told another county's record.
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("15"))
+        .contentType(ContentType.JSON)
+        .body(Fixtures.agreement(enterprise, "15"))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("AGREEMENT_EXISTS"))
+        .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(first)));
   }
 
   @Test
