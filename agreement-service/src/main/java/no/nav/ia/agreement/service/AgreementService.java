@@ -68,16 +68,7 @@ public class AgreementService {
     Agreement.activeFor(request.orgNumber())
         .ifPresent(
             existing -> {
-              // Named when the caller may read it: a client whose first attempt's answer was lost
-              // finds what it registered (the endpoint takes no idempotency key).
-              throw DomainException.conflict(
-                  "AGREEMENT_EXISTS",
-                  caller.mayAccessCounty(existing.countyCode)
-                      ? "The enterprise already has an active agreement, "
-                          + existing.id
-                          + ", signed "
-                          + existing.signedOn
-                      : "The enterprise already has an active agreement");
+              throw exists(existing);
             });
     Agreement.lastEndedOnOrAfter(request.orgNumber(), request.signedOn())
         .ifPresent(
@@ -101,8 +92,13 @@ public class AgreementService {
       // A registration of the same enterprise at the same moment: Hibernate throws the violation
       // itself, or wraps it.
       if (Constraints.violated(e, "agreement_one_active_per_org")) {
-        throw DomainException.conflict(
-            "AGREEMENT_EXISTS", "The enterprise already has an active agreement");
+        // The one that got there first has committed: read it outside this failed transaction.
+        throw io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+            .call(() -> Agreement.activeFor(request.orgNumber()).map(this::exists))
+            .orElseGet(
+                () ->
+                    DomainException.conflict(
+                        "AGREEMENT_EXISTS", "The enterprise already has an active agreement"));
       }
       throw e;
     }
@@ -124,6 +120,22 @@ public class AgreementService {
     // After its registration's event: a consumer reads the agreement before its case.
     campaigns.dueOnRegistration(agreement);
     return agreement;
+  }
+
+  /**
+   * The refusal of a second active agreement, naming the one there is when the caller may read it:
+   * a client whose first attempt's answer was lost finds what it registered (the endpoint takes no
+   * idempotency key).
+   */
+  private DomainException exists(Agreement existing) {
+    return DomainException.conflict(
+        "AGREEMENT_EXISTS",
+        caller.mayAccessCounty(existing.countyCode)
+            ? "The enterprise already has an active agreement, "
+                + existing.id
+                + ", signed "
+                + existing.signedOn
+            : "The enterprise already has an active agreement");
   }
 
   public Optional<Agreement> find(UUID id) {

@@ -51,9 +51,9 @@ public class CampaignService {
 
   /**
    * Starts a campaign: every agreement active now and signed before today becomes due, PENDING (one
-   * signed today belongs to the new period, as one registered later signed today does). Refused
-   * (409 CAMPAIGN_ALREADY_OPEN, naming it) while another campaign is open or closing, also when two
-   * starts meet.
+   * signed today belongs to the new period, as one registered later signed today does, and so does
+   * one re-signed today by a campaign closed today). Refused (409 CAMPAIGN_ALREADY_OPEN, naming it)
+   * while another campaign is open or closing, also when two starts meet.
    */
   @Transactional
   public ResigningCampaign start(String name, LocalDate deadline) {
@@ -99,7 +99,8 @@ public class CampaignService {
             "insert into resigning_case (campaign_id, agreement_id, org_number, county_code, employees,"
                 + " group_org_number, status, status_on, version)"
                 + " select :campaign, id, org_number, county_code, employees, group_org_number, 'PENDING', :today, 0"
-                + " from agreement where status = 'ACTIVE' and signed_on < :today")
+                + " from agreement where status = 'ACTIVE'"
+                + " and greatest(signed_on, resigned_on) < :today")
         .setParameter("campaign", campaign.id)
         .setParameter("today", today)
         .executeUpdate();

@@ -252,6 +252,51 @@ class AgreementResourceTest {
   }
 
   @Test
+  void registrationsOfOneEnterpriseAtTheSameMomentAreOne201AndTheRestNameIt() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), "03");
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+      try {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<io.restassured.response.Response>> answers =
+            new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          answers.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return given()
+                        .auth()
+                        .oauth2(Tokens.coordinator())
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/v1/agreements");
+                  }));
+        }
+        start.countDown();
+        List<io.restassured.response.Response> all = new java.util.ArrayList<>();
+        for (var answer : answers) {
+          all.add(answer.get());
+        }
+        List<String> created =
+            all.stream()
+                .filter(r -> r.statusCode() == 201)
+                .map(r -> r.path("id").toString())
+                .toList();
+        assertThat(created).hasSize(1);
+        for (var r : all) {
+          if (r.statusCode() != 201) {
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(409);
+            assertThat(r.path("detail").toString()).as("names it").contains(created.get(0));
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void concurrentChangesOfOneAgreementAreServedOrRefusedWith409NeverA500() throws Exception {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     String adviser = Tokens.adviser("03");

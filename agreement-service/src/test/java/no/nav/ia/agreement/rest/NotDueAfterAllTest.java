@@ -68,14 +68,40 @@ class NotDueAfterAllTest {
     Api.status(Tokens.adviser(COUNTY), campaign, signedToday, "CONTACTED", NorwegianTime.today())
         .statusCode(404)
         .body("code", equalTo("AGREEMENT_NOT_DUE"));
-    // Those active and signed before today, and no other.
+    // Those active and signed (or re-signed) before today, and no other.
     long activeBeforeToday =
         count(
             "select count(*) from agreement where status = 'ACTIVE' and county_code = ?1"
-                + " and signed_on < ?2",
+                + " and greatest(signed_on, resigned_on) < ?2",
             COUNTY,
             NorwegianTime.today());
     assertThat((long) due(campaign)).isEqualTo(activeBeforeToday).isPositive();
+  }
+
+  @Test
+  void anAgreementReSignedOnTheDayANewCampaignStartsIsNotDueInIt() {
+    String resignedToday = Api.register(Fixtures.agreement(Fixtures.orgNumber(), COUNTY));
+    String resignedBefore = Api.register(Fixtures.agreement(Fixtures.orgNumber(), COUNTY));
+    // As the closing of a campaign closed today, and of one closed before, left them.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "update agreement set resigned_on = case id when cast(?1 as uuid) then cast(?3 as date)"
+                            + " else cast(?4 as date) end where id in (cast(?1 as uuid), cast(?2 as uuid))")
+                    .setParameter(1, resignedToday)
+                    .setParameter(2, resignedBefore)
+                    .setParameter(3, NorwegianTime.today())
+                    .setParameter(4, NorwegianTime.today().minusDays(1))
+                    .executeUpdate());
+
+    String campaign = Api.startCampaign();
+
+    Api.status(Tokens.adviser(COUNTY), campaign, resignedToday, "CONTACTED", NorwegianTime.today())
+        .statusCode(404)
+        .body("code", equalTo("AGREEMENT_NOT_DUE"));
+    Api.status(Tokens.adviser(COUNTY), campaign, resignedBefore, "CONTACTED", NorwegianTime.today())
+        .statusCode(200);
   }
 
   @Test
