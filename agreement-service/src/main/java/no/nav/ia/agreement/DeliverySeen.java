@@ -98,18 +98,29 @@ public class DeliverySeen extends PanacheEntityBase {
              with ordinality as t(id, v, org, county, day, service, live, recorded, n)
        order by n
       on conflict (delivery_id) do update set
-        version = excluded.version, org_number = excluded.org_number,
-        county_code = excluded.county_code, delivered_on = excluded.delivered_on,
-        service = excluded.service, live = excluded.live,
+        version = greatest(delivery_seen.version, excluded.version),
+        org_number = case when delivery_seen.version < excluded.version
+                          then excluded.org_number else delivery_seen.org_number end,
+        county_code = case when delivery_seen.version < excluded.version
+                           then excluded.county_code else delivery_seen.county_code end,
+        delivered_on = case when delivery_seen.version < excluded.version
+                            then excluded.delivered_on else delivery_seen.delivered_on end,
+        service = case when delivery_seen.version < excluded.version
+                       then excluded.service else delivery_seen.service end,
+        live = case when delivery_seen.version < excluded.version
+                    then excluded.live else delivery_seen.live end,
         recorded_at = coalesce(delivery_seen.recorded_at, excluded.recorded_at)
       where delivery_seen.version < excluded.version
+         or (delivery_seen.recorded_at is null and excluded.recorded_at is not null)
       """;
 
   /**
    * Takes versions in one statement: per delivery the newest of them, and that only if it is newer
-   * than the one known (an older version arriving late changes nothing). The rows go in ordered by
-   * id, so two transactions taking versions of the same deliveries wait for each other instead of
-   * deadlocking.
+   * than the one known (an older version arriving late changes nothing but the time the delivery
+   * was recorded, when only its first version has it and it comes after a later one: a correction
+   * that moved it to another enterprise is keyed by that one and may be read first). The rows go in
+   * ordered by id, so two transactions taking versions of the same deliveries wait for each other
+   * instead of deadlocking.
    */
   public static void takeAll(Collection<Version> versions) {
     Map<UUID, Version> newest = new TreeMap<>();
@@ -127,7 +138,8 @@ public class DeliverySeen extends PanacheEntityBase {
     Date[] days = new Date[n];
     String[] services = new String[n];
     Boolean[] live = new Boolean[n];
-    java.sql.Timestamp[] recorded = new java.sql.Timestamp[n];
+    // As ISO instants: a java.sql.Timestamp goes as the JVM's local time without its offset.
+    String[] recorded = new String[n];
     int i = 0;
     for (Version v : newest.values()) {
       ids[i] = v.deliveryId();
@@ -137,8 +149,7 @@ public class DeliverySeen extends PanacheEntityBase {
       days[i] = Date.valueOf(v.deliveredOn());
       services[i] = v.service();
       live[i] = v.live();
-      recorded[i] =
-          v.recordedAt() == null ? null : java.sql.Timestamp.from(v.recordedAt().toInstant());
+      recorded[i] = v.recordedAt() == null ? null : v.recordedAt().toInstant().toString();
       i++;
     }
     getEntityManager()
@@ -153,7 +164,7 @@ public class DeliverySeen extends PanacheEntityBase {
                 statement.setArray(5, connection.createArrayOf("date", days));
                 statement.setArray(6, connection.createArrayOf("text", services));
                 statement.setArray(7, connection.createArrayOf("boolean", live));
-                statement.setArray(8, connection.createArrayOf("timestamptz", recorded));
+                statement.setArray(8, connection.createArrayOf("text", recorded));
                 statement.executeUpdate();
               }
             });

@@ -206,7 +206,7 @@ public class EnterpriseResource {
       summary =
           "Search the register: name words (prefix, any case), an org number, county, NACE prefix,"
               + " size and agreement; advisers and managers search their county unless they name"
-              + " another")
+              + " another (an org number, also written in groups, is found in any county)")
   @APIResponse(responseCode = "200", description = "A page of enterprises, best match first")
   @APIResponse(responseCode = "400", description = "A parameter with a value it cannot take")
   public SearchPage search(

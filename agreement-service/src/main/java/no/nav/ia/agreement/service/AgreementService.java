@@ -92,13 +92,20 @@ public class AgreementService {
       // A registration of the same enterprise at the same moment: Hibernate throws the violation
       // itself, or wraps it.
       if (Constraints.violated(e, "agreement_one_active_per_org")) {
-        // The one that got there first has committed: read it outside this failed transaction.
-        throw io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-            .call(() -> Agreement.activeFor(request.orgNumber()).map(this::exists))
-            .orElseGet(
-                () ->
-                    DomainException.conflict(
-                        "AGREEMENT_EXISTS", "The enterprise already has an active agreement"));
+        // The one that got there first has committed: read it outside this failed transaction
+        // (on a connection of its own; when none comes, the refusal without its name).
+        Optional<DomainException> named;
+        try {
+          named =
+              io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                  .call(() -> Agreement.activeFor(request.orgNumber()).map(this::exists));
+        } catch (RuntimeException unread) {
+          named = Optional.empty();
+        }
+        throw named.orElseGet(
+            () ->
+                DomainException.conflict(
+                    "AGREEMENT_EXISTS", "The enterprise already has an active agreement"));
       }
       throw e;
     }

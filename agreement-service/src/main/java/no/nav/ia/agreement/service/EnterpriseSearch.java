@@ -317,13 +317,6 @@ public class EnterpriseSearch {
   }
 
   /**
-   * The enterprise, its re-signing status and its latest live delivery among those recorded under
-   * the counties {@code deliveriesIn} (all when empty). An enterprise the register copy does not
-   * have but an agreement of those counties names is found through that agreement ({@link
-   * #fromAgreement}).
-   */
-  @Transactional
-  /**
    * The org number a query is, as people write one: nine digits, in groups or not ("974 760 673",
    * also with a no-break space or a tab between them); empty for a query of name words.
    */
@@ -343,6 +336,13 @@ public class EnterpriseSearch {
     return digits.length() == 9 ? Optional.of(digits.toString()) : Optional.empty();
   }
 
+  /**
+   * The enterprise, its re-signing status and its latest live delivery among those recorded under
+   * the counties {@code deliveriesIn} (all when empty). An enterprise the register copy does not
+   * have but an agreement of those counties names is found through that agreement ({@link
+   * #fromAgreement}).
+   */
+  @Transactional
   public Optional<Details> details(String orgNumber, Optional<Set<String>> deliveriesIn) {
     List<?> rows =
         em.createNativeQuery("select " + COLUMNS + FROM + " where e.org_number = :org")

@@ -75,6 +75,15 @@ class DeliverySeenTest {
     assertThat(seen(inOneBatch).recordedAt.toInstant()).isEqualTo(at.toInstant());
     assertThat(seen(correctedLater).live).isFalse();
     assertThat(seen(correctedLater).recordedAt.toInstant()).isEqualTo(at.plusHours(1).toInstant());
+    // Its first version read after a later one (a correction moved it to this enterprise, keyed by
+    // it): the later version's facts stay, the time it was recorded is taken.
+    UUID movedHere = UUID.randomUUID();
+    take(new Version(movedHere, 2, org, "03", DAY, "RECRUITMENT", true, null));
+    take(new Version(movedHere, 1, Fixtures.orgNumber(), "03", DAY, "SICK_LEAVE", true, at));
+    assertThat(seen(movedHere).version).isEqualTo(2);
+    assertThat(seen(movedHere).orgNumber).isEqualTo(org);
+    assertThat(seen(movedHere).service).isEqualTo("RECRUITMENT");
+    assertThat(seen(movedHere).recordedAt.toInstant()).isEqualTo(at.toInstant());
   }
 
   @Test

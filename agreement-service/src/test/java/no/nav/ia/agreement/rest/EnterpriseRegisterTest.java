@@ -927,7 +927,6 @@ class EnterpriseRegisterTest {
     assertThat(search(Tokens.coordinator(), "q=" + org).getBoolean("items[0].inRegister")).isTrue();
   }
 
-  /** An agreement of Oslo (signed 2011-03-01) with the enterprise's name and size given. */
   @Test
   @Order(11)
   void anOrgNumberAsPeopleWriteItFindsItsEnterpriseInWhateverCounty() {
@@ -1043,6 +1042,7 @@ class EnterpriseRegisterTest {
         "ia.delivery-events-v1", org, no.nav.ia.test.EventSamples.write(e));
   }
 
+  /** An agreement of Oslo (signed 2011-03-01) with the enterprise's name and size given. */
   static Map<String, Object> inOslo(String org, String name, int employees) {
     Map<String, Object> body = Fixtures.agreement(org, "03");
     body.put("name", name);
