@@ -94,18 +94,15 @@ public class AgreementService {
       if (Constraints.violated(e, "agreement_one_active_per_org")) {
         // The one that got there first has committed: read it outside this failed transaction
         // (on a connection of its own; when none comes, the refusal without its name).
-        Optional<DomainException> named;
+        Agreement first;
         try {
-          named =
+          first =
               io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                  .call(() -> Agreement.activeFor(request.orgNumber()).map(this::exists));
+                  .call(() -> Agreement.activeFor(request.orgNumber()).orElse(null));
         } catch (RuntimeException unread) {
-          named = Optional.empty();
+          first = null;
         }
-        throw named.orElseGet(
-            () ->
-                DomainException.conflict(
-                    "AGREEMENT_EXISTS", "The enterprise already has an active agreement"));
+        throw exists(first);
       }
       throw e;
     }
@@ -130,14 +127,14 @@ public class AgreementService {
   }
 
   /**
-   * The refusal of a second active agreement, naming the one there is when the caller may read it:
-   * a client whose first attempt's answer was lost finds what it registered (the endpoint takes no
-   * idempotency key).
+   * The refusal of a second active agreement, naming the one there is ({@code existing}, null when
+   * it could not be read) when the caller may read it: a client whose first attempt's answer was
+   * lost finds what it registered (the endpoint takes no idempotency key).
    */
   private DomainException exists(Agreement existing) {
     return DomainException.conflict(
         "AGREEMENT_EXISTS",
-        caller.mayAccessCounty(existing.countyCode)
+        existing != null && caller.mayAccessCounty(existing.countyCode)
             ? "The enterprise already has an active agreement, "
                 + existing.id
                 + ", signed "

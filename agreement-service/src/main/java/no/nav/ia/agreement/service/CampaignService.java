@@ -506,19 +506,20 @@ public class CampaignService {
   }
 
   private int execute(String sql, Object... params) {
-    var q = em.createNativeQuery(sql);
-    for (int i = 0; i < params.length; i++) {
-      q.setParameter(i + 1, params[i]);
-    }
-    return q.executeUpdate();
+    return bound(sql, params).executeUpdate();
   }
 
   @SuppressWarnings("unchecked")
   private List<Object[]> rows(String sql, Object... params) {
+    return bound(sql, params).getResultList();
+  }
+
+  /** A native statement with its positional parameters ?1, ?2, ... bound. */
+  private jakarta.persistence.Query bound(String sql, Object... params) {
     var q = em.createNativeQuery(sql);
     for (int i = 0; i < params.length; i++) {
       q.setParameter(i + 1, params[i]);
     }
-    return q.getResultList();
+    return q;
   }
 }

@@ -138,23 +138,15 @@ public class Projection {
     } else if (e instanceof ResigningStatusChanged changed) {
       resigningStatusChanged(changed);
     } else if (e instanceof ResigningCaseAdded added) {
-      em.createNativeQuery(
-              "insert into campaign_due_added (campaign_id, agreement_id, county_code)"
-                  + " values (:c, :a, :county) on conflict do nothing")
-          .setParameter("c", added.campaignId())
-          .setParameter("a", added.agreementId())
-          .setParameter("county", added.countyCode())
-          .executeUpdate();
+      dueChanged("campaign_due_added", added.campaignId(), added.agreementId(), added.countyCode());
     } else if (e instanceof ResigningCaseRemoved removed) {
       // Kept apart from the statuses: it counts once whatever came before it, and a status event
       // of the agreement delivered again after it cannot bring it back.
-      em.createNativeQuery(
-              "insert into campaign_due_removed (campaign_id, agreement_id, county_code)"
-                  + " values (:c, :a, :county) on conflict do nothing")
-          .setParameter("c", removed.campaignId())
-          .setParameter("a", removed.agreementId())
-          .setParameter("county", removed.countyCode())
-          .executeUpdate();
+      dueChanged(
+          "campaign_due_removed",
+          removed.campaignId(),
+          removed.agreementId(),
+          removed.countyCode());
     }
     // Anything else (null): an event type the projection does not count.
   }
@@ -429,6 +421,22 @@ public class Projection {
                     .setParameter("county", county)
                     .setParameter("due", due)
                     .executeUpdate());
+  }
+
+  /**
+   * One agreement more ({@code campaign_due_added}) or less ({@code campaign_due_removed}) due in a
+   * campaign than its start counted: a row per agreement, so a redelivery counts once.
+   */
+  private void dueChanged(String table, UUID campaign, UUID agreement, String county) {
+    em.createNativeQuery(
+            "insert into "
+                + table
+                + " (campaign_id, agreement_id, county_code)"
+                + " values (:c, :a, :county) on conflict do nothing")
+        .setParameter("c", campaign)
+        .setParameter("a", agreement)
+        .setParameter("county", county)
+        .executeUpdate();
   }
 
   private void resigningStatusChanged(ResigningStatusChanged e) {
