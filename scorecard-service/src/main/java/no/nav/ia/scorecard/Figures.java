@@ -1,5 +1,6 @@
 package no.nav.ia.scorecard;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Map;
@@ -20,6 +21,13 @@ public final class Figures {
   public final Map<YearMonth, Tally> months = new TreeMap<>();
 
   public long previousYearTotal;
+
+  /**
+   * The deliveries of this month a year before, up to today's date then (read for periods of the
+   * running year: the same days of a period under way, and the forecast's share of the year).
+   */
+  public long lastYearThisMonthSoFar;
+
   public long activeAgreements;
   public long newAgreements;
   public long withContactPerson;
@@ -59,9 +67,28 @@ public final class Figures {
 
   /** Relative change against the same period a year before, or null when that had none. */
   public Double changeFromPreviousYear() {
-    return previousYearTotal == 0
-        ? null
-        : (double) (total() - previousYearTotal) / previousYearTotal;
+    return change(previousYearTotal);
+  }
+
+  /** Relative change against {@code before} deliveries, or null when that was none. */
+  public Double change(long before) {
+    return before == 0 ? null : (double) (total() - before) / before;
+  }
+
+  /**
+   * The deliveries a year before of a period under way's days so far: from its first day to {@code
+   * today}'s date a year before (the months before this one, and this month's days up to that
+   * date).
+   */
+  public long previousYearSameDays(Period period, LocalDate today) {
+    YearMonth thisMonthThen = YearMonth.from(today).minusYears(1);
+    long total = lastYearThisMonthSoFar;
+    for (YearMonth m = YearMonth.from(period.from()).minusYears(1);
+        m.isBefore(thisMonthThen);
+        m = m.plusMonths(1)) {
+      total += month(m).total();
+    }
+    return total;
   }
 
   /** The median days from delivery to registration, or null without deliveries. */
@@ -113,6 +140,7 @@ public final class Figures {
     deliveries.add(other.deliveries);
     other.months.forEach((k, v) -> months.computeIfAbsent(k, m -> new Tally()).add(v));
     previousYearTotal += other.previousYearTotal;
+    lastYearThisMonthSoFar += other.lastYearThisMonthSoFar;
     activeAgreements += other.activeAgreements;
     newAgreements += other.newAgreements;
     withContactPerson += other.withContactPerson;

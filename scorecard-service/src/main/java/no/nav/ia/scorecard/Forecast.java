@@ -6,16 +6,23 @@ import java.util.Map;
 /**
  * Forecast of a year's delivery total. A past year's forecast is its total. For the running year
  * the deliveries so far are divided by the share of last year's deliveries that had come by the
- * same day (seasonality: summer and Christmas are quiet); without last year's data, by the share of
- * the year that has passed.
+ * same date (seasonality: summer and Christmas are quiet); without last year's data, by the share
+ * of the year that has passed.
  */
 public final class Forecast {
 
   private Forecast() {}
 
-  /** {@code thisYear} and {@code lastYear} map month (1-12) to deliveries. */
+  /**
+   * {@code thisYear} and {@code lastYear} map month (1-12) to deliveries; {@code
+   * lastYearThisMonthSoFar} is last year's deliveries of today's month up to today's date then.
+   */
   public static long yearTotal(
-      int year, Map<Integer, Long> thisYear, Map<Integer, Long> lastYear, LocalDate today) {
+      int year,
+      Map<Integer, Long> thisYear,
+      Map<Integer, Long> lastYear,
+      long lastYearThisMonthSoFar,
+      LocalDate today) {
     long soFar = thisYear.values().stream().mapToLong(Long::longValue).sum();
     if (year < today.getYear()) {
       return soFar;
@@ -24,7 +31,6 @@ public final class Forecast {
       return 0;
     }
     int month = today.getMonthValue();
-    double partOfMonth = (double) today.getDayOfMonth() / today.lengthOfMonth();
     long lastYearTotal = lastYear.values().stream().mapToLong(Long::longValue).sum();
     double share;
     if (lastYearTotal > 0) {
@@ -32,10 +38,10 @@ public final class Forecast {
       for (int m = 1; m < month; m++) {
         comeBy += lastYear.getOrDefault(m, 0L);
       }
-      comeBy += lastYear.getOrDefault(month, 0L) * partOfMonth;
+      comeBy += lastYearThisMonthSoFar;
       share = comeBy / lastYearTotal;
     } else {
-      share = (month - 1 + partOfMonth) / 12.0;
+      share = (month - 1 + (double) today.getDayOfMonth() / today.lengthOfMonth()) / 12.0;
     }
     if (share <= 0) {
       return soFar;

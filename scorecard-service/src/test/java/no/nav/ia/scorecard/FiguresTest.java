@@ -80,7 +80,8 @@ class FiguresTest {
 
   @Test
   void aPastYearsForecastIsItsTotal() {
-    assertThat(Forecast.yearTotal(2011, Map.of(1, 10L, 12, 5L), Map.of(), LocalDate.of(2012, 3, 1)))
+    assertThat(
+            Forecast.yearTotal(2011, Map.of(1, 10L, 12, 5L), Map.of(), 0, LocalDate.of(2012, 3, 1)))
         .isEqualTo(15);
   }
 
@@ -95,13 +96,32 @@ class FiguresTest {
     lastYear.put(8, 200L);
     // This year, by 30 June: 660 deliveries; 600 of last year's 1,200 had come by then.
     Map<Integer, Long> thisYear = Map.of(1, 110L, 2, 110L, 3, 110L, 4, 110L, 5, 110L, 6, 110L);
-    assertThat(Forecast.yearTotal(2012, thisYear, lastYear, LocalDate.of(2012, 6, 30)))
+    assertThat(Forecast.yearTotal(2012, thisYear, lastYear, 100, LocalDate.of(2012, 6, 30)))
         .isEqualTo(1320);
   }
 
   @Test
+  void thisMonthCountsLastYearsDeliveriesByTodaysDateThenNotAShareOfTheMonth() {
+    // 5 December: last year 100 a month to November, then 900 in December, all after the 5th
+    // (the Christmas rush). This year 100 a month to November, none yet in December.
+    Map<Integer, Long> lastYear = new HashMap<>();
+    Map<Integer, Long> thisYear = new HashMap<>();
+    for (int m = 1; m <= 11; m++) {
+      lastYear.put(m, 100L);
+      thisYear.put(m, 100L);
+    }
+    lastYear.put(12, 900L);
+    // 1,100 of last year's 2,000 had come by 5 December: the year looks like last year's.
+    assertThat(Forecast.yearTotal(2012, thisYear, lastYear, 0, LocalDate.of(2012, 12, 5)))
+        .isEqualTo(2000);
+    // With 300 of them by the 5th, 1,400 of 2,000 had come.
+    assertThat(Forecast.yearTotal(2012, thisYear, lastYear, 300, LocalDate.of(2012, 12, 5)))
+        .isEqualTo(1571);
+  }
+
+  @Test
   void withoutLastYearTheForecastIsLinear() {
-    assertThat(Forecast.yearTotal(2012, Map.of(1, 31L), Map.of(), LocalDate.of(2012, 1, 31)))
+    assertThat(Forecast.yearTotal(2012, Map.of(1, 31L), Map.of(), 0, LocalDate.of(2012, 1, 31)))
         .isEqualTo(372);
   }
 }

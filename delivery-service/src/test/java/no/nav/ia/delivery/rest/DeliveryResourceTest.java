@@ -67,7 +67,9 @@ class DeliveryResourceTest {
         .get(location)
         .then()
         .statusCode(200)
-        .header("ETag", "\"1\"");
+        .header("ETag", "\"1\"")
+        // A delivery holds a note: no browser or proxy may keep it for the next user.
+        .header("Cache-Control", "no-store");
   }
 
   @Test

@@ -9,14 +9,17 @@ import java.util.regex.Pattern;
  * dash or slash between groups of digits, or up to three between the birth date and the rest
  * ({@code 010190 10046}, {@code 010190/10046}, {@code 01.01.90 10046}, {@code 010 190 10046}). Such
  * data must never be stored or logged, so text holding one is rejected. Any whitespace (a tab, a
- * line break) or dash (the en dash a word processor makes of a hyphen) separates like a space;
- * invisible format characters (a soft hyphen, a zero-width space) and compatibility forms of digits
- * (full-width) are seen through.
+ * line break), dash (the en dash a word processor makes of a hyphen) or minus sign separates like a
+ * space; invisible format characters (a soft hyphen, a zero-width space) are seen through, and
+ * digits of any script (full-width, Arabic-Indic, Devanagari) read as the digits they are.
  */
 public final class NationalIdentityNumbers {
 
-  /** A separator between two digits: whitespace (no-break ones too), a dot, a dash or a slash. */
-  private static final String SEPARATOR = "\\s.\\p{Pd}/\\u00A0\\u2007\\u202F";
+  /**
+   * A separator between two digits: whitespace (no-break ones too), a dot, a dash, a minus sign
+   * (U+2212, and the modifier and heavy ones a font picker offers) or a slash.
+   */
+  private static final String SEPARATOR = "\\s.\\p{Pd}/\\u00A0\\u2007\\u202F\\u2212\\u02D7\\u2796";
 
   /**
    * Eleven digits with at most one separator between two of them ({@code 010 190 10046}, {@code
@@ -36,9 +39,6 @@ public final class NationalIdentityNumbers {
     return Pattern.compile(
         "(?<!\\d)(?:\\d(?:" + one + "\\d){10}|\\d{6}" + gap + "\\d(?:" + one + "\\d){4})(?!\\d)");
   }
-
-  /** Characters that do not show: a number split by one is still that number to a reader. */
-  private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
 
   private static final int[] K1 = {3, 7, 6, 1, 8, 9, 4, 5, 2};
   private static final int[] K2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
@@ -67,17 +67,40 @@ public final class NationalIdentityNumbers {
     return false;
   }
 
-  /** The text as a reader sees it: compatibility forms folded, invisible characters gone. */
+  /**
+   * The text as a reader sees it: compatibility forms folded, invisible characters gone, every
+   * decimal digit written 0-9.
+   */
   private static String readable(String text) {
-    for (int i = 0; i < text.length(); i++) {
+    boolean plain = true;
+    for (int i = 0; i < text.length() && plain; i++) {
       char c = text.charAt(i);
-      if (c >= 0x80 && (Character.getType(c) == Character.FORMAT || Character.isDigit(c))) {
-        String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
-        return INVISIBLE.matcher(folded).replaceAll("");
-      }
+      plain =
+          c < 0x80
+              || !(Character.getType(c) == Character.FORMAT
+                  || Character.isDigit(c)
+                  || Character.isSurrogate(c));
     }
-    // The common case, æøå included: no invisible character and no other digits than 0-9.
-    return text;
+    if (plain) {
+      // The common case, æøå included: no invisible character and no other digits than 0-9.
+      return text;
+    }
+    String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+    StringBuilder read = new StringBuilder(folded.length());
+    folded
+        .codePoints()
+        .forEach(
+            cp -> {
+              if (Character.getType(cp) == Character.FORMAT) {
+                return;
+              }
+              if (cp >= 0x80 && Character.isDigit(cp)) {
+                read.append((char) ('0' + Character.digit(cp, 10)));
+              } else {
+                read.appendCodePoint(cp);
+              }
+            });
+    return read.toString();
   }
 
   /** 11 digits with valid control digits (modulus 11, both). */

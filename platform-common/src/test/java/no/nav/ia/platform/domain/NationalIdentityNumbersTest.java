@@ -45,7 +45,15 @@ class NationalIdentityNumbersTest {
         "010190  10046",
         "010190 / 10046",
         "010190_10046",
-        "\uFF10\uFF11\uFF10\uFF11\uFF19\uFF10\uFF11\uFF10\uFF10\uFF14\uFF16"
+        "\uFF10\uFF11\uFF10\uFF11\uFF19\uFF10\uFF11\uFF10\uFF10\uFF14\uFF16",
+        // Digits of other scripts, and minus signs between the groups.
+        "\u0660\u0661\u0660\u0661\u0669\u0660\u0661\u0660\u0660\u0664\u0666",
+        "fnr \u06F0\u06F1\u06F0\u06F1\u06F9\u06F0 \u06F1\u06F0\u06F0\u06F4\u06F6",
+        "\u0966\u0967\u0966\u0967\u096F\u0966\u0967\u0966\u0966\u096A\u096C",
+        "010190\u221210046",
+        "010190 \u2212 10046",
+        "010190\u02D710046",
+        "\uD835\uDFCE\uD835\uDFCF\uD835\uDFCE\uD835\uDFCF\uD835\uDFD7\uD835\uDFCE10046"
       })
   void findsANumberEmbeddedInText(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isTrue();
@@ -68,7 +76,10 @@ class NationalIdentityNumbersTest {
         "Samling 1.8.2024 - 3.8.2024 i Bodø",
         "7.10.2024 \u2013 21.10.2024",
         "Tlf 78 44 94 80 / 405 59 902",
-        "Telefon 22 33 44 55 - 120 ansatte"
+        "Telefon 22 33 44 55 - 120 ansatte",
+        // Other scripts' digits and emoji do not make a number valid.
+        "\u0660\u0661\u0660\u0661\u0669\u0660\u0661\u0660\u0660\u0664\u0667",
+        "M\u00f8te \uD83D\uDE00 14.05.2012, 12 \u2212 3 deltakere"
       })
   void leavesOrdinaryTextAlone(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isFalse();

@@ -65,7 +65,11 @@ public record DashboardView(
           met == null ? "ingen leveranser" : met ? "mål nådd" : "under 2/3",
           Boolean.TRUE.equals(met),
           Norwegian.count(card.deliveries().total()),
-          Norwegian.count(card.previousYear().total()),
+          // What the change is against: for a period under way, its days so far a year before.
+          Norwegian.count(
+              card.previousYear().sameDays() == null
+                  ? card.previousYear().total()
+                  : card.previousYear().sameDays().total()),
           Norwegian.change(card.previousYear().change()),
           resigning.rate() == null ? "0" : width(resigning.rate()),
           resigning.due() == 0

@@ -126,6 +126,12 @@ public record ReportPage(
         Norwegian.deliveries(c.previousYear().total())
             + " i "
             + c.previousYear().period()
+            + (c.previousYear().sameDays() == null
+                ? ""
+                : ", "
+                    + Norwegian.count(c.previousYear().sameDays().total())
+                    + " til og med "
+                    + day(c.previousYear().sameDays().to()))
             + (change == null ? "" : " (" + Norwegian.change(change) + ")"),
         sections,
         r.changedSinceSubmission().stream()

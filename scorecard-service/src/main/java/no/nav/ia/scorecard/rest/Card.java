@@ -101,10 +101,20 @@ public record Card(
       YearMonth month, long total, long direct, @Schema(nullable = true) Double systemShare) {}
 
   /**
-   * {@code change} is relative: 0.1 means 10 % more than the same period a year before; none when
-   * that had none, or for a period that has not begun.
+   * The same period a year before: {@code total} its deliveries. For a period under way, {@code
+   * sameDays} the deliveries of its days so far a year before, and {@code change} is against these
+   * (a quarter five days old is not compared with a whole quarter); otherwise {@code sameDays} is
+   * none and {@code change} is against the whole. {@code change} is relative: 0.1 means 10 % more;
+   * none when the base had no deliveries, or for a period that has not begun.
    */
-  public record PreviousYear(String period, long total, @Schema(nullable = true) Double change) {}
+  public record PreviousYear(
+      String period,
+      long total,
+      @Schema(nullable = true) SameDays sameDays,
+      @Schema(nullable = true) Double change) {}
+
+  /** A year before, from the period's first day to {@code to} (today's date then). */
+  public record SameDays(LocalDate to, long total) {}
 
   public record ForecastView(long yearTotal) {}
 
@@ -130,16 +140,29 @@ public record Card(
         f.deliveries.systemShare(),
         new Target(SYSTEM_SHARE_MIN, f.deliveries.targetMet()),
         trend(period, f),
-        new PreviousYear(
-            period.yearBefore().id(),
-            f.previousYearTotal,
-            // A period that has not begun has no deliveries yet: not a fall of 100 %.
-            period.from().isAfter(NorwegianTime.today()) ? null : f.changeFromPreviousYear()),
+        previousYear(period, f, NorwegianTime.today()),
         new ForecastView(forecast),
         new Agreements(f.activeAgreements, f.newAgreements, f.withContactPerson, f.withDelivery),
         new Resigning(campaignId, f.resigningDue, f.resigningResigned, f.resigningRate()),
         new RegistrationLag(f.medianLagDays()),
         asOf);
+  }
+
+  static PreviousYear previousYear(Period period, Figures f, LocalDate today) {
+    if (period.from().isAfter(today)) {
+      // A period that has not begun has no deliveries yet: not a fall of 100 %.
+      return new PreviousYear(period.yearBefore().id(), f.previousYearTotal, null, null);
+    }
+    if (period.to().isBefore(today)) {
+      return new PreviousYear(
+          period.yearBefore().id(), f.previousYearTotal, null, f.changeFromPreviousYear());
+    }
+    long sameDays = f.previousYearSameDays(period, today);
+    return new PreviousYear(
+        period.yearBefore().id(),
+        f.previousYearTotal,
+        new SameDays(today.minusYears(1), sameDays),
+        f.change(sameDays));
   }
 
   /** The 12 months that end with the period's last month, oldest first. */

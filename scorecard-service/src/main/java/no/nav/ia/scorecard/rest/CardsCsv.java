@@ -189,6 +189,8 @@ public class CardsCsv implements MessageBodyWriter<Object> {
                 new Column("system_share", "Systemrettet andel av direkte leveranser"),
                 new Column("target_met", "Mål om minst 2/3 nådd"),
                 new Column("previous_year_total", "Leveranser samme periode i fjor"),
+                new Column(
+                    "previous_year_same_days_total", "Leveranser samme dager i fjor (pågående)"),
                 new Column("change", "Endring mot i fjor"),
                 new Column("forecast_year_total", "Prognose for året"),
                 new Column("agreements_active", "Aktive IA-avtaler"),
@@ -245,6 +247,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     Boolean met = c.target().met();
     row.add(met == null ? null : new Term(met.toString(), met ? "Ja" : "Nei"));
     row.add(c.previousYear().total());
+    row.add(c.previousYear().sameDays() == null ? null : c.previousYear().sameDays().total());
     row.add(c.previousYear().change());
     row.add(c.forecast().yearTotal());
     row.add(c.agreements().active());

@@ -111,12 +111,14 @@ public class ReportResource {
         && acceptable.get(0).isCompatible(MediaType.TEXT_HTML_TYPE);
   }
 
-  /** The printable page of a report, for the dashboard too. */
+  /**
+   * The printable page of a report, for the dashboard too. Without the JSON's ETag: a tag names one
+   * representation, and the page is not what a client sends {@code If-Match} against.
+   */
   static Response html(ReportView report, String user) {
     return Response.ok(Templates.report(ReportPage.of(report, user)).render())
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .header("Cache-Control", "no-store")
-        .tag(report.version() + "")
         .build();
   }
 

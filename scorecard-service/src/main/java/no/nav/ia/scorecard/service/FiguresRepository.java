@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import no.nav.ia.platform.domain.CountyRegistry;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.Tally;
@@ -29,12 +31,15 @@ public class FiguresRepository {
 
   @Inject EntityManager em;
 
+  private final CountyRegistry registry = CountyRegistry.get();
+
   public Map<String, Figures> perCounty(Period period, Optional<UUID> campaign) {
     Map<String, Figures> byCounty = new HashMap<>();
     LocalDate from = period.from();
     LocalDate to = period.to();
 
     deliveries(period, byCounty);
+    lastYearThisMonthSoFar(period, NorwegianTime.today(), byCounty);
     grouped(
         "select county_code, sub_goal, deliveries from subgoal_period where period = ?1 and deliveries <> 0",
         byCounty,
@@ -155,6 +160,30 @@ public class FiguresRepository {
           }
         },
         "{" + String.join(",", ids) + "}");
+  }
+
+  /**
+   * For a period of the running year, each code's deliveries of this month a year before up to
+   * today's date then: the one figure the per-period aggregates cannot give, counted from the facts
+   * of at most a month through the index of live deliveries by county and day (every code named, so
+   * that it is a range read per code, not a scan).
+   */
+  private void lastYearThisMonthSoFar(
+      Period period, LocalDate today, Map<String, Figures> byCounty) {
+    if (period.year() != today.getYear()) {
+      return;
+    }
+    LocalDate then = today.minusYears(1);
+    List<String> codes = registry.all().stream().map(CountyRegistry.County::code).toList();
+    grouped(
+        "select county_code, count(*) from delivery_fact where live"
+            + " and county_code = any(cast(?1 as varchar[])) and delivered_on between ?2 and ?3"
+            + " group by 1",
+        byCounty,
+        (f, r) -> f.lastYearThisMonthSoFar += num(r[1]),
+        "{" + String.join(",", codes) + "}",
+        then.withDayOfMonth(1),
+        then);
   }
 
   /**

@@ -155,6 +155,7 @@ public class ScorecardService {
             s.period().year(),
             sum.monthTotals(s.period().year()),
             sum.monthTotals(s.period().year() - 1),
+            sum.lastYearThisMonthSoFar,
             NorwegianTime.today());
     return Card.of(scope, s.period(), sum, forecast, s.campaign().orElse(null), s.asOf());
   }

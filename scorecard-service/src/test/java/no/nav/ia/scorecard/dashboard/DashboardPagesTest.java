@@ -50,6 +50,10 @@ class DashboardPagesTest {
   }
 
   static ReportView report(long previousTotal, Double change) {
+    return report(previousTotal, null, change);
+  }
+
+  static ReportView report(long previousTotal, Card.SameDays sameDays, Double change) {
     Card figures = DashboardViewTest.card("COUNTY", "03", 2, 1, 0, 0, 0);
     Card withYearBefore =
         new Card(
@@ -60,7 +64,7 @@ class DashboardPagesTest {
             figures.systemShare(),
             figures.target(),
             figures.trend(),
-            new Card.PreviousYear("2025-H1", previousTotal, change),
+            new Card.PreviousYear("2025-H1", previousTotal, sameDays, change),
             figures.forecast(),
             figures.agreements(),
             figures.resigning(),
@@ -101,6 +105,14 @@ class DashboardPagesTest {
     assertThat(same.previousYearText()).isEqualTo("3 leveranser i 2025-H1 (0 %)");
     assertThat(render("ReportResource/report", Map.of("page", one)))
         .contains("Samme periode året før: 1 leveranse i 2025-H1");
+  }
+
+  @Test
+  void aDraftOfAHalfYearUnderWayNamesTheSameDaysItIsComparedWith() {
+    ReportPage draft =
+        ReportPage.of(report(40, new Card.SameDays(LocalDate.of(2025, 3, 5), 12), 0.5), "Z990002");
+    assertThat(draft.previousYearText())
+        .isEqualTo("40 leveranser i 2025-H1, 12 til og med 5. mars 2025 (+50 %)");
   }
 
   @Test

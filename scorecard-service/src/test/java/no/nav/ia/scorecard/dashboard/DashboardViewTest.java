@@ -36,7 +36,7 @@ class DashboardViewTest {
         List.of(
             new Card.TrendMonth(YearMonth.of(2024, 11), 4, 2, 0.5),
             new Card.TrendMonth(YearMonth.of(2024, 12), 2, 2, 1.0)),
-        new Card.PreviousYear("2023", previous, change),
+        new Card.PreviousYear("2023", previous, null, change),
         new Card.ForecastView(total),
         new Card.Agreements(0, 0, 0, 0),
         new Card.Resigning(

@@ -238,6 +238,50 @@ class ReportsTest {
   }
 
   @Test
+  void noFormOfAReportOrCardIsKeptByACacheAndEachSaysItFollowsAccept() {
+    String manager = Tokens.manager("15");
+    as(manager)
+        .get(report("15", "2023-H2"))
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", "no-store")
+        .header("Vary", "Accept")
+        .header("ETag", org.hamcrest.Matchers.notNullValue());
+    as(manager)
+        .accept("text/html")
+        .get(report("15", "2023-H2"))
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", "no-store")
+        .header("Vary", "Accept")
+        // The page is another representation: the JSON's tag would name it wrongly.
+        .header("ETag", org.hamcrest.Matchers.nullValue());
+    for (String type : List.of("application/json", "text/csv")) {
+      as(manager)
+          .accept(type)
+          .get("/api/v1/scorecards/counties/15?period=2023")
+          .then()
+          .statusCode(200)
+          .contentType(containsString(type))
+          .header("Cache-Control", "no-store")
+          .header("Vary", "Accept");
+      as(Tokens.coordinator())
+          .accept(type)
+          .get("/api/v1/reports?period=2023-H2")
+          .then()
+          .statusCode(200)
+          .header("Cache-Control", "no-store")
+          .header("Vary", "Accept");
+    }
+    // A problem too: a 403 is about this caller.
+    as(Tokens.manager("11"))
+        .get(report("15", "2023-H2"))
+        .then()
+        .statusCode(403)
+        .header("Cache-Control", "no-store");
+  }
+
+  @Test
   void replacingTheSectionsWithTheSameTextIsNoNewVersionButAStaleVersionIsStill412() {
     String path = report("54", "2022-H2") + "/sections";
     String manager = Tokens.manager("54");

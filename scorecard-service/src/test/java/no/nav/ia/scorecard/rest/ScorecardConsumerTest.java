@@ -23,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -188,13 +189,40 @@ class ScorecardConsumerTest {
             "42",
             String.valueOf(year),
             c -> c.getInt("deliveries.total") == 2 && c.getInt("previousYear.total") == 4);
+    LocalDate today = NorwegianTime.today();
+    LocalDate then = today.minusYears(1);
+    // Last year's deliveries by today's date then: of this month, and of the whole year so far.
+    long thisMonthSoFar = 0;
+    long yearSoFar = 0;
+    for (LocalDate d :
+        List.of(
+            LocalDate.of(year - 1, 1, 14),
+            LocalDate.of(year - 1, 12, 14),
+            LocalDate.of(year - 1, 12, 14),
+            LocalDate.of(year - 1, 12, 14))) {
+      if (!d.isAfter(then)) {
+        yearSoFar++;
+        thisMonthSoFar += d.getMonth() == then.getMonth() ? 1 : 0;
+      }
+    }
     long expected =
-        Forecast.yearTotal(year, Map.of(1, 2L), Map.of(1, 1L, 12, 3L), NorwegianTime.today());
+        Forecast.yearTotal(year, Map.of(1, 2L), Map.of(1, 1L, 12, 3L), thisMonthSoFar, today);
     assertThat(card.getLong("forecast.yearTotal")).isEqualTo(expected);
     // Without last year's months the forecast would be the share of the year passed: another
     // figure.
-    assertThat(expected)
-        .isNotEqualTo(Forecast.yearTotal(year, Map.of(1, 2L), Map.of(), NorwegianTime.today()));
+    assertThat(expected).isNotEqualTo(Forecast.yearTotal(year, Map.of(1, 2L), Map.of(), 0, today));
+    // The year is under way: it is compared with last year's deliveries by today's date then.
+    assertThat(card.getString("previousYear.sameDays.to")).isEqualTo(then.toString());
+    assertThat(card.getLong("previousYear.sameDays.total")).isEqualTo(yearSoFar);
+    if (yearSoFar > 0) {
+      assertThat(card.getDouble("previousYear.change"))
+          .isCloseTo((2.0 - yearSoFar) / yearSoFar, org.assertj.core.data.Offset.offset(1e-9));
+    } else {
+      assertThat(card.getString("previousYear.change")).isNull();
+    }
+    // A year that has ended is compared with the whole year before.
+    JsonPath lastYear = card("42", String.valueOf(year - 1));
+    assertThat(lastYear.getString("previousYear.sameDays")).isNull();
     assertThat(card("42", (year - 1) + "-12").getInt("deliveries.total")).isEqualTo(3);
     assertThat(card("42", (year - 1) + "-H2").getInt("deliveries.total")).isEqualTo(3);
   }
