@@ -43,6 +43,13 @@ public class ClientAdmission {
   }
 
   /**
+   * What a request charged {@code items} costs after all, once answered: ClientRateLimit.settle.
+   */
+  public void settle(String subject, int items, int status) {
+    rateLimit.settle(subject, items, status);
+  }
+
+  /**
    * 403 for a machine client (Caller.isMachine: any token of the second issuer, or a platform token
    * that names no person) without the {@code system} role: it calls the services with the gateway's
    * own token, which has that role at every service, so it must hold the role itself; else null.

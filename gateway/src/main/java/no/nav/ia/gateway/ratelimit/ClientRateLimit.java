@@ -16,14 +16,20 @@ public class ClientRateLimit {
   private final RateLimiter limiter;
   private final boolean enabled;
 
+  @jakarta.inject.Inject
   ClientRateLimit(GatewayConfig config) {
-    this.enabled = config.rateLimit().enabled();
-    this.limiter =
+    this(
         RateLimiter.shareOf(
             config.rateLimit().perSecond(),
             config.rateLimit().burst(),
             config.rateLimit().replicas(),
-            System::nanoTime);
+            System::nanoTime),
+        config.rateLimit().enabled());
+  }
+
+  ClientRateLimit(RateLimiter limiter, boolean enabled) {
+    this.limiter = limiter;
+    this.enabled = enabled;
   }
 
   /**
@@ -32,6 +38,19 @@ public class ClientRateLimit {
    */
   public Duration acquire(String client, int items) {
     return enabled ? limiter.acquire(client, items) : Duration.ZERO;
+  }
+
+  /**
+   * Settles a request charged {@code items} once the service answered {@code status}: a batch or
+   * group the service refused as a whole (a 4xx: too many items, not JSON, a field missing) did no
+   * item's work, so it costs one request, not its items. One mistake in a client's batch of a
+   * thousand would otherwise keep it out for minutes. Items the service took one by one answer 2xx
+   * (their results per item) and stay charged.
+   */
+  public void settle(String client, int items, int status) {
+    if (enabled && items > 1 && status >= 400 && status < 500) {
+      limiter.refund(client, items - 1);
+    }
   }
 
   /**

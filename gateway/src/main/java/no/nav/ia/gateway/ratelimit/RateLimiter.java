@@ -72,6 +72,20 @@ public final class RateLimiter {
   }
 
   /**
+   * Gives {@code items} back to the client's bucket (never above its burst): what a request was
+   * charged for work the service then did not do.
+   */
+  public void refund(String client, int items) {
+    Bucket bucket = buckets.get(client);
+    if (bucket == null || items <= 0) {
+      return;
+    }
+    synchronized (bucket) {
+      bucket.tokens = Math.min(burst, bucket.tokens + items);
+    }
+  }
+
+  /**
    * Forgets clients whose bucket has been full for a while, so memory does not grow with clients.
    */
   public void evictIdle(Duration idle) {

@@ -109,7 +109,8 @@ public class ProxyResource {
           }
           // A batch counts its items and a group its enterprises (API.md): a thousand
           // deliveries in one call cost what a thousand calls do.
-          Response overRate = admission.overRate(subject, ClientRateLimit.charge(path, body));
+          int charged = ClientRateLimit.charge(path, body);
+          Response overRate = admission.overRate(subject, charged);
           if (overRate != null) {
             return Uni.createFrom().item(overRate);
           }
@@ -140,8 +141,15 @@ public class ProxyResource {
               path.endsWith("/batch") || path.endsWith("deliveries/group")
                   ? config.batchTimeout()
                   : config.timeout();
-          return upstream.forward(
-              request, base, body, timeout, hops.to(config.scopes().get(segment), caller), segment);
+          return upstream
+              .forward(
+                  request,
+                  base,
+                  body,
+                  timeout,
+                  hops.to(config.scopes().get(segment), caller),
+                  segment)
+              .invoke(answer -> admission.settle(subject, charged, answer.getStatus()));
         });
   }
 }

@@ -65,6 +65,32 @@ class RateLimiterTest {
   }
 
   @Test
+  void aBulkRequestTheServiceRefusedAsAWholeCostsOneRequest() {
+    ClientRateLimit rates = new ClientRateLimit(limiter, true);
+    // A batch of 1,000 refused (400: more than a batch may hold): one request, as any refusal.
+    assertThat(rates.acquire("arena", 1000)).isZero();
+    rates.settle("arena", 1000, 400);
+    assertThat(rates.acquire("arena", 1)).isZero();
+    assertThat(rates.acquire("arena", 1)).isZero();
+    assertThat(rates.acquire("arena", 1)).as("the burst of 3 is spent").isPositive();
+    // Taken item by item (2xx, results per item): every item stays charged.
+    assertThat(rates.acquire("other", 7)).isZero();
+    rates.settle("other", 7, 200);
+    assertThat(rates.acquire("other", 1)).isEqualTo(Duration.ofMillis(2500));
+    // Nor does a service that failed refund anything: the client should slow down.
+    assertThat(rates.acquire("third", 7)).isZero();
+    rates.settle("third", 7, 503);
+    assertThat(rates.acquire("third", 1)).isPositive();
+    // A refund never fills a bucket above its burst.
+    rates.settle("fourth", 1000, 400);
+    limiter.refund("arena", 1000);
+    for (int i = 0; i < 3; i++) {
+      assertThat(rates.acquire("arena", 1)).isZero();
+    }
+    assertThat(rates.acquire("arena", 1)).isPositive();
+  }
+
+  @Test
   void theBucketRefillsAtTheSustainedRate() {
     for (int i = 0; i < 3; i++) {
       limiter.acquire("arena");
