@@ -561,6 +561,32 @@ class GatewayTest {
   }
 
   @Test
+  void twoAuthorizationHeadersAreA400WhicheverComesFirst() throws Exception {
+    // The first one spoke for the request: an adviser's token and then a coordinator's was 403 on
+    // an adviser's limits, the other way round 200.
+    String adviser = Tokens.adviser("03");
+    String coordinator = Tokens.coordinator();
+    for (List<String> tokens :
+        List.of(List.of(adviser, coordinator), List.of(coordinator, adviser))) {
+      try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+        RawHttp.Answer answer =
+            http.head(
+                    "GET /api/v1/agreements HTTP/1.1",
+                    "Authorization: Bearer " + tokens.get(0),
+                    "Authorization: Bearer " + tokens.get(1),
+                    "Connection: close")
+                .answer();
+        org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(400);
+        org.assertj.core.api.Assertions.assertThat(answer.header("Content-Type"))
+            .isEqualTo("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(answer.body())
+            .contains("one Authorization header");
+      }
+    }
+    given().auth().oauth2(coordinator).get("/api/v1/agreements").then().statusCode(200);
+  }
+
+  @Test
   void aServiceThatIsDownIsA503AndASlowOneA504NeverAHang() {
     given()
         .auth()
