@@ -34,6 +34,17 @@ public class AgreementView extends PanacheEntityBase {
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
 
+  /** When agreement-service made the termination (its event's occurredAt); none while active. */
+  @Column(name = "ended_at")
+  public OffsetDateTime endedAt;
+
+  /**
+   * When the deliveries recorded since the termination was made were looked at (EndedAgreements);
+   * none until then.
+   */
+  @Column(name = "end_settled_at")
+  public OffsetDateTime endSettledAt;
+
   public boolean isActiveOn(LocalDate date) {
     return isActiveOn(signedOn, endedOn, date);
   }

@@ -26,6 +26,18 @@ public interface DeliveryConfig {
   Duration batchDeadline();
 
   /**
+   * How long after a termination reached the read model its agreement's deliveries are looked at
+   * (EndedAgreements): longer than a recording's transaction, so that one which read the agreement
+   * as active before has committed.
+   */
+  @WithDefault("15S")
+  Duration terminationSettle();
+
+  /** How often settled terminations are looked at (EndedAgreements' schedule, as {@code 5s}). */
+  @WithDefault("5s")
+  String terminationSweep();
+
+  /**
    * The scope of tokens for agreement-service (HopTokens), asked when the read model has no
    * agreement.
    */

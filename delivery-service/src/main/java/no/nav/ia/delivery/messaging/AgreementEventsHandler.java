@@ -34,6 +34,9 @@ public class AgreementEventsHandler implements EventHandler {
               AgreementView view = remember(e);
               if (e instanceof AgreementEvent.Terminated terminated) {
                 view.endedOn = terminated.endedOn();
+                // What was recorded since it was made is looked at again (EndedAgreements).
+                view.endedAt = event.occurredAt();
+                view.endSettledAt = null;
               }
               view.persist();
             });

@@ -292,6 +292,27 @@ public class DeliveryService {
             });
   }
 
+  /**
+   * Voids, as this service ({@code actor}), a live delivery the rules should have refused: one
+   * recorded on a day after its agreement's end, after the termination was made but before this
+   * service heard of it (AgreementEnds). In the caller's transaction; a delivery voided meanwhile
+   * is left as it is.
+   */
+  public boolean voidAsRefused(UUID id, String actor) {
+    Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    if (delivery == null || !delivery.isLive()) {
+      return false;
+    }
+    Facts before = Facts.of(delivery);
+    delivery.voidIt(null);
+    keep(delivery, "VOIDED", actor);
+    outbox.publish(
+        DeliveryEvents.CONTRACT,
+        delivery.orgNumber,
+        new DeliveryVoided(delivery.id, delivery.version, actor, before));
+    return true;
+  }
+
   /** A page in a stable order: newest delivery date first, then id. */
   public no.nav.ia.platform.rest.Page<Delivery> list(Filter filter, int page, int size) {
     StringBuilder q = new StringBuilder("1 = 1");
@@ -385,16 +406,25 @@ public class DeliveryService {
 
   /** Keeps the version a correction or void made of a loaded delivery. */
   private void keep(Delivery delivery, String change) {
-    version(delivery, change, Timestamps.now()).persist();
+    keep(delivery, change, caller.actor());
+  }
+
+  private void keep(Delivery delivery, String change, String actor) {
+    version(delivery, change, Timestamps.now(), actor).persist();
   }
 
   /** The delivery as it is now, as its kept version after {@code change} made at {@code at}. */
   private DeliveryVersion version(Delivery delivery, String change, OffsetDateTime at) {
+    return version(delivery, change, at, caller.actor());
+  }
+
+  private DeliveryVersion version(
+      Delivery delivery, String change, OffsetDateTime at, String actor) {
     DeliveryVersion v = new DeliveryVersion();
     v.deliveryId = delivery.id;
     v.version = delivery.version;
     v.change = change;
-    v.changedBy = caller.actor();
+    v.changedBy = actor;
     v.changedAt = at;
     v.callId = CallId.currentOrNull();
     try {

@@ -194,6 +194,8 @@ class DeliveryResourceTest {
   /** Agreement-service's termination of the county 06 agreement, as of 2012-01-31, applied. */
   private static void terminatedOn31January2012(String org, UUID agreement) {
     ObjectNode ended = EventSamples.sample("AgreementTerminated");
+    // Made now, after the deliveries the test recorded: they stay (EndedAgreements).
+    ended.put("occurredAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString());
     ((ObjectNode) ended.get("payload"))
         .put("agreementId", agreement.toString())
         .put("orgNumber", org)

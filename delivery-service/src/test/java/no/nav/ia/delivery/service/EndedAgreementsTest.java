@@ -1,0 +1,167 @@
+package no.nav.ia.delivery.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.nav.ia.delivery.AgreementServiceStub;
+import no.nav.ia.delivery.AgreementView;
+import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.delivery.events.DeliveryEvents;
+import no.nav.ia.test.EventSamples;
+import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.TestKafka;
+import no.nav.ia.test.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A delivery recorded on a day after its agreement's end, after the termination was made but before
+ * this service heard of it (the read model's lag), is voided by the service once the termination
+ * has settled; one recorded before the termination was made, one within the agreement, and one
+ * another agreement covers stay. County 06, whose tests do not look at these org numbers.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "delivery"))
+@QuarkusTestResource(AgreementServiceStub.class)
+class EndedAgreementsTest {
+
+  static final String TOKEN = Tokens.adviser("06", "Z990601");
+
+  @Test
+  void aDeliveryTakenInTheLagAfterATerminationIsVoidedAndOthersStay() {
+    String org = Fixtures.orgNumber();
+    UUID agreement = Fixtures.agreementViaKafka(org, "06");
+    String before = record(org, "2013-01-02");
+    OffsetDateTime made = madeNow();
+    String inTheLag = record(org, "2013-01-02");
+    String withinTheAgreement = record(org, "2012-06-30");
+
+    terminate(org, agreement, "2012-06-30", made);
+    awaitSettled(agreement);
+
+    JsonPath voided = read(inTheLag);
+    assertThat(voided.getString("status")).isEqualTo("VOIDED");
+    assertThat(voided.getInt("version")).isEqualTo(2);
+    List<Map<String, Object>> history =
+        given()
+            .auth()
+            .oauth2(TOKEN)
+            .get("/api/v1/deliveries/" + inTheLag + "/history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    assertThat(history.get(history.size() - 1))
+        .containsEntry("change", "VOIDED")
+        .containsEntry("changedBy", EndedAgreements.ACTOR);
+    assertThat(read(before).getString("status"))
+        .as("recorded before the end was made")
+        .isEqualTo("LIVE");
+    assertThat(read(withinTheAgreement).getString("status")).isEqualTo("LIVE");
+    // The figures hear of it as of any void.
+    TestKafka.await(
+        DeliveryEvents.TOPIC,
+        r -> r.value().contains("\"DeliveryVoided\"") && r.value().contains(inTheLag),
+        Duration.ofSeconds(30));
+    // The same delivery now is refused, as the rules say.
+    Fixtures.post(TOKEN, delivery(org, "2013-01-02"))
+        .statusCode(422)
+        .body("code", equalTo("NO_ACTIVE_AGREEMENT"));
+  }
+
+  @Test
+  void aDayAnotherAgreementCoversKeepsItsDelivery() {
+    String org = Fixtures.orgNumber();
+    UUID first = Fixtures.agreementViaKafka(org, "06");
+    OffsetDateTime made = madeNow();
+    UUID second = UUID.randomUUID();
+    TestKafka.send(
+        "ia.agreement-events-v1",
+        org,
+        Fixtures.agreementRegistered(org, "06", "2012-12-01", second));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(() -> AgreementView.findByIdOptional(second).isPresent()));
+    String covered = record(org, "2013-01-02");
+
+    terminate(org, first, "2012-06-30", made);
+    awaitSettled(first);
+    assertThat(read(covered).getString("status")).isEqualTo("LIVE");
+  }
+
+  private static OffsetDateTime madeNow() {
+    Fixtures.sleep(Duration.ofMillis(50));
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    Fixtures.sleep(Duration.ofMillis(50));
+    return now;
+  }
+
+  private static Map<String, Object> delivery(String org, String day) {
+    Map<String, Object> body = Fixtures.delivery(org);
+    body.put("deliveredOn", day);
+    return body;
+  }
+
+  private static String record(String org, String day) {
+    return Fixtures.post(TOKEN, delivery(org, day)).statusCode(201).extract().path("id");
+  }
+
+  private static JsonPath read(String id) {
+    return given()
+        .auth()
+        .oauth2(TOKEN)
+        .get("/api/v1/deliveries/" + id)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  /** Agreement-service's termination, made at {@code made}, as its event reaches this service. */
+  private static void terminate(String org, UUID agreement, String endedOn, OffsetDateTime made) {
+    ObjectNode ended = EventSamples.sample("AgreementTerminated");
+    ended.put("eventId", UUID.randomUUID().toString()).put("occurredAt", made.toString());
+    ((ObjectNode) ended.get("payload"))
+        .put("agreementId", agreement.toString())
+        .put("orgNumber", org)
+        .put("countyCode", "06")
+        .put("signedOn", "2010-03-01")
+        .put("endedOn", endedOn);
+    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(ended));
+  }
+
+  private static void awaitSettled(UUID agreement) {
+    await("the termination settled")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> settled(agreement));
+  }
+
+  private static boolean settled(UUID agreement) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              AgreementView view = AgreementView.findById(agreement);
+              return view != null && view.endSettledAt != null;
+            });
+  }
+}
