@@ -26,6 +26,30 @@ class BulkPathChargeTest {
   static final String TEN_ENTERPRISES =
       "{\"orgNumbers\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\"]}";
 
+  @org.junit.jupiter.api.Test
+  void aBatchTheGatewayRefusesItselfCostsOneRequest() {
+    // A machine client without the system role: 403 before any service is asked. Its ten items
+    // kept it out for 45 s; now the next request passes.
+    String machine =
+        Tokens.issue(
+            "bulk-without-role",
+            java.util.Map.of("roles", java.util.List.of("adviser"), "azp", "bulk-without-role"),
+            no.nav.ia.test.Infra.AUDIENCE,
+            600);
+    // Twice: the second would be 429 had the first cost its ten items.
+    for (int i = 0; i < 2; i++) {
+      given()
+          .auth()
+          .oauth2(machine)
+          .contentType("application/json")
+          .body(TEN_ITEMS)
+          .post("/api/v1/deliveries/batch")
+          .then()
+          .statusCode(403)
+          .body("code", equalTo("FORBIDDEN"));
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {

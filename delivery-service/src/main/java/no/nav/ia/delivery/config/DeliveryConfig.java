@@ -27,10 +27,10 @@ public interface DeliveryConfig {
 
   /**
    * How long after a termination reached the read model its agreement's deliveries are looked at
-   * (EndedAgreements): longer than a recording's transaction, so that one which read the agreement
-   * as active before has committed.
+   * (EndedAgreements): longer than a transaction may run (60 s), so that every recording which read
+   * the agreement as active before has committed or rolled back.
    */
-  @WithDefault("15S")
+  @WithDefault("90S")
   Duration terminationSettle();
 
   /** How often settled terminations are looked at (EndedAgreements' schedule, as {@code 5s}). */

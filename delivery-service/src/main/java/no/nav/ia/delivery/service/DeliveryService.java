@@ -295,7 +295,7 @@ public class DeliveryService {
   /**
    * Voids, as this service ({@code actor}), a live delivery the rules should have refused: one
    * recorded on a day after its agreement's end, after the termination was made but before this
-   * service heard of it (AgreementEnds). In the caller's transaction; a delivery voided meanwhile
+   * service heard of it (EndedAgreements). In the caller's transaction; a delivery voided meanwhile
    * is left as it is.
    */
   public boolean voidAsRefused(UUID id, String actor) {

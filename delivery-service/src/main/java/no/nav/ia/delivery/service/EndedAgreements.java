@@ -9,55 +9,83 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.platform.callid.CallId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Deliveries the rules refuse but the read model's lag let through: a termination reaches this
  * service a moment (its event's way through the outbox and Kafka) after agreement-service made it,
  * and a delivery recorded in that moment on a day after the agreement's end was taken (201), where
- * it is a 422 NO_ACTIVE_AGREEMENT a moment later. Once a termination has been in the read model for
- * {@code ia.delivery.termination-settle} (every recording that read the agreement as active has
- * committed by then), the agreement's live deliveries on a day after its end, recorded after the
- * termination was made and on a day no other agreement of the enterprise covers, are voided by this
- * service (history and DeliveryVoided name it), so the figures hold only what the rules allow. One
- * replica looks at each agreement (SKIP LOCKED); a delivery recorded before the termination was
- * made stays (README: an end keyed in late does not take back the work done).
+ * it is a 422 NO_ACTIVE_AGREEMENT a moment later; so was a correction that moved one there. Once a
+ * termination has been in the read model for {@code ia.delivery.termination-settle} (longer than a
+ * transaction may run, so every recording that read the agreement as active has committed or rolled
+ * back), the agreement's live deliveries on a day after its end that were put on that day and
+ * enterprise (recorded, or corrected to them) at or after the moment the termination was made, and
+ * that no other agreement of the enterprise in the same county covers, are voided by this service
+ * (its history and DeliveryVoided name the service's client id), so the figures hold only what the
+ * rules allow. One termination per transaction; one replica takes each (SKIP LOCKED); one that
+ * fails is tried again after the settle time, the others go on.
  */
 @ApplicationScoped
 public class EndedAgreements {
 
-  /** Who voids: this service, as its events name a system by its client id. */
-  static final String ACTOR = "ia-delivery-service";
-
   private static final Logger LOG = Logger.getLogger(EndedAgreements.class);
 
-  /** Unsettled terminations old enough, locked for this replica. */
+  /** How many terminations one run settles at most. */
+  static final int PER_RUN = 100;
+
+  /** The oldest unsettled termination applied long enough ago, locked for this replica. */
   private static final String DUE =
       """
       select agreement_id from agreement_view
        where ended_at is not null and end_settled_at is null and updated_at < ?1
-       order by updated_at limit 100
+       order by updated_at limit 1
          for update skip locked
       """;
 
-  /** The agreement's deliveries the rules would have refused, had the termination been known. */
+  /**
+   * The agreement's live deliveries the rules would have refused had the termination been known: on
+   * a day after its end no agreement of the same county covers, put on that day and enterprise (the
+   * first version, or the last correction that changed the day, enterprise or county) at or after
+   * the termination was made.
+   */
   private static final String REFUSED =
       """
       select d.id from delivery d join agreement_view a on a.agreement_id = ?1
        where d.org_number = a.org_number and d.county_code = a.county_code
-         and d.status = 'LIVE' and d.delivered_on > a.ended_on and d.registered_at >= a.ended_at
+         and d.status = 'LIVE' and d.delivered_on > a.ended_on
          and not exists (select 1 from agreement_view b
-                          where b.org_number = d.org_number and b.signed_on <= d.delivered_on
+                          where b.org_number = d.org_number and b.county_code = d.county_code
+                            and b.signed_on <= d.delivered_on
                             and (b.ended_on is null or b.ended_on >= d.delivered_on))
+         and (select max(p.changed_at) from (
+                select v.changed_at, v.change, j.s ->> 'deliveredOn' as day,
+                       j.s ->> 'orgNumber' as org, j.s ->> 'countyCode' as county,
+                       lag(j.s ->> 'deliveredOn') over w as day_before,
+                       lag(j.s ->> 'orgNumber') over w as org_before,
+                       lag(j.s ->> 'countyCode') over w as county_before
+                  from delivery_version v
+                  cross join lateral (select cast(v.snapshot as jsonb) as s) j
+                 where v.delivery_id = d.id
+                window w as (order by v.version)) p
+               where p.change = 'RECORDED'
+                  or (p.change = 'CORRECTED' and (p.day is distinct from p.day_before
+                       or p.org is distinct from p.org_before
+                       or p.county is distinct from p.county_before))) >= a.ended_at
       """;
 
   @Inject EntityManager em;
   @Inject DeliveryService deliveries;
   @Inject DeliveryConfig config;
+
+  /** Who voids: this service, by its client id, as the events name a system. */
+  @ConfigProperty(name = "quarkus.oidc.client-id")
+  String actor;
 
   private final Counter voided;
 
@@ -73,44 +101,82 @@ public class EndedAgreements {
       delayed = "10s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void sweep() {
+    OffsetDateTime appliedBefore =
+        OffsetDateTime.now(ZoneOffset.UTC).minus(config.terminationSettle());
+    for (int i = 0; i < PER_RUN && settleOne(appliedBefore); i++) {
+      // One termination at a time, each in its own transaction.
+    }
+  }
+
+  /**
+   * Settles the oldest unsettled termination applied before {@code appliedBefore}: false when there
+   * is none (or the database cannot be reached), so the run ends.
+   */
+  boolean settleOne(OffsetDateTime appliedBefore) {
     CallId.set(CallId.generate());
+    UUID[] agreement = new UUID[1];
     try {
-      settle(OffsetDateTime.now(ZoneOffset.UTC).minus(config.terminationSettle()));
+      List<UUID> done =
+          QuarkusTransaction.requiringNew().call(() -> settle(appliedBefore, agreement));
+      if (done == null) {
+        return false;
+      }
+      // Said once committed: a rolled-back void is none.
+      done.forEach(
+          d ->
+              LOG.warnf(
+                  "voided delivery %s: put on a day after agreement %s had ended, before the"
+                      + " termination reached this service",
+                  d, agreement[0]));
+      voided.increment(done.size());
+      return true;
+    } catch (RuntimeException e) {
+      if (agreement[0] == null) {
+        LOG.errorf(e, "terminations not settled; tried again at the next run");
+        return false;
+      }
+      LOG.errorf(e, "termination of agreement %s not settled; tried again later", agreement[0]);
+      return postpone(agreement[0]);
     } finally {
       CallId.clear();
     }
   }
 
-  /**
-   * Settles the terminations applied before {@code appliedBefore}; how many deliveries it voided.
-   */
+  /** The deliveries voided, or null when no termination is due; names the agreement taken. */
   @SuppressWarnings("unchecked")
-  int settle(OffsetDateTime appliedBefore) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              int count = 0;
-              List<UUID> due =
-                  em.createNativeQuery(DUE).setParameter(1, appliedBefore).getResultList();
-              for (UUID agreement : due) {
-                List<UUID> refused =
-                    em.createNativeQuery(REFUSED).setParameter(1, agreement).getResultList();
-                for (UUID delivery : refused) {
-                  if (deliveries.voidAsRefused(delivery, ACTOR)) {
-                    count++;
-                    LOG.warnf(
-                        "voided delivery %s: recorded after agreement %s had ended, before the"
-                            + " termination reached this service",
-                        delivery, agreement);
-                  }
-                }
-                em.createNativeQuery(
-                        "update agreement_view set end_settled_at = now() where agreement_id = ?1")
-                    .setParameter(1, agreement)
-                    .executeUpdate();
-              }
-              voided.increment(count);
-              return count;
-            });
+  private List<UUID> settle(OffsetDateTime appliedBefore, UUID[] agreement) {
+    List<UUID> due = em.createNativeQuery(DUE).setParameter(1, appliedBefore).getResultList();
+    if (due.isEmpty()) {
+      return null;
+    }
+    agreement[0] = due.get(0);
+    List<UUID> done = new ArrayList<>();
+    for (UUID delivery :
+        (List<UUID>) em.createNativeQuery(REFUSED).setParameter(1, agreement[0]).getResultList()) {
+      if (deliveries.voidAsRefused(delivery, actor)) {
+        done.add(delivery);
+      }
+    }
+    em.createNativeQuery("update agreement_view set end_settled_at = now() where agreement_id = ?1")
+        .setParameter(1, agreement[0])
+        .executeUpdate();
+    return done;
+  }
+
+  /** Puts a termination that failed at the back, due again after the settle time. */
+  private boolean postpone(UUID agreement) {
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  em.createNativeQuery(
+                          "update agreement_view set updated_at = now() where agreement_id = ?1")
+                      .setParameter(1, agreement)
+                      .executeUpdate());
+      return true;
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "termination of agreement %s not postponed", agreement);
+      return false;
+    }
   }
 }

@@ -69,7 +69,7 @@ class EndedAgreementsTest {
             .getList("$");
     assertThat(history.get(history.size() - 1))
         .containsEntry("change", "VOIDED")
-        .containsEntry("changedBy", EndedAgreements.ACTOR);
+        .containsEntry("changedBy", "ia-delivery-service");
     assertThat(read(before).getString("status"))
         .as("recorded before the end was made")
         .isEqualTo("LIVE");
@@ -106,6 +106,39 @@ class EndedAgreementsTest {
     terminate(org, first, "2012-06-30", made);
     awaitSettled(first);
     assertThat(read(covered).getString("status")).isEqualTo("LIVE");
+  }
+
+  @Test
+  void aCorrectionThatMovedADeliveryPastTheEndInTheLagIsVoidedAndANoteCorrectionIsNot() {
+    String org = Fixtures.orgNumber();
+    UUID agreement = Fixtures.agreementViaKafka(org, "06");
+    String moved = record(org, "2012-05-14");
+    String afterTheEndBefore = record(org, "2013-01-02");
+    OffsetDateTime made = madeNow();
+    correct(moved, 1, delivery(org, "2013-01-02"));
+    Map<String, Object> noted = delivery(org, "2013-01-02");
+    noted.put("note", "Oppfølgingsmøte");
+    correct(afterTheEndBefore, 1, noted);
+
+    terminate(org, agreement, "2012-06-30", made);
+    awaitSettled(agreement);
+    assertThat(read(moved).getString("status")).isEqualTo("VOIDED");
+    assertThat(read(moved).getInt("version")).isEqualTo(3);
+    assertThat(read(afterTheEndBefore).getString("status"))
+        .as("put on its day before the end was made; only its note changed since")
+        .isEqualTo("LIVE");
+  }
+
+  private static void correct(String id, long version, Map<String, Object> body) {
+    given()
+        .auth()
+        .oauth2(TOKEN)
+        .header("If-Match", "\"" + version + "\"")
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(body)
+        .put("/api/v1/deliveries/" + id)
+        .then()
+        .statusCode(200);
   }
 
   private static OffsetDateTime madeNow() {

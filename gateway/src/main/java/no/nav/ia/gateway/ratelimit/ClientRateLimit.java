@@ -41,11 +41,11 @@ public class ClientRateLimit {
   }
 
   /**
-   * Settles a request charged {@code items} once the service answered {@code status}: a batch or
-   * group the service refused as a whole (a 4xx: too many items, not JSON, a field missing) did no
-   * item's work, so it costs one request, not its items. One mistake in a client's batch of a
-   * thousand would otherwise keep it out for minutes. Items the service took one by one answer 2xx
-   * (their results per item) and stay charged.
+   * Settles a request charged {@code items} once answered {@code status} (by the service, or by the
+   * gateway's own checks after the charge): a batch or group refused as a whole (a 4xx: too many
+   * items, not JSON, a field missing) did no item's work, so it costs one request, not its items.
+   * One mistake in a client's batch of a thousand would otherwise keep it out for minutes. Items
+   * the service took one by one answer 2xx (their results per item) and stay charged.
    */
   public void settle(String client, int items, int status) {
     if (enabled && items > 1 && status >= 400 && status < 500) {

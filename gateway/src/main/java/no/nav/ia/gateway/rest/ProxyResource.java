@@ -124,6 +124,7 @@ public class ProxyResource {
               && !anyCounty
               && CountyRegistry.get().county(county).isPresent()
               && !caller.mayAccessCounty(county)) {
+            admission.settle(subject, charged, 403);
             return Uni.createFrom()
                 .item(
                     problems.respond(
@@ -135,6 +136,7 @@ public class ProxyResource {
           }
           Response machine = admission.machineWithoutSystemRole(caller);
           if (machine != null) {
+            admission.settle(subject, charged, machine.getStatus());
             return Uni.createFrom().item(machine);
           }
           var timeout =

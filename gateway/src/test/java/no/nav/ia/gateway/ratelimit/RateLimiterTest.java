@@ -81,8 +81,13 @@ class RateLimiterTest {
     assertThat(rates.acquire("third", 7)).isZero();
     rates.settle("third", 7, 503);
     assertThat(rates.acquire("third", 1)).isPositive();
-    // A refund never fills a bucket above its burst.
+    // A client never charged has nothing to get back: its bucket starts full, as any new one.
     rates.settle("fourth", 1000, 400);
+    for (int i = 0; i < 3; i++) {
+      assertThat(rates.acquire("fourth", 1)).isZero();
+    }
+    assertThat(rates.acquire("fourth", 1)).isPositive();
+    // A refund never fills a bucket above its burst.
     limiter.refund("arena", 1000);
     for (int i = 0; i < 3; i++) {
       assertThat(rates.acquire("arena", 1)).isZero();

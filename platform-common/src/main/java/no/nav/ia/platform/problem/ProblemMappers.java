@@ -260,6 +260,7 @@ public class ProblemMappers {
     response
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        .putHeader(HttpHeaders.CACHE_CONTROL, no.nav.ia.platform.rest.ResponseCaching.NO_STORE)
         .end(String.valueOf(respond(status, code, title, detail, errors).getEntity()));
   }
 

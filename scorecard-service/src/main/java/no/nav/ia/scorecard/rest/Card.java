@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.nav.ia.platform.domain.ServiceCode;
-import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.Tally;
@@ -129,8 +128,15 @@ public record Card(
 
   public record RegistrationLag(@Schema(nullable = true) Integer medianDays) {}
 
+  /** The card as of {@code today} (a period under way is compared with its days so far). */
   public static Card of(
-      Scope scope, Period period, Figures f, long forecast, UUID campaignId, OffsetDateTime asOf) {
+      Scope scope,
+      Period period,
+      Figures f,
+      long forecast,
+      UUID campaignId,
+      OffsetDateTime asOf,
+      LocalDate today) {
     return new Card(
         scope,
         new PeriodView(period.id(), period.from(), period.to()),
@@ -140,7 +146,7 @@ public record Card(
         f.deliveries.systemShare(),
         new Target(SYSTEM_SHARE_MIN, f.deliveries.targetMet()),
         trend(period, f),
-        previousYear(period, f, NorwegianTime.today()),
+        previousYear(period, f, today),
         new ForecastView(forecast),
         new Agreements(f.activeAgreements, f.newAgreements, f.withContactPerson, f.withDelivery),
         new Resigning(campaignId, f.resigningDue, f.resigningResigned, f.resigningRate()),

@@ -189,8 +189,6 @@ public class CardsCsv implements MessageBodyWriter<Object> {
                 new Column("system_share", "Systemrettet andel av direkte leveranser"),
                 new Column("target_met", "Mål om minst 2/3 nådd"),
                 new Column("previous_year_total", "Leveranser samme periode i fjor"),
-                new Column(
-                    "previous_year_same_days_total", "Leveranser samme dager i fjor (pågående)"),
                 new Column("change", "Endring mot i fjor"),
                 new Column("forecast_year_total", "Prognose for året"),
                 new Column("agreements_active", "Aktive IA-avtaler"),
@@ -211,6 +209,9 @@ public class CardsCsv implements MessageBodyWriter<Object> {
       columns.add(new Column("form_" + form.toLowerCase(Locale.ROOT), Tally.FORM_NAMES.get(form)));
     }
     columns.add(new Column("as_of", "Tall per"));
+    // Added after the others, so that a program reading columns by position reads them as before.
+    columns.add(
+        new Column("previous_year_same_days_total", "Leveranser samme dager i fjor (pågående)"));
     return List.copyOf(columns);
   }
 
@@ -247,7 +248,6 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     Boolean met = c.target().met();
     row.add(met == null ? null : new Term(met.toString(), met ? "Ja" : "Nei"));
     row.add(c.previousYear().total());
-    row.add(c.previousYear().sameDays() == null ? null : c.previousYear().sameDays().total());
     row.add(c.previousYear().change());
     row.add(c.forecast().yearTotal());
     row.add(c.agreements().active());
@@ -264,6 +264,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     }
     Tally.FORMS.forEach(f -> row.add(c.byForm().getOrDefault(f, 0L)));
     row.add(c.asOf());
+    row.add(c.previousYear().sameDays() == null ? null : c.previousYear().sameDays().total());
     return row;
   }
 

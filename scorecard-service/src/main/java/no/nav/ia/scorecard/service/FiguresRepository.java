@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import no.nav.ia.platform.domain.CountyRegistry;
-import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Period;
 import no.nav.ia.scorecard.Tally;
@@ -33,13 +32,14 @@ public class FiguresRepository {
 
   private final CountyRegistry registry = CountyRegistry.get();
 
-  public Map<String, Figures> perCounty(Period period, Optional<UUID> campaign) {
+  /** The period's figures per county code; {@code today} decides what "so far" means. */
+  public Map<String, Figures> perCounty(Period period, Optional<UUID> campaign, LocalDate today) {
     Map<String, Figures> byCounty = new HashMap<>();
     LocalDate from = period.from();
     LocalDate to = period.to();
 
     deliveries(period, byCounty);
-    lastYearThisMonthSoFar(period, NorwegianTime.today(), byCounty);
+    lastYearThisMonthSoFar(period, today, byCounty);
     grouped(
         "select county_code, sub_goal, deliveries from subgoal_period where period = ?1 and deliveries <> 0",
         byCounty,

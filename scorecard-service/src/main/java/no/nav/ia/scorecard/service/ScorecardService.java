@@ -3,6 +3,7 @@ package no.nav.ia.scorecard.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,17 +49,21 @@ public class ScorecardService {
       Map<String, Figures> perCounty,
       Collection<Set<String>> enterprisesInSeveralCodes,
       Optional<UUID> campaign,
-      OffsetDateTime asOf) {}
+      OffsetDateTime asOf,
+      LocalDate today) {}
 
+  /** The period's figures as of today in Norway, one day for all of them (also at midnight). */
   @Transactional
   public Snapshot snapshot(Period period) {
+    LocalDate today = NorwegianTime.today();
     Optional<UUID> campaign = figures.latestCampaign(period.to());
     return new Snapshot(
         period,
-        figures.perCounty(period, campaign),
+        figures.perCounty(period, campaign, today),
         figures.enterprisesInSeveralCodes(period),
         campaign,
-        state.asOf());
+        state.asOf(),
+        today);
   }
 
   /** The card periods with at least one delivery, for the dashboard's picker. */
@@ -156,7 +161,8 @@ public class ScorecardService {
             sum.monthTotals(s.period().year()),
             sum.monthTotals(s.period().year() - 1),
             sum.lastYearThisMonthSoFar,
-            NorwegianTime.today());
-    return Card.of(scope, s.period(), sum, forecast, s.campaign().orElse(null), s.asOf());
+            s.today());
+    return Card.of(
+        scope, s.period(), sum, forecast, s.campaign().orElse(null), s.asOf(), s.today());
   }
 }

@@ -99,6 +99,7 @@ class CardTest {
   }
 
   private static Card card(Period period, Figures f) {
-    return Card.of(new Card.Scope("COUNTY", "03", "Oslo"), period, f, 0, null, null);
+    return Card.of(
+        new Card.Scope("COUNTY", "03", "Oslo"), period, f, 0, null, null, NorwegianTime.today());
   }
 }

@@ -1114,7 +1114,7 @@ class ScorecardConsumerTest {
     assertThat(lines.get(0))
         .startsWith("Nivå;Kode;Navn;Periode;Fra;Til;Leveranser;Systemrettede;Individrettede;")
         .contains(";Forebygge og redusere sykefravær;")
-        .endsWith(";Tall per");
+        .endsWith(";Tall per;Leveranser samme dager i fjor (pågående)");
     // The nation and the own county, as on the page; a fraction with a decimal comma.
     assertThat(lines).hasSize(3);
     // Codes as text formulas: Excel would make a county's 03 the number 3, a month a date.
