@@ -59,6 +59,32 @@ public final class ApiContracts {
                 gaps.add("the Java type " + schema + " is a schema");
               }
             });
+    // A JSON Schema pattern matches anywhere in the value: one not anchored lets a client send
+    // what the service refuses (Z1234567 for a NAV-ident).
+    document
+        .path("components")
+        .path("schemas")
+        .fields()
+        .forEachRemaining(
+            schema ->
+                schema
+                    .getValue()
+                    .path("properties")
+                    .fields()
+                    .forEachRemaining(
+                        property -> {
+                          String pattern = property.getValue().path("pattern").asText();
+                          if (pattern.matches(".*\\\\d\\{.*|.*\\[A-Z\\].*")
+                              && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+                            gaps.add(
+                                schema.getKey()
+                                    + "."
+                                    + property.getKey()
+                                    + ": pattern "
+                                    + pattern
+                                    + " is not anchored");
+                          }
+                        }));
     for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
         paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
@@ -73,6 +99,15 @@ public final class ApiContracts {
   }
 
   private static void operationGaps(String name, JsonNode operation, List<String> gaps) {
+    // A generator names a client's method by the operation's id, else by path and verb.
+    if (operation.path("operationId").asText().isEmpty()) {
+      gaps.add(name + ": no operationId");
+    }
+    // Every API call takes a token: an operation without a security requirement reads as
+    // anonymous, and a generated client sends none.
+    if (operation.path("security").isEmpty()) {
+      gaps.add(name + ": no security requirement");
+    }
     for (JsonNode parameter : operation.path("parameters")) {
       if (!parameter.path("schema").has("type") && !parameter.path("schema").has("$ref")) {
         gaps.add(name + ": parameter " + parameter.path("name").asText() + " has no type");

@@ -18,6 +18,7 @@ class ApiContractsTest {
       """
       {'openapi': '3.1.0',
        'paths': {'/things/{id}': {'get': {
+         'operationId': 'Things_get', 'security': [{'SecurityScheme': ['adviser']}],
          'parameters': [{'name': 'id', 'in': 'path', 'schema': {'type': 'string'}}],
          'responses': {
            '200': {'content': {'application/json': {'schema': {'$ref': '#/components/schemas/Thing'}}}},
@@ -25,6 +26,7 @@ class ApiContractsTest {
        'components': {'schemas': {
          'Thing': {'type': 'object', 'properties': {
            'name': {'type': 'string'}, 'note': {'type': ['string', 'null']},
+           'adviser': {'type': 'string', 'pattern': '^[A-Z]\\\\d{6}$'},
            'month': {'$ref': '#/components/schemas/Month'}}},
          'Month': {'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}$'},
          'Problem': {'type': 'object', 'required': ['code'], 'properties': {'code': {'type': 'string'}}}}}}
@@ -64,12 +66,19 @@ class ApiContractsTest {
                 .replace("'3.1.0'", "'3.0.3'")
                 .replace("{'type': 'string'}}],", "{}}],")
                 .replace("'application/problem+json'", "'application/json'")
-                .replace("'schema': {'$ref': '#/components/schemas/Thing'}", "'schema': {}"));
+                .replace("'schema': {'$ref': '#/components/schemas/Thing'}", "'schema': {}")
+                .replace(
+                    "'operationId': 'Things_get', 'security': [{'SecurityScheme': ['adviser']}],",
+                    "")
+                .replace("'^[A-Z]\\\\d{6}$'", "'[A-Z]\\\\d{6}'"));
     assertThat(ApiContracts.gaps(loose))
         .containsExactlyInAnyOrder(
             "openapi is \"3.0.3\", not 3.1 (its schemas are 3.1)",
             "GET /things/{id}: parameter id has no type",
             "GET /things/{id}: 200 application/json has no schema",
-            "GET /things/{id}: 404 is not described as application/problem+json");
+            "GET /things/{id}: 404 is not described as application/problem+json",
+            "GET /things/{id}: no operationId",
+            "GET /things/{id}: no security requirement",
+            "Thing.adviser: pattern [A-Z]\\d{6} is not anchored");
   }
 }

@@ -43,7 +43,7 @@ public final class AgreementRequests {
           @NoIdentityNumber
           @Schema(examples = "Eksempel Bygg AS", description = "From the register when left out")
           String name,
-      @Pattern(regexp = "\\d{2}", message = "must be a two-digit county code")
+      @Pattern(regexp = "^\\d{2}$", message = "must be a two-digit county code")
           @Schema(
               examples = "03",
               description = "From the register when left out; 422 when it contradicts it")
@@ -57,7 +57,7 @@ public final class AgreementRequests {
           @Schema(
               description = "The corporate group (konsern), when signed under a group agreement")
           String groupOrgNumber,
-      @Pattern(regexp = NavIdent.REGEX, message = NavIdent.MESSAGE) String contactPerson) {}
+      @Pattern(regexp = NavIdent.WHOLE, message = NavIdent.MESSAGE) String contactPerson) {}
 
   /** A correction of an agreement: either field may be left out, not both. */
   @ClosedBody
@@ -74,7 +74,7 @@ public final class AgreementRequests {
   @Schema(name = "ContactPersonRequest")
   public record AssignContactPerson(
       @NotNull
-          @Pattern(regexp = NavIdent.REGEX, message = NavIdent.MESSAGE)
+          @Pattern(regexp = NavIdent.WHOLE, message = NavIdent.MESSAGE)
           @Schema(examples = "Z990001")
           String navIdent) {}
 

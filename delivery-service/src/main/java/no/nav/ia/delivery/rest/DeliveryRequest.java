@@ -58,7 +58,7 @@ public record DeliveryRequest(
             description = "Free text about the service; never personal data",
             maxLength = DeliveryRequest.NOTE_MAX)
         String note,
-    @Pattern(regexp = NavIdent.REGEX, message = NavIdent.MESSAGE)
+    @Pattern(regexp = NavIdent.WHOLE, message = NavIdent.MESSAGE)
         @Schema(
             description =
                 "The adviser who delivered: required when a system records; a person is the"

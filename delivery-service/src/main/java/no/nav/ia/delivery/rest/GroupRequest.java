@@ -53,7 +53,7 @@ public record GroupRequest(
             description = "Free text about the meeting; never personal data",
             maxLength = DeliveryRequest.NOTE_MAX)
         String note,
-    @Pattern(regexp = NavIdent.REGEX, message = NavIdent.MESSAGE)
+    @Pattern(regexp = NavIdent.WHOLE, message = NavIdent.MESSAGE)
         @Schema(
             description =
                 "The adviser: required when a system records; a person may name only themselves",

@@ -2,6 +2,7 @@ package no.nav.ia.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import no.nav.ia.gateway.config.GatewayConfig;
+import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
@@ -170,7 +172,12 @@ public class OpenApiResource {
   private ObjectNode asyncApiPath() {
     ObjectNode get = json.createObjectNode();
     get.put("summary", "The AsyncAPI 3.0 document of the platform's Kafka topics and events");
+    get.put("operationId", "AsyncApiResource_document");
     get.putArray("tags").add("Events");
+    // Every role's token, as the services' operations say theirs: without it the operation reads
+    // as anonymous and a generated client sends none.
+    ArrayNode roles = get.putArray("security").addObject().putArray("SecurityScheme");
+    List.of(Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM).forEach(roles::add);
     ObjectNode responses = get.putObject("responses");
     responses
         .putObject("200")
@@ -196,6 +203,15 @@ public class OpenApiResource {
     if (pathOrOperation.has("responses")) {
       ObjectNode responses = (ObjectNode) pathOrOperation.get("responses");
       answer(responses, "429", "Too many requests: wait the Retry-After seconds");
+      ObjectNode tooMany = (ObjectNode) responses.get("429");
+      if (!tooMany.has("headers")) {
+        tooMany
+            .putObject("headers")
+            .putObject("Retry-After")
+            .put("description", "Seconds to wait before the next request")
+            .putObject("schema")
+            .put("type", "integer");
+      }
       answer(responses, "502", "The service gave no valid answer");
       answer(responses, "503", "No instance of the service answers, or no token for it");
       answer(responses, "504", "The service did not answer in time");
