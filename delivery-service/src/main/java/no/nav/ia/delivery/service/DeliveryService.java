@@ -278,16 +278,9 @@ public class DeliveryService {
                   Delivery.<Delivery>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                       .orElseThrow(DeliveryService::notFound);
               caller.requireCounty(delivery.countyCode);
-              if (!delivery.isLive()) {
-                return delivery;
+              if (delivery.isLive()) {
+                voidAs(delivery, expectedVersion, caller.actor());
               }
-              Facts before = Facts.of(delivery);
-              delivery.voidIt(expectedVersion);
-              keep(delivery, "VOIDED");
-              outbox.publish(
-                  DeliveryEvents.CONTRACT,
-                  delivery.orgNumber,
-                  new DeliveryVoided(delivery.id, delivery.version, caller.actor(), before));
               return delivery;
             });
   }
@@ -303,14 +296,22 @@ public class DeliveryService {
     if (delivery == null || !delivery.isLive()) {
       return false;
     }
+    voidAs(delivery, null, actor);
+    return true;
+  }
+
+  /**
+   * Voids a live, locked delivery as {@code actor} (at {@code expectedVersion}, unless null): its
+   * kept version and its event.
+   */
+  private void voidAs(Delivery delivery, Long expectedVersion, String actor) {
     Facts before = Facts.of(delivery);
-    delivery.voidIt(null);
+    delivery.voidIt(expectedVersion);
     keep(delivery, "VOIDED", actor);
     outbox.publish(
         DeliveryEvents.CONTRACT,
         delivery.orgNumber,
         new DeliveryVoided(delivery.id, delivery.version, actor, before));
-    return true;
   }
 
   /** A page in a stable order: newest delivery date first, then id. */

@@ -30,7 +30,12 @@ public class FiguresRepository {
 
   @Inject EntityManager em;
 
-  private final CountyRegistry registry = CountyRegistry.get();
+  /** Every county code there has been, as one SQL array literal (the registry does not change). */
+  private static final String ALL_CODES =
+      "{"
+          + String.join(
+              ",", CountyRegistry.get().all().stream().map(CountyRegistry.County::code).toList())
+          + "}";
 
   /** The period's figures per county code; {@code today} decides what "so far" means. */
   public Map<String, Figures> perCounty(Period period, Optional<UUID> campaign, LocalDate today) {
@@ -174,14 +179,13 @@ public class FiguresRepository {
       return;
     }
     LocalDate then = today.minusYears(1);
-    List<String> codes = registry.all().stream().map(CountyRegistry.County::code).toList();
     grouped(
         "select county_code, count(*) from delivery_fact where live"
             + " and county_code = any(cast(?1 as varchar[])) and delivered_on between ?2 and ?3"
             + " group by 1",
         byCounty,
         (f, r) -> f.lastYearThisMonthSoFar += num(r[1]),
-        "{" + String.join(",", codes) + "}",
+        ALL_CODES,
         then.withDayOfMonth(1),
         then);
   }
