@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.Assertions;
@@ -108,10 +109,24 @@ public final class ApiContracts {
     if (operation.path("security").isEmpty()) {
       gaps.add(name + ": no security requirement");
     }
+    boolean callId = false;
     for (JsonNode parameter : operation.path("parameters")) {
+      String parameterName = parameter.path("name").asText();
       if (!parameter.path("schema").has("type") && !parameter.path("schema").has("$ref")) {
-        gaps.add(name + ": parameter " + parameter.path("name").asText() + " has no type");
+        gaps.add(name + ": parameter " + parameterName + " has no type");
       }
+      String pattern = parameter.path("schema").path("pattern").asText();
+      if (!pattern.isEmpty() && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+        gaps.add(
+            name + ": parameter " + parameterName + "'s pattern " + pattern + " is not anchored");
+      }
+      callId |=
+          "header".equals(parameter.path("in").asText())
+              && "Nav-Call-Id".equalsIgnoreCase(parameterName);
+    }
+    // Every answer carries the call id and every caller may send its own.
+    if (!callId) {
+      gaps.add(name + ": no Nav-Call-Id header parameter");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = operation.path("responses").fields();
         it.hasNext(); ) {
@@ -168,18 +183,84 @@ public final class ApiContracts {
   }
 
   /**
+   * Why a value of a parameter does not fit the document's schema for it, one line each; empty when
+   * it fits. Checks that the document refuses what the service refuses and takes what it takes.
+   */
+  public static List<String> parameterViolations(
+      JsonNode document, String method, String path, String name, String value) {
+    for (JsonNode parameter : operation(document, method, path).path("parameters")) {
+      if (parameter.path("name").asText().equals(name)) {
+        JsonNode schema = parameter.path("schema");
+        // A query parameter arrives as text; an integer's schema reads it as the number it spells.
+        JsonNode instance =
+            schema.path("type").asText().equals("integer") && value.matches("-?\\d{1,18}")
+                ? JSON.getNodeFactory().numberNode(Long.parseLong(value))
+                : JSON.getNodeFactory().textNode(value);
+        return validate(document, schema, instance);
+      }
+    }
+    return List.of(method + " " + path + " has no parameter " + name);
+  }
+
+  /** A value of a query parameter of a GET path, and whether the service takes it. */
+  public record Limit(String path, String parameter, String value, boolean taken) {
+    public static Limit taken(String path, String parameter, String value) {
+      return new Limit(path, parameter, value, true);
+    }
+
+    public static Limit refused(String path, String parameter, String value) {
+      return new Limit(path, parameter, value, false);
+    }
+  }
+
+  /**
+   * Asserts that the limits the document gives the parameters are the ones the service keeps: a
+   * value the service refuses (400) the document refuses too, one it takes the document takes (a
+   * generated client validates by them).
+   */
+  public static void assertLimitsKept(JsonNode document, String token, List<Limit> limits) {
+    for (Limit limit : limits) {
+      String what = limit.path() + "?" + limit.parameter() + "=" + limit.value();
+      Assertions.assertThat(
+              parameterViolations(document, "GET", limit.path(), limit.parameter(), limit.value()))
+          .as("the document on %s", what)
+          .matches(violations -> violations.isEmpty() == limit.taken());
+      int status =
+          RestAssured.given()
+              .auth()
+              .oauth2(token)
+              .queryParam(limit.parameter(), limit.value())
+              .get(limit.path())
+              .statusCode();
+      Assertions.assertThat(status != 400)
+          .as("the service on %s answered %d", what, status)
+          .isEqualTo(limit.taken());
+    }
+  }
+
+  /** Why a request body does not fit the document's schema for it; empty when it fits. */
+  public static List<String> requestViolations(
+      JsonNode document, String method, String path, JsonNode body) {
+    JsonNode schema =
+        operation(document, method, path)
+            .path("requestBody")
+            .path("content")
+            .path("application/json")
+            .path("schema");
+    if (schema.isMissingNode() || schema.isEmpty()) {
+      return List.of(method + " " + path + " has no JSON request schema");
+    }
+    return validate(document, schema, body);
+  }
+
+  /**
    * Why a real answer does not fit the schema the document gives for that operation, status and
    * content type, one line each; empty when it fits.
    */
   public static List<String> violations(
       JsonNode document, String method, String path, int status, JsonNode body) {
     JsonNode response =
-        document
-            .path("paths")
-            .path(path)
-            .path(method.toLowerCase())
-            .path("responses")
-            .path(String.valueOf(status));
+        operation(document, method, path).path("responses").path(String.valueOf(status));
     if (response.isMissingNode()) {
       return List.of(method + " " + path + " does not document " + status);
     }
@@ -191,8 +272,18 @@ public final class ApiContracts {
     if (schema.isMissingNode() || schema.isEmpty()) {
       return List.of(method + " " + path + " " + status + " has no JSON schema");
     }
-    // The response's schema at the root, the document's components beside it, so that its
-    // "#/components/schemas/..." references resolve as they do in the document.
+    return validate(document, schema, body);
+  }
+
+  private static JsonNode operation(JsonNode document, String method, String path) {
+    return document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Validates against one schema of the document: at the root, the document's components beside it,
+   * so that its "#/components/schemas/..." references resolve as they do in the document.
+   */
+  private static List<String> validate(JsonNode document, JsonNode schema, JsonNode body) {
     ObjectNode root = JSON.createObjectNode();
     root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     root.putArray("allOf").add(schema);

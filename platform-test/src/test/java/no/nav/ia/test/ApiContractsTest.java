@@ -19,7 +19,10 @@ class ApiContractsTest {
       {'openapi': '3.1.0',
        'paths': {'/things/{id}': {'get': {
          'operationId': 'Things_get', 'security': [{'SecurityScheme': ['adviser']}],
-         'parameters': [{'name': 'id', 'in': 'path', 'schema': {'type': 'string'}}],
+         'parameters': [{'name': 'id', 'in': 'path', 'schema': {'type': 'string'}},
+           {'name': 'county', 'in': 'query', 'schema': {'type': 'string', 'pattern': '^\\\\d{2}$'}},
+           {'name': 'size', 'in': 'query', 'schema': {'type': 'integer', 'maximum': 500}},
+           {'name': 'Nav-Call-Id', 'in': 'header', 'schema': {'type': 'string'}}],
          'responses': {
            '200': {'content': {'application/json': {'schema': {'$ref': '#/components/schemas/Thing'}}}},
            '404': {'content': {'application/problem+json': {'schema': {'$ref': '#/components/schemas/Problem'}}}}}}}},
@@ -70,15 +73,36 @@ class ApiContractsTest {
                 .replace(
                     "'operationId': 'Things_get', 'security': [{'SecurityScheme': ['adviser']}],",
                     "")
-                .replace("'^[A-Z]\\\\d{6}$'", "'[A-Z]\\\\d{6}'"));
+                .replace("'^[A-Z]\\\\d{6}$'", "'[A-Z]\\\\d{6}'")
+                .replace("'^\\\\d{2}$'", "'\\\\d{2}'")
+                .replace("'name': 'Nav-Call-Id'", "'name': 'X-Call-Id'"));
     assertThat(ApiContracts.gaps(loose))
         .containsExactlyInAnyOrder(
             "openapi is \"3.0.3\", not 3.1 (its schemas are 3.1)",
-            "GET /things/{id}: parameter id has no type",
+            "GET /things/{id}: parameter X-Call-Id has no type",
             "GET /things/{id}: 200 application/json has no schema",
             "GET /things/{id}: 404 is not described as application/problem+json",
             "GET /things/{id}: no operationId",
             "GET /things/{id}: no security requirement",
-            "Thing.adviser: pattern [A-Z]\\d{6} is not anchored");
+            "Thing.adviser: pattern [A-Z]\\d{6} is not anchored",
+            "GET /things/{id}: parameter county's pattern \\d{2} is not anchored",
+            "GET /things/{id}: no Nav-Call-Id header parameter");
+  }
+
+  @Test
+  void aParameterOrABodyFitsOrSaysWhereItDoesNot() throws Exception {
+    JsonNode document = json(DOCUMENT);
+    assertThat(ApiContracts.parameterViolations(document, "GET", "/things/{id}", "county", "03"))
+        .isEmpty();
+    assertThat(ApiContracts.parameterViolations(document, "GET", "/things/{id}", "county", "3"))
+        .hasSize(1);
+    assertThat(ApiContracts.parameterViolations(document, "GET", "/things/{id}", "size", "500"))
+        .isEmpty();
+    assertThat(ApiContracts.parameterViolations(document, "GET", "/things/{id}", "size", "501"))
+        .hasSize(1);
+    assertThat(ApiContracts.parameterViolations(document, "GET", "/things/{id}", "sort", "x"))
+        .containsExactly("GET /things/{id} has no parameter sort");
+    assertThat(ApiContracts.requestViolations(document, "GET", "/things/{id}", json("{}")))
+        .containsExactly("GET /things/{id} has no JSON request schema");
   }
 }

@@ -106,8 +106,16 @@ public class AgreementResource {
       @Parameter(schema = @Schema(implementation = AgreementStatus.class)) @QueryParam("status")
           String status,
       @QueryParam("orgNumber") String orgNumber,
-      @QueryParam("contactPerson") String contactPerson,
-      @QueryParam("q") String q,
+      @Parameter(
+              description = "A NAV-ident, me (the caller) or none (agreements without one)",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^([A-Z]\\d{6}|me|none)$"))
+          @QueryParam("contactPerson")
+          String contactPerson,
+      @Parameter(
+              description = "Words of the name, each a prefix, any case",
+              schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+          @QueryParam("q")
+          String q,
       @Parameter(
               schema =
                   @Schema(

@@ -37,7 +37,12 @@ public final class CampaignRecords {
   @ClosedBody
   @Schema(name = "ResigningStatusRequest")
   public record ChangeStatus(
-      @NotNull @Schema(examples = "CONTACTED") ResigningStatus status,
+      @NotNull
+          @Schema(
+              examples = "CONTACTED",
+              description = "Where the agreement now stands (PENDING is where every case starts)",
+              enumeration = {"CONTACTED", "RESIGNED", "DECLINED", "AWAITING_GROUP", "NO_RESPONSE"})
+          ResigningStatus status,
       @NotNull @NotBeforeIa @Schema(examples = "2014-03-10") LocalDate on,
       @Size(max = 1000) @NoIdentityNumber String note) {}
 

@@ -213,7 +213,11 @@ public class EnterpriseResource {
       @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("q")
           String q,
       @QueryParam("county") String county,
-      @QueryParam("industry") String industry,
+      @Parameter(
+              description = "A NACE code or its start: 47, 47.1, 47.11",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2}(\\.\\d{1,3})?$"))
+          @QueryParam("industry")
+          String industry,
       @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000000"))
           @QueryParam("minEmployees")
           String minEmployees,

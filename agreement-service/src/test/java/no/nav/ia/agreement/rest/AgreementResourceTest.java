@@ -579,6 +579,7 @@ class AgreementResourceTest {
     Api.post(fraction)
         .statusCode(400)
         .body("code", equalTo("MALFORMED_BODY"))
+        .body("detail", equalTo("The body is JSON but not of this request's shape (see errors)"))
         .body("errors.field", hasItem("employees"));
     Map<String, Object> numberName = Fixtures.agreement(org, "03");
     numberName.put("name", 5);
@@ -602,7 +603,10 @@ class AgreementResourceTest {
           .body("code", equalTo("MALFORMED_BODY"))
           .body("errors[0].field", equalTo("body"));
     }
-    Api.postJson(valid + "]").statusCode(400).body("code", equalTo("MALFORMED_BODY"));
+    Api.postJson(valid + "]")
+        .statusCode(400)
+        .body("code", equalTo("MALFORMED_BODY"))
+        .body("detail", equalTo("The body is not well-formed JSON"));
     for (String[] wrong :
         List.of(
             new String[] {"\"employees\":12", "\"employees\":\"12\"", "employees"},

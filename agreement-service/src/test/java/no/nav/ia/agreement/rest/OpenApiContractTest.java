@@ -11,11 +11,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.nav.ia.agreement.Fixtures;
 import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.test.ApiContracts;
+import no.nav.ia.test.ApiContracts.Limit;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -164,6 +166,66 @@ class OpenApiContractTest {
         "GET",
         "/api/v1/resigning-campaigns/{id}/reminders",
         coordinator().get(path + campaign + "/reminders"));
+  }
+
+  /**
+   * The limits the document gives a parameter are the ones the service keeps: a value the document
+   * refuses is 400 at the service, one it takes is not (a generated client validates by them).
+   */
+  @Test
+  void theDocumentRefusesWhatTheServiceRefuses() {
+    JsonNode document = ApiContracts.served();
+    String tooLong = "a".repeat(201);
+    ApiContracts.assertLimitsKept(
+        document,
+        Tokens.manager("03"),
+        List.of(
+            Limit.taken("/api/v1/agreements", "contactPerson", "Z990001"),
+            Limit.taken("/api/v1/agreements", "contactPerson", "me"),
+            Limit.taken("/api/v1/agreements", "contactPerson", "none"),
+            Limit.refused("/api/v1/agreements", "contactPerson", "z990001"),
+            Limit.refused("/api/v1/agreements", "contactPerson", "Z9900012"),
+            Limit.refused("/api/v1/agreements", "contactPerson", "ME"),
+            Limit.taken("/api/v1/agreements", "q", "a".repeat(200)),
+            Limit.refused("/api/v1/agreements", "q", tooLong),
+            Limit.taken("/api/v1/agreements", "county", "03"),
+            Limit.refused("/api/v1/agreements", "county", "3"),
+            Limit.refused("/api/v1/agreements", "orgNumber", "12345678"),
+            Limit.taken("/api/v1/agreements", "size", "500"),
+            Limit.refused("/api/v1/agreements", "size", "0"),
+            Limit.taken("/api/v1/enterprises", "industry", "47"),
+            Limit.taken("/api/v1/enterprises", "industry", "47.1"),
+            Limit.taken("/api/v1/enterprises", "industry", "47.111"),
+            Limit.refused("/api/v1/enterprises", "industry", "4"),
+            Limit.refused("/api/v1/enterprises", "industry", "47."),
+            Limit.refused("/api/v1/enterprises", "industry", "47.1111"),
+            Limit.refused("/api/v1/enterprises", "industry", "47,1"),
+            Limit.refused("/api/v1/enterprises", "q", tooLong),
+            Limit.refused("/api/v1/enterprises", "county", "034")));
+    // The status a case may be moved to: PENDING is where it starts, refused as a move.
+    String statusPath = "/api/v1/resigning-campaigns/{id}/agreements/{agreementId}/status";
+    assertThat(
+            ApiContracts.requestViolations(
+                document,
+                "POST",
+                statusPath,
+                json("{\"status\": \"CONTACTED\", \"on\": \"2014-03-10\"}")))
+        .isEmpty();
+    assertThat(
+            ApiContracts.requestViolations(
+                document,
+                "POST",
+                statusPath,
+                json("{\"status\": \"PENDING\", \"on\": \"2014-03-10\"}")))
+        .isNotEmpty();
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static final String AGREEMENTS = "/api/v1/agreements/";

@@ -115,7 +115,8 @@ public class DeliveryResource {
                       + " deliveries before systems named the adviser")
           @QueryParam("adviser")
           String adviser,
-      @QueryParam("groupId") String groupId,
+      @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("groupId")
+          String groupId,
       @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("from")
           String from,
       @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("to") String to,

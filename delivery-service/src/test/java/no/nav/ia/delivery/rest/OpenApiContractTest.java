@@ -18,6 +18,7 @@ import java.util.UUID;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
 import no.nav.ia.test.ApiContracts;
+import no.nav.ia.test.ApiContracts.Limit;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,21 @@ class OpenApiContractTest {
         .containsEntry("RecordDeliveryRequest", 2000)
         .containsEntry("RecordGroupDeliveryRequest", 2000)
         .allSatisfy((schema, limit) -> assertThat(limit).as(schema).isEqualTo(2000));
+  }
+
+  @Test
+  void theDocumentRefusesWhatTheServiceRefuses() {
+    ApiContracts.assertLimitsKept(
+        ApiContracts.served(),
+        Tokens.manager("03"),
+        java.util.List.of(
+            Limit.taken("/api/v1/deliveries", "county", "03"),
+            Limit.refused("/api/v1/deliveries", "county", "3"),
+            Limit.refused("/api/v1/deliveries", "county", "O3"),
+            Limit.refused("/api/v1/deliveries", "orgNumber", "97476067"),
+            Limit.taken("/api/v1/deliveries", "page", "0"),
+            Limit.refused("/api/v1/deliveries", "page", "-1"),
+            Limit.refused("/api/v1/deliveries", "size", "501")));
   }
 
   @Test

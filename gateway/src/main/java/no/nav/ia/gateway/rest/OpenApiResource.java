@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import no.nav.ia.gateway.config.GatewayConfig;
+import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
@@ -160,7 +161,7 @@ public class OpenApiResource {
           .fields()
           .forEachRemaining(e -> schemes.set(e.getKey(), e.getValue()));
     }
-    paths.set(ASYNCAPI_PATH, asyncApiPath());
+    paths.set(ASYNCAPI_PATH, asyncApiPath(callIdParameter(paths)));
     components.set("schemas", referenced(merged, schemas));
     components.set("securitySchemes", schemes);
     return merged;
@@ -168,8 +169,26 @@ public class OpenApiResource {
 
   static final String ASYNCAPI_PATH = "/api/v1/events/asyncapi";
 
+  /**
+   * The {@code Nav-Call-Id} parameter as the services describe it on every operation (their
+   * OpenApiConventions), for the gateway's own path; none when no service is merged.
+   */
+  private static JsonNode callIdParameter(JsonNode paths) {
+    for (JsonNode path : paths) {
+      for (JsonNode operation : path) {
+        for (JsonNode parameter : operation.path("parameters")) {
+          if (CallId.HEADER.equalsIgnoreCase(parameter.path("name").asText())
+              && "header".equals(parameter.path("in").asText())) {
+            return parameter.deepCopy();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   /** The gateway's own public path: the topics' contract, which the services do not serve. */
-  private ObjectNode asyncApiPath() {
+  private ObjectNode asyncApiPath(JsonNode callId) {
     ObjectNode get = json.createObjectNode();
     get.put("summary", "The AsyncAPI 3.0 document of the platform's Kafka topics and events");
     get.put("operationId", "AsyncApiResource_document");
@@ -178,6 +197,9 @@ public class OpenApiResource {
     // as anonymous and a generated client sends none.
     ArrayNode roles = get.putArray("security").addObject().putArray("SecurityScheme");
     List.of(Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM).forEach(roles::add);
+    if (callId != null) {
+      get.putArray("parameters").add(callId);
+    }
     ObjectNode responses = get.putObject("responses");
     responses
         .putObject("200")

@@ -83,7 +83,9 @@ public class ProblemMappers {
         400,
         "MALFORMED_BODY",
         "Invalid request",
-        "The body is not valid JSON for this request",
+        Causes.find(e, JsonParseException.class) != null
+            ? "The body is not well-formed JSON"
+            : "The body is JSON but not of this request's shape (see errors)",
         jsonErrors(e));
   }
 

@@ -3,6 +3,7 @@ package no.nav.ia.platform.rest;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -58,6 +59,36 @@ public class OpenApiConventions implements OASFilter {
       boolean preconditionRequired = responses.hasAPIResponse("428");
       operation.getParameters().forEach(p -> parameter(p, preconditionRequired));
     }
+    addCallId(operation);
+  }
+
+  /**
+   * Every operation takes a {@code Nav-Call-Id} (CallId): documented once here, not on every
+   * resource method.
+   */
+  private static void addCallId(Operation operation) {
+    boolean present =
+        operation.getParameters() != null
+            && operation.getParameters().stream()
+                .anyMatch(
+                    p ->
+                        p.getIn() == Parameter.In.HEADER
+                            && CallId.HEADER.equalsIgnoreCase(p.getName()));
+    if (!present) {
+      operation.addParameter(
+          OASFactory.createParameter()
+              .name(CallId.HEADER)
+              .in(Parameter.In.HEADER)
+              .description(
+                  "Your id for this call, to follow it through the logs and events; every answer"
+                      + " carries the one used: yours when it is 1 to 100 letters, digits and"
+                      + " ._:- and holds no national identity number, otherwise a new one")
+              .schema(
+                  OASFactory.createSchema()
+                      .addType(SchemaType.STRING)
+                      .maxLength(100)
+                      .pattern("^[A-Za-z0-9._:\\-]{1,100}$")));
+    }
   }
 
   private static void addIfAbsent(APIResponses responses, String status, String description) {
@@ -99,6 +130,17 @@ public class OpenApiConventions implements OASFilter {
       parameter
           .description("Items per page")
           .schema(integer(1, Params.MAX_PAGE_SIZE).defaultValue(50));
+    } else if (parameter.getIn() == Parameter.In.QUERY && plainText(parameter.getSchema())) {
+      switch (parameter.getName()) {
+        case "county" ->
+            text(parameter, "A county code (two digits, valid now or earlier)", "^\\d{2}$");
+        case "orgNumber" ->
+            text(
+                parameter,
+                "An organisation number (9 digits, with a valid check digit)",
+                "^\\d{9}$");
+        default -> {}
+      }
     } else if (parameter.getIn() == Parameter.In.HEADER
         && "If-Match".equalsIgnoreCase(parameter.getName())) {
       parameter
@@ -109,6 +151,21 @@ public class OpenApiConventions implements OASFilter {
                   .addType(SchemaType.STRING)
                   .pattern("^\\s*(W/)?\"?[0-9]+\"?\\s*$"));
     }
+  }
+
+  private static void text(Parameter parameter, String description, String pattern) {
+    parameter
+        .description(description)
+        .schema(OASFactory.createSchema().addType(SchemaType.STRING).pattern(pattern));
+  }
+
+  /** A parameter the resource described as text and no more, or not at all. */
+  private static boolean plainText(Schema schema) {
+    return schema == null
+        || (schema.getRef() == null
+            && schema.getPattern() == null
+            && schema.getEnumeration() == null
+            && schema.getMaxLength() == null);
   }
 
   private static Schema integer(int min, int max) {
