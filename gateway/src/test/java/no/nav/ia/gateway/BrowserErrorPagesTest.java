@@ -108,6 +108,44 @@ class BrowserErrorPagesTest {
     assertThat(failed.body()).contains("Logg inn på nytt");
   }
 
+  /**
+   * The issuer's error comes back in the callback's query, which anyone can write: Quarkus logged
+   * its description verbatim at ERROR, a new line and an identity number too (a forged access
+   * line). The page stays; nothing of the query reaches the log.
+   */
+  @Test
+  void anErrorTheIssuerSentBackIsAPageAndItsTextStaysOutOfTheLog() throws Exception {
+    java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            lines.add(((org.jboss.logmanager.ExtLogRecord) record).getFormattedMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      URI authorize = Browser.location(browser.get("dashboard"));
+      String state = Browser.query(authorize).get("state");
+      HttpResponse<String> failed =
+          browser.get(
+              "dashboard/callback?error=access_denied&error_description=f%C3%B8dt%2015058543206"
+                  + "%0Aforged%20access%20line&state="
+                  + state);
+      assertPage(failed, 401, "Innloggingen mislyktes");
+    } finally {
+      root.removeHandler(capture);
+    }
+    assertThat(lines).noneMatch(line -> line.contains("15058543206") || line.contains("forged"));
+  }
+
   @Test
   void theApiKeepsProblemJsonEvenForABrowser() {
     given()

@@ -155,6 +155,49 @@ class GatewayTest {
   }
 
   @Test
+  void aCoordinatorReachesAServicesOperationsThroughTheGatewayAndNoOneElseDoes() {
+    // On NAIS a service's /internal/** (the parked events' replay, the scorecard's rebuild) has
+    // no ingress, and no person gets a token for the service's audience but through the gateway.
+    var response =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .get("/api/v1/operations/scorecard-service/dead-letters?topic=x")
+            .then()
+            .statusCode(200)
+            .body("method", equalTo("GET"))
+            .body("uri", equalTo("/internal/dead-letters?topic=x"));
+    assertThat(forwardedClaims(response))
+        .contains("\"aud\":\"ia-scorecard-service\"")
+        .contains("\"coordinator\"");
+    for (String refused :
+        List.of(Tokens.manager("03"), Tokens.adviser("03"), Tokens.system("arena"))) {
+      given()
+          .auth()
+          .oauth2(refused)
+          .post("/api/v1/operations/scorecard-service/dead-letters/replay")
+          .then()
+          .statusCode(403)
+          .contentType("application/problem+json");
+    }
+    for (String path :
+        List.of(
+            "/api/v1/operations/no-such-service/dead-letters",
+            "/api/v1/operations/scorecard-service",
+            "/api/v1/operations/scorecard-service/",
+            "/api/v1/operations/scorecard-service/%2e%2e/x")) {
+      given()
+          .urlEncodingEnabled(false)
+          .auth()
+          .oauth2(Tokens.coordinator())
+          .get(path)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json");
+    }
+  }
+
+  @Test
   void aPersonsTokenReachesAServiceExchangedForOneWithThatServicesAudience() {
     String token = Tokens.coordinator();
     var response =

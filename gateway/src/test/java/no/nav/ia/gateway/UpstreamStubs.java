@@ -61,6 +61,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     server.createContext("/api/v1/counties", exchange -> echo(exchange, base));
     server.createContext("/api/v1/restarting", exchange -> restarting(exchange, base));
     server.createContext("/api/v1/hung", exchange -> echo(exchange, base));
+    server.createContext("/internal/dead-letters", exchange -> echo(exchange, base));
     try {
       stopping = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {

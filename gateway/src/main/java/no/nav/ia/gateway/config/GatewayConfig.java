@@ -57,10 +57,22 @@ public interface GatewayConfig {
    * The services that produce a topic, by name: each serves the AsyncAPI document of its topics,
    * and {@code GET /api/v1/events/asyncapi} merges them.
    */
-  Map<String, EventProducer> eventProducers();
+  Map<String, Service> eventProducers();
 
-  /** Where a producing service is and how to get a token for it. */
-  interface EventProducer {
+  /**
+   * The services by name whose operations endpoints ({@code /internal/**}: the parked events and
+   * their replay, the scorecard's rebuild) a coordinator reaches at {@code
+   * /api/v1/operations/{name}/**}: on NAIS nothing else reaches them (no ingress, no token for a
+   * person with the service's own audience but through the gateway).
+   */
+  Map<String, Service> operations();
+
+  /** How long an operation may take before the client gets 504 (it goes on in the service). */
+  @WithDefault("10M")
+  Duration operationsTimeout();
+
+  /** Where a service is and how to get a token for it. */
+  interface Service {
 
     /** Base URL of the service, or its instances' base URLs separated by commas. */
     String url();

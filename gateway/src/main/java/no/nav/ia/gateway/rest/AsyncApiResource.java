@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import no.nav.ia.gateway.config.GatewayConfig;
-import no.nav.ia.gateway.config.GatewayConfig.EventProducer;
+import no.nav.ia.gateway.config.GatewayConfig.Service;
 import no.nav.ia.gateway.ratelimit.ClientAdmission;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.ProblemMappers;
@@ -120,7 +120,7 @@ public class AsyncApiResource {
             });
   }
 
-  private Uni<Part> part(Map.Entry<String, EventProducer> producer, String callId) {
+  private Uni<Part> part(Map.Entry<String, Service> producer, String callId) {
     List<String> instances =
         Arrays.stream(producer.getValue().url().split(","))
             .map(String::strip)

@@ -90,6 +90,51 @@ public class ProxyResource {
     return forward(path, null);
   }
 
+  static final String OPERATIONS = "operations";
+
+  /**
+   * {@code operations/{service}/{rest}} to the service's {@code /internal/{rest}}, for coordinators
+   * (the service checks the role again): the parked events and their replay, the scorecard's
+   * rebuild. Rate-limited as any request; the operations' own timeout, since a rebuild takes
+   * minutes.
+   */
+  private Uni<Response> operation(String path, byte[] body) {
+    String[] parts = path.split("/", 3);
+    GatewayConfig.Service service = parts.length < 3 ? null : config.operations().get(parts[1]);
+    String subject = caller.actor();
+    return upstream.observed(
+        request,
+        OPERATIONS,
+        () -> {
+          // Below /internal/ only: no dot segment or encoded character leaves it.
+          if (service == null
+              || parts[2].isEmpty()
+              || parts[2].contains("%")
+              || ("/" + parts[2] + "/").matches(".*/\\.{1,2}/.*")) {
+            return Uni.createFrom()
+                .item(problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null));
+          }
+          if (!identity.hasRole(Roles.COORDINATOR)) {
+            return Uni.createFrom()
+                .item(
+                    problems.respond(
+                        403, "FORBIDDEN", "Forbidden", "Operations are for coordinators", null));
+          }
+          Response overRate = admission.overRate(subject, 1);
+          if (overRate != null) {
+            return Uni.createFrom().item(overRate);
+          }
+          return upstream.forward(
+              request,
+              "/internal/" + parts[2],
+              service.url(),
+              body,
+              config.operationsTimeout(),
+              hops.to(service.scope(), caller),
+              OPERATIONS);
+        });
+  }
+
   private Uni<Response> forward(String path, byte[] body) {
     if (identity.getCredential(IdTokenCredential.class) != null) {
       // A browser session (the dashboard's login cookie) is for pages; the API takes bearer tokens
@@ -97,6 +142,9 @@ public class ProxyResource {
       return Uni.createFrom().item(problems.unauthenticated());
     }
     String segment = path.split("/", 2)[0];
+    if (segment.equals(OPERATIONS)) {
+      return operation(path, body);
+    }
     String base = config.routes().get(segment);
     String subject = caller.actor();
     return upstream.observed(

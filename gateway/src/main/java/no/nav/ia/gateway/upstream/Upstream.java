@@ -153,6 +153,18 @@ public class Upstream {
       Duration timeout,
       Uni<Hop> hop,
       String route) {
+    return forward(request, request.path(), configured, body, timeout, hop, route);
+  }
+
+  /** As above, to {@code path} at the service (the request's query kept). */
+  public Uni<Response> forward(
+      HttpServerRequest request,
+      String path,
+      String configured,
+      byte[] body,
+      Duration timeout,
+      Uni<Hop> hop,
+      String route) {
     Instances instances =
         this.instances.computeIfAbsent(
             configured, c -> new Instances(c, config.instanceDownPause(), System::nanoTime));
@@ -177,6 +189,7 @@ public class Upstream {
               }
               return attempt(
                   request,
+                  path,
                   instances,
                   instances.order(),
                   0,
@@ -189,8 +202,46 @@ public class Upstream {
             });
   }
 
+  /**
+   * The request target with every byte outside ASCII percent-encoded: a client may send {@code
+   * ?q=ærlig} raw (curl does). The HTTP decoder hands the target on a byte per character, and the
+   * client to the service wrote those characters in another encoding, which the service refused
+   * with a bare 400; percent-encoded, the service reads the client's UTF-8 as if it had been sent
+   * so.
+   */
+  static String ascii(String target) {
+    int i = 0;
+    while (i < target.length() && target.charAt(i) < 0x80) {
+      i++;
+    }
+    if (i == target.length()) {
+      return target;
+    }
+    StringBuilder out = new StringBuilder(target.length() + 16).append(target, 0, i);
+    for (; i < target.length(); i++) {
+      char c = target.charAt(i);
+      if (c < 0x80) {
+        out.append(c);
+      } else if (c <= 0xFF) {
+        percent(out, c);
+      } else {
+        for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+          percent(out, b & 0xFF);
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static void percent(StringBuilder out, int octet) {
+    out.append('%')
+        .append(Character.toUpperCase(Character.forDigit(octet >> 4, 16)))
+        .append(Character.toUpperCase(Character.forDigit(octet & 0xF, 16)));
+  }
+
   private Uni<Response> attempt(
       HttpServerRequest request,
+      String path,
       Instances instances,
       List<String> order,
       int index,
@@ -202,8 +253,7 @@ public class Upstream {
       boolean resent) {
     String base = order.get(index);
     // Path and query only: the request target was checked to be origin-form (AbsoluteFormFilter).
-    String target =
-        request.query() == null ? request.path() : request.path() + "?" + request.query();
+    String target = ascii(request.query() == null ? path : path + "?" + request.query());
     HttpRequest<Buffer> out =
         (resent ? fresh : client)
             .requestAbs(HttpMethod.valueOf(request.method().name()), base + target)
@@ -242,6 +292,7 @@ public class Upstream {
               if (refusedWhileStopping(response) && index + 1 < order.size()) {
                 return next(
                     request,
+                    path,
                     instances,
                     order,
                     index,
@@ -261,7 +312,8 @@ public class Upstream {
                       "route %s: %s is stopping, sending the request again on a new connection",
                       route, base);
                   return attempt(
-                      request, instances, order, index, body, timeout, hop, route, callId, true);
+                      request, path, instances, order, index, body, timeout, hop, route, callId,
+                      true);
                 }
                 instances.down(base);
                 CallId.set(callId);
@@ -280,6 +332,7 @@ public class Upstream {
               if (index + 1 < order.size()) {
                 return next(
                     request,
+                    path,
                     instances,
                     order,
                     index,
@@ -319,6 +372,7 @@ public class Upstream {
    */
   private Uni<Response> next(
       HttpServerRequest request,
+      String path,
       Instances instances,
       List<String> order,
       int index,
@@ -331,7 +385,8 @@ public class Upstream {
     instances.down(order.get(index));
     CallId.set(callId);
     LOG.infof("route %s: %s %s, trying the next instance", route, order.get(index), why);
-    return attempt(request, instances, order, index + 1, body, timeout, hop, route, callId, false);
+    return attempt(
+        request, path, instances, order, index + 1, body, timeout, hop, route, callId, false);
   }
 
   /**

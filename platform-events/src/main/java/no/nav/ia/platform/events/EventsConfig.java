@@ -24,6 +24,13 @@ public interface EventsConfig {
   Duration relayLinger();
 
   /**
+   * How often the parked events are counted (ia_events_parked_waiting, which the alert watches);
+   * read by Parking's schedule as {@code ia.events.parked-count-interval}.
+   */
+  @WithDefault("30s")
+  String parkedCountInterval();
+
+  /**
    * How long the relay's transaction may sit idle in PostgreSQL (waiting for Kafka) before the
    * server ends its session, and with it the relay lock. Longer than a send may take (the
    * producer's max.block.ms and delivery.timeout.ms, 10 s and 30 s): a live relay never meets it. A

@@ -1,17 +1,22 @@
 package no.nav.ia.platform.events;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
  * Parks an event that cannot be applied in {@code dead_letter_event}, counted per topic
- * (ia_events_parked).
+ * (ia_events_parked), and says how many wait there to be replayed (ia_events_parked_waiting: what
+ * the alert watches, since a counter's first increase after a start is no increase to Prometheus).
  */
 @ApplicationScoped
 class Parking {
@@ -19,6 +24,28 @@ class Parking {
   private static final Logger LOG = Logger.getLogger(Parking.class);
 
   @Inject MeterRegistry registry;
+
+  private final AtomicLong waiting = new AtomicLong();
+
+  @PostConstruct
+  void registerMetrics() {
+    Gauge.builder("ia.events.parked.waiting", waiting, AtomicLong::get)
+        .description("Events parked in dead_letter_event and not yet replayed")
+        .register(registry);
+  }
+
+  /** Counts the parked events (every replica sees the same table). */
+  @Scheduled(
+      every = "${ia.events.parked-count-interval:30s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void countWaiting() {
+    try {
+      // A lambda: Panache enhances the call DeadLetterEvent.count(), not a method reference to it.
+      waiting.set(QuarkusTransaction.requiringNew().call(() -> DeadLetterEvent.count()));
+    } catch (RuntimeException databaseAway) {
+      LOG.debugf("parked events not counted: %s", databaseAway.toString());
+    }
+  }
 
   /** True if parked (the consumer may go past it); false if even that failed (try again later). */
   boolean park(ConsumerRecord<String, String> record, String reason) {

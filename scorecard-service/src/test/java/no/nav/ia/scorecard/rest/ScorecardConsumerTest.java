@@ -370,6 +370,11 @@ class ScorecardConsumerTest {
                   return parked.id;
                 });
     assertThat(card("09", "2013-09").getInt("deliveries.total")).isZero();
+    // The alert's figure: events waiting in the dead letters, counted from the table.
+    double waiting =
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> parkedWaiting(), n -> n >= 1);
     given()
         .auth()
         .oauth2(Tokens.coordinator())
@@ -395,6 +400,9 @@ class ScorecardConsumerTest {
             QuarkusTransaction.requiringNew()
                 .<DeadLetterEvent>call(() -> DeadLetterEvent.findById(id)))
         .isNull();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> parkedWaiting(), n -> n < waiting);
 
     // The same event from Kafka again (the original delivery), and a second replay: still once.
     send(recorded);
@@ -412,6 +420,15 @@ class ScorecardConsumerTest {
         .then()
         .statusCode(200)
         .body(containsString("ia_events_replayed_total"));
+  }
+
+  private static double parkedWaiting() {
+    String metrics =
+        Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^ia_events_parked_waiting(?:\\{[^}]*})? (\\S+)$")
+            .matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : -1;
   }
 
   @Test
