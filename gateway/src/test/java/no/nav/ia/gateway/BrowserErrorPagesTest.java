@@ -115,23 +115,9 @@ class BrowserErrorPagesTest {
    */
   @Test
   void anErrorTheIssuerSentBackIsAPageAndItsTextStaysOutOfTheLog() throws Exception {
-    java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Handler capture =
-        new java.util.logging.Handler() {
-          @Override
-          public void publish(java.util.logging.LogRecord record) {
-            lines.add(((org.jboss.logmanager.ExtLogRecord) record).getFormattedMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-    root.addHandler(capture);
-    try {
+    java.util.List<String> lines;
+    try (LogLines log = LogLines.of("")) {
+      lines = log.lines;
       URI authorize = Browser.location(browser.get("dashboard"));
       String state = Browser.query(authorize).get("state");
       HttpResponse<String> failed =
@@ -140,8 +126,6 @@ class BrowserErrorPagesTest {
                   + "%0Aforged%20access%20line&state="
                   + state);
       assertPage(failed, 401, "Innloggingen mislyktes");
-    } finally {
-      root.removeHandler(capture);
     }
     assertThat(lines).noneMatch(line -> line.contains("15058543206") || line.contains("forged"));
   }

@@ -282,23 +282,8 @@ class GatewayTest {
 
   @Test
   void refusedRequestsGetAnAccessLineToo() {
-    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Handler capture =
-        new java.util.logging.Handler() {
-          @Override
-          public void publish(java.util.logging.LogRecord record) {
-            lines.add(((org.jboss.logmanager.ExtLogRecord) record).getFormattedMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    java.util.logging.Logger access = java.util.logging.Logger.getLogger("gateway.access");
-    access.addHandler(capture);
-    try {
+    try (LogLines log = LogLines.of("gateway.access")) {
+      List<String> lines = log.lines;
       given().get("/api/v1/agreements?access=none").then().statusCode(401);
       String tourist =
           Tokens.issue(
@@ -335,8 +320,6 @@ class GatewayTest {
                           l ->
                               l.startsWith(
                                   "subject=access-served route=agreements method=GET status=200 latency_ms=")));
-    } finally {
-      access.removeHandler(capture);
     }
   }
 
