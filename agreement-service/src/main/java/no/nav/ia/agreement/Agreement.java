@@ -184,6 +184,11 @@ public class Agreement extends PanacheEntityBase {
     if (on.isBefore(signedOn)) {
       throw DomainException.invalid("endedOn", "must not be before the agreement was signed");
     }
+    if (resignedOn != null && on.isBefore(resignedOn)) {
+      // It would read as re-signed for a new period that began after it ended.
+      throw DomainException.invalid(
+          "endedOn", "must not be before the agreement was signed again (its resignedOn)");
+    }
     status = AgreementStatus.ENDED;
     endedOn = on;
     endReason = reason;

@@ -49,6 +49,21 @@ class AgreementRulesTest {
   }
 
   @Test
+  void anAgreementSignedAgainDoesNotEndBeforeItsNewPeriodBegan() {
+    Agreement a = signed();
+    a.resign(LocalDate.of(2014, 3, 10));
+    assertThatThrownBy(() -> a.terminate(LocalDate.of(2014, 3, 9), "Lagt ned"))
+        .isInstanceOf(DomainException.class)
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).violations())
+                    .extracting("field")
+                    .containsExactly("endedOn"));
+    assertThat(a.isActive()).isTrue();
+    assertThat(a.terminate(LocalDate.of(2014, 3, 10), "Lagt ned")).isTrue();
+  }
+
+  @Test
   void anEndedAgreementGetsNoNewContactPerson() {
     Agreement a = signed();
     assertThat(a.assignContactPerson("Z990001", null)).isEmpty();

@@ -26,6 +26,12 @@ public final class AgreementRequests {
   static final String ONE_LINE_MESSAGE =
       "must be one line, without line breaks, tabs or other control characters";
 
+  /** Free text of several lines: line breaks and tabs, no other control character. */
+  static final String LINES = "[\\P{Cntrl}\\n\\r\\t]*";
+
+  static final String LINES_MESSAGE =
+      "must not hold control characters other than line breaks and tabs";
+
   /** The most employees an enterprise can have here (as the register search's filter allows). */
   static final long MAX_EMPLOYEES = 10_000_000;
 
@@ -82,5 +88,19 @@ public final class AgreementRequests {
   @Schema(name = "TerminationRequest")
   public record Terminate(
       @NotNull @PastOrPresent @NotBeforeIa LocalDate endedOn,
-      @NotBlank @Size(max = 500) @NoIdentityNumber String reason) {}
+      @NotBlank
+          @Size(max = 500)
+          @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
+          @NoIdentityNumber
+          String reason) {
+
+    /** The reason a campaign's closing gives (CampaignClosing.NOT_RESIGNED), not one to type. */
+    boolean reservedReason() {
+      return reason != null
+          && reason
+              .strip()
+              .replace(' ', '_')
+              .equalsIgnoreCase(no.nav.ia.agreement.CampaignClosing.NOT_RESIGNED);
+    }
+  }
 }

@@ -325,6 +325,10 @@ public class AgreementResource {
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull Terminate request) {
+    if (request.reservedReason()) {
+      throw ApiException.invalid(
+          "reason", "NOT_RESIGNED is the reason a campaign's closing gives: name another");
+    }
     return tagged(
         AgreementResponse.from(
             agreements.terminate(

@@ -2,6 +2,7 @@ package no.nav.ia.agreement.rest;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -44,7 +45,10 @@ public final class CampaignRecords {
               enumeration = {"CONTACTED", "RESIGNED", "DECLINED", "AWAITING_GROUP", "NO_RESPONSE"})
           ResigningStatus status,
       @NotNull @NotBeforeIa @Schema(examples = "2014-03-10") LocalDate on,
-      @Size(max = 1000) @NoIdentityNumber String note) {}
+      @Size(max = 1000)
+          @Pattern(regexp = AgreementRequests.LINES, message = AgreementRequests.LINES_MESSAGE)
+          @NoIdentityNumber
+          String note) {}
 
   public record CampaignResponse(
       UUID id,

@@ -304,9 +304,17 @@ public class CampaignService {
       // The same change again (a retried request): the case as it stands, nothing recorded.
       return target;
     }
-    if (Agreement.<Agreement>findByIdOptional(agreementId).map(a -> !a.isActive()).orElse(true)) {
-      throw DomainException.notAllowedNow(
-          "AGREEMENT_ENDED", "The agreement has ended: it can no longer be re-signed");
+    Agreement agreement =
+        Agreement.<Agreement>findByIdOptional(agreementId)
+            .filter(Agreement::isActive)
+            .orElseThrow(
+                () ->
+                    DomainException.notAllowedNow(
+                        "AGREEMENT_ENDED",
+                        "The agreement has ended: it can no longer be re-signed"));
+    if (on.isBefore(agreement.signedOn)) {
+      // The closing gives a re-signed agreement its status day as resignedOn.
+      throw DomainException.invalid("on", "must not be before the agreement was signed");
     }
     AuditTrail.Origin origin = audit.origin();
     move(origin, target, to, on, note);

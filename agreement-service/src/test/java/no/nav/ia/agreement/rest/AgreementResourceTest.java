@@ -644,6 +644,28 @@ class AgreementResourceTest {
   }
 
   @Test
+  void aTerminationsReasonIsOneLineAndNotTheOneACampaignsClosingGives() {
+    // NOT_RESIGNED by hand read exactly like a closing's outcome; a bell stayed in the reason.
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    for (String reason :
+        List.of("NOT_RESIGNED", " not resigned ", "Linje1\nLinje2", "Slutt\u0007")) {
+      given()
+          .auth()
+          .oauth2(Tokens.coordinator())
+          .contentType(ContentType.JSON)
+          .body(Map.of("endedOn", "2013-06-30", "reason", reason))
+          .post("/api/v1/agreements/" + id + "/termination")
+          .then()
+          .statusCode(400)
+          .body("errors.field", hasItem("reason"));
+    }
+    Api.get(Tokens.coordinator(), "/api/v1/agreements/" + id)
+        .statusCode(200)
+        .body("status", equalTo("ACTIVE"));
+    Api.terminate(id, LocalDate.of(2013, 6, 30), "Ikke re-signert, lagt ned");
+  }
+
+  @Test
   void theSameTerminationSentAgainIsARetryNotAConflict() {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned");

@@ -248,7 +248,35 @@ class CampaignResourceTest {
   @Test
   void theRulesOfTheCampaignAreEnforcedWithClearErrors() {
     String agreement = agreement("05", 12, null);
+    Map<String, Object> recentBody = Fixtures.agreement(Fixtures.orgNumber(), "34");
+    recentBody.put("signedOn", NorwegianTime.today().minusDays(10).toString());
+    String recent = Api.register(recentBody);
     String campaign = Api.startCampaign();
+    // A status day before the agreement was signed: the closing would make it its new period's
+    // start (resignedOn).
+    Api.status(
+            Tokens.coordinator(), campaign, recent, "RESIGNED", NorwegianTime.today().minusDays(11))
+        .statusCode(400)
+        .body("errors.field", hasItem("on"));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "status",
+                "CONTACTED",
+                "on",
+                NorwegianTime.today().toString(),
+                "note",
+                "ring\u0007"))
+        .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + recent + "/status")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("note"));
+    assertThat(Api.caseHistory(campaign, recent)).isEmpty();
+    Api.status(Tokens.coordinator(), campaign, recent, "CONTACTED", NorwegianTime.today())
+        .statusCode(200);
     String adviser = Tokens.adviser("05");
     Api.status(adviser, campaign, agreement, "RESIGNED", NorwegianTime.today()).statusCode(200);
     Api.status(adviser, campaign, agreement, "CONTACTED", NorwegianTime.today())
