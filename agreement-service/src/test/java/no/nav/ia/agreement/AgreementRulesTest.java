@@ -15,6 +15,17 @@ class AgreementRulesTest {
     return Agreement.sign("974760673", "Eksempel Bygg AS", "03", 120, LocalDate.of(2010, 3, 1));
   }
 
+  /** Refused as invalid, naming the one field. */
+  static void refusedOn(String field, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOf(DomainException.class)
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).violations())
+                    .extracting("field")
+                    .containsExactly(field));
+  }
+
   @Test
   void anAgreementIsActiveFromSigningThroughItsLastDay() {
     Agreement a = signed();
@@ -29,13 +40,7 @@ class AgreementRulesTest {
   @Test
   void anAgreementEndsOnceAndNotBeforeItWasSigned() {
     Agreement a = signed();
-    assertThatThrownBy(() -> a.terminate(LocalDate.of(2009, 1, 1), "x"))
-        .isInstanceOf(DomainException.class)
-        .satisfies(
-            e ->
-                assertThat(((DomainException) e).violations())
-                    .extracting("field")
-                    .containsExactly("endedOn"));
+    refusedOn("endedOn", () -> a.terminate(LocalDate.of(2009, 1, 1), "x"));
     assertThat(a.terminate(LocalDate.of(2012, 1, 1), "x")).isTrue();
     // The same termination again is a retry: nothing changes, no conflict.
     assertThat(a.terminate(LocalDate.of(2012, 1, 1), "x")).isFalse();
@@ -52,13 +57,7 @@ class AgreementRulesTest {
   void anAgreementSignedAgainDoesNotEndBeforeItsNewPeriodBegan() {
     Agreement a = signed();
     a.resign(LocalDate.of(2014, 3, 10));
-    assertThatThrownBy(() -> a.terminate(LocalDate.of(2014, 3, 9), "Lagt ned"))
-        .isInstanceOf(DomainException.class)
-        .satisfies(
-            e ->
-                assertThat(((DomainException) e).violations())
-                    .extracting("field")
-                    .containsExactly("endedOn"));
+    refusedOn("endedOn", () -> a.terminate(LocalDate.of(2014, 3, 9), "Lagt ned"));
     assertThat(a.isActive()).isTrue();
     assertThat(a.terminate(LocalDate.of(2014, 3, 10), "Lagt ned")).isTrue();
   }

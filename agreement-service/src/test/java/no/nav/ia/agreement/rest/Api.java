@@ -137,11 +137,23 @@ public final class Api {
   /** Moves an agreement of a campaign to a status, as the token's caller. */
   public static ValidatableResponse status(
       String token, String campaign, String agreement, String status, LocalDate on) {
+    return status(token, campaign, agreement, Map.of("status", status, "on", on.toString()));
+  }
+
+  /** The same with a note. */
+  public static ValidatableResponse status(
+      String token, String campaign, String agreement, String status, LocalDate on, String note) {
+    return status(
+        token, campaign, agreement, Map.of("status", status, "on", on.toString(), "note", note));
+  }
+
+  private static ValidatableResponse status(
+      String token, String campaign, String agreement, Map<String, String> body) {
     return given()
         .auth()
         .oauth2(token)
         .contentType(ContentType.JSON)
-        .body(Map.of("status", status, "on", on.toString()))
+        .body(body)
         .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreement + "/status")
         .then();
   }

@@ -206,13 +206,7 @@ class CampaignResourceTest {
 
   static io.restassured.response.ValidatableResponse status(
       String campaign, String agreement, String status, LocalDate on, String note) {
-    return given()
-        .auth()
-        .oauth2(Tokens.adviser("17"))
-        .contentType(ContentType.JSON)
-        .body(Map.of("status", status, "on", on.toString(), "note", note))
-        .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + agreement + "/status")
-        .then();
+    return Api.status(Tokens.adviser("17"), campaign, agreement, status, on, note);
   }
 
   @Test
@@ -258,20 +252,13 @@ class CampaignResourceTest {
             Tokens.coordinator(), campaign, recent, "RESIGNED", NorwegianTime.today().minusDays(11))
         .statusCode(400)
         .body("errors.field", hasItem("on"));
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "status",
-                "CONTACTED",
-                "on",
-                NorwegianTime.today().toString(),
-                "note",
-                "ring\u0007"))
-        .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + recent + "/status")
-        .then()
+    Api.status(
+            Tokens.coordinator(),
+            campaign,
+            recent,
+            "CONTACTED",
+            NorwegianTime.today(),
+            "ring\u0007")
         .statusCode(400)
         .body("errors.field", hasItem("note"));
     assertThat(Api.caseHistory(campaign, recent)).isEmpty();
@@ -313,20 +300,13 @@ class CampaignResourceTest {
         .statusCode(404)
         .body("code", equalTo("AGREEMENT_NOT_DUE"));
 
-    given()
-        .auth()
-        .oauth2(adviser)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "status",
-                "CONTACTED",
-                "on",
-                NorwegianTime.today().toString(),
-                "note",
-                "Snakket med 01.01.90 10046"))
-        .post("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + later + "/status")
-        .then()
+    Api.status(
+            adviser,
+            campaign,
+            later,
+            "CONTACTED",
+            NorwegianTime.today(),
+            "Snakket med 01.01.90 10046")
         .statusCode(400)
         .body("errors.field", hasItem("note"));
     given()
