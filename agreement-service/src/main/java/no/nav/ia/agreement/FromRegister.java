@@ -44,7 +44,13 @@ public final class FromRegister {
         employees != null
             ? employees
             : known.map(k -> k.employees() != null ? k.employees() : 0).orElse(null);
-    String registerCounty = known.map(Known::countyCode).orElse(null);
+    // A municipality whose first two digits were never a county (Svalbard's 2111, Jan Mayen's) puts
+    // the enterprise in none: the request names the centre, and contradicts nothing.
+    String municipalityCounty = known.map(Known::countyCode).orElse(null);
+    String registerCounty =
+        municipalityCounty != null && counties.county(municipalityCounty).isPresent()
+            ? municipalityCounty
+            : null;
     String filledCounty = countyCode;
     // A code that is no county on the signing date is the request's own error (400, from the
     // agreement's rules), whatever the register says.
@@ -79,7 +85,14 @@ public final class FromRegister {
       missing.add(new Violation("name", why));
     }
     if (filledCounty == null && registerCounty == null) {
-      missing.add(new Violation("countyCode", why));
+      missing.add(
+          new Violation(
+              "countyCode",
+              municipalityCounty != null
+                  ? "is required: the register's municipality is in no county (code "
+                      + municipalityCounty
+                      + ")"
+                  : why));
     }
     if (filledEmployees == null) {
       missing.add(new Violation("employees", why));

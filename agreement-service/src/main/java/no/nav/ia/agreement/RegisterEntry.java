@@ -50,8 +50,8 @@ public record RegisterEntry(
     if (name == null || name.isBlank()) {
       return new Rejected(org, org + ": navn is missing");
     }
-    if (holdsNul(name)) {
-      return new Rejected(org, org + ": navn contains the NUL character");
+    if (unkeepable(name) != null) {
+      return new Rejected(org, org + ": navn contains " + unkeepable(name));
     }
     if (name.length() > MAX_NAME_LENGTH) {
       return new Rejected(org, org + ": navn is longer than " + MAX_NAME_LENGTH + " characters");
@@ -82,12 +82,12 @@ public record RegisterEntry(
       }
     }
     String form = text(node.at("/organisasjonsform/kode"));
-    if (holdsNul(form)) {
-      return new Rejected(org, org + ": organisasjonsform.kode contains the NUL character");
+    if (unkeepable(form) != null) {
+      return new Rejected(org, org + ": organisasjonsform.kode contains " + unkeepable(form));
     }
     String industry = text(node.at("/naeringskode1/kode"));
-    if (holdsNul(industry)) {
-      return new Rejected(org, org + ": naeringskode1.kode contains the NUL character");
+    if (unkeepable(industry) != null) {
+      return new Rejected(org, org + ": naeringskode1.kode contains " + unkeepable(industry));
     }
     return new Accepted(
         new RegisterEntry(org, name.strip(), form, industry, employees, municipality, deletedOn));
@@ -120,9 +120,28 @@ public record RegisterEntry(
     return s.length() == 4 && s.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
-  /** PostgreSQL's text cannot hold U+0000. */
-  private static boolean holdsNul(String value) {
-    return value != null && value.indexOf('\0') >= 0;
+  /**
+   * What of a text PostgreSQL cannot keep, or null: U+0000, or half a character (a surrogate
+   * without its pair, which the database stored as "?").
+   */
+  private static String unkeepable(String value) {
+    if (value == null) {
+      return null;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\0') {
+        return "the NUL character";
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "half a character (a lone surrogate)";
+      }
+    }
+    return null;
   }
 
   private static String text(JsonNode node) {

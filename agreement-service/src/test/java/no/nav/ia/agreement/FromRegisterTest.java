@@ -61,6 +61,20 @@ class FromRegisterTest {
   }
 
   @Test
+  void anEnterpriseOfAMunicipalityInNoCountyGetsTheCountyTheRequestNames() {
+    // Svalbard (2111): its digits 21 were never a county. The request names the centre; before,
+    // every code was refused as contradicting "county 21".
+    Known svalbard = new Known("LONGYEAR KULL AS", 40, "21", false);
+    assertThat(fill(null, "55", null, IN_2024, svalbard))
+        .isEqualTo(new Filled("LONGYEAR KULL AS", "55", 40));
+    refused(
+        () -> fill(null, null, null, IN_2024, svalbard),
+        Kind.INVALID,
+        "VALIDATION_FAILED",
+        "countyCode");
+  }
+
+  @Test
   void aCodeThatIsNoCountyOnTheSigningDateIsLeftToTheAgreementsOwnCheck() {
     // Not a contradiction of the register but a bad field: the agreement's rules answer 400.
     assertThat(fill(null, "99", null, IN_2024, AERLIG).countyCode()).isEqualTo("99");

@@ -91,6 +91,12 @@ class RegisterEntryTest {
                 "{\"organisasjonsnummer\": \"974760673\", \"navn\": \"A\","
                     + " \"naeringskode1\": {\"kode\": \"47\\u0000\"}}"))
         .isEqualTo("974760673: naeringskode1.kode contains the NUL character");
+    assertThat(reason("{\"organisasjonsnummer\": \"974760673\", \"navn\": \"HALV \\ud83d AS\"}"))
+        .isEqualTo("974760673: navn contains half a character (a lone surrogate)");
+    // A whole one (an emoji's pair) is kept.
+    assertThat(
+            read("{\"organisasjonsnummer\": \"974760673\", \"navn\": \"SOL \\ud83c\\udf1e AS\"}"))
+        .isInstanceOf(RegisterEntry.Accepted.class);
     // With a valid org number the entity is known to be in the file.
     assertThat(
             ((RegisterEntry.Rejected)

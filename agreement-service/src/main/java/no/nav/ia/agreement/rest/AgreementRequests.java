@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import no.nav.ia.agreement.RegisterEntry;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.NotBeforeIa;
@@ -43,7 +44,7 @@ public final class AgreementRequests {
   @Schema(name = "RegisterAgreementRequest")
   public record RegisterAgreement(
       @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,
-      @Size(min = 1, max = 200)
+      @Size(min = 1, max = RegisterEntry.MAX_NAME_LENGTH)
           @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
@@ -69,7 +70,7 @@ public final class AgreementRequests {
   @ClosedBody
   @Schema(name = "EditAgreementRequest")
   public record EditAgreement(
-      @Size(min = 1, max = 200)
+      @Size(min = 1, max = RegisterEntry.MAX_NAME_LENGTH)
           @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber

@@ -249,6 +249,10 @@ public class RegisterImports {
           batch = new Batch(config.batchSize());
         }
       }
+      if (parser.nextToken() != null) {
+        // Not the register's file as published: it is not taken as read to its end.
+        throw new IllegalArgumentException("the file holds more after its array of entities");
+      }
       Batch last = batch;
       writing.handOver(last, () -> write(id, last));
       writing.finished();

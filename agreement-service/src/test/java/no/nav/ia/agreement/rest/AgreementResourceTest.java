@@ -666,6 +666,37 @@ class AgreementResourceTest {
   }
 
   @Test
+  void aNameAsLongAsTheRegisterKeepsIsTakenAndEditedBackUnchanged() {
+    // The register keeps names of up to 500 characters and an agreement registered from it took
+    // one; its own PATCH with the same name was refused (at most 200).
+    Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), "03");
+    String longName = "Langt Navn AS ".repeat(35).strip() + "x".repeat(500 - 489);
+    assertThat(longName).hasSize(500);
+    body.put("name", longName);
+    String id = Api.register(body);
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body(Map.of("name", longName))
+        .patch("/api/v1/agreements/" + id)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(0));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body(Map.of("name", longName + "x"))
+        .patch("/api/v1/agreements/" + id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("name"));
+  }
+
+  @Test
   void theSameTerminationSentAgainIsARetryNotAConflict() {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned");

@@ -19,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -643,6 +644,17 @@ class EnterpriseRegisterTest {
     assertThat(failed.getInt("gone")).isZero();
     assertThat(search(Tokens.coordinator(), "q=" + AERLIG).getBoolean("items[0].deleted"))
         .isFalse();
+
+    // Something after the array: not the file as published, so not taken as read to its end
+    // (before, DONE, and what was there written).
+    Path trailing = config.importDir().resolve("enheter-trailing-" + AERLIG + ".json.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(trailing))) {
+      out.write((JSON.writeValueAsString(later) + " [{}]").getBytes(StandardCharsets.UTF_8));
+    }
+    JsonPath trailed = importOf(trailing.getFileName().toString());
+    assertThat(trailed.getString("status")).isEqualTo("FAILED");
+    assertThat(trailed.getString("note")).contains("more after its array");
+    assertThat(trailed.getInt("gone")).isZero();
   }
 
   @Test
