@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import no.nav.ia.agreement.FromRegister;
 import no.nav.ia.agreement.SearchWords;
+import no.nav.ia.platform.domain.CountyRegistry;
 
 /**
  * Finds enterprises in the register copy with PostgreSQL's text search over the folded name words
@@ -162,8 +163,15 @@ public class EnterpriseSearch {
     f.county()
         .ifPresent(
             c -> {
-              where.append(" and e.county_code = :county");
-              params.put("county", c);
+              if (f.agreement() == WithAgreement.ACTIVE) {
+                // The county whose agreements they are, wherever the register places the
+                // enterprise now: a centre's own agreement of an enterprise that moved is its own.
+                where.append(" and a.county_code in (:countyCodes)");
+                params.put("countyCodes", CountyRegistry.get().withMergedPredecessors(c));
+              } else {
+                where.append(" and e.county_code = :county");
+                params.put("county", c);
+              }
             });
     if (f.industry() != null) {
       where.append(" and e.industry like :industry");

@@ -470,6 +470,13 @@ class EnterpriseRegisterTest {
     try {
       assertThat(orgs(Tokens.coordinator(), "q=fjordvik&agreement=ACTIVE"))
           .containsExactly(FJORDVIK);
+      // Oslo's own agreement is in Oslo's list of agreements, wherever the enterprise moved
+      // (before, the register's county 46 left it out of Oslo's).
+      assertThat(orgs(Tokens.adviser("03"), "q=fjordvik&agreement=ACTIVE"))
+          .containsExactly(FJORDVIK);
+      assertThat(orgs(Tokens.coordinator(), "county=03&q=fjordvik&agreement=ACTIVE"))
+          .containsExactly(FJORDVIK);
+      assertThat(orgs(Tokens.coordinator(), "county=46&q=fjordvik&agreement=ACTIVE")).isEmpty();
       // Which enterprises have an agreement is the keeping county's record: Vestland's centre
       // neither learns of Oslo's agreement through the filter nor misses the enterprise in NONE.
       assertThat(orgs(Tokens.adviser("46"), "q=fjordvik&agreement=ACTIVE")).isEmpty();
