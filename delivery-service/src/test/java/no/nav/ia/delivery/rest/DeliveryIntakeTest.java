@@ -90,6 +90,24 @@ class DeliveryIntakeTest {
     assertThat(publishedAt(org)).isNotNull();
   }
 
+  @Test
+  void requestDurationsAndThePoolAreMeasuredForAlertsAcrossPods() {
+    // A p99 across the pods needs histogram buckets (a summary's quantiles cannot be added up);
+    // a pool run dry needs the pool's own figures.
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .get("/api/v1/deliveries?county=03")
+        .then()
+        .statusCode(200);
+    String metrics =
+        Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.25\"")
+        .contains("agroal_active_count")
+        .contains("agroal_awaiting_count");
+  }
+
   private static double oldestPendingSeconds() {
     String metrics =
         Management.given().get("/q/metrics").then().statusCode(200).extract().asString();

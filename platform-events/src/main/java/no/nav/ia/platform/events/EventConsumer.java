@@ -63,7 +63,9 @@ public class EventConsumer {
     if (consumer != null) {
       consumer.wakeup();
       try {
-        thread.join(10_000);
+        // Within NAIS' 30 s with the preStop pause and the requests' 20 s: a batch being applied
+        // commits or rolls back in less, and the loop closes the consumer (leaving its group).
+        thread.join(5_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -97,7 +99,7 @@ public class EventConsumer {
   /** Closes the consumer; a failure to close must not end the loop (the thread would be gone). */
   private void close() {
     try {
-      consumer.close(Duration.ofSeconds(5));
+      consumer.close(Duration.ofSeconds(3));
     } catch (RuntimeException e) {
       LOG.warnf("event consumer not closed cleanly: %s", e.toString());
     }

@@ -278,10 +278,12 @@ public class OutboxRelay {
   void stop(@Observes ShutdownEvent event) {
     worker.shutdown();
     try {
-      worker.awaitTermination(10, TimeUnit.SECONDS);
+      // What is not published by then is published by the next replica or start (the outbox
+      // keeps it); a pod waited for longer is killed by NAIS after 30 s.
+      worker.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    producer.close(java.time.Duration.ofSeconds(5));
+    producer.close(java.time.Duration.ofSeconds(2));
   }
 }

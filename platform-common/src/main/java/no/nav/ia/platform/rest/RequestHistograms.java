@@ -1,0 +1,45 @@
+package no.nav.ia.platform.rest;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Request durations as Prometheus histograms, so that a p99 can be read across the pods of an app
+ * ({@code histogram_quantile} over {@code http_server_requests_seconds_bucket}): a handful of
+ * buckets around the platform's targets, not Micrometer's seventy, since every bucket is a series
+ * per route, method and status.
+ */
+@Singleton
+public class RequestHistograms {
+
+  static final Set<String> TIMED = Set.of("http.server.requests", "http.client.requests");
+
+  static final long[] BUCKETS_MS = {5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000};
+
+  @Produces
+  @Singleton
+  MeterFilter requestHistograms() {
+    double[] nanos = new double[BUCKETS_MS.length];
+    for (int i = 0; i < nanos.length; i++) {
+      nanos[i] = Duration.ofMillis(BUCKETS_MS[i]).toNanos();
+    }
+    return new MeterFilter() {
+      @Override
+      public DistributionStatisticConfig configure(
+          Meter.Id id, DistributionStatisticConfig config) {
+        if (!TIMED.contains(id.getName())) {
+          return config;
+        }
+        return DistributionStatisticConfig.builder()
+            .serviceLevelObjectives(nanos)
+            .build()
+            .merge(config);
+      }
+    };
+  }
+}
