@@ -62,6 +62,9 @@ public class AgreementChange extends PanacheEntityBase {
   @Column(name = "end_reason")
   public String endReason;
 
+  @Column(name = "resigned_on")
+  public LocalDate resignedOn;
+
   /** The agreement as it stands after {@code action}. */
   public static AgreementChange of(Agreement a, Action action, String by, OffsetDateTime at) {
     AgreementChange c = new AgreementChange();
@@ -76,6 +79,7 @@ public class AgreementChange extends PanacheEntityBase {
     c.status = a.status.name();
     c.endedOn = a.endedOn;
     c.endReason = a.endReason;
+    c.resignedOn = a.resignedOn;
     return c;
   }
 

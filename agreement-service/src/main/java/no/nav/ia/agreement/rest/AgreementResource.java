@@ -252,7 +252,13 @@ public class AgreementResource {
               description =
                   "Why it ended, as the agreement's endReason: the termination's reason, or"
                       + " NOT_RESIGNED when a re-signing campaign's closing ended it")
-          String endReason) {
+          String endReason,
+      @Schema(
+              nullable = true,
+              description =
+                  "Its new period's start once a re-signing campaign's closing found it signed"
+                      + " again, as the agreement's resignedOn")
+          LocalDate resignedOn) {
     static AgreementVersion of(AgreementChange c) {
       return new AgreementVersion(
           c.version,
@@ -264,7 +270,8 @@ public class AgreementResource {
           c.contactPerson,
           c.status,
           c.endedOn,
-          c.endReason);
+          c.endReason,
+          c.resignedOn);
     }
   }
 

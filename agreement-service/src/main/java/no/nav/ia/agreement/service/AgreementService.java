@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,7 +107,8 @@ public class AgreementService {
       }
       throw e;
     }
-    kept(agreement, AgreementChange.Action.REGISTERED);
+    // Its first version is of the moment the agreement says it was made.
+    kept(agreement, AgreementChange.Action.REGISTERED, agreement.createdAt);
     agreement.linkUnits();
     outbox.publish(
         AgreementEvents.CONTRACT,
@@ -261,8 +263,12 @@ public class AgreementService {
 
   /** Writes the agreement's new version to its history (after the version has moved). */
   private void kept(Agreement managed, AgreementChange.Action action) {
+    kept(managed, action, Timestamps.now());
+  }
+
+  private void kept(Agreement managed, AgreementChange.Action action, OffsetDateTime at) {
     managed.persistAndFlush();
-    AgreementChange.of(managed, action, caller.actor(), Timestamps.now()).persist();
+    AgreementChange.of(managed, action, caller.actor(), at).persist();
   }
 
   /** The agreement, if the caller may see its county (404 otherwise, 403 for another county). */

@@ -709,6 +709,16 @@ class AgreementResourceTest {
         .containsEntry("endedOn", "2013-06-30")
         .containsEntry("endReason", "Virksomheten er lagt ned");
     assertThat(Api.history(id).get(0)).containsEntry("endReason", null);
+    // Its first version is of the moment the agreement says it was made.
+    assertThat(
+            java.time.OffsetDateTime.parse((String) Api.history(id).get(0).get("changedAt"))
+                .toInstant())
+        .isEqualTo(
+            java.time.OffsetDateTime.parse(
+                    Api.get(Tokens.coordinator(), "/api/v1/agreements/" + id)
+                        .extract()
+                        .<String>path("createdAt"))
+                .toInstant());
     given()
         .auth()
         .oauth2(Tokens.coordinator())

@@ -151,6 +151,11 @@ class CampaignClosingTest {
     assertThat(Api.history(resigned))
         .extracting(h -> h.get("action"))
         .containsExactly("REGISTERED", "RESIGNED");
+    // The history says what the re-signing changed: the new period's start (it read as the
+    // version before it, field for field).
+    assertThat(Api.history(resigned).get(0)).containsEntry("resignedOn", null);
+    assertThat(Api.history(resigned).get(1))
+        .containsEntry("resignedOn", newPeriods.get(resigned).toString());
     JsonPath before = agreementJson(endedBefore);
     assertThat(before.getString("endedOn")).isEqualTo(TODAY.minusDays(10).toString());
     assertThat(before.getString("endReason")).isEqualTo("Lagt ned");
