@@ -264,6 +264,22 @@ public class Agreement extends PanacheEntityBase {
         .firstResultOptional();
   }
 
+  /**
+   * Whether the group {@code groupOrgNumber} is {@code orgNumber} itself or is, through the groups
+   * the active agreements name, a unit of it: registering {@code orgNumber} under it would make a
+   * loop of groups, each the other's unit (a re-signing then carried the whole loop along).
+   */
+  public static boolean groupChainReaches(String groupOrgNumber, String orgNumber) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String group = groupOrgNumber; group != null && seen.add(group); ) {
+      if (group.equals(orgNumber)) {
+        return true;
+      }
+      group = activeFor(group).map(a -> a.groupOrgNumber).orElse(null);
+    }
+    return false;
+  }
+
   public static Optional<Agreement> activeFor(String orgNumber) {
     return find("orgNumber = ?1 and status = ?2", orgNumber, AgreementStatus.ACTIVE)
         .firstResultOptional();

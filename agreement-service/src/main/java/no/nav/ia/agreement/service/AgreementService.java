@@ -71,6 +71,13 @@ public class AgreementService {
             existing -> {
               throw exists(existing);
             });
+    if (request.groupOrgNumber() != null
+        && Agreement.groupChainReaches(request.groupOrgNumber(), request.orgNumber())) {
+      throw DomainException.notAllowedNow(
+          "GROUP_CYCLE",
+          "The group is, through its own group agreements, a unit of this enterprise: groups"
+              + " cannot form a loop");
+    }
     Agreement.lastEndedOnOrAfter(request.orgNumber(), request.signedOn())
         .ifPresent(
             ended -> {

@@ -824,6 +824,33 @@ class AgreementResourceTest {
   }
 
   @Test
+  void groupsDoNotFormALoop() {
+    // X under Y, Y under Z, then Z under X was 201: a re-signing of any carried the whole loop.
+    String x = Fixtures.orgNumber();
+    String y = Fixtures.orgNumber();
+    String z = Fixtures.orgNumber();
+    Api.register(underGroup(x, y));
+    Api.register(underGroup(y, z));
+    Api.post(underGroup(z, x))
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("code", equalTo("GROUP_CYCLE"));
+    noneStoredFor(z);
+    // Two that name each other, and a chain that ends, are told apart.
+    String a = Fixtures.orgNumber();
+    String b = Fixtures.orgNumber();
+    Api.register(underGroup(a, b));
+    Api.post(underGroup(b, a)).statusCode(422).body("code", equalTo("GROUP_CYCLE"));
+    Api.register(underGroup(z, Fixtures.orgNumber()));
+  }
+
+  private static Map<String, Object> underGroup(String org, String group) {
+    Map<String, Object> body = Fixtures.agreement(org, "03");
+    body.put("groupOrgNumber", group);
+    return body;
+  }
+
+  @Test
   void aManagerOrASystemMayChangeTheContactPersonAsTheyMayRegisterOneWithIt() {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     // Before, only advisers and coordinators could: 403 for the county's manager.
