@@ -135,6 +135,26 @@ class BrowserLoginTest {
     assertThat(again.getPath()).as("a new visit asks for a login again").endsWith("/ia/authorize");
   }
 
+  /**
+   * "Logg ut" on a page left open until the session ran out: the POST arrives without a session
+   * cookie (or with one that can no longer be read). It used to start a login, which ended on a GET
+   * of the logout address (405), logged in.
+   */
+  @Test
+  void loggingOutWithoutASessionEndsLoggedOutWithoutALogin() throws Exception {
+    HttpResponse<String> expired = post(gateway.resolve("dashboard/logout"));
+    assertThat(expired.statusCode()).isEqualTo(303);
+    assertThat(expired.headers().firstValue("Location")).hasValue("/logged-out");
+    HttpResponse<String> loggedOut = get(location(expired));
+    assertThat(loggedOut.statusCode()).isEqualTo(200);
+    assertThat(loggedOut.body()).contains("Du er logget ut");
+
+    browser.cookies.put("q_session_web", "no.longer.readable");
+    HttpResponse<String> unreadable = post(gateway.resolve("dashboard/logout"));
+    assertThat(unreadable.statusCode()).isEqualTo(303);
+    assertThat(unreadable.headers().firstValue("Location")).hasValue("/logged-out");
+  }
+
   @Test
   void aPersonWithoutAPlatformRoleIsForbiddenAfterLoginOnAPage() throws Exception {
     HttpResponse<String> page = login("dashboard", "tourist", "03", "Z990009");

@@ -43,6 +43,9 @@ public class BrowserHardening {
   @ConfigProperty(name = "quarkus.oidc.web.auth-server-url")
   String issuer;
 
+  @ConfigProperty(name = "quarkus.oidc.web.logout.post-logout-path")
+  String loggedOutPath;
+
   private Map<String, String> headers;
 
   /**
@@ -92,6 +95,27 @@ public class BrowserHardening {
         && type.toLowerCase(Locale.ROOT).startsWith(MediaType.TEXT_HTML)
         && request.getUriInfo().getRequestUri().getRawPath().startsWith("/api/")) {
       headers().forEach(response.getHeaders()::putSingle);
+    }
+  }
+
+  /**
+   * "Logg ut" without a session (it ran out, or its cookie can no longer be read): there is nothing
+   * to end at the gateway, and the code flow answered with a login instead, whose return was a GET
+   * of the logout address (405), logged in on an error page. Such a POST ends on the logged-out
+   * page, without a login. A session's logout (a redirect to the issuer's end-session page) passes.
+   */
+  @ServerResponseFilter
+  public void logoutWithoutSession(
+      ContainerRequestContext request, ContainerResponseContext response) {
+    if (response.getStatus() != 302
+        || !"POST".equals(request.getMethod())
+        || !LOGOUT_PATH.equals(request.getUriInfo().getRequestUri().getRawPath())) {
+      return;
+    }
+    String location = response.getHeaderString(HttpHeaders.LOCATION);
+    if (location != null && location.contains("response_type=code")) {
+      response.setStatus(303);
+      response.getHeaders().putSingle(HttpHeaders.LOCATION, loggedOutPath);
     }
   }
 
