@@ -92,6 +92,30 @@ class BrowserErrorPagesTest {
     assertThat(logoutByGet.headers().firstValue("Allow")).hasValue("POST");
   }
 
+  /**
+   * Logged in with an account without a role (or of the wrong county), the link back to the
+   * dashboard leads to the same refusal: the refusal has the dashboard's "Logg ut" button, a POST
+   * the pages' policy allows, so the person can log in as someone else.
+   */
+  @Test
+  void aRefusalAfterLoginHasTheLogoutButton() throws Exception {
+    HttpResponse<String> noRole = browser.login("dashboard", "tourist", "03", "Z990009");
+    assertPage(noRole, 403, "Ingen tilgang");
+    assertThat(noRole.body())
+        .contains("<form class=\"logout\" method=\"post\" action=\"/dashboard/logout\">")
+        .contains("<button id=\"logout\" type=\"submit\">Logg ut</button>");
+    assertThat(browser.get("dashboard/reports/46/2026-H1").body()).contains("id=\"logout\"");
+
+    URI endSession = Browser.location(browser.post(gateway.resolve("dashboard/logout")));
+    assertThat(endSession.getPath()).endsWith("/ia/endsession");
+    assertThat(browser.cookies)
+        .noneSatisfy((name, value) -> assertThat(name).startsWith("q_session"));
+
+    HttpResponse<String> withoutSession = browser.get("dashboard/logout");
+    assertPage(withoutSession, 405, "Logg ut med knappen");
+    assertThat(withoutSession.body()).doesNotContain("id=\"logout\"");
+  }
+
   @Test
   void aManagerOfAnUnknownCountyGetsAPageSayingSo() throws Exception {
     HttpResponse<String> page = browser.login("dashboard", "manager", "99", "Z990004");
@@ -105,7 +129,7 @@ class BrowserErrorPagesTest {
     String state = Browser.query(authorize).get("state");
     HttpResponse<String> failed = browser.get("dashboard/callback?code=bogus&state=" + state);
     assertPage(failed, 401, "Innloggingen mislyktes");
-    assertThat(failed.body()).contains("Logg inn på nytt");
+    assertThat(failed.body()).contains("Logg inn på nytt").doesNotContain("id=\"logout\"");
   }
 
   /**

@@ -108,9 +108,28 @@ public record BrowserErrorPage(int status, String title, String explanation, Str
     };
   }
 
-  /** The whole page. Its only style is inline, which the pages' policy allows. */
+  /** The whole page, for a browser without a session. */
   public String html() {
+    return html(false);
+  }
+
+  /**
+   * The whole page. Its only style is inline, which the pages' policy allows. With a session, the
+   * dashboard's "Logg ut" button too (a POST form to the gateway, which the policy allows): someone
+   * refused after logging in with the wrong account can switch, where the link back to the
+   * dashboard may lead to the same refusal.
+   */
+  public String html(boolean session) {
     String link = status == 401 ? "Logg inn på nytt" : "Til målekortet";
+    String logout =
+        session
+            ? """
+              <form class="logout" method="post" action="%s">
+                <button id="logout" type="submit">Logg ut</button> for å logge inn som en annen bruker.
+              </form>
+              """
+                .formatted(BrowserHardening.LOGOUT_PATH)
+            : "";
     return """
         <!DOCTYPE html>
         <html lang="nb">
@@ -122,6 +141,7 @@ public record BrowserErrorPage(int status, String title, String explanation, Str
             body { font-family: "Source Sans Pro", Arial, sans-serif; margin: 0 auto; max-width: 40rem; padding: 1.5rem; color: #262626; }
             h1 { font-size: 1.5rem; }
             .muted { color: #6a6a6a; font-size: .9rem; }
+            form.logout button { font-size: 1rem; }
           </style>
         </head>
         <body>
@@ -129,13 +149,19 @@ public record BrowserErrorPage(int status, String title, String explanation, Str
           <h1 id="error-title">%s</h1>
           <p id="error-explanation">%s</p>
           <p><a id="back" href="/dashboard">%s</a></p>
-          <p class="muted" id="error-reference">%s</p>
+        %s  <p class="muted" id="error-reference">%s</p>
         </main>
         </body>
         </html>
         """
         .formatted(
-            escape(title), status, escape(title), escape(explanation), link, escape(reference));
+            escape(title),
+            status,
+            escape(title),
+            escape(explanation),
+            link,
+            logout,
+            escape(reference));
   }
 
   /** HTML-escapes text for an element's content or a quoted attribute. */

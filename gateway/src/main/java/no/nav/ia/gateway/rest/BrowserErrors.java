@@ -48,7 +48,8 @@ public class BrowserErrors {
         BrowserErrorPage.of(response.getStatus(), problemOf(response.getEntity()));
     response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
     response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
-    response.setEntity(page.html(), null, HTML);
+    response.setEntity(
+        page.html(BrowserHardening.hasSession(request.getCookies().keySet())), null, HTML);
     response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, HTML.toString());
     response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
     if (!BrowserHardening.isBrowserPage(path)) {

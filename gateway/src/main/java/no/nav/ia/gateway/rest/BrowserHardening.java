@@ -40,6 +40,11 @@ public class BrowserHardening {
 
   static final String LOGOUT_PATH = "/dashboard/logout";
 
+  /**
+   * quarkus-oidc's session cookie of the web tenant; a large session is split into chunks named so.
+   */
+  static final String SESSION_COOKIE = "q_session_web";
+
   @ConfigProperty(name = "quarkus.oidc.web.auth-server-url")
   String issuer;
 
@@ -66,6 +71,11 @@ public class BrowserHardening {
   /** The browser pages: the dashboard, its login and logout, and the page after logout. */
   static boolean isBrowserPage(String path) {
     return path.startsWith("/dashboard") || path.equals("/logged-out");
+  }
+
+  /** Whether the browser sent a session cookie (not whether the session in it is still good). */
+  static boolean hasSession(java.util.Collection<String> cookieNames) {
+    return cookieNames.stream().anyMatch(name -> name.startsWith(SESSION_COOKIE));
   }
 
   /** The headers every page gets: the policy, no content sniffing, no referrer. */
@@ -138,7 +148,7 @@ public class BrowserHardening {
                     .putHeader("Allow", "POST")
                     .putHeader("Content-Type", "text/html;charset=UTF-8")
                     .putHeader("Cache-Control", "no-store")
-                    .end(page.html());
+                    .end(page.html(hasSession(ctx.request().cookieMap().keySet())));
                 return;
               }
               ctx.next();
