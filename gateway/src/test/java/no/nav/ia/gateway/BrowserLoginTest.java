@@ -155,6 +155,39 @@ class BrowserLoginTest {
     assertThat(unreadable.headers().firstValue("Location")).hasValue("/logged-out");
   }
 
+  /**
+   * Two tabs started a login and the first finished it: the second's return from the issuer used to
+   * be the dashboard's "Fant ikke siden" (404). It lands on the dashboard, logged in.
+   */
+  @Test
+  void aLoginFinishedInASecondTabLandsOnTheDashboard() throws Exception {
+    URI firstTab = location(get(gateway.resolve("dashboard")));
+    URI secondTab = location(get(gateway.resolve("dashboard?period=2024-H1")));
+    String secondState = query(secondTab).get("state");
+    assertThat(browser.cookies).containsKey("q_auth_web_" + secondState);
+    Tokens.nextLogin("manager", "03", "Z990002");
+    URI firstCallback =
+        location(
+            browser.http.send(
+                HttpRequest.newBuilder(firstTab).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
+    assertThat(get(location(get(firstCallback))).statusCode()).isEqualTo(200);
+
+    // No person queued for it: the provider uses one when a code is exchanged, and this one is not.
+    URI secondCallback =
+        location(
+            browser.http.send(
+                HttpRequest.newBuilder(secondTab).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
+    HttpResponse<String> back = get(secondCallback);
+    assertThat(back.statusCode()).isEqualTo(303);
+    assertThat(back.headers().firstValue("Location")).hasValue("/dashboard");
+    assertThat(browser.cookies).doesNotContainKey("q_auth_web_" + secondState);
+    HttpResponse<String> page = get(location(back));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("\"uri\":\"/dashboard\"");
+  }
+
   @Test
   void aPersonWithoutAPlatformRoleIsForbiddenAfterLoginOnAPage() throws Exception {
     HttpResponse<String> page = login("dashboard", "tourist", "03", "Z990009");

@@ -12,12 +12,16 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.gateway.upstream.Upstream;
 import no.nav.ia.platform.security.HopTokens;
 import no.nav.ia.platform.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -33,6 +37,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Tenant("web")
 @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
 public class DashboardResource {
+
+  /** quarkus-oidc's state cookie of a login in progress, its name ending in the login's state. */
+  private static final String STATE_COOKIE = "q_auth_web";
+
+  private static final java.util.regex.Pattern STATE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+  @ConfigProperty(name = "quarkus.oidc.web.authentication.cookie-force-secure")
+  boolean secureCookies;
 
   @Inject GatewayConfig config;
   @Inject SecurityIdentity identity;
@@ -51,6 +64,31 @@ public class DashboardResource {
   @Operation(hidden = true)
   public Uni<Response> subPage() {
     return forward();
+  }
+
+  /**
+   * The login's return with a session already there: two tabs started a login and one finished
+   * first, so the other's return is authenticated by the session and reaches this method
+   * (quarkus-oidc completes a code flow only without a session). The dashboard instead of the
+   * service's "no such page"; the page that tab asked for is in quarkus-oidc's encrypted state
+   * cookie, which is dropped here, as the completed flow would have.
+   */
+  @GET
+  @Path("callback")
+  @Operation(hidden = true)
+  public Response loginFinishedElsewhere(@QueryParam("state") String state) {
+    Response.ResponseBuilder toDashboard =
+        Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, "/dashboard");
+    if (state != null && STATE.matcher(state).matches()) {
+      toDashboard.cookie(
+          new NewCookie.Builder(STATE_COOKIE + "_" + state)
+              .path("/dashboard")
+              .maxAge(0)
+              .secure(secureCookies)
+              .httpOnly(true)
+              .build());
+    }
+    return toDashboard.build();
   }
 
   /**
