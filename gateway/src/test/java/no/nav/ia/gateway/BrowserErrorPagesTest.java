@@ -154,6 +154,35 @@ class BrowserErrorPagesTest {
     assertThat(lines).noneMatch(line -> line.contains("15058543206") || line.contains("forged"));
   }
 
+  /**
+   * The refusals made before a page is looked for (a parameter given twice, a path with parameters
+   * or a NUL) were the API's English problem+json under /dashboard too.
+   */
+  @Test
+  void theRefusalsBeforeAnyPageArePagesToo() throws Exception {
+    for (String twice :
+        new String[] {
+          "dashboard?period=2026&period=2025", "dashboard/cards.csv?period=2026&period=2025"
+        }) {
+      HttpResponse<String> page = browser.get(twice);
+      assertPage(page, 400, "Ugyldig periode");
+      assertThat(page.body()).contains("Feilkode 400 VALIDATION_FAILED · referanse ");
+    }
+    for (String path : new String[] {"dashboard;x=1", "dashboard/reports%00"}) {
+      HttpResponse<String> page = browser.get(path);
+      assertPage(page, 400, "Ugyldig adresse");
+      assertThat(page.body())
+          .contains("referanse " + page.headers().firstValue("Nav-Call-Id").orElse("(no call id)"));
+    }
+    given()
+        .accept("text/html")
+        .get("/api/v1/agreements?county=03&county=11")
+        .then()
+        .statusCode(400)
+        .contentType(startsWith("application/problem+json"))
+        .body("code", equalTo("VALIDATION_FAILED"));
+  }
+
   @Test
   void theApiKeepsProblemJsonEvenForABrowser() {
     given()

@@ -568,7 +568,10 @@ class GatewayTest {
       try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
         RawHttp.Answer answer = http.headWithoutHost("GET " + path + " HTTP/1.0").answer();
         org.assertj.core.api.Assertions.assertThat(answer.status()).as(path).isEqualTo(400);
-        org.assertj.core.api.Assertions.assertThat(answer.body()).as(path).contains("Host header");
+        org.assertj.core.api.Assertions.assertThat(answer.body())
+            .as(path)
+            // Under /dashboard the browser's Norwegian page (BrowserErrors), elsewhere the problem.
+            .contains(path.equals("/dashboard") ? "Ugyldig adresse" : "Host header");
       }
     }
     try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {

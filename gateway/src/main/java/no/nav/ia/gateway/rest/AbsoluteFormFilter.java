@@ -32,7 +32,7 @@ public class AbsoluteFormFilter {
                 return;
               }
               problems.end(
-                  ctx.response(),
+                  ctx,
                   400,
                   "BAD_REQUEST_TARGET",
                   "Bad Request",

@@ -2,7 +2,10 @@ package no.nav.ia.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.problem.RefusalPages;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -24,9 +28,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * reach the service (no platform role, an unknown county, a failed login, the service down or too
  * slow) and the service's own answers, which DashboardResource forwards as they are. One filter on
  * the way out covers them all with one page. The service's own HTML answers (the bad-period page)
- * pass through unchanged.
+ * pass through unchanged. The route filters' refusals (a parameter given twice, a path with
+ * parameters or a NUL, a body too large), answered before JAX-RS and its filters, come here too
+ * ({@link #answered}).
  */
-public class BrowserErrors {
+@Singleton
+public class BrowserErrors implements RefusalPages {
 
   private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
@@ -56,6 +63,24 @@ public class BrowserErrors {
       // The browser pages have them already (BrowserHardening); a page elsewhere gets them here.
       hardening.headers().forEach(response.getHeaders()::putSingle);
     }
+  }
+
+  /** A route filter's refusal of a browser page: the same page, written on the Vert.x response. */
+  @Override
+  public boolean answered(RoutingContext ctx, int status, String problem) {
+    String path = ctx.request().path();
+    if (!BrowserErrorPage.wanted(path, ctx.request().getHeader(HttpHeaders.ACCEPT))) {
+      return false;
+    }
+    BrowserErrorPage page = BrowserErrorPage.of(status, problemOf(problem));
+    HttpServerResponse response = ctx.response();
+    hardening.headers().forEach(response::putHeader);
+    response
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, HTML.toString())
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(page.html(BrowserHardening.hasSession(ctx.request().cookieMap().keySet())));
+    return true;
   }
 
   /** The code, call id and refused fields of a problem body; only the call id without one. */

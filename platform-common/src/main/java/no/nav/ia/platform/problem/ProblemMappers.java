@@ -39,6 +39,7 @@ public class ProblemMappers {
 
   @Inject ObjectMapper json;
   @Inject AllowedMethods allowed;
+  @Inject jakarta.enterprise.inject.Instance<RefusalPages> pages;
 
   @ServerExceptionMapper
   public Response api(ApiException e) {
@@ -239,38 +240,37 @@ public class ProblemMappers {
   }
 
   /**
-   * Answers with the problem on a Vert.x response: for route filters that refuse a request before
-   * JAX-RS.
+   * Answers with the problem on the request's Vert.x response: for route filters that refuse a
+   * request before JAX-RS. A request that wants a page instead gets it ({@link RefusalPages}).
    */
-  public void end(
-      io.vertx.core.http.HttpServerResponse response,
-      int status,
-      String code,
-      String title,
-      String detail) {
-    end(response, status, code, title, detail, null);
+  public void end(RoutingContext ctx, int status, String code, String title, String detail) {
+    end(ctx, status, code, title, detail, null);
   }
 
   /** As above, naming the fields that were refused. */
   public void end(
-      io.vertx.core.http.HttpServerResponse response,
+      RoutingContext ctx,
       int status,
       String code,
       String title,
       String detail,
       List<FieldError> errors) {
-    response
+    String problem = String.valueOf(respond(status, code, title, detail, errors).getEntity());
+    if (pages != null && pages.isResolvable() && pages.get().answered(ctx, status, problem)) {
+      return;
+    }
+    ctx.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
         .putHeader(HttpHeaders.CACHE_CONTROL, no.nav.ia.platform.rest.ResponseCaching.NO_STORE)
-        .end(String.valueOf(respond(status, code, title, detail, errors).getEntity()));
+        .end(problem);
   }
 
   /** A 400 VALIDATION_FAILED naming the refused fields, for the route filters' refusals. */
-  public void endInvalid(io.vertx.core.http.HttpServerResponse response, List<FieldError> errors) {
+  public void endInvalid(RoutingContext ctx, List<FieldError> errors) {
     ApiException invalid = ApiException.invalid(errors);
     end(
-        response,
+        ctx,
         invalid.status(),
         invalid.code(),
         invalid.title(),

@@ -120,7 +120,7 @@ public class BodyLimits {
   /** Answers 413 with this request's call id (the MDC may hold another request's by now). */
   private void refuse(RoutingContext ctx, String detail) {
     CallId.set(ctx.get(CallId.MDC_KEY));
-    problems.end(ctx.response(), 413, "PAYLOAD_TOO_LARGE", "Payload too large", detail);
+    problems.end(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large", detail);
   }
 
   /** The announced length, or -1 when there is none (or it cannot be read: Netty refuses those). */

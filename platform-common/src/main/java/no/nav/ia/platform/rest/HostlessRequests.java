@@ -47,7 +47,7 @@ public class HostlessRequests {
       ctx.next();
       return;
     }
-    problems.end(ctx.response(), 400, "BAD_REQUEST", "Bad Request", DETAIL);
+    problems.end(ctx, 400, "BAD_REQUEST", "Bad Request", DETAIL);
   }
 
   private void answer(RoutingContext ctx) {
@@ -56,7 +56,7 @@ public class HostlessRequests {
       return;
     }
     CallIdRouteFilter.take(ctx);
-    problems.end(ctx.response(), 400, "BAD_REQUEST", "Bad Request", DETAIL);
+    problems.end(ctx, 400, "BAD_REQUEST", "Bad Request", DETAIL);
   }
 
   /** Vert.x's own failure for a request without a (valid) Host header or HTTP/2 authority. */

@@ -87,7 +87,7 @@ public class NulCharacters {
     if (errors.isEmpty()) {
       errors.add(new FieldError("query", MESSAGE));
     }
-    problems.endInvalid(ctx.response(), errors);
+    problems.endInvalid(ctx, errors);
   }
 
   /**

@@ -35,6 +35,6 @@ public class OneAuthorization {
       ctx.next();
       return;
     }
-    problems.end(ctx.response(), 400, "BAD_REQUEST", "Bad Request", DETAIL);
+    problems.end(ctx, 400, "BAD_REQUEST", "Bad Request", DETAIL);
   }
 }

@@ -38,7 +38,7 @@ public class PathParameters {
       ctx.next();
       return;
     }
-    problems.endInvalid(ctx.response(), List.of(new FieldError("path", MESSAGE)));
+    problems.endInvalid(ctx, List.of(new FieldError("path", MESSAGE)));
   }
 
   /** Whether the path part of a request's URI holds a semicolon, as sent or percent-encoded. */

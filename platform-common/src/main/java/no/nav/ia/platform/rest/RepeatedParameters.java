@@ -60,7 +60,7 @@ public class RepeatedParameters {
       return;
     }
     problems.endInvalid(
-        ctx.response(),
+        ctx,
         errors.stream()
             .distinct()
             .sorted(java.util.Comparator.comparing(FieldError::field))
