@@ -278,7 +278,7 @@ class BrowserDashboardTest {
         .findElement(By.cssSelector("#reports tr[data-report='" + COUNTY + "-2025-H1'] a"))
         .click();
     WebElement heading = await(By.tagName("h1"));
-    assertThat(heading.getText()).isEqualTo("Halvårsrapport 2025-H1");
+    assertThat(heading.getText()).isEqualTo("Halvårsrapport for 1. halvår 2025");
     assertThat(browser.getCurrentUrl())
         .isEqualTo(platform.gatewayUrl() + "/dashboard/reports/" + COUNTY + "/2025-H1");
     assertThat(browser.findElement(By.id("status")).getText())

@@ -33,6 +33,14 @@ public record DashboardView(
   private static final DateTimeFormatter AS_OF =
       DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss", NB);
 
+  /**
+   * The period as people name it (3. kvartal 2026), as the picker shows it; {@link #period} is its
+   * id.
+   */
+  public String periodName() {
+    return Norwegian.period(period);
+  }
+
   /** Where the 2/3 target line sits on a share bar, in percent of its width. */
   public static final String TARGET_LINE = width(Card.SYSTEM_SHARE_MIN);
 
@@ -208,6 +216,11 @@ public record DashboardView(
       String due,
       boolean overdue,
       String link) {
+
+    /** The half-year as people name it (1. halvår 2026). */
+    public String periodName() {
+      return Norwegian.period(period);
+    }
 
     public static ReportRow of(no.nav.ia.scorecard.service.ReportService.Reading r) {
       var report = r.report();

@@ -40,6 +40,11 @@ public record ReportPage(
   private static final DateTimeFormatter MOMENT =
       DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH:mm", NB);
 
+  /** The half-year as people name it (1. halvår 2026); {@link #period} is its id. */
+  public String periodName() {
+    return Norwegian.period(period);
+  }
+
   /** The sections' headings, after what seed 001 asks the report to account for. */
   static final Map<String, String> HEADINGS =
       Map.of(
@@ -125,7 +130,7 @@ public record ReportPage(
         Boolean.TRUE.equals(met),
         Norwegian.deliveries(c.previousYear().total())
             + " i "
-            + c.previousYear().period()
+            + Norwegian.period(c.previousYear().period())
             + (c.previousYear().sameDays() == null
                 ? ""
                 : ", "

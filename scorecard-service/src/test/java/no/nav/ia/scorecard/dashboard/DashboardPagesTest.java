@@ -100,11 +100,15 @@ class DashboardPagesTest {
   @Test
   void theReportCountsOneDeliveryOfTheYearBeforeInTheSingular() {
     ReportPage one = ReportPage.of(report(1, 2.0), "Z990002");
-    assertThat(one.previousYearText()).isEqualTo("1 leveranse i 2025-H1 (+200 %)");
+    assertThat(one.previousYearText()).isEqualTo("1 leveranse i 1. halvår 2025 (+200 %)");
     ReportPage same = ReportPage.of(report(3, 0.0), "Z990002");
-    assertThat(same.previousYearText()).isEqualTo("3 leveranser i 2025-H1 (0 %)");
+    assertThat(same.previousYearText()).isEqualTo("3 leveranser i 1. halvår 2025 (0 %)");
     assertThat(render("ReportResource/report", Map.of("page", one)))
-        .contains("Samme periode året før: 1 leveranse i 2025-H1");
+        .contains("Samme periode året før: 1 leveranse i 1. halvår 2025")
+        .contains("<title>Halvårsrapport for 1. halvår 2026 – ")
+        .contains("<h1>Halvårsrapport for 1. halvår 2026</h1>")
+        .doesNotContain("2025-H1")
+        .doesNotContain("2026-H1");
   }
 
   @Test
@@ -112,7 +116,7 @@ class DashboardPagesTest {
     ReportPage draft =
         ReportPage.of(report(40, new Card.SameDays(LocalDate.of(2025, 3, 5), 12), 0.5), "Z990002");
     assertThat(draft.previousYearText())
-        .isEqualTo("40 leveranser i 2025-H1, 12 til og med 5. mars 2025 (+50 %)");
+        .isEqualTo("40 leveranser i 1. halvår 2025, 12 til og med 5. mars 2025 (+50 %)");
   }
 
   @Test
@@ -139,10 +143,34 @@ class DashboardPagesTest {
                     "2026-Q3",
                     LocalDate.of(2026, 12, 1)));
     assertThat(dashboard(view))
+        .contains("<title>Målekort 3. kvartal 2026 – ")
+        .contains("<caption class=\"muted\">Periode: 3. kvartal 2026</caption>")
         .contains("<option value=\"2026\">2026</option>")
         .contains("<option value=\"2026-H1\">1. halvår 2026</option>")
         .contains("<option value=\"2026-Q3\" selected>3. kvartal 2026</option>")
         .contains("<option value=\"2026-11\">november 2026</option>");
+  }
+
+  @Test
+  void theReportsTableNamesTheHalfYearInWordsAndLinksByItsId() {
+    DashboardView view =
+        DashboardView.of("2026-H1", null, List.of(), "Z990002", null, LocalDate.of(2026, 7, 1))
+            .with(
+                null,
+                List.of(),
+                List.of(
+                    new DashboardView.ReportRow(
+                        "03",
+                        "Oslo",
+                        "2026-H1",
+                        "utkast",
+                        "1. september 2026",
+                        false,
+                        "/dashboard/reports/03/2026-H1")));
+    assertThat(dashboard(view))
+        .contains("<th scope=\"row\">Oslo</th><td>1. halvår 2026</td>")
+        .contains("href=\"/dashboard/reports/03/2026-H1\"")
+        .contains("href=\"/dashboard/cards.csv?period=2026-H1\"");
   }
 
   @Test

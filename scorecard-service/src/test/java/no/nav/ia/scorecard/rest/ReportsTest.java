@@ -176,7 +176,7 @@ class ReportsTest {
             .extract()
             .asString();
     assertThat(page)
-        .contains("Halvårsrapport 2023-H1")
+        .contains("Halvårsrapport for 1. halvår 2023")
         .contains("Troms og Finnmark")
         .contains("Sendt inn")
         .contains("etter fristen")
