@@ -54,6 +54,11 @@ class DashboardPagesTest {
   }
 
   static ReportView report(long previousTotal, Card.SameDays sameDays, Double change) {
+    return report(previousTotal, sameDays, change, new ReportView.Sections(null, null, null, null));
+  }
+
+  static ReportView report(
+      long previousTotal, Card.SameDays sameDays, Double change, ReportView.Sections sections) {
     Card figures = DashboardViewTest.card("COUNTY", "03", 2, 1, 0, 0, 0);
     Card withYearBefore =
         new Card(
@@ -79,7 +84,7 @@ class DashboardPagesTest {
         false,
         1,
         withYearBefore,
-        new ReportView.Sections(null, null, null, null),
+        sections,
         null,
         null,
         List.of());
@@ -95,6 +100,34 @@ class DashboardPagesTest {
         .doesNotContain("<script")
         .doesNotContain("javascript:")
         .contains("Ctrl+P");
+  }
+
+  /**
+   * A word longer than the 50rem column (a pasted address, a long compound) ran out of it: the
+   * section's text breaks inside such a word, keeping its line breaks, and so does the page's other
+   * text.
+   */
+  @Test
+  void aVeryLongWordInASectionBreaksInsideTheColumn() {
+    String word = "https://example.test/" + "a".repeat(300);
+    String page =
+        render(
+            "ReportResource/report",
+            Map.of(
+                "page",
+                ReportPage.of(
+                    report(
+                        1,
+                        null,
+                        2.0,
+                        new ReportView.Sections(word + "\nneste linje", null, null, null)),
+                    "Z990002")));
+    assertThat(page)
+        .contains(
+            "<div class=\"section-text\" id=\"section-iaCouncil\">" + word + "\nneste linje</div>")
+        .containsPattern(
+            "\\.section-text \\{[^}]*white-space: pre-wrap;[^}]*overflow-wrap: anywhere;")
+        .containsPattern("body \\{[^}]*overflow-wrap: break-word;");
   }
 
   @Test
@@ -186,6 +219,8 @@ class DashboardPagesTest {
     String page = dashboard(invalid);
     assertThat(page)
         .contains("&lt;b&gt;1999")
+        .as("a long period in the message breaks inside the box")
+        .containsPattern("\\.error \\{[^}]*overflow-wrap: anywhere;")
         .doesNotContain("<b>1999")
         .contains("<option value=\"2025-Q2\">2. kvartal 2025</option>")
         .doesNotContain("value=\"2026-01\"")
