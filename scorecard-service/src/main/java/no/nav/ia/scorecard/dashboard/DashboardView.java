@@ -155,6 +155,24 @@ public record DashboardView(
       int otherHeight,
       String title) {
 
+    /** The month in words ({@code november 2024}), for the chart's table. */
+    public String monthName() {
+      return Norwegian.month(YearMonth.parse(month));
+    }
+
+    public String totalText() {
+      return Norwegian.count(total);
+    }
+
+    public String directText() {
+      return Norwegian.count(direct);
+    }
+
+    /** Courses and information work: what is not direct. */
+    public String otherText() {
+      return Norwegian.count(total - direct);
+    }
+
     static Bar of(Card.TrendMonth m, int index, long max) {
       int directHeight = (int) Math.round((double) m.direct() / max * Focus.HEIGHT);
       int otherHeight = (int) Math.round((double) (m.total() - m.direct()) / max * Focus.HEIGHT);

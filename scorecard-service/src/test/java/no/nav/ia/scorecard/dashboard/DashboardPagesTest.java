@@ -166,6 +166,28 @@ class DashboardPagesTest {
         .doesNotContain("<script");
   }
 
+  /**
+   * The chart is one image to a screen reader, its month titles out of reach: the figures are in a
+   * table after it (folded, no script). The re-signing bar said "re-signert" twice.
+   */
+  @Test
+  void theTrendChartsFiguresAreInATableAndTheResigningBarSaysItOnce() {
+    Card card = DashboardViewTest.card("COUNTY", "03", 4, 2, 0, 40, 6);
+    DashboardView view =
+        DashboardView.of("2024", null, List.of(card), "Z990002", null, LocalDate.of(2026, 5, 20))
+            .with(card, List.of(), List.of());
+    assertThat(dashboard(view))
+        .contains("<summary>Tallene i diagrammet</summary>")
+        .contains(
+            "<tr data-month=\"2024-11\"><th scope=\"row\">november 2024</th><td>4</td><td>2</td>"
+                + "<td>2</td></tr>")
+        .contains(
+            "<tr data-month=\"2024-12\"><th scope=\"row\">desember 2024</th><td>2</td><td>2</td>"
+                + "<td>0</td></tr>")
+        .contains("aria-label=\"6 av 40 re-signert (15 %)\"")
+        .doesNotContain("Re-signert 6 av 40");
+  }
+
   @Test
   void thePickerShowsPeriodsInWordsWithTheirIdsAsValues() {
     DashboardView view =
