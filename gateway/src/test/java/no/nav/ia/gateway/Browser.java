@@ -100,7 +100,7 @@ class Browser {
     assertThat(params)
         .containsEntry("response_type", "code")
         .containsEntry("code_challenge_method", "S256")
-        .containsKeys("code_challenge", "state");
+        .containsKeys("code_challenge", "state", "nonce");
     Tokens.nextLogin(role, county, ident);
     HttpResponse<String> atProvider =
         http.send(
