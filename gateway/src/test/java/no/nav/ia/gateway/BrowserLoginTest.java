@@ -197,6 +197,17 @@ class BrowserLoginTest {
     assertThat(page.body()).contains("<h1 id=\"error-title\">Ingen tilgang</h1>");
   }
 
+  /** A NAV system's role is for the API: a login with it alone saw every county's figures. */
+  @Test
+  void aLoginWithOnlyTheSystemRoleIsForbiddenOnThePages() throws Exception {
+    HttpResponse<String> page = login("dashboard", "system", null, "Z990010");
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body())
+        .contains("<h1 id=\"error-title\">Ingen tilgang</h1>")
+        .doesNotContain("\"authorization\"");
+    assertThat(get(gateway.resolve("dashboard/cards.csv?period=2026")).statusCode()).isEqualTo(403);
+  }
+
   @Test
   void aForgedSessionCookieMeansALoginNotAnError() throws Exception {
     browser.cookies.put("q_session_web", "forged.session.value");

@@ -32,10 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code /dashboard/callback} and {@code /dashboard/logout} are handled by quarkus-oidc before they
  * would reach this class. The service's answers are forwarded as they are; its refusals, like the
  * gateway's own, reach the browser as Norwegian pages (BrowserErrors, which says why it is here).
+ * The dashboard is for people: a login with only the {@code system} role, which a NAV system's
+ * token carries, is refused ("Ingen tilgang"), as the service would otherwise show it every county.
  */
 @Path("/dashboard")
 @Tenant("web")
-@RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+@RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR})
 public class DashboardResource {
 
   /** quarkus-oidc's state cookie of a login in progress, its name ending in the login's state. */
