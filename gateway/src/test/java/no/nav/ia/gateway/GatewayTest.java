@@ -156,12 +156,14 @@ class GatewayTest {
 
   @Test
   void aCoordinatorReachesAServicesOperationsThroughTheGatewayAndNoOneElseDoes() {
+    // A coordinator of its own: the rate limit counts per person, and other tests are coordinators.
+    String operator = Tokens.person("coordinator", null, "Z995292");
     // On NAIS a service's /internal/** (the parked events' replay, the scorecard's rebuild) has
     // no ingress, and no person gets a token for the service's audience but through the gateway.
     var response =
         given()
             .auth()
-            .oauth2(Tokens.coordinator())
+            .oauth2(operator)
             .get("/api/v1/operations/scorecard-service/dead-letters?topic=x")
             .then()
             .statusCode(200)
@@ -170,6 +172,15 @@ class GatewayTest {
     assertThat(forwardedClaims(response))
         .contains("\"aud\":\"ia-scorecard-service\"")
         .contains("\"coordinator\"");
+    // Sent on as sent: an encoded "?" stays in the path, it does not start a query.
+    given()
+        .urlEncodingEnabled(false)
+        .auth()
+        .oauth2(operator)
+        .get("/api/v1/operations/scorecard-service/dead-letters%3Ftopic=x")
+        .then()
+        .statusCode(200)
+        .body("uri", equalTo("/internal/dead-letters%3Ftopic=x"));
     for (String refused :
         List.of(Tokens.manager("03"), Tokens.adviser("03"), Tokens.system("arena"))) {
       given()
@@ -185,11 +196,13 @@ class GatewayTest {
             "/api/v1/operations/no-such-service/dead-letters",
             "/api/v1/operations/scorecard-service",
             "/api/v1/operations/scorecard-service/",
-            "/api/v1/operations/scorecard-service/%2e%2e/x")) {
+            "/api/v1/operations/scorecard-service/..%2F..%2Fapi/v1/agreements",
+            "/api/v1/operations/scorecard-service/dead-letters%2F..%2F..%2Fx",
+            "/api/v1/operations/scorecard-service/%252e%252e/x")) {
       given()
           .urlEncodingEnabled(false)
           .auth()
-          .oauth2(Tokens.coordinator())
+          .oauth2(operator)
           .get(path)
           .then()
           .statusCode(404)
@@ -586,6 +599,27 @@ class GatewayTest {
           .isEqualTo("application/problem+json");
       org.assertj.core.api.Assertions.assertThat(answer.body())
           .contains("\"code\":\"BAD_REQUEST\"");
+    }
+  }
+
+  @Test
+  void aSearchWithRawLettersReachesTheServicePercentEncoded() throws Exception {
+    // curl sends ?q=ærlig as the bytes of UTF-8; the service got them mangled and answered a bare
+    // 400. Upper-case Æ, Ø and Å stay a bare 400 before any code of ours (README).
+    String raw =
+        new String(
+            "GET /api/v1/agreements?q=ærlig HTTP/1.1".getBytes(StandardCharsets.UTF_8),
+            StandardCharsets.ISO_8859_1);
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      RawHttp.Answer answer =
+          http.head(
+                  raw,
+                  "Authorization: Bearer " + Tokens.person("coordinator", null, "Z995291"),
+                  "Connection: close")
+              .answer();
+      org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(200);
+      org.assertj.core.api.Assertions.assertThat(answer.body())
+          .contains("\"uri\":\"/api/v1/agreements?q=%C3%A6rlig\"");
     }
   }
 

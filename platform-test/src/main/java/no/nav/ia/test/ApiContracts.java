@@ -75,16 +75,16 @@ public final class ApiContracts {
                     .forEachRemaining(
                         property -> {
                           String pattern = property.getValue().path("pattern").asText();
-                          if (pattern.matches(".*\\\\d\\{.*|.*\\[A-Z\\].*")
-                              && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
-                            gaps.add(
-                                schema.getKey()
-                                    + "."
-                                    + property.getKey()
-                                    + ": pattern "
-                                    + pattern
-                                    + " is not anchored");
-                          }
+                          patternGap(pattern)
+                              .ifPresent(
+                                  gap ->
+                                      gaps.add(
+                                          schema.getKey()
+                                              + "."
+                                              + property.getKey()
+                                              + ": pattern "
+                                              + pattern
+                                              + gap));
                         }));
     for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
         paths.hasNext(); ) {
@@ -97,6 +97,30 @@ public final class ApiContracts {
       }
     }
     return gaps;
+  }
+
+  /** Java regex syntax a JSON Schema validator (ECMA-262) reads otherwise or not at all. */
+  private static final java.util.regex.Pattern JAVA_ONLY =
+      java.util.regex.Pattern.compile("\\\\[pP]\\{|\\(\\?[a-zA-Z]|\\\\[AzZ]|[*+?}]\\+");
+
+  /**
+   * What is wrong with a published pattern for a client's validator: a JSON Schema pattern matches
+   * anywhere in the value (one not anchored lets through what the service refuses), and it is an
+   * ECMA-262 regex (Java's \\p{Cntrl}, (?s) or possessive quantifiers are errors or mean something
+   * else there).
+   */
+  static java.util.Optional<String> patternGap(String pattern) {
+    if (pattern.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    if (JAVA_ONLY.matcher(pattern).find()) {
+      return java.util.Optional.of(" is Java's regex syntax, not ECMA-262's");
+    }
+    // \S is what the OpenAPI generator writes for @NotBlank: "holds a non-space", anywhere.
+    if (!pattern.equals("\\S") && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+      return java.util.Optional.of(" is not anchored");
+    }
+    return java.util.Optional.empty();
   }
 
   private static void operationGaps(String name, JsonNode operation, List<String> gaps) {
@@ -116,10 +140,10 @@ public final class ApiContracts {
         gaps.add(name + ": parameter " + parameterName + " has no type");
       }
       String pattern = parameter.path("schema").path("pattern").asText();
-      if (!pattern.isEmpty() && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
-        gaps.add(
-            name + ": parameter " + parameterName + "'s pattern " + pattern + " is not anchored");
-      }
+      patternGap(pattern)
+          .ifPresent(
+              gap ->
+                  gaps.add(name + ": parameter " + parameterName + "'s pattern " + pattern + gap));
       callId |=
           "header".equals(parameter.path("in").asText())
               && "Nav-Call-Id".equalsIgnoreCase(parameterName);

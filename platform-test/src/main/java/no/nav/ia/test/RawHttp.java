@@ -44,13 +44,18 @@ public final class RawHttp implements AutoCloseable {
     return headWithoutHost(requestLine, withHost);
   }
 
-  /** Sends a request head with only these headers, {@code Host} too only when given. */
+  /**
+   * Sends a request head with only these headers, {@code Host} too only when given. A character is
+   * sent as the one byte of its ISO-8859-1 code: text holding a UTF-8 string's bytes one per
+   * character (new String(utf8, ISO_8859_1)) sends those bytes raw, as a client that does not
+   * percent-encode does.
+   */
   public RawHttp headWithoutHost(String requestLine, String... headers) throws IOException {
     StringBuilder head = new StringBuilder(requestLine).append("\r\n");
     for (String header : headers) {
       head.append(header).append("\r\n");
     }
-    out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+    out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
     out.flush();
     return this;
   }

@@ -87,6 +87,11 @@ class ApiContractsTest {
             "Thing.adviser: pattern [A-Z]\\d{6} is not anchored",
             "GET /things/{id}: parameter county's pattern \\d{2} is not anchored",
             "GET /things/{id}: no Nav-Call-Id header parameter");
+    assertThat(ApiContracts.patternGap("\\P{Cntrl}*"))
+        .hasValue(" is Java's regex syntax, not ECMA-262's");
+    assertThat(ApiContracts.patternGap("(?s).*\\S.*"))
+        .hasValue(" is Java's regex syntax, not ECMA-262's");
+    assertThat(ApiContracts.patternGap("^[^\\u0000-\\u001F]*$")).isEmpty();
   }
 
   @Test

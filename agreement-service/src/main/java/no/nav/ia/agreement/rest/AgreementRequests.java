@@ -21,14 +21,26 @@ public final class AgreementRequests {
 
   private AgreementRequests() {}
 
-  /** A name is one line: no line break, tab or other control character. */
-  static final String ONE_LINE = "\\P{Cntrl}*";
+  /*
+   * The patterns are published in the OpenAPI document, so each reads the same in Java and in a
+   * JSON Schema validator (ECMA-262): anchored, no inline flags, no Java character classes.
+   */
+
+  /** Not blank: some character that is not white space. */
+  static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";
+
+  /**
+   * A name is one line: no line break, tab or other control character (C0, DEL, C1) nor a line or
+   * paragraph separator.
+   */
+  static final String ONE_LINE = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$";
 
   static final String ONE_LINE_MESSAGE =
       "must be one line, without line breaks, tabs or other control characters";
 
   /** Free text of several lines: line breaks and tabs, no other control character. */
-  static final String LINES = "[\\P{Cntrl}\\n\\r\\t]*";
+  static final String LINES =
+      "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$";
 
   static final String LINES_MESSAGE =
       "must not hold control characters other than line breaks and tabs";
@@ -45,7 +57,7 @@ public final class AgreementRequests {
   public record RegisterAgreement(
       @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,
       @Size(min = 1, max = RegisterEntry.MAX_NAME_LENGTH)
-          @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+          @Pattern(regexp = NOT_BLANK, message = "must not be blank")
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
           @Schema(examples = "Eksempel Bygg AS", description = "From the register when left out")
@@ -71,7 +83,7 @@ public final class AgreementRequests {
   @Schema(name = "EditAgreementRequest")
   public record EditAgreement(
       @Size(min = 1, max = RegisterEntry.MAX_NAME_LENGTH)
-          @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+          @Pattern(regexp = NOT_BLANK, message = "must not be blank")
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
           String name,
@@ -97,10 +109,11 @@ public final class AgreementRequests {
 
     /** The reason a campaign's closing gives (CampaignClosing.NOT_RESIGNED), not one to type. */
     boolean reservedReason() {
+      // Any spelling of the two words: NOT-RESIGNED, "not  resigned.", Not_Resigned.
       return reason != null
           && reason
-              .strip()
-              .replace(' ', '_')
+              .replaceAll("[^\\p{L}]+", "_")
+              .replaceAll("^_|_$", "")
               .equalsIgnoreCase(no.nav.ia.agreement.CampaignClosing.NOT_RESIGNED);
     }
   }

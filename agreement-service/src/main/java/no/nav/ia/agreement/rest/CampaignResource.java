@@ -221,6 +221,11 @@ public class CampaignResource {
     // version 2); the counties and the largest outstanding stay within the token's county.
     Counts national =
         Counts.of(null, sum(scope.isEmpty() ? byCounty : campaigns.counts(id, Optional.empty())));
+    if (byCounty.isEmpty() && scope.isPresent()) {
+      // The county asked for (or the caller's own) with nothing due: a row of zeros, as its card
+      // shows, not an empty list that reads as a county left out.
+      byCounty = Map.of(scope.get(), Map.of());
+    }
     var outstanding = campaigns.largestOutstanding(id, scope, Params.page(page), Params.size(size));
     return new Progress(
         campaign.id,

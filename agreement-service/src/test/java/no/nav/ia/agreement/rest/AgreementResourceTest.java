@@ -579,7 +579,7 @@ class AgreementResourceTest {
     Api.post(fraction)
         .statusCode(400)
         .body("code", equalTo("MALFORMED_BODY"))
-        .body("detail", equalTo("The body is JSON but not of this request's shape (see errors)"))
+        .body("detail", equalTo("The body does not fit this request (see errors)"))
         .body("errors.field", hasItem("employees"));
     Map<String, Object> numberName = Fixtures.agreement(org, "03");
     numberName.put("name", 5);
@@ -648,7 +648,14 @@ class AgreementResourceTest {
     // NOT_RESIGNED by hand read exactly like a closing's outcome; a bell stayed in the reason.
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     for (String reason :
-        List.of("NOT_RESIGNED", " not resigned ", "Linje1\nLinje2", "Slutt\u0007")) {
+        List.of(
+            "NOT_RESIGNED",
+            " not resigned ",
+            "NOT-RESIGNED.",
+            "Not  resigned",
+            "Linje1\nLinje2",
+            "Slutt\u0007",
+            "Slutt\u2028")) {
       given()
           .auth()
           .oauth2(Tokens.coordinator())

@@ -54,15 +54,7 @@ class CampaignResourceTest {
     Api.status(adviser, campaign, vestAgder.get(6), "DECLINED", today).statusCode(200);
     Api.status(adviser, campaign, vestAgder.get(7), "CONTACTED", today).statusCode(200);
 
-    JsonPath progress =
-        given()
-            .auth()
-            .oauth2(Tokens.manager("10"))
-            .get("/api/v1/resigning-campaigns/" + campaign + "/progress")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath progress = progress(Tokens.manager("10"), campaign, "");
     assertThat(progress.getInt("counties[0].due")).isEqualTo(8);
     assertThat(progress.getInt("counties[0].resigned")).isEqualTo(6);
     assertThat(progress.getInt("counties[0].declined")).isEqualTo(1);
@@ -76,17 +68,27 @@ class CampaignResourceTest {
     assertThat(progress.getList("largestOutstanding.items.agreementId"))
         .containsExactly(vestAgder.get(7));
 
-    JsonPath national =
-        given()
-            .auth()
-            .oauth2(Tokens.coordinator())
-            .get("/api/v1/resigning-campaigns/" + campaign + "/progress?county=10")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath national = progress(Tokens.coordinator(), campaign, "?county=10");
     assertThat(national.getInt("national.due")).isGreaterThanOrEqualTo(8);
     assertThat(national.getLong("daysToDeadline")).isBetween(85L, 93L);
+
+    // A county with nothing due is a row of zeros (its card says due 0), not left out.
+    JsonPath none = progress(Tokens.coordinator(), campaign, "?county=56");
+    assertThat(none.getList("counties.countyCode")).containsExactly("56");
+    assertThat(none.getInt("counties[0].due")).isZero();
+    assertThat(none.getString("counties[0].rate")).isNull();
+  }
+
+  /** A campaign's progress as the token's caller reads it ({@code query}: "" or "?county=10"). */
+  static JsonPath progress(String token, String campaign, String query) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/resigning-campaigns/" + campaign + "/progress" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   @Test

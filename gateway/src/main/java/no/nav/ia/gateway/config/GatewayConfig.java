@@ -40,6 +40,12 @@ public interface GatewayConfig {
    */
   Optional<String> publicUrl();
 
+  /**
+   * The issuer's end-session page, for a logout that comes without a session (BrowserHardening):
+   * mock-oauth2-server's locally, Entra ID's on NAIS.
+   */
+  String issuerLogoutUrl();
+
   /** How long an instance that refused a connection is left out before it is tried again. */
   @WithDefault("5S")
   Duration instanceDownPause();

@@ -33,6 +33,7 @@ public class AccessLog {
   AccessLog(GatewayConfig config) {
     Set<String> known = new java.util.HashSet<>(config.routes().keySet());
     known.add("events");
+    known.add(ProxyResource.OPERATIONS);
     this.routes = Set.copyOf(known);
   }
 

@@ -40,6 +40,9 @@ public class BrowserHardening {
 
   static final String LOGOUT_PATH = "/dashboard/logout";
 
+  /** The code flow's redirect path (quarkus.oidc.web.authentication.redirect-path). */
+  static final String CALLBACK_PATH = "/dashboard/callback";
+
   /**
    * quarkus-oidc's session cookie of the web tenant; a large session is split into chunks named so.
    */
@@ -50,6 +53,17 @@ public class BrowserHardening {
 
   @ConfigProperty(name = "quarkus.oidc.web.logout.post-logout-path")
   String loggedOutPath;
+
+  @ConfigProperty(name = "quarkus.oidc.web.client-id")
+  String clientId;
+
+  /** GatewayConfig's issuerLogoutUrl (read as a property: this bean is made before the mapping). */
+  @ConfigProperty(name = "ia.gateway.issuer-logout-url")
+  String issuerLogout;
+
+  /** GatewayConfig's publicUrl. */
+  @ConfigProperty(name = "ia.gateway.public-url")
+  java.util.Optional<String> publicUrl;
 
   private Map<String, String> headers;
 
@@ -111,8 +125,11 @@ public class BrowserHardening {
   /**
    * "Logg ut" without a session (it ran out, or its cookie can no longer be read): there is nothing
    * to end at the gateway, and the code flow answered with a login instead, whose return was a GET
-   * of the logout address (405), logged in on an error page. Such a POST ends on the logged-out
-   * page, without a login. A session's logout (a redirect to the issuer's end-session page) passes.
+   * of the logout address (405), logged in on an error page. Such a POST goes to the issuer's
+   * end-session page and from there to the logged-out page, without a login: the person's session
+   * at the issuer may outlive the gateway's, and on a shared machine the next "Logg inn igjen"
+   * would otherwise sign in as them without a word. A session's logout (Quarkus' own redirect
+   * there) passes.
    */
   @ServerResponseFilter
   public void logoutWithoutSession(
@@ -124,8 +141,24 @@ public class BrowserHardening {
     }
     String location = response.getHeaderString(HttpHeaders.LOCATION);
     if (location != null && location.contains("response_type=code")) {
+      URI base = request.getUriInfo().getBaseUri();
+      String origin =
+          publicUrl
+              .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+              .orElse(base.getScheme() + "://" + base.getRawAuthority());
       response.setStatus(303);
-      response.getHeaders().putSingle(HttpHeaders.LOCATION, loggedOutPath);
+      // The state cookie of the login that is not going to happen (written by Vert.x, not here)
+      // expires by itself.
+      response
+          .getHeaders()
+          .putSingle(
+              HttpHeaders.LOCATION,
+              issuerLogout
+                  + "?client_id="
+                  + java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8)
+                  + "&post_logout_redirect_uri="
+                  + java.net.URLEncoder.encode(
+                      origin + loggedOutPath, java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 
@@ -141,6 +174,23 @@ public class BrowserHardening {
                 return;
               }
               headers().forEach(ctx.response()::putHeader);
+              if (path.equals(CALLBACK_PATH) && ctx.request().getParam("error") != null) {
+                // The issuer sent the login back refused (the person cancelled, or may not use
+                // the app). Answered here, not by the code flow, which logged the callback's
+                // error_description verbatim: text anyone can write into the query, new lines
+                // and a person's identity number too.
+                BrowserErrorPage page =
+                    BrowserErrorPage.of(
+                        401,
+                        new BrowserErrorPage.Problem(
+                            "LOGIN_REFUSED", CallId.currentOrNull(), java.util.List.of()));
+                ctx.response()
+                    .setStatusCode(401)
+                    .putHeader("Content-Type", "text/html;charset=UTF-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(page.html(hasSession(ctx.request().cookieMap().keySet())));
+                return;
+              }
               if (path.equals(LOGOUT_PATH) && ctx.request().method() != HttpMethod.POST) {
                 BrowserErrorPage page = BrowserErrorPage.logoutByGet(CallId.currentOrNull());
                 ctx.response()

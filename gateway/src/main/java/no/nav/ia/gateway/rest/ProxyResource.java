@@ -98,21 +98,23 @@ public class ProxyResource {
    * rebuild. Rate-limited as any request; the operations' own timeout, since a rebuild takes
    * minutes.
    */
-  private Uni<Response> operation(String path, byte[] body) {
-    String[] parts = path.split("/", 3);
-    GatewayConfig.Service service = parts.length < 3 ? null : config.operations().get(parts[1]);
+  private Uni<Response> operation(byte[] body) {
+    // The path as sent, still percent-encoded: the resource's parameter is decoded, and a decoded
+    // "%3F" or "%2F" would change the path sent on (a query, another segment).
+    String raw = request.path();
+    String tail =
+        raw != null && raw.startsWith(OPERATIONS_PATH)
+            ? raw.substring(OPERATIONS_PATH.length())
+            : "";
+    String[] parts = tail.split("/", 2);
+    GatewayConfig.Service service = parts.length < 2 ? null : config.operations().get(parts[0]);
     String subject = caller.actor();
     return upstream.observed(
         request,
         OPERATIONS,
         () -> {
-          // Below /internal/ only: no dot segment or encoded character leaves it.
-          if (service == null
-              || parts[2].isEmpty()
-              || parts[2].contains("%")
-              || ("/" + parts[2] + "/").matches(".*/\\.{1,2}/.*")) {
-            return Uni.createFrom()
-                .item(problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null));
+          if (service == null || !belowInternal(parts[1])) {
+            return Uni.createFrom().item(noSuchPath());
           }
           if (!identity.hasRole(Roles.COORDINATOR)) {
             return Uni.createFrom()
@@ -126,13 +128,36 @@ public class ProxyResource {
           }
           return upstream.forward(
               request,
-              "/internal/" + parts[2],
+              "/internal/" + parts[1],
               service.url(),
               body,
               config.operationsTimeout(),
               hops.to(service.scope(), caller),
               OPERATIONS);
         });
+  }
+
+  static final String OPERATIONS_PATH = "/api/v1/" + OPERATIONS + "/";
+
+  /**
+   * A path below a service's /internal/ that stays there: no dot segment, no encoded separator, dot
+   * or percent sign (which the service would decode into one), no backslash.
+   */
+  static boolean belowInternal(String rawTail) {
+    if (rawTail.isEmpty() || rawTail.indexOf('\\') >= 0) {
+      return false;
+    }
+    String lower = rawTail.toLowerCase(java.util.Locale.ROOT);
+    for (String encoded : new String[] {"%2f", "%5c", "%2e", "%25"}) {
+      if (lower.contains(encoded)) {
+        return false;
+      }
+    }
+    return !("/" + rawTail + "/").matches(".*/\\.{1,2}/.*");
+  }
+
+  private Response noSuchPath() {
+    return problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null);
   }
 
   private Uni<Response> forward(String path, byte[] body) {
@@ -143,7 +168,7 @@ public class ProxyResource {
     }
     String segment = path.split("/", 2)[0];
     if (segment.equals(OPERATIONS)) {
-      return operation(path, body);
+      return operation(body);
     }
     String base = config.routes().get(segment);
     String subject = caller.actor();
@@ -152,8 +177,7 @@ public class ProxyResource {
         base == null ? "unknown" : segment,
         () -> {
           if (base == null) {
-            return Uni.createFrom()
-                .item(problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null));
+            return Uni.createFrom().item(noSuchPath());
           }
           // A batch counts its items and a group its enterprises (API.md): a thousand
           // deliveries in one call cost what a thousand calls do.

@@ -80,15 +80,18 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unreadableJson(JsonProcessingException e) {
+    List<FieldError> errors = jsonErrors(e);
     return respond(
         400,
         "MALFORMED_BODY",
         "Invalid request",
-        Causes.find(e, JsonParseException.class) != null
+        errors.stream().anyMatch(f -> f.message().equals(NOT_WELL_FORMED))
             ? "The body is not well-formed JSON"
-            : "The body is JSON but not of this request's shape (see errors)",
-        jsonErrors(e));
+            : "The body does not fit this request (see errors)",
+        errors);
   }
+
+  static final String NOT_WELL_FORMED = "is not well-formed JSON";
 
   /**
    * Takes precedence over quarkus-rest-jackson's built-in mapper, which answers without a problem
@@ -401,7 +404,7 @@ public class ProblemMappers {
                 ? new FieldError(name, "is given twice")
                 : new FieldError("body", "has a field given twice"));
       }
-      return List.of(new FieldError("body", "is not well-formed JSON"));
+      return List.of(new FieldError("body", NOT_WELL_FORMED));
     }
     if (!path.isEmpty()) {
       return List.of(new FieldError(path, "has the wrong type or an unknown value"));
@@ -415,6 +418,6 @@ public class ProblemMappers {
       return List.of(
           new FieldError("body", list ? "must be a JSON array" : "must be a JSON object"));
     }
-    return List.of(new FieldError("body", "is not well-formed JSON"));
+    return List.of(new FieldError("body", NOT_WELL_FORMED));
   }
 }

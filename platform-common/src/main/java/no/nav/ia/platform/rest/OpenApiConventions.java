@@ -83,11 +83,8 @@ public class OpenApiConventions implements OASFilter {
                   "Your id for this call, to follow it through the logs and events; every answer"
                       + " carries the one used: yours when it is 1 to 100 letters, digits and"
                       + " ._:- and holds no national identity number, otherwise a new one")
-              .schema(
-                  OASFactory.createSchema()
-                      .addType(SchemaType.STRING)
-                      .maxLength(100)
-                      .pattern("^[A-Za-z0-9._:\\-]{1,100}$")));
+              // No pattern: an id the platform does not take is replaced, not refused.
+              .schema(OASFactory.createSchema().addType(SchemaType.STRING)));
     }
   }
 

@@ -12,8 +12,9 @@ import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Operations endpoint of every service with events, not routed by the gateway: the parked events
- * and their replay ({@code deploy/local/replay-parked SERVICE} calls it). Coordinators only.
+ * Operations endpoint of every service with events: the parked events and their replay.
+ * Coordinators only, through the gateway at {@code /api/v1/operations/<service>/dead-letters}
+ * ({@code deploy/local/replay-parked SERVICE} calls it there).
  */
 @Path("/internal/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)

@@ -11,8 +11,9 @@ import no.nav.ia.scorecard.service.ProjectionRebuild;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Operations endpoint, not routed by the gateway: rebuild the projections from the event log
- * ({@code deploy/local/rebuild-scorecard} calls it).
+ * Operations endpoint: rebuild the projections from the event log. Coordinators only, through the
+ * gateway at {@code /api/v1/operations/scorecard-service/rebuild} ({@code
+ * deploy/local/rebuild-scorecard} calls it there).
  */
 @Path("/internal/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
