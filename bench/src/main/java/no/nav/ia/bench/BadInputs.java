@@ -193,6 +193,11 @@ final class BadInputs {
   }
 
   /** Longer than a note may be (2,000). */
+  /** An agreement's name over its limit (the register's 500 characters) or far over. */
+  private static String hugeName(Random r) {
+    return "x".repeat(List.of(501, 5_000, 1_100_000, 3_000_000).get(r.nextInt(4)));
+  }
+
   private static String hugeNote(Random r) {
     return "x".repeat(List.of(2_001, 5_000, 1_100_000, 3_000_000).get(r.nextInt(4)));
   }
@@ -330,7 +335,7 @@ final class BadInputs {
                 "POST",
                 agreements,
                 "application/json",
-                withField(agreement, "name", quoted(huge(r))),
+                withField(agreement, "name", quoted(hugeName(r))),
                 coordinator(r),
                 none));
     k.add(
