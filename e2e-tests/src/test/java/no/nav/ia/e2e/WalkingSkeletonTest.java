@@ -434,14 +434,15 @@ class WalkingSkeletonTest {
 
   @Test
   void theGatewayServesOneOpenApiDocumentForEveryPublicPath() {
-    JsonPath doc =
+    String body =
         given()
             .baseUri(platform.gatewayUrl())
             .get("/openapi")
             .then()
             .statusCode(200)
             .extract()
-            .jsonPath();
+            .asString();
+    JsonPath doc = new JsonPath(body);
     assertThat(doc.getMap("paths"))
         .containsKeys(
             "/api/v1/agreements",
@@ -463,7 +464,9 @@ class WalkingSkeletonTest {
     // through the gateway fit them.
     JsonNode document;
     try {
-      document = new ObjectMapper().readTree(doc.prettify());
+      // The body as served: JsonPath's prettify turned an escaped "\\u0000" of a pattern into a
+      // control character.
+      document = new ObjectMapper().readTree(body);
     } catch (IOException e) {
       throw new AssertionError(e);
     }
