@@ -265,11 +265,22 @@ public class Agreement extends PanacheEntityBase {
   }
 
   /**
+   * The transaction lock that registrations under a group take before they walk the group chain (a
+   * PostgreSQL advisory lock key of its own in this service's database).
+   */
+  public static final long GROUP_CHAIN_LOCK = 0x1a_67_0c_4a1eL;
+
+  /**
    * Whether the group {@code groupOrgNumber} is {@code orgNumber} itself or is, through the groups
    * the active agreements name, a unit of it: registering {@code orgNumber} under it would make a
    * loop of groups, each the other's unit (a re-signing then carried the whole loop along).
    */
   public static boolean groupChainReaches(String groupOrgNumber, String orgNumber) {
+    // Two registrations naming each other at the same moment would each read the chain before the
+    // other's commit and both pass: those naming a group take turns, until their commit.
+    getEntityManager()
+        .createNativeQuery("select count(pg_advisory_xact_lock(" + GROUP_CHAIN_LOCK + "))")
+        .getSingleResult();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (String group = groupOrgNumber; group != null && seen.add(group); ) {
       if (group.equals(orgNumber)) {

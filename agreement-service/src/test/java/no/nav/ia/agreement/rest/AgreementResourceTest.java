@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
     initArgs = @ResourceArg(name = "database", value = "agreement"))
 class AgreementResourceTest {
 
+  @jakarta.inject.Inject javax.sql.DataSource dataSource;
+
   @Test
   void registersAnAgreementAndReturnsItWithLocation() {
     String org = Fixtures.orgNumber();
@@ -849,6 +851,41 @@ class AgreementResourceTest {
     Api.register(underGroup(a, b));
     Api.post(underGroup(b, a)).statusCode(422).body("code", equalTo("GROUP_CYCLE"));
     Api.register(underGroup(z, Fixtures.orgNumber()));
+  }
+
+  @Test
+  void registrationsNamingEachOtherAtTheSameMomentTakeTurns() throws Exception {
+    // Each read the chain before the other's commit and both were 201: a loop of two groups.
+    String a = Fixtures.orgNumber();
+    String b = Fixtures.orgNumber();
+    try (java.sql.Connection other = dataSource.getConnection();
+        java.sql.Statement s = other.createStatement()) {
+      other.setAutoCommit(false);
+      // Another replica registering A under B, its check done and its row written, not committed.
+      s.execute(
+          "select pg_advisory_xact_lock(" + no.nav.ia.agreement.Agreement.GROUP_CHAIN_LOCK + ")");
+      s.execute(
+          "insert into agreement (id, org_number, name, search_words, county_code, employees,"
+              + " signed_on, group_org_number, status, created_at, created_by, version) values"
+              + " (gen_random_uuid(), '"
+              + a
+              + "', 'Enhet A', 'enhet a', '03', 10, current_date, '"
+              + b
+              + "', 'ACTIVE', now(), 'test', 0)");
+      var bUnderA =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> Api.post(underGroup(b, a)).extract().statusCode());
+      Thread.sleep(1_000);
+      assertThat(bUnderA).as("B under A answered while A under B was not committed").isNotDone();
+      other.commit();
+      assertThat(bUnderA.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(422);
+      noneStoredFor(b);
+    } finally {
+      try (java.sql.Connection c = dataSource.getConnection();
+          java.sql.Statement s = c.createStatement()) {
+        s.execute("delete from agreement where org_number = '" + a + "'");
+      }
+    }
   }
 
   private static Map<String, Object> underGroup(String org, String group) {
