@@ -70,6 +70,8 @@ public class RegisterImports {
   /** An import without progress for this long was cut off (a restart) and is marked failed. */
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
+  private static final String APPEARS_TWICE = ": appears twice; the later entry was kept";
+
   /** The unique index that lets one import be RUNNING (V4). */
   private static final String ONE_RUNNING = "enterprise_import_one_running";
 
@@ -80,6 +82,11 @@ public class RegisterImports {
                              ?::varchar[], ?::date[], ?::text[], ?::bigint[])
           as t(org_number, name, organisation_form, industry, employees, municipality, county_code,
                deleted_on, search_words, content_hash)
+      ), earlier as (
+        -- In an earlier batch of the file: the later entry wins, the earlier is counted rejected.
+        select i.org_number from input i
+         where exists (select 1 from enterprise_import_seen s
+                        where s.import_id = ? and s.org_number = i.org_number)
       ), upserted as (
         insert into enterprise (org_number, name, organisation_form, industry, employees, municipality,
                                 county_code, deleted, deleted_on, search_words, content_hash, updated_at)
@@ -94,11 +101,13 @@ public class RegisterImports {
           search_words = excluded.search_words, content_hash = excluded.content_hash,
           updated_at = excluded.updated_at
         where enterprise.content_hash <> excluded.content_hash or enterprise.deleted <> excluded.deleted
-        returning (xmax = 0) as created
+        returning org_number, (xmax = 0) as created
       ), seen as (
         insert into enterprise_import_seen (import_id, org_number) select ?, org_number from input
       )
-      select count(*) filter (where created), count(*) filter (where not created) from upserted
+      select count(*) filter (where created), count(*) filter (where not created),
+             (select array_agg(org_number order by org_number) from earlier)
+        from upserted where org_number not in (select org_number from earlier)
       """;
 
   private static final String SEEN =
@@ -380,7 +389,7 @@ public class RegisterImports {
       if (entry instanceof RegisterEntry.Accepted accepted) {
         RegisterEntry e = accepted.entry();
         if (entries.put(e.orgNumber(), e) != null) {
-          rejections.add(e.orgNumber() + ": appears twice; the later entry was kept");
+          rejections.add(e.orgNumber() + APPEARS_TWICE);
         }
       } else if (entry instanceof RegisterEntry.Rejected rejected) {
         rejections.add("entity " + read + " of its batch: " + rejected.reason());
@@ -394,8 +403,11 @@ public class RegisterImports {
       return entries.size() + rejections.size() >= size;
     }
 
+    /** Whether both hold an org number, accepted or rejected (its second is told by the first). */
     boolean sharesOrgNumberWith(Batch other) {
-      return other.entries.keySet().stream().anyMatch(entries::containsKey);
+      return java.util.stream.Stream.concat(
+              other.entries.keySet().stream(), other.rejectedOrgNumbers.stream())
+          .anyMatch(org -> entries.containsKey(org) || rejectedOrgNumbers.contains(org));
     }
   }
 
@@ -403,20 +415,25 @@ public class RegisterImports {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
-              long[] counts = batch.entries.isEmpty() ? new long[2] : upsert(id, batch);
+              Upserted counts = batch.entries.isEmpty() ? Upserted.NONE : upsert(id, batch);
               if (!batch.rejectedOrgNumbers.isEmpty()) {
                 seen(id, batch.rejectedOrgNumbers);
               }
+              List<String> rejections = new ArrayList<>(batch.rejections);
+              counts.earlier().forEach(org -> rejections.add(org + APPEARS_TWICE));
               // Locked: the other writer adds its batch's counts to the same row. Taken for
               // abandoned meanwhile, the batch is not kept.
               EnterpriseImport i =
                   stillRunning(EnterpriseImport.findById(id, LockModeType.PESSIMISTIC_WRITE));
               i.counted(
                   batch.read,
-                  batch.rejections,
-                  counts[0],
-                  counts[1],
-                  batch.entries.size() - counts[0] - counts[1],
+                  rejections,
+                  counts.created(),
+                  counts.updated(),
+                  batch.entries.size()
+                      - counts.created()
+                      - counts.updated()
+                      - counts.earlier().size(),
                   Timestamps.now());
             });
   }
@@ -432,7 +449,15 @@ public class RegisterImports {
     }
   }
 
-  private long[] upsert(long id, Batch batch) {
+  /**
+   * A batch's upsert: entities created and updated, and the org numbers an earlier batch of the
+   * file held too (written again, neither created nor updated: the earlier entry is rejected).
+   */
+  private record Upserted(long created, long updated, List<String> earlier) {
+    static final Upserted NONE = new Upserted(0, 0, List.of());
+  }
+
+  private Upserted upsert(long id, Batch batch) {
     int n = batch.entries.size();
     Object[][] columns = new Object[10][n];
     int row = 0;
@@ -459,9 +484,14 @@ public class RegisterImports {
         ps.setArray(i + 1, c.createArrayOf(types[i], columns[i]));
       }
       ps.setLong(11, id);
+      ps.setLong(12, id);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return new long[] {rs.getLong(1), rs.getLong(2)};
+        java.sql.Array earlier = rs.getArray(3);
+        return new Upserted(
+            rs.getLong(1),
+            rs.getLong(2),
+            earlier == null ? List.of() : List.of((String[]) earlier.getArray()));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("upserting a batch of the register failed", e);
