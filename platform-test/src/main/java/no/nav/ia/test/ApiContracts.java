@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import no.nav.ia.platform.callid.CallId;
 import org.assertj.core.api.Assertions;
 
 /**
@@ -146,11 +147,11 @@ public final class ApiContracts {
                   gaps.add(name + ": parameter " + parameterName + "'s pattern " + pattern + gap));
       callId |=
           "header".equals(parameter.path("in").asText())
-              && "Nav-Call-Id".equalsIgnoreCase(parameterName);
+              && CallId.HEADER.equalsIgnoreCase(parameterName);
     }
     // Every answer carries the call id and every caller may send its own.
     if (!callId) {
-      gaps.add(name + ": no Nav-Call-Id header parameter");
+      gaps.add(name + ": no " + CallId.HEADER + " header parameter");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = operation.path("responses").fields();
         it.hasNext(); ) {

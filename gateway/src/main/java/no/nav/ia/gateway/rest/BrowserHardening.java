@@ -48,6 +48,12 @@ public class BrowserHardening {
    */
   static final String SESSION_COOKIE = "q_session_web";
 
+  /**
+   * quarkus-oidc's state cookie of the web tenant's login in progress, its name ending in the
+   * state.
+   */
+  static final String STATE_COOKIE = "q_auth_web";
+
   @ConfigProperty(name = "quarkus.oidc.web.auth-server-url")
   String issuer;
 

@@ -40,9 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR})
 public class DashboardResource {
 
-  /** quarkus-oidc's state cookie of a login in progress, its name ending in the login's state. */
-  private static final String STATE_COOKIE = "q_auth_web";
-
   private static final java.util.regex.Pattern STATE =
       java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -83,7 +80,7 @@ public class DashboardResource {
         Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, "/dashboard");
     if (state != null && STATE.matcher(state).matches()) {
       toDashboard.cookie(
-          new NewCookie.Builder(STATE_COOKIE + "_" + state)
+          new NewCookie.Builder(BrowserHardening.STATE_COOKIE + "_" + state)
               .path("/dashboard")
               .maxAge(0)
               .secure(secureCookies)

@@ -27,7 +27,7 @@ public interface EventsConfig {
    * How often the parked events are counted (ia_events_parked_waiting, which the alert watches);
    * read by Parking's schedule as {@code ia.events.parked-count-interval}.
    */
-  @WithDefault("30s")
+  @WithDefault(Parking.COUNT_INTERVAL)
   String parkedCountInterval();
 
   /**

@@ -27,6 +27,9 @@ class Parking {
 
   private final AtomicLong waiting = new AtomicLong();
 
+  /** How often the parked events are counted unless ia.events.parked-count-interval says. */
+  static final String COUNT_INTERVAL = "30s";
+
   @PostConstruct
   void registerMetrics() {
     Gauge.builder("ia.events.parked.waiting", waiting, AtomicLong::get)
@@ -36,7 +39,7 @@ class Parking {
 
   /** Counts the parked events (every replica sees the same table). */
   @Scheduled(
-      every = "${ia.events.parked-count-interval:30s}",
+      every = "${ia.events.parked-count-interval:" + Parking.COUNT_INTERVAL + "}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void countWaiting() {
     try {
