@@ -123,6 +123,30 @@ class NaisManifestsTest {
   }
 
   @Test
+  void theIngressWaitsForAnOperationAsLongAsTheGateway() throws IOException {
+    // nginx gave up after its default minute: a rebuild's answer was lost on the way out.
+    String yaml = manifest("gateway");
+    int readSeconds = number(yaml, "nginx.ingress.kubernetes.io/proxy-read-timeout: \"(\\d+)\"");
+    String config =
+        Files.readString(
+            Path.of(
+                "..",
+                "gateway",
+                "src",
+                "main",
+                "java",
+                "no",
+                "nav",
+                "ia",
+                "gateway",
+                "config",
+                "GatewayConfig.java"));
+    int gatewayMinutes =
+        number(config, "@WithDefault\\(\"(\\d+)M\"\\)\\s*Duration operationsTimeout");
+    assertThat(readSeconds).isGreaterThanOrEqualTo(gatewayMinutes * 60);
+  }
+
+  @Test
   void navSystemsReachTheGatewayWithTheSystemRoleOnly() throws IOException {
     String yaml = manifest("gateway");
     Matcher roles = Pattern.compile("roles:\\s*\\n((?:\\s*- \\w+\\s*\\n)+)").matcher(yaml);
