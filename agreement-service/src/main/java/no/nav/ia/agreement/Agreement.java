@@ -170,7 +170,7 @@ public class Agreement extends PanacheEntityBase {
 
   /** {@link #terminate(LocalDate, String)}, refused when it is no longer at the version read. */
   public boolean terminate(LocalDate on, String reason, Long expectedVersion) {
-    if (status == AgreementStatus.ENDED && on.equals(endedOn) && reason.equals(endReason)) {
+    if (endedAs(on, reason)) {
       // A retry's If-Match names the version before its own termination: it is answered, not
       // refused (RFC 9110, 13.1.1), as the contact person's retry is.
       return false;
@@ -193,6 +193,11 @@ public class Agreement extends PanacheEntityBase {
     endedOn = on;
     endReason = reason;
     return true;
+  }
+
+  /** Whether it ended on the day for the reason: a termination saying so again is a retry. */
+  public boolean endedAs(LocalDate on, String reason) {
+    return status == AgreementStatus.ENDED && on.equals(endedOn) && reason.equals(endReason);
   }
 
   /** Gives a re-signed agreement its new period, from the day it was signed again. */

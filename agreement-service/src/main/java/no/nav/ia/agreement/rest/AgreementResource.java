@@ -336,9 +336,13 @@ public class AgreementResource {
       throw ApiException.invalid(
           "reason", "NOT_RESIGNED is the reason a campaign's closing gives: name another");
     }
-    return tagged(
-        AgreementResponse.from(
-            agreements.terminate(
-                id, request.endedOn(), request.reason().strip(), IfMatch.optional(ifMatch))));
+    String reason = request.reason().strip();
+    Agreement ended;
+    try {
+      ended = agreements.terminate(id, request.endedOn(), reason, IfMatch.optional(ifMatch));
+    } catch (RuntimeException failure) {
+      ended = agreements.endedSoMeanwhile(failure, id, request.endedOn(), reason);
+    }
+    return tagged(AgreementResponse.from(ended));
   }
 }

@@ -28,6 +28,7 @@ import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.persistence.Constraints;
+import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.time.Timestamps;
 
@@ -311,6 +312,23 @@ public class AgreementService {
         managed.orgNumber,
         previous.map(p -> "previous=" + p).orElse(null));
     return managed;
+  }
+
+  /**
+   * After {@link #terminate} met another request's change of the agreement at the same moment: the
+   * agreement if that request ended it so (the same termination sent again before the first was
+   * answered is a retry, as one sent after it), else {@code failure} as it was.
+   */
+  public Agreement endedSoMeanwhile(
+      RuntimeException failure, UUID id, java.time.LocalDate endedOn, String reason) {
+    if (!ProblemMappers.isConcurrentUpdate(failure)) {
+      throw failure;
+    }
+    Agreement now = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> get(id));
+    if (now.endedAs(endedOn, reason)) {
+      return now;
+    }
+    throw failure;
   }
 
   @Transactional

@@ -706,6 +706,38 @@ class AgreementResourceTest {
   }
 
   @Test
+  void theSameTerminationSentTwiceAtOnceIsARetryToo() throws Exception {
+    // A system retrying while its first request is still running: the later of the two was 409.
+    for (int round = 0; round < 3; round++) {
+      String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          answers.add(
+              pool.submit(
+                  () ->
+                      given()
+                          .auth()
+                          .oauth2(Tokens.coordinator())
+                          .contentType(ContentType.JSON)
+                          .body(Map.of("endedOn", "2014-03-31", "reason", "Sammenslått"))
+                          .post("/api/v1/agreements/" + id + "/termination")
+                          .then()
+                          .extract()
+                          .statusCode()));
+        }
+        for (var answer : answers) {
+          assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(Api.history(id)).hasSize(2);
+    }
+  }
+
+  @Test
   void theSameTerminationSentAgainIsARetryNotAConflict() {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned");

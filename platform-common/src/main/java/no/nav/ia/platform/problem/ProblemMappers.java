@@ -220,7 +220,7 @@ public class ProblemMappers {
    * anywhere in the cause chain (the transaction's commit wraps it): two writers met, neither is
    * the client's mistake nor a server fault. Known by name, so this module needs no JPA.
    */
-  static boolean isConcurrentUpdate(Throwable e) {
+  public static boolean isConcurrentUpdate(Throwable e) {
     return Causes.any(
         e,
         t -> {
