@@ -140,6 +140,17 @@ public class Delivery extends PanacheEntityBase {
                 facts.note()));
   }
 
+  /**
+   * Moves a live delivery to another county's centre: the enterprise's agreement there covers its
+   * day, where the one it was recorded under had ended by then (this service heard of the end only
+   * after the recording). Its facts stay as they were.
+   */
+  public void moveTo(String county) {
+    requireLive();
+    countyCode = county;
+    version++;
+  }
+
   /** Voids the delivery: it stays in history and leaves the figures. */
   public void voidIt(Long expectedVersion) {
     requireLive();

@@ -43,4 +43,11 @@ public class DeliveryVersion extends PanacheEntityBase {
 
   @Column(name = "call_id")
   public String callId;
+
+  /**
+   * The county the one who made the change was bound to (an adviser's or a manager's); null for one
+   * who sees every county (a coordinator, a system, this service).
+   */
+  @Column(name = "changer_county")
+  public String changerCounty;
 }

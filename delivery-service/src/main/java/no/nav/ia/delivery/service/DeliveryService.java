@@ -301,6 +301,28 @@ public class DeliveryService {
   }
 
   /**
+   * Moves, as this service ({@code actor}), a live delivery the rules would have put in {@code
+   * county}: recorded on a day after its agreement's end, after the termination was made but before
+   * this service heard of it, where the enterprise's agreement of that county covers the day (it
+   * moved to another centre). A correction of the county: its kept version and its event. In the
+   * caller's transaction; a delivery voided meanwhile is left as it is.
+   */
+  public boolean moveAsRefused(UUID id, String county, String actor) {
+    Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    if (delivery == null || !delivery.isLive()) {
+      return false;
+    }
+    Facts before = Facts.of(delivery);
+    delivery.moveTo(county);
+    keep(delivery, "CORRECTED", actor);
+    outbox.publish(
+        DeliveryEvents.CONTRACT,
+        delivery.orgNumber,
+        new DeliveryCorrected(delivery.id, delivery.version, actor, before, Facts.of(delivery)));
+    return true;
+  }
+
+  /**
    * Voids a live, locked delivery as {@code actor} (at {@code expectedVersion}, unless null): its
    * kept version and its event.
    */
@@ -406,27 +428,40 @@ public class DeliveryService {
   }
 
   /** Keeps the version a correction or void made of a loaded delivery. */
+  /** Keeps the caller's change. */
   private void keep(Delivery delivery, String change) {
-    keep(delivery, change, caller.actor());
+    version(delivery, change, Timestamps.now()).persist();
   }
 
+  /**
+   * Keeps a change by {@code actor}, who sees every county (this service, or the caller's void).
+   */
   private void keep(Delivery delivery, String change, String actor) {
-    version(delivery, change, Timestamps.now(), actor).persist();
+    version(delivery, change, Timestamps.now(), actor, null).persist();
   }
 
-  /** The delivery as it is now, as its kept version after {@code change} made at {@code at}. */
+  /**
+   * The delivery as it is now, as its kept version after the caller's {@code change} made at {@code
+   * at}.
+   */
   private DeliveryVersion version(Delivery delivery, String change, OffsetDateTime at) {
-    return version(delivery, change, at, caller.actor());
+    return version(
+        delivery,
+        change,
+        at,
+        caller.actor(),
+        caller.seesAllCounties() ? null : caller.county().orElse(null));
   }
 
   private DeliveryVersion version(
-      Delivery delivery, String change, OffsetDateTime at, String actor) {
+      Delivery delivery, String change, OffsetDateTime at, String actor, String changerCounty) {
     DeliveryVersion v = new DeliveryVersion();
     v.deliveryId = delivery.id;
     v.version = delivery.version;
     v.change = change;
     v.changedBy = actor;
     v.changedAt = at;
+    v.changerCounty = changerCounty;
     v.callId = CallId.currentOrNull();
     try {
       // The facts and who delivered: a system may correct the adviser it named.

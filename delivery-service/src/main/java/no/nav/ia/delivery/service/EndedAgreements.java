@@ -11,9 +11,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.domain.CountyVisibility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,8 +30,12 @@ import org.jboss.logging.Logger;
  * enterprise (recorded, or corrected to them) at or after the moment the termination was made, and
  * that no other agreement of the enterprise in the same county covers, are voided by this service
  * (its history and DeliveryVoided name the service's client id), so the figures hold only what the
- * rules allow. One termination per transaction; one replica takes each (SKIP LOCKED); one that
- * fails is tried again after the settle time, the others go on.
+ * rules allow; where the enterprise's agreement of another county covers the day (it moved to
+ * another centre) and the one who put the delivery there could record in that county (not an
+ * adviser bound to the old one, who would have been refused 403), the delivery is moved there
+ * instead (a correction of its county, by the service), as the rules would have recorded it. One
+ * termination per transaction; one replica takes each (SKIP LOCKED); one that fails is tried again
+ * after the settle time, the others go on.
  */
 @ApplicationScoped
 public class EndedAgreements {
@@ -52,20 +58,24 @@ public class EndedAgreements {
    * The agreement's live deliveries the rules would have refused had the termination been known: on
    * a day after its end no agreement of the same county covers, put on that day and enterprise (the
    * first version, or the last correction that changed the day, enterprise or county) at or after
-   * the termination was made.
+   * the termination was made; with the county whose agreement of the enterprise covers the day, if
+   * one does (the enterprise moved: the rules would have put the delivery there), and the county
+   * the one who put it there was bound to (null: every county).
    */
   private static final String REFUSED =
       """
-      select d.id from delivery d join agreement_view a on a.agreement_id = ?1
-       where d.org_number = a.org_number and d.county_code = a.county_code
-         and d.status = 'LIVE' and d.delivered_on > a.ended_on
-         and not exists (select 1 from agreement_view b
-                          where b.org_number = d.org_number and b.county_code = d.county_code
-                            and b.signed_on <= d.delivered_on
-                            and (b.ended_on is null or b.ended_on >= d.delivered_on))
-         and (select max(p.changed_at) from (
-                select v.changed_at, v.change, j.s ->> 'deliveredOn' as day,
-                       j.s ->> 'orgNumber' as org, j.s ->> 'countyCode' as county,
+      select d.id,
+             (select c.county_code from agreement_view c
+               where c.org_number = d.org_number and c.signed_on <= d.delivered_on
+                 and (c.ended_on is null or c.ended_on >= d.delivered_on)
+               order by c.signed_on desc limit 1) as covered_in,
+             put.changer_county
+        from delivery d join agreement_view a on a.agreement_id = ?1
+       cross join lateral (
+              select p.changed_at, p.changer_county from (
+                select v.version, v.changed_at, v.change, v.changer_county,
+                       j.s ->> 'deliveredOn' as day, j.s ->> 'orgNumber' as org,
+                       j.s ->> 'countyCode' as county,
                        lag(j.s ->> 'deliveredOn') over w as day_before,
                        lag(j.s ->> 'orgNumber') over w as org_before,
                        lag(j.s ->> 'countyCode') over w as county_before
@@ -76,7 +86,15 @@ public class EndedAgreements {
                where p.change = 'RECORDED'
                   or (p.change = 'CORRECTED' and (p.day is distinct from p.day_before
                        or p.org is distinct from p.org_before
-                       or p.county is distinct from p.county_before))) >= a.ended_at
+                       or p.county is distinct from p.county_before))
+               order by p.version desc limit 1) put
+       where d.org_number = a.org_number and d.county_code = a.county_code
+         and d.status = 'LIVE' and d.delivered_on > a.ended_on
+         and not exists (select 1 from agreement_view b
+                          where b.org_number = d.org_number and b.county_code = d.county_code
+                            and b.signed_on <= d.delivered_on
+                            and (b.ended_on is null or b.ended_on >= d.delivered_on))
+         and put.changed_at >= a.ended_at
       """;
 
   @Inject EntityManager em;
@@ -88,11 +106,18 @@ public class EndedAgreements {
   String actor;
 
   private final Counter voided;
+  private final Counter moved;
 
   EndedAgreements(MeterRegistry registry) {
     this.voided =
         Counter.builder("ia.deliveries.voided.after.termination")
             .description("Deliveries recorded in the read model's lag after a termination, voided")
+            .register(registry);
+    this.moved =
+        Counter.builder("ia.deliveries.moved.after.termination")
+            .description(
+                "Deliveries recorded in the read model's lag after a termination, moved to the"
+                    + " county whose agreement covers their day")
             .register(registry);
   }
 
@@ -116,19 +141,27 @@ public class EndedAgreements {
     CallId.set(CallId.generate());
     UUID[] agreement = new UUID[1];
     try {
-      List<UUID> done =
+      List<Settled> done =
           QuarkusTransaction.requiringNew().call(() -> settle(appliedBefore, agreement));
       if (done == null) {
         return false;
       }
       // Said once committed: a rolled-back void is none.
-      done.forEach(
-          d ->
-              LOG.warnf(
-                  "voided delivery %s: put on a day after agreement %s had ended, before the"
-                      + " termination reached this service",
-                  d, agreement[0]));
-      voided.increment(done.size());
+      for (Settled d : done) {
+        if (d.movedTo() == null) {
+          LOG.warnf(
+              "voided delivery %s: put on a day after agreement %s had ended, before the"
+                  + " termination reached this service",
+              d.delivery(), agreement[0]);
+          voided.increment();
+        } else {
+          LOG.warnf(
+              "moved delivery %s to county %s, whose agreement covers its day: put on a day after"
+                  + " agreement %s had ended, before the termination reached this service",
+              d.delivery(), d.movedTo(), agreement[0]);
+          moved.increment();
+        }
+      }
       return true;
     } catch (RuntimeException e) {
       if (agreement[0] == null) {
@@ -142,25 +175,48 @@ public class EndedAgreements {
     }
   }
 
-  /** The deliveries voided, or null when no termination is due; names the agreement taken. */
+  /** A delivery settled: moved to the county whose agreement covers its day, or voided (null). */
+  private record Settled(UUID delivery, String movedTo) {}
+
+  /** The deliveries settled, or null when no termination is due; names the agreement taken. */
   @SuppressWarnings("unchecked")
-  private List<UUID> settle(OffsetDateTime appliedBefore, UUID[] agreement) {
+  private List<Settled> settle(OffsetDateTime appliedBefore, UUID[] agreement) {
     List<UUID> due = em.createNativeQuery(DUE).setParameter(1, appliedBefore).getResultList();
     if (due.isEmpty()) {
       return null;
     }
     agreement[0] = due.get(0);
-    List<UUID> done = new ArrayList<>();
-    for (UUID delivery :
-        (List<UUID>) em.createNativeQuery(REFUSED).setParameter(1, agreement[0]).getResultList()) {
-      if (deliveries.voidAsRefused(delivery, actor)) {
-        done.add(delivery);
+    List<Settled> done = new ArrayList<>();
+    for (Object[] refused :
+        (List<Object[]>)
+            em.createNativeQuery(REFUSED).setParameter(1, agreement[0]).getResultList()) {
+      UUID delivery = (UUID) refused[0];
+      String movedTo = mayRecordIn((String) refused[2], (String) refused[1]);
+      if (movedTo != null
+          ? deliveries.moveAsRefused(delivery, movedTo, actor)
+          : deliveries.voidAsRefused(delivery, actor)) {
+        done.add(new Settled(delivery, movedTo));
       }
     }
     em.createNativeQuery("update agreement_view set end_settled_at = now() where agreement_id = ?1")
         .setParameter(1, agreement[0])
         .executeUpdate();
     return done;
+  }
+
+  /**
+   * The county whose agreement covers the delivery's day, if the one who put it there could have
+   * recorded it in that county (an adviser of the old county would have been refused 403); else
+   * null.
+   */
+  static String mayRecordIn(String changerCounty, String coveredIn) {
+    if (coveredIn == null) {
+      return null;
+    }
+    boolean may =
+        new CountyVisibility(changerCounty == null, Optional.ofNullable(changerCounty))
+            .mayAccess(coveredIn);
+    return may ? coveredIn : null;
   }
 
   /** Puts a termination that failed at the back, due again after the settle time. */

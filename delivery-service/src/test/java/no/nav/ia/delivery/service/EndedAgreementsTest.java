@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A delivery recorded on a day after its agreement's end, after the termination was made but before
  * this service heard of it (the read model's lag), is voided by the service once the termination
- * has settled; one recorded before the termination was made, one within the agreement, and one
- * another agreement covers stay. County 06, whose tests do not look at these org numbers.
+ * has settled, or moved to the county whose agreement covers its day; one recorded before the
+ * termination was made, one within the agreement, and one another agreement covers stay. County 06,
+ * whose tests do not look at these org numbers.
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -109,6 +110,79 @@ class EndedAgreementsTest {
   }
 
   @Test
+  void aDeliveryTakenInTheLagGoesToTheCountyWhoseAgreementCoversItsDay() {
+    // The enterprise moved: its agreement in 06 ended, one in 07 began the day after. A delivery
+    // recorded before the termination arrived was taken in 06 and then voided, out of 07's figures.
+    String org = Fixtures.orgNumber();
+    UUID first = Fixtures.agreementViaKafka(org, "06");
+    OffsetDateTime made = madeNow();
+    String coordinator = Tokens.coordinator();
+    String inTheLag =
+        Fixtures.post(coordinator, delivery(org, "2013-01-02"))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    // An adviser of 06 would have been refused 403 for 07: theirs is voided, as before.
+    String byAnAdviserOfTheOldCounty = record(org, "2013-01-03");
+    UUID second = UUID.randomUUID();
+    TestKafka.send(
+        "ia.agreement-events-v1",
+        org,
+        Fixtures.agreementRegistered(org, "07", "2012-07-01", second));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(() -> AgreementView.findByIdOptional(second).isPresent()));
+
+    terminate(org, first, "2012-06-30", made);
+    awaitSettled(first);
+
+    assertThat(read(byAnAdviserOfTheOldCounty).getString("status")).isEqualTo("VOIDED");
+    JsonPath moved =
+        given()
+            .auth()
+            .oauth2(coordinator)
+            .get("/api/v1/deliveries/" + inTheLag)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(moved.getString("status")).isEqualTo("LIVE");
+    assertThat(moved.getString("countyCode")).isEqualTo("07");
+    assertThat(moved.getInt("version")).isEqualTo(2);
+    List<Map<String, Object>> history =
+        given()
+            .auth()
+            .oauth2(coordinator)
+            .get("/api/v1/deliveries/" + inTheLag + "/history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    assertThat(history.get(history.size() - 1))
+        .containsEntry("change", "CORRECTED")
+        .containsEntry("changedBy", "ia-delivery-service");
+    // The figures hear of it as of any correction of the county.
+    TestKafka.await(
+        DeliveryEvents.TOPIC,
+        r ->
+            r.value().contains("\"DeliveryCorrected\"")
+                && r.value().contains(inTheLag)
+                && r.value().contains("\"countyCode\":\"07\""),
+        Duration.ofSeconds(30));
+    // As the same delivery is recorded now.
+    assertThat(
+            Fixtures.post(coordinator, delivery(org, "2013-01-02"))
+                .statusCode(201)
+                .extract()
+                .<String>path("countyCode"))
+        .isEqualTo("07");
+  }
+
+  @Test
   void aCorrectionThatMovedADeliveryPastTheEndInTheLagIsVoidedAndANoteCorrectionIsNot() {
     String org = Fixtures.orgNumber();
     UUID agreement = Fixtures.agreementViaKafka(org, "06");
@@ -127,6 +201,14 @@ class EndedAgreementsTest {
     assertThat(read(afterTheEndBefore).getString("status"))
         .as("put on its day before the end was made; only its note changed since")
         .isEqualTo("LIVE");
+  }
+
+  @Test
+  void aDeliveryMovesOnlyWhereTheOneWhoPutItThereCouldRecord() {
+    assertThat(EndedAgreements.mayRecordIn(null, null)).isNull();
+    assertThat(EndedAgreements.mayRecordIn(null, "07")).as("every county").isEqualTo("07");
+    assertThat(EndedAgreements.mayRecordIn("06", "07")).as("bound to 06").isNull();
+    assertThat(EndedAgreements.mayRecordIn("07", "07")).isEqualTo("07");
   }
 
   private static void correct(String id, long version, Map<String, Object> body) {
