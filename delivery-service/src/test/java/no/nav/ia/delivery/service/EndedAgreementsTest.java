@@ -58,17 +58,7 @@ class EndedAgreementsTest {
     JsonPath voided = read(inTheLag);
     assertThat(voided.getString("status")).isEqualTo("VOIDED");
     assertThat(voided.getInt("version")).isEqualTo(2);
-    List<Map<String, Object>> history =
-        given()
-            .auth()
-            .oauth2(TOKEN)
-            .get("/api/v1/deliveries/" + inTheLag + "/history")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("$");
-    assertThat(history.get(history.size() - 1))
+    assertThat(lastChange(TOKEN, inTheLag))
         .containsEntry("change", "VOIDED")
         .containsEntry("changedBy", "ia-delivery-service");
     assertThat(read(before).getString("status"))
@@ -140,29 +130,11 @@ class EndedAgreementsTest {
     awaitSettled(first);
 
     assertThat(read(byAnAdviserOfTheOldCounty).getString("status")).isEqualTo("VOIDED");
-    JsonPath moved =
-        given()
-            .auth()
-            .oauth2(coordinator)
-            .get("/api/v1/deliveries/" + inTheLag)
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath moved = read(coordinator, inTheLag);
     assertThat(moved.getString("status")).isEqualTo("LIVE");
     assertThat(moved.getString("countyCode")).isEqualTo("07");
     assertThat(moved.getInt("version")).isEqualTo(2);
-    List<Map<String, Object>> history =
-        given()
-            .auth()
-            .oauth2(coordinator)
-            .get("/api/v1/deliveries/" + inTheLag + "/history")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("$");
-    assertThat(history.get(history.size() - 1))
+    assertThat(lastChange(coordinator, inTheLag))
         .containsEntry("change", "CORRECTED")
         .containsEntry("changedBy", "ia-delivery-service");
     // The figures hear of it as of any correction of the county.
@@ -241,14 +213,33 @@ class EndedAgreementsTest {
   }
 
   private static JsonPath read(String id) {
+    return read(TOKEN, id);
+  }
+
+  private static JsonPath read(String token, String id) {
     return given()
         .auth()
-        .oauth2(TOKEN)
+        .oauth2(token)
         .get("/api/v1/deliveries/" + id)
         .then()
         .statusCode(200)
         .extract()
         .jsonPath();
+  }
+
+  /** The delivery's last kept version, as its history answers. */
+  private static Map<String, Object> lastChange(String token, String id) {
+    List<Map<String, Object>> history =
+        given()
+            .auth()
+            .oauth2(token)
+            .get("/api/v1/deliveries/" + id + "/history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    return history.get(history.size() - 1);
   }
 
   /** Agreement-service's termination, made at {@code made}, as its event reaches this service. */
