@@ -99,7 +99,8 @@ public class FiguresRepository {
 
   /**
    * For each enterprise with deliveries under more than one county code in the period, those codes:
-   * read only for the enterprises that had agreements in two counties in the period's year (a GiST
+   * read only for the enterprises that had agreements in two counties in the period's year (an
+   * agreement's year running to its end, or to the day a termination dated back was made; a GiST
    * index on the years), one lookup of the enterprise counts' key per agreement of theirs (a
    * lateral subquery with a limit, so that the planner cannot turn it into a scan of the period's
    * enterprises).

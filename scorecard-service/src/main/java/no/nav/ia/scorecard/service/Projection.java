@@ -106,15 +106,20 @@ public class Projection {
     } else if (e instanceof AgreementTerminated terminated) {
       // Both upsert: arriving before the registration, they leave a row it completes (never a lost
       // update).
+      // The day it was made too: deliveries put before it stay, also on days after a dated-back
+      // end (V12).
       em.createNativeQuery(
-              "insert into agreement_fact (agreement_id, org_number, county_code, signed_on, ended_on)"
-                  + " values (:id, :org, :county, :signed, :ended)"
-                  + " on conflict (agreement_id) do update set ended_on = excluded.ended_on")
+              "insert into agreement_fact (agreement_id, org_number, county_code, signed_on, ended_on, ended_made_on)"
+                  + " values (:id, :org, :county, :signed, :ended, :made)"
+                  + " on conflict (agreement_id) do update set ended_on = excluded.ended_on,"
+                  + " ended_made_on = excluded.ended_made_on")
           .setParameter("id", terminated.agreementId())
           .setParameter("org", terminated.orgNumber())
           .setParameter("county", terminated.countyCode())
           .setParameter("signed", terminated.signedOn())
           .setParameter("ended", terminated.endedOn())
+          .setParameter(
+              "made", LocalDate.ofInstant(event.occurredAt().toInstant(), NorwegianTime.ZONE))
           .executeUpdate();
       noteCounty(terminated.orgNumber());
     } else if (e instanceof ContactPersonAssigned assigned) {

@@ -865,6 +865,41 @@ class ScorecardConsumerTest {
   }
 
   @Test
+  void anEnterpriseServedUnderAnAgreementEndedTheYearBeforeCountsOnceToo() {
+    // Its agreement in Hordaland (12) was ended in March 2022, dated back to the end of 2021, after
+    // a delivery in January under it (which stays); the one in Vestland (46) began 2022-01-01.
+    // The repeat was looked for only in years both agreements ran: 46's card of 2022 counted two.
+    String moving = "944444455";
+    UUID inHordaland = UUID.randomUUID();
+    ObjectNode ended =
+        agreement("AgreementTerminated", inHordaland, moving, "12", "2019-05-01", "2021-12-31");
+    ended.put("occurredAt", "2022-03-01T09:00:00+01:00");
+    for (ObjectNode event :
+        List.of(
+            agreement("AgreementRegistered", inHordaland, moving, "12", "2019-05-01", null),
+            agreement("AgreementRegistered", UUID.randomUUID(), moving, "46", "2022-01-01", null),
+            ended)) {
+      TestKafka.send("ia.agreement-events-v1", moving, EventSamples.write(event));
+    }
+    send(forOrg(event("DeliveryRecorded", UUID.randomUUID(), "12", "2022-01", "SYSTEM"), moving));
+    send(forOrg(event("DeliveryRecorded", UUID.randomUUID(), "46", "2022-06", "SYSTEM"), moving));
+
+    JsonPath vestland =
+        awaitCard(
+            "46",
+            "2022",
+            c -> c.getInt("deliveries.total") == 2 && c.getInt("agreements.newInPeriod") == 1);
+    assertThat(vestland.getInt("agreements.withDelivery")).isEqualTo(1);
+    assertThat(withDelivery("46", "2022-H1")).isEqualTo(1);
+
+    List<String> before =
+        List.of("2022", "2022-H1").stream().map(ScorecardConsumerTest::overview).toList();
+    given().auth().oauth2(Tokens.coordinator()).post("/internal/rebuild").then().statusCode(200);
+    assertThat(List.of("2022", "2022-H1").stream().map(ScorecardConsumerTest::overview).toList())
+        .isEqualTo(before);
+  }
+
+  @Test
   void aRebuildFromTheEventLogGivesTheSameCards() {
     UUID corrected = UUID.randomUUID();
     send(event("DeliveryRecorded", corrected, "46", "2021-09", "SYSTEM"));
