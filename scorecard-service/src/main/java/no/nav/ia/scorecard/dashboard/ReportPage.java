@@ -64,7 +64,8 @@ public record ReportPage(
           Map.entry("agreements.newInPeriod", "Nye avtaler i perioden"),
           Map.entry("agreements.withContactPerson", "Avtaler med kontaktperson"),
           Map.entry("agreements.withDelivery", "Avtaler med leveranse"),
-          Map.entry("resigning.resigned", "Re-signerte avtaler"));
+          Map.entry("resigning.resigned", "Re-signerte avtaler"),
+          Map.entry("previousYear.total", "Leveranser samme periode året før"));
 
   /** The figures per service and per sub-goal, named by their code after these. */
   private static final String BY_SERVICE = "deliveries.byService.";

@@ -112,6 +112,9 @@ public record ReportView(
     figures.put("agreements.withContactPerson", c.agreements().withContactPerson());
     figures.put("agreements.withDelivery", c.agreements().withDelivery());
     figures.put("resigning.resigned", c.resigning().resigned());
+    // The report shows it beside its own ("Samme periode året før"): a late delivery there moves
+    // it.
+    figures.put("previousYear.total", c.previousYear() == null ? null : c.previousYear().total());
     return figures;
   }
 

@@ -187,6 +187,34 @@ class ReportsTest {
   }
 
   @Test
+  void aLateDeliveryInTheSamePeriodAYearBeforeShowsAsADifference() {
+    // Troms og Finnmark (54) in 2021 and 2020, which no other test uses. The report shows the same
+    // period a year before, and a delivery registered late there moved it unlisted.
+    deliveries("54", "2021-02", 1);
+    deliveries("54", "2020-02", 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2020-H1") == 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2021-H1") == 1);
+    as(Tokens.manager("54"))
+        .post(report("54", "2021-H1") + "/submission")
+        .then()
+        .statusCode(200)
+        .body("changedSinceSubmission", equalTo(List.of()));
+    deliveries("54", "2020-05", 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2020-H1") == 2);
+    assertThat(read("54", "2021-H1").getList("changedSinceSubmission"))
+        .containsExactly(Map.of("figure", "previousYear.total", "submitted", 1, "now", 2));
+    assertThat(
+            as(Tokens.manager("54"))
+                .accept("text/html")
+                .get(report("54", "2021-H1"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .contains("Leveranser samme periode året før");
+  }
+
+  @Test
   void aCorrectionOfADeliverysServiceOrSubGoalsAfterSubmissionShowsAsADifference() {
     // Troms og Finnmark (54) in 2022, which no other test uses.
     UUID id = UUID.randomUUID();
