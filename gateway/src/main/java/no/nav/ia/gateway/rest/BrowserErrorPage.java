@@ -50,7 +50,10 @@ public record BrowserErrorPage(int status, String title, String explanation, Str
       text =
           new String[] {
             "Ugyldig periode",
-            "Perioden i adressen kan ikke leses. Et halvår skrives som 2026-H1 eller 2026-H2."
+            // The page may be a card's (any period) or a report's (a half-year): both said.
+            "Perioden i adressen kan ikke leses. Målekortet har år (2026), halvår (2026-H1),"
+                + " kvartal (2026-Q3) og måneder (2026-11) fra 2000 til 2100; en halvårsrapport"
+                + " gjelder et halvår, 2026-H1 eller 2026-H2."
           };
     }
     if (text == null) {

@@ -17,6 +17,9 @@ class BrowserErrorPageTest {
     assertThat(page(403, "FORBIDDEN_COUNTY").title()).isEqualTo("Ingen tilgang til fylket");
     assertThat(page(403, "FORBIDDEN").title()).isEqualTo("Ingen tilgang");
     assertThat(page(400, "VALIDATION_FAILED", "period").title()).isEqualTo("Ugyldig periode");
+    // The cards' download takes any period, not only a report's half-year.
+    assertThat(page(400, "VALIDATION_FAILED", "period").explanation())
+        .contains("kvartal (2026-Q3)", "2000 til 2100", "2026-H1 eller 2026-H2");
     assertThat(page(404, "NOT_FOUND").title()).isEqualTo("Fant ikke siden");
     assertThat(page(404, "COUNTY_NOT_FOUND").title()).isEqualTo("Fant ikke fylket");
     assertThat(page(405, "METHOD_NOT_ALLOWED").status()).isEqualTo(405);
