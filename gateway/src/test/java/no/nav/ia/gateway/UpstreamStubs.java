@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * report's printable page to {@code Accept: text/html} and refuses county 46 as scorecard-service
  * refuses a county 03 manager. The producers of events serve their committed AsyncAPI documents.
  * {@code restarting} is one address (a Kubernetes Service) whose pod is stopping ({@link
- * #restarting}).
+ * #restarting}). The {@code crash-*} routes have two instances, the first of which dies with every
+ * request in hand ({@link #crashing}).
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +38,19 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
   /** Per Nav-Call-Id, the requests {@code restarting} got. */
   private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+  /** The path of the counts of the crash-* routes' instances, at the instance in service. */
+  static final String COUNTS = "/stub/crash-counts";
+
+  /** The first instances of the {@code crash-*} routes. */
+  private final java.util.List<ServerSocket> crashing =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Per Nav-Call-Id, the requests a crashing instance lost. */
+  private final Map<String, AtomicInteger> lost = new ConcurrentHashMap<>();
+
+  /** Per Nav-Call-Id, the requests the instance in service of a {@code crash-*} route answered. */
+  private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
 
   @Override
   public Map<String, String> start() {
@@ -62,6 +76,29 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     server.createContext("/api/v1/restarting", exchange -> restarting(exchange, base));
     server.createContext("/api/v1/hung", exchange -> echo(exchange, base));
     server.createContext("/internal/dead-letters", exchange -> echo(exchange, base));
+    for (String route : CRASH_ROUTES) {
+      server.createContext(
+          "/api/v1/" + route,
+          exchange -> {
+            count(served, exchange.getRequestHeaders().getFirst("Nav-Call-Id"));
+            echo(exchange, base);
+          });
+    }
+    // For the tests, straight (not through the gateway): what the instances of the crash-* routes
+    // got of the call in Nav-Call-Id.
+    server.createContext(
+        COUNTS,
+        exchange -> {
+          String callId = exchange.getRequestHeaders().getFirst("Nav-Call-Id");
+          respond(
+              exchange,
+              200,
+              "{\"lost\":"
+                  + lost.getOrDefault(callId, new AtomicInteger()).get()
+                  + ",\"served\":"
+                  + served.getOrDefault(callId, new AtomicInteger()).get()
+                  + "}");
+        });
     try {
       stopping = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -101,6 +138,19 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         // One address, as on NAIS, whose pod is stopping.
         Map.entry("ia.gateway.routes.restarting", base),
         Map.entry("ia.gateway.scopes.restarting", "ia-agreement-service"),
+        // Two instances each, the first of them killed with the request in hand: a route per test,
+        // as a route's first request goes to its first instance.
+        Map.entry("ia.gateway.routes.crash-get", crashing() + "," + base),
+        Map.entry("ia.gateway.scopes.crash-get", "ia-delivery-service"),
+        Map.entry("ia.gateway.routes.crash-delete", crashing() + "," + base),
+        Map.entry("ia.gateway.scopes.crash-delete", "ia-delivery-service"),
+        Map.entry("ia.gateway.routes.crash-post", crashing() + "," + base),
+        Map.entry("ia.gateway.scopes.crash-post", "ia-delivery-service"),
+        Map.entry("ia.gateway.routes.crash-answering", crashing() + "," + base),
+        Map.entry("ia.gateway.scopes.crash-answering", "ia-delivery-service"),
+        // One address (a Kubernetes Service) whose every pod is killed with the request in hand.
+        Map.entry("ia.gateway.routes.crash-alone", crashing()),
+        Map.entry("ia.gateway.scopes.crash-alone", "ia-delivery-service"),
         // Both producers of events, delivery-service's first instance down.
         Map.entry("ia.gateway.event-producers.agreement-service.url", base),
         Map.entry(
@@ -119,6 +169,10 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
             "quarkus.oidc.machines.auth-server-url",
             no.nav.ia.test.Infra.oidc().issuerUrl("ia-machines").toString()));
   }
+
+  /** The routes whose first instance dies with every request in hand. */
+  static final java.util.List<String> CRASH_ROUTES =
+      java.util.List.of("crash-get", "crash-delete", "crash-post", "crash-answering");
 
   /**
    * A producer's AsyncAPI document (the committed one), to a token for that producer only: the
@@ -231,6 +285,67 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     echo(exchange, base);
   }
 
+  private static void count(Map<String, AtomicInteger> counts, String callId) {
+    counts.computeIfAbsent(String.valueOf(callId), k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  /**
+   * An instance killed (kill -9) with every request in hand: it reads the request and resets the
+   * connection (the kernel's answer for a dead process), or with {@code close=fin} closes it, in
+   * either case without a byte of answer; {@code close=answering} closes it in the middle of the
+   * answer's body. Counts the requests per Nav-Call-Id.
+   */
+  private String crashing() {
+    ServerSocket socket;
+    try {
+      socket = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    crashing.add(socket);
+    Thread thread =
+        new Thread(
+            () -> {
+              while (!socket.isClosed()) {
+                try (java.net.Socket connection = socket.accept()) {
+                  lose(connection);
+                } catch (IOException e) {
+                  // closed at the end of the tests, or the gateway gone first
+                }
+              }
+            },
+            "crashing-instance");
+    thread.setDaemon(true);
+    thread.start();
+    return "http://127.0.0.1:" + socket.getLocalPort();
+  }
+
+  private void lose(java.net.Socket connection) throws IOException {
+    var in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                connection.getInputStream(), StandardCharsets.ISO_8859_1));
+    String requestLine = String.valueOf(in.readLine());
+    String callId = null;
+    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("nav-call-id:")) {
+        callId = line.substring("nav-call-id:".length()).strip();
+      }
+    }
+    count(lost, callId);
+    if (requestLine.contains("close=answering")) {
+      connection
+          .getOutputStream()
+          .write(
+              "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\""
+                  .getBytes(StandardCharsets.US_ASCII));
+      connection.getOutputStream().flush();
+    }
+    if (!requestLine.contains("close=fin") && !requestLine.contains("close=answering")) {
+      connection.setSoLinger(true, 0);
+    }
+  }
+
   private static void echo(HttpExchange exchange, String base) throws IOException {
     String headers =
         exchange.getRequestHeaders().entrySet().stream()
@@ -310,6 +425,13 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     }
     if (stopping != null) {
       stopping.stop(0);
+    }
+    for (ServerSocket socket : crashing) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // Closing at the end of the tests: nothing to do.
+      }
     }
     if (hung != null) {
       try {

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -141,8 +140,11 @@ public class Upstream {
    * to the next) is left out for a while and the next one is tried. An instance that is stopping
    * refuses the request unhandled (a bare 503): the next one is tried, or, with no next one (a
    * single Kubernetes Service URL), the same address once more on a new connection, which reaches a
-   * pod in service; stopping again is a 503 problem with Retry-After. {@code body} is held whole,
-   * so it can be sent again.
+   * pod in service; stopping again is a 503 problem with Retry-After. An instance that loses a
+   * request (the connection closed or reset before any answer: killed with it in hand) is a 502,
+   * except for a GET, HEAD, OPTIONS or DELETE (Resend), which is sent once more, to the next
+   * instance or the same address on a new connection, within the request's timeout. {@code body} is
+   * held whole, so it can be sent again.
    *
    * @param configured the route's base URL, or several instances' base URLs separated by commas
    */
@@ -188,16 +190,19 @@ public class Upstream {
                             .build());
               }
               return attempt(
-                  request,
-                  path,
-                  instances,
-                  instances.order(),
+                  new Call(
+                      request,
+                      path,
+                      instances,
+                      instances.order(),
+                      body,
+                      timeout,
+                      credentials,
+                      route,
+                      callId,
+                      System.nanoTime()),
                   0,
-                  body,
-                  timeout,
-                  credentials,
-                  route,
-                  callId,
+                  false,
                   false);
             });
   }
@@ -239,25 +244,24 @@ public class Upstream {
         .append(Character.toUpperCase(Character.forDigit(octet & 0xF, 16)));
   }
 
-  private Uni<Response> attempt(
-      HttpServerRequest request,
-      String path,
-      Instances instances,
-      List<String> order,
-      int index,
-      byte[] body,
-      Duration timeout,
-      Hop hop,
-      String route,
-      String callId,
-      boolean resent) {
-    String base = order.get(index);
+  /**
+   * Sends {@code call} to the instance at {@code index}; {@code resent} on a new connection. {@code
+   * retried}: it was sent once more already after an instance lost it (at most once per request).
+   */
+  private Uni<Response> attempt(Call call, int index, boolean resent, boolean retried) {
+    HttpServerRequest request = call.request();
+    String base = call.order().get(index);
+    String route = call.route();
+    String callId = call.callId();
     // Path and query only: the request target was checked to be origin-form (AbsoluteFormFilter).
-    String target = ascii(request.query() == null ? path : path + "?" + request.query());
+    String target =
+        ascii(request.query() == null ? call.path() : call.path() + "?" + request.query());
+    AnswerBody answer = new AnswerBody();
     HttpRequest<Buffer> out =
         (resent ? fresh : client)
             .requestAbs(HttpMethod.valueOf(request.method().name()), base + target)
-            .timeout(timeout.toMillis());
+            .as(answer.codec())
+            .timeout(Math.max(1, call.left().toMillis()));
     request
         .headers()
         .forEach(
@@ -268,9 +272,9 @@ public class Upstream {
                 out.headers().add(h.getKey(), h.getValue());
               }
             });
-    out.putHeader("Authorization", hop.authorization());
-    if (hop.consumer() != null) {
-      out.putHeader(HopTokens.CONSUMER_HEADER, hop.consumer());
+    out.putHeader("Authorization", call.hop().authorization());
+    if (call.hop().consumer() != null) {
+      out.putHeader(HopTokens.CONSUMER_HEADER, call.hop().consumer());
     }
     out.putHeader(CallId.HEADER, callId);
     // A Location from a service names the service's own address; clients must see the gateway's, as
@@ -282,26 +286,16 @@ public class Upstream {
             .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
             .orElseGet(() -> request.scheme() + "://" + request.getHeader("Host"));
     Uni<io.vertx.mutiny.ext.web.client.HttpResponse<Buffer>> sent =
-        body == null ? out.send() : out.sendBuffer(Buffer.buffer(body));
+        call.body() == null ? out.send() : out.sendBuffer(Buffer.buffer(call.body()));
+    boolean several = index + 1 < call.order().size();
     return sent.onItem()
         .transformToUni(
             response -> {
               // Stopping gracefully (a deploy, a scale-down): it finishes its own requests and
               // refuses new ones before handling them, so this one may go to the next instance
               // whatever its method.
-              if (refusedWhileStopping(response) && index + 1 < order.size()) {
-                return next(
-                    request,
-                    path,
-                    instances,
-                    order,
-                    index,
-                    body,
-                    timeout,
-                    hop,
-                    route,
-                    callId,
-                    "is stopping");
+              if (refusedWhileStopping(response) && several) {
+                return next(call, index, retried, "is stopping");
               }
               if (refusedWhileStopping(response)) {
                 // No next instance (on NAIS a route is one Service URL, its pods behind it): the
@@ -311,11 +305,9 @@ public class Upstream {
                   LOG.infof(
                       "route %s: %s is stopping, sending the request again on a new connection",
                       route, base);
-                  return attempt(
-                      request, path, instances, order, index, body, timeout, hop, route, callId,
-                      true);
+                  return attempt(call, index, true, retried);
                 }
-                instances.down(base);
+                call.instances().down(base);
                 CallId.set(callId);
                 LOG.warnf("route %s: %s is stopping, on a new connection too", route, base);
                 return Uni.createFrom()
@@ -324,38 +316,38 @@ public class Upstream {
                             .header("Retry-After", 1)
                             .build());
               }
-              return Uni.createFrom().item(toResponse(response, instances, base, publicOrigin));
+              return Uni.createFrom()
+                  .item(toResponse(response, call.instances(), base, publicOrigin));
             })
         .onFailure(Upstream::refused)
         .recoverWithUni(
             failure -> {
-              if (index + 1 < order.size()) {
-                return next(
-                    request,
-                    path,
-                    instances,
-                    order,
-                    index,
-                    body,
-                    timeout,
-                    hop,
-                    route,
-                    callId,
-                    "refused the connection");
+              if (several) {
+                return next(call, index, retried, "refused the connection");
               }
-              instances.down(base);
+              call.instances().down(base);
               return Uni.createFrom().item(unavailable(route, failure, callId));
             })
+        // An instance killed with the request in hand (a crash, kill -9, an OOM kill) closes or
+        // resets the connection before answering: a request that the service may have done, which
+        // only a method whose second sending changes nothing may repeat (Resend), once, within the
+        // request's timeout. Before, a GET was a 502 here while the next instance was in service.
+        .onFailure(
+            failure ->
+                !retried
+                    && !call.left().isNegative()
+                    && Resend.allowed(request.method().name(), failure, answer.began()))
+        .recoverWithUni(failure -> lost(call, index, failure))
         .onFailure()
         .recoverWithItem(
             failure -> {
-              if (timedOut(failure) && order.size() > 1) {
+              if (timedOut(failure) && call.order().size() > 1) {
                 // A replica that takes connections and answers nothing (hung, stopped) would hold
                 // every request its turn gives it: the next ones go to the others for the pause,
                 // or until it answers one it already had. This one is not sent again; the service
                 // may have done it. The price: a healthy replica whose one request took too long
                 // is left out for the pause too, the others taking its share.
-                instances.down(base);
+                call.instances().down(base);
               }
               return unavailable(route, failure, callId);
             });
@@ -370,23 +362,31 @@ public class Upstream {
    * The instance at {@code index} did not take the request: leave it out for a while and try the
    * next one.
    */
-  private Uni<Response> next(
-      HttpServerRequest request,
-      String path,
-      Instances instances,
-      List<String> order,
-      int index,
-      byte[] body,
-      Duration timeout,
-      Hop hop,
-      String route,
-      String callId,
-      String why) {
-    instances.down(order.get(index));
-    CallId.set(callId);
-    LOG.infof("route %s: %s %s, trying the next instance", route, order.get(index), why);
-    return attempt(
-        request, path, instances, order, index + 1, body, timeout, hop, route, callId, false);
+  private Uni<Response> next(Call call, int index, boolean retried, String why) {
+    call.instances().down(call.order().get(index));
+    CallId.set(call.callId());
+    LOG.infof(
+        "route %s: %s %s, trying the next instance", call.route(), call.order().get(index), why);
+    return attempt(call, index + 1, false, retried);
+  }
+
+  /**
+   * The instance at {@code index} lost the request (Resend allowed it once more): the next
+   * instance, or with no next one (one Service URL) the same address on a new connection, which
+   * goes to a pod in service.
+   */
+  private Uni<Response> lost(Call call, int index, Throwable failure) {
+    String base = call.order().get(index);
+    CallId.set(call.callId());
+    LOG.infof(
+        "route %s: %s lost the request (%s), sending it once more",
+        call.route(), base, failure.getClass().getName());
+    if (index + 1 < call.order().size()) {
+      // Killed or crashed: it refuses connections until it is back, so it is left out meanwhile.
+      call.instances().down(base);
+      return attempt(call, index + 1, false, true);
+    }
+    return attempt(call, index, true, true);
   }
 
   /**
