@@ -303,9 +303,15 @@ public class AgreementResource {
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull AssignContactPerson request) {
-    return tagged(
-        AgreementResponse.from(
-            agreements.assignContactPerson(id, request.navIdent(), IfMatch.optional(ifMatch))));
+    Agreement assigned;
+    try {
+      assigned = agreements.assignContactPerson(id, request.navIdent(), IfMatch.optional(ifMatch));
+    } catch (RuntimeException failure) {
+      assigned =
+          agreements.madeSoMeanwhile(
+              failure, id, a -> a.isActive() && a.hasContactPerson(request.navIdent()));
+    }
+    return tagged(AgreementResponse.from(assigned));
   }
 
   @POST
@@ -341,7 +347,7 @@ public class AgreementResource {
     try {
       ended = agreements.terminate(id, request.endedOn(), reason, IfMatch.optional(ifMatch));
     } catch (RuntimeException failure) {
-      ended = agreements.endedSoMeanwhile(failure, id, request.endedOn(), reason);
+      ended = agreements.madeSoMeanwhile(failure, id, a -> a.endedAs(request.endedOn(), reason));
     }
     return tagged(AgreementResponse.from(ended));
   }

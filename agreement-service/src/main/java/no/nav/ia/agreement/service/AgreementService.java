@@ -315,17 +315,17 @@ public class AgreementService {
   }
 
   /**
-   * After {@link #terminate} met another request's change of the agreement at the same moment: the
-   * agreement if that request ended it so (the same termination sent again before the first was
-   * answered is a retry, as one sent after it), else {@code failure} as it was.
+   * After a change met another request's change of the agreement at the same moment: the agreement
+   * if that request made it so ({@code madeSo}: the same change sent again before the first was
+   * answered is a retry, as one sent after it is), else {@code failure} as it was.
    */
-  public Agreement endedSoMeanwhile(
-      RuntimeException failure, UUID id, java.time.LocalDate endedOn, String reason) {
+  public Agreement madeSoMeanwhile(
+      RuntimeException failure, UUID id, java.util.function.Predicate<Agreement> madeSo) {
     if (!ProblemMappers.isConcurrentUpdate(failure)) {
       throw failure;
     }
     Agreement now = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> get(id));
-    if (now.endedAs(endedOn, reason)) {
+    if (madeSo.test(now)) {
       return now;
     }
     throw failure;

@@ -83,10 +83,11 @@ public class RegisterImports {
           as t(org_number, name, organisation_form, industry, employees, municipality, county_code,
                deleted_on, search_words, content_hash)
       ), earlier as (
-        -- In an earlier batch of the file: the later entry wins, the earlier is counted rejected.
+        -- Accepted in an earlier batch of the file: the later entry wins, the earlier is counted
+        -- rejected (one rejected there has its own reason already).
         select i.org_number from input i
          where exists (select 1 from enterprise_import_seen s
-                        where s.import_id = ? and s.org_number = i.org_number)
+                        where s.import_id = ? and s.org_number = i.org_number and s.accepted)
       ), upserted as (
         insert into enterprise (org_number, name, organisation_form, industry, employees, municipality,
                                 county_code, deleted, deleted_on, search_words, content_hash, updated_at)
@@ -111,7 +112,8 @@ public class RegisterImports {
       """;
 
   private static final String SEEN =
-      "insert into enterprise_import_seen (import_id, org_number) select ?, unnest(?::varchar[])";
+      "insert into enterprise_import_seen (import_id, org_number, accepted)"
+          + " select ?, unnest(?::varchar[]), false";
 
   private static final String MARK_GONE =
       """

@@ -689,15 +689,25 @@ class EnterpriseRegisterTest {
     file.insert(
         indexOf(file, inOneBatch), entity(inOneBatch, "TREDJE NAVN AS", "41.200", 7, "0301"));
     String keptName = file.get(indexOf(file, inOneBatch) + 1).path("navn").asText();
+    // ... and rejected in one batch, good in a later one: the good entry counts as any other, and
+    // the rejection keeps its own reason (it was rejected again as "appears twice").
+    String rejectedFirst = Fixtures.orgNumber();
+    file.add(
+        entity(rejectedFirst, "FORKASTET FØRST AS", "41.200", 1, "0301")
+            .put("antallAnsatte", "mange"));
+    for (int i = 1; i < size; i++) {
+      file.add(entity(Fixtures.orgNumber(), "FYLL " + i + " AS", "41.200", i, "0301"));
+    }
+    file.add(entity(rejectedFirst, "GODKJENT SIDEN AS", "41.200", 1, "0301"));
 
     JsonPath done = importOf(write("enheter-batches-" + AERLIG + ".json.gz", file));
     assertThat(done.getString("status")).isEqualTo("DONE");
     assertThat(done.getInt("read")).isEqualTo(file.size());
     // Counted as in one batch: the earlier entry rejected, the later one neither created nor
     // updated (it was counted created then updated, without a reason).
-    assertThat(done.getInt("created")).isEqualTo(300);
+    assertThat(done.getInt("created")).isEqualTo(300 + size);
     assertThat(done.getInt("updated")).isZero();
-    assertThat(done.getInt("rejected")).isEqualTo(2 + 5);
+    assertThat(done.getInt("rejected")).isEqualTo(2 + 1 + 5);
     assertThat(done.getInt("read"))
         .isEqualTo(
             done.getInt("created")
@@ -707,7 +717,9 @@ class EnterpriseRegisterTest {
     assertThat(done.getInt("gone")).isZero();
     assertThat(done.getList("reasons", String.class))
         .anyMatch(r -> r.contains(inOneBatch + ": appears twice"))
-        .anyMatch(r -> r.contains(fresh.get(2) + ": appears twice"));
+        .anyMatch(r -> r.contains(fresh.get(2) + ": appears twice"))
+        .anyMatch(r -> r.contains(rejectedFirst) && r.contains("antallAnsatte is not a count"))
+        .noneMatch(r -> r.contains(rejectedFirst + ": appears twice"));
     long stored =
         QuarkusTransaction.requiringNew()
             .call(
