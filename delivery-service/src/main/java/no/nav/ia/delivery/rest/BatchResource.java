@@ -114,8 +114,16 @@ public class BatchResource {
     // A refused item still names its enterprise, when it gave a valid one, for the client to match.
     String org = object.path("orgNumber").textValue();
     String orgNumber = org != null && OrgNumber.isValid(org) ? org : null;
-    String key = object.hasNonNull("idempotencyKey") ? object.get("idempotencyKey").asText() : null;
-    if (key == null || key.isBlank()) {
+    String key;
+    try {
+      key = DeliveryResource.checkedKey(keyOf(object), "idempotencyKey");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // true, 1.5, 123, an object: no key, and not to be read as the text "true" or "123".
+      return error(index, orgNumber, "MALFORMED_ITEM", ProblemMappers.jsonErrors(e));
+    } catch (ApiException e) {
+      return error(index, orgNumber, e.code(), e.errors());
+    }
+    if (key == null) {
       return error(
           index,
           orgNumber,
@@ -151,10 +159,17 @@ public class BatchResource {
               .sorted(Comparator.comparing(FieldError::field))
               .toList());
     }
-    return ItemResults.attempt(
-        index,
-        request.orgNumber(),
-        () -> deliveries.record(request, DeliveryResource.checkedKey(key, "idempotencyKey")));
+    return ItemResults.attempt(index, request.orgNumber(), () -> deliveries.record(request, key));
+  }
+
+  /**
+   * The item's key as its own field reads it (null when it has none): a value of the wrong kind is
+   * refused as any field's is, not turned into text.
+   */
+  private String keyOf(ObjectNode item) throws com.fasterxml.jackson.core.JsonProcessingException {
+    ObjectNode key = json.createObjectNode();
+    key.set("idempotencyKey", item.get("idempotencyKey"));
+    return json.treeToValue(key, ItemKey.class).idempotencyKey();
   }
 
   private static ItemResult error(

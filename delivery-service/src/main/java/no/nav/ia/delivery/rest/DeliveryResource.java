@@ -283,7 +283,11 @@ public class DeliveryResource {
     if (key == null) {
       return null;
     }
-    if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+    if (key.isBlank()) {
+      throw ApiException.invalid(
+          field, "must not be blank: a key is 1 to 200 visible ASCII characters");
+    }
+    if (key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
       throw ApiException.invalid(field, "must be 1 to 200 visible ASCII characters");
     }
     return key;

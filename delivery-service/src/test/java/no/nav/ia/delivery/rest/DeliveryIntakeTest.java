@@ -246,6 +246,46 @@ class DeliveryIntakeTest {
         .body("total", equalTo(2));
   }
 
+  @Test
+  void aBatchItemsKeyOfTheWrongKindOrBlankIsRefusedNotReadAsText() {
+    String org = Fixtures.enterpriseIn("19");
+    // The key "<org>" first: the number <org> is no key, so it must not answer its DUPLICATE.
+    List<Object> keys =
+        List.of(org, Long.parseLong(org), true, 1.5, Map.of("k", "v"), List.of("k"), "", "   ");
+    List<Object> items = new ArrayList<>();
+    for (Object key : keys) {
+      Map<String, Object> item = new HashMap<>(Fixtures.delivery(org));
+      item.put("adviser", "Z991919");
+      item.put("idempotencyKey", key);
+      items.add(item);
+    }
+
+    JsonPath result = batchFromArena(items).extract().jsonPath();
+    assertThat(result.getList("results.status"))
+        .containsExactly("CREATED", "ERROR", "ERROR", "ERROR", "ERROR", "ERROR", "ERROR", "ERROR");
+    // A value of the wrong kind, as any field's in an item; a blank one is no missing one.
+    assertThat(result.getList("results.code"))
+        .containsExactly(
+            null,
+            "MALFORMED_ITEM",
+            "MALFORMED_ITEM",
+            "MALFORMED_ITEM",
+            "MALFORMED_ITEM",
+            "MALFORMED_ITEM",
+            "VALIDATION_FAILED",
+            "VALIDATION_FAILED");
+    for (int i = 1; i < keys.size(); i++) {
+      assertThat(result.getList("results[" + i + "].errors.field"))
+          .as("item %d", i)
+          .containsExactly("idempotencyKey");
+      assertThat(result.getString("results[" + i + "].errors[0].message"))
+          .as("item %d", i)
+          .doesNotContain("required")
+          .contains(i < 6 ? "wrong type" : "must not be blank");
+    }
+    assertThat(DeliveryResourceTest.recorded(org)).isEqualTo(1);
+  }
+
   private static Map<String, Object> keyed(Map<String, Object> delivery, String key) {
     Map<String, Object> item = new HashMap<>(delivery);
     item.put("idempotencyKey", key);
