@@ -365,6 +365,44 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void aCodeOrADateWithSpacesAroundItIsRefusedNotTrimmed() {
+    String org = Fixtures.enterpriseIn("03");
+    Map<String, String> padded =
+        Map.of(
+            "service", "SICK_LEAVE ",
+            "direction", " SYSTEM",
+            "form", "COURSE ",
+            "deliveredOn", "2012-09-03 ");
+    padded.forEach(
+        (field, value) -> {
+          Map<String, Object> body = Fixtures.delivery(org);
+          body.put(field, value);
+          post(Tokens.adviser("03"), body)
+              .statusCode(400)
+              .contentType("application/problem+json")
+              .body("errors.field", equalTo(List.of(field)));
+          Map<String, Object> fromSystem = new java.util.HashMap<>(body);
+          fromSystem.put("adviser", "Z990001");
+          post(Tokens.system("arena"), fromSystem)
+              .statusCode(400)
+              .contentType("application/problem+json")
+              .body("errors.field", equalTo(List.of(field)));
+          fromSystem.put("idempotencyKey", "padded-" + field + "-" + org);
+          given()
+              .auth()
+              .oauth2(Tokens.system("arena"))
+              .contentType(ContentType.JSON)
+              .body(List.of(fromSystem))
+              .post("/api/v1/deliveries/batch")
+              .then()
+              .statusCode(200)
+              .body("results[0].code", equalTo("MALFORMED_ITEM"))
+              .body("results[0].errors.field", equalTo(List.of(field)));
+        });
+    assertThat(recorded(org)).isZero();
+  }
+
+  @Test
   void anIdempotencyKeySentEmptyOrTwiceIsRefusedRatherThanIgnored() {
     String org = Fixtures.enterpriseIn("03");
     given()

@@ -92,6 +92,32 @@ class StrictScalarsTest {
   }
 
   @Test
+  void aCodeOrADateWithBlanksAroundItIsRefusedNotTrimmed() throws Exception {
+    for (String body :
+        List.of(
+            "{\"direction\":\"SYSTEM \"}",
+            "{\"direction\":\" SYSTEM\"}",
+            "{\"direction\":\"SYSTEM\\t\"}",
+            "{\"signedOn\":\"2020-01-01 \"}",
+            "{\"signedOn\":\" 2020-01-01\"}",
+            "{\"signedOn\":\"2020-01-01\\n\"}")) {
+      assertThatThrownBy(() -> mapper.readValue(body, Request.class))
+          .as(body)
+          .isInstanceOf(MismatchedInputException.class)
+          .satisfies(
+              e ->
+                  assertThat(((MismatchedInputException) e).getPath())
+                      .as("names the field")
+                      .hasSize(1));
+    }
+    // Text is text: its blanks are the client's (a note, a name).
+    assertThat(mapper.readValue("{\"name\":\" Bygg AS \"}", Request.class).name())
+        .isEqualTo(" Bygg AS ");
+    assertThat(mapper.readValue("{\"direction\":\"SYSTEM\"}", Request.class).direction())
+        .isEqualTo(Direction.SYSTEM);
+  }
+
+  @Test
   void aDateIsReadAsWritten() throws Exception {
     assertThat(mapper.readValue("{\"signedOn\":\"2020-01-01\"}", Request.class).signedOn())
         .isEqualTo(java.time.LocalDate.of(2020, 1, 1));
