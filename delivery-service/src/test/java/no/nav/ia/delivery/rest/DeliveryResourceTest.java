@@ -403,6 +403,48 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void batchAndGroupAllowOnlyWhatTheyTakeNotTheMethodsOfADeliverysId() {
+    for (String path : List.of("/api/v1/deliveries/batch", "/api/v1/deliveries/group")) {
+      for (String method : List.of("GET", "PUT", "DELETE")) {
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .contentType(ContentType.JSON)
+            .body("[]")
+            .request(method, path)
+            .then()
+            .statusCode(405)
+            .contentType("application/problem+json")
+            .header("Allow", "OPTIONS, POST");
+      }
+      given()
+          .auth()
+          .oauth2(Tokens.coordinator())
+          .options(path)
+          .then()
+          .statusCode(200)
+          .header("Allow", "OPTIONS, POST");
+    }
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .options("/api/v1/deliveries/" + UUID.randomUUID())
+        .then()
+        .statusCode(200)
+        .header("Allow", "DELETE, GET, HEAD, OPTIONS, PUT");
+    // An id that is none is still the 404 problem it was.
+    for (String id : List.of("not-an-id", "batch-1", UUID.randomUUID().toString())) {
+      given()
+          .auth()
+          .oauth2(Tokens.coordinator())
+          .get("/api/v1/deliveries/" + id)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json");
+    }
+  }
+
+  @Test
   void anIdempotencyKeySentEmptyOrTwiceIsRefusedRatherThanIgnored() {
     String org = Fixtures.enterpriseIn("03");
     given()

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,22 +25,31 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AllowedMethods {
 
-  /** One resource method: its path template as a pattern, and its HTTP method. */
-  record Route(Pattern path, String method) {}
+  /**
+   * One resource method: its path template as a pattern, its HTTP method, and how specific the
+   * template is (its literal characters and its parameters, as JAX-RS ranks templates).
+   */
+  record Route(Pattern path, String method, int literals, int parameters) {
+
+    /** JAX-RS's order (3.7.2): more literal characters first, then more parameters. */
+    static final Comparator<Route> SPECIFICITY =
+        Comparator.comparingInt(Route::literals).thenComparingInt(Route::parameters);
+  }
 
   private static final Pattern PARAMETER =
       Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(?::\\s*([^}]*))?}");
 
   private volatile List<Route> routes;
 
-  /** The methods {@code path} takes, as an {@code Allow} value; empty when no resource has it. */
+  /**
+   * The methods {@code path} takes, as an {@code Allow} value; empty when no resource has it. A
+   * path that several templates match is served by the most specific one, as JAX-RS matches: {@code
+   * /deliveries/batch} takes the methods of that path, not those of {@code /deliveries/{id}}.
+   */
   public Optional<String> of(String path) {
     Set<String> methods = new TreeSet<>();
-    String normalised = normalise(path);
-    for (Route route : routes()) {
-      if (route.path().matcher(normalised).matches()) {
-        methods.add(route.method());
-      }
+    for (Route route : served(routes(), normalise(path))) {
+      methods.add(route.method());
     }
     if (methods.isEmpty()) {
       return Optional.empty();
@@ -49,6 +59,17 @@ public class AllowedMethods {
     }
     methods.add(HttpMethod.OPTIONS);
     return Optional.of(String.join(", ", methods));
+  }
+
+  /** The routes of the most specific templates {@code path} matches (none when it matches none). */
+  static List<Route> served(List<Route> routes, String path) {
+    List<Route> matching =
+        routes.stream().filter(route -> route.path().matcher(path).matches()).toList();
+    return matching.stream()
+        .max(Route.SPECIFICITY)
+        .map(
+            best -> matching.stream().filter(r -> Route.SPECIFICITY.compare(r, best) == 0).toList())
+        .orElse(List.of());
   }
 
   private List<Route> routes() {
@@ -76,7 +97,7 @@ public class AllowedMethods {
       if (http != null) {
         Path sub = method.getAnnotation(Path.class);
         String template = root.value() + "/" + (sub == null ? "" : sub.value());
-        found.add(new Route(pattern(template), http));
+        found.add(route(template, http));
       }
     }
     return found;
@@ -92,20 +113,25 @@ public class AllowedMethods {
     return null;
   }
 
-  /** A path template ({@code /api/v1/agreements/{id}}, {@code {path: .+}}) as a pattern. */
-  static Pattern pattern(String template) {
+  /** A path template ({@code /api/v1/agreements/{id}}, {@code {path: .+}}) as a route. */
+  static Route route(String template, String method) {
     String path = normalise(template);
     StringBuilder regex = new StringBuilder();
     Matcher parameter = PARAMETER.matcher(path);
     int at = 0;
+    int literals = 0;
+    int parameters = 0;
     while (parameter.find()) {
       regex.append(Pattern.quote(path.substring(at, parameter.start())));
+      literals += parameter.start() - at;
+      parameters++;
       String own = parameter.group(1);
       regex.append('(').append(own == null ? "[^/]+" : own.strip()).append(')');
       at = parameter.end();
     }
     regex.append(Pattern.quote(path.substring(at)));
-    return Pattern.compile(regex.toString());
+    literals += path.length() - at;
+    return new Route(Pattern.compile(regex.toString()), method, literals, parameters);
   }
 
   /** One slash between segments, none at the end. */

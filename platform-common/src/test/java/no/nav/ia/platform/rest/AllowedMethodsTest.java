@@ -40,6 +40,13 @@ class AllowedMethodsTest {
     public void notAResourceMethod() {}
   }
 
+  /** A path of its own beside {@code things/{id}}, as a batch is beside a delivery's id. */
+  @Path("/api/v1/things/batch")
+  public static class Batch {
+    @POST
+    public void add() {}
+  }
+
   static List<String> methods(String path) {
     return AllowedMethods.routesOf(Things.class).stream()
         .filter(r -> r.path().matcher(path).matches())
@@ -56,5 +63,19 @@ class AllowedMethodsTest {
     assertThat(methods("/api/v1/things/42/notes/x")).isEmpty();
     assertThat(methods("/api/v1/things/42/43")).isEmpty();
     assertThat(AllowedMethods.routesOf(String.class)).isEmpty();
+  }
+
+  @Test
+  void aPathOfItsOwnTakesOnlyItsOwnMethodsNotThoseOfATemplateItAlsoMatches() {
+    List<AllowedMethods.Route> routes = new java.util.ArrayList<>();
+    routes.addAll(AllowedMethods.routesOf(Things.class));
+    routes.addAll(AllowedMethods.routesOf(Batch.class));
+    assertThat(AllowedMethods.served(routes, "/api/v1/things/batch"))
+        .extracting(AllowedMethods.Route::method)
+        .containsExactly("POST");
+    assertThat(AllowedMethods.served(routes, "/api/v1/things/42"))
+        .extracting(AllowedMethods.Route::method)
+        .containsExactlyInAnyOrder("GET", "PUT");
+    assertThat(AllowedMethods.served(routes, "/api/v1/things/42/43")).isEmpty();
   }
 }
