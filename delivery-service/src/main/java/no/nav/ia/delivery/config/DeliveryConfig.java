@@ -8,8 +8,14 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ia.delivery")
 public interface DeliveryConfig {
 
+  /**
+   * How long an Idempotency-Key is remembered by default, as the OpenAPI document tells clients: a
+   * retry after that records the delivery again.
+   */
+  int KEY_RETENTION_HOURS = 48;
+
   /** How long an Idempotency-Key is remembered (at least 24 hours). */
-  @WithDefault("PT48H")
+  @WithDefault("PT" + KEY_RETENTION_HOURS + "H")
   Duration idempotencyRetention();
 
   /** The most items one batch request may carry. */

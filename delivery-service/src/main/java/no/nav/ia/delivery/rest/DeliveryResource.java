@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import no.nav.ia.delivery.Delivery;
+import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.delivery.service.DeliveryService;
 import no.nav.ia.delivery.service.DeliveryService.Filter;
 import no.nav.ia.delivery.service.DeliveryService.Recorded;
@@ -276,7 +277,10 @@ public class DeliveryResource {
   /** What a key may be, as the OpenAPI document says it ({@link #checkedKey} enforces it). */
   static final String KEY_PATTERN = "^[!-~]{1,200}$";
 
-  static final String KEY_DESCRIPTION = "1 to 200 visible ASCII characters (no space)";
+  static final String KEY_DESCRIPTION =
+      "1 to 200 visible ASCII characters (no space). A key is remembered for "
+          + DeliveryConfig.KEY_RETENTION_HOURS
+          + " hours after its first request: sent again later, it records anew";
 
   /** A key as given (null: none), refused on {@code field} unless 1 to 200 visible characters. */
   static String checkedKey(String key, String field) {

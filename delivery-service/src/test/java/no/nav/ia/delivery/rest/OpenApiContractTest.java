@@ -11,12 +11,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.test.ApiContracts;
 import no.nav.ia.test.ApiContracts.Limit;
 import no.nav.ia.test.PlatformTestResource;
@@ -65,6 +68,33 @@ class OpenApiContractTest {
         .containsEntry("RecordDeliveryRequest", 2000)
         .containsEntry("RecordGroupDeliveryRequest", 2000)
         .allSatisfy((schema, limit) -> assertThat(limit).as(schema).isEqualTo(2000));
+  }
+
+  @Inject DeliveryConfig config;
+
+  /**
+   * Keys are forgotten after their retention (IdempotencyKeys' purge): a client retrying later
+   * records the delivery twice unless the document tells it how long a key holds.
+   */
+  @Test
+  void everyIdempotencyKeySaysHowLongItIsRemembered() {
+    assertThat(config.idempotencyRetention()).isEqualTo(Duration.ofHours(48));
+    JsonNode document = ApiContracts.served();
+    List<String> descriptions = new java.util.ArrayList<>();
+    for (String path : List.of("/api/v1/deliveries", "/api/v1/deliveries/group")) {
+      for (JsonNode parameter : document.path("paths").path(path).path("post").path("parameters")) {
+        if (parameter.path("name").asText().equals("Idempotency-Key")) {
+          descriptions.add(parameter.path("description").asText());
+        }
+      }
+    }
+    descriptions.add(
+        document
+            .at("/components/schemas/BatchItemKey/properties/idempotencyKey/description")
+            .asText());
+    assertThat(descriptions)
+        .hasSize(3)
+        .allSatisfy(text -> assertThat(text).contains("remembered for 48 hours"));
   }
 
   @Test
