@@ -712,16 +712,9 @@ class AgreementResourceTest {
     assertThat(
             twoAtOnce(
                 id,
-                () ->
-                    given()
-                        .auth()
-                        .oauth2(Tokens.coordinator())
-                        .contentType(ContentType.JSON)
-                        .body(Map.of("endedOn", "2014-03-31", "reason", "Sammenslått"))
-                        .post("/api/v1/agreements/" + id + "/termination")
-                        .then()
-                        .extract()
-                        .statusCode()))
+                "POST",
+                "/termination",
+                Map.of("endedOn", "2014-03-31", "reason", "Sammenslått")))
         .containsExactly(200, 200);
     assertThat(Api.history(id)).hasSize(2);
   }
@@ -729,29 +722,29 @@ class AgreementResourceTest {
   @Test
   void theSameContactPersonAssignedTwiceAtOnceIsARetryToo() throws Exception {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
-    assertThat(
-            twoAtOnce(
-                id,
-                () ->
-                    given()
-                        .auth()
-                        .oauth2(Tokens.coordinator())
-                        .contentType(ContentType.JSON)
-                        .body(Map.of("navIdent", "Z990031"))
-                        .put("/api/v1/agreements/" + id + "/contact-person")
-                        .then()
-                        .extract()
-                        .statusCode()))
+    assertThat(twoAtOnce(id, "PUT", "/contact-person", Map.of("navIdent", "Z990031")))
         .containsExactly(200, 200);
     assertThat(Api.history(id)).hasSize(2);
   }
 
   /**
-   * The answers of two requests that both read the agreement before either could write it: its row
-   * is held by another transaction until both have had a second to get there.
+   * The answers of two coordinators' requests to the agreement's {@code path} that both read it
+   * before either could write it: its row is held by another transaction until both have had a
+   * second to get there.
    */
-  private List<Integer> twoAtOnce(String agreement, java.util.concurrent.Callable<Integer> request)
-      throws Exception {
+  private List<Integer> twoAtOnce(
+      String agreement, String method, String path, Map<String, Object> body) throws Exception {
+    java.util.concurrent.Callable<Integer> request =
+        () ->
+            given()
+                .auth()
+                .oauth2(Tokens.coordinator())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .request(method, "/api/v1/agreements/" + agreement + path)
+                .then()
+                .extract()
+                .statusCode();
     var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try (java.sql.Connection other = dataSource.getConnection();
         java.sql.Statement s = other.createStatement()) {
