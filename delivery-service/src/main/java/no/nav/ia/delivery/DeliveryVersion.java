@@ -44,10 +44,13 @@ public class DeliveryVersion extends PanacheEntityBase {
   @Column(name = "call_id")
   public String callId;
 
+  /** The one who may act in every county: a coordinator, a system, this service. */
+  public static final String EVERY_COUNTY = "ALL";
+
   /**
-   * The county the one who made the change was bound to (an adviser's or a manager's); null for one
-   * who sees every county (a coordinator, a system, this service).
+   * The counties the one who made the change may act in: {@link #EVERY_COUNTY}, or the county an
+   * adviser or a manager is bound to; null where not known (kept before V6).
    */
-  @Column(name = "changer_county")
-  public String changerCounty;
+  @Column(name = "changer_scope")
+  public String changerScope;
 }

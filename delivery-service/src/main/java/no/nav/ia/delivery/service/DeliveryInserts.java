@@ -68,7 +68,7 @@ public class DeliveryInserts {
           + " delivered_on, form, note, adviser, group_id, registered_at, registration_lag_days,"
           + " status, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);\n"
           + "insert into delivery_version (delivery_id, version, change, snapshot, changed_by,"
-          + " changed_at, call_id, changer_county) values (?, ?, ?, ?, ?, ?, ?, ?)";
+          + " changed_at, call_id, changer_scope) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
   @Inject AgroalDataSource dataSource;
 
@@ -132,7 +132,7 @@ public class DeliveryInserts {
     i.setString(20, v.changedBy);
     i.setObject(21, v.changedAt);
     i.setString(22, v.callId);
-    i.setString(23, v.changerCounty);
+    i.setString(23, v.changerScope);
     return 23;
   }
 }

@@ -279,7 +279,7 @@ public class DeliveryService {
                       .orElseThrow(DeliveryService::notFound);
               caller.requireCounty(delivery.countyCode);
               if (delivery.isLive()) {
-                voidAs(delivery, expectedVersion, caller.actor());
+                voidAs(delivery, expectedVersion, caller.actor(), callerScope());
               }
               return delivery;
             });
@@ -291,13 +291,23 @@ public class DeliveryService {
    * service heard of it (EndedAgreements). In the caller's transaction; a delivery voided meanwhile
    * is left as it is.
    */
-  public boolean voidAsRefused(UUID id, String actor) {
-    Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
-    if (delivery == null || !delivery.isLive()) {
+  public boolean voidAsRefused(UUID id, long version, String actor) {
+    Delivery delivery = refusedAsRead(id, version);
+    if (delivery == null) {
       return false;
     }
-    voidAs(delivery, null, actor);
+    voidAs(delivery, null, actor, DeliveryVersion.EVERY_COUNTY);
     return true;
+  }
+
+  /**
+   * The delivery, locked, if it is still live at the version the sweep read it at; null if it was
+   * voided or changed since (a correction since may have put it on a day an agreement covers; the
+   * sweep looks at it again with the next termination that concerns it).
+   */
+  private static Delivery refusedAsRead(UUID id, long version) {
+    Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    return delivery != null && delivery.isLive() && delivery.version == version ? delivery : null;
   }
 
   /**
@@ -307,14 +317,14 @@ public class DeliveryService {
    * moved to another centre). A correction of the county: its kept version and its event. In the
    * caller's transaction; a delivery voided meanwhile is left as it is.
    */
-  public boolean moveAsRefused(UUID id, String county, String actor) {
-    Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
-    if (delivery == null || !delivery.isLive()) {
+  public boolean moveAsRefused(UUID id, long version, String county, String actor) {
+    Delivery delivery = refusedAsRead(id, version);
+    if (delivery == null) {
       return false;
     }
     Facts before = Facts.of(delivery);
     delivery.moveTo(county);
-    keep(delivery, "CORRECTED", actor);
+    keep(delivery, "CORRECTED", actor, DeliveryVersion.EVERY_COUNTY);
     outbox.publish(
         DeliveryEvents.CONTRACT,
         delivery.orgNumber,
@@ -326,10 +336,10 @@ public class DeliveryService {
    * Voids a live, locked delivery as {@code actor} (at {@code expectedVersion}, unless null): its
    * kept version and its event.
    */
-  private void voidAs(Delivery delivery, Long expectedVersion, String actor) {
+  private void voidAs(Delivery delivery, Long expectedVersion, String actor, String scope) {
     Facts before = Facts.of(delivery);
     delivery.voidIt(expectedVersion);
-    keep(delivery, "VOIDED", actor);
+    keep(delivery, "VOIDED", actor, scope);
     outbox.publish(
         DeliveryEvents.CONTRACT,
         delivery.orgNumber,
@@ -427,17 +437,21 @@ public class DeliveryService {
         request.note() == null || request.note().isBlank() ? null : request.note().strip());
   }
 
-  /** Keeps the version a correction or void made of a loaded delivery. */
-  /** Keeps the caller's change. */
+  /** Keeps the caller's correction or void of a loaded delivery. */
   private void keep(Delivery delivery, String change) {
     version(delivery, change, Timestamps.now()).persist();
   }
 
   /**
-   * Keeps a change by {@code actor}, who sees every county (this service, or the caller's void).
+   * Keeps a change by {@code actor}, who may act in {@code scope} (DeliveryVersion#changerScope).
    */
-  private void keep(Delivery delivery, String change, String actor) {
-    version(delivery, change, Timestamps.now(), actor, null).persist();
+  private void keep(Delivery delivery, String change, String actor, String scope) {
+    version(delivery, change, Timestamps.now(), actor, scope).persist();
+  }
+
+  /** The counties the caller may act in, as a kept version names them. */
+  private String callerScope() {
+    return caller.seesAllCounties() ? DeliveryVersion.EVERY_COUNTY : caller.county().orElse(null);
   }
 
   /**
@@ -445,23 +459,18 @@ public class DeliveryService {
    * at}.
    */
   private DeliveryVersion version(Delivery delivery, String change, OffsetDateTime at) {
-    return version(
-        delivery,
-        change,
-        at,
-        caller.actor(),
-        caller.seesAllCounties() ? null : caller.county().orElse(null));
+    return version(delivery, change, at, caller.actor(), callerScope());
   }
 
   private DeliveryVersion version(
-      Delivery delivery, String change, OffsetDateTime at, String actor, String changerCounty) {
+      Delivery delivery, String change, OffsetDateTime at, String actor, String scope) {
     DeliveryVersion v = new DeliveryVersion();
     v.deliveryId = delivery.id;
     v.version = delivery.version;
     v.change = change;
     v.changedBy = actor;
     v.changedAt = at;
-    v.changerCounty = changerCounty;
+    v.changerScope = scope;
     v.callId = CallId.currentOrNull();
     try {
       // The facts and who delivered: a system may correct the adviser it named.

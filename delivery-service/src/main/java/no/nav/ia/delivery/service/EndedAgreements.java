@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import no.nav.ia.delivery.DeliveryVersion;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.CountyVisibility;
@@ -59,8 +60,9 @@ public class EndedAgreements {
    * a day after its end no agreement of the same county covers, put on that day and enterprise (the
    * first version, or the last correction that changed the day, enterprise or county) at or after
    * the termination was made; with the county whose agreement of the enterprise covers the day, if
-   * one does (the enterprise moved: the rules would have put the delivery there), and the county
-   * the one who put it there was bound to (null: every county).
+   * one does (the enterprise moved: the rules would have put the delivery there), the counties the
+   * one who put it there may act in, and the version read. This service's own moves ({@code ?2})
+   * put nothing: the delivery was put where the rules would have put it when it was recorded.
    */
   private static final String REFUSED =
       """
@@ -69,11 +71,11 @@ public class EndedAgreements {
                where c.org_number = d.org_number and c.signed_on <= d.delivered_on
                  and (c.ended_on is null or c.ended_on >= d.delivered_on)
                order by c.signed_on desc limit 1) as covered_in,
-             put.changer_county
+             put.changer_scope, d.version
         from delivery d join agreement_view a on a.agreement_id = ?1
        cross join lateral (
-              select p.changed_at, p.changer_county from (
-                select v.version, v.changed_at, v.change, v.changer_county,
+              select p.changed_at, p.changer_scope from (
+                select v.version, v.changed_at, v.change, v.changer_scope, v.changed_by,
                        j.s ->> 'deliveredOn' as day, j.s ->> 'orgNumber' as org,
                        j.s ->> 'countyCode' as county,
                        lag(j.s ->> 'deliveredOn') over w as day_before,
@@ -83,10 +85,11 @@ public class EndedAgreements {
                   cross join lateral (select cast(v.snapshot as jsonb) as s) j
                  where v.delivery_id = d.id
                 window w as (order by v.version)) p
-               where p.change = 'RECORDED'
+               where (p.change = 'RECORDED'
                   or (p.change = 'CORRECTED' and (p.day is distinct from p.day_before
                        or p.org is distinct from p.org_before
-                       or p.county is distinct from p.county_before))
+                       or p.county is distinct from p.county_before)))
+                 and p.changed_by is distinct from ?2
                order by p.version desc limit 1) put
        where d.org_number = a.org_number and d.county_code = a.county_code
          and d.status = 'LIVE' and d.delivered_on > a.ended_on
@@ -189,12 +192,16 @@ public class EndedAgreements {
     List<Settled> done = new ArrayList<>();
     for (Object[] refused :
         (List<Object[]>)
-            em.createNativeQuery(REFUSED).setParameter(1, agreement[0]).getResultList()) {
+            em.createNativeQuery(REFUSED)
+                .setParameter(1, agreement[0])
+                .setParameter(2, actor)
+                .getResultList()) {
       UUID delivery = (UUID) refused[0];
       String movedTo = mayRecordIn((String) refused[2], (String) refused[1]);
+      long version = ((Number) refused[3]).longValue();
       if (movedTo != null
-          ? deliveries.moveAsRefused(delivery, movedTo, actor)
-          : deliveries.voidAsRefused(delivery, actor)) {
+          ? deliveries.moveAsRefused(delivery, version, movedTo, actor)
+          : deliveries.voidAsRefused(delivery, version, actor)) {
         done.add(new Settled(delivery, movedTo));
       }
     }
@@ -206,15 +213,16 @@ public class EndedAgreements {
 
   /**
    * The county whose agreement covers the delivery's day, if the one who put it there could have
-   * recorded it in that county (an adviser of the old county would have been refused 403); else
-   * null.
+   * recorded it in that county (an adviser of the old county would have been refused 403; one not
+   * known, kept before V6, is taken as refused); else null.
    */
-  static String mayRecordIn(String changerCounty, String coveredIn) {
-    if (coveredIn == null) {
+  static String mayRecordIn(String changerScope, String coveredIn) {
+    if (coveredIn == null || changerScope == null) {
       return null;
     }
+    boolean every = DeliveryVersion.EVERY_COUNTY.equals(changerScope);
     boolean may =
-        new CountyVisibility(changerCounty == null, Optional.ofNullable(changerCounty))
+        new CountyVisibility(every, every ? Optional.empty() : Optional.of(changerScope))
             .mayAccess(coveredIn);
     return may ? coveredIn : null;
   }

@@ -177,10 +177,11 @@ class EndedAgreementsTest {
 
   @Test
   void aDeliveryMovesOnlyWhereTheOneWhoPutItThereCouldRecord() {
-    assertThat(EndedAgreements.mayRecordIn(null, null)).isNull();
-    assertThat(EndedAgreements.mayRecordIn(null, "07")).as("every county").isEqualTo("07");
+    assertThat(EndedAgreements.mayRecordIn("ALL", null)).isNull();
+    assertThat(EndedAgreements.mayRecordIn("ALL", "07")).as("every county").isEqualTo("07");
     assertThat(EndedAgreements.mayRecordIn("06", "07")).as("bound to 06").isNull();
     assertThat(EndedAgreements.mayRecordIn("07", "07")).isEqualTo("07");
+    assertThat(EndedAgreements.mayRecordIn(null, "07")).as("not known: kept before V6").isNull();
   }
 
   private static void correct(String id, long version, Map<String, Object> body) {
