@@ -278,9 +278,10 @@ public class DeliveryResource {
   static final String KEY_PATTERN = "^[!-~]{1,200}$";
 
   static final String KEY_DESCRIPTION =
-      "1 to 200 visible ASCII characters (no space). A key is remembered for "
+      "1 to 200 visible ASCII characters (no space). A key is remembered for at least "
           + DeliveryConfig.KEY_RETENTION_HOURS
-          + " hours after its first request: sent again later, it records anew";
+          + " hours after its first request (forgotten within the hour after): a retry must come"
+          + " within that; one sent later may record anew";
 
   /** A key as given (null: none), refused on {@code field} unless 1 to 200 visible characters. */
   static String checkedKey(String key, String field) {

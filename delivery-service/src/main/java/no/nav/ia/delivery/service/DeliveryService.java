@@ -291,23 +291,33 @@ public class DeliveryService {
    * service heard of it (EndedAgreements). In the caller's transaction; a delivery voided meanwhile
    * is left as it is.
    */
-  public boolean voidAsRefused(UUID id, long version, String actor) {
-    Delivery delivery = refusedAsRead(id, version);
-    if (delivery == null) {
-      return false;
+  public AsRead voidAsRefused(UUID id, long version, String actor) {
+    Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    AsRead found = AsRead.of(delivery, version);
+    if (found == AsRead.UNCHANGED) {
+      voidAs(delivery, null, actor, DeliveryVersion.EVERY_COUNTY);
     }
-    voidAs(delivery, null, actor, DeliveryVersion.EVERY_COUNTY);
-    return true;
+    return found;
   }
 
-  /**
-   * The delivery, locked, if it is still live at the version the sweep read it at; null if it was
-   * voided or changed since (a correction since may have put it on a day an agreement covers; the
-   * sweep looks at it again with the next termination that concerns it).
-   */
-  private static Delivery refusedAsRead(UUID id, long version) {
-    Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
-    return delivery != null && delivery.isLive() && delivery.version == version ? delivery : null;
+  /** A delivery the sweep read as refused, as it finds it under the lock. */
+  public enum AsRead {
+    /** Live at the version read: settled now. */
+    UNCHANGED,
+    /** Voided since: nothing to do. */
+    VOIDED,
+    /**
+     * Changed since (a correction may have put it on a day an agreement covers, or kept it where it
+     * was): left as it is, the termination looked at again later.
+     */
+    CHANGED;
+
+    static AsRead of(Delivery delivery, long version) {
+      if (delivery == null || !delivery.isLive()) {
+        return VOIDED;
+      }
+      return delivery.version == version ? UNCHANGED : CHANGED;
+    }
   }
 
   /**
@@ -317,10 +327,11 @@ public class DeliveryService {
    * moved to another centre). A correction of the county: its kept version and its event. In the
    * caller's transaction; a delivery voided meanwhile is left as it is.
    */
-  public boolean moveAsRefused(UUID id, long version, String county, String actor) {
-    Delivery delivery = refusedAsRead(id, version);
-    if (delivery == null) {
-      return false;
+  public AsRead moveAsRefused(UUID id, long version, String county, String actor) {
+    Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    AsRead found = AsRead.of(delivery, version);
+    if (found != AsRead.UNCHANGED) {
+      return found;
     }
     Facts before = Facts.of(delivery);
     delivery.moveTo(county);
@@ -329,7 +340,7 @@ public class DeliveryService {
         DeliveryEvents.CONTRACT,
         delivery.orgNumber,
         new DeliveryCorrected(delivery.id, delivery.version, actor, before, Facts.of(delivery)));
-    return true;
+    return found;
   }
 
   /**

@@ -190,6 +190,7 @@ public class EndedAgreements {
     }
     agreement[0] = due.get(0);
     List<Settled> done = new ArrayList<>();
+    boolean changedMeanwhile = false;
     for (Object[] refused :
         (List<Object[]>)
             em.createNativeQuery(REFUSED)
@@ -199,13 +200,22 @@ public class EndedAgreements {
       UUID delivery = (UUID) refused[0];
       String movedTo = mayRecordIn((String) refused[2], (String) refused[1]);
       long version = ((Number) refused[3]).longValue();
-      if (movedTo != null
-          ? deliveries.moveAsRefused(delivery, version, movedTo, actor)
-          : deliveries.voidAsRefused(delivery, version, actor)) {
+      DeliveryService.AsRead found =
+          movedTo != null
+              ? deliveries.moveAsRefused(delivery, version, movedTo, actor)
+              : deliveries.voidAsRefused(delivery, version, actor);
+      if (found == DeliveryService.AsRead.UNCHANGED) {
         done.add(new Settled(delivery, movedTo));
+      } else if (found == DeliveryService.AsRead.CHANGED) {
+        changedMeanwhile = true;
       }
     }
-    em.createNativeQuery("update agreement_view set end_settled_at = now() where agreement_id = ?1")
+    // One changed since it was read (a note corrected, or its day) is looked at again after the
+    // settle time, as it is then: settled now, it would stay for good on a day nothing covers.
+    em.createNativeQuery(
+            changedMeanwhile
+                ? "update agreement_view set updated_at = now() where agreement_id = ?1"
+                : "update agreement_view set end_settled_at = now() where agreement_id = ?1")
         .setParameter(1, agreement[0])
         .executeUpdate();
     return done;

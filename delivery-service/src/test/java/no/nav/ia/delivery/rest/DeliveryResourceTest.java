@@ -732,6 +732,22 @@ class DeliveryResourceTest {
         .body("version", equalTo(2));
 
     given().auth().oauth2(token).delete("/api/v1/deliveries/" + id).then().statusCode(204);
+    // Sent again (the gateway resends a DELETE an instance lost with it in hand), with the If-Match
+    // the first sending named: 204 again, and no second void (the version stays the void's).
+    given()
+        .auth()
+        .oauth2(token)
+        .header("If-Match", "\"2\"")
+        .delete("/api/v1/deliveries/" + id)
+        .then()
+        .statusCode(204);
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/deliveries/" + id)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(3));
     // A voided delivery says so, whatever the correction names (here a day without agreement).
     Map<String, Object> late = Fixtures.delivery(org);
     late.put("deliveredOn", "2005-01-02");

@@ -94,7 +94,7 @@ class OpenApiContractTest {
             .asText());
     assertThat(descriptions)
         .hasSize(3)
-        .allSatisfy(text -> assertThat(text).contains("remembered for 48 hours"));
+        .allSatisfy(text -> assertThat(text).contains("remembered for at least 48 hours"));
   }
 
   @Test

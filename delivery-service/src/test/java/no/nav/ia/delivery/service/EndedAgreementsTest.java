@@ -175,6 +175,38 @@ class EndedAgreementsTest {
         .isEqualTo("LIVE");
   }
 
+  @jakarta.inject.Inject DeliveryService deliveries;
+
+  @Test
+  void aDeliveryChangedSinceTheSweepReadItIsLeftAsItIsNowAndSettledAtTheVersionRead() {
+    String org = Fixtures.orgNumber();
+    Fixtures.agreementViaKafka(org, "06");
+    String id = record(org, "2013-01-02");
+    Map<String, Object> noted = delivery(org, "2013-01-02");
+    noted.put("note", "Oppfølgingsmøte");
+    correct(id, 1, noted);
+    UUID delivery = UUID.fromString(id);
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.voidAsRefused(delivery, 1, "ia-delivery-service")))
+        .isEqualTo(DeliveryService.AsRead.CHANGED);
+    assertThat(read(id).getString("status")).isEqualTo("LIVE");
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.moveAsRefused(delivery, 1, "07", "ia-delivery-service")))
+        .isEqualTo(DeliveryService.AsRead.CHANGED);
+    assertThat(read(id).getString("countyCode")).isEqualTo("06");
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.voidAsRefused(delivery, 2, "ia-delivery-service")))
+        .isEqualTo(DeliveryService.AsRead.UNCHANGED);
+    assertThat(read(id).getString("status")).isEqualTo("VOIDED");
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.voidAsRefused(delivery, 3, "ia-delivery-service")))
+        .isEqualTo(DeliveryService.AsRead.VOIDED);
+  }
+
   @Test
   void aDeliveryMovesOnlyWhereTheOneWhoPutItThereCouldRecord() {
     assertThat(EndedAgreements.mayRecordIn("ALL", null)).isNull();

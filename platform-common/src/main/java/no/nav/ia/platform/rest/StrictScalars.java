@@ -27,11 +27,12 @@ import java.util.List;
  * guess at: {@code 1.5} employees is not one, {@code 5} or {@code true} is no text, {@code "5"} no
  * number, {@code "true"} no truth value, {@code "2020-01-01T23:30:00"} no date, and {@code 6} or
  * {@code "6"} is no service code, nor is {@code "SICK_LEAVE "} one or {@code "2012-09-03 "} a date
- * (Jackson trims codes and dates, and nothing else). Jackson would otherwise cut the fraction, turn
- * the scalar into a string, or take the enum's constant at that position, and the result would be
- * stored. A key given twice in one object is refused too (Jackson would keep the last, the client
- * may have meant the first), a {@link ClosedBody} takes no field it does not have, and a body is
- * one JSON value (anything after it is refused, not ignored).
+ * (Jackson trims the text of codes and dates, and of other values read from text such as UUIDs,
+ * which no request body carries yet; a new one needs the same wrapping). Jackson would otherwise
+ * cut the fraction, turn the scalar into a string, or take the enum's constant at that position,
+ * and the result would be stored. A key given twice in one object is refused too (Jackson would
+ * keep the last, the client may have meant the first), a {@link ClosedBody} takes no field it does
+ * not have, and a body is one JSON value (anything after it is refused, not ignored).
  */
 @Singleton
 public class StrictScalars implements ObjectMapperCustomizer {
