@@ -186,25 +186,23 @@ class EndedAgreementsTest {
     noted.put("note", "Oppfølgingsmøte");
     correct(id, 1, noted);
     UUID delivery = UUID.fromString(id);
-    assertThat(
-            QuarkusTransaction.requiringNew()
-                .call(() -> deliveries.voidAsRefused(delivery, 1, "ia-delivery-service")))
+    assertThat(asTheSweep(() -> deliveries.voidAsRefused(delivery, 1, "ia-delivery-service")))
         .isEqualTo(DeliveryService.AsRead.CHANGED);
     assertThat(read(id).getString("status")).isEqualTo("LIVE");
-    assertThat(
-            QuarkusTransaction.requiringNew()
-                .call(() -> deliveries.moveAsRefused(delivery, 1, "07", "ia-delivery-service")))
+    assertThat(asTheSweep(() -> deliveries.moveAsRefused(delivery, 1, "07", "ia-delivery-service")))
         .isEqualTo(DeliveryService.AsRead.CHANGED);
     assertThat(read(id).getString("countyCode")).isEqualTo("06");
-    assertThat(
-            QuarkusTransaction.requiringNew()
-                .call(() -> deliveries.voidAsRefused(delivery, 2, "ia-delivery-service")))
+    assertThat(asTheSweep(() -> deliveries.voidAsRefused(delivery, 2, "ia-delivery-service")))
         .isEqualTo(DeliveryService.AsRead.UNCHANGED);
     assertThat(read(id).getString("status")).isEqualTo("VOIDED");
-    assertThat(
-            QuarkusTransaction.requiringNew()
-                .call(() -> deliveries.voidAsRefused(delivery, 3, "ia-delivery-service")))
+    assertThat(asTheSweep(() -> deliveries.voidAsRefused(delivery, 3, "ia-delivery-service")))
         .isEqualTo(DeliveryService.AsRead.VOIDED);
+  }
+
+  /** What the sweep's step finds, in a transaction of its own as the sweep's. */
+  private static DeliveryService.AsRead asTheSweep(
+      java.util.concurrent.Callable<DeliveryService.AsRead> step) {
+    return QuarkusTransaction.requiringNew().call(step);
   }
 
   @Test
