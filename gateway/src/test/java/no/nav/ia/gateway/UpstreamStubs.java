@@ -148,6 +148,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         Map.entry("ia.gateway.scopes.crash-post", "ia-delivery-service"),
         Map.entry("ia.gateway.routes.crash-answering", crashing() + "," + base),
         Map.entry("ia.gateway.scopes.crash-answering", "ia-delivery-service"),
+        Map.entry("ia.gateway.routes.crash-answering-delete", crashing() + "," + base),
+        Map.entry("ia.gateway.scopes.crash-answering-delete", "ia-delivery-service"),
         // One address (a Kubernetes Service) whose every pod is killed with the request in hand.
         Map.entry("ia.gateway.routes.crash-alone", crashing()),
         Map.entry("ia.gateway.scopes.crash-alone", "ia-delivery-service"),
@@ -172,7 +174,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
   /** The routes whose first instance dies with every request in hand. */
   static final java.util.List<String> CRASH_ROUTES =
-      java.util.List.of("crash-get", "crash-delete", "crash-post", "crash-answering");
+      java.util.List.of(
+          "crash-get", "crash-delete", "crash-post", "crash-answering", "crash-answering-delete");
 
   /**
    * A producer's AsyncAPI document (the committed one), to a token for that producer only: the

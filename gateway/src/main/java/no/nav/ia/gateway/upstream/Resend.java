@@ -24,13 +24,19 @@ final class Resend {
 
   private Resend() {}
 
+  /** Those that change nothing, however far the lost answer had come. */
+  static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
   /**
-   * {@code answered}: an answer's head had come, so the service did the request and the failure
-   * came with its body; that is not sent again (nor could it be for a client who got bytes, but the
-   * gateway holds an answer whole before it passes it on).
+   * {@code answered}: an answer's head had come before the connection went (the body cut short).
+   * The client has had nothing of it (the gateway holds an answer whole before it passes it on), so
+   * a safe request is sent again all the same (an instance killed while it sent a long list lost
+   * one GET in seven kills); a DELETE is not: the service did it, and the client is told.
    */
   static boolean allowed(String method, Throwable failure, boolean answered) {
-    return METHODS.contains(method) && !answered && (lost(failure) || lost(failure.getCause()));
+    return METHODS.contains(method)
+        && (!answered || SAFE.contains(method))
+        && (lost(failure) || lost(failure.getCause()));
   }
 
   /** The connection closed or reset under the request; a refused one is another case (Upstream). */

@@ -27,8 +27,15 @@ class ResendTest {
   }
 
   @Test
-  void aRequestWhoseAnswerHadBegunOrThatFailedOtherwiseIsNotSentAgain() {
-    assertThat(Resend.allowed("GET", CLOSED, true)).isFalse();
+  void aRequestWhoseAnswerHadBegunIsSentAgainOnlyIfSafe() {
+    assertThat(Resend.allowed("GET", CLOSED, true)).isTrue();
+    assertThat(Resend.allowed("HEAD", RESET, true)).isTrue();
+    assertThat(Resend.allowed("DELETE", CLOSED, true)).isFalse();
+    assertThat(Resend.allowed("POST", CLOSED, true)).isFalse();
+  }
+
+  @Test
+  void aRequestThatFailedOtherwiseIsNotSentAgain() {
     assertThat(Resend.allowed("GET", new TimeoutException(), false)).isFalse();
     assertThat(Resend.allowed("GET", new ConnectException("refused"), false)).isFalse();
     assertThat(Resend.allowed("GET", new IllegalStateException("bad answer"), false)).isFalse();
