@@ -288,8 +288,8 @@ public class DeliveryService {
   /**
    * Voids, as this service ({@code actor}), a live delivery the rules should have refused: one
    * recorded on a day after its agreement's end, after the termination was made but before this
-   * service heard of it (EndedAgreements). In the caller's transaction; a delivery voided meanwhile
-   * is left as it is.
+   * service heard of it (EndedAgreements). In the caller's transaction; one voided or changed since
+   * the sweep read it is left as it is.
    */
   public AsRead voidAsRefused(UUID id, long version, String actor) {
     Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
@@ -325,7 +325,7 @@ public class DeliveryService {
    * county}: recorded on a day after its agreement's end, after the termination was made but before
    * this service heard of it, where the enterprise's agreement of that county covers the day (it
    * moved to another centre). A correction of the county: its kept version and its event. In the
-   * caller's transaction; a delivery voided meanwhile is left as it is.
+   * caller's transaction; one voided or changed since the sweep read it is left as it is.
    */
   public AsRead moveAsRefused(UUID id, long version, String county, String actor) {
     Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
