@@ -81,17 +81,7 @@ class EndedAgreementsTest {
     String org = Fixtures.orgNumber();
     UUID first = Fixtures.agreementViaKafka(org, "06");
     OffsetDateTime made = madeNow();
-    UUID second = UUID.randomUUID();
-    TestKafka.send(
-        "ia.agreement-events-v1",
-        org,
-        Fixtures.agreementRegistered(org, "06", "2012-12-01", second));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                QuarkusTransaction.requiringNew()
-                    .call(() -> AgreementView.findByIdOptional(second).isPresent()));
+    registeredViaKafka(org, "06", "2012-12-01");
     String covered = record(org, "2013-01-02");
 
     terminate(org, first, "2012-06-30", made);
@@ -114,17 +104,7 @@ class EndedAgreementsTest {
             .path("id");
     // An adviser of 06 would have been refused 403 for 07: theirs is voided, as before.
     String byAnAdviserOfTheOldCounty = record(org, "2013-01-03");
-    UUID second = UUID.randomUUID();
-    TestKafka.send(
-        "ia.agreement-events-v1",
-        org,
-        Fixtures.agreementRegistered(org, "07", "2012-07-01", second));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                QuarkusTransaction.requiringNew()
-                    .call(() -> AgreementView.findByIdOptional(second).isPresent()));
+    registeredViaKafka(org, "07", "2012-07-01");
 
     terminate(org, first, "2012-06-30", made);
     awaitSettled(first);
@@ -256,6 +236,19 @@ class EndedAgreementsTest {
         .statusCode(200)
         .extract()
         .jsonPath();
+  }
+
+  /** Another agreement of the enterprise, as agreement-service's event reaches the read model. */
+  private static void registeredViaKafka(String org, String county, String signedOn) {
+    UUID id = UUID.randomUUID();
+    TestKafka.send(
+        "ia.agreement-events-v1", org, Fixtures.agreementRegistered(org, county, signedOn, id));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(() -> AgreementView.findByIdOptional(id).isPresent()));
   }
 
   /** The delivery's last kept version, as its history answers. */
