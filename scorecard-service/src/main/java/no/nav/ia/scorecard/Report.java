@@ -83,7 +83,7 @@ public class Report extends PanacheEntityBase {
   public boolean submittedLate() {
     return submitted()
         && submittedAt != null
-        && halfYear().isPastDue(LocalDate.ofInstant(submittedAt.toInstant(), NorwegianTime.ZONE));
+        && halfYear().isPastDue(NorwegianTime.dateOf(submittedAt));
   }
 
   /** Past its due date and not submitted. */

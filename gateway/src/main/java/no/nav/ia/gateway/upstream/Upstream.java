@@ -376,16 +376,15 @@ public class Upstream {
    * goes to a pod in service.
    */
   private Uni<Response> lost(Call call, int index, Throwable failure) {
-    String base = call.order().get(index);
-    CallId.set(call.callId());
-    LOG.infof(
-        "route %s: %s lost the request (%s), sending it once more",
-        call.route(), base, failure.getClass().getName());
+    String why = "lost the request (" + failure.getClass().getName() + ")";
     if (index + 1 < call.order().size()) {
       // Killed or crashed: it refuses connections until it is back, so it is left out meanwhile.
-      call.instances().down(base);
-      return attempt(call, index + 1, false, true);
+      return next(call, index, true, why);
     }
+    CallId.set(call.callId());
+    LOG.infof(
+        "route %s: %s %s, sending it once more on a new connection",
+        call.route(), call.order().get(index), why);
     return attempt(call, index, true, true);
   }
 

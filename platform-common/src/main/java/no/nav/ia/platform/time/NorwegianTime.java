@@ -2,6 +2,7 @@ package no.nav.ia.platform.time;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
@@ -23,6 +24,11 @@ public final class NorwegianTime {
   /** The date in Norway at the clock's instant, whatever zone the clock itself is in. */
   public static LocalDate today(Clock clock) {
     return LocalDate.ofInstant(clock.instant(), ZONE);
+  }
+
+  /** The date in Norway at {@code moment}, whatever offset it was written with. */
+  public static LocalDate dateOf(OffsetDateTime moment) {
+    return LocalDate.ofInstant(moment.toInstant(), ZONE);
   }
 
   /** The system clock, read in Norwegian time. */

@@ -46,6 +46,15 @@ class NorwegianClockProviderTest {
   }
 
   @Test
+  void anEventsMomentInUtcFallsOnTheNorwegianDate() {
+    assertThat(NorwegianTime.dateOf(AFTER_MIDNIGHT_IN_OSLO.atOffset(ZoneOffset.UTC)))
+        .isEqualTo(LocalDate.of(2026, 11, 24));
+    assertThat(NorwegianTime.dateOf(AFTER_MIDNIGHT_IN_OSLO.atOffset(ZoneOffset.ofHours(-5))))
+        .as("the offset it was written with does not matter")
+        .isEqualTo(LocalDate.of(2026, 11, 24));
+  }
+
+  @Test
   void theDefaultProvidersClockIsTheServersClockReadInNorwegianTime() {
     Validator validator =
         validatorWith(

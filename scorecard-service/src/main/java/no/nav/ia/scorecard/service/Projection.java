@@ -118,8 +118,7 @@ public class Projection {
           .setParameter("county", terminated.countyCode())
           .setParameter("signed", terminated.signedOn())
           .setParameter("ended", terminated.endedOn())
-          .setParameter(
-              "made", LocalDate.ofInstant(event.occurredAt().toInstant(), NorwegianTime.ZONE))
+          .setParameter("made", NorwegianTime.dateOf(event.occurredAt()))
           .executeUpdate();
       noteCounty(terminated.orgNumber());
     } else if (e instanceof ContactPersonAssigned assigned) {
@@ -134,8 +133,7 @@ public class Projection {
           .setParameter("org", assigned.orgNumber())
           .setParameter("county", assigned.countyCode())
           .setParameter("who", assigned.navIdent())
-          .setParameter(
-              "since", LocalDate.ofInstant(event.occurredAt().toInstant(), NorwegianTime.ZONE))
+          .setParameter("since", NorwegianTime.dateOf(event.occurredAt()))
           .executeUpdate();
       noteCounty(assigned.orgNumber());
     } else if (e instanceof CampaignStarted started) {
