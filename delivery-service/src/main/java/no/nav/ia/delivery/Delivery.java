@@ -180,11 +180,7 @@ public class Delivery extends PanacheEntityBase {
     form = facts.form();
     note = facts.note();
     registrationLagDays =
-        (int)
-            Math.max(
-                0,
-                ChronoUnit.DAYS.between(
-                    deliveredOn, registeredAt.atZoneSameInstant(NorwegianTime.ZONE).toLocalDate()));
+        (int) Math.max(0, ChronoUnit.DAYS.between(deliveredOn, NorwegianTime.dateOf(registeredAt)));
   }
 
   private void requireLive() {

@@ -59,7 +59,13 @@ public final class AgreementEvents {
       @EventField(pattern = ORG_NUMBER) String orgNumber,
       @EventField(pattern = COUNTY_CODE) String countyCode,
       LocalDate signedOn,
-      @EventField(description = "The last day the agreement is active.") LocalDate endedOn) {}
+      @EventField(description = "The last day the agreement is active.") LocalDate endedOn,
+      @EventField(
+              nullable = true,
+              description =
+                  "The re-signing campaign whose closing ended it, not re-signed by the deadline;"
+                      + " null when a centre or a system terminated it.")
+          UUID campaignId) {}
 
   /**
    * A centre corrected the agreement's name or size ({@code PATCH}). The name, free text, stays off

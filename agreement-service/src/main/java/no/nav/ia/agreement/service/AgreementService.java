@@ -343,7 +343,7 @@ public class AgreementService {
         AgreementEvents.CONTRACT,
         managed.orgNumber,
         new AgreementTerminated(
-            managed.id, managed.orgNumber, managed.countyCode, managed.signedOn, endedOn));
+            managed.id, managed.orgNumber, managed.countyCode, managed.signedOn, endedOn, null));
     audit.changed("ENDED", "agreement", managed.id, managed.orgNumber, null);
     campaigns.notDueOnTermination(managed);
     return managed;

@@ -289,7 +289,8 @@ public class CampaignClosings {
         outbox.publish(
             AgreementEvents.CONTRACT,
             a.orgNumber,
-            new AgreementTerminated(a.id, a.orgNumber, a.countyCode, a.signedOn, a.endedOn));
+            new AgreementTerminated(
+                a.id, a.orgNumber, a.countyCode, a.signedOn, a.endedOn, campaignId));
         AuditTrail.changed(
             origin,
             "ENDED",

@@ -128,8 +128,11 @@ class AgreementEventsTest {
         .post("/api/v1/agreements/" + id + "/termination")
         .then()
         .statusCode(200);
-    assertThat(awaitEvent("AgreementTerminated", org).at("/payload/signedOn").asText())
-        .isEqualTo("2011-03-01");
+    JsonNode terminated = awaitEvent("AgreementTerminated", org);
+    assertThat(terminated.at("/payload/signedOn").asText()).isEqualTo("2011-03-01");
+    assertThat(terminated.at("/payload/campaignId").isNull())
+        .as("a coordinator's termination, not a closing's, while a campaign is open")
+        .isTrue();
   }
 
   @Test

@@ -179,6 +179,23 @@ class CampaignClosingTest {
     assertThat(events.get(endedBefore))
         .as("its own termination only")
         .containsExactly("AgreementTerminated");
+    // A consumer tells a closing's end from a centre's termination without asking back.
+    for (String id : ended) {
+      assertThat(
+              AgreementEventsTest.awaitEvent(
+                      "AgreementTerminated", agreementJson(id).getString("orgNumber"))
+                  .at("/payload/campaignId")
+                  .asText())
+          .as(id)
+          .isEqualTo(campaign);
+    }
+    assertThat(
+            AgreementEventsTest.awaitEvent(
+                    "AgreementTerminated", agreementJson(endedBefore).getString("orgNumber"))
+                .at("/payload/campaignId")
+                .isNull())
+        .as("its own termination names no campaign")
+        .isTrue();
     JsonNode event =
         AgreementEventsTest.awaitEvent(
             "AgreementResigned", agreementJson(unitWaiting).getString("orgNumber"));

@@ -47,7 +47,13 @@ public final class DeliveryEvents {
           LocalDate registeredOn,
       @EventField(description = "Days from delivery to registration.", minimum = 0)
           int registrationLagDays,
-      @EventField(nullable = true, values = Form.class) String form,
+      @EventField(
+              nullable = true,
+              values = Form.class,
+              description =
+                  "How it was delivered; null when none was given, which counts as DIRECT (the"
+                      + " 2/3 system-directed target is over DIRECT deliveries).")
+          String form,
       @EventField(description = "The NAV-ident of the adviser, or the client id of the system.")
           String adviser) {
 
@@ -59,7 +65,7 @@ public final class DeliveryEvents {
           d.direction.name(),
           List.copyOf(d.subGoals),
           d.deliveredOn,
-          d.registeredAt.atZoneSameInstant(NorwegianTime.ZONE).toLocalDate(),
+          NorwegianTime.dateOf(d.registeredAt),
           d.registrationLagDays,
           d.form == null ? null : d.form.name(),
           d.adviser);
