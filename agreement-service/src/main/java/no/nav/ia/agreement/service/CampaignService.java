@@ -298,8 +298,10 @@ public class CampaignService {
             .orElseThrow(CampaignService::campaignNotFound);
     ResigningCase target = caseOf(campaignId, agreementId);
     campaign.requireOpen();
-    em.lock(target, LockModeType.PESSIMISTIC_WRITE);
-    em.refresh(target);
+    // Locked and read again in one: a lock alone checks the version read before, so the same change
+    // sent twice at once (a client's retry, the two replicas) found the case moved on and was a
+    // 409.
+    em.refresh(target, LockModeType.PESSIMISTIC_WRITE);
     if (target.standsAt(to, on, note)) {
       // The same change again (a retried request): the case as it stands, nothing recorded.
       return target;

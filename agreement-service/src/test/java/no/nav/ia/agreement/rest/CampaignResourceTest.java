@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "agreement"))
 class CampaignResourceTest {
 
+  @jakarta.inject.Inject javax.sql.DataSource dataSource;
+
   static String agreement(String county, int employees, String groupOrgNumber) {
     Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), county);
     body.put("employees", employees);
@@ -239,6 +241,40 @@ class CampaignResourceTest {
     status(campaign, resigned, "RESIGNED", today, "Signert på nytt")
         .statusCode(422)
         .body("code", equalTo("RESIGNING_TRANSITION_NOT_ALLOWED"));
+  }
+
+  @Test
+  void theSameChangeSentTwiceAtOnceIsARetryToo() throws Exception {
+    // A client retrying while its first request is still running, each to another replica: the
+    // later of the two was 409 CONCURRENT_UPDATE.
+    String org = Fixtures.orgNumber();
+    String agreement = Api.register(Fixtures.agreement(org, "17"));
+    String campaign = Api.startCampaign();
+    java.util.concurrent.Callable<Integer> request =
+        () ->
+            status(campaign, agreement, "CONTACTED", NorwegianTime.today(), "Ringt")
+                .extract()
+                .statusCode();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (java.sql.Connection other = dataSource.getConnection();
+        java.sql.Statement s = other.createStatement()) {
+      // The case's row held until both requests have read it and wait for it.
+      other.setAutoCommit(false);
+      s.execute("select 1 from resigning_case where agreement_id = '" + agreement + "' for update");
+      var first = pool.submit(request);
+      var second = pool.submit(request);
+      Thread.sleep(1_000);
+      other.rollback();
+      assertThat(
+              List.of(
+                  first.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                  second.get(30, java.util.concurrent.TimeUnit.SECONDS)))
+          .containsExactly(200, 200);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(Api.caseHistory(campaign, agreement)).hasSize(1);
+    assertThat(statusEvents(org)).isEqualTo(1);
   }
 
   @Test
