@@ -5,7 +5,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.problem.ProblemMappers;
 
@@ -41,17 +45,26 @@ public class RepeatedParameters {
     }
     List<FieldError> errors = new ArrayList<>();
     try {
-      // Names as JAX-RS reads them, case and all (Vert.x's queryParams() takes q and Q for one).
+      // Names as JAX-RS reads them: through Vert.x's parameters, whose names are case-insensitive
+      // (COUNTY is read as county, so county=03&COUNTY=11 is the county twice). Each name as the
+      // client spelled it first.
+      Map<String, String> spelled = new HashMap<>();
+      Map<String, Integer> given = new LinkedHashMap<>();
       var params =
           new io.netty.handler.codec.http.QueryStringDecoder(ctx.request().uri()).parameters();
       for (var param : params.entrySet()) {
-        String name = param.getKey();
-        if (param.getValue().size() > 1) {
-          // The parameter's name only when it is a name: the client chose it, and the answer may
-          // be logged on its way back.
-          errors.add(new FieldError(ProblemMappers.sayable(name) ? name : "query", MESSAGE));
-        }
+        String name =
+            spelled.computeIfAbsent(param.getKey().toLowerCase(Locale.ROOT), k -> param.getKey());
+        given.merge(name, param.getValue().size(), Integer::sum);
       }
+      given.forEach(
+          (name, times) -> {
+            if (times > 1) {
+              // The parameter's name only when it is a name: the client chose it, and the answer
+              // may be logged on its way back.
+              errors.add(new FieldError(ProblemMappers.sayable(name) ? name : "query", MESSAGE));
+            }
+          });
     } catch (RuntimeException undecodable) {
       // A query Vert.x cannot decode is refused later, as before.
     }
