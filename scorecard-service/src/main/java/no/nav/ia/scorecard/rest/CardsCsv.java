@@ -212,6 +212,8 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     // Added after the others, so that a program reading columns by position reads them as before.
     columns.add(
         new Column("previous_year_same_days_total", "Leveranser samme dager i fjor (pågående)"));
+    // Which campaign the re-signing columns count: a newer one started takes the current cards.
+    columns.add(new Column("resigning_campaign_id", "Re-signeringskampanje"));
     return List.copyOf(columns);
   }
 
@@ -265,6 +267,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     Tally.FORMS.forEach(f -> row.add(c.byForm().getOrDefault(f, 0L)));
     row.add(c.asOf());
     row.add(c.previousYear().sameDays() == null ? null : c.previousYear().sameDays().total());
+    row.add(c.resigning().campaignId());
     return row;
   }
 

@@ -18,7 +18,8 @@ class CardsCsvTest {
                 + "service_ia_guidance,service_goals_action_plan,service_sick_leave,"
                 + "service_recruitment,service_senior_life_phase,service_measure_evaluate,"
                 + "service_contact_person,sub_goal_1,sub_goal_2,sub_goal_3,form_direct,"
-                + "form_course,form_information,as_of,previous_year_same_days_total");
+                + "form_course,form_information,as_of,previous_year_same_days_total,"
+                + "resigning_campaign_id");
   }
 
   @Test

@@ -598,6 +598,21 @@ class ScorecardConsumerTest {
     // A period that ended before the campaign started shows the one of its own time, if any.
     assertThat(card("03", "2030").getString("resigning.campaignId")).isNotEqualTo(campaign);
     assertThat(card("03", "2031-01").getString("resigning.campaignId")).isEqualTo(campaign);
+    // The CSV says which campaign its re-signing columns count, as the JSON does.
+    String[] csv =
+        given()
+            .auth()
+            .oauth2(Tokens.coordinator())
+            .accept("text/csv")
+            .get("/api/v1/scorecards/counties/03?period=2031")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString()
+            .split("\r?\n");
+    List<String> columns = List.of(csv[0].split(","));
+    assertThat(csv[1].split(",", -1)[columns.indexOf("resigning_campaign_id")]).isEqualTo(campaign);
+    assertThat(csv[1].split(",", -1)[columns.indexOf("resigning_due")]).isEqualTo("2");
   }
 
   @Test
@@ -1170,7 +1185,7 @@ class ScorecardConsumerTest {
     assertThat(lines.get(0))
         .startsWith("Nivå;Kode;Navn;Periode;Fra;Til;Leveranser;Systemrettede;Individrettede;")
         .contains(";Forebygge og redusere sykefravær;")
-        .endsWith(";Tall per;Leveranser samme dager i fjor (pågående)");
+        .endsWith(";Tall per;Leveranser samme dager i fjor (pågående);Re-signeringskampanje");
     // The nation and the own county, as on the page; a fraction with a decimal comma.
     assertThat(lines).hasSize(3);
     // Codes as text formulas: Excel would make a county's 03 the number 3, a month a date.
