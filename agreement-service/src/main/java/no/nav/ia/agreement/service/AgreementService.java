@@ -229,6 +229,9 @@ public class AgreementService {
               Sort.by("employees", Sort.Direction.Descending)
                   .and(NAME_ORDER)
                   .and("orgNumber")
+                  // An enterprise's ended agreement and its new one tie on all the rest: without
+                  // the id a page could repeat one and leave out the other.
+                  .and("id")
                   .disableEscaping();
           case ORG_NUMBER -> Sort.by("orgNumber").and("id");
         };

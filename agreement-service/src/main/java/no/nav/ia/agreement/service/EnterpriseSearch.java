@@ -163,15 +163,17 @@ public class EnterpriseSearch {
     f.county()
         .ifPresent(
             c -> {
-              if (f.agreement() == WithAgreement.ACTIVE) {
-                // The county whose agreements they are, wherever the register places the
-                // enterprise now: a centre's own agreement of an enterprise that moved is its own.
-                where.append(" and a.county_code in (:countyCodes)");
-                params.put("countyCodes", CountyRegistry.get().withMergedPredecessors(c));
-              } else {
-                where.append(" and e.county_code = :county");
-                params.put("county", c);
-              }
+              // With ACTIVE: the county whose agreements they are, wherever the register places
+              // the enterprise now (a centre's own agreement of an enterprise that moved is its
+              // own). Else where the register places it. Either way a county merged into this one
+              // is included: a register copy with municipality numbers from before 2020 places an
+              // enterprise of Innlandet in 04 or 05, as the working lists take an agreement of 04
+              // for Innlandet's.
+              where.append(
+                  f.agreement() == WithAgreement.ACTIVE
+                      ? " and a.county_code in (:countyCodes)"
+                      : " and e.county_code in (:countyCodes)");
+              params.put("countyCodes", CountyRegistry.get().withMergedPredecessors(c));
             });
     if (f.industry() != null) {
       where.append(" and e.industry like :industry");

@@ -105,6 +105,39 @@ class WorkingListsTest {
   }
 
   @Test
+  void pagingLargestFirstShowsEachAgreementOnceWhenAnEnterprisesTwoAgreementsTie() {
+    // An enterprise's ended agreement and its new one: the same name, size and org number.
+    java.util.Set<String> all = new java.util.HashSet<>();
+    for (int i = 0; i < 10; i++) {
+      String org = Fixtures.orgNumber();
+      Map<String, Object> old = Fixtures.agreement(org, "15");
+      old.put("name", "Likt Qxtie AS");
+      old.put("employees", 40);
+      String ended = Api.register(old);
+      Api.terminate(ended, java.time.LocalDate.of(2015, 12, 31), "Ny avtale");
+      Map<String, Object> renewed = new java.util.HashMap<>(old);
+      renewed.put("signedOn", "2016-01-04");
+      all.add(ended);
+      all.add(Api.register(renewed));
+    }
+    List<String> paged = new java.util.ArrayList<>();
+    for (int page = 0; page < 7; page++) {
+      paged.addAll(
+          given()
+              .auth()
+              .oauth2(Tokens.manager("15"))
+              .get("/api/v1/agreements?county=15&q=qxtie&sort=employees&size=3&page=" + page)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("items.id", String.class));
+    }
+    // Before, one came on two pages and the other of its pair on none.
+    assertThat(paged).hasSize(20).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+  }
+
+  @Test
   void anActiveAgreementWithoutALiveDeliveryOnOrAfterTheDateIsSleeping() {
     Map<String, String> orgs = new java.util.LinkedHashMap<>();
     for (String name :
