@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import no.nav.ia.platform.domain.CountyVisibility;
+import no.nav.ia.platform.domain.NationalIdentityNumbers;
+import no.nav.ia.platform.domain.NavIdent;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling: roles, NAV-ident or client id, and the county a person is bound to. */
@@ -106,10 +108,22 @@ public class Caller {
    */
   public static String actorOf(
       JsonWebToken token, String tenant, String consumer, Collection<String> trustedForwarders) {
+    String actor = namedBy(token, tenant, consumer, trustedForwarders);
+    // What a token names goes into the access log, the audit trail and the records: a NAVident
+    // that is none (a token refused every role for it) or a client id holding a national identity
+    // number is not written anywhere.
+    return NationalIdentityNumbers.containsOne(actor) ? WITHHELD : actor;
+  }
+
+  /** Who a token names when what it names may not be written (see {@link #actorOf}). */
+  public static final String WITHHELD = "withheld";
+
+  private static String namedBy(
+      JsonWebToken token, String tenant, String consumer, Collection<String> trustedForwarders) {
     boolean platformIssuer = OidcUtils.DEFAULT_TENANT_ID.equals(tenant);
     String navIdent = navIdentOf(token, tenant);
     if (navIdent != null) {
-      return navIdent;
+      return NavIdent.isValid(navIdent) ? navIdent : WITHHELD;
     }
     String azp = token.getClaim("azp");
     String azpName = TokenClaims.string(token, "azp_name");

@@ -60,6 +60,30 @@ class HopTokensTest {
   }
 
   @Test
+  void anIdentityNumberATokenCarriesIsNeverNamed() {
+    // Written as it came into the gateway's access log (a 403 for the person; a 200 for the
+    // machine, whose records named it).
+    String fnr = "13109726731";
+    assertThat(Caller.actorOf(token(Map.of("NAVident", fnr)), null, TRUSTED))
+        .isEqualTo(Caller.WITHHELD);
+    assertThat(Caller.actorOf(token(Map.of("NAVident", "ola.nordmann@nav.no")), null, TRUSTED))
+        .as("a NAVident that is none")
+        .isEqualTo(Caller.WITHHELD);
+    assertThat(Caller.actorOf(token(Map.of("azp", fnr)), null, TRUSTED)).isEqualTo(Caller.WITHHELD);
+    JwtClaims bySubject = new JwtClaims();
+    bySubject.setSubject("user-" + fnr);
+    assertThat(Caller.actorOf(new DefaultJWTCallerPrincipal(bySubject), null, TRUSTED))
+        .isEqualTo(Caller.WITHHELD);
+    assertThat(
+            Caller.actorOf(
+                token(Map.of("azp", "ia-platform")), "forwarded-" + fnr, List.of("ia-platform")))
+        .isEqualTo(Caller.WITHHELD);
+    assertThat(Caller.actorOf(token(Map.of("azp", "arena-12345678901")), null, TRUSTED))
+        .as("eleven digits that are no identity number")
+        .isEqualTo("arena-12345678901");
+  }
+
+  @Test
   void entraIdsAppOnlyTokensAndTokensWithoutAPersonAreMachines() {
     assertThat(HopTokens.isMachine(token(Map.of("idtyp", "app", "NAVident", "Z990001")))).isTrue();
     assertThat(HopTokens.isMachine(token(Map.of("azp", "arena")))).isTrue();
