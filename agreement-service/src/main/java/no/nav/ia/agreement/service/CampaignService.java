@@ -269,10 +269,14 @@ public class CampaignService {
 
   /** The case of one agreement, if the caller may see its county. */
   public ResigningCase caseOf(UUID campaignId, UUID agreementId) {
+    return caseOf(campaignId, agreementId, LockModeType.NONE);
+  }
+
+  private ResigningCase caseOf(UUID campaignId, UUID agreementId, LockModeType lock) {
     campaign(campaignId);
     ResigningCase found =
         ResigningCase.<ResigningCase>findByIdOptional(
-                new ResigningCase.Key(campaignId, agreementId))
+                new ResigningCase.Key(campaignId, agreementId), lock)
             .orElseThrow(
                 () ->
                     DomainException.notFound(
@@ -296,12 +300,12 @@ public class CampaignService {
         Optional.ofNullable(
                 em.find(ResigningCampaign.class, campaignId, LockModeType.PESSIMISTIC_READ))
             .orElseThrow(CampaignService::campaignNotFound);
-    ResigningCase target = caseOf(campaignId, agreementId);
+    // Locked as it is read: a change under way is waited for and then seen, so the same change sent
+    // twice at once (a client's retry, the two replicas) is a retry, and another one is made on top
+    // of it as if sent after it (a lock taken after the read checked the version read: 409). A case
+    // a termination removed meanwhile is not found (404).
+    ResigningCase target = caseOf(campaignId, agreementId, LockModeType.PESSIMISTIC_WRITE);
     campaign.requireOpen();
-    // Locked and read again in one: a lock alone checks the version read before, so the same change
-    // sent twice at once (a client's retry, the two replicas) found the case moved on and was a
-    // 409.
-    em.refresh(target, LockModeType.PESSIMISTIC_WRITE);
     if (target.standsAt(to, on, note)) {
       // The same change again (a retried request): the case as it stands, nothing recorded.
       return target;

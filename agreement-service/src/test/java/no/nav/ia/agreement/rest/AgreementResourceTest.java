@@ -745,21 +745,10 @@ class AgreementResourceTest {
                 .then()
                 .extract()
                 .statusCode();
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-    try (java.sql.Connection other = dataSource.getConnection();
-        java.sql.Statement s = other.createStatement()) {
-      other.setAutoCommit(false);
-      s.execute("select 1 from agreement where id = '" + agreement + "' for update");
-      var first = pool.submit(request);
-      var second = pool.submit(request);
-      Thread.sleep(1_000);
-      other.rollback();
-      return List.of(
-          first.get(30, java.util.concurrent.TimeUnit.SECONDS),
-          second.get(30, java.util.concurrent.TimeUnit.SECONDS));
-    } finally {
-      pool.shutdownNow();
-    }
+    return HeldRow.answers(
+        dataSource,
+        "select 1 from agreement where id = '" + agreement + "' for update",
+        List.of(request, request));
   }
 
   @Test

@@ -250,31 +250,51 @@ class CampaignResourceTest {
     String org = Fixtures.orgNumber();
     String agreement = Api.register(Fixtures.agreement(org, "17"));
     String campaign = Api.startCampaign();
-    java.util.concurrent.Callable<Integer> request =
-        () ->
-            status(campaign, agreement, "CONTACTED", NorwegianTime.today(), "Ringt")
-                .extract()
-                .statusCode();
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-    try (java.sql.Connection other = dataSource.getConnection();
-        java.sql.Statement s = other.createStatement()) {
-      // The case's row held until both requests have read it and wait for it.
-      other.setAutoCommit(false);
-      s.execute("select 1 from resigning_case where agreement_id = '" + agreement + "' for update");
-      var first = pool.submit(request);
-      var second = pool.submit(request);
-      Thread.sleep(1_000);
-      other.rollback();
-      assertThat(
-              List.of(
-                  first.get(30, java.util.concurrent.TimeUnit.SECONDS),
-                  second.get(30, java.util.concurrent.TimeUnit.SECONDS)))
-          .containsExactly(200, 200);
-    } finally {
-      pool.shutdownNow();
-    }
+    var contacted = contact(campaign, agreement, "Ringt");
+    assertThat(HeldRow.answers(dataSource, holdCase(agreement), List.of(contacted, contacted)))
+        .containsExactly(200, 200);
     assertThat(Api.caseHistory(campaign, agreement)).hasSize(1);
     assertThat(statusEvents(org)).isEqualTo(1);
+
+    // Another change meeting it is made after it, as if sent after it (no If-Match here): two
+    // contacts with their own notes, both kept, whichever came first.
+    assertThat(
+            HeldRow.answers(
+                dataSource,
+                holdCase(agreement),
+                List.of(
+                    contact(campaign, agreement, "Ringt igjen"),
+                    contact(campaign, agreement, "Sendt e-post"))))
+        .containsExactly(200, 200);
+    assertThat(Api.caseHistory(campaign, agreement)).hasSize(3);
+  }
+
+  @Test
+  void aChangeThatFindsItsCaseRemovedMeanwhileIs404() throws Exception {
+    // A termination dated before the start takes the case out while the change waits for it: the
+    // change was 500 (the case it had read could not be read again).
+    String agreement = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "17"));
+    String campaign = Api.startCampaign();
+    assertThat(
+            HeldRow.answers(
+                dataSource,
+                holdCase(agreement),
+                "delete from resigning_case where agreement_id = '" + agreement + "'",
+                List.of(contact(campaign, agreement, "Ringt"))))
+        .containsExactly(404);
+  }
+
+  /** A request that records a contact made today, answering its status code. */
+  private static java.util.concurrent.Callable<Integer> contact(
+      String campaign, String agreement, String note) {
+    return () ->
+        status(campaign, agreement, "CONTACTED", NorwegianTime.today(), note)
+            .extract()
+            .statusCode();
+  }
+
+  private static String holdCase(String agreement) {
+    return "select 1 from resigning_case where agreement_id = '" + agreement + "' for update";
   }
 
   @Test
