@@ -62,9 +62,11 @@ public final class AgreementEvents {
       @EventField(description = "The last day the agreement is active.") LocalDate endedOn,
       @EventField(
               nullable = true,
+              addedLater = true,
               description =
                   "The re-signing campaign whose closing ended it, not re-signed by the deadline;"
-                      + " null when a centre or a system terminated it.")
+                      + " null when a centre or a system terminated it. Events published before"
+                      + " December 2026 lack it.")
           UUID campaignId) {}
 
   /**

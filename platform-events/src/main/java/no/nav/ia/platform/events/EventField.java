@@ -29,6 +29,12 @@ public @interface EventField {
   /** The producer may write null here (the key is written all the same). */
   boolean nullable() default false;
 
+  /**
+   * The field was added to a type whose events were published without it: every new event has it,
+   * but the topic still holds older ones that lack it, so the schema does not require it.
+   */
+  boolean addedLater() default false;
+
   /** The enum whose constant names are the only values of this string. */
   Class<? extends Enum<?>> values() default NoValues.class;
 

@@ -36,7 +36,10 @@ public final class RecordSchemas {
 
   private RecordSchemas() {}
 
-  /** The schema of a record: an object with every component as a required property. */
+  /**
+   * The schema of a record: an object with every component as a required property, but one {@link
+   * EventField#addedLater()}.
+   */
   public static ObjectNode of(Class<? extends Record> type) {
     ObjectNode schema = JSON.objectNode();
     schema.put("title", type.getSimpleName());
@@ -51,7 +54,9 @@ public final class RecordSchemas {
         refine(property, field, component);
       }
       properties.set(component.getName(), property);
-      required.add(component.getName());
+      if (field == null || !field.addedLater()) {
+        required.add(component.getName());
+      }
     }
     schema.put("additionalProperties", true);
     return schema;

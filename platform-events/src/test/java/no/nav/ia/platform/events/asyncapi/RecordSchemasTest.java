@@ -35,7 +35,8 @@ class RecordSchemasTest {
       List<Integer> goals,
       Set<String> tags,
       Map<String, Integer> perCounty,
-      Inner inner) {}
+      Inner inner,
+      @EventField(nullable = true, addedLater = true) UUID since) {}
 
   final JsonNode schema = RecordSchemas.of(Sample.class);
 
@@ -61,6 +62,8 @@ class RecordSchemasTest {
             "tags",
             "perCounty",
             "inner");
+    // A field added later is described but not required: the topic holds events without it.
+    assertThat(property("since").get("format").asText()).isEqualTo("uuid");
     assertThat(schema.get("additionalProperties").asBoolean()).isTrue();
     assertThat(schema.get("description").asText()).contains("ignores those it does not know");
   }
