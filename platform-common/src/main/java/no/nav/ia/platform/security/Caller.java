@@ -112,7 +112,10 @@ public class Caller {
     // What a token names goes into the access log, the audit trail and the records: a NAVident
     // that is none (a token refused every role for it) or a client id holding a national identity
     // number is not written anywhere.
-    return NationalIdentityNumbers.containsOne(actor) ? WITHHELD : actor;
+    // A client id in the form of a UUID (Entra ID's) is taken as it is, as a call id is.
+    return !NationalIdentityNumbers.isUuidForm(actor) && NationalIdentityNumbers.containsOne(actor)
+        ? WITHHELD
+        : actor;
   }
 
   /** Who a token names when what it names may not be written (see {@link #actorOf}). */

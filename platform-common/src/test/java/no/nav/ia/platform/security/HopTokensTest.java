@@ -81,6 +81,11 @@ class HopTokensTest {
     assertThat(Caller.actorOf(token(Map.of("azp", "arena-12345678901")), null, TRUSTED))
         .as("eleven digits that are no identity number")
         .isEqualTo("arena-12345678901");
+    assertThat(
+            Caller.actorOf(
+                token(Map.of("azp", "f45b6b78-1024-4499-9fd9-333f6c857f1b")), null, TRUSTED))
+        .as("an Entra ID client id whose digits between dashes make a valid number")
+        .isEqualTo("f45b6b78-1024-4499-9fd9-333f6c857f1b");
   }
 
   @Test
