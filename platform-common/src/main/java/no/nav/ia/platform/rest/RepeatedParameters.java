@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.problem.ProblemMappers;
@@ -37,6 +36,16 @@ public class RepeatedParameters {
     router.route().order(ORDER).handler(this::check);
   }
 
+  /** A to Z folded as Vert.x's case-insensitive names are (Ø and ø stay two names). */
+  static String asciiLowerCase(String name) {
+    StringBuilder folded = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+    }
+    return folded.toString();
+  }
+
   private void check(RoutingContext ctx) {
     String query = ctx.request().query();
     if (query == null || query.indexOf('&') < 0) {
@@ -53,8 +62,7 @@ public class RepeatedParameters {
       var params =
           new io.netty.handler.codec.http.QueryStringDecoder(ctx.request().uri()).parameters();
       for (var param : params.entrySet()) {
-        String name =
-            spelled.computeIfAbsent(param.getKey().toLowerCase(Locale.ROOT), k -> param.getKey());
+        String name = spelled.computeIfAbsent(asciiLowerCase(param.getKey()), k -> param.getKey());
         given.merge(name, param.getValue().size(), Integer::sum);
       }
       given.forEach(
