@@ -235,12 +235,7 @@ public class DeliveryService {
               if (delivery.groupId != null) {
                 enterpriseOnceInGroup();
               }
-              keep(delivery, "CORRECTED");
-              outbox.publish(
-                  DeliveryEvents.CONTRACT,
-                  delivery.orgNumber,
-                  new DeliveryCorrected(
-                      delivery.id, delivery.version, caller.actor(), before, Facts.of(delivery)));
+              corrected(delivery, before, caller.actor(), callerScope());
               return delivery;
             });
   }
@@ -335,12 +330,20 @@ public class DeliveryService {
     }
     Facts before = Facts.of(delivery);
     delivery.moveTo(county);
-    keep(delivery, "CORRECTED", actor, DeliveryVersion.EVERY_COUNTY);
+    corrected(delivery, before, actor, DeliveryVersion.EVERY_COUNTY);
+    return found;
+  }
+
+  /**
+   * A correction of a locked delivery (it was {@code before}) by {@code actor}, who may act in
+   * {@code scope}: its kept version and its event.
+   */
+  private void corrected(Delivery delivery, Facts before, String actor, String scope) {
+    keep(delivery, "CORRECTED", actor, scope);
     outbox.publish(
         DeliveryEvents.CONTRACT,
         delivery.orgNumber,
         new DeliveryCorrected(delivery.id, delivery.version, actor, before, Facts.of(delivery)));
-    return found;
   }
 
   /**
@@ -446,11 +449,6 @@ public class DeliveryService {
         request.deliveredOn(),
         request.form(),
         request.note() == null || request.note().isBlank() ? null : request.note().strip());
-  }
-
-  /** Keeps the caller's correction or void of a loaded delivery. */
-  private void keep(Delivery delivery, String change) {
-    version(delivery, change, Timestamps.now()).persist();
   }
 
   /**
