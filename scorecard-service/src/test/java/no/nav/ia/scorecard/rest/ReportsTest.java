@@ -62,6 +62,18 @@ class ReportsTest {
         .then();
   }
 
+  /** The report's printable page, as {@code token} reads it. */
+  static String page(String token, String county, String period) {
+    return as(token)
+        .accept("text/html")
+        .get(report(county, period))
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .extract()
+        .asString();
+  }
+
   static JsonPath read(String county, String period) {
     return as(Tokens.coordinator())
         .get(report(county, period))
@@ -166,16 +178,7 @@ class ReportsTest {
         .containsExactly("SECTIONS_EDITED", "SUBMITTED");
     assertThat(history).extracting(h -> h.get("changedBy")).containsOnly("Z990002");
 
-    String page =
-        as(manager)
-            .accept("text/html")
-            .get(report("54", "2023-H1"))
-            .then()
-            .statusCode(200)
-            .contentType(containsString("text/html"))
-            .extract()
-            .asString();
-    assertThat(page)
+    assertThat(page(manager, "54", "2023-H1"))
         .contains("Halvårsrapport for 1. halvår 2023")
         .contains("Troms og Finnmark")
         .contains("Sendt inn")
@@ -203,14 +206,7 @@ class ReportsTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2020-H1") == 2);
     assertThat(read("54", "2021-H1").getList("changedSinceSubmission"))
         .containsExactly(Map.of("figure", "previousYear.total", "submitted", 1, "now", 2));
-    assertThat(
-            as(Tokens.manager("54"))
-                .accept("text/html")
-                .get(report("54", "2021-H1"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString())
+    assertThat(page(Tokens.manager("54"), "54", "2021-H1"))
         .contains("Leveranser samme periode året før");
   }
 
@@ -252,14 +248,7 @@ class ReportsTest {
             Map.of("figure", "deliveries.byService.GOALS_ACTION_PLAN", "submitted", 0, "now", 1),
             Map.of("figure", "deliveries.bySubGoal.1", "submitted", 1, "now", 0),
             Map.of("figure", "deliveries.bySubGoal.2", "submitted", 0, "now", 1));
-    assertThat(
-            as(Tokens.manager("54"))
-                .accept("text/html")
-                .get(report("54", "2022-H1"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString())
+    assertThat(page(Tokens.manager("54"), "54", "2022-H1"))
         .contains("Endret etter innsending")
         .contains("Leveranser, mål- og handlingsplan")
         .contains("Leveranser til delmål 2");
