@@ -111,8 +111,8 @@ public class Caller {
     String actor = namedBy(token, tenant, consumer, trustedForwarders);
     // What a token names goes into the access log, the audit trail and the records: a NAVident
     // that is none (a token refused every role for it) or a client id holding a national identity
-    // number is not written anywhere.
-    // A client id in the form of a UUID (Entra ID's) is taken as it is, as a call id is.
+    // number is not written anywhere; one in the form of a UUID (Entra ID's) is taken as it is, as
+    // a call id is.
     return !NationalIdentityNumbers.isUuidForm(actor) && NationalIdentityNumbers.containsOne(actor)
         ? WITHHELD
         : actor;
