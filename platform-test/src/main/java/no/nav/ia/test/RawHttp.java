@@ -80,7 +80,7 @@ public final class RawHttp implements AutoCloseable {
     return this;
   }
 
-  /** Reads one answer (its body by Content-Length, or to the connection's end). */
+  /** Reads one answer (its body by Content-Length, in chunks, or to the connection's end). */
   public Answer answer() throws IOException {
     String statusLine = line();
     Map<String, String> headers = new TreeMap<>();
@@ -91,11 +91,35 @@ public final class RawHttp implements AutoCloseable {
           line.substring(colon + 1).trim());
     }
     String length = headers.get("content-length");
-    byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
+    byte[] body;
+    if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+      body = chunks();
+    } else {
+      body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
+    }
     return new Answer(
         Integer.parseInt(statusLine.split(" ")[1]),
         headers,
         new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** A chunked body: each chunk's size line, its bytes and line end, until the empty chunk. */
+  private byte[] chunks() throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (int size = chunkSize(); size > 0; size = chunkSize()) {
+      body.write(in.readNBytes(size));
+      line();
+    }
+    for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
+      // Trailers are not kept.
+    }
+    return body.toByteArray();
+  }
+
+  private int chunkSize() throws IOException {
+    String line = line();
+    int extension = line.indexOf(';');
+    return Integer.parseInt((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
   }
 
   /** Whether the server has closed the connection (nothing more to read). */

@@ -407,20 +407,39 @@ class DeliveryIntakeTest {
     JsonNode overIt = postDeliveryOfLength(token, 512 * 1024 + 1);
     assertThat(overIt.path("code").asText()).as("%s", overIt).isEqualTo("PAYLOAD_TOO_LARGE");
 
-    // Without Content-Length the body is counted as it is read, and reading stops at the limit.
-    Map<String, Object> delivery = Fixtures.delivery(Fixtures.enterpriseIn("15"));
+    // Without Content-Length the body is counted as it is read: over the limit it gets the same
+    // problem (after the body, so the connection stays open); within it, in several chunks, it is
+    // read whole (a batch of 100 deliveries with notes, about 200 KB).
+    String org = Fixtures.enterpriseIn("15");
+    Map<String, Object> delivery = Fixtures.delivery(org);
     delivery.put("note", "x".repeat(1024 * 1024));
+    List<Map<String, Object>> batch = notedBatch(org, "Z991515", 100);
     try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
-      RawHttp.Answer refused =
-          http.head(
-                  "POST /api/v1/deliveries HTTP/1.1",
-                  "Authorization: Bearer " + token,
-                  "Content-Type: application/json",
-                  "Transfer-Encoding: chunked")
-              .chunked(JSON.writeValueAsBytes(delivery))
-              .answer();
+      RawHttp.Answer refused = postChunked(http, token, "/api/v1/deliveries", delivery);
       assertThat(refused.status()).isEqualTo(413);
+      assertThat(refused.header("content-type")).startsWith("application/problem+json");
+      assertThat(JSON.readTree(refused.body()).path("code").asText())
+          .as(refused.body())
+          .isEqualTo("PAYLOAD_TOO_LARGE");
+
+      RawHttp.Answer read =
+          postChunked(http, Tokens.system("arena"), "/api/v1/deliveries/batch", batch);
+      assertThat(read.status()).as(read.body()).isEqualTo(200);
+      assertThat(JSON.readTree(read.body()).path("created").asInt()).isEqualTo(100);
     }
+    assertThat(OutboxTable.rows(dataSource, org)).as("a DeliveryRecorded each").hasSize(100);
+  }
+
+  /** Posts a body in the chunked encoding, without Content-Length, on a kept connection. */
+  private static RawHttp.Answer postChunked(RawHttp http, String token, String path, Object body)
+      throws Exception {
+    return http.head(
+            "POST " + path + " HTTP/1.1",
+            "Authorization: Bearer " + token,
+            "Content-Type: application/json",
+            "Transfer-Encoding: chunked")
+        .chunked(JSON.writeValueAsBytes(body))
+        .answer();
   }
 
   /** Posts a delivery whose JSON body is exactly {@code length} bytes; the problem it gets. */
@@ -440,14 +459,19 @@ class DeliveryIntakeTest {
   @Test
   void aBatchMayCarryMoreThanASingleItemMay() {
     String org = Fixtures.enterpriseIn("18");
+    batchFromArena(notedBatch(org, "Z991818", 300)).body("created", equalTo(300));
+  }
+
+  /** A system's batch for one enterprise and adviser, each item with a note of about 1.8 KB. */
+  private static List<Map<String, Object>> notedBatch(String org, String adviser, int count) {
     List<Map<String, Object>> items = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      Map<String, Object> item = keyed(Fixtures.delivery(org), "large-batch-" + org + "-" + i);
-      item.put("adviser", "Z991818");
+    for (int i = 0; i < count; i++) {
+      Map<String, Object> item = keyed(Fixtures.delivery(org), "noted-batch-" + org + "-" + i);
+      item.put("adviser", adviser);
       item.put("note", "Dialogmøte om sykefravær. ".repeat(70));
       items.add(item);
     }
-    batchFromArena(items).body("created", equalTo(300));
+    return items;
   }
 
   /** Posts a batch as the system "arena" and expects 200 (a result per item). */

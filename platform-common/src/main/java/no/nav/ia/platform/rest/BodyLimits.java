@@ -1,7 +1,9 @@
 package no.nav.ia.platform.rest;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -26,9 +28,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * kept, and the answer comes after it, so the connection stays usable and a client still writing
  * its body reads the answer instead of a reset connection. A larger one is answered at once and the
  * connection closed, as Quarkus does. HTTP/2: the stream is answered at once and the rest of its
- * body dropped; one over {@code max-body-size} is cancelled. A body without {@code Content-Length}
- * (chunked) is counted as it is read and held to the same limit of its path; that 413 is Quarkus's
- * own, without a problem body.
+ * body dropped; one over {@code max-body-size} is cancelled.
+ *
+ * <p>A body sent without {@code Content-Length} (chunked) is read here and counted as it arrives:
+ * within its path's limit it is handed on whole (RESTEasy reads a body the routing context holds),
+ * over it it is refused as above, with the same 413 problem, when it passes the limit (HTTP/2, or
+ * past {@code max-body-size}) or when it ends. Quarkus's own reading stopped at the limit too, but
+ * after its bare 413 the JSON reader's failure logged two stack traces per request. The gateway,
+ * which streams bodies to the services, does not read them ({@code
+ * ia.http.read-unsized-bodies=false}): the service answers.
  */
 @Singleton
 public class BodyLimits {
@@ -84,6 +92,10 @@ public class BodyLimits {
   private void check(RoutingContext ctx) {
     long length = contentLength(ctx.request());
     long limit = limitFor(ctx.normalizedPath());
+    if (length < 0 && config.readUnsizedBodies() && hasUnsizedBody(ctx.request())) {
+      new UnsizedBody(ctx, limit).read();
+      return;
+    }
     if (length <= limit) {
       ctx.next();
       return;
@@ -114,6 +126,95 @@ public class BodyLimits {
       request.handler(dropped -> {});
       request.endHandler(end -> refuse(ctx, detail));
       request.resume();
+    }
+  }
+
+  /**
+   * A body whose length is not announced: HTTP/1.1's chunked encoding, or an HTTP/2 stream that
+   * carries one without {@code content-length}.
+   */
+  private static boolean hasUnsizedBody(HttpServerRequest request) {
+    if (request.isEnded()) {
+      return false;
+    }
+    if (request.version() == HttpVersion.HTTP_2) {
+      HttpMethod method = request.method();
+      return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+    }
+    return request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+  }
+
+  /**
+   * Reads a body sent without a length, counting it against its path's limit: handed on whole
+   * within it; over it, refused when it ends (HTTP/1.1, so the client reads the answer rather than
+   * a reset), at once when it passes {@code max-body-size} (the connection closed, or the HTTP/2
+   * stream cancelled), and at once on HTTP/2 with the rest dropped.
+   */
+  private final class UnsizedBody {
+    private final RoutingContext ctx;
+    private final HttpServerRequest request;
+    private final long limit;
+    private final Buffer body = Buffer.buffer();
+    private long read;
+    private boolean refused;
+    private boolean answered;
+
+    UnsizedBody(RoutingContext ctx, long limit) {
+      this.ctx = ctx;
+      this.request = ctx.request();
+      this.limit = limit;
+    }
+
+    void read() {
+      // A client that goes away before its body ends is not answered (nor logged).
+      request.exceptionHandler(gone -> {});
+      request.handler(this::chunk);
+      request.endHandler(end -> ended());
+      if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+        ctx.response().writeContinue();
+      }
+      request.resume();
+    }
+
+    private void chunk(Buffer chunk) {
+      read += chunk.length();
+      if (!refused && read <= limit) {
+        body.appendBuffer(chunk);
+        return;
+      }
+      if (!refused) {
+        refused = true;
+        ctx.response().setStatusCode(413);
+        if (request.version() == HttpVersion.HTTP_2) {
+          answer();
+        }
+      }
+      if (read > maxBodySize && request.version() == HttpVersion.HTTP_2) {
+        request.handler(null);
+        ctx.response().reset(HTTP2_CANCEL);
+      } else if (read > maxBodySize && !answered) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        ctx.addEndHandler(done -> request.connection().close());
+        answer();
+      }
+    }
+
+    private void ended() {
+      if (!refused) {
+        ctx.setBody(body);
+        ctx.next();
+      } else if (!answered) {
+        answer();
+      }
+    }
+
+    private void answer() {
+      answered = true;
+      refuse(
+          ctx,
+          "The body, sent without Content-Length, is over "
+              + limit
+              + " bytes, the most this path takes");
     }
   }
 
