@@ -799,6 +799,23 @@ class GatewayTest {
   }
 
   @Test
+  void aMethodTheClientMadeUpNeverBecomesAMetricsTag() throws Exception {
+    for (String method : List.of("QZBREWQZ", "QZFOOBARQZ")) {
+      try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+        org.assertj.core.api.Assertions.assertThat(
+                http.head(method + " /api/v1/agreements HTTP/1.1").answer().status())
+            .isBetween(400, 499);
+      }
+    }
+    String metrics =
+        Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+    org.assertj.core.api.Assertions.assertThat(metrics)
+        .doesNotContain("QZBREWQZ")
+        .doesNotContain("QZFOOBARQZ")
+        .contains("method=\"OTHER\"");
+  }
+
+  @Test
   void aBodyOverTheLimitIsRefusedWith413BeforeItReachesAService() throws Exception {
     try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
       RawHttp.Answer answer = postAgreement(http, 5 * 1024 * 1024).answer();
