@@ -283,6 +283,39 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void aParameterTheListDoesNotTakeIsRefusedNamingTheOnesItTakes() {
+    // countyCode is the agreement's field, county the filter: it was ignored, and the list held
+    // every county's deliveries.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/deliveries?countyCode=15&size=5&orgnr=974760673")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("VALIDATION_FAILED"))
+        .body("errors.field", equalTo(List.of("countyCode", "orgnr")))
+        .body("errors[0].message", containsString("is not a parameter of this request"))
+        .body("errors[0].message", containsString("county"))
+        .body("errors[0].message", containsString("orgNumber"));
+    // Its own parameters in any case are taken, as before.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/deliveries?COUNTY=15&Size=5")
+        .then()
+        .statusCode(200);
+    // An operation without parameters takes none.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/deliveries/" + java.util.UUID.randomUUID() + "?verbose=true")
+        .then()
+        .statusCode(400)
+        .body("errors[0].message", containsString("it takes none"));
+  }
+
+  @Test
   void aDateOutsideAnotherCountysAgreementIsAs403AsOneInsideIt() {
     // Signed 2010-03-01 (Fixtures), in county 11.
     String org = Fixtures.enterpriseIn("11");
