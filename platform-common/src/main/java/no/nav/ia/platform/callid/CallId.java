@@ -40,10 +40,7 @@ public final class CallId {
    * colon, which ids use between their parts, separates groups of digits like a space does.
    */
   public static boolean safe(String id) {
-    return id != null
-        && SAFE.matcher(id).matches()
-        && (NationalIdentityNumbers.isUuidForm(id)
-            || !NationalIdentityNumbers.containsOne(id.replace('_', ' ').replace(':', ' ')));
+    return id != null && SAFE.matcher(id).matches() && !NationalIdentityNumbers.inId(id);
   }
 
   /**

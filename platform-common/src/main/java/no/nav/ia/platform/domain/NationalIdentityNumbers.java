@@ -54,6 +54,15 @@ public final class NationalIdentityNumbers {
     return text != null && UUID_FORM.matcher(text).matches();
   }
 
+  /**
+   * Whether an id a client chose (a call id, an idempotency key, a client id or subject) holds a
+   * person's number: one written as a UUID does not ({@link #isUuidForm}); an underscore or a
+   * colon, which ids use between their parts, separates groups of digits as a space does.
+   */
+  public static boolean inId(String id) {
+    return id != null && !isUuidForm(id) && containsOne(id.replace('_', ' ').replace(':', ' '));
+  }
+
   private static final int[] K1 = {3, 7, 6, 1, 8, 9, 4, 5, 2};
   private static final int[] K2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
 

@@ -113,9 +113,7 @@ public class Caller {
     // that is none (a token refused every role for it) or a client id holding a national identity
     // number is not written anywhere; one in the form of a UUID (Entra ID's) is taken as it is, as
     // a call id is.
-    return !NationalIdentityNumbers.isUuidForm(actor) && NationalIdentityNumbers.containsOne(actor)
-        ? WITHHELD
-        : actor;
+    return NationalIdentityNumbers.inId(actor) ? WITHHELD : actor;
   }
 
   /** Who a token names when what it names may not be written (see {@link #actorOf}). */
