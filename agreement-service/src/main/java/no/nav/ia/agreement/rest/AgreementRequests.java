@@ -55,7 +55,8 @@ public final class AgreementRequests {
   @ClosedBody
   @Schema(name = "RegisterAgreementRequest")
   public record RegisterAgreement(
-      @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,
+      @NotNull @ValidOrgNumber @Schema(examples = "974760673", pattern = "^\\d{9}$")
+          String orgNumber,
       @Size(min = 1, max = RegisterEntry.MAX_NAME_LENGTH)
           @Pattern(regexp = NOT_BLANK, message = "must not be blank")
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
@@ -74,6 +75,7 @@ public final class AgreementRequests {
       @NotNull @PastOrPresent @NotBeforeIa @Schema(examples = "2010-05-01") LocalDate signedOn,
       @ValidOrgNumber
           @Schema(
+              pattern = "^\\d{9}$",
               description = "The corporate group (konsern), when signed under a group agreement")
           String groupOrgNumber,
       @Pattern(regexp = NavIdent.WHOLE, message = NavIdent.MESSAGE) String contactPerson) {}
@@ -105,6 +107,7 @@ public final class AgreementRequests {
           @Size(max = 500)
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
+          @Schema(minLength = 1, description = "Not blank")
           String reason) {
 
     /** The reason a campaign's closing gives (CampaignClosing.NOT_RESIGNED), not one to type. */

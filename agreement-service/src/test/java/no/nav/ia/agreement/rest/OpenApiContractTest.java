@@ -218,6 +218,28 @@ class OpenApiContractTest {
                 statusPath,
                 json("{\"status\": \"PENDING\", \"on\": \"2014-03-10\"}")))
         .isNotEmpty();
+    // Bodies too: an org number of eight digits, a termination without a reason (both 400).
+    assertThat(
+            ApiContracts.requestViolations(
+                document,
+                "POST",
+                "/api/v1/agreements",
+                json("{\"orgNumber\": \"12345678\", \"signedOn\": \"2014-03-10\"}")))
+        .isNotEmpty();
+    assertThat(
+            ApiContracts.requestViolations(
+                document,
+                "POST",
+                "/api/v1/agreements/{id}/termination",
+                json("{\"endedOn\": \"2014-03-10\", \"reason\": \"\"}")))
+        .isNotEmpty();
+    assertThat(
+            ApiContracts.requestViolations(
+                document,
+                "POST",
+                "/api/v1/agreements/{id}/termination",
+                json("{\"endedOn\": \"2014-03-10\", \"reason\": \"Nedlagt\"}")))
+        .isEmpty();
   }
 
   private static JsonNode json(String text) {

@@ -36,11 +36,11 @@ import org.hibernate.validator.constraints.UniqueElements;
 })
 @Schema(name = "RecordDeliveryRequest")
 public record DeliveryRequest(
-    @NotNull @ValidOrgNumber @Schema(examples = "974760673") String orgNumber,
+    @NotNull @ValidOrgNumber @Schema(examples = "974760673", pattern = "^\\d{9}$") String orgNumber,
     @NotNull @Schema(examples = "SICK_LEAVE") ServiceCode service,
     @NotNull @Schema(examples = "SYSTEM") Direction direction,
     @NotEmpty
-        @Size(max = 3)
+        @Size(max = 3, message = "must name 1 to 3 sub-goals")
         @UniqueElements(message = "must name each sub-goal once")
         @Schema(examples = "[1]", uniqueItems = true)
         List<@NotNull @Min(1) @Max(3) Integer> subGoals,
@@ -48,7 +48,9 @@ public record DeliveryRequest(
     @Schema(
             nullable = true,
             description =
-                "DIRECT when left out or null; a group's delivery is COURSE or INFORMATION",
+                "Left out or null: recorded without a form, read back as null and counted as"
+                    + " DIRECT (as every delivery recorded before forms were asked for); a"
+                    + " group's delivery is COURSE or INFORMATION",
             examples = "DIRECT")
         Form form,
     @CodePointLength(max = DeliveryRequest.NOTE_MAX, message = DeliveryRequest.NOTE_MESSAGE)

@@ -35,7 +35,7 @@ public record GroupRequest(
     @NotNull @Schema(examples = "SICK_LEAVE") ServiceCode service,
     @NotNull @Schema(examples = "SYSTEM") Direction direction,
     @NotEmpty
-        @Size(max = 3)
+        @Size(max = 3, message = "must name 1 to 3 sub-goals")
         @UniqueElements(message = "must name each sub-goal once")
         @Schema(examples = "[1]", uniqueItems = true)
         List<@NotNull @Min(1) @Max(3) Integer> subGoals,

@@ -403,6 +403,12 @@ class DeliveryResourceTest {
         .statusCode(400)
         .body("errors.field", equalTo(List.of("subGoals")))
         .body("errors.message", equalTo(List.of("must name each sub-goal once")));
+    // Four (one twice) said "size must be between 0 and 3", where the schema says at least one.
+    Map<String, Object> four = Fixtures.delivery(org);
+    four.put("subGoals", List.of(1, 2, 3, 3));
+    post(Tokens.adviser("03"), four)
+        .statusCode(400)
+        .body("errors.message", hasItem("must name 1 to 3 sub-goals"));
     assertThat(recorded(org)).isZero();
   }
 
@@ -510,6 +516,21 @@ class DeliveryResourceTest {
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("Idempotency-Key"));
+    // A key is kept for days: one holding a person's number (a client keying by the person it
+    // met) is refused, in any of its written forms; a UUID is taken as it is.
+    for (String key : List.of("01019010046", "visit_010190_10046", "case:01019010046:1")) {
+      given()
+          .auth()
+          .oauth2(Tokens.adviser("03"))
+          .contentType(ContentType.JSON)
+          .header("Idempotency-Key", key)
+          .body(Fixtures.delivery(org))
+          .post("/api/v1/deliveries")
+          .then()
+          .statusCode(400)
+          .body("errors.field", hasItem("Idempotency-Key"))
+          .body("errors.message", hasItem("must not hold a national identity number"));
+    }
     assertThat(recorded(org)).isZero();
   }
 
