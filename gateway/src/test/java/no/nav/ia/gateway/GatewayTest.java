@@ -337,6 +337,22 @@ class GatewayTest {
   }
 
   @Test
+  void aClientThatLeavesBeforeTheAnswerIsLoggedAsAbortedNot200() throws Exception {
+    try (LogLines log = LogLines.of("gateway.access")) {
+      try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+        // 13 bytes of the 200 announced, then the client goes away.
+        postAgreement(http, 200).body("{\"orgNumber\":".getBytes(StandardCharsets.UTF_8));
+      }
+      await()
+          .atMost(java.time.Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(log.lines)
+                      .anyMatch(l -> l.contains(" route=agreements method=POST status=aborted ")));
+    }
+  }
+
+  @Test
   void aMachineClientWithoutTheSystemRoleIsForbidden() {
     String machine =
         Tokens.issue(

@@ -20,7 +20,8 @@ import org.jboss.logging.MDC;
  * One access line per request to the API or the dashboard, whatever answered it: the services, the
  * gateway itself, or the security layer before any resource ran (401 for a missing or bad token,
  * 403 for a missing role), so refused calls are as visible as served ones. Call id (from the MDC),
- * subject (NAV-ident or client id; "-" before authentication), route, method, status, latency.
+ * subject (NAV-ident or client id; "-" before authentication), route, method, status ({@code
+ * aborted} for a request whose client left before the answer), latency.
  */
 @Singleton
 public class AccessLog {
@@ -69,7 +70,7 @@ public class AccessLog {
             + " method="
             + method(ctx.request().method().name())
             + " status="
-            + ctx.response().getStatusCode()
+            + status(ctx)
             + " latency_ms="
             + (System.nanoTime() - start) / 1_000_000);
   }
@@ -87,6 +88,15 @@ public class AccessLog {
     int slash = rest.indexOf('/');
     String segment = slash < 0 ? rest : rest.substring(0, slash);
     return routes.contains(segment) ? segment : "unknown";
+  }
+
+  /**
+   * The answer's status, or {@code aborted} when the connection closed before it was sent (a client
+   * that gave up, or went away while sending its body): the status code set by then was not sent,
+   * and read 200 where no answer was given.
+   */
+  static String status(RoutingContext ctx) {
+    return ctx.response().ended() ? String.valueOf(ctx.response().getStatusCode()) : "aborted";
   }
 
   /** The request's method, or OTHER for one HTTP does not define (the client's word). */

@@ -3,12 +3,13 @@ package no.nav.ia.gateway.rest;
 import io.quarkus.logging.LoggingFilter;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
+import no.nav.ia.platform.domain.NationalIdentityNumbers;
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
  * The OIDC extension's lines without what a token or a client wrote: a refused token is logged with
  * its claims ({@code JWT (claims->{...NAVident...})}), and a line break in a value would start a
- * forged line. The cause stays: the line up to the claims, on one line.
+ * forged line. The cause stays: the line without the claims, on one line.
  */
 @LoggingFilter(name = "oidc-log-text")
 public final class OidcLogText implements Filter {
@@ -31,13 +32,29 @@ public final class OidcLogText implements Filter {
     return true;
   }
 
-  /** The message up to a token's claims, its line breaks as spaces. */
+  /**
+   * The message without a token's claims, its line breaks as spaces: up to the claims, and what
+   * jose4j says after them ({@code rejected due to ... Additional details: [[1] The JWT is no
+   * longer valid ...]}), which is the cause on-call needs (expired, another audience, a bad
+   * signature), unless it holds a national identity number (it may quote a claim's value).
+   */
   static String kept(String message) {
     if (message == null) {
       return "";
     }
     int claims = message.indexOf("claims->");
-    String cut = claims < 0 ? message : message.substring(0, claims) + "claims left out)";
+    String cut = message;
+    if (claims >= 0) {
+      int rejected = message.lastIndexOf(REJECTED);
+      String cause = rejected > claims ? message.substring(rejected + 1) : "";
+      if (NationalIdentityNumbers.containsOne(cause)) {
+        cause = " rejected (its details left out: they quote a national identity number)";
+      }
+      cut = message.substring(0, claims) + "claims left out)" + cause;
+    }
     return cut.replace('\r', ' ').replace('\n', ' ');
   }
+
+  /** What jose4j writes after a refused token's claims. */
+  private static final String REJECTED = ") rejected due to ";
 }
