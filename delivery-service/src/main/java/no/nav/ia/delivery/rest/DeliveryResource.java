@@ -28,7 +28,6 @@ import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.delivery.service.DeliveryService;
 import no.nav.ia.delivery.service.DeliveryService.Filter;
 import no.nav.ia.delivery.service.DeliveryService.Recorded;
-import no.nav.ia.platform.domain.NationalIdentityNumbers;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.problem.ApiException;
@@ -279,8 +278,7 @@ public class DeliveryResource {
   static final String KEY_PATTERN = "^[!-~]{1,200}$";
 
   static final String KEY_DESCRIPTION =
-      "1 to 200 visible ASCII characters (no space), without a national identity number. A key is"
-          + " remembered for at least "
+      "1 to 200 visible ASCII characters (no space). A key is remembered for at least "
           + DeliveryConfig.KEY_RETENTION_HOURS
           + " hours after its first request (forgotten within the hour after): a retry must come"
           + " within that; one sent later may record anew";
@@ -296,10 +294,6 @@ public class DeliveryResource {
     }
     if (key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
       throw ApiException.invalid(field, "must be 1 to 200 visible ASCII characters");
-    }
-    if (NationalIdentityNumbers.inId(key)) {
-      // Keys are stored for days and appear in no answer; a person's number has no place there.
-      throw ApiException.invalid(field, "must not hold a national identity number");
     }
     return key;
   }
