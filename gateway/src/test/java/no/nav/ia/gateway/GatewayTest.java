@@ -832,6 +832,34 @@ class GatewayTest {
   }
 
   @Test
+  void aChunkedBodyIsCountedAsItComesAndForwardedWhole() throws Exception {
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      // Over 512 KB: the gateway's 413 problem (it was Quarkus's bare 413 and two ERROR traces).
+      RawHttp.Answer refused =
+          chunkedAgreement(http, "{\"name\":\"" + "x".repeat(600 * 1024) + "\"}");
+      assertThat(refused.status()).isEqualTo(413);
+      assertThat(refused.header("content-type")).startsWith("application/problem+json");
+      assertThat(refused.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+      // Within it, in three chunks, the service gets the body whole, on the same connection.
+      String name = "Chunked Bygg AS ".repeat(10_000);
+      RawHttp.Answer forwarded = chunkedAgreement(http, "{\"name\":\"" + name + "\"}");
+      assertThat(forwarded.status()).isEqualTo(201);
+      assertThat(forwarded.body()).contains("'name':'" + name + "'");
+    }
+  }
+
+  private static RawHttp.Answer chunkedAgreement(RawHttp http, String body)
+      throws java.io.IOException {
+    return http.head(
+            "POST /api/v1/agreements HTTP/1.1",
+            "Authorization: Bearer " + Tokens.coordinator(),
+            "Content-Type: application/json",
+            "Transfer-Encoding: chunked")
+        .chunked(body.getBytes(StandardCharsets.UTF_8))
+        .answer();
+  }
+
+  @Test
   void aBodyOverTheLimitIsRefusedWith413BeforeItReachesAService() throws Exception {
     try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
       RawHttp.Answer answer = postAgreement(http, 5 * 1024 * 1024).answer();

@@ -46,6 +46,7 @@ public class ProxyResource {
   @Inject Upstream upstream;
   @Inject HopTokens hops;
   @Context HttpServerRequest request;
+  @Context io.vertx.ext.web.RoutingContext routing;
 
   @GET
   @Path("{path: .+}")
@@ -58,21 +59,21 @@ public class ProxyResource {
   @Path("{path: .+}")
   @Operation(hidden = true)
   public Uni<Response> post(@PathParam("path") String path, byte[] body) {
-    return forward(path, body);
+    return forward(path, sent(body));
   }
 
   @PUT
   @Path("{path: .+}")
   @Operation(hidden = true)
   public Uni<Response> put(@PathParam("path") String path, byte[] body) {
-    return forward(path, body);
+    return forward(path, sent(body));
   }
 
   @PATCH
   @Path("{path: .+}")
   @Operation(hidden = true)
   public Uni<Response> patch(@PathParam("path") String path, byte[] body) {
-    return forward(path, body);
+    return forward(path, sent(body));
   }
 
   @DELETE
@@ -91,6 +92,16 @@ public class ProxyResource {
   }
 
   static final String OPERATIONS = "operations";
+
+  /**
+   * The body as the client sent it. One sent without a length (chunked) was read and counted by
+   * BodyLimits, which leaves it on the routing context: RESTEasy's reader then finds the request
+   * ended and reads nothing.
+   */
+  private byte[] sent(byte[] read) {
+    io.vertx.core.buffer.Buffer counted = routing.body().buffer();
+    return counted != null && (read == null || read.length == 0) ? counted.getBytes() : read;
+  }
 
   /**
    * {@code operations/{service}/{rest}} to the service's {@code /internal/{rest}}, for coordinators

@@ -3,7 +3,6 @@ package no.nav.ia.platform.rest;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -30,13 +29,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * connection closed, as Quarkus does. HTTP/2: the stream is answered at once and the rest of its
  * body dropped; one over {@code max-body-size} is cancelled.
  *
- * <p>A body sent without {@code Content-Length} (chunked) is read here and counted as it arrives:
- * within its path's limit it is handed on whole (RESTEasy reads a body the routing context holds),
- * over it it is refused as above, with the same 413 problem, when it passes the limit (HTTP/2, or
- * past {@code max-body-size}) or when it ends. Quarkus's own reading stopped at the limit too, but
- * after its bare 413 the JSON reader's failure logged two stack traces per request. The gateway,
- * which streams bodies to the services, does not read them ({@code
- * ia.http.read-unsized-bodies=false}): the service answers.
+ * <p>A body sent in HTTP/1.1's chunked encoding, without {@code Content-Length}, is read here and
+ * counted as it arrives: within its path's limit it is handed on whole on the routing context
+ * (RESTEasy's blocking readers read it from there; the gateway's proxy takes it from there), over
+ * it it is refused with the same 413 problem, when it ends or, past {@code max-body-size}, at once.
+ * Quarkus's own reading stopped at the limit too, but after its bare 413 the reader's failure
+ * logged two stack traces per request.
  */
 @Singleton
 public class BodyLimits {
@@ -92,7 +90,7 @@ public class BodyLimits {
   private void check(RoutingContext ctx) {
     long length = contentLength(ctx.request());
     long limit = limitFor(ctx.normalizedPath());
-    if (length < 0 && config.readUnsizedBodies() && hasUnsizedBody(ctx.request())) {
+    if (length < 0 && hasUnsizedBody(ctx.request())) {
       new UnsizedBody(ctx, limit).read();
       return;
     }
@@ -130,25 +128,21 @@ public class BodyLimits {
   }
 
   /**
-   * A body whose length is not announced: HTTP/1.1's chunked encoding, or an HTTP/2 stream that
-   * carries one without {@code content-length}.
+   * A body whose length is not announced: HTTP/1.1's chunked encoding. (HTTP/2 streams without
+   * {@code content-length} are left to Quarkus's counting: RESTEasy pauses the request as it
+   * starts, which HTTP/2 refuses once the stream has ended, so such a body cannot be read here
+   * first.)
    */
   private static boolean hasUnsizedBody(HttpServerRequest request) {
-    if (request.isEnded()) {
-      return false;
-    }
-    if (request.version() == HttpVersion.HTTP_2) {
-      HttpMethod method = request.method();
-      return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
-    }
-    return request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    return request.version() != HttpVersion.HTTP_2
+        && !request.isEnded()
+        && request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
   }
 
   /**
-   * Reads a body sent without a length, counting it against its path's limit: handed on whole
-   * within it; over it, refused when it ends (HTTP/1.1, so the client reads the answer rather than
-   * a reset), at once when it passes {@code max-body-size} (the connection closed, or the HTTP/2
-   * stream cancelled), and at once on HTTP/2 with the rest dropped.
+   * Reads a chunked body, counting it against its path's limit: handed on whole within it; over it,
+   * refused when it ends (so the client reads the answer rather than a reset), or at once, the
+   * connection closed, when it passes {@code max-body-size}.
    */
   private final class UnsizedBody {
     private final RoutingContext ctx;
@@ -185,14 +179,8 @@ public class BodyLimits {
       if (!refused) {
         refused = true;
         ctx.response().setStatusCode(413);
-        if (request.version() == HttpVersion.HTTP_2) {
-          answer();
-        }
       }
-      if (read > maxBodySize && request.version() == HttpVersion.HTTP_2) {
-        request.handler(null);
-        ctx.response().reset(HTTP2_CANCEL);
-      } else if (read > maxBodySize && !answered) {
+      if (read > maxBodySize && !answered) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         ctx.addEndHandler(done -> request.connection().close());
         answer();

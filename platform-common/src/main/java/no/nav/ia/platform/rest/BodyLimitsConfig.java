@@ -22,13 +22,6 @@ public interface BodyLimitsConfig {
   @WithDefault("512K")
   MemorySize bodyLimit();
 
-  /**
-   * Whether a body sent without {@code Content-Length} is read and counted here before it is handed
-   * on (the services, whose endpoints read whole bodies), or left to stream (the gateway).
-   */
-  @WithDefault("true")
-  boolean readUnsizedBodies();
-
   /** Paths (exact, without query) whose bodies may reach {@code max-body-size}. */
   @WithDefault("/api/v1/deliveries/batch")
   Set<String> bulkPaths();
