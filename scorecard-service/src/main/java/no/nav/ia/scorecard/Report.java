@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.platform.domain.DomainException;
@@ -115,7 +116,8 @@ public class Report extends PanacheEntityBase {
   /**
    * Submits the report with the figures as they stand now ({@code figures}, the card as JSON):
    * later events do not change a submitted report. {@code expectedVersion}, when given, is the
-   * version the manager read.
+   * version the manager read. Every section must be written (DOMAIN.md: the report has written
+   * parts): a submitted report can no longer be edited, so one without them stays without.
    */
   public ReportChange submit(Long expectedVersion, String figures, String by, OffsetDateTime at) {
     if (submitted()) {
@@ -124,6 +126,14 @@ public class Report extends PanacheEntityBase {
     }
     if (expectedVersion != null) {
       requireVersion(expectedVersion);
+    }
+    List<DomainException.Violation> unwritten = sections().unwritten();
+    if (!unwritten.isEmpty()) {
+      throw DomainException.notAllowedNow(
+          "SECTIONS_MISSING",
+          "Every section must be written before the report is submitted (write \"Ingen\" where"
+              + " there is nothing to report)",
+          unwritten);
     }
     status = ReportStatus.SUBMITTED;
     frozenFigures = figures;

@@ -29,6 +29,25 @@ public record ReportSections(String iaCouncil, String industries, String effects
   }
 
   /**
+   * The sections not yet written (none, or only whitespace), named {@code sections.<field>}: a
+   * report is submitted with every section written, "Ingen" where there is nothing to say, so that
+   * no frozen report says "not written yet".
+   */
+  public List<Violation> unwritten() {
+    List<Violation> unwritten = new ArrayList<>();
+    byField()
+        .forEach(
+            (field, text) -> {
+              if (text == null || text.isBlank()) {
+                unwritten.add(
+                    new Violation(
+                        "sections." + field, "must be written before the report is submitted"));
+              }
+            });
+    return unwritten;
+  }
+
+  /**
    * Refuses sections longer than {@link #MAX_LENGTH} characters or holding a national identity
    * number (a report is about enterprises, never about a person).
    */

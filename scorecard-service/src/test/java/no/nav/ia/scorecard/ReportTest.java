@@ -16,7 +16,15 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
   static final OffsetDateTime AT = OffsetDateTime.of(2024, 8, 20, 10, 0, 0, 0, ZoneOffset.UTC);
-  static final ReportSections WRITTEN = new ReportSections("Møter i rådet", "Bygg", null, null);
+  static final ReportSections WRITTEN =
+      new ReportSections("Møter i rådet", "Bygg", "Lavere fravær", "Ingen");
+
+  /** A draft of the half-year with every section written (version 1), ready to submit. */
+  static Report written(String halfYear) {
+    Report r = Report.draft("03", HalfYear.parse(halfYear));
+    r.editSections(0, WRITTEN, "Z990002", AT);
+    return r;
+  }
 
   static void refused(ThrowingCallable call, Kind kind, String code) {
     assertThatThrownBy(call)
@@ -28,6 +36,17 @@ class ReportTest {
             });
   }
 
+  /** Refused, naming exactly these fields in this order. */
+  static void naming(ThrowingCallable call, String... fields) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(DomainException.Violation::field)
+                    .containsExactly(fields));
+  }
+
   @Test
   void theFirstHalfIsDueOnFirstSeptemberAndTheSecondOnFirstMarchTheYearAfter() {
     assertThat(HalfYear.parse("2024-H1").due()).isEqualTo(LocalDate.of(2024, 9, 1));
@@ -36,13 +55,13 @@ class ReportTest {
 
   @Test
   void aReportSubmittedAfterItsDueDayInNorwayIsLateAndOneOnItNot() {
-    Report onTime = Report.draft("03", HalfYear.parse("2024-H1"));
+    Report onTime = written("2024-H1");
     assertThat(onTime.submittedLate()).isFalse();
     // 23:30 Norwegian time on the due day (21:30 UTC in summer).
     onTime.submit(null, "{}", "Z990002", OffsetDateTime.of(2024, 9, 1, 21, 30, 0, 0, UTC));
     assertThat(onTime.submittedLate()).isFalse();
 
-    Report late = Report.draft("03", HalfYear.parse("2024-H1"));
+    Report late = written("2024-H1");
     // 00:30 Norwegian time the day after (still 1 September in UTC).
     late.submit(null, "{}", "Z990002", OffsetDateTime.of(2024, 9, 1, 22, 30, 0, 0, UTC));
     assertThat(late.submittedLate()).isTrue();
@@ -51,7 +70,7 @@ class ReportTest {
 
   @Test
   void aDraftIsOverdueTheDayAfterItsDueDateAndASubmittedOneNever() {
-    Report r = Report.draft("03", HalfYear.parse("2024-H1"));
+    Report r = written("2024-H1");
     assertThat(r.overdue(LocalDate.of(2024, 9, 1))).isFalse();
     assertThat(r.overdue(LocalDate.of(2024, 9, 2))).isTrue();
     r.submit(null, "{}", "Z990002", AT);
@@ -119,18 +138,44 @@ class ReportTest {
   }
 
   @Test
+  void aReportIsSubmittedOnlyWithEverySectionWrittenAndARefusalChangesNothing() {
+    Report empty = Report.draft("03", HalfYear.parse("2024-H1"));
+    ThrowingCallable submitEmpty = () -> empty.submit(null, "{}", "Z990002", AT);
+    refused(submitEmpty, Kind.NOT_ALLOWED_NOW, "SECTIONS_MISSING");
+    naming(
+        submitEmpty,
+        "sections.iaCouncil",
+        "sections.industries",
+        "sections.effects",
+        "sections.funds");
+    assertThat(ReportSections.EMPTY.unwritten())
+        .extracting(DomainException.Violation::message)
+        .containsOnly("must be written before the report is submitted");
+    assertThat(empty.submitted()).isFalse();
+    assertThat(empty.version).isZero();
+    assertThat(empty.frozenFigures).isNull();
+
+    // Whitespace is nothing written; "Ingen" is.
+    Report some = Report.draft("03", HalfYear.parse("2024-H1"));
+    some.editSections(
+        0, new ReportSections("Møter i rådet", " \n\t", "Ingen", null), "Z990002", AT);
+    naming(() -> some.submit(1L, "{}", "Z990002", AT), "sections.industries", "sections.funds");
+    assertThat(some.version).isEqualTo(1);
+    some.editSections(
+        1, new ReportSections("Møter i rådet", "Ingen", "Ingen", "Ingen"), "Z990002", AT);
+    some.submit(2L, "{}", "Z990002", AT);
+    assertThat(some.submitted()).isTrue();
+  }
+
+  @Test
   void aSectionIsAtMostTenThousandCharactersAndHoldsNoIdentityNumber() {
     String longest = "æ".repeat(ReportSections.MAX_LENGTH);
     assertThat(new ReportSections(longest, null, null, null).validated().iaCouncil())
         .isEqualTo(longest);
-    assertThatThrownBy(
-            () -> new ReportSections(null, longest + "x", "gjelder 01019010046", null).validated())
-        .isInstanceOfSatisfying(
-            DomainException.class,
-            e ->
-                assertThat(e.violations())
-                    .extracting(DomainException.Violation::field)
-                    .containsExactly("industries", "effects"));
+    naming(
+        () -> new ReportSections(null, longest + "x", "gjelder 01019010046", null).validated(),
+        "industries",
+        "effects");
     Report r = Report.draft("03", HalfYear.parse("2024-H1"));
     refused(
         () ->

@@ -61,7 +61,13 @@ public class DomainException extends RuntimeException {
   }
 
   public static DomainException notAllowedNow(String code, String detail) {
-    return new DomainException(Kind.NOT_ALLOWED_NOW, code, detail, List.of());
+    return notAllowedNow(code, detail, List.of());
+  }
+
+  /** Not allowed now, because of the fields named (e.g. a report's sections not yet written). */
+  public static DomainException notAllowedNow(
+      String code, String detail, List<Violation> violations) {
+    return new DomainException(Kind.NOT_ALLOWED_NOW, code, detail, violations);
   }
 
   public static DomainException stale(String code, String detail) {

@@ -53,19 +53,19 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response domain(DomainException e) {
     return switch (e.kind()) {
-      case INVALID ->
-          respond(
-              400,
-              e.code(),
-              "Invalid request",
-              e.getMessage(),
-              e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+      case INVALID -> respond(400, e.code(), "Invalid request", e.getMessage(), fieldErrors(e));
       case NOT_FOUND -> respond(404, e.code(), "Not found", e.getMessage(), null);
       case FORBIDDEN -> respond(403, e.code(), "Forbidden", e.getMessage(), null);
       case CONFLICT -> respond(409, e.code(), "Conflict", e.getMessage(), null);
-      case NOT_ALLOWED_NOW -> respond(422, e.code(), "Not allowed now", e.getMessage(), null);
+      case NOT_ALLOWED_NOW ->
+          respond(422, e.code(), "Not allowed now", e.getMessage(), fieldErrors(e));
       case STALE -> respond(412, e.code(), "Precondition failed", e.getMessage(), null);
     };
+  }
+
+  /** The fields a refusal names, as the problem's {@code errors} (none: no {@code errors}). */
+  private static List<FieldError> fieldErrors(DomainException e) {
+    return e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList();
   }
 
   @ServerExceptionMapper

@@ -197,7 +197,8 @@ public class ReportResource {
   @RolesAllowed(Roles.MANAGER)
   @Operation(
       summary =
-          "Submit the report: its figures are frozen as they stand; If-Match, when sent, must carry"
+          "Submit the report: its figures are frozen as they stand; every section must be written"
+              + " (\"Ingen\" where there is nothing to report); If-Match, when sent, must carry"
               + " the version read")
   @APIResponse(
       responseCode = "200",
@@ -209,7 +210,13 @@ public class ReportResource {
   @APIResponse(responseCode = "404", description = "No such county in that half-year")
   @APIResponse(responseCode = "409", description = "Already submitted")
   @APIResponse(responseCode = "412", description = "Stale version")
-  @APIResponse(responseCode = "422", description = "The half-year has not ended")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "The half-year has not ended (HALF_YEAR_NOT_OVER), or a section is not written"
+              + " (SECTIONS_MISSING: errors names each, sections.iaCouncil, sections.industries,"
+              + " sections.effects, sections.funds; a section of only whitespace is not written);"
+              + " nothing is changed")
   public Response submit(
       @PathParam("code") String code,
       @Parameter(schema = @Schema(implementation = HalfYearPeriod.class)) @PathParam("period")

@@ -65,13 +65,12 @@ class OpenApiContractTest {
         "GET",
         "/api/v1/scorecards/counties/{code}/advisers",
         manager().get(CARDS + "counties/03/advisers?period=2009"));
-    Response report =
-        assertFits(
-            document,
-            "GET",
-            "/api/v1/reports/counties/{code}/{period}",
-            manager().get("/api/v1/reports/counties/03/2009-H1"));
-    assertThat(report.statusCode()).isEqualTo(200);
+    fitsAs(
+        200,
+        document,
+        "GET",
+        "/api/v1/reports/counties/{code}/{period}",
+        manager().get("/api/v1/reports/counties/03/2009-H1"));
     assertFits(document, "GET", "/api/v1/reports", manager().get("/api/v1/reports?period=2009-H1"));
 
     assertFits(
@@ -91,6 +90,19 @@ class OpenApiContractTest {
         "GET",
         "/api/v1/scorecards/counties/{code}",
         manager().get(CARDS + "counties/46?period=2009"));
+    // A report without its sections is refused, as the document describes the refusal.
+    fitsAs(
+        422,
+        document,
+        "POST",
+        "/api/v1/reports/counties/{code}/{period}/submission",
+        manager().post("/api/v1/reports/counties/03/2009-H2/submission"));
+  }
+
+  /** The answer fits the document, and it is the answer meant ({@code status}). */
+  private static void fitsAs(
+      int status, JsonNode document, String method, String path, Response answer) {
+    assertThat(assertFits(document, method, path, answer).statusCode()).isEqualTo(status);
   }
 
   private static final String CARDS = "/api/v1/scorecards/";

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -60,6 +61,13 @@ class ReportsTest {
         .body(sections)
         .put(path)
         .then();
+  }
+
+  /**
+   * Writes every section of a report nobody has written yet, as a manager does before submitting.
+   */
+  static void written(String manager, String county, String period) {
+    edit(manager, 0, SECTIONS, report(county, period) + "/sections").statusCode(200);
   }
 
   /** The report's printable page, as {@code token} reads it. */
@@ -190,6 +198,58 @@ class ReportsTest {
   }
 
   @Test
+  void aReportIsSubmittedOnlyWithEverySectionWrittenAndARefusalChangesNothing() {
+    // Møre og Romsdal (15) in 2022, which no other test uses.
+    String path = report("15", "2022-H1");
+    String manager = Tokens.manager("15");
+    as(manager)
+        .post(path + "/submission")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("code", equalTo("SECTIONS_MISSING"))
+        .body(
+            "errors.field",
+            equalTo(
+                List.of(
+                    "sections.iaCouncil",
+                    "sections.industries",
+                    "sections.effects",
+                    "sections.funds")))
+        .body(
+            "errors.message", everyItem(equalTo("must be written before the report is submitted")));
+    JsonPath untouched = read("15", "2022-H1");
+    assertThat(untouched.getString("status")).isEqualTo("DRAFT");
+    assertThat(untouched.getInt("version")).isZero();
+    assertThat(as(manager).get(path + "/history").then().extract().jsonPath().getList(""))
+        .isEmpty();
+
+    // Whitespace is nothing written; "Ingen" is a section with nothing to report.
+    Map<String, Object> some = new java.util.HashMap<>();
+    some.put("iaCouncil", "Fire møter i IA-rådet.");
+    some.put("industries", " \n\t ");
+    some.put("effects", "Ingen");
+    some.put("funds", null);
+    edit(manager, 0, some, path + "/sections").statusCode(200);
+    as(manager)
+        .header("If-Match", "\"1\"")
+        .post(path + "/submission")
+        .then()
+        .statusCode(422)
+        .body("code", equalTo("SECTIONS_MISSING"))
+        .body("errors.field", equalTo(List.of("sections.industries", "sections.funds")));
+    assertThat(read("15", "2022-H1").getInt("version")).isEqualTo(1);
+
+    edit(manager, 1, SECTIONS, path + "/sections").statusCode(200);
+    as(manager)
+        .post(path + "/submission")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SUBMITTED"));
+    assertThat(page(manager, "15", "2022-H1")).doesNotContain("Ikke skrevet ennå.");
+  }
+
+  @Test
   void aLateDeliveryInTheSamePeriodAYearBeforeShowsAsADifference() {
     // Troms og Finnmark (54) in 2021 and 2020, which no other test uses. The report shows the same
     // period a year before, and a delivery registered late there moved it unlisted.
@@ -197,6 +257,7 @@ class ReportsTest {
     deliveries("54", "2020-02", 1);
     await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2020-H1") == 1);
     await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2021-H1") == 1);
+    written(Tokens.manager("54"), "54", "2021-H1");
     as(Tokens.manager("54"))
         .post(report("54", "2021-H1") + "/submission")
         .then()
@@ -220,6 +281,7 @@ class ReportsTest {
     facts.put("service", "SENIOR_LIFE_PHASE").putArray("subGoals").add(1);
     send(recorded);
     await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2022-H1") == 1);
+    written(Tokens.manager("54"), "54", "2022-H1");
     as(Tokens.manager("54"))
         .post(report("54", "2022-H1") + "/submission")
         .then()
@@ -446,7 +508,15 @@ class ReportsTest {
     edit(
             manager,
             0,
-            Map.of("iaCouncil", "=SUM(A1) \"sitat\"\nlinje to", "funds", "<script>x</script>"),
+            Map.of(
+                "iaCouncil",
+                "=SUM(A1) \"sitat\"\nlinje to",
+                "industries",
+                "Ingen",
+                "effects",
+                "Ingen",
+                "funds",
+                "<script>x</script>"),
             report("11", "2023-H2") + "/sections")
         .statusCode(200);
     as(manager).post(report("11", "2023-H2") + "/submission").then().statusCode(200);
