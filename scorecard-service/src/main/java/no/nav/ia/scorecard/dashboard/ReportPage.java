@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Tally;
@@ -15,8 +16,9 @@ import no.nav.ia.scorecard.rest.ReportView;
 
 /**
  * A half-year report as a printable page: the figures with the 2/3 target and the year before, the
- * written sections under the headings of seed 001, and what has changed since submission. Texts are
- * made here, Norwegian style; the template only places them (and escapes them).
+ * deliveries per service and per sub-goal (DOMAIN.md's key figures), the written sections under the
+ * headings of seed 001, and what has changed since submission. Texts are made here, Norwegian
+ * style; the template only places them (and escapes them).
  */
 public record ReportPage(
     String countyName,
@@ -28,6 +30,8 @@ public record ReportPage(
     String dueText,
     boolean overdue,
     List<Line> figures,
+    List<Line> byService,
+    List<Line> bySubGoal,
     String shareText,
     String targetText,
     boolean targetMet,
@@ -76,6 +80,20 @@ public record ReportPage(
 
   /** A figure and its value. */
   public record Line(String label, String value) {}
+
+  /**
+   * A table of figures: its id, the heading above it and the heading of its names' column (none for
+   * the figures of the period, which stand under the page's own heading), and its lines.
+   */
+  public record Table(String id, String heading, String column, List<Line> lines) {}
+
+  /** The page's tables of figures: the period's, then deliveries per service and per sub-goal. */
+  public List<Table> tables() {
+    return List.of(
+        new Table("figures", null, null, figures),
+        new Table("by-service", "Leveranser per tjeneste", "Tjeneste", byService),
+        new Table("by-sub-goal", "Leveranser per delmål", "Delmål", bySubGoal));
+  }
 
   /** A written section; {@code text} is empty when nothing is written. */
   public record Section(String id, String heading, String text) {}
@@ -126,6 +144,8 @@ public record ReportPage(
         day(r.due()),
         r.overdue(),
         figures,
+        counts(c.deliveries().byService(), ReportPage::service),
+        counts(c.deliveries().bySubGoal(), ReportPage::subGoal),
         share == null ? "–" : pct(share, 1),
         met == null ? "ingen direkte leveranser" : met ? "mål nådd" : "under 2/3",
         Boolean.TRUE.equals(met),
@@ -152,17 +172,33 @@ public record ReportPage(
         : name;
   }
 
+  /** A service's Norwegian name (the code when it names none the page knows). */
+  static String service(String code) {
+    return ServiceCode.labelOf(code);
+  }
+
+  /** A sub-goal's name: {@code Delmål 2}. */
+  static String subGoal(String goal) {
+    return "Delmål " + goal;
+  }
+
+  /** Deliveries per key (service, sub-goal), in the card's order, each under its name. */
+  private static List<Line> counts(Map<String, Long> byKey, UnaryOperator<String> name) {
+    return byKey.entrySet().stream()
+        .map(e -> new Line(name.apply(e.getKey()), num(e.getValue())))
+        .toList();
+  }
+
   private static String label(String figure) {
     if (figure.startsWith(BY_SERVICE)) {
-      return "Leveranser, "
-          + inSentence(ServiceCode.labelOf(figure.substring(BY_SERVICE.length())));
+      return "Leveranser, " + inSentence(service(figure.substring(BY_SERVICE.length())));
     }
     if (figure.startsWith(BY_FORM)) {
       String form = figure.substring(BY_FORM.length());
       return Tally.FORM_NAMES.getOrDefault(form, form);
     }
     if (figure.startsWith(BY_SUB_GOAL)) {
-      return "Leveranser til delmål " + figure.substring(BY_SUB_GOAL.length());
+      return "Leveranser til " + inSentence(subGoal(figure.substring(BY_SUB_GOAL.length())));
     }
     return FIGURES.getOrDefault(figure, figure);
   }

@@ -59,12 +59,22 @@ class DashboardPagesTest {
 
   static ReportView report(
       long previousTotal, Card.SameDays sameDays, Double change, ReportView.Sections sections) {
+    return report(previousTotal, sameDays, change, sections, null);
+  }
+
+  /** A draft of 2026-H1; {@code deliveries} its card's, or (null) 2 system- and 1 individual. */
+  static ReportView report(
+      long previousTotal,
+      Card.SameDays sameDays,
+      Double change,
+      ReportView.Sections sections,
+      Card.Deliveries deliveries) {
     Card figures = DashboardViewTest.card("COUNTY", "03", 2, 1, 0, 0, 0);
     Card withYearBefore =
         new Card(
             figures.scope(),
             figures.period(),
-            figures.deliveries(),
+            deliveries == null ? figures.deliveries() : deliveries,
             figures.byForm(),
             figures.systemShare(),
             figures.target(),
@@ -128,6 +138,43 @@ class DashboardPagesTest {
         .containsPattern(
             "\\.section-text \\{[^}]*white-space: pre-wrap;[^}]*overflow-wrap: anywhere;")
         .containsPattern("body \\{[^}]*overflow-wrap: break-word;");
+  }
+
+  @Test
+  void theReportPageCountsTheDeliveriesPerServiceAndPerSubGoalUnderTheirNorwegianNames() {
+    Card.Deliveries deliveries =
+        new Card.Deliveries(
+            1234,
+            1234,
+            0,
+            Map.of("SICK_LEAVE", 1200L, "RECRUITMENT", 34L),
+            Map.of("1", 1200L, "2", 34L));
+    ReportPage page =
+        ReportPage.of(
+            report(1, null, 2.0, new ReportView.Sections(null, null, null, null), deliveries),
+            "Z990002");
+    assertThat(page.byService())
+        .extracting(ReportPage.Line::label)
+        .containsExactly(
+            "IA-veiledning",
+            "Mål- og handlingsplan",
+            "Forebygge og redusere sykefravær",
+            "Rekruttere nye medarbeidere",
+            "Senior- og livsfasearbeid",
+            "Måle og evaluere",
+            "Kontaktpersonrollen");
+    assertThat(page.bySubGoal())
+        .containsExactly(
+            new ReportPage.Line("Delmål 1", "1\u00a0200"),
+            new ReportPage.Line("Delmål 2", "34"),
+            new ReportPage.Line("Delmål 3", "0"));
+    assertThat(render("ReportResource/report", Map.of("page", page)))
+        .contains("<h3>Leveranser per tjeneste</h3>")
+        .contains(
+            "<tr><th scope=\"row\">Forebygge og redusere sykefravær</th>"
+                + "<td class=\"value\">1\u00a0200</td></tr>")
+        .contains("<h3>Leveranser per delmål</h3>")
+        .contains("<tr><th scope=\"row\">Delmål 2</th><td class=\"value\">34</td></tr>");
   }
 
   @Test

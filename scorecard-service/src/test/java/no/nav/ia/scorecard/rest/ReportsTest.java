@@ -281,6 +281,13 @@ class ReportsTest {
     facts.put("service", "SENIOR_LIFE_PHASE").putArray("subGoals").add(1);
     send(recorded);
     await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("54", "2022-H1") == 1);
+    // The draft's page counts per service and sub-goal from the live card.
+    String draft = page(Tokens.manager("54"), "54", "2022-H1");
+    assertThat(table(draft, "by-service"))
+        .contains(row("Senior- og livsfasearbeid", "1"), row("Mål- og handlingsplan", "0"))
+        .contains(row("IA-veiledning", "0"), row("Kontaktpersonrollen", "0"));
+    assertThat(table(draft, "by-sub-goal"))
+        .contains(row("Delmål 1", "1"), row("Delmål 2", "0"), row("Delmål 3", "0"));
     written(Tokens.manager("54"), "54", "2022-H1");
     as(Tokens.manager("54"))
         .post(report("54", "2022-H1") + "/submission")
@@ -298,11 +305,11 @@ class ReportsTest {
         .until(
             () ->
                 as(Tokens.coordinator())
-                        .get("/api/v1/scorecards/counties/54?period=2022-H1")
-                        .then()
-                        .extract()
-                        .path("deliveries.byService.GOALS_ACTION_PLAN")
-                    != null);
+                    .get("/api/v1/scorecards/counties/54?period=2022-H1")
+                    .then()
+                    .extract()
+                    .path("deliveries.byService.GOALS_ACTION_PLAN")
+                    .equals(1));
     assertThat(read("54", "2022-H1").getList("changedSinceSubmission"))
         .as("the total and the direction did not move; the service and the sub-goal did")
         .containsExactlyInAnyOrder(
@@ -310,10 +317,28 @@ class ReportsTest {
             Map.of("figure", "deliveries.byService.GOALS_ACTION_PLAN", "submitted", 0, "now", 1),
             Map.of("figure", "deliveries.bySubGoal.1", "submitted", 1, "now", 0),
             Map.of("figure", "deliveries.bySubGoal.2", "submitted", 0, "now", 1));
-    assertThat(page(Tokens.manager("54"), "54", "2022-H1"))
+    String submitted = page(Tokens.manager("54"), "54", "2022-H1");
+    assertThat(submitted)
         .contains("Endret etter innsending")
         .contains("Leveranser, mål- og handlingsplan")
         .contains("Leveranser til delmål 2");
+    // The report's own tables keep the figures as submitted.
+    assertThat(table(submitted, "by-service"))
+        .contains(row("Senior- og livsfasearbeid", "1"), row("Mål- og handlingsplan", "0"));
+    assertThat(table(submitted, "by-sub-goal"))
+        .contains(row("Delmål 1", "1"), row("Delmål 2", "0"));
+  }
+
+  /** The table of the page with that id, from its start tag to its end. */
+  static String table(String page, String id) {
+    int start = page.indexOf("<table id=\"" + id + "\">");
+    assertThat(start).as("the page has a table %s", id).isNotNegative();
+    return page.substring(start, page.indexOf("</table>", start));
+  }
+
+  /** A table's row of a label and its figure, as the printable page writes it. */
+  static String row(String label, String value) {
+    return "<tr><th scope=\"row\">" + label + "</th><td class=\"value\">" + value + "</td></tr>";
   }
 
   @Test
