@@ -271,7 +271,7 @@ class BrowserDashboardTest {
     assertThat(lines).hasSize(3);
     assertThat(lines.get(2))
         .startsWith("Fylke;\"=\"\"" + COUNTY + "\"\"\";\"Innlandet\";\"=\"\"2025\"\"\";")
-        .contains(";2025-12-31;3;2;1;0,6667;Ja;");
+        .contains(";2025-12-31;3;2;1;66,7%;Ja;");
 
     // The half-year report: the link opens its printable page with the figures.
     browser

@@ -12,11 +12,14 @@ import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import no.nav.ia.platform.domain.ServiceCode;
+import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Tally;
 import no.nav.ia.scorecard.rest.ScorecardResource.Overview;
 import no.nav.ia.scorecard.rest.ScorecardResource.Regions;
@@ -104,7 +107,40 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     String code(String value) {
       return this == EXCEL_NO ? "\"=\"\"" + value + "\"\"\"" : value;
     }
+
+    /**
+     * A fraction (a share, a rate, a change): for programs the number to four decimals ({@code
+     * 0.7143}); for Excel a percentage with one decimal as Norwegian Excel reads one, a number it
+     * shows as the page does ({@code 71,4%}), a change with its sign ({@code +233,3%}, {@code
+     * -16,7%}; a hyphen, as Excel takes no other minus, and none for a change that rounds to 0).
+     */
+    String fraction(double fraction, boolean signed) {
+      if (this == API) {
+        return String.format(Locale.ROOT, "%.4f", fraction);
+      }
+      double percent = Math.round(fraction * 1000) / 10.0;
+      String pattern = signed && percent != 0 ? "%+.1f%%" : "%.1f%%";
+      return String.format(Locale.ROOT, pattern, percent == 0 ? 0.0 : percent)
+          .replace('.', decimal);
+    }
+
+    /**
+     * A moment, such as the figures' "as of": for programs ISO 8601 in UTC as the JSON has it; for
+     * Excel the Norwegian time to the minute as the page shows it ({@code 05.12.2026 15:05}), which
+     * Excel set to Norwegian reads as a date and time.
+     */
+    String moment(OffsetDateTime moment) {
+      return this == EXCEL_NO
+          ? EXCEL_MOMENT.format(moment.atZoneSameInstant(NorwegianTime.ZONE))
+          : moment.toString();
+    }
   }
+
+  private static final DateTimeFormatter EXCEL_MOMENT =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.ROOT);
+
+  /** A relative change against the year before: the Excel file writes its sign. */
+  record Change(double fraction) {}
 
   /** A code in a row, such as a county's or a period's: {@link Dialect#code} writes it. */
   record Code(String value) {}
@@ -250,7 +286,8 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     Boolean met = c.target().met();
     row.add(met == null ? null : new Term(met.toString(), met ? "Ja" : "Nei"));
     row.add(c.previousYear().total());
-    row.add(c.previousYear().change());
+    Double change = c.previousYear().change();
+    row.add(change == null ? null : new Change(change));
     row.add(c.forecast().yearTotal());
     row.add(c.agreements().active());
     row.add(c.agreements().newInPeriod());
@@ -276,8 +313,9 @@ public class CardsCsv implements MessageBodyWriter<Object> {
   }
 
   /**
-   * The values separated as the dialect says: null empty, a fraction to four decimals, a {@link
-   * Code} as the dialect writes codes, a {@link Term} as its code or (Excel) its word.
+   * The values separated as the dialect says: null empty, a fraction ({@link Double}, {@link
+   * Change}) and a moment as {@link Dialect#fraction} and {@link Dialect#moment} write them, a
+   * {@link Code} as the dialect writes codes, a {@link Term} as its code or (Excel) its word.
    */
   static String line(List<Object> values, Dialect dialect) {
     StringBuilder out = new StringBuilder();
@@ -287,7 +325,11 @@ public class CardsCsv implements MessageBodyWriter<Object> {
       }
       Object value = values.get(i);
       if (value instanceof Double fraction) {
-        out.append(String.format(Locale.ROOT, "%.4f", fraction).replace('.', dialect.decimal));
+        out.append(dialect.fraction(fraction, false));
+      } else if (value instanceof Change change) {
+        out.append(dialect.fraction(change.fraction(), true));
+      } else if (value instanceof OffsetDateTime moment) {
+        out.append(dialect.moment(moment));
       } else if (value instanceof Code code) {
         out.append(dialect.code(code.value()));
       } else if (value instanceof Term term) {

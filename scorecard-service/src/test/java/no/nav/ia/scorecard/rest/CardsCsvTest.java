@@ -2,7 +2,10 @@ package no.nav.ia.scorecard.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CardsCsvTest {
@@ -20,6 +23,74 @@ class CardsCsvTest {
                 + "service_contact_person,sub_goal_1,sub_goal_2,sub_goal_3,form_direct,"
                 + "form_course,form_information,as_of,previous_year_same_days_total,"
                 + "resigning_campaign_id");
+  }
+
+  /**
+   * A card of 10 deliveries, 5 of 7 direct ones system-directed (71,4 %), 3 the year before (+233
+   * %), 3 of 4 re-signed, its figures as of 14:05:34.108066 UTC on 5 December 2026 (15:05 in Oslo).
+   */
+  static Card card(OffsetDateTime asOf, long previousYearTotal) {
+    return new Card(
+        new Card.Scope("COUNTY", "03", "Oslo"),
+        new Card.PeriodView("2026", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)),
+        new Card.Deliveries(10, 5, 5, Map.of(), Map.of()),
+        Map.of("DIRECT", 7L, "COURSE", 3L, "INFORMATION", 0L),
+        5.0 / 7,
+        new Card.Target(Card.SYSTEM_SHARE_MIN, true),
+        List.of(),
+        new Card.PreviousYear(
+            "2025",
+            previousYearTotal,
+            null,
+            previousYearTotal == 0 ? null : (10.0 - previousYearTotal) / previousYearTotal),
+        new Card.ForecastView(10),
+        new Card.Agreements(4, 1, 4, 3),
+        new Card.Resigning(null, 4, 3, 0.75),
+        new Card.RegistrationLag(2),
+        asOf);
+  }
+
+  static final OffsetDateTime AS_OF = OffsetDateTime.parse("2026-12-05T14:05:34.108066Z");
+
+  /** The value of a column in the file's one row of cards, by the column's API name. */
+  static String value(String file, CardsCsv.Dialect dialect, String column) {
+    List<String> names = List.of(CardsCsv.header().split(","));
+    String row = file.substring(dialect.start().length()).lines().skip(1).findFirst().orElseThrow();
+    return row.split(dialect.separator, -1)[names.indexOf(column)];
+  }
+
+  @Test
+  void excelGetsSharesAndChangesAsPercentagesAndTheFiguresTimeInNorwegianTime() {
+    String excel = CardsCsv.render(List.of(card(AS_OF, 3)), CardsCsv.Dialect.EXCEL_NO);
+    assertThat(value(excel, CardsCsv.Dialect.EXCEL_NO, "system_share")).isEqualTo("71,4%");
+    assertThat(value(excel, CardsCsv.Dialect.EXCEL_NO, "change")).isEqualTo("+233,3%");
+    assertThat(value(excel, CardsCsv.Dialect.EXCEL_NO, "resigning_rate")).isEqualTo("75,0%");
+    assertThat(value(excel, CardsCsv.Dialect.EXCEL_NO, "as_of")).isEqualTo("05.12.2026 15:05");
+    // A fall is written with the minus Excel reads; no change has no sign; none is empty.
+    String fall = CardsCsv.render(List.of(card(AS_OF, 12)), CardsCsv.Dialect.EXCEL_NO);
+    assertThat(value(fall, CardsCsv.Dialect.EXCEL_NO, "change")).isEqualTo("-16,7%");
+    String same = CardsCsv.render(List.of(card(AS_OF, 10)), CardsCsv.Dialect.EXCEL_NO);
+    assertThat(value(same, CardsCsv.Dialect.EXCEL_NO, "change")).isEqualTo("0,0%");
+    String none = CardsCsv.render(List.of(card(null, 0)), CardsCsv.Dialect.EXCEL_NO);
+    assertThat(value(none, CardsCsv.Dialect.EXCEL_NO, "change")).isEmpty();
+    assertThat(value(none, CardsCsv.Dialect.EXCEL_NO, "as_of")).isEmpty();
+    // Summer time: 12:00 UTC is 14:00 in Oslo.
+    String summer =
+        CardsCsv.render(
+            List.of(card(OffsetDateTime.parse("2026-06-30T12:00:00Z"), 3)),
+            CardsCsv.Dialect.EXCEL_NO);
+    assertThat(value(summer, CardsCsv.Dialect.EXCEL_NO, "as_of")).isEqualTo("30.06.2026 14:00");
+  }
+
+  @Test
+  void theApisFileKeepsFractionsAsNumbersAndTheTimeInUtcForPrograms() {
+    String api = CardsCsv.render(List.of(card(AS_OF, 3)));
+    assertThat(value(api, CardsCsv.Dialect.API, "system_share")).isEqualTo("0.7143");
+    assertThat(value(api, CardsCsv.Dialect.API, "change")).isEqualTo("2.3333");
+    assertThat(value(api, CardsCsv.Dialect.API, "resigning_rate")).isEqualTo("0.7500");
+    assertThat(value(api, CardsCsv.Dialect.API, "as_of")).isEqualTo("2026-12-05T14:05:34.108066Z");
+    String fall = CardsCsv.render(List.of(card(AS_OF, 12)));
+    assertThat(value(fall, CardsCsv.Dialect.API, "change")).isEqualTo("-0.1667");
   }
 
   @Test

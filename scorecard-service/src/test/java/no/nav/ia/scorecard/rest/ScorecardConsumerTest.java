@@ -1186,13 +1186,16 @@ class ScorecardConsumerTest {
         .startsWith("Nivå;Kode;Navn;Periode;Fra;Til;Leveranser;Systemrettede;Individrettede;")
         .contains(";Forebygge og redusere sykefravær;")
         .endsWith(";Tall per;Leveranser samme dager i fjor (pågående);Re-signeringskampanje");
-    // The nation and the own county, as on the page; a fraction with a decimal comma.
+    // The nation and the own county, as on the page; a share as a percentage, a decimal comma.
     assertThat(lines).hasSize(3);
     // Codes as text formulas: Excel would make a county's 03 the number 3, a month a date.
     assertThat(lines.get(1)).startsWith("Landet;\"=\"\"NO\"\"\";\"Norge\";\"=\"\"2011\"\"\";");
     assertThat(lines.get(2))
         .startsWith(
-            "Fylke;\"=\"\"20\"\"\";\"Finnmark\";\"=\"\"2011\"\"\";2011-01-01;2011-12-31;2;1;1;0,5000;Nei;");
+            "Fylke;\"=\"\"20\"\"\";\"Finnmark\";\"=\"\"2011\"\"\";2011-01-01;2011-12-31;2;1;1;50,0%;Nei;")
+        .as("the figures' time in Norwegian time to the minute, as the page shows it")
+        .containsPattern(";\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2};")
+        .doesNotContainPattern(";\\d{4}-\\d{2}-\\d{2}T");
 
     int counties =
         given()
