@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.lang.reflect.Method;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * What a cache may do with an answer. Every answer says {@code Cache-Control: no-store} unless its
@@ -24,9 +26,23 @@ public class ResponseCaching {
     if (!headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
       headers.putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
     }
-    if (!headers.containsKey(HttpHeaders.VARY) && negotiates(resource)) {
+    if (!headers.containsKey(HttpHeaders.VARY)
+        && !writtenAlready(HttpHeaders.VARY)
+        && negotiates(resource)) {
       headers.putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     }
+  }
+
+  /**
+   * Whether the header is on the HTTP answer already, outside the JAX-RS headers: RESTEasy
+   * Reactive's {@code Request.selectVariant} (the reports' overview negotiates with it) writes
+   * {@code Vary} there, and this filter's own was then sent as a second {@code Vary: Accept}. (A
+   * response filter cannot take the request's context as a parameter; the current request's is the
+   * same.)
+   */
+  private static boolean writtenAlready(String header) {
+    ServerRequestContext request = CurrentRequestManager.get();
+    return request != null && request.serverResponse().getResponseHeader(header) != null;
   }
 
   /** The value of {@code Cache-Control} on every answer, also those of the route filters. */
