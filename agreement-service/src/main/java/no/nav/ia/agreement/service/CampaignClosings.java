@@ -110,7 +110,8 @@ public class CampaignClosings {
    */
   @Scheduled(
       every = "${ia.campaign.closing-resume-every:1m}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void resumeCutOff() {
     List<ResigningCampaign> cutOff =
         QuarkusTransaction.requiringNew()

@@ -51,7 +51,8 @@ public class DeliverySeenCounties {
 
   @Scheduled(
       every = "${ia.delivery-seen.fill-counties-every:5m}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void scheduled() {
     fill();
   }

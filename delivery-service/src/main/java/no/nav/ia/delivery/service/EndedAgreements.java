@@ -127,7 +127,8 @@ public class EndedAgreements {
   @Scheduled(
       every = "${ia.delivery.termination-sweep:5s}",
       delayed = "10s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void sweep() {
     OffsetDateTime appliedBefore =
         OffsetDateTime.now(ZoneOffset.UTC).minus(config.terminationSettle());

@@ -87,7 +87,7 @@ public class IdempotencyKeys {
             });
   }
 
-  @Scheduled(every = "1h", delayed = "5m")
+  @Scheduled(every = "1h", delayed = "5m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void purge() {
     OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.idempotencyRetention());
     QuarkusTransaction.requiringNew()

@@ -130,7 +130,8 @@ public class OutboxRelay {
    */
   @Scheduled(
       every = "${ia.events.relay-interval:1s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void poll() {
     wake();
     try {
@@ -141,7 +142,7 @@ public class OutboxRelay {
   }
 
   /** Deletes published rows older than the retention. */
-  @Scheduled(every = "1h", delayed = "1m")
+  @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void purge() {
     OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.outboxRetention());
     QuarkusTransaction.requiringNew().call(() -> rows.purgePublishedBefore(before));

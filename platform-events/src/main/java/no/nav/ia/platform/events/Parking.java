@@ -40,7 +40,8 @@ class Parking {
   /** Counts the parked events (every replica sees the same table). */
   @Scheduled(
       every = "${ia.events.parked-count-interval:" + Parking.COUNT_INTERVAL + "}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void countWaiting() {
     try {
       // A lambda: Panache enhances the call DeadLetterEvent.count(), not a method reference to it.
