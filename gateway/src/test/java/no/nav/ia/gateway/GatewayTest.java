@@ -788,7 +788,10 @@ class GatewayTest {
         .statusCode(200)
         .body(
             org.hamcrest.Matchers.containsString(
-                "ia_gateway_requests_seconds_count{method=\"GET\",route=\"agreements\",status=\"200\"}"));
+                "ia_gateway_requests_seconds_count{method=\"GET\",route=\"agreements\",status=\"200\"}"),
+            // Buckets, for a p99 per route across the gateway's pods.
+            org.hamcrest.Matchers.containsString(
+                "ia_gateway_requests_seconds_bucket{method=\"GET\",route=\"agreements\",status=\"200\",le=\"0.05\"}"));
   }
 
   @Test

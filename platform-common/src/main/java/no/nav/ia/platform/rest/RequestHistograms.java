@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * Request durations as Prometheus histograms, so that a p99 can be read across the pods of an app
- * ({@code histogram_quantile} over {@code http_server_requests_seconds_bucket}): a handful of
- * buckets around the platform's targets, not Micrometer's seventy, since every bucket is a series
- * per route, method and status.
+ * ({@code histogram_quantile} over {@code http_server_requests_seconds_bucket}, and per route at
+ * the gateway over {@code ia_gateway_requests_seconds_bucket}): a handful of buckets around the
+ * platform's targets, not Micrometer's seventy, since every bucket is a series per route, method
+ * and status.
  *
  * <p>And a method the client made up ({@code BREW /x}, which Vert.x passes on) is tagged {@code
  * OTHER}: each new name was about fifteen series more, kept for the life of the process, from
@@ -22,7 +23,9 @@ import java.util.Set;
 @Singleton
 public class RequestHistograms {
 
-  static final Set<String> TIMED = Set.of("http.server.requests", "http.client.requests");
+  /** Micrometer's request timers, and the gateway's per route (route, method, status). */
+  static final Set<String> TIMED =
+      Set.of("http.server.requests", "http.client.requests", "ia.gateway.requests");
 
   /** The methods of HTTP (RFC 9110) and PATCH; any other is counted as {@code OTHER}. */
   static final Set<String> METHODS =
