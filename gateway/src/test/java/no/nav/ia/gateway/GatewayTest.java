@@ -849,6 +849,30 @@ class GatewayTest {
       assertThat(forwarded.status()).isEqualTo(201);
       assertThat(forwarded.body()).contains("'name':'" + name + "'");
     }
+    // A client that waits for 100 Continue gets one, and then the answer (RESTEasy sent a second
+    // 100 Continue after the body).
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      http.head(
+          "POST /api/v1/agreements HTTP/1.1",
+          "Authorization: Bearer " + Tokens.coordinator(),
+          "Content-Type: application/json",
+          "Transfer-Encoding: chunked",
+          "Expect: 100-continue");
+      assertThat(http.answer().status()).isEqualTo(100);
+      http.chunked("{\"name\":\"Venter Bygg AS\"}".getBytes(StandardCharsets.UTF_8));
+      assertThat(http.answer().status()).isEqualTo(201);
+    }
+    // Without a token the body is not read first: 401, as with a length.
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      RawHttp.Answer refused =
+          http.head(
+                  "POST /api/v1/agreements HTTP/1.1",
+                  "Content-Type: application/json",
+                  "Transfer-Encoding: chunked")
+              .chunked("{\"name\":\"Uten Token AS\"}".getBytes(StandardCharsets.UTF_8))
+              .answer();
+      assertThat(refused.status()).isEqualTo(401);
+    }
   }
 
   private static RawHttp.Answer chunkedAgreement(RawHttp http, String body)

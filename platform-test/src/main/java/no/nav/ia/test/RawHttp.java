@@ -80,7 +80,10 @@ public final class RawHttp implements AutoCloseable {
     return this;
   }
 
-  /** Reads one answer (its body by Content-Length, in chunks, or to the connection's end). */
+  /**
+   * Reads one answer (its body by Content-Length, in chunks, or to the connection's end; a 1xx has
+   * none).
+   */
   public Answer answer() throws IOException {
     String statusLine = line();
     Map<String, String> headers = new TreeMap<>();
@@ -91,16 +94,16 @@ public final class RawHttp implements AutoCloseable {
           line.substring(colon + 1).trim());
     }
     String length = headers.get("content-length");
+    int status = Integer.parseInt(statusLine.split(" ")[1]);
     byte[] body;
-    if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+    if (status < 200) {
+      body = new byte[0]; // 100 Continue: a head alone
+    } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = chunks();
     } else {
       body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
     }
-    return new Answer(
-        Integer.parseInt(statusLine.split(" ")[1]),
-        headers,
-        new String(body, StandardCharsets.UTF_8));
+    return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
   }
 
   /** A chunked body: each chunk's size line, its bytes and line end, until the empty chunk. */

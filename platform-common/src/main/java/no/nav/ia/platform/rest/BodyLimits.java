@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.ProblemMappers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +50,15 @@ public class BodyLimits {
    */
   static final String READ_LIMIT_KEY = "io.quarkus.max-request-size";
 
+  /**
+   * Bytes of chunked bodies held here at once, all requests together, and the most they may be:
+   * four of the largest a path takes. A client that sends slowly holds its part until its body ends
+   * or the connection's idle timeout.
+   */
+  private final AtomicLong held = new AtomicLong();
+
+  private final long heldLimit;
+
   /** HTTP/2's CANCEL error code (RFC 9113, 7). */
   private static final long HTTP2_CANCEL = 0x8;
 
@@ -66,6 +76,7 @@ public class BodyLimits {
     this.problems = problems;
     this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
     this.bodyLimit = Math.min(config.bodyLimit().asLongValue(), this.maxBodySize);
+    this.heldLimit = this.maxBodySize == Long.MAX_VALUE ? Long.MAX_VALUE : 4 * this.maxBodySize;
   }
 
   void install(@Observes Router router) {
@@ -117,9 +128,7 @@ public class BodyLimits {
         ctx.response().reset(HTTP2_CANCEL);
       }
     } else if (length > maxBodySize || request.headers().contains(HttpHeaders.EXPECT)) {
-      ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-      ctx.addEndHandler(done -> request.connection().close());
-      refuse(ctx, detail);
+      refuseAndClose(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large", detail);
     } else {
       request.handler(dropped -> {});
       request.endHandler(end -> refuse(ctx, detail));
@@ -128,15 +137,18 @@ public class BodyLimits {
   }
 
   /**
-   * A body whose length is not announced: HTTP/1.1's chunked encoding. (HTTP/2 streams without
-   * {@code content-length} are left to Quarkus's counting: RESTEasy pauses the request as it
-   * starts, which HTTP/2 refuses once the stream has ended, so such a body cannot be read here
-   * first.)
+   * A body whose length is not announced: HTTP/1.1's chunked encoding, from a caller with a token.
+   * (HTTP/2 streams without {@code content-length} are left to Quarkus's counting: RESTEasy pauses
+   * the request as it starts, which HTTP/2 refuses once the stream has ended, so such a body cannot
+   * be read here first.)
    */
   private static boolean hasUnsizedBody(HttpServerRequest request) {
+    // Only for a request that carries a token (checked after this, in RESTEasy): one without is
+    // refused 401 before its body is read, as before, and not held here first.
     return request.version() != HttpVersion.HTTP_2
         && !request.isEnded()
-        && request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+        && request.headers().contains(HttpHeaders.AUTHORIZATION);
   }
 
   /**
@@ -148,8 +160,9 @@ public class BodyLimits {
     private final RoutingContext ctx;
     private final HttpServerRequest request;
     private final long limit;
-    private final Buffer body = Buffer.buffer();
+    private Buffer body = Buffer.buffer();
     private long read;
+    private long holding;
     private boolean refused;
     private boolean answered;
 
@@ -160,49 +173,75 @@ public class BodyLimits {
     }
 
     void read() {
-      // A client that goes away before its body ends is not answered (nor logged).
+      // A client that goes away before its body ends is not answered (nor logged); what it sent
+      // is let go when the exchange ends, however it ends.
       request.exceptionHandler(gone -> {});
+      ctx.addEndHandler(done -> release());
       request.handler(this::chunk);
       request.endHandler(end -> ended());
       if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
         ctx.response().writeContinue();
+        // Answered here: RESTEasy would send a second 100 Continue after the body.
+        request.headers().remove(HttpHeaders.EXPECT);
       }
       request.resume();
     }
 
     private void chunk(Buffer chunk) {
       read += chunk.length();
+      if (answered) {
+        return;
+      }
       if (!refused && read <= limit) {
+        if (held.addAndGet(chunk.length()) > heldLimit) {
+          // Bodies of this size from many clients at once (or clients that stall): not held.
+          held.addAndGet(-chunk.length());
+          answered = true;
+          release();
+          ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+          refuseAndClose(
+              ctx, 503, "BUSY", "Service busy", "Too many bodies are being read; send it again");
+          return;
+        }
+        holding += chunk.length();
         body.appendBuffer(chunk);
         return;
       }
       if (!refused) {
         refused = true;
+        release();
         ctx.response().setStatusCode(413);
       }
-      if (read > maxBodySize && !answered) {
-        ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        ctx.addEndHandler(done -> request.connection().close());
-        answer();
+      if (read > maxBodySize) {
+        answered = true;
+        refuseAndClose(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large", tooLarge());
       }
     }
 
     private void ended() {
+      if (answered) {
+        return;
+      }
       if (!refused) {
         ctx.setBody(body);
         ctx.next();
-      } else if (!answered) {
-        answer();
+      } else {
+        answered = true;
+        refuse(ctx, tooLarge());
       }
     }
 
-    private void answer() {
-      answered = true;
-      refuse(
-          ctx,
-          "The body, sent without Content-Length, is over "
-              + limit
-              + " bytes, the most this path takes");
+    /** What this body holds of the budget is let go (once). */
+    private void release() {
+      held.addAndGet(-holding);
+      holding = 0;
+      body = refused || answered ? null : body;
+    }
+
+    private String tooLarge() {
+      return "The body, sent without Content-Length, is over "
+          + limit
+          + " bytes, the most this path takes";
     }
   }
 
@@ -210,6 +249,15 @@ public class BodyLimits {
   private void refuse(RoutingContext ctx, String detail) {
     CallId.set(ctx.get(CallId.MDC_KEY));
     problems.end(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large", detail);
+  }
+
+  /** Answers at once and closes the connection after it: the rest of the body is not read. */
+  private void refuseAndClose(
+      RoutingContext ctx, int status, String code, String title, String detail) {
+    ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    ctx.addEndHandler(done -> ctx.request().connection().close());
+    CallId.set(ctx.get(CallId.MDC_KEY));
+    problems.end(ctx, status, code, title, detail);
   }
 
   /** The announced length, or -1 when there is none (or it cannot be read: Netty refuses those). */
