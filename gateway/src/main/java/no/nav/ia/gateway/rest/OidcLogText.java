@@ -7,9 +7,10 @@ import no.nav.ia.platform.domain.NationalIdentityNumbers;
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
- * The OIDC extension's lines without what a token or a client wrote: a refused token is logged with
- * its claims ({@code JWT (claims->{...NAVident...})}), and a line break in a value would start a
- * forged line. The cause stays: the line without the claims, on one line.
+ * The OIDC extension's lines without a token or its claims: a refused token is logged with its
+ * claims ({@code JWT (claims->{...NAVident...})}), one with a bad signature as the whole token
+ * ({@code JsonWebSignature{...}->eyJ...}), and a line break in a value would start a forged line.
+ * The cause stays, on one line (jose4j's, which may quote an issuer or audience the token named).
  */
 @LoggingFilter(name = "oidc-log-text")
 public final class OidcLogText implements Filter {
@@ -52,8 +53,16 @@ public final class OidcLogText implements Filter {
       }
       cut = message.substring(0, claims) + "claims left out)" + cause;
     }
-    return cut.replace('\r', ' ').replace('\n', ' ');
+    return COMPACT_TOKEN
+        .matcher(cut)
+        .replaceAll("->(token left out)")
+        .replace('\r', ' ')
+        .replace('\n', ' ');
   }
+
+  /** A token in compact serialization after jose4j's arrow (JsonWebSignature's toString). */
+  private static final java.util.regex.Pattern COMPACT_TOKEN =
+      java.util.regex.Pattern.compile("->[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
   /** What jose4j writes after a refused token's claims. */
   private static final String REJECTED = ") rejected due to ";

@@ -53,6 +53,19 @@ class OidcLogTextTest {
   }
 
   @Test
+  void aTokenWithABadSignatureIsNotLoggedWhole() {
+    assertThat(
+            filtered(
+                "io.quarkus.oidc.runtime.OidcProvider",
+                "Token verification has failed: JWS signature is invalid:"
+                    + " JsonWebSignature{\"alg\":\"RS256\",\"kid\":\"k1\"}->"
+                    + "eyJhbGciOiJSUzI1NiJ9.eyJOQVZpZGVudCI6IloxMjM0NTYifQ.c2lnbmF0dXJl"))
+        .isEqualTo(
+            "Token verification has failed: JWS signature is invalid:"
+                + " JsonWebSignature{\"alg\":\"RS256\",\"kid\":\"k1\"}->(token left out)");
+  }
+
+  @Test
   void otherLinesAreLeftAsTheyAre() {
     assertThat(filtered("gateway.access", "subject=Z990001 claims->x\nnext"))
         .isEqualTo("subject=Z990001 claims->x\nnext");
