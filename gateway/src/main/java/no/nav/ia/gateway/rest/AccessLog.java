@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.rest.RequestHistograms;
 import no.nav.ia.platform.security.Caller;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -101,11 +102,8 @@ public class AccessLog {
 
   /** The request's method, or OTHER for one HTTP does not define (the client's word). */
   static String method(String name) {
-    return KNOWN_METHODS.contains(name) ? name : "OTHER";
+    return RequestHistograms.METHODS.contains(name) ? name : "OTHER";
   }
-
-  private static final Set<String> KNOWN_METHODS =
-      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
   private static String subject(RoutingContext ctx) {
     if (!(ctx.user() instanceof QuarkusHttpUser user)) {

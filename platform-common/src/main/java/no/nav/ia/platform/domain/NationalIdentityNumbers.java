@@ -55,9 +55,9 @@ public final class NationalIdentityNumbers {
   }
 
   /**
-   * Whether an id a client chose (a call id, an idempotency key, a client id or subject) holds a
-   * person's number: one written as a UUID does not ({@link #isUuidForm}); an underscore or a
-   * colon, which ids use between their parts, separates groups of digits as a space does.
+   * Whether an id a client chose (a call id, a token's client id or subject) holds a person's
+   * number: one written as a UUID does not ({@link #isUuidForm}); an underscore or a colon, which
+   * ids use between their parts, separates groups of digits as a space does.
    */
   public static boolean inId(String id) {
     return id != null && !isUuidForm(id) && containsOne(id.replace('_', ' ').replace(':', ' '));

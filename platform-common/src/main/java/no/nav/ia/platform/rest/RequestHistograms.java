@@ -28,7 +28,7 @@ public class RequestHistograms {
       Set.of("http.server.requests", "http.client.requests", "ia.gateway.requests");
 
   /** The methods of HTTP (RFC 9110) and PATCH; any other is counted as {@code OTHER}. */
-  static final Set<String> METHODS =
+  public static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
   static final long[] BUCKETS_MS = {5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000};

@@ -34,15 +34,17 @@ public class ResponseCaching {
   }
 
   /**
-   * Whether the header is on the HTTP answer already, outside the JAX-RS headers: RESTEasy
-   * Reactive's {@code Request.selectVariant} (the reports' overview negotiates with it) writes
-   * {@code Vary} there, and this filter's own was then sent as a second {@code Vary: Accept}. (A
-   * response filter cannot take the request's context as a parameter; the current request's is the
-   * same.)
+   * Whether {@code Vary: Accept} is on the HTTP answer already, outside the JAX-RS headers:
+   * RESTEasy Reactive's {@code Request.selectVariant} (the reports' overview negotiates with it)
+   * writes {@code Vary} there, and this filter's own was then sent as a second {@code Vary:
+   * Accept}. (A response filter cannot take the request's context as a parameter; the current
+   * request's is the same.)
    */
   private static boolean writtenAlready(String header) {
     ServerRequestContext request = CurrentRequestManager.get();
-    return request != null && request.serverResponse().getResponseHeader(header) != null;
+    String written = request == null ? null : request.serverResponse().getResponseHeader(header);
+    // Another Vary (Origin, say) is not this one.
+    return written != null && written.toLowerCase(java.util.Locale.ROOT).contains("accept");
   }
 
   /** The value of {@code Cache-Control} on every answer, also those of the route filters. */

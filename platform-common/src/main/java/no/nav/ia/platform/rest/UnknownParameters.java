@@ -20,7 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A query parameter the operation does not take is refused with 400 naming it and the ones it
- * takes, on the API's paths: {@code GET /api/v1/agreements?countyCode=15} (the filter is {@code
+ * takes, on the API's paths and the operations' ({@code /internal/}, the gateway's {@code
+ * /api/v1/operations/}): {@code GET /api/v1/agreements?countyCode=15} (the filter is {@code
  * county}) answered every county's agreements, and a system that misspelt a filter processed the
  * wrong records without a word, while an unknown field in a body is refused. Names compare as
  * Vert.x reads them, A to Z folded ({@link RepeatedParameters#asciiLowerCase}). The gateway, whose
@@ -40,7 +41,10 @@ public class UnknownParameters {
   @ServerRequestFilter
   public void check(ResourceInfo resource, HttpServerRequest request) {
     String query = request.query();
-    if (!refuse || query == null || query.isEmpty() || !request.path().startsWith("/api/")) {
+    if (!refuse
+        || query == null
+        || query.isEmpty()
+        || !(request.path().startsWith("/api/") || request.path().startsWith("/internal/"))) {
       return;
     }
     Method method = resource.getResourceMethod();
@@ -50,7 +54,13 @@ public class UnknownParameters {
     Set<String> taken = TAKEN.computeIfAbsent(method, UnknownParameters::queryParameters);
     List<FieldError> errors = new ArrayList<>();
     Set<String> named = new TreeSet<>();
-    for (String name : new QueryStringDecoder(request.uri()).parameters().keySet()) {
+    Set<String> given;
+    try {
+      given = new QueryStringDecoder(request.uri()).parameters().keySet();
+    } catch (RuntimeException undecodable) {
+      return; // refused elsewhere, as RepeatedParameters leaves it
+    }
+    for (String name : given) {
       if (!taken.contains(RepeatedParameters.asciiLowerCase(name))
           && named.add(RepeatedParameters.asciiLowerCase(name))) {
         // The name only when it is a name: the client chose it, and the answer may be logged.

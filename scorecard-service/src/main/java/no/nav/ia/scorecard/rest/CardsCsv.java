@@ -111,16 +111,16 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     /**
      * A fraction (a share, a rate, a change): for programs the number to four decimals ({@code
      * 0.7143}); for Excel a percentage with one decimal as Norwegian Excel reads one, a number it
-     * shows as the page does ({@code 71,4%}), a change with its sign ({@code +233,3%}, {@code
-     * -16,7%}; a hyphen, as Excel takes no other minus, and none for a change that rounds to 0).
+     * shows as the page does ({@code 71,4%}), a change as the number it is ({@code 233,3%}, {@code
+     * -16,7%}; a hyphen, as Excel takes no other minus; no plus, which Excel reads as the start of
+     * a formula, and which the file's other cells have defused).
      */
-    String fraction(double fraction, boolean signed) {
+    String fraction(double fraction) {
       if (this == API) {
         return String.format(Locale.ROOT, "%.4f", fraction);
       }
       double percent = Math.round(fraction * 1000) / 10.0;
-      String pattern = signed && percent != 0 ? "%+.1f%%" : "%.1f%%";
-      return String.format(Locale.ROOT, pattern, percent == 0 ? 0.0 : percent)
+      return String.format(Locale.ROOT, "%.1f%%", percent == 0 ? 0.0 : percent)
           .replace('.', decimal);
     }
 
@@ -325,9 +325,9 @@ public class CardsCsv implements MessageBodyWriter<Object> {
       }
       Object value = values.get(i);
       if (value instanceof Double fraction) {
-        out.append(dialect.fraction(fraction, false));
+        out.append(dialect.fraction(fraction));
       } else if (value instanceof Change change) {
-        out.append(dialect.fraction(change.fraction(), true));
+        out.append(dialect.fraction(change.fraction()));
       } else if (value instanceof OffsetDateTime moment) {
         out.append(dialect.moment(moment));
       } else if (value instanceof Code code) {
