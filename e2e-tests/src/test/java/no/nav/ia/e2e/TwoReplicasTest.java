@@ -77,17 +77,24 @@ class TwoReplicasTest {
               30 + i,
               "signedOn",
               "2015-06-01");
-      Polite.send(
-              () ->
-                  given()
-                      .baseUri(gateway)
-                      .auth()
-                      .oauth2(Tokens.coordinator())
-                      .contentType(ContentType.JSON)
-                      .body(agreement)
-                      .post("/api/v1/agreements"))
-          .then()
-          .statusCode(201);
+      java.util.function.Supplier<io.restassured.response.Response> register =
+          () ->
+              given()
+                  .baseUri(gateway)
+                  .auth()
+                  .oauth2(Tokens.coordinator())
+                  .contentType(ContentType.JSON)
+                  .body(agreement)
+                  .post("/api/v1/agreements");
+      int status = Polite.send(register).statusCode();
+      if (status == 504) {
+        // The first request to a just-started instance may outlast the gateway's 5 s here on a
+        // busy machine, and be made all the same: sent again, it is there (409).
+        status = Polite.send(register).statusCode();
+        assertThat(status).as("registered after a 504").isIn(201, 409);
+      } else {
+        assertThat(status).isEqualTo(201);
+      }
       orgs.add(org);
     }
 
