@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import no.nav.ia.platform.domain.CommonErrors;
 import no.nav.ia.platform.domain.DomainException;
 
 /**
@@ -151,7 +152,8 @@ public class Agreement extends PanacheEntityBase {
       requireVersion(expectedVersion);
     }
     if (!isActive()) {
-      throw DomainException.notAllowedNow("AGREEMENT_ENDED", "The agreement has ended");
+      throw DomainException.notAllowedNow(
+          AgreementErrors.AGREEMENT_ENDED, "The agreement has ended");
     }
     String previous = contactPerson;
     contactPerson = navIdent;
@@ -179,7 +181,8 @@ public class Agreement extends PanacheEntityBase {
       requireVersion(expectedVersion);
     }
     if (!isActive()) {
-      throw DomainException.conflict("AGREEMENT_ALREADY_ENDED", "The agreement has already ended");
+      throw DomainException.conflict(
+          AgreementErrors.AGREEMENT_ALREADY_ENDED, "The agreement has already ended");
     }
     if (on.isBefore(signedOn)) {
       throw DomainException.invalid("endedOn", "must not be before the agreement was signed");
@@ -203,7 +206,8 @@ public class Agreement extends PanacheEntityBase {
   /** Gives a re-signed agreement its new period, from the day it was signed again. */
   public void resign(LocalDate on) {
     if (!isActive()) {
-      throw DomainException.notAllowedNow("AGREEMENT_ENDED", "The agreement has ended");
+      throw DomainException.notAllowedNow(
+          AgreementErrors.AGREEMENT_ENDED, "The agreement has ended");
     }
     if (on.isBefore(signedOn)) {
       throw DomainException.invalid("resignedOn", "must not be before the agreement was signed");
@@ -220,7 +224,8 @@ public class Agreement extends PanacheEntityBase {
   public boolean edit(long expectedVersion, String newName, Integer newEmployees) {
     requireVersion(expectedVersion);
     if (!isActive()) {
-      throw DomainException.notAllowedNow("AGREEMENT_ENDED", "The agreement has ended");
+      throw DomainException.notAllowedNow(
+          AgreementErrors.AGREEMENT_ENDED, "The agreement has ended");
     }
     if (newName == null && newEmployees == null) {
       throw DomainException.invalid("name", "name or employees must be given");
@@ -242,7 +247,7 @@ public class Agreement extends PanacheEntityBase {
   private void requireVersion(long expectedVersion) {
     if (expectedVersion != version) {
       throw DomainException.stale(
-          "STALE_VERSION",
+          CommonErrors.STALE_VERSION,
           "The agreement is at version "
               + version
               + ", not "

@@ -34,7 +34,7 @@ public final class FromRegister {
       CountyRegistry counties) {
     if (known.isPresent() && known.get().deleted()) {
       throw DomainException.notAllowedNow(
-          "ENTERPRISE_DELETED", "The register has the enterprise as deleted");
+          AgreementErrors.ENTERPRISE_DELETED, "The register has the enterprise as deleted");
     }
     List<Violation> missing = new ArrayList<>();
     String filledName = name != null ? name : known.map(Known::name).orElse(null);
@@ -59,7 +59,7 @@ public final class FromRegister {
         && isCountyOn(countyCode, signedOn, counties)
         && !agree(countyCode, registerCounty, counties)) {
       throw DomainException.notAllowedNow(
-          "COUNTY_CONTRADICTS_REGISTER",
+          AgreementErrors.COUNTY_CONTRADICTS_REGISTER,
           "The register places the enterprise in county "
               + registerCounty
               + ", which is not county "

@@ -86,7 +86,7 @@ public class ResigningCampaign extends PanacheEntityBase {
    */
   public DomainException refusesAnother() {
     return DomainException.conflict(
-        "CAMPAIGN_ALREADY_OPEN",
+        AgreementErrors.CAMPAIGN_ALREADY_OPEN,
         "Campaign "
             + id
             + " ('"
@@ -107,14 +107,14 @@ public class ResigningCampaign extends PanacheEntityBase {
     switch (status) {
       case CLOSED ->
           throw DomainException.conflict(
-              "CAMPAIGN_ALREADY_CLOSED", "The campaign was closed on " + closedOn);
+              AgreementErrors.CAMPAIGN_ALREADY_CLOSED, "The campaign was closed on " + closedOn);
       case CLOSING -> {
         return false;
       }
       case OPEN -> {
         if (today.isBefore(deadline)) {
           throw DomainException.notAllowedNow(
-              "CAMPAIGN_DEADLINE_NOT_REACHED",
+              AgreementErrors.CAMPAIGN_DEADLINE_NOT_REACHED,
               "The campaign can be closed on or after its deadline, " + deadline);
         }
         status = CampaignStatus.CLOSING;
@@ -159,7 +159,7 @@ public class ResigningCampaign extends PanacheEntityBase {
   public void requireOpen() {
     if (status != CampaignStatus.OPEN) {
       throw DomainException.conflict(
-          "CAMPAIGN_CLOSED",
+          AgreementErrors.CAMPAIGN_CLOSED,
           "The campaign is "
               + status.name().toLowerCase(Locale.ROOT)
               + ": its agreements take no more status changes");

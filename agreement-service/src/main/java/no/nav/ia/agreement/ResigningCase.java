@@ -91,12 +91,12 @@ public class ResigningCase extends PanacheEntityBase {
     }
     if (!status.next().contains(to)) {
       throw DomainException.notAllowedNow(
-          "RESIGNING_TRANSITION_NOT_ALLOWED",
+          AgreementErrors.RESIGNING_TRANSITION_NOT_ALLOWED,
           "An agreement that is " + status + " cannot become " + to);
     }
     if (to == ResigningStatus.AWAITING_GROUP && groupOrgNumber == null) {
       throw DomainException.notAllowedNow(
-          "NO_GROUP_AGREEMENT",
+          AgreementErrors.NO_GROUP_AGREEMENT,
           "The agreement was not signed under a group (konsern): there is no group to wait for");
     }
     // PENDING's date is only the campaign start; a contact may have been made before it was

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import no.nav.ia.platform.domain.CommonErrors;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.time.NorwegianTime;
@@ -185,13 +186,15 @@ public class Delivery extends PanacheEntityBase {
 
   private void requireLive() {
     if (!isLive()) {
-      throw DomainException.conflict("DELIVERY_VOIDED", "The delivery has been voided");
+      throw DomainException.conflict(
+          DeliveryErrors.DELIVERY_VOIDED, "The delivery has been voided");
     }
   }
 
   private void requireVersion(long expected) {
     if (expected != version) {
-      throw DomainException.stale("STALE_VERSION", "The delivery has changed since you read it");
+      throw DomainException.stale(
+          CommonErrors.STALE_VERSION, "The delivery has changed since you read it");
     }
   }
 }

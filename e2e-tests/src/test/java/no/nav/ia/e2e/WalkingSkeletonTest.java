@@ -471,6 +471,19 @@ class WalkingSkeletonTest {
       throw new AssertionError(e);
     }
     assertThat(ApiContracts.gaps(document)).isEmpty();
+    // A program branches on a problem's code: one list of every code a client can meet, the
+    // services' own and the gateway's, each with its status and what to do.
+    assertThat(ApiContracts.codes(document))
+        .contains(
+            "AGREEMENT_NOT_FOUND",
+            "NO_ACTIVE_AGREEMENT",
+            "DEADLINE_EXCEEDED",
+            "SECTIONS_MISSING",
+            "UPSTREAM_TIMEOUT",
+            "FORBIDDEN_COUNTY",
+            "MALFORMED_BODY");
+    assertThat(document.at("/components/schemas/Problem/properties/code/description").asText())
+        .contains("- `NO_ACTIVE_AGREEMENT`: 422: ", "- `UPSTREAM_TIMEOUT`: 504: ");
     ApiContracts.assertFits(
         document,
         "GET",

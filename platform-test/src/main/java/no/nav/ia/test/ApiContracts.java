@@ -297,7 +297,44 @@ public final class ApiContracts {
     if (schema.isMissingNode() || schema.isEmpty()) {
       return List.of(method + " " + path + " " + status + " has no JSON schema");
     }
-    return validate(document, schema, body);
+    List<String> violations = new java.util.ArrayList<>(validate(document, schema, body));
+    String code = status >= 400 ? body.path("code").asText(null) : null;
+    if (code != null) {
+      JsonNode meaning = document.at("/components/schemas/Problem/properties/code/x-codes/" + code);
+      if (meaning.isMissingNode()) {
+        violations.add("code " + code + " is not in the Problem schema's list of codes");
+      } else if (meaning.asText().matches("\\d{3}: .*")
+          && !meaning.asText().startsWith(status + ": ")) {
+        violations.add("code " + code + " is listed as " + meaning.asText().substring(0, 3));
+      }
+    }
+    return violations;
+  }
+
+  /**
+   * Asserts that the document's Problem schema lists the service's own codes and the common ones,
+   * each with what it means.
+   */
+  public static void assertListsEveryCode(
+      JsonNode document, no.nav.ia.platform.domain.ErrorCode... own) {
+    Assertions.assertThat(codes(document))
+        .containsAll(
+            java.util.Arrays.stream(own).map(no.nav.ia.platform.domain.ErrorCode::name).toList())
+        .contains("VALIDATION_FAILED", "MALFORMED_BODY", "STALE_VERSION", "INTERNAL_ERROR");
+    Assertions.assertThat(
+            document.at("/components/schemas/Problem/properties/code/x-codes").elements())
+        .toIterable()
+        .allSatisfy(meaning -> Assertions.assertThat(meaning.asText()).isNotBlank());
+  }
+
+  /** The codes the document's Problem schema lists (ErrorCodes), for a client to branch on. */
+  public static java.util.Set<String> codes(JsonNode document) {
+    java.util.Set<String> codes = new java.util.TreeSet<>();
+    document
+        .at("/components/schemas/Problem/properties/code/x-codes")
+        .fieldNames()
+        .forEachRemaining(codes::add);
+    return codes;
   }
 
   private static JsonNode operation(JsonNode document, String method, String path) {

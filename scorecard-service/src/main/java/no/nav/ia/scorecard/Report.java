@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import no.nav.ia.platform.domain.CommonErrors;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.time.NorwegianTime;
 
@@ -122,7 +123,7 @@ public class Report extends PanacheEntityBase {
   public ReportChange submit(Long expectedVersion, String figures, String by, OffsetDateTime at) {
     if (submitted()) {
       throw DomainException.conflict(
-          "REPORT_ALREADY_SUBMITTED", "The report was submitted " + submittedAt);
+          ScorecardErrors.REPORT_ALREADY_SUBMITTED, "The report was submitted " + submittedAt);
     }
     if (expectedVersion != null) {
       requireVersion(expectedVersion);
@@ -130,7 +131,7 @@ public class Report extends PanacheEntityBase {
     List<DomainException.Violation> unwritten = sections().unwritten();
     if (!unwritten.isEmpty()) {
       throw DomainException.notAllowedNow(
-          "SECTIONS_MISSING",
+          ScorecardErrors.SECTIONS_MISSING,
           "Every section must be written before the report is submitted (write \"Ingen\" where"
               + " there is nothing to report)",
           unwritten);
@@ -146,7 +147,7 @@ public class Report extends PanacheEntityBase {
   private void requireDraft() {
     if (submitted()) {
       throw DomainException.conflict(
-          "REPORT_SUBMITTED",
+          ScorecardErrors.REPORT_SUBMITTED,
           "A submitted report cannot be changed; it was submitted " + submittedAt);
     }
   }
@@ -154,7 +155,7 @@ public class Report extends PanacheEntityBase {
   private void requireVersion(long expected) {
     if (expected != version) {
       throw DomainException.stale(
-          "STALE_VERSION",
+          CommonErrors.STALE_VERSION,
           "The report is at version " + version + ", not " + expected + ": read it again");
     }
   }

@@ -18,12 +18,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import no.nav.ia.agreement.AgreementErrors;
 import no.nav.ia.agreement.EnterpriseImport;
 import no.nav.ia.agreement.service.EnterpriseSearch;
 import no.nav.ia.agreement.service.EnterpriseSearch.Filter;
 import no.nav.ia.agreement.service.EnterpriseSearch.Found;
 import no.nav.ia.agreement.service.EnterpriseSearch.WithAgreement;
 import no.nav.ia.agreement.service.RegisterImports;
+import no.nav.ia.platform.domain.CommonErrors;
 import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.domain.OrgNumber;
@@ -260,7 +262,8 @@ public class EnterpriseResource {
         && !inCounty.map(caller::mayAccessCounty).orElse(false)) {
       // Which enterprises have an agreement is a county's own record.
       throw DomainException.forbidden(
-          "FORBIDDEN_COUNTY", "The agreement filter is for your own county's enterprises");
+          CommonErrors.FORBIDDEN_COUNTY,
+          "The agreement filter is for your own county's enterprises");
     }
     Filter filter =
         new Filter(
@@ -323,7 +326,7 @@ public class EnterpriseResource {
 
   private static DomainException notFound() {
     return DomainException.notFound(
-        "ENTERPRISE_NOT_FOUND", "No enterprise with that org number in the register");
+        AgreementErrors.ENTERPRISE_NOT_FOUND, "No enterprise with that org number in the register");
   }
 
   @POST
@@ -376,12 +379,15 @@ public class EnterpriseResource {
     try {
       number = Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw DomainException.notFound("IMPORT_NOT_FOUND", "No import with that id");
+      throw DomainException.notFound(AgreementErrors.IMPORT_NOT_FOUND, "No import with that id");
     }
     return imports
         .find(number)
         .map(ImportView::of)
-        .orElseThrow(() -> DomainException.notFound("IMPORT_NOT_FOUND", "No import with that id"));
+        .orElseThrow(
+            () ->
+                DomainException.notFound(
+                    AgreementErrors.IMPORT_NOT_FOUND, "No import with that id"));
   }
 
   private static Integer optionalCount(String name, String value) {

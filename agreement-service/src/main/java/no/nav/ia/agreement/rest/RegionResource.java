@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
+import no.nav.ia.agreement.AgreementErrors;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.security.Roles;
@@ -46,7 +47,8 @@ public class RegionResource {
             .setParameter(1, name)
             .getResultList();
     if (rows.isEmpty()) {
-      throw DomainException.notFound("GROUPING_NOT_FOUND", "No region grouping with that name");
+      throw DomainException.notFound(
+          AgreementErrors.GROUPING_NOT_FOUND, "No region grouping with that name");
     }
     return rows.stream()
         .map(

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.AgreementChange;
+import no.nav.ia.agreement.AgreementErrors;
 import no.nav.ia.agreement.AgreementStatus;
 import no.nav.ia.agreement.County;
 import no.nav.ia.agreement.FromRegister;
@@ -75,7 +76,7 @@ public class AgreementService {
     if (request.groupOrgNumber() != null
         && Agreement.groupChainReaches(request.groupOrgNumber(), request.orgNumber())) {
       throw DomainException.notAllowedNow(
-          "GROUP_CYCLE",
+          AgreementErrors.GROUP_CYCLE,
           "The group is, through its own group agreements, a unit of this enterprise: groups"
               + " cannot form a loop");
     }
@@ -83,7 +84,7 @@ public class AgreementService {
         .ifPresent(
             ended -> {
               throw DomainException.conflict(
-                  "AGREEMENT_PERIODS_OVERLAP",
+                  AgreementErrors.AGREEMENT_PERIODS_OVERLAP,
                   "The enterprise's previous agreement ran until "
                       + ended.endedOn
                       + "; a new one can start the day after");
@@ -143,7 +144,7 @@ public class AgreementService {
    */
   private DomainException exists(Agreement existing) {
     return DomainException.conflict(
-        "AGREEMENT_EXISTS",
+        AgreementErrors.AGREEMENT_EXISTS,
         existing != null && caller.mayAccessCounty(existing.countyCode)
             ? "The enterprise already has an active agreement, "
                 + existing.id
@@ -287,7 +288,9 @@ public class AgreementService {
     Agreement agreement =
         find(id)
             .orElseThrow(
-                () -> DomainException.notFound("AGREEMENT_NOT_FOUND", "No agreement with that id"));
+                () ->
+                    DomainException.notFound(
+                        AgreementErrors.AGREEMENT_NOT_FOUND, "No agreement with that id"));
     caller.requireCounty(agreement.countyCode);
     return agreement;
   }

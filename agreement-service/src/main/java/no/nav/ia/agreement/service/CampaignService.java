@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
+import no.nav.ia.agreement.AgreementErrors;
 import no.nav.ia.agreement.CampaignStatus;
 import no.nav.ia.agreement.ResigningCampaign;
 import no.nav.ia.agreement.ResigningCase;
@@ -87,7 +88,7 @@ public class CampaignService {
           e, t -> t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState()))) {
         throw new ApiException(
             503,
-            "AGREEMENTS_BUSY",
+            AgreementErrors.AGREEMENTS_BUSY,
             "Service unavailable",
             "Agreements were being written for longer than a start waits; the campaign was not"
                 + " started, try again in a minute",
@@ -260,7 +261,8 @@ public class CampaignService {
   }
 
   static DomainException campaignNotFound() {
-    return DomainException.notFound("CAMPAIGN_NOT_FOUND", "No re-signing campaign with that id");
+    return DomainException.notFound(
+        AgreementErrors.CAMPAIGN_NOT_FOUND, "No re-signing campaign with that id");
   }
 
   public List<ResigningCampaign> campaigns() {
@@ -280,7 +282,8 @@ public class CampaignService {
             .orElseThrow(
                 () ->
                     DomainException.notFound(
-                        "AGREEMENT_NOT_DUE", "The agreement is not due in this campaign"));
+                        AgreementErrors.AGREEMENT_NOT_DUE,
+                        "The agreement is not due in this campaign"));
     caller.requireCounty(found.countyCode);
     return found;
   }
@@ -316,7 +319,7 @@ public class CampaignService {
             .orElseThrow(
                 () ->
                     DomainException.notAllowedNow(
-                        "AGREEMENT_ENDED",
+                        AgreementErrors.AGREEMENT_ENDED,
                         "The agreement has ended: it can no longer be re-signed"));
     if (on.isBefore(agreement.signedOn)) {
       // The closing gives a re-signed agreement its status day as resignedOn.

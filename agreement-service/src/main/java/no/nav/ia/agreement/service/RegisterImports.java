@@ -45,6 +45,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
+import no.nav.ia.agreement.AgreementErrors;
 import no.nav.ia.agreement.EnterpriseImport;
 import no.nav.ia.agreement.RegisterEntry;
 import no.nav.ia.agreement.SearchWords;
@@ -193,7 +194,7 @@ public class RegisterImports {
 
   private static DomainException running() {
     return DomainException.conflict(
-        "IMPORT_RUNNING", "An import of the register is running; wait for it");
+        AgreementErrors.IMPORT_RUNNING, "An import of the register is running; wait for it");
   }
 
   /**

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.nav.ia.agreement.AgreementErrors;
 import no.nav.ia.agreement.Fixtures;
 import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.test.ApiContracts;
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.Test;
     value = PlatformTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "agreement"))
 class OpenApiContractTest {
+
+  @Test
+  void theDocumentListsEveryCodeTheServiceAnswers() {
+    ApiContracts.assertListsEveryCode(ApiContracts.served(), AgreementErrors.values());
+  }
 
   @Test
   void theDocumentLeavesAClientNothingToGuess() {

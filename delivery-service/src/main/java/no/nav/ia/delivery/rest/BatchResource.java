@@ -15,9 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import no.nav.ia.delivery.DeliveryErrors;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.delivery.rest.ItemResults.ItemResult;
 import no.nav.ia.delivery.service.DeliveryService;
+import no.nav.ia.platform.domain.CommonErrors;
+import no.nav.ia.platform.domain.ErrorCode;
 import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.FieldError;
@@ -109,7 +112,10 @@ public class BatchResource {
   private ItemResult recordOne(int index, JsonNode item) {
     if (!(item instanceof ObjectNode object)) {
       return error(
-          index, null, "MALFORMED_ITEM", List.of(new FieldError("item", "must be a JSON object")));
+          index,
+          null,
+          DeliveryErrors.MALFORMED_ITEM,
+          List.of(new FieldError("item", "must be a JSON object")));
     }
     // A refused item still names its enterprise, when it gave a valid one, for the client to match.
     String org = object.path("orgNumber").textValue();
@@ -119,7 +125,7 @@ public class BatchResource {
       key = DeliveryResource.checkedKey(keyOf(object), "idempotencyKey");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       // true, 1.5, 123, an object: no key, and not to be read as the text "true" or "123".
-      return error(index, orgNumber, "MALFORMED_ITEM", ProblemMappers.jsonErrors(e));
+      return error(index, orgNumber, DeliveryErrors.MALFORMED_ITEM, ProblemMappers.jsonErrors(e));
     } catch (ApiException e) {
       return error(index, orgNumber, e.code(), e.errors());
     }
@@ -127,7 +133,7 @@ public class BatchResource {
       return error(
           index,
           orgNumber,
-          "VALIDATION_FAILED",
+          CommonErrors.VALIDATION_FAILED,
           List.of(
               new FieldError(
                   "idempotencyKey",
@@ -140,12 +146,12 @@ public class BatchResource {
       request = json.treeToValue(fields, DeliveryRequest.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       // The field it is about, as a single POST names it (Jackson's path within the item).
-      return error(index, orgNumber, "MALFORMED_ITEM", ProblemMappers.jsonErrors(e));
+      return error(index, orgNumber, DeliveryErrors.MALFORMED_ITEM, ProblemMappers.jsonErrors(e));
     } catch (IllegalArgumentException e) {
       return error(
           index,
           orgNumber,
-          "MALFORMED_ITEM",
+          DeliveryErrors.MALFORMED_ITEM,
           List.of(new FieldError("item", "has a field of the wrong type or an unknown value")));
     }
     Set<ConstraintViolation<DeliveryRequest>> violations = validator.validate(request);
@@ -153,7 +159,7 @@ public class BatchResource {
       return error(
           index,
           orgNumber,
-          "VALIDATION_FAILED",
+          CommonErrors.VALIDATION_FAILED,
           violations.stream()
               .map(v -> new FieldError(ProblemMappers.fieldOf(v), v.getMessage()))
               .sorted(Comparator.comparing(FieldError::field))
@@ -170,6 +176,11 @@ public class BatchResource {
     ObjectNode key = json.createObjectNode();
     key.set("idempotencyKey", item.get("idempotencyKey"));
     return json.treeToValue(key, ItemKey.class).idempotencyKey();
+  }
+
+  private static ItemResult error(
+      int index, String orgNumber, ErrorCode code, List<FieldError> errors) {
+    return ItemResults.error(index, orgNumber, code, errors);
   }
 
   private static ItemResult error(

@@ -6,10 +6,13 @@ import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import no.nav.ia.delivery.DeliveryErrors;
 import no.nav.ia.delivery.service.DeliveryService.Recorded;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.domain.ErrorCode;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.FieldError;
+import no.nav.ia.platform.problem.HttpErrors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -32,7 +35,8 @@ final class ItemResults {
           String orgNumber,
       @Schema(enumeration = {"CREATED", "DUPLICATE", "ERROR"}) String status,
       @Schema(nullable = true, description = "The delivery, when recorded") UUID id,
-      @Schema(nullable = true, description = "Why it failed") String code,
+      @Schema(nullable = true, description = "Why it failed: a code of the Problem schema's list")
+          String code,
       @Schema(nullable = true) List<FieldError> errors) {
 
     boolean is(String wanted) {
@@ -57,7 +61,7 @@ final class ItemResults {
       results.add(
           clock.getAsLong() - deadline < 0
               ? one.apply(i)
-              : error(i, orgNumber.apply(i), "DEADLINE_EXCEEDED", null));
+              : error(i, orgNumber.apply(i), DeliveryErrors.DEADLINE_EXCEEDED, null));
     }
     return results;
   }
@@ -83,10 +87,15 @@ final class ItemResults {
       return error(index, orgNumber, e.code(), e.errors());
     } catch (RuntimeException e) {
       LOG.errorf(e, "item %d failed", index);
-      return error(index, orgNumber, "INTERNAL_ERROR", null);
+      return error(index, orgNumber, HttpErrors.INTERNAL_ERROR, null);
     }
   }
 
+  static ItemResult error(int index, String orgNumber, ErrorCode code, List<FieldError> errors) {
+    return error(index, orgNumber, code.name(), errors);
+  }
+
+  /** As above, with the code a refusal carries. */
   static ItemResult error(int index, String orgNumber, String code, List<FieldError> errors) {
     return new ItemResult(
         index, orgNumber, "ERROR", null, code, errors == null || errors.isEmpty() ? null : errors);

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.Optional;
 import no.nav.ia.delivery.AgreementView;
+import no.nav.ia.delivery.DeliveryErrors;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.platform.audit.AuditLog;
 import no.nav.ia.platform.callid.CallId;
@@ -69,7 +70,7 @@ public class AgreementLookup {
       LOG.warnf("agreement-service could not be asked: %s", e.toString());
       throw new ApiException(
           503,
-          "AGREEMENT_SERVICE_UNAVAILABLE",
+          DeliveryErrors.AGREEMENT_SERVICE_UNAVAILABLE,
           "Service unavailable",
           "The agreement could not be checked just now; try again",
           null);

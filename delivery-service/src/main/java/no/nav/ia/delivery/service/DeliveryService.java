@@ -23,6 +23,7 @@ import java.util.UUID;
 import no.nav.ia.delivery.AgreementView;
 import no.nav.ia.delivery.DeliveredBy;
 import no.nav.ia.delivery.Delivery;
+import no.nav.ia.delivery.DeliveryErrors;
 import no.nav.ia.delivery.DeliveryFacts;
 import no.nav.ia.delivery.DeliveryStatus;
 import no.nav.ia.delivery.DeliveryVersion;
@@ -433,7 +434,7 @@ public class DeliveryService {
       }
     }
     return DomainException.notAllowedNow(
-        "NO_ACTIVE_AGREEMENT",
+        DeliveryErrors.NO_ACTIVE_AGREEMENT,
         "The enterprise has no cooperation agreement active on the delivery date");
   }
 
@@ -505,7 +506,7 @@ public class DeliveryService {
   }
 
   private static DomainException notFound() {
-    return DomainException.notFound("DELIVERY_NOT_FOUND", "No delivery with that id");
+    return DomainException.notFound(DeliveryErrors.DELIVERY_NOT_FOUND, "No delivery with that id");
   }
 
   /** The same request body gives the same fingerprint, whatever the order of its sub-goals. */

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import no.nav.ia.delivery.DeliveryErrors;
 import no.nav.ia.delivery.IdempotencyKey;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.platform.domain.DomainException;
@@ -46,7 +47,7 @@ public class IdempotencyKeys {
     }
     if (!found.requestHash.equals(requestHash)) {
       throw DomainException.notAllowedNow(
-          "IDEMPOTENCY_KEY_REUSED",
+          DeliveryErrors.IDEMPOTENCY_KEY_REUSED,
           "The Idempotency-Key was used before with another request body");
     }
     return Optional.of(found.deliveryId);
@@ -80,7 +81,7 @@ public class IdempotencyKeys {
                           .getSingleResult();
               if (!requestHash.equals(claimed[0])) {
                 throw DomainException.notAllowedNow(
-                    "IDEMPOTENCY_KEY_REUSED",
+                    DeliveryErrors.IDEMPOTENCY_KEY_REUSED,
                     "The Idempotency-Key was used before with another group");
               }
               return (UUID) claimed[1];

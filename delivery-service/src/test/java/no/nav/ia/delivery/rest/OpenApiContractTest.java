@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.nav.ia.delivery.AgreementServiceStub;
+import no.nav.ia.delivery.DeliveryErrors;
 import no.nav.ia.delivery.Fixtures;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.test.ApiContracts;
@@ -33,6 +34,11 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "delivery"))
 @QuarkusTestResource(AgreementServiceStub.class)
 class OpenApiContractTest {
+
+  @Test
+  void theDocumentListsEveryCodeTheServiceAnswers() {
+    ApiContracts.assertListsEveryCode(ApiContracts.served(), DeliveryErrors.values());
+  }
 
   @Test
   void theDocumentLeavesAClientNothingToGuess() {

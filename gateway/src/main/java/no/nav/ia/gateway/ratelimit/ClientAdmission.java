@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import no.nav.ia.platform.problem.HttpErrors;
 import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
@@ -34,7 +35,7 @@ public class ClientAdmission {
     return Response.fromResponse(
             problems.respond(
                 429,
-                "TOO_MANY_REQUESTS",
+                HttpErrors.TOO_MANY_REQUESTS,
                 "Too Many Requests",
                 "Slow down: this client sent too many requests",
                 null))
@@ -57,7 +58,7 @@ public class ClientAdmission {
   public Response machineWithoutSystemRole(Caller caller) {
     if (caller.isMachine() && !caller.has(Roles.SYSTEM)) {
       return problems.respond(
-          403, "FORBIDDEN", "Forbidden", "A machine client needs the system role", null);
+          403, HttpErrors.FORBIDDEN, "Forbidden", "A machine client needs the system role", null);
     }
     return null;
   }

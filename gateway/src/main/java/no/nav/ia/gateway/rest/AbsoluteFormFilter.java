@@ -4,6 +4,7 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import no.nav.ia.gateway.GatewayErrors;
 import no.nav.ia.platform.problem.ProblemMappers;
 
 /**
@@ -34,7 +35,7 @@ public class AbsoluteFormFilter {
               problems.end(
                   ctx,
                   400,
-                  "BAD_REQUEST_TARGET",
+                  GatewayErrors.BAD_REQUEST_TARGET,
                   "Bad Request",
                   "The request target must be a path, not an absolute URL");
             });

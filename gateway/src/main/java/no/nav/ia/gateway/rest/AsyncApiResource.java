@@ -25,6 +25,7 @@ import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.gateway.config.GatewayConfig.Service;
 import no.nav.ia.gateway.ratelimit.ClientAdmission;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.problem.HttpErrors;
 import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.HopTokens;
@@ -107,7 +108,7 @@ public class AsyncApiResource {
                 LOG.warnf("no AsyncAPI document from %s", missing);
                 return problems.respond(
                     503,
-                    "SERVICE_UNAVAILABLE",
+                    HttpErrors.SERVICE_UNAVAILABLE,
                     "Service Unavailable",
                     "The events document needs every producing service and "
                         + String.join(", ", missing)

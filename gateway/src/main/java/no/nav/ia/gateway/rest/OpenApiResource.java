@@ -24,9 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import no.nav.ia.gateway.GatewayErrors;
 import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.problem.ErrorCodes;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
@@ -162,9 +165,34 @@ public class OpenApiResource {
           .forEachRemaining(e -> schemes.set(e.getKey(), e.getValue()));
     }
     paths.set(ASYNCAPI_PATH, asyncApiPath(callIdParameter(paths)));
+    listCodes(documents, schemas);
     components.set("schemas", referenced(merged, schemas));
     components.set("securitySchemes", schemes);
     return merged;
+  }
+
+  /**
+   * The merged Problem schema's {@code code} lists every code a client can meet through the
+   * gateway: the gateway's own and each service's (ErrorCodes); the schemas are otherwise the last
+   * service's.
+   */
+  private void listCodes(List<JsonNode> documents, ObjectNode schemas) {
+    if (!(schemas.path("Problem").path("properties").path("code") instanceof ObjectNode)) {
+      return;
+    }
+    Map<String, String> codes = new TreeMap<>(ErrorCodes.of(GatewayErrors.values()));
+    for (JsonNode doc : documents) {
+      if (doc != null) {
+        doc.at("/components/schemas/Problem/properties/code/" + ErrorCodes.EXTENSION)
+            .fields()
+            .forEachRemaining(e -> codes.putIfAbsent(e.getKey(), e.getValue().asText()));
+      }
+    }
+    ObjectNode problem = schemas.get("Problem").deepCopy();
+    ObjectNode code = (ObjectNode) problem.path("properties").path("code");
+    code.put("description", ErrorCodes.describe(codes));
+    code.set(ErrorCodes.EXTENSION, json.valueToTree(codes));
+    schemas.set("Problem", problem);
   }
 
   static final String ASYNCAPI_PATH = "/api/v1/events/asyncapi";

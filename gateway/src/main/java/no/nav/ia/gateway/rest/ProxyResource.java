@@ -21,7 +21,9 @@ import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.gateway.ratelimit.ClientAdmission;
 import no.nav.ia.gateway.ratelimit.ClientRateLimit;
 import no.nav.ia.gateway.upstream.Upstream;
+import no.nav.ia.platform.domain.CommonErrors;
 import no.nav.ia.platform.domain.CountyRegistry;
+import no.nav.ia.platform.problem.HttpErrors;
 import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.HopTokens;
@@ -131,7 +133,11 @@ public class ProxyResource {
             return Uni.createFrom()
                 .item(
                     problems.respond(
-                        403, "FORBIDDEN", "Forbidden", "Operations are for coordinators", null));
+                        403,
+                        HttpErrors.FORBIDDEN,
+                        "Forbidden",
+                        "Operations are for coordinators",
+                        null));
           }
           Response overRate = admission.overRate(subject, 1);
           if (overRate != null) {
@@ -168,7 +174,7 @@ public class ProxyResource {
   }
 
   private Response noSuchPath() {
-    return problems.respond(404, "NOT_FOUND", "Not Found", "No such API path", null);
+    return problems.respond(404, HttpErrors.NOT_FOUND, "Not Found", "No such API path", null);
   }
 
   private Uni<Response> forward(String path, byte[] body) {
@@ -212,7 +218,7 @@ public class ProxyResource {
                 .item(
                     problems.respond(
                         403,
-                        "FORBIDDEN_COUNTY",
+                        CommonErrors.FORBIDDEN_COUNTY,
                         "Forbidden",
                         "Your token does not give access to this county",
                         null));

@@ -21,8 +21,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import no.nav.ia.gateway.GatewayErrors;
 import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.problem.HttpErrors;
 import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.security.HopTokens;
 import no.nav.ia.platform.security.HopTokens.Hop;
@@ -182,7 +184,7 @@ public class Upstream {
                         Response.fromResponse(
                                 problems.respond(
                                     503,
-                                    "TOKEN_UNAVAILABLE",
+                                    GatewayErrors.TOKEN_UNAVAILABLE,
                                     "Service Unavailable",
                                     "The platform could not get a token for the service; try again",
                                     null))
@@ -443,19 +445,23 @@ public class Upstream {
         cause == null ? "" : " (" + cause.getClass().getName() + ")");
     if (timedOut(failure)) {
       return problems.respond(
-          504, "UPSTREAM_TIMEOUT", "Gateway Timeout", "The service did not answer in time", null);
+          504,
+          GatewayErrors.UPSTREAM_TIMEOUT,
+          "Gateway Timeout",
+          "The service did not answer in time",
+          null);
     }
     if (refused(failure)) {
       return serviceUnavailable();
     }
     return problems.respond(
-        502, "BAD_GATEWAY", "Bad Gateway", "The service gave no valid answer", null);
+        502, GatewayErrors.BAD_GATEWAY, "Bad Gateway", "The service gave no valid answer", null);
   }
 
   private Response serviceUnavailable() {
     return problems.respond(
         503,
-        "SERVICE_UNAVAILABLE",
+        HttpErrors.SERVICE_UNAVAILABLE,
         "Service Unavailable",
         "The service is not available; try again",
         null);

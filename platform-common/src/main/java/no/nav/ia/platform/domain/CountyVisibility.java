@@ -44,7 +44,7 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
   public void require(String countyCode) {
     if (!mayAccess(countyCode)) {
       throw DomainException.forbidden(
-          "FORBIDDEN_COUNTY", "Your token does not give access to this county");
+          CommonErrors.FORBIDDEN_COUNTY, "Your token does not give access to this county");
     }
   }
 
@@ -101,10 +101,10 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
         own.orElseThrow(
             () ->
                 DomainException.forbidden(
-                    "FORBIDDEN_COUNTY", "Your token is not bound to a county"));
+                    CommonErrors.FORBIDDEN_COUNTY, "Your token is not bound to a county"));
     if (requested != null && !mayAccess(requested)) {
       throw DomainException.forbidden(
-          "FORBIDDEN_COUNTY", "Your token does not give access to this county");
+          CommonErrors.FORBIDDEN_COUNTY, "Your token does not give access to this county");
     }
     return Optional.of(requested != null ? requested : county);
   }

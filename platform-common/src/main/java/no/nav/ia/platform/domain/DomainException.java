@@ -32,10 +32,10 @@ public class DomainException extends RuntimeException {
   private final String code;
   private final List<Violation> violations;
 
-  private DomainException(Kind kind, String code, String detail, List<Violation> violations) {
+  private DomainException(Kind kind, ErrorCode code, String detail, List<Violation> violations) {
     super(detail);
     this.kind = kind;
-    this.code = code;
+    this.code = code.name();
     this.violations = List.copyOf(violations);
   }
 
@@ -45,32 +45,32 @@ public class DomainException extends RuntimeException {
 
   public static DomainException invalid(List<Violation> violations) {
     return new DomainException(
-        Kind.INVALID, "VALIDATION_FAILED", "One or more fields are invalid", violations);
+        Kind.INVALID, CommonErrors.VALIDATION_FAILED, "One or more fields are invalid", violations);
   }
 
-  public static DomainException notFound(String code, String detail) {
+  public static DomainException notFound(ErrorCode code, String detail) {
     return new DomainException(Kind.NOT_FOUND, code, detail, List.of());
   }
 
-  public static DomainException forbidden(String code, String detail) {
+  public static DomainException forbidden(ErrorCode code, String detail) {
     return new DomainException(Kind.FORBIDDEN, code, detail, List.of());
   }
 
-  public static DomainException conflict(String code, String detail) {
+  public static DomainException conflict(ErrorCode code, String detail) {
     return new DomainException(Kind.CONFLICT, code, detail, List.of());
   }
 
-  public static DomainException notAllowedNow(String code, String detail) {
+  public static DomainException notAllowedNow(ErrorCode code, String detail) {
     return notAllowedNow(code, detail, List.of());
   }
 
   /** Not allowed now, because of the fields named (e.g. a report's sections not yet written). */
   public static DomainException notAllowedNow(
-      String code, String detail, List<Violation> violations) {
+      ErrorCode code, String detail, List<Violation> violations) {
     return new DomainException(Kind.NOT_ALLOWED_NOW, code, detail, violations);
   }
 
-  public static DomainException stale(String code, String detail) {
+  public static DomainException stale(ErrorCode code, String detail) {
     return new DomainException(Kind.STALE, code, detail, List.of());
   }
 

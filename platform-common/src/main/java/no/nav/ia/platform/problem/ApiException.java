@@ -1,6 +1,8 @@
 package no.nav.ia.platform.problem;
 
 import java.util.List;
+import no.nav.ia.platform.domain.CommonErrors;
+import no.nav.ia.platform.domain.ErrorCode;
 
 /** A client-facing failure with a stable code; mapped to problem+json by {@link ProblemMappers}. */
 public class ApiException extends RuntimeException {
@@ -11,10 +13,10 @@ public class ApiException extends RuntimeException {
   private final List<FieldError> errors;
 
   public ApiException(
-      int status, String code, String title, String detail, List<FieldError> errors) {
+      int status, ErrorCode code, String title, String detail, List<FieldError> errors) {
     super(detail);
     this.status = status;
-    this.code = code;
+    this.code = code.name();
     this.title = title;
     this.errors = errors == null ? null : List.copyOf(errors);
   }
@@ -25,34 +27,38 @@ public class ApiException extends RuntimeException {
    */
   public static ApiException invalid(List<FieldError> errors) {
     return new ApiException(
-        400, "VALIDATION_FAILED", "Invalid request", "One or more fields are invalid", errors);
+        400,
+        CommonErrors.VALIDATION_FAILED,
+        "Invalid request",
+        "One or more fields are invalid",
+        errors);
   }
 
   public static ApiException invalid(String field, String message) {
     return invalid(List.of(new FieldError(field, message)));
   }
 
-  public static ApiException badRequest(String code, String detail) {
+  public static ApiException badRequest(ErrorCode code, String detail) {
     return new ApiException(400, code, "Bad request", detail, null);
   }
 
-  public static ApiException notFound(String code, String detail) {
+  public static ApiException notFound(ErrorCode code, String detail) {
     return new ApiException(404, code, "Not found", detail, null);
   }
 
-  public static ApiException conflict(String code, String detail) {
+  public static ApiException conflict(ErrorCode code, String detail) {
     return new ApiException(409, code, "Conflict", detail, null);
   }
 
-  public static ApiException unprocessable(String code, String detail) {
+  public static ApiException unprocessable(ErrorCode code, String detail) {
     return new ApiException(422, code, "Not allowed now", detail, null);
   }
 
-  public static ApiException forbidden(String code, String detail) {
+  public static ApiException forbidden(ErrorCode code, String detail) {
     return new ApiException(403, code, "Forbidden", detail, null);
   }
 
-  public static ApiException preconditionFailed(String code, String detail) {
+  public static ApiException preconditionFailed(ErrorCode code, String detail) {
     return new ApiException(412, code, "Precondition failed", detail, null);
   }
 

@@ -26,7 +26,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.domain.CommonErrors;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.domain.ErrorCode;
 import no.nav.ia.platform.rest.AllowedMethods;
 import no.nav.ia.platform.rest.NulCharacters;
 import org.jboss.logging.Logger;
@@ -83,7 +85,7 @@ public class ProblemMappers {
     List<FieldError> errors = jsonErrors(e);
     return respond(
         400,
-        "MALFORMED_BODY",
+        HttpErrors.MALFORMED_BODY,
         "Invalid request",
         errors.stream().anyMatch(f -> f.message().equals(NOT_WELL_FORMED))
             ? "The body is not well-formed JSON"
@@ -143,7 +145,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e) {
-    return respond(403, "FORBIDDEN", "Forbidden", "Your roles do not allow this", null);
+    return respond(403, HttpErrors.FORBIDDEN, "Forbidden", "Your roles do not allow this", null);
   }
 
   @ServerExceptionMapper
@@ -155,7 +157,11 @@ public class ProblemMappers {
     if (status >= 500) {
       LOG.error("request failed", e);
       return respond(
-          status, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
+          status,
+          HttpErrors.INTERNAL_ERROR,
+          "Internal error",
+          "The request could not be completed",
+          null);
     }
     Response.Status known = Response.Status.fromStatusCode(status);
     Response problem =
@@ -205,14 +211,18 @@ public class ProblemMappers {
       LOG.info("concurrent update refused: " + e);
       return respond(
           409,
-          "CONCURRENT_UPDATE",
+          HttpErrors.CONCURRENT_UPDATE,
           "Conflict",
           "Someone changed this at the same moment; read it again and repeat the change",
           null);
     }
     LOG.error("request failed", e);
     return respond(
-        500, "INTERNAL_ERROR", "Internal error", "The request could not be completed", null);
+        500,
+        HttpErrors.INTERNAL_ERROR,
+        "Internal error",
+        "The request could not be completed",
+        null);
   }
 
   /**
@@ -238,7 +248,12 @@ public class ProblemMappers {
   /** 401 problem+json with {@code WWW-Authenticate: Bearer}. */
   public Response unauthenticated() {
     Response r =
-        respond(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required", null);
+        respond(
+            401,
+            HttpErrors.UNAUTHENTICATED,
+            "Unauthorized",
+            "A valid bearer token is required",
+            null);
     return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
   }
 
@@ -246,7 +261,7 @@ public class ProblemMappers {
    * Answers with the problem on the request's Vert.x response: for route filters that refuse a
    * request before JAX-RS. A request that wants a page instead gets it ({@link RefusalPages}).
    */
-  public void end(RoutingContext ctx, int status, String code, String title, String detail) {
+  public void end(RoutingContext ctx, int status, ErrorCode code, String title, String detail) {
     end(ctx, status, code, title, detail, null);
   }
 
@@ -254,7 +269,7 @@ public class ProblemMappers {
   public void end(
       RoutingContext ctx,
       int status,
-      String code,
+      ErrorCode code,
       String title,
       String detail,
       List<FieldError> errors) {
@@ -275,7 +290,7 @@ public class ProblemMappers {
     end(
         ctx,
         invalid.status(),
-        invalid.code(),
+        CommonErrors.VALIDATION_FAILED,
         invalid.title(),
         invalid.getMessage(),
         invalid.errors());
@@ -283,6 +298,12 @@ public class ProblemMappers {
 
   /** Builds the problem+json response; also used by code outside JAX-RS mappers. */
   public Response respond(
+      int status, ErrorCode code, String title, String detail, List<FieldError> errors) {
+    return respond(status, code.name(), title, detail, errors);
+  }
+
+  /** As above, for a code an exception carries (made from an {@link ErrorCode}). */
+  private Response respond(
       int status, String code, String title, String detail, List<FieldError> errors) {
     Problem problem =
         new Problem(
@@ -303,21 +324,21 @@ public class ProblemMappers {
     }
   }
 
-  static String codeFor(int status) {
+  /** The code of a status the HTTP layer refused with; any other 4xx is BAD_REQUEST. */
+  static HttpErrors codeFor(int status) {
     return switch (status) {
-      case 400 -> "BAD_REQUEST";
-      case 401 -> "UNAUTHENTICATED";
-      case 403 -> "FORBIDDEN";
-      case 404 -> "NOT_FOUND";
-      case 405 -> "METHOD_NOT_ALLOWED";
-      case 406 -> "NOT_ACCEPTABLE";
-      case 409 -> "CONFLICT";
-      case 412 -> "PRECONDITION_FAILED";
-      case 413 -> "PAYLOAD_TOO_LARGE";
-      case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-      case 428 -> "PRECONDITION_REQUIRED";
-      case 429 -> "TOO_MANY_REQUESTS";
-      default -> "HTTP_" + status;
+      case 401 -> HttpErrors.UNAUTHENTICATED;
+      case 403 -> HttpErrors.FORBIDDEN;
+      case 404 -> HttpErrors.NOT_FOUND;
+      case 405 -> HttpErrors.METHOD_NOT_ALLOWED;
+      case 406 -> HttpErrors.NOT_ACCEPTABLE;
+      case 409 -> HttpErrors.CONFLICT;
+      case 412 -> HttpErrors.PRECONDITION_FAILED;
+      case 413 -> HttpErrors.PAYLOAD_TOO_LARGE;
+      case 415 -> HttpErrors.UNSUPPORTED_MEDIA_TYPE;
+      case 428 -> HttpErrors.PRECONDITION_REQUIRED;
+      case 429 -> HttpErrors.TOO_MANY_REQUESTS;
+      default -> HttpErrors.BAD_REQUEST;
     };
   }
 

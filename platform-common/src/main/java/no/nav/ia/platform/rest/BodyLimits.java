@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.problem.HttpErrors;
 import no.nav.ia.platform.problem.ProblemMappers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -128,7 +129,7 @@ public class BodyLimits {
         ctx.response().reset(HTTP2_CANCEL);
       }
     } else if (length > maxBodySize || request.headers().contains(HttpHeaders.EXPECT)) {
-      refuseAndClose(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large", detail);
+      refuseAndClose(ctx, 413, HttpErrors.PAYLOAD_TOO_LARGE, "Payload too large", detail);
     } else {
       request.handler(dropped -> {});
       request.endHandler(end -> refuse(ctx, detail));
@@ -200,7 +201,11 @@ public class BodyLimits {
           release();
           ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
           refuseAndClose(
-              ctx, 503, "BUSY", "Service busy", "Too many bodies are being read; send it again");
+              ctx,
+              503,
+              HttpErrors.BUSY,
+              "Service busy",
+              "Too many bodies are being read; send it again");
           return;
         }
         holding += chunk.length();
@@ -214,7 +219,7 @@ public class BodyLimits {
       }
       if (read > maxBodySize) {
         answered = true;
-        refuseAndClose(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large", tooLarge());
+        refuseAndClose(ctx, 413, HttpErrors.PAYLOAD_TOO_LARGE, "Payload too large", tooLarge());
       }
     }
 
@@ -248,12 +253,12 @@ public class BodyLimits {
   /** Answers 413 with this request's call id (the MDC may hold another request's by now). */
   private void refuse(RoutingContext ctx, String detail) {
     CallId.set(ctx.get(CallId.MDC_KEY));
-    problems.end(ctx, 413, "PAYLOAD_TOO_LARGE", "Payload too large", detail);
+    problems.end(ctx, 413, HttpErrors.PAYLOAD_TOO_LARGE, "Payload too large", detail);
   }
 
   /** Answers at once and closes the connection after it: the rest of the body is not read. */
   private void refuseAndClose(
-      RoutingContext ctx, int status, String code, String title, String detail) {
+      RoutingContext ctx, int status, HttpErrors code, String title, String detail) {
     ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
     ctx.addEndHandler(done -> ctx.request().connection().close());
     CallId.set(ctx.get(CallId.MDC_KEY));

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import no.nav.ia.platform.callid.CallIdRouteFilter;
+import no.nav.ia.platform.problem.HttpErrors;
 import no.nav.ia.platform.problem.ProblemMappers;
 
 /**
@@ -47,7 +48,7 @@ public class HostlessRequests {
       ctx.next();
       return;
     }
-    problems.end(ctx, 400, "BAD_REQUEST", "Bad Request", DETAIL);
+    problems.end(ctx, 400, HttpErrors.BAD_REQUEST, "Bad Request", DETAIL);
   }
 
   private void answer(RoutingContext ctx) {
@@ -56,7 +57,7 @@ public class HostlessRequests {
       return;
     }
     CallIdRouteFilter.take(ctx);
-    problems.end(ctx, 400, "BAD_REQUEST", "Bad Request", DETAIL);
+    problems.end(ctx, 400, HttpErrors.BAD_REQUEST, "Bad Request", DETAIL);
   }
 
   /** Vert.x's own failure for a request without a (valid) Host header or HTTP/2 authority. */

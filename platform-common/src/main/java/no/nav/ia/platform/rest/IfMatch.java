@@ -2,7 +2,9 @@ package no.nav.ia.platform.rest;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.nav.ia.platform.domain.CommonErrors;
 import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.problem.HttpErrors;
 
 /**
  * The version an {@code If-Match} header names, for the resources whose ETag is their version: the
@@ -20,7 +22,7 @@ public final class IfMatch {
     if (ifMatch == null) {
       throw new ApiException(
           428,
-          "PRECONDITION_REQUIRED",
+          HttpErrors.PRECONDITION_REQUIRED,
           "Precondition required",
           change + " needs If-Match with the version read",
           null);
@@ -48,7 +50,7 @@ public final class IfMatch {
       }
     }
     throw ApiException.preconditionFailed(
-        "STALE_VERSION", "If-Match does not name a version of it");
+        CommonErrors.STALE_VERSION, "If-Match does not name a version of it");
   }
 
   /** One ETag of digits, quoted (strong or weak), or the digits alone. */

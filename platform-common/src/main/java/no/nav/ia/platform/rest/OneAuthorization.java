@@ -4,6 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import no.nav.ia.platform.problem.HttpErrors;
 import no.nav.ia.platform.problem.ProblemMappers;
 
 /**
@@ -35,6 +36,6 @@ public class OneAuthorization {
       ctx.next();
       return;
     }
-    problems.end(ctx, 400, "BAD_REQUEST", "Bad Request", DETAIL);
+    problems.end(ctx, 400, HttpErrors.BAD_REQUEST, "Bad Request", DETAIL);
   }
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.domain.ErrorCode;
+import no.nav.ia.platform.problem.ErrorCodes;
 import no.nav.ia.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -23,18 +25,34 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * every operation (registered as {@code mp.openapi.filter}): every error is {@link Problem} as
  * {@code application/problem+json}; an operation with a body can answer 413 and 415; {@code page}
  * and {@code size} are the integers {@link Params} reads; an {@code If-Match} is required where the
- * operation answers 428 without it; CSV and HTML answers, and headers, are text.
+ * operation answers 428 without it; CSV and HTML answers, and headers, are text. The problem's
+ * {@code code} lists the codes the service can answer ({@link ErrorCodes}).
  */
 public class OpenApiConventions implements OASFilter {
 
   static final String PROBLEM = "Problem";
+
+  private final Map<String, String> codes;
+
+  /** A document whose problems carry the common and HTTP codes only. */
+  public OpenApiConventions() {
+    this(new ErrorCode[0]);
+  }
+
+  /**
+   * A service's document: its problems carry the common codes and these (a service registers its
+   * subclass as {@code mp.openapi.filter}).
+   */
+  protected OpenApiConventions(ErrorCode[]... serviceCodes) {
+    this.codes = ErrorCodes.of(serviceCodes);
+  }
 
   @Override
   public void filterOpenAPI(OpenAPI openApi) {
     if (openApi.getComponents() == null) {
       openApi.setComponents(OASFactory.createComponents());
     }
-    addProblemSchemas(openApi.getComponents());
+    addProblemSchemas(openApi.getComponents(), codes);
     if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
       return;
     }
@@ -173,7 +191,7 @@ public class OpenApiConventions implements OASFilter {
         .maximum(BigDecimal.valueOf(max));
   }
 
-  private static void addProblemSchemas(Components components) {
+  private static void addProblemSchemas(Components components, Map<String, String> codes) {
     Schema text = OASFactory.createSchema().addType(SchemaType.STRING);
     components.addSchema(
         "FieldError",
@@ -197,7 +215,8 @@ public class OpenApiConventions implements OASFilter {
                 "code",
                 OASFactory.createSchema()
                     .addType(SchemaType.STRING)
-                    .description("What went wrong, for a program: VALIDATION_FAILED, NOT_FOUND, …"))
+                    .description(ErrorCodes.describe(codes))
+                    .addExtension(ErrorCodes.EXTENSION, codes))
             .addProperty("callId", text)
             .addProperty(
                 "errors",

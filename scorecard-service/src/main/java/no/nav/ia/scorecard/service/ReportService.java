@@ -20,6 +20,7 @@ import no.nav.ia.scorecard.HalfYear;
 import no.nav.ia.scorecard.Report;
 import no.nav.ia.scorecard.ReportChange;
 import no.nav.ia.scorecard.ReportSections;
+import no.nav.ia.scorecard.ScorecardErrors;
 import no.nav.ia.scorecard.rest.Card;
 
 /**
@@ -70,7 +71,7 @@ public class ReportService {
     County county = countyOf(code, halfYear);
     if (!NorwegianTime.today().isAfter(halfYear.period().to())) {
       throw DomainException.notAllowedNow(
-          "HALF_YEAR_NOT_OVER",
+          ScorecardErrors.HALF_YEAR_NOT_OVER,
           "A report can be submitted when its half-year has ended (after "
               + halfYear.period().to()
               + ")");
@@ -117,7 +118,7 @@ public class ReportService {
     County county = scorecards.countyOf(code);
     if (!county.isValidOn(halfYear.period().to())) {
       throw DomainException.notFound(
-          "REPORT_NOT_FOUND",
+          ScorecardErrors.REPORT_NOT_FOUND,
           "County "
               + code
               + " did not exist at the end of "

@@ -22,6 +22,7 @@ import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Figures;
 import no.nav.ia.scorecard.Forecast;
 import no.nav.ia.scorecard.Period;
+import no.nav.ia.scorecard.ScorecardErrors;
 import no.nav.ia.scorecard.rest.Advisers;
 import no.nav.ia.scorecard.rest.Card;
 import no.nav.ia.scorecard.rest.Card.Scope;
@@ -88,7 +89,9 @@ public class ScorecardService {
     return registry
         .county(code)
         .orElseThrow(
-            () -> DomainException.notFound("COUNTY_NOT_FOUND", "No county with that code"));
+            () ->
+                DomainException.notFound(
+                    ScorecardErrors.COUNTY_NOT_FOUND, "No county with that code"));
   }
 
   public Card national(Snapshot s) {
@@ -145,7 +148,7 @@ public class ScorecardService {
             .orElseThrow(
                 () ->
                     DomainException.notFound(
-                        "GROUPING_NOT_FOUND", "No region grouping with that name"));
+                        ScorecardErrors.GROUPING_NOT_FOUND, "No region grouping with that name"));
     return regions.values().stream()
         .map(r -> card(s, new Scope("REGION", r.code(), r.name()), registry.codesOf(r)))
         .toList();

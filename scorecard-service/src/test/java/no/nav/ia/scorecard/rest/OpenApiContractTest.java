@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
+import no.nav.ia.scorecard.ScorecardErrors;
 import no.nav.ia.test.ApiContracts;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
@@ -23,6 +24,11 @@ import org.junit.jupiter.api.Test;
     value = PlatformTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "scorecard"))
 class OpenApiContractTest {
+
+  @Test
+  void theDocumentListsEveryCodeTheServiceAnswers() {
+    ApiContracts.assertListsEveryCode(ApiContracts.served(), ScorecardErrors.values());
+  }
 
   @Test
   void theDocumentLeavesAClientNothingToGuess() {

@@ -1,0 +1,33 @@
+package no.nav.ia.delivery;
+
+import no.nav.ia.platform.domain.ErrorCode;
+
+/**
+ * The codes of delivery-service's own refusals (the common ones are CommonErrors, HttpErrors),
+ * including those only a batch's or a group's item results carry.
+ */
+public enum DeliveryErrors implements ErrorCode {
+  DELIVERY_NOT_FOUND("404: no delivery with that id (or not one your county sees)"),
+  DELIVERY_VOIDED("409: the delivery has been voided and takes no more changes"),
+  NO_ACTIVE_AGREEMENT(
+      "422: the enterprise has no cooperation agreement active on the delivery date; do not"
+          + " resend it unchanged"),
+  IDEMPOTENCY_KEY_REUSED(
+      "422: the idempotency key was used before with another body (or group); use a new key"),
+  AGREEMENT_SERVICE_UNAVAILABLE(
+      "503: the agreement could not be checked just now; send it again (same idempotency key)"),
+  MALFORMED_ITEM("an item of a batch or group that is not a delivery as JSON; `errors` says where"),
+  DEADLINE_EXCEEDED(
+      "an item of a batch the request's time ran out before; send that item again (same key)");
+
+  private final String meaning;
+
+  DeliveryErrors(String meaning) {
+    this.meaning = meaning;
+  }
+
+  @Override
+  public String meaning() {
+    return meaning;
+  }
+}

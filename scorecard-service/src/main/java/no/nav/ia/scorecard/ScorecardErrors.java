@@ -1,0 +1,27 @@
+package no.nav.ia.scorecard;
+
+import no.nav.ia.platform.domain.ErrorCode;
+
+/** The codes of scorecard-service's own refusals (the common ones are CommonErrors, HttpErrors). */
+public enum ScorecardErrors implements ErrorCode {
+  COUNTY_NOT_FOUND("404: no county with that code"),
+  GROUPING_NOT_FOUND("404: no region grouping with that name"),
+  REPORT_NOT_FOUND("404: the county did not exist at the end of that half-year: it has no report"),
+  HALF_YEAR_NOT_OVER("422: a report can be submitted once its half-year has ended"),
+  SECTIONS_MISSING(
+      "422: sections of the report are not written yet; `errors` names each; write them, then"
+          + " submit"),
+  REPORT_SUBMITTED("409: a submitted report cannot be changed"),
+  REPORT_ALREADY_SUBMITTED("409: the report was submitted before; nothing to do");
+
+  private final String meaning;
+
+  ScorecardErrors(String meaning) {
+    this.meaning = meaning;
+  }
+
+  @Override
+  public String meaning() {
+    return meaning;
+  }
+}
