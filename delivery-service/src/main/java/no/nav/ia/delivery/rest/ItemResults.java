@@ -13,6 +13,7 @@ import no.nav.ia.platform.domain.ErrorCode;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.problem.HttpErrors;
+import no.nav.ia.platform.problem.ProblemMappers;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -86,6 +87,10 @@ final class ItemResults {
     } catch (ApiException e) {
       return error(index, orgNumber, e.code(), e.errors());
     } catch (RuntimeException e) {
+      if (ProblemMappers.isDatabaseAway(e)) {
+        LOG.warnf("item %d not recorded, the database is away: %s", index, e);
+        return error(index, orgNumber, HttpErrors.SERVICE_UNAVAILABLE, null);
+      }
       LOG.errorf(e, "item %d failed", index);
       return error(index, orgNumber, HttpErrors.INTERNAL_ERROR, null);
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -216,6 +217,20 @@ public class ProblemMappers {
           "Someone changed this at the same moment; read it again and repeat the change",
           null);
     }
+    if (isDatabaseAway(e)) {
+      // Not this request's fault nor a defect: the client sends it again (health and the pool's
+      // metrics tell the operators).
+      LOG.warn("database unavailable: " + Causes.find(e, SQLException.class));
+      return Response.fromResponse(
+              respond(
+                  503,
+                  HttpErrors.SERVICE_UNAVAILABLE,
+                  "Service unavailable",
+                  "The database cannot be reached just now; send it again in a moment",
+                  null))
+          .header(HttpHeaders.RETRY_AFTER, "1")
+          .build();
+    }
     LOG.error("request failed", e);
     return respond(
         500,
@@ -223,6 +238,32 @@ public class ProblemMappers {
         "Internal error",
         "The request could not be completed",
         null);
+  }
+
+  /**
+   * The database cannot be reached (a restart, a failover, a pool that waited its whole timeout for
+   * a connection), anywhere in the cause chain: a connection exception (SQLSTATE class 08), the
+   * server shutting down or starting (57P01-57P03), too many connections (53300), or Agroal's
+   * acquisition timeout.
+   */
+  public static boolean isDatabaseAway(Throwable e) {
+    return Causes.any(
+        e,
+        t -> {
+          if (!(t instanceof SQLException sql)) {
+            return false;
+          }
+          String state = sql.getSQLState();
+          return state != null
+                  && (state.startsWith("08")
+                      || state.equals("57P01")
+                      || state.equals("57P02")
+                      || state.equals("57P03")
+                      || state.equals("53300"))
+              || String.valueOf(sql.getMessage())
+                  .toLowerCase(Locale.ROOT)
+                  .contains("acquisition timeout");
+        });
   }
 
   /**
