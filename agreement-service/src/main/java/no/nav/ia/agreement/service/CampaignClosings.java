@@ -36,6 +36,8 @@ import no.nav.ia.agreement.events.AgreementEvents.AgreementResigned;
 import no.nav.ia.agreement.events.AgreementEvents.AgreementTerminated;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.events.Outbox;
+import no.nav.ia.platform.problem.Causes;
+import no.nav.ia.platform.problem.ProblemMappers;
 import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.platform.time.Timestamps;
 import org.jboss.logging.Logger;
@@ -178,6 +180,13 @@ public class CampaignClosings {
           "campaign %s still has cases without outcome; the next resume goes on with them",
           campaignId);
     } catch (RuntimeException e) {
+      if (ProblemMappers.isDatabaseAway(e)) {
+        LOG.warnf(
+            "closing campaign %s stopped, the database is away; the next resume (within a minute)"
+                + " goes on where it stopped: %s",
+            campaignId, Causes.find(e, java.sql.SQLException.class));
+        return;
+      }
       LOG.errorf(
           e,
           "closing campaign %s stopped; the next resume (within a minute) goes on where it stopped",

@@ -17,6 +17,8 @@ import no.nav.ia.delivery.DeliveryVersion;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.CountyVisibility;
+import no.nav.ia.platform.problem.Causes;
+import no.nav.ia.platform.problem.ProblemMappers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -168,6 +170,13 @@ public class EndedAgreements {
       }
       return true;
     } catch (RuntimeException e) {
+      if (ProblemMappers.isDatabaseAway(e)) {
+        // A restart or failover: nothing to postpone (that too would fail), the next run goes on.
+        LOG.warnf(
+            "terminations not settled, the database is away; tried again at the next run: %s",
+            Causes.find(e, java.sql.SQLException.class));
+        return false;
+      }
       if (agreement[0] == null) {
         LOG.errorf(e, "terminations not settled; tried again at the next run");
         return false;
