@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Tally;
 import no.nav.ia.scorecard.rest.Card;
@@ -112,17 +113,19 @@ public record DashboardView(
       for (int i = 0; i < card.trend().size(); i++) {
         bars.add(Bar.of(card.trend().get(i), i, Math.max(max, 1)));
       }
-      long total = card.deliveries().total();
-      List<FormPart> forms =
-          card.byForm().entrySet().stream()
-              .map(
-                  e ->
-                      new FormPart(
-                          e.getKey(),
-                          Tally.FORM_NAMES.getOrDefault(e.getKey(), e.getKey()),
-                          Norwegian.count(e.getValue()),
-                          total == 0 ? "–" : Norwegian.percent((double) e.getValue() / total, 0)))
-              .toList();
+      List<Map.Entry<String, Long>> byForm = List.copyOf(card.byForm().entrySet());
+      List<String> shares =
+          Norwegian.wholePercents(byForm.stream().map(Map.Entry::getValue).toList());
+      List<FormPart> forms = new ArrayList<>();
+      for (int i = 0; i < byForm.size(); i++) {
+        String form = byForm.get(i).getKey();
+        forms.add(
+            new FormPart(
+                form,
+                Tally.FORM_NAMES.getOrDefault(form, form),
+                Norwegian.count(byForm.get(i).getValue()),
+                shares.get(i)));
+      }
       return new Focus(card.scope().name(), bars, forms, Norwegian.count(max), chartLabel(card));
     }
 

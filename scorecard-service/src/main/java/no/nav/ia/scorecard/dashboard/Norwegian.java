@@ -4,6 +4,9 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +44,35 @@ public final class Norwegian {
   /** A fraction as a percentage: {@code 0.667} with one decimal is {@code 66,7 %}. */
   static String percent(double fraction, int decimals) {
     return decimal(fraction * 100, decimals) + " %";
+  }
+
+  /**
+   * Parts of a whole in whole percent that add up to 100 % (largest remainders: each part is its
+   * share rounded down, and the points left go to the parts that lost most by it; 3 of 7, 2 of 7
+   * and 2 of 7 are 43 %, 29 % and 28 %, not 43 %, 29 % and 29 %); {@code –} each when the whole is
+   * nothing.
+   */
+  static List<String> wholePercents(List<Long> parts) {
+    long total = parts.stream().mapToLong(Long::longValue).sum();
+    if (total == 0) {
+      return parts.stream().map(p -> "–").toList();
+    }
+    long[] percents = new long[parts.size()];
+    long left = 100;
+    for (int i = 0; i < percents.length; i++) {
+      percents[i] = parts.get(i) * 100 / total;
+      left -= percents[i];
+    }
+    List<Integer> byRemainder = new ArrayList<>();
+    for (int i = 0; i < percents.length; i++) {
+      byRemainder.add(i);
+    }
+    // The largest remainder first; between equal ones, the earlier part.
+    byRemainder.sort(Comparator.comparingLong((Integer i) -> -(parts.get(i) * 100 % total)));
+    for (int k = 0; k < left; k++) {
+      percents[byRemainder.get(k)]++;
+    }
+    return java.util.Arrays.stream(percents).mapToObj(p -> p + " %").toList();
   }
 
   /**

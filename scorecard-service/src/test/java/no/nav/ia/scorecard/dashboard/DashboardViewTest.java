@@ -156,6 +156,43 @@ class DashboardViewTest {
   }
 
   @Test
+  void theFormSharesAddUpToAHundredPercent() {
+    // 3, 2 and 2 of 7 are 42.9, 28.6 and 28.6 %: rounded each on its own they made 101 %.
+    assertThat(Norwegian.wholePercents(List.of(3L, 2L, 2L)))
+        .containsExactly("43 %", "29 %", "28 %");
+    assertThat(Norwegian.wholePercents(List.of(1L, 1L, 1L)))
+        .containsExactly("34 %", "33 %", "33 %");
+    assertThat(Norwegian.wholePercents(List.of(5L, 0L, 0L))).containsExactly("100 %", "0 %", "0 %");
+    assertThat(Norwegian.wholePercents(List.of(0L, 0L))).containsExactly("–", "–");
+    Card card = card("COUNTY", "03", 4, 3, 0, 0, 0);
+    Map<String, Long> byForm = new java.util.LinkedHashMap<>();
+    byForm.put("DIRECT", 3L);
+    byForm.put("COURSE", 2L);
+    byForm.put("INFORMATION", 2L);
+    Card split =
+        new Card(
+            card.scope(),
+            card.period(),
+            card.deliveries(),
+            byForm,
+            card.systemShare(),
+            card.target(),
+            card.trend(),
+            card.previousYear(),
+            card.forecast(),
+            card.agreements(),
+            card.resigning(),
+            card.registrationLag(),
+            card.asOf());
+    DashboardView view =
+        DashboardView.of("2024", null, List.of(), "Z990002", null, LocalDate.of(2024, 5, 2))
+            .with(split, List.of(), List.of());
+    assertThat(view.focus().forms())
+        .extracting(DashboardView.FormPart::share)
+        .containsExactly("43 %", "29 %", "28 %");
+  }
+
+  @Test
   void aMonthWithOneDeliverySaysLeveranseInTheSingular() {
     DashboardView.Bar one =
         DashboardView.Bar.of(new Card.TrendMonth(YearMonth.of(2019, 3), 1, 1, 1.0), 0, 1);
