@@ -103,6 +103,40 @@ class GatewayTest {
   }
 
   @Test
+  void theOpenApiDocumentComesAsYamlWhenAskedForAndAsJsonOtherwise() throws Exception {
+    String yaml =
+        given()
+            .queryParam("format", "yaml")
+            .get("/openapi")
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("application/yaml"))
+            .extract()
+            .asString();
+    com.fasterxml.jackson.databind.JsonNode read =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(yaml);
+    // Every string stays a string (version 1.0 unquoted would come back a number).
+    assertThat(read.path("info").path("version").isTextual()).isTrue();
+    assertThat(read.path("openapi").asText()).startsWith("3.1");
+    given()
+        .header("Accept", "application/yaml")
+        .get("/openapi")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/yaml"));
+    given().get("/openapi").then().statusCode(200).contentType(startsWith("application/json"));
+    given()
+        .queryParam("format", "xml")
+        .get("/openapi")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("format"));
+  }
+
+  @Test
   void aMethodAPathOfTheGatewayDoesNotTakeIs405WithItsAllowHeader() {
     given()
         .post("/openapi")

@@ -36,6 +36,18 @@ class OpenApiContractTest {
   }
 
   @Test
+  void anAcceptTheOperationCannotAnswerIsTheDocumented406() {
+    Response refused =
+        assertFits(
+            ApiContracts.served(),
+            "GET",
+            "/api/v1/agreements",
+            coordinator().accept("application/xml").get("/api/v1/agreements"));
+    assertThat(refused.statusCode()).isEqualTo(406);
+    assertThat(refused.path("code").toString()).isEqualTo("NOT_ACCEPTABLE");
+  }
+
+  @Test
   void theDocumentLeavesAClientNothingToGuess() {
     assertThat(ApiContracts.gaps(ApiContracts.served())).isEmpty();
   }

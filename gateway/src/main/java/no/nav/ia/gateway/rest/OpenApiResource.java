@@ -14,7 +14,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -29,6 +33,7 @@ import java.util.TreeSet;
 import no.nav.ia.gateway.GatewayErrors;
 import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.ErrorCodes;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,10 +60,55 @@ public class OpenApiResource {
     client = WebClient.create(vertx);
   }
 
+  static final String YAML = "application/yaml";
+
+  /**
+   * The document as JSON, or as YAML for {@code ?format=yaml} or an {@code Accept} that prefers
+   * {@code application/yaml} (as a service's own {@code /q/openapi} takes them); another format is
+   * 400.
+   */
   @GET
-  @Produces(MediaType.APPLICATION_JSON)
+  @Produces({MediaType.APPLICATION_JSON, YAML})
   @Operation(hidden = true)
-  public Uni<JsonNode> document() {
+  public Uni<Response> served(@QueryParam("format") String format, @Context HttpHeaders headers) {
+    boolean yaml;
+    if (format == null) {
+      yaml =
+          headers.getAcceptableMediaTypes().stream()
+              .filter(t -> !t.isWildcardType())
+              .findFirst()
+              .map(t -> t.isCompatible(MediaType.valueOf(YAML)))
+              .orElse(false);
+    } else if (format.equalsIgnoreCase("json") || format.equalsIgnoreCase("yaml")) {
+      yaml = format.equalsIgnoreCase("yaml");
+    } else {
+      throw ApiException.invalid("format", "must be json or yaml");
+    }
+    return document()
+        .map(
+            document ->
+                yaml
+                    ? Response.ok(asYaml(document), YAML + ";charset=UTF-8").build()
+                    : Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build());
+  }
+
+  private static String asYaml(JsonNode document) {
+    try {
+      return YAML_WRITER.writeValueAsString(document);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the document did not turn into YAML", e);
+    }
+  }
+
+  /** Every string quoted: {@code 1.0} or {@code no} unquoted would be read back as no string. */
+  private static final ObjectMapper YAML_WRITER =
+      new ObjectMapper(
+          new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()
+              .disable(
+                  com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature
+                      .WRITE_DOC_START_MARKER));
+
+  Uni<JsonNode> document() {
     Cached cached = this.cached;
     if (cached != null && System.nanoTime() - cached.at() < CACHE_NANOS) {
       return Uni.createFrom().item(cached.document());

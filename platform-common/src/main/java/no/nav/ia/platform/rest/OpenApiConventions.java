@@ -23,10 +23,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * What every service's OpenAPI document says the same way, written in one place rather than on
  * every operation (registered as {@code mp.openapi.filter}): every error is {@link Problem} as
- * {@code application/problem+json}; an operation with a body can answer 413 and 415; {@code page}
- * and {@code size} are the integers {@link Params} reads; an {@code If-Match} is required where the
- * operation answers 428 without it; CSV and HTML answers, and headers, are text. The problem's
- * {@code code} lists the codes the service can answer ({@link ErrorCodes}).
+ * {@code application/problem+json}; an operation with a body can answer 413 and 415, one that
+ * answers with one 406; {@code page} and {@code size} are the integers {@link Params} reads; an
+ * {@code If-Match} is required where the operation answers 428 without it; CSV and HTML answers,
+ * and headers, are text. The problem's {@code code} lists the codes the service can answer ({@link
+ * ErrorCodes}).
  */
 public class OpenApiConventions implements OASFilter {
 
@@ -70,6 +71,9 @@ public class OpenApiConventions implements OASFilter {
       addIfAbsent(responses, "413", "The body is larger than this path takes");
       addIfAbsent(responses, "415", "The body is not application/json");
     }
+    if (answersWithABody(responses)) {
+      addIfAbsent(responses, "406", "Accept names no media type this operation answers in");
+    }
     if (responses.getAPIResponses() != null) {
       responses.getAPIResponses().forEach(OpenApiConventions::response);
     }
@@ -104,6 +108,18 @@ public class OpenApiConventions implements OASFilter {
               // No pattern: an id the platform does not take is replaced, not refused.
               .schema(OASFactory.createSchema().addType(SchemaType.STRING)));
     }
+  }
+
+  /** Whether a success answer has content, whose media type an {@code Accept} can refuse. */
+  private static boolean answersWithABody(APIResponses responses) {
+    return responses.getAPIResponses() != null
+        && responses.getAPIResponses().entrySet().stream()
+            .anyMatch(
+                e ->
+                    e.getKey().startsWith("2")
+                        && e.getValue().getContent() != null
+                        && e.getValue().getContent().getMediaTypes() != null
+                        && !e.getValue().getContent().getMediaTypes().isEmpty());
   }
 
   private static void addIfAbsent(APIResponses responses, String status, String description) {
