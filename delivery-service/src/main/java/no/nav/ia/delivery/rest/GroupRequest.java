@@ -85,8 +85,27 @@ public record GroupRequest(
   }
 
   /**
-   * The same group sent again gives the same fingerprint, whatever the order of its lists; {@code
-   * named}: the adviser it names ({@link no.nav.ia.delivery.DeliveredBy#named}).
+   * What the group's key binds: the meeting (service, direction, sub-goals, day, form, note and the
+   * adviser it names, {@link no.nav.ia.delivery.DeliveredBy#named}), not its list of enterprises,
+   * so a list put right goes with the same key and records only the enterprises not yet in the
+   * group. Lists in any order give the same fingerprint.
+   */
+  String meeting(String named) {
+    return String.join(
+        "|",
+        "meeting",
+        String.valueOf(service),
+        String.valueOf(direction),
+        String.valueOf(subGoals.stream().sorted().toList()),
+        String.valueOf(deliveredOn),
+        String.valueOf(form),
+        String.valueOf(note),
+        String.valueOf(named));
+  }
+
+  /**
+   * The fingerprint a group's key was stored with before it bound only the meeting (the list too):
+   * a group sent again across the upgrade is still the same group.
    */
   String canonical(String named) {
     return String.join(

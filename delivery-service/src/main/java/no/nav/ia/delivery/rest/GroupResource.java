@@ -33,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * A course or information meeting for several enterprises, recorded once: one delivery per
  * enterprise, sharing a group id. Each enterprise's delivery is recorded on its own (an enterprise
  * without an active agreement fails alone), under a key of its own within the group's
- * Idempotency-Key, so the group sent again records only what is missing.
+ * Idempotency-Key, so the group sent again records only what is missing, and a list put right (the
+ * same meeting, with the same key) only the enterprises not yet in it.
  */
 @Path("/api/v1/deliveries/group")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,13 +62,19 @@ public class GroupResource {
       description =
           "No Idempotency-Key, more than 200 enterprises, one named twice, a direct form, invalid"
               + " fields")
-  @APIResponse(responseCode = "422", description = "The key was used with another group")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "The key was used for another meeting (service, direction, sub-goals, day, form, note or"
+              + " adviser)")
   public GroupResult record(
       @Valid @NotNull GroupRequest request,
       @Parameter(
               required = true,
               description =
-                  "The group's key: sent again, the same group; "
+                  "The group's key: sent again, the same group (a list put right, the same key:"
+                      + " enterprises already in it are DUPLICATE, new ones recorded; one left"
+                      + " out stays recorded until its delivery is voided); "
                       + DeliveryResource.KEY_DESCRIPTION,
               schema =
                   @Schema(
@@ -88,8 +95,13 @@ public class GroupResource {
       throw ApiException.invalid(request.problems());
     }
     DeliveredBy.onRecord(caller.navIdent(), request.adviser());
-    String canonical = request.canonical(DeliveredBy.named(caller.navIdent(), request.adviser()));
-    UUID groupId = keys.groupOf(caller.actor(), key, DeliveryService.sha256(canonical));
+    String named = DeliveredBy.named(caller.navIdent(), request.adviser());
+    UUID groupId =
+        keys.groupOf(
+            caller.actor(),
+            key,
+            DeliveryService.sha256(request.meeting(named)),
+            DeliveryService.sha256(request.canonical(named)));
     List<String> orgs = request.orgNumbers();
     List<ItemResult> results =
         ItemResults.recordAll(

@@ -54,11 +54,12 @@ public class IdempotencyKeys {
   }
 
   /**
-   * The group id of a group's key: a new one on the first request, the same one for the same body
-   * sent again (each enterprise's delivery then has its own key within the group); 422 if the key
-   * was used with another body.
+   * The group id of a group's key: a new one on the first request, the same one for the same
+   * meeting sent again, whatever its list of enterprises (each enterprise's delivery then has its
+   * own key within the group); 422 if the key was used for another meeting. {@code legacyHash}: the
+   * fingerprint of the whole body, which keys stored before the meeting alone was bound hold.
    */
-  public UUID groupOf(String actor, String key, String requestHash) {
+  public UUID groupOf(String actor, String key, String requestHash, String legacyHash) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -79,10 +80,12 @@ public class IdempotencyKeys {
                           .setParameter("actor", actor)
                           .setParameter("key", key)
                           .getSingleResult();
-              if (!requestHash.equals(claimed[0])) {
+              if (!requestHash.equals(claimed[0]) && !legacyHash.equals(claimed[0])) {
                 throw DomainException.notAllowedNow(
                     DeliveryErrors.IDEMPOTENCY_KEY_REUSED,
-                    "The Idempotency-Key was used before with another group");
+                    "The Idempotency-Key was used before for another meeting (service, direction,"
+                        + " sub-goals, day, form, note or adviser); a list of enterprises put right"
+                        + " goes with the same key");
               }
               return (UUID) claimed[1];
             });

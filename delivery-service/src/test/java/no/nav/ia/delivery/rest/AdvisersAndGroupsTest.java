@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.delivery.service.DeliveryService;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -265,12 +266,61 @@ class AdvisersAndGroupsTest {
         .containsExactly("DUPLICATE", "DUPLICATE", "CREATED");
     assertThat(stored(a) + stored(b) + stored(later)).isEqualTo(3);
 
-    // The key with another group is refused.
-    post(adviser, GROUPS, group(List.of(a, b)), "course-" + a)
+    // The list put right, with the same key: the enterprise added is recorded into the group, the
+    // others are not recorded again (with a new key they would have been: the course twice).
+    String added = Fixtures.enterpriseIn("15");
+    JsonPath putRight =
+        post(adviser, GROUPS, group(List.of(a, added, b)), "course-" + a)
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(putRight.getString("groupId")).isEqualTo(groupId);
+    assertThat(putRight.getList("results.status"))
+        .containsExactly("DUPLICATE", "CREATED", "DUPLICATE");
+    assertThat(stored(a) + stored(b) + stored(later) + stored(added)).isEqualTo(4);
+
+    // The key for another meeting (another day) is refused, and records nothing.
+    Map<String, Object> otherDay = group(List.of(a, b));
+    otherDay.put("deliveredOn", "2012-05-15");
+    post(adviser, GROUPS, otherDay, "course-" + a)
         .statusCode(422)
         .contentType("application/problem+json")
         .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
-    assertThat(stored(a) + stored(b) + stored(later)).isEqualTo(3);
+    assertThat(stored(a) + stored(b) + stored(later) + stored(added)).isEqualTo(4);
+  }
+
+  @Test
+  void aGroupsKeyStoredBeforeItBoundOnlyTheMeetingStillNamesItsGroup() throws Exception {
+    String a = Fixtures.enterpriseIn("15");
+    String adviser = Tokens.adviser("15", "Z991503");
+    Map<String, Object> body = group(List.of(a));
+    JsonPath first =
+        post(adviser, GROUPS, body, "course-old-" + a).statusCode(200).extract().jsonPath();
+    // As the key was stored before: the fingerprint of the whole body, its list too (a person's
+    // group names no adviser: null).
+    String legacy =
+        DeliveryService.sha256(
+            String.join(
+                "|",
+                "[" + a + "]",
+                "SICK_LEAVE",
+                "SYSTEM",
+                "[1]",
+                "2012-05-14",
+                "COURSE",
+                "Kurs i oppfølging av sykmeldte",
+                "null"));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement update =
+            c.prepareStatement("update delivery_group_key set request_hash = ? where key = ?")) {
+      update.setString(1, legacy);
+      update.setString(2, "course-old-" + a);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+    JsonPath again =
+        post(adviser, GROUPS, body, "course-old-" + a).statusCode(200).extract().jsonPath();
+    assertThat(again.getString("groupId")).isEqualTo(first.getString("groupId"));
+    assertThat(again.getList("results.status")).containsExactly("DUPLICATE");
   }
 
   @Test
