@@ -64,13 +64,15 @@ public class ScorecardResource {
   }
 
   /**
-   * The cards the caller may see: the nation (it holds no enterprise or person) and every county,
-   * or the nation and the own county.
+   * The cards the caller may see: the nation (it holds no enterprise or person, API.md: readable by
+   * every platform role) and every county, or the nation and the own county (none for a token bound
+   * to no county).
    */
   static Overview visible(ScorecardService scorecards, Caller caller, Snapshot s) {
     if (!caller.seesAllCounties()) {
-      String own = caller.countyScope(null).orElseThrow();
-      return new Overview(scorecards.national(s), List.of(scorecards.county(s, own)));
+      return new Overview(
+          scorecards.national(s),
+          caller.county().map(own -> List.of(scorecards.county(s, own))).orElse(List.of()));
     }
     return new Overview(scorecards.national(s), scorecards.counties(s));
   }

@@ -255,6 +255,11 @@ class CardsByFormTest {
           .then()
           .statusCode(403);
     }
+    // An adviser whose token names no county still reads the nation, and no county.
+    JsonPath unbound =
+        get(Tokens.person("adviser", null, "Z993801"), "/api/v1/scorecards?period=2022");
+    assertThat(unbound.getString("national.scope.type")).isEqualTo("NATIONAL");
+    assertThat(unbound.getList("counties")).isEmpty();
     given()
         .auth()
         .oauth2(Tokens.coordinator())
