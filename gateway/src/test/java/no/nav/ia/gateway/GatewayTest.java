@@ -137,6 +137,22 @@ class GatewayTest {
   }
 
   @Test
+  void aCompressedBodyIs415AtTheGatewayNotForwarded() {
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03", "Z995102"))
+        .contentType("application/json")
+        .header("Content-Encoding", "gzip")
+        .body("{}")
+        .post("/api/v1/deliveries")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"))
+        .body("uri", nullValue());
+  }
+
+  @Test
   void aMethodAPathOfTheGatewayDoesNotTakeIs405WithItsAllowHeader() {
     given()
         .post("/openapi")

@@ -1049,6 +1049,38 @@ class AgreementResourceTest {
         .then()
         .statusCode(415)
         .body("detail", notNullValue());
+    // A body with a Content-Encoding was read as if it had none: a plain one labelled gzip was
+    // registered. It is 415 now, and nothing is registered; identity is no coding.
+    String encoded = Fixtures.orgNumber();
+    for (String coding : List.of("gzip", "br")) {
+      given()
+          .auth()
+          .oauth2(Tokens.coordinator())
+          .contentType(ContentType.JSON)
+          .header("Content-Encoding", coding)
+          .body(Fixtures.agreement(encoded, "03"))
+          .post("/api/v1/agreements")
+          .then()
+          .statusCode(415)
+          .contentType("application/problem+json")
+          .body("code", org.hamcrest.Matchers.equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .get("/api/v1/agreements?orgNumber=" + encoded)
+        .then()
+        .statusCode(200)
+        .body("total", org.hamcrest.Matchers.equalTo(0));
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .header("Content-Encoding", "identity")
+        .body(Fixtures.agreement(encoded, "03"))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(201);
     // An empty body is about the body, not about a Java parameter's name.
     given()
         .auth()
