@@ -4,13 +4,13 @@ import no.nav.ia.platform.domain.ErrorCode;
 
 /** The codes of agreement-service's own refusals (the common ones are CommonErrors, HttpErrors). */
 public enum AgreementErrors implements ErrorCode {
-  AGREEMENT_NOT_FOUND("404: no agreement with that id (or not one your county sees)"),
+  AGREEMENT_NOT_FOUND("404: no agreement with that id (another county's is 403 FORBIDDEN_COUNTY)"),
   AGREEMENT_EXISTS(
       "409: the enterprise already has an active agreement; read or end that one instead"),
   AGREEMENT_PERIODS_OVERLAP(
       "409: the enterprise's previous agreement ran past this signing date; sign from the day after"),
   AGREEMENT_ALREADY_ENDED("409: the agreement has already ended; nothing to do"),
-  AGREEMENT_ENDED("422: the agreement has ended and takes no more changes"),
+  AGREEMENT_ENDED("422: the agreement has ended and takes no more changes; not a resend"),
   GROUP_CYCLE("422: the group is, through its own group agreements, a unit of this enterprise"),
   ENTERPRISE_NOT_FOUND("404: no enterprise with that org number in the register"),
   ENTERPRISE_DELETED("422: the register has the enterprise as deleted"),
@@ -22,7 +22,8 @@ public enum AgreementErrors implements ErrorCode {
   CAMPAIGN_NOT_FOUND("404: no re-signing campaign with that id"),
   CAMPAIGN_ALREADY_OPEN("409: a re-signing campaign is open; one runs at a time"),
   CAMPAIGN_ALREADY_CLOSED("409: the campaign was closed before; nothing to do"),
-  CAMPAIGN_CLOSED("409: the campaign is closing or closed; its agreements take no more changes"),
+  CAMPAIGN_CLOSED(
+      "409: the campaign is closing or closed; its agreements take no more changes; not a resend"),
   CAMPAIGN_DEADLINE_NOT_REACHED("422: the campaign can be closed on or after its deadline"),
   AGREEMENT_NOT_DUE("404: the agreement is not due for re-signing in this campaign"),
   RESIGNING_TRANSITION_NOT_ALLOWED(

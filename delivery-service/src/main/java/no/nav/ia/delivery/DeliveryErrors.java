@@ -7,8 +7,10 @@ import no.nav.ia.platform.domain.ErrorCode;
  * including those only a batch's or a group's item results carry.
  */
 public enum DeliveryErrors implements ErrorCode {
-  DELIVERY_NOT_FOUND("404: no delivery with that id (or not one your county sees)"),
-  DELIVERY_VOIDED("409: the delivery has been voided and takes no more changes"),
+  DELIVERY_NOT_FOUND("404: no delivery with that id (another county's is 403 FORBIDDEN_COUNTY)"),
+  DELIVERY_VOIDED(
+      "409: the delivery has been voided and takes no more changes; record a new one if it was"
+          + " wrongly voided"),
   NO_ACTIVE_AGREEMENT(
       "422: the enterprise has no cooperation agreement active on the delivery date; do not"
           + " resend it unchanged"),
@@ -17,9 +19,12 @@ public enum DeliveryErrors implements ErrorCode {
           + " a list of enterprises put right goes with the same key); use a new key"),
   AGREEMENT_SERVICE_UNAVAILABLE(
       "503: the agreement could not be checked just now; send it again (same idempotency key)"),
-  MALFORMED_ITEM("an item of a batch or group that is not a delivery as JSON; `errors` says where"),
+  MALFORMED_ITEM(
+      "only in a batch's item results (the batch answers 200): the item is not a delivery as JSON;"
+          + " `errors` says where; fix it and send that item again"),
   DEADLINE_EXCEEDED(
-      "an item of a batch the request's time ran out before; send that item again (same key)");
+      "only in a batch's or group's item results (the request answers 200): its time ran out"
+          + " before this item; send it again with the same key");
 
   private final String meaning;
 

@@ -11,7 +11,7 @@ public enum ScorecardErrors implements ErrorCode {
   SECTIONS_MISSING(
       "422: sections of the report are not written yet; `errors` names each; write them, then"
           + " submit"),
-  REPORT_SUBMITTED("409: a submitted report cannot be changed"),
+  REPORT_SUBMITTED("409: a submitted report cannot be changed; not a resend"),
   REPORT_ALREADY_SUBMITTED("409: the report was submitted before; nothing to do");
 
   private final String meaning;

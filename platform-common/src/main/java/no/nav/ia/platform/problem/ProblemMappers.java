@@ -373,8 +373,6 @@ public class ProblemMappers {
       case 404 -> HttpErrors.NOT_FOUND;
       case 405 -> HttpErrors.METHOD_NOT_ALLOWED;
       case 406 -> HttpErrors.NOT_ACCEPTABLE;
-      case 409 -> HttpErrors.CONFLICT;
-      case 412 -> HttpErrors.PRECONDITION_FAILED;
       case 413 -> HttpErrors.PAYLOAD_TOO_LARGE;
       case 415 -> HttpErrors.UNSUPPORTED_MEDIA_TYPE;
       case 428 -> HttpErrors.PRECONDITION_REQUIRED;
