@@ -15,8 +15,9 @@ public enum DeliveryErrors implements ErrorCode {
       "422: the enterprise has no cooperation agreement active on the delivery date; do not"
           + " resend it unchanged"),
   IDEMPOTENCY_KEY_REUSED(
-      "422: the idempotency key was used before with another body (for a group: another meeting;"
-          + " a list of enterprises put right goes with the same key); use a new key"),
+      "422: the idempotency key was used before with another body (for a group: another meeting,"
+          + " such as another day); a new thing goes with a new key, a group's list put right with"
+          + " its own (`detail` says which)"),
   AGREEMENT_SERVICE_UNAVAILABLE(
       "503: the agreement could not be checked just now; send it again (same idempotency key)"),
   MALFORMED_ITEM(

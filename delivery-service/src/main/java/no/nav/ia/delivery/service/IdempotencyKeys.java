@@ -56,38 +56,45 @@ public class IdempotencyKeys {
   /**
    * The group id of a group's key: a new one on the first request, the same one for the same
    * meeting sent again, whatever its list of enterprises (each enterprise's delivery then has its
-   * own key within the group); 422 if the key was used for another meeting. {@code legacyHash}: the
-   * fingerprint of the whole body, which keys stored before the meeting alone was bound hold.
+   * own key within the group); 422 if the key was used for another meeting. {@code meetingHash}:
+   * the meeting's fingerprint; {@code bodyHash}: the whole body's, which a key stored before the
+   * meeting was bound (V7), or by an instance of that version during a deploy, holds alone.
    */
-  public UUID groupOf(String actor, String key, String requestHash, String legacyHash) {
+  public UUID groupOf(String actor, String key, String meetingHash, String bodyHash) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
               em.createNativeQuery(
-                      "insert into delivery_group_key (actor, key, request_hash, group_id,"
-                          + " created_at) values (:actor, :key, :hash, :group, now())"
-                          + " on conflict do nothing")
+                      "insert into delivery_group_key (actor, key, request_hash, meeting_hash,"
+                          + " group_id, created_at) values (:actor, :key, :body, :meeting, :group,"
+                          + " now()) on conflict do nothing")
                   .setParameter("actor", actor)
                   .setParameter("key", key)
-                  .setParameter("hash", requestHash)
+                  .setParameter("body", bodyHash)
+                  .setParameter("meeting", meetingHash)
                   .setParameter("group", UUID.randomUUID())
                   .executeUpdate();
               Object[] claimed =
                   (Object[])
                       em.createNativeQuery(
-                              "select request_hash, group_id from delivery_group_key"
+                              "select request_hash, meeting_hash, group_id from delivery_group_key"
                                   + " where actor = :actor and key = :key")
                           .setParameter("actor", actor)
                           .setParameter("key", key)
                           .getSingleResult();
-              if (!requestHash.equals(claimed[0]) && !legacyHash.equals(claimed[0])) {
-                throw DomainException.notAllowedNow(
-                    DeliveryErrors.IDEMPOTENCY_KEY_REUSED,
-                    "The Idempotency-Key was used before for another meeting (service, direction,"
-                        + " sub-goals, day, form, note or adviser); a list of enterprises put right"
-                        + " goes with the same key");
+              if (bodyHash.equals(claimed[0]) || meetingHash.equals(claimed[1])) {
+                return (UUID) claimed[2];
               }
-              return (UUID) claimed[1];
+              throw DomainException.notAllowedNow(
+                  DeliveryErrors.IDEMPOTENCY_KEY_REUSED,
+                  claimed[1] != null
+                      ? "The Idempotency-Key was used before for another meeting (service,"
+                          + " direction, sub-goals, day, form, note or adviser); a list of"
+                          + " enterprises put right goes with the same key, another meeting with"
+                          + " a new one"
+                      : "The Idempotency-Key was used before with another group, before a list"
+                          + " put right could go with the same key: send only the enterprises not"
+                          + " recorded yet, under a new key");
             });
   }
 

@@ -296,9 +296,9 @@ class AdvisersAndGroupsTest {
     Map<String, Object> body = group(List.of(a));
     JsonPath first =
         post(adviser, GROUPS, body, "course-old-" + a).statusCode(200).extract().jsonPath();
-    // As the key was stored before: the fingerprint of the whole body, its list too (a person's
-    // group names no adviser: null).
-    String legacy =
+    // As the key was stored before V7 (or by an instance of that version during a deploy): the
+    // whole body's fingerprint, its list too (a person's group names no adviser: null), alone.
+    String whole =
         DeliveryService.sha256(
             String.join(
                 "|",
@@ -312,15 +312,23 @@ class AdvisersAndGroupsTest {
                 "null"));
     try (Connection c = dataSource.getConnection();
         PreparedStatement update =
-            c.prepareStatement("update delivery_group_key set request_hash = ? where key = ?")) {
-      update.setString(1, legacy);
-      update.setString(2, "course-old-" + a);
+            c.prepareStatement(
+                "update delivery_group_key set meeting_hash = null where key = ? and request_hash"
+                    + " = ?")) {
+      update.setString(1, "course-old-" + a);
+      update.setString(2, whole);
       assertThat(update.executeUpdate()).isEqualTo(1);
     }
     JsonPath again =
         post(adviser, GROUPS, body, "course-old-" + a).statusCode(200).extract().jsonPath();
     assertThat(again.getString("groupId")).isEqualTo(first.getString("groupId"));
     assertThat(again.getList("results.status")).containsExactly("DUPLICATE");
+    // Its list cannot be put right under it: the answer says to send only what is not recorded.
+    post(adviser, GROUPS, group(List.of(a, Fixtures.enterpriseIn("15"))), "course-old-" + a)
+        .statusCode(422)
+        .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"))
+        .body("detail", org.hamcrest.Matchers.containsString("send only the enterprises not"));
+    assertThat(stored(a)).isEqualTo(1);
   }
 
   @Test
