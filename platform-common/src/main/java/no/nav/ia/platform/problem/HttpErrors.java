@@ -11,8 +11,8 @@ public enum HttpErrors implements ErrorCode {
       "400: the body is not well-formed JSON or does not fit the request (a field of the wrong type,"
           + " an unknown field or value); `errors` says where. Fix it; do not resend as is"),
   BAD_REQUEST(
-      "400: the request cannot be read as sent (no valid Host, two Authorization headers, a 4xx the"
-          + " HTTP layer refused). Fix it. A target the HTTP server cannot parse (such as %zz), and a"
+      "400 (or another 4xx the HTTP layer refuses with, such as 408): the request cannot be read"
+          + " as sent (no valid Host, two Authorization headers). Fix it. A target the HTTP server cannot parse (such as %zz), and a"
           + " request line or headers over its limits (414, 431), are refused before the platform"
           + " sees them, with no body at all"),
   UNAUTHENTICATED(

@@ -155,10 +155,22 @@ public class ProblemMappers {
       return unreadableJson(jsonError);
     }
     int status = e.getResponse().getStatus();
+    if (status == 503) {
+      return Response.fromResponse(
+              respond(
+                  503,
+                  HttpErrors.SERVICE_UNAVAILABLE,
+                  "Service unavailable",
+                  "The request cannot be served just now; send it again in a moment",
+                  null))
+          .header(HttpHeaders.RETRY_AFTER, "1")
+          .build();
+    }
     if (status >= 500) {
+      // Any other 5xx the framework throws is ours to fix: the listed 500 (ErrorCodes).
       LOG.error("request failed", e);
       return respond(
-          status,
+          500,
           HttpErrors.INTERNAL_ERROR,
           "Internal error",
           "The request could not be completed",
@@ -240,11 +252,17 @@ public class ProblemMappers {
         null);
   }
 
+  private static final java.util.Set<String> AWAY =
+      java.util.Set.of(
+          "08000", "08001", "08003", "08004", "08006", "57P01", "57P02", "57P03", "53300");
+
   /**
    * The database cannot be reached (a restart, a failover, a pool that waited its whole timeout for
-   * a connection), anywhere in the cause chain: a connection exception (SQLSTATE class 08), the
-   * server shutting down or starting (57P01-57P03), too many connections (53300), or Agroal's
-   * acquisition timeout.
+   * a connection), anywhere in the cause chain: a connection that failed, could not be made or is
+   * gone (08000, 08001, 08003, 08004, 08006; not 08P01, a protocol violation, which is a defect),
+   * the server shutting down or starting (57P01-57P03), too many connections (53300), or Agroal's
+   * acquisition timeout. (The event consumer's RetryPolicy also waits out locks and class 53: an
+   * HTTP request is answered instead.)
    */
   public static boolean isDatabaseAway(Throwable e) {
     return Causes.any(
@@ -254,12 +272,7 @@ public class ProblemMappers {
             return false;
           }
           String state = sql.getSQLState();
-          return state != null
-                  && (state.startsWith("08")
-                      || state.equals("57P01")
-                      || state.equals("57P02")
-                      || state.equals("57P03")
-                      || state.equals("53300"))
+          return state != null && AWAY.contains(state)
               || String.valueOf(sql.getMessage())
                   .toLowerCase(Locale.ROOT)
                   .contains("acquisition timeout");

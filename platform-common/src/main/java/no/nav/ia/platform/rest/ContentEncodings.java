@@ -2,6 +2,7 @@ package no.nav.ia.platform.rest;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -49,9 +50,16 @@ public class ContentEncodings {
         "The body must be sent without a Content-Encoding (not compressed)");
   }
 
+  /**
+   * A length other than 0, a chunked body, or an HTTP/2 stream not ended with its headers (HTTP/2
+   * needs no length).
+   */
   private static boolean hasBody(HttpServerRequest request) {
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null) {
+      return !length.strip().matches("0+");
+    }
     return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
-        || (length != null && !length.strip().equals("0"));
+        || (request.version() == HttpVersion.HTTP_2 && !request.isEnded());
   }
 }

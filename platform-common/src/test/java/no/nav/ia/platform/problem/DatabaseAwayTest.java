@@ -61,5 +61,7 @@ class DatabaseAwayTest {
                 .getStatus())
         .isEqualTo(500);
     assertThat(ProblemMappers.isDatabaseAway(new SQLException("duplicate key", "23505"))).isFalse();
+    // A protocol violation is a defect to see, not a database to wait for.
+    assertThat(ProblemMappers.isDatabaseAway(new SQLException("protocol", "08P01"))).isFalse();
   }
 }
