@@ -126,7 +126,19 @@ class GatewayTest {
         .then()
         .statusCode(200)
         .contentType(startsWith("application/yaml"));
+    given()
+        .header("Accept", "text/yaml")
+        .get("/openapi")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/yaml"));
     given().get("/openapi").then().statusCode(200).contentType(startsWith("application/json"));
+    given()
+        .header("Accept", "application/*")
+        .get("/openapi")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/json"));
     given()
         .queryParam("format", "xml")
         .get("/openapi")

@@ -64,20 +64,20 @@ public class OpenApiResource {
 
   /**
    * The document as JSON, or as YAML for {@code ?format=yaml} or an {@code Accept} that prefers
-   * {@code application/yaml} (as a service's own {@code /q/openapi} takes them); another format is
-   * 400.
+   * {@code application/yaml} ({@code application/x-yaml}, {@code text/yaml}; a wildcard is JSON),
+   * as a service's own {@code /q/openapi} takes them; another format is 400.
    */
   @GET
-  @Produces({MediaType.APPLICATION_JSON, YAML})
+  @Produces({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml"})
   @Operation(hidden = true)
   public Uni<Response> served(@QueryParam("format") String format, @Context HttpHeaders headers) {
     boolean yaml;
     if (format == null) {
       yaml =
           headers.getAcceptableMediaTypes().stream()
-              .filter(t -> !t.isWildcardType())
+              .filter(t -> !t.isWildcardType() && !t.isWildcardSubtype())
               .findFirst()
-              .map(t -> t.isCompatible(MediaType.valueOf(YAML)))
+              .map(t -> t.getSubtype().equals("yaml") || t.getSubtype().equals("x-yaml"))
               .orElse(false);
     } else if (format.equalsIgnoreCase("json") || format.equalsIgnoreCase("yaml")) {
       yaml = format.equalsIgnoreCase("yaml");
@@ -235,7 +235,13 @@ public class OpenApiResource {
       if (doc != null) {
         doc.at("/components/schemas/Problem/properties/code/" + ErrorCodes.EXTENSION)
             .fields()
-            .forEachRemaining(e -> codes.putIfAbsent(e.getKey(), e.getValue().asText()));
+            .forEachRemaining(
+                e -> {
+                  String had = codes.putIfAbsent(e.getKey(), e.getValue().asText());
+                  if (had != null && !had.equals(e.getValue().asText())) {
+                    LOG.warnf("two meanings of %s; the first is listed", e.getKey());
+                  }
+                });
       }
     }
     ObjectNode problem = schemas.get("Problem").deepCopy();
@@ -288,6 +294,7 @@ public class OpenApiResource {
         .put("type", "object");
     answer(responses, "401", "No valid token");
     answer(responses, "403", "A machine client without the system role");
+    answer(responses, "406", "Accept names no media type this operation answers in");
     gatewayAnswers(get);
     ObjectNode path = json.createObjectNode();
     path.set("get", get);
