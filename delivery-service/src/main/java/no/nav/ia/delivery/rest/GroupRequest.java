@@ -91,26 +91,20 @@ public record GroupRequest(
    * group. Lists in any order give the same fingerprint.
    */
   String meeting(String named) {
-    return String.join(
-        "|",
-        "meeting",
-        String.valueOf(service),
-        String.valueOf(direction),
-        String.valueOf(subGoals.stream().sorted().toList()),
-        String.valueOf(deliveredOn),
-        String.valueOf(form),
-        String.valueOf(note),
-        String.valueOf(named));
+    return "meeting|" + facts(named);
   }
 
   /**
-   * The fingerprint a group's key was stored with before it bound only the meeting (the list too):
-   * a group sent again across the upgrade is still the same group.
+   * The whole body's fingerprint, its list too, as keys were stored before the meeting was bound
+   * (and still are, beside the meeting's: an instance of the version before compares it).
    */
   String canonical(String named) {
+    return orgNumbers.stream().sorted().toList() + "|" + facts(named);
+  }
+
+  private String facts(String named) {
     return String.join(
         "|",
-        String.valueOf(orgNumbers.stream().sorted().toList()),
         String.valueOf(service),
         String.valueOf(direction),
         String.valueOf(subGoals.stream().sorted().toList()),
