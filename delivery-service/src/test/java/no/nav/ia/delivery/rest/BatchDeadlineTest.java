@@ -33,4 +33,29 @@ class BatchDeadlineTest {
     assertThat(results.get(4).index()).isEqualTo(4);
     assertThat(results.get(4).orgNumber()).isEqualTo("org-4");
   }
+
+  @Test
+  void anItemThatMeetsADatabaseRestartSaysSendItAgainNotThatThePlatformFailed() {
+    ItemResults.ItemResult away =
+        ItemResults.attempt(
+            2,
+            "974760673",
+            () -> {
+              throw new IllegalStateException(
+                  "key of delivery not claimed",
+                  new java.sql.SQLException("An I/O error occurred", "08006"));
+            });
+    assertThat(away.status()).isEqualTo("ERROR");
+    assertThat(away.code()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(away.orgNumber()).isEqualTo("974760673");
+
+    ItemResults.ItemResult broken =
+        ItemResults.attempt(
+            3,
+            "974760673",
+            () -> {
+              throw new IllegalStateException("a defect");
+            });
+    assertThat(broken.code()).isEqualTo("INTERNAL_ERROR");
+  }
 }

@@ -397,6 +397,34 @@ class DeliveryIntakeTest {
   }
 
   @Test
+  void aCompressedBodyIs415AndTheConnectionServesTheNextRequest() throws Exception {
+    String org = Fixtures.enterpriseIn("15");
+    byte[] body = JSON.writeValueAsBytes(Fixtures.delivery(org));
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      http.head(
+          "POST /api/v1/deliveries HTTP/1.1",
+          "Authorization: Bearer " + Tokens.adviser("15"),
+          "Content-Type: application/json",
+          "Content-Encoding: gzip",
+          "Content-Length: " + body.length);
+      http.body(body);
+      RawHttp.Answer refused = http.answer();
+      assertThat(refused.status()).isEqualTo(415);
+      assertThat(JSON.readTree(refused.body()).path("code").asText())
+          .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+
+      // The body labelled gzip is not taken, and the connection is not left stuck on it.
+      RawHttp.Answer next =
+          http.head(
+                  "GET /api/v1/deliveries?orgNumber=" + org + " HTTP/1.1",
+                  "Authorization: Bearer " + Tokens.coordinator())
+              .answer();
+      assertThat(next.status()).isEqualTo(200);
+      assertThat(JSON.readTree(next.body()).path("total").asInt()).isZero();
+    }
+  }
+
+  @Test
   void aSingleItemMayBe512KbToTheByteAndChunkedBodiesAreHeldToItToo() throws Exception {
     String token = Tokens.adviser("15");
     // Exactly 512 KB is read (and refused for its note's length); one byte more is not read.
