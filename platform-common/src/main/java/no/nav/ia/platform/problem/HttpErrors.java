@@ -12,9 +12,9 @@ public enum HttpErrors implements ErrorCode {
           + " an unknown field or value); `errors` says where. Fix it; do not resend as is"),
   BAD_REQUEST(
       "400 (or another 4xx the HTTP layer refuses with, such as 408): the request cannot be read"
-          + " as sent (no valid Host, two Authorization headers). Fix it. A target the HTTP server cannot parse (such as %zz), and a"
-          + " request line or headers over its limits (414, 431), are refused before the platform"
-          + " sees them, with no body at all"),
+          + " as sent (no valid Host, two Authorization headers). Fix it. A target the HTTP server"
+          + " cannot parse (such as %zz), and a request line or headers over its limits (414,"
+          + " 431), are refused before the platform sees them, with no body at all"),
   UNAUTHENTICATED(
       "401: no valid bearer token (none, expired, or for another audience than the one called);"
           + " get a token for it and send the request again"),

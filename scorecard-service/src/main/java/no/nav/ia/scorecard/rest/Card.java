@@ -117,8 +117,25 @@ public record Card(
 
   public record ForecastView(long yearTotal) {}
 
+  /**
+   * The agreements as they stood on the period's last day (for a period still running: as they
+   * stand now): an agreement that ended within the period is not active, though its enterprise's
+   * deliveries in the period count in {@code withDelivery}.
+   */
   public record Agreements(
-      long active, long newInPeriod, long withContactPerson, long withDelivery) {}
+      @Schema(description = "Agreements active on the period's last day (now, while it runs)")
+          long active,
+      @Schema(description = "Agreements signed within the period") long newInPeriod,
+      @Schema(
+              description =
+                  "Of the agreements active on the period's last day, those that had a contact"
+                      + " person by that day (one named later counts in a later period)")
+          long withContactPerson,
+      @Schema(
+              description =
+                  "Enterprises with at least one delivery in the period, an agreement that ended"
+                      + " within it included (so it can exceed active)")
+          long withDelivery) {}
 
   public record Resigning(
       @Schema(nullable = true) UUID campaignId,
