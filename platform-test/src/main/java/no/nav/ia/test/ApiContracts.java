@@ -300,7 +300,7 @@ public final class ApiContracts {
     List<String> violations = new java.util.ArrayList<>(validate(document, schema, body));
     String code = status >= 400 ? body.path("code").asText(null) : null;
     if (code != null) {
-      JsonNode meaning = document.at("/components/schemas/Problem/properties/code/x-codes/" + code);
+      JsonNode meaning = document.at(CODES + "/" + code);
       if (meaning.isMissingNode()) {
         violations.add("code " + code + " is not in the Problem schema's list of codes");
       } else if (meaning.asText().matches("\\d{3}: .*")
@@ -321,19 +321,20 @@ public final class ApiContracts {
         .containsAll(
             java.util.Arrays.stream(own).map(no.nav.ia.platform.domain.ErrorCode::name).toList())
         .contains("VALIDATION_FAILED", "MALFORMED_BODY", "STALE_VERSION", "INTERNAL_ERROR");
-    Assertions.assertThat(
-            document.at("/components/schemas/Problem/properties/code/x-codes").elements())
+    Assertions.assertThat(document.at(CODES).elements())
         .toIterable()
         .allSatisfy(meaning -> Assertions.assertThat(meaning.asText()).isNotBlank());
   }
 
+  /** Where a document lists its codes and their meanings (ErrorCodes.EXTENSION). */
+  private static final String CODES =
+      "/components/schemas/Problem/properties/code/"
+          + no.nav.ia.platform.problem.ErrorCodes.EXTENSION;
+
   /** The codes the document's Problem schema lists (ErrorCodes), for a client to branch on. */
   public static java.util.Set<String> codes(JsonNode document) {
     java.util.Set<String> codes = new java.util.TreeSet<>();
-    document
-        .at("/components/schemas/Problem/properties/code/x-codes")
-        .fieldNames()
-        .forEachRemaining(codes::add);
+    document.at(CODES).fieldNames().forEachRemaining(codes::add);
     return codes;
   }
 

@@ -156,15 +156,7 @@ public class ProblemMappers {
     }
     int status = e.getResponse().getStatus();
     if (status == 503) {
-      return Response.fromResponse(
-              respond(
-                  503,
-                  HttpErrors.SERVICE_UNAVAILABLE,
-                  "Service unavailable",
-                  "The request cannot be served just now; send it again in a moment",
-                  null))
-          .header(HttpHeaders.RETRY_AFTER, "1")
-          .build();
+      return unavailable("The request cannot be served just now; send it again in a moment");
     }
     if (status >= 500) {
       // Any other 5xx the framework throws is ours to fix: the listed 500 (ErrorCodes).
@@ -233,15 +225,7 @@ public class ProblemMappers {
       // Not this request's fault nor a defect: the client sends it again (health and the pool's
       // metrics tell the operators).
       LOG.warn("database unavailable: " + Causes.find(e, SQLException.class));
-      return Response.fromResponse(
-              respond(
-                  503,
-                  HttpErrors.SERVICE_UNAVAILABLE,
-                  "Service unavailable",
-                  "The database cannot be reached just now; send it again in a moment",
-                  null))
-          .header(HttpHeaders.RETRY_AFTER, "1")
-          .build();
+      return unavailable("The database cannot be reached just now; send it again in a moment");
     }
     LOG.error("request failed", e);
     return respond(
@@ -277,6 +261,14 @@ public class ProblemMappers {
                   .toLowerCase(Locale.ROOT)
                   .contains("acquisition timeout");
         });
+  }
+
+  /** 503 SERVICE_UNAVAILABLE with {@code Retry-After: 1}: the client sends it again in a moment. */
+  private Response unavailable(String detail) {
+    return Response.fromResponse(
+            respond(503, HttpErrors.SERVICE_UNAVAILABLE, "Service unavailable", detail, null))
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .build();
   }
 
   /**

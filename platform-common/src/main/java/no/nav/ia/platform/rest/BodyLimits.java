@@ -266,7 +266,8 @@ public class BodyLimits {
   }
 
   /** The announced length, or -1 when there is none (or it cannot be read: Netty refuses those). */
-  private static long contentLength(HttpServerRequest request) {
+  /** The announced length; -1 without one, or with one that is no number. */
+  static long contentLength(HttpServerRequest request) {
     String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (header == null) {
       return -1;

@@ -55,9 +55,9 @@ public class ContentEncodings {
    * needs no length).
    */
   private static boolean hasBody(HttpServerRequest request) {
-    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length != null) {
-      return !length.strip().matches("0+");
+    long length = BodyLimits.contentLength(request);
+    if (length >= 0) {
+      return length > 0;
     }
     return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
         || (request.version() == HttpVersion.HTTP_2 && !request.isEnded());
