@@ -20,7 +20,6 @@ import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.delivery.rest.ItemResults.ItemResult;
 import no.nav.ia.delivery.service.DeliveryService;
 import no.nav.ia.platform.domain.CommonErrors;
-import no.nav.ia.platform.domain.ErrorCode;
 import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.FieldError;
@@ -111,7 +110,7 @@ public class BatchResource {
 
   private ItemResult recordOne(int index, JsonNode item) {
     if (!(item instanceof ObjectNode object)) {
-      return error(
+      return ItemResults.error(
           index,
           null,
           DeliveryErrors.MALFORMED_ITEM,
@@ -125,12 +124,13 @@ public class BatchResource {
       key = DeliveryResource.checkedKey(keyOf(object), "idempotencyKey");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       // true, 1.5, 123, an object: no key, and not to be read as the text "true" or "123".
-      return error(index, orgNumber, DeliveryErrors.MALFORMED_ITEM, ProblemMappers.jsonErrors(e));
+      return ItemResults.error(
+          index, orgNumber, DeliveryErrors.MALFORMED_ITEM, ProblemMappers.jsonErrors(e));
     } catch (ApiException e) {
-      return error(index, orgNumber, e.code(), e.errors());
+      return ItemResults.error(index, orgNumber, e.code(), e.errors());
     }
     if (key == null) {
-      return error(
+      return ItemResults.error(
           index,
           orgNumber,
           CommonErrors.VALIDATION_FAILED,
@@ -146,9 +146,10 @@ public class BatchResource {
       request = json.treeToValue(fields, DeliveryRequest.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       // The field it is about, as a single POST names it (Jackson's path within the item).
-      return error(index, orgNumber, DeliveryErrors.MALFORMED_ITEM, ProblemMappers.jsonErrors(e));
+      return ItemResults.error(
+          index, orgNumber, DeliveryErrors.MALFORMED_ITEM, ProblemMappers.jsonErrors(e));
     } catch (IllegalArgumentException e) {
-      return error(
+      return ItemResults.error(
           index,
           orgNumber,
           DeliveryErrors.MALFORMED_ITEM,
@@ -156,7 +157,7 @@ public class BatchResource {
     }
     Set<ConstraintViolation<DeliveryRequest>> violations = validator.validate(request);
     if (!violations.isEmpty()) {
-      return error(
+      return ItemResults.error(
           index,
           orgNumber,
           CommonErrors.VALIDATION_FAILED,
@@ -176,15 +177,5 @@ public class BatchResource {
     ObjectNode key = json.createObjectNode();
     key.set("idempotencyKey", item.get("idempotencyKey"));
     return json.treeToValue(key, ItemKey.class).idempotencyKey();
-  }
-
-  private static ItemResult error(
-      int index, String orgNumber, ErrorCode code, List<FieldError> errors) {
-    return ItemResults.error(index, orgNumber, code, errors);
-  }
-
-  private static ItemResult error(
-      int index, String orgNumber, String code, List<FieldError> errors) {
-    return ItemResults.error(index, orgNumber, code, errors);
   }
 }

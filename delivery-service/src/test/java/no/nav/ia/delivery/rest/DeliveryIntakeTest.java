@@ -357,6 +357,18 @@ class DeliveryIntakeTest {
     }
   }
 
+  /** The connection of a refused body carries the next request, which finds nothing recorded. */
+  private static void assertNextRequestFindsNoDeliveryOf(RawHttp http, String org)
+      throws java.io.IOException {
+    RawHttp.Answer next =
+        http.head(
+                "GET /api/v1/deliveries?orgNumber=" + org + " HTTP/1.1",
+                "Authorization: Bearer " + Tokens.coordinator())
+            .answer();
+    assertThat(next.status()).isEqualTo(200);
+    assertThat(JSON.readTree(next.body()).path("total").asInt()).isZero();
+  }
+
   @Test
   void aSingleDeliveryOverTheItemLimitIs413AndTheConnectionServesTheNextRequest() throws Exception {
     String org = Fixtures.enterpriseIn("15");
@@ -386,13 +398,7 @@ class DeliveryIntakeTest {
       assertThat(refused.header("Connection")).isNull();
 
       // The body was read to its end, so the same connection carries the next request.
-      RawHttp.Answer next =
-          http.head(
-                  "GET /api/v1/deliveries?orgNumber=" + org + " HTTP/1.1",
-                  "Authorization: Bearer " + Tokens.coordinator())
-              .answer();
-      assertThat(next.status()).isEqualTo(200);
-      assertThat(JSON.readTree(next.body()).path("total").asInt()).isZero();
+      assertNextRequestFindsNoDeliveryOf(http, org);
     }
   }
 
@@ -414,13 +420,7 @@ class DeliveryIntakeTest {
           .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
 
       // The body labelled gzip is not taken, and the connection is not left stuck on it.
-      RawHttp.Answer next =
-          http.head(
-                  "GET /api/v1/deliveries?orgNumber=" + org + " HTTP/1.1",
-                  "Authorization: Bearer " + Tokens.coordinator())
-              .answer();
-      assertThat(next.status()).isEqualTo(200);
-      assertThat(JSON.readTree(next.body()).path("total").asInt()).isZero();
+      assertNextRequestFindsNoDeliveryOf(http, org);
     }
   }
 
