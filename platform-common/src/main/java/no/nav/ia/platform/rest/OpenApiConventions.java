@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class OpenApiConventions implements OASFilter {
 
   static final String PROBLEM = "Problem";
+  private static final String SCHEMAS = "#/components/schemas/";
 
   private final Map<String, String> codes;
 
@@ -60,6 +61,83 @@ public class OpenApiConventions implements OASFilter {
     openApi.getPaths().getPathItems().values().stream()
         .flatMap(item -> item.getOperations().values().stream())
         .forEach(OpenApiConventions::operation);
+    requireAnswerFields(openApi);
+  }
+
+  /**
+   * Every property of an object schema that only answers carry is required: the services write
+   * every field of an answer, an empty one as {@code null} (Jackson's default inclusion, which no
+   * answer changes; {@link Problem} leaves empty fields out and keeps its own list), so a client
+   * generator may type them as always there, and a contract test catches an answer that leaves one
+   * out. A schema a request body or a parameter uses too keeps its fields optional.
+   */
+  static void requireAnswerFields(OpenAPI openApi) {
+    Map<String, Schema> named =
+        openApi.getComponents().getSchemas() == null
+            ? Map.of()
+            : openApi.getComponents().getSchemas();
+    java.util.Set<String> answered = new java.util.HashSet<>();
+    java.util.Set<String> asked = new java.util.HashSet<>();
+    for (var item : openApi.getPaths().getPathItems().values()) {
+      for (Operation operation : item.getOperations().values()) {
+        if (operation.getRequestBody() != null) {
+          schemasOf(operation.getRequestBody().getContent()).forEach(s -> reach(s, named, asked));
+        }
+        if (operation.getParameters() != null) {
+          operation.getParameters().forEach(p -> reach(p.getSchema(), named, asked));
+        }
+        if (operation.getResponses() != null
+            && operation.getResponses().getAPIResponses() != null) {
+          operation.getResponses().getAPIResponses().values().stream()
+              .flatMap(response -> schemasOf(response.getContent()).stream())
+              .forEach(s -> reach(s, named, answered));
+        }
+      }
+    }
+    answered.removeAll(asked);
+    for (String name : answered) {
+      Schema schema = named.get(name);
+      if (schema.getProperties() != null
+          && !schema.getProperties().isEmpty()
+          && (schema.getRequired() == null || schema.getRequired().isEmpty())) {
+        schema.setRequired(new java.util.ArrayList<>(schema.getProperties().keySet()));
+      }
+    }
+  }
+
+  private static List<Schema> schemasOf(Content content) {
+    if (content == null || content.getMediaTypes() == null) {
+      return List.of();
+    }
+    return content.getMediaTypes().values().stream()
+        .map(MediaType::getSchema)
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
+  /** Adds the names of the component schemas {@code schema} refers to, at any depth. */
+  private static void reach(Schema schema, Map<String, Schema> named, java.util.Set<String> seen) {
+    if (schema == null) {
+      return;
+    }
+    String ref = schema.getRef();
+    if (ref != null && ref.startsWith(SCHEMAS)) {
+      String name = ref.substring(SCHEMAS.length());
+      if (named.containsKey(name) && seen.add(name)) {
+        reach(named.get(name), named, seen);
+      }
+    }
+    if (schema.getProperties() != null) {
+      schema.getProperties().values().forEach(s -> reach(s, named, seen));
+    }
+    reach(schema.getItems(), named, seen);
+    reach(schema.getAdditionalPropertiesSchema(), named, seen);
+    for (List<Schema> some :
+        java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+      if (some != null) {
+        some.forEach(s -> reach(s, named, seen));
+      }
+    }
   }
 
   private static void operation(Operation operation) {
