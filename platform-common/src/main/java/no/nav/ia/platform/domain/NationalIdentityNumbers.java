@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
 public final class NationalIdentityNumbers {
 
   /**
-   * A separator between two digits: whitespace (no-break ones too), a dot, a dash, a minus sign
-   * (U+2212, and the modifier and heavy ones a font picker offers) or a slash.
+   * A separator between two digits: whitespace, any space, line or paragraph separator of Unicode
+   * (the no-break, thin, en and em spaces word processors and mail clients put between groups of
+   * digits), a dot or a middle dot, a dash, a minus sign (U+2212, and the modifier and heavy ones a
+   * font picker offers) or a slash. Other punctuation ({@code + : ( ) '}) separates nothing: a
+   * number written with it takes intent, and a sum or a time next to a date would join.
    */
-  private static final String SEPARATOR = "\\s.\\p{Pd}/\\u00A0\\u2007\\u202F\\u2212\\u02D7\\u2796";
+  private static final String SEPARATOR = "\\s\\p{Z}.\\u00B7\\p{Pd}/\\u2212\\u02D7\\u2796";
 
   /**
    * Eleven digits with at most one separator between two of them ({@code 010 190 10046}, {@code
@@ -91,21 +94,18 @@ public final class NationalIdentityNumbers {
   }
 
   /**
-   * The text as a reader sees it: compatibility forms folded, invisible characters gone, every
+   * The text as a reader sees it: compatibility forms folded (a superscript or full-width digit, a
+   * full-width stop, an ideographic space), invisible characters and combining marks gone, every
    * decimal digit written 0-9.
    */
   private static String readable(String text) {
     boolean plain = true;
     for (int i = 0; i < text.length() && plain; i++) {
       char c = text.charAt(i);
-      plain =
-          c < 0x80
-              || !(Character.getType(c) == Character.FORMAT
-                  || Character.isDigit(c)
-                  || Character.isSurrogate(c));
+      plain = c < 0x80 || (Character.isLetter(c) && !Character.isSurrogate(c));
     }
     if (plain) {
-      // The common case, æøå included: no invisible character and no other digits than 0-9.
+      // The common case, æøå included: nothing but ASCII and letters.
       return text;
     }
     String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
@@ -114,7 +114,10 @@ public final class NationalIdentityNumbers {
         .codePoints()
         .forEach(
             cp -> {
-              if (Character.getType(cp) == Character.FORMAT) {
+              int type = Character.getType(cp);
+              if (type == Character.FORMAT
+                  || type == Character.NON_SPACING_MARK
+                  || type == Character.ENCLOSING_MARK) {
                 return;
               }
               if (cp >= 0x80 && Character.isDigit(cp)) {

@@ -53,7 +53,25 @@ class NationalIdentityNumbersTest {
         "010190\u221210046",
         "010190 \u2212 10046",
         "010190\u02D710046",
-        "\uD835\uDFCE\uD835\uDFCF\uD835\uDFCE\uD835\uDFCF\uD835\uDFD7\uD835\uDFCE10046"
+        "\uD835\uDFCE\uD835\uDFCF\uD835\uDFCE\uD835\uDFCF\uD835\uDFD7\uD835\uDFCE10046",
+        // Every space a word processor or mail client puts between groups of digits (a security
+        // review stored notes with these), a middle dot, a full-width stop, superscript digits
+        // and a combining mark.
+        "Samtale 010190\u200910046",
+        "010190\u200210046",
+        "010190\u200310046",
+        "010190\u200810046",
+        "010190\u200A10046",
+        "010190\u205F10046",
+        "010190\u300010046",
+        "010190\u168010046",
+        "010190\u202810046",
+        "010190\u00A010046",
+        "010190\u202F10046",
+        "010190\u00B710046",
+        "01\uFF0E01\uFF0E90 10046",
+        "\u2070\u00B9\u2070\u00B9\u2079\u2070\u00B9\u2070\u2070\u2074\u2076",
+        "0\u03011019010046"
       })
   void findsANumberEmbeddedInText(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isTrue();
@@ -79,7 +97,11 @@ class NationalIdentityNumbersTest {
         "Telefon 22 33 44 55 - 120 ansatte",
         // Other scripts' digits and emoji do not make a number valid.
         "\u0660\u0661\u0660\u0661\u0669\u0660\u0661\u0660\u0660\u0664\u0667",
-        "M\u00f8te \uD83D\uDE00 14.05.2012, 12 \u2212 3 deltakere"
+        "M\u00f8te \uD83D\uDE00 14.05.2012, 12 \u2212 3 deltakere",
+        // Punctuation that is no separator, and the wide gaps above with typographic spaces.
+        "Kl 10:15 m\u00f8te 010190+10046 kr",
+        "Samling 1.8.2024\u2009\u2013\u20093.8.2024 i Bod\u00f8",
+        "Tlf 78\u00A044\u00A094\u00A080 / 405\u00A059\u00A0902"
       })
   void leavesOrdinaryTextAlone(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isFalse();
