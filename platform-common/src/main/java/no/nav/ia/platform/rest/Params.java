@@ -17,9 +17,16 @@ public final class Params {
 
   private Params() {}
 
+  /**
+   * A day as {@code YYYY-MM-DD}: a four-digit year, as the message says. ISO's signed and longer
+   * years ({@code -999999999-01-01}) are refused here, not by the database (a 500).
+   */
   public static LocalDate date(String name, String value, LocalDate fallback) {
     if (value == null || value.isBlank()) {
       return fallback;
+    }
+    if (value.length() != 10 || value.charAt(0) < '0' || value.charAt(0) > '9') {
+      throw ApiException.invalid(name, "must be a date as YYYY-MM-DD");
     }
     try {
       return LocalDate.parse(value);

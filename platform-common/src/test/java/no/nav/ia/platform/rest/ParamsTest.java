@@ -31,6 +31,24 @@ class ParamsTest {
   }
 
   @Test
+  void aDayHasAFourDigitYearSoTheDatabaseNeverMeetsOneOutOfItsRange() {
+    assertThat(Params.date("from", "2024-02-29", null)).hasToString("2024-02-29");
+    assertThat(Params.date("from", " ", null)).isNull();
+    // ISO's signed years parse; PostgreSQL's date stops at 4713 BC (a 500 from the list).
+    for (String day :
+        List.of(
+            "-999999999-01-01", "+999999999-12-31", "+10000-01-01", "-0001-01-01", "2024-2-29")) {
+      ApiException refused =
+          catchThrowableOfType(ApiException.class, () -> Params.date("from", day, null));
+      assertThat(refused.status()).as(day).isEqualTo(400);
+      assertThat(refused.errors())
+          .extracting(FieldError::field, FieldError::message)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("from", "must be a date as YYYY-MM-DD"));
+    }
+  }
+
+  @Test
   void aFlagIsTrueOrFalseAndNothingElse() {
     assertThat(Params.flag("includeVoided", null, false)).isFalse();
     assertThat(Params.flag("includeVoided", "TRUE", false)).isTrue();
