@@ -11,6 +11,20 @@ import org.junit.jupiter.api.Test;
 class CardsCsvTest {
 
   @Test
+  void aTextRunsAsNoFormulaWhereverASpreadsheetMayStartACellInIt() {
+    // Quoted as RFC 4180 reads it, the text comes back with an apostrophe before each formula.
+    assertThat(CardsCsv.quote("=SUM(A1) \"sitat\"")).isEqualTo("\"'=SUM(A1) \"\"sitat\"\"\"");
+    // Excel set to Norwegian splits the comma file at semicolons and line breaks, quotes or not.
+    assertThat(CardsCsv.quote("Fire møter;=1+1")).isEqualTo("\"Fire møter;'=1+1\"");
+    assertThat(CardsCsv.quote("Bygg\n=2+2;\r\n@x;-1;+1"))
+        .isEqualTo("\"Bygg\n'=2+2;\r\n'@x;'-1;'+1\"");
+    // A sum, a dash or an address inside a line stays as written.
+    assertThat(CardsCsv.quote("2-3 møter, 1+1 = 2, post@nav.no; neste"))
+        .isEqualTo("\"2-3 møter, 1+1 = 2, post@nav.no; neste\"");
+    assertThat(CardsCsv.quote("")).isEqualTo("\"\"");
+  }
+
+  @Test
   void theApisColumnsStayAsProgramsReadThem() {
     assertThat(CardsCsv.header())
         .isEqualTo(
