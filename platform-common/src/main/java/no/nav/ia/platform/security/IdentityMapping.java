@@ -22,7 +22,8 @@ import no.nav.ia.platform.domain.NavIdent;
  *   <li>A token of the second issuer (tenant {@code machines}, for machine clients) keeps only the
  *       {@code system} role, whatever else it claims, and is a machine's even when it carries a
  *       {@code NAVident} ({@link Caller#isMachine}).
- *   <li>A person's token whose {@code NAVident} is not a NAV-ident gets no role.
+ *   <li>A person's token whose {@code NAVident} is not a NAV-ident gets no role; one whose {@code
+ *       NAVident} is one never has the {@code system} role, from its claim or a group.
  * </ul>
  */
 public final class IdentityMapping {
@@ -89,6 +90,10 @@ public final class IdentityMapping {
     }
     if (isMachinesTenant(tenant)) {
       mapped.retainAll(Set.of(Roles.SYSTEM));
+    } else if (navIdentClaim != null) {
+      // A person is never a machine: system's powers (every county, naming the adviser) are an
+      // application's, and a person's token carrying the role is an issuer's or a group's mistake.
+      mapped.remove(Roles.SYSTEM);
     }
     Optional<String> county = Caller.countyCode(countyClaim);
     if (county.isEmpty() && counties.stream().distinct().count() == 1) {

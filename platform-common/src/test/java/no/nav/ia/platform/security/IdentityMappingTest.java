@@ -48,6 +48,32 @@ class IdentityMappingTest {
   }
 
   @Test
+  void aPersonsTokenNeverMakesTheCallerAMachine() {
+    Map<String, IdentityMapping.Group> systemGroup =
+        Map.of(
+            "9c1d-integrations",
+            new IdentityMapping.Group(Optional.of("system"), Optional.empty()));
+    IdentityMapping.Result adviser =
+        IdentityMapping.map(
+            "Default",
+            Set.of("adviser", "system"),
+            List.of("9c1d-integrations"),
+            "15",
+            "Z991515",
+            systemGroup);
+    assertThat(adviser.roles()).containsExactly("adviser");
+    assertThat(adviser.county()).contains("15");
+    assertThat(
+            IdentityMapping.map("Default", Set.of("system"), List.of(), null, "Z991515", GROUPS)
+                .roles())
+        .isEmpty();
+    assertThat(
+            IdentityMapping.map("Default", Set.of("system"), List.of(), null, null, GROUPS).roles())
+        .as("an application's token of the platform issuer")
+        .containsExactly("system");
+  }
+
+  @Test
   void anEntraGroupGivesItsRoleAndItsCounty() {
     IdentityMapping.Result r =
         IdentityMapping.map(
