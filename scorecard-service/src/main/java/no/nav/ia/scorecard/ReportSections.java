@@ -38,13 +38,30 @@ public record ReportSections(String iaCouncil, String industries, String effects
     byField()
         .forEach(
             (field, text) -> {
-              if (text == null || text.isBlank()) {
+              if (!isWritten(text)) {
                 unwritten.add(
                     new Violation(
                         "sections." + field, "must be written before the report is submitted"));
               }
             });
     return unwritten;
+  }
+
+  /**
+   * Whether a section holds something to read: a character that is not a space of any kind (the
+   * no-break space Word and Outlook paste for an empty line, an ideographic or a line separator), a
+   * control character or an invisible one (a zero-width space from a web page). {@link
+   * String#isBlank} takes a no-break space for text.
+   */
+  public static boolean isWritten(String text) {
+    return text != null
+        && text.codePoints()
+            .anyMatch(
+                cp ->
+                    !Character.isWhitespace(cp)
+                        && !Character.isSpaceChar(cp)
+                        && !Character.isISOControl(cp)
+                        && Character.getType(cp) != Character.FORMAT);
   }
 
   /**

@@ -61,6 +61,16 @@ public record CountyVisibility(boolean allCounties, Optional<String> own) {
     }
   }
 
+  /**
+   * The reach of the caller's county-bound role alone: its own county, whatever other role lets it
+   * see every county. For a right only a county-bound role has (the manager's writing and
+   * submitting of the county's report): a person who is a centre's manager and also a coordinator
+   * reads every county's report as a coordinator, but writes only their own centre's.
+   */
+  public CountyVisibility ownCountyOnly() {
+    return new CountyVisibility(false, own);
+  }
+
   /** Whether the caller may act on that county's report due on {@code due} (as above). */
   public boolean mayReportFor(String countyCode, java.time.LocalDate due) {
     return mayAccess(countyCode) || own.map(c -> succeededBefore(countyCode, c, due)).orElse(false);

@@ -174,6 +174,14 @@ public class Caller {
     visibility().requireForReport(countyCode, due);
   }
 
+  /**
+   * Refuses unless that county's report due then is the caller's own centre's, whatever other role
+   * the caller has (CountyVisibility.ownCountyOnly): for what only its manager may do.
+   */
+  public void requireOwnCountyForReport(String countyCode, java.time.LocalDate due) {
+    visibility().ownCountyOnly().requireForReport(countyCode, due);
+  }
+
   /** The county a listing is restricted to (CountyVisibility.scope). */
   public Optional<String> countyScope(String requested) {
     return visibility().scope(requested);

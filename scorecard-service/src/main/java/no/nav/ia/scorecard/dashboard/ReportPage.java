@@ -216,8 +216,9 @@ public record ReportPage(
     return v instanceof Number n ? num(n.longValue()) : String.valueOf(v);
   }
 
+  /** The section's text, empty when nothing is written in it ({@link ReportSections#isWritten}). */
   private static String text(String s) {
-    return s == null ? "" : s;
+    return no.nav.ia.scorecard.ReportSections.isWritten(s) ? s : "";
   }
 
   private static String num(long n) {

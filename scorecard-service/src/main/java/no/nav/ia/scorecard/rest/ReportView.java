@@ -34,15 +34,12 @@ public record ReportView(
     @Schema(nullable = true) OffsetDateTime submittedAt,
     List<Difference> changedSinceSubmission) {
 
+  @no.nav.ia.platform.rest.ClosedBody
   public record Sections(
-      @Schema(nullable = true) String iaCouncil,
-      @Schema(nullable = true) String industries,
-      @Schema(nullable = true) String effects,
-      @Schema(nullable = true) String funds) {
-
-    /** The sections' names, as a request's fields. */
-    static final java.util.Set<String> NAMES =
-        java.util.Set.of("iaCouncil", "industries", "effects", "funds");
+      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH) String iaCouncil,
+      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH) String industries,
+      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH) String effects,
+      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH) String funds) {
 
     static Sections of(ReportSections s) {
       return new Sections(s.iaCouncil(), s.industries(), s.effects(), s.funds());

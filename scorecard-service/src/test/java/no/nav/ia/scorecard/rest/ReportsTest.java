@@ -227,9 +227,10 @@ class ReportsTest {
     // Whitespace is nothing written; "Ingen" is a section with nothing to report.
     Map<String, Object> some = new java.util.HashMap<>();
     some.put("iaCouncil", "Fire møter i IA-rådet.");
+    // Whitespace of any kind: the no-break spaces Word pastes, a web page's zero-width space.
     some.put("industries", " \n\t ");
     some.put("effects", "Ingen");
-    some.put("funds", null);
+    some.put("funds", "\u00A0\u00A0\u200B\u202F");
     edit(manager, 0, some, path + "/sections").statusCode(200);
     as(manager)
         .header("If-Match", "\"1\"")
@@ -239,6 +240,9 @@ class ReportsTest {
         .body("code", equalTo("SECTIONS_MISSING"))
         .body("errors.field", equalTo(List.of("sections.industries", "sections.funds")));
     assertThat(read("15", "2022-H1").getInt("version")).isEqualTo(1);
+    assertThat(page(manager, "15", "2022-H1"))
+        .as("the draft's page says so of both")
+        .containsPattern("(?s)id=\"section-industries\">Ikke skrevet.*id=\"section-funds\">Ikke");
 
     edit(manager, 1, SECTIONS, path + "/sections").statusCode(200);
     as(manager)
@@ -424,6 +428,24 @@ class ReportsTest {
           edit(token, 0, SECTIONS, path + "/sections").statusCode(status.intValue());
           as(token).post(path + "/submission").then().statusCode(status.intValue());
         });
+    // A centre's manager who is a coordinator too reads every county's report as a coordinator,
+    // but writes and submits only the own centre's (a review wrote 50's as 46's manager).
+    String managerAndCoordinator =
+        Tokens.issue(
+            "Z990019",
+            Map.of(
+                "roles", List.of("manager", "coordinator"), "county", "11", "NAVident", "Z990019"),
+            no.nav.ia.test.Infra.AUDIENCE,
+            3600);
+    as(managerAndCoordinator).get(path).then().statusCode(200);
+    edit(managerAndCoordinator, 0, SECTIONS, path + "/sections")
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
+    as(managerAndCoordinator)
+        .post(path + "/submission")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
     given().get(path).then().statusCode(401);
     assertThat(read("15", "2023-H2").getInt("version")).isZero();
     as(Tokens.manager("15")).get("/api/v1/reports?period=2023-H2").then().statusCode(403);
@@ -460,7 +482,14 @@ class ReportsTest {
     edit(manager, 0, Map.of("iaCouncilx", "Møte i IA-rådet"), path)
         .statusCode(400)
         .contentType("application/problem+json")
+        .body("code", equalTo("MALFORMED_BODY"))
         .body("errors.field", equalTo(List.of("iaCouncilx")));
+    // A name that is the client's data (an identity number in it) is not said back.
+    edit(manager, 0, Map.of("iaCouncil", "Møte", "fnr 010190 10046", "x"), path)
+        .statusCode(400)
+        .body("code", equalTo("MALFORMED_BODY"))
+        .body("errors.field", equalTo(List.of("body")))
+        .body(not(containsString("10046")));
     edit(manager, 0, Map.of("iaCouncil", 5), path)
         .statusCode(400)
         .body("errors.field", equalTo(List.of("iaCouncil")));
