@@ -135,13 +135,20 @@ public final class Norwegian {
     if (year.matches()) {
       int y = Integer.parseInt(year.group(1));
       if (y < 2000 || y > 2100) {
-        return "«" + id + "» er utenfor årene målekortet har: velg et år fra 2000 til 2100.";
+        return "«"
+            + year.group(1)
+            + "» er utenfor årene målekortet har: velg et år fra 2000 til 2100.";
       }
       Matcher m = PERIOD.matcher(id);
       if (m.matches() && m.group(2) != null && Character.isDigit(m.group(2).charAt(0))) {
         return "«" + id + "» er ikke en måned: måneden skrives med to sifre fra 01 til 12.";
       }
     }
-    return "«" + id + "» er ikke en periode. Velg år, halvår, kvartal eller måned.";
+    // Said back only when it is shaped like a period: anything else typed there (a name, an
+    // identity number) is the user's data, which a refusal never repeats.
+    String said = PERIOD_LIKE.matcher(id).matches() ? "«" + id + "»" : "Det du skrev";
+    return said + " er ikke en periode. Velg år, halvår, kvartal eller måned.";
   }
+
+  private static final Pattern PERIOD_LIKE = Pattern.compile("[0-9]{4}(-[0-9A-Za-z]{1,3})?");
 }

@@ -252,7 +252,14 @@ class DashboardViewTest {
         .contains("fra 2000 til 2100")
         .doesNotContain("er ikke en periode");
     assertThat(Norwegian.invalidPeriod("2026-13")).contains("01 til 12");
+    assertThat(Norwegian.invalidPeriod("1999-01019010046")).startsWith("«1999» er utenfor");
     assertThat(Norwegian.invalidPeriod("2026-H3"))
         .isEqualTo("«2026-H3» er ikke en periode. Velg år, halvår, kvartal eller måned.");
+    // Whatever else was typed is not said back (a security review: an identity number would be).
+    for (String typed : List.of("01019010046", "<script>x</script>", "siste år", "2026-H1x1")) {
+      assertThat(Norwegian.invalidPeriod(typed))
+          .as(typed)
+          .isEqualTo("Det du skrev er ikke en periode. Velg år, halvår, kvartal eller måned.");
+    }
   }
 }
