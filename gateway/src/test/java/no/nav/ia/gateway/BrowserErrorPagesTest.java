@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,6 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import no.nav.ia.gateway.rest.BrowserHardening;
 import no.nav.ia.test.Infra;
 import no.nav.ia.test.PlatformTestResource;
@@ -214,6 +214,7 @@ class BrowserErrorPagesTest {
         .contentType(startsWith("text/html"))
         .header("Content-Security-Policy", containsString("default-src 'none'"))
         .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+        .header("Content-Security-Policy", containsString("style-src 'unsafe-inline'"))
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer");
     given()
@@ -223,6 +224,24 @@ class BrowserErrorPagesTest {
         .then()
         .statusCode(200)
         .contentType(startsWith("application/json"))
-        .header("Content-Security-Policy", nullValue());
+        .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"))
+        .header("X-Content-Type-Options", "nosniff");
+    // Every answer of the API, a service's or the gateway's own, a problem, a CSV (a review found
+    // JSON without them).
+    for (var answer :
+        List.of(
+            given().auth().oauth2(Tokens.coordinator()).get("/api/v1/agreements?size=1"),
+            given().get("/api/v1/agreements"),
+            given()
+                .auth()
+                .oauth2(Tokens.coordinator())
+                .accept("text/csv")
+                .get("/api/v1/scorecards?period=2026"))) {
+      answer
+          .then()
+          .header("X-Content-Type-Options", "nosniff")
+          .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"));
+      assertThat(answer.headers().getValues("X-Content-Type-Options")).hasSize(1);
+    }
   }
 }

@@ -28,7 +28,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * </ul>
  *
  * The same headers go on any HTML the API answers with (a report's printable page for {@code
- * Accept: text/html}): it is a page in the browser like the dashboard's.
+ * Accept: text/html}): it is a page in the browser like the dashboard's. Every other answer of the
+ * API (JSON, problems, CSV) says no content sniffing and a policy that lets nothing load or frame
+ * it ({@link #API_POLICY}, OWASP's advice for REST answers): a JSON answer opened in a browser
+ * stays data (a security review).
  */
 @Singleton
 public class BrowserHardening {
@@ -81,6 +84,20 @@ public class BrowserHardening {
     return "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self' "
         + issuerOrigin
         + "; frame-ancestors 'none'; base-uri 'none'";
+  }
+
+  /** The policy of the API's answers that are no page: nothing loads, nothing frames them. */
+  static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+  /** An API answer's headers, as they are about to be written (its content type known by then). */
+  static void apiHeaders(io.vertx.core.http.HttpServerResponse response) {
+    var headers = response.headers();
+    headers.set("X-Content-Type-Options", "nosniff");
+    String type = headers.get(HttpHeaders.CONTENT_TYPE);
+    boolean page = type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.TEXT_HTML);
+    if (!page && !headers.contains("Content-Security-Policy")) {
+      headers.set("Content-Security-Policy", API_POLICY);
+    }
   }
 
   public static String origin(String url) {
@@ -175,6 +192,9 @@ public class BrowserHardening {
         .handler(
             ctx -> {
               String path = ctx.request().path();
+              if (path != null && path.startsWith("/api/")) {
+                ctx.addHeadersEndHandler(end -> apiHeaders(ctx.response()));
+              }
               if (path == null || !isBrowserPage(path)) {
                 ctx.next();
                 return;
