@@ -68,7 +68,10 @@ public record ReportPage(
           Map.entry("agreements.newInPeriod", "Nye avtaler i perioden"),
           Map.entry("agreements.withContactPerson", "Avtaler med kontaktperson"),
           Map.entry("agreements.withDelivery", "Avtaler med leveranse"),
+          Map.entry("forecast.yearTotal", "Prognose for leveranser i året"),
+          Map.entry("resigning.due", "Avtaler til re-signering"),
           Map.entry("resigning.resigned", "Re-signerte avtaler"),
+          Map.entry("resigning.rate", "Andel re-signert"),
           Map.entry("previousYear.total", "Leveranser samme periode året før"));
 
   /** The figures per service and per sub-goal, named by their code after these. */
@@ -115,6 +118,15 @@ public record ReportPage(
             FIGURES.get("agreements.withContactPerson"), num(c.agreements().withContactPerson())));
     figures.add(
         new Line(FIGURES.get("agreements.withDelivery"), num(c.agreements().withDelivery())));
+    // DOMAIN.md's key figures besides the deliveries: the year's forecast and the re-signing.
+    figures.add(new Line(FIGURES.get("forecast.yearTotal"), num(c.forecast().yearTotal())));
+    if (c.resigning().campaignId() == null) {
+      figures.add(new Line("Re-signering", "ingen kampanje"));
+    } else {
+      figures.add(new Line(FIGURES.get("resigning.due"), num(c.resigning().due())));
+      figures.add(new Line(FIGURES.get("resigning.resigned"), num(c.resigning().resigned())));
+      figures.add(new Line(FIGURES.get("resigning.rate"), value(c.resigning().rate())));
+    }
     Double share = c.systemShare();
     Boolean met = c.target().met();
     Double change = c.previousYear().change();
@@ -136,6 +148,7 @@ public record ReportPage(
         r.submittedAt() != null,
         r.submittedAt() == null
             ? "Utkast: tallene er foreløpige til rapporten sendes inn"
+                + (c.asOf() == null ? "" : " (tall per " + moment(c.asOf()) + ")")
             : "Sendt inn "
                 + moment(r.submittedAt())
                 + " av "

@@ -140,6 +140,86 @@ class DashboardPagesTest {
         .containsPattern("body \\{[^}]*overflow-wrap: break-word;");
   }
 
+  /**
+   * DOMAIN.md's key figures besides the deliveries are on the page as in the JSON: the year's
+   * forecast and the re-signing (a review found neither), and a draft says when its figures were
+   * taken, so that a printed draft can be dated.
+   */
+  @Test
+  void theReportPageShowsTheForecastTheResigningAndWhenADraftsFiguresWereTaken() {
+    var asOf = java.time.OffsetDateTime.parse("2026-07-01T12:05:00Z");
+    ReportPage page =
+        ReportPage.of(
+            withFigures(
+                report(1, 2.0),
+                new Card.ForecastView(1234),
+                new Card.Resigning(java.util.UUID.randomUUID(), 40, 30, 0.75),
+                asOf),
+            "Z990002");
+    assertThat(page.figures())
+        .contains(
+            new ReportPage.Line("Prognose for leveranser i året", "1\u00a0234"),
+            new ReportPage.Line("Avtaler til re-signering", "40"),
+            new ReportPage.Line("Re-signerte avtaler", "30"));
+    assertThat(page.figures())
+        .filteredOn(l -> l.label().equals("Andel re-signert"))
+        .extracting(ReportPage.Line::value)
+        .singleElement()
+        .asString()
+        .startsWith("75");
+    assertThat(page.statusText()).endsWith("(tall per 1. juli 2026 kl. 14:05)");
+    assertThat(render("ReportResource/report", Map.of("page", page)))
+        .contains("<th scope=\"row\">Avtaler til re-signering</th><td class=\"value\">40</td>");
+    ReportPage noCampaign =
+        ReportPage.of(
+            withFigures(
+                report(1, 2.0),
+                new Card.ForecastView(0),
+                new Card.Resigning(null, 0, 0, null),
+                null),
+            "Z990002");
+    assertThat(noCampaign.figures())
+        .contains(new ReportPage.Line("Re-signering", "ingen kampanje"));
+    assertThat(noCampaign.statusText()).doesNotContain("tall per");
+  }
+
+  /** The draft with its card's forecast, re-signing and "as of" replaced. */
+  private static ReportView withFigures(
+      ReportView draft,
+      Card.ForecastView forecast,
+      Card.Resigning resigning,
+      java.time.OffsetDateTime asOf) {
+    Card f = draft.figures();
+    Card figures =
+        new Card(
+            f.scope(),
+            f.period(),
+            f.deliveries(),
+            f.byForm(),
+            f.systemShare(),
+            f.target(),
+            f.trend(),
+            f.previousYear(),
+            forecast,
+            f.agreements(),
+            resigning,
+            f.registrationLag(),
+            asOf);
+    return new ReportView(
+        draft.county(),
+        draft.period(),
+        draft.status(),
+        draft.due(),
+        draft.overdue(),
+        draft.submittedLate(),
+        draft.version(),
+        figures,
+        draft.sections(),
+        null,
+        null,
+        List.of());
+  }
+
   @Test
   void theReportPageCountsTheDeliveriesPerServiceAndPerSubGoalUnderTheirNorwegianNames() {
     Card.Deliveries deliveries =
