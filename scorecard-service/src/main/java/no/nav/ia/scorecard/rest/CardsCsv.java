@@ -57,6 +57,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     // UTF-8 whatever the Accept header's parameters were: the negotiated type carried them (a
     // q-value, or a charset the bytes are not in).
     headers.putSingle(HttpHeaders.CONTENT_TYPE, TEXT_CSV + ";charset=UTF-8");
+    headers.putSingle("Content-Disposition", "attachment; filename=\"" + fileName(value) + "\"");
     if (value instanceof Advisers a) {
       out.write(render(a).getBytes(StandardCharsets.UTF_8));
       return;
@@ -70,6 +71,28 @@ public class CardsCsv implements MessageBodyWriter<Object> {
       cards.addAll(r.regions());
     }
     out.write(render(cards).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The name a browser saves the file under (it took the URL's last segment, "advisers" or "03"):
+   * what it holds and its period, as the dashboard's and the reports' files are named.
+   */
+  static String fileName(Object value) {
+    String name = "malekort";
+    if (value instanceof Card c) {
+      name = "malekort-" + c.scope().code() + "-" + c.period().id();
+    } else if (value instanceof Overview o) {
+      name = "malekort-" + o.national().period().id();
+    } else if (value instanceof Regions r) {
+      name =
+          "malekort-"
+              + r.grouping()
+              + (r.regions().isEmpty() ? "" : "-" + r.regions().get(0).period().id());
+    } else if (value instanceof Advisers a) {
+      name = "veiledere-" + a.scope().code() + "-" + a.period().id();
+    }
+    // Only what a file name may hold in every system.
+    return name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
   }
 
   /**

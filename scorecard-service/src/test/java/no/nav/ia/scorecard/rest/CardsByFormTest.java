@@ -182,6 +182,8 @@ class CardsByFormTest {
             .then()
             .statusCode(200)
             .contentType(containsString("text/csv"))
+            // A browser saves it under what it holds, not the URL's "advisers".
+            .header("Content-Disposition", "attachment; filename=\"veiledere-30-2022-06.csv\"")
             .extract()
             .asString();
     assertThat(csv.lines().toList())
@@ -267,6 +269,7 @@ class CardsByFormTest {
         .get("/api/v1/scorecards/counties/38?period=2022")
         .then()
         .statusCode(200)
+        .header("Content-Disposition", "attachment; filename=\"malekort-38-2022.csv\"")
         .body(containsString(",form_direct,form_course,form_information,"));
   }
 }

@@ -25,6 +25,12 @@ class CardsCsvTest {
   }
 
   @Test
+  void aFileIsNamedByWhatItHoldsAndOnlyWithCharactersEverySystemTakes() {
+    assertThat(CardsCsv.fileName(new ScorecardResource.Regions("forslag 2016/æ", List.of())))
+        .isEqualTo("malekort-forslag_2016__.csv");
+  }
+
+  @Test
   void theApisColumnsStayAsProgramsReadThem() {
     assertThat(CardsCsv.header())
         .isEqualTo(
