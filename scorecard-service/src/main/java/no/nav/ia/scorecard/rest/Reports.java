@@ -19,7 +19,13 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           boolean submittedLate,
       long version,
       @Schema(nullable = true) String submittedBy,
-      @Schema(nullable = true) OffsetDateTime submittedAt) {
+      @Schema(nullable = true) OffsetDateTime submittedAt,
+      @Schema(
+              description =
+                  "How many of the figures a submitted report froze have moved since (later"
+                      + " deliveries, corrections, voids: the report's changedSinceSubmission);"
+                      + " 0 for a draft, whose figures are live")
+          int changedSinceSubmission) {
 
     static Line of(Reading r) {
       var report = r.report();
@@ -31,20 +37,27 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           report.submittedLate(),
           report.version,
           report.submittedBy,
-          report.submittedAt);
+          report.submittedAt,
+          changed(r));
+    }
+
+    static int changed(Reading r) {
+      return r.report().submitted() ? ReportView.differences(r.figures(), r.live()).size() : 0;
     }
   }
 
   /**
-   * The national compilation as CSV: a row per county with its report's status and sections, and
-   * its figures (as submitted, or live for a draft) in the columns of the card CSV.
+   * The national compilation as CSV: a row per county with its report's status and sections, its
+   * figures (as submitted, or live for a draft) in the columns of the card CSV, and how many of a
+   * submitted report's have moved since.
    */
   static String csv(List<Reading> readings) {
     StringBuilder csv =
         new StringBuilder(
             "report_status,due,overdue,submitted_by,submitted_at,submitted_late,"
                 + "section_ia_council,section_industries,section_effects,section_funds,");
-    csv.append(CardsCsv.header()).append('\n');
+    // The column added last stays last: programs read this file by position.
+    csv.append(CardsCsv.header()).append(",changed_since_submission").append('\n');
     for (Reading r : readings) {
       var report = r.report();
       List<Object> row =
@@ -62,6 +75,7 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           .values()
           .forEach(text -> row.add(CardsCsv.quote(text == null ? "" : text)));
       row.addAll(CardsCsv.row(r.figures()));
+      row.add(Line.changed(r));
       csv.append(CardsCsv.line(row)).append('\n');
     }
     return csv.toString();

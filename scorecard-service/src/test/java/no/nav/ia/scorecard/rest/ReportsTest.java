@@ -172,6 +172,31 @@ class ReportsTest {
     assertThat(submitted.getInt("figures.deliveries.total")).isEqualTo(2);
     assertThat(submitted.getList("changedSinceSubmission"))
         .contains(Map.of("figure", "deliveries.total", "submitted", 2, "now", 3));
+    // The coordinators see which submitted reports have moved without opening each (a review).
+    Map<String, Object> line =
+        as(Tokens.coordinator())
+            .get("/api/v1/reports?period=2023-H1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("counties.find { it.county.code == '54' }");
+    assertThat(line)
+        .containsEntry("status", "SUBMITTED")
+        .containsEntry(
+            "changedSinceSubmission", submitted.getList("changedSinceSubmission").size());
+    assertThat(
+            as(Tokens.coordinator())
+                .accept("text/csv")
+                .get("/api/v1/reports?period=2023-H1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines())
+        .first()
+        .asString()
+        .endsWith(",changed_since_submission");
 
     List<Map<String, Object>> history =
         as(Tokens.adviser("54"))
@@ -589,6 +614,7 @@ class ReportsTest {
     Map<String, Object> oslo = overview.getMap("counties.find { it.county.code == '03' }");
     assertThat(oslo)
         .containsEntry("status", "DRAFT")
+        .containsEntry("changedSinceSubmission", 0)
         .containsEntry("overdue", true)
         .containsEntry("submittedLate", false);
 
