@@ -336,7 +336,8 @@ public record DashboardView(
   public static DashboardView invalid(
       String period, String reason, String user, Collection<String> withFigures, LocalDate today) {
     return new DashboardView(
-        period,
+        // The page's title and picker say it back only when shaped like a period.
+        Norwegian.isPeriodLike(period) ? period : "",
         periodsWithFigures(withFigures, null, today),
         List.of(),
         user,

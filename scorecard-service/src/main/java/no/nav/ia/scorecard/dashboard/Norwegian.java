@@ -146,9 +146,17 @@ public final class Norwegian {
     }
     // Said back only when it is shaped like a period: anything else typed there (a name, an
     // identity number) is the user's data, which a refusal never repeats.
-    String said = PERIOD_LIKE.matcher(id).matches() ? "«" + id + "»" : "Det du skrev";
+    String said = isPeriodLike(id) ? "«" + id + "»" : "Det du skrev";
     return said + " er ikke en periode. Velg år, halvår, kvartal eller måned.";
   }
 
   private static final Pattern PERIOD_LIKE = Pattern.compile("[0-9]{4}(-[0-9A-Za-z]{1,3})?");
+
+  /**
+   * Whether what was asked for as a period is shaped like one (a year and a short part), so that a
+   * page may say it back; anything else is the user's data.
+   */
+  public static boolean isPeriodLike(String id) {
+    return id != null && PERIOD_LIKE.matcher(id).matches();
+  }
 }

@@ -367,7 +367,9 @@ class DashboardPagesTest {
             LocalDate.of(2026, 5, 20));
     String page = dashboard(invalid);
     assertThat(page)
-        .contains("&lt;b&gt;1999")
+        .as("what was typed is not said back, escaped or not: not shaped like a period")
+        .doesNotContain("1999")
+        .contains("Det du skrev er ikke en periode")
         .as("a long period in the message breaks inside the box")
         .containsPattern("\\.error \\{[^}]*overflow-wrap: anywhere;")
         .doesNotContain("<b>1999")
@@ -375,5 +377,27 @@ class DashboardPagesTest {
         .doesNotContain("value=\"2026-01\"")
         .doesNotContain("value=\"2025-12\"");
     assertThat(page.indexOf("value=\"2026\"")).isLessThan(page.indexOf("value=\"2025\""));
+    // Nowhere on the page, its title included (a review found an identity number there).
+    String typed = "01019010046";
+    assertThat(
+            dashboard(
+                DashboardView.invalid(
+                    typed,
+                    Norwegian.invalidPeriod(typed),
+                    "Z990002",
+                    List.of("2025"),
+                    LocalDate.of(2026, 5, 20))))
+        .doesNotContain(typed)
+        .contains("<title>Målekort  – NAV Arbeidslivssenter</title>");
+    assertThat(
+            dashboard(
+                DashboardView.invalid(
+                    "2026-H3",
+                    Norwegian.invalidPeriod("2026-H3"),
+                    "Z990002",
+                    List.of("2025"),
+                    LocalDate.of(2026, 5, 20))))
+        .contains("«2026-H3» er ikke en periode")
+        .contains("<title>Målekort 2026-H3 – NAV Arbeidslivssenter</title>");
   }
 }

@@ -1303,7 +1303,9 @@ class ScorecardConsumerTest {
                 .statusCode(400)
                 .extract()
                 .asString())
-        .contains("&lt;script&gt;")
+        .as("not said back at all: it is no period")
+        .contains("Det du skrev er ikke en periode")
+        .doesNotContain("script&gt;")
         .doesNotContain("<script>");
 
     given().get("/dashboard").then().statusCode(401);
