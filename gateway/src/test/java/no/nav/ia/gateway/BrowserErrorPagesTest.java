@@ -243,5 +243,13 @@ class BrowserErrorPagesTest {
           .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"));
       assertThat(answer.headers().getValues("X-Content-Type-Options")).hasSize(1);
     }
+    // A path the REST layer reads as the API's, however it was spelt.
+    given()
+        .urlEncodingEnabled(false)
+        .get("/%61pi/v1/agreements")
+        .then()
+        .statusCode(401)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"));
   }
 }

@@ -89,15 +89,25 @@ public class BrowserHardening {
   /** The policy of the API's answers that are no page: nothing loads, nothing frames them. */
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-  /** An API answer's headers, as they are about to be written (its content type known by then). */
+  /**
+   * An API answer's headers, as they are about to be written: a page ({@link #apiPages}) has its
+   * policy by then and keeps it; any other answer gets the API's.
+   */
   static void apiHeaders(io.vertx.core.http.HttpServerResponse response) {
     var headers = response.headers();
     headers.set("X-Content-Type-Options", "nosniff");
-    String type = headers.get(HttpHeaders.CONTENT_TYPE);
-    boolean page = type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.TEXT_HTML);
-    if (!page && !headers.contains("Content-Security-Policy")) {
+    if (!headers.contains("Content-Security-Policy")) {
       headers.set("Content-Security-Policy", API_POLICY);
     }
+  }
+
+  /**
+   * Whether a path is the API's, as the REST layer routes it: normalized ({@code /%61pi/v1/...} and
+   * {@code /x/../api/v1/...} reach the proxy as {@code /api/v1/...}).
+   */
+  static boolean isApi(String normalizedPath) {
+    return normalizedPath != null
+        && (normalizedPath.equals("/api") || normalizedPath.startsWith("/api/"));
   }
 
   public static String origin(String url) {
@@ -140,7 +150,7 @@ public class BrowserHardening {
     String type = response.getHeaderString(HttpHeaders.CONTENT_TYPE);
     if (type != null
         && type.toLowerCase(Locale.ROOT).startsWith(MediaType.TEXT_HTML)
-        && request.getUriInfo().getRequestUri().getRawPath().startsWith("/api/")) {
+        && isApi(request.getUriInfo().getRequestUri().normalize().getPath())) {
       headers().forEach(response.getHeaders()::putSingle);
     }
   }
@@ -192,7 +202,7 @@ public class BrowserHardening {
         .handler(
             ctx -> {
               String path = ctx.request().path();
-              if (path != null && path.startsWith("/api/")) {
+              if (isApi(ctx.normalizedPath())) {
                 ctx.addHeadersEndHandler(end -> apiHeaders(ctx.response()));
               }
               if (path == null || !isBrowserPage(path)) {
