@@ -76,7 +76,7 @@ public final class NationalIdentityNumbers {
    * forms.
    */
   public static boolean containsOne(String text) {
-    if (text == null) {
+    if (text == null || !hasElevenDigits(text)) {
       return false;
     }
     text = readable(text);
@@ -91,6 +91,30 @@ public final class NationalIdentityNumbers {
       from = m.start() + 1;
     }
     return false;
+  }
+
+  /**
+   * Whether the text may hold eleven digits once read ({@link #readable}): most notes hold fewer,
+   * and are done without folding or matching. A digit of any script counts one, another numeric
+   * character (a superscript, a circled twenty, a fraction) as the up to three digits it folds to.
+   */
+  private static boolean hasElevenDigits(String text) {
+    int digits = 0;
+    for (int i = 0; i < text.length() && digits < 11; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c >= 0x80) {
+        int cp = text.codePointAt(i);
+        int type = Character.getType(cp);
+        digits +=
+            type == Character.DECIMAL_DIGIT_NUMBER ? 1 : type == Character.OTHER_NUMBER ? 3 : 0;
+        if (Character.isSupplementaryCodePoint(cp)) {
+          i++;
+        }
+      }
+    }
+    return digits >= 11;
   }
 
   /**
