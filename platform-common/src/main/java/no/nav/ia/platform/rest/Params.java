@@ -25,7 +25,7 @@ public final class Params {
     if (value == null || value.isBlank()) {
       return fallback;
     }
-    if (value.length() != 10 || value.charAt(0) < '0' || value.charAt(0) > '9') {
+    if (!isDay(value)) {
       throw ApiException.invalid(name, "must be a date as YYYY-MM-DD");
     }
     try {
@@ -33,6 +33,15 @@ public final class Params {
     } catch (DateTimeParseException e) {
       throw ApiException.invalid(name, "must be a date as YYYY-MM-DD");
     }
+  }
+
+  /**
+   * Whether a text may be a day as {@code YYYY-MM-DD} (a four-digit year): not one of ISO's signed
+   * or longer years, which {@link LocalDate#parse} takes. Whether it is a valid day is the
+   * parser's.
+   */
+  static boolean isDay(String value) {
+    return value.length() == 10 && value.charAt(0) >= '0' && value.charAt(0) <= '9';
   }
 
   /**

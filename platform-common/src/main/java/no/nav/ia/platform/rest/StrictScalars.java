@@ -98,6 +98,13 @@ public class StrictScalars implements ObjectMapperCustomizer {
         return ctxt.handleWeirdStringValue(
             handledType(), p.getText(), "has blanks before or after the value");
       }
+      if (p.hasToken(JsonToken.VALUE_STRING)
+          && handledType() == LocalDate.class
+          && !Params.isDay(p.getText())) {
+        // ISO's signed and longer years (+999999998-12-31) parse, and reach the database (a 500).
+        return ctxt.handleWeirdStringValue(
+            handledType(), p.getText(), "is not a date as YYYY-MM-DD");
+      }
       return super.deserialize(p, ctxt);
     }
 

@@ -121,6 +121,12 @@ class StrictScalarsTest {
   void aDateIsReadAsWritten() throws Exception {
     assertThat(mapper.readValue("{\"signedOn\":\"2020-01-01\"}", Request.class).signedOn())
         .isEqualTo(java.time.LocalDate.of(2020, 1, 1));
+    // ISO's signed years parse; PostgreSQL's date does not reach them (a campaign's deadline).
+    for (String day : List.of("+999999998-12-31", "-999999999-01-01", "+10000-01-01")) {
+      assertThatThrownBy(() -> mapper.readValue("{\"signedOn\":\"" + day + "\"}", Request.class))
+          .as(day)
+          .isInstanceOf(com.fasterxml.jackson.databind.exc.InvalidFormatException.class);
+    }
   }
 
   @Test
