@@ -47,21 +47,9 @@ public record ReportSections(String iaCouncil, String industries, String effects
     return unwritten;
   }
 
-  /**
-   * Whether a section holds something to read: a character that is not a space of any kind (the
-   * no-break space Word and Outlook paste for an empty line, an ideographic or a line separator), a
-   * control character or an invisible one (a zero-width space from a web page). {@link
-   * String#isBlank} takes a no-break space for text.
-   */
+  /** Whether a section holds something to read (FreeText: spaces of any kind are not). */
   public static boolean isWritten(String text) {
-    return text != null
-        && text.codePoints()
-            .anyMatch(
-                cp ->
-                    !Character.isWhitespace(cp)
-                        && !Character.isSpaceChar(cp)
-                        && !Character.isISOControl(cp)
-                        && Character.getType(cp) != Character.FORMAT);
+    return no.nav.ia.platform.domain.FreeText.isWritten(text);
   }
 
   /**

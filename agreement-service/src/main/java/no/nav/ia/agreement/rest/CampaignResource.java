@@ -178,8 +178,7 @@ public class CampaignResource {
       throw ApiException.invalid(
           "status", "must be CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE");
     }
-    String note =
-        request.note() == null || request.note().isBlank() ? null : request.note().strip();
+    String note = no.nav.ia.platform.domain.FreeText.noteOrNull(request.note());
     return CaseResponse.from(
         campaigns.changeStatus(id, agreementId, request.status(), request.on(), note));
   }

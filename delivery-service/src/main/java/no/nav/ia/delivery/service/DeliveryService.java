@@ -449,7 +449,7 @@ public class DeliveryService {
         request.subGoals().stream().sorted().toList(),
         request.deliveredOn(),
         request.form(),
-        request.note() == null || request.note().isBlank() ? null : request.note().strip());
+        no.nav.ia.platform.domain.FreeText.noteOrNull(request.note()));
   }
 
   /**
