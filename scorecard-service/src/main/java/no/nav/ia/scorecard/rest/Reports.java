@@ -42,7 +42,10 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
     }
 
     static int changed(Reading r) {
-      return r.report().submitted() ? ReportView.differences(r.figures(), r.live()).size() : 0;
+      // Without live figures (a reading made without them) nothing is known to have moved.
+      return r.report().submitted() && r.live() != null
+          ? ReportView.differences(r.figures(), r.live()).size()
+          : 0;
     }
   }
 

@@ -48,6 +48,18 @@ class OpenApiContractTest {
         .as("a client is told to use met, which compares exactly")
         .contains("exactly");
     assertThat(target.path("systemShareMin").path("description").asText()).contains("rounded");
+    // An answer's fields are all there (null where the schema allows it): a generated client may
+    // rely on them. The report's sections are a request's body too, whose fields are optional.
+    JsonNode schemas = document.path("components").path("schemas");
+    java.util.List<String> report = new java.util.ArrayList<>();
+    schemas.path("ReportView").path("required").forEach(n -> report.add(n.asText()));
+    assertThat(report).contains("status", "figures", "sections", "submittedBy", "submittedAt");
+    java.util.List<String> card = new java.util.ArrayList<>();
+    schemas.path("Card").path("required").forEach(n -> card.add(n.asText()));
+    assertThat(card).contains("systemShare", "asOf", "byForm", "trend");
+    assertThat(schemas.path("Sections").has("required")).isFalse();
+    assertThat(schemas.path("Sections").path("properties").path("funds").path("maxLength").asInt())
+        .isEqualTo(10_000);
   }
 
   @Test

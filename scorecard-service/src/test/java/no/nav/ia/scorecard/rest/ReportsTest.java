@@ -471,6 +471,10 @@ class ReportsTest {
         .then()
         .statusCode(403)
         .body("code", equalTo("FORBIDDEN_COUNTY"));
+    // Their own centre's they write as its manager (Rogaland, 2021-H1: no other test's).
+    edit(managerAndCoordinator, 0, SECTIONS, report("11", "2021-H1") + "/sections")
+        .statusCode(200)
+        .body("version", equalTo(1));
     given().get(path).then().statusCode(401);
     assertThat(read("15", "2023-H2").getInt("version")).isZero();
     as(Tokens.manager("15")).get("/api/v1/reports?period=2023-H2").then().statusCode(403);
