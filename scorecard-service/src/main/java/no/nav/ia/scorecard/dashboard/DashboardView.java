@@ -28,7 +28,8 @@ public record DashboardView(
     String error,
     Focus focus,
     List<AdviserRow> advisers,
-    List<ReportRow> reports) {
+    List<ReportRow> reports,
+    boolean nationalReports) {
 
   private static final Locale NB = Norwegian.NB;
   private static final DateTimeFormatter AS_OF =
@@ -273,13 +274,46 @@ public record DashboardView(
         error,
         focus == null ? null : Focus.of(focus),
         List.copyOf(advisers),
-        List.copyOf(reports));
+        List.copyOf(reports),
+        nationalReports);
+  }
+
+  /**
+   * The same view for a coordinator: the half-years' national compilations offered for Excel
+   * ({@link #compilations}).
+   */
+  public DashboardView withNationalReports() {
+    return new DashboardView(
+        period, periods, rows, user, asOf, error, focus, advisers, reports, true);
+  }
+
+  /**
+   * The national compilation of each half-year the reports are listed for, as Excel set to
+   * Norwegian opens it: for coordinators, none for others.
+   */
+  public List<Link> compilations() {
+    if (!nationalReports) {
+      return List.of();
+    }
+    return reports.stream()
+        .map(ReportRow::period)
+        .distinct()
+        .map(
+            half ->
+                new Link(
+                    "/dashboard/reports.csv?period=" + half,
+                    "Last ned halvårsrapportene for " + Norwegian.period(half) + " for Excel"))
+        .toList();
   }
 
   /** The same view with the picker offering these periods (those with figures). */
   public DashboardView withPeriods(List<PeriodGroup> offered) {
-    return new DashboardView(period, offered, rows, user, asOf, error, focus, advisers, reports);
+    return new DashboardView(
+        period, offered, rows, user, asOf, error, focus, advisers, reports, nationalReports);
   }
+
+  /** A link the page offers: where it goes and what it says. */
+  public record Link(String href, String label) {}
 
   /** The periods offered in the picker, grouped by year. */
   public record PeriodGroup(String year, List<PeriodOption> options) {
@@ -325,7 +359,8 @@ public record DashboardView(
         null,
         null,
         List.of(),
-        List.of());
+        List.of(),
+        false);
   }
 
   /**
@@ -345,7 +380,8 @@ public record DashboardView(
         reason,
         null,
         List.of(),
-        List.of());
+        List.of(),
+        false);
   }
 
   /**

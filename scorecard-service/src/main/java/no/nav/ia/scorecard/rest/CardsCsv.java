@@ -121,6 +121,11 @@ public class CardsCsv implements MessageBodyWriter<Object> {
       this.byteOrderMark = byteOrderMark;
     }
 
+    /** A column as this dialect names it: its name for programs, its heading for people. */
+    String name(Column column) {
+      return this == EXCEL_NO ? column.heading() : column.name();
+    }
+
     /** The start of a file: the byte-order mark where the dialect has one. */
     String start() {
       return byteOrderMark ? "\uFEFF" : "";
@@ -169,7 +174,13 @@ public class CardsCsv implements MessageBodyWriter<Object> {
   record Code(String value) {}
 
   /** A value programs read as a code and people as a word: the Excel file writes the word. */
-  record Term(String code, String word) {}
+  record Term(String code, String word) {
+
+    /** A truth value: {@code true} for programs, "Ja" for people. */
+    static Term of(boolean value) {
+      return new Term(String.valueOf(value), value ? "Ja" : "Nei");
+    }
+  }
 
   /** The scope types' words in the Excel file. */
   private static final java.util.Map<String, String> SCOPE_WORDS =
@@ -279,7 +290,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
   /** The columns of one card as the dialect names them, separated as it says. */
   static String header(Dialect dialect) {
     return COLUMNS.stream()
-        .map(c -> dialect == Dialect.EXCEL_NO ? c.heading() : c.name())
+        .map(dialect::name)
         .collect(java.util.stream.Collectors.joining(dialect.separator));
   }
 
@@ -307,7 +318,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
                 c.deliveries().individual()));
     row.add(c.systemShare());
     Boolean met = c.target().met();
-    row.add(met == null ? null : new Term(met.toString(), met ? "Ja" : "Nei"));
+    row.add(met == null ? null : Term.of(met));
     row.add(c.previousYear().total());
     Double change = c.previousYear().change();
     row.add(change == null ? null : new Change(change));
@@ -365,13 +376,23 @@ public class CardsCsv implements MessageBodyWriter<Object> {
   }
 
   /**
-   * A text field: always quoted, inner quotes doubled (line breaks stay inside the quotes); text a
-   * spreadsheet would run as a formula gets a leading apostrophe, and so does every part of it that
-   * begins after a line break or a semicolon: Excel set to Norwegian opens this comma-separated
-   * file by double-click with its own list separator, the semicolon, reads the quotes only at a
-   * cell's start, and makes a cell of every such part ({@code "Fire møter;=1+1"}).
+   * A text field for programs ({@link Dialect#API}): always quoted, inner quotes doubled (line
+   * breaks stay inside the quotes); text a spreadsheet would run as a formula gets a leading
+   * apostrophe, and so does every part of it that begins after a line break or a semicolon: Excel
+   * set to Norwegian opens this comma-separated file by double-click with its own list separator,
+   * the semicolon, reads the quotes only at a cell's start, and makes a cell of every such part
+   * ({@code "Fire møter;=1+1"}).
    */
   static String quote(String value) {
+    return quote(value, Dialect.API);
+  }
+
+  /**
+   * A text field as {@link #quote(String)}; in {@link Dialect#EXCEL_NO}, whose semicolons Excel
+   * splits at and whose quotes it reads, only the text's start can begin a formula, and a line of a
+   * list ("- NHO") stays as written.
+   */
+  static String quote(String value, Dialect dialect) {
     StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
     boolean cellStart = true;
     for (int i = 0; i < value.length(); i++) {
@@ -380,7 +401,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
         quoted.append('\'');
       }
       quoted.append(c == '"' ? "\"\"" : String.valueOf(c));
-      cellStart = c == ';' || c == '\n' || c == '\r';
+      cellStart = dialect == Dialect.API && (c == ';' || c == '\n' || c == '\r');
     }
     return quoted.append('"').toString();
   }

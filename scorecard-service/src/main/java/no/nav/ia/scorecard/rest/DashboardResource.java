@@ -84,12 +84,12 @@ public class DashboardResource {
             .forEach(reportRows::add);
       }
     }
-    return html(
-        200,
+    DashboardView view =
         DashboardView.of(id, cards.national(), cards.counties(), caller.actor(), s.asOf(), today)
             .with(focus, advisers, reportRows)
             .withPeriods(
-                DashboardView.periodsWithFigures(scorecards.periodsWithFigures(), id, today)));
+                DashboardView.periodsWithFigures(scorecards.periodsWithFigures(), id, today));
+    return html(200, caller.has(Roles.COORDINATOR) ? view.withNationalReports() : view);
   }
 
   /** The period asked for, or this year's when none is. */
@@ -127,6 +127,28 @@ public class DashboardResource {
             CardsCsv.render(CardsCsv.cards(cards), CardsCsv.Dialect.EXCEL_NO),
             CardsCsv.TEXT_CSV + ";charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"malekort-" + period.id() + ".csv\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  /**
+   * A half-year's national compilation (the coordinators' {@code GET /api/v1/reports} as CSV) as a
+   * file Excel set to Norwegian opens by double-click ({@link CardsCsv.Dialect#EXCEL_NO}): the
+   * API's file is for programs, and in such an Excel it is one column per line.
+   */
+  @GET
+  @Path("reports.csv")
+  @Produces(CardsCsv.TEXT_CSV)
+  @RolesAllowed(Roles.COORDINATOR)
+  @Operation(hidden = true)
+  public Response compilation(@QueryParam("period") String period) {
+    HalfYear halfYear = HalfYear.parse(period);
+    return Response.ok(
+            Reports.csv(reports.all(halfYear, true), CardsCsv.Dialect.EXCEL_NO),
+            CardsCsv.TEXT_CSV + ";charset=UTF-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"halvarsrapporter-" + halfYear.id() + ".csv\"")
         .header("Cache-Control", "no-store")
         .build();
   }

@@ -49,37 +49,65 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
     }
   }
 
+  /** The report's own columns, before the card's: names for programs, headings for people. */
+  private static final List<CardsCsv.Column> COLUMNS =
+      List.of(
+          new CardsCsv.Column("report_status", "Status"),
+          new CardsCsv.Column("due", "Frist"),
+          new CardsCsv.Column("overdue", "Over fristen"),
+          new CardsCsv.Column("submitted_by", "Sendt inn av"),
+          new CardsCsv.Column("submitted_at", "Sendt inn"),
+          new CardsCsv.Column("submitted_late", "Sendt etter fristen"),
+          new CardsCsv.Column("section_ia_council", "IA-rådets arbeid"),
+          new CardsCsv.Column("section_industries", "Næringer og bransjer"),
+          new CardsCsv.Column("section_effects", "Tiltak og effekt"),
+          new CardsCsv.Column("section_funds", "Bruk av midler"));
+
+  /** The column added last, after the card's: it stays last for programs reading by position. */
+  private static final CardsCsv.Column CHANGED =
+      new CardsCsv.Column("changed_since_submission", "Tall endret etter innsending");
+
+  /** {@link #csv(List, CardsCsv.Dialect)} for programs. */
+  static String csv(List<Reading> readings) {
+    return csv(readings, CardsCsv.Dialect.API);
+  }
+
   /**
    * The national compilation as CSV: a row per county with its report's status and sections, its
    * figures (as submitted, or live for a draft) in the columns of the card CSV, and how many of a
-   * submitted report's have moved since.
+   * submitted report's have moved since; for programs ({@code Accept: text/csv}) or for Excel set
+   * to Norwegian (the dashboard's download, {@link CardsCsv.Dialect#EXCEL_NO}: the headings and
+   * words of the page, semicolons).
    */
-  static String csv(List<Reading> readings) {
-    StringBuilder csv =
-        new StringBuilder(
-            "report_status,due,overdue,submitted_by,submitted_at,submitted_late,"
-                + "section_ia_council,section_industries,section_effects,section_funds,");
-    // The column added last stays last: programs read this file by position.
-    csv.append(CardsCsv.header()).append(",changed_since_submission").append('\n');
+  static String csv(List<Reading> readings, CardsCsv.Dialect dialect) {
+    StringBuilder csv = new StringBuilder(dialect.start());
+    for (CardsCsv.Column c : COLUMNS) {
+      csv.append(dialect.name(c)).append(dialect.separator);
+    }
+    csv.append(CardsCsv.header(dialect))
+        .append(dialect.separator)
+        .append(dialect.name(CHANGED))
+        .append(dialect.lineEnd);
     for (Reading r : readings) {
       var report = r.report();
+      boolean submitted = report.status == ReportStatus.SUBMITTED;
       List<Object> row =
           new java.util.ArrayList<>(
               List.of(
-                  report.status,
+                  new CardsCsv.Term(report.status.name(), submitted ? "Sendt inn" : "Utkast"),
                   report.halfYear().due(),
-                  report.overdue(r.today()),
+                  CardsCsv.Term.of(report.overdue(r.today())),
                   report.submittedBy == null ? "" : report.submittedBy,
                   report.submittedAt == null ? "" : report.submittedAt,
-                  report.submittedLate()));
+                  CardsCsv.Term.of(report.submittedLate())));
       report
           .sections()
           .byField()
           .values()
-          .forEach(text -> row.add(CardsCsv.quote(text == null ? "" : text)));
+          .forEach(text -> row.add(CardsCsv.quote(text == null ? "" : text, dialect)));
       row.addAll(CardsCsv.row(r.figures()));
       row.add(Line.changed(r));
-      csv.append(CardsCsv.line(row)).append('\n');
+      csv.append(CardsCsv.line(row, dialect)).append(dialect.lineEnd);
     }
     return csv.toString();
   }

@@ -352,7 +352,13 @@ class DashboardPagesTest {
     assertThat(dashboard(view))
         .contains("<th scope=\"row\">Oslo</th><td>1. halvår 2026</td>")
         .contains("href=\"/dashboard/reports/03/2026-H1\"")
-        .contains("href=\"/dashboard/cards.csv?period=2026-H1\"");
+        .contains("href=\"/dashboard/cards.csv?period=2026-H1\"")
+        .as("the national compilation is a coordinator's")
+        .doesNotContain("reports.csv");
+    assertThat(dashboard(view.withNationalReports()))
+        .contains(
+            "<a class=\"compilation\" href=\"/dashboard/reports.csv?period=2026-H1\" download>"
+                + "Last ned halvårsrapportene for 1. halvår 2026 for Excel</a>");
   }
 
   @Test

@@ -22,6 +22,10 @@ class CardsCsvTest {
     assertThat(CardsCsv.quote("2-3 møter, 1+1 = 2, post@nav.no; neste"))
         .isEqualTo("\"2-3 møter, 1+1 = 2, post@nav.no; neste\"");
     assertThat(CardsCsv.quote("")).isEqualTo("\"\"");
+    // In Excel's own file the quotes are read: a list's lines stay as written, the start is not.
+    assertThat(CardsCsv.quote("Møter:\n- NHO;\n- LO", CardsCsv.Dialect.EXCEL_NO))
+        .isEqualTo("\"Møter:\n- NHO;\n- LO\"");
+    assertThat(CardsCsv.quote("=1+1", CardsCsv.Dialect.EXCEL_NO)).isEqualTo("\"'=1+1\"");
   }
 
   @Test

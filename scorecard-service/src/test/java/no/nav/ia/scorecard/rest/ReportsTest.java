@@ -640,6 +640,26 @@ class ReportsTest {
         .contains(",COUNTY,11,\"Rogaland\",2023-H2,");
     assertThat(csv.lines().filter(l -> l.startsWith("DRAFT,") || l.startsWith("SUBMITTED,")))
         .hasSize(11);
+    // The same for Excel set to Norwegian, from the dashboard: its words, semicolons, the
+    // sections' quotes read (a review: the API's file was one column per line there).
+    String excel =
+        as(Tokens.coordinator())
+            .get("/dashboard/reports.csv?period=2023-H2")
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/csv"))
+            .header("Content-Disposition", containsString("halvarsrapporter-2023-H2.csv"))
+            .extract()
+            .asString();
+    assertThat(excel)
+        .startsWith("\uFEFFStatus;Frist;Over fristen;Sendt inn av;Sendt inn;Sendt etter fristen;")
+        .contains("Sendt inn;2024-03-01;Nei;Z990002;")
+        .contains("\"'=SUM(A1) \"\"sitat\"\"\nlinje to\"")
+        .contains(";Fylke;\"=\"\"11\"\"\";\"Rogaland\";")
+        .endsWith("\r\n");
+    assertThat(excel.split("\r\n")[0]).endsWith(";Tall endret etter innsending");
+    as(Tokens.manager("11")).get("/dashboard/reports.csv?period=2023-H2").then().statusCode(403);
+    as(Tokens.coordinator()).get("/dashboard/reports.csv?period=2023").then().statusCode(400);
     // The Accept header's preference decides, not the mere mention of text/csv.
     for (String prefersJson : List.of("application/json, text/csv;q=0.1", "text/csv;q=0")) {
       as(Tokens.coordinator())
