@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.domain.DomainException.Violation;
+import no.nav.ia.platform.domain.FreeText;
 import no.nav.ia.platform.domain.NationalIdentityNumbers;
 
 /**
@@ -29,27 +30,22 @@ public record ReportSections(String iaCouncil, String industries, String effects
   }
 
   /**
-   * The sections not yet written (none, or only whitespace), named {@code sections.<field>}: a
-   * report is submitted with every section written, "Ingen" where there is nothing to say, so that
-   * no frozen report says "not written yet".
+   * The sections not yet written (none, or only spaces of any kind: FreeText), named {@code
+   * sections.<field>}: a report is submitted with every section written, "Ingen" where there is
+   * nothing to say, so that no frozen report says "not written yet".
    */
   public List<Violation> unwritten() {
     List<Violation> unwritten = new ArrayList<>();
     byField()
         .forEach(
             (field, text) -> {
-              if (!isWritten(text)) {
+              if (!FreeText.isWritten(text)) {
                 unwritten.add(
                     new Violation(
                         "sections." + field, "must be written before the report is submitted"));
               }
             });
     return unwritten;
-  }
-
-  /** Whether a section holds something to read (FreeText: spaces of any kind are not). */
-  public static boolean isWritten(String text) {
-    return no.nav.ia.platform.domain.FreeText.isWritten(text);
   }
 
   /**

@@ -265,7 +265,6 @@ public class BodyLimits {
     problems.end(ctx, status, code, title, detail);
   }
 
-  /** The announced length, or -1 when there is none (or it cannot be read: Netty refuses those). */
   /** The announced length; -1 without one, or with one that is no number. */
   static long contentLength(HttpServerRequest request) {
     String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);

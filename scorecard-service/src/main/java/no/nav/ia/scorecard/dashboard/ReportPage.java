@@ -229,9 +229,9 @@ public record ReportPage(
     return v instanceof Number n ? num(n.longValue()) : String.valueOf(v);
   }
 
-  /** The section's text, empty when nothing is written in it ({@link ReportSections#isWritten}). */
+  /** The section's text, empty when nothing is written in it (the submission's rule, FreeText). */
   private static String text(String s) {
-    return no.nav.ia.scorecard.ReportSections.isWritten(s) ? s : "";
+    return no.nav.ia.platform.domain.FreeText.isWritten(s) ? s : "";
   }
 
   private static String num(long n) {

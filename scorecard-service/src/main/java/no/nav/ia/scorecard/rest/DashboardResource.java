@@ -146,9 +146,7 @@ public class DashboardResource {
     return Response.ok(
             Reports.csv(reports.all(halfYear, true), CardsCsv.Dialect.EXCEL_NO),
             CardsCsv.TEXT_CSV + ";charset=UTF-8")
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"halvarsrapporter-" + halfYear.id() + ".csv\"")
+        .header("Content-Disposition", Reports.attachment(halfYear))
         .header("Cache-Control", "no-store")
         .build();
   }

@@ -255,9 +255,7 @@ public class ReportResource {
     List<Reading> readings = reports.all(halfYear, true);
     if (csv) {
       return Response.ok(Reports.csv(readings), CardsCsv.TEXT_CSV + ";charset=UTF-8")
-          .header(
-              "Content-Disposition",
-              "attachment; filename=\"halvarsrapporter-" + halfYear.id() + ".csv\"")
+          .header("Content-Disposition", Reports.attachment(halfYear))
           .build();
     }
     return Response.ok(

@@ -3,6 +3,7 @@ package no.nav.ia.scorecard.rest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import no.nav.ia.scorecard.HalfYear;
 import no.nav.ia.scorecard.ReportStatus;
 import no.nav.ia.scorecard.service.ReportService.Reading;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -66,6 +67,11 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
   /** The column added last, after the card's: it stays last for programs reading by position. */
   private static final CardsCsv.Column CHANGED =
       new CardsCsv.Column("changed_since_submission", "Tall endret etter innsending");
+
+  /** How a half-year's compilation is offered for saving, in either dialect. */
+  static String attachment(HalfYear halfYear) {
+    return "attachment; filename=\"halvarsrapporter-" + halfYear.id() + ".csv\"";
+  }
 
   /** {@link #csv(List, CardsCsv.Dialect)} for programs. */
   static String csv(List<Reading> readings) {
