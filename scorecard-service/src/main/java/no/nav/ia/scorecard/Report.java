@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.platform.domain.CommonErrors;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.domain.FreeText;
+import no.nav.ia.platform.domain.NationalIdentityNumbers;
 import no.nav.ia.platform.time.NorwegianTime;
 
 /**
@@ -141,7 +143,54 @@ public class Report extends PanacheEntityBase {
     submittedBy = by;
     submittedAt = at;
     version++;
-    return ReportChange.of(this, ReportChange.Action.SUBMITTED, by, at);
+    ReportChange change = ReportChange.of(this, ReportChange.Action.SUBMITTED, by, at);
+    change.figures = figures;
+    return change;
+  }
+
+  /** The longest reason a reopening takes, in characters. */
+  public static final int MAX_REASON_LENGTH = 1_000;
+
+  /**
+   * Reopens a submitted report, as a coordinator does when its manager has to mend it: a draft
+   * again, with live figures and no submitter, to be edited and submitted anew. The submission
+   * stays in the history with the figures it froze; {@code reason} (written, at most {@link
+   * #MAX_REASON_LENGTH} characters, no national identity number) says why, for the manager and the
+   * history. {@code expectedVersion}, when given, is the version the coordinator read.
+   */
+  public ReportChange reopen(Long expectedVersion, String reason, String by, OffsetDateTime at) {
+    String why = validReason(reason);
+    if (!submitted()) {
+      throw DomainException.conflict(
+          ScorecardErrors.REPORT_NOT_SUBMITTED,
+          "The report is a draft: only a submitted one is reopened");
+    }
+    if (expectedVersion != null) {
+      requireVersion(expectedVersion);
+    }
+    status = ReportStatus.DRAFT;
+    frozenFigures = null;
+    submittedBy = null;
+    submittedAt = null;
+    version++;
+    ReportChange change = ReportChange.of(this, ReportChange.Action.REOPENED, by, at);
+    change.reason = why;
+    return change;
+  }
+
+  private static String validReason(String reason) {
+    if (!FreeText.isWritten(reason)) {
+      throw DomainException.invalid("reason", "must say why the report is reopened");
+    }
+    String why = reason.strip();
+    if (why.codePointCount(0, why.length()) > MAX_REASON_LENGTH) {
+      throw DomainException.invalid(
+          "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
+    }
+    if (NationalIdentityNumbers.containsOne(why)) {
+      throw DomainException.invalid("reason", "must not contain a national identity number");
+    }
+    return why;
   }
 
   private void requireDraft() {

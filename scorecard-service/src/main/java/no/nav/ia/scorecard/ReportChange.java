@@ -11,16 +11,21 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** One version of a half-year report: what changed, who did it, and the sections it then had. */
+/**
+ * One version of a half-year report: what changed, who did it, and the sections it then had; a
+ * submission keeps the figures it froze, a reopening its reason.
+ */
 @Entity
 @Table(name = "report_change")
 public class ReportChange extends PanacheEntityBase {
 
   public enum Action {
     SECTIONS_EDITED,
-    SUBMITTED
+    SUBMITTED,
+    REOPENED
   }
 
   @Id
@@ -48,6 +53,12 @@ public class ReportChange extends PanacheEntityBase {
   public String effects;
   public String funds;
 
+  /** On a submission: the card it froze (JSON), kept when the report is reopened. */
+  public String figures;
+
+  /** On a reopening: why. */
+  public String reason;
+
   static ReportChange of(Report report, Action action, String by, OffsetDateTime at) {
     ReportChange c = new ReportChange();
     c.reportId = report.id;
@@ -64,6 +75,19 @@ public class ReportChange extends PanacheEntityBase {
 
   public ReportSections sections() {
     return new ReportSections(iaCouncil, industries, effects, funds);
+  }
+
+  /**
+   * The reopening a draft is in, if a coordinator reopened it: the latest submission or reopening,
+   * when it is a reopening.
+   */
+  public static Optional<ReportChange> reopening(UUID reportId) {
+    return ReportChange.<ReportChange>find(
+            "reportId = ?1 and action in ?2 order by version desc",
+            reportId,
+            List.of(Action.SUBMITTED, Action.REOPENED))
+        .firstResultOptional()
+        .filter(c -> c.action == Action.REOPENED);
   }
 
   /** A report's changes, oldest first. */

@@ -138,6 +138,62 @@ class ReportTest {
   }
 
   @Test
+  void aReopenedReportIsADraftAgainAndItsSubmissionKeepsTheFiguresItFroze() {
+    Report r = written("2024-H1");
+    ReportChange submitted = r.submit(1L, "{\"total\":3}", "Z990002", AT);
+    assertThat(submitted.figures).isEqualTo("{\"total\":3}");
+
+    ReportChange reopened = r.reopen(2L, "  Mars mangler \n", "Z990003", AT.plusDays(1));
+    assertThat(r.status).isEqualTo(ReportStatus.DRAFT);
+    assertThat(r.version).isEqualTo(3);
+    assertThat(r.frozenFigures).isNull();
+    assertThat(r.submittedBy).isNull();
+    assertThat(r.submittedAt).isNull();
+    assertThat(r.sections()).isEqualTo(WRITTEN);
+    assertThat(r.overdue(LocalDate.of(2024, 9, 2))).isTrue();
+    assertThat(reopened.action).isEqualTo(ReportChange.Action.REOPENED);
+    assertThat(reopened.version).isEqualTo(3);
+    assertThat(reopened.changedBy).isEqualTo("Z990003");
+    assertThat(reopened.reason).isEqualTo("Mars mangler");
+    assertThat(reopened.figures).isNull();
+
+    // Its manager edits it and submits it again, late now.
+    r.editSections(3, new ReportSections("Fem møter", "Bygg", "Ingen", "Ingen"), "Z990002", AT);
+    r.submit(4L, "{\"total\":4}", "Z990002", OffsetDateTime.of(2024, 10, 1, 8, 0, 0, 0, UTC));
+    assertThat(r.frozenFigures).isEqualTo("{\"total\":4}");
+    assertThat(r.version).isEqualTo(5);
+    assertThat(r.submittedLate()).isTrue();
+  }
+
+  @Test
+  void onlyASubmittedReportIsReopenedWithAWrittenReasonNamingNobodyAndARefusalChangesNothing() {
+    Report draft = written("2024-H1");
+    refused(() -> draft.reopen(null, "Feil", "Z990003", AT), Kind.CONFLICT, "REPORT_NOT_SUBMITTED");
+    assertThat(draft.version).isEqualTo(1);
+
+    Report r = written("2024-H1");
+    r.submit(1L, "{}", "Z990002", AT);
+    for (String reason :
+        new String[] {
+          null,
+          "",
+          "\u00a0\u200b\u3000",
+          "gjelder 010190 10046",
+          "x".repeat(Report.MAX_REASON_LENGTH + 1)
+        }) {
+      refused(() -> r.reopen(null, reason, "Z990003", AT), Kind.INVALID, "VALIDATION_FAILED");
+      naming(() -> r.reopen(null, reason, "Z990003", AT), "reason");
+    }
+    refused(() -> r.reopen(1L, "Feil", "Z990003", AT), Kind.STALE, "STALE_VERSION");
+    assertThat(r.submitted()).isTrue();
+    assertThat(r.version).isEqualTo(2);
+    assertThat(r.frozenFigures).isEqualTo("{}");
+    // The longest reason is taken, counted in characters.
+    r.reopen(2L, "æ".repeat(Report.MAX_REASON_LENGTH), "Z990003", AT);
+    assertThat(r.submitted()).isFalse();
+  }
+
+  @Test
   void aReportIsSubmittedOnlyWithEverySectionWrittenAndARefusalChangesNothing() {
     Report empty = Report.draft("03", HalfYear.parse("2024-H1"));
     ThrowingCallable submitEmpty = () -> empty.submit(null, "{}", "Z990002", AT);

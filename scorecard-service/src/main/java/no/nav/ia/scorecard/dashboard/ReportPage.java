@@ -27,6 +27,7 @@ public record ReportPage(
     String user,
     boolean submitted,
     String statusText,
+    String reopenedText,
     String dueText,
     boolean overdue,
     List<Line> figures,
@@ -154,6 +155,14 @@ public record ReportPage(
                 + " av "
                 + r.submittedBy()
                 + (r.submittedLate() ? ", etter fristen" : ""),
+        r.reopened() == null
+            ? null
+            : "Gjenåpnet "
+                + moment(r.reopened().at())
+                + " av "
+                + r.reopened().by()
+                + ": "
+                + r.reopened().reason(),
         day(r.due()),
         r.overdue(),
         figures,

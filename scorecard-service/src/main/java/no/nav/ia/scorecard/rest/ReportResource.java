@@ -137,7 +137,9 @@ public class ReportResource {
           String period) {
     HalfYear halfYear = HalfYear.parse(period);
     caller.requireCountyForReport(code, halfYear.due());
-    return reports.history(code, halfYear).stream().map(ReportView.Change::of).toList();
+    return reports.history(code, halfYear).stream()
+        .map(c -> ReportView.Change.of(c, reports::card))
+        .toList();
   }
 
   @PUT
@@ -219,6 +221,42 @@ public class ReportResource {
     HalfYear halfYear = HalfYear.parse(period);
     caller.requireOwnCountyForReport(code, halfYear.due());
     Reading r = reports.submit(code, halfYear, IfMatch.optional(ifMatch), caller.actor());
+    return withTag(ReportView.of(r));
+  }
+
+  @POST
+  @Path(REPORT + "/reopening")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.COORDINATOR)
+  @Operation(
+      summary =
+          "Reopen a submitted report (coordinators), so that its manager can mend it and submit it"
+              + " again: a draft with live figures; the submission and its figures stay in the"
+              + " history, with the reason; If-Match, when sent, must carry the version read")
+  @APIResponse(
+      responseCode = "200",
+      description = "The report, a draft again",
+      content = @Content(schema = @Schema(implementation = ReportView.class)),
+      headers = @Header(name = "ETag", description = "Its new version"))
+  @APIResponse(
+      responseCode = "400",
+      description = "No reason, one too long or holding an identity number, or not a half-year")
+  @APIResponse(responseCode = "403", description = "Not a coordinator")
+  @APIResponse(responseCode = "404", description = "No such county in that half-year")
+  @APIResponse(responseCode = "409", description = "The report is a draft (REPORT_NOT_SUBMITTED)")
+  @APIResponse(responseCode = "412", description = "Stale version")
+  public Response reopen(
+      @PathParam("code") String code,
+      @Parameter(schema = @Schema(implementation = HalfYearPeriod.class)) @PathParam("period")
+          String period,
+      @HeaderParam("If-Match") String ifMatch,
+      ReportView.Reopening body) {
+    HalfYear halfYear = HalfYear.parse(period);
+    caller.requireCountyForReport(code, halfYear.due());
+    Long version = IfMatch.optional(ifMatch);
+    String reason = body == null ? null : body.reason();
+    Reading r = reports.reopen(code, halfYear, version, reason, caller.actor());
     return withTag(ReportView.of(r));
   }
 

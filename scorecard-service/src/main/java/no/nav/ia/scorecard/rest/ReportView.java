@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import no.nav.ia.scorecard.Report;
 import no.nav.ia.scorecard.ReportChange;
 import no.nav.ia.scorecard.ReportSections;
 import no.nav.ia.scorecard.ReportStatus;
@@ -32,7 +34,16 @@ public record ReportView(
     Sections sections,
     @Schema(nullable = true) String submittedBy,
     @Schema(nullable = true) OffsetDateTime submittedAt,
-    List<Difference> changedSinceSubmission) {
+    List<Difference> changedSinceSubmission,
+    @Schema(
+            nullable = true,
+            description =
+                "A draft a coordinator reopened after its submission: who, when and why (null"
+                    + " otherwise)")
+        Reopened reopened) {
+
+  /** A coordinator's reopening of a submitted report, as the draft it made shows it. */
+  public record Reopened(String by, OffsetDateTime at, String reason) {}
 
   @no.nav.ia.platform.rest.ClosedBody
   public record Sections(
@@ -59,11 +70,33 @@ public record ReportView(
       ReportChange.Action action,
       String changedBy,
       OffsetDateTime changedAt,
-      Sections sections) {
-    static Change of(ReportChange c) {
-      return new Change(c.version, c.action, c.changedBy, c.changedAt, Sections.of(c.sections()));
+      Sections sections,
+      @Schema(
+              nullable = true,
+              description = "On a submission: the figures it froze (kept when it is reopened)")
+          Card figures,
+      @Schema(nullable = true, description = "On a reopening: why") String reason) {
+    static Change of(ReportChange c, Function<String, Card> cards) {
+      return new Change(
+          c.version,
+          c.action,
+          c.changedBy,
+          c.changedAt,
+          Sections.of(c.sections()),
+          c.figures == null ? null : cards.apply(c.figures),
+          c.reason);
     }
   }
+
+  /** A coordinator's reopening of a submitted report. */
+  @no.nav.ia.platform.rest.ClosedBody
+  public record Reopening(
+      @Schema(
+              required = true,
+              minLength = 1,
+              maxLength = Report.MAX_REASON_LENGTH,
+              description = "Why, for the county's manager (no national identity number)")
+          String reason) {}
 
   public String etag() {
     return "\"" + version + "\"";
@@ -83,7 +116,8 @@ public record ReportView(
         Sections.of(report.sections()),
         report.submittedBy,
         report.submittedAt,
-        report.submitted() ? differences(r.figures(), r.live()) : List.of());
+        report.submitted() ? differences(r.figures(), r.live()) : List.of(),
+        r.reopening().map(c -> new Reopened(c.changedBy, c.changedAt, c.reason)).orElse(null));
   }
 
   /** The figures a manager reports on, by name, from a card. */

@@ -25,8 +25,8 @@ import no.nav.ia.scorecard.rest.Card;
 
 /**
  * The counties' half-year reports: reading one with its figures (live while a draft, frozen once
- * submitted), editing its sections, submitting it, its history, and every county's status for the
- * coordinators.
+ * submitted), editing its sections, submitting it, reopening it, its history, and every county's
+ * status for the coordinators.
  */
 @ApplicationScoped
 public class ReportService {
@@ -39,10 +39,21 @@ public class ReportService {
 
   /**
    * A report as it is read: the report (an unsaved empty draft when nobody has written one), its
-   * county, the county card as it stands now, and the one the report shows (the frozen one once
-   * submitted).
+   * county, the county card as it stands now, the one the report shows (the frozen one once
+   * submitted), and for a draft a coordinator reopened, that reopening (who, when, why).
    */
-  public record Reading(Report report, County county, Card live, Card figures, LocalDate today) {}
+  public record Reading(
+      Report report,
+      County county,
+      Card live,
+      Card figures,
+      LocalDate today,
+      Optional<ReportChange> reopening) {
+
+    Reading(Report report, County county, Card live, Card figures, LocalDate today) {
+      this(report, county, live, figures, today, Optional.empty());
+    }
+  }
 
   @Transactional
   public Reading read(String code, HalfYear halfYear) {
@@ -82,6 +93,19 @@ public class ReportService {
     return new Reading(report, county, live, live, NorwegianTime.today());
   }
 
+  /**
+   * Reopens a submitted report (a coordinator): a draft again, its figures live, to be mended and
+   * submitted anew.
+   */
+  @Transactional
+  public Reading reopen(
+      String code, HalfYear halfYear, Long expectedVersion, String reason, String by) {
+    County county = countyOf(code, halfYear);
+    Report report = locked(code, halfYear);
+    report.reopen(expectedVersion, reason, by, Timestamps.now()).persist();
+    return reading(report, county);
+  }
+
   @Transactional
   public List<ReportChange> history(String code, HalfYear halfYear) {
     countyOf(code, halfYear);
@@ -110,7 +134,12 @@ public class ReportService {
     Card live =
         scorecards.county(scorecards.snapshot(report.halfYear().period()), report.countyCode);
     return new Reading(
-        report, county, live, report.submitted() ? frozen(report) : live, NorwegianTime.today());
+        report,
+        county,
+        live,
+        report.submitted() ? frozen(report) : live,
+        NorwegianTime.today(),
+        report.submitted() ? Optional.empty() : ReportChange.reopening(report.id));
   }
 
   /** A county of the half-year's structure (the counties that existed at its end). */
@@ -148,10 +177,15 @@ public class ReportService {
   }
 
   private Card frozen(Report report) {
+    return card(report.frozenFigures);
+  }
+
+  /** Figures a submission froze (a report's or a history row's), as the card they were. */
+  public Card card(String figures) {
     try {
-      return json.readValue(report.frozenFigures, Card.class);
+      return json.readValue(figures, Card.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("report " + report.id + " holds unreadable figures", e);
+      throw new IllegalStateException("a report holds unreadable figures", e);
     }
   }
 

@@ -97,7 +97,8 @@ class DashboardPagesTest {
         sections,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   @Test
@@ -217,7 +218,8 @@ class DashboardPagesTest {
         draft.sections(),
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   @Test

@@ -82,6 +82,17 @@ class ReportsTest {
         .asString();
   }
 
+  /** A report's versions, oldest first, as {@code token} reads them. */
+  static List<Map<String, Object>> history(String token, String county, String period) {
+    return as(token)
+        .get(report(county, period) + "/history")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("");
+  }
+
   static JsonPath read(String county, String period) {
     return as(Tokens.coordinator())
         .get(report(county, period))
@@ -198,14 +209,7 @@ class ReportsTest {
         .asString()
         .endsWith(",changed_since_submission");
 
-    List<Map<String, Object>> history =
-        as(Tokens.adviser("54"))
-            .get(report("54", "2023-H1") + "/history")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("");
+    List<Map<String, Object>> history = history(Tokens.adviser("54"), "54", "2023-H1");
     assertThat(history)
         .extracting(h -> h.get("action"))
         .containsExactly("SECTIONS_EDITED", "SUBMITTED");
@@ -406,6 +410,135 @@ class ReportsTest {
         .then()
         .statusCode(403)
         .header("Cache-Control", "no-store");
+  }
+
+  @Test
+  void aCoordinatorReopensASubmittedReportForItsManagerToMendAndSubmitAgain() {
+    // Nordland (18) in 2023-H1, which no other test uses.
+    String path = report("18", "2023-H1");
+    String manager = Tokens.manager("18");
+    String coordinator = Tokens.coordinator();
+    deliveries("18", "2023-02", 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("18", "2023-H1") == 1);
+    written(manager, "18", "2023-H1");
+    // A draft has nothing to reopen.
+    reopen(coordinator, null, "Feil tall")
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("code", equalTo("REPORT_NOT_SUBMITTED"));
+    as(manager).post(path + "/submission").then().statusCode(200).body("version", equalTo(2));
+    deliveries("18", "2023-03", 2);
+    await().atMost(Duration.ofSeconds(20)).until(() -> liveTotal("18", "2023-H1") == 3);
+
+    // Only a coordinator reopens, with a reason that is written and names nobody; each refusal
+    // leaves the report submitted at its version.
+    for (String token : List.of(manager, Tokens.adviser("18"), Tokens.system("other-system"))) {
+      reopen(token, null, "Feil tall").statusCode(403);
+    }
+    reopen(coordinator, null, "\u00a0\u200b ")
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("reason")));
+    reopen(coordinator, null, "Gjelder 010190 10046")
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("reason")))
+        .body(not(containsString("10046")));
+    reopen(coordinator, null, "x".repeat(1_001))
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("reason")));
+    as(coordinator)
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", "Feil tall", "notify", true))
+        .post(path + "/reopening")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("MALFORMED_BODY"));
+    as(coordinator).contentType(ContentType.JSON).post(path + "/reopening").then().statusCode(400);
+    reopen(coordinator, 1L, "Feil tall").statusCode(412).body("code", equalTo("STALE_VERSION"));
+    assertThat(read("18", "2023-H1").getString("status")).isEqualTo("SUBMITTED");
+    assertThat(read("18", "2023-H1").getInt("version")).isEqualTo(2);
+
+    reopen(coordinator, 2L, "  Tallene for mars mangler <b>& må</b> sendes inn på nytt.  ")
+        .statusCode(200)
+        .header("ETag", "\"3\"")
+        .body("status", equalTo("DRAFT"))
+        .body("version", equalTo(3))
+        .body("submittedBy", equalTo(null))
+        .body("submittedAt", equalTo(null))
+        .body("overdue", equalTo(true))
+        .body("figures.deliveries.total", equalTo(3))
+        .body("changedSinceSubmission", equalTo(List.of()))
+        .body("sections.industries", equalTo("Bygg og anlegg; helse"))
+        .body("reopened.by", equalTo("Z990003"))
+        .body(
+            "reopened.reason", equalTo("Tallene for mars mangler <b>& må</b> sendes inn på nytt."));
+    // The manager opening the report sees why it came back.
+    assertThat(page(manager, "18", "2023-H1"))
+        .contains("Utkast")
+        .contains("Gjenåpnet ")
+        .contains("av Z990003: Tallene for mars mangler &lt;b&gt;&amp; må&lt;/b&gt; sendes inn")
+        .doesNotContain("Sendt inn ");
+    reopen(coordinator, null, "Igjen")
+        .statusCode(409)
+        .body("code", equalTo("REPORT_NOT_SUBMITTED"));
+
+    // Its manager mends it and submits it again, with the figures as they stand now.
+    edit(
+            manager,
+            3,
+            Map.of(
+                "iaCouncil",
+                "Fem møter",
+                "industries",
+                "Bygg",
+                "effects",
+                "Ingen",
+                "funds",
+                "Ingen"),
+            path + "/sections")
+        .statusCode(200)
+        .body("version", equalTo(4));
+    as(manager)
+        .post(path + "/submission")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SUBMITTED"))
+        .body("version", equalTo(5))
+        .body("figures.deliveries.total", equalTo(3))
+        .body("reopened", equalTo(null));
+
+    // The history keeps both submissions with the figures each froze, and why it was reopened.
+    List<Map<String, Object>> history = history(Tokens.adviser("18"), "18", "2023-H1");
+    assertThat(history)
+        .extracting(h -> h.get("action"))
+        .containsExactly(
+            "SECTIONS_EDITED", "SUBMITTED", "REOPENED", "SECTIONS_EDITED", "SUBMITTED");
+    assertThat(history)
+        .extracting(h -> h.get("changedBy"))
+        .containsExactly("Z990002", "Z990002", "Z990003", "Z990002", "Z990002");
+    assertThat(history.get(2))
+        .containsEntry("reason", "Tallene for mars mangler <b>& må</b> sendes inn på nytt.")
+        .containsEntry("figures", null);
+    assertThat(totalOf(history.get(1))).isEqualTo(1);
+    assertThat(totalOf(history.get(4))).isEqualTo(3);
+    assertThat(history.get(3)).containsEntry("figures", null).containsEntry("reason", null);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Object totalOf(Map<String, Object> change) {
+    return ((Map<String, Object>) ((Map<String, Object>) change.get("figures")).get("deliveries"))
+        .get("total");
+  }
+
+  /** A coordinator's (or anyone's) reopening of Nordland's 2023-H1 report. */
+  static ValidatableResponse reopen(String token, Long version, String reason) {
+    RequestSpecification request = as(token).contentType(ContentType.JSON);
+    if (version != null) {
+      request = request.header("If-Match", "\"" + version + "\"");
+    }
+    return request
+        .body(Map.of("reason", reason))
+        .post(report("18", "2023-H1") + "/reopening")
+        .then();
   }
 
   @Test
