@@ -76,7 +76,17 @@ public final class DeliveryEvents {
       UUID deliveryId,
       @EventField(description = "1 when recorded; each correction or void adds one.") long version,
       OffsetDateTime registeredAt,
-      Facts delivery) {}
+      Facts delivery,
+      @EventField(
+              nullable = true,
+              addedLater = true,
+              description =
+                  "The course or information meeting for several enterprises it was recorded in"
+                      + " (POST /api/v1/deliveries/group): the deliveries of one meeting share it,"
+                      + " so a meeting is counted once by counting distinct groupIds; null for a"
+                      + " delivery to one enterprise. Events published before December 2026 lack"
+                      + " it.")
+          UUID groupId) {}
 
   public record DeliveryCorrected(
       UUID deliveryId,

@@ -171,7 +171,11 @@ public class DeliveryService {
           DeliveryEvents.CONTRACT,
           delivery.orgNumber,
           new DeliveryRecorded(
-              delivery.id, delivery.version, delivery.registeredAt, Facts.of(delivery)),
+              delivery.id,
+              delivery.version,
+              delivery.registeredAt,
+              Facts.of(delivery),
+              delivery.groupId),
           DeliveryInserts.RECORDED,
           (c, statement) -> DeliveryInserts.bindRecorded(c, statement, delivery, first));
     } catch (RuntimeException e) {

@@ -80,9 +80,53 @@ class PublishedEventsTest {
             default -> second;
           };
       assertThat(record.key()).as(envelope.path("type").asText()).isEqualTo(key);
+      if (envelope.path("type").asText().equals("DeliveryRecorded")) {
+        assertThat(envelope.at("/payload/groupId").isNull()).as("one enterprise's").isTrue();
+      }
     }
     assertThat(Set.copyOf(types))
         .containsExactlyInAnyOrder("DeliveryRecorded", "DeliveryCorrected", "DeliveryVoided");
     assertThat(types).hasSize(3);
+  }
+
+  @Test
+  void theDeliveriesOfOneCourseForSeveralEnterprisesNameTheirGroupOnTheTopic() throws Exception {
+    String a = Fixtures.enterpriseIn("03");
+    String b = Fixtures.enterpriseIn("03");
+    Map<String, Object> body = new java.util.HashMap<>(Fixtures.delivery(a));
+    body.remove("orgNumber");
+    body.put("orgNumbers", List.of(a, b));
+    body.put("form", "COURSE");
+    String groupId =
+        given()
+            .auth()
+            .oauth2(Tokens.adviser("03"))
+            .header("Idempotency-Key", "course-" + a)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/api/v1/deliveries/group")
+            .then()
+            .statusCode(200)
+            .body("created", org.hamcrest.Matchers.equalTo(2))
+            .extract()
+            .path("groupId");
+
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    for (int tries = 0; tries < 20 && records.size() < 2; tries++) {
+      records =
+          TestKafka.readAll(
+              DeliveryEvents.TOPIC,
+              r -> r.value() != null && r.value().contains(groupId),
+              Duration.ofSeconds(1));
+    }
+    JsonNode document = EventContracts.committed("delivery-service");
+    assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(a, b);
+    for (ConsumerRecord<String, String> record : records) {
+      JsonNode envelope = JSON.readTree(record.value());
+      assertThat(envelope.path("type").asText()).isEqualTo("DeliveryRecorded");
+      assertThat(envelope.at("/payload/groupId").asText()).isEqualTo(groupId);
+      assertThat(envelope.at("/payload/delivery/form").asText()).isEqualTo("COURSE");
+      assertThat(EventContracts.violations(document, envelope)).as(record.value()).isEmpty();
+    }
   }
 }

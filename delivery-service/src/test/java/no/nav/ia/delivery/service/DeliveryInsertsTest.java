@@ -234,7 +234,8 @@ class DeliveryInsertsTest {
     outbox.publishWith(
         DeliveryEvents.CONTRACT,
         d.orgNumber,
-        new DeliveryEvents.DeliveryRecorded(d.id, 1, d.registeredAt, DeliveryEvents.Facts.of(d)),
+        new DeliveryEvents.DeliveryRecorded(
+            d.id, 1, d.registeredAt, DeliveryEvents.Facts.of(d), d.groupId),
         DeliveryInserts.RECORDED,
         (c, s) -> DeliveryInserts.bindRecorded(c, s, d, v));
   }
