@@ -69,13 +69,23 @@ public final class RawHttp implements AutoCloseable {
 
   /** Sends a whole body in the chunked encoding, in chunks of 64 KB, and its last chunk. */
   public RawHttp chunked(byte[] bytes) throws IOException {
+    chunks(bytes);
+    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    return this;
+  }
+
+  /**
+   * Sends bytes of a body in the chunked encoding, in chunks of 64 KB, without its last chunk: a
+   * client that has not finished its body (a slow one, or one that stalls).
+   */
+  public RawHttp chunks(byte[] bytes) throws IOException {
     for (int from = 0; from < bytes.length; from += 64 * 1024) {
       int length = Math.min(64 * 1024, bytes.length - from);
       out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
       out.write(bytes, from, length);
       out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
-    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return this;
   }

@@ -2,6 +2,7 @@ package no.nav.ia.delivery.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -354,6 +355,62 @@ class DeliveryIntakeTest {
       assertThat(JSON.readTree(answer.body()).path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
       assertThat(answer.header("Connection")).isEqualTo("close");
       assertThat(http.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void chunkedBodiesBeyondWhatTheServiceHoldsAtOnceAre503BusyAndTheirShareIsLetGoWhenTheyEnd()
+      throws Exception {
+    // The service holds at most four of the largest bodies (4 x 4 MB) of chunked requests at once:
+    // four stalled clients each at the batch limit leave no room for another.
+    String token = Tokens.system("arena");
+    byte[] stalled = new byte[4 * 1024 * 1024];
+    java.util.Arrays.fill(stalled, (byte) ' ');
+    List<RawHttp> stalling = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        RawHttp client = new RawHttp(io.restassured.RestAssured.port);
+        stalling.add(client);
+        client
+            .head(
+                "POST /api/v1/deliveries/batch HTTP/1.1",
+                "Authorization: Bearer " + token,
+                "Content-Type: application/json",
+                "Transfer-Encoding: chunked")
+            .chunks(stalled);
+      }
+      // Once the service has read what they sent, the next body does not fit: 503, say when to
+      // try again, and the connection closed (its body is not read).
+      RawHttp.Answer busy =
+          await("a body refused while four are held")
+              .atMost(Duration.ofSeconds(20))
+              .until(() -> batchOfSpaces(token), answer -> answer.status() == 503);
+      assertThat(busy.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(busy.header("Retry-After")).isEqualTo("1");
+      assertThat(JSON.readTree(busy.body()).path("code").asText()).isEqualTo("BUSY");
+    } finally {
+      for (RawHttp client : stalling) {
+        client.close();
+      }
+    }
+    // The clients gone, what they held is let go: the same body is read (and is no JSON: 400).
+    await("the held bodies let go")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> batchOfSpaces(token).status() == 400);
+  }
+
+  /** A batch of 64 KB of spaces in the chunked encoding, on a connection of its own. */
+  private static RawHttp.Answer batchOfSpaces(String token) throws Exception {
+    byte[] spaces = new byte[64 * 1024];
+    java.util.Arrays.fill(spaces, (byte) ' ');
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      return http.head(
+              "POST /api/v1/deliveries/batch HTTP/1.1",
+              "Authorization: Bearer " + token,
+              "Content-Type: application/json",
+              "Transfer-Encoding: chunked")
+          .chunked(spaces)
+          .answer();
     }
   }
 
