@@ -71,7 +71,12 @@ public class RegisterImports {
   /** An import without progress for this long was cut off (a restart) and is marked failed. */
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
-  private static final String APPEARS_TWICE = ": appears twice; the later entry was kept";
+  /**
+   * An org number the file gives twice: the first entry is kept, whichever batch the second is in,
+   * so that the same file imported again changes nothing (API.md): with the later one kept, the
+   * first was written over the copy's value and the second wrote it back, an update each time.
+   */
+  private static final String APPEARS_TWICE = ": appears again; its first entry was kept";
 
   /** The unique index that lets one import be RUNNING (V4). */
   private static final String ONE_RUNNING = "enterprise_import_one_running";
@@ -84,8 +89,8 @@ public class RegisterImports {
           as t(org_number, name, organisation_form, industry, employees, municipality, county_code,
                deleted_on, search_words, content_hash)
       ), earlier as (
-        -- Accepted in an earlier batch of the file: the later entry wins, the earlier is counted
-        -- rejected (one rejected there has its own reason already).
+        -- Accepted in an earlier batch of the file: that first entry stays, this one is counted
+        -- rejected and not written (one rejected there has its own reason, and this one counts).
         select i.org_number from input i
          where exists (select 1 from enterprise_import_seen s
                         where s.import_id = ? and s.org_number = i.org_number and s.accepted)
@@ -94,7 +99,7 @@ public class RegisterImports {
                                 county_code, deleted, deleted_on, search_words, content_hash, updated_at)
         select org_number, name, organisation_form, industry, employees, municipality, county_code,
                deleted_on is not null, deleted_on, search_words, content_hash, now()
-          from input
+          from input where org_number not in (select org_number from earlier)
         on conflict (org_number) do update set
           name = excluded.name, organisation_form = excluded.organisation_form,
           industry = excluded.industry, employees = excluded.employees,
@@ -105,11 +110,12 @@ public class RegisterImports {
         where enterprise.content_hash <> excluded.content_hash or enterprise.deleted <> excluded.deleted
         returning org_number, (xmax = 0) as created
       ), seen as (
-        insert into enterprise_import_seen (import_id, org_number) select ?, org_number from input
+        insert into enterprise_import_seen (import_id, org_number)
+        select ?, org_number from input where org_number not in (select org_number from earlier)
       )
       select count(*) filter (where created), count(*) filter (where not created),
              (select array_agg(org_number order by org_number) from earlier)
-        from upserted where org_number not in (select org_number from earlier)
+        from upserted
       """;
 
   private static final String SEEN =
@@ -138,8 +144,8 @@ public class RegisterImports {
    * created entity in one backend) and Java's parsing (about 12) then overlap, and two backends
    * share the upserts. At most {@link RegisterConfig#writers()} batches are being written and one
    * read, so memory stays a few batches. Batches written at once never share an org number: a batch
-   * that shares one with a batch being written waits for it, so the file's later entry still wins
-   * and two writers never wait on each other's rows (only on the import's row, locked last).
+   * that shares one with a batch being written waits for it, so the file's first entry stays and
+   * two writers never wait on each other's rows (only on the import's row, locked last).
    */
   private ExecutorService writer;
 
@@ -233,7 +239,10 @@ public class RegisterImports {
         .call(() -> EnterpriseImport.<EnterpriseImport>findByIdOptional(id));
   }
 
-  /** Reads the whole file; what was imported before a failure stays, nothing is marked gone. */
+  /**
+   * Reads the whole file; what was imported before a failure stays (its note says so), nothing is
+   * marked gone.
+   */
   void run(long id, Source source) {
     Writing writing = new Writing(writer, config.writers());
     String failure;
@@ -242,7 +251,7 @@ public class RegisterImports {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new IllegalArgumentException("the file is not a JSON array of entities");
       }
-      Batch batch = new Batch(config.batchSize());
+      Batch batch = new Batch(config.batchSize(), 0);
       // One entity at a time from the array: the next one is no "trailing token" of this one.
       var entities =
           json.readerFor(JsonNode.class)
@@ -258,7 +267,7 @@ public class RegisterImports {
         if (batch.full()) {
           Batch full = batch;
           writing.handOver(full, () -> write(id, full));
-          batch = new Batch(config.batchSize());
+          batch = new Batch(config.batchSize(), full.through());
         }
       }
       if (parser.nextToken() != null) {
@@ -372,7 +381,10 @@ public class RegisterImports {
     }
   }
 
-  /** One batch: accepted entries by org number (a later one wins), and the rejections. */
+  /**
+   * One batch: accepted entries by org number (the first one stays), and the rejections, each named
+   * by its place in the file.
+   */
   static final class Batch {
     final Map<String, RegisterEntry> entries = new LinkedHashMap<>();
     final List<String> rejections = new ArrayList<>();
@@ -381,21 +393,31 @@ public class RegisterImports {
     final Set<String> rejectedOrgNumbers = new LinkedHashSet<>();
 
     final int size;
+
+    /** Where in the file each accepted entry is, for a reason that names it later. */
+    private final Map<String, Long> places = new java.util.HashMap<>();
+
+    /** Entities of the file before this batch's first. */
+    final long before;
+
     long read;
 
-    Batch(int size) {
+    Batch(int size, long before) {
       this.size = size;
+      this.before = before;
     }
 
     void add(RegisterEntry.Read entry) {
       read++;
       if (entry instanceof RegisterEntry.Accepted accepted) {
         RegisterEntry e = accepted.entry();
-        if (entries.put(e.orgNumber(), e) != null) {
-          rejections.add(e.orgNumber() + APPEARS_TWICE);
+        if (entries.putIfAbsent(e.orgNumber(), e) != null) {
+          rejections.add(place() + e.orgNumber() + APPEARS_TWICE);
+        } else {
+          places.put(e.orgNumber(), before + read);
         }
       } else if (entry instanceof RegisterEntry.Rejected rejected) {
-        rejections.add("entity " + read + " of its batch: " + rejected.reason());
+        rejections.add(place() + rejected.reason());
         if (rejected.orgNumber() != null) {
           rejectedOrgNumbers.add(rejected.orgNumber());
         }
@@ -404,6 +426,25 @@ public class RegisterImports {
 
     boolean full() {
       return entries.size() + rejections.size() >= size;
+    }
+
+    /** The entity just read, as a reason names it: its place in the file's array, from 1. */
+    private String place() {
+      return place(before + read);
+    }
+
+    /** An accepted entry of this batch, as a reason names it. */
+    String placeOf(String orgNumber) {
+      return place(places.get(orgNumber));
+    }
+
+    private static String place(long number) {
+      return String.format(java.util.Locale.ROOT, "entity %,d of the file: ", number);
+    }
+
+    /** Entities of the file up to this batch's last. */
+    long through() {
+      return before + read;
     }
 
     /** Whether both hold an org number, accepted or rejected (its second is told by the first). */
@@ -423,7 +464,9 @@ public class RegisterImports {
                 seen(id, batch.rejectedOrgNumbers);
               }
               List<String> rejections = new ArrayList<>(batch.rejections);
-              counts.earlier().forEach(org -> rejections.add(org + APPEARS_TWICE));
+              counts
+                  .earlier()
+                  .forEach(org -> rejections.add(batch.placeOf(org) + org + APPEARS_TWICE));
               // Locked: the other writer adds its batch's counts to the same row. Taken for
               // abandoned meanwhile, the batch is not kept.
               EnterpriseImport i =
@@ -549,9 +592,26 @@ public class RegisterImports {
               EnterpriseImport i = EnterpriseImport.findById(id, LockModeType.PESSIMISTIC_WRITE);
               // Already FAILED when another start took it for abandoned: that stays what it says.
               if (i.status == EnterpriseImport.Status.RUNNING) {
-                i.failed(why, Timestamps.now());
+                i.failed(why + keptBefore(i), Timestamps.now());
               }
             });
+  }
+
+  /**
+   * What a failed import leaves, said with its failure: the batches written before it stay (the
+   * file's entries as they were read; a download cut off leaves the register's newest values), and
+   * nothing is marked gone.
+   */
+  static String keptBefore(EnterpriseImport i) {
+    if (i.created + i.updated == 0) {
+      return "; nothing was changed";
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "; the entities written before it stay as written (%,d created, %,d updated), none was"
+            + " marked gone: import a whole file to bring the copy to one file's state",
+        i.created,
+        i.updated);
   }
 
   private void forgetSeen(long id) {

@@ -26,7 +26,7 @@ class RegisterImportWritingTest {
   }
 
   static RegisterImports.Batch batch(String... orgNumbers) {
-    RegisterImports.Batch b = new RegisterImports.Batch(100);
+    RegisterImports.Batch b = new RegisterImports.Batch(100, 0);
     for (String org : orgNumbers) {
       b.add(
           new RegisterEntry.Accepted(new RegisterEntry(org, "X AS", "AS", null, 1, "0301", null)));
@@ -171,5 +171,35 @@ class RegisterImportWritingTest {
     reader.join(10_000);
     assertThat(thrown.get()).hasMessageContaining("interrupted");
     assertThat(order).containsExactly("written", "settled");
+  }
+
+  @Test
+  void aFailedImportSaysWhatItWroteBeforeItFailedAndThatNothingWasMarkedGone() {
+    no.nav.ia.agreement.EnterpriseImport i = new no.nav.ia.agreement.EnterpriseImport();
+    assertThat(RegisterImports.keptBefore(i)).isEqualTo("; nothing was changed");
+    i.created = 1_204;
+    i.updated = 94;
+    assertThat(RegisterImports.keptBefore(i))
+        .isEqualTo(
+            "; the entities written before it stay as written (1,204 created, 94 updated), none"
+                + " was marked gone: import a whole file to bring the copy to one file's state");
+  }
+
+  @Test
+  void aBatchNamesEachRejectedEntityByItsPlaceInTheFileAndKeepsTheFirstOfAnOrgNumberGivenTwice() {
+    RegisterImports.Batch b = new RegisterImports.Batch(100, 12_498);
+    RegisterEntry first = new RegisterEntry("974760673", "FØRST AS", "AS", null, 1, "0301", null);
+    b.add(new RegisterEntry.Accepted(first));
+    b.add(new RegisterEntry.Rejected("923609016", "navn is missing"));
+    b.add(
+        new RegisterEntry.Accepted(
+            new RegisterEntry("974760673", "SIST AS", "AS", null, 2, "0301", null)));
+    assertThat(b.entries).containsExactly(java.util.Map.entry("974760673", first));
+    assertThat(b.rejections)
+        .containsExactly(
+            "entity 12,500 of the file: navn is missing",
+            "entity 12,501 of the file: 974760673: appears again; its first entry was kept");
+    assertThat(b.placeOf("974760673")).isEqualTo("entity 12,499 of the file: ");
+    assertThat(b.through()).isEqualTo(12_501);
   }
 }
