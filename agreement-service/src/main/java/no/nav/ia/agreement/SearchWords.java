@@ -10,7 +10,10 @@ import no.nav.ia.platform.domain.DomainException;
 /**
  * How an enterprise's name is searched: its words, lower-cased and folded to plain letters (æ ->
  * ae, ø -> oe, å -> aa, accents dropped), so that "ærlig", "Ærlig" and "AERLIG" find the same name
- * and the database's text search needs no locale of its own.
+ * and the database's text search needs no locale of its own. A name's words are matched as folded
+ * and as {@link #collapsed} further (ae, oe, aa -> a, o, a): an adviser at a keyboard without æ, ø
+ * and å types "Bjork" or "Asen" for "Bjørk" and "Åsen" as often as "Bjoerk" or "Aasen", and each
+ * finds the name, while a query of "Æ" still looks for words that begin with æ.
  */
 public final class SearchWords {
 
@@ -100,6 +103,18 @@ public final class SearchWords {
               return letters >= 2 && letters <= INDEXED_PREFIX ? "'" + w + "'" : "'" + w + "':*";
             })
         .collect(java.util.stream.Collectors.joining(" & "));
+  }
+
+  /**
+   * A name's folded word as typed without æ, ø and å: the folds (ae, oe, aa) made one letter (a, o,
+   * a), in this order, as the database's {@code search_collapsed} (V23) makes the second form of
+   * every indexed word, and the working lists match a name's words in both forms. A name's "ae",
+   * "oe" or "aa" written so (Michael, Raaen) collapses alike, so "michal" finds Michael too: a
+   * match more, never one lost. A query's words are not collapsed: each form of a name is one of
+   * them.
+   */
+  public static String collapsed(String word) {
+    return word.replace("aa", "a").replace("oe", "o").replace("ae", "a");
   }
 
   /** The words joined by spaces: what the database indexes. */

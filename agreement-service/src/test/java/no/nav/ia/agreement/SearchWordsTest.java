@@ -35,4 +35,18 @@ class SearchWordsTest {
     // A mark no letter takes stays inside its word instead of splitting it.
     assertThat(SearchWords.of("q\u0307uiz")).containsExactly("quiz");
   }
+
+  @Test
+  void aNameWordCollapsedIsTheWordTypedWithoutTheNorwegianLetters() {
+    assertThat(SearchWords.collapsed("bjoerk")).isEqualTo("bjork");
+    assertThat(SearchWords.collapsed("aasen")).isEqualTo("asen");
+    assertThat(SearchWords.collapsed("laerdal")).isEqualTo("lardal");
+    // The order of the collapses is the database's (V23): "aae" is "ae", then "a".
+    assertThat(SearchWords.collapsed("raaen")).isEqualTo("ran");
+    // The words kept (indexed) stay folded only: the database adds the collapsed forms.
+    assertThat(SearchWords.indexed("Bjørk Åsen")).isEqualTo("bjoerk aasen");
+    // A query's words are as typed: each form of a name is one of them.
+    assertThat(SearchWords.prefixQuery("bjork")).isEqualTo("'bjork':*");
+    assertThat(SearchWords.prefixQuery("Bjørk")).isEqualTo("'bjoerk':*");
+  }
 }

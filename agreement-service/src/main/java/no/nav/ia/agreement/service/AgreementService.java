@@ -219,7 +219,15 @@ public class AgreementService {
       params.and("active", AgreementStatus.ACTIVE).and("since", f.sleepingSince());
     }
     for (int i = 0; i < f.words().size(); i++) {
-      query.append(" and concat(' ', searchWords) like :w").append(i);
+      // A name's words as folded or collapsed (SearchWords.collapsed): "bjork" finds Bjørk.
+      query
+          .append(" and (concat(' ', searchWords) like :w")
+          .append(i)
+          .append(
+              " or concat(' ', replace(replace(replace(searchWords, 'aa', 'a'), 'oe', 'o'), 'ae',"
+                  + " 'a')) like :w")
+          .append(i)
+          .append(")");
       params.and("w" + i, "% " + f.words().get(i) + "%");
     }
     Sort sort =

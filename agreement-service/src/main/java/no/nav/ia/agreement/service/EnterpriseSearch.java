@@ -328,18 +328,29 @@ public class EnterpriseSearch {
 
   /**
    * The org number a query is, as people write one: nine digits, in groups or not ("974 760 673",
-   * also with a no-break space or a tab between them); empty for a query of name words.
+   * also with a no-break space, a tab, a dot or a hyphen between them), or as an invoice prints it
+   * for VAT ("NO 974 760 673 MVA", the country code and "MVA" in any case); empty for a query of
+   * name words.
    */
   public static Optional<String> orgNumberIn(String q) {
     if (q == null) {
       return Optional.empty();
     }
+    String number = q.strip();
+    String upper = number.toUpperCase(java.util.Locale.ROOT);
+    if (upper.startsWith("NO") && upper.length() > 2 && !Character.isLetter(upper.charAt(2))) {
+      number = number.substring(2);
+      upper = upper.substring(2);
+    }
+    if (upper.endsWith("MVA")) {
+      number = number.substring(0, number.length() - 3);
+    }
     StringBuilder digits = new StringBuilder(9);
-    for (int i = 0; i < q.length(); i++) {
-      char c = q.charAt(i);
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
       if (c >= '0' && c <= '9') {
         digits.append(c);
-      } else if (!(Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+      } else if (!(Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '.' || c == '-')) {
         return Optional.empty();
       }
     }

@@ -216,9 +216,27 @@ class EnterpriseRegisterTest {
     assertThat(orgs(coordinator, "q=aerlig bygg")).containsExactly(AERLIG);
     assertThat(orgs(coordinator, "q=kafe østre")).containsExactly(KAFE);
     assertThat(orgs(coordinator, "q=små")).containsExactly(SMAA);
+    // Typed on a keyboard without æ, ø and å (a review: "bjork" found none of 69 Bjørk names).
+    assertThat(orgs(coordinator, "q=arlig")).containsExactly(AERLIG);
+    assertThat(orgs(coordinator, "q=kafe ostre")).containsExactly(KAFE);
+    assertThat(orgs(coordinator, "q=oestre")).containsExactly(KAFE);
+    assertThat(orgs(coordinator, "q=sma bygg")).containsExactly(SMAA);
+    assertThat(orgs(coordinator, "q=smaa")).containsExactly(SMAA);
     // Both match "fjord transport"; the one whose words are exactly these comes first.
     assertThat(orgs(coordinator, "q=fjord transport")).containsExactly(FJORD, FJORDVIK);
     assertThat(orgs(coordinator, "q=" + FJORDVIK)).containsExactly(FJORDVIK);
+    // As an invoice prints it for VAT, or with dots (a review found neither).
+    assertThat(orgs(coordinator, "q=NO " + FJORDVIK + " MVA")).containsExactly(FJORDVIK);
+    assertThat(
+            orgs(
+                coordinator,
+                "q="
+                    + FJORDVIK.substring(0, 3)
+                    + "."
+                    + FJORDVIK.substring(3, 6)
+                    + "."
+                    + FJORDVIK.substring(6)))
+        .containsExactly(FJORDVIK);
     assertThat(orgs(coordinator, "q=byggmester")).isEmpty();
     // The shorter name first, as written: "ÅS" is two letters like "BO" (folded, "aas" was longer
     // than "bor" and came after it).
@@ -231,6 +249,7 @@ class EnterpriseRegisterTest {
     assertThat(orgs(coordinator, "q=fjordv")).containsExactly(FJORDVIK);
     assertThat(orgs(coordinator, "q=sm")).containsExactly(SMAA);
     assertThat(orgs(coordinator, "q=Æ")).containsExactly(AERLIG);
+    assertThat(orgs(coordinator, "q=Ø")).containsExactly(KAFE);
     assertThat(orgs(coordinator, "q=ord")).isEmpty();
     assertThat(orgs(coordinator, "q=rlig")).isEmpty();
     JsonPath item = search(coordinator, "q=ærlig");

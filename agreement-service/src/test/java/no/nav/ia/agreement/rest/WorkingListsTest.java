@@ -99,6 +99,9 @@ class WorkingListsTest {
     assertThat(names(me, "q=ålesund&sort=employees"))
         .containsExactly("ÅLESUND BYGG OG ANLEGG AS", "Ålesund Fisk og Sjømat AS");
     assertThat(names(me, "q=aalesund anl")).containsExactly("ÅLESUND BYGG OG ANLEGG AS");
+    // Without å and ø on the keyboard.
+    assertThat(names(me, "q=alesund sjomat")).containsExactly("Ålesund Fisk og Sjømat AS");
+    assertThat(names(me, "q=fiskebat")).containsExactly("Molde Fiskebåt AS");
     assertThat(names(me, "q=fisk&sort=employees"))
         .containsExactly("Molde Fiskebåt AS", "Ålesund Fisk og Sjømat AS");
     assertThat(names(me, "q=isk")).isEmpty();
