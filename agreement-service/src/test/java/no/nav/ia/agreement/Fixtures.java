@@ -48,4 +48,19 @@ public final class Fixtures {
                     .setParameter("words", SearchWords.indexed(name))
                     .executeUpdate());
   }
+
+  /** An enterprise the register has deleted on that day, as an import leaves it in the copy. */
+  public static void deletedInTheRegister(String org, String name, String county, String on) {
+    inTheRegister(org, name, county);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                Panache.getEntityManager()
+                    .createNativeQuery(
+                        "update enterprise set deleted = true, deleted_on = cast(:on as date)"
+                            + " where org_number = :org")
+                    .setParameter("org", org)
+                    .setParameter("on", on)
+                    .executeUpdate());
+  }
 }

@@ -125,6 +125,13 @@ public class AgreementResource {
           String sort,
       @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("sleepingSince")
           String sleepingSince,
+      @Parameter(
+              description =
+                  "true: only agreements whose enterprise the register has deleted"
+                      + " (enterpriseDeletedOn), the ones to end; false: only the others",
+              schema = @Schema(type = SchemaType.BOOLEAN))
+          @QueryParam("enterpriseDeleted")
+          String enterpriseDeleted,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     if (orgNumber != null && !OrgNumber.isValid(orgNumber)) {
@@ -142,6 +149,9 @@ public class AgreementResource {
                 contactPerson(contactPerson),
                 SearchWords.queryWords(q),
                 Params.date("sleepingSince", sleepingSince, null),
+                enterpriseDeleted == null
+                    ? null
+                    : Params.flag("enterpriseDeleted", enterpriseDeleted, false),
                 sort == null
                     ? AgreementService.ListOrder.ORG_NUMBER
                     : switch (sort) {
@@ -152,7 +162,7 @@ public class AgreementResource {
                 Params.page(page),
                 Params.size(size)));
     found.items().forEach(a -> audit.read(a.orgNumber));
-    return found.map(AgreementResponse::from);
+    return AgreementResponse.from(found);
   }
 
   /** A NAV-ident, {@code none}, or {@code me} (the caller's own NAV-ident). */

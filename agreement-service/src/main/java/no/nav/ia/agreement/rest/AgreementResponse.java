@@ -2,9 +2,13 @@ package no.nav.ia.agreement.rest;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.AgreementStatus;
+import no.nav.ia.agreement.RegisterEnterprise;
+import no.nav.ia.platform.rest.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An agreement as clients see it. */
@@ -26,9 +30,28 @@ public record AgreementResponse(
     @Schema(nullable = true, description = "Re-signed in a closed campaign: the new period's start")
         LocalDate resignedOn,
     OffsetDateTime createdAt,
-    long version) {
+    long version,
+    @Schema(
+            nullable = true,
+            description =
+                "The day the register deleted the enterprise (closed, dissolved, merged away) or an"
+                    + " import found it gone: an active agreement with it is one to end. Null while"
+                    + " the register has it, or does not know it")
+        LocalDate enterpriseDeletedOn) {
 
+  /** The agreement, with the register's deletion of its enterprise where there is one. */
   public static AgreementResponse from(Agreement a) {
+    return from(a, RegisterEnterprise.deletedOn(List.of(a.orgNumber)).get(a.orgNumber));
+  }
+
+  /** Agreements of a page, asking the register copy once for all of them. */
+  public static Page<AgreementResponse> from(Page<Agreement> page) {
+    Map<String, LocalDate> deleted =
+        RegisterEnterprise.deletedOn(page.items().stream().map(a -> a.orgNumber).toList());
+    return page.map(a -> from(a, deleted.get(a.orgNumber)));
+  }
+
+  static AgreementResponse from(Agreement a, LocalDate enterpriseDeletedOn) {
     return new AgreementResponse(
         a.id,
         a.orgNumber,
@@ -44,6 +67,7 @@ public record AgreementResponse(
         a.endReason,
         a.resignedOn,
         a.createdAt,
-        a.version);
+        a.version,
+        enterpriseDeletedOn);
   }
 }

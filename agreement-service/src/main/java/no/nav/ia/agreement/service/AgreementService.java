@@ -176,6 +176,7 @@ public class AgreementService {
       String contactPerson,
       List<String> words,
       java.time.LocalDate sleepingSince,
+      Boolean enterpriseDeleted,
       ListOrder order,
       int page,
       int size) {}
@@ -217,6 +218,12 @@ public class AgreementService {
               + " from DeliverySeen d where d.live = true and d.deliveredOn >= :since"
               + " and d.countyCode is null)");
       params.and("active", AgreementStatus.ACTIVE).and("since", f.sleepingSince());
+    }
+    if (f.enterpriseDeleted() != null) {
+      // The register's deletion of the enterprise (RegisterEnterprise): the agreements to end.
+      query
+          .append(f.enterpriseDeleted() ? " and orgNumber in" : " and orgNumber not in")
+          .append(" (select r.orgNumber from RegisterEnterprise r where r.deleted = true)");
     }
     for (int i = 0; i < f.words().size(); i++) {
       // A name's words as folded or collapsed (SearchWords.collapsed): "bjork" finds Bjørk.

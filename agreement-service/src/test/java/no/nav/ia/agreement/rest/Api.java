@@ -55,6 +55,11 @@ public final class Api {
         .statusCode(200);
   }
 
+  /** An agreement as the token's holder reads it. */
+  static io.restassured.path.json.JsonPath agreement(String token, String id) {
+    return get(token, "/api/v1/agreements/" + id).statusCode(200).extract().jsonPath();
+  }
+
   /** An enterprise's page as the token's caller reads it. */
   static io.restassured.path.json.JsonPath enterprise(String token, String orgNumber) {
     return given()

@@ -82,6 +82,38 @@ class WorkingListsTest {
   }
 
   @Test
+  void theAgreementsWhoseEnterpriseTheRegisterHasDeletedAreListedToBeEnded() {
+    String closed = register("Qxdel Nedlagt AS", 12);
+    String open = register("Qxdel Drift AS", 30);
+    String org = Api.agreement(Tokens.adviser("15"), closed).getString("orgNumber");
+    Fixtures.deletedInTheRegister(org, "QXDEL NEDLAGT AS", "15", "2026-11-30");
+    String adviser = Tokens.adviser("15");
+
+    assertThat(names(adviser, "q=qxdel&enterpriseDeleted=true"))
+        .containsExactly("Qxdel Nedlagt AS");
+    assertThat(names(adviser, "q=qxdel&enterpriseDeleted=false")).containsExactly("Qxdel Drift AS");
+    assertThat(names(adviser, "q=qxdel&sort=name"))
+        .containsExactly("Qxdel Drift AS", "Qxdel Nedlagt AS");
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/agreements?county=15&q=qxdel&sort=name")
+        .then()
+        .statusCode(200)
+        .body("items.enterpriseDeletedOn", equalTo(java.util.Arrays.asList(null, "2026-11-30")));
+    assertThat(Api.agreement(adviser, closed).getString("enterpriseDeletedOn"))
+        .isEqualTo("2026-11-30");
+    assertThat(Api.agreement(adviser, open).getString("enterpriseDeletedOn")).isNull();
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/agreements?county=15&enterpriseDeleted=yes")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("enterpriseDeleted"));
+  }
+
+  @Test
   void anAdviserListsMineThoseWithoutAContactPersonByNameWordsAndLargestFirst() {
     String fisk = register("Ålesund Fisk og Sjømat AS", 10);
     String bygg = register("ÅLESUND BYGG OG ANLEGG AS", 50);
