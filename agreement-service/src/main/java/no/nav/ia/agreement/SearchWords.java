@@ -107,7 +107,7 @@ public final class SearchWords {
 
   /**
    * A name's folded word as typed without æ, ø and å: the folds (ae, oe, aa) made one letter (a, o,
-   * a), in this order, as the database's {@code search_collapsed} (V23) makes the second form of
+   * a), in this order, as the database (V23, enterprise_search_vector) makes the second form of
    * every indexed word, and the working lists match a name's words in both forms. A name's "ae",
    * "oe" or "aa" written so (Michael, Raaen) collapses alike, so "michal" finds Michael too: a
    * match more, never one lost. A query's words are not collapsed: each form of a name is one of

@@ -37,7 +37,10 @@ public class Report extends PanacheEntityBase {
   @Enumerated(EnumType.STRING)
   public ReportStatus status;
 
-  /** Starts at 0 (nothing written); every edit and the submission add one. Served as the ETag. */
+  /**
+   * Starts at 0 (nothing written); every edit, submission and reopening adds one. Served as the
+   * ETag.
+   */
   public long version;
 
   @Column(name = "ia_council")

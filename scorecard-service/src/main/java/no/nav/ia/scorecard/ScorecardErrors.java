@@ -11,7 +11,8 @@ public enum ScorecardErrors implements ErrorCode {
   SECTIONS_MISSING(
       "422: sections of the report are not written yet; `errors` names each; write them, then"
           + " submit"),
-  REPORT_SUBMITTED("409: a submitted report cannot be changed; not a resend"),
+  REPORT_SUBMITTED(
+      "409: a submitted report cannot be changed (not a resend); a coordinator may reopen it"),
   REPORT_ALREADY_SUBMITTED("409: the report was submitted before; nothing to do"),
   REPORT_NOT_SUBMITTED("409: the report is a draft; only a submitted report is reopened");
 

@@ -97,7 +97,8 @@ public class AgreementResource {
       summary =
           "List agreements, and the working lists: by county, status, contact person (a NAV-ident,"
               + " me or none), name words and sleeping since a date (active, no live delivery on or"
-              + " after it); by org number, name or size (largest first)")
+              + " after it), enterprises the register has deleted (to end); by org number, name"
+              + " or size (largest first)")
   @APIResponse(responseCode = "200", description = "A page of agreements")
   @APIResponse(responseCode = "400", description = "Invalid filter or paging")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
@@ -127,8 +128,9 @@ public class AgreementResource {
           String sleepingSince,
       @Parameter(
               description =
-                  "true: only agreements whose enterprise the register has deleted"
-                      + " (enterpriseDeletedOn), the ones to end; false: only the others",
+                  "true: the active agreements whose enterprise the register has deleted"
+                      + " (enterpriseDeletedOn), the ones to end; false: only agreements whose"
+                      + " enterprise it has not deleted",
               schema = @Schema(type = SchemaType.BOOLEAN))
           @QueryParam("enterpriseDeleted")
           String enterpriseDeleted,
@@ -149,7 +151,7 @@ public class AgreementResource {
                 contactPerson(contactPerson),
                 SearchWords.queryWords(q),
                 Params.date("sleepingSince", sleepingSince, null),
-                enterpriseDeleted == null
+                enterpriseDeleted == null || enterpriseDeleted.isBlank()
                     ? null
                     : Params.flag("enterpriseDeleted", enterpriseDeleted, false),
                 sort == null

@@ -184,7 +184,8 @@ public class AgreementService {
   public static final String NO_CONTACT_PERSON = "none";
 
   public no.nav.ia.platform.rest.Page<Agreement> list(ListFilter f) {
-    StringBuilder query = new StringBuilder("1 = 1");
+    // Aliased for the correlated subquery below; the rest names the agreement's fields bare.
+    StringBuilder query = new StringBuilder("from Agreement a where 1 = 1");
     Parameters params = new Parameters();
     f.county()
         .ifPresent(
@@ -220,10 +221,15 @@ public class AgreementService {
       params.and("active", AgreementStatus.ACTIVE).and("since", f.sleepingSince());
     }
     if (f.enterpriseDeleted() != null) {
-      // The register's deletion of the enterprise (RegisterEnterprise): the agreements to end.
+      // The register's deletion of the enterprise (RegisterEnterprise): true lists the active
+      // agreements to end, false those whose enterprise the register has not deleted.
       query
-          .append(f.enterpriseDeleted() ? " and orgNumber in" : " and orgNumber not in")
-          .append(" (select r.orgNumber from RegisterEnterprise r where r.deleted = true)");
+          .append(f.enterpriseDeleted() ? " and status = :active and" : " and not")
+          .append(" exists (select 1 from RegisterEnterprise r where r.orgNumber = a.orgNumber")
+          .append(" and r.deleted = true)");
+      if (f.enterpriseDeleted()) {
+        params.and("active", AgreementStatus.ACTIVE);
+      }
     }
     for (int i = 0; i < f.words().size(); i++) {
       // A name's words as folded or collapsed (SearchWords.collapsed): "bjork" finds Bjørk.

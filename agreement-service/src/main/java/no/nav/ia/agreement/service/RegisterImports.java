@@ -497,7 +497,7 @@ public class RegisterImports {
 
   /**
    * A batch's upsert: entities created and updated, and the org numbers an earlier batch of the
-   * file held too (written again, neither created nor updated: the earlier entry is rejected).
+   * file held too (not written, neither created nor updated: this later entry is rejected).
    */
   private record Upserted(long created, long updated, List<String> earlier) {
     static final Upserted NONE = new Upserted(0, 0, List.of());

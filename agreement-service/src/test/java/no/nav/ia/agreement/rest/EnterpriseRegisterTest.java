@@ -716,7 +716,7 @@ class EnterpriseRegisterTest {
         indexOf(file, inOneBatch), entity(inOneBatch, "TREDJE NAVN AS", "41.200", 7, "0301"));
     int secondPlace = indexOf(file, inOneBatch) + 2; // from 1, as a reason names it
     // ... and rejected in one batch, good in a later one: the good entry counts as any other, and
-    // the rejection keeps its own reason (it was rejected again as "appears twice").
+    // the rejection keeps its own reason (it is not rejected again as "appears again").
     String rejectedFirst = Fixtures.orgNumber();
     file.add(
         entity(rejectedFirst, "FORKASTET FØRST AS", "41.200", 1, "0301")

@@ -104,6 +104,17 @@ class WorkingListsTest {
     assertThat(Api.agreement(adviser, closed).getString("enterpriseDeletedOn"))
         .isEqualTo("2026-11-30");
     assertThat(Api.agreement(adviser, open).getString("enterpriseDeletedOn")).isNull();
+    // Once ended it is off the list of those to end; a blank value is no filter.
+    String endedToo = register("Qxdel Avsluttet AS", 3);
+    Fixtures.deletedInTheRegister(
+        Api.agreement(adviser, endedToo).getString("orgNumber"),
+        "QXDEL AVSLUTTET AS",
+        "15",
+        "2026-11-02");
+    Api.terminate(endedToo, java.time.LocalDate.of(2026, 11, 2), "Nedlagt").statusCode(200);
+    assertThat(names(adviser, "q=qxdel&enterpriseDeleted=true"))
+        .containsExactly("Qxdel Nedlagt AS");
+    assertThat(names(adviser, "q=qxdel&enterpriseDeleted=&sort=name")).hasSize(3);
     given()
         .auth()
         .oauth2(adviser)

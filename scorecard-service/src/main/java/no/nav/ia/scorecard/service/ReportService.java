@@ -102,7 +102,17 @@ public class ReportService {
       String code, HalfYear halfYear, Long expectedVersion, String reason, String by) {
     County county = countyOf(code, halfYear);
     Report report = locked(code, halfYear);
+    String frozen = report.frozenFigures;
     report.reopen(expectedVersion, reason, by, Timestamps.now()).persist();
+    // A submission written by a replica from before V13 (a rolling deploy) has no figures on its
+    // history row: they are put there before they leave the report.
+    em.createNativeQuery(
+            "update report_change set figures = :figures where report_id = :id"
+                + " and action = 'SUBMITTED' and figures is null and version = (select max(version)"
+                + " from report_change where report_id = :id and action = 'SUBMITTED')")
+        .setParameter("figures", frozen)
+        .setParameter("id", report.id)
+        .executeUpdate();
     return reading(report, county);
   }
 

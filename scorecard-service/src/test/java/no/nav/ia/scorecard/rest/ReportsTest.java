@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "scorecard"))
 class ReportsTest {
 
+  @jakarta.inject.Inject javax.sql.DataSource dataSource;
+
   static final Map<String, Object> SECTIONS =
       Map.of(
           "iaCouncil", "Fire møter i IA-rådet.\nRisikovurdering av bygg.",
@@ -521,6 +523,33 @@ class ReportsTest {
     assertThat(totalOf(history.get(1))).isEqualTo(1);
     assertThat(totalOf(history.get(4))).isEqualTo(3);
     assertThat(history.get(3)).containsEntry("figures", null).containsEntry("reason", null);
+  }
+
+  @Test
+  void aSubmissionAReplicaFromBeforeTheFiguresWereKeptInTheHistoryWroteKeepsThemWhenReopened()
+      throws Exception {
+    // Nordland (18) in 2022-H2, which no other test uses.
+    String path = report("18", "2022-H2");
+    written(Tokens.manager("18"), "18", "2022-H2");
+    as(Tokens.manager("18")).post(path + "/submission").then().statusCode(200);
+    // As a replica without V13's column writes the submission's history row (a rolling deploy).
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "update report_change set figures = null where action = 'SUBMITTED' and report_id ="
+              + " (select id from report where county_code = '18' and period = '2022-H2')");
+    }
+    as(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", "Feil i tallene"))
+        .post(path + "/reopening")
+        .then()
+        .statusCode(200);
+    List<Map<String, Object>> history = history(Tokens.coordinator(), "18", "2022-H2");
+    assertThat(history)
+        .extracting(h -> h.get("action"))
+        .containsExactly("SECTIONS_EDITED", "SUBMITTED", "REOPENED");
+    assertThat(totalOf(history.get(1))).isEqualTo(0);
   }
 
   @SuppressWarnings("unchecked")
