@@ -328,7 +328,7 @@ public class AgreementResource {
 
   @POST
   @Path("{id}/termination")
-  @RolesAllowed({Roles.COORDINATOR})
+  @RolesAllowed({Roles.MANAGER, Roles.COORDINATOR})
   @Operation(
       summary = "End an agreement; it stays in history with status ENDED",
       description =
@@ -343,6 +343,9 @@ public class AgreementResource {
       content = @Content(schema = @Schema(implementation = AgreementResponse.class)),
       headers = @Header(name = "ETag", description = "Its version"))
   @APIResponse(responseCode = "400", description = "Invalid date or missing reason")
+  @APIResponse(
+      responseCode = "403",
+      description = "Not a coordinator, nor the manager of the agreement's county")
   @APIResponse(responseCode = "404", description = "Unknown id")
   @APIResponse(responseCode = "409", description = "Already ended")
   @APIResponse(responseCode = "412", description = "If-Match names a version it has moved on from")

@@ -150,7 +150,7 @@ public class CampaignResource {
 
   @POST
   @Path("{id}/agreements/{agreementId}/status")
-  @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR})
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR})
   @Operation(
       summary =
           "Move an agreement on: CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE")

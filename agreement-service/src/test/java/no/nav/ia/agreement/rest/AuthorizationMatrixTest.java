@@ -22,10 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every endpoint x every role x own/other county (API.md): coordinator everything; advisers and
- * managers only in their token's county, advisers change statuses and contact persons, managers
- * read; advisers and managers register agreements in their county (API.md version 2); systems read
- * all and may register agreements. Own county is 11, the other 12. A campaign is closed by
- * coordinators only (422 here: its deadline is ahead) and is not a county's.
+ * managers only in their token's county: both change statuses and contact persons and register
+ * agreements in their county (API.md version 2), managers also end their county's agreements;
+ * systems read all and may register agreements. Own county is 11, the other 12. A campaign is
+ * closed by coordinators only (422 here: its deadline is ahead) and is not a county's.
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -162,10 +162,10 @@ class AuthorizationMatrixTest {
       GET agreements     | 200 403   | 200 403   | 200 200     | 200 200
       GET agreement      | 200 403   | 200 403   | 200 200     | 200 200
       PUT contact person | 200 403   | 200 403   | 200 200     | 200 200
-      POST termination   | 403 403   | 403 403   | 200 200     | 403 403
+      POST termination   | 403 403   | 200 403   | 200 200     | 403 403
       POST campaign      | 403 403   | 403 403   | 409 409     | 403 403
       GET campaigns      | 200 200   | 200 200   | 200 200     | 200 200
-      POST status        | 200 403   | 403 403   | 200 200     | 403 403
+      POST status        | 200 403   | 200 403   | 200 200     | 403 403
       GET status history | 200 403   | 200 403   | 200 200     | 200 200
       GET progress       | 200 403   | 200 403   | 200 200     | 200 200
       GET reminders      | 200 403   | 200 403   | 200 200     | 200 200
