@@ -155,4 +155,36 @@ public class ResigningCase extends PanacheEntityBase {
           ResigningStatus.CONTACTED,
           ResigningStatus.AWAITING_GROUP,
           ResigningStatus.NO_RESPONSE);
+
+  /** An agreement's case in a campaign not yet closed, with the campaign's deadline. */
+  public record Open(
+      UUID campaignId, ResigningStatus status, LocalDate statusOn, LocalDate deadline) {}
+
+  /**
+   * The cases of these agreements in the campaign not yet closed (at most one is open at a time),
+   * by agreement: what an adviser's working list shows of the re-signing.
+   */
+  public static java.util.Map<UUID, Open> openOf(java.util.Collection<UUID> agreementIds) {
+    if (agreementIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<UUID, Open> open = new java.util.HashMap<>();
+    getEntityManager()
+        .createQuery(
+            "select rc.agreementId, rc.campaignId, rc.status, rc.statusOn, c.deadline"
+                + " from ResigningCase rc, ResigningCampaign c"
+                + " where c.id = rc.campaignId and c.status <> :closed"
+                + " and rc.agreementId in :ids",
+            Object[].class)
+        .setParameter("closed", CampaignStatus.CLOSED)
+        .setParameter("ids", agreementIds)
+        .getResultList()
+        .forEach(
+            r ->
+                open.put(
+                    (UUID) r[0],
+                    new Open(
+                        (UUID) r[1], (ResigningStatus) r[2], (LocalDate) r[3], (LocalDate) r[4])));
+    return open;
+  }
 }

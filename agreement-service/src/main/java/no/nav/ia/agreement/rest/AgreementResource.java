@@ -24,6 +24,7 @@ import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.AgreementChange;
 import no.nav.ia.agreement.AgreementStatus;
+import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.agreement.SearchWords;
 import no.nav.ia.agreement.rest.AgreementRequests.AssignContactPerson;
 import no.nav.ia.agreement.rest.AgreementRequests.EditAgreement;
@@ -97,8 +98,8 @@ public class AgreementResource {
       summary =
           "List agreements, and the working lists: by county, status, contact person (a NAV-ident,"
               + " me or none), name words and sleeping since a date (active, no live delivery on or"
-              + " after it), enterprises the register has deleted (to end); by org number, name"
-              + " or size (largest first)")
+              + " after it), enterprises the register has deleted (to end), the re-signing"
+              + " status in the campaign under way; by org number, name or size (largest first)")
   @APIResponse(responseCode = "200", description = "A page of agreements")
   @APIResponse(responseCode = "400", description = "Invalid filter or paging")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
@@ -134,6 +135,13 @@ public class AgreementResource {
               schema = @Schema(type = SchemaType.BOOLEAN))
           @QueryParam("enterpriseDeleted")
           String enterpriseDeleted,
+      @Parameter(
+              description =
+                  "Active agreements whose case in the re-signing campaign under way stands at this"
+                      + " status (PENDING: not yet contacted)",
+              schema = @Schema(implementation = ResigningStatus.class))
+          @QueryParam("resigningStatus")
+          String resigningStatus,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     if (orgNumber != null && !OrgNumber.isValid(orgNumber)) {
@@ -154,6 +162,7 @@ public class AgreementResource {
                 enterpriseDeleted == null || enterpriseDeleted.isBlank()
                     ? null
                     : Params.flag("enterpriseDeleted", enterpriseDeleted, false),
+                Params.enumValue("resigningStatus", resigningStatus, ResigningStatus.class),
                 sort == null
                     ? AgreementService.ListOrder.ORG_NUMBER
                     : switch (sort) {

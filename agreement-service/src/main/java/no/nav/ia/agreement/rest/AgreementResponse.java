@@ -8,6 +8,8 @@ import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.AgreementStatus;
 import no.nav.ia.agreement.RegisterEnterprise;
+import no.nav.ia.agreement.ResigningCase;
+import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.platform.rest.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -37,21 +39,38 @@ public record AgreementResponse(
                 "The day the register deleted the enterprise (closed, dissolved, merged away) or an"
                     + " import found it gone: an active agreement with it is one to end. Null while"
                     + " the register has it, or does not know it")
-        LocalDate enterpriseDeletedOn) {
+        LocalDate enterpriseDeletedOn,
+    @Schema(
+            nullable = true,
+            description =
+                "An active agreement's case in the re-signing campaign not yet closed: its status,"
+                    + " the day it got it, the deadline; null when it is due in none")
+        Resigning resigning) {
 
-  /** The agreement, with the register's deletion of its enterprise where there is one. */
+  /** An agreement's case in the re-signing campaign under way. */
+  public record Resigning(
+      UUID campaignId, ResigningStatus status, LocalDate statusOn, LocalDate deadline) {}
+
+  /**
+   * The agreement, with the register's deletion of its enterprise and its re-signing case where
+   * there are such.
+   */
   public static AgreementResponse from(Agreement a) {
-    return from(a, RegisterEnterprise.deletedOn(List.of(a.orgNumber)).get(a.orgNumber));
+    return from(new Page<>(List.of(a), 0, 1, 1)).items().get(0);
   }
 
-  /** Agreements of a page, asking the register copy once for all of them. */
+  /** Agreements of a page, asking the register copy and the campaigns once for all of them. */
   public static Page<AgreementResponse> from(Page<Agreement> page) {
     Map<String, LocalDate> deleted =
         RegisterEnterprise.deletedOn(page.items().stream().map(a -> a.orgNumber).toList());
-    return page.map(a -> from(a, deleted.get(a.orgNumber)));
+    Map<UUID, ResigningCase.Open> cases =
+        ResigningCase.openOf(
+            page.items().stream().filter(Agreement::isActive).map(a -> a.id).toList());
+    return page.map(a -> from(a, deleted.get(a.orgNumber), cases.get(a.id)));
   }
 
-  static AgreementResponse from(Agreement a, LocalDate enterpriseDeletedOn) {
+  static AgreementResponse from(
+      Agreement a, LocalDate enterpriseDeletedOn, ResigningCase.Open resigning) {
     return new AgreementResponse(
         a.id,
         a.orgNumber,
@@ -68,6 +87,13 @@ public record AgreementResponse(
         a.resignedOn,
         a.createdAt,
         a.version,
-        enterpriseDeletedOn);
+        enterpriseDeletedOn,
+        resigning == null
+            ? null
+            : new Resigning(
+                resigning.campaignId(),
+                resigning.status(),
+                resigning.statusOn(),
+                resigning.deadline()));
   }
 }

@@ -177,6 +177,7 @@ public class AgreementService {
       List<String> words,
       java.time.LocalDate sleepingSince,
       Boolean enterpriseDeleted,
+      no.nav.ia.agreement.ResigningStatus resigningStatus,
       ListOrder order,
       int page,
       int size) {}
@@ -230,6 +231,17 @@ public class AgreementService {
       if (f.enterpriseDeleted()) {
         params.and("active", AgreementStatus.ACTIVE);
       }
+    }
+    if (f.resigningStatus() != null) {
+      // Active agreements whose case in the campaign under way stands at that status.
+      query.append(
+          " and status = :active and exists (select 1 from ResigningCase rc, ResigningCampaign c"
+              + " where rc.agreementId = a.id and c.id = rc.campaignId and c.status <> :closed"
+              + " and rc.status = :resigning)");
+      params
+          .and("active", AgreementStatus.ACTIVE)
+          .and("closed", no.nav.ia.agreement.CampaignStatus.CLOSED)
+          .and("resigning", f.resigningStatus());
     }
     for (int i = 0; i < f.words().size(); i++) {
       // A name's words as folded or collapsed (SearchWords.collapsed): "bjork" finds Bjørk.

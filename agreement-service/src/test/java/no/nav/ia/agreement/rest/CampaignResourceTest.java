@@ -81,6 +81,77 @@ class CampaignResourceTest {
     assertThat(none.getString("counties[0].rate")).isNull();
   }
 
+  @Test
+  void anAdvisersListShowsEachAgreementsReSigningCaseAndFindsThemByItsStatus() {
+    List<String> ids = new ArrayList<>();
+    for (String name : List.of("Qxcase Kontaktet AS", "Qxcase Venter AS", "Qxcase Avsluttet AS")) {
+      Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), "14");
+      body.put("name", name);
+      ids.add(Api.register(body));
+    }
+    String campaign = Api.startCampaign();
+    String adviser = Tokens.adviser("14");
+    LocalDate today = NorwegianTime.today();
+    Api.status(adviser, campaign, ids.get(0), "CONTACTED", today).statusCode(200);
+    Api.terminate(ids.get(2), today, "Lagt ned");
+
+    assertThat(names(adviser, "resigningStatus=CONTACTED")).containsExactly("Qxcase Kontaktet AS");
+    assertThat(names(adviser, "resigningStatus=PENDING")).containsExactly("Qxcase Venter AS");
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/agreements?county=14&q=qxcase&sort=name")
+        .then()
+        .statusCode(200)
+        .body(
+            "items.name",
+            equalTo(List.of("Qxcase Avsluttet AS", "Qxcase Kontaktet AS", "Qxcase Venter AS")))
+        .body(
+            "items.collect { it.resigning?.status }",
+            equalTo(java.util.Arrays.asList(null, "CONTACTED", "PENDING")))
+        .body("items[1].resigning.campaignId", equalTo(campaign))
+        .body("items[1].resigning.statusOn", equalTo(today.toString()))
+        .body("items[1].resigning.deadline", equalTo(today.plusMonths(3).toString()));
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/agreements/" + ids.get(1))
+        .then()
+        .statusCode(200)
+        .body("resigning.status", equalTo("PENDING"));
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/agreements?county=14&resigningStatus=MAYBE")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("resigningStatus"));
+
+    // Once the campaign is closed, no case is under way.
+    Api.noCampaignOpen();
+    assertThat(names(adviser, "resigningStatus=CONTACTED")).isEmpty();
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/agreements/" + ids.get(0))
+        .then()
+        .statusCode(200)
+        .body("resigning", equalTo(null));
+  }
+
+  /** The names of county 14's agreements named Qxcase, as the token's caller lists them. */
+  static List<String> names(String token, String query) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/agreements?county=14&q=qxcase&sort=name&" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items.name");
+  }
+
   /** A campaign's progress as the token's caller reads it ({@code query}: "" or "?county=10"). */
   static JsonPath progress(String token, String campaign, String query) {
     return given()
