@@ -47,7 +47,11 @@ public record AgreementResponse(
                     + " the day it got it, the deadline; null when it is due in none")
         Resigning resigning) {
 
-  /** An agreement's case in the re-signing campaign under way. */
+  /**
+   * An agreement's case in the re-signing campaign under way. Named apart from the card's {@code
+   * Resigning} (scorecard-service): the gateway's document holds both services' schemas.
+   */
+  @Schema(name = "AgreementResigning")
   public record Resigning(
       UUID campaignId, ResigningStatus status, LocalDate statusOn, LocalDate deadline) {}
 
