@@ -15,11 +15,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Loads history for the card-cost benchmark through the real event path from the topic on:
  * DeliveryRecorded events, shaped as delivery-service writes them (a delivery to one enterprise:
- * without the {@code groupId} a course's deliveries carry, which a reader takes as none), produced
- * to {@code ia.delivery-events-v1} with an idempotent producer; scorecard-service's consumer
- * applies them as any other. Deliveries are spread over 2010-2024 (one of the county codes valid in
- * that year, 5,000 enterprises). Prints how many were produced and how fast; bench/run waits until
- * the projection has them all and computes {@code bulk_load_rps} from that.
+ * without the {@code groupId} a course's deliveries carry and the {@code recordedBy} added with it,
+ * which a reader takes as none), produced to {@code ia.delivery-events-v1} with an idempotent
+ * producer; scorecard-service's consumer applies them as any other. Deliveries are spread over
+ * 2010-2024 (one of the county codes valid in that year, 5,000 enterprises). Prints how many were
+ * produced and how fast; bench/run waits until the projection has them all and computes {@code
+ * bulk_load_rps} from that.
  */
 final class BulkLoad {
 

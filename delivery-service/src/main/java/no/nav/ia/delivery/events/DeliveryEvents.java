@@ -86,7 +86,15 @@ public final class DeliveryEvents {
                       + " so a meeting is counted once by counting distinct groupIds; null for a"
                       + " delivery to one enterprise. Events published before December 2026 lack"
                       + " it.")
-          UUID groupId) {}
+          UUID groupId,
+      @EventField(
+              addedLater = true,
+              description =
+                  "Who recorded it: the NAV-ident of the person, or the client id of the system"
+                      + " that recorded it naming the adviser (delivery.adviser), as correctedBy and"
+                      + " voidedBy say of later versions. Events published before December 2026"
+                      + " lack it.")
+          String recordedBy) {}
 
   public record DeliveryCorrected(
       UUID deliveryId,

@@ -175,7 +175,8 @@ public class DeliveryService {
               delivery.version,
               delivery.registeredAt,
               Facts.of(delivery),
-              delivery.groupId),
+              delivery.groupId,
+              first.changedBy),
           DeliveryInserts.RECORDED,
           (c, statement) -> DeliveryInserts.bindRecorded(c, statement, delivery, first));
     } catch (RuntimeException e) {

@@ -58,14 +58,7 @@ class PublishedEventsTest {
         .statusCode(200);
     given().auth().oauth2(token).delete("/api/v1/deliveries/" + id).then().statusCode(204);
 
-    List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    for (int tries = 0; tries < 20 && records.size() < 3; tries++) {
-      records =
-          TestKafka.readAll(
-              DeliveryEvents.TOPIC,
-              r -> r.value() != null && r.value().contains(id),
-              Duration.ofSeconds(1));
-    }
+    List<ConsumerRecord<String, String>> records = recordsHolding(id, 3);
     JsonNode document = EventContracts.committed("delivery-service");
     List<String> types = new ArrayList<>();
     for (ConsumerRecord<String, String> record : records) {
@@ -82,6 +75,7 @@ class PublishedEventsTest {
       assertThat(record.key()).as(envelope.path("type").asText()).isEqualTo(key);
       if (envelope.path("type").asText().equals("DeliveryRecorded")) {
         assertThat(envelope.at("/payload/groupId").isNull()).as("one enterprise's").isTrue();
+        assertThat(envelope.at("/payload/recordedBy").asText()).isEqualTo("Z990001");
       }
     }
     assertThat(Set.copyOf(types))
@@ -111,14 +105,7 @@ class PublishedEventsTest {
             .extract()
             .path("groupId");
 
-    List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    for (int tries = 0; tries < 20 && records.size() < 2; tries++) {
-      records =
-          TestKafka.readAll(
-              DeliveryEvents.TOPIC,
-              r -> r.value() != null && r.value().contains(groupId),
-              Duration.ofSeconds(1));
-    }
+    List<ConsumerRecord<String, String>> records = recordsHolding(groupId, 2);
     JsonNode document = EventContracts.committed("delivery-service");
     assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(a, b);
     for (ConsumerRecord<String, String> record : records) {
@@ -128,5 +115,44 @@ class PublishedEventsTest {
       assertThat(envelope.at("/payload/delivery/form").asText()).isEqualTo("COURSE");
       assertThat(EventContracts.violations(document, envelope)).as(record.value()).isEmpty();
     }
+  }
+
+  @Test
+  void aDeliveryASystemRecordedNamesTheSystemAsWhoRecordedItAndTheAdviserAsWhoDelivered()
+      throws Exception {
+    String org = Fixtures.enterpriseIn("03");
+    Map<String, Object> body = Fixtures.delivery(org);
+    body.put("adviser", "Z990311");
+    String id =
+        given()
+            .auth()
+            .oauth2(Tokens.system("arena"))
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/api/v1/deliveries")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    List<ConsumerRecord<String, String>> records = recordsHolding(id, 1);
+    assertThat(records).hasSize(1);
+    JsonNode envelope = JSON.readTree(records.get(0).value());
+    assertThat(envelope.at("/payload/recordedBy").asText()).isEqualTo("arena");
+    assertThat(envelope.at("/payload/delivery/adviser").asText()).isEqualTo("Z990311");
+    assertThat(EventContracts.violations(EventContracts.committed("delivery-service"), envelope))
+        .isEmpty();
+  }
+
+  /** The topic's records that hold the text, once there are at least {@code count} (or 20 s). */
+  private static List<ConsumerRecord<String, String>> recordsHolding(String text, int count) {
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    for (int tries = 0; tries < 20 && records.size() < count; tries++) {
+      records =
+          TestKafka.readAll(
+              DeliveryEvents.TOPIC,
+              r -> r.value() != null && r.value().contains(text),
+              Duration.ofSeconds(1));
+    }
+    return records;
   }
 }

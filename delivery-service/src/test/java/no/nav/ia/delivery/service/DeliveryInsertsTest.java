@@ -235,7 +235,7 @@ class DeliveryInsertsTest {
         DeliveryEvents.CONTRACT,
         d.orgNumber,
         new DeliveryEvents.DeliveryRecorded(
-            d.id, 1, d.registeredAt, DeliveryEvents.Facts.of(d), d.groupId),
+            d.id, 1, d.registeredAt, DeliveryEvents.Facts.of(d), d.groupId, d.adviser),
         DeliveryInserts.RECORDED,
         (c, s) -> DeliveryInserts.bindRecorded(c, s, d, v));
   }
