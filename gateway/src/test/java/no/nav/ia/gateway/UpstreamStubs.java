@@ -405,13 +405,28 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     }
   }
 
+  /**
+   * A port nothing listens on, held so for the tests' life: a socket bound to it that never
+   * listens, so a connection to it is refused and no server started later (the test
+   * infrastructure's, which finds free ports the same way) can be given it. A port found free and
+   * let go was once given to such a server, and the gateway's calls to the "down" service reached
+   * it (502 where the tests expect 503).
+   */
   private static int closedPort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    try {
+      java.net.Socket held = new java.net.Socket();
+      held.setReuseAddress(false);
+      held.bind(new InetSocketAddress("127.0.0.1", 0));
+      HELD.add(held);
+      return held.getLocalPort();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The sockets that hold the closed ports. */
+  private static final java.util.List<java.net.Socket> HELD =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private static void sleep(long millis) {
     try {
@@ -443,5 +458,13 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         // Closing at the end of the tests: nothing to do.
       }
     }
+    for (java.net.Socket held : HELD) {
+      try {
+        held.close();
+      } catch (IOException e) {
+        // Closing at the end of the tests: nothing to do.
+      }
+    }
+    HELD.clear();
   }
 }
