@@ -84,6 +84,15 @@ public class Report extends PanacheEntityBase {
   }
 
   /**
+   * Whether a coordinator may have reopened it: a draft that was submitted before, which takes at
+   * least a written version, its submission and the reopening (a report nobody has written is at
+   * 0).
+   */
+  public boolean mayHaveBeenReopened() {
+    return !submitted() && version >= 3;
+  }
+
+  /**
    * Submitted after its due date (the submission's day in Norwegian time): the coordinators see
    * which reports came late once they are in, not only which are still out.
    */

@@ -140,10 +140,13 @@ class ReportTest {
   @Test
   void aReopenedReportIsADraftAgainAndItsSubmissionKeepsTheFiguresItFroze() {
     Report r = written("2024-H1");
+    assertThat(r.mayHaveBeenReopened()).isFalse();
     ReportChange submitted = r.submit(1L, "{\"total\":3}", "Z990002", AT);
     assertThat(submitted.figures).isEqualTo("{\"total\":3}");
+    assertThat(r.mayHaveBeenReopened()).isFalse();
 
     ReportChange reopened = r.reopen(2L, "  Mars mangler \n", "Z990003", AT.plusDays(1));
+    assertThat(r.mayHaveBeenReopened()).isTrue();
     assertThat(r.status).isEqualTo(ReportStatus.DRAFT);
     assertThat(r.version).isEqualTo(3);
     assertThat(r.frozenFigures).isNull();

@@ -149,7 +149,7 @@ public class ReportService {
         live,
         report.submitted() ? frozen(report) : live,
         NorwegianTime.today(),
-        report.submitted() ? Optional.empty() : ReportChange.reopening(report.id));
+        report.mayHaveBeenReopened() ? ReportChange.reopening(report.id) : Optional.empty());
   }
 
   /** A county of the half-year's structure (the counties that existed at its end). */
