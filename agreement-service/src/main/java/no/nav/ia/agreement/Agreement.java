@@ -243,6 +243,37 @@ public class Agreement extends PanacheEntityBase {
     return changed;
   }
 
+  /**
+   * Follows the register's change of the enterprise (an import): a name or size the agreement has
+   * as the register gave it before takes the register's new value; one the centre has made its own
+   * (not the register's before the change) stays, as does an ended agreement. No version check: the
+   * register read no version.
+   *
+   * @return whether anything changed
+   */
+  public boolean follow(RegisterChange change) {
+    if (!isActive()) {
+      return false;
+    }
+    boolean changed = false;
+    if (change.nameBefore() != null
+        && change.name() != null
+        && name.equals(change.nameBefore().strip())
+        && !name.equals(change.name().strip())) {
+      name = change.name().strip();
+      searchWords = SearchWords.indexed(name);
+      changed = true;
+    }
+    if (change.employeesBefore() != null
+        && change.employees() != null
+        && employees == change.employeesBefore()
+        && employees != change.employees()) {
+      employees = change.employees();
+      changed = true;
+    }
+    return changed;
+  }
+
   /** 412 unless the agreement is still at the version the caller read. */
   private void requireVersion(long expectedVersion) {
     if (expectedVersion != version) {

@@ -48,6 +48,10 @@ public class EnterpriseImport extends PanacheEntityBase {
   /** Entities that were in the register copy but not in the file, marked deleted. */
   public long gone;
 
+  /** Active agreements given the register's new name or size ({@code Agreement.follow}). */
+  @Column(name = "agreements_updated")
+  public long agreementsUpdated;
+
   @JdbcTypeCode(SqlTypes.ARRAY)
   public List<String> reasons = new ArrayList<>();
 
@@ -76,13 +80,17 @@ public class EnterpriseImport extends PanacheEntityBase {
     return i;
   }
 
-  /** Counts one batch: entities read and rejected (with reasons), created, updated, unchanged. */
+  /**
+   * Counts one batch: entities read and rejected (with reasons), created, updated, unchanged, and
+   * the agreements that followed the register's change.
+   */
   public void counted(
       long readInBatch,
       List<String> rejections,
       long createdInBatch,
       long updatedInBatch,
       long unchangedInBatch,
+      long agreementsUpdatedInBatch,
       OffsetDateTime at) {
     read += readInBatch;
     rejected += rejections.size();
@@ -94,6 +102,7 @@ public class EnterpriseImport extends PanacheEntityBase {
     created += createdInBatch;
     updated += updatedInBatch;
     unchanged += unchangedInBatch;
+    agreementsUpdated += agreementsUpdatedInBatch;
     progressAt = at;
   }
 

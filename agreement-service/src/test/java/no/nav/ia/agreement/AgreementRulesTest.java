@@ -27,6 +27,31 @@ class AgreementRulesTest {
   }
 
   @Test
+  void anAgreementFollowsTheRegistersChangeOfAValueItHadFromTheRegisterOnly() {
+    Agreement a = signed();
+    assertThat(
+            a.follow(new RegisterChange(a.orgNumber, "Eksempel Bygg AS", "EKSEMPEL AS", 120, 95)))
+        .isTrue();
+    assertThat(a.name).isEqualTo("EKSEMPEL AS");
+    assertThat(a.employees).isEqualTo(95);
+    assertThat(a.searchWords).contains("eksempel").doesNotContain("bygg");
+
+    // The centre's own values (not the register's before the change) stay.
+    assertThat(a.follow(new RegisterChange(a.orgNumber, "ANNET AS", "TREDJE AS", 80, 90)))
+        .isFalse();
+    assertThat(a.name).isEqualTo("EKSEMPEL AS");
+    assertThat(a.employees).isEqualTo(95);
+    // A size the register no longer gives is no size.
+    assertThat(a.follow(new RegisterChange(a.orgNumber, "EKSEMPEL AS", "EKSEMPEL AS", 95, null)))
+        .isFalse();
+
+    a.terminate(LocalDate.of(2024, 6, 30), "Slutt");
+    assertThat(a.follow(new RegisterChange(a.orgNumber, "EKSEMPEL AS", "NYTT AS", 95, 99)))
+        .isFalse();
+    assertThat(a.name).isEqualTo("EKSEMPEL AS");
+  }
+
+  @Test
   void anAgreementIsActiveFromSigningThroughItsLastDay() {
     Agreement a = signed();
     assertThat(a.isActiveOn(LocalDate.of(2010, 2, 28))).isFalse();

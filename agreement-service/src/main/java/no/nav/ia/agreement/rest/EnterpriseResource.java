@@ -174,6 +174,12 @@ public class EnterpriseResource {
       long unchanged,
       long rejected,
       long gone,
+      @Schema(
+              description =
+                  "Active agreements given the register's new name or number of employees: those"
+                      + " that had the register's value before the change (one the centre corrected"
+                      + " stays)")
+          long agreementsUpdated,
       List<String> reasons,
       @Schema(nullable = true) String note,
       String startedBy,
@@ -190,6 +196,7 @@ public class EnterpriseResource {
           i.unchanged,
           i.rejected,
           i.gone,
+          i.agreementsUpdated,
           List.copyOf(i.reasons),
           i.note,
           i.startedBy,

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -17,6 +18,7 @@ import no.nav.ia.agreement.AgreementErrors;
 import no.nav.ia.agreement.AgreementStatus;
 import no.nav.ia.agreement.County;
 import no.nav.ia.agreement.FromRegister;
+import no.nav.ia.agreement.RegisterChange;
 import no.nav.ia.agreement.ResigningCase;
 import no.nav.ia.agreement.events.AgreementEvents;
 import no.nav.ia.agreement.events.AgreementEvents.AgreementCorrected;
@@ -283,21 +285,60 @@ public class AgreementService {
     if (!managed.edit(expectedVersion, name, employees)) {
       return managed;
     }
-    if (employees != null) {
-      // The follow-up lists of open campaigns put the largest enterprises first: by today's size.
-      ResigningCase.update(
-          "employees = ?1 where agreementId = ?2 and outcome is null",
-          managed.employees,
-          managed.id);
+    corrected(managed, caller.actor(), Timestamps.now());
+    audit.changed("EDITED", "agreement", managed.id, managed.orgNumber, null);
+    return managed;
+  }
+
+  /** Who the history names for a change that came from the register copy. */
+  public static final String REGISTER = "enhetsregisteret";
+
+  /**
+   * Gives the active agreements of enterprises an import changed the register's name or size for
+   * ({@link Agreement#follow}) and returns how many changed: each a version in its history by
+   * {@link #REGISTER}, an {@code AgreementCorrected} event and an audit line with {@code origin},
+   * the one who started the import. In the import's transaction: locked, so a correction a person
+   * sends meanwhile is stale (412) rather than lost.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int follow(List<RegisterChange> changes, AuditTrail.Origin origin) {
+    int followed = 0;
+    OffsetDateTime at = Timestamps.now();
+    for (RegisterChange change : changes) {
+      List<Agreement> active =
+          Agreement.<Agreement>find(
+                  "orgNumber = ?1 and status = ?2", change.orgNumber(), AgreementStatus.ACTIVE)
+              .withLock(LockModeType.PESSIMISTIC_WRITE)
+              .list();
+      for (Agreement managed : active) {
+        if (managed.follow(change)) {
+          corrected(managed, REGISTER, at);
+          AuditTrail.changed(
+              origin,
+              "EDITED",
+              "agreement",
+              managed.id,
+              managed.orgNumber,
+              "from the register copy");
+          followed++;
+        }
+      }
     }
-    kept(managed, AgreementChange.Action.EDITED);
+    return followed;
+  }
+
+  /** A corrected name or size: kept in the history and published. */
+  private void corrected(Agreement managed, String by, OffsetDateTime at) {
+    // The follow-up lists of open campaigns put the largest enterprises first: by today's size.
+    ResigningCase.update(
+        "employees = ?1 where agreementId = ?2 and outcome is null", managed.employees, managed.id);
+    managed.persistAndFlush();
+    AgreementChange.of(managed, AgreementChange.Action.EDITED, by, at).persist();
     outbox.publish(
         AgreementEvents.CONTRACT,
         managed.orgNumber,
         new AgreementCorrected(
             managed.id, managed.orgNumber, managed.countyCode, managed.employees, managed.version));
-    audit.changed("EDITED", "agreement", managed.id, managed.orgNumber, null);
-    return managed;
   }
 
   /** Every version of the agreement, oldest first (403 for another county's). */

@@ -3,6 +3,7 @@ package no.nav.ia.agreement.service;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -47,6 +48,7 @@ import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import no.nav.ia.agreement.AgreementErrors;
 import no.nav.ia.agreement.EnterpriseImport;
+import no.nav.ia.agreement.RegisterChange;
 import no.nav.ia.agreement.RegisterEntry;
 import no.nav.ia.agreement.SearchWords;
 import no.nav.ia.agreement.config.RegisterConfig;
@@ -94,6 +96,9 @@ public class RegisterImports {
         select i.org_number from input i
          where exists (select 1 from enterprise_import_seen s
                         where s.import_id = ? and s.org_number = i.org_number and s.accepted)
+      ), before as (
+        select e.org_number, e.name, e.employees from enterprise e
+         where e.org_number in (select org_number from input)
       ), upserted as (
         insert into enterprise (org_number, name, organisation_form, industry, employees, municipality,
                                 county_code, deleted, deleted_on, search_words, content_hash, updated_at)
@@ -108,13 +113,22 @@ public class RegisterImports {
           search_words = excluded.search_words, content_hash = excluded.content_hash,
           updated_at = excluded.updated_at
         where enterprise.content_hash <> excluded.content_hash or enterprise.deleted <> excluded.deleted
-        returning org_number, (xmax = 0) as created
+        returning org_number, (xmax = 0) as created, name, employees
       ), seen as (
         insert into enterprise_import_seen (import_id, org_number)
         select ?, org_number from input where org_number not in (select org_number from earlier)
       )
       select count(*) filter (where created), count(*) filter (where not created),
-             (select array_agg(org_number order by org_number) from earlier)
+             (select array_agg(org_number order by org_number) from earlier),
+             -- The name or size changed for an enterprise with an active agreement: it may follow.
+             (select json_agg(json_build_object(
+                       'orgNumber', u.org_number, 'nameBefore', b.name, 'name', u.name,
+                       'employeesBefore', b.employees, 'employees', u.employees)
+                     order by u.org_number)
+                from upserted u join before b on b.org_number = u.org_number
+               where (u.name is distinct from b.name or u.employees is distinct from b.employees)
+                 and exists (select 1 from agreement a
+                              where a.org_number = u.org_number and a.status = 'ACTIVE'))
         from upserted
       """;
 
@@ -135,6 +149,7 @@ public class RegisterImports {
   @Inject AgroalDataSource dataSource;
   @Inject jakarta.persistence.EntityManager em;
   @Inject RegisterConfig config;
+  @Inject AgreementService agreements;
 
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "register-import"));
@@ -460,6 +475,9 @@ public class RegisterImports {
         .run(
             () -> {
               Upserted counts = batch.entries.isEmpty() ? Upserted.NONE : upsert(id, batch);
+              // Before the import's row is locked, as by the other writer: agreements, then it.
+              int followed =
+                  counts.changes().isEmpty() ? 0 : agreements.follow(counts.changes(), origin(id));
               if (!batch.rejectedOrgNumbers.isEmpty()) {
                 seen(id, batch.rejectedOrgNumbers);
               }
@@ -480,8 +498,21 @@ public class RegisterImports {
                       - counts.created()
                       - counts.updated()
                       - counts.earlier().size(),
+                  followed,
                   Timestamps.now());
             });
+  }
+
+  /**
+   * The import's starter, as the audit names the one behind an agreement's change it made. A
+   * projection: the row loaded as an entity would be the stale copy the later lock returns.
+   */
+  private AuditTrail.Origin origin(long id) {
+    String startedBy =
+        em.createQuery("select startedBy from EnterpriseImport where id = ?1", String.class)
+            .setParameter(1, id)
+            .getSingleResult();
+    return new AuditTrail.Origin(startedBy, null, "POST", "/api/v1/enterprises/imports/" + id);
   }
 
   private void seen(long id, Set<String> orgNumbers) {
@@ -499,9 +530,12 @@ public class RegisterImports {
    * A batch's upsert: entities created and updated, and the org numbers an earlier batch of the
    * file held too (not written, neither created nor updated: this later entry is rejected).
    */
-  private record Upserted(long created, long updated, List<String> earlier) {
-    static final Upserted NONE = new Upserted(0, 0, List.of());
+  private record Upserted(
+      long created, long updated, List<String> earlier, List<RegisterChange> changes) {
+    static final Upserted NONE = new Upserted(0, 0, List.of(), List.of());
   }
+
+  private static final TypeReference<List<RegisterChange>> CHANGES = new TypeReference<>() {};
 
   private Upserted upsert(long id, Batch batch) {
     int n = batch.entries.size();
@@ -534,11 +568,15 @@ public class RegisterImports {
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         java.sql.Array earlier = rs.getArray(3);
+        String changes = rs.getString(4);
         return new Upserted(
             rs.getLong(1),
             rs.getLong(2),
-            earlier == null ? List.of() : List.of((String[]) earlier.getArray()));
+            earlier == null ? List.of() : List.of((String[]) earlier.getArray()),
+            changes == null ? List.of() : json.readValue(changes, CHANGES));
       }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("reading a batch's changed enterprises failed", e);
     } catch (SQLException e) {
       throw new IllegalStateException("upserting a batch of the register failed", e);
     }

@@ -22,6 +22,19 @@ public final class Api {
     return given().auth().oauth2(token).get(path).then();
   }
 
+  /** A count the SQL reads, with its parameters numbered from 1, in a transaction of its own. */
+  static long count(jakarta.persistence.EntityManager em, String sql, Object... params) {
+    return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              var query = em.createNativeQuery(sql);
+              for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+              }
+              return ((Number) query.getSingleResult()).longValue();
+            });
+  }
+
   /** Registers an agreement as a coordinator; returns its id. */
   public static String register(Map<String, Object> body) {
     return post(body).statusCode(201).extract().path("id");

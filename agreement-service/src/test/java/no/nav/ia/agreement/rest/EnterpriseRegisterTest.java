@@ -656,6 +656,8 @@ class EnterpriseRegisterTest {
     assertThat(done.getInt("updated")).isEqualTo(1);
     assertThat(done.getInt("unchanged")).isEqualTo(7);
     assertThat(done.getInt("gone")).isEqualTo(1);
+    // Fjord's agreement was registered with 41 employees, not the register's 40: the centre's own.
+    assertThat(done.getInt("agreementsUpdated")).isZero();
     JsonPath gone = search(Tokens.coordinator(), "q=" + GONE_LATER);
     assertThat(gone.getBoolean("items[0].deleted")).isTrue();
     assertThat(search(Tokens.coordinator(), "q=" + FJORD).getInt("items[0].employees"))
@@ -1132,6 +1134,98 @@ class EnterpriseRegisterTest {
         .put("service", service);
     no.nav.ia.test.TestKafka.send(
         "ia.delivery-events-v1", org, no.nav.ia.test.EventSamples.write(e));
+  }
+
+  @Test
+  @Order(12)
+  void anActiveAgreementFollowsTheRegistersNewNameAndSizeUnlessTheCentreMadeThemItsOwn()
+      throws Exception {
+    // After the Order 11 tests: this class's last imports. Their files are too small to be trusted
+    // to say what is gone, so the enterprises written straight into the copy stay.
+    String follows = Fixtures.orgNumber();
+    String corrected = Fixtures.orgNumber();
+    String ended = Fixtures.orgNumber();
+    ArrayNode file = later();
+    file.add(entity(follows, "LUNDE BAKERI AS", "10.710", 20, "0301"));
+    file.add(entity(corrected, "VIK MEKANISKE AS", "25.620", 30, "0301"));
+    file.add(entity(ended, "SLUTT REGNSKAP AS", "69.201", 10, "0301"));
+    assertThat(importOf(write("enheter-follow-1-" + AERLIG + ".json.gz", file)).getString("status"))
+        .isEqualTo("DONE");
+    Map<String, Object> fromRegister = new java.util.HashMap<>();
+    fromRegister.put("signedOn", "2024-05-02");
+    fromRegister.put("orgNumber", follows);
+    String followsId = Api.register(fromRegister);
+    fromRegister.put("orgNumber", corrected);
+    String correctedId = Api.register(fromRegister);
+    fromRegister.put("orgNumber", ended);
+    String endedId = Api.register(fromRegister);
+    Api.terminate(endedId, LocalDate.of(2024, 12, 31), "Slutt");
+    // The centre writes the name its own way.
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body(Map.of("name", "Vik Mekaniske Verksted"))
+        .patch("/api/v1/agreements/" + correctedId)
+        .then()
+        .statusCode(200);
+
+    ArrayNode next = later();
+    next.add(entity(follows, "LUNDE BAKERI OG KONDITORI AS", "10.710", 25, "0301"));
+    next.add(entity(corrected, "VIK MEKANISKE VERKSTED AS", "25.620", 35, "0301"));
+    next.add(entity(ended, "SLUTT OG FERDIG REGNSKAP AS", "69.201", 12, "0301"));
+    JsonPath done = importOf(write("enheter-follow-2-" + AERLIG + ".json.gz", next));
+    assertThat(done.getString("status")).isEqualTo("DONE");
+    assertThat(done.getInt("updated")).isEqualTo(3);
+    assertThat(done.getInt("agreementsUpdated")).isEqualTo(2);
+
+    JsonPath followed = Api.agreement(Tokens.adviser("03"), followsId);
+    assertThat(followed.getString("name")).isEqualTo("LUNDE BAKERI OG KONDITORI AS");
+    assertThat(followed.getInt("employees")).isEqualTo(25);
+    assertThat(followed.getLong("version")).isEqualTo(1);
+    assertThat(Api.history(followsId))
+        .last()
+        .satisfies(
+            v -> {
+              assertThat(v.get("action")).isEqualTo("EDITED");
+              assertThat(v.get("changedBy")).isEqualTo("enhetsregisteret");
+              assertThat(v.get("name")).isEqualTo("LUNDE BAKERI OG KONDITORI AS");
+            });
+    // The working lists find it by its new name.
+    assertThat(
+            Api.get(Tokens.adviser("03"), "/api/v1/agreements?county=03&q=konditori")
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id"))
+        .containsExactly(followsId);
+    // The centre's own name stays; the size it had from the register follows.
+    JsonPath own = Api.agreement(Tokens.adviser("03"), correctedId);
+    assertThat(own.getString("name")).isEqualTo("Vik Mekaniske Verksted");
+    assertThat(own.getInt("employees")).isEqualTo(35);
+    // An ended agreement is history.
+    assertThat(Api.agreement(Tokens.coordinator(), endedId).getString("name"))
+        .isEqualTo("SLUTT REGNSKAP AS");
+    assertThat(
+            count(
+                "select count(*) from outbox_event where event_type = 'AgreementCorrected'"
+                    + " and event_key in (?1, ?2, ?3)",
+                follows,
+                corrected,
+                ended))
+        .as("the centre's correction, and one for each agreement that followed")
+        .isEqualTo(3);
+
+    // The same file again: nothing changed in the register, so nothing follows.
+    JsonPath again = importOf(write("enheter-follow-3-" + AERLIG + ".json.gz", next));
+    assertThat(again.getInt("updated")).isZero();
+    assertThat(again.getInt("agreementsUpdated")).isZero();
+    assertThat(Api.agreement(Tokens.adviser("03"), followsId).getLong("version")).isEqualTo(1);
+  }
+
+  private long count(String sql, Object... params) {
+    return Api.count(em, sql, params);
   }
 
   /** An agreement of Oslo (signed 2011-03-01) with the enterprise's name and size given. */

@@ -359,15 +359,7 @@ class NotDueAfterAllTest {
   }
 
   private long count(String sql, Object... params) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              var query = em.createNativeQuery(sql);
-              for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-              }
-              return ((Number) query.getSingleResult()).longValue();
-            });
+    return Api.count(em, sql, params);
   }
 
   private static io.restassured.response.ValidatableResponse terminate(
