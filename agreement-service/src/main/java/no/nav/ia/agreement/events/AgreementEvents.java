@@ -41,7 +41,12 @@ public final class AgreementEvents {
           String groupOrgNumber,
       @EventField(
               nullable = true,
-              description = "The group's active agreement when this one was registered, if any.")
+              description =
+                  "The group's active agreement when this one was registered, if any. It is not"
+                      + " kept up: the unit belongs to whichever agreement of groupOrgNumber is"
+                      + " active (the group's registered later, or ended and registered anew), as"
+                      + " the agreement's REST answer shows it, with no event or version of the"
+                      + " unit's own.")
           UUID groupAgreementId,
       @EventField(nullable = true, pattern = NAV_IDENT, description = "The adviser who follows up.")
           String contactPerson) {}

@@ -102,14 +102,34 @@ public final class DeliveryEvents {
       @EventField(description = "The NAV-ident of the person, or the client id of the system.")
           String correctedBy,
       Facts before,
-      Facts after) {}
+      Facts after,
+      @EventField(addedLater = true, description = REGISTERED_AT) OffsetDateTime registeredAt,
+      @EventField(nullable = true, addedLater = true, description = GROUP_ID) UUID groupId,
+      @EventField(nullable = true, addedLater = true, description = RECORDED_BY)
+          String recordedBy) {}
 
   public record DeliveryVoided(
       UUID deliveryId,
       long version,
       @EventField(description = "The NAV-ident of the person, or the client id of the system.")
           String voidedBy,
-      Facts before) {}
+      Facts before,
+      @EventField(addedLater = true, description = REGISTERED_AT) OffsetDateTime registeredAt,
+      @EventField(nullable = true, addedLater = true, description = GROUP_ID) UUID groupId,
+      @EventField(nullable = true, addedLater = true, description = RECORDED_BY)
+          String recordedBy) {}
+
+  // What a delivery's DeliveryRecorded says that no later version changes, on its later events too:
+  // a consumer that reads a moved delivery's correction first skips the DeliveryRecorded after it.
+  private static final String REGISTERED_AT =
+      "When it was recorded, as its DeliveryRecorded says. Events published before December 2026"
+          + " lack it.";
+  private static final String GROUP_ID =
+      "The meeting it was recorded in, as its DeliveryRecorded's groupId (null for a delivery to"
+          + " one enterprise). Events published before December 2026 lack it.";
+  private static final String RECORDED_BY =
+      "Who recorded it, as its DeliveryRecorded's recordedBy; null where the recording's version"
+          + " is not kept. Events published before December 2026 lack it.";
 
   /** Every event type on the topic: what the outbox publishes under and AsyncAPI describes. */
   public static final EventTopic CONTRACT =
@@ -121,7 +141,9 @@ public final class DeliveryEvents {
               + " correction that moves a delivery to another enterprise is keyed by the new one"
               + " (after.orgNumber), so it and the delivery's later events go to another partition"
               + " than its DeliveryRecorded and may be read before it. Apply a delivery's events by"
-              + " version: keep the highest seen and skip a lower one.",
+              + " version: keep the highest seen and skip a lower one. What a DeliveryRecorded says"
+              + " that no later version changes (registeredAt, groupId, recordedBy) is on the"
+              + " delivery's later events too, so nothing is lost by skipping it.",
           List.of(
               EventType.of(
                   DeliveryRecorded.class,
@@ -136,5 +158,8 @@ public final class DeliveryEvents {
               EventType.of(
                   DeliveryVoided.class,
                   EventKey.ORG_NUMBER,
-                  "A delivery was voided: it no longer counts (it stays in the history).")));
+                  "A delivery was voided: it no longer counts (it stays in the history). A"
+                      + " delivery dated after its agreement's end, taken in the moment before the"
+                      + " termination reached delivery-service, is voided by the platform itself"
+                      + " (voidedBy: its client id, ia-delivery-service) about 90 seconds later.")));
 }

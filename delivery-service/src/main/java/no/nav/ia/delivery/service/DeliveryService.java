@@ -349,7 +349,23 @@ public class DeliveryService {
     outbox.publish(
         DeliveryEvents.CONTRACT,
         delivery.orgNumber,
-        new DeliveryCorrected(delivery.id, delivery.version, actor, before, Facts.of(delivery)));
+        new DeliveryCorrected(
+            delivery.id,
+            delivery.version,
+            actor,
+            before,
+            Facts.of(delivery),
+            delivery.registeredAt,
+            delivery.groupId,
+            recordedBy(delivery)));
+  }
+
+  /** Who recorded the delivery: its first version's changer (null where that is not kept). */
+  private String recordedBy(Delivery delivery) {
+    return DeliveryVersion.<DeliveryVersion>find("deliveryId = ?1 and version = 1", delivery.id)
+        .firstResultOptional()
+        .map(v -> v.changedBy)
+        .orElse(null);
   }
 
   /**
@@ -363,7 +379,14 @@ public class DeliveryService {
     outbox.publish(
         DeliveryEvents.CONTRACT,
         delivery.orgNumber,
-        new DeliveryVoided(delivery.id, delivery.version, actor, before));
+        new DeliveryVoided(
+            delivery.id,
+            delivery.version,
+            actor,
+            before,
+            delivery.registeredAt,
+            delivery.groupId,
+            recordedBy(delivery)));
   }
 
   /** A page in a stable order: newest delivery date first, then id. */
