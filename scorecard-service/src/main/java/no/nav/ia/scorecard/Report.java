@@ -56,6 +56,13 @@ public class Report extends PanacheEntityBase {
   @Column(name = "submitted_at")
   public OffsetDateTime submittedAt;
 
+  /**
+   * When it was first submitted: kept through a reopening (null until then; for a report submitted
+   * by a replica from before V14, its submission's time).
+   */
+  @Column(name = "first_submitted_at")
+  public OffsetDateTime firstSubmittedAt;
+
   /** The card as it stood at submission (JSON); null while a draft. */
   @Column(name = "figures")
   public String frozenFigures;
@@ -84,27 +91,32 @@ public class Report extends PanacheEntityBase {
   }
 
   /**
-   * Whether a coordinator may have reopened it: a draft that was submitted before, which takes at
-   * least a written version, its submission and the reopening (a report nobody has written is at
-   * 0).
+   * Whether a coordinator may have reopened it: that takes at least a written version, its
+   * submission and the reopening (a report nobody has written is at 0).
    */
   public boolean mayHaveBeenReopened() {
-    return !submitted() && version >= 3;
+    return version >= 3;
   }
 
   /**
-   * Submitted after its due date (the submission's day in Norwegian time): the coordinators see
-   * which reports came late once they are in, not only which are still out.
+   * First submitted after its due date (the submission's day in Norwegian time): the coordinators
+   * see which reports came late once they are in, not only which are still out. A report submitted
+   * on time is not late for being reopened and submitted again after the due date: the coordinator
+   * handed it back.
    */
   public boolean submittedLate() {
-    return submitted()
-        && submittedAt != null
-        && halfYear().isPastDue(NorwegianTime.dateOf(submittedAt));
+    OffsetDateTime first = firstSubmission();
+    return first != null && halfYear().isPastDue(NorwegianTime.dateOf(first));
   }
 
-  /** Past its due date and not submitted. */
+  /** Past its due date and never submitted (a reopened one is with its manager to mend). */
   public boolean overdue(LocalDate today) {
-    return !submitted() && halfYear().isPastDue(today);
+    return !submitted() && firstSubmission() == null && halfYear().isPastDue(today);
+  }
+
+  /** When it was first submitted, if it was (a submission from before V14: that one's time). */
+  private OffsetDateTime firstSubmission() {
+    return firstSubmittedAt != null ? firstSubmittedAt : submittedAt;
   }
 
   /**
@@ -154,6 +166,9 @@ public class Report extends PanacheEntityBase {
     frozenFigures = figures;
     submittedBy = by;
     submittedAt = at;
+    if (firstSubmittedAt == null) {
+      firstSubmittedAt = at;
+    }
     version++;
     ReportChange change = ReportChange.of(this, ReportChange.Action.SUBMITTED, by, at);
     change.figures = figures;
@@ -179,6 +194,10 @@ public class Report extends PanacheEntityBase {
     }
     if (expectedVersion != null) {
       requireVersion(expectedVersion);
+    }
+    if (firstSubmittedAt == null) {
+      // Submitted by a replica from before V14 (a rolling deploy).
+      firstSubmittedAt = submittedAt;
     }
     status = ReportStatus.DRAFT;
     frozenFigures = null;

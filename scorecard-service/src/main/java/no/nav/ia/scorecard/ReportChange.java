@@ -78,16 +78,22 @@ public class ReportChange extends PanacheEntityBase {
   }
 
   /**
-   * The reopening a draft is in, if a coordinator reopened it: the latest submission or reopening,
-   * when it is a reopening.
+   * The report's last reopening, if a coordinator reopened it: the one a draft is in, or the one
+   * before the submission anew.
    */
   public static Optional<ReportChange> reopening(UUID reportId) {
+    return last(reportId, Action.REOPENED);
+  }
+
+  /** The report's last submission, with the figures it froze. */
+  public static Optional<ReportChange> lastSubmission(UUID reportId) {
+    return last(reportId, Action.SUBMITTED);
+  }
+
+  private static Optional<ReportChange> last(UUID reportId, Action action) {
     return ReportChange.<ReportChange>find(
-            "reportId = ?1 and action in ?2 order by version desc",
-            reportId,
-            List.of(Action.SUBMITTED, Action.REOPENED))
-        .firstResultOptional()
-        .filter(c -> c.action == Action.REOPENED);
+            "reportId = ?1 and action = ?2 order by version desc", reportId, action)
+        .firstResultOptional();
   }
 
   /** A report's changes, oldest first. */

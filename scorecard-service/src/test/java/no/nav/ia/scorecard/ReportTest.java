@@ -153,19 +153,34 @@ class ReportTest {
     assertThat(r.submittedBy).isNull();
     assertThat(r.submittedAt).isNull();
     assertThat(r.sections()).isEqualTo(WRITTEN);
-    assertThat(r.overdue(LocalDate.of(2024, 9, 2))).isTrue();
+    // Submitted on time: handed back, it is with its manager to mend, not overdue nor late.
+    assertThat(r.overdue(LocalDate.of(2024, 9, 2))).isFalse();
+    assertThat(r.submittedLate()).isFalse();
+    assertThat(r.firstSubmittedAt).isEqualTo(AT);
     assertThat(reopened.action).isEqualTo(ReportChange.Action.REOPENED);
     assertThat(reopened.version).isEqualTo(3);
     assertThat(reopened.changedBy).isEqualTo("Z990003");
     assertThat(reopened.reason).isEqualTo("Mars mangler");
     assertThat(reopened.figures).isNull();
 
-    // Its manager edits it and submits it again, late now.
+    // Its manager edits it and submits it again after the due date: the first submission was on
+    // time, so the report is not late (the coordinator handed it back).
     r.editSections(3, new ReportSections("Fem møter", "Bygg", "Ingen", "Ingen"), "Z990002", AT);
-    r.submit(4L, "{\"total\":4}", "Z990002", OffsetDateTime.of(2024, 10, 1, 8, 0, 0, 0, UTC));
+    OffsetDateTime again = OffsetDateTime.of(2024, 10, 1, 8, 0, 0, 0, UTC);
+    r.submit(4L, "{\"total\":4}", "Z990002", again);
     assertThat(r.frozenFigures).isEqualTo("{\"total\":4}");
     assertThat(r.version).isEqualTo(5);
-    assertThat(r.submittedLate()).isTrue();
+    assertThat(r.submittedAt).isEqualTo(again);
+    assertThat(r.firstSubmittedAt).isEqualTo(AT);
+    assertThat(r.submittedLate()).isFalse();
+    assertThat(r.mayHaveBeenReopened()).isTrue();
+
+    // One first submitted late stays late through a reopening.
+    Report late = written("2024-H1");
+    late.submit(1L, "{}", "Z990002", again);
+    late.reopen(2L, "Mangler", "Z990003", again.plusDays(1));
+    assertThat(late.submittedLate()).isTrue();
+    assertThat(late.overdue(LocalDate.of(2024, 10, 3))).isFalse();
   }
 
   @Test

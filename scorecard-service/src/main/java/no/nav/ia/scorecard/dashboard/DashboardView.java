@@ -244,6 +244,20 @@ public record DashboardView(
       return Norwegian.period(period);
     }
 
+    /** Its status in words: a reopened report is told from one never sent. */
+    static String status(no.nav.ia.scorecard.Report report, boolean reopened, boolean overdue) {
+      String late = report.submittedLate() ? " (først sendt inn etter fristen)" : "";
+      if (report.submitted()) {
+        return reopened
+            ? "sendt inn på nytt" + late
+            : "sendt inn" + (late.isEmpty() ? "" : " etter fristen");
+      }
+      if (reopened) {
+        return "gjenåpnet, venter på ny innsending" + late;
+      }
+      return overdue ? "utkast, frist passert" : "utkast";
+    }
+
     public static ReportRow of(no.nav.ia.scorecard.service.ReportService.Reading r) {
       var report = r.report();
       boolean overdue = report.overdue(r.today());
@@ -251,9 +265,7 @@ public record DashboardView(
           r.county().code(),
           r.county().name(),
           report.period,
-          report.submittedLate()
-              ? "sendt inn etter fristen"
-              : report.submitted() ? "sendt inn" : overdue ? "utkast, frist passert" : "utkast",
+          status(report, r.reopening().isPresent(), overdue),
           DAY.format(report.halfYear().due()),
           overdue,
           "/dashboard/reports/" + r.county().code() + "/" + report.period);

@@ -150,11 +150,20 @@ public record ReportPage(
         r.submittedAt() == null
             ? "Utkast: tallene er foreløpige til rapporten sendes inn"
                 + (c.asOf() == null ? "" : " (tall per " + moment(c.asOf()) + ")")
-            : "Sendt inn "
-                + moment(r.submittedAt())
-                + " av "
-                + r.submittedBy()
-                + (r.submittedLate() ? ", etter fristen" : ""),
+            : r.reopened() == null
+                ? "Sendt inn "
+                    + moment(r.submittedAt())
+                    + " av "
+                    + r.submittedBy()
+                    + (r.submittedLate() ? ", etter fristen" : "")
+                : "Sendt inn på nytt "
+                    + moment(r.submittedAt())
+                    + " av "
+                    + r.submittedBy()
+                    + " (først sendt inn "
+                    + moment(r.firstSubmittedAt())
+                    + (r.submittedLate() ? ", etter fristen" : "")
+                    + ")",
         r.reopened() == null
             ? null
             : "Gjenåpnet "

@@ -34,16 +34,32 @@ public record ReportView(
     Sections sections,
     @Schema(nullable = true) String submittedBy,
     @Schema(nullable = true) OffsetDateTime submittedAt,
-    List<Difference> changedSinceSubmission,
     @Schema(
             nullable = true,
             description =
-                "A draft a coordinator reopened after its submission: who, when and why (null"
-                    + " otherwise)")
-        Reopened reopened) {
+                "When it was first submitted: the same as submittedAt unless a coordinator reopened"
+                    + " it since (submittedLate is judged on it)")
+        OffsetDateTime firstSubmittedAt,
+    @Schema(
+            description =
+                "The figures that have moved since the report was last submitted: a submitted"
+                    + " one's frozen figures against the live ones; a reopened draft's live"
+                    + " figures against those its submission froze; empty for a draft never"
+                    + " submitted")
+        List<Difference> changedSinceSubmission,
+    @Schema(nullable = true, description = REOPENED) Reopened reopened) {
 
-  /** A coordinator's reopening of a submitted report, as the draft it made shows it. */
-  public record Reopened(String by, OffsetDateTime at, String reason) {}
+  static final String REOPENED =
+      "The last time a coordinator reopened it after a submission: who, when and why, on the draft"
+          + " it made and on the report submitted anew (null when never reopened)";
+
+  /** A coordinator's reopening of a submitted report. */
+  @Schema(name = "ReportReopened")
+  public record Reopened(String by, OffsetDateTime at, String reason) {
+    static Reopened of(Reading r) {
+      return r.reopening().map(c -> new Reopened(c.changedBy, c.changedAt, c.reason)).orElse(null);
+    }
+  }
 
   @no.nav.ia.platform.rest.ClosedBody
   public record Sections(
@@ -116,8 +132,16 @@ public record ReportView(
         Sections.of(report.sections()),
         report.submittedBy,
         report.submittedAt,
-        report.submitted() ? differences(r.figures(), r.live()) : List.of(),
-        r.reopening().map(c -> new Reopened(c.changedBy, c.changedAt, c.reason)).orElse(null));
+        report.firstSubmittedAt != null ? report.firstSubmittedAt : report.submittedAt,
+        changedSinceSubmission(r),
+        Reopened.of(r));
+  }
+
+  /** What has moved since the last submission ({@link Reading#submittedFigures}). */
+  static List<Difference> changedSinceSubmission(Reading r) {
+    // Without live figures (a reading made without them) nothing is known to have moved.
+    Card submitted = r.submittedFigures();
+    return submitted == null || r.live() == null ? List.of() : differences(submitted, r.live());
   }
 
   /** The figures a manager reports on, by name, from a card. */

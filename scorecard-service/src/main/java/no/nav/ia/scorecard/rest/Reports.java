@@ -23,10 +23,11 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
       @Schema(nullable = true) OffsetDateTime submittedAt,
       @Schema(
               description =
-                  "How many of the figures a submitted report froze have moved since (later"
+                  "How many figures have moved since the report was last submitted (later"
                       + " deliveries, corrections, voids: the report's changedSinceSubmission);"
-                      + " 0 for a draft, whose figures are live")
-          int changedSinceSubmission) {
+                      + " 0 for a draft never submitted")
+          int changedSinceSubmission,
+      @Schema(nullable = true, description = ReportView.REOPENED) ReportView.Reopened reopened) {
 
     static Line of(Reading r) {
       var report = r.report();
@@ -39,14 +40,12 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           report.version,
           report.submittedBy,
           report.submittedAt,
-          changed(r));
+          changed(r),
+          ReportView.Reopened.of(r));
     }
 
     static int changed(Reading r) {
-      // Without live figures (a reading made without them) nothing is known to have moved.
-      return r.report().submitted() && r.live() != null
-          ? ReportView.differences(r.figures(), r.live()).size()
-          : 0;
+      return ReportView.changedSinceSubmission(r).size();
     }
   }
 
@@ -64,9 +63,16 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           new CardsCsv.Column("section_effects", "Tiltak og effekt"),
           new CardsCsv.Column("section_funds", "Bruk av midler"));
 
-  /** The column added last, after the card's: it stays last for programs reading by position. */
-  private static final CardsCsv.Column CHANGED =
-      new CardsCsv.Column("changed_since_submission", "Tall endret etter innsending");
+  /**
+   * The columns added after the card's, in the order they were added: programs read the earlier
+   * ones by position.
+   */
+  private static final List<CardsCsv.Column> ADDED =
+      List.of(
+          new CardsCsv.Column("changed_since_submission", "Tall endret etter innsending"),
+          new CardsCsv.Column("reopened_at", "Gjenåpnet"),
+          new CardsCsv.Column("reopened_by", "Gjenåpnet av"),
+          new CardsCsv.Column("reopened_reason", "Grunn til gjenåpning"));
 
   /** How a half-year's compilation is offered for saving, in either dialect. */
   static String attachment(HalfYear halfYear) {
@@ -90,10 +96,11 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
     for (CardsCsv.Column c : COLUMNS) {
       csv.append(dialect.name(c)).append(dialect.separator);
     }
-    csv.append(CardsCsv.header(dialect))
-        .append(dialect.separator)
-        .append(dialect.name(CHANGED))
-        .append(dialect.lineEnd);
+    csv.append(CardsCsv.header(dialect));
+    for (CardsCsv.Column c : ADDED) {
+      csv.append(dialect.separator).append(dialect.name(c));
+    }
+    csv.append(dialect.lineEnd);
     for (Reading r : readings) {
       var report = r.report();
       boolean submitted = report.status == ReportStatus.SUBMITTED;
@@ -113,6 +120,10 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           .forEach(text -> row.add(CardsCsv.quote(text == null ? "" : text, dialect)));
       row.addAll(CardsCsv.row(r.figures()));
       row.add(Line.changed(r));
+      ReportView.Reopened reopened = ReportView.Reopened.of(r);
+      row.add(reopened == null ? "" : reopened.at());
+      row.add(reopened == null ? "" : reopened.by());
+      row.add(reopened == null ? "" : CardsCsv.quote(reopened.reason(), dialect));
       csv.append(CardsCsv.line(row, dialect)).append(dialect.lineEnd);
     }
     return csv.toString();

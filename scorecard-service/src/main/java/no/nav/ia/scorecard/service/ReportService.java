@@ -39,8 +39,10 @@ public class ReportService {
 
   /**
    * A report as it is read: the report (an unsaved empty draft when nobody has written one), its
-   * county, the county card as it stands now, the one the report shows (the frozen one once
-   * submitted), and for a draft a coordinator reopened, that reopening (who, when, why).
+   * county, the county card as it stands now (null when read without figures), the one the report
+   * shows (the frozen one once submitted), and for a report a coordinator reopened, the last
+   * reopening (who, when, why) and, while it is a draft again, the figures its last submission
+   * froze (null otherwise).
    */
   public record Reading(
       Report report,
@@ -48,10 +50,15 @@ public class ReportService {
       Card live,
       Card figures,
       LocalDate today,
-      Optional<ReportChange> reopening) {
+      Optional<ReportChange> reopening,
+      Card submittedBefore) {
 
-    Reading(Report report, County county, Card live, Card figures, LocalDate today) {
-      this(report, county, live, figures, today, Optional.empty());
+    /**
+     * The figures that have moved since the report was last submitted: a submitted one's frozen
+     * against the live ones, a reopened draft's live against those its submission froze.
+     */
+    public Card submittedFigures() {
+      return report.submitted() ? figures : submittedBefore;
     }
   }
 
@@ -90,7 +97,7 @@ public class ReportService {
     Report report = locked(code, halfYear);
     Card live = scorecards.county(scorecards.snapshot(halfYear.period()), code);
     report.submit(expectedVersion, write(live), by, Timestamps.now()).persist();
-    return new Reading(report, county, live, live, NorwegianTime.today());
+    return reading(report, county, live, NorwegianTime.today());
   }
 
   /**
@@ -134,8 +141,7 @@ public class ReportService {
                   find(county.code(), halfYear)
                       .orElseGet(() -> Report.draft(county.code(), halfYear));
               Card live = snapshot == null ? null : scorecards.county(snapshot, county.code());
-              return new Reading(
-                  report, county, live, report.submitted() ? frozen(report) : live, today);
+              return reading(report, county, live, today);
             })
         .toList();
   }
@@ -143,13 +149,27 @@ public class ReportService {
   private Reading reading(Report report, County county) {
     Card live =
         scorecards.county(scorecards.snapshot(report.halfYear().period()), report.countyCode);
+    return reading(report, county, live, NorwegianTime.today());
+  }
+
+  private Reading reading(Report report, County county, Card live, LocalDate today) {
+    Optional<ReportChange> reopening =
+        report.mayHaveBeenReopened() ? ReportChange.reopening(report.id) : Optional.empty();
+    Card submittedBefore =
+        reopening.isPresent() && !report.submitted()
+            ? ReportChange.lastSubmission(report.id)
+                .filter(c -> c.figures != null)
+                .map(c -> card(c.figures))
+                .orElse(null)
+            : null;
     return new Reading(
         report,
         county,
         live,
         report.submitted() ? frozen(report) : live,
-        NorwegianTime.today(),
-        report.mayHaveBeenReopened() ? ReportChange.reopening(report.id) : Optional.empty());
+        today,
+        reopening,
+        submittedBefore);
   }
 
   /** A county of the half-year's structure (the counties that existed at its end). */

@@ -97,6 +97,7 @@ class DashboardPagesTest {
         sections,
         null,
         null,
+        null,
         List.of(),
         null);
   }
@@ -216,6 +217,7 @@ class DashboardPagesTest {
         draft.version(),
         figures,
         draft.sections(),
+        null,
         null,
         null,
         List.of(),

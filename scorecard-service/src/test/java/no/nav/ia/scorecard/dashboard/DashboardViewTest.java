@@ -46,6 +46,33 @@ class DashboardViewTest {
   }
 
   @Test
+  void aReportsStatusTellsAReopenedOneFromOneNeverSent() {
+    var half = no.nav.ia.scorecard.HalfYear.parse("2024-H1");
+    var sections = new no.nav.ia.scorecard.ReportSections("Møter", "Bygg", "Ingen", "Ingen");
+    OffsetDateTime onTime = OffsetDateTime.parse("2024-08-20T10:00:00Z");
+    OffsetDateTime late = OffsetDateTime.parse("2024-10-01T10:00:00Z");
+    var r = no.nav.ia.scorecard.Report.draft("03", half);
+    assertThat(DashboardView.ReportRow.status(r, false, true)).isEqualTo("utkast, frist passert");
+    r.editSections(0, sections, "Z990002", onTime);
+    r.submit(1L, "{}", "Z990002", onTime);
+    assertThat(DashboardView.ReportRow.status(r, false, false)).isEqualTo("sendt inn");
+    r.reopen(2L, "Mangler juni", "Z990003", late);
+    assertThat(DashboardView.ReportRow.status(r, true, r.overdue(late.toLocalDate())))
+        .isEqualTo("gjenåpnet, venter på ny innsending");
+    r.submit(3L, "{}", "Z990002", late);
+    assertThat(DashboardView.ReportRow.status(r, true, false)).isEqualTo("sendt inn på nytt");
+
+    var first = no.nav.ia.scorecard.Report.draft("03", half);
+    first.editSections(0, sections, "Z990002", late);
+    first.submit(1L, "{}", "Z990002", late);
+    assertThat(DashboardView.ReportRow.status(first, false, false))
+        .isEqualTo("sendt inn etter fristen");
+    first.reopen(2L, "Mangler juni", "Z990003", late);
+    assertThat(DashboardView.ReportRow.status(first, true, false))
+        .isEqualTo("gjenåpnet, venter på ny innsending (først sendt inn etter fristen)");
+  }
+
+  @Test
   void aCountyBelowTwoThirdsShowsItsShareAgainstTheLine() {
     DashboardView.Row row = DashboardView.Row.of(card("COUNTY", "03", 6, 4, 12, 8, 6));
     assertThat(row.shareWidth()).isEqualTo("60.00");

@@ -95,6 +95,16 @@ class ReportsTest {
         .getList("");
   }
 
+  /** The coordinators' overview of the half-year. */
+  static JsonPath overview(String period) {
+    return as(Tokens.coordinator())
+        .get("/api/v1/reports?period=" + period)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
   static JsonPath read(String county, String period) {
     return as(Tokens.coordinator())
         .get(report(county, period))
@@ -209,7 +219,7 @@ class ReportsTest {
                 .lines())
         .first()
         .asString()
-        .endsWith(",changed_since_submission");
+        .contains(",changed_since_submission,");
 
     List<Map<String, Object>> history = history(Tokens.adviser("54"), "54", "2023-H1");
     assertThat(history)
@@ -466,9 +476,15 @@ class ReportsTest {
         .body("version", equalTo(3))
         .body("submittedBy", equalTo(null))
         .body("submittedAt", equalTo(null))
-        .body("overdue", equalTo(true))
+        .body("firstSubmittedAt", org.hamcrest.Matchers.notNullValue())
+        // With its manager to mend: not overdue; its first submission came after the due date.
+        .body("overdue", equalTo(false))
+        .body("submittedLate", equalTo(true))
         .body("figures.deliveries.total", equalTo(3))
-        .body("changedSinceSubmission", equalTo(List.of()))
+        // What has moved since the submission it was handed back from.
+        .body(
+            "changedSinceSubmission.find { it.figure == 'deliveries.total' }.submitted", equalTo(1))
+        .body("changedSinceSubmission.find { it.figure == 'deliveries.total' }.now", equalTo(3))
         .body("sections.industries", equalTo("Bygg og anlegg; helse"))
         .body("reopened.by", equalTo("Z990003"))
         .body(
@@ -478,7 +494,32 @@ class ReportsTest {
         .contains("Utkast")
         .contains("Gjenåpnet ")
         .contains("av Z990003: Tallene for mars mangler &lt;b&gt;&amp; må&lt;/b&gt; sendes inn")
+        .contains("Endret etter innsending")
+        .contains("Hendelser etter forrige innsending")
+        .doesNotContain("fristen er passert")
         .doesNotContain("Sendt inn ");
+    // The coordinators' overview tells it from a report never sent: reopened, with the reason.
+    JsonPath overview = overview("2023-H1");
+    assertThat(overview.getString("counties.find { it.county.code == '18' }.status"))
+        .isEqualTo("DRAFT");
+    assertThat(overview.getBoolean("counties.find { it.county.code == '18' }.overdue")).isFalse();
+    assertThat(overview.getString("counties.find { it.county.code == '18' }.reopened.reason"))
+        .isEqualTo("Tallene for mars mangler <b>& må</b> sendes inn på nytt.");
+    assertThat(overview.getInt("counties.find { it.county.code == '18' }.changedSinceSubmission"))
+        .isPositive();
+    assertThat(overview.getString("counties.find { it.county.code == '03' }.reopened")).isNull();
+    String csv =
+        as(coordinator)
+            .accept("text/csv")
+            .get("/api/v1/reports?period=2023-H1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(csv.lines().findFirst().orElseThrow())
+        .endsWith(",changed_since_submission,reopened_at,reopened_by,reopened_reason");
+    assertThat(csv)
+        .contains(",Z990003,\"Tallene for mars mangler <b>& må</b> sendes inn på nytt.\"\n");
     reopen(coordinator, null, "Igjen")
         .statusCode(409)
         .body("code", equalTo("REPORT_NOT_SUBMITTED"));
@@ -506,7 +547,14 @@ class ReportsTest {
         .body("status", equalTo("SUBMITTED"))
         .body("version", equalTo(5))
         .body("figures.deliveries.total", equalTo(3))
-        .body("reopened", equalTo(null));
+        // Submitted anew, it still says it was handed back and why.
+        .body("reopened.by", equalTo("Z990003"))
+        .body("changedSinceSubmission", equalTo(List.of()));
+    assertThat(page(manager, "18", "2023-H1"))
+        .contains("Sendt inn på nytt ")
+        .contains("(først sendt inn ")
+        .contains(", etter fristen)")
+        .contains("Gjenåpnet ");
 
     // The history keeps both submissions with the figures each froze, and why it was reopened.
     List<Map<String, Object>> history = history(Tokens.adviser("18"), "18", "2023-H1");
@@ -819,7 +867,8 @@ class ReportsTest {
         .contains("\"'=SUM(A1) \"\"sitat\"\"\nlinje to\"")
         .contains(";Fylke;\"=\"\"11\"\"\";\"Rogaland\";")
         .endsWith("\r\n");
-    assertThat(excel.split("\r\n")[0]).endsWith(";Tall endret etter innsending");
+    assertThat(excel.split("\r\n")[0])
+        .endsWith(";Tall endret etter innsending;Gjenåpnet;Gjenåpnet av;Grunn til gjenåpning");
     as(Tokens.manager("11")).get("/dashboard/reports.csv?period=2023-H2").then().statusCode(403);
     as(Tokens.coordinator()).get("/dashboard/reports.csv?period=2023").then().statusCode(400);
     // The Accept header's preference decides, not the mere mention of text/csv.
