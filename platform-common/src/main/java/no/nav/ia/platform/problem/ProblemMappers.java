@@ -430,6 +430,50 @@ public class ProblemMappers {
   private static final java.util.regex.Pattern CLIENT_NAME =
       java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
 
+  /**
+   * What a field's value must be, for a value of the wrong kind: an enumeration's values, a date's
+   * form, the JSON type; a client corrects every such value from the one message.
+   */
+  static String wrongValue(Class<?> target) {
+    if (target == null) {
+      return "has the wrong type or an unknown value";
+    }
+    if (target.isEnum()) {
+      return "has an unknown value: must be one of "
+          + java.util.Arrays.stream(target.getEnumConstants())
+              .map(c -> ((Enum<?>) c).name())
+              .collect(Collectors.joining(", "));
+    }
+    if (target == java.time.LocalDate.class) {
+      return "is not a date: must be a day written YYYY-MM-DD, such as 2026-03-15";
+    }
+    if (target == java.time.OffsetDateTime.class || target == java.time.Instant.class) {
+      return "is not a moment: must be written as ISO 8601 with its offset, such as"
+          + " 2026-03-15T09:30:00+01:00";
+    }
+    if (target == java.util.UUID.class) {
+      return "has the wrong type: must be a UUID";
+    }
+    if (target == String.class) {
+      return "has the wrong type: must be text";
+    }
+    if (target == Integer.class
+        || target == int.class
+        || target == Long.class
+        || target == long.class
+        || target == Short.class
+        || target == short.class) {
+      return "has the wrong type: must be a whole number";
+    }
+    if (target == Boolean.class || target == boolean.class) {
+      return "has the wrong type: must be true or false";
+    }
+    if (target.isArray() || java.util.Collection.class.isAssignableFrom(target)) {
+      return "has the wrong type: must be a JSON array";
+    }
+    return "has the wrong type or an unknown value";
+  }
+
   /** The fields a JSON reading error names (for a batch's items, too). */
   public static List<FieldError> jsonErrors(JsonProcessingException e) {
     String path = "";
@@ -472,7 +516,9 @@ public class ProblemMappers {
       return List.of(new FieldError("body", NOT_WELL_FORMED));
     }
     if (!path.isEmpty()) {
-      return List.of(new FieldError(path, "has the wrong type or an unknown value"));
+      Class<?> target =
+          e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+      return List.of(new FieldError(path, wrongValue(target)));
     }
     if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
       return List.of(new FieldError("body", "must be one JSON value with nothing after it"));

@@ -1,0 +1,69 @@
+package no.nav.ia.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import no.nav.ia.platform.rest.StrictScalars;
+import org.junit.jupiter.api.Test;
+
+/** A value of the wrong kind: the answer says what the field takes (an integrator's review). */
+class WrongValueTest {
+
+  enum Direction {
+    SYSTEM,
+    INDIVIDUAL
+  }
+
+  record Request(Direction direction, LocalDate deliveredOn, int employees, String name) {}
+
+  private final ObjectMapper mapper = mapper();
+
+  private static ObjectMapper mapper() {
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .findAndRegisterModules()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    new StrictScalars().customize(mapper);
+    return mapper;
+  }
+
+  private List<FieldError> errorsOf(String json) {
+    try {
+      mapper.readValue(json, Request.class);
+    } catch (JsonProcessingException e) {
+      return ProblemMappers.jsonErrors(e);
+    }
+    throw new AssertionError("read without an error: " + json);
+  }
+
+  @Test
+  void anUnknownValueOfAnEnumerationNamesTheValuesItTakes() {
+    assertThat(errorsOf("{\"direction\":\"BOTH\"}"))
+        .containsExactly(
+            new FieldError("direction", "has an unknown value: must be one of SYSTEM, INDIVIDUAL"));
+  }
+
+  @Test
+  void aDateThatIsNoneSaysHowADateIsWritten() {
+    for (String date : List.of("\"2026-13-01\"", "\"15.03.2026\"", "20260315")) {
+      assertThat(errorsOf("{\"deliveredOn\":" + date + "}"))
+          .as(date)
+          .containsExactly(
+              new FieldError(
+                  "deliveredOn",
+                  "is not a date: must be a day written YYYY-MM-DD, such as 2026-03-15"));
+    }
+  }
+
+  @Test
+  void aValueOfAnotherJsonTypeNamesTheTypeTheFieldTakes() {
+    assertThat(errorsOf("{\"employees\":\"many\"}"))
+        .containsExactly(new FieldError("employees", "has the wrong type: must be a whole number"));
+    assertThat(errorsOf("{\"name\":{\"first\":\"Ola\"}}"))
+        .containsExactly(new FieldError("name", "has the wrong type: must be text"));
+  }
+}
