@@ -45,7 +45,27 @@ public record BrowserErrorPage(int status, String title, String explanation, Str
 
   /** The page for a problem the gateway or a service answered with. */
   public static BrowserErrorPage of(int status, Problem problem) {
+    return of(status, problem, null);
+  }
+
+  /** The national compilation's download, which only coordinators may have. */
+  static final String NATIONAL_REPORTS = "/dashboard/reports.csv";
+
+  /**
+   * The page for a problem answered for the path (null when not known): a refusal of a page only
+   * coordinators may have says so, not that the login lacks a role (a review was sent to ask for
+   * access it had).
+   */
+  public static BrowserErrorPage of(int status, Problem problem, String path) {
     String[] text = problem.code() == null ? null : BY_CODE.get(problem.code());
+    if (status == 403 && "FORBIDDEN".equals(problem.code()) && NATIONAL_REPORTS.equals(path)) {
+      text =
+          new String[] {
+            "Bare for koordinatorer",
+            "Sammenstillingen av alle fylkenes halvårsrapporter er for koordinatorene. Ditt"
+                + " fylkes rapport finner du under «Halvårsrapporter» på målekortet."
+          };
+    }
     if (text == null && status == 400 && problem.fields().contains("period")) {
       text =
           new String[] {

@@ -52,7 +52,7 @@ public class BrowserErrors implements RefusalPages {
       return; // already a page, or something else a browser can show
     }
     BrowserErrorPage page =
-        BrowserErrorPage.of(response.getStatus(), problemOf(response.getEntity()));
+        BrowserErrorPage.of(response.getStatus(), problemOf(response.getEntity()), path);
     response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
     response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
     response.setEntity(
@@ -72,7 +72,7 @@ public class BrowserErrors implements RefusalPages {
     if (!BrowserErrorPage.wanted(path, ctx.request().getHeader(HttpHeaders.ACCEPT))) {
       return false;
     }
-    BrowserErrorPage page = BrowserErrorPage.of(status, problemOf(problem));
+    BrowserErrorPage page = BrowserErrorPage.of(status, problemOf(problem), path);
     HttpServerResponse response = ctx.response();
     hardening.headers().forEach(response::putHeader);
     response

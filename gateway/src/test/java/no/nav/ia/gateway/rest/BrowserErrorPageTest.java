@@ -29,6 +29,16 @@ class BrowserErrorPageTest {
   }
 
   @Test
+  void aManagerRefusedTheNationalCompilationIsToldItIsTheCoordinatorsNotThatARoleIsMissing() {
+    var problem = new BrowserErrorPage.Problem("FORBIDDEN", "call-1", List.of());
+    BrowserErrorPage refused = BrowserErrorPage.of(403, problem, "/dashboard/reports.csv");
+    assertThat(refused.title()).isEqualTo("Bare for koordinatorer");
+    assertThat(refused.explanation()).contains("for koordinatorene").doesNotContain("rolle");
+    assertThat(BrowserErrorPage.of(403, problem, "/dashboard").explanation())
+        .contains("mangler en rolle");
+  }
+
+  @Test
   void thePageKeepsTheCodeAndCallIdForSupportAndLinksBackToTheDashboard() {
     String html = page(403, "FORBIDDEN_COUNTY").html();
     assertThat(html)
