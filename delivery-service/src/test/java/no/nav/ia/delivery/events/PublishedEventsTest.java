@@ -79,6 +79,9 @@ class PublishedEventsTest {
       assertThat(envelope.at("/payload/groupId").isNull()).as("one enterprise's").isTrue();
       assertThat(envelope.at("/payload/recordedBy").asText()).isEqualTo("Z990001");
       registeredAt.add(envelope.at("/payload/registeredAt").asText());
+      // To the microsecond at most, as the REST answers' times (a review saw nanoseconds).
+      assertThat(envelope.path("occurredAt").asText())
+          .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d{1,6})?)?Z");
     }
     assertThat(registeredAt).hasSize(1).doesNotContain("");
     assertThat(Set.copyOf(types))

@@ -10,7 +10,13 @@ public record EventEnvelope(
     @EventField(description = "Unique per event: a consumer skips an id it has applied before.")
         UUID eventId,
     @EventField(description = "The event type: it says what the payload is.") String type,
-    @EventField(description = "When the change was made (UTC), in the transaction that made it.")
+    @EventField(
+            description =
+                "When the change was made (UTC, to the microsecond as the REST answers' times), in"
+                    + " the transaction that made it: the moment its event was written, which may"
+                    + " be some milliseconds after the time the change's own record carries"
+                    + " (createdAt, changedAt); match an event to a history row by version, not by"
+                    + " time.")
         OffsetDateTime occurredAt,
     @EventField(description = "The Nav-Call-Id of the request that made the change.") String callId,
     @EventField(description = "The facts of the event, by type.") JsonNode payload) {

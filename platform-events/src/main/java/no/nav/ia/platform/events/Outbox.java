@@ -12,9 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.time.Timestamps;
 
 /**
  * The producing side of the transactional outbox: an event is stored in the same transaction as the
@@ -72,7 +72,8 @@ public class Outbox {
       String topic, String key, String type, Object payload, String changeSql, Change change) {
     UUID eventId = UUID.randomUUID();
     String callId = CallId.current();
-    OffsetDateTime createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    // To the microsecond, as the stored times the REST answers carry (a review saw nanoseconds).
+    OffsetDateTime createdAt = Timestamps.now();
     rows.insertWith(
         changeSql,
         change,
