@@ -160,7 +160,7 @@ public class ReportResource {
       headers = @Header(name = "ETag", description = "Its version after the edit"))
   @APIResponse(
       responseCode = "400",
-      description = "A section too long or holding an identity number")
+      description = "A section too long or holding an identity number, or no section named")
   @APIResponse(responseCode = "403", description = "Not the county's manager")
   @APIResponse(responseCode = "404", description = "No such county in that half-year")
   @APIResponse(responseCode = "409", description = "The report is submitted")
@@ -179,6 +179,14 @@ public class ReportResource {
     long version = IfMatch.required(ifMatch, "An edit");
     if (body == null || !body.isObject()) {
       throw DomainException.invalid("sections", "must be an object with the sections");
+    }
+    if (body.isEmpty()) {
+      // Every section left out is erased: an empty body, a client's slip more likely than a
+      // wish, would empty the report (a review lost 10,000 characters so).
+      throw DomainException.invalid(
+          "sections",
+          "names no section: the edit replaces all four, so send them (null erases one on"
+              + " purpose)");
     }
     // The edit replaces all four sections: a misspelt one would empty them, so it is refused
     // (Sections is a ClosedBody), and named only when the name is no client data.

@@ -732,6 +732,11 @@ class ReportsTest {
     edit(manager, 0, Map.of("iaCouncil", 5), path)
         .statusCode(400)
         .body("errors.field", equalTo(List.of("iaCouncil")));
+    // An empty body would erase every section written: a slip, refused (a review).
+    edit(manager, 0, Map.of(), path)
+        .statusCode(400)
+        .body("code", equalTo("VALIDATION_FAILED"))
+        .body("errors.field", equalTo(List.of("sections")));
     edit(manager, 0, "{\"effects\": ", path)
         .statusCode(400)
         .contentType("application/problem+json");
