@@ -193,8 +193,10 @@ public class Delivery extends PanacheEntityBase {
 
   private void requireVersion(long expected) {
     if (expected != version) {
+      // The version it is at, as an agreement's answer says: the client reads it again.
       throw DomainException.stale(
-          CommonErrors.STALE_VERSION, "The delivery has changed since you read it");
+          CommonErrors.STALE_VERSION,
+          "The delivery is at version " + version + ", not " + expected + ": read it again");
     }
   }
 }

@@ -772,7 +772,11 @@ class DeliveryResourceTest {
         .statusCode(200)
         .header("ETag", "\"2\"")
         .body("direction", equalTo("INDIVIDUAL"));
-    put(token, id, "1", corrected).statusCode(412).body("code", equalTo("STALE_VERSION"));
+    put(token, id, "1", corrected)
+        .statusCode(412)
+        .body("code", equalTo("STALE_VERSION"))
+        // The version it is at, so the client knows what to read (an integrator's review).
+        .body("detail", equalTo("The delivery is at version 2, not 1: read it again"));
     // The same correction again on the version it made (a form saved unchanged): no new version.
     put(token, id, "2", corrected)
         .statusCode(200)
