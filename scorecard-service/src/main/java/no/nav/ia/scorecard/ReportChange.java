@@ -90,6 +90,14 @@ public class ReportChange extends PanacheEntityBase {
     return last(reportId, Action.SUBMITTED);
   }
 
+  /** When the report was first submitted, from its history. */
+  public static Optional<OffsetDateTime> firstSubmission(UUID reportId) {
+    return ReportChange.<ReportChange>find(
+            "reportId = ?1 and action = ?2 order by version", reportId, Action.SUBMITTED)
+        .firstResultOptional()
+        .map(c -> c.changedAt);
+  }
+
   private static Optional<ReportChange> last(UUID reportId, Action action) {
     return ReportChange.<ReportChange>find(
             "reportId = ?1 and action = ?2 order by version desc", reportId, action)

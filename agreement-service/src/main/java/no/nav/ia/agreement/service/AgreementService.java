@@ -297,14 +297,24 @@ public class AgreementService {
    * Gives the active agreements of enterprises an import changed the register's name or size for
    * ({@link Agreement#follow}) and returns how many changed: each a version in its history by
    * {@link #REGISTER}, an {@code AgreementCorrected} event and an audit line with {@code origin},
-   * the one who started the import. In the import's transaction: locked, so a correction a person
-   * sends meanwhile is stale (412) rather than lost.
+   * the one who started the import. In the import's transaction, locked: a correction a person
+   * sends meanwhile is refused (412 on the version, or 409 CONCURRENT_UPDATE) rather than lost. The
+   * agreement's open re-signing cases are locked before it, as a person's correction and a
+   * campaign's closing take them (cases, then agreement): the other order could deadlock with
+   * either and fail the import.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public int follow(List<RegisterChange> changes, AuditTrail.Origin origin) {
     int followed = 0;
     OffsetDateTime at = Timestamps.now();
     for (RegisterChange change : changes) {
+      ResigningCase.<ResigningCase>find(
+              "outcome is null and agreementId in (select a.id from Agreement a"
+                  + " where a.orgNumber = ?1 and a.status = ?2)",
+              change.orgNumber(),
+              AgreementStatus.ACTIVE)
+          .withLock(LockModeType.PESSIMISTIC_WRITE)
+          .list();
       List<Agreement> active =
           Agreement.<Agreement>find(
                   "orgNumber = ?1 and status = ?2", change.orgNumber(), AgreementStatus.ACTIVE)

@@ -160,6 +160,8 @@ public final class DeliveryEvents {
                   EventKey.ORG_NUMBER,
                   "A delivery was voided: it no longer counts (it stays in the history). A"
                       + " delivery dated after its agreement's end, taken in the moment before the"
-                      + " termination reached delivery-service, is voided by the platform itself"
-                      + " (voidedBy: its client id, ia-delivery-service) about 90 seconds later.")));
+                      + " termination reached delivery-service, is voided by delivery-service"
+                      + " itself about 90 seconds later (voidedBy: its client id at the issuer,"
+                      + " ia-delivery-service locally), or moved by a DeliveryCorrected of its own"
+                      + " to the enterprise's agreement in another county that covers the day.")));
 }

@@ -90,6 +90,52 @@ public final class CountyRegistry {
   }
 
   /**
+   * The counties valid on the day that a code which was not valid then became or came from: its
+   * successors, followed until valid on the day (Troms, 19, is Troms og Finnmark, 54, on a day of
+   * 2023), or the counties it was formed from (Troms, 55, was part of 54 then). By code; none for a
+   * code valid on the day or unknown.
+   */
+  public List<County> inItsPlaceOn(String code, LocalDate day) {
+    County county = counties.get(code);
+    if (county == null || county.isValidOn(day)) {
+      return List.of();
+    }
+    Set<County> found = new java.util.TreeSet<>(java.util.Comparator.comparing(County::code));
+    if (county.validTo() != null && day.isAfter(county.validTo())) {
+      forward(county, day, found, new LinkedHashSet<>());
+    } else {
+      backward(code, day, found, new LinkedHashSet<>());
+    }
+    return List.copyOf(found);
+  }
+
+  private void forward(County county, LocalDate day, Set<County> found, Set<String> seen) {
+    for (String next : county.successors()) {
+      County successor = counties.get(next);
+      if (successor == null || !seen.add(next)) {
+        continue;
+      }
+      if (successor.isValidOn(day)) {
+        found.add(successor);
+      } else {
+        forward(successor, day, found, seen);
+      }
+    }
+  }
+
+  private void backward(String code, LocalDate day, Set<County> found, Set<String> seen) {
+    for (County earlier : counties.values()) {
+      if (earlier.successors().contains(code) && seen.add(earlier.code())) {
+        if (earlier.isValidOn(day)) {
+          found.add(earlier);
+        } else {
+          backward(earlier.code(), day, found, seen);
+        }
+      }
+    }
+  }
+
+  /**
    * The code a county's data rolls up into today: its successor as long as it was merged into
    * exactly one, so Troms (19) rolls up into Troms og Finnmark (54), and stops there, since 54 was
    * split.

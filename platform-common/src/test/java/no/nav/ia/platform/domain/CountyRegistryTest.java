@@ -18,6 +18,25 @@ class CountyRegistryTest {
   }
 
   @Test
+  void aCodeNotValidOnADayIsInThePlaceOfWhatItBecameOrCameFrom() {
+    CountyRegistry registry = CountyRegistry.get();
+    LocalDate in2023 = LocalDate.of(2023, 12, 31);
+    // Troms (55) was part of Troms og Finnmark (54) in 2023; Troms (19) had become it.
+    assertThat(registry.inItsPlaceOn("55", in2023))
+        .extracting(CountyRegistry.County::code)
+        .containsExactly("54");
+    assertThat(registry.inItsPlaceOn("19", in2023))
+        .extracting(CountyRegistry.County::code)
+        .containsExactly("54");
+    // Troms og Finnmark (54) was split in 2024.
+    assertThat(registry.inItsPlaceOn("54", LocalDate.of(2024, 6, 30)))
+        .extracting(CountyRegistry.County::code)
+        .containsExactly("55", "56");
+    assertThat(registry.inItsPlaceOn("03", in2023)).isEmpty();
+    assertThat(registry.inItsPlaceOn("99", in2023)).isEmpty();
+  }
+
+  @Test
   void trondelagIncludesSorAndNordTrondelag() {
     assertThat(registry.withMergedPredecessors("50")).containsExactlyInAnyOrder("50", "16", "17");
   }

@@ -27,7 +27,10 @@ public record ReportView(
     ReportStatus status,
     LocalDate due,
     boolean overdue,
-    @Schema(description = "Submitted after its due date (its day in Norwegian time)")
+    @Schema(
+            description =
+                "First submitted after its due date (that submission's day in Norwegian time): kept"
+                    + " through a reopening, and not set by a submission anew after a coordinator reopened it")
         boolean submittedLate,
     long version,
     Card figures,

@@ -94,7 +94,7 @@ public class ReportService {
               + halfYear.period().to()
               + ")");
     }
-    Report report = locked(code, halfYear);
+    Report report = firstSubmissionKept(locked(code, halfYear));
     Card live = scorecards.county(scorecards.snapshot(halfYear.period()), code);
     report.submit(expectedVersion, write(live), by, Timestamps.now()).persist();
     return reading(report, county, live, NorwegianTime.today());
@@ -108,7 +108,7 @@ public class ReportService {
   public Reading reopen(
       String code, HalfYear halfYear, Long expectedVersion, String reason, String by) {
     County county = countyOf(code, halfYear);
-    Report report = locked(code, halfYear);
+    Report report = firstSubmissionKept(locked(code, halfYear));
     String frozen = report.frozenFigures;
     report.reopen(expectedVersion, reason, by, Timestamps.now()).persist();
     // A submission written by a replica from before V13 (a rolling deploy) has no figures on its
@@ -172,17 +172,36 @@ public class ReportService {
         submittedBefore);
   }
 
+  /**
+   * The report with its first submission's time, which a replica from before V14 (a rolling deploy)
+   * did not keep when it submitted or reopened: from the history, as V14 filled it.
+   */
+  private static Report firstSubmissionKept(Report report) {
+    if (report.firstSubmittedAt == null && report.version >= 2) {
+      report.firstSubmittedAt = ReportChange.firstSubmission(report.id).orElse(null);
+    }
+    return report;
+  }
+
   /** A county of the half-year's structure (the counties that existed at its end). */
   private County countyOf(String code, HalfYear halfYear) {
     County county = scorecards.countyOf(code);
     if (!county.isValidOn(halfYear.period().to())) {
+      // Where its report is, so a manager of a county formed since finds the one they may write.
+      List<String> inItsPlace =
+          registry.inItsPlaceOn(code, halfYear.period().to()).stream()
+              .map(c -> c.code() + " (" + c.name() + ")")
+              .toList();
       throw DomainException.notFound(
           ScorecardErrors.REPORT_NOT_FOUND,
           "County "
               + code
               + " did not exist at the end of "
               + halfYear.id()
-              + " and has no report");
+              + " and has no report"
+              + (inItsPlace.isEmpty()
+                  ? ""
+                  : "; its area reported as " + String.join(" and ", inItsPlace)));
     }
     return county;
   }

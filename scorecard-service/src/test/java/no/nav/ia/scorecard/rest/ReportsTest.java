@@ -598,6 +598,25 @@ class ReportsTest {
         .extracting(h -> h.get("action"))
         .containsExactly("SECTIONS_EDITED", "SUBMITTED", "REOPENED");
     assertThat(totalOf(history.get(1))).isEqualTo(0);
+
+    // As if a replica without V14's column had submitted and reopened it: the submission anew
+    // takes the first submission's time from the history, not its own.
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "update report set first_submitted_at = null"
+              + " where county_code = '18' and period = '2022-H2'");
+    }
+    String first = (String) history.get(1).get("changedAt");
+    String again =
+        as(Tokens.manager("18"))
+            .post(path + "/submission")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("firstSubmittedAt");
+    assertThat(java.time.OffsetDateTime.parse(again).toInstant())
+        .isEqualTo(java.time.OffsetDateTime.parse(first).toInstant());
   }
 
   @SuppressWarnings("unchecked")
@@ -706,7 +725,14 @@ class ReportsTest {
         .get(report("01", "2023-H1"))
         .then()
         .statusCode(404)
-        .body("code", equalTo("REPORT_NOT_FOUND"));
+        .body("code", equalTo("REPORT_NOT_FOUND"))
+        .body("detail", containsString("its area reported as 30 (Viken)"));
+    // Troms (55), formed in 2024: its area's report of 2023 is Troms og Finnmark's (a review).
+    as(Tokens.coordinator())
+        .get(report("55", "2023-H2"))
+        .then()
+        .statusCode(404)
+        .body("detail", containsString("its area reported as 54 (Troms og Finnmark)"));
     String path = report("15", "2023-H1") + "/sections";
     edit(manager, 0, Map.of("effects", "x".repeat(10_001), "funds", "gjelder 01019010046"), path)
         .statusCode(400)
