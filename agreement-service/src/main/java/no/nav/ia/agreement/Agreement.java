@@ -125,7 +125,7 @@ public class Agreement extends PanacheEntityBase {
     a.id = UUID.randomUUID();
     a.orgNumber = orgNumber;
     a.name = name;
-    a.searchWords = SearchWords.indexed(name);
+    a.searchWords = SearchWords.listed(name);
     a.countyCode = countyCode;
     a.employees = employees;
     a.signedOn = signedOn;
@@ -233,7 +233,7 @@ public class Agreement extends PanacheEntityBase {
     boolean changed = false;
     if (newName != null && !newName.strip().equals(name)) {
       name = newName.strip();
-      searchWords = SearchWords.indexed(name);
+      searchWords = SearchWords.listed(name);
       changed = true;
     }
     if (newEmployees != null && newEmployees != employees) {
@@ -261,7 +261,7 @@ public class Agreement extends PanacheEntityBase {
         && name.equals(change.nameBefore().strip())
         && !name.equals(change.name().strip())) {
       name = change.name().strip();
-      searchWords = SearchWords.indexed(name);
+      searchWords = SearchWords.listed(name);
       changed = true;
     }
     if (change.employeesBefore() != null

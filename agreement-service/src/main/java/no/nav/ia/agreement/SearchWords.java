@@ -122,6 +122,20 @@ public final class SearchWords {
     return String.join(" ", of(name));
   }
 
+  /**
+   * An agreement's name words for the working lists' {@code q}: each folded word and, where it
+   * differs, its collapsed form ({@link #collapsed}), so one plain prefix match finds "Bjørk" by
+   * "bjork" (the collapse written into the query instead made its parse take seconds and the heap
+   * of a small service: a review's searches ran agreement-service out of memory).
+   */
+  public static String listed(String name) {
+    java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>(of(name));
+    for (String word : of(name)) {
+      words.add(collapsed(word));
+    }
+    return String.join(" ", words);
+  }
+
   private static boolean isMark(int c) {
     int type = Character.getType(c);
     return type == Character.NON_SPACING_MARK

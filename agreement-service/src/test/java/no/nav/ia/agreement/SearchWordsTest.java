@@ -7,6 +7,14 @@ import org.junit.jupiter.api.Test;
 class SearchWordsTest {
 
   @Test
+  void anAgreementsListedWordsHoldEachWordFoldedAndCollapsedOnce() {
+    // "bjork" and "okonomi" find them in the working lists by a plain prefix match.
+    assertThat(SearchWords.listed("Bjørk Økonomi og Regnskap AS"))
+        .isEqualTo("bjoerk oekonomi og regnskap as bjork okonomi");
+    assertThat(SearchWords.listed("Vik Bygg AS")).isEqualTo(SearchWords.indexed("Vik Bygg AS"));
+  }
+
+  @Test
   void shortWordsAreLookedUpAsIndexedPrefixesAndLongerOnesAsPrefixMatches() {
     assertThat(SearchWords.prefixQuery("Ma")).isEqualTo("'ma'");
     assertThat(SearchWords.prefixQuery("regnskap AS")).isEqualTo("'regnskap':* & 'as'");

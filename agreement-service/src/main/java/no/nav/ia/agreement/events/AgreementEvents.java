@@ -75,8 +75,9 @@ public final class AgreementEvents {
           UUID campaignId) {}
 
   /**
-   * A centre corrected the agreement's name or size ({@code PATCH}). The name, free text, stays off
-   * the topic: a consumer that shows it asks agreement-service.
+   * A centre corrected the agreement's name or size ({@code PATCH}), or the agreement followed the
+   * register's change of them (an import). The name, free text, stays off the topic: a consumer
+   * that shows it asks agreement-service.
    */
   public record AgreementCorrected(
       UUID agreementId,
@@ -87,7 +88,14 @@ public final class AgreementEvents {
               description =
                   "The agreement's version after the correction (its history:"
                       + " GET /api/v1/agreements/{id}/history).")
-          long version) {}
+          long version,
+      @EventField(
+              addedLater = true,
+              description =
+                  "Who corrected it: the NAV-ident of the person, the client id of the system, or"
+                      + " enhetsregisteret when it followed the register's change of the name or"
+                      + " size. Events published before December 2026 lack it.")
+          String correctedBy) {}
 
   /**
    * A campaign was closed and the agreement had been re-signed in it: it stays active, in a new
@@ -195,8 +203,9 @@ public final class AgreementEvents {
               EventType.of(
                   AgreementCorrected.class,
                   EventKey.ORG_NUMBER,
-                  "A centre corrected an agreement's name or number of employees; the name itself"
-                      + " stays off the topic."),
+                  "A centre corrected an agreement's name or number of employees, or the agreement"
+                      + " followed the register's change of them (correctedBy: enhetsregisteret);"
+                      + " the name itself stays off the topic."),
               EventType.of(
                   AgreementTerminated.class,
                   EventKey.ORG_NUMBER,

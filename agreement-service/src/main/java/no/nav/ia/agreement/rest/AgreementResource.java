@@ -223,6 +223,11 @@ public class AgreementResource {
   @APIResponse(responseCode = "400", description = "Invalid fields, or neither given")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown id")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "CONCURRENT_UPDATE: changed at the same moment (a register import the agreement follows);"
+              + " read it again and repeat")
   @APIResponse(responseCode = "412", description = "Stale version")
   @APIResponse(responseCode = "422", description = "The agreement has ended")
   @APIResponse(responseCode = "428", description = "If-Match missing")

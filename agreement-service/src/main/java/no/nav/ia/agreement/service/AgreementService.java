@@ -246,15 +246,8 @@ public class AgreementService {
           .and("resigning", f.resigningStatus());
     }
     for (int i = 0; i < f.words().size(); i++) {
-      // A name's words as folded or collapsed (SearchWords.collapsed): "bjork" finds Bjørk.
-      query
-          .append(" and (concat(' ', searchWords) like :w")
-          .append(i)
-          .append(
-              " or concat(' ', replace(replace(replace(searchWords, 'aa', 'a'), 'oe', 'o'), 'ae',"
-                  + " 'a')) like :w")
-          .append(i)
-          .append(")");
+      // A name's words are kept folded and collapsed (SearchWords.listed): "bjork" finds Bjørk.
+      query.append(" and concat(' ', searchWords) like :w").append(i);
       params.and("w" + i, "% " + f.words().get(i) + "%");
     }
     Sort sort =
@@ -306,7 +299,6 @@ public class AgreementService {
   @Transactional(Transactional.TxType.MANDATORY)
   public int follow(List<RegisterChange> changes, AuditTrail.Origin origin) {
     int followed = 0;
-    OffsetDateTime at = Timestamps.now();
     for (RegisterChange change : changes) {
       ResigningCase.<ResigningCase>find(
               "outcome is null and agreementId in (select a.id from Agreement a"
@@ -322,7 +314,8 @@ public class AgreementService {
               .list();
       for (Agreement managed : active) {
         if (managed.follow(change)) {
-          corrected(managed, REGISTER, at);
+          // Read after the lock: a correction the import waited for comes before it in time too.
+          corrected(managed, REGISTER, Timestamps.now());
           AuditTrail.changed(
               origin,
               "EDITED",
@@ -348,7 +341,12 @@ public class AgreementService {
         AgreementEvents.CONTRACT,
         managed.orgNumber,
         new AgreementCorrected(
-            managed.id, managed.orgNumber, managed.countyCode, managed.employees, managed.version));
+            managed.id,
+            managed.orgNumber,
+            managed.countyCode,
+            managed.employees,
+            managed.version,
+            by));
   }
 
   /** Every version of the agreement, oldest first (403 for another county's). */

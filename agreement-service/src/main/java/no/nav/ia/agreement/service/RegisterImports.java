@@ -52,6 +52,7 @@ import no.nav.ia.agreement.RegisterChange;
 import no.nav.ia.agreement.RegisterEntry;
 import no.nav.ia.agreement.SearchWords;
 import no.nav.ia.agreement.config.RegisterConfig;
+import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.persistence.Constraints;
 import no.nav.ia.platform.time.Timestamps;
@@ -209,7 +210,10 @@ public class RegisterImports {
                   return i;
                 });
     long id = started.id;
-    worker.submit(() -> run(id, source));
+    // The request's call id goes with the import: its logs, the events and audit rows of the
+    // agreements it corrects are found by it.
+    String callId = CallId.currentOrNull();
+    worker.submit(withCallId(callId, () -> run(id, source)));
     return started;
   }
 
@@ -254,6 +258,19 @@ public class RegisterImports {
         .call(() -> EnterpriseImport.<EnterpriseImport>findByIdOptional(id));
   }
 
+  /** The task, run with the call id set (none: a fresh one, as for a scheduled job). */
+  static Runnable withCallId(String callId, Runnable task) {
+    String id = callId == null ? CallId.generate() : callId;
+    return () -> {
+      CallId.set(id);
+      try {
+        task.run();
+      } finally {
+        CallId.clear();
+      }
+    };
+  }
+
   /**
    * Reads the whole file; what was imported before a failure stays (its note says so), nothing is
    * marked gone.
@@ -281,7 +298,7 @@ public class RegisterImports {
         batch.add(RegisterEntry.read(node));
         if (batch.full()) {
           Batch full = batch;
-          writing.handOver(full, () -> write(id, full));
+          writing.handOver(full, withCallId(CallId.currentOrNull(), () -> write(id, full)));
           batch = new Batch(config.batchSize(), full.through());
         }
       }
@@ -290,7 +307,7 @@ public class RegisterImports {
         throw new IllegalArgumentException("the file holds more after its array of entities");
       }
       Batch last = batch;
-      writing.handOver(last, () -> write(id, last));
+      writing.handOver(last, withCallId(CallId.currentOrNull(), () -> write(id, last)));
       writing.finished();
       finish(id);
       return;
@@ -512,7 +529,8 @@ public class RegisterImports {
         em.createQuery("select startedBy from EnterpriseImport where id = ?1", String.class)
             .setParameter(1, id)
             .getSingleResult();
-    return new AuditTrail.Origin(startedBy, null, "POST", "/api/v1/enterprises/imports/" + id);
+    return new AuditTrail.Origin(
+        startedBy, CallId.currentOrNull(), "POST", "/api/v1/enterprises/imports/" + id);
   }
 
   private void seen(long id, Set<String> orgNumbers) {

@@ -109,6 +109,7 @@ class AgreementEventsTest {
     JsonNode corrected = awaitEvent("AgreementCorrected", org);
     assertThat(corrected.at("/payload/employees").asInt()).isEqualTo(130);
     assertThat(corrected.at("/payload/version").asLong()).isEqualTo(2);
+    assertThat(corrected.at("/payload/correctedBy").asText()).isEqualTo("Z990001");
     assertThat(corrected.at("/payload").has("name")).isFalse();
 
     String campaign = Api.startCampaign();

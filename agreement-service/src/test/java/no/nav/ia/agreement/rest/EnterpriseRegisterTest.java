@@ -133,10 +133,16 @@ class EnterpriseRegisterTest {
   }
 
   static JsonPath importOf(String source) {
+    return importOf(source, no.nav.ia.platform.callid.CallId.generate());
+  }
+
+  /** The import of the source, asked for in the call, once it has ended. */
+  static JsonPath importOf(String source, String callId) {
     String location =
         given()
             .auth()
             .oauth2(Tokens.coordinator())
+            .header("Nav-Call-Id", callId)
             .contentType(ContentType.JSON)
             .body(Map.of("source", source))
             .post("/api/v1/enterprises/imports")
@@ -1175,7 +1181,8 @@ class EnterpriseRegisterTest {
     next.add(entity(follows, "LUNDE BAKERI OG KONDITORI AS", "10.710", 25, "0301"));
     next.add(entity(corrected, "VIK MEKANISKE VERKSTED AS", "25.620", 35, "0301"));
     next.add(entity(ended, "SLUTT OG FERDIG REGNSKAP AS", "69.201", 12, "0301"));
-    JsonPath done = importOf(write("enheter-follow-2-" + AERLIG + ".json.gz", next));
+    String callId = "import-" + AERLIG;
+    JsonPath done = importOf(write("enheter-follow-2-" + AERLIG + ".json.gz", next), callId);
     assertThat(done.getString("status")).isEqualTo("DONE");
     assertThat(done.getInt("updated")).isEqualTo(3);
     assertThat(done.getInt("agreementsUpdated")).isEqualTo(2);
@@ -1216,6 +1223,25 @@ class EnterpriseRegisterTest {
                 ended))
         .as("the centre's correction, and one for each agreement that followed")
         .isEqualTo(3);
+    // The import's call id is on the events and audit rows of what it corrected, and the events
+    // say the register corrected them.
+    assertThat(
+            count(
+                "select count(*) from outbox_event where event_type = 'AgreementCorrected'"
+                    + " and event_key in (?1, ?2) and call_id = ?3"
+                    + " and envelope::jsonb -> 'payload' ->> 'correctedBy' = 'enhetsregisteret'",
+                follows,
+                corrected,
+                callId))
+        .isEqualTo(2);
+    assertThat(
+            count(
+                "select count(*) from audit_event where org_number in (?1, ?2) and call_id = ?3"
+                    + " and detail = 'from the register copy'",
+                follows,
+                corrected,
+                callId))
+        .isEqualTo(2);
 
     // The same file again: nothing changed in the register, so nothing follows.
     JsonPath again = importOf(write("enheter-follow-3-" + AERLIG + ".json.gz", next));
