@@ -135,7 +135,7 @@ public record ReportView(
         Sections.of(report.sections()),
         report.submittedBy,
         report.submittedAt,
-        report.firstSubmittedAt != null ? report.firstSubmittedAt : report.submittedAt,
+        Reports.Line.firstSubmittedAt(report),
         changedSinceSubmission(r),
         Reopened.of(r));
   }

@@ -25,6 +25,12 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
       @Schema(nullable = true) String submittedBy,
       @Schema(nullable = true) OffsetDateTime submittedAt,
       @Schema(
+              nullable = true,
+              description =
+                  "When it was first submitted: submittedAt unless a coordinator reopened it since"
+                      + " (submittedLate is judged on it)")
+          OffsetDateTime firstSubmittedAt,
+      @Schema(
               description =
                   "How many figures have moved since the report was last submitted (later"
                       + " deliveries, corrections, voids: the report's changedSinceSubmission);"
@@ -43,8 +49,13 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           report.version,
           report.submittedBy,
           report.submittedAt,
+          firstSubmittedAt(report),
           changed(r),
           ReportView.Reopened.of(r));
+    }
+
+    static OffsetDateTime firstSubmittedAt(no.nav.ia.scorecard.Report report) {
+      return report.firstSubmittedAt != null ? report.firstSubmittedAt : report.submittedAt;
     }
 
     static int changed(Reading r) {
@@ -75,7 +86,8 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           new CardsCsv.Column("changed_since_submission", "Tall endret etter innsending"),
           new CardsCsv.Column("reopened_at", "Gjenåpnet"),
           new CardsCsv.Column("reopened_by", "Gjenåpnet av"),
-          new CardsCsv.Column("reopened_reason", "Grunn til gjenåpning"));
+          new CardsCsv.Column("reopened_reason", "Grunn til gjenåpning"),
+          new CardsCsv.Column("first_submitted_at", "Først sendt inn"));
 
   /** How a half-year's compilation is offered for saving, in either dialect. */
   static String attachment(HalfYear halfYear) {
@@ -127,6 +139,8 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
       row.add(reopened == null ? "" : reopened.at());
       row.add(reopened == null ? "" : reopened.by());
       row.add(reopened == null ? "" : CardsCsv.quote(reopened.reason(), dialect));
+      OffsetDateTime first = Line.firstSubmittedAt(report);
+      row.add(first == null ? "" : first);
       csv.append(CardsCsv.line(row, dialect)).append(dialect.lineEnd);
     }
     return csv.toString();

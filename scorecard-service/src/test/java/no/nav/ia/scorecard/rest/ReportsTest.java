@@ -517,9 +517,13 @@ class ReportsTest {
             .extract()
             .asString();
     assertThat(csv.lines().findFirst().orElseThrow())
-        .endsWith(",changed_since_submission,reopened_at,reopened_by,reopened_reason");
+        .endsWith(
+            ",changed_since_submission,reopened_at,reopened_by,reopened_reason,first_submitted_at");
     assertThat(csv)
-        .contains(",Z990003,\"Tallene for mars mangler <b>& må</b> sendes inn på nytt.\"\n");
+        .contains(",Z990003,\"Tallene for mars mangler <b>& må</b> sendes inn på nytt.\",20");
+    // The first submission's time, which the submitted_at of a submission anew is not.
+    assertThat(overview.getString("counties.find { it.county.code == '18' }.firstSubmittedAt"))
+        .isNotNull();
     reopen(coordinator, null, "Igjen")
         .statusCode(409)
         .body("code", equalTo("REPORT_NOT_SUBMITTED"));
@@ -899,7 +903,9 @@ class ReportsTest {
         .contains(";Fylke;\"=\"\"11\"\"\";\"Rogaland\";")
         .endsWith("\r\n");
     assertThat(excel.split("\r\n")[0])
-        .endsWith(";Tall endret etter innsending;Gjenåpnet;Gjenåpnet av;Grunn til gjenåpning");
+        .endsWith(
+            ";Tall endret etter innsending;Gjenåpnet;Gjenåpnet av;Grunn til gjenåpning;Først sendt"
+                + " inn");
     as(Tokens.manager("11")).get("/dashboard/reports.csv?period=2023-H2").then().statusCode(403);
     as(Tokens.coordinator()).get("/dashboard/reports.csv?period=2023").then().statusCode(400);
     // The Accept header's preference decides, not the mere mention of text/csv.
