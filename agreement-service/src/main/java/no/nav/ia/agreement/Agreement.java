@@ -124,8 +124,7 @@ public class Agreement extends PanacheEntityBase {
     Agreement a = new Agreement();
     a.id = UUID.randomUUID();
     a.orgNumber = orgNumber;
-    a.name = name;
-    a.searchWords = SearchWords.listed(name);
+    a.named(name);
     a.countyCode = countyCode;
     a.employees = employees;
     a.signedOn = signedOn;
@@ -232,8 +231,7 @@ public class Agreement extends PanacheEntityBase {
     }
     boolean changed = false;
     if (newName != null && !newName.strip().equals(name)) {
-      name = newName.strip();
-      searchWords = SearchWords.listed(name);
+      named(newName.strip());
       changed = true;
     }
     if (newEmployees != null && newEmployees != employees) {
@@ -260,8 +258,7 @@ public class Agreement extends PanacheEntityBase {
         && change.name() != null
         && name.equals(change.nameBefore().strip())
         && !name.equals(change.name().strip())) {
-      name = change.name().strip();
-      searchWords = SearchWords.listed(name);
+      named(change.name().strip());
       changed = true;
     }
     if (change.employeesBefore() != null
@@ -272,6 +269,12 @@ public class Agreement extends PanacheEntityBase {
       changed = true;
     }
     return changed;
+  }
+
+  /** The name, and the words the working lists find it by, which always go with it. */
+  private void named(String newName) {
+    name = newName;
+    searchWords = SearchWords.listed(newName);
   }
 
   /** 412 unless the agreement is still at the version the caller read. */

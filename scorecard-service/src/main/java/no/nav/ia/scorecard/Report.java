@@ -114,8 +114,11 @@ public class Report extends PanacheEntityBase {
     return !submitted() && firstSubmission() == null && halfYear().isPastDue(today);
   }
 
-  /** When it was first submitted, if it was (a submission from before V14: that one's time). */
-  private OffsetDateTime firstSubmission() {
+  /**
+   * When it was first submitted, if it was (a submission from before V14: that one's time): what
+   * the report and the coordinators' overview show as its first submission.
+   */
+  public OffsetDateTime firstSubmission() {
     return firstSubmittedAt != null ? firstSubmittedAt : submittedAt;
   }
 

@@ -135,7 +135,7 @@ public record ReportView(
         Sections.of(report.sections()),
         report.submittedBy,
         report.submittedAt,
-        Reports.Line.firstSubmittedAt(report),
+        report.firstSubmission(),
         changedSinceSubmission(r),
         Reopened.of(r));
   }

@@ -49,13 +49,9 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           report.version,
           report.submittedBy,
           report.submittedAt,
-          firstSubmittedAt(report),
+          report.firstSubmission(),
           changed(r),
           ReportView.Reopened.of(r));
-    }
-
-    static OffsetDateTime firstSubmittedAt(no.nav.ia.scorecard.Report report) {
-      return report.firstSubmittedAt != null ? report.firstSubmittedAt : report.submittedAt;
     }
 
     static int changed(Reading r) {
@@ -139,7 +135,7 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
       row.add(reopened == null ? "" : reopened.at());
       row.add(reopened == null ? "" : reopened.by());
       row.add(reopened == null ? "" : CardsCsv.quote(reopened.reason(), dialect));
-      OffsetDateTime first = Line.firstSubmittedAt(report);
+      OffsetDateTime first = report.firstSubmission();
       row.add(first == null ? "" : first);
       csv.append(CardsCsv.line(row, dialect)).append(dialect.lineEnd);
     }
