@@ -434,15 +434,22 @@ public class ProblemMappers {
    * What a field's value must be, for a value of the wrong kind: an enumeration's values, a date's
    * form, the JSON type; a client corrects every such value from the one message.
    */
-  static String wrongValue(Class<?> target) {
+  static String wrongValue(Class<?> target, Object value) {
     if (target == null) {
       return "has the wrong type or an unknown value";
     }
     if (target.isEnum()) {
-      return "has an unknown value: must be one of "
-          + java.util.Arrays.stream(target.getEnumConstants())
+      List<String> names =
+          java.util.Arrays.stream(target.getEnumConstants())
               .map(c -> ((Enum<?>) c).name())
-              .collect(Collectors.joining(", "));
+              .toList();
+      String near = value instanceof String text ? nearest(names, text.strip()) : null;
+      if (near != null && near.equals(value.toString().strip())) {
+        return "has blanks around its value: must be " + near + " without them";
+      }
+      return "has an unknown value: must be one of "
+          + String.join(", ", names)
+          + (near == null ? "" : " (written in capitals, as " + near + ")");
     }
     if (target == java.time.LocalDate.class) {
       return "is not a date: must be a day written YYYY-MM-DD, such as 2026-03-15";
@@ -472,6 +479,11 @@ public class ProblemMappers {
       return "has the wrong type: must be a JSON array";
     }
     return "has the wrong type or an unknown value";
+  }
+
+  /** The value's own name when it is one of {@code names} but for blanks or letter case. */
+  private static String nearest(List<String> names, String stripped) {
+    return names.stream().filter(n -> n.equalsIgnoreCase(stripped)).findFirst().orElse(null);
   }
 
   /** The fields a JSON reading error names (for a batch's items, too). */
@@ -518,7 +530,11 @@ public class ProblemMappers {
     if (!path.isEmpty()) {
       Class<?> target =
           e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-      return List.of(new FieldError(path, wrongValue(target)));
+      Object value =
+          e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+              ? invalid.getValue()
+              : null;
+      return List.of(new FieldError(path, wrongValue(target, value)));
     }
     if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
       return List.of(new FieldError("body", "must be one JSON value with nothing after it"));

@@ -48,6 +48,20 @@ class WrongValueTest {
   }
 
   @Test
+  void aKnownValueWithBlanksOrInSmallLettersIsToldHowToWriteIt() {
+    assertThat(errorsOf("{\"direction\":\"SYSTEM \"}"))
+        .containsExactly(
+            new FieldError(
+                "direction", "has blanks around its value: must be SYSTEM without them"));
+    assertThat(errorsOf("{\"direction\":\"individual\"}"))
+        .containsExactly(
+            new FieldError(
+                "direction",
+                "has an unknown value: must be one of SYSTEM, INDIVIDUAL (written in capitals, as"
+                    + " INDIVIDUAL)"));
+  }
+
+  @Test
   void aDateThatIsNoneSaysHowADateIsWritten() {
     for (String date : List.of("\"2026-13-01\"", "\"15.03.2026\"", "20260315")) {
       assertThat(errorsOf("{\"deliveredOn\":" + date + "}"))
