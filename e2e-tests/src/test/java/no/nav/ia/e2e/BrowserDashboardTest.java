@@ -288,8 +288,12 @@ class BrowserDashboardTest {
     assertThat(browser.findElement(By.id("previous-year")).getText()).contains("1 leveranse i");
     // Printing is the browser's own (the page's policy allows no script, so no print link).
     assertThat(browser.findElement(By.id("print")).getText()).contains("Ctrl+P");
-    browser.navigate().back();
-    await(By.id("period"));
+    // Back to the card of the report's half-year.
+    browser.findElement(By.id("to-dashboard")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("period=2025-H1"));
+    assertThat(new Select(await(By.id("period"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("2025-H1");
 
     new Select(browser.findElement(By.id("period"))).selectByValue("2025-Q1");
     browser.findElement(By.id("show")).click();

@@ -3,6 +3,7 @@ package no.nav.ia.gateway.rest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The page a browser gets instead of a problem+json: the status kept, a short Norwegian title and
@@ -51,6 +52,9 @@ public record BrowserErrorPage(int status, String title, String explanation, Str
   /** The national compilation's download, which only coordinators may have. */
   static final String NATIONAL_REPORTS = "/dashboard/reports.csv";
 
+  /** The pages of the caller's own county and the nation, which any county's person may open. */
+  static final Set<String> OWN_COUNTY = Set.of("/dashboard", "/dashboard/", "/dashboard/cards.csv");
+
   /**
    * The page for a problem answered for the path (null when not known): a refusal of a page only
    * coordinators may have says so, not that the login lacks a role (a review was sent to ask for
@@ -64,6 +68,20 @@ public record BrowserErrorPage(int status, String title, String explanation, Str
             "Bare for koordinatorer",
             "Sammenstillingen av alle fylkenes halvårsrapporter er for koordinatorene. Ditt"
                 + " fylkes rapport finner du under «Halvårsrapporter» på målekortet."
+          };
+    }
+    if (status == 403
+        && "FORBIDDEN_COUNTY".equals(problem.code())
+        && path != null
+        && OWN_COUNTY.contains(path)) {
+      // These pages show the caller's own county; they refuse only a login bound to none (or to a
+      // code that is no county), which "this is another county" would not help.
+      text =
+          new String[] {
+            "Ikke knyttet til et fylke",
+            "Målekortet viser tallene for fylket ditt, og innloggingen din er ikke knyttet til et"
+                + " fylke IA-plattformen kjenner. Be den som gir tilganger i NAV om å knytte deg"
+                + " til fylket (arbeidslivssenteret) du arbeider for."
           };
     }
     if (text == null && status == 400 && problem.fields().contains("period")) {

@@ -39,6 +39,20 @@ class BrowserErrorPageTest {
   }
 
   @Test
+  void aLoginBoundToNoCountyIsToldSoOnTheFrontPageNotThatItAskedForAnotherCounty() {
+    var problem = new BrowserErrorPage.Problem("FORBIDDEN_COUNTY", "call-1", List.of());
+    for (String path : List.of("/dashboard", "/dashboard/cards.csv")) {
+      BrowserErrorPage refused = BrowserErrorPage.of(403, problem, path);
+      assertThat(refused.title()).isEqualTo("Ikke knyttet til et fylke");
+      assertThat(refused.explanation())
+          .contains("ikke knyttet til et fylke")
+          .doesNotContain("et annet fylke");
+    }
+    assertThat(BrowserErrorPage.of(403, problem, "/dashboard/reports/15/2026-H1").title())
+        .isEqualTo("Ingen tilgang til fylket");
+  }
+
+  @Test
   void thePageKeepsTheCodeAndCallIdForSupportAndLinksBackToTheDashboard() {
     String html = page(403, "FORBIDDEN_COUNTY").html();
     assertThat(html)

@@ -115,6 +115,22 @@ class DashboardPagesTest {
   }
 
   /**
+   * A review left the report page with no way to log out, and its link back opened the dashboard at
+   * this year rather than at the half-year the report is of.
+   */
+  @Test
+  void theReportPageLeadsBackToItsHalfYearAndLogsOut() {
+    String page =
+        render("ReportResource/report", Map.of("page", ReportPage.of(report(1, 2.0), "Z990002")));
+    assertThat(page)
+        .contains(
+            "<a id=\"to-dashboard\" href=\"/dashboard?period=2026-H1\">Til målekortet for 1."
+                + " halvår 2026</a>")
+        .contains("<form class=\"logout\" method=\"post\" action=\"/dashboard/logout\">")
+        .contains("<button id=\"logout\" type=\"submit\">Logg ut</button>");
+  }
+
+  /**
    * A word longer than the 50rem column (a pasted address, a long compound) ran out of it: the
    * section's text breaks inside such a word, keeping its line breaks, and so does the page's other
    * text.
@@ -267,7 +283,8 @@ class DashboardPagesTest {
     assertThat(one.previousYearText()).isEqualTo("1 leveranse i 1. halvår 2025 (+200 %)");
     ReportPage same = ReportPage.of(report(3, 0.0), "Z990002");
     assertThat(same.previousYearText()).isEqualTo("3 leveranser i 1. halvår 2025 (0 %)");
-    assertThat(render("ReportResource/report", Map.of("page", one)))
+    // The half-year's id is in the link back to the dashboard only, not in the page's words.
+    assertThat(render("ReportResource/report", Map.of("page", one)).replace("?period=2026-H1", ""))
         .contains("Samme periode året før: 1 leveranse i 1. halvår 2025")
         .contains("<title>Halvårsrapport for 1. halvår 2026 – ")
         .contains("<h1>Halvårsrapport for 1. halvår 2026</h1>")
