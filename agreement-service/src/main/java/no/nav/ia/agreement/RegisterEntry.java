@@ -53,6 +53,10 @@ public record RegisterEntry(
     if (unkeepable(name) != null) {
       return new Rejected(org, org + ": navn contains " + unkeepable(name));
     }
+    name = oneLine(name);
+    if (name.isEmpty()) {
+      return new Rejected(org, org + ": navn is missing");
+    }
     if (name.length() > MAX_NAME_LENGTH) {
       return new Rejected(org, org + ": navn is longer than " + MAX_NAME_LENGTH + " characters");
     }
@@ -93,6 +97,18 @@ public record RegisterEntry(
         new RegisterEntry(org, name.strip(), form, industry, employees, municipality, deletedOn));
   }
 
+  /**
+   * Control characters between a name's words (a tab, a line break, as the API refuses in an
+   * agreement's name) made one space: a name is one line, so an agreement that follows the register
+   * keeps a name it could be edited back to.
+   */
+  private static final java.util.regex.Pattern CONTROLS =
+      java.util.regex.Pattern.compile(" *[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]+ *");
+
+  static String oneLine(String name) {
+    return CONTROLS.matcher(name).replaceAll(" ").strip();
+  }
+
   /** The county of the municipality's code: its first two digits, as valid when published. */
   public String countyCode() {
     return municipality == null ? null : municipality.substring(0, 2);
@@ -102,7 +118,11 @@ public record RegisterEntry(
     return deletedOn != null;
   }
 
-  /** A hash of every kept field: an entry with the same hash is not written again. */
+  /**
+   * A hash of every kept field, written beside them. The import compares the fields themselves (a
+   * rename from "AS" to "B4" keeps this hash), so the hash only serves instances of earlier
+   * releases, which compared it, during a deploy.
+   */
   public long contentHash() {
     long h = 1125899906842597L;
     for (Object field :

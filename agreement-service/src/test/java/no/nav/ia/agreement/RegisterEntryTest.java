@@ -111,6 +111,19 @@ class RegisterEntryTest {
   }
 
   @Test
+  void aNameIsKeptOnOneLineWithItsTabsAndLineBreaksMadeSpaces() throws Exception {
+    RegisterEntry entry =
+        ((RegisterEntry.Accepted)
+                read(
+                    "{\"organisasjonsnummer\": \"974760673\","
+                        + " \"navn\": \"MIDT DATA\\nGJØVIK \\t OG\\u0085TOTEN ANS\\r\\n\"}"))
+            .entry();
+    assertThat(entry.name()).isEqualTo("MIDT DATA GJØVIK OG TOTEN ANS");
+    assertThat(reason("{\"organisasjonsnummer\": \"974760673\", \"navn\": \"\\u0001\"}"))
+        .isEqualTo("974760673: navn is missing");
+  }
+
+  @Test
   void aChangeOfAnyKeptFieldChangesTheHash() throws Exception {
     RegisterEntry a = new RegisterEntry("974760673", "A AS", "AS", "41.200", 4, "0301", null);
     assertThat(a.contentHash())

@@ -113,7 +113,13 @@ public class RegisterImports {
           deleted = excluded.deleted, deleted_on = excluded.deleted_on,
           search_words = excluded.search_words, content_hash = excluded.content_hash,
           updated_at = excluded.updated_at
-        where enterprise.content_hash <> excluded.content_hash or enterprise.deleted <> excluded.deleted
+        -- The fields compared, not their hash: a hash of 64 bits took some renames for no change.
+        where (enterprise.name, enterprise.organisation_form, enterprise.industry,
+               enterprise.employees, enterprise.municipality, enterprise.deleted_on,
+               enterprise.deleted)
+              is distinct from
+              (excluded.name, excluded.organisation_form, excluded.industry, excluded.employees,
+               excluded.municipality, excluded.deleted_on, excluded.deleted)
         returning org_number, (xmax = 0) as created, name, employees
       ), seen as (
         insert into enterprise_import_seen (import_id, org_number)

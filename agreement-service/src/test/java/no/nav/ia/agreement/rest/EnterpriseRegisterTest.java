@@ -1250,6 +1250,52 @@ class EnterpriseRegisterTest {
     assertThat(Api.agreement(Tokens.adviser("03"), followsId).getLong("version")).isEqualTo(1);
   }
 
+  /**
+   * A review's renames the import had counted unchanged ("AS" to "B4" kept a 64-bit hash of the
+   * fields) and a name with a line break and a tab, which an agreement following it could not have
+   * been edited back to.
+   */
+  @Test
+  @Order(13)
+  void everyRenameIsWrittenAndFollowedAndANameStaysOneLine() throws Exception {
+    String trykk = Fixtures.orgNumber();
+    String data = Fixtures.orgNumber();
+    ArrayNode file = later();
+    file.add(entity(trykk, "MEDIA TRYKKERI HAMAR AS", "18.120", 12, "0301"));
+    file.add(entity(data, "MIDT DATA AS", "62.010", 8, "0301"));
+    assertThat(importOf(write("enheter-rename-1-" + AERLIG + ".json.gz", file)).getString("status"))
+        .isEqualTo("DONE");
+    Map<String, Object> fromRegister = new java.util.HashMap<>();
+    fromRegister.put("signedOn", "2024-05-02");
+    fromRegister.put("orgNumber", trykk);
+    String trykkId = Api.register(fromRegister);
+    fromRegister.put("orgNumber", data);
+    String dataId = Api.register(fromRegister);
+
+    ArrayNode next = later();
+    next.add(entity(trykk, "MEDIA TRYKKERI HAMAR B4", "18.120", 12, "0301"));
+    next.add(entity(data, "MIDT DATA\nGJØVIK\tOG TOTEN AS", "62.010", 8, "0301"));
+    JsonPath done = importOf(write("enheter-rename-2-" + AERLIG + ".json.gz", next));
+    assertThat(done.getInt("updated")).isEqualTo(2);
+    assertThat(done.getInt("agreementsUpdated")).isEqualTo(2);
+    assertThat(Api.enterprise(Tokens.adviser("03"), trykk).getString("name"))
+        .isEqualTo("MEDIA TRYKKERI HAMAR B4");
+    assertThat(Api.agreement(Tokens.adviser("03"), trykkId).getString("name"))
+        .isEqualTo("MEDIA TRYKKERI HAMAR B4");
+    JsonPath oneLine = Api.agreement(Tokens.adviser("03"), dataId);
+    assertThat(oneLine.getString("name")).isEqualTo("MIDT DATA GJØVIK OG TOTEN AS");
+    // The name as the agreement has it can be sent back.
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"" + oneLine.getLong("version") + "\"")
+        .body(Map.of("name", oneLine.getString("name"), "employees", 9))
+        .patch("/api/v1/agreements/" + dataId)
+        .then()
+        .statusCode(200);
+  }
+
   private long count(String sql, Object... params) {
     return Api.count(em, sql, params);
   }
