@@ -49,13 +49,24 @@ public class Caller {
 
   /** The county code in a {@code county} claim's value, if it is a county's code (ever). */
   public static Optional<String> countyCode(Object claim) {
+    return countyCode(claim, null);
+  }
+
+  /**
+   * The county code in a {@code county} claim's value, if it is the code of a county on that day
+   * (null: of any time).
+   */
+  public static Optional<String> countyCode(Object claim, java.time.LocalDate on) {
     String value =
         claim instanceof String s ? s : claim instanceof JsonString js ? js.getString() : null;
     if (value == null
         || value.length() != 2
         || !Character.isDigit(value.charAt(0))
         || !Character.isDigit(value.charAt(1))
-        || no.nav.ia.platform.domain.CountyRegistry.get().county(value).isEmpty()) {
+        || no.nav.ia.platform.domain.CountyRegistry.get()
+            .county(value)
+            .filter(c -> on == null || c.isValidOn(on))
+            .isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(value);

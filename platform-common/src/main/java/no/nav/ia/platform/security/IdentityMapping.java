@@ -74,6 +74,22 @@ public final class IdentityMapping {
       Object countyClaim,
       Object navIdentClaim,
       Map<String, Group> configured) {
+    return map(tenant, roles, groups, countyClaim, navIdentClaim, configured, null);
+  }
+
+  /**
+   * @param countiesOn the day the caller's county must be a county on (today, so that a token of a
+   *     county merged or split away binds to none, as one of "99" does), or null for a county of
+   *     any time
+   */
+  public static Result map(
+      String tenant,
+      Collection<String> roles,
+      Collection<String> groups,
+      Object countyClaim,
+      Object navIdentClaim,
+      Map<String, Group> configured,
+      java.time.LocalDate countiesOn) {
     if (navIdentClaim != null
         && !isMachinesTenant(tenant)
         && !(navIdentClaim instanceof String ident && NavIdent.isValid(ident))) {
@@ -95,9 +111,9 @@ public final class IdentityMapping {
       // application's, and a person's token carrying the role is an issuer's or a group's mistake.
       mapped.remove(Roles.SYSTEM);
     }
-    Optional<String> county = Caller.countyCode(countyClaim);
+    Optional<String> county = Caller.countyCode(countyClaim, countiesOn);
     if (county.isEmpty() && counties.stream().distinct().count() == 1) {
-      county = Caller.countyCode(counties.get(0));
+      county = Caller.countyCode(counties.get(0), countiesOn);
     }
     return new Result(mapped, county);
   }

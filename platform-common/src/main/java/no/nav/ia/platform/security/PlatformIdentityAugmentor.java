@@ -30,6 +30,8 @@ public class PlatformIdentityAugmentor implements SecurityIdentityAugmentor {
   /** The configured groups, read once (configuration does not change while the service runs). */
   private final Map<String, IdentityMapping.Group> groups;
 
+  private final boolean formerCounties;
+
   @Inject
   PlatformIdentityAugmentor(SecurityGroupsConfig config) {
     this.groups =
@@ -38,6 +40,7 @@ public class PlatformIdentityAugmentor implements SecurityIdentityAugmentor {
                 Collectors.toUnmodifiableMap(
                     Map.Entry::getKey,
                     e -> new IdentityMapping.Group(e.getValue().role(), e.getValue().county())));
+    this.formerCounties = config.formerCountyTokens();
   }
 
   @Override
@@ -53,7 +56,8 @@ public class PlatformIdentityAugmentor implements SecurityIdentityAugmentor {
             strings(jwt.getClaim("groups")),
             TokenClaims.value(jwt, "county"),
             plain(TokenClaims.value(jwt, "NAVident")),
-            groups);
+            groups,
+            formerCounties ? null : no.nav.ia.platform.time.NorwegianTime.today());
     // Roles only added: the identity as it is, plus them. Roles taken away (the machines issuer): a
     // new identity with the same principal, credentials and attributes.
     QuarkusSecurityIdentity.Builder builder =

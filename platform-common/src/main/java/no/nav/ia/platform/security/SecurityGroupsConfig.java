@@ -1,6 +1,7 @@
 package no.nav.ia.platform.security;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,14 @@ import java.util.Optional;
 public interface SecurityGroupsConfig {
 
   Map<String, Group> groups();
+
+  /**
+   * Whether a person's county may be a county of before (16 Sør-Trøndelag, 30 Viken): false, so a
+   * token of a centre that no longer exists (a group left over) binds its person to no county. The
+   * contract tests set it, as they play centres of earlier years, each county its own data.
+   */
+  @WithDefault("false")
+  boolean formerCountyTokens();
 
   interface Group {
     Optional<String> role();

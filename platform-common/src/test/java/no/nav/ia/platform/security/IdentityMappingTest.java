@@ -28,6 +28,44 @@ class IdentityMappingTest {
   }
 
   @Test
+  void aCountyThatIsNoLongerOneBindsTheCallerToNoneWhenTodaysCountiesAreAskedFor() {
+    java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 6);
+    for (String former : List.of("16", "30", "54", "12")) {
+      assertThat(
+              IdentityMapping.map(
+                      "Default", Set.of("adviser"), List.of(), former, "Z990001", GROUPS, today)
+                  .county())
+          .as(former)
+          .isEmpty();
+      assertThat(
+              IdentityMapping.map(
+                      "Default", Set.of("adviser"), List.of(), former, "Z990001", GROUPS, null)
+                  .county())
+          .contains(former);
+    }
+    assertThat(
+            IdentityMapping.map(
+                    "Default", Set.of("adviser"), List.of(), "50", "Z990001", GROUPS, today)
+                .county())
+        .contains("50");
+    // A group of a former county, left over in Entra ID, binds to none either.
+    Map<String, IdentityMapping.Group> leftOver =
+        Map.of(
+            "1a2b-hordaland", new IdentityMapping.Group(Optional.of("adviser"), Optional.of("12")));
+    assertThat(
+            IdentityMapping.map(
+                    "Default",
+                    Set.of(),
+                    List.of("1a2b-hordaland"),
+                    null,
+                    "Z990001",
+                    leftOver,
+                    today)
+                .county())
+        .isEmpty();
+  }
+
+  @Test
   void aPersonsTokenWhoseNavIdentIsNoNavIdentGetsNoRole() {
     assertThat(
             IdentityMapping.map("Default", Set.of("adviser"), List.of(), "03", "Z990001", GROUPS)
