@@ -295,6 +295,11 @@ public class DeliveryResource {
     if (key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
       throw ApiException.invalid(field, "must be 1 to 200 visible ASCII characters");
     }
+    if (no.nav.ia.platform.domain.NationalIdentityNumbers.inKey(key)) {
+      // A key is stored for days: a person's number must not be (a security review's was).
+      throw ApiException.invalid(
+          field, "must not hold a national identity number: a key is stored with the delivery");
+    }
     return key;
   }
 }

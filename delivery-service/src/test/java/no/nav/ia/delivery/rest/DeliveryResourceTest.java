@@ -516,6 +516,19 @@ class DeliveryResourceTest {
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("Idempotency-Key"));
+    // A key is stored: one holding a person's number is refused, not kept (a security review's).
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", "v-01019010046")
+        .body(Fixtures.delivery(org))
+        .post("/api/v1/deliveries")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("Idempotency-Key"))
+        .body("errors.message", hasItem(containsString("national identity number")))
+        .body(not(containsString("01019010046")));
     assertThat(recorded(org)).isZero();
   }
 

@@ -43,6 +43,32 @@ public final class NationalIdentityNumbers {
         "(?<!\\d)(?:\\d(?:" + one + "\\d){10}|\\d{6}" + gap + "\\d(?:" + one + "\\d){4})(?!\\d)");
   }
 
+  /** A day as people write it: day, month and a year of two or four digits (15.05.1985, 1.5.85). */
+  private static final String DATE = "(\\d{1,2})[./\\-](\\d{1,2})[./\\-](\\d{4}|\\d{2})";
+
+  /**
+   * A birth date written as a date, then the five digits after up to three separators ({@code
+   * 15.05.1985 43206}, {@code 1.5.85 - 43206}): the forms CANDIDATE cannot see, a four-digit year
+   * or a one-digit day or month, in the same shape it takes (the number right after the date).
+   */
+  private static final Pattern DATE_THEN_FIVE =
+      Pattern.compile("(?<!\\d)" + DATE + "[" + SEPARATOR + "_]{1,3}(\\d{5})(?!\\d)");
+
+  /**
+   * The five digits after the birth date, named as what they are ({@code pnr. 43206}, {@code
+   * personnummer 43206}): with the birth date anywhere in the text ({@code f. 150585, pnr. 43206},
+   * {@code personnummer 43206, født 15.05.85}), a review's notes that spelled a person's number out
+   * in two places.
+   */
+  private static final Pattern NAMED_FIVE =
+      Pattern.compile(
+          "(?iu)(?<![\\p{L}\\d])(?:pnr|p\\.nr|pers\\.? ?nr|personnr|personnummer(?:et)?"
+              + "|individnr|individnummer(?:et)?)[\\s.:#=-]{0,3}(\\d{5})(?!\\d)");
+
+  /** A day written as a date ({@link #DATE}) or as six digits together (150585). */
+  private static final Pattern ANY_DATE =
+      Pattern.compile("(?<!\\d)(?:" + DATE + "|(\\d{6}))(?!\\d)");
+
   private static final Pattern UUID_FORM =
       Pattern.compile(
           "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
@@ -56,6 +82,26 @@ public final class NationalIdentityNumbers {
   public static boolean isUuidForm(String text) {
     return text != null && UUID_FORM.matcher(text).matches();
   }
+
+  /**
+   * Whether a key a client chose (an {@code Idempotency-Key}, which is stored) holds a person's
+   * number as eleven digits together: keys join their parts with dashes and counters ({@code
+   * run-1765000000-1-23}), which the forms of free text would read as a number once in a hundred.
+   */
+  public static boolean inKey(String key) {
+    if (key == null || isUuidForm(key)) {
+      return false;
+    }
+    Matcher m = ELEVEN.matcher(key);
+    while (m.find()) {
+      if (isValid(m.group())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern ELEVEN = Pattern.compile("(?<!\\d)\\d{11}(?!\\d)");
 
   /**
    * Whether an id a client chose (a call id, a token's client id or subject) holds a person's
@@ -76,7 +122,7 @@ public final class NationalIdentityNumbers {
    * forms.
    */
   public static boolean containsOne(String text) {
-    if (text == null || !hasElevenDigits(text)) {
+    if (text == null || !hasNineDigits(text)) {
       return false;
     }
     text = readable(text);
@@ -90,17 +136,54 @@ public final class NationalIdentityNumbers {
       }
       from = m.start() + 1;
     }
+    return splitUp(text);
+  }
+
+  /**
+   * The birth date and the five digits after it written apart ({@link #DATE_THEN_FIVE}, {@link
+   * #NAMED_FIVE}).
+   */
+  private static boolean splitUp(String text) {
+    Matcher dateThenFive = DATE_THEN_FIVE.matcher(text);
+    while (dateThenFive.find()) {
+      if (isValid(birthDate(dateThenFive, 1) + dateThenFive.group(4))) {
+        return true;
+      }
+    }
+    Matcher named = NAMED_FIVE.matcher(text);
+    while (named.find()) {
+      Matcher date = ANY_DATE.matcher(text);
+      while (date.find()) {
+        String day = date.group(4) != null ? date.group(4) : birthDate(date, 1);
+        if (isValid(day + named.group(1))) {
+          return true;
+        }
+      }
+    }
     return false;
   }
 
   /**
-   * Whether the text may hold eleven digits once read ({@link #readable}): most notes hold fewer,
-   * and are done without folding or matching. A digit of any script counts one, another numeric
-   * character (a superscript, a circled twenty, a fraction) as the up to three digits it folds to.
+   * The six digits (DDMMYY) of the date in the matcher's groups {@code first} to {@code first + 2}.
    */
-  private static boolean hasElevenDigits(String text) {
+  private static String birthDate(Matcher m, int first) {
+    String day = m.group(first);
+    String month = m.group(first + 1);
+    String year = m.group(first + 2);
+    return (day.length() == 1 ? "0" + day : day)
+        + (month.length() == 1 ? "0" + month : month)
+        + year.substring(year.length() - 2);
+  }
+
+  /**
+   * Whether the text may hold nine digits once read ({@link #readable}), the fewest a number takes
+   * written apart (1.1.90 10046): most notes hold fewer, and are done without folding or matching.
+   * A digit of any script counts one, another numeric character (a superscript, a circled twenty, a
+   * fraction) as the up to three digits it folds to.
+   */
+  private static boolean hasNineDigits(String text) {
     int digits = 0;
-    for (int i = 0; i < text.length() && digits < 11; i++) {
+    for (int i = 0; i < text.length() && digits < 9; i++) {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         digits++;
@@ -114,7 +197,7 @@ public final class NationalIdentityNumbers {
         }
       }
     }
-    return digits >= 11;
+    return digits >= 9;
   }
 
   /**

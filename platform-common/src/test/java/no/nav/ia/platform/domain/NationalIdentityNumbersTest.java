@@ -2,6 +2,7 @@ package no.nav.ia.platform.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,7 +72,14 @@ class NationalIdentityNumbersTest {
         "010190\u00B710046",
         "01\uFF0E01\uFF0E90 10046",
         "\u2070\u00B9\u2070\u00B9\u2079\u2070\u00B9\u2070\u2070\u2074\u2076",
-        "0\u03011019010046"
+        "0\u03011019010046",
+        // The birth date written as a date with its year in full, or apart from the five digits
+        // and the five named (an adviser's review stored these).
+        "Ola Nordmann 01.01.1990 10046",
+        "1.1.90 10046",
+        "f. 010190, pnr. 10046",
+        "personnummer 10046, født 01.01.90",
+        "Pnr: 10046 (født 1.1.1990)"
       })
   void findsANumberEmbeddedInText(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isTrue();
@@ -101,9 +109,26 @@ class NationalIdentityNumbersTest {
         // Punctuation that is no separator, and the wide gaps above with typographic spaces.
         "Kl 10:15 m\u00f8te 010190+10046 kr",
         "Samling 1.8.2024\u2009\u2013\u20093.8.2024 i Bod\u00f8",
-        "Tlf 78\u00A044\u00A094\u00A080 / 405\u00A059\u00A0902"
+        "Tlf 78\u00A044\u00A094\u00A080 / 405\u00A059\u00A0902",
+        // A date and five digits that are no person's number: after a comma, not named, or with
+        // wrong control digits.
+        "Møte 01.01.1990, 10046 kroner",
+        "Faktura 10046 datert 01.01.90",
+        "pnr. 10047, født 01.01.90"
       })
   void leavesOrdinaryTextAlone(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isFalse();
+  }
+
+  @Test
+  void aKeyHoldsANumberOnlyAsElevenDigitsTogether() {
+    assertThat(NationalIdentityNumbers.inKey("v-01019010046")).isTrue();
+    assertThat(NationalIdentityNumbers.inKey("batch_01019010046_2")).isTrue();
+    // Parts and counters joined by dashes, as clients build keys, are no number.
+    assertThat(NationalIdentityNumbers.inKey("run-0101901004-6")).isFalse();
+    assertThat(NationalIdentityNumbers.inKey("run-1765000000-1-23")).isFalse();
+    assertThat(NationalIdentityNumbers.inKey("x010190100461")).isFalse();
+    assertThat(NationalIdentityNumbers.inKey("01019010047")).isFalse();
+    assertThat(NationalIdentityNumbers.inKey("0b5c5e6a-1c5d-4e0b-9f3e-01019010046a")).isFalse();
   }
 }
