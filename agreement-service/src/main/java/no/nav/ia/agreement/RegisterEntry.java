@@ -103,7 +103,8 @@ public record RegisterEntry(
    * keeps a name it could be edited back to.
    */
   private static final java.util.regex.Pattern CONTROLS =
-      java.util.regex.Pattern.compile(" *[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]+ *");
+      java.util.regex.Pattern.compile(
+          " *[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]+ *");
 
   static String oneLine(String name) {
     return CONTROLS.matcher(name).replaceAll(" ").strip();

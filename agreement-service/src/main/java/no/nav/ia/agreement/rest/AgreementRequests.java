@@ -26,17 +26,25 @@ public final class AgreementRequests {
    * JSON Schema validator (ECMA-262): anchored, no inline flags, no Java character classes.
    */
 
-  /** Not blank: some character that is not white space. */
-  static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";
+  /**
+   * Not blank: some character one can see, not white space, a no-break or other space of Unicode,
+   * nor an invisible format character (a zero-width space, a soft hyphen): a security review named
+   * an agreement with two zero-width spaces, which lists showed as nothing.
+   */
+  static final String NOT_BLANK =
+      "^[\\s\\S]*[^\\s\\u00A0\\u00AD\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u206F"
+          + "\\u3000\\uFEFF][\\s\\S]*$";
 
   /**
    * A name is one line: no line break, tab or other control character (C0, DEL, C1) nor a line or
-   * paragraph separator.
+   * paragraph separator, and no direction control (U+202A-U+202E, U+2066-U+2069), with which a
+   * review's name showed reversed.
    */
-  static final String ONE_LINE = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$";
+  static final String ONE_LINE =
+      "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*$";
 
   static final String ONE_LINE_MESSAGE =
-      "must be one line, without line breaks, tabs or other control characters";
+      "must be one line, without line breaks, tabs, direction marks or other control characters";
 
   /** Free text of several lines: line breaks and tabs, no other control character. */
   static final String LINES =

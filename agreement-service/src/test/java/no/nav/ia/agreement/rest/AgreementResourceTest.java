@@ -675,6 +675,28 @@ class AgreementResourceTest {
   }
 
   @Test
+  void aNameOfInvisibleCharactersOrWithDirectionMarksIsRefused() {
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    for (String name :
+        List.of("\u200b\u200b", "\u00a0\u00a0", "\u2060", "\u3000", "Bygg \u202eSA gnalagoR")) {
+      given()
+          .auth()
+          .oauth2(Tokens.coordinator())
+          .contentType(ContentType.JSON)
+          .header("If-Match", "\"0\"")
+          .body(Map.of("name", name))
+          .patch("/api/v1/agreements/" + id)
+          .then()
+          .statusCode(400)
+          .body("errors.field", hasItem("name"));
+    }
+    Api.get(Tokens.coordinator(), "/api/v1/agreements/" + id)
+        .statusCode(200)
+        .body("name", equalTo("Testbedrift AS"))
+        .body("version", equalTo(0));
+  }
+
+  @Test
   void aNameAsLongAsTheRegisterKeepsIsTakenAndEditedBackUnchanged() {
     // The register keeps names of up to 500 characters and an agreement registered from it took
     // one; its own PATCH with the same name was refused (at most 200).
