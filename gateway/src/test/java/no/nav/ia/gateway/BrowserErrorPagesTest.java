@@ -119,8 +119,10 @@ class BrowserErrorPagesTest {
   @Test
   void aManagerOfAnUnknownCountyGetsAPageSayingSo() throws Exception {
     HttpResponse<String> page = browser.login("dashboard", "manager", "99", "Z990004");
-    assertPage(page, 403, "Ingen tilgang til fylket");
-    assertThat(page.body()).contains("ikke knyttet til et kjent fylke");
+    assertPage(page, 403, "Ikke knyttet til et fylke");
+    assertThat(page.body())
+        .contains("ikke knyttet til et fylke IA-plattformen kjenner")
+        .doesNotContain("et annet fylke");
   }
 
   @Test

@@ -122,6 +122,17 @@ class BrowserLoginTest {
     assertThat(query(endSession).get("post_logout_redirect_uri")).endsWith("/logged-out");
     assertThat(browser.cookies)
         .noneSatisfy((name, value) -> assertThat(name).startsWith("q_session"));
+    // The ID token the logout hands the browser is no key to the API (a security review's).
+    String idToken = query(endSession).get("id_token_hint");
+    assertThat(idToken).isNotBlank();
+    HttpResponse<String> withIdToken =
+        browser.http.send(
+            HttpRequest.newBuilder(gateway.resolve("api/v1/agreements"))
+                .header("Authorization", "Bearer " + idToken)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(withIdToken.statusCode()).isEqualTo(401);
 
     HttpResponse<String> loggedOut =
         get(

@@ -77,6 +77,10 @@ class GatewayTest {
     faults.put("wrong audience", Tokens.issue("Z990001", adviser, "another-app", 3600));
     faults.put("alg none", unsigned(Tokens.adviser("03")));
     faults.put("wrongly signed", tampered(Tokens.adviser("03")));
+    // An ID token, as the dashboard's logout hands the browser one (it has its login's nonce).
+    Map<String, Object> idToken = new java.util.HashMap<>(adviser);
+    idToken.put("nonce", "4f1c2d");
+    faults.put("ID token", Tokens.issue("Z990001", idToken, Infra.AUDIENCE, 3600));
     return ROUTES.stream()
         .flatMap(
             route ->
