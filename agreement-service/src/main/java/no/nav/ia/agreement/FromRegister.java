@@ -17,8 +17,17 @@ import no.nav.ia.platform.domain.DomainException.Violation;
  */
 public final class FromRegister {
 
-  /** What the register copy knows of an enterprise. */
-  public record Known(String name, Integer employees, String countyCode, boolean deleted) {}
+  /**
+   * What the register copy knows of an enterprise; {@code deletedOn} the day the register deleted
+   * it (or an import found it gone), null when it is live or the day is not known.
+   */
+  public record Known(
+      String name, Integer employees, String countyCode, boolean deleted, LocalDate deletedOn) {
+
+    public Known(String name, Integer employees, String countyCode, boolean deleted) {
+      this(name, employees, countyCode, deleted, null);
+    }
+  }
 
   /** The registration's name, county and size after filling in. */
   public record Filled(String name, String countyCode, int employees) {}
@@ -33,8 +42,18 @@ public final class FromRegister {
       Optional<Known> known,
       CountyRegistry counties) {
     if (known.isPresent() && known.get().deleted()) {
-      throw DomainException.notAllowedNow(
-          AgreementErrors.ENTERPRISE_DELETED, "The register has the enterprise as deleted");
+      // An agreement signed while the enterprise was there is the centre's record, keyed in late
+      // (an adviser's review could not record one signed a year before the deletion).
+      LocalDate deletedOn = known.get().deletedOn();
+      if (deletedOn == null || signedOn == null || !signedOn.isBefore(deletedOn)) {
+        throw DomainException.notAllowedNow(
+            AgreementErrors.ENTERPRISE_DELETED,
+            deletedOn == null
+                ? "The register has the enterprise as deleted"
+                : "The register has the enterprise as deleted on "
+                    + deletedOn
+                    + ": only an agreement signed before that day can be registered");
+      }
     }
     List<Violation> missing = new ArrayList<>();
     String filledName = name != null ? name : known.map(Known::name).orElse(null);

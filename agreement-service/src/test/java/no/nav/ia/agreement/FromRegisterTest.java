@@ -111,6 +111,16 @@ class FromRegisterTest {
         () -> fill(null, null, null, IN_2024, new Known("NEDLAGT AS", 0, "03", true)),
         Kind.NOT_ALLOWED_NOW,
         "ENTERPRISE_DELETED");
+    // One signed before the register's deletion is the centre's record, keyed in late.
+    Known deleted = new Known("NEDLAGT AS", 4, "03", true, LocalDate.of(2024, 6, 30));
+    assertThat(fill(null, null, null, LocalDate.of(2024, 6, 29), deleted))
+        .isEqualTo(new Filled("NEDLAGT AS", "03", 4));
+    refused(
+        () -> fill(null, null, null, LocalDate.of(2024, 6, 30), deleted),
+        Kind.NOT_ALLOWED_NOW,
+        "ENTERPRISE_DELETED");
+    assertThatThrownBy(() -> fill(null, null, null, LocalDate.of(2024, 7, 1), deleted))
+        .hasMessageContaining("deleted on 2024-06-30: only an agreement signed before that day");
     // The register without a size has the enterprise without employees.
     assertThat(fill(null, null, null, IN_2024, new Known("UTEN AS", null, "03", false)))
         .isEqualTo(new Filled("UTEN AS", "03", 0));

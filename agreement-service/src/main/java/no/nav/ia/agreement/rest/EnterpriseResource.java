@@ -60,6 +60,13 @@ public class EnterpriseResource {
       @Schema(nullable = true) String countyCode,
       boolean deleted,
       @Schema(
+              nullable = true,
+              description =
+                  "The day the register deleted the enterprise (or an import found it gone); null"
+                      + " while it is live, or when the day is not known. An agreement signed"
+                      + " before that day can still be registered")
+          LocalDate deletedOn,
+      @Schema(
               description =
                   "Whether these facts are the register copy's (always in a search). False on the"
                       + " page of an enterprise the copy does not have yet (new in the register"
@@ -93,6 +100,7 @@ public class EnterpriseResource {
           f.municipality(),
           f.countyCode(),
           f.deleted(),
+          f.deleted() ? f.deletedOn() : null,
           f.inRegister(),
           f.agreementId() == null || !withRecords
               ? null

@@ -69,7 +69,8 @@ public class EnterpriseSearch {
       String agreementStatus,
       String contactPerson,
       String agreementCountyCode,
-      LocalDate agreementEndedOn) {
+      LocalDate agreementEndedOn,
+      LocalDate deletedOn) {
 
     /**
      * The county whose records these are (the agreement's: the active one's, else the last ended
@@ -96,7 +97,8 @@ public class EnterpriseSearch {
           a.status(),
           a.contactPerson(),
           a.countyCode(),
-          a.endedOn());
+          a.endedOn(),
+          deletedOn);
     }
   }
 
@@ -122,7 +124,8 @@ public class EnterpriseSearch {
 
   private static final String COLUMNS =
       "e.org_number, e.name, e.organisation_form, e.industry, e.employees, e.municipality,"
-          + " e.county_code, e.deleted, a.id, a.status, a.contact_person, a.county_code";
+          + " e.county_code, e.deleted, a.id, a.status, a.contact_person, a.county_code,"
+          + " e.deleted_on";
   private static final String FROM =
       " from enterprise e left join agreement a on a.org_number = e.org_number and a.status = 'ACTIVE'";
 
@@ -442,7 +445,8 @@ public class EnterpriseSearch {
         (String) r[5],
         (String) r[6],
         (String) r[3],
-        date(r[7]));
+        date(r[7]),
+        null);
   }
 
   /** What the register copy knows of an enterprise, for a registration to fill in from. */
@@ -450,7 +454,8 @@ public class EnterpriseSearch {
   public Optional<FromRegister.Known> known(String orgNumber) {
     List<?> rows =
         em.createNativeQuery(
-                "select name, employees, county_code, deleted from enterprise where org_number = :org")
+                "select name, employees, county_code, deleted, deleted_on from enterprise"
+                    + " where org_number = :org")
             .setParameter("org", orgNumber)
             .getResultList();
     return rows.stream()
@@ -462,7 +467,8 @@ public class EnterpriseSearch {
                   (String) r[0],
                   r[1] == null ? null : ((Number) r[1]).intValue(),
                   (String) r[2],
-                  (Boolean) r[3]);
+                  (Boolean) r[3],
+                  date(r[4]));
             });
   }
 
@@ -481,7 +487,8 @@ public class EnterpriseSearch {
         (String) r[9],
         (String) r[10],
         (String) r[11],
-        null);
+        null,
+        date(r[12]));
   }
 
   /** A date column as the driver gives it (a java.sql.Date, or a LocalDate). */

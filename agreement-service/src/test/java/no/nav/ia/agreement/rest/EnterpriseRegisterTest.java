@@ -3,6 +3,7 @@ package no.nav.ia.agreement.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -1294,6 +1295,51 @@ class EnterpriseRegisterTest {
         .patch("/api/v1/agreements/" + dataId)
         .then()
         .statusCode(200);
+  }
+
+  /**
+   * An agreement signed while the enterprise was in the register is the centre's record, keyed in
+   * late: an adviser's review could not record one signed a year before the register's deletion,
+   * and neither the refusal nor the enterprise's page said when it was deleted.
+   */
+  @Test
+  @Order(14)
+  void anAgreementSignedBeforeTheRegistersDeletionIsRegisteredAndTheDayIsShown() throws Exception {
+    String closed = Fixtures.orgNumber();
+    ArrayNode file = later();
+    ObjectNode entity = entity(closed, "LAGT NED TRANSPORT AS", "49.410", 6, "0301");
+    entity.put("slettedato", "2025-06-30");
+    file.add(entity);
+    assertThat(importOf(write("enheter-deleted-" + AERLIG + ".json.gz", file)).getString("status"))
+        .isEqualTo("DONE");
+    assertThat(Api.enterprise(Tokens.adviser("03"), closed).getString("deletedOn"))
+        .isEqualTo("2025-06-30");
+
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("orgNumber", closed, "signedOn", "2025-07-01"))
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(422)
+        .body("code", equalTo("ENTERPRISE_DELETED"))
+        .body("detail", containsString("deleted on 2025-06-30"));
+    String id =
+        given()
+            .auth()
+            .oauth2(Tokens.adviser("03"))
+            .contentType(ContentType.JSON)
+            .body(Map.of("orgNumber", closed, "signedOn", "2025-01-02"))
+            .post("/api/v1/agreements")
+            .then()
+            .statusCode(201)
+            .body("name", equalTo("LAGT NED TRANSPORT AS"))
+            .extract()
+            .path("id");
+    // It is on the working list of agreements to end.
+    assertThat(Api.agreement(Tokens.adviser("03"), id).getString("enterpriseDeletedOn"))
+        .isEqualTo("2025-06-30");
   }
 
   private long count(String sql, Object... params) {
