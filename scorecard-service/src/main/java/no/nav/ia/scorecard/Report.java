@@ -129,8 +129,26 @@ public class Report extends PanacheEntityBase {
    */
   public Optional<ReportChange> editSections(
       long expectedVersion, ReportSections sections, String by, OffsetDateTime at) {
+    return editSections(expectedVersion, sections, java.util.Set.of(), by, at);
+  }
+
+  /**
+   * The same, where {@code leftOut} names the sections the request left out (rather than sent as
+   * null): one of them that has text here is refused, not erased (an adviser's review lost the IA
+   * council's text writing the next section alone).
+   */
+  public Optional<ReportChange> editSections(
+      long expectedVersion,
+      ReportSections sections,
+      java.util.Set<String> leftOut,
+      String by,
+      OffsetDateTime at) {
     requireDraft();
     requireVersion(expectedVersion);
+    List<DomainException.Violation> wouldErase = sections().writtenAmong(leftOut);
+    if (!wouldErase.isEmpty()) {
+      throw DomainException.invalid(wouldErase);
+    }
     ReportSections valid = sections.validated();
     if (valid.equals(sections())) {
       return Optional.empty();
@@ -152,7 +170,8 @@ public class Report extends PanacheEntityBase {
   public ReportChange submit(Long expectedVersion, String figures, String by, OffsetDateTime at) {
     if (submitted()) {
       throw DomainException.conflict(
-          ScorecardErrors.REPORT_ALREADY_SUBMITTED, "The report was submitted " + submittedAt);
+          ScorecardErrors.REPORT_ALREADY_SUBMITTED,
+          "The report was submitted " + submittedText() + "; " + REOPEN_HINT);
     }
     if (expectedVersion != null) {
       requireVersion(expectedVersion);
@@ -227,11 +246,28 @@ public class Report extends PanacheEntityBase {
     return why;
   }
 
+  /** What a manager who finds the report submitted can do. */
+  private static final String REOPEN_HINT =
+      "a coordinator can reopen it (POST .../reopening with a reason) for changes";
+
+  /** When it was submitted, in Norwegian time to the minute. */
+  private String submittedText() {
+    return submittedAt == null
+        ? "before"
+        : submittedAt
+                .atZoneSameInstant(no.nav.ia.platform.time.NorwegianTime.ZONE)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+            + " Norwegian time";
+  }
+
   private void requireDraft() {
     if (submitted()) {
       throw DomainException.conflict(
           ScorecardErrors.REPORT_SUBMITTED,
-          "A submitted report cannot be changed; it was submitted " + submittedAt);
+          "A submitted report cannot be changed: it was submitted "
+              + submittedText()
+              + "; "
+              + REOPEN_HINT);
     }
   }
 

@@ -49,6 +49,26 @@ public record ReportSections(String iaCouncil, String industries, String effects
   }
 
   /**
+   * The sections among {@code names} that are written: a whole replacement leaving them out would
+   * erase them.
+   */
+  public List<Violation> writtenAmong(java.util.Set<String> names) {
+    List<Violation> written = new ArrayList<>();
+    byField()
+        .forEach(
+            (field, text) -> {
+              if (names.contains(field) && FreeText.isWritten(text)) {
+                written.add(
+                    new Violation(
+                        "sections." + field,
+                        "is left out but has text: the edit replaces all four sections, so send it"
+                            + " as it is (null erases it on purpose)"));
+              }
+            });
+    return written;
+  }
+
+  /**
    * Refuses sections longer than {@link #MAX_LENGTH} characters or holding a national identity
    * number (a report is about enterprises, never about a person).
    */

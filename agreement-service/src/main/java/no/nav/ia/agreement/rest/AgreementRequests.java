@@ -103,8 +103,8 @@ public final class AgreementRequests {
   @Schema(name = "ContactPersonRequest")
   public record AssignContactPerson(
       @NotNull
-          @Pattern(regexp = NavIdent.WHOLE, message = NavIdent.MESSAGE)
-          @Schema(examples = "Z990001")
+          @Pattern(regexp = "^(me|[A-Z][0-9]{6})$", message = NavIdent.MESSAGE + ", or me")
+          @Schema(examples = "Z990001", description = "A NAV-ident, or me (the caller's own)")
           String navIdent) {}
 
   @ClosedBody

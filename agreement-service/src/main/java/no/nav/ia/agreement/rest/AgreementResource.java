@@ -329,13 +329,21 @@ public class AgreementResource {
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull AssignContactPerson request) {
+    // "me", as the working lists take it: an adviser taking an enterprise on.
+    String ident =
+        "me".equals(request.navIdent())
+            ? caller
+                .navIdent()
+                .orElseThrow(
+                    () ->
+                        ApiException.invalid("navIdent", "me needs a person's token (a NAV-ident)"))
+            : request.navIdent();
     Agreement assigned;
     try {
-      assigned = agreements.assignContactPerson(id, request.navIdent(), IfMatch.optional(ifMatch));
+      assigned = agreements.assignContactPerson(id, ident, IfMatch.optional(ifMatch));
     } catch (RuntimeException failure) {
       assigned =
-          agreements.madeSoMeanwhile(
-              failure, id, a -> a.isActive() && a.hasContactPerson(request.navIdent()));
+          agreements.madeSoMeanwhile(failure, id, a -> a.isActive() && a.hasContactPerson(ident));
     }
     return tagged(AgreementResponse.from(assigned));
   }

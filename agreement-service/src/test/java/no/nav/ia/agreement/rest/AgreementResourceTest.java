@@ -858,6 +858,32 @@ class AgreementResourceTest {
   }
 
   @Test
+  void anAdviserTakesAnAgreementOnAsMeAndAMachineCannot() {
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03", "Z990077"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("navIdent", "me"))
+        .put("/api/v1/agreements/" + id + "/contact-person")
+        .then()
+        .statusCode(200)
+        .body("contactPerson", equalTo("Z990077"));
+    given()
+        .auth()
+        .oauth2(Tokens.system("crm"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("navIdent", "me"))
+        .put("/api/v1/agreements/" + id + "/contact-person")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("navIdent"));
+    Api.get(Tokens.coordinator(), "/api/v1/agreements/" + id)
+        .statusCode(200)
+        .body("contactPerson", equalTo("Z990077"));
+  }
+
+  @Test
   void aContactPersonChangeMayNameTheVersionReadAndAnOlderOneIsRefused() {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     // Two advisers read version 0; the first assigns herself (If-Match optional, ETag answered).

@@ -38,6 +38,12 @@ final class ItemResults {
       @Schema(nullable = true, description = "The delivery, when recorded") UUID id,
       @Schema(nullable = true, description = "Why it failed: a code of the Problem schema's list")
           String code,
+      @Schema(
+              nullable = true,
+              description =
+                  "Why it failed, in words (as a single request's problem detail says it); the"
+                      + " fields' own messages are in errors")
+          String detail,
       @Schema(nullable = true) List<FieldError> errors) {
 
     boolean is(String wanted) {
@@ -62,7 +68,12 @@ final class ItemResults {
       results.add(
           clock.getAsLong() - deadline < 0
               ? one.apply(i)
-              : error(i, orgNumber.apply(i), DeliveryErrors.DEADLINE_EXCEEDED, null));
+              : error(
+                  i,
+                  orgNumber.apply(i),
+                  DeliveryErrors.DEADLINE_EXCEEDED.name(),
+                  null,
+                  "Not tried: the request's time ran out first; send the item again with its key"));
     }
     return results;
   }
@@ -77,22 +88,35 @@ final class ItemResults {
           recorded.created() ? "CREATED" : "DUPLICATE",
           recorded.delivery().id,
           null,
+          null,
           null);
     } catch (DomainException e) {
+      // An adviser's review met FORBIDDEN_COUNTY and NO_ACTIVE_AGREEMENT items with no word of why.
       return error(
           index,
           orgNumber,
           e.code(),
-          e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+          e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList(),
+          e.getMessage());
     } catch (ApiException e) {
-      return error(index, orgNumber, e.code(), e.errors());
+      return error(index, orgNumber, e.code(), e.errors(), e.getMessage());
     } catch (RuntimeException e) {
       if (ProblemMappers.isDatabaseAway(e)) {
         LOG.warnf("item %d not recorded, the database is away: %s", index, e);
-        return error(index, orgNumber, HttpErrors.SERVICE_UNAVAILABLE, null);
+        return error(
+            index,
+            orgNumber,
+            HttpErrors.SERVICE_UNAVAILABLE.name(),
+            null,
+            "Not recorded: the database did not answer; send the item again with its key");
       }
       LOG.errorf(e, "item %d failed", index);
-      return error(index, orgNumber, HttpErrors.INTERNAL_ERROR, null);
+      return error(
+          index,
+          orgNumber,
+          HttpErrors.INTERNAL_ERROR.name(),
+          null,
+          "Not recorded: an error of ours; send the item again with its key");
     }
   }
 
@@ -100,10 +124,21 @@ final class ItemResults {
     return error(index, orgNumber, code.name(), errors);
   }
 
-  /** As above, with the code a refusal carries. */
+  /** As above, with the code a refusal carries: a field error says it in its message. */
   static ItemResult error(int index, String orgNumber, String code, List<FieldError> errors) {
+    return error(index, orgNumber, code, errors, "One or more fields are invalid");
+  }
+
+  static ItemResult error(
+      int index, String orgNumber, String code, List<FieldError> errors, String detail) {
     return new ItemResult(
-        index, orgNumber, "ERROR", null, code, errors == null || errors.isEmpty() ? null : errors);
+        index,
+        orgNumber,
+        "ERROR",
+        null,
+        code,
+        detail,
+        errors == null || errors.isEmpty() ? null : errors);
   }
 
   static long count(List<ItemResult> results, String status) {

@@ -444,7 +444,7 @@ public class DeliveryService {
     var agreement =
         agreements
             .activeOn(request.orgNumber(), request.deliveredOn())
-            .orElseThrow(() -> noAgreementOn(request.orgNumber()));
+            .orElseThrow(() -> noAgreementOn(request.orgNumber(), request.deliveredOn()));
     return facts(request, agreement.countyCode());
   }
 
@@ -453,17 +453,33 @@ public class DeliveryService {
    * the caller cannot see, the same 403 as on a date inside one, so that trying dates does not map
    * another county's agreement periods (422 on the dates outside them, 403 inside); otherwise 422.
    */
-  private DomainException noAgreementOn(String orgNumber) {
-    if (!caller.seesAllCounties()) {
-      List<String> counties =
-          QuarkusTransaction.requiringNew().call(() -> AgreementView.countiesOf(orgNumber));
-      if (!counties.isEmpty() && counties.stream().noneMatch(caller::mayAccessCounty)) {
-        caller.requireCounty(counties.get(0));
-      }
+  private DomainException noAgreementOn(String orgNumber, java.time.LocalDate day) {
+    List<AgreementView> known =
+        QuarkusTransaction.requiringNew()
+            .call(() -> AgreementView.<AgreementView>list("orgNumber", orgNumber));
+    if (!caller.seesAllCounties()
+        && !known.isEmpty()
+        && known.stream().noneMatch(a -> caller.mayAccessCounty(a.countyCode))) {
+      caller.requireCounty(known.get(0).countyCode);
     }
+    // The periods of the agreements the caller may see: what the adviser needs to put the date
+    // right (a review was told only that there was none).
+    List<String> periods =
+        known.stream()
+            .filter(a -> caller.mayAccessCounty(a.countyCode))
+            .sorted(java.util.Comparator.comparing((AgreementView a) -> a.signedOn))
+            .map(a -> a.endedOn == null ? "from " + a.signedOn : a.signedOn + " to " + a.endedOn)
+            .toList();
     return DomainException.notAllowedNow(
         DeliveryErrors.NO_ACTIVE_AGREEMENT,
-        "The enterprise has no cooperation agreement active on the delivery date");
+        "The enterprise has no cooperation agreement active on "
+            + day
+            + (periods.isEmpty()
+                ? ""
+                : (periods.size() == 1
+                        ? ": its agreement period is "
+                        : ": its agreement periods are ")
+                    + String.join(", ", periods)));
   }
 
   /** The facts of the request in the agreement's county, if the caller may record there. */

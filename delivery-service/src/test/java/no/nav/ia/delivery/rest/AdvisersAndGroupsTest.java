@@ -229,6 +229,9 @@ class AdvisersAndGroupsTest {
     assertThat(first.getList("results.status")).containsExactly("CREATED", "CREATED", "ERROR");
     assertThat(first.getList("results.orgNumber")).containsExactly(a, b, later);
     assertThat(first.getString("results[2].code")).isEqualTo("NO_ACTIVE_AGREEMENT");
+    // In words too, as a single request's problem says it (an adviser's review saw codes only).
+    assertThat(first.getString("results[2].detail")).contains("no cooperation agreement");
+    assertThat(first.getString("results[0].detail")).isNull();
     assertThat(first.getInt("created")).isEqualTo(2);
     assertThat(first.getInt("failed")).isEqualTo(1);
 

@@ -23,13 +23,14 @@ class BatchDeadlineTest {
             i -> {
               recorded.add(i);
               now.addAndGet(10);
-              return new ItemResults.ItemResult(i, null, "CREATED", null, null, null);
+              return new ItemResults.ItemResult(i, null, "CREATED", null, null, null, null);
             });
     assertThat(recorded).containsExactly(0, 1, 2);
     assertThat(results)
         .extracting(ItemResults.ItemResult::status)
         .containsExactly("CREATED", "CREATED", "CREATED", "ERROR", "ERROR");
     assertThat(results.get(3).code()).isEqualTo("DEADLINE_EXCEEDED");
+    assertThat(results.get(3).detail()).contains("send the item again with its key");
     assertThat(results.get(4).index()).isEqualTo(4);
     assertThat(results.get(4).orgNumber()).isEqualTo("org-4");
   }

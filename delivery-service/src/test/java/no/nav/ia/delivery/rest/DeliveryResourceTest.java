@@ -121,9 +121,15 @@ class DeliveryResourceTest {
     String org = Fixtures.orgNumber();
     UUID agreement = Fixtures.agreementViaKafka(org, "06");
     terminatedOn31January2012(org, agreement);
+    // The refusal says the agreement's period, for the adviser to put the date right.
     post(Tokens.adviser("06"), Fixtures.delivery(org))
         .statusCode(422)
-        .body("code", equalTo("NO_ACTIVE_AGREEMENT"));
+        .body("code", equalTo("NO_ACTIVE_AGREEMENT"))
+        .body(
+            "detail",
+            equalTo(
+                "The enterprise has no cooperation agreement active on 2012-05-14: its agreement"
+                    + " period is 2010-03-01 to 2012-01-31"));
     Map<String, Object> before = Fixtures.delivery(org);
     before.put("deliveredOn", "2012-01-31");
     post(Tokens.adviser("06"), before).statusCode(201);

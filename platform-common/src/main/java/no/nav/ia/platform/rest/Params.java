@@ -72,8 +72,14 @@ public final class Params {
     }
     try {
       int parsed = Integer.parseInt(value);
-      if (parsed < min || parsed > max) {
-        throw ApiException.invalid(name, "must be between " + min + " and " + max);
+      if (parsed < min) {
+        // "between 0 and 4294967" read as a riddle to a review: the bound that was crossed.
+        throw ApiException.invalid(
+            name,
+            "must be " + min + " or more" + ("page".equals(name) ? " (pages count from 0)" : ""));
+      }
+      if (parsed > max) {
+        throw ApiException.invalid(name, "must be at most " + max);
       }
       return parsed;
     } catch (NumberFormatException e) {
@@ -81,7 +87,10 @@ public final class Params {
     }
   }
 
-  /** An enum constant by name, or a field error listing nothing of the rejected value. */
+  /**
+   * An enum constant by name, or a field error naming the values the parameter takes (nothing of
+   * the rejected value).
+   */
   public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
     if (value == null || value.isBlank()) {
       return null;
@@ -89,7 +98,12 @@ public final class Params {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalid(name, "is not one of the allowed values");
+      throw ApiException.invalid(
+          name,
+          "is not one of the allowed values: "
+              + java.util.Arrays.stream(type.getEnumConstants())
+                  .map(Enum::name)
+                  .collect(java.util.stream.Collectors.joining(", ")));
     }
   }
 }

@@ -30,6 +30,25 @@ class ParamsTest {
         .isEqualTo(400);
   }
 
+  enum Status {
+    ACTIVE,
+    ENDED
+  }
+
+  @Test
+  void aRefusedValueIsToldTheBoundItCrossedAndTheValuesAParameterTakes() {
+    assertThat(catchThrowableOfType(ApiException.class, () -> Params.page("-1")).errors())
+        .containsExactly(new FieldError("page", "must be 0 or more (pages count from 0)"));
+    assertThat(catchThrowableOfType(ApiException.class, () -> Params.size("501")).errors())
+        .containsExactly(new FieldError("size", "must be at most 500"));
+    assertThat(
+            catchThrowableOfType(
+                    ApiException.class, () -> Params.enumValue("status", "OPEN", Status.class))
+                .errors())
+        .containsExactly(
+            new FieldError("status", "is not one of the allowed values: ACTIVE, ENDED"));
+  }
+
   @Test
   void aDayHasAFourDigitYearSoTheDatabaseNeverMeetsOneOutOfItsRange() {
     assertThat(Params.date("from", "2024-02-29", null)).hasToString("2024-02-29");

@@ -150,7 +150,8 @@ public class ReportResource {
   @Operation(
       summary =
           "Replace the written sections (each at most 10,000 characters, no national identity number);"
-              + " If-Match must carry the version read")
+              + " If-Match must carry the version read; a section left out that has text is 400"
+              + " (send it as it is, or null to erase it)")
   @APIResponse(
       responseCode = "200",
       description =
@@ -160,7 +161,9 @@ public class ReportResource {
       headers = @Header(name = "ETag", description = "Its version after the edit"))
   @APIResponse(
       responseCode = "400",
-      description = "A section too long or holding an identity number, or no section named")
+      description =
+          "A section too long or holding an identity number, no section named, or a section with"
+              + " text left out")
   @APIResponse(responseCode = "403", description = "Not the county's manager")
   @APIResponse(responseCode = "404", description = "No such county in that half-year")
   @APIResponse(responseCode = "409", description = "The report is submitted")
@@ -191,7 +194,11 @@ public class ReportResource {
     // The edit replaces all four sections: a misspelt one would empty them, so it is refused
     // (Sections is a ClosedBody), and named only when the name is no client data.
     ReportView.Sections sections = json.treeToValue(body, ReportView.Sections.class);
-    Reading r = reports.editSections(code, halfYear, version, sections.toDomain(), caller.actor());
+    // A section left out (not sent as null) that has text is refused rather than erased.
+    java.util.Set<String> leftOut = new java.util.HashSet<>(ReportView.Sections.NAMES);
+    body.fieldNames().forEachRemaining(leftOut::remove);
+    Reading r =
+        reports.editSections(code, halfYear, version, sections.toDomain(), leftOut, caller.actor());
     return withTag(ReportView.of(r));
   }
 

@@ -71,11 +71,16 @@ public class ReportService {
 
   @Transactional
   public Reading editSections(
-      String code, HalfYear halfYear, long expectedVersion, ReportSections sections, String by) {
+      String code,
+      HalfYear halfYear,
+      long expectedVersion,
+      ReportSections sections,
+      java.util.Set<String> leftOut,
+      String by) {
     County county = countyOf(code, halfYear);
     Report report = locked(code, halfYear);
     report
-        .editSections(expectedVersion, sections, by, Timestamps.now())
+        .editSections(expectedVersion, sections, leftOut, by, Timestamps.now())
         .ifPresent(change -> change.persist());
     return reading(report, county);
   }
