@@ -66,6 +66,7 @@ public class BatchResource {
 
   @Inject DeliveryService deliveries;
   @Inject DeliveryConfig config;
+  @Inject DeliveryAudit audit;
   @Inject Validator validator;
   @Inject ObjectMapper json;
 
@@ -103,6 +104,7 @@ public class BatchResource {
             System::nanoTime,
             System.nanoTime() + config.batchDeadline().toNanos(),
             i -> recordOne(i, items.get(i)));
+    audit.items(results);
     int created = (int) ItemResults.count(results, "CREATED");
     int duplicates = (int) ItemResults.count(results, "DUPLICATE");
     return new BatchResult(created, duplicates, results.size() - created - duplicates, results);

@@ -56,6 +56,7 @@ public class DeliveryResource {
 
   @Inject DeliveryService deliveries;
   @Inject Caller caller;
+  @Inject DeliveryAudit audit;
 
   @POST
   @RolesAllowed({Roles.ADVISER, Roles.COORDINATOR, Roles.SYSTEM})
@@ -91,6 +92,7 @@ public class DeliveryResource {
       @Context UriInfo uri) {
     // The parameter documents the header (OpenAPI); read raw, since an empty one arrives as null.
     Recorded result = deliveries.record(request, keyOf(headers));
+    audit.recorded(result.delivery().orgNumber, result.created());
     DeliveryResponse body = DeliveryResponse.from(result.delivery());
     return Response.created(uri.getAbsolutePathBuilder().path(body.id().toString()).build())
         .entity(body)
@@ -144,6 +146,7 @@ public class DeliveryResource {
             toDay,
             Params.flag("includeVoided", includeVoided, false));
     Page<Delivery> found = deliveries.list(filter, Params.page(page), Params.size(size));
+    audit.read(found.items().stream().map(d -> d.orgNumber).toList());
     return found.map(DeliveryResponse::from);
   }
 
@@ -160,6 +163,7 @@ public class DeliveryResource {
   @APIResponse(responseCode = "404", description = "Unknown id")
   public Response get(@PathParam("id") UUID id) {
     DeliveryResponse body = DeliveryResponse.from(deliveries.get(id));
+    audit.read(List.of(body.orgNumber()));
     return Response.ok(body).tag(body.version() + "").build();
   }
 
@@ -170,7 +174,10 @@ public class DeliveryResource {
   @APIResponse(responseCode = "200", description = "The versions, oldest first")
   @APIResponse(responseCode = "404", description = "Unknown id")
   public List<VersionResponse> history(@PathParam("id") UUID id) {
-    return deliveries.history(id).stream().map(VersionResponse::from).toList();
+    List<VersionResponse> versions =
+        deliveries.history(id).stream().map(VersionResponse::from).toList();
+    audit.read(List.of(deliveries.get(id).orgNumber));
+    return versions;
   }
 
   @PUT
@@ -200,6 +207,7 @@ public class DeliveryResource {
       @Valid @NotNull DeliveryRequest request) {
     long version = IfMatch.required(ifMatch, "A correction");
     DeliveryResponse body = DeliveryResponse.from(deliveries.correct(id, version, request));
+    audit.corrected(body.orgNumber());
     return Response.ok(body).tag(body.version() + "").build();
   }
 
@@ -211,7 +219,7 @@ public class DeliveryResource {
   @APIResponse(responseCode = "404", description = "Unknown id")
   @APIResponse(responseCode = "412", description = "Stale version in If-Match")
   public Response voidDelivery(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-    deliveries.voidDelivery(id, IfMatch.optional(ifMatch));
+    audit.voided(deliveries.voidDelivery(id, IfMatch.optional(ifMatch)).orgNumber);
     return Response.noContent().build();
   }
 

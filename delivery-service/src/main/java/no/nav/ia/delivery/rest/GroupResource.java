@@ -47,6 +47,7 @@ public class GroupResource {
 
   @Inject DeliveryService deliveries;
   @Inject IdempotencyKeys keys;
+  @Inject DeliveryAudit audit;
   @Inject DeliveryConfig config;
   @Inject Caller caller;
 
@@ -118,6 +119,7 @@ public class GroupResource {
                             request.itemFor(orgs.get(i)),
                             IdempotencyKeys.groupItem(groupId, orgs.get(i)),
                             groupId)));
+    audit.items(results);
     int created = (int) ItemResults.count(results, "CREATED");
     int duplicates = (int) ItemResults.count(results, "DUPLICATE");
     return new GroupResult(

@@ -35,6 +35,25 @@ public final class AuditLog {
             System.currentTimeMillis()));
   }
 
+  /**
+   * A refused attempt (403): who tried what, with decision {@code Deny} (a security review found
+   * every line a Permit, its cross-county attempts only in the access log, without the path).
+   */
+  public static void denied(
+      String application, String actor, String method, String path, String callId) {
+    AUDIT.info(
+        cef(
+                application,
+                "audit:access",
+                actor,
+                null,
+                method,
+                path,
+                callId,
+                System.currentTimeMillis())
+            .replace("flexString1=Permit", "flexString1=Deny"));
+  }
+
   static String cef(
       String application,
       String action,

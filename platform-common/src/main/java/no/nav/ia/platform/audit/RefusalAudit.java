@@ -1,0 +1,43 @@
+package no.nav.ia.platform.audit;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.security.Caller;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Every refusal of an authenticated caller (403) in the audit trail, as a {@code Deny} line: who
+ * tried which path, with the call id, in every service and the gateway. What was permitted is
+ * audited where it is done, with its enterprise.
+ */
+public class RefusalAudit {
+
+  @ConfigProperty(name = "quarkus.application.name")
+  String application;
+
+  @Inject Caller caller;
+
+  @ServerResponseFilter
+  public void deny(ContainerRequestContext request, ContainerResponseContext response) {
+    if (response.getStatus() != 403) {
+      return;
+    }
+    String actor;
+    try {
+      actor = caller.actor();
+    } catch (RuntimeException e) {
+      actor = "unknown";
+    }
+    String path = request.getUriInfo().getRequestUri().getRawPath();
+    AuditLog.denied(
+        application,
+        actor == null ? "unknown" : actor,
+        request.getMethod(),
+        // A path is the client's text: one holding a person's number is not written.
+        no.nav.ia.platform.domain.NationalIdentityNumbers.containsOne(path) ? "withheld" : path,
+        CallId.currentOrNull());
+  }
+}
