@@ -53,12 +53,12 @@ public record RegisterEntry(
     if (unkeepable(name) != null) {
       return new Rejected(org, org + ": navn contains " + unkeepable(name));
     }
-    name = oneLine(name);
-    if (name.isEmpty()) {
-      return new Rejected(org, org + ": navn is missing");
-    }
     if (name.length() > MAX_NAME_LENGTH) {
       return new Rejected(org, org + ": navn is longer than " + MAX_NAME_LENGTH + " characters");
+    }
+    name = oneLine(name);
+    if (!no.nav.ia.platform.domain.FreeText.isWritten(name)) {
+      return new Rejected(org, org + ": navn is missing");
     }
     // The register leaves antallAnsatte out for an entity without employees.
     Integer employees = 0;
@@ -98,16 +98,62 @@ public record RegisterEntry(
   }
 
   /**
-   * Control characters between a name's words (a tab, a line break, as the API refuses in an
-   * agreement's name) made one space: a name is one line, so an agreement that follows the register
-   * keeps a name it could be edited back to.
+   * What a name may not hold, as the body of a regular expression's character class that Java and a
+   * JSON Schema validator (ECMA-262) read alike: control characters (C0, DEL, C1), the line and
+   * paragraph separators, and the invisible format characters (soft hyphen, zero-width space and
+   * joiners, direction marks, embeddings and isolates, word joiner, byte-order mark). The API
+   * refuses them in an agreement's name; the register import makes spaces of them ({@link
+   * #oneLine}), so that an agreement following the register keeps a name it can be edited back to.
    */
-  private static final java.util.regex.Pattern CONTROLS =
-      java.util.regex.Pattern.compile(
-          " *[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]+ *");
+  public static final String NOT_IN_A_NAME =
+      "\\u0000-\\u001F\\u007F-\\u009F\\u00AD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u180E"
+          + "\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF\\uFFF9-\\uFFFB";
 
+  /**
+   * A register name on one line of what shows: a control character, a line or paragraph separator,
+   * a direction embedding or isolate and any space of Unicode (a no-break space) become a space,
+   * and a run of spaces holding such one is one space (spaces as the register wrote them stay);
+   * other invisible format characters (a zero-width space inside a word, a direction mark) are
+   * dropped. A re-check's register names kept them, so "ÅR\u200bDAL" was not found as "årdal". One
+   * pass over the characters (a regular expression took seconds on a run of spaces).
+   */
   static String oneLine(String name) {
-    return CONTROLS.matcher(name).replaceAll(" ").strip();
+    StringBuilder out = new StringBuilder(name.length());
+    boolean afterSpace = false;
+    boolean runHasMade = false;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      i += Character.charCount(cp);
+      boolean made;
+      if (cp == ' ') {
+        made = false;
+      } else if (Character.isISOControl(cp)
+          || Character.isSpaceChar(cp)
+          || (cp >= 0x202A && cp <= 0x202E)
+          || (cp >= 0x2066 && cp <= 0x2069)) {
+        made = true;
+      } else if (Character.getType(cp) == Character.FORMAT) {
+        continue;
+      } else {
+        out.appendCodePoint(cp);
+        afterSpace = false;
+        continue;
+      }
+      if (afterSpace && (made || runHasMade)) {
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') {
+          end--;
+        }
+        out.setLength(end);
+        out.append(' ');
+        runHasMade = true;
+        continue;
+      }
+      out.append(' ');
+      afterSpace = true;
+      runHasMade = made;
+    }
+    return out.toString().strip();
   }
 
   /** The county of the municipality's code: its first two digits, as valid when published. */

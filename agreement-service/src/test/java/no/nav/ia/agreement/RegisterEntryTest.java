@@ -121,6 +121,16 @@ class RegisterEntryTest {
     assertThat(entry.name()).isEqualTo("MIDT DATA GJØVIK OG TOTEN ANS");
     assertThat(reason("{\"organisasjonsnummer\": \"974760673\", \"navn\": \"\\u0001\"}"))
         .isEqualTo("974760673: navn is missing");
+    // A re-check's: invisible characters inside a word are dropped, a no-break space is a space,
+    // a direction mark goes; spaces as written stay; a name of nothing visible is missing.
+    assertThat(RegisterEntry.oneLine("ÅR\u200bDAL\u00a0\u00a0AS\r\n")).isEqualTo("ÅRDAL AS");
+    assertThat(RegisterEntry.oneLine("REISE ADVOKAT\u200e MEDIA ENK"))
+        .isEqualTo("REISE ADVOKAT MEDIA ENK");
+    assertThat(RegisterEntry.oneLine("A\t \tB")).isEqualTo("A B");
+    assertThat(RegisterEntry.oneLine("A  B")).isEqualTo("A  B");
+    assertThat(RegisterEntry.oneLine(" ".repeat(400) + "\t")).isEmpty();
+    assertThat(reason("{\"organisasjonsnummer\": \"974760673\", \"navn\": \"\\u200b\\u00a0\"}"))
+        .isEqualTo("974760673: navn is missing");
   }
 
   @Test

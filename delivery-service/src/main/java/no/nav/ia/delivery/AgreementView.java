@@ -56,14 +56,6 @@ public class AgreementView extends PanacheEntityBase {
     return !date.isBefore(signedOn) && (endedOn == null || !date.isAfter(endedOn));
   }
 
-  /** The counties of the enterprise's agreements this service has heard of, any period. */
-  public static java.util.List<String> countiesOf(String orgNumber) {
-    return AgreementView.<AgreementView>list("orgNumber", orgNumber).stream()
-        .map(a -> a.countyCode)
-        .distinct()
-        .toList();
-  }
-
   /** The enterprise's agreement active on the date, if this service has heard of it. */
   public static Optional<AgreementView> activeOn(String orgNumber, LocalDate date) {
     return AgreementView.<AgreementView>list("orgNumber", orgNumber).stream()

@@ -13,6 +13,7 @@ import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.NotBeforeIa;
 import no.nav.ia.platform.domain.ValidOrgNumber;
+import no.nav.ia.platform.domain.Written;
 import no.nav.ia.platform.rest.ClosedBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -27,21 +28,11 @@ public final class AgreementRequests {
    */
 
   /**
-   * Not blank: some character one can see, not white space, a no-break or other space of Unicode,
-   * nor an invisible format character (a zero-width space, a soft hyphen): a security review named
-   * an agreement with two zero-width spaces, which lists showed as nothing.
+   * A name is one line of what shows: no line break, tab or other control character, no direction
+   * mark (with which a review's name showed reversed) and no other invisible format character
+   * ({@link RegisterEntry#NOT_IN_A_NAME}, which the register import makes spaces of).
    */
-  static final String NOT_BLANK =
-      "^[\\s\\S]*[^\\s\\u00A0\\u00AD\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u206F"
-          + "\\u3000\\uFEFF][\\s\\S]*$";
-
-  /**
-   * A name is one line: no line break, tab or other control character (C0, DEL, C1) nor a line or
-   * paragraph separator, and no direction control (U+202A-U+202E, U+2066-U+2069), with which a
-   * review's name showed reversed.
-   */
-  static final String ONE_LINE =
-      "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*$";
+  static final String ONE_LINE = "^[^" + RegisterEntry.NOT_IN_A_NAME + "]*$";
 
   static final String ONE_LINE_MESSAGE =
       "must be one line, without line breaks, tabs, direction marks or other control characters";
@@ -66,7 +57,7 @@ public final class AgreementRequests {
       @NotNull @ValidOrgNumber @Schema(examples = "974760673", pattern = "^\\d{9}$")
           String orgNumber,
       @Size(min = 1, max = RegisterEntry.MAX_NAME_LENGTH)
-          @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+          @Written
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
           @Schema(examples = "Eksempel Bygg AS", description = "From the register when left out")
@@ -93,7 +84,7 @@ public final class AgreementRequests {
   @Schema(name = "EditAgreementRequest")
   public record EditAgreement(
       @Size(min = 1, max = RegisterEntry.MAX_NAME_LENGTH)
-          @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+          @Written
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
           String name,

@@ -678,7 +678,18 @@ class AgreementResourceTest {
   void aNameOfInvisibleCharactersOrWithDirectionMarksIsRefused() {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     for (String name :
-        List.of("\u200b\u200b", "\u00a0\u00a0", "\u2060", "\u3000", "Bygg \u202eSA gnalagoR")) {
+        List.of(
+            "\u200b\u200b",
+            "\u00a0\u00a0",
+            "\u2060",
+            "\u3000",
+            "Bygg \u202eSA gnalagoR",
+            // A re-check's: blank letters, a direction mark, a zero-width space before the name.
+            "\u2800",
+            "\u3164\u3164",
+            "\u034f",
+            "Firma \u200eAS",
+            "\u200b Firma AS")) {
       given()
           .auth()
           .oauth2(Tokens.coordinator())

@@ -286,7 +286,8 @@ public class DeliveryResource {
   static final String KEY_PATTERN = "^[!-~]{1,200}$";
 
   static final String KEY_DESCRIPTION =
-      "1 to 200 visible ASCII characters (no space). A key is remembered for at least "
+      "1 to 200 visible ASCII characters (no space), holding no national identity number (400:"
+          + " a key is stored). A key is remembered for at least "
           + DeliveryConfig.KEY_RETENTION_HOURS
           + " hours after its first request (forgotten within the hour after): a retry must come"
           + " within that; one sent later may record anew";

@@ -12,14 +12,27 @@ public final class FreeText {
 
   /** Whether the text holds a character one can see (null holds none). */
   public static boolean isWritten(String text) {
-    return text != null
-        && text.codePoints()
-            .anyMatch(
-                cp ->
-                    !Character.isWhitespace(cp)
-                        && !Character.isSpaceChar(cp)
-                        && !Character.isISOControl(cp)
-                        && Character.getType(cp) != Character.FORMAT);
+    return text != null && text.codePoints().anyMatch(FreeText::isVisible);
+  }
+
+  /**
+   * Whether a character shows: not a space of any kind, a control or format character, a mark
+   * (which shows only on a letter), nor one of the blank letters Unicode has (the Hangul fillers
+   * and the braille blank, with which a re-check named an agreement that showed as nothing).
+   */
+  public static boolean isVisible(int cp) {
+    int type = Character.getType(cp);
+    return !Character.isWhitespace(cp)
+        && !Character.isSpaceChar(cp)
+        && !Character.isISOControl(cp)
+        && type != Character.FORMAT
+        && type != Character.NON_SPACING_MARK
+        && type != Character.ENCLOSING_MARK
+        && cp != 0x115F
+        && cp != 0x1160
+        && cp != 0x3164
+        && cp != 0xFFA0
+        && cp != 0x2800;
   }
 
   /** A note as kept: none when nothing is written in it, else without the blanks around it. */

@@ -112,8 +112,15 @@ public final class IdentityMapping {
       mapped.remove(Roles.SYSTEM);
     }
     Optional<String> county = Caller.countyCode(countyClaim, countiesOn);
-    if (county.isEmpty() && counties.stream().distinct().count() == 1) {
-      county = Caller.countyCode(counties.get(0), countiesOn);
+    // The groups' counties that are counties on the day: a group of a county merged away, left
+    // over beside the successor's, does not leave its person bound to none.
+    List<String> current =
+        counties.stream()
+            .distinct()
+            .filter(c -> Caller.countyCode(c, countiesOn).isPresent())
+            .toList();
+    if (county.isEmpty() && current.size() == 1) {
+      county = Optional.of(current.get(0));
     }
     return new Result(mapped, county);
   }

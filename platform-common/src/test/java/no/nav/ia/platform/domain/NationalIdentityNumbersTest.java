@@ -79,7 +79,17 @@ class NationalIdentityNumbersTest {
         "1.1.90 10046",
         "f. 010190, pnr. 10046",
         "personnummer 10046, født 01.01.90",
-        "Pnr: 10046 (født 1.1.1990)"
+        "Pnr: 10046 (født 1.1.1990)",
+        // A re-check's: the date as eight digits, by month name, with spaces, an en dash or a
+        // colon, and the five split once.
+        "f. 01011990, pnr. 10046",
+        "født 1. januar 1990, pnr. 10046",
+        "1. jan. 1990 10046",
+        "01 01 1990 10046",
+        "01.01.1990 100 46",
+        "01.01.1990 10 046",
+        "01.01.1990: 10046",
+        "01\u201301\u20131990 10046"
       })
   void findsANumberEmbeddedInText(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isTrue();
@@ -114,7 +124,10 @@ class NationalIdentityNumbersTest {
         // wrong control digits.
         "Møte 01.01.1990, 10046 kroner",
         "Faktura 10046 datert 01.01.90",
-        "pnr. 10047, født 01.01.90"
+        "pnr. 10047, født 01.01.90",
+        // A year in full that no person of working age or its individual number's century has.
+        "Faktura 01.01.2024 10046 kr",
+        "01.01.1890 10046"
       })
   void leavesOrdinaryTextAlone(String text) {
     assertThat(NationalIdentityNumbers.containsOne(text)).isFalse();
@@ -129,6 +142,7 @@ class NationalIdentityNumbersTest {
     assertThat(NationalIdentityNumbers.inKey("run-1765000000-1-23")).isFalse();
     assertThat(NationalIdentityNumbers.inKey("x010190100461")).isFalse();
     assertThat(NationalIdentityNumbers.inKey("01019010047")).isFalse();
+    assertThat(NationalIdentityNumbers.inKey("x-010190-10046")).isTrue();
     assertThat(NationalIdentityNumbers.inKey("0b5c5e6a-1c5d-4e0b-9f3e-01019010046a")).isFalse();
   }
 }

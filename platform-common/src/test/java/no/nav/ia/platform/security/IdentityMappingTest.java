@@ -48,6 +48,24 @@ class IdentityMappingTest {
                     "Default", Set.of("adviser"), List.of(), "50", "Z990001", GROUPS, today)
                 .county())
         .contains("50");
+    // A group of a former county left over beside the successor's: the successor's.
+    Map<String, IdentityMapping.Group> both =
+        Map.of(
+            "1a2b-hordaland",
+            new IdentityMapping.Group(Optional.of("adviser"), Optional.of("12")),
+            "5a21-vestland-advisers",
+            new IdentityMapping.Group(Optional.of("adviser"), Optional.of("46")));
+    assertThat(
+            IdentityMapping.map(
+                    "Default",
+                    Set.of(),
+                    List.of("1a2b-hordaland", "5a21-vestland-advisers"),
+                    null,
+                    "Z990001",
+                    both,
+                    today)
+                .county())
+        .contains("46");
     // A group of a former county, left over in Entra ID, binds to none either.
     Map<String, IdentityMapping.Group> leftOver =
         Map.of(
