@@ -439,17 +439,12 @@ public class ProblemMappers {
       return "has the wrong type or an unknown value";
     }
     if (target.isEnum()) {
-      List<String> names =
+      return unknownValue(
           java.util.Arrays.stream(target.getEnumConstants())
               .map(c -> ((Enum<?>) c).name())
-              .toList();
-      String near = value instanceof String text ? nearest(names, text.strip()) : null;
-      if (near != null && near.equals(value.toString().strip())) {
-        return "has blanks around its value: must be " + near + " without them";
-      }
-      return "has an unknown value: must be one of "
-          + String.join(", ", names)
-          + (near == null ? "" : " (written in capitals, as " + near + ")");
+              .toList(),
+          value instanceof String text ? text : null,
+          "has an unknown value: must be one of ");
     }
     if (target == java.time.LocalDate.class) {
       return "is not a date: must be a day written YYYY-MM-DD, such as 2026-03-15";
@@ -484,6 +479,22 @@ public class ProblemMappers {
   /** The value's own name when it is one of {@code names} but for blanks or letter case. */
   private static String nearest(List<String> names, String stripped) {
     return names.stream().filter(n -> n.equalsIgnoreCase(stripped)).findFirst().orElse(null);
+  }
+
+  /**
+   * What a field or a query parameter is told of a value that is none of {@code names}: the names,
+   * and how to write the one it nearly is (blanks of any kind around it, a no-break space too, or
+   * small letters). {@code lead} introduces the list.
+   */
+  public static String unknownValue(List<String> names, String value, String lead) {
+    String stripped = value == null ? null : value.replaceAll("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$", "");
+    String near = stripped == null ? null : nearest(names, stripped);
+    if (near != null && near.equals(stripped)) {
+      return "has blanks around its value: must be " + near + " without them";
+    }
+    return lead
+        + String.join(", ", names)
+        + (near == null ? "" : " (written in capitals, as " + near + ")");
   }
 
   /** The fields a JSON reading error names (for a batch's items, too). */

@@ -100,10 +100,10 @@ public final class Params {
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid(
           name,
-          "is not one of the allowed values: "
-              + java.util.Arrays.stream(type.getEnumConstants())
-                  .map(Enum::name)
-                  .collect(java.util.stream.Collectors.joining(", ")));
+          no.nav.ia.platform.problem.ProblemMappers.unknownValue(
+              java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList(),
+              value,
+              "is not one of the allowed values: "));
     }
   }
 }

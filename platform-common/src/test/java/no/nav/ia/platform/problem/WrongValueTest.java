@@ -49,10 +49,13 @@ class WrongValueTest {
 
   @Test
   void aKnownValueWithBlanksOrInSmallLettersIsToldHowToWriteIt() {
-    assertThat(errorsOf("{\"direction\":\"SYSTEM \"}"))
-        .containsExactly(
-            new FieldError(
-                "direction", "has blanks around its value: must be SYSTEM without them"));
+    for (String padded : List.of("SYSTEM ", "SYSTEM\u00a0", " SYSTEM")) {
+      assertThat(errorsOf("{\"direction\":\"" + padded + "\"}"))
+          .as(padded)
+          .containsExactly(
+              new FieldError(
+                  "direction", "has blanks around its value: must be SYSTEM without them"));
+    }
     assertThat(errorsOf("{\"direction\":\"individual\"}"))
         .containsExactly(
             new FieldError(

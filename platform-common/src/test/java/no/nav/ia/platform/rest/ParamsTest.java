@@ -47,6 +47,14 @@ class ParamsTest {
                 .errors())
         .containsExactly(
             new FieldError("status", "is not one of the allowed values: ACTIVE, ENDED"));
+    assertThat(
+            catchThrowableOfType(
+                    ApiException.class, () -> Params.enumValue("status", "active", Status.class))
+                .errors())
+        .containsExactly(
+            new FieldError(
+                "status",
+                "is not one of the allowed values: ACTIVE, ENDED (written in capitals, as ACTIVE)"));
   }
 
   @Test
