@@ -176,17 +176,20 @@ public class AgreementResource {
     return AgreementResponse.from(found);
   }
 
+  /** What {@code me} names: the caller's own NAV-ident; 400 on {@code field} for a machine. */
+  private String ownIdent(String field) {
+    return caller
+        .navIdent()
+        .orElseThrow(() -> ApiException.invalid(field, "me needs a person's token (a NAV-ident)"));
+  }
+
   /** A NAV-ident, {@code none}, or {@code me} (the caller's own NAV-ident). */
   private String contactPerson(String value) {
     if (value == null || value.equals(AgreementService.NO_CONTACT_PERSON)) {
       return value;
     }
     if (value.equals("me")) {
-      return caller
-          .navIdent()
-          .orElseThrow(
-              () ->
-                  ApiException.invalid("contactPerson", "me needs a person's token (a NAV-ident)"));
+      return ownIdent("contactPerson");
     }
     if (!NavIdent.isValid(value)) {
       throw ApiException.invalid("contactPerson", "must be a NAV-ident, me or none");
@@ -330,14 +333,7 @@ public class AgreementResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull AssignContactPerson request) {
     // "me", as the working lists take it: an adviser taking an enterprise on.
-    String ident =
-        "me".equals(request.navIdent())
-            ? caller
-                .navIdent()
-                .orElseThrow(
-                    () ->
-                        ApiException.invalid("navIdent", "me needs a person's token (a NAV-ident)"))
-            : request.navIdent();
+    String ident = "me".equals(request.navIdent()) ? ownIdent("navIdent") : request.navIdent();
     Agreement assigned;
     try {
       assigned = agreements.assignContactPerson(id, ident, IfMatch.optional(ifMatch));

@@ -32,7 +32,8 @@ public final class AuditLog {
             method,
             path,
             callId,
-            System.currentTimeMillis()));
+            System.currentTimeMillis(),
+            "Permit"));
   }
 
   /**
@@ -43,15 +44,15 @@ public final class AuditLog {
       String application, String actor, String method, String path, String callId) {
     AUDIT.info(
         cef(
-                application,
-                "audit:access",
-                actor,
-                null,
-                method,
-                path,
-                callId,
-                System.currentTimeMillis())
-            .replace("flexString1=Permit", "flexString1=Deny"));
+            application,
+            "audit:access",
+            actor,
+            null,
+            method,
+            path,
+            callId,
+            System.currentTimeMillis(),
+            "Deny"));
   }
 
   static String cef(
@@ -62,7 +63,8 @@ public final class AuditLog {
       String method,
       String path,
       String callId,
-      long epochMillis) {
+      long epochMillis,
+      String decision) {
     return "CEF:0|ia-platform|"
         + escapeHeader(application)
         + "|1.0|"
@@ -77,7 +79,8 @@ public final class AuditLog {
         + " request="
         + escapeValue(path)
         + (callId == null ? "" : " sproc=" + escapeValue(callId))
-        + " flexString1Label=Decision flexString1=Permit";
+        + " flexString1Label=Decision flexString1="
+        + decision;
   }
 
   private static String escapeHeader(String s) {

@@ -28,6 +28,7 @@ import no.nav.ia.platform.rest.IfMatch;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.scorecard.HalfYear;
+import no.nav.ia.scorecard.ReportSections;
 import no.nav.ia.scorecard.dashboard.ReportPage;
 import no.nav.ia.scorecard.service.ReportService;
 import no.nav.ia.scorecard.service.ReportService.Reading;
@@ -195,7 +196,8 @@ public class ReportResource {
     // (Sections is a ClosedBody), and named only when the name is no client data.
     ReportView.Sections sections = json.treeToValue(body, ReportView.Sections.class);
     // A section left out (not sent as null) that has text is refused rather than erased.
-    java.util.Set<String> leftOut = new java.util.HashSet<>(ReportView.Sections.NAMES);
+    java.util.Set<String> leftOut =
+        new java.util.HashSet<>(ReportSections.EMPTY.byField().keySet());
     body.fieldNames().forEachRemaining(leftOut::remove);
     Reading r =
         reports.editSections(code, halfYear, version, sections.toDomain(), leftOut, caller.actor());

@@ -71,10 +71,6 @@ public record ReportView(
       @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH) String effects,
       @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH) String funds) {
 
-    /** The sections' names as a request writes them. */
-    static final java.util.List<String> NAMES =
-        java.util.List.of("iaCouncil", "industries", "effects", "funds");
-
     static Sections of(ReportSections s) {
       return new Sections(s.iaCouncil(), s.industries(), s.effects(), s.funds());
     }
