@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import no.nav.ia.gateway.rest.BrowserHardening;
 import no.nav.ia.test.Infra;
+import no.nav.ia.test.LogLines;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,6 +246,18 @@ class BrowserErrorPagesTest {
           .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"));
       assertThat(answer.headers().getValues("X-Content-Type-Options")).hasSize(1);
     }
+    // Swagger UI (its "Authorize" takes a token), the OpenAPI documents and an unknown path: no
+    // site may frame them, and no browser sniffs their type (a review found them without either).
+    for (String path :
+        List.of("/q/swagger-ui/", "/q/swagger-ui/index.html", "/openapi", "/q/openapi", "/nope")) {
+      var answer = given().get(path);
+      answer
+          .then()
+          .header("X-Content-Type-Options", "nosniff")
+          .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+      assertThat(answer.headers().getValues("X-Content-Type-Options")).as(path).hasSize(1);
+    }
+    given().get("/q/swagger-ui/").then().statusCode(200);
     // A path the REST layer reads as the API's, however it was spelt.
     given()
         .urlEncodingEnabled(false)

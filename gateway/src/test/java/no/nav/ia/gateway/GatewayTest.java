@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import no.nav.ia.test.Infra;
+import no.nav.ia.test.LogLines;
 import no.nav.ia.test.Management;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.RawHttp;

@@ -8,15 +8,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.test.LogLines;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,23 +28,8 @@ class DeliveryAuditTest {
 
   @Test
   void recordingReadingCorrectingVoidingAndARefusalAreEachAnAuditLine() {
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            lines.add(((ExtLogRecord) record).getFormattedMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger audit = Logger.getLogger("auditLogger");
-    audit.addHandler(capture);
-    try {
+    try (LogLines log = LogLines.of("auditLogger")) {
+      List<String> lines = log.lines;
       String org = Fixtures.enterpriseIn("03");
       String adviser = Tokens.adviser("03", "Z990301");
       String id =
@@ -85,8 +66,6 @@ class DeliveryAuditTest {
                       .endsWith("flexString1=Deny"));
       assertThat(lines.stream().filter(l -> l.endsWith("flexString1=Deny")))
           .allSatisfy(l -> assertThat(l).contains("suid=Z991101"));
-    } finally {
-      audit.removeHandler(capture);
     }
   }
 }

@@ -102,6 +102,25 @@ public class BrowserHardening {
   }
 
   /**
+   * The policy of everything else the gateway serves (Swagger UI, the OpenAPI documents, an unknown
+   * path): it may not be framed by another site, whatever it loads itself.
+   */
+  static final String OTHER_POLICY = "frame-ancestors 'none'";
+
+  /**
+   * The headers of an answer that is neither the API's nor a dashboard page, as they are about to
+   * be written: Swagger UI runs its own scripts, so only framing and content sniffing are ruled out
+   * (a review found Swagger UI, whose "Authorize" takes a token, framable by any site).
+   */
+  static void otherHeaders(io.vertx.core.http.HttpServerResponse response) {
+    var headers = response.headers();
+    headers.set("X-Content-Type-Options", "nosniff");
+    if (!headers.contains("Content-Security-Policy")) {
+      headers.set("Content-Security-Policy", OTHER_POLICY);
+    }
+  }
+
+  /**
    * Whether a path is the API's, as the REST layer routes it: normalized ({@code /%61pi/v1/...} and
    * {@code /x/../api/v1/...} reach the proxy as {@code /api/v1/...}).
    */
@@ -206,6 +225,9 @@ public class BrowserHardening {
                 ctx.addHeadersEndHandler(end -> apiHeaders(ctx.response()));
               }
               if (path == null || !isBrowserPage(path)) {
+                if (!isApi(ctx.normalizedPath())) {
+                  ctx.addHeadersEndHandler(end -> otherHeaders(ctx.response()));
+                }
                 ctx.next();
                 return;
               }

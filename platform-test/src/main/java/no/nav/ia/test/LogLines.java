@@ -1,4 +1,4 @@
-package no.nav.ia.gateway;
+package no.nav.ia.test;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,9 +8,9 @@ import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 
 /** The messages a logger (and its children) writes while open: what a test may read of the log. */
-final class LogLines implements AutoCloseable {
+public final class LogLines implements AutoCloseable {
 
-  final List<String> lines = new CopyOnWriteArrayList<>();
+  public final List<String> lines = new CopyOnWriteArrayList<>();
   private final Logger logger;
   private final Handler capture =
       new Handler() {
@@ -32,7 +32,7 @@ final class LogLines implements AutoCloseable {
   }
 
   /** Lines of the named logger; "" for every logger. */
-  static LogLines of(String name) {
+  public static LogLines of(String name) {
     return new LogLines(name);
   }
 
