@@ -90,33 +90,22 @@ public class BrowserHardening {
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
   /**
-   * An API answer's headers, as they are about to be written: a page ({@link #apiPages}) has its
-   * policy by then and keeps it; any other answer gets the API's.
-   */
-  static void apiHeaders(io.vertx.core.http.HttpServerResponse response) {
-    var headers = response.headers();
-    headers.set("X-Content-Type-Options", "nosniff");
-    if (!headers.contains("Content-Security-Policy")) {
-      headers.set("Content-Security-Policy", API_POLICY);
-    }
-  }
-
-  /**
    * The policy of everything else the gateway serves (Swagger UI, the OpenAPI documents, an unknown
-   * path): it may not be framed by another site, whatever it loads itself.
+   * path): Swagger UI runs its own scripts, so only framing by another site is ruled out (a review
+   * found Swagger UI, whose "Authorize" takes a token, framable by any site).
    */
   static final String OTHER_POLICY = "frame-ancestors 'none'";
 
   /**
-   * The headers of an answer that is neither the API's nor a dashboard page, as they are about to
-   * be written: Swagger UI runs its own scripts, so only framing and content sniffing are ruled out
-   * (a review found Swagger UI, whose "Authorize" takes a token, framable by any site).
+   * An answer's headers that is no dashboard page, as they are about to be written: no content
+   * sniffing, and the given policy unless the answer has one by then (a page of the API, {@link
+   * #apiPages}, keeps its own).
    */
-  static void otherHeaders(io.vertx.core.http.HttpServerResponse response) {
+  static void answerHeaders(io.vertx.core.http.HttpServerResponse response, String policy) {
     var headers = response.headers();
     headers.set("X-Content-Type-Options", "nosniff");
     if (!headers.contains("Content-Security-Policy")) {
-      headers.set("Content-Security-Policy", OTHER_POLICY);
+      headers.set("Content-Security-Policy", policy);
     }
   }
 
@@ -221,13 +210,10 @@ public class BrowserHardening {
         .handler(
             ctx -> {
               String path = ctx.request().path();
-              if (isApi(ctx.normalizedPath())) {
-                ctx.addHeadersEndHandler(end -> apiHeaders(ctx.response()));
-              }
+              boolean api = isApi(ctx.normalizedPath());
               if (path == null || !isBrowserPage(path)) {
-                if (!isApi(ctx.normalizedPath())) {
-                  ctx.addHeadersEndHandler(end -> otherHeaders(ctx.response()));
-                }
+                String policy = api ? API_POLICY : OTHER_POLICY;
+                ctx.addHeadersEndHandler(end -> answerHeaders(ctx.response(), policy));
                 ctx.next();
                 return;
               }
