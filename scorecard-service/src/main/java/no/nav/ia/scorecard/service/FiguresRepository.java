@@ -38,6 +38,16 @@ public class FiguresRepository {
           + "}";
 
   /** The period's figures per county code; {@code today} decides what "so far" means. */
+  /**
+   * Every statement of the transaction reads the moment of its first (PostgreSQL's repeatable read,
+   * read only): the figures of a card come from several tables, which a batch of the consumers
+   * changes together. Called before the transaction has read anything.
+   */
+  public void oneMoment() {
+    em.createNativeQuery("set transaction isolation level repeatable read, read only")
+        .executeUpdate();
+  }
+
   public Map<String, Figures> perCounty(Period period, Optional<UUID> campaign, LocalDate today) {
     Map<String, Figures> byCounty = new HashMap<>();
     LocalDate from = period.from();

@@ -2,6 +2,7 @@ package no.nav.ia.scorecard.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,14 +63,24 @@ public class ReportService {
     }
   }
 
-  @Transactional
+  /*
+   * A report's live figures are read first, in a transaction of their own that sees one moment
+   * (ScorecardService.snapshot), and the report after: a submission freezes figures that add up.
+   */
+
   public Reading read(String code, HalfYear halfYear) {
     County county = countyOf(code, halfYear);
-    Report report = find(code, halfYear).orElseGet(() -> Report.draft(code, halfYear));
-    return reading(report, county);
+    Card live = live(code, halfYear);
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                reading(
+                    find(code, halfYear).orElseGet(() -> Report.draft(code, halfYear)),
+                    county,
+                    live,
+                    NorwegianTime.today()));
   }
 
-  @Transactional
   public Reading editSections(
       String code,
       HalfYear halfYear,
@@ -78,18 +89,22 @@ public class ReportService {
       java.util.Set<String> leftOut,
       String by) {
     County county = countyOf(code, halfYear);
-    Report report = locked(code, halfYear);
-    report
-        .editSections(expectedVersion, sections, leftOut, by, Timestamps.now())
-        .ifPresent(change -> change.persist());
-    return reading(report, county);
+    Card live = live(code, halfYear);
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Report report = locked(code, halfYear);
+              report
+                  .editSections(expectedVersion, sections, leftOut, by, Timestamps.now())
+                  .ifPresent(change -> change.persist());
+              return reading(report, county, live, NorwegianTime.today());
+            });
   }
 
   /**
    * Submits the report with the county card as it stands now; a half-year that has not ended has no
    * figures to submit yet.
    */
-  @Transactional
   public Reading submit(String code, HalfYear halfYear, Long expectedVersion, String by) {
     County county = countyOf(code, halfYear);
     if (!NorwegianTime.today().isAfter(halfYear.period().to())) {
@@ -99,20 +114,36 @@ public class ReportService {
               + halfYear.period().to()
               + ")");
     }
-    Report report = firstSubmissionKept(locked(code, halfYear));
-    Card live = scorecards.county(scorecards.snapshot(halfYear.period()), code);
-    report.submit(expectedVersion, write(live), by, Timestamps.now()).persist();
-    return reading(report, county, live, NorwegianTime.today());
+    Card live = live(code, halfYear);
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Report report = firstSubmissionKept(locked(code, halfYear));
+              report.submit(expectedVersion, write(live), by, Timestamps.now()).persist();
+              return reading(report, county, live, NorwegianTime.today());
+            });
   }
 
   /**
    * Reopens a submitted report (a coordinator): a draft again, its figures live, to be mended and
    * submitted anew.
    */
-  @Transactional
   public Reading reopen(
       String code, HalfYear halfYear, Long expectedVersion, String reason, String by) {
     County county = countyOf(code, halfYear);
+    Card live = live(code, halfYear);
+    return QuarkusTransaction.requiringNew()
+        .call(() -> reopened(code, halfYear, expectedVersion, reason, by, county, live));
+  }
+
+  private Reading reopened(
+      String code,
+      HalfYear halfYear,
+      Long expectedVersion,
+      String reason,
+      String by,
+      County county,
+      Card live) {
     Report report = firstSubmissionKept(locked(code, halfYear));
     String frozen = report.frozenFigures;
     report.reopen(expectedVersion, reason, by, Timestamps.now()).persist();
@@ -125,7 +156,7 @@ public class ReportService {
         .setParameter("figures", frozen)
         .setParameter("id", report.id)
         .executeUpdate();
-    return reading(report, county);
+    return reading(report, county, live, NorwegianTime.today());
   }
 
   @Transactional
@@ -135,9 +166,12 @@ public class ReportService {
   }
 
   /** Every county of the half-year with its report (an unsaved draft where none is written). */
-  @Transactional
   public List<Reading> all(HalfYear halfYear, boolean withFigures) {
     var snapshot = withFigures ? scorecards.snapshot(halfYear.period()) : null;
+    return QuarkusTransaction.requiringNew().call(() -> all(halfYear, snapshot));
+  }
+
+  private List<Reading> all(HalfYear halfYear, ScorecardService.Snapshot snapshot) {
     LocalDate today = NorwegianTime.today();
     return registry.validOn(halfYear.period().to()).stream()
         .map(
@@ -151,10 +185,9 @@ public class ReportService {
         .toList();
   }
 
-  private Reading reading(Report report, County county) {
-    Card live =
-        scorecards.county(scorecards.snapshot(report.halfYear().period()), report.countyCode);
-    return reading(report, county, live, NorwegianTime.today());
+  /** The county's card of the half-year as it stands now. */
+  private Card live(String code, HalfYear halfYear) {
+    return scorecards.county(scorecards.snapshot(halfYear.period()), code);
   }
 
   private Reading reading(Report report, County county, Card live, LocalDate today) {

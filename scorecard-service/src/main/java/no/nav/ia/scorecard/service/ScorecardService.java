@@ -1,5 +1,6 @@
 package no.nav.ia.scorecard.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -53,9 +54,26 @@ public class ScorecardService {
       OffsetDateTime asOf,
       LocalDate today) {}
 
-  /** The period's figures as of today in Norway, one day for all of them (also at midnight). */
-  @Transactional
+  /**
+   * The period's figures as of today in Norway, one day for all of them (also at midnight), read in
+   * a transaction of their own that sees one moment of the database: the consumers commit batches
+   * on both replicas while a card is read, and a card whose statements each saw their own moment
+   * did not add up (a total one above its services' sum; a report froze such figures). So it is
+   * never read inside a caller's transaction, which may have read before.
+   */
   public Snapshot snapshot(Period period) {
+    if (QuarkusTransaction.isActive()) {
+      throw new IllegalStateException("a card's figures are read in a transaction of their own");
+    }
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              figures.oneMoment();
+              return read(period);
+            });
+  }
+
+  private Snapshot read(Period period) {
     LocalDate today = NorwegianTime.today();
     Optional<UUID> campaign = figures.latestCampaign(period.to());
     return new Snapshot(
@@ -77,6 +95,7 @@ public class ScorecardService {
   @Transactional
   public Advisers advisers(Period period, String code) {
     County county = countyOf(code);
+    figures.oneMoment();
     return Advisers.of(
         new Scope("COUNTY", county.code(), county.name()),
         period,

@@ -996,6 +996,48 @@ class ScorecardConsumerTest {
     awaitCard("42", "2019-03", c -> c.getInt("deliveries.total") == 2);
   }
 
+  @Test
+  void aCardReadWhileABatchCommitsShowsTheFiguresOfOneMoment() throws Exception {
+    send(event("DeliveryRecorded", UUID.randomUUID(), "03", "2007-05", "SYSTEM"));
+    JsonPath before = awaitCard("03", "2007-05", c -> c.getInt("deliveries.total") == 1);
+    Map<String, Integer> subGoals = before.getMap("deliveries.bySubGoal");
+    String subGoal =
+        subGoals.entrySet().stream().filter(e -> e.getValue() == 1).findFirst().get().getKey();
+    java.util.concurrent.ExecutorService background =
+        java.util.concurrent.Executors.newCachedThreadPool();
+    try (java.sql.Connection batch = no.nav.ia.test.Infra.connection("scorecard")) {
+      // A batch of the other replica commits while the card is read: it has the sub-goals' table,
+      // so the card's read waits there, after it has read the deliveries' tables.
+      batch.setAutoCommit(false);
+      batch.createStatement().execute("lock table subgoal_period in access exclusive mode");
+      var read = background.submit(() -> card("03", "2007-05"));
+      awaitWaiting(batch, "select county_code, sub_goal%");
+      try (var change =
+          batch.prepareStatement(
+              "update subgoal_period set deliveries = deliveries + 1"
+                  + " where period = '2007-05' and county_code = '03' and sub_goal = ?")) {
+        change.setInt(1, Integer.parseInt(subGoal));
+        assertThat(change.executeUpdate()).isEqualTo(1);
+      }
+      batch.commit();
+      JsonPath card = read.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(card.getInt("deliveries.total")).isEqualTo(1);
+      assertThat(card.getMap("deliveries.bySubGoal"))
+          .as("the sub-goals of the moment the card's read began, as its total")
+          .isEqualTo(subGoals);
+      batch
+          .createStatement()
+          .executeUpdate(
+              "update subgoal_period set deliveries = deliveries - 1"
+                  + " where period = '2007-05' and county_code = '03' and sub_goal = "
+                  + Integer.parseInt(subGoal));
+      batch.commit();
+    } finally {
+      background.shutdownNow();
+    }
+    assertThat(card("03", "2007-05").getMap("deliveries.bySubGoal")).isEqualTo(subGoals);
+  }
+
   /** Waits until a statement like {@code query} waits for a lock. */
   private static void awaitWaiting(java.sql.Connection c, String query) throws Exception {
     Instant until = Instant.now().plusSeconds(30);
