@@ -93,6 +93,7 @@ public class AgreementService {
             });
     agreement.contactPerson = request.contactPerson();
     if (request.groupOrgNumber() != null) {
+      Agreement.lockGroupLinks(request.groupOrgNumber());
       agreement.groupAgreementId =
           Agreement.activeFor(request.groupOrgNumber()).map(g -> g.id).orElse(null);
     }

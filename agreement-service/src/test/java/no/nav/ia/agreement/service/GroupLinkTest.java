@@ -11,6 +11,7 @@ import java.util.UUID;
 import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.Fixtures;
 import no.nav.ia.agreement.rest.Api;
+import no.nav.ia.test.Infra;
 import no.nav.ia.test.PlatformTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,34 @@ import org.junit.jupiter.api.Test;
     value = PlatformTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "agreement"))
 class GroupLinkTest {
+
+  @Test
+  void aUnitAndItsGroupRegisteredAtTheSameMomentAreLinked() throws Exception {
+    String groupOrg = Fixtures.orgNumber();
+    Map<String, Object> unitBody = Fixtures.agreement(Fixtures.orgNumber(), "03");
+    unitBody.put("groupOrgNumber", groupOrg);
+    var background = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (java.sql.Connection events = Infra.connection("agreement")) {
+      // Both registrations have written their rows and wait to write their events, uncommitted:
+      // neither saw the other's agreement when it looked.
+      events.setAutoCommit(false);
+      events.createStatement().execute("lock table outbox_event in exclusive mode");
+      var unit = background.submit(() -> Api.register(unitBody));
+      Infra.awaitLockWaits(events, "insert into outbox_event%", 1);
+      var group = background.submit(() -> Api.register(Fixtures.agreement(groupOrg, "03")));
+      Infra.awaitLockWaits(events, "%", 2);
+      events.commit();
+      UUID unitId = UUID.fromString(unit.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      UUID groupId = UUID.fromString(group.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      Agreement after =
+          QuarkusTransaction.requiringNew().call(() -> Agreement.<Agreement>findById(unitId));
+      assertThat(after.groupAgreementId)
+          .as("the unit's link to its group's agreement")
+          .isEqualTo(groupId);
+    } finally {
+      background.shutdownNow();
+    }
+  }
 
   @Test
   void anEditReadBeforeTheGroupsAgreementCameKeepsTheLinkItGot() {
