@@ -103,8 +103,7 @@ public class BatchResource {
             i -> null,
             System::nanoTime,
             System.nanoTime() + config.batchDeadline().toNanos(),
-            i -> recordOne(i, items.get(i)));
-    audit.items(results);
+            i -> audit.item(recordOne(i, items.get(i))));
     int created = (int) ItemResults.count(results, "CREATED");
     int duplicates = (int) ItemResults.count(results, "DUPLICATE");
     return new BatchResult(created, duplicates, results.size() - created - duplicates, results);

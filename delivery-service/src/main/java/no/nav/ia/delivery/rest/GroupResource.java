@@ -111,15 +111,15 @@ public class GroupResource {
             System::nanoTime,
             System.nanoTime() + config.batchDeadline().toNanos(),
             i ->
-                ItemResults.attempt(
-                    i,
-                    orgs.get(i),
-                    () ->
-                        deliveries.record(
-                            request.itemFor(orgs.get(i)),
-                            IdempotencyKeys.groupItem(groupId, orgs.get(i)),
-                            groupId)));
-    audit.items(results);
+                audit.item(
+                    ItemResults.attempt(
+                        i,
+                        orgs.get(i),
+                        () ->
+                            deliveries.record(
+                                request.itemFor(orgs.get(i)),
+                                IdempotencyKeys.groupItem(groupId, orgs.get(i)),
+                                groupId))));
     int created = (int) ItemResults.count(results, "CREATED");
     int duplicates = (int) ItemResults.count(results, "DUPLICATE");
     return new GroupResult(

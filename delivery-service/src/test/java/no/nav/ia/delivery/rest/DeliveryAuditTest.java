@@ -8,8 +8,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
+import java.util.Map;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.test.Infra;
 import no.nav.ia.test.LogLines;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
@@ -66,6 +68,62 @@ class DeliveryAuditTest {
                       .endsWith("flexString1=Deny"));
       assertThat(lines.stream().filter(l -> l.endsWith("flexString1=Deny")))
           .allSatisfy(l -> assertThat(l).contains("suid=Z991101"));
+    }
+  }
+
+  @Test
+  void aBatchItemsLineIsWrittenWhenTheItemIsRecordedNotAfterTheBatch() throws Exception {
+    String org = Fixtures.enterpriseIn("03");
+    String adviser = Tokens.adviser("03", "Z990303");
+    String run = java.util.UUID.randomUUID().toString();
+    Fixtures.post(adviser, run + "-single", Fixtures.delivery(org)).statusCode(201);
+    var background = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (LogLines log = LogLines.of("auditLogger");
+        java.sql.Connection other = Infra.connection("delivery")) {
+      // Another request holds the second item's key, uncommitted: the batch waits there, its
+      // first item recorded.
+      other.setAutoCommit(false);
+      try (var held =
+          other.prepareStatement(
+              "insert into idempotency_key (actor, key, request_hash, delivery_id, created_at)"
+                  + " select actor, ?, 'held', gen_random_uuid(), now() from idempotency_key"
+                  + " where key = ?")) {
+        held.setString(1, run + "-1");
+        held.setString(2, run + "-single");
+        assertThat(held.executeUpdate()).isEqualTo(1);
+      }
+      List<Map<String, Object>> items = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        Map<String, Object> item = Fixtures.delivery(org);
+        item.put("idempotencyKey", run + "-" + i);
+        items.add(item);
+      }
+      var batch =
+          background.submit(
+              () ->
+                  given()
+                      .auth()
+                      .oauth2(adviser)
+                      .contentType(ContentType.JSON)
+                      .body(items)
+                      .post("/api/v1/deliveries/batch")
+                      .then()
+                      .statusCode(200)
+                      .extract()
+                      .jsonPath());
+      Infra.awaitLockWaits(other, "%idempotency_key%", 1);
+      assertThat(log.lines)
+          .as("the first item's line, while the batch waits on its second")
+          .filteredOn(l -> l.contains("|audit:create|") && l.contains("suid=Z990303"))
+          .hasSize(1);
+      other.rollback();
+      assertThat(batch.get(30, java.util.concurrent.TimeUnit.SECONDS).getInt("created"))
+          .isEqualTo(2);
+      assertThat(log.lines)
+          .filteredOn(l -> l.contains("|audit:create|") && l.contains("suid=Z990303"))
+          .hasSize(2);
+    } finally {
+      background.shutdownNow();
     }
   }
 }
