@@ -164,12 +164,7 @@ public class CampaignService {
         agreement.orgNumber,
         "campaign=" + campaignId);
     if (due.followsItsGroup()) {
-      ResigningCase.<ResigningCase>find(
-              "campaignId = ?1 and orgNumber = ?2 and status = ?3",
-              campaignId,
-              due.groupOrgNumber,
-              ResigningStatus.RESIGNED)
-          .firstResultOptional()
+      groupResigned(campaignId, due.groupOrgNumber)
           .ifPresent(
               group -> {
                 followGroup(origin, due, group);
@@ -332,19 +327,30 @@ public class CampaignService {
     } else if (target.followsItsGroup()) {
       // A unit moved on after its group had already re-signed: the group's signing counts for it
       // at once, as it would at the closing, and for its own units in turn.
-      Optional<ResigningCase> group =
-          ResigningCase.find(
-                  "campaignId = ?1 and orgNumber = ?2 and status = ?3",
-                  campaignId,
-                  target.groupOrgNumber,
-                  ResigningStatus.RESIGNED)
-              .firstResultOptional();
+      Optional<ResigningCase> group = groupResigned(campaignId, target.groupOrgNumber);
       if (group.isPresent()) {
         followGroup(origin, target, group.get());
         unitsFollow(origin, target, new HashSet<>());
       }
     }
     return target;
+  }
+
+  /**
+   * The group's case when it has re-signed, read with a shared lock: a status change of the group
+   * under way (its case locked, its units found before this unit's case was committed) is waited
+   * for and then seen, and one that comes after finds this unit's case. Read without a lock, a unit
+   * registered while its group re-signed stayed PENDING until the closing (a review's reasoning;
+   * LateRegistrationDueTest holds the group's change open). The status is checked on the row
+   * locked, not in the query: a query for RESIGNED reads past the row still PENDING in its
+   * snapshot.
+   */
+  private static Optional<ResigningCase> groupResigned(UUID campaignId, String groupOrgNumber) {
+    return ResigningCase.<ResigningCase>find(
+            "campaignId = ?1 and orgNumber = ?2", campaignId, groupOrgNumber)
+        .withLock(LockModeType.PESSIMISTIC_READ)
+        .firstResultOptional()
+        .filter(group -> group.status == ResigningStatus.RESIGNED);
   }
 
   /**

@@ -109,6 +109,58 @@ class LateRegistrationDueTest {
             });
   }
 
+  @Test
+  void aUnitRegisteredWhileItsGroupReSignsFollowsIt() throws Exception {
+    String groupOrg = Fixtures.orgNumber();
+    String group = Api.register(Fixtures.agreement(groupOrg, "15"));
+    String campaign = Api.startCampaign();
+    LocalDate today = NorwegianTime.today();
+    Map<String, Object> unitBody = Fixtures.agreement(Fixtures.orgNumber(), "15");
+    unitBody.put("groupOrgNumber", groupOrg);
+    unitBody.put("signedOn", today.minusDays(1).toString());
+    var background = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (java.sql.Connection change = no.nav.ia.test.Infra.connection("agreement")) {
+      // The group's re-signing under way on the other replica: its case moved, its units (none
+      // yet) looked for, not committed.
+      change.setAutoCommit(false);
+      try (var moved =
+          change.prepareStatement(
+              "update resigning_case set status = 'RESIGNED', status_on = ?, version = version + 1"
+                  + " where campaign_id = ?::uuid and agreement_id = ?::uuid")) {
+        moved.setObject(1, today);
+        moved.setString(2, campaign);
+        moved.setString(3, group);
+        assertThat(moved.executeUpdate()).isEqualTo(1);
+      }
+      var registered = background.submit(() -> Api.register(unitBody));
+      // The registration waits for the group's change, or (as before) went on without it.
+      java.time.Instant until = java.time.Instant.now().plusSeconds(30);
+      while (!registered.isDone() && !waiting(change) && java.time.Instant.now().isBefore(until)) {
+        Thread.sleep(100);
+      }
+      change.commit();
+      String unit = registered.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(Api.caseHistory(campaign, unit))
+          .as("the unit re-signed with its group")
+          .singleElement()
+          .satisfies(c -> assertThat(c).containsEntry("to", "RESIGNED"));
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  private static boolean waiting(java.sql.Connection c) throws java.sql.SQLException {
+    c.createStatement().execute("select pg_stat_clear_snapshot()");
+    try (var rs =
+        c.createStatement()
+            .executeQuery(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and datname = current_database()")) {
+      rs.next();
+      return rs.getInt(1) > 0;
+    }
+  }
+
   /**
    * V17 makes due, once, the agreements registered late into the campaign open when it runs (before
    * this version they were not), with an event of the contract's shape that the relay publishes.
