@@ -91,7 +91,10 @@ public final class Figures {
     return total;
   }
 
-  /** The median days from delivery to registration, or null without deliveries. */
+  /**
+   * The lower median of the days from delivery to registration (of an even count the lower middle
+   * one: a whole day some delivery took), or null without deliveries.
+   */
   public Integer medianLagDays() {
     long count = lagHistogram.values().stream().mapToLong(Long::longValue).sum();
     if (count == 0) {

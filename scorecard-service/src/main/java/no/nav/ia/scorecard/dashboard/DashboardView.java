@@ -72,7 +72,11 @@ public record DashboardView(
           card.scope().name(),
           share == null ? "0" : width(share),
           share == null ? "–" : Norwegian.percent(share, 1),
-          met == null ? "ingen leveranser" : met ? "mål nådd" : "under 2/3",
+          // The share is of direct deliveries: a period of courses and information work alone has
+          // deliveries but no share (a manager read "ingen leveranser" beside a total of 1).
+          met == null
+              ? card.deliveries().total() == 0 ? "ingen leveranser" : "ingen direkte leveranser"
+              : met ? "mål nådd" : "under 2/3",
           Boolean.TRUE.equals(met),
           Norwegian.count(card.deliveries().total()),
           // What the change is against: for a period under way, its days so far a year before.
@@ -229,12 +233,16 @@ public record DashboardView(
     }
   }
 
-  /** A county's half-year report: its status and the link to its page. */
+  /**
+   * A county's half-year report: its status, how many of its figures have moved since it was
+   * submitted (empty when none, or none known), and the link to its page.
+   */
   public record ReportRow(
       String code,
       String name,
       String period,
       String status,
+      String changed,
       String due,
       boolean overdue,
       String link) {
@@ -258,6 +266,14 @@ public record DashboardView(
       return overdue ? "utkast, frist passert" : "utkast";
     }
 
+    /**
+     * The figures moved since submission, in words: the coordinators find the reports to look at
+     * again on the page (a review found it only in the Excel file).
+     */
+    static String changed(int figures) {
+      return figures == 0 ? "" : Norwegian.count(figures) + " tall endret etter innsending";
+    }
+
     public static ReportRow of(no.nav.ia.scorecard.service.ReportService.Reading r) {
       var report = r.report();
       boolean overdue = report.overdue(r.today());
@@ -266,6 +282,7 @@ public record DashboardView(
           r.county().name(),
           report.period,
           status(report, r.reopening().isPresent(), overdue),
+          changed(no.nav.ia.scorecard.rest.ReportView.changedSinceSubmission(r).size()),
           DAY.format(report.halfYear().due()),
           overdue,
           "/dashboard/reports/" + r.county().code() + "/" + report.period);

@@ -143,7 +143,14 @@ public record Card(
       long resigned,
       @Schema(nullable = true) Double rate) {}
 
-  public record RegistrationLag(@Schema(nullable = true) Integer medianDays) {}
+  public record RegistrationLag(
+      @Schema(
+              nullable = true,
+              description =
+                  "Days from delivery to registration: the lower median, a day some delivery"
+                      + " actually took (of an even count the lower of the two middle ones, not"
+                      + " their average); null without deliveries")
+          Integer medianDays) {}
 
   /** The card as of {@code today} (a period under way is compared with its days so far). */
   public static Card of(

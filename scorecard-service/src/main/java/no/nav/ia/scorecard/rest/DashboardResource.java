@@ -45,6 +45,7 @@ public class DashboardResource {
   @Inject ScorecardService scorecards;
   @Inject ReportService reports;
   @Inject Caller caller;
+  @Inject io.vertx.core.http.HttpServerRequest request;
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -71,14 +72,17 @@ public class DashboardResource {
     Card focus = own.isPresent() ? cards.counties().get(0) : cards.national();
     List<DashboardView.AdviserRow> advisers =
         own.isPresent() && caller.has(Roles.MANAGER)
-            ? scorecards.advisers(period, own.get()).advisers().stream()
+            ? ScorecardResource.audited(scorecards.advisers(period, own.get()), caller, request)
+                .advisers()
+                .stream()
                 .map(DashboardView.AdviserRow::of)
                 .toList()
             : List.of();
     List<DashboardView.ReportRow> reportRows = new ArrayList<>();
     if (!caller.has(Roles.SYSTEM) || caller.has(Roles.COORDINATOR)) {
       for (HalfYear half : halfYearsOf(period)) {
-        reports.all(half, false).stream()
+        // With the figures, to tell the reports whose figures have moved since submission.
+        reports.all(half, true).stream()
             .filter(r -> own.isEmpty() || caller.mayReportFor(r.county().code(), half.due()))
             .map(DashboardView.ReportRow::of)
             .forEach(reportRows::add);

@@ -141,7 +141,7 @@ public record ReportView(
   }
 
   /** What has moved since the last submission ({@link Reading#submittedFigures}). */
-  static List<Difference> changedSinceSubmission(Reading r) {
+  public static List<Difference> changedSinceSubmission(Reading r) {
     // Without live figures (a reading made without them) nothing is known to have moved.
     Card submitted = r.submittedFigures();
     return submitted == null || r.live() == null ? List.of() : differences(submitted, r.live());

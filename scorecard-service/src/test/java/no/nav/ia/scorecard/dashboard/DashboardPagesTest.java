@@ -367,6 +367,7 @@ class DashboardPagesTest {
                         "Oslo",
                         "2026-H1",
                         "utkast",
+                        "",
                         "1. september 2026",
                         false,
                         "/dashboard/reports/03/2026-H1")));

@@ -104,6 +104,30 @@ class DashboardViewTest {
   }
 
   @Test
+  void aCountyWithCoursesButNoDirectDeliveriesSaysSo() {
+    Card course = card("COUNTY", "18", 1, 0, 0, 0, 0);
+    Card onlyCourses =
+        new Card(
+            course.scope(),
+            course.period(),
+            course.deliveries(),
+            Map.of("DIRECT", 0L, "COURSE", 1L, "INFORMATION", 0L),
+            null,
+            new Card.Target(Card.SYSTEM_SHARE_MIN, null),
+            course.trend(),
+            course.previousYear(),
+            course.forecast(),
+            course.agreements(),
+            course.resigning(),
+            course.registrationLag(),
+            course.asOf());
+    DashboardView.Row row = DashboardView.Row.of(onlyCourses);
+    assertThat(row.total()).isEqualTo("1");
+    assertThat(row.shareText()).isEqualTo("–");
+    assertThat(row.targetText()).isEqualTo("ingen direkte leveranser");
+  }
+
+  @Test
   void theNationComesFirst() {
     DashboardView view =
         DashboardView.of(

@@ -172,7 +172,15 @@ class CardsByFormTest {
         .containsEntry("systemShare", 0.0f)
         .containsEntry("enterprises", 1);
     assertThat(advisers.getString("scope.code")).isEqualTo("30");
-    assertThat(get(Tokens.manager("30"), path).getList("advisers")).hasSize(2);
+    try (var log = no.nav.ia.test.LogLines.of("auditLogger")) {
+      assertThat(get(Tokens.manager("30"), path).getList("advisers")).hasSize(2);
+      // Whose figures were read, by whom: a line per adviser.
+      assertThat(log.lines)
+          .filteredOn(l -> l.contains("|audit:access|"))
+          .satisfiesExactlyInAnyOrder(
+              l -> assertThat(l).contains("duid=Z990301").contains("request=/api/v1/scorecards"),
+              l -> assertThat(l).contains("duid=Z990302"));
+    }
     String csv =
         given()
             .auth()

@@ -537,6 +537,19 @@ class ReportsTest {
     assertThat(overview.getInt("counties.find { it.county.code == '18' }.changedSinceSubmission"))
         .isPositive();
     assertThat(overview.getString("counties.find { it.county.code == '03' }.reopened")).isNull();
+    // The coordinators' page says it too, on the report's row.
+    String dashboard =
+        as(coordinator)
+            .get("/dashboard?period=2023-H1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    String row18 = dashboard.substring(dashboard.indexOf("data-report=\"18-2023-H1\""));
+    assertThat(row18.substring(0, row18.indexOf("</tr>")))
+        .containsPattern("[0-9]+ tall endret etter innsending");
+    String row03 = dashboard.substring(dashboard.indexOf("data-report=\"03-2023-H1\""));
+    assertThat(row03.substring(0, row03.indexOf("</tr>"))).doesNotContain("endret");
     String csv =
         as(coordinator)
             .accept("text/csv")
