@@ -82,6 +82,28 @@ class LostRequestTest {
     counts("lost-alone", 2, 0);
   }
 
+  @Test
+  void whatAnInstanceLostIsCountedByRouteInstanceAndOutcome() {
+    call("lost-counted").get("/api/v1/crash-counted/deliveries?close=reset").then().statusCode(200);
+    badGateway(
+        call("lost-counted-post")
+            .contentType(ContentType.JSON)
+            .body("{\"i\":1}")
+            .post("/api/v1/crash-counted-post/deliveries?close=reset"));
+    String metrics =
+        no.nav.ia.test.Management.given()
+            .get("/q/metrics")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    org.assertj.core.api.Assertions.assertThat(metrics)
+        .containsPattern(
+            "(?m)^ia_gateway_upstream_failures_total\\{instance=\"http://[^\"]+\",outcome=\"lost\",route=\"crash-counted\"\\} [1-9]")
+        .containsPattern(
+            "(?m)^ia_gateway_upstream_failures_total\\{instance=\"http://[^\"]+\",outcome=\"failed\",route=\"crash-counted-post\"\\} [1-9]");
+  }
+
   /** A request of a client of its own (the rate limit is per client), its Nav-Call-Id the same. */
   private static RequestSpecification call(String callId) {
     return given().auth().oauth2(Tokens.system(callId)).header("Nav-Call-Id", callId);

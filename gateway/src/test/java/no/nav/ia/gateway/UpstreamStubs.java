@@ -146,6 +146,11 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         Map.entry("ia.gateway.scopes.crash-delete", "ia-delivery-service"),
         Map.entry("ia.gateway.routes.crash-post", crashing() + "," + base),
         Map.entry("ia.gateway.scopes.crash-post", "ia-delivery-service"),
+        // For the failures' metrics, apart: an instance that lost a request is left out a while.
+        Map.entry("ia.gateway.routes.crash-counted", crashing() + "," + base),
+        Map.entry("ia.gateway.scopes.crash-counted", "ia-delivery-service"),
+        Map.entry("ia.gateway.routes.crash-counted-post", crashing() + "," + base),
+        Map.entry("ia.gateway.scopes.crash-counted-post", "ia-delivery-service"),
         Map.entry("ia.gateway.routes.crash-answering", crashing() + "," + base),
         Map.entry("ia.gateway.scopes.crash-answering", "ia-delivery-service"),
         Map.entry("ia.gateway.routes.crash-answering-delete", crashing() + "," + base),
@@ -175,7 +180,13 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
   /** The routes whose first instance dies with every request in hand. */
   static final java.util.List<String> CRASH_ROUTES =
       java.util.List.of(
-          "crash-get", "crash-delete", "crash-post", "crash-answering", "crash-answering-delete");
+          "crash-get",
+          "crash-delete",
+          "crash-post",
+          "crash-counted",
+          "crash-counted-post",
+          "crash-answering",
+          "crash-answering-delete");
 
   /**
    * A producer's AsyncAPI document (the committed one), to a token for that producer only: the

@@ -109,6 +109,26 @@ class DeliveryIntakeTest {
         .contains("agroal_awaiting_count");
   }
 
+  @Test
+  void theRelaysProducerIsMeasuredAndItsReplacementsCountFromZero() {
+    Fixtures.post(Tokens.adviser("03"), Fixtures.delivery(Fixtures.enterpriseIn("03")))
+        .statusCode(201);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        Management.given()
+                            .get("/q/metrics")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .containsPattern("(?m)^kafka_producer_record_send_total\\{[^}]*\\} [1-9]")
+                    .containsPattern("(?m)^kafka_producer_record_error_total\\{")
+                    .containsPattern("(?m)^ia_outbox_producer_replaced_total(\\{[^}]*\\})? 0\\.0"));
+  }
+
   private static double oldestPendingSeconds() {
     String metrics =
         Management.given().get("/q/metrics").then().statusCode(200).extract().asString();

@@ -24,8 +24,14 @@ final class AsyncApiMerge {
           + " bindings.kafka.key. Events of one enterprise are keyed by its org number and keep"
           + " their order. Delivery is at least once: a consumer skips an eventId it has applied."
           + " Consumers are tolerant readers: fields may be added, never removed or renamed in a"
-          + " -v1 topic (that takes a -v2 topic). Read access to a topic is granted in its NAIS"
-          + " topic manifest (deploy/nais/topics).";
+          + " -v1 topic (that takes a -v2 topic), and new event types may come on a topic: a"
+          + " consumer skips a type it does not know. Free text stays off the topics (a delivery's"
+          + " note; an enterprise's name, which for a sole proprietorship is a person's): a"
+          + " consumer that needs it reads the delivery or agreement over REST, and a"
+          + " DeliveryCorrected whose before equals its after, or an AgreementCorrected with no"
+          + " other change, changed only those. On NAIS the topics keep every event for good, so"
+          + " a consumer can rebuild from the start. Read access to a topic is granted in its"
+          + " NAIS topic manifest (deploy/nais/topics).";
 
   private AsyncApiMerge() {}
 

@@ -297,7 +297,7 @@ public class Upstream {
               // refuses new ones before handling them, so this one may go to the next instance
               // whatever its method.
               if (refusedWhileStopping(response) && several) {
-                return next(call, index, retried, "is stopping");
+                return next(call, index, retried, "is stopping", "stopping");
               }
               if (refusedWhileStopping(response)) {
                 // No next instance (on NAIS a route is one Service URL, its pods behind it): the
@@ -310,6 +310,7 @@ public class Upstream {
                   return attempt(call, index, true, retried);
                 }
                 call.instances().down(base);
+                failed(route, base, "stopping");
                 CallId.set(callId);
                 LOG.warnf("route %s: %s is stopping, on a new connection too", route, base);
                 return Uni.createFrom()
@@ -325,10 +326,10 @@ public class Upstream {
         .recoverWithUni(
             failure -> {
               if (several) {
-                return next(call, index, retried, "refused the connection");
+                return next(call, index, retried, "refused the connection", "refused");
               }
               call.instances().down(base);
-              return Uni.createFrom().item(unavailable(route, failure, callId));
+              return Uni.createFrom().item(unavailable(route, base, failure, callId));
             })
         // An instance killed with the request in hand (a crash, kill -9, an OOM kill) closes or
         // resets the connection before answering: a request that the service may have done, which
@@ -351,7 +352,7 @@ public class Upstream {
                 // is left out for the pause too, the others taking its share.
                 call.instances().down(base);
               }
-              return unavailable(route, failure, callId);
+              return unavailable(route, base, failure, callId);
             });
   }
 
@@ -364,8 +365,9 @@ public class Upstream {
    * The instance at {@code index} did not take the request: leave it out for a while and try the
    * next one.
    */
-  private Uni<Response> next(Call call, int index, boolean retried, String why) {
+  private Uni<Response> next(Call call, int index, boolean retried, String why, String outcome) {
     call.instances().down(call.order().get(index));
+    failed(call.route(), call.order().get(index), outcome);
     CallId.set(call.callId());
     LOG.infof(
         "route %s: %s %s, trying the next instance", call.route(), call.order().get(index), why);
@@ -381,8 +383,9 @@ public class Upstream {
     String why = "lost the request (" + failure.getClass().getName() + ")";
     if (index + 1 < call.order().size()) {
       // Killed or crashed: it refuses connections until it is back, so it is left out meanwhile.
-      return next(call, index, true, why);
+      return next(call, index, true, why, "lost");
     }
+    failed(call.route(), call.order().get(index), "lost");
     CallId.set(call.callId());
     LOG.infof(
         "route %s: %s %s, sending it once more on a new connection",
@@ -432,15 +435,36 @@ public class Upstream {
     return failure instanceof ConnectException || failure.getCause() instanceof ConnectException;
   }
 
-  private Response unavailable(String route, Throwable failure, String callId) {
+  /**
+   * Counts a request an instance did not answer ({@code ia_gateway_upstream_failures_total}, by
+   * route, instance and outcome: refused, stopping, lost, timeout, failed): a replica left out, or
+   * one failing half its requests, showed nowhere in the metrics. The instances are the configured
+   * addresses, so the label stays bounded.
+   */
+  private void failed(String route, String instance, String outcome) {
+    registry
+        .counter(
+            "ia.gateway.upstream.failures",
+            "route",
+            route,
+            "instance",
+            instance,
+            "outcome",
+            outcome)
+        .increment();
+  }
+
+  private Response unavailable(String route, String base, Throwable failure, String callId) {
+    failed(route, base, timedOut(failure) ? "timeout" : refused(failure) ? "refused" : "failed");
     CallId.set(callId);
     // The failure's kinds only: Vert.x's messages quote the request line ("... while executing GET
     // /api/v1/enterprises?q=..."), and a query or path is the client's text, which may hold a
     // person's identity number.
     Throwable cause = failure.getCause();
     LOG.warnf(
-        "route %s failed: %s%s",
+        "route %s failed at %s: %s%s",
         route,
+        base,
         failure.getClass().getName(),
         cause == null ? "" : " (" + cause.getClass().getName() + ")");
     if (timedOut(failure)) {

@@ -44,7 +44,9 @@ class AsyncApiMergeTest {
     assertThat(merged.at("/info/title").asText()).isEqualTo("IA platform events");
     assertThat(merged.at("/info/description").asText())
         .contains("tolerant readers")
-        .contains("org number");
+        .contains("org number")
+        .contains("skips a type it does not know")
+        .contains("reads the delivery or agreement over REST");
     assertThat(merged.get("asyncapi").asText()).isEqualTo("3.0.0");
   }
 }

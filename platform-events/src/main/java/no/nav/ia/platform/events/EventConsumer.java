@@ -10,12 +10,15 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -41,6 +44,7 @@ public class EventConsumer {
   private final Map<String, EventHandler> byTopic = new HashMap<>();
   private volatile boolean running;
   private volatile Instant lastPoll = Instant.EPOCH;
+  private volatile Instant startedAt = Instant.EPOCH;
   private Thread thread;
   private KafkaConsumer<String, String> consumer;
   private KafkaClientMetrics metrics;
@@ -54,6 +58,7 @@ public class EventConsumer {
     polls = new PollProcessor(applier, byTopic);
     consumer = newConsumer();
     running = true;
+    startedAt = Instant.now();
     thread = new Thread(this::loop, "event-consumer");
     thread.start();
   }
@@ -72,11 +77,16 @@ public class EventConsumer {
     }
   }
 
-  /** Whether the loop is running and has polled recently; backs the liveness check. */
+  /**
+   * Whether the loop is running and has polled recently (a loop that has not polled yet, within a
+   * minute of its start: liveness was DOWN for the first seconds while the instance already took
+   * traffic); backs the liveness check.
+   */
   public boolean healthy() {
+    Instant seen = lastPoll.equals(Instant.EPOCH) ? startedAt : lastPoll;
     return byTopic.isEmpty()
         || !config.consumerEnabled()
-        || (running && thread.isAlive() && lastPoll.isAfter(Instant.now().minusSeconds(60)));
+        || (running && thread.isAlive() && seen.isAfter(Instant.now().minusSeconds(60)));
   }
 
   /** When the loop last polled (the epoch before its first poll). */
@@ -122,7 +132,7 @@ public class EventConsumer {
   private void loop() {
     while (running) {
       try {
-        consumer.subscribe(List.copyOf(byTopic.keySet()));
+        consumer.subscribe(List.copyOf(byTopic.keySet()), new Rebalances());
         while (running) {
           ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
           lastPoll = Instant.now();
@@ -142,6 +152,35 @@ public class EventConsumer {
     close();
     if (metrics != null) {
       metrics.close();
+    }
+  }
+
+  /**
+   * Says in the log which partitions this instance takes and gives up: with two replicas in the
+   * group, which one applies a partition, and when the other took over after a crash (the session
+   * timeout later), was nowhere to be read.
+   */
+  private static final class Rebalances implements ConsumerRebalanceListener {
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        LOG.infof("event consumer took partitions %s", partitions);
+      }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        LOG.infof("event consumer gave up partitions %s", partitions);
+      }
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        LOG.warnf("event consumer lost partitions %s (its session ended)", partitions);
+      }
     }
   }
 }

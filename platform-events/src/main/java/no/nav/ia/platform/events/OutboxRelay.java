@@ -3,6 +3,7 @@ package no.nav.ia.platform.events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.events.OutboxRows.Pending;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -100,8 +102,10 @@ public class OutboxRelay {
       Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
   private final AtomicBoolean queued = new AtomicBoolean();
   // A lambda, not clients::producer: the injected field is read when the first producer is made.
-  private final RelayProducer producer = new RelayProducer(() -> clients.producer());
+  private final RelayProducer producer = new RelayProducer(() -> measured(clients.producer()));
   private Counter published;
+  private Counter replaced;
+  private KafkaClientMetrics producerMetrics;
 
   /**
    * Seconds since the oldest unpublished event was written ({@code
@@ -115,6 +119,27 @@ public class OutboxRelay {
         .baseUnit("seconds")
         .description("Age of the oldest event not yet published to Kafka")
         .register(registry);
+    // At 0 from the start: an increase() or rate() over a series that appears with its first
+    // replacement never sees that one (an operations review found the series missing).
+    replaced =
+        Counter.builder("ia.outbox.producer.replaced")
+            .description("Outbox producers closed after an error they may not recover from")
+            .register(registry);
+    publishedCounter();
+  }
+
+  /**
+   * A new producer with its Kafka client metrics ({@code kafka_producer_*}: send errors, retries,
+   * latency, buffer) in place of the last one's: without them a producer that fails its sends
+   * showed only as the outbox's age, minutes later.
+   */
+  private synchronized KafkaProducer<String, String> measured(KafkaProducer<String, String> made) {
+    if (producerMetrics != null) {
+      producerMetrics.close();
+    }
+    producerMetrics = new KafkaClientMetrics(made);
+    producerMetrics.bindTo(registry);
+    return made;
   }
 
   /** Wakes the relay as soon as a transaction with an event has committed. */
@@ -188,7 +213,7 @@ public class OutboxRelay {
     } catch (Exception e) {
       LOG.warnf("outbox relay round failed, will retry: %s", e.toString());
       if (producer.failed(e)) {
-        producersReplaced().increment();
+        replaced.increment();
       }
     }
     return total;
@@ -258,12 +283,6 @@ public class OutboxRelay {
       record.headers().add(CallId.HEADER, row.callId().getBytes(StandardCharsets.UTF_8));
     }
     return record;
-  }
-
-  private Counter producersReplaced() {
-    return Counter.builder("ia.outbox.producer.replaced")
-        .description("Outbox producers closed after an error they may not recover from")
-        .register(registry);
   }
 
   private Counter publishedCounter() {

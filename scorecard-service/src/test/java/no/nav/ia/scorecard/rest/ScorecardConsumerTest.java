@@ -966,7 +966,7 @@ class ScorecardConsumerTest {
                       .post("/internal/rebuild")
                       .then()
                       .statusCode(200));
-      awaitWaiting(holder, "update projection_state%");
+      no.nav.ia.test.Infra.awaitLockWaits(holder, "update projection_state%", 1);
       Instant sent = Instant.now();
       send(event("DeliveryRecorded", UUID.randomUUID(), "42", "2019-03", "SYSTEM"));
       assertThat(
@@ -1011,7 +1011,7 @@ class ScorecardConsumerTest {
       batch.setAutoCommit(false);
       batch.createStatement().execute("lock table subgoal_period in access exclusive mode");
       var read = background.submit(() -> card("03", "2007-05"));
-      awaitWaiting(batch, "select county_code, sub_goal%");
+      no.nav.ia.test.Infra.awaitLockWaits(batch, "select county_code, sub_goal%", 1);
       try (var change =
           batch.prepareStatement(
               "update subgoal_period set deliveries = deliveries + 1"
@@ -1038,30 +1038,6 @@ class ScorecardConsumerTest {
     assertThat(card("03", "2007-05").getMap("deliveries.bySubGoal")).isEqualTo(subGoals);
   }
 
-  /** Waits until a statement like {@code query} waits for a lock. */
-  private static void awaitWaiting(java.sql.Connection c, String query) throws Exception {
-    Instant until = Instant.now().plusSeconds(30);
-    while (true) {
-      // The statistics views keep one snapshot per transaction unless told otherwise.
-      c.createStatement().execute("select pg_stat_clear_snapshot()");
-      try (var q =
-          c.prepareStatement(
-              "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like ?")) {
-        q.setString(1, query);
-        try (var rs = q.executeQuery()) {
-          rs.next();
-          if (rs.getInt(1) > 0) {
-            return;
-          }
-        }
-      }
-      if (Instant.now().isAfter(until)) {
-        throw new AssertionError("nothing waits on " + query);
-      }
-      Thread.sleep(100);
-    }
-  }
-
   @Test
   void consumerLagParkedEventsAndReadinessAreExposed() {
     send(event("DeliveryRecorded", UUID.randomUUID(), "18", "2013-07", "SYSTEM"));
@@ -1072,7 +1048,8 @@ class ScorecardConsumerTest {
         .statusCode(200)
         .body(
             containsString(
-                "kafka_consumer_fetch_manager_records_lag_max{client_id=\"scorecard-service-consumer\""));
+                "kafka_consumer_fetch_manager_records_lag_max{client_id=\"scorecard-service-consumer-"))
+        .body(containsString("kafka_consumer_coordinator_assigned_partitions{"));
     Management.given()
         .get("/q/health/live")
         .then()
