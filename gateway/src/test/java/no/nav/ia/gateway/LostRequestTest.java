@@ -101,7 +101,7 @@ class LostRequestTest {
         .containsPattern(
             "(?m)^ia_gateway_upstream_failures_total\\{instance=\"http://[^\"]+\",outcome=\"lost\",route=\"crash-counted\"\\} [1-9]")
         .containsPattern(
-            "(?m)^ia_gateway_upstream_failures_total\\{instance=\"http://[^\"]+\",outcome=\"failed\",route=\"crash-counted-post\"\\} [1-9]");
+            "(?m)^ia_gateway_upstream_failures_total\\{instance=\"http://[^\"]+\",outcome=\"lost\",route=\"crash-counted-post\"\\} [1-9]");
   }
 
   /** A request of a client of its own (the rate limit is per client), its Nav-Call-Id the same. */

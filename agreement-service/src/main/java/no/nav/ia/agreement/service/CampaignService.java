@@ -327,7 +327,16 @@ public class CampaignService {
     } else if (target.followsItsGroup()) {
       // A unit moved on after its group had already re-signed: the group's signing counts for it
       // at once, as it would at the closing, and for its own units in turn.
-      Optional<ResigningCase> group = groupResigned(campaignId, target.groupOrgNumber);
+      // Unlocked: this unit's case is locked here, and a group's change under way waits for it in
+      // unitsFollow and then sees it moved; a shared lock on the group's case here closed a cycle
+      // with that change (a deadlock, a 500).
+      Optional<ResigningCase> group =
+          ResigningCase.find(
+                  "campaignId = ?1 and orgNumber = ?2 and status = ?3",
+                  campaignId,
+                  target.groupOrgNumber,
+                  ResigningStatus.RESIGNED)
+              .firstResultOptional();
       if (group.isPresent()) {
         followGroup(origin, target, group.get());
         unitsFollow(origin, target, new HashSet<>());
@@ -337,13 +346,13 @@ public class CampaignService {
   }
 
   /**
-   * The group's case when it has re-signed, read with a shared lock: a status change of the group
-   * under way (its case locked, its units found before this unit's case was committed) is waited
-   * for and then seen, and one that comes after finds this unit's case. Read without a lock, a unit
-   * registered while its group re-signed stayed PENDING until the closing (a review's reasoning;
-   * LateRegistrationDueTest holds the group's change open). The status is checked on the row
-   * locked, not in the query: a query for RESIGNED reads past the row still PENDING in its
-   * snapshot.
+   * For a unit's registration: the group's case when it has re-signed, read with a shared lock: a
+   * status change of the group under way (its case locked, its units found before this unit's case
+   * was committed) is waited for and then seen, and one that comes after finds this unit's case.
+   * Read without a lock, a unit registered while its group re-signed stayed PENDING until the
+   * closing (a review's reasoning; LateRegistrationDueTest holds the group's change open). The
+   * status is checked on the row locked, not in the query: a query for RESIGNED reads past the row
+   * still PENDING in its snapshot.
    */
   private static Optional<ResigningCase> groupResigned(UUID campaignId, String groupOrgNumber) {
     return ResigningCase.<ResigningCase>find(

@@ -211,7 +211,8 @@ public class BrowserHardening {
             ctx -> {
               String path = ctx.request().path();
               boolean api = isApi(ctx.normalizedPath());
-              if (path == null || !isBrowserPage(path)) {
+              // As the router reads it: /api/../dashboard is the dashboard's page.
+              if (path == null || !isBrowserPage(ctx.normalizedPath())) {
                 String policy = api ? API_POLICY : OTHER_POLICY;
                 ctx.addHeadersEndHandler(end -> answerHeaders(ctx.response(), policy));
                 ctx.next();

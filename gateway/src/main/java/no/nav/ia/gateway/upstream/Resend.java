@@ -34,9 +34,12 @@ final class Resend {
    * one GET in seven kills); a DELETE is not: the service did it, and the client is told.
    */
   static boolean allowed(String method, Throwable failure, boolean answered) {
-    return METHODS.contains(method)
-        && (!answered || SAFE.contains(method))
-        && (lost(failure) || lost(failure.getCause()));
+    return METHODS.contains(method) && (!answered || SAFE.contains(method)) && lostRequest(failure);
+  }
+
+  /** Whether the connection closed or reset under the request (or its cause says so). */
+  static boolean lostRequest(Throwable failure) {
+    return lost(failure) || lost(failure.getCause());
   }
 
   /** The connection closed or reset under the request; a refused one is another case (Upstream). */

@@ -455,7 +455,14 @@ public class Upstream {
   }
 
   private Response unavailable(String route, String base, Throwable failure, String callId) {
-    failed(route, base, timedOut(failure) ? "timeout" : refused(failure) ? "refused" : "failed");
+    // A request lost with a killed instance and not sent again (a POST: the service may have done
+    // it) is "lost", as one sent again is: the case on-call looks for.
+    failed(
+        route,
+        base,
+        timedOut(failure)
+            ? "timeout"
+            : refused(failure) ? "refused" : Resend.lostRequest(failure) ? "lost" : "failed");
     CallId.set(callId);
     // The failure's kinds only: Vert.x's messages quote the request line ("... while executing GET
     // /api/v1/enterprises?q=..."), and a query or path is the client's text, which may hold a

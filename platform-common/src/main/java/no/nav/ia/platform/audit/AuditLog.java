@@ -4,7 +4,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Audit lines in ArcSight CEF, as NAV's audit logging expects them (category {@code auditLogger},
- * routed to the audit log on NAIS): who did what to which enterprise, with the call id.
+ * routed to the audit log on NAIS): who did what to whose data (an enterprise's org number, or a
+ * person's NAV ident: an adviser whose figures were read), with the call id.
  */
 public final class AuditLog {
 
@@ -13,13 +14,14 @@ public final class AuditLog {
   private AuditLog() {}
 
   /**
-   * Action as in NAV's audit convention: audit:access, audit:create, audit:update, audit:delete.
+   * Action as in NAV's audit convention: audit:access, audit:create, audit:update, audit:delete;
+   * {@code subject} (CEF duid) whose data it was: an org number or a NAV ident.
    */
   public static void log(
       String application,
       String action,
       String actor,
-      String orgNumber,
+      String subject,
       String method,
       String path,
       String callId) {
@@ -28,7 +30,7 @@ public final class AuditLog {
             application,
             action,
             actor,
-            orgNumber,
+            subject,
             method,
             path,
             callId,
@@ -59,7 +61,7 @@ public final class AuditLog {
       String application,
       String action,
       String actor,
-      String orgNumber,
+      String subject,
       String method,
       String path,
       String callId,
@@ -73,7 +75,7 @@ public final class AuditLog {
         + epochMillis
         + " suid="
         + escapeValue(actor)
-        + (orgNumber == null ? "" : " duid=" + escapeValue(orgNumber))
+        + (subject == null ? "" : " duid=" + escapeValue(subject))
         + " requestMethod="
         + escapeValue(method)
         + " request="

@@ -305,5 +305,10 @@ public class OutboxRelay {
       Thread.currentThread().interrupt();
     }
     producer.close(java.time.Duration.ofSeconds(2));
+    synchronized (this) {
+      if (producerMetrics != null) {
+        producerMetrics.close();
+      }
+    }
   }
 }

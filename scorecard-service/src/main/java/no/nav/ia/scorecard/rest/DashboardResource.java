@@ -81,8 +81,7 @@ public class DashboardResource {
     List<DashboardView.ReportRow> reportRows = new ArrayList<>();
     if (!caller.has(Roles.SYSTEM) || caller.has(Roles.COORDINATOR)) {
       for (HalfYear half : halfYearsOf(period)) {
-        // With the figures, to tell the reports whose figures have moved since submission.
-        reports.all(half, true).stream()
+        reportsOf(half, period, s).stream()
             .filter(r -> own.isEmpty() || caller.mayReportFor(r.county().code(), half.due()))
             .map(DashboardView.ReportRow::of)
             .forEach(reportRows::add);
@@ -104,6 +103,21 @@ public class DashboardResource {
   }
 
   /** The half-years a period lies in: both of a year, the one of a half, quarter or month. */
+  /**
+   * The half-year's reports with the figures that tell those moved since submission: the page's own
+   * when the page is of that half-year, else read only when a report has been submitted (a draft
+   * never sent has nothing to have moved; every page view read the nation twice more).
+   */
+  private List<ReportService.Reading> reportsOf(HalfYear half, Period period, Snapshot s) {
+    if (half.period().equals(period)) {
+      return reports.all(half, s);
+    }
+    List<ReportService.Reading> readings = reports.all(half, false);
+    return readings.stream().anyMatch(r -> r.report().submitted() || r.reopening().isPresent())
+        ? reports.all(half, true)
+        : readings;
+  }
+
   static List<HalfYear> halfYearsOf(Period period) {
     if (period.first().getYear() == period.last().getYear()
         && period.first().getMonthValue() == 1

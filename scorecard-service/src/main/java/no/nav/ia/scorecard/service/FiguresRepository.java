@@ -37,7 +37,6 @@ public class FiguresRepository {
               ",", CountyRegistry.get().all().stream().map(CountyRegistry.County::code).toList())
           + "}";
 
-  /** The period's figures per county code; {@code today} decides what "so far" means. */
   /**
    * Every statement of the transaction reads the moment of its first (PostgreSQL's repeatable read,
    * read only): the figures of a card come from several tables, which a batch of the consumers
@@ -48,6 +47,7 @@ public class FiguresRepository {
         .executeUpdate();
   }
 
+  /** The period's figures per county code; {@code today} decides what "so far" means. */
   public Map<String, Figures> perCounty(Period period, Optional<UUID> campaign, LocalDate today) {
     Map<String, Figures> byCounty = new HashMap<>();
     LocalDate from = period.from();

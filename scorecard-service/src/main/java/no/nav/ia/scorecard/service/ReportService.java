@@ -63,11 +63,6 @@ public class ReportService {
     }
   }
 
-  /*
-   * A report's live figures are read first, in a transaction of their own that sees one moment
-   * (ScorecardService.snapshot), and the report after: a submission freezes figures that add up.
-   */
-
   public Reading read(String code, HalfYear halfYear) {
     County county = countyOf(code, halfYear);
     Card live = live(code, halfYear);
@@ -168,10 +163,15 @@ public class ReportService {
   /** Every county of the half-year with its report (an unsaved draft where none is written). */
   public List<Reading> all(HalfYear halfYear, boolean withFigures) {
     var snapshot = withFigures ? scorecards.snapshot(halfYear.period()) : null;
-    return QuarkusTransaction.requiringNew().call(() -> all(halfYear, snapshot));
+    return all(halfYear, snapshot);
   }
 
-  private List<Reading> all(HalfYear halfYear, ScorecardService.Snapshot snapshot) {
+  /** As above, with the half-year's figures read already (null: without figures). */
+  public List<Reading> all(HalfYear halfYear, ScorecardService.Snapshot snapshot) {
+    return QuarkusTransaction.requiringNew().call(() -> readings(halfYear, snapshot));
+  }
+
+  private List<Reading> readings(HalfYear halfYear, ScorecardService.Snapshot snapshot) {
     LocalDate today = NorwegianTime.today();
     return registry.validOn(halfYear.period().to()).stream()
         .map(
@@ -185,7 +185,11 @@ public class ReportService {
         .toList();
   }
 
-  /** The county's card of the half-year as it stands now. */
+  /**
+   * The county's card of the half-year as it stands now. A report's live figures are read first, in
+   * a transaction of their own that sees one moment (ScorecardService.snapshot), and the report
+   * after: a submission freezes figures that add up.
+   */
   private Card live(String code, HalfYear halfYear) {
     return scorecards.county(scorecards.snapshot(halfYear.period()), code);
   }

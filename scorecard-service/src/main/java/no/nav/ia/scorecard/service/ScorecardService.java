@@ -62,10 +62,7 @@ public class ScorecardService {
    * never read inside a caller's transaction, which may have read before.
    */
   public Snapshot snapshot(Period period) {
-    if (QuarkusTransaction.isActive()) {
-      throw new IllegalStateException("a card's figures are read in a transaction of their own");
-    }
-    return QuarkusTransaction.requiringNew()
+    return QuarkusTransaction.disallowingExisting()
         .call(
             () -> {
               figures.oneMoment();
@@ -91,16 +88,19 @@ public class ScorecardService {
     return figures.periodsWithFigures();
   }
 
-  /** A county's deliveries per adviser, the counties merged into it included. */
-  @Transactional
+  /** A county's deliveries per adviser, the counties merged into it included, at one moment. */
   public Advisers advisers(Period period, String code) {
     County county = countyOf(code);
-    figures.oneMoment();
-    return Advisers.of(
-        new Scope("COUNTY", county.code(), county.name()),
-        period,
-        figures.perAdviser(period, registry.withMergedPredecessors(code)),
-        state.asOf());
+    return QuarkusTransaction.disallowingExisting()
+        .call(
+            () -> {
+              figures.oneMoment();
+              return Advisers.of(
+                  new Scope("COUNTY", county.code(), county.name()),
+                  period,
+                  figures.perAdviser(period, registry.withMergedPredecessors(code)),
+                  state.asOf());
+            });
   }
 
   /** The county of a code (404 COUNTY_NOT_FOUND for a code that never was one). */
