@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
@@ -139,11 +140,15 @@ public class DashboardResource {
   @Operation(hidden = true)
   public Response download(@QueryParam("period") String requested) {
     Period period = Period.parse(periodId(requested, NorwegianTime.today()));
-    ScorecardResource.Overview cards =
-        ScorecardResource.visible(scorecards, caller, scorecards.snapshot(period));
+    Snapshot s = scorecards.snapshot(period);
+    ScorecardResource.Overview cards = ScorecardResource.visible(scorecards, caller, s);
+    // The regions after the nation (every role reads them: they hold no enterprise or person): a
+    // coordinator found them only in the API's file, in English and with fractions.
+    List<Card> rows = new ArrayList<>(CardsCsv.cards(cards));
+    rows.addAll(
+        cards.national() == null ? 0 : 1, scorecards.regions(s, CountyRegistry.DEFAULT_GROUPING));
     return Response.ok(
-            CardsCsv.render(CardsCsv.cards(cards), CardsCsv.Dialect.EXCEL_NO),
-            CardsCsv.TEXT_CSV + ";charset=UTF-8")
+            CardsCsv.render(rows, CardsCsv.Dialect.EXCEL_NO), CardsCsv.TEXT_CSV + ";charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"malekort-" + period.id() + ".csv\"")
         .header("Cache-Control", "no-store")
         .build();

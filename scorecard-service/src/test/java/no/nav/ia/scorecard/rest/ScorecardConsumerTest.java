@@ -1205,11 +1205,24 @@ class ScorecardConsumerTest {
         .startsWith("Nivå;Kode;Navn;Periode;Fra;Til;Leveranser;Systemrettede;Individrettede;")
         .contains(";Forebygge og redusere sykefravær;")
         .endsWith(";Tall per;Leveranser samme dager i fjor (pågående);Re-signeringskampanje");
-    // The nation and the own county, as on the page; a share as a percentage, a decimal comma.
-    assertThat(lines).hasSize(3);
+    // The nation, the regions and the own county (the page's, and the regions every role reads);
+    // a share as a percentage, a decimal comma.
+    int regions =
+        given()
+            .auth()
+            .oauth2(Tokens.manager("20"))
+            .get("/api/v1/scorecards/regions/proposal-2016?period=2011")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("regions.size()");
+    assertThat(regions).isGreaterThan(1);
+    assertThat(lines).hasSize(3 + regions);
     // Codes as text formulas: Excel would make a county's 03 the number 3, a month a date.
     assertThat(lines.get(1)).startsWith("Landet;\"=\"\"NO\"\"\";\"Norge\";\"=\"\"2011\"\"\";");
-    assertThat(lines.get(2))
+    assertThat(lines.subList(2, 2 + regions)).allSatisfy(l -> assertThat(l).startsWith("Region;"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Region;\"=\"\"nordland\"\"\";"));
+    assertThat(lines.get(2 + regions))
         .startsWith(
             "Fylke;\"=\"\"20\"\"\";\"Finnmark\";\"=\"\"2011\"\"\";2011-01-01;2011-12-31;2;1;1;50,0%;Nei;")
         .as("the figures' time in Norwegian time to the minute, as the page shows it")
@@ -1233,7 +1246,7 @@ class ScorecardConsumerTest {
             .statusCode(200)
             .extract()
             .asString();
-    assertThat(all.split("\r\n")).hasSize(2 + counties);
+    assertThat(all.split("\r\n")).hasSize(2 + regions + counties);
     assertThat(all).contains("\r\nFylke;\"=\"\"03\"\"\";\"Oslo\";");
     given()
         .auth()
