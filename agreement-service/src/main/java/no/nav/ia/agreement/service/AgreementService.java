@@ -160,7 +160,6 @@ public class AgreementService {
     return Agreement.findByIdOptional(id);
   }
 
-  /** A page in a stable order (org number, then id). */
   /** How a list is ordered: by org number (the default), by name, or largest first. */
   public enum ListOrder {
     ORG_NUMBER,

@@ -103,7 +103,6 @@ public class DashboardResource {
         : requested.trim();
   }
 
-  /** The half-years a period lies in: both of a year, the one of a half, quarter or month. */
   /**
    * The half-year's reports with the figures that tell those moved since submission: the page's own
    * when the page is of that half-year, else read only when a report has been submitted (a draft
@@ -119,6 +118,7 @@ public class DashboardResource {
         : readings;
   }
 
+  /** The half-years a period lies in: both of a year, the one of a half, quarter or month. */
   static List<HalfYear> halfYearsOf(Period period) {
     if (period.first().getYear() == period.last().getYear()
         && period.first().getMonthValue() == 1

@@ -245,7 +245,6 @@ public class FiguresRepository {
     return periods.stream().map(String.class::cast).toList();
   }
 
-  /** The newest re-signing campaign, whose progress the cards show. */
   /**
    * The re-signing campaign a period's cards show: the newest started by the period's end (none for
    * a period before the first), so a card of 2017 does not show a campaign of 2026.
