@@ -268,8 +268,16 @@ class BrowserDashboardTest {
     List<String> lines =
         List.of(
             new String(file, java.nio.charset.StandardCharsets.UTF_8).substring(1).split("\r\n"));
-    assertThat(lines).hasSize(3);
-    assertThat(lines.get(2))
+    // The heading, the nation, the 11 regions of proposal-2016 and the own county.
+    assertThat(lines).hasSize(14);
+    assertThat(lines.subList(2, 13)).allSatisfy(l -> assertThat(l).startsWith("Region;"));
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("Region;\"=\"\"oppland-og-hedmark\"\"\";")
+                    .contains(";2025-12-31;3;2;1;66,7%;Ja;"));
+    assertThat(lines.get(13))
         .startsWith("Fylke;\"=\"\"" + COUNTY + "\"\"\";\"Innlandet\";\"=\"\"2025\"\"\";")
         .contains(";2025-12-31;3;2;1;66,7%;Ja;");
 
