@@ -102,31 +102,41 @@ public final class Infra {
   }
 
   /**
-   * Waits (up to 30 s) until at least {@code count} statements like {@code query} (a LIKE pattern)
-   * wait for a lock in the connection's database: a test that holds a lock knows the other side has
-   * reached it.
+   * Waits (up to 30 s) until at least {@code count} statements like {@code query} (an ILIKE
+   * pattern) wait for a lock in the connection's database: a test that holds a lock knows the other
+   * side has reached it.
    */
   public static void awaitLockWaits(Connection c, String query, int count) throws Exception {
     java.time.Instant until = java.time.Instant.now().plusSeconds(30);
     while (true) {
-      // The statistics views keep one snapshot per transaction unless told otherwise.
-      c.createStatement().execute("select pg_stat_clear_snapshot()");
-      try (var q =
-          c.prepareStatement(
-              "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                  + " and datname = current_database() and query like ?")) {
-        q.setString(1, query);
-        try (var rs = q.executeQuery()) {
-          rs.next();
-          if (rs.getInt(1) >= count) {
-            return;
-          }
-        }
+      if (lockWaits(c, query) >= count) {
+        return;
       }
       if (java.time.Instant.now().isAfter(until)) {
         throw new AssertionError("fewer than " + count + " statements wait on " + query);
       }
       Thread.sleep(100);
+    }
+  }
+
+  /**
+   * How many statements like {@code query} (an ILIKE pattern; {@code "%"} for any) wait for a lock
+   * in the connection's database now.
+   */
+  public static int lockWaits(Connection c, String query) throws java.sql.SQLException {
+    try (var s = c.createStatement()) {
+      // The statistics views keep one snapshot per transaction unless told otherwise.
+      s.execute("select pg_stat_clear_snapshot()");
+    }
+    try (var q =
+        c.prepareStatement(
+            "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                + " and datname = current_database() and query ilike ?")) {
+      q.setString(1, query);
+      try (var rs = q.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
     }
   }
 

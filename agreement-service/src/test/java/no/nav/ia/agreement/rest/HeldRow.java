@@ -1,7 +1,6 @@
 package no.nav.ia.agreement.rest;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import no.nav.ia.test.Infra;
 
 /**
  * Requests that meet at one row: another transaction holds it ({@code select ... for update}) until
@@ -62,17 +62,10 @@ final class HeldRow {
   /** Until {@code count} sessions wait for a lock (at most {@code atMost}; the answers tell). */
   private static void awaitWaiting(DataSource db, int count, Duration atMost) throws Exception {
     long end = System.nanoTime() + atMost.toNanos();
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
+    try (Connection c = db.getConnection()) {
       while (System.nanoTime() < end) {
-        try (ResultSet r =
-            s.executeQuery(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and datname = current_database()")) {
-          r.next();
-          if (r.getInt(1) >= count) {
-            return;
-          }
+        if (Infra.lockWaits(c, "%") >= count) {
+          return;
         }
         Thread.sleep(20);
       }

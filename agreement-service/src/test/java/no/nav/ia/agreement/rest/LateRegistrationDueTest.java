@@ -19,6 +19,7 @@ import no.nav.ia.agreement.events.AgreementEvents;
 import no.nav.ia.platform.events.asyncapi.AsyncApiDocument;
 import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.test.EventContracts;
+import no.nav.ia.test.Infra;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,7 @@ class LateRegistrationDueTest {
     unitBody.put("groupOrgNumber", groupOrg);
     unitBody.put("signedOn", today.minusDays(1).toString());
     var background = java.util.concurrent.Executors.newSingleThreadExecutor();
-    try (java.sql.Connection change = no.nav.ia.test.Infra.connection("agreement")) {
+    try (java.sql.Connection change = Infra.connection("agreement")) {
       // The group's re-signing under way on the other replica: its case moved, its units (none
       // yet) looked for, not committed.
       change.setAutoCommit(false);
@@ -150,15 +151,7 @@ class LateRegistrationDueTest {
   }
 
   private static boolean waiting(java.sql.Connection c) throws java.sql.SQLException {
-    c.createStatement().execute("select pg_stat_clear_snapshot()");
-    try (var rs =
-        c.createStatement()
-            .executeQuery(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and datname = current_database()")) {
-      rs.next();
-      return rs.getInt(1) > 0;
-    }
+    return Infra.lockWaits(c, "%") > 0;
   }
 
   /**

@@ -17,7 +17,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -119,14 +118,8 @@ class OneCampaignAtATimeTest {
   }
 
   private static boolean anInsertWaitsOnALock() throws Exception {
-    try (Connection db = Infra.postgres().getDatabase("postgres", "agreement").getConnection();
-        ResultSet r =
-            db.createStatement()
-                .executeQuery(
-                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                        + " and query ilike 'insert into resigning_campaign%'")) {
-      r.next();
-      return r.getLong(1) > 0;
+    try (Connection db = Infra.connection("agreement")) {
+      return Infra.lockWaits(db, "insert into resigning_campaign%") > 0;
     }
   }
 }

@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import no.nav.ia.agreement.EnterpriseImport;
 import no.nav.ia.agreement.Fixtures;
 import no.nav.ia.agreement.config.RegisterConfig;
+import no.nav.ia.test.Infra;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -105,16 +105,8 @@ class RegisterImportRacesTest {
 
   /** Whether a statement that begins with these words waits for a lock. */
   boolean aStatementWaitsOnALock(String begins) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query ilike ? || '%'")) {
-      s.setString(1, begins);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1) > 0;
-      }
+    try (Connection c = dataSource.getConnection()) {
+      return Infra.lockWaits(c, begins + "%") > 0;
     }
   }
 

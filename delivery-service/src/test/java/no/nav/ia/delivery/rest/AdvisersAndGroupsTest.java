@@ -16,7 +16,6 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +27,7 @@ import javax.sql.DataSource;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
 import no.nav.ia.delivery.service.DeliveryService;
+import no.nav.ia.test.Infra;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -489,16 +489,8 @@ class AdvisersAndGroupsTest {
 
   /** True while a statement starting so waits for another transaction's lock. */
   private boolean waitingOnALock(String statement) throws Exception {
-    try (Connection watcher = dataSource.getConnection();
-        PreparedStatement waiting =
-            watcher.prepareStatement(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query ilike ?")) {
-      waiting.setString(1, statement + "%");
-      try (ResultSet rs = waiting.executeQuery()) {
-        rs.next();
-        return rs.getInt(1) > 0;
-      }
+    try (Connection watcher = dataSource.getConnection()) {
+      return Infra.lockWaits(watcher, statement + "%") > 0;
     }
   }
 
