@@ -126,4 +126,66 @@ class DeliveryAuditTest {
       background.shutdownNow();
     }
   }
+
+  @Test
+  void aGroupsEnterpriseLineIsWrittenWhenItsDeliveryIsRecordedNotAfterTheGroup() throws Exception {
+    String first = Fixtures.enterpriseIn("15");
+    String second = Fixtures.enterpriseIn("15");
+    String third = Fixtures.enterpriseIn("15");
+    String adviser = Tokens.adviser("15", "Z991503");
+    String key = "course-" + java.util.UUID.randomUUID();
+    String groupId = group(adviser, key, List.of(first)).getString("groupId");
+    var background = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (LogLines log = LogLines.of("auditLogger");
+        java.sql.Connection other = Infra.connection("delivery")) {
+      // Another request holds the third enterprise's key within the group, uncommitted: the group
+      // sent again with two more enterprises waits there, the second's delivery recorded.
+      other.setAutoCommit(false);
+      try (var held =
+          other.prepareStatement(
+              "insert into idempotency_key (actor, key, request_hash, delivery_id, created_at)"
+                  + " select actor, replace(key, ?, ?), 'held', gen_random_uuid(), now()"
+                  + " from idempotency_key where key like ?")) {
+        held.setString(1, first);
+        held.setString(2, third);
+        held.setString(3, "%" + groupId + ":" + first);
+        assertThat(held.executeUpdate()).isEqualTo(1);
+      }
+      var again = background.submit(() -> group(adviser, key, List.of(first, second, third)));
+      Infra.awaitLockWaits(other, "%idempotency_key%", 1);
+      assertThat(log.lines)
+          .as("the second enterprise's line, while the group waits on the third")
+          .filteredOn(l -> l.contains("|audit:create|") && l.contains("suid=Z991503"))
+          .singleElement()
+          .satisfies(l -> assertThat(l).contains("duid=" + second));
+      other.rollback();
+      assertThat(again.get(30, java.util.concurrent.TimeUnit.SECONDS).getList("results.status"))
+          .containsExactly("DUPLICATE", "CREATED", "CREATED");
+      assertThat(log.lines)
+          .filteredOn(l -> l.contains("|audit:create|") && l.contains("suid=Z991503"))
+          .hasSize(2)
+          .anySatisfy(l -> assertThat(l).contains("duid=" + third));
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  private static io.restassured.path.json.JsonPath group(
+      String token, String key, List<String> orgNumbers) {
+    Map<String, Object> body = Fixtures.delivery(orgNumbers.get(0));
+    body.remove("orgNumber");
+    body.put("orgNumbers", orgNumbers);
+    body.put("form", "COURSE");
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", key)
+        .body(body)
+        .post("/api/v1/deliveries/group")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
 }
