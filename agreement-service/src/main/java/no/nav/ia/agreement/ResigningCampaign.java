@@ -95,7 +95,8 @@ public class ResigningCampaign extends PanacheEntityBase {
             + deadline
             + ") is "
             + status.name().toLowerCase(Locale.ROOT)
-            + ": a new campaign can start once it is closed");
+            + ": a new campaign can start once it is closed",
+        "/api/v1/resigning-campaigns/" + id);
   }
 
   /**

@@ -146,14 +146,17 @@ public class AgreementService {
    * lost finds what it registered (the endpoint takes no idempotency key).
    */
   private DomainException exists(Agreement existing) {
+    if (existing == null || !caller.mayAccessCounty(existing.countyCode)) {
+      return DomainException.conflict(
+          AgreementErrors.AGREEMENT_EXISTS, "The enterprise already has an active agreement");
+    }
     return DomainException.conflict(
         AgreementErrors.AGREEMENT_EXISTS,
-        existing != null && caller.mayAccessCounty(existing.countyCode)
-            ? "The enterprise already has an active agreement, "
-                + existing.id
-                + ", signed "
-                + existing.signedOn
-            : "The enterprise already has an active agreement");
+        "The enterprise already has an active agreement, "
+            + existing.id
+            + ", signed "
+            + existing.signedOn,
+        "/api/v1/agreements/" + existing.id);
   }
 
   public Optional<Agreement> find(UUID id) {

@@ -350,7 +350,8 @@ class AgreementResourceTest {
         .statusCode(409)
         .contentType("application/problem+json")
         .body("code", equalTo("AGREEMENT_EXISTS"))
-        .body("detail", org.hamcrest.Matchers.containsString(first));
+        .body("detail", org.hamcrest.Matchers.containsString(first))
+        .body("existing", equalTo("/api/v1/agreements/" + first));
     // An adviser of another county registering it there is not told another county's record.
     given()
         .auth()
@@ -361,7 +362,8 @@ class AgreementResourceTest {
         .then()
         .statusCode(409)
         .body("code", equalTo("AGREEMENT_EXISTS"))
-        .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(first)));
+        .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(first)))
+        .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("existing")));
   }
 
   @Test

@@ -56,7 +56,8 @@ class OneCampaignAtATimeTest {
         .statusCode(409)
         .contentType("application/problem+json")
         .body("code", equalTo("CAMPAIGN_ALREADY_OPEN"))
-        .body("detail", allOf(containsString(campaign), containsString("is " + state)));
+        .body("detail", allOf(containsString(campaign), containsString("is " + state)))
+        .body("existing", equalTo("/api/v1/resigning-campaigns/" + campaign));
   }
 
   @Test

@@ -31,12 +31,19 @@ public class DomainException extends RuntimeException {
   private final Kind kind;
   private final String code;
   private final List<Violation> violations;
+  private final String existing;
 
   private DomainException(Kind kind, ErrorCode code, String detail, List<Violation> violations) {
+    this(kind, code, detail, violations, null);
+  }
+
+  private DomainException(
+      Kind kind, ErrorCode code, String detail, List<Violation> violations, String existing) {
     super(detail);
     this.kind = kind;
     this.code = code.name();
     this.violations = List.copyOf(violations);
+    this.existing = existing;
   }
 
   public static DomainException invalid(String field, String message) {
@@ -57,7 +64,15 @@ public class DomainException extends RuntimeException {
   }
 
   public static DomainException conflict(ErrorCode code, String detail) {
-    return new DomainException(Kind.CONFLICT, code, detail, List.of());
+    return conflict(code, detail, null);
+  }
+
+  /**
+   * A clash with something that exists, named by its path ({@code /api/v1/agreements/<id>}; null
+   * when the caller may not read it).
+   */
+  public static DomainException conflict(ErrorCode code, String detail, String existing) {
+    return new DomainException(Kind.CONFLICT, code, detail, List.of(), existing);
   }
 
   public static DomainException notAllowedNow(ErrorCode code, String detail) {
@@ -84,5 +99,10 @@ public class DomainException extends RuntimeException {
 
   public List<Violation> violations() {
     return violations;
+  }
+
+  /** The path of what the conflict is with, or null. */
+  public String existing() {
+    return existing;
   }
 }

@@ -46,7 +46,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response api(ApiException e) {
-    return respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors());
+    return respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), null);
   }
 
   /**
@@ -56,13 +56,14 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response domain(DomainException e) {
     return switch (e.kind()) {
-      case INVALID -> respond(400, e.code(), "Invalid request", e.getMessage(), fieldErrors(e));
-      case NOT_FOUND -> respond(404, e.code(), "Not found", e.getMessage(), null);
-      case FORBIDDEN -> respond(403, e.code(), "Forbidden", e.getMessage(), null);
-      case CONFLICT -> respond(409, e.code(), "Conflict", e.getMessage(), null);
+      case INVALID ->
+          respond(400, e.code(), "Invalid request", e.getMessage(), fieldErrors(e), null);
+      case NOT_FOUND -> respond(404, e.code(), "Not found", e.getMessage(), null, null);
+      case FORBIDDEN -> respond(403, e.code(), "Forbidden", e.getMessage(), null, null);
+      case CONFLICT -> respond(409, e.code(), "Conflict", e.getMessage(), null, e.existing());
       case NOT_ALLOWED_NOW ->
-          respond(422, e.code(), "Not allowed now", e.getMessage(), fieldErrors(e));
-      case STALE -> respond(412, e.code(), "Precondition failed", e.getMessage(), null);
+          respond(422, e.code(), "Not allowed now", e.getMessage(), fieldErrors(e), null);
+      case STALE -> respond(412, e.code(), "Precondition failed", e.getMessage(), null, null);
     };
   }
 
@@ -345,12 +346,17 @@ public class ProblemMappers {
   /** Builds the problem+json response; also used by code outside JAX-RS mappers. */
   public Response respond(
       int status, ErrorCode code, String title, String detail, List<FieldError> errors) {
-    return respond(status, code.name(), title, detail, errors);
+    return respond(status, code.name(), title, detail, errors, null);
   }
 
   /** As above, for a code an exception carries (made from an {@link ErrorCode}). */
   private Response respond(
-      int status, String code, String title, String detail, List<FieldError> errors) {
+      int status,
+      String code,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      String existing) {
     Problem problem =
         new Problem(
             Problem.TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'),
@@ -359,7 +365,8 @@ public class ProblemMappers {
             detail,
             code,
             CallId.currentOrNull(),
-            errors == null || errors.isEmpty() ? null : errors);
+            errors == null || errors.isEmpty() ? null : errors,
+            existing);
     try {
       return Response.status(status)
           .type(Problem.MEDIA_TYPE)
