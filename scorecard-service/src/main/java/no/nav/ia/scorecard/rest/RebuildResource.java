@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.scorecard.service.ProjectionRebuild;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Operations endpoint: rebuild the projections from the event log. Coordinators only, through the
@@ -24,6 +25,10 @@ public class RebuildResource {
   @POST
   @RolesAllowed(Roles.COORDINATOR)
   @Operation(summary = "Rebuild all projections from the event log (coordinator)")
+  @APIResponse(responseCode = "200", description = "How many events were replayed, in how long")
+  @APIResponse(
+      responseCode = "409",
+      description = "REBUILD_RUNNING: another rebuild is running; nothing was started")
   public ProjectionRebuild.Result rebuild() {
     return rebuild.rebuild();
   }

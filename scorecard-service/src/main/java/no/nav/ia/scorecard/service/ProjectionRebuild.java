@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import no.nav.ia.platform.events.EventEnvelope;
+import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.scorecard.ScorecardErrors;
 import org.jboss.logging.Logger;
 
 /**
@@ -64,6 +66,16 @@ public class ProjectionRebuild {
           "insert into enterprise_period_count (period, county_code, enterprises)"
               + " select period, county_code, count(*) from enterprise_period group by 1, 2");
 
+  /**
+   * The transaction lock (two-integer key space; the consumer's per-delivery locks use the
+   * one-bigint space) a rebuild holds for its whole run: a second one asked meanwhile, from a
+   * coordinator who did not see the first answer (the gateway gives up after 10 minutes, the
+   * rebuild goes on), is refused at once instead of waiting and doing all the work again.
+   */
+  public static final int REBUILD_LOCK_CLASS = 0x5c0e;
+
+  public static final int REBUILD_LOCK = 1;
+
   /** What a rebuild did. */
   public record Result(long events, long millis) {}
 
@@ -79,6 +91,16 @@ public class ProjectionRebuild {
   @TransactionConfiguration(timeout = 3600)
   public Result rebuild() {
     Instant start = Instant.now();
+    if (!(Boolean)
+        em.createNativeQuery("select pg_try_advisory_xact_lock(?1, ?2)")
+            .setParameter(1, REBUILD_LOCK_CLASS)
+            .setParameter(2, REBUILD_LOCK)
+            .getSingleResult()) {
+      throw ApiException.conflict(
+          ScorecardErrors.REBUILD_RUNNING,
+          "A rebuild of the scorecards is running; its figures appear when it commits. Nothing was"
+              + " started.");
+    }
     em.createNativeQuery("lock table event_log in exclusive mode").executeUpdate();
     // DELETE, not TRUNCATE: TRUNCATE's lock would make every card read (on every replica) wait
     // for the whole rebuild; after DELETE they read the old figures until the rebuild commits.

@@ -948,7 +948,8 @@ class ScorecardConsumerTest {
   }
 
   @Test
-  void whileARebuildRunsCardsAnswerFromTheOldFiguresAndTheConsumerKeepsPolling() throws Exception {
+  void whileARebuildRunsCardsAnswerFromTheOldFiguresTheConsumerKeepsPollingAndNoSecondStarts()
+      throws Exception {
     send(event("DeliveryRecorded", UUID.randomUUID(), "42", "2019-03", "SYSTEM"));
     awaitCard("42", "2019-03", c -> c.getInt("deliveries.total") == 1);
     java.util.concurrent.ExecutorService background =
@@ -975,6 +976,14 @@ class ScorecardConsumerTest {
                   .get(10, java.util.concurrent.TimeUnit.SECONDS))
           .as("the old figure, at once")
           .isEqualTo(1);
+      // Without its refusal a second rebuild would wait for the first's lock (here: for good).
+      background
+          .submit(() -> given().auth().oauth2(Tokens.coordinator()).post("/internal/rebuild"))
+          .get(10, java.util.concurrent.TimeUnit.SECONDS)
+          .then()
+          .statusCode(409)
+          .contentType("application/problem+json")
+          .body("code", equalTo("REBUILD_RUNNING"));
       Thread.sleep(15_000);
       Instant lastPoll =
           Instant.parse(
