@@ -64,9 +64,27 @@ class BrowserErrorPagesTest {
   }
 
   @Test
+  void aPersonFetchingPagesFasterThanTheRateLimitGetsTheTooManyRequestsPage() throws Exception {
+    // The test limit: a burst of 5, then one request per 5 s; the login's last redirect is one.
+    assertThat(browser.login("dashboard", "manager", "03", "Z990429").statusCode()).isEqualTo(200);
+    HttpResponse<String> refused = null;
+    for (int i = 0; i < 20 && refused == null; i++) {
+      HttpResponse<String> page = browser.get("dashboard");
+      if (page.statusCode() == 429) {
+        refused = page;
+      } else {
+        assertThat(page.statusCode()).isEqualTo(200);
+      }
+    }
+    assertThat(refused).as("a 429 within 20 pages").isNotNull();
+    assertPage(refused, 429, "For mange forespørsler");
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  @Test
   void theServicesRefusalsOfAManagersPagesArePages() throws Exception {
     HttpResponse<String> otherCounty =
-        browser.login("dashboard/reports/46/2026-H1", "manager", "03", "Z990002");
+        browser.login("dashboard/reports/46/2026-H1", "manager", "03", "Z990087");
     assertPage(otherCounty, 403, "Ingen tilgang til fylket");
     assertThat(otherCounty.body())
         .contains("FORBIDDEN_COUNTY")

@@ -43,6 +43,11 @@ class BrowserLoginTest {
     return browser.post(uri);
   }
 
+  /**
+   * Logs in; each test's person has an ident of its own, as the dashboard's pages count against
+   * that person's rate limit (a burst of 5 in the tests), which other tests' API calls also draw
+   * on.
+   */
   private HttpResponse<String> login(String path, String role, String county, String ident)
       throws Exception {
     return browser.login(path, role, county, ident);
@@ -58,7 +63,7 @@ class BrowserLoginTest {
 
   @Test
   void aManagerLogsInWithPkceAndTheDashboardGetsTheAccessTokenButNeverTheCookie() throws Exception {
-    HttpResponse<String> page = login("dashboard?period=2024-H1", "manager", "03", "Z990002");
+    HttpResponse<String> page = login("dashboard?period=2024-H1", "manager", "03", "Z990061");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.uri().getPath() + "?" + page.uri().getQuery())
@@ -86,7 +91,7 @@ class BrowserLoginTest {
         .contains("\"county\":\"03\"")
         .contains("\"aud\":\"ia-scorecard-service\"")
         .as("exchanged on the manager's behalf for scorecard-service's audience")
-        .contains("\"NAVident\":\"Z990002\"");
+        .contains("\"NAVident\":\"Z990061\"");
     assertThat(browser.cookies.values())
         .noneMatch(v -> v.contains(bearer))
         .as("the token is not readable from the cookie");
@@ -109,7 +114,7 @@ class BrowserLoginTest {
 
   @Test
   void logoutEndsTheSessionAtTheGatewayAndTheProvider() throws Exception {
-    assertThat(login("dashboard", "coordinator", null, "Z990003").statusCode()).isEqualTo(200);
+    assertThat(login("dashboard", "coordinator", null, "Z990063").statusCode()).isEqualTo(200);
 
     // A GET (an image on another page could send one) does not log out; the button's POST does.
     HttpResponse<String> byGet = get(gateway.resolve("dashboard/logout"));
@@ -188,7 +193,7 @@ class BrowserLoginTest {
     URI secondTab = location(get(gateway.resolve("dashboard?period=2024-H1")));
     String secondState = query(secondTab).get("state");
     assertThat(browser.cookies).containsKey("q_auth_web_" + secondState);
-    Tokens.nextLogin("manager", "03", "Z990002");
+    Tokens.nextLogin("manager", "03", "Z990062");
     URI firstCallback =
         location(
             browser.http.send(

@@ -11,9 +11,9 @@ import no.nav.ia.platform.security.Roles;
 
 /**
  * What every API request the gateway answers on a client's behalf passes before a service is asked,
- * in one place for every resource that asks one (ProxyResource, AsyncApiResource): the client's
- * rate limit, and a machine client's {@code system} role. Each check answers the refusal, or null
- * to go on.
+ * in one place for every resource that asks one (ProxyResource, AsyncApiResource; the dashboard's
+ * pages, DashboardResource, pass the rate limit): the client's rate limit, and a machine client's
+ * {@code system} role. Each check answers the refusal, or null to go on.
  */
 @ApplicationScoped
 public class ClientAdmission {
