@@ -36,7 +36,8 @@ class GatewayMatrixTest {
 
   /**
    * Reads through the gateway by role, for the own county (03) of a county-bound role and another
-   * (12), as API.md states it; to be read against it.
+   * (12), as API.md states it (but for an adviser's own row of the per-adviser breakdown, which
+   * README adds); to be read against it.
    */
   static final String EXPECTED =
       """
@@ -45,7 +46,7 @@ class GatewayMatrixTest {
       /api/v1/agreements?county=%s                        | 200 403 | 200 403 | 200 200     | 200 200
       /api/v1/deliveries?county=%s                        | 200 403 | 200 403 | 200 200     | 200 200
       /api/v1/scorecards/counties/%s?period=2012          | 200 403 | 200 403 | 200 200     | 200 200
-      /api/v1/scorecards/counties/%s/advisers?period=2012 | 403 403 | 200 403 | 200 200     | 403 403
+      /api/v1/scorecards/counties/%s/advisers?period=2012 | 200 403 | 200 403 | 200 200     | 403 403
       /api/v1/reports/counties/%s/2012-H1                 | 200 403 | 200 403 | 200 200     | 403 403
       """;
 

@@ -43,6 +43,11 @@ public record DashboardView(
     return Norwegian.period(period);
   }
 
+  /** The advisers' table holds the viewer's own line only (an adviser's view): its heading. */
+  public String advisersHeading() {
+    return !advisers.isEmpty() && advisers.get(0).own() ? "Dine leveranser" : "Per rådgiver";
+  }
+
   /** Where the 2/3 target line sits on a share bar, in percent of its width. */
   public static final String TARGET_LINE = width(Card.SYSTEM_SHARE_MIN);
 
@@ -211,7 +216,10 @@ public record DashboardView(
   /** A form's deliveries and its part of all. */
   public record FormPart(String form, String name, String count, String share) {}
 
-  /** One adviser's line for the county's manager. */
+  /**
+   * One adviser's line for the county's manager, or the adviser's own line for the adviser ({@code
+   * own}).
+   */
   public record AdviserRow(
       String navIdent,
       String total,
@@ -219,9 +227,14 @@ public record DashboardView(
       String individual,
       String direct,
       String shareText,
-      String enterprises) {
+      String enterprises,
+      boolean own) {
 
     public static AdviserRow of(no.nav.ia.scorecard.rest.Advisers.Adviser a) {
+      return of(a, false);
+    }
+
+    public static AdviserRow of(no.nav.ia.scorecard.rest.Advisers.Adviser a, boolean own) {
       return new AdviserRow(
           a.navIdent(),
           Norwegian.count(a.total()),
@@ -229,7 +242,8 @@ public record DashboardView(
           Norwegian.count(a.individual()),
           Norwegian.count(a.direct()),
           a.systemShare() == null ? "–" : Norwegian.percent(a.systemShare(), 1),
-          Norwegian.count(a.enterprises()));
+          Norwegian.count(a.enterprises()),
+          own);
     }
   }
 

@@ -9,8 +9,9 @@ import no.nav.ia.scorecard.service.FiguresRepository.AdviserFigures;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A county's deliveries per adviser for its manager: the same counting as the card (every form in
- * the totals, the share over direct deliveries only), most deliveries first.
+ * A county's deliveries per adviser for its manager, and an adviser's own row for the adviser: the
+ * same counting as the card (every form in the totals, the share over direct deliveries only), most
+ * deliveries first.
  */
 public record Advisers(
     Card.Scope scope,
@@ -28,6 +29,15 @@ public record Advisers(
       @Schema(nullable = true, description = "Over the direct deliveries; none without any")
           Double systemShare,
       long enterprises) {}
+
+  /**
+   * The same breakdown with one adviser's row only (none when they have no deliveries in it): what
+   * an adviser is shown of it.
+   */
+  public Advisers onlyOf(String navIdent) {
+    return new Advisers(
+        scope, period, advisers.stream().filter(a -> a.navIdent().equals(navIdent)).toList(), asOf);
+  }
 
   public static Advisers of(
       Card.Scope scope, Period period, Map<String, AdviserFigures> byAdviser, OffsetDateTime asOf) {

@@ -71,12 +71,18 @@ public class DashboardResource {
     ScorecardResource.Overview cards = ScorecardResource.visible(scorecards, caller, s);
     Optional<String> own = caller.seesAllCounties() ? Optional.empty() : caller.countyScope(null);
     Card focus = own.isPresent() ? cards.counties().get(0) : cards.national();
+    // The county's manager sees every adviser's line, an adviser their own (the same rule as the
+    // API's); a coordinator, looking at every county, none.
+    boolean everyAdviser = caller.has(Roles.MANAGER);
     List<DashboardView.AdviserRow> advisers =
-        own.isPresent() && caller.has(Roles.MANAGER)
-            ? ScorecardResource.audited(scorecards.advisers(period, own.get()), caller, request)
+        own.isPresent() && (everyAdviser || caller.has(Roles.ADVISER))
+            ? ScorecardResource.audited(
+                    ScorecardResource.visibleTo(caller, scorecards.advisers(period, own.get())),
+                    caller,
+                    request)
                 .advisers()
                 .stream()
-                .map(DashboardView.AdviserRow::of)
+                .map(a -> DashboardView.AdviserRow.of(a, !everyAdviser))
                 .toList()
             : List.of();
     List<DashboardView.ReportRow> reportRows = new ArrayList<>();

@@ -101,14 +101,18 @@ public class ScorecardResource {
 
   @GET
   @Path("counties/{code}/advisers")
-  @RolesAllowed({Roles.MANAGER, Roles.COORDINATOR})
+  @RolesAllowed({Roles.MANAGER, Roles.COORDINATOR, Roles.ADVISER})
   @Operation(
       summary =
-          "One county's deliveries per adviser (its manager, coordinators); the share is over direct"
-              + " deliveries, as on the card")
-  @APIResponse(responseCode = "200", description = "One row per adviser, most deliveries first")
+          "One county's deliveries per adviser (its manager, coordinators; an adviser of the county"
+              + " gets their own row only); the share is over direct deliveries, as on the card")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "One row per adviser, most deliveries first (an adviser: their own, or none without"
+              + " deliveries in the period)")
   @APIResponse(responseCode = "400", description = "Not a period")
-  @APIResponse(responseCode = "403", description = "Another county than the manager's")
+  @APIResponse(responseCode = "403", description = "Another county than the caller's")
   @APIResponse(responseCode = "404", description = "Unknown county code")
   public Advisers advisers(
       @PathParam("code") String code,
@@ -117,7 +121,18 @@ public class ScorecardResource {
           String period) {
     Period parsed = Period.parse(period);
     caller.requireCounty(code);
-    return audited(scorecards.advisers(parsed, code), caller, request);
+    return audited(visibleTo(caller, scorecards.advisers(parsed, code)), caller, request);
+  }
+
+  /**
+   * What of a county's breakdown the caller sees: all of it for its manager and coordinators, an
+   * adviser their own row (an adviser's review found no way to see their own share against the
+   * target but to count their deliveries by hand).
+   */
+  static Advisers visibleTo(Caller caller, Advisers advisers) {
+    return caller.has(Roles.MANAGER) || caller.has(Roles.COORDINATOR)
+        ? advisers
+        : advisers.onlyOf(caller.navIdent().orElse(""));
   }
 
   /**

@@ -172,6 +172,11 @@ class CardsByFormTest {
         .containsEntry("systemShare", 0.0f)
         .containsEntry("enterprises", 1);
     assertThat(advisers.getString("scope.code")).isEqualTo("30");
+    // An adviser of the county sees their own row only, to hold their share against the target.
+    assertThat(get(Tokens.adviser("30", "Z990302"), path).getList("advisers"))
+        .singleElement()
+        .isEqualTo(advisers.getMap("advisers[1]"));
+    assertThat(get(Tokens.adviser("30", "Z990309"), path).getList("advisers")).isEmpty();
     try (var log = no.nav.ia.test.LogLines.of("auditLogger")) {
       assertThat(get(Tokens.manager("30"), path).getList("advisers")).hasSize(2);
       // Whose figures were read, by whom: a line per adviser.
@@ -217,7 +222,10 @@ class CardsByFormTest {
     return "/api/v1/scorecards/counties/30?period=2022";
   }
 
-  /** Who reads the per-adviser breakdown: the county's manager and coordinators only. */
+  /**
+   * Who reads the per-adviser breakdown: the county's manager and coordinators; an adviser of the
+   * county their own row (above), of another county nothing.
+   */
   @Test
   void thePerAdviserBreakdownIsForTheCountysManagerAndCoordinators() {
     String path = "/api/v1/scorecards/counties/30/advisers?period=2022";
@@ -226,7 +234,8 @@ class CardsByFormTest {
             Tokens.manager("30"), 200,
             Tokens.coordinator(), 200,
             Tokens.manager("38"), 403,
-            Tokens.adviser("30"), 403,
+            Tokens.adviser("30"), 200,
+            Tokens.adviser("38"), 403,
             Tokens.system("other-system"), 403);
     expected.forEach(
         (token, status) ->

@@ -1301,11 +1301,37 @@ class ScorecardConsumerTest {
         .contains("data-month=\"2014-06\" data-total=\"1\"")
         .contains("data-form=\"DIRECT\"")
         .contains("id=\"advisers\"")
+        .contains("<h2>Per rådgiver</h2>")
         .contains("data-adviser=\"Z990001\"")
         .contains("data-report=\"15-2014-H1\"")
         .contains("href=\"/dashboard/reports/15/2014-H2\"")
         .doesNotContain("data-report=\"03-2014-H1\"")
         .doesNotContain("Reforhandlet");
+
+    // An adviser of the county: their own line only, under their own heading.
+    assertThat(
+            given()
+                .auth()
+                .oauth2(Tokens.adviser("15", "Z990001"))
+                .get("/dashboard?period=2014")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .contains("<h2>Dine leveranser</h2>")
+        .contains("data-adviser=\"Z990001\"")
+        .doesNotContain("Per rådgiver");
+    assertThat(
+            given()
+                .auth()
+                .oauth2(Tokens.adviser("15", "Z990019"))
+                .get("/dashboard?period=2014")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .as("an adviser without deliveries in the period")
+        .doesNotContain("id=\"advisers\"");
 
     String all =
         given()
