@@ -787,6 +787,25 @@ class AgreementResourceTest {
   }
 
   @Test
+  void anAdviserEndingAnAgreementIsToldWhoseRoleItIs() {
+    String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("endedOn", "2013-06-30", "reason", "Virksomheten er lagt ned"))
+        .post("/api/v1/agreements/" + id + "/termination")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("code", equalTo("FORBIDDEN"))
+        .body(
+            "detail",
+            equalTo("Your roles do not allow this; it takes the role manager or coordinator"));
+    assertThat(Api.history(id)).hasSize(1);
+  }
+
+  @Test
   void theSameTerminationSentAgainIsARetryNotAConflict() {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned");

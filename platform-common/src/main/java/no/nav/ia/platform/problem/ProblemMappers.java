@@ -12,6 +12,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -19,6 +20,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
@@ -145,9 +147,41 @@ public class ProblemMappers {
             });
   }
 
+  /**
+   * A role the operation does not allow: the detail names the roles it does (an adviser's review
+   * was told only "Your roles do not allow this" when ending an agreement, which is a manager's).
+   */
   @ServerExceptionMapper
-  public Response forbidden(ForbiddenException e) {
-    return respond(403, HttpErrors.FORBIDDEN, "Forbidden", "Your roles do not allow this", null);
+  public Response forbidden(ForbiddenException e, ResourceInfo resource) {
+    return respond(
+        403, HttpErrors.FORBIDDEN, "Forbidden", forbiddenDetail(rolesAllowed(resource)), null);
+  }
+
+  /** The roles the matched operation allows (the method's, else its class's); none if unknown. */
+  static List<String> rolesAllowed(ResourceInfo resource) {
+    java.lang.reflect.Method method = resource == null ? null : resource.getResourceMethod();
+    if (method == null) {
+      return List.of();
+    }
+    RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+    if (allowed == null) {
+      allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+    }
+    return allowed == null ? List.of() : List.of(allowed.value());
+  }
+
+  static String forbiddenDetail(List<String> roles) {
+    String refused = "Your roles do not allow this";
+    if (roles.isEmpty()) {
+      return refused;
+    }
+    String named =
+        roles.size() == 1
+            ? roles.get(0)
+            : String.join(", ", roles.subList(0, roles.size() - 1))
+                + " or "
+                + roles.get(roles.size() - 1);
+    return refused + "; it takes the role " + named;
   }
 
   @ServerExceptionMapper
