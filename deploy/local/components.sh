@@ -86,7 +86,7 @@ PROPS
   fi
   log "starting Kafka (KRaft) on 127.0.0.1:$KAFKA_PORT"
   log_start kafka
-  nohup java -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka-log4j2.properties" -cp "$cp" \
+  setsid nohup java -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka-log4j2.properties" -cp "$cp" \
     kafka.Kafka "$dir/server.properties" >>"$LOG_DIR/kafka.log" 2>&1 &
   echo $! > "$PID_DIR/kafka.pid"
   wait_port "$KAFKA_PORT" 60 Kafka
@@ -98,7 +98,7 @@ start_oidc() {
   log_start oidc
   log "starting mock-oauth2-server on 127.0.0.1:$OIDC_PORT (issuer $ISSUER_URL)"
   SERVER_HOSTNAME=127.0.0.1 SERVER_PORT=$OIDC_PORT JSON_CONFIG_PATH="$ROOT/deploy/local/oidc.json" \
-    nohup java -Xmx128m -cp "$IA_LOCAL_DIR/lib/oidc/*" no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt \
+    setsid nohup java -Xmx128m -cp "$IA_LOCAL_DIR/lib/oidc/*" no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt \
     >>"$LOG_DIR/oidc.log" 2>&1 &
   echo $! > "$PID_DIR/oidc.pid"
   wait_http "$ISSUER_URL/.well-known/openid-configuration" 60 mock-oauth2-server
@@ -195,9 +195,14 @@ start_service() {
   if is_running "$name"; then log "$name is already running"; return; fi
   log "starting $name on 127.0.0.1:$port"
   log_start "$name"
+  # setsid (here and for Kafka and the OIDC provider): a session of its own, so that a process
+  # outlives the terminal or job that ran `up` or `restart` (a helper's shell ending took replicas
+  # it had restarted with it). A script's background job (job control is off in a script, so no
+  # `set -m` here) is no process group leader, so setsid does not fork and the PID written below
+  # stays the JVM's.
   env MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} PORT="$port" MANAGEMENT_PORT=$((port + 1000)) OIDC_ISSUER_URL="$ISSUER_URL" KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" \
     DB_HOST="$PG_HOST" DB_PORT="$PG_PORT" "$@" \
-    bash -c 'cd "$1" && shift && exec nohup java "$@" -jar quarkus-run.jar' start "$app" "${opts[@]}" >>"$LOG_DIR/$name.log" 2>&1 &
+    bash -c 'cd "$1" && shift && exec setsid nohup java "$@" -jar quarkus-run.jar' start "$app" "${opts[@]}" >>"$LOG_DIR/$name.log" 2>&1 &
   echo $! > "$PID_DIR/$name.pid"
 }
 
