@@ -24,12 +24,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import no.nav.ia.delivery.Delivery;
+import no.nav.ia.delivery.Direction;
+import no.nav.ia.delivery.Form;
 import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.delivery.service.DeliveryService;
 import no.nav.ia.delivery.service.DeliveryService.Filter;
 import no.nav.ia.delivery.service.DeliveryService.Recorded;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.OrgNumber;
+import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.rest.IfMatch;
 import no.nav.ia.platform.rest.Page;
@@ -105,7 +108,8 @@ public class DeliveryResource {
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(
       summary =
-          "List deliveries by county, enterprise, adviser, group and date range; newest first")
+          "List deliveries by county, enterprise, adviser, group, date range, service, direction and"
+              + " form; newest first")
   @APIResponse(responseCode = "200", description = "A page of deliveries")
   @APIResponse(responseCode = "400", description = "Invalid filter or paging")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
@@ -123,6 +127,15 @@ public class DeliveryResource {
       @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("from")
           String from,
       @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("to") String to,
+      @Parameter(schema = @Schema(implementation = ServiceCode.class)) @QueryParam("service")
+          String service,
+      @Parameter(schema = @Schema(implementation = Direction.class)) @QueryParam("direction")
+          String direction,
+      @Parameter(
+              description = "DIRECT includes deliveries that name no form",
+              schema = @Schema(implementation = Form.class))
+          @QueryParam("form")
+          String form,
       @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("includeVoided")
           String includeVoided,
       @QueryParam("page") String page,
@@ -144,6 +157,9 @@ public class DeliveryResource {
             groupId(groupId),
             fromDay,
             toDay,
+            Params.enumValue("service", service, ServiceCode.class),
+            Params.enumValue("direction", direction, Direction.class),
+            Params.enumValue("form", form, Form.class),
             Params.flag("includeVoided", includeVoided, false));
     Page<Delivery> found = deliveries.list(filter, Params.page(page), Params.size(size));
     audit.read(found.items().stream().map(d -> d.orgNumber).toList());

@@ -27,6 +27,8 @@ import no.nav.ia.delivery.DeliveryErrors;
 import no.nav.ia.delivery.DeliveryFacts;
 import no.nav.ia.delivery.DeliveryStatus;
 import no.nav.ia.delivery.DeliveryVersion;
+import no.nav.ia.delivery.Direction;
+import no.nav.ia.delivery.Form;
 import no.nav.ia.delivery.events.DeliveryEvents;
 import no.nav.ia.delivery.events.DeliveryEvents.DeliveryCorrected;
 import no.nav.ia.delivery.events.DeliveryEvents.DeliveryRecorded;
@@ -36,6 +38,7 @@ import no.nav.ia.delivery.rest.DeliveryRequest;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.events.Outbox;
 import no.nav.ia.platform.persistence.Constraints;
 import no.nav.ia.platform.security.Caller;
@@ -59,6 +62,9 @@ public class DeliveryService {
       UUID groupId,
       LocalDate from,
       LocalDate to,
+      ServiceCode service,
+      Direction direction,
+      Form form,
       boolean includeVoided) {}
 
   @Inject Outbox outbox;
@@ -419,6 +425,22 @@ public class DeliveryService {
     if (filter.to() != null) {
       q.append(" and deliveredOn <= :to");
       p.and("to", filter.to());
+    }
+    if (filter.service() != null) {
+      q.append(" and service = :service");
+      p.and("service", filter.service());
+    }
+    if (filter.direction() != null) {
+      q.append(" and direction = :direction");
+      p.and("direction", filter.direction());
+    }
+    if (filter.form() != null) {
+      // A delivery that names no form is a direct one (Form.isDirect), as the cards count it.
+      q.append(
+          filter.form() == Form.DIRECT
+              ? " and (form is null or form = :form)"
+              : " and form = :form");
+      p.and("form", filter.form());
     }
     if (!filter.includeVoided()) {
       q.append(" and status = :live");

@@ -289,6 +289,58 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void theListFiltersByServiceDirectionAndFormAndADeliveryWithoutAFormIsADirectOne() {
+    String org = Fixtures.enterpriseIn("03");
+    String adviser = Tokens.adviser("03", "Z990311");
+    Map<String, String> ids = new java.util.LinkedHashMap<>();
+    for (String[] d :
+        List.of(
+            new String[] {"direct-system", "SICK_LEAVE", "SYSTEM", "DIRECT"},
+            new String[] {"formless-individual", "SICK_LEAVE", "INDIVIDUAL", null},
+            new String[] {"course-system", "SICK_LEAVE", "SYSTEM", "COURSE"},
+            new String[] {"recruitment-system", "RECRUITMENT", "SYSTEM", "DIRECT"})) {
+      Map<String, Object> body = Fixtures.delivery(org);
+      body.put("service", d[1]);
+      body.put("direction", d[2]);
+      body.put("subGoals", List.of(d[1].equals("RECRUITMENT") ? 2 : 1));
+      body.put("form", d[3]);
+      ids.put(d[0], Fixtures.post(adviser, body).statusCode(201).extract().path("id"));
+    }
+    java.util.function.Function<String, List<String>> listed =
+        query ->
+            given()
+                .auth()
+                .oauth2(adviser)
+                .get("/api/v1/deliveries?adviser=me&orgNumber=" + org + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
+    assertThat(listed.apply("&form=DIRECT"))
+        .containsExactlyInAnyOrder(
+            ids.get("direct-system"),
+            ids.get("formless-individual"),
+            ids.get("recruitment-system"));
+    assertThat(listed.apply("&form=COURSE")).containsExactly(ids.get("course-system"));
+    assertThat(listed.apply("&direction=INDIVIDUAL"))
+        .containsExactly(ids.get("formless-individual"));
+    assertThat(listed.apply("&service=SICK_LEAVE&direction=SYSTEM&form=DIRECT"))
+        .containsExactly(ids.get("direct-system"));
+    assertThat(listed.apply("&service=RECRUITMENT")).containsExactly(ids.get("recruitment-system"));
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/deliveries?form=direct")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("VALIDATION_FAILED"))
+        .body("errors[0].field", equalTo("form"))
+        .body("errors[0].message", containsString("DIRECT"));
+  }
+
+  @Test
   void aParameterTheListDoesNotTakeIsRefusedNamingTheOnesItTakes() {
     // countyCode is the agreement's field, county the filter: it was ignored, and the list held
     // every county's deliveries.
