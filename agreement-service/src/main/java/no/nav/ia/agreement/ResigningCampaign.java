@@ -82,9 +82,10 @@ public class ResigningCampaign extends PanacheEntityBase {
 
   /**
    * The refusal of another campaign while this one is not closed; it names this one, so that a
-   * retried start (the same name and deadline) finds the campaign its first attempt started.
+   * retried start (the same name and deadline) finds the campaign its first attempt started; {@code
+   * path} is where a client reads it (the service knows the API's paths, this class does not).
    */
-  public DomainException refusesAnother() {
+  public DomainException refusesAnother(String path) {
     return DomainException.conflict(
         AgreementErrors.CAMPAIGN_ALREADY_OPEN,
         "Campaign "
@@ -96,7 +97,7 @@ public class ResigningCampaign extends PanacheEntityBase {
             + ") is "
             + status.name().toLowerCase(Locale.ROOT)
             + ": a new campaign can start once it is closed",
-        "/api/v1/resigning-campaigns/" + id);
+        path);
   }
 
   /**

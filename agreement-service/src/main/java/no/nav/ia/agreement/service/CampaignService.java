@@ -50,6 +50,11 @@ public class CampaignService {
   @Inject Caller caller;
   @Inject AuditTrail audit;
 
+  /** The refusal of a start while {@code open} is not closed, with the path to read it at. */
+  private static DomainException refused(ResigningCampaign open) {
+    return open.refusesAnother("/api/v1/resigning-campaigns/" + open.id);
+  }
+
   /**
    * Starts a campaign: every agreement active now and signed before today becomes due, PENDING (one
    * signed today belongs to the new period, as one registered later signed today does, and so does
@@ -63,7 +68,7 @@ public class CampaignService {
     ResigningCampaign.notClosed()
         .ifPresent(
             open -> {
-              throw open.refusesAnother();
+              throw refused(open);
             });
     try {
       campaign.persistAndFlush();
@@ -72,7 +77,7 @@ public class CampaignService {
         // Another start (another replica) committed its campaign while this one waited on the
         // index: that campaign is refused here as if it had been there first.
         throw QuarkusTransaction.requiringNew()
-            .call(() -> ResigningCampaign.notClosed().map(ResigningCampaign::refusesAnother))
+            .call(() -> ResigningCampaign.notClosed().map(CampaignService::refused))
             .orElseThrow(() -> e);
       }
       throw e;

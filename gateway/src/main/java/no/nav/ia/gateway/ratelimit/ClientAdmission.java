@@ -22,9 +22,9 @@ public class ClientAdmission {
   @Inject ProblemMappers problems;
 
   /**
-   * 429 with {@code Retry-After} when the client ({@code subject}: Caller.actor) has sent more than
-   * its rate allows, counting this request as {@code items} (ClientRateLimit.charge); else null,
-   * and the items are charged.
+   * 429 with {@code Retry-After} when the client ({@code subject}: Caller.actor; for the dashboard
+   * the same NAV-ident, DashboardResource.client) has sent more than its rate allows, counting this
+   * request as {@code items} (ClientRateLimit.charge); else null, and the items are charged.
    */
   public Response overRate(String subject, int items) {
     Duration wait = rateLimit.acquire(subject, items);

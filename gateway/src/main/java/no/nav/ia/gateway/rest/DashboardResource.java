@@ -21,6 +21,7 @@ import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.gateway.ratelimit.ClientAdmission;
 import no.nav.ia.gateway.upstream.Upstream;
 import no.nav.ia.platform.domain.NavIdent;
+import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.HopTokens;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -140,14 +141,13 @@ public class DashboardResource {
   }
 
   /**
-   * Whom the rate limit counts: the person the access token names (its NAV-ident, as for their API
-   * calls through ProxyResource), else the session's principal.
+   * Whom the rate limit counts: the person the access token names, by their NAV-ident, the key
+   * Caller.actor gives their API calls through ProxyResource. A token without one has no role
+   * (IdentityMapping) and never gets here; it would share the key Caller.actor gives such a token.
    */
-  private String client(String accessToken) {
+  static String client(String accessToken) {
     JsonObject claims = OidcUtils.decodeJwtContent(accessToken);
     Object navIdent = claims == null ? null : claims.getValue("NAVident");
-    return navIdent instanceof String ident && NavIdent.isValid(ident)
-        ? ident
-        : identity.getPrincipal().getName();
+    return navIdent instanceof String ident && NavIdent.isValid(ident) ? ident : Caller.WITHHELD;
   }
 }

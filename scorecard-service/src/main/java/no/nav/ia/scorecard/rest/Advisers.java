@@ -39,6 +39,11 @@ public record Advisers(
         scope, period, advisers.stream().filter(a -> a.navIdent().equals(navIdent)).toList(), asOf);
   }
 
+  /** The same breakdown without a row: for a caller who names no adviser. */
+  public Advisers none() {
+    return new Advisers(scope, period, List.of(), asOf);
+  }
+
   public static Advisers of(
       Card.Scope scope, Period period, Map<String, AdviserFigures> byAdviser, OffsetDateTime asOf) {
     List<Adviser> rows =

@@ -73,7 +73,7 @@ public class DashboardResource {
     Card focus = own.isPresent() ? cards.counties().get(0) : cards.national();
     // The county's manager sees every adviser's line, an adviser their own (the same rule as the
     // API's); a coordinator, looking at every county, none.
-    boolean everyAdviser = caller.has(Roles.MANAGER);
+    boolean everyAdviser = ScorecardResource.seesEveryAdviser(caller);
     List<DashboardView.AdviserRow> advisers =
         own.isPresent() && (everyAdviser || caller.has(Roles.ADVISER))
             ? ScorecardResource.audited(

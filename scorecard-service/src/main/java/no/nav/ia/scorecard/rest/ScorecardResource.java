@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import no.nav.ia.platform.audit.AuditLog;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.scorecard.Period;
@@ -130,9 +131,21 @@ public class ScorecardResource {
    * target but to count their deliveries by hand).
    */
   static Advisers visibleTo(Caller caller, Advisers advisers) {
-    return caller.has(Roles.MANAGER) || caller.has(Roles.COORDINATOR)
-        ? advisers
-        : advisers.onlyOf(caller.navIdent().orElse(""));
+    if (seesEveryAdviser(caller)) {
+      return advisers;
+    }
+    // Not "": the deliveries that name no adviser (a system's, from before systems named one)
+    // form a row of their own under that ident.
+    return caller
+        .navIdent()
+        .filter(NavIdent::isValid)
+        .map(advisers::onlyOf)
+        .orElseGet(advisers::none);
+  }
+
+  /** The county's manager and coordinators see every adviser's line; others their own. */
+  static boolean seesEveryAdviser(Caller caller) {
+    return caller.has(Roles.MANAGER) || caller.has(Roles.COORDINATOR);
   }
 
   /**
