@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.Fixtures;
+import no.nav.ia.delivery.service.IdempotencyKeys;
 import no.nav.ia.test.Infra;
 import no.nav.ia.test.LogLines;
 import no.nav.ia.test.PlatformTestResource;
@@ -82,16 +83,7 @@ class DeliveryAuditTest {
         java.sql.Connection other = Infra.connection("delivery")) {
       // Another request holds the second item's key, uncommitted: the batch waits there, its
       // first item recorded.
-      other.setAutoCommit(false);
-      try (var held =
-          other.prepareStatement(
-              "insert into idempotency_key (actor, key, request_hash, delivery_id, created_at)"
-                  + " select actor, ?, 'held', gen_random_uuid(), now() from idempotency_key"
-                  + " where key = ?")) {
-        held.setString(1, run + "-1");
-        held.setString(2, run + "-single");
-        assertThat(held.executeUpdate()).isEqualTo(1);
-      }
+      hold(other, run + "-1", run + "-single");
       List<Map<String, Object>> items = new java.util.ArrayList<>();
       for (int i = 0; i < 2; i++) {
         Map<String, Object> item = Fixtures.delivery(org);
@@ -140,17 +132,8 @@ class DeliveryAuditTest {
         java.sql.Connection other = Infra.connection("delivery")) {
       // Another request holds the third enterprise's key within the group, uncommitted: the group
       // sent again with two more enterprises waits there, the second's delivery recorded.
-      other.setAutoCommit(false);
-      try (var held =
-          other.prepareStatement(
-              "insert into idempotency_key (actor, key, request_hash, delivery_id, created_at)"
-                  + " select actor, replace(key, ?, ?), 'held', gen_random_uuid(), now()"
-                  + " from idempotency_key where key like ?")) {
-        held.setString(1, first);
-        held.setString(2, third);
-        held.setString(3, "%" + groupId + ":" + first);
-        assertThat(held.executeUpdate()).isEqualTo(1);
-      }
+      java.util.UUID group = java.util.UUID.fromString(groupId);
+      hold(other, IdempotencyKeys.groupItem(group, third), IdempotencyKeys.groupItem(group, first));
       var again = background.submit(() -> group(adviser, key, List.of(first, second, third)));
       Infra.awaitLockWaits(other, "%idempotency_key%", 1);
       assertThat(log.lines)
@@ -167,6 +150,24 @@ class DeliveryAuditTest {
           .anySatisfy(l -> assertThat(l).contains("duid=" + third));
     } finally {
       background.shutdownNow();
+    }
+  }
+
+  /**
+   * Claims {@code key} for the actor of {@code keyOfTheSameActor} in a transaction the connection
+   * keeps open: a request that claims it too waits for this one.
+   */
+  private static void hold(java.sql.Connection other, String key, String keyOfTheSameActor)
+      throws java.sql.SQLException {
+    other.setAutoCommit(false);
+    try (var held =
+        other.prepareStatement(
+            "insert into idempotency_key (actor, key, request_hash, delivery_id, created_at)"
+                + " select actor, ?, 'held', gen_random_uuid(), now() from idempotency_key"
+                + " where key = ?")) {
+      held.setString(1, key);
+      held.setString(2, keyOfTheSameActor);
+      assertThat(held.executeUpdate()).isEqualTo(1);
     }
   }
 
