@@ -206,8 +206,10 @@ class BrowserDashboardTest {
     assertThat(browser.getCurrentUrl()).isEqualTo(platform.gatewayUrl() + "/dashboard?period=2025");
     assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("Z993400");
     assertThat(browser.findElements(By.cssSelector("tr[data-code]")))
-        .as("the nation and the own county")
-        .hasSize(2);
+        .as("the nation, the own county's region and the own county")
+        .hasSize(3);
+    assertThat(browser.findElements(By.cssSelector("tr.region[data-code='oppland-og-hedmark']")))
+        .hasSize(1);
     assertThat(browser.findElements(By.cssSelector("tr[data-code='NO']"))).hasSize(1);
     assertThat(row.findElement(By.cssSelector("th")).getText()).contains("Innlandet");
     assertThat(row.findElement(By.cssSelector(".share")).getText()).isEqualTo("66,7 %");

@@ -51,7 +51,10 @@ public record DashboardView(
   /** Where the 2/3 target line sits on a share bar, in percent of its width. */
   public static final String TARGET_LINE = width(Card.SYSTEM_SHARE_MIN);
 
-  /** One line of the page. Percentages are of the bar's width (0-100), texts are ready to show. */
+  /**
+   * One line of the page: the nation, a region ({@code region}) or a county. Percentages are of the
+   * bar's width (0-100), texts are ready to show.
+   */
   public record Row(
       boolean national,
       String code,
@@ -64,7 +67,8 @@ public record DashboardView(
       String previousTotal,
       String changeText,
       String resigningWidth,
-      String resigningText) {
+      String resigningText,
+      boolean region) {
 
     public static Row of(Card card) {
       boolean national = "NATIONAL".equals(card.scope().type());
@@ -98,7 +102,8 @@ public record DashboardView(
                   + Norwegian.count(resigning.due())
                   + " re-signert ("
                   + Norwegian.percent(resigning.rate(), 0)
-                  + ")");
+                  + ")",
+          "REGION".equals(card.scope().type()));
     }
   }
 
@@ -386,10 +391,23 @@ public record DashboardView(
       String user,
       OffsetDateTime asOf,
       LocalDate today) {
+    return of(period, national, List.of(), counties, user, asOf, today);
+  }
+
+  /** The page's lines: the nation, then the regions, then the counties. */
+  public static DashboardView of(
+      String period,
+      Card national,
+      List<Card> regions,
+      List<Card> counties,
+      String user,
+      OffsetDateTime asOf,
+      LocalDate today) {
     List<Row> rows = new ArrayList<>();
     if (national != null) {
       rows.add(Row.of(national));
     }
+    regions.stream().map(Row::of).forEach(rows::add);
     counties.stream().map(Row::of).forEach(rows::add);
     return new DashboardView(
         period,

@@ -94,8 +94,17 @@ public class DashboardResource {
             .forEach(reportRows::add);
       }
     }
+    // The regions (every role reads them): the own county's, or every one for those who see every
+    // county, as the Excel file has them (a manager's review found them on the page nowhere).
+    List<Card> regions =
+        own.isPresent()
+            ? scorecards.regionsOf(s, CountyRegistry.DEFAULT_GROUPING, own.get())
+            : caller.seesAllCounties()
+                ? scorecards.regions(s, CountyRegistry.DEFAULT_GROUPING)
+                : List.of();
     DashboardView view =
-        DashboardView.of(id, cards.national(), cards.counties(), caller.actor(), s.asOf(), today)
+        DashboardView.of(
+                id, cards.national(), regions, cards.counties(), caller.actor(), s.asOf(), today)
             .with(focus, advisers, reportRows)
             .withPeriods(
                 DashboardView.periodsWithFigures(scorecards.periodsWithFigures(), id, today));

@@ -173,6 +173,17 @@ public class ScorecardService {
         .toList();
   }
 
+  /**
+   * The regions of a grouping whose figures hold the county's (none for Viken, 30, which spans
+   * two).
+   */
+  public List<Card> regionsOf(Snapshot s, String grouping, String county) {
+    return registry.grouping(grouping).orElseThrow().values().stream()
+        .filter(r -> registry.codesOf(r).contains(county))
+        .map(r -> card(s, new Scope("REGION", r.code(), r.name()), registry.codesOf(r)))
+        .toList();
+  }
+
   private Card card(Snapshot s, Scope scope, Collection<String> codes) {
     Figures sum = new Figures();
     codes.forEach(code -> Optional.ofNullable(s.perCounty().get(code)).ifPresent(sum::add));

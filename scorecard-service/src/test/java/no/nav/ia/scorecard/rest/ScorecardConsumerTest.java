@@ -1287,6 +1287,13 @@ class ScorecardConsumerTest {
         .contains("data-code=\"15\"")
         .contains("data-code=\"NO\"")
         .doesNotContain("data-code=\"03\"");
+    // The own county's region, between the nation and the county, and no other region.
+    assertThat(own)
+        .containsSubsequence(
+            "data-code=\"NO\"",
+            "<tr class=\"region\" data-code=\"more-og-romsdal\">",
+            "data-code=\"15\"");
+    assertThat(own.split("class=\"region\"", -1)).hasSize(2);
     assertThat(own)
         .contains("Møre og Romsdal")
         .contains("66,7 %")
@@ -1349,6 +1356,7 @@ class ScorecardConsumerTest {
         .contains("data-report=\"03-2014-H1\"")
         .contains("data-report=\"15-2014-H2\"")
         .doesNotContain("id=\"advisers\"");
+    assertThat(all.split("<tr class=\"region\"", -1)).as("the eleven regions").hasSize(12);
 
     String invalid =
         given()
