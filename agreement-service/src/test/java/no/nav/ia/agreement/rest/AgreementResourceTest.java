@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -802,6 +803,21 @@ class AgreementResourceTest {
         .body(
             "detail",
             equalTo("Your roles do not allow this; it takes the role manager or coordinator"));
+    // A person's token without a valid NAV-ident has no role: it is told so, not that the operation
+    // takes the role it names.
+    String noIdent =
+        Tokens.issue(
+            "no-ident",
+            Map.of("roles", List.of("adviser"), "county", "03", "NAVident", ""),
+            Infra.AUDIENCE,
+            600);
+    given()
+        .auth()
+        .oauth2(noIdent)
+        .get("/api/v1/agreements/" + id)
+        .then()
+        .statusCode(403)
+        .body("detail", startsWith("Your token gives no role of this platform"));
     assertThat(Api.history(id)).hasSize(1);
   }
 

@@ -47,6 +47,13 @@ class OpenApiContractTest {
     assertThat(refused.path("code").toString()).isEqualTo("NOT_ACCEPTABLE");
   }
 
+  /** A client generated from the document keeps the path a 409 names (a re-check found none). */
+  @Test
+  void theProblemSchemaHasTheExistingResourcesPath() {
+    assertThat(ApiContracts.served().at("/components/schemas/Problem/properties").has("existing"))
+        .isTrue();
+  }
+
   @Test
   void theDocumentLeavesAClientNothingToGuess() {
     assertThat(ApiContracts.gaps(ApiContracts.served())).isEmpty();

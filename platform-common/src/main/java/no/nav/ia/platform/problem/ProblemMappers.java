@@ -43,6 +43,7 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
   @Inject ObjectMapper json;
+  @Inject io.quarkus.security.identity.SecurityIdentity identity;
   @Inject AllowedMethods allowed;
   @Inject jakarta.enterprise.inject.Instance<RefusalPages> pages;
 
@@ -154,7 +155,11 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, ResourceInfo resource) {
     return respond(
-        403, HttpErrors.FORBIDDEN, "Forbidden", forbiddenDetail(rolesAllowed(resource)), null);
+        403,
+        HttpErrors.FORBIDDEN,
+        "Forbidden",
+        forbiddenDetail(rolesAllowed(resource), identity.getRoles().isEmpty()),
+        null);
   }
 
   /** The roles the matched operation allows (the method's, else its class's); none if unknown. */
@@ -170,8 +175,17 @@ public class ProblemMappers {
     return allowed == null ? List.of() : List.of(allowed.value());
   }
 
-  static String forbiddenDetail(List<String> roles) {
-    String refused = "Your roles do not allow this";
+  /**
+   * What a 403 for a role says: the roles the operation takes ({@code roles}, none if unknown), and
+   * for a token that gives none ({@code noRole}) why it may not (a re-check's adviser token without
+   * a NAV-ident was told the operation "takes the role adviser").
+   */
+  static String forbiddenDetail(List<String> roles, boolean noRole) {
+    String refused =
+        noRole
+            ? "Your token gives no role of this platform (a person's token needs a valid"
+                + " NAV-ident)"
+            : "Your roles do not allow this";
     if (roles.isEmpty()) {
       return refused;
     }

@@ -317,6 +317,14 @@ public class OpenApiConventions implements OASFilter {
                 OASFactory.createSchema()
                     .addType(SchemaType.ARRAY)
                     .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+            .addProperty(
+                "existing",
+                OASFactory.createSchema()
+                    .addType(SchemaType.STRING)
+                    .format("uri-reference")
+                    .description(
+                        "On a 409 about something that is there already (AGREEMENT_EXISTS,"
+                            + " CAMPAIGN_ALREADY_OPEN): its path, when the caller may read it"))
             .required(List.of("type", "title", "status", "code")));
   }
 }

@@ -13,14 +13,19 @@ class ForbiddenDetailTest {
 
   @Test
   void namesOneTwoOrThreeRolesAndNothingWhenTheyAreNotKnown() {
-    assertThat(ProblemMappers.forbiddenDetail(List.of("coordinator")))
+    assertThat(ProblemMappers.forbiddenDetail(List.of("coordinator"), false))
         .isEqualTo("Your roles do not allow this; it takes the role coordinator");
-    assertThat(ProblemMappers.forbiddenDetail(List.of("manager", "coordinator")))
+    assertThat(ProblemMappers.forbiddenDetail(List.of("manager", "coordinator"), false))
         .isEqualTo("Your roles do not allow this; it takes the role manager or coordinator");
-    assertThat(ProblemMappers.forbiddenDetail(List.of("adviser", "manager", "coordinator")))
+    assertThat(ProblemMappers.forbiddenDetail(List.of("adviser", "manager", "coordinator"), false))
         .isEqualTo(
             "Your roles do not allow this; it takes the role adviser, manager or coordinator");
-    assertThat(ProblemMappers.forbiddenDetail(List.of())).isEqualTo("Your roles do not allow this");
+    assertThat(ProblemMappers.forbiddenDetail(List.of(), false))
+        .isEqualTo("Your roles do not allow this");
+    assertThat(ProblemMappers.forbiddenDetail(List.of("adviser"), true))
+        .isEqualTo(
+            "Your token gives no role of this platform (a person's token needs a valid NAV-ident);"
+                + " it takes the role adviser");
   }
 
   @RolesAllowed({"adviser", "manager"})

@@ -29,7 +29,8 @@ public record DashboardView(
     Focus focus,
     List<AdviserRow> advisers,
     List<ReportRow> reports,
-    boolean nationalReports) {
+    boolean nationalReports,
+    boolean ownLine) {
 
   private static final Locale NB = Norwegian.NB;
   private static final DateTimeFormatter AS_OF =
@@ -43,9 +44,12 @@ public record DashboardView(
     return Norwegian.period(period);
   }
 
-  /** The advisers' table holds the viewer's own line only (an adviser's view): its heading. */
+  /**
+   * The advisers' table's heading: the viewer's own line ({@code ownLine}, an adviser's view), or
+   * every adviser's (a manager's).
+   */
   public String advisersHeading() {
-    return !advisers.isEmpty() && advisers.get(0).own() ? "Dine leveranser" : "Per rådgiver";
+    return ownLine ? "Dine leveranser" : "Per rådgiver";
   }
 
   /** Where the 2/3 target line sits on a share bar, in percent of its width. */
@@ -221,10 +225,7 @@ public record DashboardView(
   /** A form's deliveries and its part of all. */
   public record FormPart(String form, String name, String count, String share) {}
 
-  /**
-   * One adviser's line for the county's manager, or the adviser's own line for the adviser ({@code
-   * own}).
-   */
+  /** One adviser's line, for the county's manager or for the adviser themselves. */
   public record AdviserRow(
       String navIdent,
       String total,
@@ -232,14 +233,9 @@ public record DashboardView(
       String individual,
       String direct,
       String shareText,
-      String enterprises,
-      boolean own) {
+      String enterprises) {
 
     public static AdviserRow of(no.nav.ia.scorecard.rest.Advisers.Adviser a) {
-      return of(a, false);
-    }
-
-    public static AdviserRow of(no.nav.ia.scorecard.rest.Advisers.Adviser a, boolean own) {
       return new AdviserRow(
           a.navIdent(),
           Norwegian.count(a.total()),
@@ -247,8 +243,7 @@ public record DashboardView(
           Norwegian.count(a.individual()),
           Norwegian.count(a.direct()),
           a.systemShare() == null ? "–" : Norwegian.percent(a.systemShare(), 1),
-          Norwegian.count(a.enterprises()),
-          own);
+          Norwegian.count(a.enterprises()));
     }
   }
 
@@ -323,7 +318,17 @@ public record DashboardView(
         focus == null ? null : Focus.of(focus),
         List.copyOf(advisers),
         List.copyOf(reports),
-        nationalReports);
+        nationalReports,
+        ownLine);
+  }
+
+  /**
+   * The same view as an adviser's: the advisers' table is their own line, shown (with a word when
+   * there is none) under "Dine leveranser".
+   */
+  public DashboardView withOwnLine() {
+    return new DashboardView(
+        period, periods, rows, user, asOf, error, focus, advisers, reports, nationalReports, true);
   }
 
   /**
@@ -332,7 +337,7 @@ public record DashboardView(
    */
   public DashboardView withNationalReports() {
     return new DashboardView(
-        period, periods, rows, user, asOf, error, focus, advisers, reports, true);
+        period, periods, rows, user, asOf, error, focus, advisers, reports, true, ownLine);
   }
 
   /**
@@ -357,7 +362,17 @@ public record DashboardView(
   /** The same view with the picker offering these periods (those with figures). */
   public DashboardView withPeriods(List<PeriodGroup> offered) {
     return new DashboardView(
-        period, offered, rows, user, asOf, error, focus, advisers, reports, nationalReports);
+        period,
+        offered,
+        rows,
+        user,
+        asOf,
+        error,
+        focus,
+        advisers,
+        reports,
+        nationalReports,
+        ownLine);
   }
 
   /** A link the page offers: where it goes and what it says. */
@@ -421,6 +436,7 @@ public record DashboardView(
         null,
         List.of(),
         List.of(),
+        false,
         false);
   }
 
@@ -442,6 +458,7 @@ public record DashboardView(
         null,
         List.of(),
         List.of(),
+        false,
         false);
   }
 

@@ -74,15 +74,16 @@ public class DashboardResource {
     // The county's manager sees every adviser's line, an adviser their own (the same rule as the
     // API's); a coordinator, looking at every county, none.
     boolean everyAdviser = ScorecardResource.seesEveryAdviser(caller);
+    boolean ownLine = own.isPresent() && !everyAdviser && caller.has(Roles.ADVISER);
     List<DashboardView.AdviserRow> advisers =
-        own.isPresent() && (everyAdviser || caller.has(Roles.ADVISER))
+        own.isPresent() && (everyAdviser || ownLine)
             ? ScorecardResource.audited(
                     ScorecardResource.visibleTo(caller, scorecards.advisers(period, own.get())),
                     caller,
                     request)
                 .advisers()
                 .stream()
-                .map(a -> DashboardView.AdviserRow.of(a, !everyAdviser))
+                .map(DashboardView.AdviserRow::of)
                 .toList()
             : List.of();
     List<DashboardView.ReportRow> reportRows = new ArrayList<>();
@@ -108,6 +109,9 @@ public class DashboardResource {
             .with(focus, advisers, reportRows)
             .withPeriods(
                 DashboardView.periodsWithFigures(scorecards.periodsWithFigures(), id, today));
+    if (ownLine) {
+      view = view.withOwnLine();
+    }
     return html(200, caller.has(Roles.COORDINATOR) ? view.withNationalReports() : view);
   }
 

@@ -1338,7 +1338,9 @@ class ScorecardConsumerTest {
                 .extract()
                 .asString())
         .as("an adviser without deliveries in the period")
-        .doesNotContain("id=\"advisers\"");
+        .doesNotContain("id=\"advisers\"")
+        .contains("<h2>Dine leveranser</h2>")
+        .contains("Ingen leveranser registrert på deg i perioden.");
 
     String all =
         given()
