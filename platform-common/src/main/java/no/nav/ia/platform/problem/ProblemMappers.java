@@ -183,8 +183,8 @@ public class ProblemMappers {
   static String forbiddenDetail(List<String> roles, boolean noRole) {
     String refused =
         noRole
-            ? "Your token gives no role of this platform (a person's token needs a valid"
-                + " NAV-ident)"
+            ? "Your token gives no role of this platform (none of its roles is one, or it names a"
+                + " person without a valid NAV-ident)"
             : "Your roles do not allow this";
     if (roles.isEmpty()) {
       return refused;

@@ -24,8 +24,8 @@ class ForbiddenDetailTest {
         .isEqualTo("Your roles do not allow this");
     assertThat(ProblemMappers.forbiddenDetail(List.of("adviser"), true))
         .isEqualTo(
-            "Your token gives no role of this platform (a person's token needs a valid NAV-ident);"
-                + " it takes the role adviser");
+            "Your token gives no role of this platform (none of its roles is one, or it names a"
+                + " person without a valid NAV-ident); it takes the role adviser");
   }
 
   @RolesAllowed({"adviser", "manager"})
