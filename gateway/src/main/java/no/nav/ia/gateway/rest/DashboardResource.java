@@ -113,20 +113,24 @@ public class DashboardResource {
    * gets no further pages on the strength of an exchange made before.
    */
   static long expiresAt(String accessToken) {
-    JsonObject claims = OidcUtils.decodeJwtContent(accessToken);
+    return expiresAt(OidcUtils.decodeJwtContent(accessToken));
+  }
+
+  private static long expiresAt(JsonObject claims) {
     Object exp = claims == null ? null : claims.getValue("exp");
     return exp instanceof Number n ? n.longValue() : 0;
   }
 
   private Uni<Response> forward() {
     String accessToken = identity.getCredential(AccessTokenCredential.class).getToken();
+    JsonObject claims = OidcUtils.decodeJwtContent(accessToken);
     return upstream.observed(
         request,
         "dashboard",
         () -> {
           // Each page is a render in scorecard-service: a person's pages count against the rate
           // limit their API calls do (a security review fetched 300 in 2 s, none refused).
-          Response overRate = admission.overRate(client(accessToken), 1);
+          Response overRate = admission.overRate(client(claims), 1);
           if (overRate != null) {
             return Uni.createFrom().item(overRate);
           }
@@ -135,7 +139,7 @@ public class DashboardResource {
               config.dashboard(),
               null,
               config.timeout(),
-              hops.onBehalfOf(config.dashboardScope(), accessToken, expiresAt(accessToken)),
+              hops.onBehalfOf(config.dashboardScope(), accessToken, expiresAt(claims)),
               "dashboard");
         });
   }
@@ -145,8 +149,7 @@ public class DashboardResource {
    * Caller.actor gives their API calls through ProxyResource. A token without one has no role
    * (IdentityMapping) and never gets here; it would share the key Caller.actor gives such a token.
    */
-  static String client(String accessToken) {
-    JsonObject claims = OidcUtils.decodeJwtContent(accessToken);
+  private static String client(JsonObject claims) {
     Object navIdent = claims == null ? null : claims.getValue("NAVident");
     return navIdent instanceof String ident && NavIdent.isValid(ident) ? ident : Caller.WITHHELD;
   }

@@ -168,9 +168,7 @@ public class ScorecardService {
                 () ->
                     DomainException.notFound(
                         ScorecardErrors.GROUPING_NOT_FOUND, "No region grouping with that name"));
-    return regions.values().stream()
-        .map(r -> card(s, new Scope("REGION", r.code(), r.name()), registry.codesOf(r)))
-        .toList();
+    return regions.values().stream().map(r -> regionCard(s, r, registry.codesOf(r))).toList();
   }
 
   /**
@@ -178,10 +176,18 @@ public class ScorecardService {
    * two).
    */
   public List<Card> regionsOf(Snapshot s, String grouping, String county) {
-    return registry.grouping(grouping).orElseThrow().values().stream()
-        .filter(r -> registry.codesOf(r).contains(county))
-        .map(r -> card(s, new Scope("REGION", r.code(), r.name()), registry.codesOf(r)))
-        .toList();
+    List<Card> cards = new ArrayList<>();
+    for (Region r : registry.grouping(grouping).orElseThrow().values()) {
+      Set<String> codes = registry.codesOf(r);
+      if (codes.contains(county)) {
+        cards.add(regionCard(s, r, codes));
+      }
+    }
+    return cards;
+  }
+
+  private Card regionCard(Snapshot s, Region region, Collection<String> codes) {
+    return card(s, new Scope("REGION", region.code(), region.name()), codes);
   }
 
   private Card card(Snapshot s, Scope scope, Collection<String> codes) {
