@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.CampaignStatus;
 import no.nav.ia.agreement.ClosingOutcome;
 import no.nav.ia.agreement.ResigningCampaign;
@@ -107,24 +108,33 @@ public final class CampaignRecords {
     }
   }
 
+  /**
+   * An agreement's case in a campaign, with the enterprise's name and the centre's contact person
+   * for it as the agreement has them now (who to chase).
+   */
   public record CaseResponse(
       UUID campaignId,
       UUID agreementId,
       String orgNumber,
+      @Schema(description = "The agreement's enterprise name") String name,
       String countyCode,
       int employees,
       @Schema(nullable = true) String groupOrgNumber,
+      @Schema(nullable = true, description = "The agreement's contact person (NAV-ident)")
+          String contactPerson,
       ResigningStatus status,
       @Schema(nullable = true) LocalDate statusOn,
       @Schema(nullable = true) String note) {
-    static CaseResponse from(ResigningCase c) {
+    static CaseResponse from(ResigningCase c, Agreement agreement) {
       return new CaseResponse(
           c.campaignId,
           c.agreementId,
           c.orgNumber,
+          agreement.name,
           c.countyCode,
           c.employees,
           c.groupOrgNumber,
+          agreement.contactPerson,
           c.status,
           c.statusOn,
           c.note);
@@ -195,11 +205,15 @@ public final class CampaignRecords {
       List<Counts> counties,
       Page<CaseResponse> largestOutstanding) {}
 
+  /** An enterprise due a reminder, with its name and the contact person to send it. */
   public record Reminder(
       UUID agreementId,
       String orgNumber,
+      @Schema(description = "The agreement's enterprise name") String name,
       String countyCode,
       int employees,
+      @Schema(nullable = true, description = "The agreement's contact person (NAV-ident)")
+          String contactPerson,
       LocalDate contactedOn,
       long daysSinceContact) {}
 }

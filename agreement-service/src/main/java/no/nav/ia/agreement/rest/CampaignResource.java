@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import no.nav.ia.agreement.Agreement;
 import no.nav.ia.agreement.ResigningCampaign;
+import no.nav.ia.agreement.ResigningCase;
 import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.agreement.config.AgreementConfig;
 import no.nav.ia.agreement.rest.CampaignRecords.CampaignResponse;
@@ -179,8 +181,9 @@ public class CampaignResource {
           "status", "must be CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE");
     }
     String note = no.nav.ia.platform.domain.FreeText.noteOrNull(request.note());
-    return CaseResponse.from(
-        campaigns.changeStatus(id, agreementId, request.status(), request.on(), note));
+    ResigningCase changed =
+        campaigns.changeStatus(id, agreementId, request.status(), request.on(), note);
+    return CaseResponse.from(changed, campaigns.agreementsOf(List.of(changed)).get(agreementId));
   }
 
   @GET
@@ -226,6 +229,7 @@ public class CampaignResource {
       byCounty = Map.of(scope.get(), Map.of());
     }
     var outstanding = campaigns.largestOutstanding(id, scope, Params.page(page), Params.size(size));
+    Map<UUID, Agreement> agreements = campaigns.agreementsOf(outstanding.items());
     return new Progress(
         campaign.id,
         campaign.name,
@@ -233,7 +237,7 @@ public class CampaignResource {
         campaign.daysToDeadline(NorwegianTime.today()),
         national,
         byCounty.entrySet().stream().map(e -> Counts.of(e.getKey(), e.getValue())).toList(),
-        outstanding.map(CaseResponse::from));
+        outstanding.map(c -> CaseResponse.from(c, agreements.get(c.agreementId))));
   }
 
   @GET
@@ -261,17 +265,23 @@ public class CampaignResource {
     campaigns.campaign(id);
     int after = Params.integer("days", days, config.reminderAfterDays(), 1, 365);
     LocalDate today = NorwegianTime.today();
-    return campaigns
-        .reminders(id, caller.countyScope(county), after, Params.page(page), Params.size(size))
-        .map(
-            c ->
-                new Reminder(
-                    c.agreementId,
-                    c.orgNumber,
-                    c.countyCode,
-                    c.employees,
-                    c.statusOn,
-                    ChronoUnit.DAYS.between(c.statusOn, today)));
+    Page<ResigningCase> due =
+        campaigns.reminders(
+            id, caller.countyScope(county), after, Params.page(page), Params.size(size));
+    Map<UUID, Agreement> agreements = campaigns.agreementsOf(due.items());
+    return due.map(
+        c -> {
+          Agreement agreement = agreements.get(c.agreementId);
+          return new Reminder(
+              c.agreementId,
+              c.orgNumber,
+              agreement.name,
+              c.countyCode,
+              c.employees,
+              agreement.contactPerson,
+              c.statusOn,
+              ChronoUnit.DAYS.between(c.statusOn, today));
+        });
   }
 
   private static Map<String, Long> sum(Map<String, Map<String, Long>> byCounty) {

@@ -487,6 +487,19 @@ public class CampaignService {
     return byCounty;
   }
 
+  /**
+   * The agreements of the cases given, by id, in one query: the follow-up lists name each
+   * enterprise and its contact person, who to chase (the cases keep neither).
+   */
+  public Map<UUID, Agreement> agreementsOf(List<ResigningCase> cases) {
+    if (cases.isEmpty()) {
+      return Map.of();
+    }
+    return Agreement.<Agreement>list("id in ?1", cases.stream().map(c -> c.agreementId).toList())
+        .stream()
+        .collect(java.util.stream.Collectors.toMap(a -> a.id, a -> a));
+  }
+
   /** Outstanding agreements (not re-signed, not declined), most employees first. */
   public no.nav.ia.platform.rest.Page<ResigningCase> largestOutstanding(
       UUID campaignId, Optional<String> county, int page, int size) {

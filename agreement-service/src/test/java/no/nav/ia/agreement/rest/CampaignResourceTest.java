@@ -472,8 +472,19 @@ class CampaignResourceTest {
     String fresh = agreement("07", 500, null);
     String campaign = Api.startCampaign();
     String adviser = Tokens.adviser("07");
-    Api.status(adviser, campaign, old, "CONTACTED", NorwegianTime.today().minusDays(20))
+    given()
+        .auth()
+        .oauth2(Tokens.manager("07"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("navIdent", "Z990071"))
+        .put("/api/v1/agreements/" + old + "/contact-person")
+        .then()
         .statusCode(200);
+    // The answer names the enterprise and who to chase, as the lists below do.
+    Api.status(adviser, campaign, old, "CONTACTED", NorwegianTime.today().minusDays(20))
+        .statusCode(200)
+        .body("name", equalTo("Testbedrift AS"))
+        .body("contactPerson", equalTo("Z990071"));
     Api.status(adviser, campaign, fresh, "CONTACTED", NorwegianTime.today().minusDays(3))
         .statusCode(200);
     given()
@@ -484,6 +495,8 @@ class CampaignResourceTest {
         .statusCode(200)
         .body("items.agreementId", equalTo(List.of(old)))
         .body("items[0].daysSinceContact", equalTo(20))
+        .body("items[0].name", equalTo("Testbedrift AS"))
+        .body("items[0].contactPerson", equalTo("Z990071"))
         .body("total", equalTo(1));
     given()
         .auth()
@@ -528,6 +541,11 @@ class CampaignResourceTest {
         .then()
         .statusCode(200)
         .body("largestOutstanding.items[0].agreementId", equalTo(fresh))
+        .body("largestOutstanding.items[0].name", equalTo("Testbedrift AS"))
+        .body("largestOutstanding.items[0].contactPerson", nullValue())
+        .body(
+            "largestOutstanding.items.find { it.agreementId == '" + old + "' }.contactPerson",
+            equalTo("Z990071"))
         .body("national", not(nullValue()));
   }
 
