@@ -35,6 +35,7 @@ import no.nav.ia.agreement.rest.CampaignRecords.Counts;
 import no.nav.ia.agreement.rest.CampaignRecords.Progress;
 import no.nav.ia.agreement.rest.CampaignRecords.Reminder;
 import no.nav.ia.agreement.rest.CampaignRecords.StartCampaign;
+import no.nav.ia.agreement.service.AuditTrail;
 import no.nav.ia.agreement.service.CampaignClosings;
 import no.nav.ia.agreement.service.CampaignService;
 import no.nav.ia.platform.problem.ApiException;
@@ -63,6 +64,7 @@ public class CampaignResource {
   @Inject CampaignClosings closings;
   @Inject Caller caller;
   @Inject AgreementConfig config;
+  @Inject AuditTrail audit;
 
   @POST
   @RolesAllowed(Roles.COORDINATOR)
@@ -183,7 +185,7 @@ public class CampaignResource {
     String note = no.nav.ia.platform.domain.FreeText.noteOrNull(request.note());
     ResigningCase changed =
         campaigns.changeStatus(id, agreementId, request.status(), request.on(), note);
-    return CaseResponse.from(changed, campaigns.agreementsOf(List.of(changed)).get(agreementId));
+    return CaseResponse.from(changed, Agreement.findById(agreementId));
   }
 
   @GET
@@ -230,6 +232,8 @@ public class CampaignResource {
     }
     var outstanding = campaigns.largestOutstanding(id, scope, Params.page(page), Params.size(size));
     Map<UUID, Agreement> agreements = campaigns.agreementsOf(outstanding.items());
+    // Each listed agreement is read as GET /agreements reads it (its contact person named).
+    outstanding.items().forEach(c -> audit.read(c.orgNumber));
     return new Progress(
         campaign.id,
         campaign.name,
@@ -269,6 +273,7 @@ public class CampaignResource {
         campaigns.reminders(
             id, caller.countyScope(county), after, Params.page(page), Params.size(size));
     Map<UUID, Agreement> agreements = campaigns.agreementsOf(due.items());
+    due.items().forEach(c -> audit.read(c.orgNumber));
     return due.map(
         c -> {
           Agreement agreement = agreements.get(c.agreementId);

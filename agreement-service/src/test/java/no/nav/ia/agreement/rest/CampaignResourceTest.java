@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import no.nav.ia.agreement.Fixtures;
 import no.nav.ia.platform.time.NorwegianTime;
+import no.nav.ia.test.LogLines;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -466,10 +467,18 @@ class CampaignResourceTest {
         .body("errors.field", hasItem("name"));
   }
 
+  /** An agreement in {@code county} of {@code employees} under the enterprise name given. */
+  static String named(String county, int employees, String name) {
+    Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), county);
+    body.put("employees", employees);
+    body.put("name", name);
+    return Api.register(body);
+  }
+
   @Test
   void enterprisesContactedTwoWeeksAgoWithoutAnswerAreDueAReminder() {
-    String old = agreement("07", 300, null);
-    String fresh = agreement("07", 500, null);
+    String old = named("07", 300, "Gamle Bakeri AS");
+    String fresh = named("07", 500, "Ferske Fisk AS");
     String campaign = Api.startCampaign();
     String adviser = Tokens.adviser("07");
     given()
@@ -483,21 +492,34 @@ class CampaignResourceTest {
     // The answer names the enterprise and who to chase, as the lists below do.
     Api.status(adviser, campaign, old, "CONTACTED", NorwegianTime.today().minusDays(20))
         .statusCode(200)
-        .body("name", equalTo("Testbedrift AS"))
+        .body("name", equalTo("Gamle Bakeri AS"))
         .body("contactPerson", equalTo("Z990071"));
     Api.status(adviser, campaign, fresh, "CONTACTED", NorwegianTime.today().minusDays(3))
         .statusCode(200);
-    given()
-        .auth()
-        .oauth2(Tokens.manager("07"))
-        .get("/api/v1/resigning-campaigns/" + campaign + "/reminders")
-        .then()
-        .statusCode(200)
-        .body("items.agreementId", equalTo(List.of(old)))
-        .body("items[0].daysSinceContact", equalTo(20))
-        .body("items[0].name", equalTo("Testbedrift AS"))
-        .body("items[0].contactPerson", equalTo("Z990071"))
-        .body("total", equalTo(1));
+    try (LogLines audit = LogLines.of("auditLogger")) {
+      String org =
+          given()
+              .auth()
+              .oauth2(Tokens.person("manager", "07", "Z990072"))
+              .get("/api/v1/resigning-campaigns/" + campaign + "/reminders")
+              .then()
+              .statusCode(200)
+              .body("items.agreementId", equalTo(List.of(old)))
+              .body("items[0].daysSinceContact", equalTo(20))
+              .body("items[0].name", equalTo("Gamle Bakeri AS"))
+              .body("items[0].contactPerson", equalTo("Z990071"))
+              .body("total", equalTo(1))
+              .extract()
+              .path("items[0].orgNumber");
+      // Read as the agreements' working list reads it: an audit line per agreement listed.
+      assertThat(audit.lines)
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .contains("|audit:access|")
+                      .contains("suid=Z990072 duid=" + org)
+                      .contains("/reminders"));
+    }
     given()
         .auth()
         .oauth2(Tokens.manager("07"))
@@ -541,8 +563,11 @@ class CampaignResourceTest {
         .then()
         .statusCode(200)
         .body("largestOutstanding.items[0].agreementId", equalTo(fresh))
-        .body("largestOutstanding.items[0].name", equalTo("Testbedrift AS"))
+        .body("largestOutstanding.items[0].name", equalTo("Ferske Fisk AS"))
         .body("largestOutstanding.items[0].contactPerson", nullValue())
+        .body(
+            "largestOutstanding.items.find { it.agreementId == '" + old + "' }.name",
+            equalTo("Gamle Bakeri AS"))
         .body(
             "largestOutstanding.items.find { it.agreementId == '" + old + "' }.contactPerson",
             equalTo("Z990071"))
