@@ -52,6 +52,25 @@ class ApiIgnoresLoginCookiesTest {
   }
 
   @Test
+  void aPathEndingInTheDashboardsTenantIsNoLogin() {
+    given()
+        .redirects()
+        .follow(false)
+        .auth()
+        .oauth2(Tokens.adviser("03", "Z994102"))
+        .get("/api/v1/agreements/web")
+        .then()
+        .statusCode(200); // passed on: the stubbed service answers every agreements path
+    given()
+        .redirects()
+        .follow(false)
+        .get("/api/v1/agreements/web")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void withoutABearerTokenTheLoginCookieIsA401ProblemNotARedirect() {
     for (String cookie : COOKIES) {
       given()

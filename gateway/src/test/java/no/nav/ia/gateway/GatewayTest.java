@@ -741,6 +741,7 @@ class GatewayTest {
         .then()
         .statusCode(503)
         .contentType("application/problem+json")
+        .header("Retry-After", "1")
         .body("code", equalTo("SERVICE_UNAVAILABLE"));
     given()
         .auth()

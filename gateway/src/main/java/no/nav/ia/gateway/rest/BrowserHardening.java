@@ -113,7 +113,7 @@ public class BrowserHardening {
    * Whether a path is the API's, as the REST layer routes it: normalized ({@code /%61pi/v1/...} and
    * {@code /x/../api/v1/...} reach the proxy as {@code /api/v1/...}).
    */
-  static boolean isApi(String normalizedPath) {
+  public static boolean isApi(String normalizedPath) {
     return normalizedPath != null
         && (normalizedPath.equals("/api") || normalizedPath.startsWith("/api/"));
   }

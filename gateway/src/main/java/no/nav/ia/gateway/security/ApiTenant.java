@@ -4,26 +4,38 @@ import io.quarkus.oidc.TenantResolver;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import no.nav.ia.gateway.rest.BrowserHardening;
 
 /**
- * The API ({@code /api/**}) takes bearer tokens only, whatever cookies come with the request.
- * quarkus-oidc otherwise falls back to the tenant a request's login cookie names ({@code
- * q_session_web...}, {@code q_auth_web...}) when nothing else picked one: a client replaying a
- * cookie jar that held an old or garbled dashboard cookie got a 302 to the login page instead of
- * its answer or a 401 problem, even with a valid bearer token (a review of the README found it).
- * Here that fallback is forgotten for API paths, so the token's issuer (when several are
- * configured) or the default tenant decides. The dashboard's pages keep their tenant by {@code
- * Tenant("web")}, and its login callback by its state cookie (this resolver leaves both alone).
+ * The API ({@code /api/**}) is never the dashboard's login (the {@code web} tenant, a code flow
+ * that answers 302 to the login page), whatever cookies come with the request. quarkus-oidc 3.29
+ * picks a tenant, after {@code @Tenant} and this resolver, by a path's last segment naming one,
+ * then by the token's issuer (when several are configured), and at last by the tenant a login
+ * cookie names ({@code q_session_web...}, {@code q_auth_web...}): a client replaying a cookie jar
+ * that held an old or garbled dashboard cookie got a 302 instead of its answer or a 401 problem, a
+ * valid bearer token or not (a review of the README found it), and so did {@code
+ * /api/v1/agreements/web}. For API paths the cookie's tenant is forgotten and a last segment {@code
+ * web} is the default tenant; the rest is quarkus-oidc's (a last segment {@code machines} still
+ * selects that bearer tenant: 401 for a platform token on a path that is none).
+ *
+ * <p>This holds while the gateway has no {@code TenantConfigResolver}: quarkus-oidc looks the
+ * cookie's tenant up among dynamic tenants before any resolver runs, and only such a resolver makes
+ * them. The dashboard's pages keep their tenant by {@code @Tenant("web")}, and its login callback
+ * by its state cookie (outside {@code /api}, left alone here).
  */
 @ApplicationScoped
 public class ApiTenant implements TenantResolver {
 
+  /** The dashboard's tenant (application.properties, {@code quarkus.oidc.web.*}). */
+  static final String WEB = "web";
+
   @Override
   public String resolve(RoutingContext context) {
     String path = context.normalizedPath();
-    if (path != null && path.startsWith("/api/")) {
-      context.remove(OidcUtils.TENANT_ID_ATTRIBUTE);
+    if (!BrowserHardening.isApi(path)) {
+      return null;
     }
-    return null;
+    context.remove(OidcUtils.TENANT_ID_ATTRIBUTE);
+    return path.endsWith("/" + WEB) ? OidcUtils.DEFAULT_TENANT_ID : null;
   }
 }

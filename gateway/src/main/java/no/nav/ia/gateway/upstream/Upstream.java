@@ -313,11 +313,7 @@ public class Upstream {
                 failed(route, base, "stopping");
                 CallId.set(callId);
                 LOG.warnf("route %s: %s is stopping, on a new connection too", route, base);
-                return Uni.createFrom()
-                    .item(
-                        Response.fromResponse(serviceUnavailable())
-                            .header("Retry-After", 1)
-                            .build());
+                return Uni.createFrom().item(serviceUnavailable());
               }
               return Uni.createFrom()
                   .item(toResponse(response, call.instances(), base, publicOrigin));
@@ -489,12 +485,19 @@ public class Upstream {
         502, GatewayErrors.BAD_GATEWAY, "Bad Gateway", "The service gave no valid answer", null);
   }
 
+  /**
+   * 503 with {@code Retry-After: 1}: no instance of the service took the connection (on NAIS also
+   * every pod unready, its database away), as the services' own 503 says it.
+   */
   private Response serviceUnavailable() {
-    return problems.respond(
-        503,
-        HttpErrors.SERVICE_UNAVAILABLE,
-        "Service Unavailable",
-        "The service is not available; try again",
-        null);
+    return Response.fromResponse(
+            problems.respond(
+                503,
+                HttpErrors.SERVICE_UNAVAILABLE,
+                "Service Unavailable",
+                "The service is not available; try again",
+                null))
+        .header("Retry-After", 1)
+        .build();
   }
 }
