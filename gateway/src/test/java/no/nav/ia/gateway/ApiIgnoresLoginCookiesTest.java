@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
 import java.util.Map;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
@@ -52,22 +53,24 @@ class ApiIgnoresLoginCookiesTest {
   }
 
   @Test
-  void aPathEndingInTheDashboardsTenantIsNoLogin() {
-    given()
-        .redirects()
-        .follow(false)
-        .auth()
-        .oauth2(Tokens.adviser("03", "Z994102"))
-        .get("/api/v1/agreements/web")
-        .then()
-        .statusCode(200); // passed on: the stubbed service answers every agreements path
-    given()
-        .redirects()
-        .follow(false)
-        .get("/api/v1/agreements/web")
-        .then()
-        .statusCode(401)
-        .contentType("application/problem+json");
+  void aPathWithTheDashboardsTenantAsASegmentIsNoLogin() {
+    for (String path : List.of("/api/v1/agreements/web", "/api/v1/agreements/web/history")) {
+      given()
+          .redirects()
+          .follow(false)
+          .auth()
+          .oauth2(Tokens.adviser("03", "Z994102"))
+          .get(path)
+          .then()
+          .statusCode(200); // passed on: the stubbed service answers every agreements path
+      given()
+          .redirects()
+          .follow(false)
+          .get(path)
+          .then()
+          .statusCode(401)
+          .contentType("application/problem+json");
+    }
   }
 
   @Test

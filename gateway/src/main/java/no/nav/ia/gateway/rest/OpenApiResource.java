@@ -310,17 +310,11 @@ public class OpenApiResource {
     if (pathOrOperation.has("responses")) {
       ObjectNode responses = (ObjectNode) pathOrOperation.get("responses");
       answer(responses, "429", "Too many requests: wait the Retry-After seconds");
-      ObjectNode tooMany = (ObjectNode) responses.get("429");
-      if (!tooMany.has("headers")) {
-        tooMany
-            .putObject("headers")
-            .putObject("Retry-After")
-            .put("description", "Seconds to wait before the next request")
-            .putObject("schema")
-            .put("type", "integer");
-      }
+      retryAfter((ObjectNode) responses.get("429"));
       answer(responses, "502", "The service gave no valid answer");
       answer(responses, "503", "No instance of the service answers, or no token for it");
+      // Every 503 of the platform says when to try again: the gateway's and the services' own.
+      retryAfter((ObjectNode) responses.get("503"));
       answer(responses, "504", "The service did not answer in time");
       return pathOrOperation;
     }
@@ -331,6 +325,21 @@ public class OpenApiResource {
           }
         });
     return pathOrOperation;
+  }
+
+  /** The {@code Retry-After} header on an answer that has none declared. */
+  private static void retryAfter(ObjectNode response) {
+    ObjectNode headers =
+        response.has("headers")
+            ? (ObjectNode) response.get("headers")
+            : response.putObject("headers");
+    if (!headers.has("Retry-After")) {
+      headers
+          .putObject("Retry-After")
+          .put("description", "Seconds to wait before the next request")
+          .putObject("schema")
+          .put("type", "integer");
+    }
   }
 
   private void answer(ObjectNode responses, String status, String description) {
