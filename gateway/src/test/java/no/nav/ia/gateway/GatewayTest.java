@@ -124,11 +124,12 @@ class GatewayTest {
             .readTree(yaml);
     // Every string stays a string (version 1.0 unquoted would come back a number).
     assertThat(read.path("info").path("version").isTextual()).isTrue();
-    // The gateway's own answers on every operation, each 429 and 503 saying when to try again.
-    com.fasterxml.jackson.databind.JsonNode listAgreements =
-        read.path("paths").path("/api/v1/agreements").path("get").path("responses");
-    assertThat(listAgreements.path("429").path("headers").has("Retry-After")).isTrue();
-    assertThat(listAgreements.path("503").path("headers").has("Retry-After")).isTrue();
+    // The gateway's own answers on every operation, each 429 and 503 saying when to try again
+    // (the gateway's own path: the services' documents are not served here).
+    com.fasterxml.jackson.databind.JsonNode ownPath =
+        read.path("paths").path("/api/v1/events/asyncapi").path("get").path("responses");
+    assertThat(ownPath.path("429").path("headers").has("Retry-After")).isTrue();
+    assertThat(ownPath.path("503").path("headers").has("Retry-After")).isTrue();
     assertThat(read.path("openapi").asText()).startsWith("3.1");
     given()
         .header("Accept", "application/yaml")
