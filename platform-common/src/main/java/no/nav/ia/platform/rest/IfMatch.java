@@ -49,8 +49,11 @@ public final class IfMatch {
         // More digits than a version has: it names none.
       }
     }
+    // An API audit read 412 "stale" for If-Match: * as a riddle: say what to send instead.
     throw ApiException.preconditionFailed(
-        CommonErrors.STALE_VERSION, "If-Match does not name a version of it");
+        CommonErrors.STALE_VERSION,
+        "If-Match does not name a version of it: send the one ETag read (such as \"3\"), not *"
+            + " or a list");
   }
 
   /** One ETag of digits, quoted (strong or weak), or the digits alone. */

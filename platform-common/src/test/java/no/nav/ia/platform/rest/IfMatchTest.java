@@ -34,7 +34,8 @@ class IfMatchTest {
       })
   void anythingElseNamesNoVersionAndIs412(String ifMatch) {
     assertThatThrownBy(() -> IfMatch.version(ifMatch))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(412));
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(412))
+        .hasMessageContaining("send the one ETag read");
   }
 
   @Test
