@@ -231,9 +231,7 @@ public class CampaignResource {
       byCounty = Map.of(scope.get(), Map.of());
     }
     var outstanding = campaigns.largestOutstanding(id, scope, Params.page(page), Params.size(size));
-    Map<UUID, Agreement> agreements = campaigns.agreementsOf(outstanding.items());
-    // Each listed agreement is read as GET /agreements reads it (its contact person named).
-    outstanding.items().forEach(c -> audit.read(c.orgNumber));
+    Map<UUID, Agreement> agreements = shown(outstanding.items());
     return new Progress(
         campaign.id,
         campaign.name,
@@ -272,8 +270,7 @@ public class CampaignResource {
     Page<ResigningCase> due =
         campaigns.reminders(
             id, caller.countyScope(county), after, Params.page(page), Params.size(size));
-    Map<UUID, Agreement> agreements = campaigns.agreementsOf(due.items());
-    due.items().forEach(c -> audit.read(c.orgNumber));
+    Map<UUID, Agreement> agreements = shown(due.items());
     return due.map(
         c -> {
           Agreement agreement = agreements.get(c.agreementId);
@@ -287,6 +284,15 @@ public class CampaignResource {
               c.statusOn,
               ChronoUnit.DAYS.between(c.statusOn, today));
         });
+  }
+
+  /**
+   * The agreements of the cases a list shows, by id, each an audit read as GET /agreements writes
+   * it (the list names its contact person).
+   */
+  private Map<UUID, Agreement> shown(List<ResigningCase> cases) {
+    cases.forEach(c -> audit.read(c.orgNumber));
+    return campaigns.agreementsOf(cases);
   }
 
   private static Map<String, Long> sum(Map<String, Map<String, Long>> byCounty) {
