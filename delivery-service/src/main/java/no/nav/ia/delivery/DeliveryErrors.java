@@ -14,6 +14,11 @@ public enum DeliveryErrors implements ErrorCode {
   NO_ACTIVE_AGREEMENT(
       "422: the enterprise has no cooperation agreement active on the delivery date; do not"
           + " resend it unchanged"),
+  COUNTY_ENDED(
+      "422: the agreement is registered under a county that had been split by the delivery date"
+          + " (Viken, 30, Vestfold og Telemark, 38, Troms og Finnmark, 54, and the counties merged"
+          + " into them, from 2024); no county's card or report would hold the delivery: end the"
+          + " agreement and register it again under today's county, then record it there"),
   IDEMPOTENCY_KEY_REUSED(
       "422: the idempotency key was used before with another body (for a group: another meeting,"
           + " such as another day); a new thing goes with a new key, a group's list put right with"

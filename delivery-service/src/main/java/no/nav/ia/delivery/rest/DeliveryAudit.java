@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import no.nav.ia.platform.audit.AuditLog;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.security.Caller;
 
 /**
@@ -29,6 +30,17 @@ public class DeliveryAudit {
   /** Deliveries read: one line per enterprise. */
   void read(Collection<String> orgNumbers) {
     orgNumbers.stream().distinct().forEach(org -> line("audit:access", org));
+  }
+
+  /**
+   * A list asked for by the adviser it names: a read of that person's work (their figures can be
+   * counted from it), with the adviser's NAV-ident as the subject, as scorecard-service writes for
+   * the per-adviser breakdown. Not for a caller listing their own, nor for a system's client id.
+   */
+  void adviserListed(String adviser) {
+    if (NavIdent.isValid(adviser) && !caller.navIdent().map(adviser::equals).orElse(false)) {
+      line("audit:access", adviser);
+    }
   }
 
   void corrected(String orgNumber) {

@@ -83,7 +83,8 @@ public class DeliveryResource {
   @APIResponse(
       responseCode = "422",
       description =
-          "No agreement active on the delivery date, or the key was used with another body")
+          "No agreement active on the delivery date (NO_ACTIVE_AGREEMENT), its county split by"
+              + " then (COUNTY_ENDED), or the key was used with another body")
   public Response record(
       @Valid @NotNull DeliveryRequest request,
       @Parameter(
@@ -163,6 +164,9 @@ public class DeliveryResource {
             Params.flag("includeVoided", includeVoided, false));
     Page<Delivery> found = deliveries.list(filter, Params.page(page), Params.size(size));
     audit.read(found.items().stream().map(d -> d.orgNumber).toList());
+    if (filter.adviser() != null) {
+      audit.adviserListed(filter.adviser());
+    }
     return found.map(DeliveryResponse::from);
   }
 
@@ -215,7 +219,9 @@ public class DeliveryResource {
   @APIResponse(responseCode = "412", description = "Stale version")
   @APIResponse(
       responseCode = "422",
-      description = "No active agreement for the enterprise on the corrected day")
+      description =
+          "No active agreement for the enterprise on the corrected day, or its county split by"
+              + " then (COUNTY_ENDED)")
   @APIResponse(responseCode = "428", description = "If-Match missing")
   public Response correct(
       @PathParam("id") UUID id,

@@ -36,6 +36,7 @@ import no.nav.ia.delivery.events.DeliveryEvents.DeliveryVoided;
 import no.nav.ia.delivery.events.DeliveryEvents.Facts;
 import no.nav.ia.delivery.rest.DeliveryRequest;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.domain.ServiceCode;
@@ -507,6 +508,23 @@ public class DeliveryService {
   /** The facts of the request in the agreement's county, if the caller may record there. */
   private DeliveryFacts facts(DeliveryRequest request, String countyCode) {
     caller.requireCounty(countyCode);
+    if (CountyRegistry.get().holderOn(countyCode, request.deliveredOn()).isEmpty()) {
+      // A county history review found such deliveries on the national card and in no county's
+      // half-year report, with nothing telling anyone to register the agreement again.
+      throw DomainException.notAllowedNow(
+          DeliveryErrors.COUNTY_ENDED,
+          "The agreement is registered under county "
+              + countyCode
+              + ", which had been split by "
+              + request.deliveredOn()
+              + ": end it and register the enterprise again under today's county ("
+              + String.join(
+                  " or ",
+                  CountyRegistry.get().inItsPlaceOn(countyCode, request.deliveredOn()).stream()
+                      .map(c -> c.code() + " " + c.name())
+                      .toList())
+              + "), then record the delivery there");
+    }
     return new DeliveryFacts(
         request.orgNumber(),
         countyCode,

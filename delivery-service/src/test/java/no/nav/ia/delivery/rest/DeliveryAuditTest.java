@@ -2,6 +2,7 @@ package no.nav.ia.delivery.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -69,6 +70,35 @@ class DeliveryAuditTest {
                       .endsWith("flexString1=Deny"));
       assertThat(lines.stream().filter(l -> l.endsWith("flexString1=Deny")))
           .allSatisfy(l -> assertThat(l).contains("suid=Z991101"));
+    }
+  }
+
+  @Test
+  void listingAColleaguesDeliveriesIsAReadOfThatColleague() {
+    String org = Fixtures.enterpriseIn("03");
+    Fixtures.post(Tokens.adviser("03", "Z990305"), Fixtures.delivery(org)).statusCode(201);
+    String colleague = Tokens.adviser("03", "Z990306");
+    try (LogLines log = LogLines.of("auditLogger")) {
+      // A security review listed a colleague's deliveries (their figures, which the per-adviser
+      // breakdown keeps with the manager) and the trail named only the enterprise.
+      given()
+          .auth()
+          .oauth2(colleague)
+          .get("/api/v1/deliveries?adviser=Z990305")
+          .then()
+          .statusCode(200)
+          .body("total", equalTo(1));
+      given().auth().oauth2(colleague).get("/api/v1/deliveries?adviser=me").then().statusCode(200);
+      given()
+          .auth()
+          .oauth2(colleague)
+          .get("/api/v1/deliveries?adviser=Z990306")
+          .then()
+          .statusCode(200);
+      assertThat(log.lines)
+          .filteredOn(l -> l.contains("|audit:access|") && l.contains("suid=Z990306 duid=Z99030"))
+          .singleElement()
+          .satisfies(l -> assertThat(l).contains("duid=Z990305"));
     }
   }
 

@@ -73,6 +73,46 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void aDeliveryAfterItsAgreementsCountyWasSplitIsRefusedAndOneAfterAMergerIsTheSuccessors() {
+    String split = Fixtures.orgNumber();
+    String merged = Fixtures.orgNumber();
+    TestKafka.send(
+        "ia.agreement-events-v1",
+        split,
+        Fixtures.agreementRegistered(split, "38", "2021-05-01", UUID.randomUUID()));
+    TestKafka.send(
+        "ia.agreement-events-v1",
+        merged,
+        Fixtures.agreementRegistered(merged, "12", "2019-05-01", UUID.randomUUID()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(
+                        () ->
+                            AgreementView.activeOn(split, LocalDate.of(2022, 1, 1)).isPresent()
+                                && AgreementView.activeOn(merged, LocalDate.of(2022, 1, 1))
+                                    .isPresent()));
+    String coordinator = Tokens.coordinator();
+    Map<String, Object> delivery = Fixtures.delivery(split);
+    delivery.put("deliveredOn", "2023-12-31");
+    post(coordinator, delivery).statusCode(201).body("countyCode", equalTo("38"));
+    // Vestfold og Telemark was split on 2024-01-01: a delivery under it from then was on the
+    // national card and in no county's half-year report (a county history review).
+    delivery.put("deliveredOn", "2024-01-02");
+    post(coordinator, delivery)
+        .statusCode(422)
+        .body("code", equalTo("COUNTY_ENDED"))
+        .body("detail", containsString("39 Vestfold or 40 Telemark"));
+    assertThat(recorded(split)).isEqualTo(1);
+    // Hordaland (12) was merged into Vestland (46): its data is Vestland's from then.
+    Map<String, Object> vestland = Fixtures.delivery(merged);
+    vestland.put("deliveredOn", "2024-01-02");
+    post(Tokens.adviser("46"), vestland).statusCode(201).body("countyCode", equalTo("12"));
+  }
+
+  @Test
   void aNotesLimitCountsCharactersAsAPersonDoesSoAnEmojiIsOne() {
     String org = Fixtures.enterpriseIn("12");
     String token = Tokens.adviser("12");

@@ -37,6 +37,22 @@ class CountyRegistryTest {
   }
 
   @Test
+  void dataBelongsToTheCountyItWasMergedIntoAndToNoneOnceThatWasSplit() {
+    LocalDate in2022 = LocalDate.of(2022, 6, 1);
+    LocalDate in2024 = LocalDate.of(2024, 1, 1);
+    assertThat(registry.holderOn("19", LocalDate.of(2019, 12, 31))).contains("19");
+    assertThat(registry.holderOn("19", in2022)).contains("54");
+    assertThat(registry.holderOn("12", in2024)).contains("46");
+    assertThat(registry.holderOn("16", in2024)).contains("50");
+    assertThat(registry.holderOn("38", LocalDate.of(2023, 12, 31))).contains("38");
+    // Split on 2024-01-01: neither Vestfold (39) nor Telemark (40) holds what was recorded so.
+    assertThat(registry.holderOn("38", in2024)).isEmpty();
+    assertThat(registry.holderOn("19", in2024)).isEmpty();
+    assertThat(registry.holderOn("01", in2024)).isEmpty();
+    assertThat(registry.holderOn("31", in2024)).contains("31");
+  }
+
+  @Test
   void trondelagIncludesSorAndNordTrondelag() {
     assertThat(registry.withMergedPredecessors("50")).containsExactlyInAnyOrder("50", "16", "17");
   }
