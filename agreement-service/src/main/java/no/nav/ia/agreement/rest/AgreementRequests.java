@@ -77,7 +77,21 @@ public final class AgreementRequests {
               pattern = "^\\d{9}$",
               description = "The corporate group (konsern), when signed under a group agreement")
           String groupOrgNumber,
-      @Pattern(regexp = NavIdent.WHOLE, message = NavIdent.MESSAGE) String contactPerson) {}
+      @Pattern(regexp = "^(me|[A-Z][0-9]{6})$", message = NavIdent.MESSAGE + ", or me")
+          @Schema(
+              examples = "Z990001",
+              description = "A NAV-ident, or me (the caller's own), as the contact person's PUT")
+          String contactPerson) {
+
+    /**
+     * The registration with {@code me} as the caller's NAV-ident (an adviser's review found it
+     * taken by the contact person's PUT and the working lists, and refused here).
+     */
+    RegisterAgreement withContactPerson(String ident) {
+      return new RegisterAgreement(
+          orgNumber, name, countyCode, employees, signedOn, groupOrgNumber, ident);
+    }
+  }
 
   /** A correction of an agreement: either field may be left out, not both. */
   @ClosedBody

@@ -84,7 +84,11 @@ public class AgreementResource {
       description = "The county contradicts the register's, or the register has it as deleted")
   public Response register(
       @Valid @NotNull RegisterAgreement request, @jakarta.ws.rs.core.Context UriInfo uri) {
-    Agreement agreement = agreements.register(request);
+    Agreement agreement =
+        agreements.register(
+            "me".equals(request.contactPerson())
+                ? request.withContactPerson(ownIdent("contactPerson"))
+                : request);
     AgreementResponse body = AgreementResponse.from(agreement);
     return Response.created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build())
         .entity(body)
@@ -251,7 +255,11 @@ public class AgreementResource {
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(responseCode = "404", description = "Unknown id")
   public List<AgreementVersion> history(@PathParam("id") UUID id) {
-    return agreements.history(id).stream().map(AgreementVersion::of).toList();
+    List<AgreementVersion> versions =
+        agreements.history(id).stream().map(AgreementVersion::of).toList();
+    // Every version names its contact person and who changed it: a read of the agreement.
+    audit.read(agreements.get(id).orgNumber);
+    return versions;
   }
 
   /** One version of an agreement as the history shows it. */

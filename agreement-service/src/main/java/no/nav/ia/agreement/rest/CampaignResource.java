@@ -198,7 +198,11 @@ public class CampaignResource {
       description = "Unknown campaign, or the agreement is not due in it")
   public List<ChangeResponse> history(
       @PathParam("id") UUID id, @PathParam("agreementId") UUID agreementId) {
-    return campaigns.history(id, agreementId).stream().map(ChangeResponse::from).toList();
+    List<ChangeResponse> changes =
+        campaigns.history(id, agreementId).stream().map(ChangeResponse::from).toList();
+    // The case's notes and who wrote them: a read of the agreement, as its page is.
+    audit.read(campaigns.caseOf(id, agreementId).orgNumber);
+    return changes;
   }
 
   @GET

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.agreement.AgreementErrors;
 import no.nav.ia.agreement.EnterpriseImport;
+import no.nav.ia.agreement.service.AuditTrail;
 import no.nav.ia.agreement.service.EnterpriseSearch;
 import no.nav.ia.agreement.service.EnterpriseSearch.Filter;
 import no.nav.ia.agreement.service.EnterpriseSearch.Found;
@@ -216,6 +217,7 @@ public class EnterpriseResource {
   @Inject EnterpriseSearch search;
   @Inject RegisterImports imports;
   @Inject Caller caller;
+  @Inject AuditTrail audit;
 
   @GET
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
@@ -292,12 +294,10 @@ public class EnterpriseResource {
             Params.page(page),
             Params.size(size));
     EnterpriseSearch.Result found = search.search(filter);
-    return new SearchPage(
-        found.items().stream().map(f -> EnterpriseItem.of(f, caller)).toList(),
-        found.page(),
-        found.size(),
-        found.total(),
-        found.exact());
+    List<EnterpriseItem> items =
+        found.items().stream().map(f -> EnterpriseItem.of(f, caller)).toList();
+    items.stream().filter(i -> i.agreement() != null).forEach(i -> audit.read(i.orgNumber()));
+    return new SearchPage(items, found.page(), found.size(), found.total(), found.exact());
   }
 
   @GET
@@ -328,8 +328,13 @@ public class EnterpriseResource {
       // would tell that there is one. The same answer as for an org number nobody knows.
       throw notFound();
     }
+    EnterpriseItem item = EnterpriseItem.of(d.enterprise(), caller);
+    if (item.agreement() != null) {
+      // The page shows the agreement and its contact person: a read of it, as GET /agreements/{id}.
+      audit.read(orgNumber);
+    }
     return new EnterprisePage(
-        EnterpriseItem.of(d.enterprise(), caller),
+        item,
         d.latestDelivery() == null
             ? null
             : new LatestDelivery(d.latestDelivery().deliveredOn(), d.latestDelivery().service()),

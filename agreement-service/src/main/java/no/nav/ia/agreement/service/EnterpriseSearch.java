@@ -223,7 +223,9 @@ public class EnterpriseSearch {
                   + where
                   + " limit "
                   + (SORTED_HERE + 1)
-                  + ") m order by m.deleted, m.length, m.name collate norwegian, m.org_number"
+                  + ") m order by m.deleted, "
+                  + (f.q() == null || f.q().isBlank() ? "" : "m.length, ")
+                  + "m.name collate norwegian, m.org_number"
                   + " limit :limit offset :offset");
       params.forEach(best::setParameter);
       best.setParameter("limit", f.size());
@@ -235,7 +237,7 @@ public class EnterpriseSearch {
               : ((Number) ((Object[]) matches.get(0))[1]).longValue();
       if (total <= SORTED_HERE) {
         List<String> page = matches.stream().map(r -> (String) ((Object[]) r)[0]).toList();
-        return new Result(rows(page), f.page(), f.size(), total, true);
+        return new Result(rows(page, f.agreementCounties()), f.page(), f.size(), total, true);
       }
     }
 
@@ -248,7 +250,7 @@ public class EnterpriseSearch {
     select.setParameter("limit", f.size());
     select.setParameter("offset", (long) from);
     List<String> page = select.getResultList().stream().map(String.class::cast).toList();
-    return new Result(rows(page), f.page(), f.size(), SORTED_HERE, false);
+    return new Result(rows(page, f.agreementCounties()), f.page(), f.size(), SORTED_HERE, false);
   }
 
   /** How many rows match, counting at most one more than are sorted here. */
@@ -278,7 +280,7 @@ public class EnterpriseSearch {
       java.util.regex.Pattern.compile("\"Plan Rows\": (\\d+)");
 
   /** The full rows of these org numbers, in this order. */
-  private List<Found> rows(List<String> orgs) {
+  private List<Found> rows(List<String> orgs, Optional<Set<String>> visible) {
     if (orgs.isEmpty()) {
       return List.of();
     }
@@ -291,38 +293,47 @@ public class EnterpriseSearch {
       Found found = found((Object[]) row);
       byOrg.put(found.orgNumber(), found);
     }
-    return withEnded(orgs.stream().map(byOrg::get).toList());
+    return withEnded(orgs.stream().map(byOrg::get).toList(), visible);
   }
 
   /**
-   * The enterprises, each without an active agreement given the one that ended last, if any: one
+   * The enterprises, each without an active agreement the caller may see given the one that ended
+   * last among the counties the caller sees ({@code visible}, every county when empty), if any: one
    * look-up for the page in the partial index of ended agreements (V11), after the page is read,
-   * and none when every enterprise of the page has an active agreement. Not a join in the search
-   * itself, which would look up the ended agreements of every match it sorts or walks, and not in
-   * FROM, whose active agreement the {@code agreement} filter is about: an enterprise whose
-   * agreement ended has none.
+   * and none when the caller sees every enterprise's active agreement. An adviser's review found a
+   * centre's own ended agreement gone from the page once the register had moved the enterprise and
+   * another county's centre had signed it: the active agreement is that county's record, the ended
+   * one still this centre's. Not a join in the search itself, which would look up the ended
+   * agreements of every match it sorts or walks, and not in FROM, whose active agreement the {@code
+   * agreement} filter is about: an enterprise whose agreement ended has none.
    */
-  private List<Found> withEnded(List<Found> found) {
+  private List<Found> withEnded(List<Found> found, Optional<Set<String>> visible) {
+    java.util.function.Predicate<String> sees = c -> visible.map(v -> v.contains(c)).orElse(true);
     List<String> without =
-        found.stream().filter(f -> f.agreementId() == null).map(Found::orgNumber).toList();
+        found.stream()
+            .filter(f -> f.agreementId() == null || !sees.test(f.agreementCountyCode()))
+            .map(Found::orgNumber)
+            .toList();
     if (without.isEmpty()) {
       return found;
     }
     Map<String, Ended> ended = new java.util.HashMap<>();
-    // The status as a literal, so that the plan uses the partial index (V11).
+    // The status as a literal, so that the plan uses the partial index (V11); each enterprise's
+    // ended agreements, last ended first, the first of a county the caller sees taken.
     for (Object row :
         em.createNativeQuery(
-                "select distinct on (org_number) org_number, id, status, contact_person,"
-                    + " county_code, ended_on from agreement"
-                    + " where org_number = any(cast(:orgs as varchar[])) and status = 'ENDED'"
-                    + " order by org_number, "
+                "select org_number, id, status, contact_person, county_code, ended_on from"
+                    + " agreement where org_number = any(cast(:orgs as varchar[]))"
+                    + " and status = 'ENDED' order by org_number, "
                     + LAST_ENDED_FIRST)
             .setParameter("orgs", "{" + String.join(",", without) + "}")
             .getResultList()) {
       Object[] r = (Object[]) row;
-      ended.put(
-          (String) r[0],
-          new Ended((UUID) r[1], (String) r[2], (String) r[3], (String) r[4], date(r[5])));
+      if (sees.test((String) r[4])) {
+        ended.putIfAbsent(
+            (String) r[0],
+            new Ended((UUID) r[1], (String) r[2], (String) r[3], (String) r[4], date(r[5])));
+      }
     }
     return found.stream()
         .map(f -> ended.containsKey(f.orgNumber()) ? f.with(ended.get(f.orgNumber())) : f)
@@ -375,21 +386,24 @@ public class EnterpriseSearch {
     Optional<Found> known =
         rows.isEmpty()
             ? fromAgreement(orgNumber, deliveriesIn)
-            : Optional.of(withEnded(List.of(found((Object[]) rows.get(0)))).get(0));
+            : Optional.of(withEnded(List.of(found((Object[]) rows.get(0))), deliveriesIn).get(0));
     if (known.isEmpty()) {
       return Optional.empty();
     }
     Found found = known.get();
-    // The re-signing status is the active agreement's: an ended agreement's case is over.
+    // The re-signing status is the active agreement's: an ended agreement's case is over (and an
+    // ended one shown in place of another county's active one must not carry that one's case).
     List<?> open =
-        em.createNativeQuery(
-                "select c.id, rc.status, c.deadline from resigning_case rc"
-                    + " join resigning_campaign c on c.id = rc.campaign_id"
-                    + " join agreement a on a.id = rc.agreement_id"
-                    + " where a.org_number = :org and a.status = 'ACTIVE' and c.status <> 'CLOSED'"
-                    + " order by c.deadline desc limit 1")
-            .setParameter("org", orgNumber)
-            .getResultList();
+        !"ACTIVE".equals(found.agreementStatus())
+            ? List.of()
+            : em.createNativeQuery(
+                    "select c.id, rc.status, c.deadline from resigning_case rc"
+                        + " join resigning_campaign c on c.id = rc.campaign_id"
+                        + " join agreement a on a.id = rc.agreement_id"
+                        + " where a.org_number = :org and a.status = 'ACTIVE' and c.status <> 'CLOSED'"
+                        + " order by c.deadline desc limit 1")
+                .setParameter("org", orgNumber)
+                .getResultList();
     Resigning resigning = null;
     if (!open.isEmpty()) {
       Object[] r = (Object[]) open.get(0);

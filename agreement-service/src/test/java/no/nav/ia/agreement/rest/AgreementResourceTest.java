@@ -1065,6 +1065,32 @@ class AgreementResourceTest {
         .body("contactPerson", equalTo("Z990012"));
   }
 
+  @Test
+  void anAdviserRegistersAnAgreementWithThemselvesAsContactPersonByMe() {
+    Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), "03");
+    body.put("contactPerson", "me");
+    given()
+        .auth()
+        .oauth2(Tokens.adviser("03", "Z990031"))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(201)
+        .body("contactPerson", equalTo("Z990031"));
+    // A system has no NAV-ident of its own: it names the adviser.
+    body.put("orgNumber", Fixtures.orgNumber());
+    given()
+        .auth()
+        .oauth2(Tokens.system("crm"))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/agreements")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("contactPerson"));
+  }
+
   private static ValidatableResponse assign(String id, String ifMatch, String navIdent) {
     return given()
         .auth()

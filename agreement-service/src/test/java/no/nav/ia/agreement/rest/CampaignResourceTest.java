@@ -519,6 +519,20 @@ class CampaignResourceTest {
                       .contains("|audit:access|")
                       .contains("suid=Z990072 duid=" + org)
                       .contains("/reminders"));
+      // A case's history holds its notes: a read of the agreement too.
+      given()
+          .auth()
+          .oauth2(Tokens.person("manager", "07", "Z990073"))
+          .get("/api/v1/resigning-campaigns/" + campaign + "/agreements/" + old + "/history")
+          .then()
+          .statusCode(200);
+      assertThat(audit.lines)
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .contains("|audit:access|")
+                      .contains("suid=Z990073 duid=" + org)
+                      .contains("/history"));
     }
     given()
         .auth()

@@ -31,6 +31,7 @@ import java.util.zip.GZIPOutputStream;
 import no.nav.ia.agreement.Fixtures;
 import no.nav.ia.agreement.config.RegisterConfig;
 import no.nav.ia.platform.rest.Params;
+import no.nav.ia.test.LogLines;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.MethodOrderer;
@@ -324,14 +325,36 @@ class EnterpriseRegisterTest {
   @Test
   @Order(4)
   void anEnterprisesPageHasItsAgreementAndAnUnknownOneIs404() {
-    given()
-        .auth()
-        .oauth2(Tokens.manager("03"))
-        .get("/api/v1/enterprises/" + KAFE)
-        .then()
-        .statusCode(200)
-        .body("name", equalTo("KAFÉ ØSTRE AS"))
-        .body("agreement.status", equalTo("ACTIVE"));
+    try (LogLines audit = LogLines.of("auditLogger")) {
+      String agreement =
+          given()
+              .auth()
+              .oauth2(Tokens.person("manager", "03", "Z990341"))
+              .get("/api/v1/enterprises/" + KAFE)
+              .then()
+              .statusCode(200)
+              .body("name", equalTo("KAFÉ ØSTRE AS"))
+              .body("agreement.status", equalTo("ACTIVE"))
+              .extract()
+              .path("agreement.id");
+      search(Tokens.person("manager", "03", "Z990342"), "q=kafe&county=03");
+      given()
+          .auth()
+          .oauth2(Tokens.person("manager", "03", "Z990343"))
+          .get("/api/v1/agreements/" + agreement + "/history")
+          .then()
+          .statusCode(200);
+      search(Tokens.person("adviser", "46", "Z994644"), "q=kafe&county=03");
+      // The page, a search item and the history show the agreement and its contact person: each a
+      // read of it in the audit trail, as GET /agreements/{id} is (a security review found none).
+      // Another county's centre sees none of that, and reads nothing of it.
+      assertThat(audit.lines)
+          .filteredOn(l -> l.contains("|audit:access|") && l.contains("duid=" + KAFE))
+          .anySatisfy(l -> assertThat(l).contains("suid=Z990341"))
+          .anySatisfy(l -> assertThat(l).contains("suid=Z990342"))
+          .anySatisfy(l -> assertThat(l).contains("suid=Z990343").contains("/history"))
+          .noneSatisfy(l -> assertThat(l).contains("suid=Z994644"));
+    }
     // Another county's centre finds the enterprise in the register, but not Oslo's records of it:
     // which agreement, whose contact person, what was delivered.
     given()
@@ -869,6 +892,21 @@ class EnterpriseRegisterTest {
         .containsEntry("endedOn", "2024-02-29");
     assertThat(agreementShown(Tokens.adviser("03"), org, "03")).isNull();
     assertThat(Api.enterprise(Tokens.adviser("03"), org).getString("countyCode")).isEqualTo("03");
+
+    // Oslo's centre signs it: Oslo sees its active agreement, Innlandet still its own ended one
+    // (an adviser's review found it gone from Innlandet's page then), never Oslo's.
+    Map<String, Object> oslo = Fixtures.agreement(org, "03");
+    oslo.put("signedOn", "2024-06-03");
+    String active = Api.register(oslo);
+    assertThat(agreementShown(Tokens.adviser("03"), org, "03"))
+        .containsEntry("id", active)
+        .containsEntry("status", "ACTIVE");
+    assertThat(agreementShown(Tokens.adviser("34"), org, "03"))
+        .containsEntry("id", ended)
+        .containsEntry("status", "ENDED")
+        .containsEntry("endedOn", "2024-02-29");
+    assertThat(Api.enterprise(Tokens.adviser("34"), org).getMap("resigning")).isNull();
+    assertThat(agreementShown(Tokens.coordinator(), org, "03")).containsEntry("id", active);
   }
 
   @Test
@@ -1082,6 +1120,21 @@ class EnterpriseRegisterTest {
     }
     assertThat(search(Tokens.adviser("03"), "q=qxtie").getList("items.name", String.class))
         .containsExactly("bakke QXTIE AS", "ÆRLIG QXTIE AS", "ØSTRE QXTIE AS", "ÅRDAL QXTIE AS");
+  }
+
+  @Test
+  @Order(11)
+  void withoutNameWordsTheEnterprisesComeInNorwegianAlphabeticalOrder() {
+    // Shortest name first is the best match of name words; browsing a county without any is a
+    // list to read from A to Å (an adviser's review found "Ærlige ..." after "Tom Holding AS").
+    List<String> names = List.of("Ærlige Åsmund Bygg AS", "Zeta AS", "Alfa Lang Navn Bygg AS");
+    for (String name : names) {
+      Fixtures.inTheRegister(Fixtures.orgNumber(), name, "56");
+    }
+    assertThat(search(Tokens.adviser("56"), "county=56").getList("items.name", String.class))
+        .containsExactly("Alfa Lang Navn Bygg AS", "Zeta AS", "Ærlige Åsmund Bygg AS");
+    assertThat(search(Tokens.adviser("56"), "q=as&county=56").getList("items.name", String.class))
+        .startsWith("Zeta AS");
   }
 
   @Test
