@@ -502,7 +502,10 @@ public class ProblemMappers {
           "has an unknown value: must be one of ");
     }
     if (target == java.time.LocalDate.class) {
-      return "is not a date: must be a day written YYYY-MM-DD, such as 2026-03-15";
+      // 2026-02-29 is written so, but is no day (an adviser's review read the form's message).
+      return value instanceof String text && no.nav.ia.platform.rest.Params.writtenAsDay(text)
+          ? "is written YYYY-MM-DD, but there is no such day"
+          : "is not a date: must be a day written YYYY-MM-DD, such as 2026-03-15";
     }
     if (target == java.time.OffsetDateTime.class || target == java.time.Instant.class) {
       return "is not a moment: must be written as ISO 8601 with its offset, such as"

@@ -31,8 +31,29 @@ public final class Params {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw ApiException.invalid(name, "must be a date as YYYY-MM-DD");
+      throw ApiException.invalid(
+          name,
+          writtenAsDay(value)
+              ? "is written YYYY-MM-DD, but there is no such day"
+              : "must be a date as YYYY-MM-DD");
     }
+  }
+
+  /**
+   * Whether a text is written as a day, {@code YYYY-MM-DD} in digits, whether or not there is such
+   * a day (2026-02-29 is written so): the message for one that is not says which it missed.
+   */
+  public static boolean writtenAsDay(String value) {
+    if (value.length() != 10) {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      char c = value.charAt(i);
+      if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

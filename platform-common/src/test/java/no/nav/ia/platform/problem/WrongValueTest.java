@@ -66,13 +66,20 @@ class WrongValueTest {
 
   @Test
   void aDateThatIsNoneSaysHowADateIsWritten() {
-    for (String date : List.of("\"2026-13-01\"", "\"15.03.2026\"", "20260315")) {
+    for (String date : List.of("\"15.03.2026\"", "20260315", "\"2026-3-1\"")) {
       assertThat(errorsOf("{\"deliveredOn\":" + date + "}"))
           .as(date)
           .containsExactly(
               new FieldError(
                   "deliveredOn",
                   "is not a date: must be a day written YYYY-MM-DD, such as 2026-03-15"));
+    }
+    // Written as a day, but no day is so (an adviser's review was told how to write 2026-02-29).
+    for (String date : List.of("\"2026-13-01\"", "\"2026-02-29\"")) {
+      assertThat(errorsOf("{\"deliveredOn\":" + date + "}"))
+          .as(date)
+          .containsExactly(
+              new FieldError("deliveredOn", "is written YYYY-MM-DD, but there is no such day"));
     }
   }
 

@@ -73,6 +73,13 @@ class ParamsTest {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("from", "must be a date as YYYY-MM-DD"));
     }
+    ApiException noSuchDay =
+        catchThrowableOfType(ApiException.class, () -> Params.date("to", "2026-02-29", null));
+    assertThat(noSuchDay.errors())
+        .extracting(FieldError::field, FieldError::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "to", "is written YYYY-MM-DD, but there is no such day"));
   }
 
   @Test
