@@ -79,6 +79,18 @@ public record Period(String id, YearMonth first, YearMonth last) {
     return !day.isBefore(from()) && !day.isAfter(to());
   }
 
+  /**
+   * The half-year this period lies in (itself, one of its quarters or months); empty for a year,
+   * which spans two.
+   */
+  public java.util.Optional<HalfYear> halfYear() {
+    int half = (first.getMonthValue() - 1) / 6;
+    if (first.getYear() != last.getYear() || half != (last.getMonthValue() - 1) / 6) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new HalfYear(parse(year() + "-H" + (half + 1))));
+  }
+
   /** The same period one year earlier. */
   public Period yearBefore() {
     String previousId = (year() - 1) + id.substring(4);

@@ -864,6 +864,21 @@ class ReportsTest {
         .body("submittedBy", equalTo("Z990002"));
     // Its earlier reports were due while its own centre worked: theirs, not the successors'.
     edit(telemark, 0, SECTIONS, report("38", "2023-H1") + "/sections").statusCode(403);
+    // The card behind the report they submit is theirs to read, for that half-year and its parts.
+    for (String period : List.of("2023-H2", "2023-Q4", "2023-07")) {
+      as(telemark)
+          .get("/api/v1/scorecards/counties/38?period=" + period)
+          .then()
+          .statusCode(200)
+          .body("scope.code", equalTo("38"));
+    }
+    for (String period : List.of("2023-H1", "2023", "2024-H1")) {
+      as(telemark).get("/api/v1/scorecards/counties/38?period=" + period).then().statusCode(403);
+    }
+    as(Tokens.manager("03"))
+        .get("/api/v1/scorecards/counties/38?period=2023-H2")
+        .then()
+        .statusCode(403);
   }
 
   @Test
