@@ -44,6 +44,9 @@ public final class AgreementRequests {
   static final String LINES_MESSAGE =
       "must not hold control characters other than line breaks and tabs";
 
+  /** A NAV-ident, or {@code me}: the caller's own. */
+  static final String IDENT_OR_ME = "^(me|" + NavIdent.REGEX + ")$";
+
   /** The most employees an enterprise can have here (as the register search's filter allows). */
   static final long MAX_EMPLOYEES = 10_000_000;
 
@@ -77,7 +80,7 @@ public final class AgreementRequests {
               pattern = "^\\d{9}$",
               description = "The corporate group (konsern), when signed under a group agreement")
           String groupOrgNumber,
-      @Pattern(regexp = "^(me|[A-Z][0-9]{6})$", message = NavIdent.MESSAGE + ", or me")
+      @Pattern(regexp = IDENT_OR_ME, message = NavIdent.MESSAGE + ", or me")
           @Schema(
               examples = "Z990001",
               description = "A NAV-ident, or me (the caller's own), as the contact person's PUT")
@@ -108,7 +111,7 @@ public final class AgreementRequests {
   @Schema(name = "ContactPersonRequest")
   public record AssignContactPerson(
       @NotNull
-          @Pattern(regexp = "^(me|[A-Z][0-9]{6})$", message = NavIdent.MESSAGE + ", or me")
+          @Pattern(regexp = IDENT_OR_ME, message = NavIdent.MESSAGE + ", or me")
           @Schema(examples = "Z990001", description = "A NAV-ident, or me (the caller's own)")
           String navIdent) {}
 

@@ -317,23 +317,28 @@ public class EnterpriseSearch {
     if (without.isEmpty()) {
       return found;
     }
+    if (visible.isPresent() && visible.get().isEmpty()) {
+      return found; // a token bound to no county sees no county's agreement
+    }
     Map<String, Ended> ended = new java.util.HashMap<>();
-    // The status as a literal, so that the plan uses the partial index (V11); each enterprise's
-    // ended agreements, last ended first, the first of a county the caller sees taken.
-    for (Object row :
+    // The status as a literal, so that the plan uses the partial index (V11).
+    var query =
         em.createNativeQuery(
-                "select org_number, id, status, contact_person, county_code, ended_on from"
-                    + " agreement where org_number = any(cast(:orgs as varchar[]))"
-                    + " and status = 'ENDED' order by org_number, "
+                "select distinct on (org_number) org_number, id, status, contact_person,"
+                    + " county_code, ended_on from agreement"
+                    + " where org_number = any(cast(:orgs as varchar[])) and status = 'ENDED'"
+                    + (visible.isPresent()
+                        ? " and county_code = any(cast(:counties as varchar[]))"
+                        : "")
+                    + " order by org_number, "
                     + LAST_ENDED_FIRST)
-            .setParameter("orgs", "{" + String.join(",", without) + "}")
-            .getResultList()) {
+            .setParameter("orgs", "{" + String.join(",", without) + "}");
+    visible.ifPresent(v -> query.setParameter("counties", "{" + String.join(",", v) + "}"));
+    for (Object row : query.getResultList()) {
       Object[] r = (Object[]) row;
-      if (sees.test((String) r[4])) {
-        ended.putIfAbsent(
-            (String) r[0],
-            new Ended((UUID) r[1], (String) r[2], (String) r[3], (String) r[4], date(r[5])));
-      }
+      ended.put(
+          (String) r[0],
+          new Ended((UUID) r[1], (String) r[2], (String) r[3], (String) r[4], date(r[5])));
     }
     return found.stream()
         .map(f -> ended.containsKey(f.orgNumber()) ? f.with(ended.get(f.orgNumber())) : f)

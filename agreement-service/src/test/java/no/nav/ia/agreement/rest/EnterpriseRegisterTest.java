@@ -1132,7 +1132,7 @@ class EnterpriseRegisterTest {
       Fixtures.inTheRegister(Fixtures.orgNumber(), name, "56");
     }
     assertThat(search(Tokens.adviser("56"), "county=56").getList("items.name", String.class))
-        .containsExactly("Alfa Lang Navn Bygg AS", "Zeta AS", "Ærlige Åsmund Bygg AS");
+        .containsSubsequence("Alfa Lang Navn Bygg AS", "Zeta AS", "Ærlige Åsmund Bygg AS");
     assertThat(search(Tokens.adviser("56"), "q=as&county=56").getList("items.name", String.class))
         .startsWith("Zeta AS");
   }

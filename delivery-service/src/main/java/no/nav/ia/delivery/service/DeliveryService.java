@@ -219,7 +219,12 @@ public class DeliveryService {
     boolean samePlaceAndDay =
         request.orgNumber().equals(current.orgNumber)
             && request.deliveredOn().equals(current.deliveredOn);
-    DeliveryFacts facts = samePlaceAndDay ? facts(request, current.countyCode) : resolve(request);
+    DeliveryFacts facts =
+        !samePlaceAndDay
+            ? resolve(request)
+            : CountyRegistry.get().holderOn(current.countyCode, current.deliveredOn).isPresent()
+                ? facts(request, current.countyCode)
+                : movedOrKept(request, current.countyCode);
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -505,6 +510,25 @@ public class DeliveryService {
                     + String.join(", ", periods)));
   }
 
+  /**
+   * The correction of a delivery recorded under a county split by its day before such deliveries
+   * were refused (COUNTY_ENDED): to the agreement registered again under today's county, when one
+   * covers the day; else it stays where it is, its facts corrected as any other delivery's (a
+   * review: a note could not be put right).
+   */
+  private DeliveryFacts movedOrKept(DeliveryRequest request, String countyCode) {
+    try {
+      return resolve(request);
+    } catch (DomainException refused) {
+      if (!DeliveryErrors.COUNTY_ENDED.name().equals(refused.code())
+          && !DeliveryErrors.NO_ACTIVE_AGREEMENT.name().equals(refused.code())) {
+        throw refused;
+      }
+      caller.requireCounty(countyCode);
+      return factsIn(request, countyCode);
+    }
+  }
+
   /** The facts of the request in the agreement's county, if the caller may record there. */
   private DeliveryFacts facts(DeliveryRequest request, String countyCode) {
     caller.requireCounty(countyCode);
@@ -512,19 +536,53 @@ public class DeliveryService {
       // A county history review found such deliveries on the national card and in no county's
       // half-year report, with nothing telling anyone to register the agreement again.
       throw DomainException.notAllowedNow(
-          DeliveryErrors.COUNTY_ENDED,
-          "The agreement is registered under county "
-              + countyCode
-              + ", which had been split by "
-              + request.deliveredOn()
-              + ": end it and register the enterprise again under today's county ("
-              + String.join(
-                  " or ",
-                  CountyRegistry.get().inItsPlaceOn(countyCode, request.deliveredOn()).stream()
-                      .map(c -> c.code() + " " + c.name())
-                      .toList())
-              + "), then record the delivery there");
+          DeliveryErrors.COUNTY_ENDED, countyEnded(request, countyCode));
     }
+    return factsIn(request, countyCode);
+  }
+
+  /** What to do about an agreement whose county was split by the delivery's day. */
+  private static String countyEnded(DeliveryRequest request, String countyCode) {
+    CountyRegistry counties = CountyRegistry.get();
+    String split = counties.rollsUpInto(countyCode);
+    String name = counties.county(countyCode).map(c -> c.name()).orElse(countyCode);
+    java.time.LocalDate lastDay =
+        counties.county(split).map(c -> c.validTo()).orElse(request.deliveredOn().minusDays(1));
+    return "The enterprise's agreement for "
+        + request.deliveredOn()
+        + " is registered under "
+        + name
+        + " ("
+        + countyCode
+        + (split.equals(countyCode) ? "" : ", part of " + split)
+        + "), split after "
+        + lastDay
+        + ": end that agreement on "
+        + lastDay
+        + " or earlier, register the enterprise again under "
+        + String.join(
+            " or ",
+            inItsPlace(countyCode, name, request.deliveredOn()).stream()
+                .map(c -> c.name() + " (" + c.code() + ")")
+                .toList())
+        + " signed on "
+        + request.deliveredOn()
+        + " or earlier, then send the delivery again";
+  }
+
+  /**
+   * The counties of the day in the split one's place: the one re-established under the old code's
+   * name (Østfold, 31, for Østfold, 01, which was merged into Viken), else every one it became.
+   */
+  private static List<CountyRegistry.County> inItsPlace(
+      String countyCode, String name, java.time.LocalDate day) {
+    List<CountyRegistry.County> all = CountyRegistry.get().inItsPlaceOn(countyCode, day);
+    List<CountyRegistry.County> sameName = all.stream().filter(c -> c.name().equals(name)).toList();
+    return sameName.isEmpty() ? all : sameName;
+  }
+
+  /** The facts of the request in that county (the caller checked). */
+  private DeliveryFacts factsIn(DeliveryRequest request, String countyCode) {
     return new DeliveryFacts(
         request.orgNumber(),
         countyCode,

@@ -73,7 +73,7 @@ public class EndedAgreements {
                where c.org_number = d.org_number and c.signed_on <= d.delivered_on
                  and (c.ended_on is null or c.ended_on >= d.delivered_on)
                order by c.signed_on desc limit 1) as covered_in,
-             put.changer_scope, d.version
+             put.changer_scope, d.version, d.delivered_on
         from delivery d join agreement_view a on a.agreement_id = ?1
        cross join lateral (
               select p.changed_at, p.changer_scope from (
@@ -208,7 +208,7 @@ public class EndedAgreements {
                 .setParameter(2, actor)
                 .getResultList()) {
       UUID delivery = (UUID) refused[0];
-      String movedTo = mayRecordIn((String) refused[2], (String) refused[1]);
+      String movedTo = mayRecordIn((String) refused[2], (String) refused[1], day(refused[4]));
       long version = ((Number) refused[3]).longValue();
       DeliveryService.AsRead found =
           movedTo != null
@@ -234,10 +234,13 @@ public class EndedAgreements {
   /**
    * The county whose agreement covers the delivery's day, if the one who put it there could have
    * recorded it in that county (an adviser of the old county would have been refused 403; one not
-   * known, kept before V6, is taken as refused); else null.
+   * known, kept before V6, is taken as refused) and that county still held its data on the day (not
+   * one split by then: 422 COUNTY_ENDED, as a delivery recorded there now); else null.
    */
-  static String mayRecordIn(String changerScope, String coveredIn) {
-    if (coveredIn == null || changerScope == null) {
+  static String mayRecordIn(String changerScope, String coveredIn, java.time.LocalDate day) {
+    if (coveredIn == null
+        || changerScope == null
+        || no.nav.ia.platform.domain.CountyRegistry.get().holderOn(coveredIn, day).isEmpty()) {
       return null;
     }
     boolean every = DeliveryVersion.EVERY_COUNTY.equals(changerScope);
@@ -245,6 +248,10 @@ public class EndedAgreements {
         new CountyVisibility(every, every ? Optional.empty() : Optional.of(changerScope))
             .mayAccess(coveredIn);
     return may ? coveredIn : null;
+  }
+
+  private static java.time.LocalDate day(Object value) {
+    return value instanceof java.sql.Date date ? date.toLocalDate() : (java.time.LocalDate) value;
   }
 
   /** Puts a termination that failed at the back, due again after the settle time. */

@@ -104,12 +104,118 @@ class DeliveryResourceTest {
     post(coordinator, delivery)
         .statusCode(422)
         .body("code", equalTo("COUNTY_ENDED"))
-        .body("detail", containsString("39 Vestfold or 40 Telemark"));
+        .body("detail", containsString("split after 2023-12-31"))
+        .body("detail", containsString("again under Vestfold (39) or Telemark (40)"));
+    // So is a batch's item (the batch answers 200, the item says why).
+    Map<String, Object> item = new java.util.HashMap<>(delivery);
+    item.put("idempotencyKey", "split-" + split);
+    given()
+        .auth()
+        .oauth2(coordinator)
+        .contentType(ContentType.JSON)
+        .body(List.of(item))
+        .post("/api/v1/deliveries/batch")
+        .then()
+        .statusCode(200)
+        .body("results[0].status", equalTo("ERROR"))
+        .body("results[0].code", equalTo("COUNTY_ENDED"));
     assertThat(recorded(split)).isEqualTo(1);
+    // Vestfold (07), merged into Vestfold og Telemark, is Vestfold (39) again.
+    String vestfold = Fixtures.orgNumber();
+    TestKafka.send(
+        "ia.agreement-events-v1",
+        vestfold,
+        Fixtures.agreementRegistered(vestfold, "07", "2015-01-05", UUID.randomUUID()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(
+                        () ->
+                            AgreementView.activeOn(vestfold, LocalDate.of(2016, 1, 1))
+                                .isPresent()));
+    Map<String, Object> old = Fixtures.delivery(vestfold);
+    old.put("deliveredOn", "2024-03-04");
+    post(coordinator, old)
+        .statusCode(422)
+        .body("code", equalTo("COUNTY_ENDED"))
+        .body("detail", containsString("under Vestfold (07, part of 38)"))
+        .body("detail", containsString("again under Vestfold (39) signed on 2024-03-04"));
     // Hordaland (12) was merged into Vestland (46): its data is Vestland's from then.
     Map<String, Object> vestland = Fixtures.delivery(merged);
     vestland.put("deliveredOn", "2024-01-02");
     post(Tokens.adviser("46"), vestland).statusCode(201).body("countyCode", equalTo("12"));
+  }
+
+  @Test
+  void aDeliveryRecordedUnderASplitCountyBeforeTheRuleIsCorrectedInPlaceOrMovedWhenRegisteredAgain()
+      throws Exception {
+    String org = Fixtures.orgNumber();
+    UUID split = UUID.randomUUID();
+    TestKafka.send(
+        "ia.agreement-events-v1",
+        org,
+        Fixtures.agreementRegistered(org, "38", "2021-05-01", split));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(() -> AgreementView.activeOn(org, LocalDate.of(2023, 1, 1)).isPresent()));
+    String coordinator = Tokens.coordinator();
+    Map<String, Object> delivery = Fixtures.delivery(org);
+    delivery.put("deliveredOn", "2023-12-31");
+    String id = post(coordinator, delivery).statusCode(201).extract().path("id");
+    // A correction onto a day after the split is refused as a recording is.
+    delivery.put("deliveredOn", "2024-01-02");
+    put(coordinator, id, "1", delivery).statusCode(422).body("code", equalTo("COUNTY_ENDED"));
+    // A delivery of 2024 recorded under 38 before the rule (made so here in the database) ...
+    try (java.sql.Connection db = no.nav.ia.test.Infra.connection("delivery");
+        java.sql.PreparedStatement moved =
+            db.prepareStatement(
+                "update delivery set delivered_on = date '2024-01-02' where id = ?::uuid")) {
+      moved.setString(1, id);
+      assertThat(moved.executeUpdate()).isEqualTo(1);
+      if (!db.getAutoCommit()) {
+        db.commit();
+      }
+    }
+    // ... can still have its note put right, where it is (a review: refused with COUNTY_ENDED),
+    delivery.put("note", "Rettet notat");
+    put(coordinator, id, "1", delivery)
+        .statusCode(200)
+        .body("countyCode", equalTo("38"))
+        .body("note", equalTo("Rettet notat"));
+    // ... and goes to the agreement registered again under Vestfold once there is one.
+    ObjectNode ended = EventSamples.sample("AgreementTerminated");
+    ended.put("occurredAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString());
+    ((ObjectNode) ended.get("payload"))
+        .put("agreementId", split.toString())
+        .put("orgNumber", org)
+        .put("countyCode", "38")
+        .put("signedOn", "2021-05-01")
+        .put("endedOn", "2023-12-31");
+    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(ended));
+    TestKafka.send(
+        "ia.agreement-events-v1",
+        org,
+        Fixtures.agreementRegistered(org, "39", "2024-01-01", UUID.randomUUID()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(
+                        () ->
+                            AgreementView.activeOn(org, LocalDate.of(2024, 1, 2))
+                                .map(a -> a.countyCode.equals("39"))
+                                .orElse(false)));
+    delivery.put("direction", "INDIVIDUAL");
+    put(coordinator, id, "2", delivery)
+        .statusCode(200)
+        .body("countyCode", equalTo("39"))
+        .body("direction", equalTo("INDIVIDUAL"));
   }
 
   @Test

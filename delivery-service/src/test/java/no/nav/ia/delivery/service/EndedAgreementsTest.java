@@ -187,11 +187,20 @@ class EndedAgreementsTest {
 
   @Test
   void aDeliveryMovesOnlyWhereTheOneWhoPutItThereCouldRecord() {
-    assertThat(EndedAgreements.mayRecordIn("ALL", null)).isNull();
-    assertThat(EndedAgreements.mayRecordIn("ALL", "07")).as("every county").isEqualTo("07");
-    assertThat(EndedAgreements.mayRecordIn("06", "07")).as("bound to 06").isNull();
-    assertThat(EndedAgreements.mayRecordIn("07", "07")).isEqualTo("07");
-    assertThat(EndedAgreements.mayRecordIn(null, "07")).as("not known: kept before V6").isNull();
+    java.time.LocalDate day = java.time.LocalDate.of(2012, 5, 14);
+    assertThat(EndedAgreements.mayRecordIn("ALL", null, day)).isNull();
+    assertThat(EndedAgreements.mayRecordIn("ALL", "07", day)).as("every county").isEqualTo("07");
+    assertThat(EndedAgreements.mayRecordIn("06", "07", day)).as("bound to 06").isNull();
+    assertThat(EndedAgreements.mayRecordIn("07", "07", day)).isEqualTo("07");
+    assertThat(EndedAgreements.mayRecordIn(null, "07", day))
+        .as("not known: kept before V6")
+        .isNull();
+    // Vestfold og Telemark (38) was split on 2024-01-01: no delivery of a day after goes there.
+    assertThat(EndedAgreements.mayRecordIn("ALL", "38", java.time.LocalDate.of(2023, 12, 31)))
+        .isEqualTo("38");
+    assertThat(EndedAgreements.mayRecordIn("ALL", "38", java.time.LocalDate.of(2024, 1, 1)))
+        .as("split by then")
+        .isNull();
   }
 
   private static void correct(String id, long version, Map<String, Object> body) {

@@ -159,7 +159,8 @@ public final class CountyRegistry {
    * into one (Hordaland, 12, is Vestland's, 46, in 2024; Troms, 19, is Troms og Finnmark's, 54, in
    * 2022). Empty when that county had ended too, split (Viken, 30, and what was merged into it,
    * after 2023): no county of the day holds such data, nor does its half-year report. An unknown
-   * code is its own county.
+   * code is its own county, and so is a code on a day before it existed (agreement-service
+   * registers no agreement so: its county must be valid on the signing day).
    */
   public Optional<String> holderOn(String code, LocalDate day) {
     String current = code;

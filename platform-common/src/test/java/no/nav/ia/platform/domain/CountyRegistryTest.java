@@ -50,6 +50,8 @@ class CountyRegistryTest {
     assertThat(registry.holderOn("19", in2024)).isEmpty();
     assertThat(registry.holderOn("01", in2024)).isEmpty();
     assertThat(registry.holderOn("31", in2024)).contains("31");
+    // A day before the code existed is the code's own (no agreement is registered so).
+    assertThat(registry.holderOn("50", LocalDate.of(2012, 5, 14))).contains("50");
   }
 
   @Test
