@@ -88,11 +88,17 @@ public final class Fixtures {
    * id.
    */
   public static UUID agreementViaKafka(String orgNumber, String county) {
+    return agreementViaKafka(orgNumber, county, "2010-03-01");
+  }
+
+  /**
+   * Publishes an agreement signed on that day on the real topic, waits until the read model has it
+   * (the enterprise's agreement of that day is in that county), and returns its id.
+   */
+  public static UUID agreementViaKafka(String orgNumber, String county, String signedOn) {
     UUID id = UUID.randomUUID();
     TestKafka.send(
-        "ia.agreement-events-v1",
-        orgNumber,
-        agreementRegistered(orgNumber, county, "2010-03-01", id));
+        "ia.agreement-events-v1", orgNumber, agreementRegistered(orgNumber, county, signedOn, id));
     await("the agreement event applied to the read model")
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(100))
@@ -101,8 +107,9 @@ public final class Fixtures {
                 QuarkusTransaction.requiringNew()
                     .call(
                         () ->
-                            AgreementView.activeOn(orgNumber, LocalDate.of(2012, 5, 14))
-                                .isPresent()));
+                            AgreementView.activeOn(orgNumber, LocalDate.parse(signedOn))
+                                .map(a -> a.countyCode.equals(county))
+                                .orElse(false)));
     return id;
   }
 

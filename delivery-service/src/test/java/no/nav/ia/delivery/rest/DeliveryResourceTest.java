@@ -76,24 +76,8 @@ class DeliveryResourceTest {
   void aDeliveryAfterItsAgreementsCountyWasSplitIsRefusedAndOneAfterAMergerIsTheSuccessors() {
     String split = Fixtures.orgNumber();
     String merged = Fixtures.orgNumber();
-    TestKafka.send(
-        "ia.agreement-events-v1",
-        split,
-        Fixtures.agreementRegistered(split, "38", "2021-05-01", UUID.randomUUID()));
-    TestKafka.send(
-        "ia.agreement-events-v1",
-        merged,
-        Fixtures.agreementRegistered(merged, "12", "2019-05-01", UUID.randomUUID()));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                QuarkusTransaction.requiringNew()
-                    .call(
-                        () ->
-                            AgreementView.activeOn(split, LocalDate.of(2022, 1, 1)).isPresent()
-                                && AgreementView.activeOn(merged, LocalDate.of(2022, 1, 1))
-                                    .isPresent()));
+    Fixtures.agreementViaKafka(split, "38", "2021-05-01");
+    Fixtures.agreementViaKafka(merged, "12", "2019-05-01");
     String coordinator = Tokens.coordinator();
     Map<String, Object> delivery = Fixtures.delivery(split);
     delivery.put("deliveredOn", "2023-12-31");
@@ -122,19 +106,7 @@ class DeliveryResourceTest {
     assertThat(recorded(split)).isEqualTo(1);
     // Vestfold (07), merged into Vestfold og Telemark, is Vestfold (39) again.
     String vestfold = Fixtures.orgNumber();
-    TestKafka.send(
-        "ia.agreement-events-v1",
-        vestfold,
-        Fixtures.agreementRegistered(vestfold, "07", "2015-01-05", UUID.randomUUID()));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                QuarkusTransaction.requiringNew()
-                    .call(
-                        () ->
-                            AgreementView.activeOn(vestfold, LocalDate.of(2016, 1, 1))
-                                .isPresent()));
+    Fixtures.agreementViaKafka(vestfold, "07", "2015-01-05");
     Map<String, Object> old = Fixtures.delivery(vestfold);
     old.put("deliveredOn", "2024-03-04");
     post(coordinator, old)
@@ -152,17 +124,7 @@ class DeliveryResourceTest {
   void aDeliveryRecordedUnderASplitCountyBeforeTheRuleIsCorrectedInPlaceOrMovedWhenRegisteredAgain()
       throws Exception {
     String org = Fixtures.orgNumber();
-    UUID split = UUID.randomUUID();
-    TestKafka.send(
-        "ia.agreement-events-v1",
-        org,
-        Fixtures.agreementRegistered(org, "38", "2021-05-01", split));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                QuarkusTransaction.requiringNew()
-                    .call(() -> AgreementView.activeOn(org, LocalDate.of(2023, 1, 1)).isPresent()));
+    UUID split = Fixtures.agreementViaKafka(org, "38", "2021-05-01");
     String coordinator = Tokens.coordinator();
     Map<String, Object> delivery = Fixtures.delivery(org);
     delivery.put("deliveredOn", "2023-12-31");
@@ -197,20 +159,7 @@ class DeliveryResourceTest {
         .put("signedOn", "2021-05-01")
         .put("endedOn", "2023-12-31");
     TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(ended));
-    TestKafka.send(
-        "ia.agreement-events-v1",
-        org,
-        Fixtures.agreementRegistered(org, "39", "2024-01-01", UUID.randomUUID()));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                QuarkusTransaction.requiringNew()
-                    .call(
-                        () ->
-                            AgreementView.activeOn(org, LocalDate.of(2024, 1, 2))
-                                .map(a -> a.countyCode.equals("39"))
-                                .orElse(false)));
+    Fixtures.agreementViaKafka(org, "39", "2024-01-01");
     delivery.put("direction", "INDIVIDUAL");
     put(coordinator, id, "2", delivery)
         .statusCode(200)
