@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import no.nav.ia.platform.audit.AuditLog;
 import no.nav.ia.platform.callid.CallId;
+import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
@@ -75,9 +76,24 @@ public class ScorecardResource {
    */
   static Overview visible(ScorecardService scorecards, Caller caller, Snapshot s) {
     if (!caller.seesAllCounties()) {
-      return new Overview(
-          scorecards.national(s),
-          caller.county().map(own -> List.of(scorecards.county(s, own))).orElse(List.of()));
+      List<Card> counties = new java.util.ArrayList<>();
+      caller
+          .county()
+          .ifPresent(
+              own -> {
+                counties.add(scorecards.county(s, own));
+                // The county the own one was part of, whose half-year report the caller writes
+                // (Viken's 2023-H2 for Østfold's centre): its card after the own, as the report is
+                // on the page (a county history review saw only "Østfold: ingen leveranser").
+                s.period()
+                    .halfYear()
+                    .ifPresent(
+                        half ->
+                            CountyRegistry.get().inItsPlaceOn(own, s.period().to()).stream()
+                                .filter(c -> reportsOn(caller, c.code(), half))
+                                .forEach(c -> counties.add(scorecards.county(s, c.code()))));
+              });
+      return new Overview(scorecards.national(s), counties);
     }
     return new Overview(scorecards.national(s), scorecards.counties(s));
   }
@@ -99,7 +115,7 @@ public class ScorecardResource {
     // The card behind a report the caller may write is theirs to read: a county split before its
     // last half-year's report was due (Viken's 2023-H2) is its successors' managers' to report
     // (a county history review could submit Viken's report and not read Viken's card).
-    if (parsed.halfYear().filter(h -> reportsOn(code, h)).isEmpty()) {
+    if (parsed.halfYear().filter(h -> reportsOn(caller, code, h)).isEmpty()) {
       caller.requireCounty(code);
     }
     return scorecards.county(scorecards.snapshot(parsed), code);
@@ -108,9 +124,9 @@ public class ScorecardResource {
   /**
    * Whether the caller may write the county's report of the half-year (one it has: it ends then).
    */
-  private boolean reportsOn(String code, no.nav.ia.scorecard.HalfYear half) {
+  private static boolean reportsOn(Caller caller, String code, no.nav.ia.scorecard.HalfYear half) {
     return caller.mayReportFor(code, half.due())
-        && no.nav.ia.platform.domain.CountyRegistry.get()
+        && CountyRegistry.get()
             .county(code)
             .filter(c -> c.isValidOn(half.period().to()))
             .isPresent();

@@ -879,6 +879,17 @@ class ReportsTest {
         .get("/api/v1/scorecards/counties/38?period=2023-H2")
         .then()
         .statusCode(403);
+    // Their overview (and the dashboard's county list) shows it after their own county's card.
+    as(telemark)
+        .get("/api/v1/scorecards?period=2023-H2")
+        .then()
+        .statusCode(200)
+        .body("counties.scope.code", equalTo(List.of("40", "38")));
+    as(telemark)
+        .get("/api/v1/scorecards?period=2023")
+        .then()
+        .statusCode(200)
+        .body("counties.scope.code", equalTo(List.of("40")));
   }
 
   @Test
