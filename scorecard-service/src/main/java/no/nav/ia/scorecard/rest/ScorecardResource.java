@@ -13,6 +13,7 @@ import java.util.List;
 import no.nav.ia.platform.audit.AuditLog;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.CountyRegistry;
+import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
@@ -90,6 +91,8 @@ public class ScorecardResource {
                     .ifPresent(
                         half ->
                             CountyRegistry.get().inItsPlaceOn(own, s.period().to()).stream()
+                                // Not a county merged into the own one: its card holds them.
+                                .filter(c -> !CountyVisibility.codesOf(own).contains(c.code()))
                                 .filter(c -> reportsOn(caller, c.code(), half))
                                 .forEach(c -> counties.add(scorecards.county(s, c.code()))));
               });

@@ -890,6 +890,12 @@ class ReportsTest {
         .then()
         .statusCode(200)
         .body("counties.scope.code", equalTo(List.of("40")));
+    // Trøndelag's card of 2017-H2 holds Sør- and Nord-Trøndelag, merged into it: no card of theirs.
+    as(Tokens.manager("50"))
+        .get("/api/v1/scorecards?period=2017-H2")
+        .then()
+        .statusCode(200)
+        .body("counties.scope.code", equalTo(List.of("50")));
   }
 
   @Test
