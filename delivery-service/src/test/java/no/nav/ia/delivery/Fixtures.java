@@ -8,6 +8,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +113,35 @@ public final class Fixtures {
                                 .map(a -> a.countyCode.equals(county))
                                 .orElse(false)));
     return id;
+  }
+
+  /**
+   * Publishes agreement-service's termination of the agreement (signed on {@code signedOn} in the
+   * county, ended on {@code endedOn}), made at {@code made}, on the real topic; not awaited.
+   */
+  public static void agreementTerminatedViaKafka(
+      String orgNumber,
+      UUID agreementId,
+      String county,
+      String signedOn,
+      String endedOn,
+      OffsetDateTime made) {
+    ObjectNode ended = EventSamples.sample("AgreementTerminated");
+    ended.put("eventId", UUID.randomUUID().toString()).put("occurredAt", made.toString());
+    ((ObjectNode) ended.get("payload"))
+        .put("agreementId", agreementId.toString())
+        .put("orgNumber", orgNumber)
+        .put("countyCode", county)
+        .put("signedOn", signedOn)
+        .put("endedOn", endedOn);
+    TestKafka.send("ia.agreement-events-v1", orgNumber, EventSamples.write(ended));
+  }
+
+  /** As above, made now (after whatever the test recorded before it). */
+  public static void agreementTerminatedViaKafka(
+      String orgNumber, UUID agreementId, String county, String signedOn, String endedOn) {
+    agreementTerminatedViaKafka(
+        orgNumber, agreementId, county, signedOn, endedOn, OffsetDateTime.now(ZoneOffset.UTC));
   }
 
   public static void sleep(Duration d) {

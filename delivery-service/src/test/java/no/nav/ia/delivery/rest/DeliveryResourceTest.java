@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -29,9 +28,7 @@ import no.nav.ia.delivery.Fixtures;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.time.NorwegianClockProvider;
 import no.nav.ia.platform.time.NorwegianTime;
-import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.PlatformTestResource;
-import no.nav.ia.test.TestKafka;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -150,15 +147,7 @@ class DeliveryResourceTest {
         .body("countyCode", equalTo("38"))
         .body("note", equalTo("Rettet notat"));
     // ... and goes to the agreement registered again under Vestfold once there is one.
-    ObjectNode ended = EventSamples.sample("AgreementTerminated");
-    ended.put("occurredAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString());
-    ((ObjectNode) ended.get("payload"))
-        .put("agreementId", split.toString())
-        .put("orgNumber", org)
-        .put("countyCode", "38")
-        .put("signedOn", "2021-05-01")
-        .put("endedOn", "2023-12-31");
-    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(ended));
+    Fixtures.agreementTerminatedViaKafka(org, split, "38", "2021-05-01", "2023-12-31");
     Fixtures.agreementViaKafka(org, "39", "2024-01-01");
     delivery.put("direction", "INDIVIDUAL");
     put(coordinator, id, "2", delivery)
@@ -294,16 +283,8 @@ class DeliveryResourceTest {
 
   /** Agreement-service's termination of the county 06 agreement, as of 2012-01-31, applied. */
   private static void terminatedOn31January2012(String org, UUID agreement) {
-    ObjectNode ended = EventSamples.sample("AgreementTerminated");
     // Made now, after the deliveries the test recorded: they stay (EndedAgreements).
-    ended.put("occurredAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString());
-    ((ObjectNode) ended.get("payload"))
-        .put("agreementId", agreement.toString())
-        .put("orgNumber", org)
-        .put("countyCode", "06")
-        .put("signedOn", "2010-03-01")
-        .put("endedOn", "2012-01-31");
-    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(ended));
+    Fixtures.agreementTerminatedViaKafka(org, agreement, "06", "2010-03-01", "2012-01-31");
     await("the termination applied to the read model")
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(100))

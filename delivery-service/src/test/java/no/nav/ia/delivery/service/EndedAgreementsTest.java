@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -21,7 +20,6 @@ import no.nav.ia.delivery.AgreementServiceStub;
 import no.nav.ia.delivery.AgreementView;
 import no.nav.ia.delivery.Fixtures;
 import no.nav.ia.delivery.events.DeliveryEvents;
-import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.TestKafka;
 import no.nav.ia.test.Tokens;
@@ -277,15 +275,7 @@ class EndedAgreementsTest {
 
   /** Agreement-service's termination, made at {@code made}, as its event reaches this service. */
   private static void terminate(String org, UUID agreement, String endedOn, OffsetDateTime made) {
-    ObjectNode ended = EventSamples.sample("AgreementTerminated");
-    ended.put("eventId", UUID.randomUUID().toString()).put("occurredAt", made.toString());
-    ((ObjectNode) ended.get("payload"))
-        .put("agreementId", agreement.toString())
-        .put("orgNumber", org)
-        .put("countyCode", "06")
-        .put("signedOn", "2010-03-01")
-        .put("endedOn", endedOn);
-    TestKafka.send("ia.agreement-events-v1", org, EventSamples.write(ended));
+    Fixtures.agreementTerminatedViaKafka(org, agreement, "06", "2010-03-01", endedOn, made);
   }
 
   private static void awaitSettled(UUID agreement) {
