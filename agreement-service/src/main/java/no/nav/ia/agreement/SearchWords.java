@@ -117,9 +117,36 @@ public final class SearchWords {
     return word.replace("aa", "a").replace("oe", "o").replace("ae", "a");
   }
 
-  /** The words joined by spaces: what the database indexes. */
+  /**
+   * The words a name's punctuation splits without a space, each group joined into one word as well:
+   * "Sjø-Mat" is also "sjoemat", "O'Hara" "ohara", "Bil-Service A/S" "bilservice" and "as". An
+   * adviser types such a name without its hyphen or apostrophe as often as with it; the words on
+   * their own are kept too, so "mat" and "hara" still find them.
+   */
+  public static List<String> joined(String text) {
+    List<String> joined = new ArrayList<>();
+    if (text == null) {
+      return joined;
+    }
+    for (String part : BLANKS.split(text.strip())) {
+      List<String> words = of(part);
+      if (words.size() > 1) {
+        joined.add(String.join("", words));
+      }
+    }
+    return joined;
+  }
+
+  private static final Pattern BLANKS = Pattern.compile("[\\s\\p{Z}]+");
+
+  /**
+   * The words joined by spaces, then the {@link #joined} ones not among them: what the database
+   * indexes.
+   */
   public static String indexed(String name) {
-    return String.join(" ", of(name));
+    java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>(of(name));
+    words.addAll(joined(name));
+    return String.join(" ", words);
   }
 
   /**
@@ -130,7 +157,8 @@ public final class SearchWords {
    */
   public static String listed(String name) {
     java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>(of(name));
-    for (String word : of(name)) {
+    words.addAll(joined(name));
+    for (String word : List.copyOf(words)) {
       words.add(collapsed(word));
     }
     return String.join(" ", words);

@@ -15,6 +15,20 @@ class SearchWordsTest {
   }
 
   @Test
+  void wordsSplitByPunctuationWithoutASpaceAreIndexedJoinedToo() {
+    assertThat(SearchWords.indexed("Sjø-Mat AS")).isEqualTo("sjoe mat as sjoemat");
+    // "A/S" joins into "as", which the name already has: once.
+    assertThat(SearchWords.indexed("O'Hara Bygg A/S")).isEqualTo("o hara bygg a s ohara as");
+    assertThat(SearchWords.indexed("(Nord-Norsk) Bil-Service"))
+        .isEqualTo("nord norsk bil service nordnorsk bilservice");
+    assertThat(SearchWords.indexed("O’Brien 3.0 Café-Øst")).endsWith(" obrien 30 cafeoest");
+    // Words apart are not joined; the working lists hold the joined word collapsed as well.
+    assertThat(SearchWords.indexed("Vik - Bygg AS")).isEqualTo("vik bygg as");
+    assertThat(SearchWords.listed("Sjø-Mat AS")).isEqualTo("sjoe mat as sjoemat sjo sjomat");
+    assertThat(SearchWords.joined(null)).isEmpty();
+  }
+
+  @Test
   void shortWordsAreLookedUpAsIndexedPrefixesAndLongerOnesAsPrefixMatches() {
     assertThat(SearchWords.prefixQuery("Ma")).isEqualTo("'ma'");
     assertThat(SearchWords.prefixQuery("regnskap AS")).isEqualTo("'regnskap':* & 'as'");

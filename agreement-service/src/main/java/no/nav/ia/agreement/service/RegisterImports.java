@@ -114,12 +114,13 @@ public class RegisterImports {
           search_words = excluded.search_words, content_hash = excluded.content_hash,
           updated_at = excluded.updated_at
         -- The fields compared, not their hash: a hash of 64 bits took some renames for no change.
+        -- The search words too: a name indexed by an older release is indexed again (V27).
         where (enterprise.name, enterprise.organisation_form, enterprise.industry,
                enterprise.employees, enterprise.municipality, enterprise.deleted_on,
-               enterprise.deleted)
+               enterprise.deleted, enterprise.search_words)
               is distinct from
               (excluded.name, excluded.organisation_form, excluded.industry, excluded.employees,
-               excluded.municipality, excluded.deleted_on, excluded.deleted)
+               excluded.municipality, excluded.deleted_on, excluded.deleted, excluded.search_words)
         returning org_number, (xmax = 0) as created, name, employees
       ), seen as (
         insert into enterprise_import_seen (import_id, org_number)

@@ -1395,6 +1395,61 @@ class EnterpriseRegisterTest {
         .isEqualTo("2025-06-30");
   }
 
+  /**
+   * A name's words split by a hyphen or an apostrophe are found joined too, as an adviser types
+   * them (a review: "sjomat" did not find "Sjø-Mat", nor "ohara" "O'Hara"), in the register and in
+   * the working lists; a name indexed by an older release is indexed again by the next import.
+   */
+  @Test
+  @Order(15)
+  void wordsSplitByPunctuationAreFoundJoinedAndAnOlderIndexIsRenewedByTheNextImport()
+      throws Exception {
+    String sjomat = Fixtures.orgNumber();
+    String ohara = Fixtures.orgNumber();
+    ArrayNode file = later();
+    file.add(entity(sjomat, "SJØ-MAT AS", "10.200", 7, "0301"));
+    file.add(entity(ohara, "O'HARA BYGG A/S", "41.200", 9, "0301"));
+    String name = "enheter-joined-" + AERLIG + ".json.gz";
+    assertThat(importOf(write(name, file)).getString("status")).isEqualTo("DONE");
+    String adviser = Tokens.adviser("03");
+    for (String q : List.of("sjomat", "sjoemat", "sjømat", "sjø-mat", "sjø mat", "mat", "SJØM")) {
+      assertThat(orgs(adviser, "q=" + q)).as(q).containsExactly(sjomat);
+    }
+    for (String q : List.of("ohara", "o'hara", "hara bygg", "ohara as")) {
+      assertThat(orgs(adviser, "q=" + q)).as(q).containsExactly(ohara);
+    }
+    // The agreement's working list finds it so too.
+    Map<String, Object> fromRegister = new java.util.HashMap<>();
+    fromRegister.put("signedOn", "2024-05-02");
+    fromRegister.put("orgNumber", sjomat);
+    String id = Api.register(fromRegister);
+    assertThat(
+            given()
+                .auth()
+                .oauth2(adviser)
+                .get("/api/v1/agreements?q=sjomat")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class))
+        .contains(id);
+
+    // As an older release indexed it: the words only. The same file again writes it anew.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "update enterprise set search_words = 'o hara bygg a s' where org_number = ?1")
+                    .setParameter(1, ohara)
+                    .executeUpdate());
+    assertThat(orgs(adviser, "q=ohara")).isEmpty();
+    JsonPath again = importOf(write(name, file));
+    assertThat(again.getInt("updated")).isEqualTo(1);
+    assertThat(orgs(adviser, "q=ohara")).containsExactly(ohara);
+    assertThat(importOf(write(name, file)).getInt("updated")).isZero();
+  }
+
   private long count(String sql, Object... params) {
     return Api.count(em, sql, params);
   }
