@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import no.nav.ia.agreement.RegisterEntry;
 import no.nav.ia.platform.domain.NavIdent;
@@ -16,6 +15,7 @@ import no.nav.ia.platform.domain.ValidOrgNumber;
 import no.nav.ia.platform.domain.Written;
 import no.nav.ia.platform.rest.ClosedBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /** Request bodies of the agreement endpoints. */
 public final class AgreementRequests {
@@ -44,6 +44,16 @@ public final class AgreementRequests {
   static final String LINES_MESSAGE =
       "must not hold control characters other than line breaks and tabs";
 
+  /**
+   * A text's limit is in characters as a person counts them (code points, as the OpenAPI document's
+   * maxLength): an emoji is one, where Java's length() counts two.
+   */
+  static final String NAME_LENGTH_MESSAGE =
+      "must be at most " + RegisterEntry.MAX_NAME_LENGTH + " characters";
+
+  /** A termination's reason, at most this many characters. */
+  static final int REASON_MAX = 500;
+
   /** A NAV-ident, or {@code me}: the caller's own. */
   static final String IDENT_OR_ME = "^(me|" + NavIdent.REGEX + ")$";
 
@@ -59,11 +69,14 @@ public final class AgreementRequests {
   public record RegisterAgreement(
       @NotNull @ValidOrgNumber @Schema(examples = "974760673", pattern = "^\\d{9}$")
           String orgNumber,
-      @Size(min = 1, max = RegisterEntry.MAX_NAME_LENGTH)
+      @CodePointLength(max = RegisterEntry.MAX_NAME_LENGTH, message = NAME_LENGTH_MESSAGE)
           @Written
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
-          @Schema(examples = "Eksempel Bygg AS", description = "From the register when left out")
+          @Schema(
+              examples = "Eksempel Bygg AS",
+              description = "From the register when left out",
+              maxLength = RegisterEntry.MAX_NAME_LENGTH)
           String name,
       @Pattern(regexp = "^\\d{2}$", message = "must be a two-digit county code")
           @Schema(
@@ -100,10 +113,11 @@ public final class AgreementRequests {
   @ClosedBody
   @Schema(name = "EditAgreementRequest")
   public record EditAgreement(
-      @Size(min = 1, max = RegisterEntry.MAX_NAME_LENGTH)
+      @CodePointLength(max = RegisterEntry.MAX_NAME_LENGTH, message = NAME_LENGTH_MESSAGE)
           @Written
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
+          @Schema(maxLength = RegisterEntry.MAX_NAME_LENGTH)
           String name,
       @PositiveOrZero @Max(MAX_EMPLOYEES) Integer employees) {}
 
@@ -120,10 +134,10 @@ public final class AgreementRequests {
   public record Terminate(
       @NotNull @PastOrPresent @NotBeforeIa LocalDate endedOn,
       @NotBlank
-          @Size(max = 500)
+          @CodePointLength(max = REASON_MAX, message = "must be at most 500 characters")
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
-          @Schema(minLength = 1, description = "Not blank")
+          @Schema(minLength = 1, maxLength = REASON_MAX, description = "Not blank")
           String reason) {
 
     /** The reason a campaign's closing gives (CampaignClosing.NOT_RESIGNED), not one to type. */

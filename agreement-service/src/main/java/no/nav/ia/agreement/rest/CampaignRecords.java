@@ -3,7 +3,6 @@ package no.nav.ia.agreement.rest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,6 +22,7 @@ import no.nav.ia.platform.domain.NotBeforeIa;
 import no.nav.ia.platform.rest.ClosedBody;
 import no.nav.ia.platform.rest.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /** Request and response bodies of the re-signing campaign endpoints. */
 public final class CampaignRecords {
@@ -32,7 +32,13 @@ public final class CampaignRecords {
   @ClosedBody
   @Schema(name = "StartCampaignRequest")
   public record StartCampaign(
-      @NotBlank @Size(max = 200) @NoIdentityNumber @Schema(examples = "IA-avtalen 2014-2018")
+      @NotBlank
+          @CodePointLength(max = NAME_MAX, message = "must be at most 200 characters")
+          @Pattern(
+              regexp = AgreementRequests.ONE_LINE,
+              message = AgreementRequests.ONE_LINE_MESSAGE)
+          @NoIdentityNumber
+          @Schema(examples = "IA-avtalen 2014-2018", maxLength = NAME_MAX)
           String name,
       @NotNull @NotBeforeIa @Schema(examples = "2014-07-01") LocalDate deadline) {}
 
@@ -46,10 +52,16 @@ public final class CampaignRecords {
               enumeration = {"CONTACTED", "RESIGNED", "DECLINED", "AWAITING_GROUP", "NO_RESPONSE"})
           ResigningStatus status,
       @NotNull @NotBeforeIa @Schema(examples = "2014-03-10") LocalDate on,
-      @Size(max = 1000)
+      @CodePointLength(max = NOTE_MAX, message = "must be at most 1000 characters")
           @Pattern(regexp = AgreementRequests.LINES, message = AgreementRequests.LINES_MESSAGE)
           @NoIdentityNumber
+          @Schema(maxLength = NOTE_MAX)
           String note) {}
+
+  /** A campaign's name and a case's note, at most this many characters (code points). */
+  static final int NAME_MAX = 200;
+
+  static final int NOTE_MAX = 1000;
 
   public record CampaignResponse(
       UUID id,

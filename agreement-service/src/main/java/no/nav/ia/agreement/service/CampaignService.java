@@ -279,13 +279,25 @@ public class CampaignService {
     ResigningCase found =
         ResigningCase.<ResigningCase>findByIdOptional(
                 new ResigningCase.Key(campaignId, agreementId), lock)
-            .orElseThrow(
-                () ->
-                    DomainException.notFound(
-                        AgreementErrors.AGREEMENT_NOT_DUE,
-                        "The agreement is not due in this campaign"));
+            .orElseThrow(() -> notDue(agreementId));
     caller.requireCounty(found.countyCode);
     return found;
+  }
+
+  /**
+   * Why an agreement has no case: there is no such agreement (404), it is another county's (403, as
+   * for a due one: a review's adviser could tell which of another county's agreements were due by
+   * the 404), or it is not due (404).
+   */
+  private DomainException notDue(UUID agreementId) {
+    Agreement agreement = Agreement.findById(agreementId);
+    if (agreement == null) {
+      return DomainException.notFound(
+          AgreementErrors.AGREEMENT_NOT_FOUND, "No agreement with that id");
+    }
+    caller.requireCounty(agreement.countyCode);
+    return DomainException.notFound(
+        AgreementErrors.AGREEMENT_NOT_DUE, "The agreement is not due in this campaign");
   }
 
   /**

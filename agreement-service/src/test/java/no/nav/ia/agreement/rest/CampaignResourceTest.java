@@ -429,7 +429,7 @@ class CampaignResourceTest {
     Map<String, Object> laterBody = Fixtures.agreement(Fixtures.orgNumber(), "34");
     laterBody.put("signedOn", NorwegianTime.today().toString());
     String later = Api.register(laterBody);
-    Api.status(adviser, campaign, later, "CONTACTED", NorwegianTime.today())
+    Api.status(Tokens.adviser("34"), campaign, later, "CONTACTED", NorwegianTime.today())
         .statusCode(404)
         .body("code", equalTo("AGREEMENT_NOT_DUE"));
 
@@ -465,6 +465,75 @@ class CampaignResourceTest {
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("name"));
+  }
+
+  /**
+   * A campaign review: the name's and the note's limits counted an emoji twice and were said as
+   * "size must be between 0 and 200"; a name could hold a line break; another county's agreement
+   * was 404 when not due and 403 when due, so an adviser could tell which of them were due.
+   */
+  @Test
+  void textLimitsCountCharactersAndAnotherCountysAgreementIsForbiddenDueOrNot() {
+    String campaign = Api.startCampaign();
+    String due = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "18"));
+    Map<String, Object> laterBody = Fixtures.agreement(Fixtures.orgNumber(), "18");
+    laterBody.put("signedOn", NorwegianTime.today().toString());
+    String notDue = Api.register(laterBody);
+    String emoji = "\uD83D\uDE00";
+    String adviser = Tokens.adviser("18");
+    Api.status(adviser, campaign, due, "CONTACTED", NorwegianTime.today(), "ø".repeat(1001))
+        .statusCode(400)
+        .body("errors.field", hasItem("note"))
+        .body("errors.message", hasItem("must be at most 1000 characters"));
+    Api.status(adviser, campaign, due, "CONTACTED", NorwegianTime.today(), emoji.repeat(1000))
+        .statusCode(200);
+    assertThat(startCampaign("IA-avtalen\n2027", "name"))
+        .contains(AgreementRequests.ONE_LINE_MESSAGE);
+    assertThat(startCampaign(emoji.repeat(201), "name")).contains("must be at most 200 characters");
+    // 200 characters are a name: the campaign already open is the answer.
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", emoji.repeat(200), "deadline", "2030-01-01"))
+        .post("/api/v1/resigning-campaigns")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("CAMPAIGN_ALREADY_OPEN"));
+
+    String other = Tokens.adviser("15");
+    Api.status(other, campaign, due, "CONTACTED", NorwegianTime.today())
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
+    Api.status(other, campaign, notDue, "CONTACTED", NorwegianTime.today())
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN_COUNTY"));
+    Api.status(adviser, campaign, notDue, "CONTACTED", NorwegianTime.today())
+        .statusCode(404)
+        .body("code", equalTo("AGREEMENT_NOT_DUE"));
+    Api.status(
+            adviser,
+            campaign,
+            java.util.UUID.randomUUID().toString(),
+            "CONTACTED",
+            NorwegianTime.today())
+        .statusCode(404)
+        .body("code", equalTo("AGREEMENT_NOT_FOUND"));
+  }
+
+  /** The messages of a refused campaign start for the field. */
+  private static List<String> startCampaign(String name, String field) {
+    return given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", name, "deadline", "2030-01-01"))
+        .post("/api/v1/resigning-campaigns")
+        .then()
+        .statusCode(400)
+        .extract()
+        .jsonPath()
+        .getList("errors.findAll { it.field == '" + field + "' }.message");
   }
 
   /** An agreement in {@code county} of {@code employees} under the enterprise name given. */
