@@ -223,7 +223,8 @@ class NaisManifestsTest {
   void alertsWatchMetricsTheServicesRegister() throws IOException {
     String alerts = manifest("alerts");
     assertThat(alerts).contains("kind: PrometheusRule", "ia_outbox_oldest_pending_seconds");
-    Matcher metric = Pattern.compile("\\b(ia_[a-z_]+?)(_seconds|_total)?\\{").matcher(alerts);
+    Matcher metric =
+        Pattern.compile("\\b(ia_[a-z_]+?)(_seconds_count|_seconds|_total)?\\{").matcher(alerts);
     StringBuilder sources = new StringBuilder();
     try (var files = Files.walk(Path.of(".."))) {
       for (Path file :
@@ -240,6 +241,7 @@ class NaisManifestsTest {
       String meter = metric.group(1).replace('_', '.');
       assertThat(sources.toString()).as(metric.group()).contains("\"" + meter + "\"");
     }
-    assertThat(watched).isEqualTo(2);
+    // The outbox and the parked events, and the gateway's answers (5xx over all) for its alert.
+    assertThat(watched).isEqualTo(4);
   }
 }

@@ -99,9 +99,9 @@ class LostRequestTest {
             .asString();
     org.assertj.core.api.Assertions.assertThat(metrics)
         .containsPattern(
-            "(?m)^ia_gateway_upstream_failures_total\\{instance=\"http://[^\"]+\",outcome=\"lost\",route=\"crash-counted\"\\} [1-9]")
+            "(?m)^ia_gateway_upstream_failures_total\\{outcome=\"lost\",route=\"crash-counted\",upstream=\"http://[^\"]+\"\\} [1-9]")
         .containsPattern(
-            "(?m)^ia_gateway_upstream_failures_total\\{instance=\"http://[^\"]+\",outcome=\"lost\",route=\"crash-counted-post\"\\} [1-9]");
+            "(?m)^ia_gateway_upstream_failures_total\\{outcome=\"lost\",route=\"crash-counted-post\",upstream=\"http://[^\"]+\"\\} [1-9]");
   }
 
   /** A request of a client of its own (the rate limit is per client), its Nav-Call-Id the same. */

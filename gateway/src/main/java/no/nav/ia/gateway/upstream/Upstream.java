@@ -433,9 +433,10 @@ public class Upstream {
 
   /**
    * Counts a request an instance did not answer ({@code ia_gateway_upstream_failures_total}, by
-   * route, instance and outcome: refused, stopping, lost, timeout, failed): a replica left out, or
-   * one failing half its requests, showed nowhere in the metrics. The instances are the configured
-   * addresses, so the label stays bounded.
+   * route, upstream and outcome: refused, stopping, lost, timeout, failed): a replica left out, or
+   * one failing half its requests, showed nowhere in the metrics. The upstreams are the configured
+   * addresses, so the label stays bounded; not "instance", which Prometheus sets to the scraped pod
+   * (and renames the application's to exported_instance).
    */
   private void failed(String route, String instance, String outcome) {
     registry
@@ -443,7 +444,7 @@ public class Upstream {
             "ia.gateway.upstream.failures",
             "route",
             route,
-            "instance",
+            "upstream",
             instance,
             "outcome",
             outcome)
