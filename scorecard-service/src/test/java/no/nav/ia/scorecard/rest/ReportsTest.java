@@ -224,6 +224,12 @@ class ReportsTest {
     assertThat(submitted.getInt("figures.deliveries.total")).isEqualTo(2);
     assertThat(submitted.getList("changedSinceSubmission"))
         .contains(Map.of("figure", "deliveries.total", "submitted", 2, "now", 3));
+    // 2023 is over: its forecast is the year's total, a fact that moved too (a review saw it move
+    // on a submitted report with nothing said).
+    int yearTotal = submitted.getInt("figures.forecast.yearTotal");
+    assertThat(submitted.getList("changedSinceSubmission"))
+        .contains(
+            Map.of("figure", "forecast.yearTotal", "submitted", yearTotal, "now", yearTotal + 1));
     // The coordinators see which submitted reports have moved without opening each (a review).
     Map<String, Object> line =
         as(Tokens.coordinator())
