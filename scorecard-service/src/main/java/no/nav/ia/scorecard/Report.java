@@ -214,6 +214,12 @@ public class Report extends PanacheEntityBase {
           ScorecardErrors.REPORT_NOT_SUBMITTED,
           "The report is a draft: only a submitted one is reopened");
     }
+    if (by != null && by.equals(submittedBy)) {
+      // One person with both roles: handing back is the receiver's check on the sender (README).
+      throw DomainException.forbidden(
+          ScorecardErrors.OWN_SUBMISSION,
+          "You submitted this report: another coordinator reopens it");
+    }
     if (expectedVersion != null) {
       requireVersion(expectedVersion);
     }
@@ -242,6 +248,9 @@ public class Report extends PanacheEntityBase {
     }
     if (NationalIdentityNumbers.containsOne(why)) {
       throw DomainException.invalid("reason", "must not contain a national identity number");
+    }
+    if (FreeText.reordersText(why)) {
+      throw DomainException.invalid("reason", FreeText.REORDERS_MESSAGE);
     }
     return why;
   }

@@ -58,9 +58,11 @@ public record ReportSections(String iaCouncil, String industries, String effects
         .forEach(
             (field, text) -> {
               if (names.contains(field) && FreeText.isWritten(text)) {
+                // Named as the body names it, as the other refusals of the edit do (a review
+                // saw "iaCouncil" and "sections.industries" from one endpoint).
                 written.add(
                     new Violation(
-                        "sections." + field,
+                        field,
                         "is left out but has text: the edit replaces all four sections, so send it"
                             + " as it is (null erases it on purpose)"));
               }
@@ -85,6 +87,8 @@ public record ReportSections(String iaCouncil, String industries, String effects
                     new Violation(field, "must be at most " + MAX_LENGTH + " characters"));
               } else if (NationalIdentityNumbers.containsOne(text)) {
                 violations.add(new Violation(field, "must not contain a national identity number"));
+              } else if (FreeText.reordersText(text)) {
+                violations.add(new Violation(field, FreeText.REORDERS_MESSAGE));
               }
             });
     if (!violations.isEmpty()) {

@@ -15,6 +15,8 @@ public enum ScorecardErrors implements ErrorCode {
       "409: a submitted report cannot be changed (not a resend); a coordinator may reopen it"),
   REPORT_ALREADY_SUBMITTED("409: the report was submitted before; nothing to do"),
   REPORT_NOT_SUBMITTED("409: the report is a draft; only a submitted report is reopened"),
+  OWN_SUBMISSION(
+      "403: who submitted a report does not hand it back; another coordinator reopens it"),
   REBUILD_RUNNING(
       "409: a rebuild of the projections is running (on this or another instance); its figures"
           + " appear when it commits, and its log line says when");

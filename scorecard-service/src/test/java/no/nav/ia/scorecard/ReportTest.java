@@ -197,12 +197,16 @@ class ReportTest {
           "",
           "\u00a0\u200b\u3000",
           "gjelder 010190 10046",
+          "Beløpet \u202E000 021",
           "x".repeat(Report.MAX_REASON_LENGTH + 1)
         }) {
       refused(() -> r.reopen(null, reason, "Z990003", AT), Kind.INVALID, "VALIDATION_FAILED");
       naming(() -> r.reopen(null, reason, "Z990003", AT), "reason");
     }
     refused(() -> r.reopen(1L, "Feil", "Z990003", AT), Kind.STALE, "STALE_VERSION");
+    // One person with both roles does not hand back what they submitted (a review's manager and
+    // coordinator reopened their own).
+    refused(() -> r.reopen(2L, "Feil", "Z990002", AT), Kind.FORBIDDEN, "OWN_SUBMISSION");
     assertThat(r.submitted()).isTrue();
     assertThat(r.version).isEqualTo(2);
     assertThat(r.frozenFigures).isEqualTo("{}");

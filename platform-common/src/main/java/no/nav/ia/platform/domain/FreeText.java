@@ -35,6 +35,23 @@ public final class FreeText {
         && cp != 0x2800;
   }
 
+  /**
+   * Whether the text holds a bidirectional embedding, override or isolate (U+202A to U+202E, U+2066
+   * to U+2069): invisible, they reorder what follows them, so a page could show "000 021" for what
+   * was written "120 000" (a review's report section did). Direction marks (U+200E, U+200F) reorder
+   * nothing beyond themselves and stay allowed.
+   */
+  public static boolean reordersText(String text) {
+    return text != null
+        && text.codePoints()
+            .anyMatch(cp -> (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069));
+  }
+
+  /** What a text that {@link #reordersText} is told. */
+  public static final String REORDERS_MESSAGE =
+      "must not hold direction overrides or isolates (U+202A-U+202E, U+2066-U+2069): they reorder"
+          + " the text after them";
+
   /** A note as kept: none when nothing is written in it, else without the blanks around it. */
   public static String noteOrNull(String text) {
     return isWritten(text) ? text.strip() : null;

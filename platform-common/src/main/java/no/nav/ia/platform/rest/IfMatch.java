@@ -52,8 +52,8 @@ public final class IfMatch {
     // An API audit read 412 "stale" for If-Match: * as a riddle: say what to send instead.
     throw ApiException.preconditionFailed(
         CommonErrors.STALE_VERSION,
-        "If-Match does not name a version of it: send the one ETag read (such as \"3\"), not *"
-            + " or a list");
+        "If-Match does not name a version of it: send the ETag header of your last read as it"
+            + " came (a version number in quotes), not * or a list");
   }
 
   /** One ETag of digits, quoted (strong or weak), or the digits alone. */

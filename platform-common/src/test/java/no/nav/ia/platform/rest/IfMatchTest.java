@@ -35,7 +35,7 @@ class IfMatchTest {
   void anythingElseNamesNoVersionAndIs412(String ifMatch) {
     assertThatThrownBy(() -> IfMatch.version(ifMatch))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(412))
-        .hasMessageContaining("send the one ETag read");
+        .hasMessageContaining("send the ETag header of your last read");
   }
 
   @Test

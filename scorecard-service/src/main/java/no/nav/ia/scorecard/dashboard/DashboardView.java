@@ -266,7 +266,10 @@ public record DashboardView(
       return Norwegian.period(period);
     }
 
-    /** Its status in words: a reopened report is told from one never sent. */
+    /**
+     * Its status in words: a reopened report is told from one never sent, and one nobody has
+     * written in (version 0) from a draft under way (a review's coordinator could not tell them).
+     */
     static String status(no.nav.ia.scorecard.Report report, boolean reopened, boolean overdue) {
       String late = report.submittedLate() ? " (først sendt inn etter fristen)" : "";
       if (report.submitted()) {
@@ -277,7 +280,8 @@ public record DashboardView(
       if (reopened) {
         return "gjenåpnet, venter på ny innsending" + late;
       }
-      return overdue ? "utkast, frist passert" : "utkast";
+      String draft = report.version == 0 ? "ikke påbegynt" : "utkast";
+      return overdue ? draft + ", frist passert" : draft;
     }
 
     /**

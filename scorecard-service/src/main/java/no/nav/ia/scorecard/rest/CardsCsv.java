@@ -89,7 +89,7 @@ public class CardsCsv implements MessageBodyWriter<Object> {
               + r.grouping()
               + (r.regions().isEmpty() ? "" : "-" + r.regions().get(0).period().id());
     } else if (value instanceof Advisers a) {
-      name = "veiledere-" + a.scope().code() + "-" + a.period().id();
+      name = "radgivere-" + a.scope().code() + "-" + a.period().id();
     }
     // Only what a file name may hold in every system.
     return name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";

@@ -118,7 +118,9 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
       List<Object> row =
           new java.util.ArrayList<>(
               List.of(
-                  new CardsCsv.Term(report.status.name(), submitted ? "Sendt inn" : "Utkast"),
+                  new CardsCsv.Term(
+                      report.status.name(),
+                      submitted ? "Sendt inn" : report.version == 0 ? "Ikke påbegynt" : "Utkast"),
                   report.halfYear().due(),
                   CardsCsv.Term.of(report.overdue(r.today())),
                   report.submittedBy == null ? "" : report.submittedBy,

@@ -52,8 +52,11 @@ class DashboardViewTest {
     OffsetDateTime onTime = OffsetDateTime.parse("2024-08-20T10:00:00Z");
     OffsetDateTime late = OffsetDateTime.parse("2024-10-01T10:00:00Z");
     var r = no.nav.ia.scorecard.Report.draft("03", half);
-    assertThat(DashboardView.ReportRow.status(r, false, true)).isEqualTo("utkast, frist passert");
+    assertThat(DashboardView.ReportRow.status(r, false, true))
+        .isEqualTo("ikke påbegynt, frist passert");
+    assertThat(DashboardView.ReportRow.status(r, false, false)).isEqualTo("ikke påbegynt");
     r.editSections(0, sections, "Z990002", onTime);
+    assertThat(DashboardView.ReportRow.status(r, false, true)).isEqualTo("utkast, frist passert");
     r.submit(1L, "{}", "Z990002", onTime);
     assertThat(DashboardView.ReportRow.status(r, false, false)).isEqualTo("sendt inn");
     r.reopen(2L, "Mangler juni", "Z990003", late);

@@ -196,7 +196,7 @@ class CardsByFormTest {
             .statusCode(200)
             .contentType(containsString("text/csv"))
             // A browser saves it under what it holds, not the URL's "advisers".
-            .header("Content-Disposition", "attachment; filename=\"veiledere-30-2022-06.csv\"")
+            .header("Content-Disposition", "attachment; filename=\"radgivere-30-2022-06.csv\"")
             .extract()
             .asString();
     assertThat(csv.lines().toList())

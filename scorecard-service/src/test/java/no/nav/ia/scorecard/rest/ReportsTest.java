@@ -61,8 +61,13 @@ class ReportsTest {
     edit(manager, 1, Map.of("industries", "Helse og omsorg"), path)
         .statusCode(400)
         .body("code", equalTo("VALIDATION_FAILED"))
-        .body("errors.field", equalTo(List.of("sections.iaCouncil")))
+        .body("errors.field", equalTo(List.of("iaCouncil")))
         .body("errors.message[0]", containsString("null erases it on purpose"));
+    // Direction overrides would reorder what the page shows after them (a review's "120 000").
+    edit(manager, 1, Map.of("iaCouncil", "Fire møter \u202E000 021 kr"), path)
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("iaCouncil")))
+        .body("errors.message[0]", containsString("direction overrides"));
     assertThat(read("15", "2021-H1").getString("sections.iaCouncil"))
         .isEqualTo("Fire møter i IA-rådet.");
     assertThat(read("15", "2021-H1").getInt("version")).isEqualTo(1);
