@@ -146,11 +146,14 @@ public record ReportView(
     Card submitted = r.submittedFigures();
     return submitted == null || r.live() == null
         ? List.of()
-        : differences(submitted, r.live(), r.today());
+        : differences(submitted, r.live(), r.frozenOn());
   }
 
-  /** The figures a manager reports on, by name, from a card, as of {@code today}. */
-  static Map<String, Object> reported(Card c, LocalDate today) {
+  /**
+   * The figures a manager reports on, by name, from a card whose figures were frozen on {@code
+   * frozenOn} (the submission's day; null: not known).
+   */
+  static Map<String, Object> reported(Card c, LocalDate frozenOn) {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("deliveries.total", c.deliveries().total());
     figures.put("deliveries.system", c.deliveries().system());
@@ -177,16 +180,16 @@ public record ReportView(
     figures.put("previousYear.total", c.previousYear() == null ? null : c.previousYear().total());
     // The report's "Prognose for leveranser i året": once the year is over, the year's own total,
     // which a late delivery in its other half moves (a review saw 9 frozen, 10 live, nothing said).
-    // While the year runs it moves every day by design, so it is not compared.
-    if (c.period().to().getYear() < today.getYear()) {
+    // Frozen while the year ran it was an estimate, and the total after New Year is no change.
+    if (frozenOn != null && c.period().to().getYear() < frozenOn.getYear()) {
       figures.put("forecast.yearTotal", c.forecast().yearTotal());
     }
     return figures;
   }
 
-  static List<Difference> differences(Card submitted, Card now, LocalDate today) {
-    Map<String, Object> before = reported(submitted, today);
-    Map<String, Object> after = reported(now, today);
+  static List<Difference> differences(Card submitted, Card now, LocalDate frozenOn) {
+    Map<String, Object> before = reported(submitted, frozenOn);
+    Map<String, Object> after = reported(now, frozenOn);
     List<Difference> differences = new ArrayList<>();
     before.forEach(
         (figure, value) -> {

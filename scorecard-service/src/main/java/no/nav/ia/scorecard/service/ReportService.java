@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,6 +61,15 @@ public class ReportService {
      */
     public Card submittedFigures() {
       return report.submitted() ? figures : submittedBefore;
+    }
+
+    /**
+     * The day {@link #submittedFigures} were frozen, at the earliest: the submission's (a reopened
+     * draft's first submission: its last one came no earlier); none before any.
+     */
+    public LocalDate frozenOn() {
+      OffsetDateTime at = report.submitted() ? report.submittedAt : report.firstSubmission();
+      return at == null ? null : NorwegianTime.dateOf(at);
     }
   }
 

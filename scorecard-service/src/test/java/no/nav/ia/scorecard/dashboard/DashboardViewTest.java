@@ -12,9 +12,9 @@ import no.nav.ia.scorecard.rest.Card;
 import no.nav.ia.scorecard.rest.Card.Deliveries;
 import org.junit.jupiter.api.Test;
 
-class DashboardViewTest {
+public class DashboardViewTest {
 
-  static Card card(
+  public static Card card(
       String type,
       String code,
       long system,
