@@ -54,11 +54,27 @@ public class ResigningCampaign extends PanacheEntityBase {
   @Column(name = "groups_kept")
   public boolean groupsKept;
 
-  /** A campaign starting today, by whom; its deadline must not have passed. */
+  /**
+   * How far ahead a deadline may be: a campaign runs for months, and one open campaign holds every
+   * later one until its deadline (a review's typo of 2072 for 2027 would have held them for
+   * decades; a started campaign is not edited).
+   */
+  public static final int MAX_YEARS_AHEAD = 2;
+
+  /** A campaign starting today, by whom; its deadline must not have passed nor be years ahead. */
   public static ResigningCampaign start(
       String name, LocalDate deadline, LocalDate today, String startedBy) {
     if (deadline.isBefore(today)) {
       throw DomainException.invalid("deadline", "must not be in the past");
+    }
+    if (deadline.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+      throw DomainException.invalid(
+          "deadline",
+          "must be at most "
+              + MAX_YEARS_AHEAD
+              + " years ahead, on "
+              + today.plusYears(MAX_YEARS_AHEAD)
+              + " or before");
     }
     ResigningCampaign campaign = new ResigningCampaign();
     campaign.id = UUID.randomUUID();

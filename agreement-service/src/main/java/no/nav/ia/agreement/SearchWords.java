@@ -140,12 +140,17 @@ public final class SearchWords {
   private static final Pattern BLANKS = Pattern.compile("[\\s\\p{Z}]+");
 
   /**
-   * The words joined by spaces, then the {@link #joined} ones not among them: what the database
-   * indexes.
+   * The words joined by spaces (a word given twice stays twice, as before V27), then the {@link
+   * #joined} ones not among them: what the database indexes. V27 appends the same to the names it
+   * stored, so the register's next import of an unchanged file rewrites none of those.
    */
   public static String indexed(String name) {
-    java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>(of(name));
-    words.addAll(joined(name));
+    List<String> words = of(name);
+    for (String joined : joined(name)) {
+      if (!words.contains(joined)) {
+        words.add(joined);
+      }
+    }
     return String.join(" ", words);
   }
 

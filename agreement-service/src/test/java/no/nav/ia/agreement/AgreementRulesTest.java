@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.DomainException;
@@ -178,17 +179,29 @@ class AgreementRulesTest {
   }
 
   @Test
-  void aCampaignsDeadlineIsNotInThePast() {
+  void aCampaignsDeadlineIsNotInThePastNorYearsAhead() {
     LocalDate today = LocalDate.of(2014, 1, 2);
     assertThat(ResigningCampaign.start("IA 2014", today, today, "Z990003").startedOn)
         .isEqualTo(today);
+    assertThat(
+            ResigningCampaign.start("IA 2014", LocalDate.of(2016, 1, 2), today, "Z990003").deadline)
+        .isEqualTo(LocalDate.of(2016, 1, 2));
+    for (LocalDate wrong : List.of(today.minusDays(1), LocalDate.of(2016, 1, 3))) {
+      assertThatThrownBy(() -> ResigningCampaign.start("IA 2014", wrong, today, "Z990003"))
+          .isInstanceOf(DomainException.class)
+          .satisfies(
+              e ->
+                  assertThat(((DomainException) e).violations())
+                      .extracting("field")
+                      .containsExactly("deadline"));
+    }
+    // A typo of 2072 for 2027 says how far a deadline may be.
     assertThatThrownBy(
-            () -> ResigningCampaign.start("IA 2014", today.minusDays(1), today, "Z990003"))
-        .isInstanceOf(DomainException.class)
+            () -> ResigningCampaign.start("IA 2014", LocalDate.of(2072, 3, 1), today, "Z990003"))
         .satisfies(
             e ->
                 assertThat(((DomainException) e).violations())
-                    .extracting("field")
-                    .containsExactly("deadline"));
+                    .extracting("message")
+                    .containsExactly("must be at most 2 years ahead, on 2016-01-02 or before"));
   }
 }

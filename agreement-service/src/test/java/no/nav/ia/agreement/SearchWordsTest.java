@@ -24,6 +24,10 @@ class SearchWordsTest {
     assertThat(SearchWords.indexed("O’Brien 3.0 Café-Øst")).endsWith(" obrien 30 cafeoest");
     // Words apart are not joined; the working lists hold the joined word collapsed as well.
     assertThat(SearchWords.indexed("Vik - Bygg AS")).isEqualTo("vik bygg as");
+    // A word given twice stays twice, as stored before: an unchanged name is not rewritten.
+    assertThat(SearchWords.indexed("Hansen og Hansen AS")).isEqualTo("hansen og hansen as");
+    assertThat(SearchWords.indexed("A/S Sjø-Mat Sjø-Mat"))
+        .isEqualTo("a s sjoe mat sjoe mat as sjoemat");
     assertThat(SearchWords.listed("Sjø-Mat AS")).isEqualTo("sjoe mat as sjoemat sjo sjomat");
     assertThat(SearchWords.joined(null)).isEmpty();
   }

@@ -241,7 +241,8 @@ class NaisManifestsTest {
       String meter = metric.group(1).replace('_', '.');
       assertThat(sources.toString()).as(metric.group()).contains("\"" + meter + "\"");
     }
-    // The outbox and the parked events, and the gateway's answers (5xx over all) for its alert.
-    assertThat(watched).isEqualTo(4);
+    // The outbox and the parked events, the gateway's answers (5xx over all, and their number)
+    // and its refused upstreams.
+    assertThat(watched).isEqualTo(6);
   }
 }

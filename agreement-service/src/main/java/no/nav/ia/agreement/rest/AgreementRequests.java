@@ -48,8 +48,7 @@ public final class AgreementRequests {
    * A text's limit is in characters as a person counts them (code points, as the OpenAPI document's
    * maxLength): an emoji is one, where Java's length() counts two.
    */
-  static final String NAME_LENGTH_MESSAGE =
-      "must be at most " + RegisterEntry.MAX_NAME_LENGTH + " characters";
+  static final String LENGTH_MESSAGE = "must be at most {max} characters";
 
   /** A termination's reason, at most this many characters. */
   static final int REASON_MAX = 500;
@@ -69,7 +68,7 @@ public final class AgreementRequests {
   public record RegisterAgreement(
       @NotNull @ValidOrgNumber @Schema(examples = "974760673", pattern = "^\\d{9}$")
           String orgNumber,
-      @CodePointLength(max = RegisterEntry.MAX_NAME_LENGTH, message = NAME_LENGTH_MESSAGE)
+      @CodePointLength(max = RegisterEntry.MAX_NAME_LENGTH, message = LENGTH_MESSAGE)
           @Written
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
@@ -113,7 +112,7 @@ public final class AgreementRequests {
   @ClosedBody
   @Schema(name = "EditAgreementRequest")
   public record EditAgreement(
-      @CodePointLength(max = RegisterEntry.MAX_NAME_LENGTH, message = NAME_LENGTH_MESSAGE)
+      @CodePointLength(max = RegisterEntry.MAX_NAME_LENGTH, message = LENGTH_MESSAGE)
           @Written
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
@@ -134,7 +133,7 @@ public final class AgreementRequests {
   public record Terminate(
       @NotNull @PastOrPresent @NotBeforeIa LocalDate endedOn,
       @NotBlank
-          @CodePointLength(max = REASON_MAX, message = "must be at most 500 characters")
+          @CodePointLength(max = REASON_MAX, message = LENGTH_MESSAGE)
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
           @Schema(minLength = 1, maxLength = REASON_MAX, description = "Not blank")

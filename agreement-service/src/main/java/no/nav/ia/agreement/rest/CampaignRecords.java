@@ -33,14 +33,19 @@ public final class CampaignRecords {
   @Schema(name = "StartCampaignRequest")
   public record StartCampaign(
       @NotBlank
-          @CodePointLength(max = NAME_MAX, message = "must be at most 200 characters")
+          @CodePointLength(max = NAME_MAX, message = AgreementRequests.LENGTH_MESSAGE)
           @Pattern(
               regexp = AgreementRequests.ONE_LINE,
               message = AgreementRequests.ONE_LINE_MESSAGE)
           @NoIdentityNumber
           @Schema(examples = "IA-avtalen 2014-2018", maxLength = NAME_MAX)
           String name,
-      @NotNull @NotBeforeIa @Schema(examples = "2014-07-01") LocalDate deadline) {}
+      @NotNull
+          @NotBeforeIa
+          @Schema(
+              examples = "2014-07-01",
+              description = "Today or later, at most two years ahead (a campaign runs months)")
+          LocalDate deadline) {}
 
   @ClosedBody
   @Schema(name = "ResigningStatusRequest")
@@ -52,7 +57,7 @@ public final class CampaignRecords {
               enumeration = {"CONTACTED", "RESIGNED", "DECLINED", "AWAITING_GROUP", "NO_RESPONSE"})
           ResigningStatus status,
       @NotNull @NotBeforeIa @Schema(examples = "2014-03-10") LocalDate on,
-      @CodePointLength(max = NOTE_MAX, message = "must be at most 1000 characters")
+      @CodePointLength(max = NOTE_MAX, message = AgreementRequests.LENGTH_MESSAGE)
           @Pattern(regexp = AgreementRequests.LINES, message = AgreementRequests.LINES_MESSAGE)
           @NoIdentityNumber
           @Schema(maxLength = NOTE_MAX)

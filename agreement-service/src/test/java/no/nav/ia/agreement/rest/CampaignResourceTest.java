@@ -495,7 +495,10 @@ class CampaignResourceTest {
         .auth()
         .oauth2(Tokens.coordinator())
         .contentType(ContentType.JSON)
-        .body(Map.of("name", emoji.repeat(200), "deadline", "2030-01-01"))
+        .body(
+            Map.of(
+                "name", emoji.repeat(200),
+                "deadline", NorwegianTime.today().plusMonths(3).toString()))
         .post("/api/v1/resigning-campaigns")
         .then()
         .statusCode(409)
@@ -527,7 +530,7 @@ class CampaignResourceTest {
         .auth()
         .oauth2(Tokens.coordinator())
         .contentType(ContentType.JSON)
-        .body(Map.of("name", name, "deadline", "2030-01-01"))
+        .body(Map.of("name", name, "deadline", NorwegianTime.today().plusMonths(3).toString()))
         .post("/api/v1/resigning-campaigns")
         .then()
         .statusCode(400)

@@ -1,0 +1,145 @@
+package no.nav.ia.agreement.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.agreement.SearchWords;
+import no.nav.ia.test.PlatformTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * V27 on names stored by the release before (their words only): the register copy's search words
+ * become what {@link SearchWords#indexed} gives now, and an agreement's hold every word {@link
+ * SearchWords#listed} gives (the diff review: the migration's SQL fold had no test against Java's).
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = PlatformTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "agreement"))
+class SearchWordsMigrationTest {
+
+  static final List<String> NAMES =
+      List.of(
+          "SJØ-MAT AS",
+          "Ærlig--Bygg A/S",
+          "(Nord-Norsk) Bil-Service",
+          "4-H Norge",
+          "Hansen og Hansen AS",
+          "A/S Sjø-Mat Sjø-Mat",
+          "O’Brien 3.0",
+          "ÅS-BYGG A.S AS",
+          "--Mat--",
+          "Vik Bygg AS");
+
+  /** Not joined by V27 (a letter outside a-z, æ, ø, å): the register's next import does it. */
+  static final String ACCENTED = "Café-Øst AS";
+
+  @Inject DataSource dataSource;
+
+  @Test
+  void storedNamesGetTheWordsJavaWouldGiveThem() throws Exception {
+    Map<String, String> orgs = new LinkedHashMap<>();
+    for (String name : NAMES) {
+      orgs.put(Fixtures.orgNumber(), name);
+    }
+    String accented = Fixtures.orgNumber();
+    orgs.put(accented, ACCENTED);
+    try (Connection db = dataSource.getConnection()) {
+      db.setAutoCommit(true);
+      try {
+        for (var e : orgs.entrySet()) {
+          insertAsBefore(db, e.getKey(), e.getValue());
+        }
+        String migration;
+        try (var in =
+            getClass().getResourceAsStream("/db/migration/V27__search_joined_words.sql")) {
+          migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Statement s = db.createStatement()) {
+          s.execute("drop function if exists pg_temp.joined_words(text)");
+          s.execute(migration);
+        }
+        for (var e : orgs.entrySet()) {
+          String org = e.getKey();
+          String name = e.getValue();
+          String enterprise =
+              words(db, "select search_words from enterprise where org_number = ?", org);
+          String agreement =
+              words(db, "select search_words from agreement where org_number = ?", org);
+          if (org.equals(accented)) {
+            assertThat(enterprise).as(name).isEqualTo(String.join(" ", SearchWords.of(name)));
+            continue;
+          }
+          assertThat(enterprise).as(name).isEqualTo(SearchWords.indexed(name));
+          assertThat(Set.copyOf(Arrays.asList(agreement.split(" "))))
+              .as(name)
+              .isEqualTo(Set.copyOf(Arrays.asList(SearchWords.listed(name).split(" "))));
+        }
+      } finally {
+        try (PreparedStatement clean =
+            db.prepareStatement(
+                "delete from agreement where org_number = any (?);"
+                    + " delete from enterprise where org_number = any (?)")) {
+          String[] all = orgs.keySet().toArray(String[]::new);
+          clean.setArray(1, db.createArrayOf("varchar", all));
+          clean.setArray(2, db.createArrayOf("varchar", all));
+          clean.execute();
+        }
+      }
+    }
+  }
+
+  /** The enterprise and an ended agreement as the release before stored them. */
+  private static void insertAsBefore(Connection db, String org, String name) throws Exception {
+    List<String> words = SearchWords.of(name);
+    Set<String> listed = new LinkedHashSet<>(words);
+    words.forEach(w -> listed.add(SearchWords.collapsed(w)));
+    try (PreparedStatement e =
+            db.prepareStatement(
+                "insert into enterprise (org_number, name, county_code, search_words, content_hash,"
+                    + " updated_at) values (?, ?, '03', ?, 0, now())");
+        PreparedStatement a =
+            db.prepareStatement(
+                "insert into agreement (id, org_number, name, county_code, employees, signed_on,"
+                    + " status, ended_on, created_at, created_by, version, search_words)"
+                    + " values (?, ?, ?, '03', 5, date '2011-03-01', 'ENDED',"
+                    + " date '2011-12-31', now(), 'Z990003', 0, ?)")) {
+      e.setString(1, org);
+      e.setString(2, name);
+      e.setString(3, String.join(" ", words));
+      e.executeUpdate();
+      a.setObject(1, UUID.randomUUID());
+      a.setString(2, org);
+      a.setString(3, name);
+      a.setString(4, String.join(" ", listed));
+      a.executeUpdate();
+    }
+  }
+
+  private static String words(Connection db, String sql, String org) throws Exception {
+    try (PreparedStatement p = db.prepareStatement(sql)) {
+      p.setString(1, org);
+      try (ResultSet r = p.executeQuery()) {
+        r.next();
+        return r.getString(1);
+      }
+    }
+  }
+}
