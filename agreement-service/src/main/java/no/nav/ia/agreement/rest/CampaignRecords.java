@@ -231,6 +231,11 @@ public final class CampaignRecords {
       int employees,
       @Schema(nullable = true, description = "The agreement's contact person (NAV-ident)")
           String contactPerson,
-      LocalDate contactedOn,
-      long daysSinceContact) {}
+      @Schema(
+              description =
+                  "The day of the last contact (CONTACTED), or the day it was found not answering"
+                      + " (NO_RESPONSE)")
+          LocalDate contactedOn,
+      long daysSinceContact,
+      @Schema(enumeration = {"CONTACTED", "NO_RESPONSE"}) ResigningStatus status) {}
 }

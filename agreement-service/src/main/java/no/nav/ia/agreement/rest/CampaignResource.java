@@ -251,7 +251,8 @@ public class CampaignResource {
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(
       summary =
-          "Enterprises contacted at least N days ago (default from config, 14) without an answer")
+          "Enterprises contacted (or found not answering) at least N days ago (default from"
+              + " config, 14) without an answer since")
   @APIResponse(
       responseCode = "200",
       description = "The enterprises due a reminder, most employees first, a page at a time")
@@ -286,7 +287,8 @@ public class CampaignResource {
               c.employees,
               agreement.contactPerson,
               c.statusOn,
-              ChronoUnit.DAYS.between(c.statusOn, today));
+              ChronoUnit.DAYS.between(c.statusOn, today),
+              c.status);
         });
   }
 

@@ -529,29 +529,31 @@ public class CampaignService {
   }
 
   /**
-   * Agreements contacted at least {@code days} days ago without an answer since, most employees
-   * first.
+   * Agreements contacted at least {@code days} days ago without an answer since, or found not
+   * answering that long ago (NO_RESPONSE: DOMAIN.md's non-responders are the ones to chase; a
+   * campaign review found them in no reminder), most employees first.
    */
   public no.nav.ia.platform.rest.Page<ResigningCase> reminders(
       UUID campaignId, Optional<String> county, int days, int page, int size) {
     LocalDate before = NorwegianTime.today().minusDays(days);
     var query =
         ResigningCase.<ResigningCase>find(
-            "campaignId = ?1 and status = ?2 and statusOn <= ?3"
+            "campaignId = ?1 and status in ?2 and statusOn <= ?3"
                 + STILL_ACTIVE
                 + (county.isPresent() ? " and countyCode in ?4" : "")
                 + " order by employees desc, orgNumber",
             county.isPresent()
                 ? new Object[] {
-                  campaignId,
-                  ResigningStatus.CONTACTED,
-                  before,
-                  CountyVisibility.codesOf(county.get())
+                  campaignId, AWAITING_ANSWER, before, CountyVisibility.codesOf(county.get())
                 }
-                : new Object[] {campaignId, ResigningStatus.CONTACTED, before});
+                : new Object[] {campaignId, AWAITING_ANSWER, before});
     var paged = query.page(io.quarkus.panache.common.Page.of(page, size));
     return new no.nav.ia.platform.rest.Page<>(paged.list(), page, size, paged.count());
   }
+
+  /** The statuses of a case whose enterprise has not answered. */
+  private static final List<ResigningStatus> AWAITING_ANSWER =
+      List.of(ResigningStatus.CONTACTED, ResigningStatus.NO_RESPONSE);
 
   /**
    * Cases whose agreement is still active: the follow-up lists and the group cascade leave out

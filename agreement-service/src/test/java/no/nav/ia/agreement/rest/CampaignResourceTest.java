@@ -624,6 +624,22 @@ class CampaignResourceTest {
         .body("total", equalTo(2))
         .body("page", equalTo(1))
         .body("size", equalTo(1));
+    // Found not answering 16 days ago: due a reminder too, after its contact of 30 days ago (a
+    // campaign review found the non-responders in no reminder).
+    String silent = named("07", 400, "Stille Sag AS");
+    Api.status(adviser, campaign, silent, "CONTACTED", NorwegianTime.today().minusDays(30))
+        .statusCode(200);
+    Api.status(adviser, campaign, silent, "NO_RESPONSE", NorwegianTime.today().minusDays(16))
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(Tokens.manager("07"))
+        .get("/api/v1/resigning-campaigns/" + campaign + "/reminders")
+        .then()
+        .statusCode(200)
+        .body("items.agreementId", equalTo(List.of(silent, old)))
+        .body("items.status", equalTo(List.of("NO_RESPONSE", "CONTACTED")))
+        .body("items[0].daysSinceContact", equalTo(16));
     given()
         .auth()
         .oauth2(Tokens.manager("07"))
