@@ -156,6 +156,13 @@ public class ResigningCase extends PanacheEntityBase {
           ResigningStatus.AWAITING_GROUP,
           ResigningStatus.NO_RESPONSE);
 
+  /**
+   * The statuses that are a case's outcome: the progress counts them so also once the agreement has
+   * ended (a case still worked on counts as ended then).
+   */
+  public static final Set<ResigningStatus> OUTCOMES =
+      EnumSet.of(ResigningStatus.RESIGNED, ResigningStatus.DECLINED);
+
   /** An agreement's case in a campaign not yet closed, with the campaign's deadline. */
   public record Open(
       UUID campaignId, ResigningStatus status, LocalDate statusOn, LocalDate deadline) {}

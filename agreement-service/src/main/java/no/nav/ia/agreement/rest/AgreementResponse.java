@@ -68,9 +68,16 @@ public record AgreementResponse(
     Map<String, LocalDate> deleted =
         RegisterEnterprise.deletedOn(page.items().stream().map(a -> a.orgNumber).toList());
     Map<UUID, ResigningCase.Open> cases =
-        ResigningCase.openOf(
-            page.items().stream().filter(Agreement::isActive).map(a -> a.id).toList());
-    return page.map(a -> from(a, deleted.get(a.orgNumber), cases.get(a.id)));
+        ResigningCase.openOf(page.items().stream().map(a -> a.id).toList());
+    // An ended agreement shows its case's outcome (the progress counts it), not a status it can
+    // no longer leave.
+    return page.map(
+        a -> {
+          ResigningCase.Open open = cases.get(a.id);
+          boolean shown =
+              open != null && (a.isActive() || ResigningCase.OUTCOMES.contains(open.status()));
+          return from(a, deleted.get(a.orgNumber), shown ? open : null);
+        });
   }
 
   static AgreementResponse from(

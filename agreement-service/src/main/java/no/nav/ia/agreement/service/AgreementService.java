@@ -238,13 +238,19 @@ public class AgreementService {
       }
     }
     if (f.resigningStatus() != null) {
-      // Active agreements whose case in the campaign under way stands at that status.
+      // Agreements whose case in the campaign under way stands at that status, as the progress
+      // counts them: an outcome (RESIGNED, DECLINED) whether the agreement ended since or not,
+      // a case still worked on only while its agreement is active (one that ended is counted
+      // "ended"). A campaign review counted 6 re-signed and found 5 in the list.
+      if (!ResigningCase.OUTCOMES.contains(f.resigningStatus())) {
+        query.append(" and status = :active");
+        params.and("active", AgreementStatus.ACTIVE);
+      }
       query.append(
-          " and status = :active and exists (select 1 from ResigningCase rc, ResigningCampaign c"
+          " and exists (select 1 from ResigningCase rc, ResigningCampaign c"
               + " where rc.agreementId = a.id and c.id = rc.campaignId and c.status <> :closed"
               + " and rc.status = :resigning)");
       params
-          .and("active", AgreementStatus.ACTIVE)
           .and("closed", no.nav.ia.agreement.CampaignStatus.CLOSED)
           .and("resigning", f.resigningStatus());
     }

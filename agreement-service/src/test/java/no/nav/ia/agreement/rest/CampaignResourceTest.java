@@ -705,6 +705,44 @@ class CampaignResourceTest {
     assertThat(progress.getList("largestOutstanding.items.agreementId")).containsExactly(open);
   }
 
+  /**
+   * An agreement that re-signed and then ended stays counted as re-signed, and the list and the
+   * agreement say so (a campaign review counted 6 re-signed, found 5 in the list and the ended one
+   * with no re-signing at all); one ended while still worked on is counted and shown as neither.
+   */
+  @Test
+  void anAgreementThatReSignedAndThenEndedIsListedAndShownAsTheProgressCountsIt() {
+    String closed = agreement("18", 70, null);
+    String worked = agreement("18", 30, null);
+    String campaign = Api.startCampaign();
+    String adviser = Tokens.adviser("18");
+    LocalDate today = NorwegianTime.today();
+    Api.status(adviser, campaign, closed, "RESIGNED", today).statusCode(200);
+    Api.status(adviser, campaign, worked, "CONTACTED", today).statusCode(200);
+    Api.terminate(closed, today, "Avdelingen lagt ned");
+    Api.terminate(worked, today, "Konkurs");
+
+    JsonPath progress = progress(Tokens.manager("18"), campaign);
+    assertThat(progress.getInt("counties[0].resigned")).isEqualTo(1);
+    assertThat(progress.getInt("counties[0].contacted")).isZero();
+    assertThat(agreementIds(adviser, "resigningStatus=RESIGNED")).containsExactly(closed);
+    assertThat(agreementIds(adviser, "resigningStatus=CONTACTED")).isEmpty();
+    assertThat(Api.agreement(adviser, closed).getString("resigning.status")).isEqualTo("RESIGNED");
+    assertThat(Api.agreement(adviser, worked).getMap("resigning")).isNull();
+  }
+
+  private static List<String> agreementIds(String token, String query) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/agreements?county=18&" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items.id");
+  }
+
   @Test
   void aUnitThatMovesOnAfterItsGroupReSignedIsReSignedWithIt() {
     String groupOrg = Fixtures.orgNumber();
