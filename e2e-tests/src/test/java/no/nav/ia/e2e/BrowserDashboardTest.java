@@ -292,7 +292,7 @@ class BrowserDashboardTest {
     assertThat(browser.getCurrentUrl())
         .isEqualTo(platform.gatewayUrl() + "/dashboard/reports/" + COUNTY + "/2025-H1");
     assertThat(browser.findElement(By.id("status")).getText())
-        .contains("Utkast")
+        .contains("Ikke påbegynt")
         .contains("1. september 2025");
     assertThat(browser.findElement(By.id("figures")).getText()).contains("Leveranser i alt 3");
     assertThat(browser.findElement(By.id("previous-year")).getText()).contains("1 leveranse i");

@@ -136,7 +136,9 @@ public class EventConsumer {
         while (running) {
           ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
           lastPoll = Instant.now();
-          if (!records.isEmpty() && !polls.process(consumer, records)) {
+          if (records.isEmpty()) {
+            polls.commitKept(consumer);
+          } else if (!polls.process(consumer, records)) {
             BatchApplier.sleep(1000);
           }
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -92,22 +93,53 @@ class PollProcessor {
   }
 
   /**
-   * Commits the offsets; if the group has moved on without this member meanwhile (the broker came
-   * back and its coordinator lost our session, or a rebalance is under way), the commit is dropped
-   * and the loop goes on polling with the same consumer: its next poll rejoins the group and takes
-   * up from the group's committed offsets, and the events it gets again are skipped by the inbox.
-   * Closing this consumer and starting another instead would leave its member behind whenever the
-   * close's leave request does not reach the coordinator, and the group would wait for that member
-   * in its next rebalance.
+   * Offsets a commit could not make while a rebalance was under way, for partitions this member
+   * keeps (the incremental rebalance leaves it its partitions): made with the next commit.
    */
-  private static void commit(
+  private final Map<TopicPartition, OffsetAndMetadata> kept = new HashMap<>();
+
+  /**
+   * Commits the offsets, with those kept from a commit a rebalance refused. While a rebalance is
+   * under way (another replica joining: this member keeps applying its own partitions), the offsets
+   * are kept for the next commit (a drill's survivor logged a WARN per poll for the 30 s until the
+   * dead member's session ended, saying events would come again that did not). If the group has
+   * moved on without this member (the broker came back and its coordinator lost our session), the
+   * commit is dropped and the loop goes on polling with the same consumer: its next poll rejoins
+   * the group and takes up from the group's committed offsets, and the events it gets again are
+   * skipped by the inbox. Closing this consumer and starting another instead would leave its member
+   * behind whenever the close's leave request does not reach the coordinator, and the group would
+   * wait for that member in its next rebalance.
+   */
+  private void commit(
       Consumer<String, String> consumer, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    Map<TopicPartition, OffsetAndMetadata> all = new HashMap<>();
+    Set<TopicPartition> owned = consumer.assignment();
+    kept.forEach(
+        (partition, offset) -> {
+          if (owned.contains(partition)) {
+            all.put(partition, offset);
+          }
+        });
+    kept.clear();
+    all.putAll(offsets);
     try {
-      consumer.commitSync(offsets);
-    } catch (CommitFailedException | RebalanceInProgressException e) {
+      consumer.commitSync(all);
+    } catch (RebalanceInProgressException e) {
+      kept.putAll(all);
+      LOG.debugf(
+          "a rebalance is under way: offsets of %d partitions kept for the next commit",
+          all.size());
+    } catch (CommitFailedException e) {
       LOG.warnf(
           "offsets of %d partitions not committed (%s); the events come again and are skipped",
-          offsets.size(), e.getMessage());
+          all.size(), e.getMessage());
+    }
+  }
+
+  /** Makes the commit a rebalance refused, when no poll has records to commit with it. */
+  void commitKept(Consumer<String, String> consumer) {
+    if (!kept.isEmpty()) {
+      commit(consumer, Map.of());
     }
   }
 

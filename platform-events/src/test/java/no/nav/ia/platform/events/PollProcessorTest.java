@@ -148,13 +148,34 @@ class PollProcessorTest {
     assertThat(committed()).isEmpty();
 
     add(A0, 1);
+    assertThat(processor.process(consumer, poll())).isTrue();
+    assertThat(committed()).containsExactlyEntriesOf(Map.of(A0, 3L));
+  }
+
+  /**
+   * A rebalance under way (another replica joining, this one keeping its partitions) refuses a
+   * commit: the offsets are kept and made with the next commit, of another partition's poll or of
+   * an empty poll, for the partitions still held.
+   */
+  @Test
+  void offsetsARebalanceRefusedAreCommittedNextForThePartitionsStillHeld() {
+    add(A0, 2);
+    add(A1, 1);
     consumer.refusals.add(new RebalanceInProgressException("rebalancing"));
     assertThat(processor.process(consumer, poll())).isTrue();
     assertThat(committed()).isEmpty();
 
-    add(A0, 1);
+    add(B0, 1);
     assertThat(processor.process(consumer, poll())).isTrue();
-    assertThat(committed()).containsExactlyEntriesOf(Map.of(A0, 4L));
+    assertThat(committed()).containsExactlyInAnyOrderEntriesOf(Map.of(A0, 2L, A1, 1L, B0, 1L));
+
+    add(A0, 1);
+    consumer.refusals.add(new RebalanceInProgressException("rebalancing"));
+    assertThat(processor.process(consumer, poll())).isTrue();
+    // A1 moved to the other replica meanwhile: only what this member still holds is committed.
+    consumer.assign(Set.of(A0, B0));
+    processor.commitKept(consumer);
+    assertThat(committed()).containsEntry(A0, 3L);
   }
 
   private final Map<TopicPartition, Integer> next = new HashMap<>();

@@ -148,7 +148,8 @@ public record ReportPage(
         user,
         r.submittedAt() != null,
         r.submittedAt() == null
-            ? "Utkast: tallene er foreløpige til rapporten sendes inn"
+            ? (r.version() == 0 ? "Ikke påbegynt" : "Utkast")
+                + ": tallene er foreløpige til rapporten sendes inn"
                 + (c.asOf() == null ? "" : " (tall per " + moment(c.asOf()) + ")")
             : r.reopened() == null
                 ? "Sendt inn "
