@@ -132,7 +132,7 @@ public class EventConsumer {
   private void loop() {
     while (running) {
       try {
-        consumer.subscribe(List.copyOf(byTopic.keySet()), new Rebalances());
+        consumer.subscribe(List.copyOf(byTopic.keySet()), new Rebalances(polls));
         while (running) {
           ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
           lastPoll = Instant.now();
@@ -164,6 +164,12 @@ public class EventConsumer {
    */
   private static final class Rebalances implements ConsumerRebalanceListener {
 
+    private final PollProcessor polls;
+
+    Rebalances(PollProcessor polls) {
+      this.polls = polls;
+    }
+
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       if (!partitions.isEmpty()) {
@@ -173,6 +179,7 @@ public class EventConsumer {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      polls.forget(partitions);
       if (!partitions.isEmpty()) {
         LOG.infof("event consumer gave up partitions %s", partitions);
       }
@@ -180,6 +187,7 @@ public class EventConsumer {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      polls.forget(partitions);
       if (!partitions.isEmpty()) {
         LOG.warnf("event consumer lost partitions %s (its session ended)", partitions);
       }

@@ -136,6 +136,15 @@ class PollProcessor {
     }
   }
 
+  /**
+   * Drops what was kept for partitions this member gave up or lost: another member applies them
+   * from here on, and their offsets are its to commit (one of ours, older, would set the group's
+   * back if the partition came back to us before our next records of it).
+   */
+  void forget(java.util.Collection<TopicPartition> partitions) {
+    partitions.forEach(kept::remove);
+  }
+
   /** Makes the commit a rebalance refused, when no poll has records to commit with it. */
   void commitKept(Consumer<String, String> consumer) {
     if (!kept.isEmpty()) {

@@ -176,6 +176,16 @@ class PollProcessorTest {
     consumer.assign(Set.of(A0, B0));
     processor.commitKept(consumer);
     assertThat(committed()).containsEntry(A0, 3L);
+
+    // What was kept for a partition given up is not committed when it comes back: the other
+    // member's commit of it stands.
+    add(B0, 1);
+    consumer.refusals.add(new RebalanceInProgressException("rebalancing"));
+    assertThat(processor.process(consumer, poll())).isTrue();
+    processor.forget(Set.of(B0));
+    consumer.commitSync(Map.of(B0, new OffsetAndMetadata(5)));
+    processor.commitKept(consumer);
+    assertThat(committed()).containsEntry(B0, 5L);
   }
 
   private final Map<TopicPartition, Integer> next = new HashMap<>();
