@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import no.nav.ia.platform.domain.FreeText;
 import no.nav.ia.platform.domain.OrgNumber;
 
 /**
@@ -127,10 +128,7 @@ public record RegisterEntry(
       boolean made;
       if (cp == ' ') {
         made = false;
-      } else if (Character.isISOControl(cp)
-          || Character.isSpaceChar(cp)
-          || (cp >= 0x202A && cp <= 0x202E)
-          || (cp >= 0x2066 && cp <= 0x2069)) {
+      } else if (Character.isISOControl(cp) || Character.isSpaceChar(cp) || FreeText.reorders(cp)) {
         made = true;
       } else if (Character.getType(cp) == Character.FORMAT) {
         continue;

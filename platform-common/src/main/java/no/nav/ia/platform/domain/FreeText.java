@@ -42,9 +42,12 @@ public final class FreeText {
    * nothing beyond themselves and stay allowed.
    */
   public static boolean reordersText(String text) {
-    return text != null
-        && text.codePoints()
-            .anyMatch(cp -> (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069));
+    return text != null && text.codePoints().anyMatch(FreeText::reorders);
+  }
+
+  /** Whether the character is a bidirectional embedding, override or isolate. */
+  public static boolean reorders(int cp) {
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
   }
 
   /** What a text that {@link #reordersText} is told. */
