@@ -90,13 +90,7 @@ class LostRequestTest {
             .contentType(ContentType.JSON)
             .body("{\"i\":1}")
             .post("/api/v1/crash-counted-post/deliveries?close=reset"));
-    String metrics =
-        no.nav.ia.test.Management.given()
-            .get("/q/metrics")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
+    String metrics = no.nav.ia.test.Management.metrics();
     org.assertj.core.api.Assertions.assertThat(metrics)
         .containsPattern(
             "(?m)^ia_gateway_upstream_failures_total\\{outcome=\"lost\",route=\"crash-counted\",upstream=\"http://[^\"]+\"\\} [1-9]")

@@ -42,6 +42,38 @@ public final class Architecture {
   }
 
   /**
+   * Fails, naming each call, if a class registers a meter with one of MeterRegistry's shorthands
+   * ({@code counter}, {@code timer}, {@code summary}, {@code gauge...}), which take no description:
+   * the metric's HELP line, which an on-call engineer reads in the metric browser, was empty (the
+   * gateway's upstream failures). {@code Counter.builder(name).description(...)} instead.
+   * Micrometer's and Quarkus' own classes are not this project's and are not checked.
+   */
+  public static void metersSayWhatTheyCount() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("no.nav.ia");
+    noClasses()
+        .should()
+        .callMethodWhere(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "a MeterRegistry shorthand, which takes no description",
+                call ->
+                    call.getTargetOwner()
+                            .isAssignableTo("io.micrometer.core.instrument.MeterRegistry")
+                        && java.util.Set.of(
+                                "counter",
+                                "timer",
+                                "summary",
+                                "gauge",
+                                "gaugeCollectionSize",
+                                "gaugeMapSize")
+                            .contains(call.getName())))
+        .because("every metric of ours says what it counts (its HELP line)")
+        .check(classes);
+  }
+
+  /**
    * Fails, naming each offending dependency, if a class of the domain core depends on HTTP or an
    * outer layer.
    */

@@ -16,4 +16,19 @@ public final class Management {
     int port = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
     return io.restassured.RestAssured.given().baseUri("http://127.0.0.1").port(port);
   }
+
+  /**
+   * The metrics page, after checking that every metric of ours ({@code ia_}) says what it counts:
+   * an on-call engineer reads the HELP line in Grafana's metric browser (an empty one was found on
+   * the gateway's upstream failures).
+   */
+  public static String metrics() {
+    String page = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    java.util.List<String> undescribed =
+        page.lines().filter(line -> line.matches("# HELP ia_\\S+\\s*")).toList();
+    if (undescribed.isEmpty()) {
+      return page;
+    }
+    throw new AssertionError("metrics without a description: " + undescribed);
+  }
 }

@@ -9,4 +9,10 @@ class DomainCoreTest {
   void theDomainCoreKnowsNothingOfHttpNorOfTheLayersAroundIt() {
     Architecture.domainKnowsNoHttp("no.nav.ia.scorecard");
   }
+
+  @Test
+  void everyMeterSaysWhatItCounts() {
+    // This service's classes and the platform's it runs (platform-common, platform-events).
+    Architecture.metersSayWhatTheyCount();
+  }
 }

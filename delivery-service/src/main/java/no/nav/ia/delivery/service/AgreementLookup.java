@@ -47,7 +47,12 @@ public class AgreementLookup {
     if (local.isPresent()) {
       return local.map(a -> new ActiveAgreement(a.orgNumber, a.countyCode));
     }
-    registry.counter("ia.delivery.agreement_lookup_fallback").increment();
+    io.micrometer.core.instrument.Counter.builder("ia.delivery.agreement_lookup_fallback")
+        .description(
+            "Agreement lookups (a delivery recorded or corrected) the local read model had no"
+                + " active agreement for, asked of agreement-service; most end in 422")
+        .register(registry)
+        .increment();
     try {
       // agreement-service audits this read as delivery-service: the person is named here.
       AuditLog.log(

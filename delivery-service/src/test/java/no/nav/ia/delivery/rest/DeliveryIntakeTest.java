@@ -101,8 +101,7 @@ class DeliveryIntakeTest {
         .get("/api/v1/deliveries?county=03")
         .then()
         .statusCode(200);
-    String metrics =
-        Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics = Management.metrics();
     assertThat(metrics)
         .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.25\"")
         .contains("agroal_active_count")

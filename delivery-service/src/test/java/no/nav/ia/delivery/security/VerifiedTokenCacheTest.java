@@ -96,7 +96,7 @@ class VerifiedTokenCacheTest {
         .body("code", equalTo("FORBIDDEN_COUNTY"));
     given().auth().oauth2(token).get("/api/v1/deliveries?county=12&size=1").then().statusCode(200);
     assertThat(since(before)).containsExactly(3, 1);
-    assertThat(Management.given().get("/q/metrics").then().statusCode(200).extract().asString())
+    assertThat(Management.metrics())
         .containsPattern("ia_security_verified_token_cache_total\\{[^}]*result=\"hit\"");
   }
 

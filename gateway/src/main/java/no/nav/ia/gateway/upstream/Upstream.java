@@ -123,15 +123,16 @@ public class Upstream {
         .get()
         .invoke(
             response ->
-                registry
-                    .timer(
-                        "ia.gateway.requests",
+                io.micrometer.core.instrument.Timer.builder("ia.gateway.requests")
+                    .description("Requests the gateway answered, by route, method and status")
+                    .tags(
                         "route",
                         route,
                         "method",
                         request.method().name(),
                         "status",
                         String.valueOf(response.getStatus()))
+                    .register(registry)
                     .record(Duration.ofNanos(System.nanoTime() - start)));
   }
 
@@ -439,15 +440,12 @@ public class Upstream {
    * (and renames the application's to exported_instance).
    */
   private void failed(String route, String instance, String outcome) {
-    registry
-        .counter(
-            "ia.gateway.upstream.failures",
-            "route",
-            route,
-            "upstream",
-            instance,
-            "outcome",
-            outcome)
+    io.micrometer.core.instrument.Counter.builder("ia.gateway.upstream.failures")
+        .description(
+            "Tries at an instance that gave no usable answer, by outcome (refused, stopping,"
+                + " lost, timeout, failed); one request counts once per instance tried")
+        .tags("route", route, "upstream", instance, "outcome", outcome)
+        .register(registry)
         .increment();
   }
 

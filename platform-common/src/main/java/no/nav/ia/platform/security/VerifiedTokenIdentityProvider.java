@@ -94,8 +94,16 @@ public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuth
         config.enabled() && dynamicTenants.isUnsatisfied()
             ? new VerifiedTokens(config.size())
             : null;
-    this.hits = registry.counter(LOOKUPS, "result", "hit");
-    this.misses = registry.counter(LOOKUPS, "result", "miss");
+    this.hits = lookups(registry, "hit");
+    this.misses = lookups(registry, "miss");
+  }
+
+  private static io.micrometer.core.instrument.Counter lookups(
+      MeterRegistry registry, String result) {
+    return io.micrometer.core.instrument.Counter.builder(LOOKUPS)
+        .description("Bearer tokens looked up among those already verified, found (hit) or not")
+        .tag("result", result)
+        .register(registry);
   }
 
   @Override

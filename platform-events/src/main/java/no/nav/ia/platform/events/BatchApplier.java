@@ -104,8 +104,13 @@ class BatchApplier {
             new Attempts.Listener() {
               @Override
               public void contentionRetried() {
-                registry
-                    .counter("ia.events.contention.retried", "topic", record.topic())
+                io.micrometer.core.instrument.Counter.builder("ia.events.contention.retried")
+                    .description(
+                        "Tries of an event repeated at once after meeting a concurrent writer (one"
+                            + " per retry; ia_events_contention_deferred counts those left for"
+                            + " later)")
+                    .tag("topic", record.topic())
+                    .register(registry)
                     .increment();
               }
 
@@ -114,8 +119,12 @@ class BatchApplier {
                 LOG.warnf(
                     "event %s (%s) still meets concurrent writers, will retry: %s",
                     envelope.eventId(), envelope.type(), RetryPolicy.describe(last));
-                registry
-                    .counter("ia.events.contention.deferred", "topic", record.topic())
+                io.micrometer.core.instrument.Counter.builder("ia.events.contention.deferred")
+                    .description(
+                        "Times an event was left for a later poll after meeting concurrent writers"
+                            + " at every try")
+                    .tag("topic", record.topic())
+                    .register(registry)
                     .increment();
               }
 

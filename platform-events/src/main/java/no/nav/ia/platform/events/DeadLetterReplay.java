@@ -58,7 +58,11 @@ public class DeadLetterReplay {
       Optional<String> stillFailing = consumer.replay(parked);
       if (stillFailing.isEmpty()) {
         QuarkusTransaction.requiringNew().run(() -> DeadLetterEvent.deleteById(id));
-        registry.counter("ia.events.replayed", "topic", parked.topic).increment();
+        io.micrometer.core.instrument.Counter.builder("ia.events.replayed")
+            .description("Parked events replayed and applied")
+            .tag("topic", parked.topic)
+            .register(registry)
+            .increment();
         replayed++;
       } else {
         String reason = stillFailing.get();

@@ -67,7 +67,11 @@ class Parking {
                 parked.parkedAt = OffsetDateTime.now(ZoneOffset.UTC);
                 parked.persist();
               });
-      registry.counter("ia.events.parked", "topic", record.topic()).increment();
+      io.micrometer.core.instrument.Counter.builder("ia.events.parked")
+          .description("Events parked in dead_letter_event because they could not be applied")
+          .tag("topic", record.topic())
+          .register(registry)
+          .increment();
       return true;
     } catch (Exception e) {
       LOG.warnf(

@@ -415,11 +415,9 @@ class ScorecardConsumerTest {
     send(event("DeliveryRecorded", UUID.randomUUID(), "09", "2013-09", "INDIVIDUAL"));
     JsonPath card = awaitCard("09", "2013-09", c -> c.getInt("deliveries.individual") == 1);
     assertThat(card.getInt("deliveries.system")).isEqualTo(1);
-    Management.given()
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .body(containsString("ia_events_replayed_total"));
+    assertThat(Management.metrics())
+        .contains("ia_events_replayed_total")
+        .contains("ia_events_parked_total");
   }
 
   private static long parkedInTable() {
