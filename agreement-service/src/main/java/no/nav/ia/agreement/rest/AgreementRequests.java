@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
 import no.nav.ia.agreement.RegisterEntry;
+import no.nav.ia.platform.domain.FreeText;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.NotBeforeIa;
@@ -37,19 +38,6 @@ public final class AgreementRequests {
   static final String ONE_LINE_MESSAGE =
       "must be one line, without line breaks, tabs, direction marks or other control characters";
 
-  /** Free text of several lines: line breaks and tabs, no other control character. */
-  static final String LINES =
-      "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$";
-
-  static final String LINES_MESSAGE =
-      "must not hold control characters other than line breaks and tabs";
-
-  /**
-   * A text's limit is in characters as a person counts them (code points, as the OpenAPI document's
-   * maxLength): an emoji is one, where Java's length() counts two.
-   */
-  static final String LENGTH_MESSAGE = "must be at most {max} characters";
-
   /** A termination's reason, at most this many characters. */
   static final int REASON_MAX = 500;
 
@@ -68,7 +56,7 @@ public final class AgreementRequests {
   public record RegisterAgreement(
       @NotNull @ValidOrgNumber @Schema(examples = "974760673", pattern = "^\\d{9}$")
           String orgNumber,
-      @CodePointLength(max = RegisterEntry.MAX_NAME_LENGTH, message = LENGTH_MESSAGE)
+      @CodePointLength(max = RegisterEntry.MAX_NAME_LENGTH, message = FreeText.AT_MOST)
           @Written
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
@@ -112,7 +100,7 @@ public final class AgreementRequests {
   @ClosedBody
   @Schema(name = "EditAgreementRequest")
   public record EditAgreement(
-      @CodePointLength(max = RegisterEntry.MAX_NAME_LENGTH, message = LENGTH_MESSAGE)
+      @CodePointLength(max = RegisterEntry.MAX_NAME_LENGTH, message = FreeText.AT_MOST)
           @Written
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
@@ -133,7 +121,7 @@ public final class AgreementRequests {
   public record Terminate(
       @NotNull @PastOrPresent @NotBeforeIa LocalDate endedOn,
       @NotBlank
-          @CodePointLength(max = REASON_MAX, message = LENGTH_MESSAGE)
+          @CodePointLength(max = REASON_MAX, message = FreeText.AT_MOST)
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
           @Schema(minLength = 1, maxLength = REASON_MAX, description = "Not blank")

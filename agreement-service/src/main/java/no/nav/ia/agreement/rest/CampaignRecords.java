@@ -17,6 +17,7 @@ import no.nav.ia.agreement.ResigningStatus;
 import no.nav.ia.agreement.ResigningStatusChange;
 import no.nav.ia.agreement.service.CampaignClosings;
 import no.nav.ia.agreement.service.CampaignService;
+import no.nav.ia.platform.domain.FreeText;
 import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.NotBeforeIa;
 import no.nav.ia.platform.rest.ClosedBody;
@@ -33,7 +34,7 @@ public final class CampaignRecords {
   @Schema(name = "StartCampaignRequest")
   public record StartCampaign(
       @NotBlank
-          @CodePointLength(max = NAME_MAX, message = AgreementRequests.LENGTH_MESSAGE)
+          @CodePointLength(max = NAME_MAX, message = FreeText.AT_MOST)
           @Pattern(
               regexp = AgreementRequests.ONE_LINE,
               message = AgreementRequests.ONE_LINE_MESSAGE)
@@ -57,8 +58,8 @@ public final class CampaignRecords {
               enumeration = {"CONTACTED", "RESIGNED", "DECLINED", "AWAITING_GROUP", "NO_RESPONSE"})
           ResigningStatus status,
       @NotNull @NotBeforeIa @Schema(examples = "2014-03-10") LocalDate on,
-      @CodePointLength(max = NOTE_MAX, message = AgreementRequests.LENGTH_MESSAGE)
-          @Pattern(regexp = AgreementRequests.LINES, message = AgreementRequests.LINES_MESSAGE)
+      @CodePointLength(max = NOTE_MAX, message = FreeText.AT_MOST)
+          @Pattern(regexp = FreeText.LINES, message = FreeText.LINES_MESSAGE)
           @NoIdentityNumber
           @Schema(maxLength = NOTE_MAX)
           String note) {}

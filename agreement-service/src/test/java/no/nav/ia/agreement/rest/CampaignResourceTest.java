@@ -2,6 +2,7 @@ package no.nav.ia.agreement.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -487,6 +488,19 @@ class CampaignResourceTest {
         .body("errors.message", hasItem("must be at most 1000 characters"));
     Api.status(adviser, campaign, due, "CONTACTED", NorwegianTime.today(), emoji.repeat(1000))
         .statusCode(200);
+    // An override turns the text after it around wherever the history shows the note.
+    Api.status(adviser, campaign, due, "CONTACTED", NorwegianTime.today(), "ring \u202e000 021")
+        .statusCode(400)
+        .body("errors.field", hasItem("note"))
+        .body("errors[0].message", containsString("nor direction overrides or isolates"));
+    // A case is never set back to PENDING: an unknown status lists the values a change takes.
+    Api.status(adviser, campaign, due, "DONE", NorwegianTime.today())
+        .statusCode(400)
+        .body(
+            "errors[0].message",
+            equalTo(
+                "has an unknown value: must be one of CONTACTED, RESIGNED, DECLINED,"
+                    + " AWAITING_GROUP, NO_RESPONSE"));
     assertThat(startCampaign("IA-avtalen\n2027", "name"))
         .contains(AgreementRequests.ONE_LINE_MESSAGE);
     assertThat(startCampaign(emoji.repeat(201), "name")).contains("must be at most 200 characters");

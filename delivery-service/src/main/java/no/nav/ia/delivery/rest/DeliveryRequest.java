@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import no.nav.ia.delivery.Direction;
 import no.nav.ia.delivery.Form;
+import no.nav.ia.platform.domain.FreeText;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.NotBeforeIa;
@@ -53,7 +54,7 @@ public record DeliveryRequest(
                     + " group's delivery is COURSE or INFORMATION",
             examples = "DIRECT")
         Form form,
-    @CodePointLength(max = DeliveryRequest.NOTE_MAX, message = DeliveryRequest.NOTE_MESSAGE)
+    @CodePointLength(max = DeliveryRequest.NOTE_MAX, message = FreeText.AT_MOST)
         @NoIdentityNumber
         @Schema(
             nullable = true,
@@ -74,6 +75,4 @@ public record DeliveryRequest(
    * counts it twice).
    */
   public static final int NOTE_MAX = 2000;
-
-  static final String NOTE_MESSAGE = "must be at most 2000 characters";
 }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import no.nav.ia.delivery.Direction;
 import no.nav.ia.delivery.Form;
+import no.nav.ia.platform.domain.FreeText;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.NoIdentityNumber;
 import no.nav.ia.platform.domain.NotBeforeIa;
@@ -46,7 +47,7 @@ public record GroupRequest(
             enumeration = {"COURSE", "INFORMATION"},
             examples = "COURSE")
         Form form,
-    @CodePointLength(max = DeliveryRequest.NOTE_MAX, message = DeliveryRequest.NOTE_MESSAGE)
+    @CodePointLength(max = DeliveryRequest.NOTE_MAX, message = FreeText.AT_MOST)
         @NoIdentityNumber
         @Schema(
             nullable = true,

@@ -55,6 +55,27 @@ public final class FreeText {
       "must not hold direction overrides or isolates (U+202A-U+202E, U+2066-U+2069): they reorder"
           + " the text after them";
 
+  /**
+   * A note of several lines, as a {@code @Pattern} (published in the OpenAPI documents, so anchored
+   * and written for ECMA-262 too): line breaks and tabs, no other control character, no line or
+   * paragraph separator and no direction override or isolate ({@link #reorders}).
+   */
+  public static final String LINES =
+      "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u2028\\u2029"
+          + "\\u202A-\\u202E\\u2066-\\u2069]*$";
+
+  /** What a note {@link #LINES} refuses is told. */
+  public static final String LINES_MESSAGE =
+      "must not hold control characters other than line breaks and tabs, nor direction overrides"
+          + " or isolates (U+202A-U+202E, U+2066-U+2069)";
+
+  /**
+   * A text's limit is in characters as a person counts them (code points, as the OpenAPI documents'
+   * maxLength): an emoji is one, where Java's length() counts two. For {@code @CodePointLength(max
+   * = ..., message = FreeText.AT_MOST)}.
+   */
+  public static final String AT_MOST = "must be at most {max} characters";
+
   /** A note as kept: none when nothing is written in it, else without the blanks around it. */
   public static String noteOrNull(String text) {
     return isWritten(text) ? text.strip() : null;

@@ -490,14 +490,24 @@ public class ProblemMappers {
    * form, the JSON type; a client corrects every such value from the one message.
    */
   static String wrongValue(Class<?> target, Object value) {
+    return wrongValue(target, value, List.of());
+  }
+
+  /**
+   * As {@link #wrongValue(Class, Object)}, with the values the field takes when it takes fewer than
+   * its enumeration has (its {@code @Schema(enumeration)}: a case's new status is never PENDING).
+   */
+  static String wrongValue(Class<?> target, Object value, List<String> published) {
     if (target == null) {
       return "has the wrong type or an unknown value";
     }
     if (target.isEnum()) {
       return unknownValue(
-          java.util.Arrays.stream(target.getEnumConstants())
-              .map(c -> ((Enum<?>) c).name())
-              .toList(),
+          published.isEmpty()
+              ? java.util.Arrays.stream(target.getEnumConstants())
+                  .map(c -> ((Enum<?>) c).name())
+                  .toList()
+              : published,
           value instanceof String text ? text : null,
           "has an unknown value: must be one of ");
     }
@@ -555,6 +565,31 @@ public class ProblemMappers {
         + (near == null ? "" : " (written in capitals, as " + near + ")");
   }
 
+  /**
+   * The values the OpenAPI document gives the field in error ({@code @Schema(enumeration)} on the
+   * record component), or none. Jackson names the record's class in the path's last step.
+   */
+  private static List<String> publishedValues(JsonProcessingException e) {
+    if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+      return List.of();
+    }
+    JsonMappingException.Reference last = mapping.getPath().get(mapping.getPath().size() - 1);
+    Object from = last.getFrom();
+    if (from == null || last.getFieldName() == null) {
+      return List.of();
+    }
+    Class<?> owner = from instanceof Class<?> type ? type : from.getClass();
+    try {
+      org.eclipse.microprofile.openapi.annotations.media.Schema schema =
+          owner
+              .getDeclaredField(last.getFieldName())
+              .getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+      return schema == null ? List.of() : List.of(schema.enumeration());
+    } catch (NoSuchFieldException | SecurityException notAField) {
+      return List.of();
+    }
+  }
+
   /** The fields a JSON reading error names (for a batch's items, too). */
   public static List<FieldError> jsonErrors(JsonProcessingException e) {
     String path = "";
@@ -603,7 +638,7 @@ public class ProblemMappers {
           e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
               ? invalid.getValue()
               : null;
-      return List.of(new FieldError(path, wrongValue(target, value)));
+      return List.of(new FieldError(path, wrongValue(target, value, publishedValues(e))));
     }
     if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
       return List.of(new FieldError("body", "must be one JSON value with nothing after it"));

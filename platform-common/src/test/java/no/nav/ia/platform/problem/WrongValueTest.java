@@ -20,6 +20,11 @@ class WrongValueTest {
 
   record Request(Direction direction, LocalDate deliveredOn, int employees, String name) {}
 
+  /** A field that takes fewer values than its enumeration has, as the OpenAPI document says. */
+  record Narrowed(
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"INDIVIDUAL"})
+          Direction direction) {}
+
   private final ObjectMapper mapper = mapper();
 
   private static ObjectMapper mapper() {
@@ -45,6 +50,19 @@ class WrongValueTest {
     assertThat(errorsOf("{\"direction\":\"BOTH\"}"))
         .containsExactly(
             new FieldError("direction", "has an unknown value: must be one of SYSTEM, INDIVIDUAL"));
+  }
+
+  @Test
+  void aFieldThatTakesFewerValuesNamesOnlyThose() throws Exception {
+    // A campaign's case is never set back to PENDING: the answer listed it among the values.
+    try {
+      mapper.readValue("{\"direction\":\"BOTH\"}", Narrowed.class);
+      throw new AssertionError("read without an error");
+    } catch (JsonProcessingException e) {
+      assertThat(ProblemMappers.jsonErrors(e))
+          .containsExactly(
+              new FieldError("direction", "has an unknown value: must be one of INDIVIDUAL"));
+    }
   }
 
   @Test
