@@ -288,6 +288,9 @@ class DashboardPagesTest {
         .contains("Samme periode året før: 1 leveranse i 1. halvår 2025")
         .contains("<title>Halvårsrapport for 1. halvår 2026 – ")
         .contains("<h1>Halvårsrapport for 1. halvår 2026</h1>")
+        // A keyboard user passes the links and the logout form with one key (a UU review).
+        .contains("<a class=\"skip no-print\" href=\"#main\">Hopp til hovedinnhold</a>")
+        .contains("<main id=\"main\">\n<h1>")
         .doesNotContain("2025-H1")
         .doesNotContain("2026-H1");
   }
@@ -347,7 +350,12 @@ class DashboardPagesTest {
                     LocalDate.of(2026, 12, 1)));
     assertThat(dashboard(view))
         .contains("<title>Målekort 3. kvartal 2026 – ")
-        .contains("<caption class=\"muted\">Periode: 3. kvartal 2026</caption>")
+        .contains("<caption class=\"muted\">Målekort per fylke, 3. kvartal 2026</caption>")
+        .contains("<a class=\"skip\" href=\"#main\">Hopp til hovedinnhold</a>")
+        .contains("<main id=\"main\">")
+        // At 200 % zoom the table scrolls in its box, not the page (a UU review: 888 px in 625).
+        .containsPattern("<div class=\"scroll\">\\s*<table id=\"scorecards\">")
+        .containsPattern("\\.scroll \\{ overflow-x: auto; \\}")
         .contains("<option value=\"2026\">2026</option>")
         .contains("<option value=\"2026-H1\">1. halvår 2026</option>")
         .contains("<option value=\"2026-Q3\" selected>3. kvartal 2026</option>")
@@ -373,7 +381,11 @@ class DashboardPagesTest {
                         "/dashboard/reports/03/2026-H1")));
     assertThat(dashboard(view))
         .contains("<th scope=\"row\">Oslo</th><td>1. halvår 2026</td>")
-        .contains("href=\"/dashboard/reports/03/2026-H1\"")
+        // The link's words name the report, not only its status: a screen reader's list of links
+        // gave a coordinator 30 times "ikke påbegynt" (a UU review).
+        .contains(
+            "href=\"/dashboard/reports/03/2026-H1\"><span class=\"sr\">Oslo, 1. halvår 2026: </span>"
+                + "utkast</a>")
         .contains("href=\"/dashboard/cards.csv?period=2026-H1\"")
         .as("the national compilation is a coordinator's")
         .doesNotContain("reports.csv");
@@ -416,7 +428,7 @@ class DashboardPagesTest {
                     List.of("2025"),
                     LocalDate.of(2026, 5, 20))))
         .doesNotContain(typed)
-        .contains("<title>Målekort  – NAV Arbeidslivssenter</title>");
+        .contains("<title>Ukjent periode – NAV Arbeidslivssenter</title>");
     assertThat(
             dashboard(
                 DashboardView.invalid(
@@ -426,6 +438,7 @@ class DashboardPagesTest {
                     List.of("2025"),
                     LocalDate.of(2026, 5, 20))))
         .contains("«2026-H3» er ikke en periode")
-        .contains("<title>Målekort 2026-H3 – NAV Arbeidslivssenter</title>");
+        // The page's title says what it is (a review's screen reader heard a period's name).
+        .contains("<title>Ukjent periode – NAV Arbeidslivssenter</title>");
   }
 }
