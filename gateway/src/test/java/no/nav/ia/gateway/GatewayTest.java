@@ -124,6 +124,10 @@ class GatewayTest {
             .readTree(yaml);
     // Every string stays a string (version 1.0 unquoted would come back a number).
     assertThat(read.path("info").path("version").isTextual()).isTrue();
+    // A client generator's author reads how the contract changes (an integrator's review).
+    assertThat(read.path("info").path("description").asText())
+        .contains("an answer may gain fields")
+        .contains("400 MALFORMED_BODY");
     // The gateway's own answers on every operation, each 429 and 503 saying when to try again
     // (the gateway's own path: the services' documents are not served here).
     com.fasterxml.jackson.databind.JsonNode ownPath =

@@ -190,7 +190,8 @@ public class OpenApiResource {
         .put(
             "description",
             "Agreements, re-signing campaigns, deliveries and scorecards of NAV Arbeidslivssenter."
-                + " Every call needs a bearer token; errors are application/problem+json.");
+                + " Every call needs a bearer token; errors are application/problem+json."
+                + no.nav.ia.platform.rest.OpenApiConventions.CHANGES);
     ObjectNode paths = merged.putObject("paths");
     ObjectNode components = merged.putObject("components");
     ObjectNode schemas = json.createObjectNode();

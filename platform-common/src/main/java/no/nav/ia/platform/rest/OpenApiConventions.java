@@ -32,6 +32,22 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class OpenApiConventions implements OASFilter {
 
   static final String PROBLEM = "Problem";
+
+  /**
+   * How the contract changes, at the end of every document's description: API.md's "keep it stable"
+   * (new fields, not renamed ones) said where a client generator's author reads it (an integrator's
+   * review: a client generated with the default settings fails on a field added later, as
+   * Problem.existing was).
+   */
+  public static final String CHANGES =
+      " How this contract changes within /api/v1: an answer may gain fields and an enumeration (a"
+          + " service, a status, a form, an error code) may gain values, so a client ignores a"
+          + " field it does not know and reads an unknown value as one it cannot handle (generate"
+          + " clients so); nothing is renamed or removed. A request is read strictly: a field the"
+          + " operation does not know is 400 MALFORMED_BODY, so a client sends the fields this"
+          + " document lists (a correction may send back what a read answered: the answer's own"
+          + " fields, such as id and version, are left unread).";
+
   private static final String SCHEMAS = "#/components/schemas/";
 
   private final Map<String, String> codes;
@@ -55,6 +71,9 @@ public class OpenApiConventions implements OASFilter {
       openApi.setComponents(OASFactory.createComponents());
     }
     addProblemSchemas(openApi.getComponents(), codes);
+    if (openApi.getInfo() != null && openApi.getInfo().getDescription() != null) {
+      openApi.getInfo().setDescription(openApi.getInfo().getDescription() + "." + CHANGES);
+    }
     if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
       return;
     }

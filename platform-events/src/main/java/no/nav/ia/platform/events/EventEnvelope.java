@@ -15,8 +15,10 @@ public record EventEnvelope(
                 "When the change was made (UTC, to the microsecond as the REST answers' times), in"
                     + " the transaction that made it: the moment its event was written, which may"
                     + " be some milliseconds after the time the change's own record carries"
-                    + " (createdAt, changedAt); match an event to a history row by version, not by"
-                    + " time.")
+                    + " (createdAt, changedAt). Where the payload carries a version (a delivery's"
+                    + " events, AgreementCorrected), match the event to a history row by it, not by"
+                    + " time; the other agreement events carry the agreement's state, in order per"
+                    + " key.")
         OffsetDateTime occurredAt,
     @EventField(description = "The Nav-Call-Id of the request that made the change.") String callId,
     @EventField(description = "The facts of the event, by type.") JsonNode payload) {
