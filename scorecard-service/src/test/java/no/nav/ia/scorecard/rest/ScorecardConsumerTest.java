@@ -1307,6 +1307,8 @@ class ScorecardConsumerTest {
         .contains("data-form=\"DIRECT\"")
         .contains("id=\"advisers\"")
         .contains("<h2>Per rådgiver</h2>")
+        // The share is of the direct ones, "Systemrettede" of all (a review added 4 of 5 to 80 %).
+        .contains("<th scope=\"col\">Systemrettet andel av direkte</th>")
         .contains("data-adviser=\"Z990001\"")
         .contains("data-report=\"15-2014-H1\"")
         .contains("href=\"/dashboard/reports/15/2014-H2\"")
