@@ -54,6 +54,15 @@ class OpenApiContractTest {
         .isTrue();
   }
 
+  /** The service's own document says how the contract changes, as the gateway's (a re-check). */
+  @Test
+  void theDocumentSaysHowTheContractChanges() {
+    assertThat(ApiContracts.served().at("/info/description").asText())
+        .startsWith("Cooperation agreements (samarbeidsavtaler)")
+        .contains("an answer may gain fields")
+        .contains("400 MALFORMED_BODY");
+  }
+
   @Test
   void theDocumentLeavesAClientNothingToGuess() {
     assertThat(ApiContracts.gaps(ApiContracts.served())).isEmpty();

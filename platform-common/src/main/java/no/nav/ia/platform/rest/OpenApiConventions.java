@@ -71,9 +71,7 @@ public class OpenApiConventions implements OASFilter {
       openApi.setComponents(OASFactory.createComponents());
     }
     addProblemSchemas(openApi.getComponents(), codes);
-    if (openApi.getInfo() != null && openApi.getInfo().getDescription() != null) {
-      openApi.getInfo().setDescription(openApi.getInfo().getDescription() + "." + CHANGES);
-    }
+    describeChanges(openApi);
     if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
       return;
     }
@@ -81,6 +79,27 @@ public class OpenApiConventions implements OASFilter {
         .flatMap(item -> item.getOperations().values().stream())
         .forEach(OpenApiConventions::operation);
     requireAnswerFields(openApi);
+  }
+
+  /**
+   * The document's description: the service's own line ({@code ia.openapi.description}) and {@link
+   * #CHANGES}. Not {@code quarkus.smallrye-openapi.info-description}: SmallRye sets that after the
+   * filters have run, over what they wrote (a re-check found the services' documents without the
+   * text).
+   */
+  private static void describeChanges(OpenAPI openApi) {
+    if (openApi.getInfo() == null) {
+      openApi.setInfo(OASFactory.createInfo());
+    }
+    String own =
+        openApi.getInfo().getDescription() != null
+            ? openApi.getInfo().getDescription()
+            : org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("ia.openapi.description", String.class)
+                .orElse("");
+    if (!own.endsWith(CHANGES)) {
+      openApi.getInfo().setDescription(own.isEmpty() ? CHANGES.strip() : own + "." + CHANGES);
+    }
   }
 
   /**
