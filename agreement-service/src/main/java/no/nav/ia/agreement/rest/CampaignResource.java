@@ -60,6 +60,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Re-signing campaigns")
 public class CampaignResource {
 
+  /**
+   * What a status change is told of PENDING, where every case starts and none goes back: the
+   * statuses a case moves to from there, in the words an unknown status gets.
+   */
+  static final String SETTABLE =
+      "must be one of "
+          + String.join(", ", ResigningStatus.PENDING.next().stream().map(Enum::name).toList());
+
   @Inject CampaignService campaigns;
   @Inject CampaignClosings closings;
   @Inject Caller caller;
@@ -179,8 +187,7 @@ public class CampaignResource {
       @PathParam("agreementId") UUID agreementId,
       @Valid @NotNull ChangeStatus request) {
     if (request.status() == ResigningStatus.PENDING) {
-      throw ApiException.invalid(
-          "status", "must be CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP or NO_RESPONSE");
+      throw ApiException.invalid("status", SETTABLE);
     }
     String note = no.nav.ia.platform.domain.FreeText.noteOrNull(request.note());
     ResigningCase changed =

@@ -403,7 +403,10 @@ class CampaignResourceTest {
         .body("code", equalTo("RESIGNING_TRANSITION_NOT_ALLOWED"));
     Api.status(adviser, campaign, agreement, "PENDING", NorwegianTime.today())
         .statusCode(400)
-        .body("errors.field", hasItem("status"));
+        .body("errors.field", hasItem("status"))
+        .body(
+            "errors.message",
+            hasItem("must be one of CONTACTED, RESIGNED, DECLINED, AWAITING_GROUP, NO_RESPONSE"));
     Api.status(adviser, campaign, agreement, "MAYBE", NorwegianTime.today())
         .statusCode(400)
         .body("errors.field", hasItem("status"));

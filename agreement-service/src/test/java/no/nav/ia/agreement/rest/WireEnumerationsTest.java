@@ -27,6 +27,13 @@ class WireEnumerationsTest {
   }
 
   @Test
+  void aStatusChangeListsTheMovesFromPending() throws Exception {
+    String[] moves = ResigningStatus.PENDING.next().stream().map(Enum::name).toArray(String[]::new);
+    assertThat(listed(CampaignRecords.ChangeStatus.class, "status")).containsExactly(moves);
+    assertThat(CampaignResource.SETTABLE).isEqualTo("must be one of " + String.join(", ", moves));
+  }
+
+  @Test
   void aVersionsActionListsWhatMakesAVersion() throws Exception {
     assertThat(listed(AgreementResource.AgreementVersion.class, "action"))
         .containsExactly(names(AgreementChange.Action.values()));

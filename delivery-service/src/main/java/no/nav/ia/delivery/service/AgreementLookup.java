@@ -1,5 +1,6 @@
 package no.nav.ia.delivery.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class AgreementLookup {
     if (local.isPresent()) {
       return local.map(a -> new ActiveAgreement(a.orgNumber, a.countyCode));
     }
-    io.micrometer.core.instrument.Counter.builder("ia.delivery.agreement_lookup_fallback")
+    Counter.builder("ia.delivery.agreement_lookup_fallback")
         .description(
             "Agreement lookups (a delivery recorded or corrected) the local read model had no"
                 + " active agreement for, asked of agreement-service; most end in 422")

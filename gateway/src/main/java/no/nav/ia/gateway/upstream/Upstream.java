@@ -1,6 +1,8 @@
 package no.nav.ia.gateway.upstream;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -123,7 +125,7 @@ public class Upstream {
         .get()
         .invoke(
             response ->
-                io.micrometer.core.instrument.Timer.builder("ia.gateway.requests")
+                Timer.builder("ia.gateway.requests")
                     .description("Requests the gateway answered, by route, method and status")
                     .tags(
                         "route",
@@ -440,7 +442,7 @@ public class Upstream {
    * (and renames the application's to exported_instance).
    */
   private void failed(String route, String instance, String outcome) {
-    io.micrometer.core.instrument.Counter.builder("ia.gateway.upstream.failures")
+    Counter.builder("ia.gateway.upstream.failures")
         .description(
             "Tries at an instance that gave no usable answer, by outcome (refused, stopping,"
                 + " lost, timeout, failed); one request counts once per instance tried")

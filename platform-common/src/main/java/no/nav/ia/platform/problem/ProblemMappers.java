@@ -486,16 +486,10 @@ public class ProblemMappers {
       java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
 
   /**
-   * What a field's value must be, for a value of the wrong kind: an enumeration's values, a date's
-   * form, the JSON type; a client corrects every such value from the one message.
-   */
-  static String wrongValue(Class<?> target, Object value) {
-    return wrongValue(target, value, List.of());
-  }
-
-  /**
-   * As {@link #wrongValue(Class, Object)}, with the values the field takes when it takes fewer than
-   * its enumeration has (its {@code @Schema(enumeration)}: a case's new status is never PENDING).
+   * What a field's value must be, for a value of the wrong kind: an enumeration's values (those the
+   * field publishes when it takes fewer than its enumeration has: its {@code @Schema(enumeration)},
+   * a case's new status is never PENDING), a date's form, the JSON type; a client corrects every
+   * such value from the one message.
    */
   static String wrongValue(Class<?> target, Object value, List<String> published) {
     if (target == null) {

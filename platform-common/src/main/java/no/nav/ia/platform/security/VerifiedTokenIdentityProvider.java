@@ -98,9 +98,8 @@ public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuth
     this.misses = lookups(registry, "miss");
   }
 
-  private static io.micrometer.core.instrument.Counter lookups(
-      MeterRegistry registry, String result) {
-    return io.micrometer.core.instrument.Counter.builder(LOOKUPS)
+  private static Counter lookups(MeterRegistry registry, String result) {
+    return Counter.builder(LOOKUPS)
         .description("Bearer tokens looked up among those already verified, found (hit) or not")
         .tag("result", result)
         .register(registry);

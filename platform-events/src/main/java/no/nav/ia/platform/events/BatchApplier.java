@@ -1,6 +1,7 @@
 package no.nav.ia.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,7 +105,7 @@ class BatchApplier {
             new Attempts.Listener() {
               @Override
               public void contentionRetried() {
-                io.micrometer.core.instrument.Counter.builder("ia.events.contention.retried")
+                Counter.builder("ia.events.contention.retried")
                     .description(
                         "Tries of an event repeated at once after meeting a concurrent writer (one"
                             + " per retry; ia_events_contention_deferred counts those left for"
@@ -119,7 +120,7 @@ class BatchApplier {
                 LOG.warnf(
                     "event %s (%s) still meets concurrent writers, will retry: %s",
                     envelope.eventId(), envelope.type(), RetryPolicy.describe(last));
-                io.micrometer.core.instrument.Counter.builder("ia.events.contention.deferred")
+                Counter.builder("ia.events.contention.deferred")
                     .description(
                         "Times an event was left for a later poll after meeting concurrent writers"
                             + " at every try")

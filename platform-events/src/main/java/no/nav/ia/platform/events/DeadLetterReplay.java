@@ -1,5 +1,6 @@
 package no.nav.ia.platform.events;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,7 @@ public class DeadLetterReplay {
       Optional<String> stillFailing = consumer.replay(parked);
       if (stillFailing.isEmpty()) {
         QuarkusTransaction.requiringNew().run(() -> DeadLetterEvent.deleteById(id));
-        io.micrometer.core.instrument.Counter.builder("ia.events.replayed")
+        Counter.builder("ia.events.replayed")
             .description("Parked events replayed and applied")
             .tag("topic", parked.topic)
             .register(registry)

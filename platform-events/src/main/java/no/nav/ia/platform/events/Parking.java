@@ -1,5 +1,6 @@
 package no.nav.ia.platform.events;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -67,7 +68,7 @@ class Parking {
                 parked.parkedAt = OffsetDateTime.now(ZoneOffset.UTC);
                 parked.persist();
               });
-      io.micrometer.core.instrument.Counter.builder("ia.events.parked")
+      Counter.builder("ia.events.parked")
           .description("Events parked in dead_letter_event because they could not be applied")
           .tag("topic", record.topic())
           .register(registry)

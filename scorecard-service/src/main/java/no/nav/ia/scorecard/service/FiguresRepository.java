@@ -238,11 +238,9 @@ public class FiguresRepository {
 
   /** The card periods with at least one live delivery in some county. */
   public List<String> periodsWithFigures() {
-    List<?> periods =
-        em.createNativeQuery(
-                "select distinct period from delivery_period_form where deliveries <> 0")
-            .getResultList();
-    return periods.stream().map(String.class::cast).toList();
+    return rows("select distinct period from delivery_period_form where deliveries <> 0").stream()
+        .map(r -> (String) r[0])
+        .toList();
   }
 
   /**
@@ -250,15 +248,13 @@ public class FiguresRepository {
    * a period before the first), so a card of 2017 does not show a campaign of 2026.
    */
   public Optional<UUID> latestCampaign(LocalDate periodEnd) {
-    // Without a result class: Hibernate's plan cache compares result-set mappings on every call,
-    // which cost more than the query itself (seen in a profile of the card endpoint).
-    List<?> newest =
-        em.createNativeQuery(
-                "select campaign_id from campaign where started_on <= ?1"
-                    + " order by started_at desc limit 1")
-            .setParameter(1, periodEnd)
-            .getResultList();
-    return newest.stream().findFirst().map(UUID.class::cast);
+    return rows(
+            "select campaign_id from campaign where started_on <= ?1"
+                + " order by started_at desc limit 1",
+            periodEnd)
+        .stream()
+        .findFirst()
+        .map(r -> (UUID) r[0]);
   }
 
   private void grouped(
