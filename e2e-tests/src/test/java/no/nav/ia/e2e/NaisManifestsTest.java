@@ -216,6 +216,25 @@ class NaisManifestsTest {
   }
 
   /**
+   * Every app is watched from the cluster too (kube-state-metrics): a gateway that is down takes
+   * its own metrics with it, and one crash-looping answers now and then (an on-call review found
+   * neither watched). The apps named are the manifests' own.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"IaAppUnavailable", "IaAppRestarting"})
+  void everyAppIsWatchedFromTheCluster(String alert) throws IOException {
+    Matcher rule =
+        Pattern.compile("- alert: " + alert + "\\s*\\n\\s*expr: (.+)").matcher(manifest("alerts"));
+    assertThat(rule.find()).as(alert).isTrue();
+    for (String app :
+        new String[] {"gateway", "agreement-service", "delivery-service", "scorecard-service"}) {
+      assertThat(manifest(app)).containsPattern("(?m)^  name: " + app + "$");
+      assertThat(rule.group(1)).contains(app);
+    }
+    assertThat(rule.group(1)).contains("namespace=\"ia\"");
+  }
+
+  /**
    * The alerts watch metrics the services register: a renamed meter would leave an alert that never
    * fires.
    */
