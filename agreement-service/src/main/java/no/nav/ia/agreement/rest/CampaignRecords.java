@@ -61,7 +61,12 @@ public final class CampaignRecords {
       @CodePointLength(max = NOTE_MAX, message = FreeText.AT_MOST)
           @Pattern(regexp = FreeText.LINES, message = FreeText.LINES_MESSAGE)
           @NoIdentityNumber
-          @Schema(maxLength = NOTE_MAX)
+          @Schema(
+              maxLength = NOTE_MAX,
+              description =
+                  "What was agreed with the enterprise; never personal data: no name, contact"
+                      + " details or health of a person there (an identity number is refused)."
+                      + " It stays in the case's history")
           String note) {}
 
   /** A campaign's name and a case's note, at most this many characters (code points). */

@@ -58,7 +58,10 @@ public record DeliveryRequest(
         @NoIdentityNumber
         @Schema(
             nullable = true,
-            description = "Free text about the service; never personal data",
+            description =
+                "Free text about the service; never personal data: no employee's name, contact"
+                    + " details or health (an identity number is refused). A correction does not"
+                    + " take it out of the delivery's history, which the county's staff read",
             maxLength = DeliveryRequest.NOTE_MAX)
         String note,
     @Pattern(regexp = NavIdent.WHOLE, message = NavIdent.MESSAGE)

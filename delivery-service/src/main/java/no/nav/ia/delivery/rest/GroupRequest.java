@@ -51,7 +51,9 @@ public record GroupRequest(
         @NoIdentityNumber
         @Schema(
             nullable = true,
-            description = "Free text about the meeting; never personal data",
+            description =
+                "Free text about the meeting; never personal data: no participant's name, contact"
+                    + " details or health (an identity number is refused)",
             maxLength = DeliveryRequest.NOTE_MAX)
         String note,
     @Pattern(regexp = NavIdent.WHOLE, message = NavIdent.MESSAGE)

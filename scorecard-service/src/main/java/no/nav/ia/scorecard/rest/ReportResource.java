@@ -259,7 +259,11 @@ public class ReportResource {
   @APIResponse(
       responseCode = "400",
       description = "No reason, one too long or holding an identity number, or not a half-year")
-  @APIResponse(responseCode = "403", description = "Not a coordinator")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "Not a coordinator, or the one who submitted it (OWN_SUBMISSION: another coordinator"
+              + " reopens it)")
   @APIResponse(responseCode = "404", description = "No such county in that half-year")
   @APIResponse(responseCode = "409", description = "The report is a draft (REPORT_NOT_SUBMITTED)")
   @APIResponse(responseCode = "412", description = "Stale version")
