@@ -162,6 +162,15 @@ public class Delivery extends PanacheEntityBase {
     version++;
   }
 
+  /**
+   * Takes the note out, live or voided: personal data written by mistake (a name, a phone number, a
+   * sick leave). Not a new version: the facts the figures and the events carry stay as they are,
+   * and no event carries a note.
+   */
+  public void eraseNote() {
+    note = null;
+  }
+
   public boolean isLive() {
     return status == DeliveryStatus.LIVE;
   }

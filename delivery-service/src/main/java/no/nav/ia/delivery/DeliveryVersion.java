@@ -1,5 +1,9 @@
 package no.nav.ia.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,6 +47,21 @@ public class DeliveryVersion extends PanacheEntityBase {
 
   @Column(name = "call_id")
   public String callId;
+
+  /**
+   * Takes the note out of what this version said ({@link Delivery#eraseNote}): the history answers
+   * it as null after, as it answers a version recorded without one.
+   */
+  public void eraseNote(ObjectMapper json) {
+    try {
+      JsonNode said = json.readTree(snapshot);
+      if (said instanceof ObjectNode facts && facts.hasNonNull("note")) {
+        snapshot = json.writeValueAsString(facts.putNull("note"));
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a kept version that is no JSON: " + deliveryId, e);
+    }
+  }
 
   /** The one who may act in every county: a coordinator, a system, this service. */
   public static final String EVERY_COUNTY = "ALL";

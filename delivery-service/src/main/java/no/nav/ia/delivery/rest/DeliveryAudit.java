@@ -51,6 +51,11 @@ public class DeliveryAudit {
     line("audit:delete", orgNumber);
   }
 
+  /** A delivery's note erased from it and its history (its path says which). */
+  void noteErased(String orgNumber) {
+    line("audit:delete", orgNumber);
+  }
+
   /**
    * A batch's or group's item, as soon as it is recorded (or read back): each item commits on its
    * own, and lines written after the whole batch were lost with an instance that died in the middle

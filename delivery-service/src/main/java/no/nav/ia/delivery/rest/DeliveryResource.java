@@ -245,6 +245,22 @@ public class DeliveryResource {
     return Response.noContent().build();
   }
 
+  @DELETE
+  @Path("{id}/note")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
+  @Operation(
+      summary =
+          "Erase a delivery's note, from the delivery and every version in its history: personal"
+              + " data written by mistake. Its facts and version stay (no event carries a note);"
+              + " a client holding the old note and sending it back writes it again")
+  @APIResponse(responseCode = "204", description = "Erased, also when there was none")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  @APIResponse(responseCode = "404", description = "Unknown id")
+  public Response eraseNote(@PathParam("id") UUID id) {
+    audit.noteErased(deliveries.eraseNote(id).orgNumber);
+    return Response.noContent().build();
+  }
+
   /** A NAV-ident in any case but its own (z990001): no adviser is recorded so. */
   private static final Pattern IDENT_IN_OTHER_CASE = Pattern.compile("(?i)" + NavIdent.REGEX);
 

@@ -299,6 +299,26 @@ public class DeliveryService {
   }
 
   /**
+   * Erases the delivery's note from it and from every kept version of it, in one transaction, for
+   * whoever may act in its county; its version and facts stay (no event carries a note). Erasing
+   * again changes nothing.
+   */
+  public Delivery eraseNote(UUID id) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Delivery delivery =
+                  Delivery.<Delivery>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                      .orElseThrow(DeliveryService::notFound);
+              caller.requireCounty(delivery.countyCode);
+              delivery.eraseNote();
+              DeliveryVersion.<DeliveryVersion>list("deliveryId", id)
+                  .forEach(v -> v.eraseNote(json));
+              return delivery;
+            });
+  }
+
+  /**
    * Voids, as this service ({@code actor}), a live delivery the rules should have refused: one
    * recorded on a day after its agreement's end, after the termination was made but before this
    * service heard of it (EndedAgreements). In the caller's transaction; one voided or changed since
