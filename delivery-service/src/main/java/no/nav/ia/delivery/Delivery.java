@@ -164,11 +164,17 @@ public class Delivery extends PanacheEntityBase {
 
   /**
    * Takes the note out, live or voided: personal data written by mistake (a name, a phone number, a
-   * sick leave). Not a new version: the facts the figures and the events carry stay as they are,
-   * and no event carries a note.
+   * sick leave). A new version, so that a correction prepared on the one before (a form left open)
+   * is refused as stale instead of writing the note back; the facts the figures and the events
+   * carry stay as they are. Returns false, changing nothing, when there is no note.
    */
-  public void eraseNote() {
+  public boolean eraseNote() {
+    if (note == null) {
+      return false;
+    }
     note = null;
+    version++;
+    return true;
   }
 
   public boolean isLive() {

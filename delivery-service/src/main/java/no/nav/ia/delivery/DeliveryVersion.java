@@ -50,7 +50,8 @@ public class DeliveryVersion extends PanacheEntityBase {
 
   /**
    * Takes the note out of what this version said ({@link Delivery#eraseNote}): the history answers
-   * it as null after, as it answers a version recorded without one.
+   * it as null after; the erasure's own version ({@code NOTE_ERASED}) says who took it out and
+   * when.
    */
   public void eraseNote(ObjectMapper json) {
     try {

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -221,17 +222,27 @@ class NaisManifestsTest {
    * neither watched). The apps named are the manifests' own.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"IaAppUnavailable", "IaAppRestarting"})
-  void everyAppIsWatchedFromTheCluster(String alert) throws IOException {
+  @CsvSource({
+    "IaAppUnavailable, kube_deployment_status_replicas_available, deployment",
+    "IaAppRestarting, kube_pod_container_status_restarts_total, container"
+  })
+  void everyAppIsWatchedFromTheCluster(String alert, String metric, String label)
+      throws IOException {
     Matcher rule =
         Pattern.compile("- alert: " + alert + "\\s*\\n\\s*expr: (.+)").matcher(manifest("alerts"));
     assertThat(rule.find()).as(alert).isTrue();
     for (String app :
         new String[] {"gateway", "agreement-service", "delivery-service", "scorecard-service"}) {
       assertThat(manifest(app)).containsPattern("(?m)^  name: " + app + "$");
-      assertThat(rule.group(1)).contains(app);
     }
-    assertThat(rule.group(1)).contains("namespace=\"ia\"");
+    // kube-state-metrics names the app by these labels, not by app (the pods' label).
+    Matcher selector =
+        Pattern.compile(metric + "\\{namespace=\"ia\", " + label + "=~\"([^\"]+)\"\\}")
+            .matcher(rule.group(1));
+    assertThat(selector.find()).as(rule.group(1)).isTrue();
+    assertThat(selector.group(1).split("\\|"))
+        .containsExactlyInAnyOrder(
+            "gateway", "agreement-service", "delivery-service", "scorecard-service");
   }
 
   /**

@@ -141,7 +141,9 @@ public final class DeliveryEvents {
               + " correction that moves a delivery to another enterprise is keyed by the new one"
               + " (after.orgNumber), so it and the delivery's later events go to another partition"
               + " than its DeliveryRecorded and may be read before it. Apply a delivery's events by"
-              + " version: keep the highest seen and skip a lower one. What a DeliveryRecorded says"
+              + " version: keep the highest seen and skip a lower one; versions may skip one (a"
+              + " note erased, NOTE_ERASED in the REST history, is a version without an event:"
+              + " no event carries a note). What a DeliveryRecorded says"
               + " that no later version changes (registeredAt, groupId, recordedBy) is on the"
               + " delivery's later events too, so nothing is lost by skipping it.",
           List.of(

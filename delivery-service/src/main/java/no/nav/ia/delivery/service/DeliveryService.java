@@ -300,20 +300,49 @@ public class DeliveryService {
 
   /**
    * Erases the delivery's note from it and from every kept version of it, in one transaction, for
-   * whoever may act in its county; its version and facts stay (no event carries a note). Erasing
-   * again changes nothing.
+   * whoever may act in its county; for a group's delivery, from every delivery of the group (the
+   * meeting's note is one text, written on each), and the caller must be able to act in each of
+   * their counties. Each delivery that had a note gets a version of its own ({@code NOTE_ERASED}:
+   * who, when), its facts as before; no event (no event carries a note, and consumers keep a
+   * delivery's newest version: the gap is nothing to them). Erasing again changes nothing.
    */
   public Delivery eraseNote(UUID id) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
+              // The group first, as a value (no entity read before its lock, which would be
+              // written back as read), then every delivery of it locked in the order of their ids:
+              // two erasures of one group, begun at two of its deliveries, take the locks in the
+              // same order and do not deadlock.
+              Optional<UUID> group =
+                  Delivery.getEntityManager()
+                      .createQuery("select d.groupId from Delivery d where d.id = :id", UUID.class)
+                      .setParameter("id", id)
+                      .getResultStream()
+                      .filter(java.util.Objects::nonNull)
+                      .findFirst();
+              List<Delivery> erased =
+                  group.isEmpty()
+                      ? Delivery.<Delivery>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                          .map(List::of)
+                          .orElseThrow(DeliveryService::notFound)
+                      : Delivery.<Delivery>find("groupId = ?1 order by id", group.get())
+                          .withLock(LockModeType.PESSIMISTIC_WRITE)
+                          .list();
               Delivery delivery =
-                  Delivery.<Delivery>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                  erased.stream()
+                      .filter(d -> d.id.equals(id))
+                      .findFirst()
                       .orElseThrow(DeliveryService::notFound);
               caller.requireCounty(delivery.countyCode);
-              delivery.eraseNote();
-              DeliveryVersion.<DeliveryVersion>list("deliveryId", id)
-                  .forEach(v -> v.eraseNote(json));
+              erased.forEach(d -> caller.requireCounty(d.countyCode));
+              for (Delivery d : erased) {
+                if (d.eraseNote()) {
+                  DeliveryVersion.<DeliveryVersion>list("deliveryId", d.id)
+                      .forEach(v -> v.eraseNote(json));
+                  keep(d, "NOTE_ERASED", caller.actor(), callerScope());
+                }
+              }
               return delivery;
             });
   }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A note holding personal data written by mistake (a privacy review stored an employee's name,
  * phone and sick leave, and a correction left them in the history every colleague of the county
- * reads) is erased from the delivery and every version of it, by whoever may act in its county.
+ * reads) is erased from the delivery and every version of it, by whoever may act in its county; a
+ * group's from each of its deliveries (a diff review found the rest of the group keeping it).
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -86,30 +87,93 @@ class NoteErasureTest {
                       .contains("duid=" + org)
                       .contains("request=" + path));
     }
+    // A version of its own, saying who erased it: the facts as they were.
     given()
         .auth()
         .oauth2(adviser)
         .get("/api/v1/deliveries/" + id)
         .then()
         .statusCode(200)
-        .header("ETag", "\"2\"")
+        .header("ETag", "\"3\"")
         .body("note", nullValue())
         .body("service", equalTo("SICK_LEAVE"))
-        .body("version", equalTo(2));
+        .body("version", equalTo(3));
     given()
         .auth()
         .oauth2(adviser)
         .get("/api/v1/deliveries/" + id + "/history")
         .then()
         .statusCode(200)
-        .body("change", equalTo(List.of("RECORDED", "CORRECTED")))
+        .body("change", equalTo(List.of("RECORDED", "CORRECTED", "NOTE_ERASED")))
+        .body("[2].changedBy", equalTo("Z990002"))
         .body("delivery.note", everyItem(nullValue()))
         .body("delivery.service", everyItem(equalTo("SICK_LEAVE")));
     assertThat(versionsSaying(id, "Hansen")).isZero();
     assertThat(versionsSaying(id, "en ansatt")).isZero();
 
-    // Again (a retry whose answer was lost): the same answer.
+    // A correction prepared before (a form left open) does not write the note back.
+    body.put("note", PERSONAL);
+    given()
+        .auth()
+        .oauth2(adviser)
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"2\"")
+        .body(body)
+        .put("/api/v1/deliveries/" + id)
+        .then()
+        .statusCode(412)
+        .body("code", equalTo("STALE_VERSION"));
+    assertThat(versionsSaying(id, "Hansen")).isZero();
+
+    // Again (a retry whose answer was lost): the same answer, and no new version.
     given().auth().oauth2(adviser).delete(path).then().statusCode(204);
+    given()
+        .auth()
+        .oauth2(adviser)
+        .get("/api/v1/deliveries/" + id)
+        .then()
+        .body("version", equalTo(3));
+  }
+
+  @Test
+  void aGroupsNoteIsErasedFromEveryDeliveryOfTheGroup() {
+    String a = Fixtures.enterpriseIn("15");
+    String b = Fixtures.enterpriseIn("15");
+    String adviser = Tokens.adviser("15", "Z991511");
+    Map<String, Object> group = Fixtures.delivery("974760673");
+    group.remove("orgNumber");
+    group.put("orgNumbers", List.of(a, b));
+    group.put("form", "COURSE");
+    group.put("note", "Kurs; deltaker " + PERSONAL);
+    List<String> ids =
+        given()
+            .auth()
+            .oauth2(adviser)
+            .contentType(ContentType.JSON)
+            .header("Idempotency-Key", "erase-" + a)
+            .body(group)
+            .post("/api/v1/deliveries/group")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("results.id");
+    assertThat(ids).hasSize(2);
+    given()
+        .auth()
+        .oauth2(adviser)
+        .delete("/api/v1/deliveries/" + ids.get(1) + "/note")
+        .then()
+        .statusCode(204);
+    for (String id : ids) {
+      given()
+          .auth()
+          .oauth2(adviser)
+          .get("/api/v1/deliveries/" + id + "/history")
+          .then()
+          .body("change", equalTo(List.of("RECORDED", "NOTE_ERASED")))
+          .body("delivery.note", everyItem(nullValue()));
+      assertThat(versionsSaying(id, "Hansen")).isZero();
+    }
   }
 
   @Test
@@ -131,7 +195,7 @@ class NoteErasureTest {
         .oauth2(adviser)
         .get("/api/v1/deliveries/" + id + "/history")
         .then()
-        .body("change", equalTo(List.of("RECORDED", "VOIDED")))
+        .body("change", equalTo(List.of("RECORDED", "VOIDED", "NOTE_ERASED")))
         .body("delivery.note", everyItem(nullValue()));
     assertThat(versionsSaying(id, "Hansen")).isZero();
     given()
