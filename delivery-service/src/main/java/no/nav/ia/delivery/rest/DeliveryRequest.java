@@ -61,7 +61,8 @@ public record DeliveryRequest(
             description =
                 "Free text about the service; never personal data: no employee's name, contact"
                     + " details or health (an identity number is refused). A correction does not"
-                    + " take it out of the delivery's history, which the county's staff read",
+                    + " take it out of the delivery's history, which the county's staff read:"
+                    + " DELETE /api/v1/deliveries/{id}/note does",
             maxLength = DeliveryRequest.NOTE_MAX)
         String note,
     @Pattern(regexp = NavIdent.WHOLE, message = NavIdent.MESSAGE)

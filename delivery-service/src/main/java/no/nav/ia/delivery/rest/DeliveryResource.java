@@ -250,11 +250,15 @@ public class DeliveryResource {
   @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
   @Operation(
       summary =
-          "Erase a delivery's note, from the delivery and every version in its history: personal"
-              + " data written by mistake. Its facts and version stay (no event carries a note);"
-              + " a client holding the old note and sending it back writes it again")
+          "Erase a delivery's note (a group's delivery: the note of every delivery of the group)"
+              + " from it and every version in its history: personal data written by mistake. A"
+              + " new version, NOTE_ERASED in the history with who and when, its facts as before"
+              + " and no event (no event carries a note); a correction made on the version before"
+              + " is 412. Takes no If-Match: erasing is never stale")
   @APIResponse(responseCode = "204", description = "Erased, also when there was none")
-  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  @APIResponse(
+      responseCode = "403",
+      description = "Another county than the token's (for a group: any of its deliveries')")
   @APIResponse(responseCode = "404", description = "Unknown id")
   public Response eraseNote(@PathParam("id") UUID id) {
     audit.noteErased(deliveries.eraseNote(id).orgNumber);

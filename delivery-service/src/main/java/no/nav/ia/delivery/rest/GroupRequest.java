@@ -52,8 +52,10 @@ public record GroupRequest(
         @Schema(
             nullable = true,
             description =
-                "Free text about the meeting; never personal data: no participant's name, contact"
-                    + " details or health (an identity number is refused)",
+                "Free text about the meeting, written on each enterprise's delivery; never"
+                    + " personal data: no participant's name, contact details or health (an"
+                    + " identity number is refused). Erasing one delivery's note erases the"
+                    + " group's",
             maxLength = DeliveryRequest.NOTE_MAX)
         String note,
     @Pattern(regexp = NavIdent.WHOLE, message = NavIdent.MESSAGE)

@@ -9,7 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One kept version of a delivery. */
 public record VersionResponse(
     long version,
-    String change,
+    @Schema(
+            description =
+                "RECORDED, CORRECTED, VOIDED, or NOTE_ERASED (the note taken out of this and every"
+                    + " version before; the facts as they were)",
+            examples = "CORRECTED")
+        String change,
     @JsonRawValue
         @Schema(
             type = SchemaType.OBJECT,

@@ -208,6 +208,21 @@ class NoteErasureTest {
         .body("code", equalTo("DELIVERY_NOT_FOUND"));
   }
 
+  @Test
+  void theDocumentSaysWhatAnErasureLeaves() {
+    io.restassured.path.json.JsonPath doc =
+        given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    String erase = "paths.'/api/v1/deliveries/{id}/note'.delete";
+    assertThat(doc.getMap(erase + ".responses")).containsKeys("204", "403", "404");
+    // A client reads that its form is stale after, and that a group's note goes as one.
+    assertThat(doc.getString(erase + ".summary")).contains("NOTE_ERASED", "412", "group");
+    assertThat(doc.getString("components.schemas.VersionResponse.properties.change.description"))
+        .contains("NOTE_ERASED");
+    assertThat(
+            doc.getString("components.schemas.RecordDeliveryRequest.properties.note.description"))
+        .contains("/note");
+  }
+
   /** Rows anywhere in the delivery's table or its kept versions whose text holds {@code word}. */
   private long versionsSaying(String id, String word) {
     return QuarkusTransaction.requiringNew()
