@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.delivery.AgreementView;
@@ -319,7 +320,7 @@ public class DeliveryService {
                       .createQuery("select d.groupId from Delivery d where d.id = :id", UUID.class)
                       .setParameter("id", id)
                       .getResultStream()
-                      .filter(java.util.Objects::nonNull)
+                      .filter(Objects::nonNull)
                       .findFirst();
               List<Delivery> erased =
                   group.isEmpty()
@@ -334,7 +335,6 @@ public class DeliveryService {
                       .filter(d -> d.id.equals(id))
                       .findFirst()
                       .orElseThrow(DeliveryService::notFound);
-              caller.requireCounty(delivery.countyCode);
               erased.forEach(d -> caller.requireCounty(d.countyCode));
               for (Delivery d : erased) {
                 if (d.eraseNote()) {
