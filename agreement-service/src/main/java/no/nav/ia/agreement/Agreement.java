@@ -197,6 +197,19 @@ public class Agreement extends PanacheEntityBase {
     return true;
   }
 
+  /** What an erased termination reason reads (the text itself is gone); not a reason to type. */
+  public static final String ERASED_REASON = "ERASED";
+
+  /**
+   * Whether it ended with a reason someone wrote, one that may be erased: not a campaign closing's
+   * NOT_RESIGNED (the platform's words), not one erased before.
+   */
+  public boolean hasWrittenEndReason() {
+    return endReason != null
+        && !endReason.equals(CampaignClosing.NOT_RESIGNED)
+        && !endReason.equals(ERASED_REASON);
+  }
+
   /** Whether it ended on the day for the reason: a termination saying so again is a retry. */
   public boolean endedAs(LocalDate on, String reason) {
     return status == AgreementStatus.ENDED && on.equals(endedOn) && reason.equals(endReason);

@@ -49,4 +49,11 @@ public class ResigningStatusChange extends PanacheEntityBase {
 
   @Column(name = "call_id")
   public String callId;
+
+  /** Who erased this change's note (null while it was never erased). */
+  @Column(name = "note_erased_by")
+  public String noteErasedBy;
+
+  @Column(name = "note_erased_at")
+  public OffsetDateTime noteErasedAt;
 }

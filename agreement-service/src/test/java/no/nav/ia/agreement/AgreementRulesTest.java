@@ -28,6 +28,21 @@ class AgreementRulesTest {
   }
 
   @Test
+  void onlyAReasonSomeoneWroteIsOneToErase() {
+    Agreement active = signed();
+    assertThat(active.hasWrittenEndReason()).isFalse();
+    Agreement typed = signed();
+    typed.terminate(LocalDate.of(2012, 1, 1), "Lagt ned");
+    assertThat(typed.hasWrittenEndReason()).isTrue();
+    Agreement closed = signed();
+    closed.terminate(LocalDate.of(2012, 1, 1), CampaignClosing.NOT_RESIGNED);
+    assertThat(closed.hasWrittenEndReason()).isFalse();
+    Agreement erased = signed();
+    erased.terminate(LocalDate.of(2012, 1, 1), Agreement.ERASED_REASON);
+    assertThat(erased.hasWrittenEndReason()).isFalse();
+  }
+
+  @Test
   void anAgreementFollowsTheRegistersChangeOfAValueItHadFromTheRegisterOnly() {
     Agreement a = signed();
     assertThat(

@@ -845,6 +845,46 @@ final class BadInputs {
                 none));
     k.add(
         r ->
+            r.nextBoolean()
+                ? new Bad(
+                    "note erasure by a stranger",
+                    "DELETE",
+                    deliveries + "/" + deliveryId + "/note",
+                    null,
+                    null,
+                    r.nextBoolean() ? otherCountyAdviser : badToken(r, adviser(r)),
+                    none)
+                : new Bad(
+                    "end reason erasure without the role",
+                    "DELETE",
+                    agreements + "/" + agreementId + "/end-reason",
+                    null,
+                    null,
+                    List.of(adviser(r), otherCountyAdviser, system(r), badToken(r, coordinator(r)))
+                        .get(r.nextInt(4)),
+                    none));
+    k.add(
+        r ->
+            new Bad(
+                "erasure of nothing",
+                "DELETE",
+                List.of(
+                        deliveries + "/not-a-uuid/note",
+                        deliveries + "/" + UUID.randomUUID() + "/note",
+                        agreements + "/" + UUID.randomUUID() + "/end-reason",
+                        "/api/v1/resigning-campaigns/"
+                            + UUID.randomUUID()
+                            + "/agreements/"
+                            + agreementId
+                            + "/note",
+                        "/api/v1/resigning-campaigns/x/agreements/" + agreementId + "/note")
+                    .get(r.nextInt(5)),
+                null,
+                null,
+                coordinator(r),
+                none));
+    k.add(
+        r ->
             new Bad(
                 "void or read of no delivery",
                 List.of("DELETE", "GET", "PUT").get(r.nextInt(3)),

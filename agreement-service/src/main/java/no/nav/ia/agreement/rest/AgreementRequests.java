@@ -127,14 +127,18 @@ public final class AgreementRequests {
           @Schema(minLength = 1, maxLength = REASON_MAX, description = "Not blank")
           String reason) {
 
-    /** The reason a campaign's closing gives (CampaignClosing.NOT_RESIGNED), not one to type. */
+    /**
+     * The reasons the platform gives, not ones to type: a campaign's closing's
+     * (CampaignClosing.NOT_RESIGNED) and an erased one's (Agreement.ERASED_REASON).
+     */
     boolean reservedReason() {
-      // Any spelling of the two words: NOT-RESIGNED, "not  resigned.", Not_Resigned.
-      return reason != null
-          && reason
-              .replaceAll("[^\\p{L}]+", "_")
-              .replaceAll("^_|_$", "")
-              .equalsIgnoreCase(no.nav.ia.agreement.CampaignClosing.NOT_RESIGNED);
+      if (reason == null) {
+        return false;
+      }
+      // Any spelling of the words: NOT-RESIGNED, "not  resigned.", Not_Resigned, erased.
+      String words = reason.replaceAll("[^\\p{L}]+", "_").replaceAll("^_|_$", "");
+      return words.equalsIgnoreCase(no.nav.ia.agreement.CampaignClosing.NOT_RESIGNED)
+          || words.equalsIgnoreCase(no.nav.ia.agreement.Agreement.ERASED_REASON);
     }
   }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -287,8 +288,8 @@ public class AgreementResource {
       @Schema(
               nullable = true,
               description =
-                  "Why it ended, as the agreement's endReason: the termination's reason, or"
-                      + " NOT_RESIGNED when a re-signing campaign's closing ended it")
+                  "Why it ended, as the agreement's endReason: the termination's reason,"
+                      + " NOT_RESIGNED when a re-signing campaign's closing ended it, or ERASED")
           String endReason,
       @Schema(
               nullable = true,
@@ -381,7 +382,9 @@ public class AgreementResource {
       @Valid @NotNull Terminate request) {
     if (request.reservedReason()) {
       throw ApiException.invalid(
-          "reason", "NOT_RESIGNED is the reason a campaign's closing gives: name another");
+          "reason",
+          "NOT_RESIGNED (a campaign's closing's) and ERASED (an erased reason's) are the"
+              + " platform's: name another");
     }
     String reason = request.reason().strip();
     Agreement ended;
@@ -391,5 +394,26 @@ public class AgreementResource {
       ended = agreements.madeSoMeanwhile(failure, id, a -> a.endedAs(request.endedOn(), reason));
     }
     return tagged(AgreementResponse.from(ended));
+  }
+
+  @DELETE
+  @Path("{id}/end-reason")
+  @RolesAllowed({Roles.MANAGER, Roles.COORDINATOR})
+  @Operation(
+      summary =
+          "Erase the reason an agreement was ended with, from it and every version in its history:"
+              + " personal data written by mistake. The reason then reads ERASED (who and when: the"
+              + " audit trail); the version stays and no event (no event carries the reason)."
+              + " A campaign closing's NOT_RESIGNED is the platform's and stays")
+  @APIResponse(
+      responseCode = "204",
+      description = "Erased, also when there was nothing to erase (an active agreement)")
+  @APIResponse(
+      responseCode = "403",
+      description = "Not a coordinator, nor the manager of the agreement's county")
+  @APIResponse(responseCode = "404", description = "Unknown id")
+  public Response eraseEndReason(@PathParam("id") UUID id) {
+    agreements.eraseEndReason(id);
+    return Response.noContent().build();
   }
 }

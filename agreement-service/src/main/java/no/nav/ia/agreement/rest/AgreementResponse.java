@@ -28,7 +28,12 @@ public record AgreementResponse(
         String contactPerson,
     AgreementStatus status,
     @Schema(nullable = true) LocalDate endedOn,
-    @Schema(nullable = true) String endReason,
+    @Schema(
+            nullable = true,
+            description =
+                "Why it ended: the termination's reason, NOT_RESIGNED when a re-signing campaign's"
+                    + " closing ended it, ERASED when the reason was erased (DELETE .../end-reason)")
+        String endReason,
     @Schema(nullable = true, description = "Re-signed in a closed campaign: the new period's start")
         LocalDate resignedOn,
     OffsetDateTime createdAt,

@@ -66,7 +66,8 @@ public final class CampaignRecords {
               description =
                   "What was agreed with the enterprise; never personal data: no name, contact"
                       + " details or health of a person there (an identity number is refused)."
-                      + " It stays in the case's history")
+                      + " It stays in the case's history until it is erased (DELETE"
+                      + " /api/v1/resigning-campaigns/{id}/agreements/{agreementId}/note)")
           String note) {}
 
   /** A campaign's name and a case's note, at most this many characters (code points). */
@@ -170,9 +171,17 @@ public final class CampaignRecords {
       LocalDate on,
       @Schema(nullable = true) String note,
       String changedBy,
-      OffsetDateTime changedAt) {
+      OffsetDateTime changedAt,
+      @Schema(
+              nullable = true,
+              description =
+                  "Who erased this change's note (DELETE .../note); null while it was never erased")
+          String noteErasedBy,
+      @Schema(nullable = true, description = "When the note was erased")
+          OffsetDateTime noteErasedAt) {
     static ChangeResponse from(ResigningStatusChange c) {
-      return new ChangeResponse(c.from, c.to, c.on, c.note, c.changedBy, c.changedAt);
+      return new ChangeResponse(
+          c.from, c.to, c.on, c.note, c.changedBy, c.changedAt, c.noteErasedBy, c.noteErasedAt);
     }
   }
 

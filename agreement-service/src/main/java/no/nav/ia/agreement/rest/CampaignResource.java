@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -210,6 +211,25 @@ public class CampaignResource {
     // The case's notes and who wrote them: a read of the agreement, as its page is.
     audit.read(campaigns.caseOf(id, agreementId).orgNumber);
     return changes;
+  }
+
+  @DELETE
+  @Path("{id}/agreements/{agreementId}/note")
+  @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR})
+  @Operation(
+      summary =
+          "Erase the case's note from the case and from every status change in its history:"
+              + " personal data written by mistake. Each change whose note went shows who erased it"
+              + " and when (noteErasedBy, noteErasedAt); the statuses stay, no event (no event"
+              + " carries a note). In an open campaign or a closed one")
+  @APIResponse(responseCode = "204", description = "Erased, also when there was none")
+  @APIResponse(responseCode = "403", description = "Another county than the token's")
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown campaign, or the agreement is not due in it")
+  public Response eraseNote(@PathParam("id") UUID id, @PathParam("agreementId") UUID agreementId) {
+    campaigns.eraseNote(id, agreementId);
+    return Response.noContent().build();
   }
 
   @GET

@@ -428,6 +428,33 @@ public class AgreementService {
     throw failure;
   }
 
+  /**
+   * Erases the reason an agreement was ended with (personal data written by mistake) from it and
+   * from every version in its history: each then reads {@link Agreement#ERASED_REASON}. Its version
+   * stays (an ended agreement takes no change that could write the reason back: a termination sent
+   * again is 409) and no event (no event carries the reason). Read with a lock, so a termination
+   * under way is waited for and its reason erased. Nothing to erase (an active agreement, a
+   * closing's NOT_RESIGNED, a reason erased before) changes nothing.
+   */
+  @Transactional
+  public void eraseEndReason(UUID id) {
+    Agreement managed = get(id);
+    Agreement.getEntityManager()
+        .refresh(managed, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    int versions = 0;
+    if (managed.hasWrittenEndReason()) {
+      // Bulk updates: the version stays, as the history's versions do.
+      Agreement.update("endReason = ?1 where id = ?2", Agreement.ERASED_REASON, id);
+      versions =
+          AgreementChange.update(
+              "endReason = ?1 where agreementId = ?2 and endReason is not null and endReason <> ?3",
+              Agreement.ERASED_REASON,
+              id,
+              no.nav.ia.agreement.CampaignClosing.NOT_RESIGNED);
+    }
+    audit.changed("END_REASON_ERASED", "agreement", id, managed.orgNumber, "versions=" + versions);
+  }
+
   @Transactional
   public Agreement terminate(
       UUID id, java.time.LocalDate endedOn, String reason, Long expectedVersion) {

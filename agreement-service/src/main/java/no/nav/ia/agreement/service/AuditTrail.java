@@ -56,7 +56,7 @@ public class AuditTrail {
     event.persist();
     cef(
         origin,
-        action.startsWith("ENDED")
+        action.startsWith("ENDED") || action.endsWith("_ERASED")
             ? "audit:delete"
             : action.startsWith("REGISTERED") ? "audit:create" : "audit:update",
         orgNumber);

@@ -451,6 +451,38 @@ public class CampaignService {
         "campaign=" + c.campaignId + " from=" + from);
   }
 
+  /**
+   * Erases the case's note and the note of every status change of the case (personal data written
+   * by mistake), in an open campaign or a closed one; each change whose note went keeps who erased
+   * it and when. The case is locked first, so a status change under way is waited for (its note is
+   * erased too) and one that comes after writes its own. No event: no event carries a note. Erasing
+   * a case without a note changes nothing, so the same request again is answered alike.
+   */
+  @Transactional
+  public ResigningCase eraseNote(UUID campaignId, UUID agreementId) {
+    ResigningCase target = caseOf(campaignId, agreementId, LockModeType.PESSIMISTIC_WRITE);
+    AuditTrail.Origin origin = audit.origin();
+    int changes =
+        em.createQuery(
+                "update ResigningStatusChange set note = null, noteErasedBy = ?1,"
+                    + " noteErasedAt = ?2 where campaignId = ?3 and agreementId = ?4"
+                    + " and note is not null")
+            .setParameter(1, origin.actor())
+            .setParameter(2, Timestamps.now())
+            .setParameter(3, campaignId)
+            .setParameter(4, agreementId)
+            .executeUpdate();
+    target.note = null;
+    AuditTrail.changed(
+        origin,
+        "RESIGNING_NOTE_ERASED",
+        "agreement",
+        agreementId,
+        target.orgNumber,
+        "campaign=" + campaignId + " changes=" + changes);
+    return target;
+  }
+
   public List<ResigningStatusChange> history(UUID campaignId, UUID agreementId) {
     caseOf(campaignId, agreementId);
     return ResigningStatusChange.list(

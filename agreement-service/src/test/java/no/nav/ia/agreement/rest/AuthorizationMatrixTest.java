@@ -22,10 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every endpoint x every role x own/other county (API.md): coordinator everything; advisers and
- * managers only in their token's county: both change statuses and contact persons and register
- * agreements in their county (API.md version 2), managers also end their county's agreements;
- * systems read all and may register agreements. Own county is 11, the other 12. A campaign is
- * closed by coordinators only (422 here: its deadline is ahead) and is not a county's.
+ * managers only in their token's county: both change statuses and contact persons, erase a case's
+ * note and register agreements in their county (API.md version 2), managers also end their county's
+ * agreements and erase the reason they ended with; systems read all and may register agreements.
+ * Own county is 11, the other 12. A campaign is closed by coordinators only (422 here: its deadline
+ * is ahead) and is not a county's.
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -127,6 +128,18 @@ class AuthorizationMatrixTest {
                           + Data.agreement(c)
                           + "/history")),
           new Endpoint(
+              "DELETE case note",
+              (r, c) ->
+                  r.delete(
+                      "/api/v1/resigning-campaigns/"
+                          + campaign()
+                          + "/agreements/"
+                          + Data.agreement(c)
+                          + "/note")),
+          new Endpoint(
+              "DELETE end reason",
+              (r, c) -> r.delete("/api/v1/agreements/" + Data.agreement(c) + "/end-reason")),
+          new Endpoint(
               "GET progress",
               (r, c) ->
                   r.get("/api/v1/resigning-campaigns/" + campaign() + "/progress?county=" + c)),
@@ -167,6 +180,8 @@ class AuthorizationMatrixTest {
       GET campaigns      | 200 200   | 200 200   | 200 200     | 200 200
       POST status        | 200 403   | 200 403   | 200 200     | 403 403
       GET status history | 200 403   | 200 403   | 200 200     | 200 200
+      DELETE case note   | 204 403   | 204 403   | 204 204     | 403 403
+      DELETE end reason  | 403 403   | 204 403   | 204 204     | 403 403
       GET progress       | 200 403   | 200 403   | 200 200     | 200 200
       GET reminders      | 200 403   | 200 403   | 200 200     | 200 200
       POST closing       | 403 403   | 403 403   | 422 422     | 403 403

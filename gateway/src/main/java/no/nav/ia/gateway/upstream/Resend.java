@@ -15,11 +15,13 @@ final class Resend {
 
   /**
    * GET, HEAD and OPTIONS change nothing. DELETE is idempotent (RFC 9110 9.2.2), and so are the
-   * platform's two: {@code /api/v1/deliveries/{id}}, voiding a voided delivery changes nothing and
+   * platform's: {@code /api/v1/deliveries/{id}}, voiding a voided delivery changes nothing and
    * answers 204 again, its If-Match not checked then (DeliveryService.voidDelivery), and {@code
-   * /api/v1/deliveries/{id}/note}, erasing an erased note (204, DeliveryService.eraseNote); so the
-   * client gets the answer the first sending would have given. A new DELETE must keep that
-   * property. POST, PUT and PATCH are never sent again (an Idempotency-Key is the client's to use).
+   * /api/v1/deliveries/{id}/note}, erasing an erased note (204, DeliveryService.eraseNote), as
+   * erasing a case's note or an agreement's end reason again is (CampaignService.eraseNote,
+   * AgreementService.eraseEndReason); so the client gets the answer the first sending would have
+   * given. A new DELETE must keep that property. POST, PUT and PATCH are never sent again (an
+   * Idempotency-Key is the client's to use).
    */
   static final Set<String> METHODS = Set.of("GET", "HEAD", "OPTIONS", "DELETE");
 
