@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import no.nav.ia.platform.domain.CommonErrors;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.domain.FreeText;
 
 /**
  * A cooperation agreement (samarbeidsavtale) that makes an enterprise an IA enterprise.
@@ -243,8 +244,8 @@ public class Agreement extends PanacheEntityBase {
       throw DomainException.invalid("name", "name or employees must be given");
     }
     boolean changed = false;
-    if (newName != null && !newName.strip().equals(name)) {
-      named(newName.strip());
+    if (newName != null && !FreeText.strip(newName).equals(name)) {
+      named(FreeText.strip(newName));
       changed = true;
     }
     if (newEmployees != null && newEmployees != employees) {
@@ -269,9 +270,9 @@ public class Agreement extends PanacheEntityBase {
     boolean changed = false;
     if (change.nameBefore() != null
         && change.name() != null
-        && name.equals(change.nameBefore().strip())
-        && !name.equals(change.name().strip())) {
-      named(change.name().strip());
+        && name.equals(FreeText.strip(change.nameBefore()))
+        && !name.equals(FreeText.strip(change.name()))) {
+      named(FreeText.strip(change.name()));
       changed = true;
     }
     if (change.employeesBefore() != null

@@ -95,7 +95,8 @@ public record RegisterEntry(
       return new Rejected(org, org + ": naeringskode1.kode contains " + unkeepable(industry));
     }
     return new Accepted(
-        new RegisterEntry(org, name.strip(), form, industry, employees, municipality, deletedOn));
+        new RegisterEntry(
+            org, FreeText.strip(name), form, industry, employees, municipality, deletedOn));
   }
 
   /**

@@ -149,7 +149,7 @@ public class Report extends PanacheEntityBase {
     if (!wouldErase.isEmpty()) {
       throw DomainException.invalid(wouldErase);
     }
-    ReportSections valid = sections.validated();
+    ReportSections valid = sections.validated(sections());
     if (valid.equals(sections())) {
       return Optional.empty();
     }
@@ -241,7 +241,7 @@ public class Report extends PanacheEntityBase {
     if (!FreeText.isWritten(reason)) {
       throw DomainException.invalid("reason", "must say why the report is reopened");
     }
-    String why = reason.strip();
+    String why = FreeText.strip(reason);
     if (why.codePointCount(0, why.length()) > MAX_REASON_LENGTH) {
       throw DomainException.invalid(
           "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
@@ -251,6 +251,9 @@ public class Report extends PanacheEntityBase {
     }
     if (FreeText.reordersText(why)) {
       throw DomainException.invalid("reason", FreeText.REORDERS_MESSAGE);
+    }
+    if (FreeText.breaksLines(why)) {
+      throw DomainException.invalid("reason", FreeText.LINES_MESSAGE);
     }
     return why;
   }

@@ -75,6 +75,16 @@ public record ReportSections(String iaCouncil, String industries, String effects
    * number (a report is about enterprises, never about a person).
    */
   public ReportSections validated() {
+    return validated(EMPTY);
+  }
+
+  /**
+   * {@link #validated()} for an edit of the sections {@code before}: a section sent back as it
+   * stands is not refused for a control character it was stored with before they were refused (a
+   * form sends every section back, and cannot show what it holds).
+   */
+  public ReportSections validated(ReportSections before) {
+    Map<String, String> stored = before.byField();
     List<Violation> violations = new ArrayList<>();
     byField()
         .forEach(
@@ -89,6 +99,8 @@ public record ReportSections(String iaCouncil, String industries, String effects
                 violations.add(new Violation(field, "must not contain a national identity number"));
               } else if (FreeText.reordersText(text)) {
                 violations.add(new Violation(field, FreeText.REORDERS_MESSAGE));
+              } else if (FreeText.breaksLines(text) && !text.equals(stored.get(field))) {
+                violations.add(new Violation(field, FreeText.LINES_MESSAGE));
               }
             });
     if (!violations.isEmpty()) {

@@ -198,6 +198,7 @@ class ReportTest {
           "\u00a0\u200b\u3000",
           "gjelder 010190 10046",
           "Beløpet \u202E000 021",
+          "Bell\u0007 ESC\u001b[31m",
           "x".repeat(Report.MAX_REASON_LENGTH + 1)
         }) {
       refused(() -> r.reopen(null, reason, "Z990003", AT), Kind.INVALID, "VALIDATION_FAILED");
@@ -254,6 +255,25 @@ class ReportTest {
         () -> new ReportSections(null, longest + "x", "gjelder 01019010046", null).validated(),
         "industries",
         "effects");
+    // Control characters came back raw in the page and the CSV (a review's BEL and ESC); line
+    // breaks and tabs are a section's own.
+    naming(
+        () ->
+            new ReportSections("Bell\u0007 x", "ESC\u001b[31m rød", "C1\u009b", "a\u2028b")
+                .validated(),
+        "iaCouncil",
+        "industries",
+        "effects",
+        "funds");
+    assertThat(new ReportSections("Møter:\n\t- NHO\r\n", null, null, null).validated().iaCouncil())
+        .isEqualTo("Møter:\n\t- NHO\r\n");
+    // One stored before they were refused goes back unchanged with the form's other sections.
+    ReportSections stored = new ReportSections("Bell\u0007 x", null, null, null);
+    assertThat(
+            new ReportSections("Bell\u0007 x", "Ingen", null, null).validated(stored).industries())
+        .isEqualTo("Ingen");
+    naming(
+        () -> new ReportSections("Bell\u0007 y", null, null, null).validated(stored), "iaCouncil");
     Report r = Report.draft("03", HalfYear.parse("2024-H1"));
     refused(
         () ->

@@ -386,7 +386,7 @@ public class AgreementResource {
           "NOT_RESIGNED (a campaign's closing's) and ERASED (an erased reason's) are the"
               + " platform's: name another");
     }
-    String reason = request.reason().strip();
+    String reason = no.nav.ia.platform.domain.FreeText.strip(request.reason());
     Agreement ended;
     try {
       ended = agreements.terminate(id, request.endedOn(), reason, IfMatch.optional(ifMatch));

@@ -99,7 +99,9 @@ public class CampaignResource {
       responseCode = "503",
       description = "Agreements were being written for longer than a start waits; try again")
   public Response start(@Valid @NotNull StartCampaign request, @Context UriInfo uri) {
-    ResigningCampaign campaign = campaigns.start(request.name().strip(), request.deadline());
+    ResigningCampaign campaign =
+        campaigns.start(
+            no.nav.ia.platform.domain.FreeText.strip(request.name()), request.deadline());
     return Response.created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())
         .entity(CampaignResponse.from(campaign))
         .build();

@@ -61,7 +61,7 @@ public class AgreementService {
     Agreement agreement =
         Agreement.register(
             request.orgNumber(),
-            filled.name().strip(),
+            no.nav.ia.platform.domain.FreeText.strip(filled.name()),
             filled.countyCode(),
             County.byCode(filled.countyCode()),
             filled.employees(),

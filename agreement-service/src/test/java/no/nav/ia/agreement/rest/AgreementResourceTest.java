@@ -742,6 +742,27 @@ class AgreementResourceTest {
   }
 
   @Test
+  void aPastedNamesNoBreakSpacesAroundItGoAndItSortsUnderItsFirstLetter() {
+    // A review's "\u00a0Kantmellomrom AS\u00a0" was kept so and listed before every other name.
+    Map<String, Object> body = Fixtures.agreement(Fixtures.orgNumber(), "03");
+    body.put("name", "\u00a0Qxkant Mellomrom AS\u202f");
+    String id = Api.register(body);
+    assertThat(Api.agreement(Tokens.coordinator(), id).getString("name"))
+        .isEqualTo("Qxkant Mellomrom AS");
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body(Map.of("name", "\u00a0Qxkant Mellomrom AS\u00a0"))
+        .patch("/api/v1/agreements/" + id)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Qxkant Mellomrom AS"))
+        .body("version", equalTo(0));
+  }
+
+  @Test
   void theSameTerminationSentTwiceAtOnceIsARetryToo() throws Exception {
     // A system retrying while its first request is still running: the later of the two was 409.
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));

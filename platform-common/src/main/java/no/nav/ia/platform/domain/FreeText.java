@@ -76,8 +76,46 @@ public final class FreeText {
    */
   public static final String AT_MOST = "must be at most {max} characters";
 
+  /**
+   * Whether the text holds what {@link #LINES} refuses: a control character other than a line break
+   * or a tab, a line or paragraph separator, a direction override or isolate (a review stored BEL
+   * and an ESC sequence in a report's section, which came back raw in its page and its CSV).
+   */
+  public static boolean breaksLines(String text) {
+    return text != null
+        && text.codePoints()
+            .anyMatch(
+                cp ->
+                    cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'
+                        || cp >= 0x7F && cp <= 0x9F
+                        || cp == 0x2028
+                        || cp == 0x2029
+                        || reorders(cp));
+  }
+
   /** A note as kept: none when nothing is written in it, else without the blanks around it. */
   public static String noteOrNull(String text) {
-    return isWritten(text) ? text.strip() : null;
+    return isWritten(text) ? strip(text) : null;
+  }
+
+  /**
+   * The text without the spaces around it, whatever spaces they are: {@link String#strip} keeps the
+   * no-break spaces Word and web pages paste (a review's agreement named "\u00a0Kantmellomrom
+   * AS\u00a0" sorted before every other name).
+   */
+  public static String strip(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isSpace(text.codePointAt(start))) {
+      start += Character.charCount(text.codePointAt(start));
+    }
+    while (end > start && isSpace(text.codePointBefore(end))) {
+      end -= Character.charCount(text.codePointBefore(end));
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isSpace(int cp) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
   }
 }

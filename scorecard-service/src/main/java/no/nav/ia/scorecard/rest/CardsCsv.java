@@ -397,13 +397,29 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     boolean cellStart = true;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (cellStart && FORMULA_START.indexOf(c) >= 0) {
+      if (cellStart && formulaAhead(value, i)) {
         quoted.append('\'');
       }
       quoted.append(c == '"' ? "\"\"" : String.valueOf(c));
       cellStart = dialect == Dialect.API && (c == ';' || c == '\n' || c == '\r');
     }
     return quoted.append('"').toString();
+  }
+
+  /**
+   * Whether the cell that starts at {@code i} begins a formula: at once, or after quotes and spaces
+   * a spreadsheet reads past (OWASP: a review's {@code Møter;"=1+1} left {@code ""=1+1} for the
+   * cell after the semicolon, and {@code x; =1+1}, with any space of Unicode, was not looked at).
+   * The apostrophe goes at the cell's start, where a spreadsheet hides it.
+   */
+  private static boolean formulaAhead(String value, int i) {
+    int j = i;
+    while (j < value.length()
+        && FORMULA_START.indexOf(value.charAt(j)) < 0
+        && (value.charAt(j) == '"' || Character.isSpaceChar(value.charAt(j)))) {
+      j++;
+    }
+    return j < value.length() && FORMULA_START.indexOf(value.charAt(j)) >= 0;
   }
 
   /**

@@ -66,10 +66,26 @@ public record ReportView(
 
   @no.nav.ia.platform.rest.ClosedBody
   public record Sections(
-      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH) String iaCouncil,
-      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH) String industries,
-      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH) String effects,
-      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH) String funds) {
+      @Schema(
+              nullable = true,
+              maxLength = ReportSections.MAX_LENGTH,
+              pattern = no.nav.ia.platform.domain.FreeText.LINES)
+          String iaCouncil,
+      @Schema(
+              nullable = true,
+              maxLength = ReportSections.MAX_LENGTH,
+              pattern = no.nav.ia.platform.domain.FreeText.LINES)
+          String industries,
+      @Schema(
+              nullable = true,
+              maxLength = ReportSections.MAX_LENGTH,
+              pattern = no.nav.ia.platform.domain.FreeText.LINES)
+          String effects,
+      @Schema(
+              nullable = true,
+              maxLength = ReportSections.MAX_LENGTH,
+              pattern = no.nav.ia.platform.domain.FreeText.LINES)
+          String funds) {
 
     static Sections of(ReportSections s) {
       return new Sections(s.iaCouncil(), s.industries(), s.effects(), s.funds());
@@ -114,6 +130,7 @@ public record ReportView(
               required = true,
               minLength = 1,
               maxLength = Report.MAX_REASON_LENGTH,
+              pattern = no.nav.ia.platform.domain.FreeText.LINES,
               description = "Why, for the county's manager (no national identity number)")
           String reason) {}
 

@@ -22,6 +22,14 @@ class CardsCsvTest {
     assertThat(CardsCsv.quote("2-3 møter, 1+1 = 2, post@nav.no; neste"))
         .isEqualTo("\"2-3 møter, 1+1 = 2, post@nav.no; neste\"");
     assertThat(CardsCsv.quote("")).isEqualTo("\"\"");
+    // Quotes and spaces before the formula do not hide it (a review's cells, Excel reads past
+    // them); the apostrophe goes at the cell's start.
+    assertThat(CardsCsv.quote("Møter;\"=1+1;slutt")).isEqualTo("\"Møter;'\"\"=1+1;slutt\"");
+    assertThat(CardsCsv.quote(" =1+1;\u00a0=4+4\n\u3000@x"))
+        .isEqualTo("\"' =1+1;'\u00a0=4+4\n'\u3000@x\"");
+    assertThat(CardsCsv.quote("\u00a0=1+1", CardsCsv.Dialect.EXCEL_NO))
+        .isEqualTo("\"'\u00a0=1+1\"");
+    assertThat(CardsCsv.quote("Ja; nei \"x\"")).isEqualTo("\"Ja; nei \"\"x\"\"\"");
     // In Excel's own file the quotes are read: a list's lines stay as written, the start is not.
     assertThat(CardsCsv.quote("Møter:\n- NHO;\n- LO", CardsCsv.Dialect.EXCEL_NO))
         .isEqualTo("\"Møter:\n- NHO;\n- LO\"");
