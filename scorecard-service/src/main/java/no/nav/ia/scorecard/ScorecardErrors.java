@@ -6,7 +6,9 @@ import no.nav.ia.platform.domain.ErrorCode;
 public enum ScorecardErrors implements ErrorCode {
   COUNTY_NOT_FOUND("404: no county with that code"),
   GROUPING_NOT_FOUND("404: no region grouping with that name"),
-  REPORT_NOT_FOUND("404: the county did not exist at the end of that half-year: it has no report"),
+  REPORT_NOT_FOUND(
+      "404: no report: the county did not exist at the end of that half-year, the half-year ended"
+          + " before the first IA agreement (2001-10-03) or has not begun"),
   HALF_YEAR_NOT_OVER("422: a report can be submitted once its half-year has ended"),
   SECTIONS_MISSING(
       "422: sections of the report are not written yet; `errors` names each; write them, then"

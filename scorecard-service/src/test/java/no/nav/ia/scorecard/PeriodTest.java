@@ -12,6 +12,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PeriodTest {
 
   @Test
+  void aHalfYearHasAReportFromTheFirstIaAgreementUntilTheRunningOne() {
+    LocalDate today = LocalDate.of(2026, 12, 7);
+    assertThat(HalfYear.parse("2001-H1").noReport(today)).get().asString().contains("2001-10-03");
+    assertThat(HalfYear.parse("2001-H2").noReport(today)).isEmpty();
+    assertThat(HalfYear.parse("2026-H2").noReport(today)).isEmpty();
+    assertThat(HalfYear.parse("2027-H1").noReport(today))
+        .get()
+        .asString()
+        .contains("has not begun", "2027-01-01");
+    assertThat(HalfYear.parse("2027-H1").noReport(LocalDate.of(2027, 1, 1))).isEmpty();
+  }
+
+  @Test
   void parsesYearsHalfYearsQuartersAndMonths() {
     assertThat(Period.parse("2012").from()).isEqualTo(LocalDate.of(2012, 1, 1));
     assertThat(Period.parse("2012").to()).isEqualTo(LocalDate.of(2012, 12, 31));

@@ -41,6 +41,7 @@ import no.nav.ia.platform.rest.Page;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
+import no.nav.ia.platform.time.NorwegianTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -130,7 +131,12 @@ public class AgreementResource {
                       enumeration = {"name", "employees"}))
           @QueryParam("sort")
           String sort,
-      @Parameter(schema = @Schema(implementation = LocalDate.class)) @QueryParam("sleepingSince")
+      @Parameter(
+              description =
+                  "The active agreements with no delivery on or after this day (none since):"
+                      + " a day from 2001-10-03 to today",
+              schema = @Schema(implementation = LocalDate.class))
+          @QueryParam("sleepingSince")
           String sleepingSince,
       @Parameter(
               description =
@@ -163,7 +169,7 @@ public class AgreementResource {
                 orgNumber,
                 contactPerson(contactPerson),
                 SearchWords.queryWords(q),
-                Params.date("sleepingSince", sleepingSince, null),
+                sleepingSince(sleepingSince),
                 enterpriseDeleted == null || enterpriseDeleted.isBlank()
                     ? null
                     : Params.flag("enterpriseDeleted", enterpriseDeleted, false),
@@ -200,6 +206,25 @@ public class AgreementResource {
       throw ApiException.invalid("contactPerson", "must be a NAV-ident, me or none");
     }
     return value;
+  }
+
+  /**
+   * The day a "sleeping since" list starts: not after today (a review's tomorrow listed an
+   * agreement served today as sleeping) nor before the first IA agreement (1900 was taken, where
+   * every body refuses days before 2001-10-03).
+   */
+  private static LocalDate sleepingSince(String value) {
+    LocalDate since = Params.date("sleepingSince", value, null);
+    if (since != null && since.isAfter(NorwegianTime.today())) {
+      throw ApiException.invalid("sleepingSince", "must be a date in the past or in the present");
+    }
+    if (since != null && since.isBefore(no.nav.ia.platform.domain.NotBeforeIa.FIRST_DAY)) {
+      throw ApiException.invalid(
+          "sleepingSince",
+          "must not be before 2001-10-03, when the first agreement on an inclusive working life was"
+              + " signed");
+    }
+    return since;
   }
 
   @GET

@@ -89,7 +89,11 @@ public class ReportResource {
       headers = @Header(name = "ETag", description = "Its version, for If-Match"))
   @APIResponse(responseCode = "400", description = "Not a half-year (YYYY-H1, YYYY-H2)")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
-  @APIResponse(responseCode = "404", description = "No such county in that half-year")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such county in that half-year, or no report for it: before the first IA agreement"
+              + " (2001-10-03) or not begun")
   public Response report(
       @PathParam("code") String code,
       @Parameter(schema = @Schema(implementation = HalfYearPeriod.class)) @PathParam("period")
@@ -131,7 +135,11 @@ public class ReportResource {
   @APIResponse(responseCode = "200", description = "The versions (none before the first edit)")
   @APIResponse(responseCode = "400", description = "Not a half-year (YYYY-H1, YYYY-H2)")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
-  @APIResponse(responseCode = "404", description = "No such county in that half-year")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such county in that half-year, or no report for it: before the first IA agreement"
+              + " (2001-10-03) or not begun")
   public List<ReportView.Change> history(
       @PathParam("code") String code,
       @Parameter(schema = @Schema(implementation = HalfYearPeriod.class)) @PathParam("period")
@@ -166,7 +174,11 @@ public class ReportResource {
           "A section too long or holding an identity number, no section named, or a section with"
               + " text left out")
   @APIResponse(responseCode = "403", description = "Not the county's manager")
-  @APIResponse(responseCode = "404", description = "No such county in that half-year")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such county in that half-year, or no report for it: before the first IA agreement"
+              + " (2001-10-03) or not begun")
   @APIResponse(responseCode = "409", description = "The report is submitted")
   @APIResponse(responseCode = "412", description = "Stale version")
   @APIResponse(responseCode = "428", description = "If-Match missing")
@@ -220,7 +232,11 @@ public class ReportResource {
       headers = @Header(name = "ETag", description = "Its new version"))
   @APIResponse(responseCode = "400", description = "Not a half-year (YYYY-H1, YYYY-H2)")
   @APIResponse(responseCode = "403", description = "Not the county's manager")
-  @APIResponse(responseCode = "404", description = "No such county in that half-year")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such county in that half-year, or no report for it: before the first IA agreement"
+              + " (2001-10-03) or not begun")
   @APIResponse(responseCode = "409", description = "Already submitted")
   @APIResponse(responseCode = "412", description = "Stale version")
   @APIResponse(
@@ -264,7 +280,11 @@ public class ReportResource {
       description =
           "Not a coordinator, or the one who submitted it (OWN_SUBMISSION: another coordinator"
               + " reopens it)")
-  @APIResponse(responseCode = "404", description = "No such county in that half-year")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such county in that half-year, or no report for it: before the first IA agreement"
+              + " (2001-10-03) or not begun")
   @APIResponse(responseCode = "409", description = "The report is a draft (REPORT_NOT_SUBMITTED)")
   @APIResponse(responseCode = "412", description = "Stale version")
   public Response reopen(

@@ -183,6 +183,10 @@ public class ReportService {
 
   private List<Reading> readings(HalfYear halfYear, ScorecardService.Snapshot snapshot) {
     LocalDate today = NorwegianTime.today();
+    if (halfYear.noReport(today).isPresent()) {
+      // No county has one: not a list of drafts "overdue" since 2000.
+      return List.of();
+    }
     return registry.validOn(halfYear.period().to()).stream()
         .map(
             county -> {
@@ -238,6 +242,10 @@ public class ReportService {
   /** A county of the half-year's structure (the counties that existed at its end). */
   private County countyOf(String code, HalfYear halfYear) {
     County county = scorecards.countyOf(code);
+    Optional<String> none = halfYear.noReport(NorwegianTime.today());
+    if (none.isPresent()) {
+      throw DomainException.notFound(ScorecardErrors.REPORT_NOT_FOUND, none.get());
+    }
     if (!county.isValidOn(halfYear.period().to())) {
       // Where its report is, so a manager of a county formed since finds the one they may write.
       List<String> inItsPlace =

@@ -790,6 +790,27 @@ class ReportsTest {
         .then()
         .statusCode(404)
         .body("detail", containsString("its area reported as 54 (Troms og Finnmark)"));
+    // No half-year before the first IA agreement has a report (a review submitted 2000-H1, late for
+    // good), nor one that has not begun (a review wrote one half a year ahead).
+    java.time.LocalDate today = no.nav.ia.platform.time.NorwegianTime.today();
+    String next =
+        today.getMonthValue() <= 6 ? today.getYear() + "-H2" : today.getYear() + 1 + "-H1";
+    for (String none : List.of("2000-H1", "2001-H1", next)) {
+      as(manager)
+          .get(report("15", none))
+          .then()
+          .statusCode(404)
+          .body("code", equalTo("REPORT_NOT_FOUND"))
+          .body("detail", containsString(none));
+      edit(manager, 0, Map.of("effects", "Ingen"), report("15", none) + "/sections")
+          .statusCode(404);
+      as(Tokens.coordinator())
+          .get("/api/v1/reports?period=" + none)
+          .then()
+          .statusCode(200)
+          .body("counties.size()", equalTo(0));
+    }
+    as(manager).get(report("15", "2001-H2")).then().statusCode(200);
     String path = report("15", "2023-H1") + "/sections";
     edit(manager, 0, Map.of("effects", "x".repeat(10_001), "funds", "gjelder 01019010046"), path)
         .statusCode(400)
