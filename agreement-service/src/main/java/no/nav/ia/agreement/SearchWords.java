@@ -182,6 +182,10 @@ public final class SearchWords {
       case 'ø' -> "oe";
       case 'å' -> "aa";
       case 'ß' -> "ss";
+      // Northern Sami's letters with a stroke or a hook have no decomposition to drop (V29).
+      case 'đ' -> "d";
+      case 'ŋ' -> "n";
+      case 'ŧ' -> "t";
       default -> {
         String plain =
             MARKS

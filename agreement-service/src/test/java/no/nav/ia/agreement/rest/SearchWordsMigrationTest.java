@@ -1,6 +1,8 @@
 package no.nav.ia.agreement.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -22,6 +24,7 @@ import javax.sql.DataSource;
 import no.nav.ia.agreement.Fixtures;
 import no.nav.ia.agreement.SearchWords;
 import no.nav.ia.test.PlatformTestResource;
+import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,6 +103,53 @@ class SearchWordsMigrationTest {
           String[] all = orgs.keySet().toArray(String[]::new);
           clean.setArray(1, db.createArrayOf("varchar", all));
           clean.setArray(2, db.createArrayOf("varchar", all));
+          clean.execute();
+        }
+      }
+    }
+  }
+
+  @Test
+  void namesWithSamiLettersStoredBeforeGainTheWordsTypedWithoutThem() throws Exception {
+    String org = Fixtures.orgNumber();
+    try (Connection db = dataSource.getConnection()) {
+      db.setAutoCommit(true);
+      try {
+        // As the release before stored "Porsáŋgu Guolli AS": á folded, ŋ kept.
+        try (PreparedStatement a =
+            db.prepareStatement(
+                "insert into agreement (id, org_number, name, county_code, employees, signed_on,"
+                    + " status, created_at, created_by, version, search_words) values (?, ?,"
+                    + " 'Porsáŋgu Guolli AS', '18', 5, date '2011-03-01', 'ACTIVE', now(),"
+                    + " 'Z990003', 0, 'porsaŋgu guolli as')")) {
+          a.setObject(1, UUID.randomUUID());
+          a.setString(2, org);
+          a.executeUpdate();
+        }
+        String migration;
+        try (var in =
+            getClass().getResourceAsStream("/db/migration/V29__search_sami_letters.sql")) {
+          migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Statement s = db.createStatement()) {
+          s.execute(migration);
+        }
+        assertThat(words(db, "select search_words from agreement where org_number = ?", org))
+            .contains("porsangu");
+        // What a query typed without the letter looks for, and with it.
+        assertThat(SearchWords.of("porsangu")).isEqualTo(SearchWords.of("Porsáŋgu"));
+        given()
+            .auth()
+            .oauth2(Tokens.adviser("18"))
+            .queryParam("q", "porsangu guolli")
+            .get("/api/v1/agreements")
+            .then()
+            .statusCode(200)
+            .body("items.orgNumber", hasItem(org));
+      } finally {
+        try (PreparedStatement clean =
+            db.prepareStatement("delete from agreement where org_number = ?")) {
+          clean.setString(1, org);
           clean.execute();
         }
       }
