@@ -182,10 +182,14 @@ public final class SearchWords {
       case 'ø' -> "oe";
       case 'å' -> "aa";
       case 'ß' -> "ss";
-      // Northern Sami's letters with a stroke or a hook have no decomposition to drop (V29).
-      case 'đ' -> "d";
+      // Sami letters with a stroke or a hook have no decomposition to drop (V29, V30), nor have
+      // ð (typed for đ) and Polish ł.
+      case 'đ', 'ð' -> "d";
       case 'ŋ' -> "n";
       case 'ŧ' -> "t";
+      case 'ǥ' -> "g";
+      case 'ʒ' -> "z";
+      case 'ł' -> "l";
       default -> {
         String plain =
             MARKS

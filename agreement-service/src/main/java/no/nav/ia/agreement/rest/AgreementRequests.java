@@ -121,10 +121,16 @@ public final class AgreementRequests {
   public record Terminate(
       @NotNull @PastOrPresent @NotBeforeIa LocalDate endedOn,
       @NotBlank
+          @Written
           @CodePointLength(max = REASON_MAX, message = FreeText.AT_MOST)
           @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE)
           @NoIdentityNumber
-          @Schema(minLength = 1, maxLength = REASON_MAX, description = "Not blank")
+          @Schema(
+              minLength = 1,
+              maxLength = REASON_MAX,
+              description =
+                  "Not blank (spaces of any kind are nothing written); not NOT_RESIGNED nor ERASED,"
+                      + " the reasons the platform gives")
           String reason) {
 
     /**

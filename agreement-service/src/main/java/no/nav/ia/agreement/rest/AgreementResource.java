@@ -134,7 +134,7 @@ public class AgreementResource {
       @Parameter(
               description =
                   "The active agreements with no delivery on or after this day (none since):"
-                      + " a day from 2001-10-03 to today",
+                      + " today at the latest",
               schema = @Schema(implementation = LocalDate.class))
           @QueryParam("sleepingSince")
           String sleepingSince,
@@ -210,19 +210,13 @@ public class AgreementResource {
 
   /**
    * The day a "sleeping since" list starts: not after today (a review's tomorrow listed an
-   * agreement served today as sleeping) nor before the first IA agreement (1900 was taken, where
-   * every body refuses days before 2001-10-03).
+   * agreement served today as sleeping). An earlier day than any delivery (1900) lists the
+   * agreements never served, as a client may ask it.
    */
   private static LocalDate sleepingSince(String value) {
     LocalDate since = Params.date("sleepingSince", value, null);
     if (since != null && since.isAfter(NorwegianTime.today())) {
       throw ApiException.invalid("sleepingSince", "must be a date in the past or in the present");
-    }
-    if (since != null && since.isBefore(no.nav.ia.platform.domain.NotBeforeIa.FIRST_DAY)) {
-      throw ApiException.invalid(
-          "sleepingSince",
-          "must not be before 2001-10-03, when the first agreement on an inclusive working life was"
-              + " signed");
     }
     return since;
   }
@@ -394,7 +388,9 @@ public class AgreementResource {
       description = "The ended agreement",
       content = @Content(schema = @Schema(implementation = AgreementResponse.class)),
       headers = @Header(name = "ETag", description = "Its version"))
-  @APIResponse(responseCode = "400", description = "Invalid date or missing reason")
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid date, a missing reason, or NOT_RESIGNED or ERASED as the reason")
   @APIResponse(
       responseCode = "403",
       description = "Not a coordinator, nor the manager of the agreement's county")

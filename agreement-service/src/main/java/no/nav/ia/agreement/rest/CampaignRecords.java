@@ -34,6 +34,7 @@ public final class CampaignRecords {
   @Schema(name = "StartCampaignRequest")
   public record StartCampaign(
       @NotBlank
+          @no.nav.ia.platform.domain.Written
           @CodePointLength(max = NAME_MAX, message = FreeText.AT_MOST)
           @Pattern(
               regexp = AgreementRequests.ONE_LINE,

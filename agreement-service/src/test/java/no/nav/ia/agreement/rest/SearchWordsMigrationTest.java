@@ -156,6 +156,54 @@ class SearchWordsMigrationTest {
     }
   }
 
+  @Test
+  void namesStoredWithUnicodeSpacesAroundThemLoseThemAndMoreLettersFold() throws Exception {
+    String spaced = Fixtures.orgNumber();
+    String polish = Fixtures.orgNumber();
+    try (Connection db = dataSource.getConnection()) {
+      db.setAutoCommit(true);
+      try {
+        try (PreparedStatement a =
+            db.prepareStatement(
+                "insert into agreement (id, org_number, name, county_code, employees, signed_on,"
+                    + " status, created_at, created_by, version, search_words) values (?, ?, ?,"
+                    + " '18', 5, date '2011-03-01', 'ACTIVE', now(), 'Z990003', 0, ?)")) {
+          a.setObject(1, UUID.randomUUID());
+          a.setString(2, spaced);
+          a.setString(3, "\u00a0Kantmellomrom\u00a0AS\u202f");
+          a.setString(4, "kantmellomrom as");
+          a.executeUpdate();
+          a.setObject(1, UUID.randomUUID());
+          a.setString(2, polish);
+          a.setString(3, "Łukasz Bygg AS");
+          a.setString(4, "łukasz bygg as");
+          a.executeUpdate();
+        }
+        String migration;
+        try (var in =
+            getClass()
+                .getResourceAsStream(
+                    "/db/migration/V30__names_stripped_and_more_letters_folded.sql")) {
+          migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Statement s = db.createStatement()) {
+          s.execute(migration);
+        }
+        assertThat(words(db, "select name from agreement where org_number = ?", spaced))
+            .isEqualTo("Kantmellomrom\u00a0AS");
+        assertThat(words(db, "select search_words from agreement where org_number = ?", polish))
+            .contains("lukasz");
+        assertThat(SearchWords.of("Łukasz")).containsExactly("lukasz");
+      } finally {
+        try (PreparedStatement clean =
+            db.prepareStatement("delete from agreement where org_number = any (?)")) {
+          clean.setArray(1, db.createArrayOf("varchar", new String[] {spaced, polish}));
+          clean.execute();
+        }
+      }
+    }
+  }
+
   /** The enterprise and an ended agreement as the release before stored them. */
   private static void insertAsBefore(Connection db, String org, String name) throws Exception {
     List<String> words = SearchWords.of(name);

@@ -101,6 +101,9 @@ class TextErasureTest {
     }
     assertThat(rowsHolding("resigning_status_change", "note", "Kari Nordmann")).isZero();
     assertThat(rowsHolding("resigning_case", "note", "Kari Nordmann")).isZero();
+    // Nor did it go anywhere else: no event carries a note, no audit row its text.
+    assertThat(rowsHolding("outbox_event", "envelope", "Kari Nordmann")).isZero();
+    assertThat(rowsHolding("audit_event", "detail", "Kari Nordmann")).isZero();
     assertThat(auditRows("RESIGNING_NOTE_ERASED", erased)).isEqualTo(1);
     // The other case keeps its note.
     assertThat(Api.caseHistory(campaign, kept).get(0).get("note"))
@@ -157,6 +160,8 @@ class TextErasureTest {
     assertThat(history.get(1).get("endReason")).isEqualTo("ERASED");
     assertThat(rowsHolding("agreement", "end_reason", "Ola Hansen")).isZero();
     assertThat(rowsHolding("agreement_change", "end_reason", "Ola Hansen")).isZero();
+    assertThat(rowsHolding("outbox_event", "envelope", "Ola Hansen")).isZero();
+    assertThat(rowsHolding("audit_event", "detail", "Ola Hansen")).isZero();
     assertThat(auditRows("END_REASON_ERASED", agreement)).isEqualTo(1);
 
     // The same termination sent again does not write the reason back: the agreement has ended.
@@ -188,9 +193,10 @@ class TextErasureTest {
   }
 
   @Test
-  void erasedIsNotAReasonToEndAnAgreementWith() {
+  void erasedIsNotAReasonToEndAnAgreementWithNorAreSpacesOfAnyKind() {
     String agreement = Api.register(Fixtures.agreement(Fixtures.orgNumber(), COUNTY));
-    for (String reason : List.of("ERASED", "Erased.", " erased ")) {
+    // Spaces only, of any kind: stripped, they were an empty reason (a diff review).
+    for (String reason : List.of("ERASED", "Erased.", " erased ", "\u00a0\u00a0", "\u3000")) {
       given()
           .auth()
           .oauth2(Tokens.coordinator())
@@ -203,5 +209,17 @@ class TextErasureTest {
     }
     Api.get(Tokens.coordinator(), "/api/v1/agreements/" + agreement)
         .body("status", equalTo("ACTIVE"));
+    Api.noCampaignOpen();
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name", "\u00a0\u202f", "deadline", NorwegianTime.today().plusMonths(1).toString()))
+        .post("/api/v1/resigning-campaigns")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("name"));
   }
 }

@@ -256,10 +256,8 @@ class WorkingListsTest {
   void badWorkingListParametersAreAClearProblem() {
     Map<String, String> bad =
         Map.of(
-            // Tomorrow listed an agreement served today as sleeping, and 1900 every new one.
+            // Tomorrow listed an agreement served today as sleeping.
             "sleepingSince=" + no.nav.ia.platform.time.NorwegianTime.today().plusDays(1),
-            "sleepingSince",
-            "sleepingSince=1900-01-01",
             "sleepingSince",
             "contactPerson=someone",
             "contactPerson",

@@ -115,7 +115,12 @@ public final class FreeText {
     return text.substring(start, end);
   }
 
+  /** A space of any kind, or an invisible one of the format characters (ZWSP, BOM, word joiner). */
   private static boolean isSpace(int cp) {
-    return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+    return Character.isWhitespace(cp)
+        || Character.isSpaceChar(cp)
+        || cp == 0x200B
+        || cp == 0xFEFF
+        || cp == 0x2060;
   }
 }

@@ -30,6 +30,7 @@ class FreeTextTest {
     // A mark at the end belongs to the letter before it.
     assertThat(FreeText.strip("Cafe\u0301 ")).isEqualTo("Cafe\u0301");
     assertThat(FreeText.strip("\u00a0")).isEmpty();
+    assertThat(FreeText.strip("\u200b\ufeffNotat\u2060")).isEqualTo("Notat");
     assertThat(FreeText.strip("🐟")).isEqualTo("🐟");
   }
 

@@ -64,27 +64,23 @@ public record ReportView(
     }
   }
 
+  /**
+   * What a section may hold, said rather than published as a pattern: the record is the answer's
+   * too, and a section stored before control characters were refused may hold one (and be sent back
+   * so).
+   */
+  static final String SECTION =
+      "Free text; line breaks and tabs, no other control character (an edit refuses a new one)";
+
   @no.nav.ia.platform.rest.ClosedBody
   public record Sections(
-      @Schema(
-              nullable = true,
-              maxLength = ReportSections.MAX_LENGTH,
-              pattern = no.nav.ia.platform.domain.FreeText.LINES)
+      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH, description = SECTION)
           String iaCouncil,
-      @Schema(
-              nullable = true,
-              maxLength = ReportSections.MAX_LENGTH,
-              pattern = no.nav.ia.platform.domain.FreeText.LINES)
+      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH, description = SECTION)
           String industries,
-      @Schema(
-              nullable = true,
-              maxLength = ReportSections.MAX_LENGTH,
-              pattern = no.nav.ia.platform.domain.FreeText.LINES)
+      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH, description = SECTION)
           String effects,
-      @Schema(
-              nullable = true,
-              maxLength = ReportSections.MAX_LENGTH,
-              pattern = no.nav.ia.platform.domain.FreeText.LINES)
+      @Schema(nullable = true, maxLength = ReportSections.MAX_LENGTH, description = SECTION)
           String funds) {
 
     static Sections of(ReportSections s) {
