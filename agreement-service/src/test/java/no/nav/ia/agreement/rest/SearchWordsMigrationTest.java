@@ -70,15 +70,10 @@ class SearchWordsMigrationTest {
         for (var e : orgs.entrySet()) {
           insertAsBefore(db, e.getKey(), e.getValue());
         }
-        String migration;
-        try (var in =
-            getClass().getResourceAsStream("/db/migration/V27__search_joined_words.sql")) {
-          migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         try (Statement s = db.createStatement()) {
           s.execute("drop function if exists pg_temp.joined_words(text)");
-          s.execute(migration);
         }
+        migrate(db, "/db/migration/V27__search_joined_words.sql");
         for (var e : orgs.entrySet()) {
           String org = e.getKey();
           String name = e.getValue();
@@ -116,24 +111,8 @@ class SearchWordsMigrationTest {
       db.setAutoCommit(true);
       try {
         // As the release before stored "Porsáŋgu Guolli AS": á folded, ŋ kept.
-        try (PreparedStatement a =
-            db.prepareStatement(
-                "insert into agreement (id, org_number, name, county_code, employees, signed_on,"
-                    + " status, created_at, created_by, version, search_words) values (?, ?,"
-                    + " 'Porsáŋgu Guolli AS', '18', 5, date '2011-03-01', 'ACTIVE', now(),"
-                    + " 'Z990003', 0, 'porsaŋgu guolli as')")) {
-          a.setObject(1, UUID.randomUUID());
-          a.setString(2, org);
-          a.executeUpdate();
-        }
-        String migration;
-        try (var in =
-            getClass().getResourceAsStream("/db/migration/V29__search_sami_letters.sql")) {
-          migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (Statement s = db.createStatement()) {
-          s.execute(migration);
-        }
+        activeAgreement(db, org, "Porsáŋgu Guolli AS", "porsaŋgu guolli as");
+        migrate(db, "/db/migration/V29__search_sami_letters.sql");
         assertThat(words(db, "select search_words from agreement where org_number = ?", org))
             .contains("porsangu");
         // What a query typed without the letter looks for, and with it.
@@ -163,32 +142,9 @@ class SearchWordsMigrationTest {
     try (Connection db = dataSource.getConnection()) {
       db.setAutoCommit(true);
       try {
-        try (PreparedStatement a =
-            db.prepareStatement(
-                "insert into agreement (id, org_number, name, county_code, employees, signed_on,"
-                    + " status, created_at, created_by, version, search_words) values (?, ?, ?,"
-                    + " '18', 5, date '2011-03-01', 'ACTIVE', now(), 'Z990003', 0, ?)")) {
-          a.setObject(1, UUID.randomUUID());
-          a.setString(2, spaced);
-          a.setString(3, "\u00a0Kantmellomrom\u00a0AS\u202f");
-          a.setString(4, "kantmellomrom as");
-          a.executeUpdate();
-          a.setObject(1, UUID.randomUUID());
-          a.setString(2, polish);
-          a.setString(3, "Łukasz Bygg AS");
-          a.setString(4, "łukasz bygg as");
-          a.executeUpdate();
-        }
-        String migration;
-        try (var in =
-            getClass()
-                .getResourceAsStream(
-                    "/db/migration/V30__names_stripped_and_more_letters_folded.sql")) {
-          migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (Statement s = db.createStatement()) {
-          s.execute(migration);
-        }
+        activeAgreement(db, spaced, "\u00a0Kantmellomrom\u00a0AS\u202f", "kantmellomrom as");
+        activeAgreement(db, polish, "Łukasz Bygg AS", "łukasz bygg as");
+        migrate(db, "/db/migration/V30__names_stripped_and_more_letters_folded.sql");
         assertThat(words(db, "select name from agreement where org_number = ?", spaced))
             .isEqualTo("Kantmellomrom\u00a0AS");
         assertThat(words(db, "select search_words from agreement where org_number = ?", polish))
@@ -201,6 +157,30 @@ class SearchWordsMigrationTest {
           clean.execute();
         }
       }
+    }
+  }
+
+  /** Runs a migration's statements again, on rows a test stored as the release before did. */
+  private void migrate(Connection db, String file) throws Exception {
+    try (var in = getClass().getResourceAsStream(file);
+        Statement s = db.createStatement()) {
+      s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** An active agreement in county 18 with the name and search words given. */
+  private static void activeAgreement(Connection db, String org, String name, String words)
+      throws Exception {
+    try (PreparedStatement a =
+        db.prepareStatement(
+            "insert into agreement (id, org_number, name, county_code, employees, signed_on,"
+                + " status, created_at, created_by, version, search_words) values (?, ?, ?, '18',"
+                + " 5, date '2011-03-01', 'ACTIVE', now(), 'Z990003', 0, ?)")) {
+      a.setObject(1, UUID.randomUUID());
+      a.setString(2, org);
+      a.setString(3, name);
+      a.setString(4, words);
+      a.executeUpdate();
     }
   }
 
