@@ -196,6 +196,11 @@ public final class SearchWords {
                 .matcher(
                     Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD))
                 .replaceAll("");
+        if (plain.codePointCount(0, plain.length()) == 1 && plain.codePointAt(0) != c) {
+          // A letter of the switch above with an accent (ǯ: ʒ and a caron) folds as that letter.
+          String letter = fold(plain.codePointAt(0));
+          yield letter.chars().allMatch(ch -> ch < 128) ? letter : new String(Character.toChars(c));
+        }
         yield plain.chars().allMatch(ch -> ch < 128) ? plain : new String(Character.toChars(c));
       }
     };

@@ -60,6 +60,7 @@ class SearchWordsTest {
     assertThat(SearchWords.prefixQuery("A\u030Asga\u030Ard")).isEqualTo("'aasgaard':*");
     // Sami letters with a stroke or a hook fold as accents do (a text review's "porsangu").
     assertThat(SearchWords.of("Porsáŋgu Đavvi Ŧ")).containsExactly("porsangu", "davvi", "t");
+    assertThat(SearchWords.of("Ǯoavvi Ʒárŋa ǦÁĐĐI")).containsExactly("zoavvi", "zarna", "gaddi");
     // A mark no letter takes stays inside its word instead of splitting it.
     assertThat(SearchWords.of("q\u0307uiz")).containsExactly("quiz");
   }

@@ -142,18 +142,39 @@ class SearchWordsMigrationTest {
     try (Connection db = dataSource.getConnection()) {
       db.setAutoCommit(true);
       try {
-        activeAgreement(db, spaced, "\u00a0Kantmellomrom\u00a0AS\u202f", "kantmellomrom as");
+        UUID id =
+            activeAgreement(db, spaced, "\u00a0Kantmellomrom\u00a0AS\u202f", "kantmellomrom as");
+        try (PreparedStatement v =
+            db.prepareStatement(
+                "insert into agreement_change (agreement_id, version, action, changed_by,"
+                    + " changed_at, name, employees, status) values (?, 0, 'REGISTERED', 'Z990003',"
+                    + " now(), '\u00a0Kantmellomrom\u00a0AS\u202f', 5, 'ACTIVE')")) {
+          v.setObject(1, id);
+          v.executeUpdate();
+        }
         activeAgreement(db, polish, "Łukasz Bygg AS", "łukasz bygg as");
         migrate(db, "/db/migration/V30__names_stripped_and_more_letters_folded.sql");
         assertThat(words(db, "select name from agreement where org_number = ?", spaced))
+            .isEqualTo("Kantmellomrom\u00a0AS");
+        assertThat(
+                words(
+                    db,
+                    "select c.name from agreement_change c join agreement a on a.id ="
+                        + " c.agreement_id where a.org_number = ?",
+                    spaced))
             .isEqualTo("Kantmellomrom\u00a0AS");
         assertThat(words(db, "select search_words from agreement where org_number = ?", polish))
             .contains("lukasz");
         assertThat(SearchWords.of("Łukasz")).containsExactly("lukasz");
       } finally {
         try (PreparedStatement clean =
-            db.prepareStatement("delete from agreement where org_number = any (?)")) {
-          clean.setArray(1, db.createArrayOf("varchar", new String[] {spaced, polish}));
+            db.prepareStatement(
+                "delete from agreement_change where agreement_id in (select id from agreement"
+                    + " where org_number = any (?)); delete from agreement where org_number = any"
+                    + " (?)")) {
+          java.sql.Array both = db.createArrayOf("varchar", new String[] {spaced, polish});
+          clean.setArray(1, both);
+          clean.setArray(2, both);
           clean.execute();
         }
       }
@@ -169,19 +190,21 @@ class SearchWordsMigrationTest {
   }
 
   /** An active agreement in county 18 with the name and search words given. */
-  private static void activeAgreement(Connection db, String org, String name, String words)
+  private static UUID activeAgreement(Connection db, String org, String name, String words)
       throws Exception {
+    UUID id = UUID.randomUUID();
     try (PreparedStatement a =
         db.prepareStatement(
             "insert into agreement (id, org_number, name, county_code, employees, signed_on,"
                 + " status, created_at, created_by, version, search_words) values (?, ?, ?, '18',"
                 + " 5, date '2011-03-01', 'ACTIVE', now(), 'Z990003', 0, ?)")) {
-      a.setObject(1, UUID.randomUUID());
+      a.setObject(1, id);
       a.setString(2, org);
       a.setString(3, name);
       a.setString(4, words);
       a.executeUpdate();
     }
+    return id;
   }
 
   /** The enterprise and an ended agreement as the release before stored them. */

@@ -207,6 +207,16 @@ class TextErasureTest {
           .statusCode(400)
           .body("errors.field", hasItem("reason"));
     }
+    // Blank as two constraints see it is said once (a re-check saw "must not be blank" twice).
+    given()
+        .auth()
+        .oauth2(Tokens.coordinator())
+        .contentType(ContentType.JSON)
+        .body(Map.of("endedOn", NorwegianTime.today().toString(), "reason", "   "))
+        .post("/api/v1/agreements/" + agreement + "/termination")
+        .then()
+        .statusCode(400)
+        .body("errors.size()", equalTo(1));
     Api.get(Tokens.coordinator(), "/api/v1/agreements/" + agreement)
         .body("status", equalTo("ACTIVE"));
     Api.noCampaignOpen();

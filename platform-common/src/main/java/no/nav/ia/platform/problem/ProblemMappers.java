@@ -80,6 +80,8 @@ public class ProblemMappers {
     List<FieldError> errors =
         e.getConstraintViolations().stream()
             .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+            // Two constraints may say the same of a field (@NotBlank and @Written of "   "): once.
+            .distinct()
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
     return api(ApiException.invalid(errors));

@@ -416,7 +416,9 @@ public class CardsCsv implements MessageBodyWriter<Object> {
     int j = i;
     while (j < value.length()
         && FORMULA_START.indexOf(value.charAt(j)) < 0
-        && (value.charAt(j) == '"' || Character.isSpaceChar(value.charAt(j)))) {
+        && (value.charAt(j) == '"'
+            || Character.isSpaceChar(value.charAt(j))
+            || Character.getType(value.charAt(j)) == Character.FORMAT)) {
       j++;
     }
     return j < value.length() && FORMULA_START.indexOf(value.charAt(j)) >= 0;

@@ -30,6 +30,7 @@ class CardsCsvTest {
     assertThat(CardsCsv.quote("\u00a0=1+1", CardsCsv.Dialect.EXCEL_NO))
         .isEqualTo("\"'\u00a0=1+1\"");
     assertThat(CardsCsv.quote("Ja; nei \"x\"")).isEqualTo("\"Ja; nei \"\"x\"\"\"");
+    assertThat(CardsCsv.quote("x;\u200b=1+1")).isEqualTo("\"x;'\u200b=1+1\"");
     // In Excel's own file the quotes are read: a list's lines stay as written, the start is not.
     assertThat(CardsCsv.quote("Møter:\n- NHO;\n- LO", CardsCsv.Dialect.EXCEL_NO))
         .isEqualTo("\"Møter:\n- NHO;\n- LO\"");
