@@ -860,7 +860,9 @@ final class BadInputs {
                     agreements + "/" + agreementId + "/end-reason",
                     null,
                     null,
-                    List.of(adviser(r), otherCountyAdviser, system(r), badToken(r, coordinator(r)))
+                    // A bad token may be none at all (null), which List.of refuses.
+                    java.util.Arrays.asList(
+                            adviser(r), otherCountyAdviser, system(r), badToken(r, coordinator(r)))
                         .get(r.nextInt(4)),
                     none));
     k.add(
