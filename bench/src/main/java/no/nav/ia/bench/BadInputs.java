@@ -267,7 +267,18 @@ final class BadInputs {
     };
   }
 
-  private List<Function<Random, Bad>> kinds() {
+  /**
+   * Every token the run would get from the issuer, as the one given (a test makes every kind of
+   * request with it).
+   */
+  void useToken(String token) {
+    advisers.add(token);
+    coordinators.add(token);
+    systems.add(token);
+    otherCountyAdviser = token;
+  }
+
+  List<Function<Random, Bad>> kinds() {
     String agreement =
         "{\"orgNumber\":\""
             + OrgNumbers.random()

@@ -31,6 +31,23 @@ class HarnessRulesTest {
   }
 
   @Test
+  void everyKindOfBadInputIsMadeWhateverTheDice() {
+    // A kind that threw (List.of with the null of a missing token) stopped the fault drill's
+    // bad inputs after its seven scenarios.
+    BadInputs bad = new BadInputs(new Main.Config(java.util.Map.of()));
+    bad.useToken("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
+    var kinds = bad.kinds();
+    for (int seed = 0; seed < 200; seed++) {
+      Random dice = new Random(seed);
+      for (var kind : kinds) {
+        BadInputs.Bad request = kind.apply(dice);
+        assertThat(request.path()).as(request.what()).startsWith("/");
+        assertThat(request.method()).as(request.what()).isNotBlank();
+      }
+    }
+  }
+
+  @Test
   void identityNumbersForTheBadInputRunHaveValidControlDigits() {
     Random random = new Random(1);
     for (int i = 0; i < 100; i++) {
