@@ -58,14 +58,18 @@ public final class Api {
 
   /** Ends the agreement on the day, as a coordinator; the answer, for more to read of it. */
   public static ValidatableResponse terminate(String agreement, LocalDate on, String reason) {
+    return termination(agreement, on, reason).statusCode(200);
+  }
+
+  /** A coordinator's termination of the agreement, for its answer whatever it is. */
+  static ValidatableResponse termination(String agreement, LocalDate on, String reason) {
     return given()
         .auth()
         .oauth2(Tokens.coordinator())
         .contentType(ContentType.JSON)
         .body(Map.of("endedOn", on.toString(), "reason", reason))
         .post("/api/v1/agreements/" + agreement + "/termination")
-        .then()
-        .statusCode(200);
+        .then();
   }
 
   /** An agreement as the token's holder reads it. */

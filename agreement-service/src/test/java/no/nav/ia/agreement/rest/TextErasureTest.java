@@ -165,13 +165,7 @@ class TextErasureTest {
     assertThat(auditRows("END_REASON_ERASED", agreement)).isEqualTo(1);
 
     // The same termination sent again does not write the reason back: the agreement has ended.
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .contentType(ContentType.JSON)
-        .body(Map.of("endedOn", endedOn.toString(), "reason", reason))
-        .post("/api/v1/agreements/" + agreement + "/termination")
-        .then()
+    Api.termination(agreement, endedOn, reason)
         .statusCode(409)
         .body("code", equalTo("AGREEMENT_ALREADY_ENDED"));
     assertThat(rowsHolding("agreement", "end_reason", "Ola Hansen")).isZero();
@@ -197,24 +191,12 @@ class TextErasureTest {
     String agreement = Api.register(Fixtures.agreement(Fixtures.orgNumber(), COUNTY));
     // Spaces only, of any kind: stripped, they were an empty reason (a diff review).
     for (String reason : List.of("ERASED", "Erased.", " erased ", "\u00a0\u00a0", "\u3000")) {
-      given()
-          .auth()
-          .oauth2(Tokens.coordinator())
-          .contentType(ContentType.JSON)
-          .body(Map.of("endedOn", NorwegianTime.today().toString(), "reason", reason))
-          .post("/api/v1/agreements/" + agreement + "/termination")
-          .then()
+      Api.termination(agreement, NorwegianTime.today(), reason)
           .statusCode(400)
           .body("errors.field", hasItem("reason"));
     }
     // Blank as two constraints see it is said once (a re-check saw "must not be blank" twice).
-    given()
-        .auth()
-        .oauth2(Tokens.coordinator())
-        .contentType(ContentType.JSON)
-        .body(Map.of("endedOn", NorwegianTime.today().toString(), "reason", "   "))
-        .post("/api/v1/agreements/" + agreement + "/termination")
-        .then()
+    Api.termination(agreement, NorwegianTime.today(), "   ")
         .statusCode(400)
         .body("errors.size()", equalTo(1));
     Api.get(Tokens.coordinator(), "/api/v1/agreements/" + agreement)

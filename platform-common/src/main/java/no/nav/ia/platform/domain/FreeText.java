@@ -82,16 +82,12 @@ public final class FreeText {
    * and an ESC sequence in a report's section, which came back raw in its page and its CSV).
    */
   public static boolean breaksLines(String text) {
-    return text != null
-        && text.codePoints()
-            .anyMatch(
-                cp ->
-                    cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'
-                        || cp >= 0x7F && cp <= 0x9F
-                        || cp == 0x2028
-                        || cp == 0x2029
-                        || reorders(cp));
+    return text != null && !LINES_PATTERN.matcher(text).matches();
   }
+
+  /** {@link #LINES} compiled: the one statement of the rule, for the checks made in code. */
+  private static final java.util.regex.Pattern LINES_PATTERN =
+      java.util.regex.Pattern.compile(LINES);
 
   /** A note as kept: none when nothing is written in it, else without the blanks around it. */
   public static String noteOrNull(String text) {
