@@ -876,6 +876,34 @@ final class BadInputs {
                             adviser(r), otherCountyAdviser, system(r), badToken(r, coordinator(r)))
                         .get(r.nextInt(4)),
                     none));
+    String report = "/api/v1/reports/counties/" + county + "/2024-H1";
+    k.add(
+        r ->
+            r.nextBoolean()
+                ? new Bad(
+                    "report text erasure without the role",
+                    "DELETE",
+                    report + (r.nextBoolean() ? "/sections/industries" : "/reopening-reasons"),
+                    null,
+                    null,
+                    // A bad token may be none at all (null), which List.of refuses.
+                    java.util.Arrays.asList(
+                            adviser(r), otherCountyAdviser, system(r), badToken(r, coordinator(r)))
+                        .get(r.nextInt(4)),
+                    none)
+                : new Bad(
+                    "report text erasure of no section or half-year",
+                    "DELETE",
+                    List.of(
+                            report + "/sections/Industries",
+                            report + "/sections/names",
+                            "/api/v1/reports/counties/" + county + "/2024-H3/sections/funds",
+                            "/api/v1/reports/counties/" + county + "/1999-H1/reopening-reasons")
+                        .get(r.nextInt(4)),
+                    null,
+                    null,
+                    coordinator(r),
+                    none));
     k.add(
         r ->
             new Bad(

@@ -153,10 +153,7 @@ public class Report extends PanacheEntityBase {
     if (valid.equals(sections())) {
       return Optional.empty();
     }
-    iaCouncil = valid.iaCouncil();
-    industries = valid.industries();
-    effects = valid.effects();
-    funds = valid.funds();
+    write(valid);
     version++;
     return Optional.of(ReportChange.of(this, ReportChange.Action.SECTIONS_EDITED, by, at));
   }
@@ -256,6 +253,70 @@ public class Report extends PanacheEntityBase {
       throw DomainException.invalid("reason", FreeText.LINES_MESSAGE);
     }
     return why;
+  }
+
+  /**
+   * Erases a section's text (its field name, one of {@link ReportSections#FIELDS}) from the report
+   * and from every version of its {@code history}, in a draft or a submitted report alike: a report
+   * is about enterprises, and a text that named a person goes everywhere it is kept. The erasure is
+   * a version of its own, saying which section and who erased it, so that an edit prepared on the
+   * version before (a form left open) is refused (412) instead of writing the text back. Nothing
+   * written anywhere is no change (empty). A submitted report stays submitted, with the section
+   * empty; a coordinator reopens it for its manager to write the section again.
+   */
+  public Optional<ReportChange> eraseSection(
+      String field, List<ReportChange> history, String by, OffsetDateTime at) {
+    if (!ReportSections.FIELDS.contains(field)) {
+      throw DomainException.notFound(
+          ScorecardErrors.SECTION_NOT_FOUND,
+          "A report has no section "
+              + field
+              + "; its sections are "
+              + String.join(", ", ReportSections.FIELDS));
+    }
+    boolean erased = false;
+    for (ReportChange change : history) {
+      erased |= change.eraseSection(field);
+    }
+    ReportSections without = sections().without(field);
+    if (!without.equals(sections())) {
+      write(without);
+      erased = true;
+    }
+    return erased
+        ? Optional.of(erasure(ReportChange.Action.SECTION_ERASED, field, by, at))
+        : Optional.empty();
+  }
+
+  /**
+   * Erases the reason of every reopening in the report's {@code history} (a coordinator's text for
+   * its manager, which may have named a person), as {@link #eraseSection} erases a section: a
+   * version of its own, nothing to erase no change. The reopenings stay, with who and when.
+   */
+  public Optional<ReportChange> eraseReasons(
+      List<ReportChange> history, String by, OffsetDateTime at) {
+    boolean erased = false;
+    for (ReportChange change : history) {
+      erased |= change.eraseReason();
+    }
+    return erased
+        ? Optional.of(erasure(ReportChange.Action.REASONS_ERASED, "reason", by, at))
+        : Optional.empty();
+  }
+
+  private ReportChange erasure(
+      ReportChange.Action action, String what, String by, OffsetDateTime at) {
+    version++;
+    ReportChange change = ReportChange.of(this, action, by, at);
+    change.erased = what;
+    return change;
+  }
+
+  private void write(ReportSections sections) {
+    iaCouncil = sections.iaCouncil();
+    industries = sections.industries();
+    effects = sections.effects();
+    funds = sections.funds();
   }
 
   /** What a manager who finds the report submitted can do. */

@@ -25,7 +25,11 @@ public class ReportChange extends PanacheEntityBase {
   public enum Action {
     SECTIONS_EDITED,
     SUBMITTED,
-    REOPENED
+    REOPENED,
+    /** A section's text erased from the report and every version of its history. */
+    SECTION_ERASED,
+    /** The reasons of every reopening erased from the history. */
+    REASONS_ERASED
   }
 
   @Id
@@ -56,8 +60,11 @@ public class ReportChange extends PanacheEntityBase {
   /** On a submission: the card it froze (JSON), kept when the report is reopened. */
   public String figures;
 
-  /** On a reopening: why. */
+  /** On a reopening: why (null once erased). */
   public String reason;
+
+  /** On an erasure: what went, a section's field name or {@code reason}. */
+  public String erased;
 
   static ReportChange of(Report report, Action action, String by, OffsetDateTime at) {
     ReportChange c = new ReportChange();
@@ -75,6 +82,26 @@ public class ReportChange extends PanacheEntityBase {
 
   public ReportSections sections() {
     return new ReportSections(iaCouncil, industries, effects, funds);
+  }
+
+  /** Takes {@code field}'s text out of this version; whether it had any. */
+  boolean eraseSection(String field) {
+    ReportSections without = sections().without(field);
+    if (without.equals(sections())) {
+      return false;
+    }
+    iaCouncil = without.iaCouncil();
+    industries = without.industries();
+    effects = without.effects();
+    funds = without.funds();
+    return true;
+  }
+
+  /** Takes a reopening's reason out of this version; whether it had one. */
+  boolean eraseReason() {
+    boolean had = reason != null;
+    reason = null;
+    return had;
   }
 
   /**

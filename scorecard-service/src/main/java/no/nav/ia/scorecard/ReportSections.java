@@ -19,6 +19,20 @@ public record ReportSections(String iaCouncil, String industries, String effects
 
   public static final ReportSections EMPTY = new ReportSections(null, null, null, null);
 
+  /** The sections' field names, in the order the report shows them. */
+  public static final List<String> FIELDS = List.of("iaCouncil", "industries", "effects", "funds");
+
+  /** These sections with {@code field} (one of {@link #FIELDS}) not written. */
+  public ReportSections without(String field) {
+    return switch (field) {
+      case "iaCouncil" -> new ReportSections(null, industries, effects, funds);
+      case "industries" -> new ReportSections(iaCouncil, null, effects, funds);
+      case "effects" -> new ReportSections(iaCouncil, industries, null, funds);
+      case "funds" -> new ReportSections(iaCouncil, industries, effects, null);
+      default -> throw new IllegalArgumentException("no section " + field);
+    };
+  }
+
   /** The sections by their field names, in the order the report shows them. */
   public Map<String, String> byField() {
     java.util.LinkedHashMap<String, String> fields = new java.util.LinkedHashMap<>();

@@ -9,6 +9,8 @@ public enum ScorecardErrors implements ErrorCode {
   REPORT_NOT_FOUND(
       "404: no report: the county did not exist at the end of that half-year, the half-year ended"
           + " before the first IA agreement (2001-10-03) or has not begun"),
+  SECTION_NOT_FOUND(
+      "404: a report has no section of that name (iaCouncil, industries, effects, funds)"),
   HALF_YEAR_NOT_OVER("422: a report can be submitted once its half-year has ended"),
   SECTIONS_MISSING(
       "422: sections of the report are not written yet; `errors` names each; write them, then"

@@ -283,4 +283,43 @@ class ReportTest {
         "VALIDATION_FAILED");
     assertThat(r.version).isZero();
   }
+
+  @Test
+  void anErasedSectionGoesFromTheReportAndEveryVersionInAVersionOfItsOwn() {
+    Report r = written("2024-H1");
+    ReportChange first = ReportChange.of(r, ReportChange.Action.SECTIONS_EDITED, "Z990002", AT);
+    ReportChange submission = r.submit(null, "{}", "Z990002", AT);
+    var erasure = r.eraseSection("industries", java.util.List.of(first, submission), "Z990003", AT);
+    assertThat(erasure).isPresent();
+    assertThat(erasure.get().action).isEqualTo(ReportChange.Action.SECTION_ERASED);
+    assertThat(erasure.get().erased).isEqualTo("industries");
+    assertThat(erasure.get().version).isEqualTo(3);
+    assertThat(r.submitted()).isTrue();
+    assertThat(r.sections())
+        .isEqualTo(new ReportSections("Møter i rådet", null, "Lavere fravær", "Ingen"));
+    assertThat(first.industries).isNull();
+    assertThat(submission.industries).isNull();
+    assertThat(first.iaCouncil).isEqualTo("Møter i rådet");
+    // Nothing left: no change, no version.
+    assertThat(r.eraseSection("industries", java.util.List.of(first, submission), "Z990003", AT))
+        .isEmpty();
+    assertThat(r.version).isEqualTo(3);
+    refused(
+        () -> r.eraseSection("Industries", java.util.List.of(), "Z990003", AT),
+        Kind.NOT_FOUND,
+        "SECTION_NOT_FOUND");
+  }
+
+  @Test
+  void theReopeningsReasonsGoAndTheReopeningsStay() {
+    Report r = written("2024-H1");
+    ReportChange submission = r.submit(null, "{}", "Z990002", AT);
+    ReportChange reopening = r.reopen(null, "Feil om en ansatt", "Z990003", AT);
+    var erasure = r.eraseReasons(java.util.List.of(submission, reopening), "Z990002", AT);
+    assertThat(erasure).map(c -> c.action).contains(ReportChange.Action.REASONS_ERASED);
+    assertThat(reopening.reason).isNull();
+    assertThat(reopening.changedBy).isEqualTo("Z990003");
+    assertThat(r.version).isEqualTo(4);
+    assertThat(r.eraseReasons(java.util.List.of(submission, reopening), "Z990002", AT)).isEmpty();
+  }
 }

@@ -19,9 +19,10 @@ final class Resend {
    * answers 204 again, its If-Match not checked then (DeliveryService.voidDelivery), and {@code
    * /api/v1/deliveries/{id}/note}, erasing an erased note (204, DeliveryService.eraseNote), as
    * erasing a case's note or an agreement's end reason again is (CampaignService.eraseNote,
-   * AgreementService.eraseEndReason); so the client gets the answer the first sending would have
-   * given. A new DELETE must keep that property. POST, PUT and PATCH are never sent again (an
-   * Idempotency-Key is the client's to use).
+   * AgreementService.eraseEndReason) and erasing a report's section or reopening reasons again
+   * (ReportService.eraseSection, eraseReasons: nothing left, no version); so the client gets the
+   * answer the first sending would have given. A new DELETE must keep that property. POST, PUT and
+   * PATCH are never sent again (an Idempotency-Key is the client's to use).
    */
   static final Set<String> METHODS = Set.of("GET", "HEAD", "OPTIONS", "DELETE");
 

@@ -171,8 +171,9 @@ public record ReportPage(
                 + moment(r.reopened().at())
                 + " av "
                 + r.reopened().by()
-                + ": "
-                + r.reopened().reason(),
+                + (r.reopened().reason() == null
+                    ? " (grunnen er slettet)"
+                    : ": " + r.reopened().reason()),
         day(r.due()),
         r.overdue(),
         figures,

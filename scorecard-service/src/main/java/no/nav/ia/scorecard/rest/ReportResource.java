@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 import java.util.List;
+import no.nav.ia.platform.audit.AuditLog;
+import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.rest.IfMatch;
 import no.nav.ia.platform.security.Caller;
@@ -149,6 +153,89 @@ public class ReportResource {
     return reports.history(code, halfYear).stream()
         .map(c -> ReportView.Change.of(c, reports::card))
         .toList();
+  }
+
+  @DELETE
+  @Path(REPORT + "/sections/{section}")
+  @RolesAllowed({Roles.MANAGER, Roles.COORDINATOR})
+  @Operation(
+      summary =
+          "Erase a section's text from the report and every version of its history (a text that"
+              + " named a person); a draft or a submitted report alike, which stays submitted with"
+              + " the section empty; the erasure is a version of its own (SECTION_ERASED, who and"
+              + " when), so an edit prepared before it is 412")
+  @APIResponse(
+      responseCode = "204",
+      description =
+          "Erased, or nothing was written in it anywhere (then no new version): sent again, the"
+              + " same answer")
+  @APIResponse(responseCode = "400", description = "Not a half-year (YYYY-H1, YYYY-H2)")
+  @APIResponse(responseCode = "403", description = "Not the county's manager or a coordinator")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such section (SECTION_NOT_FOUND: iaCouncil, industries, effects, funds), no such"
+              + " county in that half-year, or no report for it")
+  public Response eraseSection(
+      @PathParam("code") String code,
+      @Parameter(schema = @Schema(implementation = HalfYearPeriod.class)) @PathParam("period")
+          String period,
+      @Parameter(
+              description = "The section's field name",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"iaCouncil", "industries", "effects", "funds"}))
+          @PathParam("section")
+          String section,
+      @Context HttpServerRequest request) {
+    HalfYear halfYear = HalfYear.parse(period);
+    caller.requireCountyForReport(code, halfYear.due());
+    if (reports.eraseSection(code, halfYear, section, caller.actor())) {
+      audited(request);
+    }
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Path(REPORT + "/reopening-reasons")
+  @RolesAllowed({Roles.MANAGER, Roles.COORDINATOR})
+  @Operation(
+      summary =
+          "Erase the reason of every reopening in the report's history (and from the report's"
+              + " reopened); the reopenings stay with who and when; the erasure is a version of its"
+              + " own (REASONS_ERASED)")
+  @APIResponse(
+      responseCode = "204",
+      description = "Erased, or there was none (then no new version): sent again, the same answer")
+  @APIResponse(responseCode = "400", description = "Not a half-year (YYYY-H1, YYYY-H2)")
+  @APIResponse(responseCode = "403", description = "Not the county's manager or a coordinator")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such county in that half-year, or no report for it")
+  public Response eraseReasons(
+      @PathParam("code") String code,
+      @Parameter(schema = @Schema(implementation = HalfYearPeriod.class)) @PathParam("period")
+          String period,
+      @Context HttpServerRequest request) {
+    HalfYear halfYear = HalfYear.parse(period);
+    caller.requireCountyForReport(code, halfYear.due());
+    if (reports.eraseReasons(code, halfYear, caller.actor())) {
+      audited(request);
+    }
+    return Response.noContent().build();
+  }
+
+  /** The audit line of an erasure: who erased what (the path), the text naming nobody's ident. */
+  private void audited(HttpServerRequest request) {
+    AuditLog.log(
+        "scorecard-service",
+        "audit:delete",
+        caller.actor(),
+        null,
+        request.method().name(),
+        request.path(),
+        CallId.currentOrNull());
   }
 
   @PUT

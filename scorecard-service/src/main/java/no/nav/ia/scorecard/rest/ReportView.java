@@ -58,7 +58,11 @@ public record ReportView(
 
   /** A coordinator's reopening of a submitted report. */
   @Schema(name = "ReportReopened")
-  public record Reopened(String by, OffsetDateTime at, String reason) {
+  public record Reopened(
+      String by,
+      OffsetDateTime at,
+      @Schema(nullable = true, description = "Why; null once erased (DELETE .../reopening-reasons)")
+          String reason) {
     static Reopened of(Reading r) {
       return r.reopening().map(c -> new Reopened(c.changedBy, c.changedAt, c.reason)).orElse(null);
     }
@@ -106,7 +110,14 @@ public record ReportView(
               nullable = true,
               description = "On a submission: the figures it froze (kept when it is reopened)")
           Card figures,
-      @Schema(nullable = true, description = "On a reopening: why") String reason) {
+      @Schema(nullable = true, description = "On a reopening: why (null once erased)")
+          String reason,
+      @Schema(
+              nullable = true,
+              description =
+                  "On an erasure: what went, a section's field name (SECTION_ERASED) or reason"
+                      + " (REASONS_ERASED)")
+          String erased) {
     static Change of(ReportChange c, Function<String, Card> cards) {
       return new Change(
           c.version,
@@ -115,7 +126,8 @@ public record ReportView(
           c.changedAt,
           Sections.of(c.sections()),
           c.figures == null ? null : cards.apply(c.figures),
-          c.reason);
+          c.reason,
+          c.erased);
     }
   }
 

@@ -136,7 +136,10 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
       ReportView.Reopened reopened = ReportView.Reopened.of(r);
       row.add(reopened == null ? "" : reopened.at());
       row.add(reopened == null ? "" : reopened.by());
-      row.add(reopened == null ? "" : CardsCsv.quote(reopened.reason(), dialect));
+      row.add(
+          reopened == null || reopened.reason() == null
+              ? ""
+              : CardsCsv.quote(reopened.reason(), dialect));
       OffsetDateTime first = report.firstSubmission();
       row.add(first == null ? "" : first);
       csv.append(CardsCsv.line(row, dialect)).append(dialect.lineEnd);

@@ -164,6 +164,49 @@ public class ReportService {
     return reading(report, county, live, NorwegianTime.today());
   }
 
+  /**
+   * Erases a section's text from the report and its history (Report.eraseSection); a report nobody
+   * has written has nothing to erase. Whether anything was erased.
+   */
+  public boolean eraseSection(String code, HalfYear halfYear, String field, String by) {
+    return erased(
+        code,
+        halfYear,
+        report -> report.eraseSection(field, ReportChange.of(report.id), by, Timestamps.now()));
+  }
+
+  /** Erases the reasons of the report's reopenings (Report.eraseReasons). Whether any was. */
+  public boolean eraseReasons(String code, HalfYear halfYear, String by) {
+    return erased(
+        code,
+        halfYear,
+        report -> report.eraseReasons(ReportChange.of(report.id), by, Timestamps.now()));
+  }
+
+  /**
+   * Makes {@code erasure} on the report, locked, when someone has written it; whether it erased.
+   */
+  private boolean erased(
+      String code,
+      HalfYear halfYear,
+      java.util.function.Function<Report, Optional<ReportChange>> erasure) {
+    countyOf(code, halfYear);
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Optional<ReportChange> change = lockedIfWritten(code, halfYear).flatMap(erasure);
+              change.ifPresent(c -> c.persist());
+              return change.isPresent();
+            });
+  }
+
+  /** The report's row when someone has written it, locked for the rest of the transaction. */
+  private Optional<Report> lockedIfWritten(String code, HalfYear halfYear) {
+    return Report.<Report>find("countyCode = ?1 and period = ?2", code, halfYear.id())
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResultOptional();
+  }
+
   @Transactional
   public List<ReportChange> history(String code, HalfYear halfYear) {
     countyOf(code, halfYear);
