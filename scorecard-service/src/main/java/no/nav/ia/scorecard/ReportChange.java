@@ -131,6 +131,44 @@ public class ReportChange extends PanacheEntityBase {
         .firstResultOptional();
   }
 
+  /**
+   * The sections of a report whose text was erased and not written since, by field name, each with
+   * its (last) erasure; from the report's {@code history}, oldest first.
+   */
+  public static java.util.Map<String, ReportChange> erasedSections(List<ReportChange> history) {
+    java.util.Map<String, ReportChange> erased = new java.util.LinkedHashMap<>();
+    for (ReportChange change : history) {
+      if (change.action == Action.SECTION_ERASED) {
+        erased.put(change.erased, change);
+      } else {
+        change
+            .sections()
+            .byField()
+            .forEach(
+                (field, text) -> {
+                  if (text != null) {
+                    erased.remove(field);
+                  }
+                });
+      }
+    }
+    java.util.Map<String, ReportChange> inOrder = new java.util.LinkedHashMap<>();
+    ReportSections.FIELDS.forEach(
+        f -> {
+          if (erased.containsKey(f)) {
+            inOrder.put(f, erased.get(f));
+          }
+        });
+    return inOrder;
+  }
+
+  /** The report's sections erased and not written since ({@link #erasedSections}). */
+  public static java.util.Map<String, ReportChange> erasedSections(UUID reportId) {
+    return count("reportId = ?1 and action = ?2", reportId, Action.SECTION_ERASED) == 0
+        ? java.util.Map.of()
+        : erasedSections(of(reportId));
+  }
+
   /** A report's changes, oldest first. */
   public static List<ReportChange> of(UUID reportId) {
     return list("reportId = ?1 order by version", reportId);

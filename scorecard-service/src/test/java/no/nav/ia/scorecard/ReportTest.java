@@ -322,4 +322,20 @@ class ReportTest {
     assertThat(r.version).isEqualTo(4);
     assertThat(r.eraseReasons(java.util.List.of(submission, reopening), "Z990002", AT)).isEmpty();
   }
+
+  @Test
+  void aSectionIsErasedUntilItIsWrittenAgain() {
+    Report r = written("2024-H1");
+    ReportChange first = ReportChange.of(r, ReportChange.Action.SECTIONS_EDITED, "Z990002", AT);
+    java.util.List<ReportChange> history = new java.util.ArrayList<>(java.util.List.of(first));
+    history.add(r.eraseSection("effects", history, "Z990002", AT).orElseThrow());
+    assertThat(ReportChange.erasedSections(history)).containsOnlyKeys("effects");
+    // An edit of the others leaves it erased; writing it again ends that.
+    history.add(
+        r.editSections(2, WRITTEN.without("effects").without("funds"), "Z990002", AT)
+            .orElseThrow());
+    assertThat(ReportChange.erasedSections(history)).containsOnlyKeys("effects");
+    history.add(r.editSections(3, WRITTEN, "Z990002", AT).orElseThrow());
+    assertThat(ReportChange.erasedSections(history)).isEmpty();
+  }
 }

@@ -99,8 +99,16 @@ public record ReportPage(
         new Table("by-sub-goal", "Leveranser per delmål", "Delmål", bySubGoal));
   }
 
-  /** A written section; {@code text} is empty when nothing is written. */
-  public record Section(String id, String heading, String text) {}
+  /**
+   * A written section; {@code text} is empty when nothing is written, and {@code erased} then says
+   * who erased its text and when, if someone did (null otherwise).
+   */
+  public record Section(String id, String heading, String text, String erased) {}
+
+  /** A section's heading on the page and in the Excel file, by its field name. */
+  public static String heading(String field) {
+    return HEADINGS.get(field);
+  }
 
   /** A figure that moved after submission. */
   public record Change(String label, String submitted, String now) {}
@@ -138,8 +146,18 @@ public record ReportPage(
             "industries", text(r.sections().industries()),
             "effects", text(r.sections().effects()),
             "funds", text(r.sections().funds()));
+    Map<String, ReportView.ErasedSection> erased = new java.util.HashMap<>();
+    r.erasedSections().forEach(e -> erased.put(e.section(), e));
     for (String id : List.of("iaCouncil", "industries", "effects", "funds")) {
-      sections.add(new Section(id, HEADINGS.get(id), written.get(id)));
+      ReportView.ErasedSection e = erased.get(id);
+      sections.add(
+          new Section(
+              id,
+              HEADINGS.get(id),
+              written.get(id),
+              e == null || !written.get(id).isEmpty()
+                  ? null
+                  : "Teksten er slettet av " + e.by() + " " + moment(e.at()) + "."));
     }
     return new ReportPage(
         r.county().name(),

@@ -50,7 +50,22 @@ public record ReportView(
                     + " figures against those its submission froze; empty for a draft never"
                     + " submitted")
         List<Difference> changedSinceSubmission,
-    @Schema(nullable = true, description = REOPENED) Reopened reopened) {
+    @Schema(nullable = true, description = REOPENED) Reopened reopened,
+    @Schema(description = ERASED) List<ErasedSection> erasedSections) {
+
+  static final String ERASED =
+      "The sections whose text was erased (DELETE .../sections/{section}) and not written since:"
+          + " which, who erased it and when; a submitted report keeps its figures and status, and"
+          + " a coordinator reopens it for the section to be written again (empty when none)";
+
+  /** A section whose text was erased. */
+  public record ErasedSection(String section, String by, OffsetDateTime at) {
+    static List<ErasedSection> of(Reading r) {
+      return r.erasedSections().values().stream()
+          .map(c -> new ErasedSection(c.erased, c.changedBy, c.changedAt))
+          .toList();
+    }
+  }
 
   static final String REOPENED =
       "The last time a coordinator reopened it after a submission: who, when and why, on the draft"
@@ -162,7 +177,8 @@ public record ReportView(
         report.submittedAt,
         report.firstSubmission(),
         changedSinceSubmission(r),
-        Reopened.of(r));
+        Reopened.of(r),
+        ErasedSection.of(r));
   }
 
   /** What has moved since the last submission ({@link Reading#submittedFigures}). */

@@ -36,7 +36,13 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
                       + " deliveries, corrections, voids: the report's changedSinceSubmission);"
                       + " 0 for a draft never submitted")
           int changedSinceSubmission,
-      @Schema(nullable = true, description = ReportView.REOPENED) ReportView.Reopened reopened) {
+      @Schema(nullable = true, description = ReportView.REOPENED) ReportView.Reopened reopened,
+      @Schema(
+              description =
+                  "The sections whose text was erased and not written since, by field name"
+                      + " (the report's erasedSections); a submitted report with one is a"
+                      + " coordinator's to reopen")
+          List<String> erasedSections) {
 
     static Line of(Reading r) {
       var report = r.report();
@@ -51,7 +57,8 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           report.submittedAt,
           report.firstSubmission(),
           changed(r),
-          ReportView.Reopened.of(r));
+          ReportView.Reopened.of(r),
+          List.copyOf(r.erasedSections().keySet()));
     }
 
     static int changed(Reading r) {
@@ -83,7 +90,8 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
           new CardsCsv.Column("reopened_at", "Gjenåpnet"),
           new CardsCsv.Column("reopened_by", "Gjenåpnet av"),
           new CardsCsv.Column("reopened_reason", "Grunn til gjenåpning"),
-          new CardsCsv.Column("first_submitted_at", "Først sendt inn"));
+          new CardsCsv.Column("first_submitted_at", "Først sendt inn"),
+          new CardsCsv.Column("erased_sections", "Slettet tekst"));
 
   /** How a half-year's compilation is offered for saving, in either dialect. */
   static String attachment(HalfYear halfYear) {
@@ -142,6 +150,14 @@ public record Reports(String period, LocalDate due, List<Line> counties) {
               : CardsCsv.quote(reopened.reason(), dialect));
       OffsetDateTime first = report.firstSubmission();
       row.add(first == null ? "" : first);
+      row.add(
+          new CardsCsv.Term(
+              String.join(" ", r.erasedSections().keySet()),
+              String.join(
+                  ", ",
+                  r.erasedSections().keySet().stream()
+                      .map(no.nav.ia.scorecard.dashboard.ReportPage::heading)
+                      .toList())));
       csv.append(CardsCsv.line(row, dialect)).append(dialect.lineEnd);
     }
     return csv.toString();

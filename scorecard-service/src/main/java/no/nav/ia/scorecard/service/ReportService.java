@@ -44,7 +44,7 @@ public class ReportService {
    * county, the county card as it stands now (null when read without figures), the one the report
    * shows (the frozen one once submitted), and for a report a coordinator reopened, the last
    * reopening (who, when, why) and, while it is a draft again, the figures its last submission
-   * froze (null otherwise).
+   * froze (null otherwise); the sections erased and not written since, with their erasure.
    */
   public record Reading(
       Report report,
@@ -53,7 +53,8 @@ public class ReportService {
       Card figures,
       LocalDate today,
       Optional<ReportChange> reopening,
-      Card submittedBefore) {
+      Card submittedBefore,
+      java.util.Map<String, ReportChange> erasedSections) {
 
     /**
      * The figures that have moved since the report was last submitted: a submitted one's frozen
@@ -268,7 +269,9 @@ public class ReportService {
         report.submitted() ? frozen(report) : live,
         today,
         reopening,
-        submittedBefore);
+        submittedBefore,
+        // An erasure takes a version after a written one.
+        report.version >= 2 ? ReportChange.erasedSections(report.id) : java.util.Map.of());
   }
 
   /**

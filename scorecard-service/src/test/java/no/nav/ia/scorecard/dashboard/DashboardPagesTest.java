@@ -99,7 +99,43 @@ class DashboardPagesTest {
         null,
         null,
         List.of(),
-        null);
+        null,
+        List.of());
+  }
+
+  /**
+   * A submitted report whose section a manager erased said "Ikke skrevet ennå." under a heading of
+   * a report marked submitted (a re-check's reading): it says the text was erased, by whom, when.
+   */
+  @Test
+  void anErasedSectionSaysSoWhereItsTextWas() {
+    ReportView base = report(1, 2.0);
+    ReportView erased =
+        new ReportView(
+            base.county(),
+            base.period(),
+            ReportStatus.SUBMITTED,
+            base.due(),
+            false,
+            false,
+            3,
+            base.figures(),
+            new ReportView.Sections("Møter i rådet", null, null, "Ingen"),
+            "Z990002",
+            java.time.OffsetDateTime.parse("2026-08-20T10:00:00Z"),
+            java.time.OffsetDateTime.parse("2026-08-20T10:00:00Z"),
+            List.of(),
+            null,
+            List.of(
+                new ReportView.ErasedSection(
+                    "industries",
+                    "Z990003",
+                    java.time.OffsetDateTime.parse("2026-09-02T08:15:00Z"))));
+    String page = render("ReportResource/report", Map.of("page", ReportPage.of(erased, "Z990002")));
+    assertThat(page)
+        .contains(
+            "id=\"section-industries\">Teksten er slettet av Z990003 2. september 2026 kl. 10:15.</p>")
+        .contains("id=\"section-effects\">Ikke skrevet ennå.</p>");
   }
 
   @Test
@@ -237,7 +273,8 @@ class DashboardPagesTest {
         null,
         null,
         List.of(),
-        null);
+        null,
+        List.of());
   }
 
   @Test

@@ -83,6 +83,15 @@ class ReportErasureTest {
     assertThat(erased.getString("sections.industries")).isNull();
     assertThat(erased.getString("sections.iaCouncil")).isEqualTo(SECTIONS.get("iaCouncil"));
     assertThat(erased.getMap("figures")).isNotNull();
+    // Said where the text was: the report, the coordinators' overview, the page.
+    assertThat(erased.getList("erasedSections.section")).containsExactly("industries");
+    assertThat(erased.getString("erasedSections[0].by")).isEqualTo("Z990002");
+    assertThat(
+            ReportsTest.overview("2019-H1")
+                .getList("counties.find { it.county.code == '18' }.erasedSections"))
+        .containsExactly("industries");
+    assertThat(page(coordinator, "18", "2019-H1"))
+        .contains("id=\"section-industries\">Teksten er slettet av Z990002");
     List<Map<String, Object>> versions = history(coordinator, "18", "2019-H1");
     assertThat(versions)
         .extracting(v -> v.get("action"))
@@ -130,6 +139,9 @@ class ReportErasureTest {
             .extract()
             .asString();
     assertThat(csv).doesNotContain(NAME).contains((String) SECTIONS.get("funds"));
+    assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",erased_sections");
+    assertThat(csv.lines().filter(l -> l.contains("Nordland")).findFirst().orElseThrow())
+        .endsWith(",industries");
     try (var c = dataSource.getConnection();
         var st = c.createStatement();
         var rs =
@@ -158,6 +170,7 @@ class ReportErasureTest {
     assertThat(draft.getString("status")).isEqualTo("DRAFT");
     assertThat(draft.getInt("version")).isEqualTo(2);
     assertThat(draft.getString("sections.effects")).isNull();
+    assertThat(draft.getList("erasedSections.section")).containsExactly("effects");
     // The form the manager opened at version 1 would write the text back: refused.
     edit(manager, 1, SECTIONS, path + "/sections")
         .statusCode(412)
@@ -167,5 +180,6 @@ class ReportErasureTest {
     edit(manager, 2, SECTIONS, path + "/sections").statusCode(200);
     assertThat(read("18", "2019-H2").getString("sections.effects"))
         .isEqualTo(SECTIONS.get("effects"));
+    assertThat(read("18", "2019-H2").getList("erasedSections")).isEmpty();
   }
 }

@@ -571,7 +571,8 @@ class ReportsTest {
             .asString();
     assertThat(csv.lines().findFirst().orElseThrow())
         .endsWith(
-            ",changed_since_submission,reopened_at,reopened_by,reopened_reason,first_submitted_at");
+            ",changed_since_submission,reopened_at,reopened_by,reopened_reason,first_submitted_at"
+                + ",erased_sections");
     assertThat(csv)
         .contains(",Z990003,\"Tallene for mars mangler <b>& må</b> sendes inn på nytt.\",20");
     // The first submission's time, which the submitted_at of a submission anew is not.
@@ -1011,7 +1012,7 @@ class ReportsTest {
     assertThat(excel.split("\r\n")[0])
         .endsWith(
             ";Tall endret etter innsending;Gjenåpnet;Gjenåpnet av;Grunn til gjenåpning;Først sendt"
-                + " inn");
+                + " inn;Slettet tekst");
     as(Tokens.manager("11")).get("/dashboard/reports.csv?period=2023-H2").then().statusCode(403);
     as(Tokens.coordinator()).get("/dashboard/reports.csv?period=2023").then().statusCode(400);
     // The Accept header's preference decides, not the mere mention of text/csv.
