@@ -20,7 +20,13 @@ public record EventEnvelope(
                     + " time; the other agreement events carry the agreement's state, in order per"
                     + " key.")
         OffsetDateTime occurredAt,
-    @EventField(description = "The Nav-Call-Id of the request that made the change.") String callId,
+    @EventField(
+            description =
+                "The Nav-Call-Id of the request that made the change: the calling system's own"
+                    + " id as it sent it, or the platform's UUID (an id holding a national identity"
+                    + " number or other characters than letters, digits and ._:- is replaced);"
+                    + " opaque, to correlate with logs, never to be parsed.")
+        String callId,
     @EventField(description = "The facts of the event, by type.") JsonNode payload) {
 
   /** The payload as the event record of its type. */
