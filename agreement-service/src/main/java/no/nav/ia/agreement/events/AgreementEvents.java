@@ -235,5 +235,9 @@ public final class AgreementEvents {
               EventType.of(
                   ResigningStatusChanged.class,
                   EventKey.ORG_NUMBER,
-                  "An agreement moved in a re-signing campaign.")));
+                  "An agreement moved in a re-signing campaign: by a status change, or as a unit"
+                      + " of a group (konsern) whose agreement re-signed, which the units still"
+                      + " open follow to RESIGNED in the same change (one event each, changedBy"
+                      + " whoever made the change they followed; an events review counted them as"
+                      + " that adviser's own).")));
 }
