@@ -10,7 +10,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -59,13 +58,6 @@ public class ResigningCase extends PanacheEntityBase {
   public LocalDate statusOn;
 
   public String note;
-
-  /**
-   * The digest of the note erased from the case where it stands ({@link #eraseNote}), until it
-   * moves on: not the text, only what knows it again.
-   */
-  @Column(name = "erased_note_digest")
-  public String erasedNoteDigest;
 
   /** What the campaign's closing did to the agreement; null until then. */
   @Enumerated(EnumType.STRING)
@@ -116,30 +108,7 @@ public class ResigningCase extends PanacheEntityBase {
     status = to;
     statusOn = on;
     this.note = note;
-    erasedNoteDigest = null;
     return from;
-  }
-
-  /**
-   * Erases the note of the case where it stands, keeping its digest: the change that wrote it, sent
-   * again, is then still the retry it is ({@link #standsAt}).
-   */
-  public void eraseNote() {
-    if (note != null) {
-      erasedNoteDigest = digest(note);
-      note = null;
-    }
-  }
-
-  /** SHA-256 over the case's ids and the text, in hex: the same note of another case differs. */
-  private String digest(String text) {
-    try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      sha.update((campaignId + "/" + agreementId + "/").getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
   }
 
   /**
@@ -149,17 +118,7 @@ public class ResigningCase extends PanacheEntityBase {
    * allow it (a new contact) or not (RESIGNED is final).
    */
   public boolean standsAt(ResigningStatus to, LocalDate on, String note) {
-    return status == to
-        && on.equals(statusOn)
-        && (Objects.equals(note, this.note) || isErasedNote(note));
-  }
-
-  /** Whether {@code note} is the one erased from the case where it stands. */
-  private boolean isErasedNote(String note) {
-    return this.note == null
-        && note != null
-        && erasedNoteDigest != null
-        && erasedNoteDigest.equals(digest(note));
+    return status == to && on.equals(statusOn) && Objects.equals(note, this.note);
   }
 
   /**

@@ -77,33 +77,6 @@ class ResigningRulesTest {
   }
 
   @Test
-  void theChangeThatWroteAnErasedNoteIsStillARetryUntilTheCaseMovesOn() {
-    ResigningCase c = pending();
-    c.moveTo(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 5), TODAY, "Kari er sykmeldt");
-    c.eraseNote();
-    assertThat(c.note).isNull();
-    assertThat(c.erasedNoteDigest).doesNotContain("Kari").hasSize(64);
-    assertThat(c.standsAt(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 5), "Kari er sykmeldt"))
-        .isTrue();
-    assertThat(c.standsAt(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 5), null)).isTrue();
-    assertThat(c.standsAt(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 5), "Kari er frisk"))
-        .isFalse();
-    // Erased again with nothing there: the digest stays.
-    c.eraseNote();
-    assertThat(c.standsAt(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 5), "Kari er sykmeldt"))
-        .isTrue();
-    // Another case's erased note of the same words is not this one's.
-    ResigningCase other = pending();
-    other.agreementId = java.util.UUID.randomUUID();
-    other.moveTo(ResigningStatus.CONTACTED, LocalDate.of(2014, 3, 5), TODAY, "Kari er sykmeldt");
-    other.eraseNote();
-    assertThat(other.erasedNoteDigest).isNotEqualTo(c.erasedNoteDigest);
-    // Moved on, the erased note is a note like any other.
-    c.moveTo(ResigningStatus.RESIGNED, LocalDate.of(2014, 3, 6), TODAY, null);
-    assertThat(c.erasedNoteDigest).isNull();
-  }
-
-  @Test
   void nothingGoesBackToPending() {
     for (ResigningStatus s : ResigningStatus.values()) {
       assertThat(s.next()).doesNotContain(ResigningStatus.PENDING);

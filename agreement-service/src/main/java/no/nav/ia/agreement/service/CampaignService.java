@@ -472,7 +472,7 @@ public class CampaignService {
             .setParameter(3, campaignId)
             .setParameter(4, agreementId)
             .executeUpdate();
-    target.eraseNote();
+    target.note = null;
     AuditTrail.changed(
         origin,
         "RESIGNING_NOTE_ERASED",
