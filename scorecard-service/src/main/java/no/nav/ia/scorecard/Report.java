@@ -266,14 +266,7 @@ public class Report extends PanacheEntityBase {
    */
   public Optional<ReportChange> eraseSection(
       String field, List<ReportChange> history, String by, OffsetDateTime at) {
-    if (!ReportSections.FIELDS.contains(field)) {
-      throw DomainException.notFound(
-          ScorecardErrors.SECTION_NOT_FOUND,
-          "A report has no section "
-              + field
-              + "; its sections are "
-              + String.join(", ", ReportSections.FIELDS));
-    }
+    requireSection(field);
     boolean erased = false;
     for (ReportChange change : history) {
       erased |= change.eraseSection(field);
@@ -286,6 +279,19 @@ public class Report extends PanacheEntityBase {
     return erased
         ? Optional.of(erasure(ReportChange.Action.SECTION_ERASED, field, by, at))
         : Optional.empty();
+  }
+
+  /**
+   * Refuses (SECTION_NOT_FOUND) a name that is no section's field name: also where nothing is
+   * written, so a misspelt erasure is not taken for one that found nothing.
+   */
+  public static void requireSection(String field) {
+    if (!ReportSections.FIELDS.contains(field)) {
+      throw DomainException.notFound(
+          ScorecardErrors.SECTION_NOT_FOUND,
+          "A report has no such section; its sections are "
+              + String.join(", ", ReportSections.FIELDS));
+    }
   }
 
   /**

@@ -73,11 +73,15 @@ public class ReportChange extends PanacheEntityBase {
     c.action = action;
     c.changedBy = by;
     c.changedAt = at;
-    c.iaCouncil = report.iaCouncil;
-    c.industries = report.industries;
-    c.effects = report.effects;
-    c.funds = report.funds;
+    c.write(report.sections());
     return c;
+  }
+
+  private void write(ReportSections sections) {
+    iaCouncil = sections.iaCouncil();
+    industries = sections.industries();
+    effects = sections.effects();
+    funds = sections.funds();
   }
 
   public ReportSections sections() {
@@ -90,10 +94,7 @@ public class ReportChange extends PanacheEntityBase {
     if (without.equals(sections())) {
       return false;
     }
-    iaCouncil = without.iaCouncil();
-    industries = without.industries();
-    effects = without.effects();
-    funds = without.funds();
+    write(without);
     return true;
   }
 

@@ -148,7 +148,7 @@ public record ReportPage(
             "funds", text(r.sections().funds()));
     Map<String, ReportView.ErasedSection> erased = new java.util.HashMap<>();
     r.erasedSections().forEach(e -> erased.put(e.section(), e));
-    for (String id : List.of("iaCouncil", "industries", "effects", "funds")) {
+    for (String id : no.nav.ia.scorecard.ReportSections.FIELDS) {
       ReportView.ErasedSection e = erased.get(id);
       sections.add(
           new Section(

@@ -170,6 +170,7 @@ public class ReportService {
    * has written has nothing to erase. Whether anything was erased.
    */
   public boolean eraseSection(String code, HalfYear halfYear, String field, String by) {
+    Report.requireSection(field);
     return erased(
         code,
         halfYear,
@@ -195,17 +196,11 @@ public class ReportService {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              Optional<ReportChange> change = lockedIfWritten(code, halfYear).flatMap(erasure);
+              Optional<ReportChange> change =
+                  find(code, halfYear, LockModeType.PESSIMISTIC_WRITE).flatMap(erasure);
               change.ifPresent(c -> c.persist());
               return change.isPresent();
             });
-  }
-
-  /** The report's row when someone has written it, locked for the rest of the transaction. */
-  private Optional<Report> lockedIfWritten(String code, HalfYear halfYear) {
-    return Report.<Report>find("countyCode = ?1 and period = ?2", code, halfYear.id())
-        .withLock(LockModeType.PESSIMISTIC_WRITE)
-        .firstResultOptional();
   }
 
   @Transactional
@@ -313,7 +308,13 @@ public class ReportService {
   }
 
   private Optional<Report> find(String code, HalfYear halfYear) {
-    return Report.find("countyCode = ?1 and period = ?2", code, halfYear.id())
+    return find(code, halfYear, LockModeType.NONE);
+  }
+
+  /** The report's row when someone has written it, read with {@code lock}. */
+  private Optional<Report> find(String code, HalfYear halfYear, LockModeType lock) {
+    return Report.<Report>find("countyCode = ?1 and period = ?2", code, halfYear.id())
+        .withLock(lock)
         .firstResultOptional();
   }
 

@@ -161,6 +161,13 @@ class ReportErasureTest {
     String path = report("18", "2019-H2");
     as(manager).delete(path + "/sections/effects").then().statusCode(204);
     as(Tokens.coordinator()).delete(path + "/reopening-reasons").then().statusCode(204);
+    // A misspelt section is refused where nothing is written too, not taken for one found empty.
+    as(manager)
+        .delete(path + "/sections/efects")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("SECTION_NOT_FOUND"))
+        .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("efects")));
     assertThat(read("18", "2019-H2").getInt("version")).isZero();
     assertThat(history(manager, "18", "2019-H2")).isEmpty();
 
