@@ -237,11 +237,11 @@ start_named() {
     delivery-service) start_service "$name" "$port" DB_DATABASE=delivery DB_USERNAME=delivery DB_PASSWORD=delivery \
       AGREEMENT_SERVICE_URL="http://127.0.0.1:$AGREEMENT_PORT" ;;
     scorecard-service) start_service "$name" "$port" DB_DATABASE=scorecard DB_USERNAME=scorecard DB_PASSWORD=scorecard ;;
-    # PUBLIC_URL as on NAIS: a service's Location names the gateway's address, not the Host a client
-    # sent (a security review's `Host: evil.example` came back in a 201's Location).
+    # PUBLIC_URL as on NAIS (unless set): a service's Location names the gateway's address, not the
+    # Host a client sent (a security review's `Host: evil.example` came back in a 201's Location).
     gateway) start_service "$name" "$port" AGREEMENT_SERVICE_URL="$(urls_of agreement-service)" \
       DELIVERY_SERVICE_URL="$(urls_of delivery-service)" SCORECARD_SERVICE_URL="$(urls_of scorecard-service)" \
-      PUBLIC_URL="http://127.0.0.1:$port" ;;
+      PUBLIC_URL="${PUBLIC_URL:-http://127.0.0.1:$port}" ;;
     *) log "unknown service $name"; return 2 ;;
   esac
 }

@@ -235,9 +235,10 @@ public final class AgreementEvents {
               EventType.of(
                   ResigningStatusChanged.class,
                   EventKey.ORG_NUMBER,
-                  "An agreement moved in a re-signing campaign: by a status change, or as a unit"
-                      + " of a group (konsern) whose agreement re-signed, which the units still"
-                      + " open follow to RESIGNED in the same change (one event each, changedBy"
-                      + " whoever made the change they followed; an events review counted them as"
-                      + " that adviser's own).")));
+                  "An agreement moved in a re-signing campaign: by a status change, or by the"
+                      + " platform's rule for a unit of a group (konsern) that re-signed, which"
+                      + " follows it to RESIGNED (at the group's change, the unit's own registration"
+                      + " or move, or the campaign's closing; one event per unit). changedBy is"
+                      + " whoever made the request that set the move off, so one request may give"
+                      + " several events with the same changedBy and callId.")));
 }

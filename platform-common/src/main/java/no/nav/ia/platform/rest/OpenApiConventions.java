@@ -221,7 +221,8 @@ public class OpenApiConventions implements OASFilter {
                   "Your id for this call, to follow it through the logs and events; every answer"
                       + " carries the one used: yours when it is 1 to 100 letters, digits and"
                       + " ._:- and holds no national identity number, otherwise a new one. An"
-                      + " opaque id (a UUID): never a name or anything about a person, since the"
+                      + " opaque id (a UUID, or your system's own kind): never a name or anything"
+                      + " about a person, since the"
                       + " events the call makes carry it and the topics keep them for good")
               // No pattern: an id the platform does not take is replaced, not refused.
               .schema(OASFactory.createSchema().addType(SchemaType.STRING)));
