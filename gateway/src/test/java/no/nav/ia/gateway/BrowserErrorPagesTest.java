@@ -208,7 +208,7 @@ class BrowserErrorPagesTest {
   void theApiKeepsProblemJsonEvenForABrowser() {
     given()
         .auth()
-        .oauth2(Tokens.manager("03"))
+        .oauth2(Tokens.person("manager", "03", "Z996014"))
         .accept("text/html")
         .get("/api/v1/reports/counties/46/2026-H1")
         .then()
@@ -227,7 +227,7 @@ class BrowserErrorPagesTest {
   void theApisPrintablePageGetsThePagesHeaders() {
     given()
         .auth()
-        .oauth2(Tokens.manager("03"))
+        .oauth2(Tokens.person("manager", "03", "Z996014"))
         .accept("text/html")
         .get("/api/v1/reports/counties/03/2026-H2")
         .then()
@@ -240,7 +240,7 @@ class BrowserErrorPagesTest {
         .header("Referrer-Policy", "no-referrer");
     given()
         .auth()
-        .oauth2(Tokens.manager("03"))
+        .oauth2(Tokens.person("manager", "03", "Z996014"))
         .get("/api/v1/reports/counties/03/2026-H2")
         .then()
         .statusCode(200)
@@ -251,11 +251,14 @@ class BrowserErrorPagesTest {
     // JSON without them).
     for (var answer :
         List.of(
-            given().auth().oauth2(Tokens.coordinator()).get("/api/v1/agreements?size=1"),
+            given()
+                .auth()
+                .oauth2(Tokens.person("coordinator", null, "Z996015"))
+                .get("/api/v1/agreements?size=1"),
             given().get("/api/v1/agreements"),
             given()
                 .auth()
-                .oauth2(Tokens.coordinator())
+                .oauth2(Tokens.person("coordinator", null, "Z996015"))
                 .accept("text/csv")
                 .get("/api/v1/scorecards?period=2026"))) {
       answer

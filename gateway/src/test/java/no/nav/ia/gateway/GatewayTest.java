@@ -215,7 +215,7 @@ class GatewayTest {
         .contentType("application/problem+json");
     given()
         .auth()
-        .oauth2(Tokens.adviser("03"))
+        .oauth2(Tokens.adviser("03", "Z996001"))
         .get("/api/v1/agreements?county=12")
         .then()
         .statusCode(403)
@@ -259,7 +259,10 @@ class GatewayTest {
         .statusCode(200)
         .body("uri", equalTo("/internal/dead-letters%3Ftopic=x"));
     for (String refused :
-        List.of(Tokens.manager("03"), Tokens.adviser("03"), Tokens.system("arena"))) {
+        List.of(
+            Tokens.person("manager", "03", "Z996002"),
+            Tokens.adviser("03", "Z996003"),
+            Tokens.system("arena"))) {
       given()
           .auth()
           .oauth2(refused)
@@ -289,7 +292,7 @@ class GatewayTest {
 
   @Test
   void aPersonsTokenReachesAServiceExchangedForOneWithThatServicesAudience() {
-    String token = Tokens.coordinator();
+    String token = Tokens.person("coordinator", null, "Z996004");
     var response =
         given()
             .auth()
@@ -302,7 +305,7 @@ class GatewayTest {
             .body("headers.nav-consumer-id", nullValue());
     assertThat(forwardedClaims(response))
         .contains("\"aud\":\"ia-agreement-service\"")
-        .contains("\"NAVident\":\"Z990003\"")
+        .contains("\"NAVident\":\"Z996004\"")
         .contains("\"coordinator\"")
         .doesNotContain("ia-platform");
   }
@@ -342,7 +345,7 @@ class GatewayTest {
     // Not 403: the gateway lets the service say what is wrong with the filter (the stub echoes).
     given()
         .auth()
-        .oauth2(Tokens.adviser("03"))
+        .oauth2(Tokens.adviser("03", "Z996005"))
         .get("/api/v1/agreements?county=99")
         .then()
         .statusCode(200)
@@ -350,7 +353,7 @@ class GatewayTest {
         .body("uri", equalTo("/api/v1/agreements?county=99"));
     given()
         .auth()
-        .oauth2(Tokens.adviser("03"))
+        .oauth2(Tokens.adviser("03", "Z996005"))
         .get("/api/v1/agreements?county=46")
         .then()
         .statusCode(403)
@@ -361,7 +364,7 @@ class GatewayTest {
   void aHeaderSentTwiceReachesTheServiceTwiceForItToRefuse() {
     given()
         .auth()
-        .oauth2(Tokens.adviser("03"))
+        .oauth2(Tokens.adviser("03", "Z996005"))
         .header("Idempotency-Key", "first")
         .header("Idempotency-Key", "second")
         .get("/api/v1/agreements?twice=1")
@@ -446,7 +449,7 @@ class GatewayTest {
 
   @Test
   void forwardsTheRequestWithItsTokenAndCallIdButNotHopByHopHeaders() {
-    String token = Tokens.coordinator();
+    String token = Tokens.person("coordinator", null, "Z996006");
     given()
         .auth()
         .oauth2(token)
@@ -656,7 +659,7 @@ class GatewayTest {
       socket.setSoTimeout(10_000);
       String request =
           "GET http://elsewhere.example/api/v1/agreements HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-              + Tokens.coordinator()
+              + Tokens.person("coordinator", null, "Z996007")
               + "\r\nConnection: close\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -684,7 +687,7 @@ class GatewayTest {
       RawHttp.Answer answer =
           http.headWithoutHost(
                   "GET /api/v1/agreements HTTP/1.1",
-                  "Authorization: Bearer " + Tokens.coordinator(),
+                  "Authorization: Bearer " + Tokens.person("coordinator", null, "Z996008"),
                   "Connection: close")
               .answer();
       org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(400);
@@ -720,8 +723,8 @@ class GatewayTest {
   void twoAuthorizationHeadersAreA400WhicheverComesFirst() throws Exception {
     // The first one spoke for the request: an adviser's token and then a coordinator's was 403 on
     // an adviser's limits, the other way round 200.
-    String adviser = Tokens.adviser("03");
-    String coordinator = Tokens.coordinator();
+    String adviser = Tokens.adviser("03", "Z996009");
+    String coordinator = Tokens.person("coordinator", null, "Z996010");
     for (List<String> tokens :
         List.of(List.of(adviser, coordinator), List.of(coordinator, adviser))) {
       try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
@@ -746,7 +749,7 @@ class GatewayTest {
   void aServiceThatIsDownIsA503AndASlowOneA504NeverAHang() {
     given()
         .auth()
-        .oauth2(Tokens.coordinator())
+        .oauth2(Tokens.person("coordinator", null, "Z996011"))
         .get("/api/v1/deliveries")
         .then()
         .statusCode(503)
@@ -755,7 +758,7 @@ class GatewayTest {
         .body("code", equalTo("SERVICE_UNAVAILABLE"));
     given()
         .auth()
-        .oauth2(Tokens.coordinator())
+        .oauth2(Tokens.person("coordinator", null, "Z996011"))
         .get("/api/v1/scorecards?period=2012")
         .then()
         .statusCode(504)
@@ -999,7 +1002,7 @@ class GatewayTest {
       RawHttp.Answer next =
           http.head(
                   "GET /api/v1/agreements HTTP/1.1",
-                  "Authorization: Bearer " + Tokens.coordinator())
+                  "Authorization: Bearer " + Tokens.person("coordinator", null, "Z996012"))
               .answer();
       org.assertj.core.api.Assertions.assertThat(next.status()).isEqualTo(200);
     }
@@ -1024,7 +1027,7 @@ class GatewayTest {
   private static RawHttp postAgreement(RawHttp http, long length) throws java.io.IOException {
     return http.head(
         "POST /api/v1/agreements HTTP/1.1",
-        "Authorization: Bearer " + Tokens.coordinator(),
+        "Authorization: Bearer " + Tokens.person("coordinator", null, "Z996012"),
         "Content-Type: application/json",
         "Content-Length: " + length);
   }
@@ -1033,7 +1036,7 @@ class GatewayTest {
   void anUnknownPathIs404() {
     given()
         .auth()
-        .oauth2(Tokens.coordinator())
+        .oauth2(Tokens.person("coordinator", null, "Z996013"))
         .get("/api/v1/nothing-here")
         .then()
         .statusCode(404)
