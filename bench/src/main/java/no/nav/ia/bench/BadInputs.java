@@ -253,6 +253,16 @@ final class BadInputs {
   }
 
   /** Bad tokens: none, not a JWT, a signature that does not fit, alg none. */
+  /**
+   * A token that may erase nothing a county's manager or a coordinator may: an adviser's, another
+   * county's adviser's, a system's, or a bad one (which may be none at all: null, so no List.of).
+   */
+  private String notAnEraser(Random r) {
+    return java.util.Arrays.asList(
+            adviser(r), otherCountyAdviser, system(r), badToken(r, coordinator(r)))
+        .get(r.nextInt(4));
+  }
+
   private String badToken(Random r, String good) {
     String[] parts = good.split("\\.");
     return switch (r.nextInt(4)) {
@@ -871,10 +881,7 @@ final class BadInputs {
                     agreements + "/" + agreementId + "/end-reason",
                     null,
                     null,
-                    // A bad token may be none at all (null), which List.of refuses.
-                    java.util.Arrays.asList(
-                            adviser(r), otherCountyAdviser, system(r), badToken(r, coordinator(r)))
-                        .get(r.nextInt(4)),
+                    notAnEraser(r),
                     none));
     String report = "/api/v1/reports/counties/" + county + "/2024-H1";
     k.add(
@@ -886,10 +893,7 @@ final class BadInputs {
                     report + (r.nextBoolean() ? "/sections/industries" : "/reopening-reasons"),
                     null,
                     null,
-                    // A bad token may be none at all (null), which List.of refuses.
-                    java.util.Arrays.asList(
-                            adviser(r), otherCountyAdviser, system(r), badToken(r, coordinator(r)))
-                        .get(r.nextInt(4)),
+                    notAnEraser(r),
                     none)
                 : new Bad(
                     "report text erasure of no section or half-year",
