@@ -161,13 +161,14 @@ public class AgreementResource {
     if (q != null && q.length() > 200) {
       throw ApiException.invalid("q", "must be at most 200 characters");
     }
+    String person = contactPerson(contactPerson);
     Page<Agreement> found =
         agreements.list(
             new AgreementService.ListFilter(
                 caller.countyScope(county),
                 Params.enumValue("status", status, AgreementStatus.class),
                 orgNumber,
-                contactPerson(contactPerson),
+                person,
                 SearchWords.queryWords(q),
                 sleepingSince(sleepingSince),
                 enterpriseDeleted == null || enterpriseDeleted.isBlank()
@@ -184,6 +185,14 @@ public class AgreementResource {
                 Params.page(page),
                 Params.size(size)));
     found.items().forEach(a -> audit.read(a.orgNumber));
+    if (person != null
+        && NavIdent.isValid(person)
+        && !caller.navIdent().map(person::equals).orElse(false)) {
+      // A colleague's working list shows what that person answers for: a read of that person, as
+      // a list of a colleague's deliveries is (a privacy review found the trail naming only the
+      // enterprises, and nothing at all for an empty list).
+      audit.personRead(person);
+    }
     return AgreementResponse.from(found);
   }
 

@@ -67,6 +67,11 @@ public class AuditTrail {
     cef(origin(), "audit:access", orgNumber);
   }
 
+  /** A read of what a person (by NAV-ident) answers for: a colleague's working list. */
+  public void personRead(String navIdent) {
+    cef(origin(), "audit:access", navIdent);
+  }
+
   private static void cef(Origin origin, String action, String orgNumber) {
     AuditLog.log(
         APP, action, origin.actor(), orgNumber, origin.method(), origin.path(), origin.callId());

@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import no.nav.ia.agreement.Fixtures;
+import no.nav.ia.test.LogLines;
 import no.nav.ia.test.PlatformTestResource;
 import no.nav.ia.test.Tokens;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,26 @@ class WorkingListsTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("enterpriseDeleted"));
+  }
+
+  @Test
+  void aColleaguesWorkingListIsAReadOfThatColleagueEvenWhenEmpty() {
+    String agreement = register("Herøy Kolleg Verft AS", 40);
+    contact(agreement, "Z991511");
+    String reader = Tokens.adviser("15", "Z991512");
+    try (LogLines audit = LogLines.of("auditLogger")) {
+      assertThat(names(reader, "contactPerson=Z991511")).containsExactly("Herøy Kolleg Verft AS");
+      assertThat(names(reader, "contactPerson=Z991513")).isEmpty();
+      assertThat(names(reader, "contactPerson=me")).isEmpty();
+      assertThat(names(reader, "contactPerson=Z991512")).isEmpty();
+      // A privacy review: the trail named the enterprises of a colleague's list but not the
+      // colleague, and an empty list left no line at all (a list of a colleague's deliveries names
+      // them). One's own list is no read of anyone.
+      assertThat(audit.lines)
+          .filteredOn(l -> l.contains("|audit:access|") && l.contains("suid=Z991512 duid=Z99151"))
+          .extracting(l -> l.replaceAll(".* duid=(Z\\d{6}) .*", "$1"))
+          .containsExactly("Z991511", "Z991513");
+    }
   }
 
   @Test

@@ -30,6 +30,7 @@ import no.nav.ia.delivery.config.DeliveryConfig;
 import no.nav.ia.delivery.service.DeliveryService;
 import no.nav.ia.delivery.service.DeliveryService.Filter;
 import no.nav.ia.delivery.service.DeliveryService.Recorded;
+import no.nav.ia.platform.domain.NationalIdentityNumbers;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.domain.ServiceCode;
@@ -290,7 +291,11 @@ public class DeliveryResource {
               () -> ApiException.invalid("adviser", "me needs a person's token (a NAV-ident)"));
     }
     if (NavIdent.isValid(value)
-        || CLIENT_ID.matcher(value).matches() && !IDENT_IN_OTHER_CASE.matcher(value).matches()) {
+        || CLIENT_ID.matcher(value).matches()
+            && !IDENT_IN_OTHER_CASE.matcher(value).matches()
+            // No delivery names one (Caller writes such a client id as "withheld"): a person's
+            // number here is a mistake, told as one, as the agreements' contactPerson is.
+            && !NationalIdentityNumbers.inId(value)) {
       return value;
     }
     throw ApiException.invalid(
