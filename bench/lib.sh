@@ -8,8 +8,36 @@ mkdir -p "$RESULTS_DIR"
 WORK=$(mktemp -d /tmp/ia-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 GATEWAY=http://127.0.0.1:$GATEWAY_PORT
+# The management ports (metrics): the service's port + 1000, each replica's (deploy/local/lib.sh).
+GATEWAY_MANAGEMENT=$((GATEWAY_PORT + 1000))
+DELIVERY_MANAGEMENT=()
+for ((k = 0; k < REPLICAS; k++)); do DELIVERY_MANAGEMENT+=($((DELIVERY_PORT + 100 * k + 1000))); done
 SCORECARD=http://127.0.0.1:$SCORECARD_PORT
 RESULTS=()
+
+# The POST requests answered 201 that the instances at these management ports counted, per bucket
+# of their request timer (http_server_requests_seconds): "le count" lines, summed over the
+# instances that answer.
+created_buckets() {
+  local port
+  for port in "$@"; do curl -s --max-time 5 "http://127.0.0.1:$port/q/metrics" || true; done \
+    | awk '/^http_server_requests_seconds_bucket[{]/ && /method="POST"/ && /status="201"/ {
+        match($0, /le="[^"]*"/); n[substr($0, RSTART + 4, RLENGTH - 5)] += $NF }
+      END { for (le in n) print le, n[le] }'
+}
+
+# The share (%) of the requests counted between two created_buckets snapshots that took longer than
+# a bucket's bound (seconds, as the metric spells it: 0.05); n/a when none was counted.
+percent_over() {
+  awk -v bound="$3" 'FNR == NR { before[$1] = $2; next } { now[$1] = $2 }
+    END { total = now["+Inf"] - before["+Inf"]; fast = now[bound] - before[bound]
+          if (total <= 0 || !(bound in now)) print "n/a"; else printf "%.2f", 100 * (total - fast) / total }' "$1" "$2"
+}
+
+# The p-th percentile (nearest rank) of a file of sorted numbers, one per line, to one decimal.
+nearest_rank() {
+  awk -v p="$2" '{ v[NR] = $1 } END { if (!NR) { print "n/a"; exit } r = int(p / 100 * NR); if (r < p / 100 * NR) r++; if (r < 1) r = 1; printf "%.1f", v[r] }' "$1"
+}
 
 # Prints a figure as name=value and keeps it for the results table.
 emit() {

@@ -73,5 +73,8 @@ final class OpenLoopIngest {
     System.out.println("open_loop_max_send_lag_ms=" + Stats.ms(r.maxSendLagNanos()));
     System.out.println("open_loop_p50_ms=" + Stats.ms(Stats.percentile(r.latencies(), 50)));
     System.out.println("open_loop_p99_ms=" + Stats.ms(Stats.percentile(r.latencies(), 99)));
+    System.out.println(
+        "open_loop_over_50ms_pct="
+            + Stats.percentOver(r.latencies(), TimeUnit.MILLISECONDS.toNanos(50)));
   }
 }

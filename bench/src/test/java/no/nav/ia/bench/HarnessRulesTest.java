@@ -20,6 +20,14 @@ class HarnessRulesTest {
   }
 
   @Test
+  void theShareOverALimitCountsOnlyWhatIsAboveIt() {
+    long[] values = {50, 10, 40, 20, 30, 60, 70, 80, 90, 100};
+    assertThat(Stats.percentOver(values, 50)).isEqualTo("50.00");
+    assertThat(Stats.percentOver(values, 100)).isEqualTo("0.00");
+    assertThat(Stats.percentOver(new long[] {1, 2, 3}, 1)).isEqualTo("66.67");
+  }
+
+  @Test
   void generatedOrgNumbersAreValidAndTheMutatedOnesAreNot() {
     for (int i = 0; i < 200; i++) {
       String org = OrgNumbers.random();
