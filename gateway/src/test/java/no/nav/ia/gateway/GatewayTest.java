@@ -175,8 +175,46 @@ class GatewayTest {
         .then()
         .statusCode(415)
         .contentType("application/problem+json")
+        .header("Accept-Encoding", "identity")
         .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"))
         .body("uri", nullValue());
+  }
+
+  @Test
+  void everyAnswerCarriesOneDateWrittenAsAnHttpDate() {
+    // An HTTP review found no Date on any answer (RFC 9110 asks an origin server with a clock for
+    // it). A service's answer (here a stub that sends its own) carries the gateway's, once.
+    List<List<String>> dates =
+        List.of(
+            given()
+                .auth()
+                .oauth2(Tokens.adviser("03", "Z995103"))
+                .get("/api/v1/agreements/42")
+                .then()
+                .statusCode(200)
+                .extract()
+                .headers()
+                .getValues("Date"),
+            given().post("/openapi").then().statusCode(405).extract().headers().getValues("Date"),
+            given()
+                .get("/api/v1/agreements")
+                .then()
+                .statusCode(401)
+                .extract()
+                .headers()
+                .getValues("Date"));
+    for (List<String> date : dates) {
+      assertThat(date)
+          .singleElement()
+          .asString()
+          .matches(
+              "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+      java.time.Instant at =
+          java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(
+              date.get(0), java.time.Instant::from);
+      assertThat(java.time.Duration.between(at, java.time.Instant.now()).abs())
+          .isLessThan(java.time.Duration.ofMinutes(1));
+    }
   }
 
   @Test
@@ -973,6 +1011,37 @@ class GatewayTest {
             "Transfer-Encoding: chunked")
         .chunked(body.getBytes(StandardCharsets.UTF_8))
         .answer();
+  }
+
+  @Test
+  void aBodyThatTricklesInIs408WhenItsTimeIsUpAndTheConnectionClosed() throws Exception {
+    // An HTTP review: a client that stopped halfway through its body, or sent a byte every 5 s,
+    // had no answer and no close from the gateway after 300 s. The test profile gives a body 5 s.
+    byte[] body = "{\"name\":\"Drypp Bygg AS\"}".getBytes(StandardCharsets.UTF_8);
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      long start = System.nanoTime();
+      http.head(
+          "POST /api/v1/agreements HTTP/1.1",
+          "Authorization: Bearer " + Tokens.adviser("03", "Z993202"),
+          "Content-Type: application/json",
+          "Nav-Call-Id: trickle-408",
+          "Content-Length: " + body.length);
+      // A byte every half second for 4 s: each one keeps the connection busy, none earns time.
+      for (int i = 0; i < 8; i++) {
+        http.body(new byte[] {body[i]});
+        Thread.sleep(500);
+      }
+      RawHttp.Answer answer = http.answer();
+      long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+      assertThat(answer.status()).isEqualTo(408);
+      assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(answer.body())
+          .contains("\"code\":\"REQUEST_TIMEOUT\"")
+          .contains("\"callId\":\"trickle-408\"");
+      assertThat(answer.header("Connection")).isEqualTo("close");
+      assertThat(http.closedByServer()).isTrue();
+      assertThat(seconds).isBetween(4L, 15L);
+    }
   }
 
   @Test

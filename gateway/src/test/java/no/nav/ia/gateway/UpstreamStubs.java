@@ -167,6 +167,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         Map.entry("ia.gateway.public-url", "https://ia.example.test/"),
         Map.entry("ia.gateway.rate-limit.per-second", "0.2"),
         Map.entry("ia.gateway.rate-limit.burst", "5"),
+        // A body's time to arrive (30 s in production): a stalled one is 408 within a test.
+        Map.entry("ia.http.body-timeout", "5S"),
         // An Entra ID group of Oslo's centre managers.
         Map.entry("ia.security.groups.0b7f-oslo-managers.role", "manager"),
         Map.entry("ia.security.groups.0b7f-oslo-managers.county", "03"),

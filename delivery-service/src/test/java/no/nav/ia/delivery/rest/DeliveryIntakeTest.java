@@ -451,6 +451,37 @@ class DeliveryIntakeTest {
   }
 
   @Test
+  void aBodyThatStopsHalfwayIs408AndTheConnectionClosedRecordingNothing() throws Exception {
+    // An HTTP review: the service closed such a connection after 60 s without a word, which a
+    // client cannot tell from a crash. The test profile gives a body 5 s.
+    String org = Fixtures.enterpriseIn("15");
+    byte[] body = JSON.writeValueAsBytes(Fixtures.delivery(org));
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      http.head(
+          "POST /api/v1/deliveries HTTP/1.1",
+          "Authorization: Bearer " + Tokens.adviser("15"),
+          "Content-Type: application/json",
+          "Idempotency-Key: stalled-" + org,
+          "Nav-Call-Id: stalled-" + org,
+          "Content-Length: " + body.length);
+      http.body(java.util.Arrays.copyOf(body, body.length / 2));
+      RawHttp.Answer answer = http.answer();
+      assertThat(answer.status()).isEqualTo(408);
+      assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+      JsonNode problem = JSON.readTree(answer.body());
+      assertThat(problem.path("code").asText()).isEqualTo("REQUEST_TIMEOUT");
+      assertThat(problem.path("callId").asText()).isEqualTo("stalled-" + org);
+      assertThat(answer.header("Connection")).isEqualTo("close");
+      assertThat(http.closedByServer()).isTrue();
+    }
+    try (RawHttp http = new RawHttp(io.restassured.RestAssured.port)) {
+      assertNextRequestFindsNoDeliveryOf(http, org);
+    }
+    // The key was not taken: the whole request, sent again, is recorded.
+    Fixtures.post(Tokens.adviser("15"), "stalled-" + org, Fixtures.delivery(org)).statusCode(201);
+  }
+
+  @Test
   void aSingleDeliveryOverTheItemLimitIs413AndTheConnectionServesTheNextRequest() throws Exception {
     String org = Fixtures.enterpriseIn("15");
     // 1 MB: within the 4 MB a batch may carry, over the 512 KB of a single item.
@@ -497,6 +528,7 @@ class DeliveryIntakeTest {
       http.body(body);
       RawHttp.Answer refused = http.answer();
       assertThat(refused.status()).isEqualTo(415);
+      assertThat(refused.header("Accept-Encoding")).isEqualTo("identity");
       assertThat(JSON.readTree(refused.body()).path("code").asText())
           .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -66,7 +67,11 @@ class DeliveryResourceTest {
         .statusCode(200)
         .header("ETag", "\"1\"")
         // A delivery holds a note: no browser or proxy may keep it for the next user.
-        .header("Cache-Control", "no-store");
+        .header("Cache-Control", "no-store")
+        // When it was answered, as an HTTP date (an HTTP review found no Date at all).
+        .header(
+            "Date",
+            matchesPattern("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"));
   }
 
   @Test

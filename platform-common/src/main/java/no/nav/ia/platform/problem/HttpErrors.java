@@ -26,6 +26,9 @@ public enum HttpErrors implements ErrorCode {
   NOT_ACCEPTABLE(
       "406: this path cannot answer in the media type `Accept` asks for; ask for application/json"
           + " (or text/csv where the operation offers it)"),
+  REQUEST_TIMEOUT(
+      "408: the request's body did not arrive in time (the client stalled or sent too slowly); the"
+          + " connection is closed. Send it again (same idempotency key)"),
   CONCURRENT_UPDATE("409: someone changed it at the same moment; read it again and repeat"),
   PAYLOAD_TOO_LARGE("413: the body is larger than this path takes; send less per request"),
   UNSUPPORTED_MEDIA_TYPE(

@@ -103,10 +103,14 @@ public class BodyLimits {
     long length = contentLength(ctx.request());
     long limit = limitFor(ctx.normalizedPath());
     if (length < 0 && hasUnsizedBody(ctx.request())) {
+      awaitBody(ctx);
       new UnsizedBody(ctx, limit).read();
       return;
     }
     if (length <= limit) {
+      if (length > 0) {
+        awaitBody(ctx);
+      }
       ctx.next();
       return;
     }
@@ -248,6 +252,42 @@ public class BodyLimits {
           + limit
           + " bytes, the most this path takes";
     }
+  }
+
+  /**
+   * Gives the request's body {@code ia.http.body-timeout} to arrive: one still incomplete then (a
+   * client that stalled, or sends a byte now and then) is answered 408 problem+json and its
+   * connection closed, whoever was reading it (this filter, RESTEasy, the gateway's proxy). Before,
+   * the gateway waited for such a body without end and a service closed the connection after 60 s
+   * without a word (an HTTP review): a client could not tell a refused upload from one at work.
+   * Only the body is timed: a request whose body has arrived may take as long as its work takes.
+   */
+  private void awaitBody(RoutingContext ctx) {
+    long millis = config.bodyTimeout().toMillis();
+    HttpServerRequest request = ctx.request();
+    if (millis <= 0 || request.isEnded()) {
+      return;
+    }
+    long timer =
+        ctx.vertx()
+            .setTimer(
+                millis,
+                fired -> {
+                  if (!request.isEnded()
+                      && !ctx.response().headWritten()
+                      && !ctx.response().closed()) {
+                    request.exceptionHandler(gone -> {});
+                    refuseAndClose(
+                        ctx,
+                        408,
+                        HttpErrors.REQUEST_TIMEOUT,
+                        "Request timeout",
+                        "The body did not arrive within "
+                            + config.bodyTimeout().toSeconds()
+                            + " s of the request's headers");
+                  }
+                });
+    ctx.addEndHandler(done -> ctx.vertx().cancelTimer(timer));
   }
 
   /** Answers 413 with this request's call id (the MDC may hold another request's by now). */

@@ -3,6 +3,7 @@ package no.nav.ia.platform.rest;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -21,6 +22,14 @@ public interface BodyLimitsConfig {
    */
   @WithDefault("512K")
   MemorySize bodyLimit();
+
+  /**
+   * How long a request's body may take to arrive, from its headers to its last byte ({@link
+   * BodyLimits}): one not complete by then is answered 408 and its connection closed. The largest
+   * body (a 4 MB batch) needs about 1 Mbit/s to arrive within 30 s. Zero: no limit.
+   */
+  @WithDefault("30s")
+  Duration bodyTimeout();
 
   /** Paths (exact, without query) whose bodies may reach {@code max-body-size}. */
   @WithDefault("/api/v1/deliveries/batch")

@@ -42,6 +42,9 @@ public class ContentEncodings {
       ctx.next();
       return;
     }
+    // What it takes, as RFC 9110 (12.5.3, 15.5.16) has a 415 for a coding say: none (an HTTP
+    // review's client could not learn it from the answer).
+    ctx.response().putHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
     problems.end(
         ctx,
         415,

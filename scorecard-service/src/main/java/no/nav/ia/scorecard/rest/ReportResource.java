@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -90,7 +91,12 @@ public class ReportResource {
             schema = @Schema(implementation = ReportView.class)),
         @Content(mediaType = MediaType.TEXT_HTML)
       },
-      headers = @Header(name = "ETag", description = "Its version, for If-Match"))
+      headers =
+          @Header(
+              name = "ETag",
+              description =
+                  "Its version, weak (W/\"3\"): the figures are read live, so the same version may"
+                      + " come with other figures; for If-Match"))
   @APIResponse(responseCode = "400", description = "Not a half-year (YYYY-H1, YYYY-H2)")
   @APIResponse(responseCode = "403", description = "Another county than the token's")
   @APIResponse(
@@ -254,7 +260,7 @@ public class ReportResource {
           "The report after the edit; sections the same as those written are no change (no new"
               + " version, no history)",
       content = @Content(schema = @Schema(implementation = ReportView.class)),
-      headers = @Header(name = "ETag", description = "Its version after the edit"))
+      headers = @Header(name = "ETag", description = "Its version after the edit, weak (W/\"3\")"))
   @APIResponse(
       responseCode = "400",
       description =
@@ -316,7 +322,7 @@ public class ReportResource {
       responseCode = "200",
       description = "The submitted report",
       content = @Content(schema = @Schema(implementation = ReportView.class)),
-      headers = @Header(name = "ETag", description = "Its new version"))
+      headers = @Header(name = "ETag", description = "Its new version, weak (W/\"3\")"))
   @APIResponse(responseCode = "400", description = "Not a half-year (YYYY-H1, YYYY-H2)")
   @APIResponse(responseCode = "403", description = "Not the county's manager")
   @APIResponse(
@@ -358,7 +364,7 @@ public class ReportResource {
       responseCode = "200",
       description = "The report, a draft again",
       content = @Content(schema = @Schema(implementation = ReportView.class)),
-      headers = @Header(name = "ETag", description = "Its new version"))
+      headers = @Header(name = "ETag", description = "Its new version, weak (W/\"3\")"))
   @APIResponse(
       responseCode = "400",
       description = "No reason, one too long or holding an identity number, or not a half-year")
@@ -435,7 +441,17 @@ public class ReportResource {
       Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(CardsCsv.TEXT_CSV))
           .build();
 
+  /**
+   * The report with its version as a weak ETag ({@code W/"3"}): the version names the report's
+   * texts and status, which If-Match guards, while its figures are read live (a draft's move with
+   * every delivery, and {@code overdue} turns with the calendar), so the same version comes with
+   * other bytes. A strong tag says the bytes are the same (RFC 9110, 8.8.1); an HTTP review's
+   * client, keeping answers by it, showed a manager figures gone stale. If-Match takes the weak
+   * form as the strong one.
+   */
   private static Response withTag(ReportView view) {
-    return Response.ok(view, MediaType.APPLICATION_JSON).tag(view.version() + "").build();
+    return Response.ok(view, MediaType.APPLICATION_JSON)
+        .tag(new EntityTag(String.valueOf(view.version()), true))
+        .build();
   }
 }

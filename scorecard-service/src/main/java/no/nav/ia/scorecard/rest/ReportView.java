@@ -157,10 +157,6 @@ public record ReportView(
               description = "Why, for the county's manager (no national identity number)")
           String reason) {}
 
-  public String etag() {
-    return "\"" + version + "\"";
-  }
-
   static ReportView of(Reading r) {
     var report = r.report();
     return new ReportView(
