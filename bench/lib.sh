@@ -16,22 +16,28 @@ SCORECARD=http://127.0.0.1:$SCORECARD_PORT
 RESULTS=()
 
 # The POST requests answered 201 that the instances at these management ports counted, per bucket
-# of their request timer (http_server_requests_seconds): "le count" lines, summed over the
-# instances that answer.
+# of their request timer (http_server_requests_seconds): "port le count" lines, none for an instance
+# that did not answer.
 created_buckets() {
   local port
-  for port in "$@"; do curl -s --max-time 5 "http://127.0.0.1:$port/q/metrics" || true; done \
-    | awk '/^http_server_requests_seconds_bucket[{]/ && /method="POST"/ && /status="201"/ {
-        match($0, /le="[^"]*"/); n[substr($0, RSTART + 4, RLENGTH - 5)] += $NF }
-      END { for (le in n) print le, n[le] }'
+  for port in "$@"; do
+    curl -s --max-time 5 "http://127.0.0.1:$port/q/metrics" \
+      | awk -v port="$port" '/^http_server_requests_seconds_bucket[{]/ && /method="POST"/ && /status="201"/ {
+          match($0, /le="[^"]*"/); n[substr($0, RSTART + 4, RLENGTH - 5)] += $NF }
+        END { for (le in n) print port, le, n[le] }'
+  done
 }
 
 # The share (%) of the requests counted between two created_buckets snapshots that took longer than
-# a bucket's bound (seconds, as the metric spells it: 0.05); n/a when none was counted.
+# a bucket's bound (seconds, as the metric spells it: 0.05), over every instance; n/a when none was
+# counted, or when an instance is missing from either snapshot (its counts would mix in its life).
 percent_over() {
-  awk -v bound="$3" 'FNR == NR { before[$1] = $2; next } { now[$1] = $2 }
-    END { total = now["+Inf"] - before["+Inf"]; fast = now[bound] - before[bound]
-          if (total <= 0 || !(bound in now)) print "n/a"; else printf "%.2f", 100 * (total - fast) / total }' "$1" "$2"
+  awk -v bound="$3" 'FNR == NR { before[$1 " " $2] = $3; ports[$1] = 1; next }
+    { now[$1 " " $2] = $3; if (!($1 in ports)) missing = 1; seen[$1] = 1 }
+    END { for (p in ports) if (!(p in seen)) missing = 1
+          for (p in ports) { total += now[p " +Inf"] - before[p " +Inf"]; fast += now[p " " bound] - before[p " " bound]
+                             if (!((p " " bound) in now)) missing = 1 }
+          if (missing || total <= 0) print "n/a"; else printf "%.2f", 100 * (total - fast) / total }' "$1" "$2"
 }
 
 # The p-th percentile (nearest rank) of a file of sorted numbers, one per line, to one decimal.

@@ -17,7 +17,7 @@ public final class Main {
   public static void main(String[] argv) throws Exception {
     if (argv.length == 0) {
       System.err.println(
-          "commands: agreement, ingest-workload, open-loop, lag, bulk-load, fault-load, bad-inputs, event-order, register-file");
+          "commands: agreement, ingest-workload, open-loop, lag, bulk-load, caught-up, fault-load, bad-inputs, event-order, register-file");
       System.exit(2);
     }
     Map<String, String> args = new HashMap<>();
@@ -49,6 +49,7 @@ public final class Main {
       case "open-loop" -> new OpenLoopIngest(config).run();
       case "lag" -> new LagProbe(config).run();
       case "bulk-load" -> new BulkLoad(config).run();
+      case "caught-up" -> new CaughtUp(config).run();
       case "fault-load" -> new FaultLoad(config).run();
       case "bad-inputs" -> new BadInputs(config).run();
       case "event-order" -> new EventOrder(config).run();

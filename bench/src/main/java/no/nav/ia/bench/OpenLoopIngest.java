@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code harness open-loop rate=R seconds=S workload=FILE [warmup=3] [run=ID] [day=2025-06-10]
- * [outstanding=512] [timeout=10]}: deliveries through the gateway at a fixed arrival rate
- * (bench/run asks half the rate wrk measured), latency from each request's due time ({@link
- * OpenLoop}). A short warm-up at the same rate comes first and is not counted (new connections, and
- * a platform that sat idle while pgbench ran). Prints open_loop_* lines.
+ * [outstanding=512] [timeout=10] [handover=PATH]}: deliveries through the gateway at a fixed
+ * arrival rate (bench/run asks half the rate wrk measured), latency from each request's due time
+ * ({@link OpenLoop}). A short warm-up at the same rate comes first and is not counted (new
+ * connections, and a platform that sat idle while pgbench ran). Prints open_loop_* lines.
  */
 final class OpenLoopIngest {
 
@@ -39,7 +39,29 @@ final class OpenLoopIngest {
       if (warmup > 0) {
         phase(posts, workload, run + "-open-warmup", outstanding).run(rate, warmup, drainNanos());
       }
+      handOver();
       return phase(posts, workload, run + "-open", outstanding).run(rate, seconds, drainNanos());
+    }
+  }
+
+  /**
+   * With {@code handover=PATH}: after the warm-up, creates PATH.ready and waits (at most 30 s) for
+   * PATH.go before the measured phase, so that bench/run reads the services' request counts between
+   * the two (the warm-up's requests are not the measured run's).
+   */
+  private void handOver() throws Exception {
+    String handover = config.get("handover", "");
+    if (handover.isEmpty()) {
+      return;
+    }
+    java.nio.file.Files.writeString(Path.of(handover + ".ready"), "");
+    Path go = Path.of(handover + ".go");
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!java.nio.file.Files.exists(go)) {
+      if (System.nanoTime() > until) {
+        throw new IllegalStateException("no " + go + " within 30 s");
+      }
+      Thread.sleep(20);
     }
   }
 

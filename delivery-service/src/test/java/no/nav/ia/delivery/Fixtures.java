@@ -52,6 +52,26 @@ public final class Fixtures {
     return sending(token, body).post("/api/v1/deliveries").then();
   }
 
+  /**
+   * Takes a key of the actor whose other key is given, in {@code other}'s transaction, uncommitted:
+   * a request of that actor with that key waits there until {@code other} rolls back.
+   */
+  public static void hold(java.sql.Connection other, String key, String keyOfTheSameActor)
+      throws java.sql.SQLException {
+    other.setAutoCommit(false);
+    try (var held =
+        other.prepareStatement(
+            "insert into idempotency_key (actor, key, request_hash, delivery_id, created_at)"
+                + " select actor, ?, 'held', gen_random_uuid(), now() from idempotency_key"
+                + " where key = ?")) {
+      held.setString(1, key);
+      held.setString(2, keyOfTheSameActor);
+      if (held.executeUpdate() != 1) {
+        throw new IllegalStateException("no key " + keyOfTheSameActor + " to hold another beside");
+      }
+    }
+  }
+
   /** Posts a delivery with this token under the Idempotency-Key; the answer to check. */
   public static io.restassured.response.ValidatableResponse post(
       String token, String idempotencyKey, Object body) {

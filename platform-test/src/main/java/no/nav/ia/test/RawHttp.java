@@ -135,6 +135,11 @@ public final class RawHttp implements AutoCloseable {
     return Integer.parseInt((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
   }
 
+  /** Whether an answer (or its first bytes) has come and waits to be read, without waiting. */
+  public boolean answerWaiting() throws IOException {
+    return in.available() > 0;
+  }
+
   /** Whether the server has closed the connection (nothing more to read). */
   public boolean closedByServer() throws IOException {
     return in.read() == -1;

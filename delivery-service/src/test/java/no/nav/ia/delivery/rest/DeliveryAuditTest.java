@@ -113,7 +113,7 @@ class DeliveryAuditTest {
         java.sql.Connection other = Infra.connection("delivery")) {
       // Another request holds the second item's key, uncommitted: the batch waits there, its
       // first item recorded.
-      hold(other, run + "-1", run + "-single");
+      Fixtures.hold(other, run + "-1", run + "-single");
       List<Map<String, Object>> items = new java.util.ArrayList<>();
       for (int i = 0; i < 2; i++) {
         Map<String, Object> item = Fixtures.delivery(org);
@@ -163,7 +163,8 @@ class DeliveryAuditTest {
       // Another request holds the third enterprise's key within the group, uncommitted: the group
       // sent again with two more enterprises waits there, the second's delivery recorded.
       java.util.UUID group = java.util.UUID.fromString(groupId);
-      hold(other, IdempotencyKeys.groupItem(group, third), IdempotencyKeys.groupItem(group, first));
+      Fixtures.hold(
+          other, IdempotencyKeys.groupItem(group, third), IdempotencyKeys.groupItem(group, first));
       var again = background.submit(() -> group(adviser, key, List.of(first, second, third)));
       Infra.awaitLockWaits(other, "%idempotency_key%", 1);
       assertThat(log.lines)
@@ -187,20 +188,6 @@ class DeliveryAuditTest {
    * Claims {@code key} for the actor of {@code keyOfTheSameActor} in a transaction the connection
    * keeps open: a request that claims it too waits for this one.
    */
-  private static void hold(java.sql.Connection other, String key, String keyOfTheSameActor)
-      throws java.sql.SQLException {
-    other.setAutoCommit(false);
-    try (var held =
-        other.prepareStatement(
-            "insert into idempotency_key (actor, key, request_hash, delivery_id, created_at)"
-                + " select actor, ?, 'held', gen_random_uuid(), now() from idempotency_key"
-                + " where key = ?")) {
-      held.setString(1, key);
-      held.setString(2, keyOfTheSameActor);
-      assertThat(held.executeUpdate()).isEqualTo(1);
-    }
-  }
-
   private static io.restassured.path.json.JsonPath group(
       String token, String key, List<String> orgNumbers) {
     Map<String, Object> body = Fixtures.delivery(orgNumbers.get(0));

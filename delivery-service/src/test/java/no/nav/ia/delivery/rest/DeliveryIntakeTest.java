@@ -482,6 +482,49 @@ class DeliveryIntakeTest {
   }
 
   @Test
+  void aLargeBodyReadWholeTakesAsLongAsItsWorkTakesPastTheBodysDeadline() throws Exception {
+    // A diff review: a body over 10 KB is read on a worker thread, which leaves the request paused
+    // (not "ended") to its end, and a batch still at work after the body's 5 s was answered 408.
+    String org = Fixtures.enterpriseIn("15");
+    String adviser = Tokens.adviser("15", "Z991521");
+    String run = java.util.UUID.randomUUID().toString();
+    Fixtures.post(adviser, run + "-single", Fixtures.delivery(org)).statusCode(201);
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Map<String, Object> item = Fixtures.delivery(org);
+      item.put("idempotencyKey", run + "-" + i);
+      item.put("note", "Oppfølging av arbeidsmiljøet, runde " + i + ". " + "x".repeat(900));
+      items.add(item);
+    }
+    assertThat(JSON.writeValueAsBytes(items).length).isGreaterThan(16 * 1024);
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try (Connection other = no.nav.ia.test.Infra.connection("delivery")) {
+      // The tenth item's key is taken by another transaction: the batch waits there.
+      Fixtures.hold(other, run + "-9", run + "-single");
+      Future<JsonPath> batch =
+          background.submit(
+              () ->
+                  given()
+                      .auth()
+                      .oauth2(adviser)
+                      .contentType(ContentType.JSON)
+                      .body(items)
+                      .post("/api/v1/deliveries/batch")
+                      .then()
+                      .statusCode(200)
+                      .extract()
+                      .jsonPath());
+      no.nav.ia.test.Infra.awaitLockWaits(other, "%idempotency_key%", 1);
+      Thread.sleep(6_000);
+      other.rollback();
+      assertThat(batch.get(30, java.util.concurrent.TimeUnit.SECONDS).getInt("created"))
+          .isEqualTo(20);
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  @Test
   void aSingleDeliveryOverTheItemLimitIs413AndTheConnectionServesTheNextRequest() throws Exception {
     String org = Fixtures.enterpriseIn("15");
     // 1 MB: within the 4 MB a batch may carry, over the 512 KB of a single item.

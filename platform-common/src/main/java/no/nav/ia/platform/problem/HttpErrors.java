@@ -11,7 +11,7 @@ public enum HttpErrors implements ErrorCode {
       "400: the body is not well-formed JSON or does not fit the request (a field of the wrong type,"
           + " an unknown field or value); `errors` says where. Fix it; do not resend as is"),
   BAD_REQUEST(
-      "400 (or another 4xx the HTTP layer refuses with, such as 408): the request cannot be read"
+      "400 (or another 4xx the HTTP layer refuses with): the request cannot be read"
           + " as sent (no valid Host, two Authorization headers). Fix it. A target the HTTP server"
           + " cannot parse (such as %zz), and a request line or headers over its limits (414,"
           + " 431), are refused before the platform sees them, with no body at all"),
@@ -27,8 +27,9 @@ public enum HttpErrors implements ErrorCode {
       "406: this path cannot answer in the media type `Accept` asks for; ask for application/json"
           + " (or text/csv where the operation offers it)"),
   REQUEST_TIMEOUT(
-      "408: the request's body did not arrive in time (the client stalled or sent too slowly); the"
-          + " connection is closed. Send it again (same idempotency key)"),
+      "408: the request's body did not arrive in time (the client stalled or sent too slowly);"
+          + " nothing was done and the connection is closed. Send the request again as it was"
+          + " (the same idempotency key or If-Match)"),
   CONCURRENT_UPDATE("409: someone changed it at the same moment; read it again and repeat"),
   PAYLOAD_TOO_LARGE("413: the body is larger than this path takes; send less per request"),
   UNSUPPORTED_MEDIA_TYPE(

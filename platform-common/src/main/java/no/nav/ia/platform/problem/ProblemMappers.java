@@ -278,6 +278,13 @@ public class ProblemMappers {
       LOG.warn("database unavailable: " + Causes.find(e, SQLException.class));
       return unavailable("The database cannot be reached just now; send it again in a moment");
     }
+    if (Causes.any(e, cause -> cause instanceof io.vertx.core.http.HttpClosedException)) {
+      // The connection closed while the body was read: the client went away, or its time for the
+      // body was up and it has its 408 (BodyLimits). No defect of ours, and no one to answer.
+      LOG.info("the connection closed before the request's body was read; nothing was done");
+      return respond(
+          400, HttpErrors.BAD_REQUEST, "Bad Request", "The connection closed mid-request", null);
+    }
     LOG.error("request failed", e);
     return respond(
         500,
@@ -435,6 +442,7 @@ public class ProblemMappers {
       case 404 -> HttpErrors.NOT_FOUND;
       case 405 -> HttpErrors.METHOD_NOT_ALLOWED;
       case 406 -> HttpErrors.NOT_ACCEPTABLE;
+      case 408 -> HttpErrors.REQUEST_TIMEOUT;
       case 413 -> HttpErrors.PAYLOAD_TOO_LARGE;
       case 415 -> HttpErrors.UNSUPPORTED_MEDIA_TYPE;
       case 428 -> HttpErrors.PRECONDITION_REQUIRED;

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.HttpErrors;
 import no.nav.ia.platform.problem.ProblemMappers;
@@ -54,7 +55,7 @@ public class BodyLimits {
   /**
    * Bytes of chunked bodies held here at once, all requests together, and the most they may be:
    * four of the largest a path takes. A client that sends slowly holds its part until its body ends
-   * or the connection's idle timeout.
+   * or its time is up ({@code ia.http.body-timeout}).
    */
   private final AtomicLong held = new AtomicLong();
 
@@ -82,6 +83,18 @@ public class BodyLimits {
 
   void install(@Observes Router router) {
     router.route().order(ORDER).handler(this::check);
+    // A request whose 408 is sent fails afterwards where its body was being read (the reader sees
+    // the connection close; RESTEasy's answer to that finds the 408 written): nothing to report.
+    router
+        .route()
+        .order(ORDER)
+        .failureHandler(
+            ctx -> {
+              if (timedOut(ctx) && ctx.response().ended()) {
+                return;
+              }
+              ctx.next();
+            });
     // After Quarkus's own handler (order -2), which sets the global limit for the reading of a body
     // without Content-Length: a chunked body is held to its path's limit as it is read.
     router
@@ -107,10 +120,12 @@ public class BodyLimits {
       new UnsizedBody(ctx, limit).read();
       return;
     }
+    if (length > 0) {
+      // Without a length or the chunked encoding (above) an HTTP/1.1 request has no body to wait
+      // for: a GET is never timed here, however long its answer takes.
+      awaitBody(ctx);
+    }
     if (length <= limit) {
-      if (length > 0) {
-        awaitBody(ctx);
-      }
       ctx.next();
       return;
     }
@@ -136,7 +151,12 @@ public class BodyLimits {
       refuseAndClose(ctx, 413, HttpErrors.PAYLOAD_TOO_LARGE, "Payload too large", detail);
     } else {
       request.handler(dropped -> {});
-      request.endHandler(end -> refuse(ctx, detail));
+      request.endHandler(
+          end -> {
+            if (received(ctx)) {
+              refuse(ctx, detail);
+            }
+          });
       request.resume();
     }
   }
@@ -194,6 +214,11 @@ public class BodyLimits {
 
     private void chunk(Buffer chunk) {
       read += chunk.length();
+      if (!answered && timedOut(ctx)) {
+        // Answered 408 (awaitBody): what still comes before the close is neither held nor used.
+        answered = true;
+        release();
+      }
       if (answered) {
         return;
       }
@@ -228,7 +253,7 @@ public class BodyLimits {
     }
 
     private void ended() {
-      if (answered) {
+      if (answered || !received(ctx)) {
         return;
       }
       if (!refused) {
@@ -255,12 +280,18 @@ public class BodyLimits {
   }
 
   /**
-   * Gives the request's body {@code ia.http.body-timeout} to arrive: one still incomplete then (a
-   * client that stalled, or sends a byte now and then) is answered 408 problem+json and its
-   * connection closed, whoever was reading it (this filter, RESTEasy, the gateway's proxy). Before,
-   * the gateway waited for such a body without end and a service closed the connection after 60 s
+   * Gives the request's body {@code ia.http.body-timeout} to arrive: one not received whole by then
+   * (a client that stalled, or sends a byte now and then) is answered 408 problem+json and its
+   * connection closed (an HTTP/2 stream cancelled, its connection left to the others). Before, the
+   * gateway waited for such a body without end and a service closed the connection after 60 s
    * without a word (an HTTP review): a client could not tell a refused upload from one at work.
-   * Only the body is timed: a request whose body has arrived may take as long as its work takes.
+   *
+   * <p>Received means read to its end by whoever reads it: this filter ({@link UnsizedBody}, a body
+   * over the limit drained), or RESTEasy's reader ({@link BodyReceived}, before the resource method
+   * runs). {@code HttpServerRequest.isEnded()} alone does not say it: a body RESTEasy reads on a
+   * worker thread (over 10 KB) leaves the request paused, not ended, to its end (a diff review).
+   * Body and timer settle it once ({@link #BODY_STATE}): so a request the 408 answered never runs,
+   * and one whose body came runs as long as its work takes.
    */
   private void awaitBody(RoutingContext ctx) {
     long millis = config.bodyTimeout().toMillis();
@@ -268,26 +299,64 @@ public class BodyLimits {
     if (millis <= 0 || request.isEnded()) {
       return;
     }
-    long timer =
-        ctx.vertx()
-            .setTimer(
-                millis,
-                fired -> {
-                  if (!request.isEnded()
-                      && !ctx.response().headWritten()
-                      && !ctx.response().closed()) {
-                    request.exceptionHandler(gone -> {});
-                    refuseAndClose(
-                        ctx,
-                        408,
-                        HttpErrors.REQUEST_TIMEOUT,
-                        "Request timeout",
-                        "The body did not arrive within "
-                            + config.bodyTimeout().toSeconds()
-                            + " s of the request's headers");
-                  }
-                });
+    AtomicReference<BodyState> state = new AtomicReference<>(BodyState.AWAITED);
+    ctx.put(BODY_STATE, state);
+    long timer = ctx.vertx().setTimer(millis, fired -> timeUp(ctx, state));
     ctx.addEndHandler(done -> ctx.vertx().cancelTimer(timer));
+  }
+
+  private void timeUp(RoutingContext ctx, AtomicReference<BodyState> state) {
+    HttpServerRequest request = ctx.request();
+    if (request.isEnded()
+        || ctx.response().headWritten()
+        || ctx.response().closed()
+        || !state.compareAndSet(BodyState.AWAITED, BodyState.TIMED_OUT)) {
+      return;
+    }
+    String detail =
+        "The body did not arrive within "
+            + config.bodyTimeout().toSeconds()
+            + " s of the request's headers; nothing was done";
+    try {
+      if (request.version() == HttpVersion.HTTP_2) {
+        // One stream of a shared connection (no Connection header in HTTP/2): answered, and the
+        // rest of its body cancelled.
+        CallId.set(ctx.get(CallId.MDC_KEY));
+        problems.end(ctx, 408, HttpErrors.REQUEST_TIMEOUT, "Request timeout", detail);
+        ctx.response().reset(HTTP2_CANCEL);
+      } else {
+        refuseAndClose(ctx, 408, HttpErrors.REQUEST_TIMEOUT, "Request timeout", detail);
+      }
+    } catch (IllegalStateException answeredMeanwhile) {
+      // A worker thread answered between the check and the write (an endpoint that does not read
+      // its body): that answer stands.
+    }
+  }
+
+  /** What a request's body has come to: read whole, or refused for taking too long. */
+  enum BodyState {
+    AWAITED,
+    RECEIVED,
+    TIMED_OUT
+  }
+
+  /** Where {@link #awaitBody} keeps the request's {@link BodyState}. */
+  static final String BODY_STATE = "ia.http.body-state";
+
+  /**
+   * Records that the request's body has been read whole; false when its time was up before (the
+   * client has its 408: nothing more may be done with the request). True when no deadline was set.
+   */
+  static boolean received(RoutingContext ctx) {
+    AtomicReference<BodyState> state = ctx.get(BODY_STATE);
+    return state == null
+        || state.compareAndSet(BodyState.AWAITED, BodyState.RECEIVED)
+        || state.get() == BodyState.RECEIVED;
+  }
+
+  private static boolean timedOut(RoutingContext ctx) {
+    AtomicReference<BodyState> state = ctx.get(BODY_STATE);
+    return state != null && state.get() == BodyState.TIMED_OUT;
   }
 
   /** Answers 413 with this request's call id (the MDC may hold another request's by now). */

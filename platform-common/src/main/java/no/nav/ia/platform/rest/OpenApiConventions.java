@@ -184,6 +184,11 @@ public class OpenApiConventions implements OASFilter {
       return;
     }
     if (operation.getRequestBody() != null) {
+      addIfAbsent(
+          responses,
+          "408",
+          "The body did not arrive in time (30 s from the headers, by default); nothing was done,"
+              + " send it again");
       addIfAbsent(responses, "413", "The body is larger than this path takes");
       addIfAbsent(responses, "415", "The body is not application/json");
     }
@@ -295,7 +300,9 @@ public class OpenApiConventions implements OASFilter {
         && "If-Match".equalsIgnoreCase(parameter.getName())) {
       parameter
           .required(preconditionRequired ? Boolean.TRUE : null)
-          .description("The version read, as its ETag gave it (\"3\"; W/\"3\" and 3 are taken too)")
+          .description(
+              "The version read, as its ETag gave it (\"3\", or W/\"3\" where the ETag is weak,"
+                  + " as a half-year report's is; 3 is taken too)")
           .schema(
               OASFactory.createSchema()
                   .addType(SchemaType.STRING)
