@@ -69,7 +69,7 @@ public class AgreementService {
             request.groupOrgNumber());
     // Advisers and managers register in their own county (centres recruit IA enterprises); a code
     // that is no county is the request's error (400) before it is anyone's county.
-    caller.requireCounty(filled.countyCode());
+    caller.requireCounty(filled.countyCode(), request.orgNumber());
     Agreement.activeFor(request.orgNumber())
         .ifPresent(
             existing -> {
@@ -382,7 +382,7 @@ public class AgreementService {
                 () ->
                     DomainException.notFound(
                         AgreementErrors.AGREEMENT_NOT_FOUND, "No agreement with that id"));
-    caller.requireCounty(agreement.countyCode);
+    caller.requireCounty(agreement.countyCode, agreement.orgNumber);
     return agreement;
   }
 

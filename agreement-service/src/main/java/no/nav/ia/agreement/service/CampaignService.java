@@ -280,7 +280,7 @@ public class CampaignService {
         ResigningCase.<ResigningCase>findByIdOptional(
                 new ResigningCase.Key(campaignId, agreementId), lock)
             .orElseThrow(() -> notDue(agreementId));
-    caller.requireCounty(found.countyCode);
+    caller.requireCounty(found.countyCode, found.orgNumber);
     return found;
   }
 
@@ -295,7 +295,7 @@ public class CampaignService {
       return DomainException.notFound(
           AgreementErrors.AGREEMENT_NOT_FOUND, "No agreement with that id");
     }
-    caller.requireCounty(agreement.countyCode);
+    caller.requireCounty(agreement.countyCode, agreement.orgNumber);
     return DomainException.notFound(
         AgreementErrors.AGREEMENT_NOT_DUE, "The agreement is not due in this campaign");
   }

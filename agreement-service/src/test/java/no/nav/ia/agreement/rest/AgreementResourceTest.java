@@ -843,6 +843,36 @@ class AgreementResourceTest {
   }
 
   @Test
+  void aRefusalForAnotherCountysAgreementNamesTheEnterpriseInTheAuditTrail() {
+    String org = Fixtures.orgNumber();
+    String id = Api.register(Fixtures.agreement(org, "03"));
+    try (no.nav.ia.test.LogLines log = no.nav.ia.test.LogLines.of("auditLogger")) {
+      given()
+          .auth()
+          .oauth2(Tokens.adviser("46", "Z994661"))
+          .get("/api/v1/agreements/" + id)
+          .then()
+          .statusCode(403)
+          .body("code", equalTo("FORBIDDEN_COUNTY"));
+      given()
+          .auth()
+          .oauth2(Tokens.adviser("46", "Z994661"))
+          .contentType(ContentType.JSON)
+          .body(Fixtures.agreement(Fixtures.orgNumber(), "03"))
+          .post("/api/v1/agreements")
+          .then()
+          .statusCode(403);
+      // A privacy review could not find who tried to reach an enterprise's data by its number:
+      // the Deny lines named no one's data.
+      assertThat(log.lines)
+          .filteredOn(l -> l.contains("suid=Z994661") && l.endsWith("flexString1=Deny"))
+          .hasSize(2)
+          .anySatisfy(l -> assertThat(l).contains("duid=" + org))
+          .allSatisfy(l -> assertThat(l).containsPattern("duid=\\d{9} "));
+    }
+  }
+
+  @Test
   void theSameTerminationSentAgainIsARetryNotAConflict() {
     String id = Api.register(Fixtures.agreement(Fixtures.orgNumber(), "03"));
     Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned");

@@ -202,7 +202,7 @@ public class DeliveryService {
   /** The delivery, if the caller may see its county. */
   public Delivery get(UUID id) {
     Delivery delivery = load(id);
-    caller.requireCounty(delivery.countyCode);
+    caller.requireCounty(delivery.countyCode, delivery.orgNumber);
     return delivery;
   }
 
@@ -230,7 +230,7 @@ public class DeliveryService {
         .call(
             () -> {
               Delivery delivery = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
-              caller.requireCounty(delivery.countyCode);
+              caller.requireCounty(delivery.countyCode, delivery.orgNumber);
               if (delivery.groupId != null
                   && !facts.orgNumber().equals(delivery.orgNumber)
                   && Delivery.count(
@@ -291,7 +291,7 @@ public class DeliveryService {
               Delivery delivery =
                   Delivery.<Delivery>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                       .orElseThrow(DeliveryService::notFound);
-              caller.requireCounty(delivery.countyCode);
+              caller.requireCounty(delivery.countyCode, delivery.orgNumber);
               if (delivery.isLive()) {
                 voidAs(delivery, expectedVersion, caller.actor(), callerScope());
               }
@@ -335,7 +335,7 @@ public class DeliveryService {
                       .filter(d -> d.id.equals(id))
                       .findFirst()
                       .orElseThrow(DeliveryService::notFound);
-              erased.forEach(d -> caller.requireCounty(d.countyCode));
+              erased.forEach(d -> caller.requireCounty(d.countyCode, d.orgNumber));
               for (Delivery d : erased) {
                 if (d.eraseNote()) {
                   DeliveryVersion.<DeliveryVersion>list("deliveryId", d.id)
@@ -537,7 +537,7 @@ public class DeliveryService {
     if (!caller.seesAllCounties()
         && !known.isEmpty()
         && known.stream().noneMatch(a -> caller.mayAccessCounty(a.countyCode))) {
-      caller.requireCounty(known.get(0).countyCode);
+      caller.requireCounty(known.get(0).countyCode, orgNumber);
     }
     // The periods of the agreements the caller may see: what the adviser needs to put the date
     // right (a review was told only that there was none).
@@ -573,14 +573,14 @@ public class DeliveryService {
           && !DeliveryErrors.NO_ACTIVE_AGREEMENT.name().equals(refused.code())) {
         throw refused;
       }
-      caller.requireCounty(countyCode);
+      caller.requireCounty(countyCode, request.orgNumber());
       return factsIn(request, countyCode);
     }
   }
 
   /** The facts of the request in the agreement's county, if the caller may record there. */
   private DeliveryFacts facts(DeliveryRequest request, String countyCode) {
-    caller.requireCounty(countyCode);
+    caller.requireCounty(countyCode, request.orgNumber());
     if (CountyRegistry.get().holderOn(countyCode, request.deliveredOn()).isEmpty()) {
       // A county history review found such deliveries on the national card and in no county's
       // half-year report, with nothing telling anyone to register the agreement again.

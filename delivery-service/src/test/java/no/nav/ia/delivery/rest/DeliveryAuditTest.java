@@ -65,7 +65,8 @@ class DeliveryAuditTest {
           .anySatisfy(
               l ->
                   assertThat(l)
-                      .contains("suid=Z991101")
+                      // Whose data was asked for, as a privacy review would search for it.
+                      .contains("suid=Z991101 duid=" + org)
                       .contains("request=/api/v1/deliveries/" + id)
                       .endsWith("flexString1=Deny"));
       assertThat(lines.stream().filter(l -> l.endsWith("flexString1=Deny")))

@@ -40,16 +40,17 @@ public final class AuditLog {
 
   /**
    * A refused attempt (403): who tried what, with decision {@code Deny} (a security review found
-   * every line a Permit, its cross-county attempts only in the access log, without the path).
+   * every line a Permit, its cross-county attempts only in the access log, without the path), and
+   * whose data it was when the refusal knew (an org number; null: not named).
    */
   public static void denied(
-      String application, String actor, String method, String path, String callId) {
+      String application, String actor, String subject, String method, String path, String callId) {
     AUDIT.info(
         cef(
             application,
             "audit:access",
             actor,
-            null,
+            subject,
             method,
             path,
             callId,

@@ -26,15 +26,19 @@ public class RefusalAudit {
       return;
     }
     String actor;
+    String subject;
     try {
       actor = caller.actor();
+      subject = caller.refusedSubject();
     } catch (RuntimeException e) {
       actor = "unknown";
+      subject = null;
     }
     String path = request.getUriInfo().getRequestUri().getRawPath();
     AuditLog.denied(
         application,
         actor == null ? "unknown" : actor,
+        subject,
         request.getMethod(),
         // A path is the client's text: one holding a person's number is not written.
         no.nav.ia.platform.domain.NationalIdentityNumbers.containsOne(path) ? "withheld" : path,

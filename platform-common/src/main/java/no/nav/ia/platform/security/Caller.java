@@ -175,6 +175,27 @@ public class Caller {
     visibility().require(countyCode);
   }
 
+  /**
+   * The same for data about {@code subject} (an enterprise's org number): a refusal names it in the
+   * audit trail's Deny line ({@link #refusedSubject}), so that "who tried to reach this
+   * enterprise's data" is answered by its number (a privacy review found Deny lines naming none).
+   */
+  public void requireCounty(String countyCode, String subject) {
+    try {
+      visibility().require(countyCode);
+    } catch (RuntimeException refused) {
+      refusedSubject = subject;
+      throw refused;
+    }
+  }
+
+  /** Whose data this request was last refused for ({@link #requireCounty(String, String)}). */
+  public String refusedSubject() {
+    return refusedSubject;
+  }
+
+  private String refusedSubject;
+
   /** Whether the caller may act on that county's report due then (CountyVisibility). */
   public boolean mayReportFor(String countyCode, java.time.LocalDate due) {
     return visibility().mayReportFor(countyCode, due);
