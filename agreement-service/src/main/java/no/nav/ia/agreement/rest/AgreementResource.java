@@ -94,7 +94,7 @@ public class AgreementResource {
     AgreementResponse body = AgreementResponse.from(agreement);
     return Response.created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build())
         .entity(body)
-        .tag(String.valueOf(body.version()))
+        .tag(versionTag(body))
         .build();
   }
 
@@ -194,6 +194,16 @@ public class AgreementResource {
       audit.personRead(person);
     }
     return AgreementResponse.from(found);
+  }
+
+  /**
+   * The agreement's version as a weak ETag ({@code W/"3"}): the version guards what a change
+   * writes, while the answer also carries what changes without one (the register's {@code
+   * enterpriseDeletedOn}, the campaign's {@code resigning}), so one version comes with other bytes
+   * (RFC 9110, 8.8.1), as a half-year report's does. If-Match takes it as it comes.
+   */
+  private static jakarta.ws.rs.core.EntityTag versionTag(AgreementResponse body) {
+    return new jakarta.ws.rs.core.EntityTag(String.valueOf(body.version()), true);
   }
 
   /** What {@code me} names: the caller's own NAV-ident; 400 on {@code field} for a machine. */
@@ -342,7 +352,7 @@ public class AgreementResource {
   }
 
   private static Response tagged(AgreementResponse body) {
-    return Response.ok(body).tag(String.valueOf(body.version())).build();
+    return Response.ok(body).tag(versionTag(body)).build();
   }
 
   @PUT

@@ -637,7 +637,7 @@ class AgreementResourceTest {
         .body("code", equalTo("MALFORMED_BODY"));
     Api.get(Tokens.coordinator(), "/api/v1/agreements/" + id)
         .statusCode(200)
-        .header("ETag", "\"0\"")
+        .header("ETag", "W/\"0\"")
         .body("employees", equalTo(42));
   }
 
@@ -988,10 +988,10 @@ class AgreementResourceTest {
     // Two advisers read version 0; the first assigns herself (If-Match optional, ETag answered).
     assign(id, "\"0\"", "Z990001")
         .statusCode(200)
-        .header("ETag", equalTo("\"1\""))
+        .header("ETag", equalTo("W/\"1\""))
         .body("contactPerson", equalTo("Z990001"));
     // The first one's retry after a lost answer: the change is there, so 200, no new version.
-    assign(id, "\"0\"", "Z990001").statusCode(200).header("ETag", equalTo("\"1\""));
+    assign(id, "\"0\"", "Z990001").statusCode(200).header("ETag", equalTo("W/\"1\""));
     // The second one, on what she read: 412, and the first one's assignment stands.
     assign(id, "\"0\"", "Z990002")
         .statusCode(412)
@@ -999,11 +999,11 @@ class AgreementResourceTest {
         .body("code", equalTo("STALE_VERSION"));
     Api.get(Tokens.adviser("03"), "/api/v1/agreements/" + id)
         .statusCode(200)
-        .header("ETag", equalTo("\"1\""))
+        .header("ETag", equalTo("W/\"1\""))
         .body("contactPerson", equalTo("Z990001"));
     // The termination's answer carries the version too, for a client that goes on from it.
     Api.terminate(id, LocalDate.of(2013, 6, 30), "Virksomheten er lagt ned")
-        .header("ETag", equalTo("\"2\""));
+        .header("ETag", equalTo("W/\"2\""));
     assertThat(Api.history(id)).hasSize(3);
   }
 
@@ -1015,13 +1015,13 @@ class AgreementResourceTest {
     String unit = Api.register(unitBody);
     Api.get(Tokens.coordinator(), "/api/v1/agreements/" + unit)
         .statusCode(200)
-        .header("ETag", "\"0\"")
+        .header("ETag", "W/\"0\"")
         .body("groupAgreementId", equalTo(null));
     String group = Api.register(Fixtures.agreement(groupOrg, "03"));
     // Before, the unit kept null for good. The link is derived, not a change: no new version.
     Api.get(Tokens.coordinator(), "/api/v1/agreements/" + unit)
         .statusCode(200)
-        .header("ETag", "\"0\"")
+        .header("ETag", "W/\"0\"")
         .body("groupAgreementId", equalTo(group));
   }
 

@@ -79,7 +79,7 @@ class OpenApiContractTest {
             coordinator().body(Fixtures.agreement(Fixtures.orgNumber(), "03")).post(AGREEMENTS));
     assertThat(created.statusCode()).isEqualTo(201);
     String etag = created.header("ETag");
-    assertThat(etag).isEqualTo("\"" + created.path("version") + "\"");
+    assertThat(etag).isEqualTo("W/\"" + created.path("version") + "\"");
     String id = created.path("id");
 
     assertFits(document, "GET", "/api/v1/agreements/{id}", coordinator().get(AGREEMENTS + id));

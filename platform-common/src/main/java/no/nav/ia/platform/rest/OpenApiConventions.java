@@ -302,7 +302,7 @@ public class OpenApiConventions implements OASFilter {
           .required(preconditionRequired ? Boolean.TRUE : null)
           .description(
               "The version read, as its ETag gave it (\"3\", or W/\"3\" where the ETag is weak,"
-                  + " as a half-year report's is; 3 is taken too)")
+                  + " as an agreement's and a half-year report's are; 3 is taken too)")
           .schema(
               OASFactory.createSchema()
                   .addType(SchemaType.STRING)
