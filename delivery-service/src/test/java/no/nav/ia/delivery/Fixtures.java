@@ -72,6 +72,11 @@ public final class Fixtures {
     }
   }
 
+  /** Posts a batch of deliveries with this token and expects 200 (a result per item). */
+  public static io.restassured.response.ValidatableResponse postBatch(String token, Object items) {
+    return sending(token, items).post("/api/v1/deliveries/batch").then().statusCode(200);
+  }
+
   /** Posts a delivery with this token under the Idempotency-Key; the answer to check. */
   public static io.restassured.response.ValidatableResponse post(
       String token, String idempotencyKey, Object body) {

@@ -191,7 +191,7 @@ public class AgreementResource {
       // A colleague's working list shows what that person answers for: a read of that person, as
       // a list of a colleague's deliveries is (a privacy review found the trail naming only the
       // enterprises, and nothing at all for an empty list).
-      audit.personRead(person);
+      audit.read(person);
     }
     return AgreementResponse.from(found);
   }

@@ -62,14 +62,12 @@ public class AuditTrail {
         orgNumber);
   }
 
-  /** A read of an agreement. */
-  public void read(String orgNumber) {
-    cef(origin(), "audit:access", orgNumber);
-  }
-
-  /** A read of what a person (by NAV-ident) answers for: a colleague's working list. */
-  public void personRead(String navIdent) {
-    cef(origin(), "audit:access", navIdent);
+  /**
+   * A read of whose data {@code subject} names: an agreement's (its org number), or what a person
+   * answers for (their NAV-ident: a colleague's working list).
+   */
+  public void read(String subject) {
+    cef(origin(), "audit:access", subject);
   }
 
   private static void cef(Origin origin, String action, String orgNumber) {

@@ -121,19 +121,7 @@ class DeliveryAuditTest {
         item.put("idempotencyKey", run + "-" + i);
         items.add(item);
       }
-      var batch =
-          background.submit(
-              () ->
-                  given()
-                      .auth()
-                      .oauth2(adviser)
-                      .contentType(ContentType.JSON)
-                      .body(items)
-                      .post("/api/v1/deliveries/batch")
-                      .then()
-                      .statusCode(200)
-                      .extract()
-                      .jsonPath());
+      var batch = background.submit(() -> Fixtures.postBatch(adviser, items).extract().jsonPath());
       Infra.awaitLockWaits(other, "%idempotency_key%", 1);
       assertThat(log.lines)
           .as("the first item's line, while the batch waits on its second")

@@ -502,18 +502,7 @@ class DeliveryIntakeTest {
       // The tenth item's key is taken by another transaction: the batch waits there.
       Fixtures.hold(other, run + "-9", run + "-single");
       Future<JsonPath> batch =
-          background.submit(
-              () ->
-                  given()
-                      .auth()
-                      .oauth2(adviser)
-                      .contentType(ContentType.JSON)
-                      .body(items)
-                      .post("/api/v1/deliveries/batch")
-                      .then()
-                      .statusCode(200)
-                      .extract()
-                      .jsonPath());
+          background.submit(() -> Fixtures.postBatch(adviser, items).extract().jsonPath());
       no.nav.ia.test.Infra.awaitLockWaits(other, "%idempotency_key%", 1);
       Thread.sleep(6_000);
       other.rollback();
@@ -660,14 +649,7 @@ class DeliveryIntakeTest {
 
   /** Posts a batch as the system "arena" and expects 200 (a result per item). */
   private static io.restassured.response.ValidatableResponse batchFromArena(Object items) {
-    return given()
-        .auth()
-        .oauth2(Tokens.system("arena"))
-        .contentType(ContentType.JSON)
-        .body(items)
-        .post("/api/v1/deliveries/batch")
-        .then()
-        .statusCode(200);
+    return Fixtures.postBatch(Tokens.system("arena"), items);
   }
 
   @Test
