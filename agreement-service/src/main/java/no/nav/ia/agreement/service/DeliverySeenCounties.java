@@ -40,7 +40,7 @@ public class DeliverySeenCounties {
                              order by (a.ended_on is null or a.ended_on >= s.delivered_on) desc,
                                       a.signed_on desc
                              limit 1)
-       where s.delivery_id = any(cast(?1 as uuid[])) and s.county_code is null
+       where s.delivery_id = any(?1) and s.county_code is null
          and exists (select 1 from agreement a
                       where a.org_number = s.org_number and a.signed_on <= s.delivered_on)
       """;
@@ -71,7 +71,7 @@ public class DeliverySeenCounties {
       if (batch.isEmpty()) {
         break;
       }
-      String ids = "{" + String.join(",", batch.stream().map(UUID::toString).toList()) + "}";
+      UUID[] ids = batch.toArray(UUID[]::new);
       filled +=
           QuarkusTransaction.requiringNew()
               .call(() -> em.createNativeQuery(FILL).setParameter(1, ids).executeUpdate());

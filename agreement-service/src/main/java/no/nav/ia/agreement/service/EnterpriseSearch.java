@@ -286,9 +286,8 @@ public class EnterpriseSearch {
     }
     Map<String, Found> byOrg = new java.util.HashMap<>();
     for (Object row :
-        em.createNativeQuery(
-                "select " + COLUMNS + FROM + " where e.org_number = any(cast(:orgs as varchar[]))")
-            .setParameter("orgs", "{" + String.join(",", orgs) + "}")
+        em.createNativeQuery("select " + COLUMNS + FROM + " where e.org_number = any(:orgs)")
+            .setParameter("orgs", orgs.toArray(String[]::new))
             .getResultList()) {
       Found found = found((Object[]) row);
       byOrg.put(found.orgNumber(), found);
@@ -326,14 +325,12 @@ public class EnterpriseSearch {
         em.createNativeQuery(
                 "select distinct on (org_number) org_number, id, status, contact_person,"
                     + " county_code, ended_on from agreement"
-                    + " where org_number = any(cast(:orgs as varchar[])) and status = 'ENDED'"
-                    + (visible.isPresent()
-                        ? " and county_code = any(cast(:counties as varchar[]))"
-                        : "")
+                    + " where org_number = any(:orgs) and status = 'ENDED'"
+                    + (visible.isPresent() ? " and county_code = any(:counties)" : "")
                     + " order by org_number, "
                     + LAST_ENDED_FIRST)
-            .setParameter("orgs", "{" + String.join(",", without) + "}");
-    visible.ifPresent(v -> query.setParameter("counties", "{" + String.join(",", v) + "}"));
+            .setParameter("orgs", without.toArray(String[]::new));
+    visible.ifPresent(v -> query.setParameter("counties", v.toArray(String[]::new)));
     for (Object row : query.getResultList()) {
       Object[] r = (Object[]) row;
       ended.put(
@@ -436,14 +433,12 @@ public class EnterpriseSearch {
         em.createNativeQuery(
                 "select org_number, name, employees, county_code, id, status, contact_person,"
                     + " ended_on from agreement where org_number = :org"
-                    + (counties.isPresent()
-                        ? " and county_code = any(cast(:counties as varchar[]))"
-                        : "")
+                    + (counties.isPresent() ? " and county_code = any(:counties)" : "")
                     + " order by status = 'ACTIVE' desc, "
                     + LAST_ENDED_FIRST
                     + " limit 1")
             .setParameter("org", orgNumber);
-    counties.ifPresent(c -> query.setParameter("counties", "{" + String.join(",", c) + "}"));
+    counties.ifPresent(c -> query.setParameter("counties", c.toArray(String[]::new)));
     List<?> rows = query.getResultList();
     return rows.stream().findFirst().map(row -> ofAgreement((Object[]) row));
   }
