@@ -38,9 +38,19 @@ public class FiguresRepository {
    * Every statement of the transaction reads the moment of its first (PostgreSQL's repeatable read,
    * read only): the figures of a card come from several tables, which a batch of the consumers
    * changes together. Called before the transaction has read anything.
+   *
+   * <p>Its statements are planned for their values each time ({@code plan_cache_mode}), not by a
+   * generic plan PostgreSQL keeps per connection: that plan is made once and kept until the table's
+   * statistics change, so one made while the aggregates were small (a fresh start, a rebuild) scans
+   * them after a burst of events has grown them a hundredfold, until autovacuum next analyzes them
+   * (bench: the national card at 30-50 ms instead of 5-9 for up to a minute after a bulk load).
+   * Planning these short queries costs the card less than the noise of a run (measured: 0.2-0.4
+   * ms).
    */
   public void oneMoment() {
-    em.createNativeQuery("set transaction isolation level repeatable read, read only")
+    em.createNativeQuery(
+            "set transaction isolation level repeatable read, read only;"
+                + " set local plan_cache_mode = force_custom_plan")
         .executeUpdate();
   }
 
@@ -271,11 +281,9 @@ public class FiguresRepository {
    * SQL holds no {@code ?} but its parameters (none in a literal or comment, no jsonb {@code ?}
    * operator); values come as the driver gives them ({@code java.sql.Date} for a date column, where
    * Hibernate gave a LocalDate: no query here reads one). A {@code String[]} is bound as a varchar
-   * array, never as text cast to one in the SQL: once PostgreSQL keeps a generic plan for the
-   * statement, a cast of a parameter is evaluated for every row a scan reads, and a plan made while
-   * a table was small (a scan) stays until its statistics change (after a bulk load or a rebuild
-   * the national card took 30-50 ms instead of 5 until autovacuum came by, all of it parsing the
-   * same array literal row by row).
+   * array, never as text cast to one in the SQL: in a generic plan (see {@link #oneMoment}) a cast
+   * of a parameter is evaluated for every row a scan reads (perf of the slow national cards showed
+   * PostgreSQL parsing the same array literal row by row).
    */
   List<Object[]> rows(String sql, Object... params) {
     Jdbc statement = JDBC.computeIfAbsent(sql, Jdbc::of);

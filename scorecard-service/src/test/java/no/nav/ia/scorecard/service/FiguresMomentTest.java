@@ -27,10 +27,30 @@ class FiguresMomentTest {
                   figures.oneMoment();
                   return figures.rows(
                       "select current_setting('transaction_isolation'),"
-                          + " current_setting('transaction_read_only'), ?1",
+                          + " current_setting('transaction_read_only'),"
+                          + " current_setting('plan_cache_mode'), ?1",
                       "ok");
                 });
     assertThat(rows).hasSize(1);
-    assertThat(rows.get(0)).containsExactly("repeatable read", "on", "ok");
+    assertThat(rows.get(0)).containsExactly("repeatable read", "on", "force_custom_plan", "ok");
+  }
+
+  @Test
+  void aListIsBoundAsAnArrayAndTheSettingEndsWithTheTransaction() {
+    List<Object[]> rows =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  figures.oneMoment();
+                  return figures.rows(
+                      "select count(*) from unnest(cast(array['03', '46', '50'] as varchar[])) c"
+                          + " where c = any(?1)",
+                      (Object) new String[] {"03", "50", "99"});
+                });
+    assertThat(((Number) rows.get(0)[0]).longValue()).isEqualTo(2);
+    List<Object[]> after =
+        QuarkusTransaction.requiringNew()
+            .call(() -> figures.rows("select current_setting('plan_cache_mode')"));
+    assertThat(after.get(0)).containsExactly("auto");
   }
 }
