@@ -21,16 +21,11 @@ class FiguresMomentTest {
   @Test
   void theFiguresQueriesRunInTheCardsTransactionAtItsOneMoment() {
     List<Object[]> rows =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  figures.oneMoment();
-                  return figures.rows(
-                      "select current_setting('transaction_isolation'),"
-                          + " current_setting('transaction_read_only'),"
-                          + " current_setting('plan_cache_mode'), ?1",
-                      "ok");
-                });
+        inACardsTransaction(
+            "select current_setting('transaction_isolation'),"
+                + " current_setting('transaction_read_only'),"
+                + " current_setting('plan_cache_mode'), ?1",
+            "ok");
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0)).containsExactly("repeatable read", "on", "force_custom_plan", "ok");
   }
@@ -38,19 +33,23 @@ class FiguresMomentTest {
   @Test
   void aListIsBoundAsAnArrayAndTheSettingEndsWithTheTransaction() {
     List<Object[]> rows =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  figures.oneMoment();
-                  return figures.rows(
-                      "select count(*) from unnest(cast(array['03', '46', '50'] as varchar[])) c"
-                          + " where c = any(?1)",
-                      (Object) new String[] {"03", "50", "99"});
-                });
+        inACardsTransaction(
+            "select count(*) from unnest(cast(array['03', '46', '50'] as varchar[])) c"
+                + " where c = any(?1)",
+            (Object) new String[] {"03", "50", "99"});
     assertThat(((Number) rows.get(0)[0]).longValue()).isEqualTo(2);
     List<Object[]> after =
         QuarkusTransaction.requiringNew()
             .call(() -> figures.rows("select current_setting('plan_cache_mode')"));
     assertThat(after.get(0)).containsExactly("auto");
+  }
+
+  private List<Object[]> inACardsTransaction(String sql, Object... params) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              figures.oneMoment();
+              return figures.rows(sql, params);
+            });
   }
 }
