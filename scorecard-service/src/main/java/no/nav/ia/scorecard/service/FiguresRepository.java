@@ -39,13 +39,13 @@ public class FiguresRepository {
    * read only): the figures of a card come from several tables, which a batch of the consumers
    * changes together. Called before the transaction has read anything.
    *
-   * <p>Its statements are planned for their values each time ({@code plan_cache_mode}), not by a
-   * generic plan PostgreSQL keeps per connection: that plan is made once and kept until the table's
-   * statistics change, so one made while the aggregates were small (a fresh start, a rebuild) scans
-   * them after a burst of events has grown them a hundredfold, until autovacuum next analyzes them
-   * (bench: the national card at 30-50 ms instead of 5-9 for up to a minute after a bulk load).
-   * Planning these short queries costs the card less than the noise of a run (measured: 0.2-0.4
-   * ms).
+   * <p>Its statements (all of which take parameters) are planned for their values each time ({@code
+   * plan_cache_mode}), not by a generic plan PostgreSQL keeps per connection: that plan is made
+   * once and kept until the table's catalog entry changes (an analyze, a vacuum, a schema change),
+   * so one made while the aggregates were small (a fresh start, a rebuild) scans them after a burst
+   * of events has grown them a hundredfold, until autovacuum next analyzes them (bench: the
+   * national card at 30-50 ms instead of 5-9 for up to a minute after a bulk load). Planning these
+   * short queries costs the card less than the noise of a run (measured: 0.2-0.4 ms).
    */
   public void oneMoment() {
     em.createNativeQuery(
@@ -280,10 +280,10 @@ public class FiguresRepository {
    * through it, which cost the service more CPU per card than PostgreSQL spent on the queries. The
    * SQL holds no {@code ?} but its parameters (none in a literal or comment, no jsonb {@code ?}
    * operator); values come as the driver gives them ({@code java.sql.Date} for a date column, where
-   * Hibernate gave a LocalDate: no query here reads one). A {@code String[]} is bound as a varchar
-   * array, never as text cast to one in the SQL: in a generic plan (see {@link #oneMoment}) a cast
-   * of a parameter is evaluated for every row a scan reads (perf of the slow national cards showed
-   * PostgreSQL parsing the same array literal row by row).
+   * Hibernate gave a LocalDate: no query here reads one). A list is passed as a {@code String[]},
+   * which the driver binds as a varchar array, never as text cast to one in the SQL: in a generic
+   * plan (see {@link #oneMoment}) a cast of a parameter is evaluated for every row a scan reads
+   * (perf of the slow national cards showed PostgreSQL parsing the same array literal row by row).
    */
   List<Object[]> rows(String sql, Object... params) {
     Jdbc statement = JDBC.computeIfAbsent(sql, Jdbc::of);
@@ -293,12 +293,7 @@ public class FiguresRepository {
               try (java.sql.PreparedStatement prepared =
                   connection.prepareStatement(statement.sql)) {
                 for (int i = 0; i < statement.params.length; i++) {
-                  Object param = params[statement.params[i]];
-                  if (param instanceof String[] values) {
-                    prepared.setArray(i + 1, connection.createArrayOf("varchar", values));
-                  } else {
-                    prepared.setObject(i + 1, param);
-                  }
+                  prepared.setObject(i + 1, params[statement.params[i]]);
                 }
                 List<Object[]> rows = new java.util.ArrayList<>();
                 try (java.sql.ResultSet result = prepared.executeQuery()) {

@@ -30,20 +30,6 @@ class FiguresMomentTest {
     assertThat(rows.get(0)).containsExactly("repeatable read", "on", "force_custom_plan", "ok");
   }
 
-  @Test
-  void aListIsBoundAsAnArrayAndTheSettingEndsWithTheTransaction() {
-    List<Object[]> rows =
-        inACardsTransaction(
-            "select count(*) from unnest(cast(array['03', '46', '50'] as varchar[])) c"
-                + " where c = any(?1)",
-            (Object) new String[] {"03", "50", "99"});
-    assertThat(((Number) rows.get(0)[0]).longValue()).isEqualTo(2);
-    List<Object[]> after =
-        QuarkusTransaction.requiringNew()
-            .call(() -> figures.rows("select current_setting('plan_cache_mode')"));
-    assertThat(after.get(0)).containsExactly("auto");
-  }
-
   private List<Object[]> inACardsTransaction(String sql, Object... params) {
     return QuarkusTransaction.requiringNew()
         .call(
