@@ -21,21 +21,17 @@ class FiguresMomentTest {
   @Test
   void theFiguresQueriesRunInTheCardsTransactionAtItsOneMoment() {
     List<Object[]> rows =
-        inACardsTransaction(
-            "select current_setting('transaction_isolation'),"
-                + " current_setting('transaction_read_only'),"
-                + " current_setting('plan_cache_mode'), ?1",
-            "ok");
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  figures.oneMoment();
+                  return figures.rows(
+                      "select current_setting('transaction_isolation'),"
+                          + " current_setting('transaction_read_only'),"
+                          + " current_setting('plan_cache_mode'), ?1",
+                      "ok");
+                });
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0)).containsExactly("repeatable read", "on", "force_custom_plan", "ok");
-  }
-
-  private List<Object[]> inACardsTransaction(String sql, Object... params) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              figures.oneMoment();
-              return figures.rows(sql, params);
-            });
   }
 }
