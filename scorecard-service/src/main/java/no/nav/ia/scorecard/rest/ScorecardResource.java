@@ -121,7 +121,7 @@ public class ScorecardResource {
     if (parsed.halfYear().filter(h -> reportsOn(caller, code, h)).isEmpty()) {
       caller.requireCounty(code);
     }
-    return scorecards.county(scorecards.snapshot(parsed), code);
+    return scorecards.countyCard(parsed, code);
   }
 
   /**

@@ -54,35 +54,72 @@ public class FiguresRepository {
         .executeUpdate();
   }
 
+  /**
+   * Which county codes' figures a snapshot reads: every code (the national card, the overview, the
+   * regions) or a county's own (its card alone reads its codes' rows, at a million deliveries a
+   * tenth of the national rows).
+   */
+  public static final class Codes {
+
+    public static final Codes ALL = new Codes(null);
+
+    private final String[] only;
+
+    private Codes(String[] only) {
+      this.only = only;
+    }
+
+    public static Codes only(Collection<String> codes) {
+      return new Codes(codes.toArray(String[]::new));
+    }
+
+    /** The condition on a county code column, the list bound as the query's {@code ?param}. */
+    String in(String column, int param) {
+      return only == null ? "true" : column + " = any(?" + param + ")";
+    }
+
+    /** The list to bind (null for every code, where {@link #in} names no parameter). */
+    String[] list() {
+      return only;
+    }
+  }
+
   /** The period's figures per county code; {@code today} decides what "so far" means. */
-  public Map<String, Figures> perCounty(Period period, Optional<UUID> campaign, LocalDate today) {
+  public Map<String, Figures> perCounty(
+      Period period, Optional<UUID> campaign, LocalDate today, Codes codes) {
     Map<String, Figures> byCounty = new HashMap<>();
     LocalDate from = period.from();
     LocalDate to = period.to();
 
-    deliveries(period, byCounty);
-    lastYearThisMonthSoFar(period, today, byCounty);
+    deliveries(period, codes, byCounty);
+    lastYearThisMonthSoFar(period, today, codes, byCounty);
     grouped(
-        "select county_code, sub_goal, deliveries from subgoal_period where period = ?1 and deliveries <> 0",
+        "select county_code, sub_goal, deliveries from subgoal_period where period = ?1 and deliveries <> 0"
+            + (" and " + codes.in("county_code", 2)),
         byCounty,
         (f, r) -> f.bySubGoal.merge(String.valueOf(num(r[1])), num(r[2]), Long::sum),
-        period.id());
+        period.id(),
+        codes.list());
     grouped(
-        "select county_code, lag_days, deliveries from lag_period where period = ?1 and deliveries <> 0",
+        "select county_code, lag_days, deliveries from lag_period where period = ?1 and deliveries <> 0"
+            + (" and " + codes.in("county_code", 2)),
         byCounty,
         (f, r) -> f.lagHistogram.merge((int) num(r[1]), num(r[2]), Long::sum),
-        period.id());
+        period.id(),
+        codes.list());
     grouped(
-        "select county_code, enterprises from enterprise_period_count where period = ?1",
+        "select county_code, enterprises from enterprise_period_count where period = ?1"
+            + (" and " + codes.in("county_code", 2)),
         byCounty,
         (f, r) -> f.withDelivery += num(r[1]),
-        period.id());
+        period.id(),
+        codes.list());
     grouped(
         "select county_code,"
             + " count(*) filter (where signed_on <= ?2 and (ended_on is null or ended_on >= ?2)),"
             + " count(*) filter (where signed_on between ?1 and ?2),"
             + " count(*) filter (where signed_on <= ?2 and (ended_on is null or ended_on >= ?2) and contact_person_since <= ?2)"
-            + " from agreement_fact group by 1",
+            + (" from agreement_fact where " + codes.in("county_code", 3) + " group by 1"),
         byCounty,
         (f, r) -> {
           f.activeAgreements += num(r[1]);
@@ -90,26 +127,36 @@ public class FiguresRepository {
           f.withContactPerson += num(r[3]);
         },
         from,
-        to);
+        to,
+        codes.list());
     campaign.ifPresent(
         c -> {
+          String in = codes.in("county_code", 2);
           grouped(
-              "select county_code, due from campaign_due where campaign_id = ?1"
-                  + " union all select county_code, count(*) from campaign_due_added"
-                  + " where campaign_id = ?1 group by 1"
-                  + " union all select county_code, -count(*) from campaign_due_removed"
-                  + " where campaign_id = ?1 group by 1",
+              "select county_code, due from campaign_due where campaign_id = ?1 and "
+                  + in
+                  + (" union all select county_code, count(*) from campaign_due_added"
+                      + " where campaign_id = ?1 and "
+                      + in
+                      + " group by 1")
+                  + (" union all select county_code, -count(*) from campaign_due_removed"
+                      + " where campaign_id = ?1 and "
+                      + in
+                      + " group by 1"),
               byCounty,
               (f, r) -> f.resigningDue += num(r[1]),
-              c);
+              c,
+              codes.list());
           grouped(
               "select county_code, count(*) from resigning_fact r where campaign_id = ?1 and status = 'RESIGNED'"
+                  + (" and " + codes.in("r.county_code", 2))
                   + " and not exists (select 1 from campaign_due_removed d"
                   + " where d.campaign_id = r.campaign_id and d.agreement_id = r.agreement_id)"
                   + " group by 1",
               byCounty,
               (f, r) -> f.resigningResigned += num(r[1]),
-              c);
+              c,
+              codes.list());
         });
     return byCounty;
   }
@@ -120,19 +167,21 @@ public class FiguresRepository {
    * agreement's year running to its end, or to the day a termination dated back was made; a GiST
    * index on the years), one lookup of the enterprise counts' key per agreement of theirs (a
    * lateral subquery with a limit, so that the planner cannot turn it into a scan of the period's
-   * enterprises).
+   * enterprises). Of the codes read only.
    */
-  public Collection<Set<String>> enterprisesInSeveralCodes(Period period) {
+  public Collection<Set<String>> enterprisesInSeveralCodes(Period period, Codes read) {
     Map<String, Set<String>> codes = new HashMap<>();
     rows(
             "select a.org_number, a.county_code"
                 + " from (select distinct org_number from enterprise_in_counties where years @> ?2) s"
                 + " join agreement_fact a on a.org_number = s.org_number"
+                + (" and " + read.in("a.county_code", 3))
                 + " cross join lateral (select 1 from enterprise_period e"
                 + " where e.county_code = a.county_code and e.period = ?1"
                 + " and e.org_number = a.org_number and e.deliveries > 0 limit 1) served",
             period.id(),
-            period.year())
+            period.year(),
+            read.list())
         .forEach(
             r -> codes.computeIfAbsent((String) r[0], o -> new HashSet<>()).add((String) r[1]));
     codes.values().removeIf(c -> c.size() < 2);
@@ -144,12 +193,14 @@ public class FiguresRepository {
    * with deliveries), and by direction and form for the period itself, the same period a year
    * before and every month of this year and the year before (the trend and the forecast).
    */
-  private void deliveries(Period period, Map<String, Figures> byCounty) {
+  private void deliveries(Period period, Codes codes, Map<String, Figures> byCounty) {
     grouped(
-        "select county_code, service, deliveries from delivery_period where period = ?1 and deliveries <> 0",
+        "select county_code, service, deliveries from delivery_period where period = ?1 and deliveries <> 0"
+            + (" and " + codes.in("county_code", 2)),
         byCounty,
         (f, r) -> f.byService.merge((String) r[1], num(r[2]), Long::sum),
-        period.id());
+        period.id(),
+        codes.list());
     int year = period.year();
     String before = period.yearBefore().id();
     Map<String, YearMonth> months = new HashMap<>();
@@ -163,7 +214,8 @@ public class FiguresRepository {
     ids.add(period.id());
     grouped(
         "select county_code, period, direction, form, deliveries from delivery_period_form"
-            + " where period = any(?1) and deliveries <> 0",
+            + " where period = any(?1) and deliveries <> 0"
+            + (" and " + codes.in("county_code", 2)),
         byCounty,
         (f, r) -> {
           // One period can be more than one of these: the card of May is a month of the trend.
@@ -182,7 +234,8 @@ public class FiguresRepository {
             f.months.computeIfAbsent(month, m -> new Tally()).add(direction, form, n);
           }
         },
-        (Object) ids.toArray(String[]::new));
+        ids.toArray(String[]::new),
+        codes.list());
   }
 
   /**
@@ -192,7 +245,7 @@ public class FiguresRepository {
    * that it is a range read per code, not a scan).
    */
   private void lastYearThisMonthSoFar(
-      Period period, LocalDate today, Map<String, Figures> byCounty) {
+      Period period, LocalDate today, Codes codes, Map<String, Figures> byCounty) {
     if (period.year() != today.getYear()) {
       return;
     }
@@ -203,7 +256,7 @@ public class FiguresRepository {
             + " group by 1",
         byCounty,
         (f, r) -> f.lastYearThisMonthSoFar += num(r[1]),
-        ALL_CODES,
+        codes.list() == null ? ALL_CODES : codes.list(),
         then.withDayOfMonth(1),
         then);
   }

@@ -244,7 +244,7 @@ public class ReportService {
    * after: a submission freezes figures that add up.
    */
   private Card live(String code, HalfYear halfYear) {
-    return scorecards.county(scorecards.snapshot(halfYear.period()), code);
+    return scorecards.countyCard(halfYear.period(), code);
   }
 
   private Reading reading(Report report, County county, Card live, LocalDate today) {

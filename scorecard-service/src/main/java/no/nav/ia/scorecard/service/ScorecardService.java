@@ -27,6 +27,7 @@ import no.nav.ia.scorecard.ScorecardErrors;
 import no.nav.ia.scorecard.rest.Advisers;
 import no.nav.ia.scorecard.rest.Card;
 import no.nav.ia.scorecard.rest.Card.Scope;
+import no.nav.ia.scorecard.service.FiguresRepository.Codes;
 
 /**
  * Builds cards for counties, regions and the nation. A county's card includes the codes merged into
@@ -62,21 +63,35 @@ public class ScorecardService {
    * never read inside a caller's transaction, which may have read before.
    */
   public Snapshot snapshot(Period period) {
+    return snapshot(period, Codes.ALL);
+  }
+
+  /**
+   * One county's card of the period, read as {@link #snapshot} reads every code's figures but
+   * reading only the codes the card adds up (the county's and those merged into it). The snapshot
+   * stays here: it could not make any other card.
+   */
+  public Card countyCard(Period period, String code) {
+    countyOf(code);
+    return county(snapshot(period, Codes.only(registry.withMergedPredecessors(code))), code);
+  }
+
+  private Snapshot snapshot(Period period, Codes codes) {
     return QuarkusTransaction.disallowingExisting()
         .call(
             () -> {
               figures.oneMoment();
-              return read(period);
+              return read(period, codes);
             });
   }
 
-  private Snapshot read(Period period) {
+  private Snapshot read(Period period, Codes codes) {
     LocalDate today = NorwegianTime.today();
     Optional<UUID> campaign = figures.latestCampaign(period.to());
     return new Snapshot(
         period,
-        figures.perCounty(period, campaign, today),
-        figures.enterprisesInSeveralCodes(period),
+        figures.perCounty(period, campaign, today, codes),
+        figures.enterprisesInSeveralCodes(period, codes),
         campaign,
         state.asOf(),
         today);

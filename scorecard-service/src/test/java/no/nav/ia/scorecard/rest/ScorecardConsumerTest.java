@@ -872,6 +872,16 @@ class ScorecardConsumerTest {
     assertThat(withDeliverySum(secondHalf))
         .as("in the second half it was served in Oslo only")
         .isEqualTo(secondHalf.getInt("national.agreements.withDelivery"));
+    // A county's own card reads only its codes' figures; it is the card the overview holds.
+    for (int i = 0; i < periods.size(); i++) {
+      for (String county : List.of("46", "03")) {
+        assertThat(card(county, periods.get(i)).getMap("$"))
+            .as("%s in %s", county, periods.get(i))
+            .isEqualTo(
+                JsonPath.from(before.get(i))
+                    .getMap("counties.find { it.scope.code == '" + county + "' }"));
+      }
+    }
 
     given().auth().oauth2(Tokens.coordinator()).post("/internal/rebuild").then().statusCode(200);
     assertThat(periods.stream().map(ScorecardConsumerTest::overview).toList()).isEqualTo(before);
