@@ -50,7 +50,8 @@ public final class Figures {
 
   /** The deliveries of a month, none when it had none. */
   public Tally month(YearMonth month) {
-    return months.getOrDefault(month, new Tally());
+    Tally tally = months.get(month);
+    return tally == null ? new Tally() : tally;
   }
 
   /** Month (1-12) to deliveries of a year, as the forecast takes them. */

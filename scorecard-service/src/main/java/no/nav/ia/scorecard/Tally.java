@@ -35,8 +35,25 @@ public final class Tally {
    */
   public static final double SYSTEM_SHARE_MIN = 0.6667;
 
-  private final Map<String, Long> system = new TreeMap<>();
-  private final Map<String, Long> individual = new TreeMap<>();
+  /** Whether each form of {@link #FORMS}, by its index, counts towards the share. */
+  private static final boolean[] IN_SHARE = new boolean[FORMS.size()];
+
+  static {
+    for (int i = 0; i < IN_SHARE.length; i++) {
+      IN_SHARE[i] = SHARE_FORMS.contains(FORMS.get(i));
+    }
+  }
+
+  // A card adds up a few thousand of these (a county's months, its services' directions and forms)
+  // and asks each for its share several times: counts of the contract's forms are kept by their
+  // index, not in maps of boxed numbers, and summed with loops, not streams.
+  private final long[] system = new long[FORMS.size()];
+  private final long[] individual = new long[FORMS.size()];
+
+  /** Forms outside the contract's (an event from a newer producer), by name; null until one. */
+  private Map<String, Long> otherSystem;
+
+  private Map<String, Long> otherIndividual;
 
   /**
    * Counts {@code n} deliveries (negative to remove) of a direction and form; a delivery recorded
@@ -44,13 +61,30 @@ public final class Tally {
    */
   public Tally add(String direction, String form, long n) {
     String f = form == null ? DIRECT : form;
-    ("SYSTEM".equals(direction) ? system : individual).merge(f, n, Long::sum);
+    boolean isSystem = "SYSTEM".equals(direction);
+    int i = FORMS.indexOf(f);
+    if (i >= 0) {
+      (isSystem ? system : individual)[i] += n;
+    } else if (isSystem) {
+      otherSystem = merged(otherSystem, f, n);
+    } else {
+      otherIndividual = merged(otherIndividual, f, n);
+    }
     return this;
   }
 
   public Tally add(Tally other) {
-    other.system.forEach((form, n) -> system.merge(form, n, Long::sum));
-    other.individual.forEach((form, n) -> individual.merge(form, n, Long::sum));
+    for (int i = 0; i < system.length; i++) {
+      system[i] += other.system[i];
+      individual[i] += other.individual[i];
+    }
+    if (other.otherSystem != null) {
+      other.otherSystem.forEach((form, n) -> otherSystem = merged(otherSystem, form, n));
+    }
+    if (other.otherIndividual != null) {
+      other.otherIndividual.forEach(
+          (form, n) -> otherIndividual = merged(otherIndividual, form, n));
+    }
     return this;
   }
 
@@ -60,19 +94,22 @@ public final class Tally {
   }
 
   public long system() {
-    return sum(system);
+    return sum(system, otherSystem);
   }
 
   public long individual() {
-    return sum(individual);
+    return sum(individual, otherIndividual);
   }
 
   /** Deliveries per form: every form of the contract (0 when none), then any other seen. */
   public Map<String, Long> byForm() {
     Map<String, Long> byForm = new LinkedHashMap<>();
-    FORMS.forEach(form -> byForm.put(form, 0L));
-    system.forEach((form, n) -> byForm.merge(form, n, Long::sum));
-    individual.forEach((form, n) -> byForm.merge(form, n, Long::sum));
+    for (int i = 0; i < system.length; i++) {
+      byForm.put(FORMS.get(i), system[i] + individual[i]);
+    }
+    for (Map<String, Long> other : List.of(others(otherSystem), others(otherIndividual))) {
+      other.forEach((form, n) -> byForm.merge(form, n, Long::sum));
+    }
     return byForm;
   }
 
@@ -100,14 +137,37 @@ public final class Tally {
     return countedIn(system);
   }
 
-  private static long countedIn(Map<String, Long> byForm) {
-    return byForm.entrySet().stream()
-        .filter(e -> SHARE_FORMS.contains(e.getKey()))
-        .mapToLong(Map.Entry::getValue)
-        .sum();
+  /** The share's forms are the contract's (TallyTest checks): no other form counts. */
+  private static long countedIn(long[] byForm) {
+    long counted = 0;
+    for (int i = 0; i < byForm.length; i++) {
+      if (IN_SHARE[i]) {
+        counted += byForm[i];
+      }
+    }
+    return counted;
   }
 
-  private static long sum(Map<String, Long> byForm) {
-    return byForm.values().stream().mapToLong(Long::longValue).sum();
+  private static long sum(long[] byForm, Map<String, Long> other) {
+    long sum = 0;
+    for (long n : byForm) {
+      sum += n;
+    }
+    if (other != null) {
+      for (long n : other.values()) {
+        sum += n;
+      }
+    }
+    return sum;
+  }
+
+  private static Map<String, Long> merged(Map<String, Long> other, String form, long n) {
+    Map<String, Long> map = other == null ? new TreeMap<>() : other;
+    map.merge(form, n, Long::sum);
+    return map;
+  }
+
+  private static Map<String, Long> others(Map<String, Long> other) {
+    return other == null ? Map.of() : other;
   }
 }

@@ -58,6 +58,34 @@ class TallyTest {
   }
 
   @Test
+  void aFormOutsideTheContractCountsInTheTotalsAfterTheContractsFormsButNotInTheShare() {
+    // An event from a newer producer: shown rather than dropped, and in the same order each time.
+    Tally t =
+        direct(1, 0)
+            .add("INDIVIDUAL", "WEBINAR", 2)
+            .add("SYSTEM", "MENTORING", 3)
+            .add(new Tally().add("SYSTEM", "WEBINAR", 1).add("INDIVIDUAL", "MENTORING", 4));
+    assertThat(t.total()).isEqualTo(11);
+    assertThat(t.system()).isEqualTo(5);
+    assertThat(t.individual()).isEqualTo(6);
+    assertThat(t.shareBase()).isEqualTo(1);
+    assertThat(t.systemShare()).isEqualTo(1.0);
+    assertThat(t.byForm())
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry("DIRECT", 1L),
+            org.assertj.core.api.Assertions.entry("COURSE", 0L),
+            org.assertj.core.api.Assertions.entry("INFORMATION", 0L),
+            org.assertj.core.api.Assertions.entry("MENTORING", 7L),
+            org.assertj.core.api.Assertions.entry("WEBINAR", 3L));
+  }
+
+  @Test
+  void theSharesFormsAreFormsOfTheContract() {
+    // A tally keeps only the contract's forms by index, so a share form outside them never counts.
+    assertThat(Tally.FORMS).containsAll(Tally.SHARE_FORMS);
+  }
+
+  @Test
   void talliesAddUpFormByForm() {
     Tally sum = direct(1, 0).add(new Tally().add("SYSTEM", "COURSE", 2)).add(direct(0, 1));
     assertThat(sum.byForm()).containsEntry("DIRECT", 2L).containsEntry("COURSE", 2L);
