@@ -44,9 +44,9 @@ public final class Tally {
     }
   }
 
-  // A card adds up a few thousand of these (a county's months, its services' directions and forms)
-  // and asks each for its share several times: counts of the contract's forms are kept by their
-  // index, not in maps of boxed numbers, and summed with loops, not streams.
+  // A national card adds up hundreds of these (each code's period and its 24 months) and asks each
+  // for its share several times: counts of the contract's forms are kept by their index, not in
+  // maps of boxed numbers, and summed with loops, not streams.
   private final long[] system = new long[FORMS.size()];
   private final long[] individual = new long[FORMS.size()];
 

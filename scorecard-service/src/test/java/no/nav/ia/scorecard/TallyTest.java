@@ -80,6 +80,15 @@ class TallyTest {
   }
 
   @Test
+  void otherFormsListTheSystemDirectedOnesFirstThenTheRestAsTheyCame() {
+    // Added into a tally that has seen no other form yet: ZOOM (system) before AAA (individual).
+    Tally t = new Tally().add(new Tally().add("SYSTEM", "ZOOM", 1).add("INDIVIDUAL", "AAA", 2));
+    assertThat(t.byForm().keySet())
+        .containsExactly("DIRECT", "COURSE", "INFORMATION", "ZOOM", "AAA");
+    assertThat(t.total()).isEqualTo(3);
+  }
+
+  @Test
   void theSharesFormsAreFormsOfTheContract() {
     // A tally keeps only the contract's forms by index, so a share form outside them never counts.
     assertThat(Tally.FORMS).containsAll(Tally.SHARE_FORMS);

@@ -21,16 +21,20 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import no.nav.ia.platform.events.DeadLetterEvent;
 import no.nav.ia.platform.time.NorwegianTime;
 import no.nav.ia.scorecard.Forecast;
+import no.nav.ia.scorecard.Period;
+import no.nav.ia.scorecard.service.FiguresRepository;
 import no.nav.ia.test.EventSamples;
 import no.nav.ia.test.Management;
 import no.nav.ia.test.PlatformTestResource;
@@ -47,6 +51,8 @@ import org.junit.jupiter.api.Test;
     value = PlatformTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "scorecard"))
 class ScorecardConsumerTest {
+
+  @Inject FiguresRepository figures;
 
   static JsonPath card(String county, String period) {
     return given()
@@ -882,6 +888,19 @@ class ScorecardConsumerTest {
                     .getMap("counties.find { it.scope.code == '" + county + "' }"));
       }
     }
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () ->
+                        figures
+                            .perCounty(
+                                Period.parse("2025"),
+                                Optional.empty(),
+                                NorwegianTime.today(),
+                                FiguresRepository.Codes.only(List.of("46", "12")))
+                            .keySet()))
+        .as("Vestland's card reads Vestland's and Hordaland's figures, not Oslo's")
+        .containsExactlyInAnyOrder("46", "12");
 
     given().auth().oauth2(Tokens.coordinator()).post("/internal/rebuild").then().statusCode(200);
     assertThat(periods.stream().map(ScorecardConsumerTest::overview).toList()).isEqualTo(before);
