@@ -203,7 +203,7 @@ public class AgreementResource {
    * (RFC 9110, 8.8.1), as a half-year report's does. If-Match takes it as it comes.
    */
   private static jakarta.ws.rs.core.EntityTag versionTag(AgreementResponse body) {
-    return new jakarta.ws.rs.core.EntityTag(String.valueOf(body.version()), true);
+    return IfMatch.weakTag(body.version());
   }
 
   /** What {@code me} names: the caller's own NAV-ident; 400 on {@code field} for a machine. */

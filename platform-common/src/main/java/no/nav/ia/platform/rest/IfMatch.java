@@ -1,5 +1,6 @@
 package no.nav.ia.platform.rest;
 
+import jakarta.ws.rs.core.EntityTag;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.nav.ia.platform.domain.CommonErrors;
@@ -36,6 +37,16 @@ public final class IfMatch {
    */
   public static Long optional(String ifMatch) {
     return ifMatch == null ? null : version(ifMatch);
+  }
+
+  /**
+   * A version as a weak ETag ({@code W/"3"}), for an answer that carries, beside what its version
+   * guards, figures or states that change without a new version (an agreement's register and
+   * campaign states, a half-year report's live figures): a strong tag says one version is one set
+   * of bytes (RFC 9110, 8.8.1). {@link #version} takes it back as it comes.
+   */
+  public static EntityTag weakTag(long version) {
+    return new EntityTag(String.valueOf(version), true);
   }
 
   /** The version the header names; 412 {@code STALE_VERSION} when it names none. */

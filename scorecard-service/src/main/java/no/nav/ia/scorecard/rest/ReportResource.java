@@ -19,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -451,7 +450,7 @@ public class ReportResource {
    */
   private static Response withTag(ReportView view) {
     return Response.ok(view, MediaType.APPLICATION_JSON)
-        .tag(new EntityTag(String.valueOf(view.version()), true))
+        .tag(IfMatch.weakTag(view.version()))
         .build();
   }
 }
