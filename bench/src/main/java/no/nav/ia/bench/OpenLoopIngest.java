@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code harness open-loop rate=R seconds=S workload=FILE [warmup=3] [run=ID] [day=2025-06-10]
- * [outstanding=512] [timeout=10] [handover=PATH]}: deliveries through the gateway at a fixed
- * arrival rate (bench/run asks half the rate wrk measured), latency from each request's due time
- * ({@link OpenLoop}). A short warm-up at the same rate comes first and is not counted (new
- * connections, and a platform that sat idle while pgbench ran). Prints open_loop_* lines.
+ * [outstanding=512] [timeout=10] [handover=PATH] [timeline=FILE]}: deliveries through the gateway
+ * at a fixed arrival rate (bench/run asks half the rate wrk measured), latency from each request's
+ * due time ({@link OpenLoop}). A short warm-up at the same rate comes first and is not counted (new
+ * connections, and a platform that sat idle while pgbench ran). Prints open_loop_* lines; with
+ * {@code timeline}, writes one line per second of the measured run (when the slow ones were due).
  */
 final class OpenLoopIngest {
 
@@ -22,7 +23,41 @@ final class OpenLoopIngest {
   }
 
   void run() throws Exception {
-    print(measure());
+    OpenLoop.Result result = measure();
+    String timeline = config.get("timeline", "");
+    if (!timeline.isEmpty()) {
+      java.nio.file.Files.write(Path.of(timeline), timeline(result));
+    }
+    print(result);
+  }
+
+  /**
+   * Per second of due times: "second requests p50_ms max_ms over_50ms", so that a run's slow
+   * requests show whether they came together (a stall of something) or spread (queueing).
+   */
+  static List<String> timeline(OpenLoop.Result r) {
+    long[] latencies = r.latencies();
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("second requests p50_ms max_ms over_50ms");
+    int perSecond = Math.max(1, (int) Math.round(r.rateAsked()));
+    for (int from = 0; from < latencies.length; from += perSecond) {
+      long[] second =
+          java.util.Arrays.copyOfRange(
+              latencies, from, Math.min(latencies.length, from + perSecond));
+      long max = java.util.Arrays.stream(second).max().orElse(0);
+      long over = java.util.Arrays.stream(second).filter(l -> l > 50_000_000L).count();
+      lines.add(
+          (from / perSecond)
+              + " "
+              + second.length
+              + " "
+              + Stats.ms(Stats.percentile(second, 50))
+              + " "
+              + Stats.ms(max)
+              + " "
+              + over);
+    }
+    return lines;
   }
 
   OpenLoop.Result measure() throws Exception {

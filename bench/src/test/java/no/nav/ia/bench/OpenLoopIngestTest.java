@@ -21,6 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenLoopIngestTest {
 
   @Test
+  void theTimelineGivesEachSecondOfDueTimesItsMedianWorstAndSlowOnes() {
+    long ms = 1_000_000L;
+    // Two per second: the second second holds a stall (one at 400 ms), the third is half a second.
+    long[] latencies = {5 * ms, 7 * ms, 400 * ms, 60 * ms, 9 * ms};
+    OpenLoop.Result result = new OpenLoop.Result(2, 5, 5, 0, 0, 0, 0, 1, 0, 2.5, latencies);
+
+    assertThat(OpenLoopIngest.timeline(result))
+        .containsExactly(
+            "second requests p50_ms max_ms over_50ms",
+            "0 2 5.0 7.0 0",
+            "1 2 60.0 400.0 2",
+            "2 1 9.0 9.0 0");
+  }
+
+  @Test
   void sendsTheWarmUpAndTheRunWithDistinctKeysAndCountsTheRunAlone(@TempDir Path dir)
       throws Exception {
     Set<String> keys = ConcurrentHashMap.newKeySet();
