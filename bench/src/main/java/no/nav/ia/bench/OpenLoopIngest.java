@@ -39,23 +39,28 @@ final class OpenLoopIngest {
     long[] latencies = r.latencies();
     List<String> lines = new java.util.ArrayList<>();
     lines.add("second requests p50_ms max_ms over_50ms");
-    int perSecond = Math.max(1, (int) Math.round(r.rateAsked()));
-    for (int from = 0; from < latencies.length; from += perSecond) {
-      long[] second =
-          java.util.Arrays.copyOfRange(
-              latencies, from, Math.min(latencies.length, from + perSecond));
-      long max = java.util.Arrays.stream(second).max().orElse(0);
-      long over = java.util.Arrays.stream(second).filter(l -> l > 50_000_000L).count();
+    // Request i is due i / rate seconds after the first (OpenLoop), at any rate.
+    int from = 0;
+    while (from < latencies.length) {
+      long second = (long) (from / r.rateAsked());
+      int to = from;
+      while (to < latencies.length && (long) (to / r.rateAsked()) == second) {
+        to++;
+      }
+      long[] due = java.util.Arrays.copyOfRange(latencies, from, to);
+      long max = java.util.Arrays.stream(due).max().orElse(0);
+      long over = java.util.Arrays.stream(due).filter(l -> l > 50_000_000L).count();
       lines.add(
-          (from / perSecond)
+          second
               + " "
-              + second.length
+              + due.length
               + " "
-              + Stats.ms(Stats.percentile(second, 50))
+              + Stats.ms(Stats.percentile(due, 50))
               + " "
               + Stats.ms(max)
               + " "
               + over);
+      from = to;
     }
     return lines;
   }

@@ -36,6 +36,23 @@ class OpenLoopIngestTest {
   }
 
   @Test
+  void theTimelinesSecondsAreTheDueTimesAtAnyRate() {
+    long ms = 1_000_000L;
+    // At 0.4/s the requests are due at 0, 2.5 and 5 s: seconds 0, 2 and 5, none in between.
+    OpenLoop.Result slow =
+        new OpenLoop.Result(0.4, 3, 3, 0, 0, 0, 0, 1, 0, 7.5, new long[] {ms, 2 * ms, 3 * ms});
+    assertThat(OpenLoopIngest.timeline(slow))
+        .extracting(line -> line.split(" ")[0])
+        .containsExactly("second", "0", "2", "5");
+    // At 2.5/s: due at 0, 0.4, 0.8 (second 0), 1.2, 1.6 (second 1), 2.0 (second 2).
+    OpenLoop.Result fractional =
+        new OpenLoop.Result(2.5, 6, 6, 0, 0, 0, 0, 1, 0, 2.4, new long[] {ms, ms, ms, ms, ms, ms});
+    assertThat(OpenLoopIngest.timeline(fractional))
+        .extracting(line -> line.split(" ")[1])
+        .containsExactly("requests", "3", "2", "1");
+  }
+
+  @Test
   void sendsTheWarmUpAndTheRunWithDistinctKeysAndCountsTheRunAlone(@TempDir Path dir)
       throws Exception {
     Set<String> keys = ConcurrentHashMap.newKeySet();

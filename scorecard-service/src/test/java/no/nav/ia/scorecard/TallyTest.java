@@ -80,7 +80,7 @@ class TallyTest {
   }
 
   @Test
-  void otherFormsListTheSystemDirectedOnesFirstThenTheRestAsTheyCame() {
+  void otherFormsListTheSystemDirectedOnesFirstThenTheIndividualOnesEachAlphabetically() {
     // Added into a tally that has seen no other form yet: ZOOM (system) before AAA (individual).
     Tally t = new Tally().add(new Tally().add("SYSTEM", "ZOOM", 1).add("INDIVIDUAL", "AAA", 2));
     assertThat(t.byForm().keySet())
