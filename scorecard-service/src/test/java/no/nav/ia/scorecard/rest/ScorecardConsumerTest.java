@@ -53,6 +53,7 @@ import org.junit.jupiter.api.Test;
 class ScorecardConsumerTest {
 
   @Inject FiguresRepository figures;
+  @Inject jakarta.persistence.EntityManager em;
 
   static JsonPath card(String county, String period) {
     return given()
@@ -437,6 +438,26 @@ class ScorecardConsumerTest {
         java.util.regex.Pattern.compile("(?m)^ia_events_parked_waiting(?:\\{[^}]*})? (\\S+)$")
             .matcher(metrics);
     return m.find() ? Double.parseDouble(m.group(1)) : -1;
+  }
+
+  @Test
+  void aCardIsAsOfTheNewestEventAppliedInUtc() {
+    send(event("DeliveryRecorded", UUID.randomUUID(), "18", "2017-03", "SYSTEM"));
+    JsonPath card = awaitCard("18", "2017", c -> c.getInt("deliveries.total") >= 1);
+    long storedMicros =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    ((Number)
+                            em.createNativeQuery(
+                                    "select (extract(epoch from as_of) * 1000000)::bigint"
+                                        + " from projection_state")
+                                .getSingleResult())
+                        .longValue());
+    java.time.OffsetDateTime asOf = java.time.OffsetDateTime.parse(card.getString("asOf"));
+    assertThat(asOf.getOffset()).isEqualTo(java.time.ZoneOffset.UTC);
+    assertThat(asOf.toInstant())
+        .isEqualTo(Instant.EPOCH.plus(storedMicros, java.time.temporal.ChronoUnit.MICROS));
   }
 
   @Test
