@@ -110,4 +110,60 @@ class BearerTokenShapeTest {
     assertThat(tooLong.length()).isGreaterThan(VerifiedTokenIdentityProvider.MAX_TOKEN_LENGTH);
     assertThat(VerifiedTokenIdentityProvider.wellFormed(tooLong)).isFalse();
   }
+
+  /** The rule as a regular expression and a split, as it was written first. */
+  static boolean asFirstWritten(String token) {
+    if (token == null
+        || token.length() > VerifiedTokenIdentityProvider.MAX_TOKEN_LENGTH
+        || !token.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")) {
+      return false;
+    }
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (String part : token.split("\\.")) {
+      int last = alphabet.indexOf(part.charAt(part.length() - 1));
+      int unusedBits = new int[] {0, -1, 4, 2}[part.length() % 4];
+      if (unusedBits < 0 || (last & ((1 << unusedBits) - 1)) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void theOnePassCheckAgreesWithTheRuleAsFirstWrittenOnTokensAndTheirMutations() {
+    // The check runs on every request at every hop, so it is a loop over the characters; this
+    // holds it to the rule's first, plainer form over tokens, their edits and short strings.
+    Random random = new Random(7);
+    String characters = "AQgw_-.=+/ !\u00e6\u0000aZ09";
+    int valid = 0;
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder candidate = new StringBuilder(round % 2 == 0 ? TOKEN : "");
+      int edits = round % 2 == 0 ? random.nextInt(3) : 1 + random.nextInt(12);
+      for (int e = 0; e < edits; e++) {
+        char c = characters.charAt(random.nextInt(characters.length()));
+        int at = random.nextInt(candidate.length() + 1);
+        switch (random.nextInt(3)) {
+          case 0 -> candidate.insert(at, c);
+          case 1 -> {
+            if (at < candidate.length()) {
+              candidate.setCharAt(at, c);
+            }
+          }
+          default -> {
+            if (at < candidate.length()) {
+              candidate.deleteCharAt(at);
+            }
+          }
+        }
+      }
+      String spelling = candidate.toString();
+      boolean expected = asFirstWritten(spelling);
+      valid += expected ? 1 : 0;
+      assertThat(VerifiedTokenIdentityProvider.wellFormed(spelling))
+          .as(spelling)
+          .isEqualTo(expected);
+    }
+    // Both answers came up often enough for the comparison to mean something.
+    assertThat(valid).isBetween(2_000, 18_000);
+  }
 }
