@@ -15,4 +15,9 @@ class DomainCoreTest {
     // This service's classes and the platform's it runs (platform-common, platform-events).
     Architecture.metersSayWhatTheyCount();
   }
+
+  @Test
+  void everyResourceKeepsTheBodysDeadline() {
+    Architecture.resourcesKeepTheBodysDeadline();
+  }
 }

@@ -74,6 +74,29 @@ public final class Architecture {
   }
 
   /**
+   * Fails, naming each class, if a JAX-RS resource class of ours (one with {@code @Path}; a REST
+   * client's interface is none) lacks {@code @BodyDeadline}: its methods would run for a request
+   * already answered 408 because its body came too late, and one that outlasts the body's deadline
+   * would be answered 408 while at work. Every class on the classpath under {@code no.nav.ia}: the
+   * service's and the platform's it runs (platform-events' resources).
+   */
+  public static void resourcesKeepTheBodysDeadline() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("no.nav.ia");
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+        .that()
+        .areAnnotatedWith("jakarta.ws.rs.Path")
+        .and()
+        .areNotInterfaces()
+        .should()
+        .beAnnotatedWith("no.nav.ia.platform.rest.BodyDeadline")
+        .because("a resource's method runs only for a body that came within its deadline")
+        .check(classes);
+  }
+
+  /**
    * Fails, naming each offending dependency, if a class of the domain core depends on HTTP or an
    * outer layer.
    */

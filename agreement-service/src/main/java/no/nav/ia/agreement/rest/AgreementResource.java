@@ -36,6 +36,7 @@ import no.nav.ia.agreement.service.AuditTrail;
 import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.rest.IfMatch;
 import no.nav.ia.platform.rest.Page;
 import no.nav.ia.platform.rest.Params;
@@ -52,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Cooperation agreements (samarbeidsavtaler) per county. */
+@BodyDeadline
 @Path("/api/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

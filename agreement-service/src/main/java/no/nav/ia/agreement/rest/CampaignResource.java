@@ -40,6 +40,7 @@ import no.nav.ia.agreement.service.AuditTrail;
 import no.nav.ia.agreement.service.CampaignClosings;
 import no.nav.ia.agreement.service.CampaignService;
 import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.rest.Page;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
@@ -55,6 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Re-signing campaigns (re-signering av samarbeidsavtaler). */
+@BodyDeadline
 @Path("/api/v1/resigning-campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import no.nav.ia.agreement.County;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.platform.time.NorwegianTime;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reference data: the counties (fylker) valid on a date. */
+@BodyDeadline
 @Path("/api/v1/counties")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reference data")

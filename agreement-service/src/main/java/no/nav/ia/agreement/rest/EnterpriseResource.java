@@ -30,6 +30,7 @@ import no.nav.ia.platform.domain.CommonErrors;
 import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.DomainException;
 import no.nav.ia.platform.domain.OrgNumber;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.rest.ClosedBody;
 import no.nav.ia.platform.rest.Params;
 import no.nav.ia.platform.security.Caller;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The platform's copy of the Central Coordinating Register (Enhetsregisteret): import, search. */
+@BodyDeadline
 @Path("/api/v1/enterprises")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Enterprises")

@@ -13,12 +13,14 @@ import java.util.List;
 import no.nav.ia.agreement.AgreementErrors;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reference data: the region groupings the scorecards roll up by. */
+@BodyDeadline
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reference data")

@@ -24,6 +24,7 @@ import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.FieldError;
 import no.nav.ia.platform.problem.ProblemMappers;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * a bad item never sinks the others. Items not started before the batch deadline are answered
  * DEADLINE_EXCEEDED and recorded by nobody: the client sends them again.
  */
+@BodyDeadline
 @Path("/api/v1/deliveries/batch")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

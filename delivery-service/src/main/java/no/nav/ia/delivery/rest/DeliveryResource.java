@@ -35,6 +35,7 @@ import no.nav.ia.platform.domain.NavIdent;
 import no.nav.ia.platform.domain.OrgNumber;
 import no.nav.ia.platform.domain.ServiceCode;
 import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.rest.IfMatch;
 import no.nav.ia.platform.rest.Page;
 import no.nav.ia.platform.rest.Params;
@@ -50,6 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Service deliveries (leveranser) to IA enterprises. */
+@BodyDeadline
 @Path("/api/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -20,6 +20,7 @@ import no.nav.ia.delivery.rest.ItemResults.ItemResult;
 import no.nav.ia.delivery.service.DeliveryService;
 import no.nav.ia.delivery.service.IdempotencyKeys;
 import no.nav.ia.platform.problem.ApiException;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Idempotency-Key, so the group sent again records only what is missing, and a list put right (the
  * same meeting, with the same key) only the enterprises not yet in it.
  */
+@BodyDeadline
 @Path("/api/v1/deliveries/group")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -27,6 +27,7 @@ import no.nav.ia.gateway.ratelimit.ClientAdmission;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.HttpErrors;
 import no.nav.ia.platform.problem.ProblemMappers;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.HopTokens;
 import no.nav.ia.platform.security.HopTokens.Hop;
@@ -41,6 +42,7 @@ import org.jboss.logging.Logger;
  * that answers, and merges them. A producer that cannot be asked makes it a 503: half of the
  * contract is worse than none.
  */
+@BodyDeadline
 @Path("/api/v1/events/asyncapi")
 @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
 public class AsyncApiResource {

@@ -7,9 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.nav.ia.platform.rest.BodyDeadline;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The few pages a browser may see without logging in. */
+@BodyDeadline
 @Path("/")
 @PermitAll
 public class BrowserPages {

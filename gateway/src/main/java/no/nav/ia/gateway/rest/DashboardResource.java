@@ -21,6 +21,7 @@ import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.gateway.ratelimit.ClientAdmission;
 import no.nav.ia.gateway.upstream.Upstream;
 import no.nav.ia.platform.domain.NavIdent;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.HopTokens;
 import no.nav.ia.platform.security.Roles;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * The dashboard is for people: a login with only the {@code system} role, which a NAV system's
  * token carries, is refused ("Ingen tilgang"), as the service would otherwise show it every county.
  */
+@BodyDeadline
 @Path("/dashboard")
 @Tenant("web")
 @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR})

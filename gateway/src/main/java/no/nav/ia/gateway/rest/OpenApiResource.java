@@ -35,6 +35,7 @@ import no.nav.ia.gateway.config.GatewayConfig;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.problem.ApiException;
 import no.nav.ia.platform.problem.ErrorCodes;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
@@ -43,6 +44,7 @@ import org.jboss.logging.Logger;
  * One OpenAPI document for every public path of the platform: the services' own documents merged
  * (paths under {@code /api/v1/} only, their schemas and security schemes). Swagger UI shows it.
  */
+@BodyDeadline
 @Path("/openapi")
 @PermitAll
 public class OpenApiResource {

@@ -25,6 +25,7 @@ import no.nav.ia.platform.domain.CommonErrors;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.problem.HttpErrors;
 import no.nav.ia.platform.problem.ProblemMappers;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.HopTokens;
 import no.nav.ia.platform.security.Roles;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * own audience in its place (HopTokens: on behalf of a person, or the gateway's own for a machine
  * client with the machine named beside it) and checks everything again.
  */
+@BodyDeadline
 @Path("/api/v1")
 @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
 public class ProxyResource {

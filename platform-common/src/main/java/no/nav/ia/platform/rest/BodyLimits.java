@@ -287,11 +287,12 @@ public class BodyLimits {
    * without a word (an HTTP review): a client could not tell a refused upload from one at work.
    *
    * <p>Received means read to its end by whoever reads it: this filter ({@link UnsizedBody}, a body
-   * over the limit drained), or RESTEasy's reader ({@link BodyReceived}, before the resource method
-   * runs). {@code HttpServerRequest.isEnded()} alone does not say it: a body RESTEasy reads on a
-   * worker thread (over 10 KB) leaves the request paused, not ended, to its end (a diff review).
-   * Body and timer settle it once ({@link #BODY_STATE}): so a request the 408 answered never runs,
-   * and one whose body came runs as long as its work takes.
+   * over the limit drained), or RESTEasy's reader, which reads it before the resource method is
+   * called ({@link BodyDeadlineCheck}, as the method is called). {@code
+   * HttpServerRequest.isEnded()} alone does not say it: a body RESTEasy reads on a worker thread
+   * (over 10 KB) leaves the request paused, not ended, to its end (a diff review). Body and timer
+   * settle it once ({@link #BODY_STATE}): so a request the 408 answered never runs, and one whose
+   * body came runs as long as its work takes.
    */
   private void awaitBody(RoutingContext ctx) {
     long millis = config.bodyTimeout().toMillis();

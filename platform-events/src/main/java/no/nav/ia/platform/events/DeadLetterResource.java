@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Coordinators only, through the gateway at {@code /api/v1/operations/<service>/dead-letters}
  * ({@code deploy/local/replay-parked SERVICE} calls it there).
  */
+@BodyDeadline
 @Path("/internal/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.COORDINATOR)

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.platform.time.NorwegianTime;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * and sends the user's access token, so the same rules apply as to the API (a county's manager or
  * adviser sees the own county; coordinators and systems see the nation and every county).
  */
+@BodyDeadline
 @Path("/dashboard")
 @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
 public class DashboardResource {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.scorecard.service.ProjectionRebuild;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * gateway at {@code /api/v1/operations/scorecard-service/rebuild} ({@code
  * deploy/local/rebuild-scorecard} calls it there).
  */
+@BodyDeadline
 @Path("/internal/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
 public class RebuildResource {

@@ -28,6 +28,7 @@ import java.util.List;
 import no.nav.ia.platform.audit.AuditLog;
 import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.DomainException;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.rest.IfMatch;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
@@ -50,6 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Half-year reports (API.md): the county's manager writes and submits, the county's advisers and
  * the coordinators read, and the coordinators follow every county's status.
  */
+@BodyDeadline
 @Path("/api/v1/reports")
 @Tag(name = "Half-year reports")
 public class ReportResource {

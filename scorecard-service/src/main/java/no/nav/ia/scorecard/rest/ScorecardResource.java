@@ -15,6 +15,7 @@ import no.nav.ia.platform.callid.CallId;
 import no.nav.ia.platform.domain.CountyRegistry;
 import no.nav.ia.platform.domain.CountyVisibility;
 import no.nav.ia.platform.domain.NavIdent;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Caller;
 import no.nav.ia.platform.security.Roles;
 import no.nav.ia.scorecard.Period;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Scorecards (målekort) per county, region and nation, as JSON or CSV. */
+@BodyDeadline
 @Path("/api/v1/scorecards")
 @Produces({MediaType.APPLICATION_JSON, CardsCsv.TEXT_CSV})
 @Tag(name = "Scorecards")

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import no.nav.ia.platform.events.EventTopic;
+import no.nav.ia.platform.rest.BodyDeadline;
 import no.nav.ia.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * service that produces none). Not routed by the gateway: the gateway merges the producers'
  * documents into the platform's at {@code GET /api/v1/events/asyncapi}. Every role.
  */
+@BodyDeadline
 @Path("/internal/events/asyncapi")
 @RolesAllowed({Roles.ADVISER, Roles.MANAGER, Roles.COORDINATOR, Roles.SYSTEM})
 public class AsyncApiResource {
