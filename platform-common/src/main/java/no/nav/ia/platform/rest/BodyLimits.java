@@ -288,11 +288,12 @@ public class BodyLimits {
    *
    * <p>Received means read to its end by whoever reads it: this filter ({@link UnsizedBody}, a body
    * over the limit drained), or RESTEasy's reader, which reads it before the resource method is
-   * called ({@link BodyDeadlineCheck}, as the method is called). {@code
-   * HttpServerRequest.isEnded()} alone does not say it: a body RESTEasy reads on a worker thread
-   * (over 10 KB) leaves the request paused, not ended, to its end (a diff review). Body and timer
-   * settle it once ({@link #BODY_STATE}): so a request the 408 answered never runs, and one whose
-   * body came runs as long as its work takes.
+   * called ({@link BodyDeadlineCheck} settles it as the method is called; a method that takes no
+   * body settles it too, so it is not answered 408 while at work because of a body it never reads).
+   * {@code HttpServerRequest.isEnded()} alone does not say it: a body RESTEasy reads on a worker
+   * thread (over 10 KB) leaves the request paused, not ended, to its end (a diff review). Body and
+   * timer settle it once ({@link #BODY_STATE}): so a request the 408 answered never runs, and one
+   * whose body came runs as long as its work takes.
    */
   private void awaitBody(RoutingContext ctx) {
     long millis = config.bodyTimeout().toMillis();
@@ -329,8 +330,9 @@ public class BodyLimits {
         refuseAndClose(ctx, 408, HttpErrors.REQUEST_TIMEOUT, "Request timeout", detail);
       }
     } catch (IllegalStateException answeredMeanwhile) {
-      // A worker thread answered between the check and the write (an endpoint that does not read
-      // its body): that answer stands.
+      // A worker thread answered between the check and the write without calling a resource method
+      // (a filter's refusal, or a route outside the resources such as a health check): that answer
+      // stands.
     }
   }
 

@@ -70,7 +70,7 @@ public interface EventsConfig {
    * asks the broker: with the three services' consumers fetching every 25 ms the local broker spent
    * 48-74 ms of CPU a second with nothing to send and each service 21-28; every 50 ms, 28-33 and
    * 13-15. Under the bench's load (about 450 events a second of about 600 bytes) 16 KiB take about
-   * 55 ms to gather, so each consumer polls, commits and writes half as often as with 25 ms, and
+   * 60 ms to gather, so each consumer polls, commits and writes half as often as with 25 ms, and
    * the consumers and the broker cost about half as much per delivery. 100 ms saved no more under
    * load (the 16 KiB come first) and added 25 ms to the median lag (docs/performance.md, session
    * 50).
