@@ -16,16 +16,30 @@ public final class Architecture {
 
   private Architecture() {}
 
+  /** The classes imported per package, for the rules that read the same one. */
+  private static final java.util.Map<String, JavaClasses> IMPORTED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A package's classes, tests left out, imported once per test run: importing every class under
+   * {@code no.nav.ia} takes seconds, and two rules read them.
+   */
+  private static JavaClasses classesIn(String packageName) {
+    return IMPORTED.computeIfAbsent(
+        packageName,
+        name ->
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(name));
+  }
+
   /**
    * Fails, naming each call, if a class of the service publishes an event by a type name of its own
    * instead of through its topic's contract ({@code Outbox.publish(EventTopic, key, payload)}):
    * every type that goes out must be one the AsyncAPI document describes.
    */
   public static void eventsGoOutUnderTheirTopicsContract(String servicePackage) {
-    JavaClasses classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(servicePackage);
+    JavaClasses classes = classesIn(servicePackage);
     noClasses()
         .that()
         .resideInAPackage(servicePackage + "..")
@@ -49,10 +63,7 @@ public final class Architecture {
    * Micrometer's and Quarkus' own classes are not this project's and are not checked.
    */
   public static void metersSayWhatTheyCount() {
-    JavaClasses classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("no.nav.ia");
+    JavaClasses classes = classesIn("no.nav.ia");
     noClasses()
         .should()
         .callMethodWhere(
@@ -81,10 +92,7 @@ public final class Architecture {
    * service's and the platform's it runs (platform-events' resources).
    */
   public static void resourcesKeepTheBodysDeadline() {
-    JavaClasses classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("no.nav.ia");
+    JavaClasses classes = classesIn("no.nav.ia");
     com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
         .that()
         .areAnnotatedWith("jakarta.ws.rs.Path")
@@ -101,10 +109,7 @@ public final class Architecture {
    * outer layer.
    */
   public static void domainKnowsNoHttp(String domainPackage) {
-    JavaClasses classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(domainPackage);
+    JavaClasses classes = classesIn(domainPackage);
     noClasses()
         .that()
         .resideInAPackage(domainPackage)
