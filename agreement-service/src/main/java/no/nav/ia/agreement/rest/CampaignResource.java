@@ -175,7 +175,8 @@ public class CampaignResource {
       responseCode = "200",
       description =
           "The agreement's case after the change; the same change again (status, on, note) is"
-              + " answered with the case as it stands and records nothing")
+              + " answered with the case as it stands and records nothing, as is the change the"
+              + " case stands at sent again with a note after that note was erased")
   @APIResponse(
       responseCode = "400",
       description = "Unknown status, date in the future or before the current status")

@@ -325,6 +325,12 @@ public class CampaignService {
       // The same change again (a retried request): the case as it stands, nothing recorded.
       return target;
     }
+    if (note != null && target.standsAt(to, on, null) && standingNoteErased(target, to, on)) {
+      // The change the case stands at, sent again with a note after that note was erased (a
+      // client's late retry): the retry it is, answered alike. Recorded as a change of its own, it
+      // wrote the erased text back, and the erasure keeps nothing of the text to compare with.
+      return target;
+    }
     Agreement agreement =
         Agreement.<Agreement>findByIdOptional(agreementId)
             .filter(Agreement::isActive)
@@ -360,6 +366,18 @@ public class CampaignService {
       }
     }
     return target;
+  }
+
+  /**
+   * Whether the case's last status change, the one it stands at ({@code to} on {@code on}), had its
+   * note erased. Read only for a change that matches the case's status and day.
+   */
+  private static boolean standingNoteErased(ResigningCase c, ResigningStatus to, LocalDate on) {
+    return ResigningStatusChange.<ResigningStatusChange>find(
+            "campaignId = ?1 and agreementId = ?2 order by id desc", c.campaignId, c.agreementId)
+        .firstResultOptional()
+        .filter(last -> last.noteErasedAt != null && last.to == to && on.equals(last.on))
+        .isPresent();
   }
 
   /**

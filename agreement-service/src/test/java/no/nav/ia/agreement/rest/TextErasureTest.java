@@ -109,6 +109,16 @@ class TextErasureTest {
     assertThat(Api.caseHistory(campaign, kept).get(0).get("note"))
         .isEqualTo("Ringes igjen i januar");
 
+    // The last change sent again after the erasure (a client's late retry, with the note it had):
+    // the retry it is, answered with the case as it stands; the note is not written back.
+    Api.status(adviser, campaign, erased, "CONTACTED", today, "Kari Nordmann er sykmeldt")
+        .statusCode(200)
+        .body("status", equalTo("CONTACTED"))
+        .body("note", equalTo(null));
+    assertThat(Api.caseHistory(campaign, erased)).hasSize(2);
+    assertThat(rowsHolding("resigning_status_change", "note", "Kari Nordmann")).isZero();
+    assertThat(rowsHolding("resigning_case", "note", "Kari Nordmann")).isZero();
+
     // Again: nothing left to erase, the same answer, who erased it first stays.
     given().auth().oauth2(adviser).delete(noteOf(campaign, erased)).then().statusCode(204);
     assertThat(Api.caseHistory(campaign, erased).get(0).get("noteErasedBy")).isEqualTo("Z990077");
