@@ -158,10 +158,28 @@ public class HopTokens {
    * only in their one canonical spelling ({@link VerifiedTokenIdentityProvider#wellFormed}).
    */
   static String sha256(String token) {
+    byte[] digest = sha256Digest().digest(token.getBytes(StandardCharsets.US_ASCII));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+  }
+
+  /**
+   * A fresh SHA-256 digest, cloned from one looked up once: {@code MessageDigest.getInstance} walks
+   * the security providers on every call (a profile of the gateway under load found it among this
+   * key's frames), where a clone of the JDK's own implementation copies its few words of state.
+   */
+  private static MessageDigest sha256Digest() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+      return (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static final MessageDigest SHA256 = newSha256();
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

@@ -90,5 +90,7 @@ class MachinesTenantTest {
     String token = "a".repeat(8192);
     assertThat(HopTokens.sha256(token)).hasSize(43).isEqualTo(HopTokens.sha256("a".repeat(8192)));
     assertThat(HopTokens.sha256(token + "b")).isNotEqualTo(HopTokens.sha256(token));
+    // SHA-256 itself (FIPS 180-2's test vector "abc", base64url), also after other keys were made.
+    assertThat(HopTokens.sha256("abc")).isEqualTo("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
   }
 }
