@@ -175,8 +175,7 @@ public class CampaignResource {
       responseCode = "200",
       description =
           "The agreement's case after the change; the same change again (status, on, note) is"
-              + " answered with the case as it stands and records nothing, as is the change the"
-              + " case stands at sent again with a note after that note was erased")
+              + " answered with the case as it stands and records nothing")
   @APIResponse(
       responseCode = "400",
       description = "Unknown status, date in the future or before the current status")
@@ -184,7 +183,11 @@ public class CampaignResource {
   @APIResponse(
       responseCode = "404",
       description = "Unknown campaign, or the agreement is not due in it")
-  @APIResponse(responseCode = "409", description = "The campaign is closed (CAMPAIGN_CLOSED)")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The campaign is closed (CAMPAIGN_CLOSED); the case's status and day sent again with a"
+              + " note after their note was erased (RESIGNING_NOTE_ERASED)")
   @APIResponse(
       responseCode = "422",
       description = "The rules do not allow that move (e.g. from RESIGNED)")

@@ -303,8 +303,9 @@ public class CampaignService {
   /**
    * Moves an agreement to a new status. When a group's own agreement is re-signed, the agreements
    * of its units that are still outstanding follow (they were waiting for the central signing), and
-   * their units in turn. The same change again (status, day and note) changes nothing. Refused
-   * (CAMPAIGN_CLOSED) once the campaign is closing or closed.
+   * their units in turn. The same change again (status, day and note) changes nothing; the change
+   * the case stands at again with a note, after its note was erased, is refused
+   * (RESIGNING_NOTE_ERASED). Refused (CAMPAIGN_CLOSED) once the campaign is closing or closed.
    */
   @Transactional
   public ResigningCase changeStatus(
@@ -326,10 +327,15 @@ public class CampaignService {
       return target;
     }
     if (note != null && target.standsAt(to, on, null) && standingNoteErased(target, to, on)) {
-      // The change the case stands at, sent again with a note after that note was erased (a
-      // client's late retry): the retry it is, answered alike. Recorded as a change of its own, it
-      // wrote the erased text back, and the erasure keeps nothing of the text to compare with.
-      return target;
+      // The change the case stands at, sent again with a note after that note was erased: a
+      // client's late retry, or a note written afresh, which the erasure (it keeps nothing of the
+      // text) cannot tell apart. Recorded, the retry wrote the erased text back; answered 200, the
+      // fresh note was lost unsaid. So it is refused, and says why.
+      throw DomainException.conflict(
+          AgreementErrors.RESIGNING_NOTE_ERASED,
+          "The case stands at this status and day, and their note was erased; the same change is"
+              + " not recorded again with a note. Send it without the note, or note the next"
+              + " change");
     }
     Agreement agreement =
         Agreement.<Agreement>findByIdOptional(agreementId)

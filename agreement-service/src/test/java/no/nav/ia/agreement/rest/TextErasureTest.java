@@ -109,9 +109,16 @@ class TextErasureTest {
     assertThat(Api.caseHistory(campaign, kept).get(0).get("note"))
         .isEqualTo("Ringes igjen i januar");
 
-    // The last change sent again after the erasure (a client's late retry, with the note it had):
-    // the retry it is, answered with the case as it stands; the note is not written back.
-    Api.status(adviser, campaign, erased, "CONTACTED", today, "Kari Nordmann er sykmeldt")
+    // The last change sent again after the erasure (a client's late retry, with the note it had)
+    // is refused, and so is a note written afresh on it, which the erasure cannot tell apart: the
+    // note is not written back, nor a fresh one lost with a 200. Without the note it is a retry.
+    for (String note : List.of("Kari Nordmann er sykmeldt", "Ringes igjen neste uke")) {
+      Api.status(adviser, campaign, erased, "CONTACTED", today, note)
+          .statusCode(409)
+          .contentType("application/problem+json")
+          .body("code", equalTo("RESIGNING_NOTE_ERASED"));
+    }
+    Api.status(adviser, campaign, erased, "CONTACTED", today)
         .statusCode(200)
         .body("status", equalTo("CONTACTED"))
         .body("note", equalTo(null));
