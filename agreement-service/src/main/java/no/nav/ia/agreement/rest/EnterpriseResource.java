@@ -318,16 +318,26 @@ public class EnterpriseResource {
     if (!OrgNumber.isValid(orgNumber)) {
       throw DomainException.invalid("orgNumber", "must be 9 digits with a valid check digit");
     }
-    EnterpriseSearch.Details d =
-        search
-            .details(orgNumber, caller.visibility().codes())
-            .orElseThrow(EnterpriseResource::notFound);
+    Optional<java.util.Set<String>> codes = caller.visibility().codes();
+    Optional<EnterpriseSearch.Details> details = search.details(orgNumber, codes);
+    if (details.isEmpty()) {
+      if (codes.isPresent() && search.hasAnyAgreement(orgNumber)) {
+        // Known only through another county's agreement: answered as an org number nobody knows
+        // (a 403 would tell there is one), and still a refusal in the audit trail, a Deny line
+        // naming the enterprise (a privacy review asks who tried to reach an enterprise's data).
+        caller.refusedUnseen(orgNumber);
+      }
+      throw notFound();
+    }
+    EnterpriseSearch.Details d = details.get();
     // Another county's agreement and re-signing status are that county's records; so is a
     // delivery recorded under another county (the latest one here is among the caller's).
     boolean withRecords = caller.mayAccessCounty(d.enterprise().recordsCounty());
     if (!d.enterprise().inRegister() && !withRecords) {
       // Known only through another county's agreement: any page, even one without the agreement,
-      // would tell that there is one. The same answer as for an org number nobody knows.
+      // would tell that there is one. The same answer as for an org number nobody knows, and the
+      // same Deny line as above.
+      caller.refusedUnseen(orgNumber);
       throw notFound();
     }
     EnterpriseItem item = EnterpriseItem.of(d.enterprise(), caller);

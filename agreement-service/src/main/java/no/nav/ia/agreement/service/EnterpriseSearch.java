@@ -418,6 +418,15 @@ public class EnterpriseSearch {
     return Optional.of(new Details(found, resigning, latest));
   }
 
+  /** Whether any county has (or had) an agreement with the enterprise. */
+  @Transactional
+  public boolean hasAnyAgreement(String orgNumber) {
+    return !em.createNativeQuery("select 1 from agreement where org_number = :org limit 1")
+        .setParameter("org", orgNumber)
+        .getResultList()
+        .isEmpty();
+  }
+
   /**
    * An enterprise the register copy does not have (registered in the register since the last
    * import, its agreement registered with its facts given), as its agreement names it: among the

@@ -980,10 +980,22 @@ class EnterpriseRegisterTest {
       assertThat(page.getString("latestDelivery.deliveredOn")).isEqualTo("2024-05-01");
     }
     // To another county's centre the page would tell that Oslo has an agreement with it: it is as
-    // unknown as an org number nobody knows.
-    Map<String, Object> notFound = problem(Tokens.adviser("46"), org);
-    assertThat(notFound).containsEntry("code", "ENTERPRISE_NOT_FOUND");
-    assertThat(notFound).isEqualTo(problem(Tokens.adviser("46"), Fixtures.orgNumber()));
+    // unknown as an org number nobody knows. The audit trail has the attempt all the same, a Deny
+    // line naming the enterprise, where the org number nobody knows is no one's data to refuse.
+    String unknown = Fixtures.orgNumber();
+    try (LogLines audit = LogLines.of("auditLogger")) {
+      Map<String, Object> notFound = problem(Tokens.adviser("46", "Z994662"), org);
+      assertThat(notFound).containsEntry("code", "ENTERPRISE_NOT_FOUND");
+      assertThat(notFound).isEqualTo(problem(Tokens.adviser("46", "Z994662"), unknown));
+      assertThat(audit.lines)
+          .filteredOn(l -> l.contains("suid=Z994662"))
+          .singleElement()
+          .satisfies(
+              l ->
+                  assertThat(l)
+                      .contains("duid=" + org, "/api/v1/enterprises/" + org)
+                      .endsWith("flexString1=Deny"));
+    }
     assertThat(problem(Tokens.adviser("03"), Fixtures.orgNumber()))
         .containsEntry("code", "ENTERPRISE_NOT_FOUND");
     // The search is of the register copy.

@@ -9,9 +9,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Every refusal of an authenticated caller (403) in the audit trail, as a {@code Deny} line: who
- * tried which path, with the call id, in every service and the gateway. What was permitted is
- * audited where it is done, with its enterprise.
+ * Every refusal of an authenticated caller (403, and the 404 that hides another county's records,
+ * {@link Caller#refusedUnseen}) in the audit trail, as a {@code Deny} line: who tried which path,
+ * with the call id, in every service and the gateway. What was permitted is audited where it is
+ * done, with its enterprise.
  */
 public class RefusalAudit {
 
@@ -22,7 +23,8 @@ public class RefusalAudit {
 
   @ServerResponseFilter
   public void deny(ContainerRequestContext request, ContainerResponseContext response) {
-    if (response.getStatus() != 403) {
+    int status = response.getStatus();
+    if (status != 403 && !(status == 404 && refusedUnseen())) {
       return;
     }
     String actor;
@@ -43,5 +45,13 @@ public class RefusalAudit {
         // A path is the client's text: one holding a person's number is not written.
         no.nav.ia.platform.domain.NationalIdentityNumbers.containsOne(path) ? "withheld" : path,
         CallId.currentOrNull());
+  }
+
+  private boolean refusedUnseen() {
+    try {
+      return caller.wasRefusedUnseen();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 }

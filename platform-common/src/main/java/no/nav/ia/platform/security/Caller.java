@@ -196,6 +196,23 @@ public class Caller {
 
   private String refusedSubject;
 
+  /**
+   * Marks this request as refused data about {@code subject} that the answer does not admit exists
+   * (a 404 where a 403 would tell that another county keeps records of it): the audit trail's Deny
+   * line names who tried and whose data, as for a refusal answered 403.
+   */
+  public void refusedUnseen(String subject) {
+    refusedSubject = subject;
+    refusedUnseen = true;
+  }
+
+  /** Whether this request was refused as unseen ({@link #refusedUnseen(String)}). */
+  public boolean wasRefusedUnseen() {
+    return refusedUnseen;
+  }
+
+  private boolean refusedUnseen;
+
   /** Whether the caller may act on that county's report due then (CountyVisibility). */
   public boolean mayReportFor(String countyCode, java.time.LocalDate due) {
     return visibility().mayReportFor(countyCode, due);
