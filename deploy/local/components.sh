@@ -114,11 +114,12 @@ start_oidc() {
 # 80 MB more per service. Measured with 32 connections after 40 s of warm-up (docs/performance.md,
 # session 10): 4.2-4.8 ms of CPU per delivery over all processes with C1 and 5.3 with C2, and RSS
 # 245 / 213 / 146 MB (delivery, scorecard, gateway) against 339 / 271 / 206. Heaps are sized to the
-# live set (about 30 MB) with room for the young generation: 64 MB for delivery-service and
+# live set (about 20-30 MB) with room for the young generation: 64 MB for delivery-service and
 # agreement-service (a 1.1-million-entity register import: RSS at most 227 MB, 246 with 96 MB), 72 MB
 # for scorecard-service (about 21 MB live after rebuilding a million deliveries' projection, 98
 # young collections and no full one in that rebuild; with 80 MB its RSS ended two full bench runs at
-# 251 MB: a serial heap's pages, once touched, stay resident up to its cap) and 80 MB for the
+# 251 MB: a serial heap's pages, once touched, stay resident up to its cap; docs/performance.md,
+# session 51) and 80 MB for the
 # gateway. Every 5 s the JVM hands the memory glibc keeps after free() back to the system
 # (-XX:TrimNativeHeapInterval, JDK 17.0.9 and later): after 10,000 malformed requests RSS was
 # 236 / 237 / 203 / 178 MB against 241 / 243 / 208 / 190 without it, and during a register import
