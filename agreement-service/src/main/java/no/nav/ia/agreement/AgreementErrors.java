@@ -28,10 +28,10 @@ public enum AgreementErrors implements ErrorCode {
   AGREEMENT_NOT_DUE("404: the agreement is not due for re-signing in this campaign"),
   RESIGNING_TRANSITION_NOT_ALLOWED(
       "422: the agreement's re-signing status cannot move to that one (see the campaign rules)"),
-  RESIGNING_NOTE_ERASED(
+  RESIGNING_NOTE_WAS_ERASED(
       "409: the case stands at that status and day, and the note they were recorded with was"
-          + " erased since; the same change is not recorded again with a note (a late retry would"
-          + " write the erased text back): send it without the note, or note the next change"),
+          + " erased since; the same change is not recorded again with a note (sent without it,"
+          + " it is answered with the case as it stands)"),
   NO_GROUP_AGREEMENT(
       "422: the agreement was not signed under a group, so it cannot await the group's"),
   AGREEMENTS_BUSY(

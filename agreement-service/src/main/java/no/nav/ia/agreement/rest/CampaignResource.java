@@ -186,8 +186,8 @@ public class CampaignResource {
   @APIResponse(
       responseCode = "409",
       description =
-          "The campaign is closed (CAMPAIGN_CLOSED); the case's status and day sent again with a"
-              + " note after their note was erased (RESIGNING_NOTE_ERASED)")
+          "The campaign is closing or closed (CAMPAIGN_CLOSED); the case's status and day sent"
+              + " again with a note after their note was erased (RESIGNING_NOTE_WAS_ERASED)")
   @APIResponse(
       responseCode = "422",
       description = "The rules do not allow that move (e.g. from RESIGNED)")

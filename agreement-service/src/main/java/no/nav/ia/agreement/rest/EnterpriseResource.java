@@ -321,7 +321,7 @@ public class EnterpriseResource {
     Optional<java.util.Set<String>> codes = caller.visibility().codes();
     Optional<EnterpriseSearch.Details> details = search.details(orgNumber, codes);
     if (details.isEmpty()) {
-      if (codes.isPresent() && search.hasAnyAgreement(orgNumber)) {
+      if (codes.isPresent() && search.hasAgreementOutside(orgNumber, codes.get())) {
         // Known only through another county's agreement: answered as an org number nobody knows
         // (a 403 would tell there is one), and still a refusal in the audit trail, a Deny line
         // naming the enterprise (a privacy review asks who tried to reach an enterprise's data).

@@ -305,7 +305,7 @@ public class CampaignService {
    * of its units that are still outstanding follow (they were waiting for the central signing), and
    * their units in turn. The same change again (status, day and note) changes nothing; the change
    * the case stands at again with a note, after its note was erased, is refused
-   * (RESIGNING_NOTE_ERASED). Refused (CAMPAIGN_CLOSED) once the campaign is closing or closed.
+   * (RESIGNING_NOTE_WAS_ERASED). Refused (CAMPAIGN_CLOSED) once the campaign is closing or closed.
    */
   @Transactional
   public ResigningCase changeStatus(
@@ -332,10 +332,10 @@ public class CampaignService {
       // text) cannot tell apart. Recorded, the retry wrote the erased text back; answered 200, the
       // fresh note was lost unsaid. So it is refused, and says why.
       throw DomainException.conflict(
-          AgreementErrors.RESIGNING_NOTE_ERASED,
-          "The case stands at this status and day, and their note was erased; the same change is"
-              + " not recorded again with a note. Send it without the note, or note the next"
-              + " change");
+          AgreementErrors.RESIGNING_NOTE_WAS_ERASED,
+          "The case stands at this status and day, and their note was erased since; the same"
+              + " change is not recorded again with a note. Sent without the note it is answered"
+              + " with the case as it stands");
     }
     Agreement agreement =
         Agreement.<Agreement>findByIdOptional(agreementId)

@@ -418,11 +418,18 @@ public class EnterpriseSearch {
     return Optional.of(new Details(found, resigning, latest));
   }
 
-  /** Whether any county has (or had) an agreement with the enterprise. */
+  /**
+   * Whether a county other than {@code counties} has (or had) an agreement with the enterprise:
+   * asked by itself, not after a lookup among the counties, so an agreement of theirs registered in
+   * between does not make it one.
+   */
   @Transactional
-  public boolean hasAnyAgreement(String orgNumber) {
-    return !em.createNativeQuery("select 1 from agreement where org_number = :org limit 1")
+  public boolean hasAgreementOutside(String orgNumber, Set<String> counties) {
+    return !em.createNativeQuery(
+            "select 1 from agreement where org_number = :org"
+                + " and not county_code = any(:counties) limit 1")
         .setParameter("org", orgNumber)
+        .setParameter("counties", counties.toArray(String[]::new))
         .getResultList()
         .isEmpty();
   }

@@ -116,7 +116,7 @@ class TextErasureTest {
       Api.status(adviser, campaign, erased, "CONTACTED", today, note)
           .statusCode(409)
           .contentType("application/problem+json")
-          .body("code", equalTo("RESIGNING_NOTE_ERASED"));
+          .body("code", equalTo("RESIGNING_NOTE_WAS_ERASED"));
     }
     Api.status(adviser, campaign, erased, "CONTACTED", today)
         .statusCode(200)
