@@ -119,11 +119,11 @@ start_oidc() {
 # for scorecard-service (about 21 MB live after rebuilding a million deliveries' projection, 98
 # young collections and no full one in that rebuild; with 80 MB its RSS ended two full bench runs at
 # 251 MB: a serial heap's pages, once touched, stay resident up to its cap; docs/performance.md,
-# session 51) and 80 MB for the
-# gateway. Every 5 s the JVM hands the memory glibc keeps after free() back to the system
-# (-XX:TrimNativeHeapInterval, JDK 17.0.9 and later): after 10,000 malformed requests RSS was
-# 236 / 237 / 203 / 178 MB against 241 / 243 / 208 / 190 without it, and during a register import
-# 228 against 235 (docs/performance.md, session 14). An older JDK starts without it.
+# session 51) and 80 MB for the gateway. Every 5 s the JVM hands the memory glibc keeps after
+# free() back to the system (-XX:TrimNativeHeapInterval, JDK 17.0.9 and later): after 10,000
+# malformed requests RSS was 236 / 237 / 203 / 178 MB against 241 / 243 / 208 / 190 without it,
+# and during a register import 228 against 235 (docs/performance.md, session 14). An older JDK
+# starts without it.
 JAVA_OPTS_DEFAULT="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 TRIM_OPT="-XX:TrimNativeHeapInterval=5000"
 # Whether this java takes the trim flag. Asking a JVM takes about 40 ms, so the answer is kept per
