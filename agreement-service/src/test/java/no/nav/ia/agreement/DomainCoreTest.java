@@ -1,23 +1,14 @@
 package no.nav.ia.agreement;
 
 import no.nav.ia.test.Architecture;
+import no.nav.ia.test.PlatformArchitecture;
 import org.junit.jupiter.api.Test;
 
-class DomainCoreTest {
+/** The domain core's own rule, and the platform's architecture rules over this service. */
+class DomainCoreTest extends PlatformArchitecture {
 
   @Test
   void theDomainCoreKnowsNothingOfHttpNorOfTheLayersAroundIt() {
     Architecture.domainKnowsNoHttp("no.nav.ia.agreement");
-  }
-
-  @Test
-  void everyMeterSaysWhatItCounts() {
-    // This service's classes and the platform's it runs (platform-common, platform-events).
-    Architecture.metersSayWhatTheyCount();
-  }
-
-  @Test
-  void everyResourceKeepsTheBodysDeadline() {
-    Architecture.resourcesKeepTheBodysDeadline();
   }
 }

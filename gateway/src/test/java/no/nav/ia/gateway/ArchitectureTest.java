@@ -1,19 +1,6 @@
 package no.nav.ia.gateway;
 
-import no.nav.ia.test.Architecture;
-import org.junit.jupiter.api.Test;
+import no.nav.ia.test.PlatformArchitecture;
 
-class ArchitectureTest {
-
-  @Test
-  void everyMeterSaysWhatItCounts() {
-    // The gateway's classes and platform-common's it runs.
-    Architecture.metersSayWhatTheyCount();
-  }
-
-  @Test
-  void everyResourceKeepsTheBodysDeadline() {
-    // The gateway's resources and platform-common's.
-    Architecture.resourcesKeepTheBodysDeadline();
-  }
-}
+/** The platform's architecture rules over the gateway's classes and platform-common's. */
+class ArchitectureTest extends PlatformArchitecture {}
